@@ -1,0 +1,94 @@
+package accounts
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/viewer"
+)
+
+// request is the HTTP exchange a GraphQL operation runs in, so that the
+// login and logout mutations can set and clear the session cookie.
+type request struct {
+	w       http.ResponseWriter
+	r       *http.Request
+	cookies auth.Cookies
+}
+
+type requestKey struct{}
+
+// Middleware authenticates the session cookie (an unknown or expired one
+// is simply anonymous), puts the viewer into the request context and
+// remembers the exchange for StartSession and EndSession.
+func (s *Service) Middleware(cookies auth.Cookies) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ctx := context.WithValue(r.Context(), requestKey{}, &request{w: w, r: r, cookies: cookies})
+			v, err := s.Authenticate(ctx, auth.SessionToken(r))
+			if err != nil {
+				s.log.ErrorContext(ctx, "authenticating session", "err", err)
+				http.Error(w, `{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}`, http.StatusInternalServerError)
+				return
+			}
+			if v != nil {
+				ctx = viewer.NewContext(ctx, v)
+			}
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
+}
+
+func fromContext(ctx context.Context) *request {
+	req, _ := ctx.Value(requestKey{}).(*request)
+	return req
+}
+
+// StartSession sets the session cookie of sess on the response of the
+// request in ctx.
+func StartSession(ctx context.Context, sess *Session) {
+	if req := fromContext(ctx); req != nil {
+		req.cookies.SetSessionCookie(req.w, req.r, sess.Token, sess.Expires)
+	}
+}
+
+// EndSession clears the session cookie and returns the token it held.
+func EndSession(ctx context.Context) string {
+	req := fromContext(ctx)
+	if req == nil {
+		return ""
+	}
+	token := auth.SessionToken(req.r)
+	req.cookies.ClearSessionCookie(req.w, req.r)
+	return token
+}
+
+// ClientIP is the address the request in ctx came from: the TCP peer, or,
+// behind a trusted proxy, the first X-Forwarded-For entry.
+func ClientIP(ctx context.Context) string {
+	req := fromContext(ctx)
+	if req == nil {
+		return ""
+	}
+	if req.cookies.TrustProxy {
+		if xff := req.r.Header.Get("X-Forwarded-For"); xff != "" {
+			first, _, _ := strings.Cut(xff, ",")
+			return strings.TrimSpace(first)
+		}
+	}
+	host, _, err := net.SplitHostPort(req.r.RemoteAddr)
+	if err != nil {
+		return req.r.RemoteAddr
+	}
+	return host
+}
+
+// UserAgent is the User-Agent of the request in ctx.
+func UserAgent(ctx context.Context) string {
+	if req := fromContext(ctx); req != nil {
+		return req.r.UserAgent()
+	}
+	return ""
+}

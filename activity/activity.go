@@ -1,0 +1,43 @@
+// Package activity writes the workspace activity feed (SPEC section 2,
+// ActivityEvent). An entry is written with the same client, so inside the
+// same transaction, as the change it tells about.
+package activity
+
+import (
+	"context"
+
+	"github.com/woowtech/woow-paas/ent"
+)
+
+// Entry is one thing that happened in a workspace.
+type Entry struct {
+	WorkspaceID int
+	// ActorID is the user who did it; 0 for the platform itself.
+	ActorID int
+	// Verb is a stable, machine-readable name ("member.joined").
+	Verb        string
+	SubjectType string
+	SubjectID   int
+	// Summary is the human sentence shown in the feed.
+	Summary string
+}
+
+// Record writes e with c (a transactional client when the change runs in a
+// transaction).
+func Record(ctx context.Context, c *ent.Client, e Entry) (*ent.ActivityEvent, error) {
+	if len(e.Summary) > 500 {
+		e.Summary = e.Summary[:497] + "..."
+	}
+	q := c.ActivityEvent.Create().
+		SetWorkspaceID(e.WorkspaceID).
+		SetVerb(e.Verb).
+		SetSubjectType(e.SubjectType).
+		SetSummary(e.Summary)
+	if e.ActorID != 0 {
+		q.SetActorID(e.ActorID)
+	}
+	if e.SubjectID != 0 {
+		q.SetSubjectID(e.SubjectID)
+	}
+	return q.Save(ctx)
+}

@@ -1,0 +1,176 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	entsql "entgo.io/ent/dialect/sql"
+
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/predicate"
+	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/viewer"
+)
+
+// Service serves the marketplace and lets platform admins edit it.
+type Service struct {
+	client *ent.Client
+}
+
+// New returns a Service on client.
+func New(client *ent.Client) *Service { return &Service{client: client} }
+
+// LoadSeed inserts the embedded catalogue when the database has no
+// template at all, so a fresh installation has a marketplace and an
+// admin's later edits (or deletions) are never overwritten.
+func (s *Service) LoadSeed(ctx context.Context, log *slog.Logger) (int, error) {
+	sys := viewer.System(ctx)
+	n, err := s.client.AppTemplate.Query().Count(sys)
+	if err != nil || n > 0 {
+		return 0, err
+	}
+	seed, err := Seed()
+	if err != nil {
+		return 0, err
+	}
+	builders := make([]*ent.AppTemplateCreate, len(seed))
+	for i, t := range seed {
+		builders[i] = s.client.AppTemplate.Create()
+		set(builders[i].Mutation(), t)
+	}
+	if _, err := s.client.AppTemplate.CreateBulk(builders...).Save(sys); err != nil {
+		return 0, fmt.Errorf("seeding the catalogue: %w", err)
+	}
+	log.InfoContext(ctx, "marketplace catalogue seeded", "templates", len(seed))
+	return len(seed), nil
+}
+
+// set writes every field of t into a create or update mutation.
+func set(m *ent.AppTemplateMutation, t Template) {
+	m.SetName(t.Name)
+	m.SetSlug(t.Slug)
+	m.SetDescription(t.Description)
+	m.SetFullDescription(t.FullDescription)
+	m.SetCategory(apptemplate.Category(t.Category))
+	if t.Tags == nil {
+		t.Tags = []string{}
+	}
+	m.SetTags(t.Tags)
+	m.SetIcon(t.Icon)
+	m.SetMonthlyPrice(t.MonthlyPrice)
+	m.SetDocumentationURL(t.DocumentationURL)
+	m.SetChartRef(t.ChartRef)
+	m.SetChartRepoURL(t.ChartRepoURL)
+	m.SetChartVersion(t.ChartVersion)
+	if t.DefaultValues == nil {
+		t.DefaultValues = map[string]any{}
+	}
+	m.SetDefaultValues(t.DefaultValues)
+	m.SetValueSpecs(t.ValueSpecs)
+	m.SetDefaultPort(t.DefaultPort)
+	m.SetIngressEnabled(t.IngressEnabled)
+	m.SetMinVcpu(t.MinVCPU)
+	m.SetMinRAMGB(t.MinRAMGB)
+	m.SetMinStorageGB(t.MinStorageGB)
+	m.SetActive(t.Active)
+}
+
+// FromEnt is the editable form of a stored template.
+func FromEnt(e *ent.AppTemplate) Template {
+	return Template{
+		Name: e.Name, Slug: e.Slug, Description: e.Description, FullDescription: e.FullDescription,
+		Category: string(e.Category), Tags: e.Tags, Icon: e.Icon, MonthlyPrice: e.MonthlyPrice,
+		DocumentationURL: e.DocumentationURL, ChartRef: e.ChartRef, ChartRepoURL: e.ChartRepoURL,
+		ChartVersion: e.ChartVersion, DefaultValues: e.DefaultValues, ValueSpecs: e.ValueSpecs,
+		DefaultPort: e.DefaultPort, IngressEnabled: e.IngressEnabled, MinVCPU: e.MinVcpu,
+		MinRAMGB: e.MinRAMGB, MinStorageGB: e.MinStorageGB, Active: e.Active,
+	}
+}
+
+func invalid(err error) error {
+	return &errs.Error{Code: errs.Invalid, Field: "input", Message: err.Error()}
+}
+
+// Create adds a template (platform admins; the data layer refuses others).
+func (s *Service) Create(ctx context.Context, t Template) (*ent.AppTemplate, error) {
+	if err := t.Validate(); err != nil {
+		return nil, invalid(err)
+	}
+	c := s.client.AppTemplate.Create()
+	set(c.Mutation(), t)
+	out, err := c.Save(ctx)
+	if ent.IsConstraintError(err) {
+		return nil, errs.InvalidField("slug", "a template with slug %q exists", t.Slug)
+	}
+	return out, err
+}
+
+// Update applies edit to the stored template and saves it if the result is
+// valid (platform admins). Setting Active false takes it off the
+// marketplace; services already deployed from it keep it.
+func (s *Service) Update(ctx context.Context, id int, edit func(*Template)) (*ent.AppTemplate, error) {
+	cur, err := s.client.AppTemplate.Get(ctx, id)
+	if ent.IsNotFound(err) {
+		return nil, errs.E(errs.NotFound, "template not found")
+	}
+	if err != nil {
+		return nil, err
+	}
+	t := FromEnt(cur)
+	edit(&t)
+	if err := t.Validate(); err != nil {
+		return nil, invalid(err)
+	}
+	u := cur.Update()
+	set(u.Mutation(), t)
+	out, err := u.Save(ctx)
+	if ent.IsConstraintError(err) {
+		return nil, errs.InvalidField("slug", "a template with slug %q exists", t.Slug)
+	}
+	return out, err
+}
+
+// Filter returns the predicates of a marketplace listing: only active
+// templates for anyone but platform admins, optionally one category, and a
+// case-insensitive search of name, descriptions and tags.
+func Filter(ctx context.Context, category *apptemplate.Category, search *string) ([]predicate.AppTemplate, error) {
+	var ps []predicate.AppTemplate
+	if v := viewer.FromContext(ctx); v == nil || !v.PlatformAdmin {
+		ps = append(ps, apptemplate.Active(true))
+	}
+	if category != nil {
+		if err := apptemplate.CategoryValidator(*category); err != nil {
+			return nil, errs.InvalidField("category", "unknown category %q", *category)
+		}
+		ps = append(ps, apptemplate.CategoryEQ(*category))
+	}
+	if search != nil {
+		q := strings.TrimSpace(*search)
+		if len(q) > 100 {
+			return nil, errs.InvalidField("search", "a search has at most 100 characters")
+		}
+		if q != "" {
+			ps = append(ps, apptemplate.Or(
+				apptemplate.NameContainsFold(q),
+				apptemplate.DescriptionContainsFold(q),
+				apptemplate.FullDescriptionContainsFold(q),
+				tagsContain(q),
+			))
+		}
+	}
+	return ps, nil
+}
+
+// tagsContain matches the JSON text of the tags column, the same way on
+// SQLite (text) and PostgreSQL (jsonb cast to text).
+func tagsContain(q string) predicate.AppTemplate {
+	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(q))
+	return predicate.AppTemplate(func(s *entsql.Selector) {
+		s.Where(entsql.ExprP(
+			"LOWER(CAST("+s.C(apptemplate.FieldTags)+" AS TEXT)) LIKE ? ESCAPE '\\'",
+			"%"+esc+"%"))
+	})
+}

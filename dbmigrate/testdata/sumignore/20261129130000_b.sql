@@ -1,0 +1,2 @@
+-- atlas:sum ignore
+CREATE TABLE b (id int);

@@ -1,0 +1,158 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/rule"
+)
+
+// AIProvider is an OpenAI-compatible endpoint. Platform admins manage it.
+type AIProvider struct{ ent.Schema }
+
+func (AIProvider) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (AIProvider) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(100),
+		field.String("base_url").NotEmpty().MaxLen(500),
+		// APIKey is encrypted with secretbox.
+		field.Bytes("api_key").Optional().Sensitive().Annotations(entgql.Skip()),
+		field.String("default_model").MaxLen(200).Default(""),
+		field.Int("max_tokens").Default(2048),
+		field.Float("temperature").Default(0.7),
+		field.Bool("active").Default(true),
+	}
+}
+
+func (AIProvider) Edges() []ent.Edge {
+	return []ent.Edge{edge.To("agents", AIAgent.Type).Annotations(entgql.Skip())}
+}
+
+func (AIProvider) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+func (AIProvider) Policy() ent.Policy { return rule.AdminOnlyPolicy() }
+
+// AIAgent is an assistant that answers in threads when @mentioned.
+type AIAgent struct{ ent.Schema }
+
+func (AIAgent) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (AIAgent) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("handle").NotEmpty().MaxLen(50).Unique().
+			Match(handlePattern),
+		field.String("display_name").NotEmpty().MaxLen(100),
+		field.String("description").MaxLen(1000).Default(""),
+		field.Text("system_prompt").Default("").Annotations(entgql.Skip()),
+		field.Int("provider_id").Optional().Nillable(),
+		field.String("model").MaxLen(200).Default(""),
+		field.Float("temperature").Optional().Nillable(),
+		field.String("avatar_color").MaxLen(20).Default(""),
+		field.Bool("is_default").Default(false),
+		field.Bool("active").Default(true),
+	}
+}
+
+func (AIAgent) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("provider", AIProvider.Type).Ref("agents").Field("provider_id").
+			Unique().Annotations(entgql.Skip()),
+		edge.To("default_threads", AIThread.Type).Annotations(entgql.Skip()),
+		edge.To("messages", AIMessage.Type).Annotations(entgql.Skip()),
+	}
+}
+
+func (AIAgent) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+func (AIAgent) Policy() ent.Policy { return rule.ReadableByAllPolicy() }
+
+// AIThread is a conversation in a workspace, optionally about a task.
+type AIThread struct{ ent.Schema }
+
+func (AIThread) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		TimeMixin{},
+		WorkspaceMixin{Ref: "ai_threads", WriteRole: role.User},
+	}
+}
+
+func (AIThread) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("title").MaxLen(200).Default(""),
+		field.Int("created_by_id").Optional().Nillable().Immutable(),
+		field.Int("task_id").Optional().Nillable(),
+		field.Int("default_agent_id").Optional().Nillable(),
+		field.Bool("auto_reply").Default(false),
+	}
+}
+
+func (AIThread) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("created_by", User.Type).Ref("threads_created").Field("created_by_id").
+			Unique().Immutable(),
+		edge.From("task", Task.Type).Ref("thread").Field("task_id").Unique(),
+		edge.From("default_agent", AIAgent.Type).Ref("default_threads").
+			Field("default_agent_id").Unique(),
+		edge.To("messages", AIMessage.Type).Annotations(entgql.RelayConnection()),
+	}
+}
+
+func (AIThread) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+// AIMessage is one message in a thread; an assistant's answer is stored as
+// it streams.
+type AIMessage struct{ ent.Schema }
+
+func (AIMessage) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		WorkspaceMixin{Ref: "ai_messages", WriteRole: role.User},
+	}
+}
+
+func (AIMessage) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("thread_id").Immutable(),
+		field.Enum("role").Values("user", "assistant", "system", "tool"),
+		field.Int("author_user_id").Optional().Nillable().Immutable(),
+		field.Int("author_agent_id").Optional().Nillable().Immutable(),
+		field.Text("content").Default(""),
+		field.Enum("status").Values("streaming", "complete", "cancelled", "error").
+			Default("complete"),
+		field.String("error").MaxLen(2000).Default(""),
+		field.Int("prompt_tokens").Default(0),
+		field.Int("completion_tokens").Default(0),
+		field.Time("created_at").Default(now).Immutable().
+			Annotations(entgql.OrderField("CREATED_AT")),
+	}
+}
+
+func (AIMessage) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("thread", AIThread.Type).Ref("messages").Field("thread_id").
+			Unique().Required().Immutable(),
+		edge.From("author_user", User.Type).Ref("messages").Field("author_user_id").
+			Unique().Immutable(),
+		edge.From("author_agent", AIAgent.Type).Ref("messages").Field("author_agent_id").
+			Unique().Immutable(),
+	}
+}
+
+func (AIMessage) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("thread_id", "created_at")}
+}
+
+func (AIMessage) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}

@@ -1,0 +1,60 @@
+package schema
+
+import (
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"entgo.io/ent/schema/mixin"
+
+	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/rule"
+)
+
+// now is the default for every time column: times are UTC (SPEC section 2).
+func now() time.Time { return time.Now().UTC() }
+
+// TimeMixin records when a row was created and last changed.
+type TimeMixin struct{ mixin.Schema }
+
+func (TimeMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Time("created_at").Default(now).Immutable().
+			Annotations(entgql.OrderField("CREATED_AT")),
+		field.Time("updated_at").Default(now).UpdateDefault(now),
+	}
+}
+
+// WorkspaceMixin makes an entity workspace-scoped: a required, immutable
+// workspace edge and the privacy policy that confines every query and
+// mutation to the viewer's workspaces. WriteRole is the least role that may
+// create or change the entity; Ref names the edge back from Workspace.
+type WorkspaceMixin struct {
+	mixin.Schema
+	Ref       string
+	WriteRole role.Role
+}
+
+func (m WorkspaceMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("workspace_id").Immutable(),
+	}
+}
+
+func (m WorkspaceMixin) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("workspace", Workspace.Type).Ref(m.Ref).
+			Field("workspace_id").Unique().Required().Immutable(),
+	}
+}
+
+func (m WorkspaceMixin) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("workspace_id")}
+}
+
+func (m WorkspaceMixin) Policy() ent.Policy {
+	return rule.WorkspacePolicy(m.WriteRole)
+}

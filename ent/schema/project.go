@@ -1,0 +1,178 @@
+package schema
+
+import (
+	"regexp"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/rule"
+)
+
+// handlePattern is what an agent's @handle may look like.
+var handlePattern = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+
+// Project is a support project with a Kanban board; at most one belongs to
+// each cloud service.
+type Project struct{ ent.Schema }
+
+func (Project) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		TimeMixin{},
+		WorkspaceMixin{Ref: "projects", WriteRole: role.User},
+	}
+}
+
+func (Project) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(200).
+			Annotations(entgql.OrderField("NAME")),
+		field.Text("description").Default(""),
+		field.Int("service_id").Optional().Nillable().Unique(),
+	}
+}
+
+func (Project) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("service", Service.Type).Ref("support_project").Field("service_id").Unique(),
+		edge.To("stages", TaskStage.Type),
+		edge.To("tasks", Task.Type).Annotations(entgql.RelayConnection()),
+	}
+}
+
+func (Project) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+// TaskStage is a column of a project's board.
+type TaskStage struct{ ent.Schema }
+
+func (TaskStage) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		WorkspaceMixin{Ref: "task_stages", WriteRole: role.User},
+	}
+}
+
+func (TaskStage) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("project_id").Immutable(),
+		field.String("name").NotEmpty().MaxLen(100),
+		field.Int("sequence").Default(0).Annotations(entgql.OrderField("SEQUENCE")),
+		field.Bool("folded").Default(false),
+	}
+}
+
+func (TaskStage) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("project", Project.Type).Ref("stages").Field("project_id").
+			Unique().Required().Immutable(),
+		edge.To("tasks", Task.Type),
+	}
+}
+
+// Task is a card on a board.
+type Task struct{ ent.Schema }
+
+func (Task) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		TimeMixin{},
+		WorkspaceMixin{Ref: "tasks", WriteRole: role.User},
+	}
+}
+
+func (Task) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("project_id").Immutable(),
+		field.Int("stage_id"),
+		field.String("title").NotEmpty().MaxLen(300),
+		field.Text("description").Default(""),
+		field.Int("assignee_id").Optional().Nillable(),
+		field.Enum("priority").Values("low", "normal", "high", "urgent").Default("normal"),
+		field.Int("sequence").Default(0).Annotations(entgql.OrderField("SEQUENCE")),
+		field.Time("deadline").Optional().Nillable(),
+		field.Bool("chat_enabled").Default(true),
+		field.Bool("ai_auto_reply").Default(false),
+	}
+}
+
+func (Task) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("project", Project.Type).Ref("tasks").Field("project_id").
+			Unique().Required().Immutable(),
+		edge.From("stage", TaskStage.Type).Ref("tasks").Field("stage_id").
+			Unique().Required(),
+		edge.From("assignee", User.Type).Ref("assigned_tasks").Field("assignee_id").Unique(),
+		edge.To("thread", AIThread.Type).Unique(),
+	}
+}
+
+func (Task) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("stage_id", "sequence")}
+}
+
+func (Task) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+// ActivityEvent is an entry of a workspace's activity feed, written in the
+// same transaction as the change it tells about.
+type ActivityEvent struct{ ent.Schema }
+
+func (ActivityEvent) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		WorkspaceMixin{Ref: "activity_events", WriteRole: role.Guest},
+	}
+}
+
+func (ActivityEvent) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("actor_id").Optional().Nillable().Immutable(),
+		field.String("verb").NotEmpty().MaxLen(100).Immutable(),
+		field.String("subject_type").MaxLen(50).Default("").Immutable(),
+		field.Int("subject_id").Optional().Nillable().Immutable(),
+		field.String("summary").MaxLen(500).Immutable(),
+		field.Time("created_at").Default(now).Immutable().
+			Annotations(entgql.OrderField("CREATED_AT")),
+	}
+}
+
+func (ActivityEvent) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("actor", User.Type).Ref("activities").Field("actor_id").
+			Unique().Immutable(),
+	}
+}
+
+func (ActivityEvent) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("workspace_id", "created_at")}
+}
+
+func (ActivityEvent) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+// Setting is one platform setting (domain, Kubernetes, Cloudflare, open
+// registration). Environment variables override stored values.
+type Setting struct{ ent.Schema }
+
+func (Setting) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (Setting) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("key").NotEmpty().MaxLen(100).Unique().Immutable(),
+		field.Text("value").Default(""),
+		// Secret values (API tokens) are encrypted and never exposed.
+		field.Bool("secret").Default(false),
+	}
+}
+
+func (Setting) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}
+
+func (Setting) Policy() ent.Policy { return rule.AdminOnlyPolicy() }

@@ -1,0 +1,205 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"github.com/google/uuid"
+
+	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/valuespec"
+)
+
+// AppTemplate is a marketplace entry: a Helm chart with the values a user
+// may set. Global, managed by platform admins.
+type AppTemplate struct{ ent.Schema }
+
+func (AppTemplate) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (AppTemplate) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(100).
+			Annotations(entgql.OrderField("NAME")),
+		field.String("slug").NotEmpty().MaxLen(100).Unique().
+			Annotations(entgql.OrderField("SLUG")),
+		field.String("description").MaxLen(500).Default(""),
+		field.Text("full_description").Default(""),
+		field.Enum("category").
+			Values("ai_llm", "automation", "database", "analytics", "devops", "web", "container").
+			Annotations(entgql.OrderField("CATEGORY")),
+		field.JSON("tags", []string{}).Default([]string{}),
+		field.String("icon").MaxLen(100).Default(""),
+		field.Float("monthly_price").Default(0),
+		field.String("documentation_url").MaxLen(500).Default(""),
+		// ChartRef is "oci://registry/repo/chart", a chart name in
+		// ChartRepoURL, or a local chart path.
+		field.String("chart_ref").NotEmpty().MaxLen(500),
+		field.String("chart_repo_url").MaxLen(500).Default(""),
+		field.String("chart_version").MaxLen(100).Default(""),
+		field.JSON("default_values", map[string]any{}).Default(map[string]any{}).
+			Annotations(entgql.Type("Map")),
+		field.JSON("value_specs", valuespec.Specs{}).
+			Annotations(entgql.Type("ValueSpecs")),
+		field.Int("default_port").Default(80),
+		field.Bool("ingress_enabled").Default(false),
+		field.Float("min_vcpu").Default(0),
+		field.Float("min_ram_gb").Default(0),
+		field.Float("min_storage_gb").Default(0),
+		field.Bool("active").Default(true),
+	}
+}
+
+func (AppTemplate) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("services", Service.Type).Annotations(entgql.Skip()),
+	}
+}
+
+func (AppTemplate) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+func (AppTemplate) Policy() ent.Policy { return rule.TemplatePolicy() }
+
+// Service is a marketplace app deployed into a workspace: one Helm release.
+type Service struct{ ent.Schema }
+
+func (Service) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		TimeMixin{},
+		WorkspaceMixin{Ref: "services", WriteRole: role.Admin},
+	}
+}
+
+func (Service) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("template_id").Immutable(),
+		field.String("name").NotEmpty().MaxLen(100).
+			Annotations(entgql.OrderField("NAME")),
+		field.UUID("reference_id", uuid.UUID{}).Default(uuid.New).Unique().Immutable(),
+		field.Enum("state").
+			Values("pending", "deploying", "initializing", "running", "upgrading",
+				"stopping", "stopped", "starting", "deleting", "gone", "error").
+			Default("pending").
+			Annotations(entgql.OrderField("STATE")),
+		field.String("error_message").MaxLen(4000).Default(""),
+		field.String("subdomain").NotEmpty().MaxLen(200).Unique(),
+		field.String("custom_domain").MaxLen(253).Optional().Nillable(),
+		field.Int("internal_port").Default(0),
+		field.String("release_name").NotEmpty().MaxLen(53),
+		field.String("namespace").NotEmpty().MaxLen(63),
+		// UserValues holds only what the user set (no secrets): upgrades and
+		// rollbacks diff it; effective values merge it over the defaults.
+		field.JSON("user_values", map[string]any{}).Default(map[string]any{}).
+			Annotations(entgql.Skip()),
+		// SecretValues holds password-typed values and _init. inputs,
+		// encrypted with secretbox; never exposed.
+		field.Bytes("secret_values").Optional().Sensitive().
+			Annotations(entgql.Skip()),
+		// ReplicaCounts remembers workload replicas while stopped.
+		field.JSON("replica_counts", map[string]int32{}).Optional().
+			Annotations(entgql.Skip()),
+		field.String("chart_version").MaxLen(100).Default(""),
+		field.Int("helm_revision").Default(0),
+		// StateDeadline is when the current transitional state times out.
+		field.Time("state_deadline").Optional().Nillable().
+			Annotations(entgql.Skip()),
+		field.Time("deployed_at").Optional().Nillable(),
+		field.Time("last_upgraded_at").Optional().Nillable(),
+	}
+}
+
+func (Service) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("template", AppTemplate.Type).Ref("services").Field("template_id").
+			Unique().Required().Immutable(),
+		edge.To("revisions", ServiceRevision.Type).
+			Annotations(entgql.RelayConnection()),
+		edge.To("events", ServiceEvent.Type).
+			Annotations(entgql.RelayConnection()),
+		edge.To("support_project", Project.Type).Unique(),
+	}
+}
+
+func (Service) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+// ServiceRevision is one entry of a release's history.
+type ServiceRevision struct{ ent.Schema }
+
+func (ServiceRevision) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		WorkspaceMixin{Ref: "service_revisions", WriteRole: role.Admin},
+	}
+}
+
+func (ServiceRevision) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("service_id").Immutable(),
+		field.Int("revision").Immutable().Annotations(entgql.OrderField("REVISION")),
+		field.String("chart_version").MaxLen(100).Default(""),
+		field.String("app_version").MaxLen(100).Default(""),
+		// ValuesSnapshot is the user's values at this revision, passwords
+		// masked.
+		field.JSON("values_snapshot", map[string]any{}).Default(map[string]any{}).
+			Annotations(entgql.Type("Map")),
+		field.String("status").MaxLen(50).Default(""),
+		field.String("description").MaxLen(1000).Default(""),
+		field.Time("created_at").Default(now).Immutable(),
+	}
+}
+
+func (ServiceRevision) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("service", Service.Type).Ref("revisions").Field("service_id").
+			Unique().Required().Immutable(),
+	}
+}
+
+func (ServiceRevision) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("service_id", "revision").Unique()}
+}
+
+func (ServiceRevision) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+// ServiceEvent is a line of the deploy log a user watches live.
+type ServiceEvent struct{ ent.Schema }
+
+func (ServiceEvent) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		WorkspaceMixin{Ref: "service_events", WriteRole: role.Admin},
+	}
+}
+
+func (ServiceEvent) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("service_id").Immutable(),
+		field.Time("created_at").Default(now).Immutable().
+			Annotations(entgql.OrderField("CREATED_AT")),
+		field.String("state").MaxLen(50),
+		field.Enum("level").Values("info", "warning", "error").Default("info"),
+		field.String("message").MaxLen(4000),
+	}
+}
+
+func (ServiceEvent) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("service", Service.Type).Ref("events").Field("service_id").
+			Unique().Required().Immutable(),
+	}
+}
+
+func (ServiceEvent) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("service_id", "created_at")}
+}
+
+func (ServiceEvent) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}

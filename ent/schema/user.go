@@ -1,0 +1,80 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+
+	"github.com/woowtech/woow-paas/rule"
+)
+
+// User is an account. Emails are stored lower-cased, so unique means
+// unique regardless of case.
+type User struct{ ent.Schema }
+
+func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (User) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("email").MaxLen(254).NotEmpty().Unique().
+			Annotations(entgql.OrderField("EMAIL")),
+		field.String("name").MaxLen(200).Default("").
+			Annotations(entgql.OrderField("NAME")),
+		field.String("password_hash").Sensitive().
+			Annotations(entgql.Skip()),
+		field.Bool("platform_admin").Default(false),
+		field.Bool("disabled").Default(false).Annotations(entgql.Skip()),
+		field.Time("last_login_at").Optional().Nillable(),
+	}
+}
+
+func (User) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.To("memberships", WorkspaceMember.Type).Annotations(entgql.Skip()),
+		edge.To("sessions", Session.Type).Annotations(entgql.Skip()),
+		edge.To("owned_workspaces", Workspace.Type).Annotations(entgql.Skip()),
+		edge.To("oauth_clients", OAuthClient.Type).Annotations(entgql.Skip()),
+		edge.To("oauth_tokens", OAuthToken.Type).Annotations(entgql.Skip()),
+		edge.To("oauth_codes", OAuthAuthorizationCode.Type).Annotations(entgql.Skip()),
+		edge.To("device_approvals", OAuthDeviceCode.Type).Annotations(entgql.Skip()),
+		edge.To("threads_created", AIThread.Type).Annotations(entgql.Skip()),
+		edge.To("messages", AIMessage.Type).Annotations(entgql.Skip()),
+		edge.To("assigned_tasks", Task.Type).Annotations(entgql.Skip()),
+		edge.To("activities", ActivityEvent.Type).Annotations(entgql.Skip()),
+	}
+}
+
+func (User) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+func (User) Policy() ent.Policy { return rule.UserPolicy() }
+
+// Session is a signed-in browser. Only the SHA-256 of its token is stored.
+type Session struct{ ent.Schema }
+
+func (Session) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("token_hash").Sensitive().Unique().Immutable(),
+		field.Int("user_id").Immutable(),
+		field.Time("created_at").Default(now).Immutable(),
+		field.Time("expires_at"),
+		field.Time("last_seen_at").Default(now),
+		field.String("user_agent").MaxLen(512).Default(""),
+	}
+}
+
+func (Session) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("user", User.Type).Ref("sessions").Field("user_id").
+			Unique().Required().Immutable(),
+	}
+}
+
+func (Session) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}
+
+func (Session) Policy() ent.Policy { return rule.SystemOnlyPolicy() }

@@ -1,0 +1,141 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/rule"
+)
+
+// Workspace is the tenant: everything a team deploys and works on belongs
+// to exactly one workspace.
+type Workspace struct{ ent.Schema }
+
+func (Workspace) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (Workspace) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(100).
+			Annotations(entgql.OrderField("NAME")),
+		field.String("slug").NotEmpty().MaxLen(120).Unique().Immutable().
+			Annotations(entgql.OrderField("SLUG")),
+		field.String("description").MaxLen(2000).Default(""),
+		field.Enum("state").Values("active", "archived").Default("active"),
+		field.Int("owner_id"),
+	}
+}
+
+func (Workspace) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("owner", User.Type).Ref("owned_workspaces").Field("owner_id").
+			Unique().Required(),
+		edge.To("members", WorkspaceMember.Type).
+			Annotations(entgql.RelayConnection()),
+		edge.To("invitations", Invitation.Type).
+			Annotations(entgql.RelayConnection()),
+		edge.To("services", Service.Type).
+			Annotations(entgql.RelayConnection()),
+		edge.To("service_revisions", ServiceRevision.Type).Annotations(entgql.Skip()),
+		edge.To("service_events", ServiceEvent.Type).Annotations(entgql.Skip()),
+		edge.To("smart_homes", SmartHome.Type).
+			Annotations(entgql.RelayConnection()),
+		edge.To("projects", Project.Type).
+			Annotations(entgql.RelayConnection()),
+		edge.To("task_stages", TaskStage.Type).Annotations(entgql.Skip()),
+		edge.To("tasks", Task.Type).Annotations(entgql.Skip()),
+		edge.To("ai_threads", AIThread.Type).
+			Annotations(entgql.RelayConnection()),
+		edge.To("ai_messages", AIMessage.Type).Annotations(entgql.Skip()),
+		edge.To("activity_events", ActivityEvent.Type).Annotations(entgql.Skip()),
+	}
+}
+
+func (Workspace) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+func (Workspace) Policy() ent.Policy { return rule.WorkspaceEntityPolicy() }
+
+// WorkspaceMember is one account's role in one workspace.
+type WorkspaceMember struct{ ent.Schema }
+
+func (WorkspaceMember) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		TimeMixin{},
+		// Writes are governed by MemberPolicy.
+		WorkspaceMixin{Ref: "members"},
+	}
+}
+
+func (WorkspaceMember) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("user_id").Immutable(),
+		field.Enum("role").GoType(role.Role("")).Annotations(entgql.Type("Role")).
+			Annotations(entgql.OrderField("ROLE")),
+		field.Int("invited_by_id").Optional().Nillable().Immutable().
+			Annotations(entgql.Skip()),
+		field.Time("invited_at").Optional().Nillable().Immutable(),
+	}
+}
+
+func (WorkspaceMember) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("user", User.Type).Ref("memberships").Field("user_id").
+			Unique().Required().Immutable(),
+	}
+}
+
+func (WorkspaceMember) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("workspace_id", "user_id").Unique(),
+		// At most one owner per workspace, guaranteed by the database; the
+		// workspaces package keeps it at exactly one.
+		index.Fields("workspace_id").Unique().
+			Annotations(entsql.IndexWhere("role = 'owner'")).
+			StorageKey("workspacemember_one_owner"),
+	}
+}
+
+func (WorkspaceMember) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}
+
+func (WorkspaceMember) Policy() ent.Policy { return rule.MemberPolicy() }
+
+// Invitation waits for an account with its email to register; the invited
+// account then joins with the role.
+type Invitation struct{ ent.Schema }
+
+func (Invitation) Mixin() []ent.Mixin {
+	return []ent.Mixin{
+		TimeMixin{},
+		WorkspaceMixin{Ref: "invitations", WriteRole: role.Admin},
+	}
+}
+
+func (Invitation) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("email").MaxLen(254).NotEmpty(),
+		field.Enum("role").GoType(role.Role("")).Annotations(entgql.Type("Role")),
+		field.String("token_hash").Sensitive().Unique().Immutable().
+			Annotations(entgql.Skip()),
+		field.Int("invited_by_id").Optional().Nillable().Immutable().
+			Annotations(entgql.Skip()),
+		field.Time("expires_at"),
+		field.Time("accepted_at").Optional().Nillable(),
+	}
+}
+
+func (Invitation) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("email")}
+}
+
+func (Invitation) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}

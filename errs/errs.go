@@ -1,0 +1,68 @@
+// Package errs is the one domain error type of Woow PaaS.
+//
+// Domain packages return *Error with a Code; the edges (GraphQL, REST, OAuth)
+// map the code once to what their clients understand and hide the message of
+// anything that is not a domain error. Following benbjohnson/wtf.
+package errs
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code classifies a domain error. The values are the GraphQL extensions.code
+// strings, so the GraphQL edge can pass them through unchanged.
+type Code string
+
+const (
+	Unauthenticated Code = "UNAUTHENTICATED"
+	Forbidden       Code = "FORBIDDEN"
+	NotFound        Code = "NOT_FOUND"
+	Invalid         Code = "BAD_USER_INPUT"
+	Conflict        Code = "CONFLICT"
+	TooManyRequests Code = "TOO_MANY_REQUESTS"
+	Internal        Code = "INTERNAL"
+)
+
+// Error is a domain error: a code, a message safe to show to the user and,
+// for input errors, the input field it concerns.
+type Error struct {
+	Code    Code
+	Message string
+	// Field names the offending input field ("email", "values.auth.username")
+	// so clients can show the message next to it.
+	Field string
+}
+
+func (e *Error) Error() string {
+	if e.Field != "" {
+		return fmt.Sprintf("%s: %s (%s)", e.Code, e.Message, e.Field)
+	}
+	return fmt.Sprintf("%s: %s", e.Code, e.Message)
+}
+
+// E builds an error with a formatted message.
+func E(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// InvalidField is a BAD_USER_INPUT error about one input field.
+func InvalidField(field, format string, args ...any) *Error {
+	return &Error{Code: Invalid, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// CodeOf returns the code of the first *Error in err's chain, Internal for any
+// other non-nil error and "" for nil.
+func CodeOf(err error) Code {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return Internal
+}
+
+// Is reports whether err carries the given code.
+func Is(err error, code Code) bool { return CodeOf(err) == code }

@@ -1,0 +1,6 @@
+package main
+
+// Generation, in order: the ent client and graph/ent.graphqls, then gqlgen.
+// Both run from the module root (entgql compares schema paths as text).
+//go:generate go run -mod=mod ./ent/entc.go
+//go:generate go run -mod=mod github.com/99designs/gqlgen generate

@@ -1,0 +1,221 @@
+package gqlserver
+
+import (
+	"context"
+	"errors"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// extensions.code of the errors of DepthLimit and AliasLimit, in the style of
+// gqlgen's COMPLEXITY_LIMIT_EXCEEDED.
+const (
+	CodeDepthLimit = "DEPTH_LIMIT_EXCEEDED"
+	CodeAliasLimit = "ALIAS_LIMIT_EXCEEDED"
+
+	// codeComplexityLimit is gqlgen's (unexported) code for
+	// extension.ComplexityLimit.
+	codeComplexityLimit = "COMPLEXITY_LIMIT_EXCEEDED"
+)
+
+func init() {
+	// Operations rejected by a limit are request errors like validation
+	// failures: HTTP 422 and a graphql-transport-ws "error" message rather
+	// than 200 and "next". gqlgen's complexity extension does not register
+	// its own code (its doc comment promises 422 nonetheless), so we do.
+	// errcode's registry is a global map without a lock: init is the only
+	// safe time to write it.
+	errcode.RegisterErrorType(CodeDepthLimit, errcode.KindProtocol)
+	errcode.RegisterErrorType(CodeAliasLimit, errcode.KindProtocol)
+	errcode.RegisterErrorType(codeComplexityLimit, errcode.KindProtocol)
+}
+
+// DepthLimit rejects an operation whose fields nest deeper than Max. A root
+// field has depth 1, its subfields 2, and so on; fragment spreads and inline
+// fragments add no depth of their own, their fields count where they are
+// spread. It runs after validation, on the operation being executed.
+type DepthLimit struct {
+	Max int
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = DepthLimit{}
+
+// ExtensionName implements graphql.HandlerExtension.
+func (DepthLimit) ExtensionName() string { return "DepthLimit" }
+
+// Validate implements graphql.HandlerExtension.
+func (d DepthLimit) Validate(graphql.ExecutableSchema) error {
+	if d.Max <= 0 {
+		return errors.New("DepthLimit.Max must be positive")
+	}
+	return nil
+}
+
+// MutateOperationContext implements graphql.OperationContextMutator.
+func (d DepthLimit) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	if opCtx.Operation == nil {
+		return nil
+	}
+	depth := newWalker(opCtx.Doc).depth(opCtx.Operation.SelectionSet)
+	if depth > d.Max {
+		return limitError(CodeDepthLimit, opCtx.Operation,
+			"operation has depth %d, which exceeds the limit of %d", depth, d.Max)
+	}
+	return nil
+}
+
+// AliasLimit rejects an operation with more than Max aliased fields (fields
+// whose response name differs from the field name). A fragment's aliases
+// count once per spread, since that is how often they are executed.
+type AliasLimit struct {
+	Max int
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = AliasLimit{}
+
+// ExtensionName implements graphql.HandlerExtension.
+func (AliasLimit) ExtensionName() string { return "AliasLimit" }
+
+// Validate implements graphql.HandlerExtension.
+func (a AliasLimit) Validate(graphql.ExecutableSchema) error {
+	if a.Max <= 0 {
+		return errors.New("AliasLimit.Max must be positive")
+	}
+	return nil
+}
+
+// MutateOperationContext implements graphql.OperationContextMutator.
+func (a AliasLimit) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	if opCtx.Operation == nil {
+		return nil
+	}
+	n := newWalker(opCtx.Doc).aliases(opCtx.Operation.SelectionSet)
+	if n > a.Max {
+		return limitError(CodeAliasLimit, opCtx.Operation,
+			"operation has %d aliases, which exceeds the limit of %d", n, a.Max)
+	}
+	return nil
+}
+
+func limitError(code string, op *ast.OperationDefinition, format string, args ...any) *gqlerror.Error {
+	err := gqlerror.Errorf(format, args...)
+	if op.Position != nil {
+		err.Locations = []gqlerror.Location{{Line: op.Position.Line, Column: op.Position.Column}}
+	}
+	errcode.Set(err, code)
+	return err
+}
+
+// saturation bounds the counts: a few nested fragments spread twice each
+// multiply quickly, and the answer only has to exceed the limit.
+const saturation = 1 << 40
+
+func satAdd(a, b int) int {
+	if a > saturation-b {
+		return saturation
+	}
+	return a + b
+}
+
+// walker measures a validated document. Each fragment is measured once
+// (memoised), so the cost is linear in the document even when fragments
+// spread each other many times; a fragment cycle (rejected by validation
+// anyway) counts as empty.
+type walker struct {
+	doc        *ast.QueryDocument
+	depthMemo  map[string]int
+	aliasMemo  map[string]int
+	inProgress map[string]bool
+}
+
+func newWalker(doc *ast.QueryDocument) *walker {
+	return &walker{
+		doc:        doc,
+		depthMemo:  map[string]int{},
+		aliasMemo:  map[string]int{},
+		inProgress: map[string]bool{},
+	}
+}
+
+func (w *walker) fragment(name string) *ast.FragmentDefinition {
+	if w.doc == nil {
+		return nil
+	}
+	return w.doc.Fragments.ForName(name)
+}
+
+// depth is the field depth of set: 0 for an empty set.
+func (w *walker) depth(set ast.SelectionSet) int {
+	deepest := 0
+	for _, sel := range set {
+		var d int
+		switch s := sel.(type) {
+		case *ast.Field:
+			d = 1 + w.depth(s.SelectionSet)
+		case *ast.InlineFragment:
+			d = w.depth(s.SelectionSet)
+		case *ast.FragmentSpread:
+			d = w.fragmentDepth(s.Name)
+		}
+		deepest = max(deepest, d)
+	}
+	return deepest
+}
+
+func (w *walker) fragmentDepth(name string) int {
+	if d, ok := w.depthMemo[name]; ok {
+		return d
+	}
+	f := w.fragment(name)
+	if f == nil || w.inProgress[name] {
+		return 0
+	}
+	w.inProgress[name] = true
+	d := w.depth(f.SelectionSet)
+	delete(w.inProgress, name)
+	w.depthMemo[name] = d
+	return d
+}
+
+// aliases counts the aliased fields executed for set.
+func (w *walker) aliases(set ast.SelectionSet) int {
+	n := 0
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Alias != "" && s.Alias != s.Name {
+				n = satAdd(n, 1)
+			}
+			n = satAdd(n, w.aliases(s.SelectionSet))
+		case *ast.InlineFragment:
+			n = satAdd(n, w.aliases(s.SelectionSet))
+		case *ast.FragmentSpread:
+			n = satAdd(n, w.fragmentAliases(s.Name))
+		}
+	}
+	return n
+}
+
+func (w *walker) fragmentAliases(name string) int {
+	if n, ok := w.aliasMemo[name]; ok {
+		return n
+	}
+	f := w.fragment(name)
+	if f == nil || w.inProgress[name] {
+		return 0
+	}
+	w.inProgress[name] = true
+	n := w.aliases(f.SelectionSet)
+	delete(w.inProgress, name)
+	w.aliasMemo[name] = n
+	return n
+}

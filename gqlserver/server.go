@@ -1,0 +1,372 @@
+// Package gqlserver turns any graphql.ExecutableSchema into a hardened
+// http.Handler: the one place where Woow PaaS decides which GraphQL transports
+// exist, how big and how deep an operation may be, who may open a WebSocket,
+// and what an error looks like to a client.
+//
+// What a handler built by New does, in order:
+//
+//   - WebSocket upgrades are checked before gqlgen sees them: only GET upgrades
+//     offering the graphql-transport-ws subprotocol, from an allowed Origin
+//     (cross-site WebSocket hijacking is the reason: browsers send cookies on
+//     WebSocket upgrades and no CORS preflight protects them).
+//   - POST bodies are read once, up to Options.MaxBodyBytes (413 beyond it),
+//     and must decode as a GraphQL JSON request (400 otherwise), so gqlgen
+//     never echoes or logs a malformed body.
+//   - gqlgen's handler.Server then runs with the transports SSE, WebSocket
+//     (gorilla, graphql-transport-ws), GET (queries only) and POST
+//     (application/json only; no form or multipart transports, so a
+//     cross-site "simple" request can never reach the executor).
+//   - Extensions: an LRU query cache, introspection when enabled, automatic
+//     persisted queries with an LRU cache, DepthLimit, AliasLimit and
+//     gqlgen's FixedComplexityLimit, a parser token limit and no field-name
+//     suggestions when introspection is off.
+//   - Errors go through PresenterWith (domain *errs.Error codes become
+//     extensions.code; anything else is logged and shown as "internal error")
+//     and panics through Recover.
+package gqlserver
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/woowtech/woow-paas/errs"
+)
+
+// Defaults applied by New to zero-valued Options fields.
+const (
+	DefaultMaxBodyBytes     int64 = 1 << 20 // 1 MiB
+	DefaultMaxDepth               = 15
+	DefaultMaxAliases             = 30
+	DefaultMaxComplexity          = 5000
+	DefaultParserTokenLimit       = 15000
+	DefaultQueryCacheSize         = 1000
+	DefaultAPQCacheSize           = 100
+	DefaultWSInitTimeout          = 10 * time.Second
+	DefaultKeepAlive              = 25 * time.Second
+	DefaultWSWriteTimeout         = 10 * time.Second
+)
+
+// Codes this package puts in extensions.code of the errors it writes itself,
+// besides the errs.Code values and gqlgen's own codes
+// (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
+// COMPLEXITY_LIMIT_EXCEEDED, PERSISTED_QUERY_NOT_FOUND).
+const (
+	// CodeBadRequest: the HTTP request is not a GraphQL request we accept
+	// (body not a GraphQL JSON object, unsupported upgrade or subprotocol).
+	CodeBadRequest = "BAD_REQUEST"
+	// CodePayloadTooLarge: the POST body is larger than Options.MaxBodyBytes.
+	CodePayloadTooLarge = "PAYLOAD_TOO_LARGE"
+)
+
+// Options configures New. The zero value is usable: every limit gets its
+// Default* value, introspection is off and WebSockets are accepted from the
+// same host (or from clients that send no Origin) without authentication.
+//
+// For MaxDepth, MaxAliases, MaxComplexity, ParserTokenLimit, QueryCacheSize,
+// APQCacheSize and KeepAlive, zero means "use the default" and a negative
+// value means "off" (no limit, no cache, no APQ, no pings): turn limits off
+// only in tests. The body and payload limits and the timeouts cannot be
+// turned off: zero or negative means the default.
+type Options struct {
+	// Introspection allows __schema and __type queries. Callers turn it on by
+	// default (the GraphiQL page and codegen need it); when it is off,
+	// validation errors also stop suggesting field names, which would leak
+	// the schema one typo at a time.
+	Introspection bool
+
+	// MaxBodyBytes bounds a POST body; a larger body gets 413 and a JSON
+	// error, never a hang or a half-read request. Default 1 MiB.
+	MaxBodyBytes int64
+
+	// MaxDepth bounds how deeply fields nest in one operation, following
+	// fragments (see DepthLimit). Default 15.
+	MaxDepth int
+
+	// MaxAliases bounds the aliased fields of one operation, counting each
+	// fragment once per spread (see AliasLimit): aliases are how a single
+	// request asks for the same expensive field a thousand times. Default 30.
+	MaxAliases int
+
+	// MaxComplexity is gqlgen's FixedComplexityLimit: each field costs 1 plus
+	// its children unless the schema's complexity functions say otherwise.
+	// Default 5000.
+	MaxComplexity int
+
+	// ParserTokenLimit bounds the lexer tokens of a query document, so that
+	// parsing and validation cost stays bounded. Default 15000.
+	ParserTokenLimit int
+
+	// QueryCacheSize is the number of parsed and validated documents kept in
+	// an LRU cache, keyed by query text. Default 1000.
+	QueryCacheSize int
+
+	// APQCacheSize is the number of automatic persisted queries (Apollo's
+	// sha256 protocol) kept in an LRU cache. Default 100; negative disables
+	// APQ.
+	APQCacheSize int
+
+	// AllowedOrigin decides whether a WebSocket upgrade carrying an Origin
+	// header may proceed. origin is the raw header value. Nil means: allow
+	// when the Origin's host equals r.Host. Upgrades without an Origin header
+	// come from non-browser clients (which cannot be tricked into sending
+	// cookies) and are always allowed; they must still pass WSInit.
+	AllowedOrigin func(r *http.Request, origin string) bool
+
+	// WSInit authenticates a WebSocket in its connection_init message:
+	// payload is the client's init payload (graphql-ws puts its
+	// connectionParams there, e.g. an "authorization" token) and r the
+	// upgrade request. The returned context (typically carrying the viewer)
+	// is the parent of every subscription on the connection; returning a nil
+	// context keeps ctx. A non-nil error closes the socket with 4403
+	// Forbidden; the close reason is the message of an *errs.Error, or
+	// "Forbidden" for any other error (which is then logged). Nil accepts
+	// every connection.
+	WSInit func(ctx context.Context, r *http.Request, payload transport.InitPayload) (context.Context, error)
+
+	// WSInitTimeout is how long a new WebSocket may take to send
+	// connection_init before it is closed with 4408. Default 10s (gqlgen's
+	// own default waits forever).
+	WSInitTimeout time.Duration
+
+	// KeepAlive is the interval of the server's graphql-transport-ws ping
+	// (a client that does not answer with a pong within two intervals is
+	// disconnected) and of the SSE ": ping" comments. Default 25s, under the
+	// 60-100s idle timeouts of common proxies; negative disables both.
+	KeepAlive time.Duration
+
+	// WSWriteTimeout bounds every WebSocket write, so that a client that
+	// stopped reading cannot hold its connection's writer forever.
+	// Default 10s.
+	WSWriteTimeout time.Duration
+
+	// WSPayloadLimit bounds one WebSocket message from the client. Default
+	// MaxBodyBytes.
+	WSPayloadLimit int64
+
+	// Classify translates errors of other packages (ent's NotFoundError,
+	// privacy denials, ...) into domain errors before the presenter decides
+	// what the client sees; return nil for errors it does not know. Optional.
+	Classify func(error) *errs.Error
+
+	// MaxPageSize bounds `first`/`last` of connection fields and is the
+	// page size when neither is given; 0 switches the check off.
+	MaxPageSize int
+
+	// Logger receives internal errors, panics and WebSocket failures, never
+	// variables, payloads or bodies. Default slog.Default().
+	Logger *slog.Logger
+}
+
+// withDefaults returns o with zero fields replaced by their defaults.
+func (o Options) withDefaults() Options {
+	def := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	def(&o.MaxDepth, DefaultMaxDepth)
+	def(&o.MaxAliases, DefaultMaxAliases)
+	def(&o.MaxComplexity, DefaultMaxComplexity)
+	def(&o.ParserTokenLimit, DefaultParserTokenLimit)
+	def(&o.QueryCacheSize, DefaultQueryCacheSize)
+	def(&o.APQCacheSize, DefaultAPQCacheSize)
+	if o.WSInitTimeout <= 0 {
+		o.WSInitTimeout = DefaultWSInitTimeout
+	}
+	if o.KeepAlive == 0 {
+		o.KeepAlive = DefaultKeepAlive
+	}
+	if o.WSWriteTimeout <= 0 {
+		o.WSWriteTimeout = DefaultWSWriteTimeout
+	}
+	if o.WSPayloadLimit <= 0 {
+		o.WSPayloadLimit = o.MaxBodyBytes
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	return o
+}
+
+// New builds the GraphQL endpoint for es. Mount it on one path (for example
+// /graphql) for all methods; CORS, authentication of HTTP requests and access
+// logging are the caller's middleware.
+func New(es graphql.ExecutableSchema, opts Options) http.Handler {
+	opts = opts.withDefaults()
+	log := opts.Logger
+
+	srv := handler.New(es)
+
+	keepAlive := opts.KeepAlive
+	if keepAlive < 0 {
+		keepAlive = 0
+	}
+	payloadLimit := opts.WSPayloadLimit
+
+	srv.AddTransport(transport.SSE{KeepAlivePingInterval: keepAlive})
+	srv.AddTransport(transport.Websocket{
+		Implementation: gorillaImplementation{
+			allowed:      originChecker(opts.AllowedOrigin),
+			writeTimeout: opts.WSWriteTimeout,
+		},
+		InitFunc:    wsInitFunc(opts.WSInit, log),
+		InitTimeout: opts.WSInitTimeout,
+		// graphql-transport-ws has no server keep-alive message: gqlgen's
+		// KeepAlivePingInterval only applies to the legacy graphql-ws
+		// protocol, which we do not negotiate. The protocol's ping/pong is
+		// PingPongInterval.
+		PingPongInterval: keepAlive,
+		PayloadReadLimit: &payloadLimit,
+		ErrorFunc: func(ctx context.Context, err error) {
+			log.DebugContext(ctx, "graphql: websocket error", "err", err.Error())
+		},
+	})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+
+	if opts.QueryCacheSize > 0 {
+		srv.SetQueryCache(lru.New[*ast.QueryDocument](opts.QueryCacheSize))
+	}
+	if opts.Introspection {
+		srv.Use(extension.Introspection{})
+	} else {
+		srv.SetDisableSuggestion(true)
+	}
+	if opts.APQCacheSize > 0 {
+		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](opts.APQCacheSize)})
+	}
+	// The cheap structural checks run before the complexity calculation.
+	if opts.MaxDepth > 0 {
+		srv.Use(DepthLimit{Max: opts.MaxDepth})
+	}
+	if opts.MaxAliases > 0 {
+		srv.Use(AliasLimit{Max: opts.MaxAliases})
+	}
+	if opts.MaxComplexity > 0 {
+		srv.Use(extension.FixedComplexityLimit(opts.MaxComplexity))
+	}
+	if opts.MaxPageSize > 0 {
+		srv.Use(PageSize{Max: opts.MaxPageSize})
+	}
+	if opts.ParserTokenLimit > 0 {
+		srv.SetParserTokenLimit(opts.ParserTokenLimit)
+	}
+	srv.SetErrorPresenter(PresenterWith(log, opts.Classify))
+	srv.SetRecoverFunc(Recover(log))
+
+	return &server{opts: opts, gql: srv}
+}
+
+// server guards gqlgen's handler.Server.
+type server struct {
+	opts Options
+	gql  *handler.Server
+}
+
+type requestKey struct{}
+
+// requestFromContext returns the request that New's handler stored in ctx,
+// for the WebSocket InitFunc, which gqlgen only hands the request context.
+func requestFromContext(ctx context.Context) *http.Request {
+	r, _ := ctx.Value(requestKey{}).(*http.Request)
+	return r
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// gqlgen routes any request with an Upgrade header to the WebSocket
+	// transport; decide here which of those we accept, so that refusals get
+	// one clean response instead of the upgrader's and gqlgen's both.
+	if r.Header.Get("Upgrade") != "" {
+		if !s.checkUpgrade(w, r) {
+			return
+		}
+		r = r.WithContext(context.WithValue(r.Context(), requestKey{}, r))
+	} else if r.Method == http.MethodPost {
+		if !s.readBody(w, r) {
+			return
+		}
+	}
+	s.gql.ServeHTTP(w, r)
+}
+
+// checkUpgrade writes an error response and returns false for a WebSocket
+// upgrade we refuse.
+func (s *server) checkUpgrade(w http.ResponseWriter, r *http.Request) bool {
+	switch {
+	case !isWebSocketUpgrade(r):
+		writeError(w, http.StatusBadRequest, CodeBadRequest, "only WebSocket upgrades are supported")
+	case r.Method != http.MethodGet:
+		writeError(w, http.StatusMethodNotAllowed, CodeBadRequest, "a WebSocket upgrade must use GET")
+	case !originChecker(s.opts.AllowedOrigin)(r):
+		writeError(w, http.StatusForbidden, string(errs.Forbidden), "origin not allowed")
+	case !offersSubprotocol(r, graphqlTransportWS):
+		writeError(w, http.StatusBadRequest, CodeBadRequest, "the "+graphqlTransportWS+" WebSocket subprotocol is required")
+	default:
+		return true
+	}
+	return false
+}
+
+// readBody replaces r.Body by its content, read up to MaxBodyBytes, after
+// checking that a JSON body decodes as a GraphQL request. gqlgen's POST and
+// SSE transports would otherwise answer a read error with 200, and quote (SSE:
+// log) the whole body in the error for an undecodable one.
+func (s *server) readBody(w http.ResponseWriter, r *http.Request) bool {
+	limit := s.opts.MaxBodyBytes
+	if r.ContentLength > limit {
+		writeError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, "request body too large")
+		return false
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	_ = r.Body.Close()
+	if err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			writeError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, "request body too large")
+		} else {
+			writeError(w, http.StatusBadRequest, CodeBadRequest, "could not read request body")
+		}
+		return false
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
+		// The same decoding gqlgen's transports do, so theirs cannot fail.
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.UseNumber()
+		if err := dec.Decode(&graphql.RawParams{}); err != nil {
+			writeError(w, http.StatusBadRequest, CodeBadRequest, "request body is not a GraphQL JSON request")
+			return false
+		}
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return true
+}
+
+// writeError writes a GraphQL-shaped JSON error response.
+func writeError(w http.ResponseWriter, status int, code, message string) {
+	b, _ := json.Marshal(map[string]any{
+		"errors": []any{map[string]any{
+			"message":    message,
+			"extensions": map[string]any{"code": code},
+		}},
+	})
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}

@@ -1,0 +1,366 @@
+package gqlserver
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/gorilla/websocket"
+
+	"github.com/woowtech/woow-paas/errs"
+)
+
+type wsMessage struct {
+	Type    string          `json:"type"`
+	ID      string          `json:"id,omitempty"`
+	Payload json.RawMessage `json:"payload,omitempty"`
+}
+
+func wsURL(ts *httptest.Server) string { return "ws" + strings.TrimPrefix(ts.URL, "http") }
+
+func dial(tb testing.TB, ts *httptest.Server, header http.Header, subprotocols ...string) (*websocket.Conn, *http.Response, error) {
+	tb.Helper()
+	if subprotocols == nil {
+		subprotocols = []string{graphqlTransportWS}
+	}
+	d := websocket.Dialer{Subprotocols: subprotocols, HandshakeTimeout: 5 * time.Second}
+	c, resp, err := d.Dial(wsURL(ts), header)
+	if c != nil {
+		tb.Cleanup(func() { _ = c.Close() })
+	}
+	return c, resp, err
+}
+
+func mustDial(tb testing.TB, ts *httptest.Server, header http.Header) *websocket.Conn {
+	tb.Helper()
+	c, _, err := dial(tb, ts, header)
+	if err != nil {
+		tb.Fatalf("dial: %v", err)
+	}
+	if c.Subprotocol() != graphqlTransportWS {
+		tb.Fatalf("subprotocol %q", c.Subprotocol())
+	}
+	return c
+}
+
+func send(tb testing.TB, c *websocket.Conn, m any) {
+	tb.Helper()
+	if err := c.WriteJSON(m); err != nil {
+		tb.Fatalf("write: %v", err)
+	}
+}
+
+func read(tb testing.TB, c *websocket.Conn) wsMessage {
+	tb.Helper()
+	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	var m wsMessage
+	if err := c.ReadJSON(&m); err != nil {
+		tb.Fatalf("read: %v", err)
+	}
+	return m
+}
+
+func expect(tb testing.TB, c *websocket.Conn, typ, id, payload string) {
+	tb.Helper()
+	m := read(tb, c)
+	if m.Type != typ || m.ID != id {
+		tb.Fatalf("got %s/%s %s, want %s/%s", m.Type, m.ID, m.Payload, typ, id)
+	}
+	if payload != "" && string(m.Payload) != payload {
+		tb.Fatalf("%s payload = %s, want %s", typ, m.Payload, payload)
+	}
+}
+
+// readClose reads until the server closes and returns the close error.
+func readClose(tb testing.TB, c *websocket.Conn, within time.Duration) *websocket.CloseError {
+	tb.Helper()
+	_ = c.SetReadDeadline(time.Now().Add(within))
+	for {
+		_, b, err := c.ReadMessage()
+		if err == nil {
+			tb.Logf("message before close: %s", b)
+			continue
+		}
+		var ce *websocket.CloseError
+		if !errors.As(err, &ce) {
+			tb.Fatalf("want a close frame, got %v", err)
+		}
+		return ce
+	}
+}
+
+func subscribe(tb testing.TB, c *websocket.Conn, id, query string) {
+	tb.Helper()
+	send(tb, c, map[string]any{"type": "subscribe", "id": id, "payload": map[string]any{"query": query}})
+}
+
+func authOptions() Options {
+	return Options{
+		WSInit: func(ctx context.Context, r *http.Request, p transport.InitPayload) (context.Context, error) {
+			if r == nil || r.Header.Get("X-Test") != "upgrade-header" {
+				return nil, errors.New("upgrade request not passed")
+			}
+			if p.Authorization() != "Bearer good" {
+				return nil, errs.E(errs.Unauthenticated, "invalid token")
+			}
+			return context.WithValue(ctx, viewerKey{}, "alice"), nil
+		},
+	}
+}
+
+func TestWebSocketSubscription(t *testing.T) {
+	ts, _ := newTestServer(t, authOptions())
+	c := mustDial(t, ts, http.Header{"X-Test": {"upgrade-header"}})
+
+	send(t, c, map[string]any{"type": "connection_init", "payload": map[string]any{"authorization": "Bearer good"}})
+	expect(t, c, "connection_ack", "", "")
+
+	subscribe(t, c, "1", `subscription { ticks(n: 3) }`)
+	for _, want := range []string{`{"data":{"ticks":1}}`, `{"data":{"ticks":2}}`, `{"data":{"ticks":3}}`} {
+		expect(t, c, "next", "1", want)
+	}
+	expect(t, c, "complete", "1", "")
+
+	// The context WSInit returned reaches the resolvers.
+	subscribe(t, c, "2", `subscription { viewer }`)
+	expect(t, c, "next", "2", `{"data":{"viewer":"alice"}}`)
+	expect(t, c, "complete", "2", "")
+
+	// Queries work too.
+	subscribe(t, c, "3", `{ name }`)
+	expect(t, c, "next", "3", `{"data":{"name":"test"}}`)
+	expect(t, c, "complete", "3", "")
+
+	// Request errors are "error" messages, the limits included.
+	subscribe(t, c, "4", `{ nope }`)
+	m := read(t, c)
+	if m.Type != "error" || m.ID != "4" || !strings.Contains(string(m.Payload), "GRAPHQL_VALIDATION_FAILED") {
+		t.Fatalf("validation error: %+v %s", m, m.Payload)
+	}
+	// gqlgen follows "error" with "complete", which the protocol does not
+	// ask for (clients ignore it).
+	expect(t, c, "complete", "4", "")
+	subscribe(t, c, "5", `{ node { child { child { child { child { child { child { child { child { child { child { child { child { child { child { id } } } } } } } } } } } } } } } }`)
+	m = read(t, c)
+	if m.Type != "error" || m.ID != "5" || !strings.Contains(string(m.Payload), CodeDepthLimit) {
+		t.Fatalf("depth error: %+v %s", m, m.Payload)
+	}
+	expect(t, c, "complete", "5", "")
+
+	// Protocol ping/pong.
+	send(t, c, map[string]any{"type": "ping"})
+	expect(t, c, "pong", "", "")
+
+	// The client completes a running subscription.
+	subscribe(t, c, "6", `subscription { forever }`)
+	expect(t, c, "next", "6", `{"data":{"forever":0}}`)
+	send(t, c, map[string]any{"type": "complete", "id": "6"})
+	expect(t, c, "complete", "6", "")
+}
+
+func TestWebSocketInitRejected(t *testing.T) {
+	ts, logs := newTestServer(t, authOptions())
+	t.Run("domain error", func(t *testing.T) {
+		c := mustDial(t, ts, http.Header{"X-Test": {"upgrade-header"}})
+		send(t, c, map[string]any{"type": "connection_init", "payload": map[string]any{"authorization": "Bearer bad"}})
+		ce := readClose(t, c, 5*time.Second)
+		if ce.Code != 4403 || ce.Text != "invalid token" {
+			t.Fatalf("close %d %q, want 4403 \"invalid token\"", ce.Code, ce.Text)
+		}
+	})
+	t.Run("other error", func(t *testing.T) {
+		c := mustDial(t, ts, nil)
+		send(t, c, map[string]any{"type": "connection_init", "payload": map[string]any{"authorization": "Bearer good"}})
+		ce := readClose(t, c, 5*time.Second)
+		if ce.Code != 4403 || ce.Text != "Forbidden" {
+			t.Fatalf("close %d %q, want 4403 Forbidden", ce.Code, ce.Text)
+		}
+		if !strings.Contains(logs.String(), "upgrade request not passed") {
+			t.Fatalf("not logged: %s", logs)
+		}
+	})
+	t.Run("subscribe before init", func(t *testing.T) {
+		c := mustDial(t, ts, nil)
+		subscribe(t, c, "1", `subscription { viewer }`)
+		ce := readClose(t, c, 5*time.Second)
+		if ce.Code != websocket.CloseProtocolError {
+			t.Fatalf("close %d %q", ce.Code, ce.Text)
+		}
+	})
+}
+
+func TestWebSocketOrigin(t *testing.T) {
+	t.Run("default policy", func(t *testing.T) {
+		ts, _ := newTestServer(t, Options{})
+		for _, origin := range []string{"http://evil.example", "null", "http://127.0.0.1.evil.example"} {
+			_, resp, err := dial(t, ts, http.Header{"Origin": {origin}})
+			if err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
+				t.Fatalf("origin %q: err %v, resp %v", origin, err, resp)
+			}
+		}
+		// Same host, and no Origin at all (not a browser), are fine.
+		for _, h := range []http.Header{{"Origin": {ts.URL}}, nil} {
+			c := mustDial(t, ts, h)
+			send(t, c, map[string]any{"type": "connection_init"})
+			expect(t, c, "connection_ack", "", "")
+		}
+	})
+	t.Run("AllowedOrigin", func(t *testing.T) {
+		ts, _ := newTestServer(t, Options{AllowedOrigin: func(r *http.Request, origin string) bool {
+			return origin == "https://app.example"
+		}})
+		mustDial(t, ts, http.Header{"Origin": {"https://app.example"}})
+		_, resp, err := dial(t, ts, http.Header{"Origin": {ts.URL}})
+		if err == nil || resp.StatusCode != http.StatusForbidden {
+			t.Fatalf("same host not refused by AllowedOrigin: %v", err)
+		}
+	})
+}
+
+func TestWebSocketSubprotocolRequired(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	for _, protos := range [][]string{{}, {"graphql-ws"}} {
+		_, resp, err := dial(t, ts, nil, protos...)
+		if err == nil || resp == nil || resp.StatusCode != http.StatusBadRequest {
+			t.Fatalf("subprotocols %v: err %v resp %v", protos, err, resp)
+		}
+	}
+}
+
+func TestWebSocketInitTimeout(t *testing.T) {
+	ts, _ := newTestServer(t, Options{WSInitTimeout: 200 * time.Millisecond})
+	c := mustDial(t, ts, nil)
+	start := time.Now()
+	ce := readClose(t, c, 5*time.Second)
+	if ce.Code != 4408 {
+		t.Fatalf("close %d %q, want 4408", ce.Code, ce.Text)
+	}
+	if d := time.Since(start); d < 150*time.Millisecond || d > 3*time.Second {
+		t.Fatalf("closed after %s", d)
+	}
+}
+
+func TestWebSocketPayloadLimit(t *testing.T) {
+	ts, _ := newTestServer(t, Options{WSPayloadLimit: 512})
+	c := mustDial(t, ts, nil)
+	send(t, c, map[string]any{"type": "connection_init"})
+	expect(t, c, "connection_ack", "", "")
+	subscribe(t, c, "1", "{ name "+strings.Repeat(" ", 1024)+"}")
+	ce := readClose(t, c, 5*time.Second)
+	if ce.Code != websocket.CloseMessageTooBig {
+		t.Fatalf("close %d %q, want 1009", ce.Code, ce.Text)
+	}
+}
+
+func TestWebSocketKeepAlive(t *testing.T) {
+	ts, _ := newTestServer(t, Options{KeepAlive: 100 * time.Millisecond})
+	c := mustDial(t, ts, nil)
+	send(t, c, map[string]any{"type": "connection_init"})
+	expect(t, c, "connection_ack", "", "")
+
+	// Answered pings keep the connection open.
+	for range 3 {
+		expect(t, c, "ping", "", "")
+		send(t, c, map[string]any{"type": "pong"})
+	}
+	subscribe(t, c, "1", `{ name }`)
+	for {
+		m := read(t, c)
+		if m.Type == "next" {
+			break
+		}
+		if m.Type != "ping" {
+			t.Fatalf("unexpected %+v", m)
+		}
+		send(t, c, map[string]any{"type": "pong"})
+	}
+
+	// A client that stops answering is dropped within two intervals.
+	start := time.Now()
+	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	for {
+		_, _, err := c.ReadMessage()
+		if err != nil {
+			var ne interface{ Timeout() bool }
+			if errors.As(err, &ne) && ne.Timeout() {
+				t.Fatalf("server kept a silent client: %v", err)
+			}
+			break
+		}
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("dropped after %s", d)
+	}
+}
+
+// Modelled on gqlgen's chat example test: many concurrent subscriptions, then
+// no goroutine left behind once the clients are gone.
+func TestWebSocketNoGoroutineLeak(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	before := runtime.NumGoroutine()
+
+	const n = 200
+	conns := make([]*websocket.Conn, n)
+	var wg sync.WaitGroup
+	errc := make(chan error, n)
+	for i := range n {
+		wg.Go(func() {
+			d := websocket.Dialer{Subprotocols: []string{graphqlTransportWS}, HandshakeTimeout: 5 * time.Second}
+			c, _, err := d.Dial(wsURL(ts), nil)
+			if err != nil {
+				errc <- err
+				return
+			}
+			conns[i] = c
+			_ = c.SetReadDeadline(time.Now().Add(10 * time.Second))
+			var m wsMessage
+			if err := c.WriteJSON(map[string]any{"type": "connection_init"}); err != nil {
+				errc <- err
+				return
+			}
+			if err := c.ReadJSON(&m); err != nil || m.Type != "connection_ack" {
+				errc <- errors.New("no ack")
+				return
+			}
+			if err := c.WriteJSON(map[string]any{"type": "subscribe", "id": "1", "payload": map[string]any{"query": "subscription { forever }"}}); err != nil {
+				errc <- err
+				return
+			}
+			if err := c.ReadJSON(&m); err != nil || m.Type != "next" {
+				errc <- errors.New("no next")
+			}
+		})
+	}
+	wg.Wait()
+	close(errc)
+	for err := range errc {
+		t.Fatal(err)
+	}
+	if during := runtime.NumGoroutine(); during < before+n {
+		t.Fatalf("only %d goroutines for %d subscriptions (before: %d)", during, n, before)
+	}
+	for _, c := range conns {
+		_ = c.Close()
+	}
+
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		after := runtime.NumGoroutine()
+		if after <= before+5 {
+			return
+		}
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("%d goroutines before, %d after closing:\n%s", before, after, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

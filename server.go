@@ -1,0 +1,317 @@
+// Command woow is the Woow PaaS control plane: one server with a GraphQL
+// API (queries, mutations, subscriptions), the embedded web app and the
+// operational endpoints.
+//
+//	woow serve     run the server (the default)
+//	woow migrate   apply pending database migrations and exit
+//
+// Configuration comes from the environment; see README.md.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/woowtech/woow-paas/accounts"
+	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/catalog"
+	"github.com/woowtech/woow-paas/frontend"
+	"github.com/woowtech/woow-paas/gqlserver"
+	"github.com/woowtech/woow-paas/resolvers"
+	"github.com/woowtech/woow-paas/secretbox"
+	"github.com/woowtech/woow-paas/store"
+	"github.com/woowtech/woow-paas/workspaces"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stderr, nil); err != nil {
+		fmt.Fprintln(os.Stderr, "woow:", err)
+		os.Exit(1)
+	}
+}
+
+// config is the server's configuration, read from the environment.
+type config struct {
+	Addr        string // WOOW_ADDR
+	DataDir     string // WOOW_DATA_DIR
+	DatabaseURL string // DATABASE_URL: PostgreSQL when set
+	SecretKey   string // WOOW_SECRET_KEY: else a key file in the data dir
+	// AllowedOrigins are browser origins besides the server's own that may
+	// use the API with a session cookie (WOOW_ALLOWED_ORIGINS, comma
+	// separated, e.g. a development server).
+	AllowedOrigins []string
+	// TrustProxy trusts X-Forwarded-For/-Proto from a reverse proxy
+	// (WOOW_TRUST_PROXY).
+	TrustProxy bool
+	// Introspection lets GraphQL clients read the schema
+	// (WOOW_INTROSPECTION, default on: the explorer needs it).
+	Introspection bool
+	LogLevel      slog.Level // WOOW_LOG_LEVEL: debug, info, warn, error
+	// PasswordHasher's parameters; tests make it cheap.
+	Hasher auth.Hasher
+}
+
+func loadConfig(getenv func(string) string) (config, error) {
+	cfg := config{
+		Addr:          or(getenv("WOOW_ADDR"), "127.0.0.1:8080"),
+		DataDir:       or(getenv("WOOW_DATA_DIR"), "./data"),
+		DatabaseURL:   getenv("DATABASE_URL"),
+		SecretKey:     getenv("WOOW_SECRET_KEY"),
+		Introspection: true,
+	}
+	for _, o := range strings.Split(getenv("WOOW_ALLOWED_ORIGINS"), ",") {
+		if o = strings.TrimRight(strings.TrimSpace(o), "/"); o != "" {
+			cfg.AllowedOrigins = append(cfg.AllowedOrigins, o)
+		}
+	}
+	var err error
+	if cfg.TrustProxy, err = boolEnv(getenv, "WOOW_TRUST_PROXY", false); err != nil {
+		return cfg, err
+	}
+	if cfg.Introspection, err = boolEnv(getenv, "WOOW_INTROSPECTION", true); err != nil {
+		return cfg, err
+	}
+	if lvl := getenv("WOOW_LOG_LEVEL"); lvl != "" {
+		if err := cfg.LogLevel.UnmarshalText([]byte(lvl)); err != nil {
+			return cfg, fmt.Errorf("WOOW_LOG_LEVEL: %w", err)
+		}
+	}
+	return cfg, nil
+}
+
+func or(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
+func boolEnv(getenv func(string) string, name string, def bool) (bool, error) {
+	v := getenv(name)
+	if v == "" {
+		return def, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s: want true or false, got %q", name, v)
+	}
+	return b, nil
+}
+
+// run is the whole program, parameterised for tests: they run it on port
+// 0 and learn the address from ready.
+func run(ctx context.Context, args []string, getenv func(string) string, logOut io.Writer, ready func(addr string)) error {
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd = args[0]
+	}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(logOut, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	switch cmd {
+	case "serve":
+		return serve(ctx, cfg, log, ready)
+	case "migrate":
+		db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		applied, err := db.Migrate(ctx, log)
+		if err != nil {
+			return err
+		}
+		log.Info("migrations applied", "count", len(applied), "dialect", db.Dialect)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprintln(logOut, "usage: woow [serve|migrate]")
+		return nil
+	}
+	return fmt.Errorf("unknown command %q (want serve or migrate)", cmd)
+}
+
+// serve opens the database, migrates it, seeds the catalogue and serves
+// until ctx ends, then drains requests for up to 15 seconds.
+func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)) error {
+	// The key encrypts secrets at rest (tunnel tokens, API keys); loading
+	// it at start-up creates the key file on a first run and refuses a
+	// key file anyone else could read.
+	if _, err := secretbox.LoadKey(cfg.SecretKey, cfg.DataDir); err != nil {
+		return fmt.Errorf("loading the secret key: %w", err)
+	}
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx, log); err != nil {
+		return fmt.Errorf("migrating: %w", err)
+	}
+	cat := catalog.New(db.Client)
+	if _, err := cat.LoadSeed(ctx, log); err != nil {
+		return err
+	}
+	acc := accounts.New(db.Client, cfg.Hasher, log)
+
+	allowed := func(r *http.Request, origin string) bool {
+		if auth.SameOrigin(r, origin) {
+			return true
+		}
+		for _, o := range cfg.AllowedOrigins {
+			if strings.EqualFold(o, origin) {
+				return true
+			}
+		}
+		return false
+	}
+	schema := resolvers.NewSchema(&resolvers.Resolver{
+		Client:     db.Client,
+		Accounts:   acc,
+		Workspaces: workspaces.New(db.Client),
+		Catalog:    cat,
+	})
+	api := gqlserver.New(schema, gqlserver.Options{
+		Introspection: cfg.Introspection,
+		AllowedOrigin: allowed,
+		Classify:      resolvers.ClassifyError,
+		MaxPageSize:   resolvers.MaxPageSize,
+		Logger:        log,
+	})
+	cookies := auth.Cookies{TrustProxy: cfg.TrustProxy}
+
+	mux := http.NewServeMux()
+	mux.Handle("/query", auth.CSRF(allowed)(acc.Middleware(cookies)(api)))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"status":"ok"}`)
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		pctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := db.Ping(pctx); err != nil {
+			log.WarnContext(r.Context(), "readiness: database unreachable", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = io.WriteString(w, `{"status":"database unreachable"}`)
+			return
+		}
+		_, _ = io.WriteString(w, `{"status":"ready"}`)
+	})
+	mux.Handle("/", frontend.Handler())
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	// Long-lived requests (subscriptions) watch baseCtx, cancelled when
+	// shutdown starts, so they end instead of holding the drain open.
+	baseCtx, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelBase()
+	srv := &http.Server{
+		Handler:           logRequests(log, mux),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return baseCtx },
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	go purgeSessions(baseCtx, acc, log)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("listening", "addr", ln.Addr().String(), "database", db.Dialect)
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	cancelBase()
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// purgeSessions deletes expired sessions every hour.
+func purgeSessions(ctx context.Context, acc *accounts.Service, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := acc.PurgeExpired(ctx); err != nil {
+				log.Warn("purging sessions", "err", err)
+			} else if n > 0 {
+				log.Info("purged expired sessions", "count", n)
+			}
+		}
+	}
+}
+
+// logRequests logs each request's method, path, status and duration:
+// never its query string, headers or body, which may carry secrets.
+func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		log.LogAttrs(r.Context(), slog.LevelDebug, "request",
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.Path),
+			slog.Int("status", sw.status),
+			slog.Duration("duration", time.Since(start)))
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach Flush and Hijack (SSE and
+// WebSocket need them).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// Flush implements http.Flusher for SSE.
+func (w *statusWriter) Flush() { _ = http.NewResponseController(w.ResponseWriter).Flush() }
+
+// Hijack implements http.Hijacker for the WebSocket upgrade.
+func (w *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.status = http.StatusSwitchingProtocols
+	return http.NewResponseController(w.ResponseWriter).Hijack()
+}

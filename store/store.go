@@ -1,0 +1,100 @@
+// Package store opens the database (embedded SQLite by default, PostgreSQL
+// when a URL is given), applies the versioned migrations and builds the ent
+// client on it.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq" // PostgreSQL driver "postgres"
+	_ "modernc.org/sqlite" // SQLite driver "sqlite", pure Go
+
+	"github.com/woowtech/woow-paas/dbmigrate"
+	"github.com/woowtech/woow-paas/ent"
+	_ "github.com/woowtech/woow-paas/ent/runtime" // privacy policies and hooks
+	"github.com/woowtech/woow-paas/migrations"
+)
+
+// DB is an open database with its ent client.
+type DB struct {
+	SQL *sql.DB
+	// Dialect is "sqlite" or "postgres", as the migrations name them.
+	Dialect string
+	Client  *ent.Client
+}
+
+// Open connects to databaseURL when it is a postgres:// URL, otherwise to
+// the SQLite file woow.db in dataDir (created with mode 0700). It does not
+// migrate: call Migrate.
+func Open(ctx context.Context, databaseURL, dataDir string) (*DB, error) {
+	if databaseURL != "" {
+		u, err := url.Parse(databaseURL)
+		if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			return nil, fmt.Errorf("DATABASE_URL must be a postgres:// URL")
+		}
+		return open(ctx, "postgres", dialect.Postgres, databaseURL, 20)
+	}
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("creating data directory: %w", err)
+	}
+	return OpenSQLite(ctx, filepath.Join(dataDir, "woow.db"))
+}
+
+// OpenSQLite opens (creating it if needed) the SQLite database file at path
+// with WAL, a busy timeout, foreign keys on, and write transactions that
+// take the write lock at BEGIN (so two writers queue instead of failing).
+func OpenSQLite(ctx context.Context, path string) (*DB, error) {
+	dsn := "file:" + path + "?" + strings.Join([]string{
+		"_pragma=foreign_keys(1)",
+		"_pragma=busy_timeout(10000)",
+		"_pragma=journal_mode(WAL)",
+		"_pragma=synchronous(NORMAL)",
+		"_txlock=immediate",
+	}, "&")
+	return open(ctx, "sqlite", dialect.SQLite, dsn, 8)
+}
+
+func open(ctx context.Context, driver, d, dsn string, maxConns int) (*DB, error) {
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(maxConns)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := db.PingContext(pctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connecting to the %s database: %w", driver, err)
+	}
+	return &DB{
+		SQL:     db,
+		Dialect: driver,
+		Client:  ent.NewClient(ent.Driver(entsql.OpenDB(d, db))),
+	}, nil
+}
+
+// Migrate applies the pending migrations and returns their versions.
+func (db *DB) Migrate(ctx context.Context, log *slog.Logger) ([]string, error) {
+	dir, err := migrations.Dir(db.Dialect)
+	if err != nil {
+		return nil, err
+	}
+	return dbmigrate.Apply(ctx, db.SQL, db.Dialect, dir, log)
+}
+
+// Ping tells whether the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.SQL.PingContext(ctx) }
+
+// Close closes the client and the pool.
+func (db *DB) Close() error { return db.Client.Close() }

@@ -1,0 +1,45 @@
+// Package viewer carries who is acting through a context.
+//
+// The data layer (ent privacy rules in package rule) reads the viewer to
+// decide what a query may see and what a mutation may change; HTTP and
+// WebSocket authentication put it there.
+package viewer
+
+import (
+	"context"
+
+	"github.com/woowtech/woow-paas/ent/privacy"
+)
+
+// Viewer is an authenticated account acting on the platform.
+type Viewer struct {
+	UserID int
+	// PlatformAdmin manages global things (templates, providers, settings).
+	// It grants no access to tenant data.
+	PlatformAdmin bool
+	// SessionID is set when the viewer came with a session cookie or token.
+	SessionID int
+	// Scopes bound an OAuth access token; nil means a first-party session
+	// with every scope.
+	Scopes []string
+}
+
+type ctxKey struct{}
+
+// NewContext returns ctx carrying v.
+func NewContext(ctx context.Context, v *Viewer) context.Context {
+	return context.WithValue(ctx, ctxKey{}, v)
+}
+
+// FromContext returns the viewer in ctx, or nil for an anonymous request.
+func FromContext(ctx context.Context) *Viewer {
+	v, _ := ctx.Value(ctxKey{}).(*Viewer)
+	return v
+}
+
+// System returns a context in which the data layer allows everything. Use it
+// only in code that enforces its own rules (authentication, seeding, jobs),
+// never for work done on a user's behalf.
+func System(ctx context.Context) context.Context {
+	return privacy.DecisionContext(ctx, privacy.Allow)
+}

@@ -1,0 +1,578 @@
+// Package workspaces manages workspaces and their members: creation with
+// a unique slug, renaming, archiving, invitations, roles, leaving and
+// handing over ownership.
+//
+// The data layer (package rule) already confines every query to the
+// viewer's workspaces and every write to the roles allowed to make it; this
+// package adds the rules that concern several rows at once: exactly one
+// owner, admins assign at most admin, the owner cannot simply leave, an
+// archived workspace does not change. Each change writes its activity entry
+// in the same transaction.
+package workspaces
+
+import (
+	"context"
+	"crypto/md5"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/woowtech/woow-paas/activity"
+	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/invitation"
+	"github.com/woowtech/woow-paas/ent/user"
+	"github.com/woowtech/woow-paas/ent/workspace"
+	"github.com/woowtech/woow-paas/ent/workspacemember"
+	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/store"
+	"github.com/woowtech/woow-paas/viewer"
+)
+
+// InvitationTTL is how long an invitation to an unknown email waits.
+const InvitationTTL = 30 * 24 * time.Hour
+
+// Service manages workspaces for the viewer in the context.
+type Service struct {
+	client *ent.Client
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// New returns a Service on client.
+func New(client *ent.Client) *Service {
+	return &Service{client: client, Now: func() time.Time { return time.Now().UTC() }}
+}
+
+// Namespace is the Kubernetes namespace of a workspace's services:
+// paas-ws-<first 8 hex of md5(slug)>.
+func Namespace(slug string) string {
+	sum := md5.Sum([]byte(slug))
+	return "paas-ws-" + hex.EncodeToString(sum[:])[:8]
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// Slugify turns a name into the base of a slug: lower-case ASCII letters,
+// digits and single hyphens, at most 40 characters; "workspace" when
+// nothing is left.
+func Slugify(name string) string {
+	s := nonSlug.ReplaceAllString(strings.ToLower(name), "-")
+	s = strings.Trim(s, "-")
+	if len(s) > 40 {
+		s = strings.TrimRight(s[:40], "-")
+	}
+	if s == "" {
+		return "workspace"
+	}
+	return s
+}
+
+func me(ctx context.Context) (*viewer.Viewer, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return nil, errs.E(errs.Unauthenticated, "sign in first")
+	}
+	return v, nil
+}
+
+func checkName(name string) (string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", errs.InvalidField("name", "enter a name")
+	}
+	if utf8.RuneCountInString(name) > 100 {
+		return "", errs.InvalidField("name", "a name has at most 100 characters")
+	}
+	return name, nil
+}
+
+func checkDescription(d string) (string, error) {
+	if utf8.RuneCountInString(d) > 2000 {
+		return "", errs.InvalidField("description", "a description has at most 2000 characters")
+	}
+	return strings.TrimSpace(d), nil
+}
+
+// Create makes a workspace owned by the viewer, with the slug derived from
+// its name (acme, acme-1, acme-2, ...).
+func (s *Service) Create(ctx context.Context, name, description string) (*ent.Workspace, error) {
+	v, err := me(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if name, err = checkName(name); err != nil {
+		return nil, err
+	}
+	if description, err = checkDescription(description); err != nil {
+		return nil, err
+	}
+	base := Slugify(name)
+	// Two creations may pick the same free slug; the unique index stops
+	// the second, which tries again with the next number.
+	for attempt := 0; ; attempt++ {
+		slug, err := s.freeSlug(ctx, base)
+		if err != nil {
+			return nil, err
+		}
+		var ws *ent.Workspace
+		err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+			ws, err = tx.Workspace.Create().
+				SetName(name).SetSlug(slug).SetDescription(description).
+				SetOwnerID(v.UserID).
+				Save(ctx)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.WorkspaceMember.Create().
+				SetWorkspaceID(ws.ID).SetUserID(v.UserID).SetRole(role.Owner).
+				Save(ctx); err != nil {
+				return err
+			}
+			_, err = activity.Record(ctx, tx.Client(), activity.Entry{
+				WorkspaceID: ws.ID, ActorID: v.UserID,
+				Verb: "workspace.created", SubjectType: "Workspace", SubjectID: ws.ID,
+				Summary: "Workspace " + name + " created",
+			})
+			return err
+		})
+		if ent.IsConstraintError(err) && attempt < 5 {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		return ws.Unwrap(), nil
+	}
+}
+
+// freeSlug finds the first of base, base-1, base-2, ... no workspace uses,
+// across all tenants (slugs are global).
+func (s *Service) freeSlug(ctx context.Context, base string) (string, error) {
+	taken, err := s.client.Workspace.Query().
+		Where(workspace.Or(workspace.Slug(base), workspace.SlugHasPrefix(base+"-"))).
+		Select(workspace.FieldSlug).
+		Strings(viewer.System(ctx))
+	if err != nil {
+		return "", err
+	}
+	used := make(map[string]bool, len(taken))
+	for _, t := range taken {
+		used[t] = true
+	}
+	if !used[base] {
+		return base, nil
+	}
+	for i := 1; ; i++ {
+		if c := fmt.Sprintf("%s-%d", base, i); !used[c] {
+			return c, nil
+		}
+	}
+}
+
+// get loads a workspace the viewer belongs to (NOT_FOUND otherwise).
+func get(ctx context.Context, c *ent.Client, id int) (*ent.Workspace, error) {
+	ws, err := c.Workspace.Get(ctx, id)
+	if ent.IsNotFound(err) {
+		return nil, errs.E(errs.NotFound, "workspace not found")
+	}
+	return ws, err
+}
+
+// writable loads a workspace for a change that needs at least min; an
+// archived workspace is CONFLICT.
+func writable(ctx context.Context, c *ent.Client, v *viewer.Viewer, id int, min role.Role) (*ent.Workspace, role.Role, error) {
+	ws, err := get(ctx, c, id)
+	if err != nil {
+		return nil, "", err
+	}
+	r, err := rule.RoleIn(ctx, c, v.UserID, id)
+	if err != nil {
+		return nil, "", err
+	}
+	if !r.AtLeast(min) {
+		return nil, "", errs.E(errs.Forbidden, "this needs the %s role or higher in the workspace", min)
+	}
+	if ws.State == workspace.StateArchived {
+		return nil, "", errs.E(errs.Conflict, "the workspace is archived")
+	}
+	return ws, r, nil
+}
+
+// Update renames a workspace or changes its description (admins and the
+// owner). Nil leaves a field as it is.
+func (s *Service) Update(ctx context.Context, id int, name, description *string) (*ent.Workspace, error) {
+	v, err := me(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out *ent.Workspace
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		ws, _, err := writable(ctx, tx.Client(), v, id, role.Admin)
+		if err != nil {
+			return err
+		}
+		u := tx.Workspace.UpdateOne(ws)
+		var summary []string
+		if name != nil {
+			n, err := checkName(*name)
+			if err != nil {
+				return err
+			}
+			if n != ws.Name {
+				u.SetName(n)
+				summary = append(summary, fmt.Sprintf("renamed %s to %s", ws.Name, n))
+			}
+		}
+		if description != nil {
+			d, err := checkDescription(*description)
+			if err != nil {
+				return err
+			}
+			if d != ws.Description {
+				u.SetDescription(d)
+				summary = append(summary, "changed the description")
+			}
+		}
+		if out, err = u.Save(ctx); err != nil {
+			return err
+		}
+		if len(summary) == 0 {
+			return nil
+		}
+		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
+			WorkspaceID: id, ActorID: v.UserID,
+			Verb: "workspace.updated", SubjectType: "Workspace", SubjectID: id,
+			Summary: "Workspace " + strings.Join(summary, " and "),
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil
+}
+
+// Archive archives a workspace (owner only). It stays readable; nothing in
+// it changes any more.
+func (s *Service) Archive(ctx context.Context, id int) (*ent.Workspace, error) {
+	v, err := me(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out *ent.Workspace
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		ws, _, err := writable(ctx, tx.Client(), v, id, role.Owner)
+		if err != nil {
+			return err
+		}
+		if out, err = tx.Workspace.UpdateOne(ws).SetState(workspace.StateArchived).Save(ctx); err != nil {
+			return err
+		}
+		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
+			WorkspaceID: id, ActorID: v.UserID,
+			Verb: "workspace.archived", SubjectType: "Workspace", SubjectID: id,
+			Summary: "Workspace " + ws.Name + " archived",
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil
+}
+
+// assignable checks a role an admin or owner hands out: never owner (that
+// is TransferOwnership).
+func assignable(r role.Role) error {
+	if !r.Valid() {
+		return errs.InvalidField("role", "unknown role %q", r)
+	}
+	if r == role.Owner {
+		return errs.InvalidField("role", "a workspace has one owner: use transferOwnership")
+	}
+	return nil
+}
+
+// Invite adds the account with email to the workspace with role at once,
+// or, when no account has that email yet, records an invitation that the
+// account registered with it receives. Admins and the owner invite, at most
+// as admin. Exactly one of the results is non-nil.
+func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Role) (*ent.WorkspaceMember, *ent.Invitation, error) {
+	v, err := me(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	email, err = auth.NormalizeEmail(email)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := assignable(r); err != nil {
+		return nil, nil, err
+	}
+	var (
+		member *ent.WorkspaceMember
+		inv    *ent.Invitation
+	)
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		ws, _, err := writable(ctx, tx.Client(), v, wsID, role.Admin)
+		if err != nil {
+			return err
+		}
+		// Looking an email up crosses tenants: only whether it has an
+		// account matters, and the answer is not shown beyond
+		// "joined" or "invited".
+		u, err := tx.User.Query().Where(user.Email(email)).Only(viewer.System(ctx))
+		switch {
+		case ent.IsNotFound(err):
+			inv, err = s.invitation(ctx, tx, v, ws, email, r)
+			return err
+		case err != nil:
+			return err
+		}
+		exists, err := tx.WorkspaceMember.Query().
+			Where(workspacemember.WorkspaceID(wsID), workspacemember.UserID(u.ID)).
+			Exist(ctx)
+		if err != nil {
+			return err
+		}
+		if exists {
+			return errs.E(errs.Conflict, "%s is already a member", email)
+		}
+		member, err = tx.WorkspaceMember.Create().
+			SetWorkspaceID(wsID).SetUserID(u.ID).SetRole(r).
+			SetInvitedByID(v.UserID).SetInvitedAt(s.Now()).
+			Save(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
+			WorkspaceID: wsID, ActorID: v.UserID,
+			Verb: "member.joined", SubjectType: "User", SubjectID: u.ID,
+			Summary: fmt.Sprintf("%s joined as %s", u.Name, r),
+		})
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if member != nil {
+		member = member.Unwrap()
+	}
+	if inv != nil {
+		inv = inv.Unwrap()
+	}
+	return member, inv, nil
+}
+
+// invitation records (or renews) the pending invitation of email.
+func (s *Service) invitation(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, ws *ent.Workspace, email string, r role.Role) (*ent.Invitation, error) {
+	exp := s.Now().Add(InvitationTTL)
+	pending, err := tx.Invitation.Query().
+		Where(invitation.WorkspaceID(ws.ID), invitation.Email(email), invitation.AcceptedAtIsNil()).
+		Only(ctx)
+	var inv *ent.Invitation
+	switch {
+	case err == nil:
+		inv, err = tx.Invitation.UpdateOne(pending).SetRole(r).SetExpiresAt(exp).Save(ctx)
+	case ent.IsNotFound(err):
+		// The token is for a future accept link; only its hash is kept.
+		_, hash := auth.NewToken()
+		inv, err = tx.Invitation.Create().
+			SetWorkspaceID(ws.ID).SetEmail(email).SetRole(r).
+			SetTokenHash(hash).SetInvitedByID(v.UserID).SetExpiresAt(exp).
+			Save(ctx)
+	}
+	if err != nil {
+		return nil, err
+	}
+	_, err = activity.Record(ctx, tx.Client(), activity.Entry{
+		WorkspaceID: ws.ID, ActorID: v.UserID,
+		Verb: "member.invited", SubjectType: "Invitation", SubjectID: inv.ID,
+		Summary: fmt.Sprintf("%s invited as %s", email, r),
+	})
+	return inv, err
+}
+
+// member loads userID's membership of wsID.
+func member(ctx context.Context, c *ent.Client, wsID, userID int) (*ent.WorkspaceMember, error) {
+	m, err := c.WorkspaceMember.Query().
+		Where(workspacemember.WorkspaceID(wsID), workspacemember.UserID(userID)).
+		WithUser().
+		Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, errs.InvalidField("userId", "that account is not a member of this workspace")
+	}
+	return m, err
+}
+
+// UpdateRole changes a member's role (admins and the owner; to at most
+// admin; never the owner's own role, which changes only by transfer).
+func (s *Service) UpdateRole(ctx context.Context, wsID, userID int, r role.Role) (*ent.WorkspaceMember, error) {
+	v, err := me(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := assignable(r); err != nil {
+		return nil, err
+	}
+	var out *ent.WorkspaceMember
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		if _, _, err := writable(ctx, tx.Client(), v, wsID, role.Admin); err != nil {
+			return err
+		}
+		m, err := member(ctx, tx.Client(), wsID, userID)
+		if err != nil {
+			return err
+		}
+		if m.Role == role.Owner {
+			return errs.E(errs.Conflict, "the owner's role changes only by transferring ownership")
+		}
+		if m.Role == r {
+			out = m
+			return nil
+		}
+		if out, err = tx.WorkspaceMember.UpdateOne(m).SetRole(r).Save(ctx); err != nil {
+			return err
+		}
+		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
+			WorkspaceID: wsID, ActorID: v.UserID,
+			Verb: "member.role_changed", SubjectType: "User", SubjectID: userID,
+			Summary: fmt.Sprintf("%s is now %s (was %s)", m.Edges.User.Name, r, m.Role),
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil
+}
+
+// Remove takes a member out of the workspace (admins and the owner; not
+// the owner, not oneself: use Leave).
+func (s *Service) Remove(ctx context.Context, wsID, userID int) (*ent.Workspace, error) {
+	v, err := me(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if userID == v.UserID {
+		return nil, errs.InvalidField("userId", "to remove yourself, leave the workspace")
+	}
+	var ws *ent.Workspace
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		ws, _, err = writable(ctx, tx.Client(), v, wsID, role.Admin)
+		if err != nil {
+			return err
+		}
+		m, err := member(ctx, tx.Client(), wsID, userID)
+		if err != nil {
+			return err
+		}
+		if m.Role == role.Owner {
+			return errs.E(errs.Conflict, "the owner cannot be removed")
+		}
+		if _, err := activity.Record(ctx, tx.Client(), activity.Entry{
+			WorkspaceID: wsID, ActorID: v.UserID,
+			Verb: "member.removed", SubjectType: "User", SubjectID: userID,
+			Summary: fmt.Sprintf("%s was removed", m.Edges.User.Name),
+		}); err != nil {
+			return err
+		}
+		return tx.WorkspaceMember.DeleteOne(m).Exec(ctx)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ws.Unwrap(), nil
+}
+
+// Leave ends the viewer's own membership. The owner must first transfer
+// ownership. Leaving an archived workspace is allowed.
+func (s *Service) Leave(ctx context.Context, wsID int) error {
+	v, err := me(ctx)
+	if err != nil {
+		return err
+	}
+	return store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		if _, err := get(ctx, tx.Client(), wsID); err != nil {
+			return err
+		}
+		m, err := member(ctx, tx.Client(), wsID, v.UserID)
+		if err != nil {
+			return err
+		}
+		if m.Role == role.Owner {
+			return errs.E(errs.Conflict, "the owner cannot leave: transfer ownership first")
+		}
+		// Written while still a member: the entry needs a role to write.
+		if _, err := activity.Record(ctx, tx.Client(), activity.Entry{
+			WorkspaceID: wsID, ActorID: v.UserID,
+			Verb: "member.left", SubjectType: "User", SubjectID: v.UserID,
+			Summary: fmt.Sprintf("%s left", m.Edges.User.Name),
+		}); err != nil {
+			return err
+		}
+		return tx.WorkspaceMember.DeleteOne(m).Exec(ctx)
+	})
+}
+
+// TransferOwnership makes another member the owner (owner only); the
+// previous owner stays as admin. The demotion comes first: the database
+// allows one owner per workspace at any moment.
+func (s *Service) TransferOwnership(ctx context.Context, wsID, userID int) (*ent.Workspace, error) {
+	v, err := me(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if userID == v.UserID {
+		return nil, errs.InvalidField("userId", "you already own this workspace")
+	}
+	var out *ent.Workspace
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		ws, _, err := writable(ctx, tx.Client(), v, wsID, role.Owner)
+		if err != nil {
+			return err
+		}
+		next, err := member(ctx, tx.Client(), wsID, userID)
+		if err != nil {
+			return err
+		}
+		// The workspace row changes first, while the viewer still holds
+		// the owner role the data layer asks for.
+		if out, err = tx.Workspace.UpdateOne(ws).SetOwnerID(userID).Save(ctx); err != nil {
+			return err
+		}
+		if err := tx.WorkspaceMember.Update().
+			Where(workspacemember.WorkspaceID(wsID), workspacemember.UserID(v.UserID)).
+			SetRole(role.Admin).Exec(ctx); err != nil {
+			return err
+		}
+		if err := tx.WorkspaceMember.UpdateOne(next).SetRole(role.Owner).Exec(ctx); err != nil {
+			return err
+		}
+		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
+			WorkspaceID: wsID, ActorID: v.UserID,
+			Verb: "workspace.ownership_transferred", SubjectType: "User", SubjectID: userID,
+			Summary: fmt.Sprintf("%s is now the owner", next.Edges.User.Name),
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil
+}
+
+// ViewerRole is the viewer's role in a workspace they can see.
+func (s *Service) ViewerRole(ctx context.Context, wsID int) (role.Role, error) {
+	v, err := me(ctx)
+	if err != nil {
+		return "", err
+	}
+	return rule.RoleIn(ctx, s.client, v.UserID, wsID)
+}
