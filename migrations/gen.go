@@ -15,6 +15,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"log"
 	"net/url"
@@ -31,10 +32,12 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		log.Fatal("usage: go run ./migrations/gen.go <name>")
+	sqliteOnly := flag.Bool("sqlite-only", false, "write only the SQLite migration (no PostgreSQL server needed)")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		log.Fatal("usage: go run ./migrations/gen.go [-sqlite-only] <name>")
 	}
-	name := os.Args[1]
+	name := flag.Arg(0)
 	ctx := context.Background()
 
 	db, err := sql.Open("sqlite", "file:dev?mode=memory&_pragma=foreign_keys(1)")
@@ -46,6 +49,9 @@ func main() {
 		log.Fatalf("sqlite: %v", err)
 	}
 
+	if *sqliteOnly {
+		return
+	}
 	base := os.Getenv("DEV_DATABASE_URL")
 	if base == "" {
 		base = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
