@@ -191,6 +191,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		AllowedOrigin: allowed,
 		Classify:      resolvers.ClassifyError,
 		MaxPageSize:   resolvers.MaxPageSize,
+		// A connection costs 1 + page size x its node: two nested lists of
+		// small nodes at the default page of 100 fit, a third level needs
+		// explicit `first` arguments.
+		MaxComplexity: 25000,
 		Logger:        log,
 	})
 	cookies := auth.Cookies{TrustProxy: cfg.TrustProxy}

@@ -90,8 +90,26 @@ func FromEnt(e *ent.AppTemplate) Template {
 	}
 }
 
+// invalid turns Validate's report into BAD_USER_INPUT, naming the input
+// field of the first problem so a form can show it in place.
 func invalid(err error) error {
-	return &errs.Error{Code: errs.Invalid, Field: "input", Message: err.Error()}
+	field := "input"
+	msg := err.Error()
+	first := msg
+	if i := strings.Index(msg, ": "); i >= 0 {
+		first = msg[i+2:]
+	}
+	for _, f := range []struct{ prefix, field string }{
+		{"name", "name"}, {"slug", "slug"}, {"unknown category", "category"},
+		{"chart reference", "chartRef"}, {"default port", "defaultPort"},
+		{"price", "monthlyPrice"}, {"value_specs", "valueSpecs"},
+	} {
+		if strings.HasPrefix(first, f.prefix) {
+			field = f.field
+			break
+		}
+	}
+	return &errs.Error{Code: errs.Invalid, Field: field, Message: msg}
 }
 
 // Create adds a template (platform admins; the data layer refuses others).
@@ -169,8 +187,11 @@ func Filter(ctx context.Context, category *apptemplate.Category, search *string)
 func tagsContain(q string) predicate.AppTemplate {
 	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(q))
 	return predicate.AppTemplate(func(s *entsql.Selector) {
-		s.Where(entsql.ExprP(
-			"LOWER(CAST("+s.C(apptemplate.FieldTags)+" AS TEXT)) LIKE ? ESCAPE '\\'",
-			"%"+esc+"%"))
+		s.Where(entsql.P(func(b *entsql.Builder) {
+			// b.Arg writes each dialect's placeholder ($n on PostgreSQL).
+			b.WriteString("LOWER(CAST(" + s.C(apptemplate.FieldTags) + " AS TEXT)) LIKE ")
+			b.Arg("%" + esc + "%")
+			b.WriteString(` ESCAPE '\'`)
+		}))
 	})
 }
