@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/auth"
@@ -18,6 +19,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/session"
 	"github.com/woowtech/woow-paas/ent/user"
+	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
@@ -76,7 +78,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *S
 	if name == "" {
 		return nil, nil, errs.InvalidField("name", "enter your name")
 	}
-	if len(name) > 200 {
+	if utf8.RuneCountInString(name) > 200 {
 		return nil, nil, errs.InvalidField("name", "a name has at most 200 characters")
 	}
 	hash, err := s.hasher.Hash(in.Password)
@@ -134,7 +136,13 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *S
 // email and whose invitation has not expired.
 func (s *Service) acceptInvitations(ctx context.Context, tx *ent.Tx, u *ent.User) error {
 	invs, err := tx.Invitation.Query().
-		Where(invitation.Email(u.Email), invitation.AcceptedAtIsNil(), invitation.ExpiresAtGT(s.Now())).
+		Where(
+			invitation.Email(u.Email),
+			invitation.AcceptedAtIsNil(),
+			invitation.ExpiresAtGT(s.Now()),
+			// An archived workspace takes no new members.
+			invitation.HasWorkspaceWith(workspace.StateEQ(workspace.StateActive)),
+		).
 		All(ctx)
 	if err != nil {
 		return err

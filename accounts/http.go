@@ -66,7 +66,8 @@ func EndSession(ctx context.Context) string {
 }
 
 // ClientIP is the address the request in ctx came from: the TCP peer, or,
-// behind a trusted proxy, the first X-Forwarded-For entry.
+// behind a trusted proxy, the last X-Forwarded-For entry: the one that
+// proxy appended (earlier entries are whatever the client sent).
 func ClientIP(ctx context.Context) string {
 	req := fromContext(ctx)
 	if req == nil {
@@ -74,8 +75,8 @@ func ClientIP(ctx context.Context) string {
 	}
 	if req.cookies.TrustProxy {
 		if xff := req.r.Header.Get("X-Forwarded-For"); xff != "" {
-			first, _, _ := strings.Cut(xff, ",")
-			return strings.TrimSpace(first)
+			parts := strings.Split(xff, ",")
+			return strings.TrimSpace(parts[len(parts)-1])
 		}
 	}
 	host, _, err := net.SplitHostPort(req.r.RemoteAddr)

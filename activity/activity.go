@@ -25,8 +25,8 @@ type Entry struct {
 // Record writes e with c (a transactional client when the change runs in a
 // transaction).
 func Record(ctx context.Context, c *ent.Client, e Entry) (*ent.ActivityEvent, error) {
-	if len(e.Summary) > 500 {
-		e.Summary = e.Summary[:497] + "..."
+	if r := []rune(e.Summary); len(r) > 500 {
+		e.Summary = string(r[:497]) + "..."
 	}
 	q := c.ActivityEvent.Create().
 		SetWorkspaceID(e.WorkspaceID).

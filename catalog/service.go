@@ -6,8 +6,6 @@ import (
 	"log/slog"
 	"strings"
 
-	entsql "entgo.io/ent/dialect/sql"
-
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/predicate"
@@ -29,8 +27,11 @@ func New(client *ent.Client) *Service { return &Service{client: client} }
 func (s *Service) LoadSeed(ctx context.Context, log *slog.Logger) (int, error) {
 	sys := viewer.System(ctx)
 	n, err := s.client.AppTemplate.Query().Count(sys)
-	if err != nil || n > 0 {
+	if err != nil {
 		return 0, err
+	}
+	if n > 0 {
+		return 0, s.reindex(sys)
 	}
 	seed, err := Seed()
 	if err != nil {
@@ -46,6 +47,20 @@ func (s *Service) LoadSeed(ctx context.Context, log *slog.Logger) (int, error) {
 	}
 	log.InfoContext(ctx, "marketplace catalogue seeded", "templates", len(seed))
 	return len(seed), nil
+}
+
+// reindex fills the search text of templates stored before it existed.
+func (s *Service) reindex(ctx context.Context) error {
+	stale, err := s.client.AppTemplate.Query().Where(apptemplate.SearchText("")).All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range stale {
+		if err := t.Update().SetSearchText(searchText(FromEnt(t))).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // set writes every field of t into a create or update mutation.
@@ -76,6 +91,15 @@ func set(m *ent.AppTemplateMutation, t Template) {
 	m.SetMinRAMGB(t.MinRAMGB)
 	m.SetMinStorageGB(t.MinStorageGB)
 	m.SetActive(t.Active)
+	m.SetSearchText(searchText(t))
+}
+
+// searchText is what the marketplace search matches: name, descriptions
+// and tags, lower-cased here rather than in SQL, where SQLite folds ASCII
+// only. One per line, so a search cannot match across two of them.
+func searchText(t Template) string {
+	parts := append([]string{t.Name, t.Description, t.FullDescription}, t.Tags...)
+	return strings.ToLower(strings.Join(parts, "\n"))
 }
 
 // FromEnt is the editable form of a stored template.
@@ -171,27 +195,8 @@ func Filter(ctx context.Context, category *apptemplate.Category, search *string)
 			return nil, errs.InvalidField("search", "a search has at most 100 characters")
 		}
 		if q != "" {
-			ps = append(ps, apptemplate.Or(
-				apptemplate.NameContainsFold(q),
-				apptemplate.DescriptionContainsFold(q),
-				apptemplate.FullDescriptionContainsFold(q),
-				tagsContain(q),
-			))
+			ps = append(ps, apptemplate.SearchTextContains(strings.ToLower(q)))
 		}
 	}
 	return ps, nil
-}
-
-// tagsContain matches the JSON text of the tags column, the same way on
-// SQLite (text) and PostgreSQL (jsonb cast to text).
-func tagsContain(q string) predicate.AppTemplate {
-	esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(q))
-	return predicate.AppTemplate(func(s *entsql.Selector) {
-		s.Where(entsql.P(func(b *entsql.Builder) {
-			// b.Arg writes each dialect's placeholder ($n on PostgreSQL).
-			b.WriteString("LOWER(CAST(" + s.C(apptemplate.FieldTags) + " AS TEXT)) LIKE ")
-			b.Arg("%" + esc + "%")
-			b.WriteString(` ESCAPE '\'`)
-		}))
-	})
 }

@@ -63,6 +63,8 @@ type AppTemplate struct {
 	MinStorageGB float64 `json:"min_storage_gb,omitempty"`
 	// Active holds the value of the "active" field.
 	Active bool `json:"active,omitempty"`
+	// SearchText holds the value of the "search_text" field.
+	SearchText string `json:"search_text,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AppTemplateQuery when eager-loading is set.
 	Edges        AppTemplateEdges `json:"edges"`
@@ -102,7 +104,7 @@ func (*AppTemplate) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case apptemplate.FieldID, apptemplate.FieldDefaultPort:
 			values[i] = new(sql.NullInt64)
-		case apptemplate.FieldName, apptemplate.FieldSlug, apptemplate.FieldDescription, apptemplate.FieldFullDescription, apptemplate.FieldCategory, apptemplate.FieldIcon, apptemplate.FieldDocumentationURL, apptemplate.FieldChartRef, apptemplate.FieldChartRepoURL, apptemplate.FieldChartVersion:
+		case apptemplate.FieldName, apptemplate.FieldSlug, apptemplate.FieldDescription, apptemplate.FieldFullDescription, apptemplate.FieldCategory, apptemplate.FieldIcon, apptemplate.FieldDocumentationURL, apptemplate.FieldChartRef, apptemplate.FieldChartRepoURL, apptemplate.FieldChartVersion, apptemplate.FieldSearchText:
 			values[i] = new(sql.NullString)
 		case apptemplate.FieldCreatedAt, apptemplate.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -265,6 +267,12 @@ func (_m *AppTemplate) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Active = value.Bool
 			}
+		case apptemplate.FieldSearchText:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field search_text", values[i])
+			} else if value.Valid {
+				_m.SearchText = value.String
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -371,6 +379,9 @@ func (_m *AppTemplate) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("active=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Active))
+	builder.WriteString(", ")
+	builder.WriteString("search_text=")
+	builder.WriteString(_m.SearchText)
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -274,6 +274,20 @@ func (_c *AppTemplateCreate) SetNillableActive(v *bool) *AppTemplateCreate {
 	return _c
 }
 
+// SetSearchText sets the "search_text" field.
+func (_c *AppTemplateCreate) SetSearchText(v string) *AppTemplateCreate {
+	_c.mutation.SetSearchText(v)
+	return _c
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_c *AppTemplateCreate) SetNillableSearchText(v *string) *AppTemplateCreate {
+	if v != nil {
+		_c.SetSearchText(*v)
+	}
+	return _c
+}
+
 // AddServiceIDs adds the "services" edge to the Service entity by IDs.
 func (_c *AppTemplateCreate) AddServiceIDs(ids ...int) *AppTemplateCreate {
 	_c.mutation.AddServiceIDs(ids...)
@@ -400,6 +414,10 @@ func (_c *AppTemplateCreate) defaults() error {
 		v := apptemplate.DefaultActive
 		_c.mutation.SetActive(v)
 	}
+	if _, ok := _c.mutation.SearchText(); !ok {
+		v := apptemplate.DefaultSearchText
+		_c.mutation.SetSearchText(v)
+	}
 	return nil
 }
 
@@ -516,6 +534,9 @@ func (_c *AppTemplateCreate) check() error {
 	if _, ok := _c.mutation.Active(); !ok {
 		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "AppTemplate.active"`)}
 	}
+	if _, ok := _c.mutation.SearchText(); !ok {
+		return &ValidationError{Name: "search_text", err: errors.New(`ent: missing required field "AppTemplate.search_text"`)}
+	}
 	return nil
 }
 
@@ -629,6 +650,10 @@ func (_c *AppTemplateCreate) createSpec() (*AppTemplate, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Active(); ok {
 		_spec.SetField(apptemplate.FieldActive, field.TypeBool, value)
 		_node.Active = value
+	}
+	if value, ok := _c.mutation.SearchText(); ok {
+		_spec.SetField(apptemplate.FieldSearchText, field.TypeString, value)
+		_node.SearchText = value
 	}
 	if nodes := _c.mutation.ServicesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

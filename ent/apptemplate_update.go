@@ -343,6 +343,20 @@ func (_u *AppTemplateUpdate) SetNillableActive(v *bool) *AppTemplateUpdate {
 	return _u
 }
 
+// SetSearchText sets the "search_text" field.
+func (_u *AppTemplateUpdate) SetSearchText(v string) *AppTemplateUpdate {
+	_u.mutation.SetSearchText(v)
+	return _u
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_u *AppTemplateUpdate) SetNillableSearchText(v *string) *AppTemplateUpdate {
+	if v != nil {
+		_u.SetSearchText(*v)
+	}
+	return _u
+}
+
 // AddServiceIDs adds the "services" edge to the Service entity by IDs.
 func (_u *AppTemplateUpdate) AddServiceIDs(ids ...int) *AppTemplateUpdate {
 	_u.mutation.AddServiceIDs(ids...)
@@ -576,6 +590,9 @@ func (_u *AppTemplateUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	}
 	if value, ok := _u.mutation.Active(); ok {
 		_spec.SetField(apptemplate.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.SearchText(); ok {
+		_spec.SetField(apptemplate.FieldSearchText, field.TypeString, value)
 	}
 	if _u.mutation.ServicesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -955,6 +972,20 @@ func (_u *AppTemplateUpdateOne) SetNillableActive(v *bool) *AppTemplateUpdateOne
 	return _u
 }
 
+// SetSearchText sets the "search_text" field.
+func (_u *AppTemplateUpdateOne) SetSearchText(v string) *AppTemplateUpdateOne {
+	_u.mutation.SetSearchText(v)
+	return _u
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_u *AppTemplateUpdateOne) SetNillableSearchText(v *string) *AppTemplateUpdateOne {
+	if v != nil {
+		_u.SetSearchText(*v)
+	}
+	return _u
+}
+
 // AddServiceIDs adds the "services" edge to the Service entity by IDs.
 func (_u *AppTemplateUpdateOne) AddServiceIDs(ids ...int) *AppTemplateUpdateOne {
 	_u.mutation.AddServiceIDs(ids...)
@@ -1218,6 +1249,9 @@ func (_u *AppTemplateUpdateOne) sqlSave(ctx context.Context) (_node *AppTemplate
 	}
 	if value, ok := _u.mutation.Active(); ok {
 		_spec.SetField(apptemplate.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.SearchText(); ok {
+		_spec.SetField(apptemplate.FieldSearchText, field.TypeString, value)
 	}
 	if _u.mutation.ServicesCleared() {
 		edge := &sqlgraph.EdgeSpec{

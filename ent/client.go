@@ -21,6 +21,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -57,6 +58,8 @@ type Client struct {
 	ActivityEvent *ActivityEventClient
 	// AppTemplate is the client for interacting with the AppTemplate builders.
 	AppTemplate *AppTemplateClient
+	// EventPayload is the client for interacting with the EventPayload builders.
+	EventPayload *EventPayloadClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
 	// OAuthAuthorizationCode is the client for interacting with the OAuthAuthorizationCode builders.
@@ -108,6 +111,7 @@ func (c *Client) init() {
 	c.AIThread = NewAIThreadClient(c.config)
 	c.ActivityEvent = NewActivityEventClient(c.config)
 	c.AppTemplate = NewAppTemplateClient(c.config)
+	c.EventPayload = NewEventPayloadClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
 	c.OAuthAuthorizationCode = NewOAuthAuthorizationCodeClient(c.config)
 	c.OAuthClient = NewOAuthClientClient(c.config)
@@ -223,6 +227,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AIThread:               NewAIThreadClient(cfg),
 		ActivityEvent:          NewActivityEventClient(cfg),
 		AppTemplate:            NewAppTemplateClient(cfg),
+		EventPayload:           NewEventPayloadClient(cfg),
 		Invitation:             NewInvitationClient(cfg),
 		OAuthAuthorizationCode: NewOAuthAuthorizationCodeClient(cfg),
 		OAuthClient:            NewOAuthClientClient(cfg),
@@ -265,6 +270,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AIThread:               NewAIThreadClient(cfg),
 		ActivityEvent:          NewActivityEventClient(cfg),
 		AppTemplate:            NewAppTemplateClient(cfg),
+		EventPayload:           NewEventPayloadClient(cfg),
 		Invitation:             NewInvitationClient(cfg),
 		OAuthAuthorizationCode: NewOAuthAuthorizationCodeClient(cfg),
 		OAuthClient:            NewOAuthClientClient(cfg),
@@ -312,10 +318,10 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
-		c.AppTemplate, c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient,
-		c.OAuthDeviceCode, c.OAuthToken, c.Project, c.Service, c.ServiceEvent,
-		c.ServiceRevision, c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage,
-		c.User, c.Workspace, c.WorkspaceMember,
+		c.AppTemplate, c.EventPayload, c.Invitation, c.OAuthAuthorizationCode,
+		c.OAuthClient, c.OAuthDeviceCode, c.OAuthToken, c.Project, c.Service,
+		c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting, c.SmartHome, c.Task,
+		c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
 	} {
 		n.Use(hooks...)
 	}
@@ -326,10 +332,10 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
-		c.AppTemplate, c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient,
-		c.OAuthDeviceCode, c.OAuthToken, c.Project, c.Service, c.ServiceEvent,
-		c.ServiceRevision, c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage,
-		c.User, c.Workspace, c.WorkspaceMember,
+		c.AppTemplate, c.EventPayload, c.Invitation, c.OAuthAuthorizationCode,
+		c.OAuthClient, c.OAuthDeviceCode, c.OAuthToken, c.Project, c.Service,
+		c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting, c.SmartHome, c.Task,
+		c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -350,6 +356,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ActivityEvent.mutate(ctx, m)
 	case *AppTemplateMutation:
 		return c.AppTemplate.mutate(ctx, m)
+	case *EventPayloadMutation:
+		return c.EventPayload.mutate(ctx, m)
 	case *InvitationMutation:
 		return c.Invitation.mutate(ctx, m)
 	case *OAuthAuthorizationCodeMutation:
@@ -1446,6 +1454,140 @@ func (c *AppTemplateClient) mutate(ctx context.Context, m *AppTemplateMutation) 
 		return (&AppTemplateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown AppTemplate mutation op: %q", m.Op())
+	}
+}
+
+// EventPayloadClient is a client for the EventPayload schema.
+type EventPayloadClient struct {
+	config
+}
+
+// NewEventPayloadClient returns a client for the EventPayload from the given config.
+func NewEventPayloadClient(c config) *EventPayloadClient {
+	return &EventPayloadClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `eventpayload.Hooks(f(g(h())))`.
+func (c *EventPayloadClient) Use(hooks ...Hook) {
+	c.hooks.EventPayload = append(c.hooks.EventPayload, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `eventpayload.Intercept(f(g(h())))`.
+func (c *EventPayloadClient) Intercept(interceptors ...Interceptor) {
+	c.inters.EventPayload = append(c.inters.EventPayload, interceptors...)
+}
+
+// Create returns a builder for creating a EventPayload entity.
+func (c *EventPayloadClient) Create() *EventPayloadCreate {
+	mutation := newEventPayloadMutation(c.config, OpCreate)
+	return &EventPayloadCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of EventPayload entities.
+func (c *EventPayloadClient) CreateBulk(builders ...*EventPayloadCreate) *EventPayloadCreateBulk {
+	return &EventPayloadCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EventPayloadClient) MapCreateBulk(slice any, setFunc func(*EventPayloadCreate, int)) *EventPayloadCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EventPayloadCreateBulk{err: fmt.Errorf("calling to EventPayloadClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EventPayloadCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EventPayloadCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for EventPayload.
+func (c *EventPayloadClient) Update() *EventPayloadUpdate {
+	mutation := newEventPayloadMutation(c.config, OpUpdate)
+	return &EventPayloadUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EventPayloadClient) UpdateOne(_m *EventPayload) *EventPayloadUpdateOne {
+	mutation := newEventPayloadMutation(c.config, OpUpdateOne, withEventPayload(_m))
+	return &EventPayloadUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *EventPayloadClient) UpdateOneID(id int) *EventPayloadUpdateOne {
+	mutation := newEventPayloadMutation(c.config, OpUpdateOne, withEventPayloadID(id))
+	return &EventPayloadUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for EventPayload.
+func (c *EventPayloadClient) Delete() *EventPayloadDelete {
+	mutation := newEventPayloadMutation(c.config, OpDelete)
+	return &EventPayloadDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *EventPayloadClient) DeleteOne(_m *EventPayload) *EventPayloadDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *EventPayloadClient) DeleteOneID(id int) *EventPayloadDeleteOne {
+	builder := c.Delete().Where(eventpayload.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &EventPayloadDeleteOne{builder}
+}
+
+// Query returns a query builder for EventPayload.
+func (c *EventPayloadClient) Query() *EventPayloadQuery {
+	return &EventPayloadQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEventPayload},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a EventPayload entity by its id.
+func (c *EventPayloadClient) Get(ctx context.Context, id int) (*EventPayload, error) {
+	return c.Query().Where(eventpayload.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *EventPayloadClient) GetX(ctx context.Context, id int) *EventPayload {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *EventPayloadClient) Hooks() []Hook {
+	hooks := c.hooks.EventPayload
+	return append(hooks[:len(hooks):len(hooks)], eventpayload.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *EventPayloadClient) Interceptors() []Interceptor {
+	return c.inters.EventPayload
+}
+
+func (c *EventPayloadClient) mutate(ctx context.Context, m *EventPayloadMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EventPayloadCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EventPayloadUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EventPayloadUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EventPayloadDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown EventPayload mutation op: %q", m.Op())
 	}
 }
 
@@ -4691,14 +4833,14 @@ func (c *WorkspaceMemberClient) mutate(ctx context.Context, m *WorkspaceMemberMu
 type (
 	hooks struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
-		Invitation, OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthToken,
-		Project, Service, ServiceEvent, ServiceRevision, Session, Setting, SmartHome,
-		Task, TaskStage, User, Workspace, WorkspaceMember []ent.Hook
+		EventPayload, Invitation, OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode,
+		OAuthToken, Project, Service, ServiceEvent, ServiceRevision, Session, Setting,
+		SmartHome, Task, TaskStage, User, Workspace, WorkspaceMember []ent.Hook
 	}
 	inters struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
-		Invitation, OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthToken,
-		Project, Service, ServiceEvent, ServiceRevision, Session, Setting, SmartHome,
-		Task, TaskStage, User, Workspace, WorkspaceMember []ent.Interceptor
+		EventPayload, Invitation, OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode,
+		OAuthToken, Project, Service, ServiceEvent, ServiceRevision, Session, Setting,
+		SmartHome, Task, TaskStage, User, Workspace, WorkspaceMember []ent.Interceptor
 	}
 )

@@ -18,6 +18,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -101,6 +102,7 @@ func checkColumn(t, c string) error {
 			aithread.Table:               aithread.ValidColumn,
 			activityevent.Table:          activityevent.ValidColumn,
 			apptemplate.Table:            apptemplate.ValidColumn,
+			eventpayload.Table:           eventpayload.ValidColumn,
 			invitation.Table:             invitation.ValidColumn,
 			oauthauthorizationcode.Table: oauthauthorizationcode.ValidColumn,
 			oauthclient.Table:            oauthclient.ValidColumn,

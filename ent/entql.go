@@ -9,6 +9,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -36,7 +37,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 23)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 24)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   aiagent.Table,
@@ -182,9 +183,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 			apptemplate.FieldMinRAMGB:         {Type: field.TypeFloat64, Column: apptemplate.FieldMinRAMGB},
 			apptemplate.FieldMinStorageGB:     {Type: field.TypeFloat64, Column: apptemplate.FieldMinStorageGB},
 			apptemplate.FieldActive:           {Type: field.TypeBool, Column: apptemplate.FieldActive},
+			apptemplate.FieldSearchText:       {Type: field.TypeString, Column: apptemplate.FieldSearchText},
 		},
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   eventpayload.Table,
+			Columns: eventpayload.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: eventpayload.FieldID,
+			},
+		},
+		Type: "EventPayload",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			eventpayload.FieldTopic:     {Type: field.TypeString, Column: eventpayload.FieldTopic},
+			eventpayload.FieldData:      {Type: field.TypeBytes, Column: eventpayload.FieldData},
+			eventpayload.FieldCreatedAt: {Type: field.TypeTime, Column: eventpayload.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -206,7 +224,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldAcceptedAt:  {Type: field.TypeTime, Column: invitation.FieldAcceptedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthauthorizationcode.Table,
 			Columns: oauthauthorizationcode.Columns,
@@ -229,7 +247,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthauthorizationcode.FieldUsedAt:              {Type: field.TypeTime, Column: oauthauthorizationcode.FieldUsedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthclient.Table,
 			Columns: oauthclient.Columns,
@@ -252,7 +270,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthclient.FieldOwnerID:       {Type: field.TypeInt, Column: oauthclient.FieldOwnerID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthdevicecode.Table,
 			Columns: oauthdevicecode.Columns,
@@ -275,7 +293,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthdevicecode.FieldStatus:         {Type: field.TypeEnum, Column: oauthdevicecode.FieldStatus},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthtoken.Table,
 			Columns: oauthtoken.Columns,
@@ -300,7 +318,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthtoken.FieldRevokedAt:           {Type: field.TypeTime, Column: oauthtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -319,7 +337,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldServiceID:   {Type: field.TypeInt, Column: project.FieldServiceID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -353,7 +371,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldLastUpgradedAt: {Type: field.TypeTime, Column: service.FieldLastUpgradedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   serviceevent.Table,
 			Columns: serviceevent.Columns,
@@ -372,7 +390,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			serviceevent.FieldMessage:     {Type: field.TypeString, Column: serviceevent.FieldMessage},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicerevision.Table,
 			Columns: servicerevision.Columns,
@@ -394,7 +412,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicerevision.FieldCreatedAt:      {Type: field.TypeTime, Column: servicerevision.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -413,7 +431,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   setting.Table,
 			Columns: setting.Columns,
@@ -431,7 +449,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			setting.FieldSecret:    {Type: field.TypeBool, Column: setting.FieldSecret},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   smarthome.Table,
 			Columns: smarthome.Columns,
@@ -463,7 +481,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			smarthome.FieldDeployedAt:     {Type: field.TypeTime, Column: smarthome.FieldDeployedAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -489,7 +507,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldAiAutoReply: {Type: field.TypeBool, Column: task.FieldAiAutoReply},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   taskstage.Table,
 			Columns: taskstage.Columns,
@@ -507,7 +525,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			taskstage.FieldFolded:      {Type: field.TypeBool, Column: taskstage.FieldFolded},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -528,7 +546,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldLastLoginAt:   {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workspace.Table,
 			Columns: workspace.Columns,
@@ -548,7 +566,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workspace.FieldOwnerID:     {Type: field.TypeInt, Column: workspace.FieldOwnerID},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workspacemember.Table,
 			Columns: workspacemember.Columns,
@@ -2284,6 +2302,11 @@ func (f *AppTemplateFilter) WhereActive(p entql.BoolP) {
 	f.Where(p.Field(apptemplate.FieldActive))
 }
 
+// WhereSearchText applies the entql string predicate on the search_text field.
+func (f *AppTemplateFilter) WhereSearchText(p entql.StringP) {
+	f.Where(p.Field(apptemplate.FieldSearchText))
+}
+
 // WhereHasServices applies a predicate to check if query has an edge services.
 func (f *AppTemplateFilter) WhereHasServices() {
 	f.Where(entql.HasEdge("services"))
@@ -2296,6 +2319,61 @@ func (f *AppTemplateFilter) WhereHasServicesWith(preds ...predicate.Service) {
 			p(s)
 		}
 	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *EventPayloadQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the EventPayloadQuery builder.
+func (_q *EventPayloadQuery) Filter() *EventPayloadFilter {
+	return &EventPayloadFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *EventPayloadMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the EventPayloadMutation builder.
+func (m *EventPayloadMutation) Filter() *EventPayloadFilter {
+	return &EventPayloadFilter{config: m.config, predicateAdder: m}
+}
+
+// EventPayloadFilter provides a generic filtering capability at runtime for EventPayloadQuery.
+type EventPayloadFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *EventPayloadFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *EventPayloadFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(eventpayload.FieldID))
+}
+
+// WhereTopic applies the entql string predicate on the topic field.
+func (f *EventPayloadFilter) WhereTopic(p entql.StringP) {
+	f.Where(p.Field(eventpayload.FieldTopic))
+}
+
+// WhereData applies the entql []byte predicate on the data field.
+func (f *EventPayloadFilter) WhereData(p entql.BytesP) {
+	f.Where(p.Field(eventpayload.FieldData))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *EventPayloadFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(eventpayload.FieldCreatedAt))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -2327,7 +2405,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2426,7 +2504,7 @@ type OAuthAuthorizationCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthAuthorizationCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2544,7 +2622,7 @@ type OAuthClientFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthClientFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2690,7 +2768,7 @@ type OAuthDeviceCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthDeviceCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2808,7 +2886,7 @@ type OAuthTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2936,7 +3014,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3062,7 +3140,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3277,7 +3355,7 @@ type ServiceEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3375,7 +3453,7 @@ type ServiceRevisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceRevisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3488,7 +3566,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3572,7 +3650,7 @@ type SettingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SettingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3637,7 +3715,7 @@ type SmartHomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SmartHomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3786,7 +3864,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3961,7 +4039,7 @@ type TaskStageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskStageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4068,7 +4146,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4302,7 +4380,7 @@ type WorkspaceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkspaceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4559,7 +4637,7 @@ type WorkspaceMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkspaceMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -18,6 +18,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -55,6 +56,7 @@ const (
 	TypeAIThread               = "AIThread"
 	TypeActivityEvent          = "ActivityEvent"
 	TypeAppTemplate            = "AppTemplate"
+	TypeEventPayload           = "EventPayload"
 	TypeInvitation             = "Invitation"
 	TypeOAuthAuthorizationCode = "OAuthAuthorizationCode"
 	TypeOAuthClient            = "OAuthClient"
@@ -5310,6 +5312,7 @@ type AppTemplateMutation struct {
 	min_storage_gb    *float64
 	addmin_storage_gb *float64
 	active            *bool
+	search_text       *string
 	clearedFields     map[string]struct{}
 	services          map[int]struct{}
 	removedservices   map[int]struct{}
@@ -6324,6 +6327,42 @@ func (m *AppTemplateMutation) ResetActive() {
 	m.active = nil
 }
 
+// SetSearchText sets the "search_text" field.
+func (m *AppTemplateMutation) SetSearchText(s string) {
+	m.search_text = &s
+}
+
+// SearchText returns the value of the "search_text" field in the mutation.
+func (m *AppTemplateMutation) SearchText() (r string, exists bool) {
+	v := m.search_text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchText returns the old "search_text" field's value of the AppTemplate entity.
+// If the AppTemplate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppTemplateMutation) OldSearchText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchText: %w", err)
+	}
+	return oldValue.SearchText, nil
+}
+
+// ResetSearchText resets all changes to the "search_text" field.
+func (m *AppTemplateMutation) ResetSearchText() {
+	m.search_text = nil
+}
+
 // AddServiceIDs adds the "services" edge to the Service entity by ids.
 func (m *AppTemplateMutation) AddServiceIDs(ids ...int) {
 	if m.services == nil {
@@ -6412,7 +6451,7 @@ func (m *AppTemplateMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AppTemplateMutation) Fields() []string {
-	fields := make([]string, 0, 22)
+	fields := make([]string, 0, 23)
 	if m.created_at != nil {
 		fields = append(fields, apptemplate.FieldCreatedAt)
 	}
@@ -6479,6 +6518,9 @@ func (m *AppTemplateMutation) Fields() []string {
 	if m.active != nil {
 		fields = append(fields, apptemplate.FieldActive)
 	}
+	if m.search_text != nil {
+		fields = append(fields, apptemplate.FieldSearchText)
+	}
 	return fields
 }
 
@@ -6531,6 +6573,8 @@ func (m *AppTemplateMutation) Field(name string) (ent.Value, bool) {
 		return m.MinStorageGB()
 	case apptemplate.FieldActive:
 		return m.Active()
+	case apptemplate.FieldSearchText:
+		return m.SearchText()
 	}
 	return nil, false
 }
@@ -6584,6 +6628,8 @@ func (m *AppTemplateMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldMinStorageGB(ctx)
 	case apptemplate.FieldActive:
 		return m.OldActive(ctx)
+	case apptemplate.FieldSearchText:
+		return m.OldSearchText(ctx)
 	}
 	return nil, fmt.Errorf("unknown AppTemplate field %s", name)
 }
@@ -6746,6 +6792,13 @@ func (m *AppTemplateMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetActive(v)
+		return nil
+	case apptemplate.FieldSearchText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchText(v)
 		return nil
 	}
 	return fmt.Errorf("unknown AppTemplate field %s", name)
@@ -6925,6 +6978,9 @@ func (m *AppTemplateMutation) ResetField(name string) error {
 	case apptemplate.FieldActive:
 		m.ResetActive()
 		return nil
+	case apptemplate.FieldSearchText:
+		m.ResetSearchText()
+		return nil
 	}
 	return fmt.Errorf("unknown AppTemplate field %s", name)
 }
@@ -7011,6 +7067,440 @@ func (m *AppTemplateMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown AppTemplate edge %s", name)
+}
+
+// EventPayloadMutation represents an operation that mutates the EventPayload nodes in the graph.
+type EventPayloadMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	topic         *string
+	data          *[]byte
+	created_at    *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*EventPayload, error)
+	predicates    []predicate.EventPayload
+}
+
+var _ ent.Mutation = (*EventPayloadMutation)(nil)
+
+// eventpayloadOption allows management of the mutation configuration using functional options.
+type eventpayloadOption func(*EventPayloadMutation)
+
+// newEventPayloadMutation creates new mutation for the EventPayload entity.
+func newEventPayloadMutation(c config, op Op, opts ...eventpayloadOption) *EventPayloadMutation {
+	m := &EventPayloadMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEventPayload,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withEventPayloadID sets the ID field of the mutation.
+func withEventPayloadID(id int) eventpayloadOption {
+	return func(m *EventPayloadMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *EventPayload
+		)
+		m.oldValue = func(ctx context.Context) (*EventPayload, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().EventPayload.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withEventPayload sets the old EventPayload of the mutation.
+func withEventPayload(node *EventPayload) eventpayloadOption {
+	return func(m *EventPayloadMutation) {
+		m.oldValue = func(context.Context) (*EventPayload, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EventPayloadMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EventPayloadMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *EventPayloadMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *EventPayloadMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().EventPayload.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTopic sets the "topic" field.
+func (m *EventPayloadMutation) SetTopic(s string) {
+	m.topic = &s
+}
+
+// Topic returns the value of the "topic" field in the mutation.
+func (m *EventPayloadMutation) Topic() (r string, exists bool) {
+	v := m.topic
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTopic returns the old "topic" field's value of the EventPayload entity.
+// If the EventPayload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventPayloadMutation) OldTopic(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTopic is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTopic requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTopic: %w", err)
+	}
+	return oldValue.Topic, nil
+}
+
+// ResetTopic resets all changes to the "topic" field.
+func (m *EventPayloadMutation) ResetTopic() {
+	m.topic = nil
+}
+
+// SetData sets the "data" field.
+func (m *EventPayloadMutation) SetData(b []byte) {
+	m.data = &b
+}
+
+// Data returns the value of the "data" field in the mutation.
+func (m *EventPayloadMutation) Data() (r []byte, exists bool) {
+	v := m.data
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldData returns the old "data" field's value of the EventPayload entity.
+// If the EventPayload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventPayloadMutation) OldData(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldData is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldData requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldData: %w", err)
+	}
+	return oldValue.Data, nil
+}
+
+// ResetData resets all changes to the "data" field.
+func (m *EventPayloadMutation) ResetData() {
+	m.data = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *EventPayloadMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *EventPayloadMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the EventPayload entity.
+// If the EventPayload object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EventPayloadMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *EventPayloadMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the EventPayloadMutation builder.
+func (m *EventPayloadMutation) Where(ps ...predicate.EventPayload) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EventPayloadMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EventPayloadMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.EventPayload, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EventPayloadMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EventPayloadMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (EventPayload).
+func (m *EventPayloadMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EventPayloadMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.topic != nil {
+		fields = append(fields, eventpayload.FieldTopic)
+	}
+	if m.data != nil {
+		fields = append(fields, eventpayload.FieldData)
+	}
+	if m.created_at != nil {
+		fields = append(fields, eventpayload.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EventPayloadMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case eventpayload.FieldTopic:
+		return m.Topic()
+	case eventpayload.FieldData:
+		return m.Data()
+	case eventpayload.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EventPayloadMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case eventpayload.FieldTopic:
+		return m.OldTopic(ctx)
+	case eventpayload.FieldData:
+		return m.OldData(ctx)
+	case eventpayload.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown EventPayload field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EventPayloadMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case eventpayload.FieldTopic:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTopic(v)
+		return nil
+	case eventpayload.FieldData:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetData(v)
+		return nil
+	case eventpayload.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EventPayload field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EventPayloadMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EventPayloadMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EventPayloadMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown EventPayload numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EventPayloadMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EventPayloadMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EventPayloadMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown EventPayload nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EventPayloadMutation) ResetField(name string) error {
+	switch name {
+	case eventpayload.FieldTopic:
+		m.ResetTopic()
+		return nil
+	case eventpayload.FieldData:
+		m.ResetData()
+		return nil
+	case eventpayload.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown EventPayload field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EventPayloadMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EventPayloadMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EventPayloadMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EventPayloadMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EventPayloadMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EventPayloadMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EventPayloadMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown EventPayload unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EventPayloadMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown EventPayload edge %s", name)
 }
 
 // InvitationMutation represents an operation that mutates the Invitation nodes in the graph.

@@ -24,6 +24,8 @@ type Tx struct {
 	ActivityEvent *ActivityEventClient
 	// AppTemplate is the client for interacting with the AppTemplate builders.
 	AppTemplate *AppTemplateClient
+	// EventPayload is the client for interacting with the EventPayload builders.
+	EventPayload *EventPayloadClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
 	// OAuthAuthorizationCode is the client for interacting with the OAuthAuthorizationCode builders.
@@ -195,6 +197,7 @@ func (tx *Tx) init() {
 	tx.AIThread = NewAIThreadClient(tx.config)
 	tx.ActivityEvent = NewActivityEventClient(tx.config)
 	tx.AppTemplate = NewAppTemplateClient(tx.config)
+	tx.EventPayload = NewEventPayloadClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)
 	tx.OAuthAuthorizationCode = NewOAuthAuthorizationCodeClient(tx.config)
 	tx.OAuthClient = NewOAuthClientClient(tx.config)

@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/privacy"
@@ -19,11 +20,24 @@ func ClassifyError(err error) *errs.Error {
 	case ent.IsNotFound(err):
 		return errs.E(errs.NotFound, "not found")
 	case errors.As(err, &ve):
-		return errs.InvalidField(ve.Name, "invalid %s", ve.Name)
+		name := camel(ve.Name)
+		return errs.InvalidField(name, "invalid %s", name)
 	case ent.IsConstraintError(err):
 		return errs.E(errs.Conflict, "this conflicts with an existing record")
 	case errors.Is(err, privacy.Deny):
 		return errs.E(errs.Forbidden, "not allowed")
 	}
 	return nil
+}
+
+// camel turns an ent field name into its GraphQL input name:
+// chart_ref -> chartRef.
+func camel(s string) string {
+	parts := strings.Split(s, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
 }

@@ -34,9 +34,29 @@ func WorkspacePolicy(min role.Role) ent.Policy {
 		Query: privacy.QueryPolicy{requireViewer(), inViewerWorkspaces(), privacy.AlwaysAllowRule()},
 	}
 	if min != "" {
-		p.Mutation = privacy.MutationPolicy{requireViewer(), requireRole(min), privacy.AlwaysDenyRule()}
+		p.Mutation = privacy.MutationPolicy{requireViewer(), requireRole(min, false), privacy.AlwaysDenyRule()}
 	}
 	return p
+}
+
+// AppendOnlyPolicy is for the activity feed: members with at least min
+// add entries (also to an archived workspace: leaving one is news); no
+// viewer changes or deletes them.
+func AppendOnlyPolicy(min role.Role) ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{requireViewer(), inViewerWorkspaces(), privacy.AlwaysAllowRule()},
+		Mutation: privacy.MutationPolicy{
+			requireViewer(),
+			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+				if !m.Op().Is(ent.OpCreate) {
+					return errs.E(errs.Forbidden, "the activity feed cannot be changed")
+				}
+				return privacy.Skip
+			}),
+			requireRole(min, true),
+			privacy.AlwaysDenyRule(),
+		},
+	}
 }
 
 // WorkspaceEntityPolicy guards the Workspace itself: members read it;
@@ -71,7 +91,7 @@ func WorkspaceEntityPolicy() ent.Policy {
 					if _, ok := m.OwnerID(); ok {
 						min = role.Owner
 					}
-					return checkRole(ctx, m.Client(), v, id, min)
+					return checkRole(ctx, m.Client(), v, id, min, true)
 				default:
 					m.Where(workspace.HasMembersWith(
 						workspacemember.UserID(v.UserID), workspacemember.RoleEQ(role.Owner)))
@@ -103,13 +123,13 @@ func MemberPolicy() ent.Policy {
 							return privacy.Allow
 						}
 					}
-					return checkRole(ctx, m.Client(), v, ws, role.Admin)
+					return checkRole(ctx, m.Client(), v, ws, role.Admin, false)
 				case m.Op().Is(ent.OpUpdateOne):
 					ws, err := m.OldWorkspaceID(ctx)
 					if err != nil {
 						return notFound(err)
 					}
-					return checkRole(ctx, m.Client(), v, ws, role.Admin)
+					return checkRole(ctx, m.Client(), v, ws, role.Admin, false)
 				case m.Op().Is(ent.OpDelete | ent.OpDeleteOne):
 					m.Where(workspacemember.Or(
 						workspacemember.UserID(v.UserID),
@@ -272,25 +292,27 @@ func hasRole(uid int, min role.Role) predicate.Workspace {
 // requireRole checks the viewer's role in the workspace a mutation writes
 // to: created rows name it; a single updated row is read (through the
 // query policy, so another workspace's row is NOT_FOUND); bulk changes are
-// narrowed to the workspaces where the viewer has the role.
-func requireRole(min role.Role) privacy.MutationRule {
+// narrowed to the workspaces where the viewer has the role. Rows it points
+// to (a service, a project, an assignee) must belong to the same
+// workspace. Unless archivedOK, an archived workspace is CONFLICT.
+func requireRole(min role.Role, archivedOK bool) privacy.MutationRule {
 	return privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
 		v := viewer.FromContext(ctx)
 		c, ok := m.(interface{ Client() *ent.Client })
 		if !ok {
 			return privacy.Denyf("%T has no client", m)
 		}
+		var ws int
 		switch {
 		case m.Op().Is(ent.OpCreate):
 			wm, ok := m.(interface{ WorkspaceID() (int, bool) })
 			if !ok {
 				return privacy.Denyf("%T is not workspace-scoped", m)
 			}
-			ws, set := wm.WorkspaceID()
-			if !set {
+			var set bool
+			if ws, set = wm.WorkspaceID(); !set {
 				return errs.InvalidField("workspaceId", "a workspace is required")
 			}
-			return checkRole(ctx, c.Client(), v, ws, min)
 		case m.Op().Is(ent.OpUpdateOne):
 			wm, ok := m.(interface {
 				OldWorkspaceID(context.Context) (int, error)
@@ -298,12 +320,14 @@ func requireRole(min role.Role) privacy.MutationRule {
 			if !ok {
 				return privacy.Denyf("%T is not workspace-scoped", m)
 			}
-			ws, err := wm.OldWorkspaceID(ctx)
-			if err != nil {
+			var err error
+			if ws, err = wm.OldWorkspaceID(ctx); err != nil {
 				return notFound(err)
 			}
-			return checkRole(ctx, c.Client(), v, ws, min)
 		default:
+			if err := noReferences(m); err != nil {
+				return err
+			}
 			return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
 				wf, ok := f.(workspaceScoped)
 				if !ok {
@@ -313,18 +337,121 @@ func requireRole(min role.Role) privacy.MutationRule {
 				return privacy.Allow
 			}).EvalMutation(ctx, m)
 		}
+		if err := checkRole(ctx, c.Client(), v, ws, min, archivedOK); err != privacy.Allow {
+			return err
+		}
+		if err := sameWorkspace(ctx, c.Client(), m, ws); err != nil {
+			return err
+		}
+		return privacy.Allow
 	})
 }
 
+// references are the columns of workspace-scoped entities that point at
+// other workspace-scoped rows, with how to find the workspace of the row
+// pointed at.
+var references = map[string]func(ctx context.Context, c *ent.Client, id int) (int, error){
+	"service_id": func(ctx context.Context, c *ent.Client, id int) (int, error) {
+		r, err := c.Service.Get(ctx, id)
+		return field(r, err, func(r *ent.Service) int { return r.WorkspaceID })
+	},
+	"project_id": func(ctx context.Context, c *ent.Client, id int) (int, error) {
+		r, err := c.Project.Get(ctx, id)
+		return field(r, err, func(r *ent.Project) int { return r.WorkspaceID })
+	},
+	"stage_id": func(ctx context.Context, c *ent.Client, id int) (int, error) {
+		r, err := c.TaskStage.Get(ctx, id)
+		return field(r, err, func(r *ent.TaskStage) int { return r.WorkspaceID })
+	},
+	"task_id": func(ctx context.Context, c *ent.Client, id int) (int, error) {
+		r, err := c.Task.Get(ctx, id)
+		return field(r, err, func(r *ent.Task) int { return r.WorkspaceID })
+	},
+	"thread_id": func(ctx context.Context, c *ent.Client, id int) (int, error) {
+		r, err := c.AIThread.Get(ctx, id)
+		return field(r, err, func(r *ent.AIThread) int { return r.WorkspaceID })
+	},
+}
+
+// memberReferences are columns that name a user who must be a member of
+// the row's workspace.
+var memberReferences = []string{"assignee_id"}
+
+func field[T any](r T, err error, f func(T) int) (int, error) {
+	if err != nil {
+		return 0, err
+	}
+	return f(r), nil
+}
+
+// sameWorkspace refuses a mutation whose references point outside
+// workspace ws: NOT_FOUND, exactly as if the row did not exist, so probing
+// another tenant's ids learns nothing.
+func sameWorkspace(ctx context.Context, c *ent.Client, m ent.Mutation, ws int) error {
+	sys := viewer.System(ctx)
+	for _, name := range m.Fields() {
+		v, _ := m.Field(name)
+		id, ok := v.(int)
+		if !ok {
+			continue
+		}
+		if lookup, ok := references[name]; ok {
+			got, err := lookup(sys, c, id)
+			if ent.IsNotFound(err) || (err == nil && got != ws) {
+				return errs.InvalidField(name, "not found in this workspace")
+			}
+			if err != nil {
+				return err
+			}
+		}
+		for _, mr := range memberReferences {
+			if name != mr {
+				continue
+			}
+			if _, err := RoleIn(ctx, c, id, ws); err != nil {
+				if errs.Is(err, errs.NotFound) {
+					return errs.InvalidField(name, "not a member of this workspace")
+				}
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// noReferences refuses bulk updates that re-point references: they could
+// not be checked row by row.
+func noReferences(m ent.Mutation) error {
+	if !m.Op().Is(ent.OpUpdate) {
+		return nil
+	}
+	for _, name := range m.Fields() {
+		if _, ok := references[name]; ok {
+			return errs.E(errs.Forbidden, "%s can only be changed one row at a time", name)
+		}
+	}
+	return nil
+}
+
 // checkRole allows when the viewer has at least min in workspace ws. An
-// outsider gets NOT_FOUND, a member below min FORBIDDEN.
-func checkRole(ctx context.Context, c *ent.Client, v *viewer.Viewer, ws int, min role.Role) error {
+// outsider gets NOT_FOUND, a member below min FORBIDDEN; unless archivedOK,
+// an archived workspace is CONFLICT.
+func checkRole(ctx context.Context, c *ent.Client, v *viewer.Viewer, ws int, min role.Role, archivedOK bool) error {
 	r, err := RoleIn(ctx, c, v.UserID, ws)
 	if err != nil {
 		return err
 	}
 	if !r.AtLeast(min) {
 		return errs.E(errs.Forbidden, "this needs the %s role or higher in the workspace", min)
+	}
+	if !archivedOK {
+		w, err := c.Workspace.Get(viewer.System(ctx), ws)
+		if err != nil {
+			return err
+		}
+		if w.State == workspace.StateArchived {
+			return errs.E(errs.Conflict, "the workspace is archived")
+		}
 	}
 	return privacy.Allow
 }

@@ -141,7 +141,7 @@ func (s *Service) Create(ctx context.Context, name, description string) (*ent.Wo
 			})
 			return err
 		})
-		if ent.IsConstraintError(err) && attempt < 5 {
+		if ent.IsConstraintError(err) && attempt < 20 {
 			continue
 		}
 		if err != nil {

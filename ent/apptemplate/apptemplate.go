@@ -62,6 +62,8 @@ const (
 	FieldMinStorageGB = "min_storage_gb"
 	// FieldActive holds the string denoting the active field in the database.
 	FieldActive = "active"
+	// FieldSearchText holds the string denoting the search_text field in the database.
+	FieldSearchText = "search_text"
 	// EdgeServices holds the string denoting the services edge name in mutations.
 	EdgeServices = "services"
 	// Table holds the table name of the apptemplate in the database.
@@ -100,6 +102,7 @@ var Columns = []string{
 	FieldMinRAMGB,
 	FieldMinStorageGB,
 	FieldActive,
+	FieldSearchText,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -172,6 +175,8 @@ var (
 	DefaultMinStorageGB float64
 	// DefaultActive holds the default value on creation for the "active" field.
 	DefaultActive bool
+	// DefaultSearchText holds the default value on creation for the "search_text" field.
+	DefaultSearchText string
 )
 
 // Category defines the type for the "category" enum field.
@@ -303,6 +308,11 @@ func ByMinStorageGB(opts ...sql.OrderTermOption) OrderOption {
 // ByActive orders the results by the active field.
 func ByActive(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldActive, opts...).ToFunc()
+}
+
+// BySearchText orders the results by the search_text field.
+func BySearchText(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSearchText, opts...).ToFunc()
 }
 
 // ByServicesCount orders the results by services count.

@@ -145,6 +145,11 @@ func Active(v bool) predicate.AppTemplate {
 	return predicate.AppTemplate(sql.FieldEQ(FieldActive, v))
 }
 
+// SearchText applies equality check predicate on the "search_text" field. It's identical to SearchTextEQ.
+func SearchText(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldEQ(FieldSearchText, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.AppTemplate {
 	return predicate.AppTemplate(sql.FieldEQ(FieldCreatedAt, v))
@@ -1048,6 +1053,71 @@ func ActiveEQ(v bool) predicate.AppTemplate {
 // ActiveNEQ applies the NEQ predicate on the "active" field.
 func ActiveNEQ(v bool) predicate.AppTemplate {
 	return predicate.AppTemplate(sql.FieldNEQ(FieldActive, v))
+}
+
+// SearchTextEQ applies the EQ predicate on the "search_text" field.
+func SearchTextEQ(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldEQ(FieldSearchText, v))
+}
+
+// SearchTextNEQ applies the NEQ predicate on the "search_text" field.
+func SearchTextNEQ(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldNEQ(FieldSearchText, v))
+}
+
+// SearchTextIn applies the In predicate on the "search_text" field.
+func SearchTextIn(vs ...string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldIn(FieldSearchText, vs...))
+}
+
+// SearchTextNotIn applies the NotIn predicate on the "search_text" field.
+func SearchTextNotIn(vs ...string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldNotIn(FieldSearchText, vs...))
+}
+
+// SearchTextGT applies the GT predicate on the "search_text" field.
+func SearchTextGT(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldGT(FieldSearchText, v))
+}
+
+// SearchTextGTE applies the GTE predicate on the "search_text" field.
+func SearchTextGTE(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldGTE(FieldSearchText, v))
+}
+
+// SearchTextLT applies the LT predicate on the "search_text" field.
+func SearchTextLT(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldLT(FieldSearchText, v))
+}
+
+// SearchTextLTE applies the LTE predicate on the "search_text" field.
+func SearchTextLTE(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldLTE(FieldSearchText, v))
+}
+
+// SearchTextContains applies the Contains predicate on the "search_text" field.
+func SearchTextContains(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldContains(FieldSearchText, v))
+}
+
+// SearchTextHasPrefix applies the HasPrefix predicate on the "search_text" field.
+func SearchTextHasPrefix(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldHasPrefix(FieldSearchText, v))
+}
+
+// SearchTextHasSuffix applies the HasSuffix predicate on the "search_text" field.
+func SearchTextHasSuffix(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldHasSuffix(FieldSearchText, v))
+}
+
+// SearchTextEqualFold applies the EqualFold predicate on the "search_text" field.
+func SearchTextEqualFold(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldEqualFold(FieldSearchText, v))
+}
+
+// SearchTextContainsFold applies the ContainsFold predicate on the "search_text" field.
+func SearchTextContainsFold(v string) predicate.AppTemplate {
+	return predicate.AppTemplate(sql.FieldContainsFold(FieldSearchText, v))
 }
 
 // HasServices applies the HasEdge predicate on the "services" edge.

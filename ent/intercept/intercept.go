@@ -14,6 +14,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -250,6 +251,33 @@ func (f TraverseAppTemplate) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.AppTemplateQuery", q)
+}
+
+// The EventPayloadFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EventPayloadFunc func(context.Context, *ent.EventPayloadQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EventPayloadFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EventPayloadQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EventPayloadQuery", q)
+}
+
+// The TraverseEventPayload type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEventPayload func(context.Context, *ent.EventPayloadQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEventPayload) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEventPayload) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EventPayloadQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EventPayloadQuery", q)
 }
 
 // The InvitationFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -726,6 +754,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ActivityEventQuery, predicate.ActivityEvent, activityevent.OrderOption]{typ: ent.TypeActivityEvent, tq: q}, nil
 	case *ent.AppTemplateQuery:
 		return &query[*ent.AppTemplateQuery, predicate.AppTemplate, apptemplate.OrderOption]{typ: ent.TypeAppTemplate, tq: q}, nil
+	case *ent.EventPayloadQuery:
+		return &query[*ent.EventPayloadQuery, predicate.EventPayload, eventpayload.OrderOption]{typ: ent.TypeEventPayload, tq: q}, nil
 	case *ent.InvitationQuery:
 		return &query[*ent.InvitationQuery, predicate.Invitation, invitation.OrderOption]{typ: ent.TypeInvitation, tq: q}, nil
 	case *ent.OAuthAuthorizationCodeQuery:

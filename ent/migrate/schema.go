@@ -236,12 +236,33 @@ var (
 		{Name: "min_ram_gb", Type: field.TypeFloat64, Default: 0},
 		{Name: "min_storage_gb", Type: field.TypeFloat64, Default: 0},
 		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "search_text", Type: field.TypeString, Size: 2147483647, Default: ""},
 	}
 	// AppTemplatesTable holds the schema information for the "app_templates" table.
 	AppTemplatesTable = &schema.Table{
 		Name:       "app_templates",
 		Columns:    AppTemplatesColumns,
 		PrimaryKey: []*schema.Column{AppTemplatesColumns[0]},
+	}
+	// EventPayloadsColumns holds the columns for the "event_payloads" table.
+	EventPayloadsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "topic", Type: field.TypeString, Size: 200},
+		{Name: "data", Type: field.TypeBytes},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// EventPayloadsTable holds the schema information for the "event_payloads" table.
+	EventPayloadsTable = &schema.Table{
+		Name:       "event_payloads",
+		Columns:    EventPayloadsColumns,
+		PrimaryKey: []*schema.Column{EventPayloadsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "eventpayload_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{EventPayloadsColumns[3]},
+			},
+		},
 	}
 	// InvitationsColumns holds the columns for the "invitations" table.
 	InvitationsColumns = []*schema.Column{
@@ -884,6 +905,7 @@ var (
 		AiThreadsTable,
 		ActivityEventsTable,
 		AppTemplatesTable,
+		EventPayloadsTable,
 		InvitationsTable,
 		OauthAuthorizationCodesTable,
 		OauthClientsTable,
@@ -933,6 +955,9 @@ func init() {
 	}
 	AppTemplatesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
+	}
+	EventPayloadsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(98784247808),
 	}
 	InvitationsTable.ForeignKeys[0].RefTable = WorkspacesTable
 	InvitationsTable.Annotation = &entsql.Annotation{

@@ -255,6 +255,30 @@ func (f AppTemplateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AppTemplateMutation", m)
 }
 
+// The EventPayloadQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EventPayloadQueryRuleFunc func(context.Context, *ent.EventPayloadQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EventPayloadQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EventPayloadQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EventPayloadQuery", q)
+}
+
+// The EventPayloadMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EventPayloadMutationRuleFunc func(context.Context, *ent.EventPayloadMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EventPayloadMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EventPayloadMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EventPayloadMutation", m)
+}
+
 // The InvitationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type InvitationQueryRuleFunc func(context.Context, *ent.InvitationQuery) error
@@ -710,6 +734,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AppTemplateQuery:
 		return q.Filter(), nil
+	case *ent.EventPayloadQuery:
+		return q.Filter(), nil
 	case *ent.InvitationQuery:
 		return q.Filter(), nil
 	case *ent.OAuthAuthorizationCodeQuery:
@@ -762,6 +788,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ActivityEventMutation:
 		return m.Filter(), nil
 	case *ent.AppTemplateMutation:
+		return m.Filter(), nil
+	case *ent.EventPayloadMutation:
 		return m.Filter(), nil
 	case *ent.InvitationMutation:
 		return m.Filter(), nil

@@ -13,6 +13,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -469,6 +470,43 @@ func init() {
 	apptemplateDescActive := apptemplateFields[19].Descriptor()
 	// apptemplate.DefaultActive holds the default value on creation for the active field.
 	apptemplate.DefaultActive = apptemplateDescActive.Default.(bool)
+	// apptemplateDescSearchText is the schema descriptor for search_text field.
+	apptemplateDescSearchText := apptemplateFields[20].Descriptor()
+	// apptemplate.DefaultSearchText holds the default value on creation for the search_text field.
+	apptemplate.DefaultSearchText = apptemplateDescSearchText.Default.(string)
+	eventpayload.Policy = privacy.NewPolicies(schema.EventPayload{})
+	eventpayload.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := eventpayload.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	eventpayloadFields := schema.EventPayload{}.Fields()
+	_ = eventpayloadFields
+	// eventpayloadDescTopic is the schema descriptor for topic field.
+	eventpayloadDescTopic := eventpayloadFields[0].Descriptor()
+	// eventpayload.TopicValidator is a validator for the "topic" field. It is called by the builders before save.
+	eventpayload.TopicValidator = func() func(string) error {
+		validators := eventpayloadDescTopic.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(topic string) error {
+			for _, fn := range fns {
+				if err := fn(topic); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// eventpayloadDescCreatedAt is the schema descriptor for created_at field.
+	eventpayloadDescCreatedAt := eventpayloadFields[2].Descriptor()
+	// eventpayload.DefaultCreatedAt holds the default value on creation for the created_at field.
+	eventpayload.DefaultCreatedAt = eventpayloadDescCreatedAt.Default.(func() time.Time)
 	invitationMixin := schema.Invitation{}.Mixin()
 	invitation.Policy = privacy.NewPolicies(invitationMixin[1], schema.Invitation{})
 	invitation.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -19,11 +19,11 @@ func (AIProvider) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (AIProvider) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100),
-		field.String("base_url").NotEmpty().MaxLen(500),
+		field.String("name").NotEmpty().MaxRuneLen(100),
+		field.String("base_url").NotEmpty().MaxRuneLen(500),
 		// APIKey is encrypted with secretbox.
 		field.Bytes("api_key").Optional().Sensitive().Annotations(entgql.Skip()),
-		field.String("default_model").MaxLen(200).Default(""),
+		field.String("default_model").MaxRuneLen(200).Default(""),
 		field.Int("max_tokens").Default(2048),
 		field.Float("temperature").Default(0.7),
 		field.Bool("active").Default(true),
@@ -47,15 +47,15 @@ func (AIAgent) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (AIAgent) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("handle").NotEmpty().MaxLen(50).Unique().
+		field.String("handle").NotEmpty().MaxRuneLen(50).Unique().
 			Match(handlePattern),
-		field.String("display_name").NotEmpty().MaxLen(100),
-		field.String("description").MaxLen(1000).Default(""),
+		field.String("display_name").NotEmpty().MaxRuneLen(100),
+		field.String("description").MaxRuneLen(1000).Default(""),
 		field.Text("system_prompt").Default("").Annotations(entgql.Skip()),
 		field.Int("provider_id").Optional().Nillable(),
-		field.String("model").MaxLen(200).Default(""),
+		field.String("model").MaxRuneLen(200).Default(""),
 		field.Float("temperature").Optional().Nillable(),
-		field.String("avatar_color").MaxLen(20).Default(""),
+		field.String("avatar_color").MaxRuneLen(20).Default(""),
 		field.Bool("is_default").Default(false),
 		field.Bool("active").Default(true),
 	}
@@ -88,7 +88,7 @@ func (AIThread) Mixin() []ent.Mixin {
 
 func (AIThread) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("title").MaxLen(200).Default(""),
+		field.String("title").MaxRuneLen(200).Default(""),
 		field.Int("created_by_id").Optional().Nillable().Immutable(),
 		field.Int("task_id").Optional().Nillable(),
 		field.Int("default_agent_id").Optional().Nillable(),
@@ -130,7 +130,7 @@ func (AIMessage) Fields() []ent.Field {
 		field.Text("content").Default(""),
 		field.Enum("status").Values("streaming", "complete", "cancelled", "error").
 			Default("complete"),
-		field.String("error").MaxLen(2000).Default(""),
+		field.String("error").MaxRuneLen(2000).Default(""),
 		field.Int("prompt_tokens").Default(0),
 		field.Int("completion_tokens").Default(0),
 		field.Time("created_at").Default(now).Immutable().

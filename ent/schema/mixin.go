@@ -36,6 +36,9 @@ type WorkspaceMixin struct {
 	mixin.Schema
 	Ref       string
 	WriteRole role.Role
+	// AppendOnly entities (the activity feed) are created, never changed
+	// or deleted by a viewer; they may be added to an archived workspace.
+	AppendOnly bool
 }
 
 func (m WorkspaceMixin) Fields() []ent.Field {
@@ -56,5 +59,8 @@ func (m WorkspaceMixin) Indexes() []ent.Index {
 }
 
 func (m WorkspaceMixin) Policy() ent.Policy {
+	if m.AppendOnly {
+		return rule.AppendOnlyPolicy(m.WriteRole)
+	}
 	return rule.WorkspacePolicy(m.WriteRole)
 }

@@ -20,10 +20,10 @@ func (OAuthClient) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (OAuthClient) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("client_id").NotEmpty().MaxLen(100).Unique().Immutable(),
+		field.String("client_id").NotEmpty().MaxRuneLen(100).Unique().Immutable(),
 		field.String("secret_hash").Optional().Sensitive().
 			Annotations(entgql.Skip()),
-		field.String("name").NotEmpty().MaxLen(100),
+		field.String("name").NotEmpty().MaxRuneLen(100),
 		field.JSON("redirect_uris", []string{}).Default([]string{}),
 		field.JSON("allowed_scopes", []string{}).Default([]string{}),
 		field.JSON("grant_types", []string{}).Default([]string{}),
@@ -55,10 +55,10 @@ func (OAuthAuthorizationCode) Fields() []ent.Field {
 		field.String("code_hash").Sensitive().Unique().Immutable(),
 		field.Int("client_id").Immutable(),
 		field.Int("user_id").Immutable(),
-		field.String("redirect_uri").MaxLen(2000).Immutable(),
+		field.String("redirect_uri").MaxRuneLen(2000).Immutable(),
 		field.JSON("scopes", []string{}).Immutable(),
-		field.String("code_challenge").MaxLen(128).Default("").Immutable(),
-		field.String("code_challenge_method").MaxLen(10).Default("").Immutable(),
+		field.String("code_challenge").MaxRuneLen(128).Default("").Immutable(),
+		field.String("code_challenge_method").MaxRuneLen(10).Default("").Immutable(),
 		field.Time("created_at").Default(now).Immutable(),
 		field.Time("expires_at").Immutable(),
 		field.Time("used_at").Optional().Nillable(),
@@ -92,7 +92,7 @@ func (OAuthToken) Fields() []ent.Field {
 		field.Int("client_id").Immutable(),
 		field.Int("user_id").Optional().Nillable().Immutable(),
 		field.JSON("scopes", []string{}).Immutable(),
-		field.String("family").MaxLen(64).Immutable(),
+		field.String("family").MaxRuneLen(64).Immutable(),
 		field.Int("authorization_code_id").Optional().Nillable().Immutable(),
 		field.Time("created_at").Default(now).Immutable(),
 		field.Time("access_expires_at"),
@@ -127,7 +127,7 @@ type OAuthDeviceCode struct{ ent.Schema }
 func (OAuthDeviceCode) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("device_code_hash").Sensitive().Unique().Immutable(),
-		field.String("user_code").MaxLen(16).Unique().Immutable(),
+		field.String("user_code").MaxRuneLen(16).Unique().Immutable(),
 		field.Int("client_id").Immutable(),
 		field.JSON("scopes", []string{}).Immutable(),
 		field.Time("created_at").Default(now).Immutable(),

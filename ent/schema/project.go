@@ -30,7 +30,7 @@ func (Project) Mixin() []ent.Mixin {
 
 func (Project) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(200).
+		field.String("name").NotEmpty().MaxRuneLen(200).
 			Annotations(entgql.OrderField("NAME")),
 		field.Text("description").Default(""),
 		field.Int("service_id").Optional().Nillable().Unique(),
@@ -61,7 +61,7 @@ func (TaskStage) Mixin() []ent.Mixin {
 func (TaskStage) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("project_id").Immutable(),
-		field.String("name").NotEmpty().MaxLen(100),
+		field.String("name").NotEmpty().MaxRuneLen(100),
 		field.Int("sequence").Default(0).Annotations(entgql.OrderField("SEQUENCE")),
 		field.Bool("folded").Default(false),
 	}
@@ -89,7 +89,7 @@ func (Task) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("project_id").Immutable(),
 		field.Int("stage_id"),
-		field.String("title").NotEmpty().MaxLen(300),
+		field.String("title").NotEmpty().MaxRuneLen(300),
 		field.Text("description").Default(""),
 		field.Int("assignee_id").Optional().Nillable(),
 		field.Enum("priority").Values("low", "normal", "high", "urgent").Default("normal"),
@@ -125,17 +125,17 @@ type ActivityEvent struct{ ent.Schema }
 
 func (ActivityEvent) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "activity_events", WriteRole: role.Guest},
+		WorkspaceMixin{Ref: "activity_events", WriteRole: role.Guest, AppendOnly: true},
 	}
 }
 
 func (ActivityEvent) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("actor_id").Optional().Nillable().Immutable(),
-		field.String("verb").NotEmpty().MaxLen(100).Immutable(),
-		field.String("subject_type").MaxLen(50).Default("").Immutable(),
+		field.String("verb").NotEmpty().MaxRuneLen(100).Immutable(),
+		field.String("subject_type").MaxRuneLen(50).Default("").Immutable(),
 		field.Int("subject_id").Optional().Nillable().Immutable(),
-		field.String("summary").MaxLen(500).Immutable(),
+		field.String("summary").MaxRuneLen(500).Immutable(),
 		field.Time("created_at").Default(now).Immutable().
 			Annotations(entgql.OrderField("CREATED_AT")),
 	}
@@ -164,7 +164,7 @@ func (Setting) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (Setting) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("key").NotEmpty().MaxLen(100).Unique().Immutable(),
+		field.String("key").NotEmpty().MaxRuneLen(100).Unique().Immutable(),
 		field.Text("value").Default(""),
 		// Secret values (API tokens) are encrypted and never exposed.
 		field.Bool("secret").Default(false),
@@ -176,3 +176,26 @@ func (Setting) Annotations() []schema.Annotation {
 }
 
 func (Setting) Policy() ent.Policy { return rule.AdminOnlyPolicy() }
+
+// EventPayload holds an event bus message too large for a PostgreSQL
+// NOTIFY (8000 bytes): the notification carries its id, each replica loads
+// it, and it is deleted after a few minutes. Platform-internal.
+type EventPayload struct{ ent.Schema }
+
+func (EventPayload) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("topic").NotEmpty().MaxRuneLen(200),
+		field.Bytes("data"),
+		field.Time("created_at").Default(now).Immutable(),
+	}
+}
+
+func (EventPayload) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("created_at")}
+}
+
+func (EventPayload) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}
+
+func (EventPayload) Policy() ent.Policy { return rule.SystemOnlyPolicy() }

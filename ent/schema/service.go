@@ -22,24 +22,24 @@ func (AppTemplate) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (AppTemplate) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100).
+		field.String("name").NotEmpty().MaxRuneLen(100).
 			Annotations(entgql.OrderField("NAME")),
-		field.String("slug").NotEmpty().MaxLen(100).Unique().
+		field.String("slug").NotEmpty().MaxRuneLen(100).Unique().
 			Annotations(entgql.OrderField("SLUG")),
-		field.String("description").MaxLen(500).Default(""),
+		field.String("description").MaxRuneLen(500).Default(""),
 		field.Text("full_description").Default(""),
 		field.Enum("category").
 			Values("ai_llm", "automation", "database", "analytics", "devops", "web", "container").
 			Annotations(entgql.OrderField("CATEGORY")),
 		field.JSON("tags", []string{}).Default([]string{}),
-		field.String("icon").MaxLen(100).Default(""),
+		field.String("icon").MaxRuneLen(100).Default(""),
 		field.Float("monthly_price").Default(0),
-		field.String("documentation_url").MaxLen(500).Default(""),
+		field.String("documentation_url").MaxRuneLen(500).Default(""),
 		// ChartRef is "oci://registry/repo/chart", a chart name in
 		// ChartRepoURL, or a local chart path.
-		field.String("chart_ref").NotEmpty().MaxLen(500),
-		field.String("chart_repo_url").MaxLen(500).Default(""),
-		field.String("chart_version").MaxLen(100).Default(""),
+		field.String("chart_ref").NotEmpty().MaxRuneLen(500),
+		field.String("chart_repo_url").MaxRuneLen(500).Default(""),
+		field.String("chart_version").MaxRuneLen(100).Default(""),
 		field.JSON("default_values", map[string]any{}).Default(map[string]any{}).
 			Annotations(entgql.Type("Map")),
 		field.JSON("value_specs", valuespec.Specs{}).
@@ -50,6 +50,11 @@ func (AppTemplate) Fields() []ent.Field {
 		field.Float("min_ram_gb").Default(0),
 		field.Float("min_storage_gb").Default(0),
 		field.Bool("active").Default(true),
+		// SearchText is name, descriptions and tags, lower-cased in Go
+		// (SQLite's LOWER folds ASCII only), one per line: the marketplace
+		// search matches it the same way on both databases. Package
+		// catalog, the only writer of templates, keeps it current.
+		field.Text("search_text").Default("").Annotations(entgql.Skip()),
 	}
 }
 
@@ -78,7 +83,7 @@ func (Service) Mixin() []ent.Mixin {
 func (Service) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("template_id").Immutable(),
-		field.String("name").NotEmpty().MaxLen(100).
+		field.String("name").NotEmpty().MaxRuneLen(100).
 			Annotations(entgql.OrderField("NAME")),
 		field.UUID("reference_id", uuid.UUID{}).Default(uuid.New).Unique().Immutable(),
 		field.Enum("state").
@@ -86,12 +91,12 @@ func (Service) Fields() []ent.Field {
 				"stopping", "stopped", "starting", "deleting", "gone", "error").
 			Default("pending").
 			Annotations(entgql.OrderField("STATE")),
-		field.String("error_message").MaxLen(4000).Default(""),
-		field.String("subdomain").NotEmpty().MaxLen(200).Unique(),
-		field.String("custom_domain").MaxLen(253).Optional().Nillable(),
+		field.String("error_message").MaxRuneLen(4000).Default(""),
+		field.String("subdomain").NotEmpty().MaxRuneLen(200).Unique(),
+		field.String("custom_domain").MaxRuneLen(253).Optional().Nillable(),
 		field.Int("internal_port").Default(0),
-		field.String("release_name").NotEmpty().MaxLen(53),
-		field.String("namespace").NotEmpty().MaxLen(63),
+		field.String("release_name").NotEmpty().MaxRuneLen(53),
+		field.String("namespace").NotEmpty().MaxRuneLen(63),
 		// UserValues holds only what the user set (no secrets): upgrades and
 		// rollbacks diff it; effective values merge it over the defaults.
 		field.JSON("user_values", map[string]any{}).Default(map[string]any{}).
@@ -103,7 +108,7 @@ func (Service) Fields() []ent.Field {
 		// ReplicaCounts remembers workload replicas while stopped.
 		field.JSON("replica_counts", map[string]int32{}).Optional().
 			Annotations(entgql.Skip()),
-		field.String("chart_version").MaxLen(100).Default(""),
+		field.String("chart_version").MaxRuneLen(100).Default(""),
 		field.Int("helm_revision").Default(0),
 		// StateDeadline is when the current transitional state times out.
 		field.Time("state_deadline").Optional().Nillable().
@@ -142,14 +147,14 @@ func (ServiceRevision) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("service_id").Immutable(),
 		field.Int("revision").Immutable().Annotations(entgql.OrderField("REVISION")),
-		field.String("chart_version").MaxLen(100).Default(""),
-		field.String("app_version").MaxLen(100).Default(""),
+		field.String("chart_version").MaxRuneLen(100).Default(""),
+		field.String("app_version").MaxRuneLen(100).Default(""),
 		// ValuesSnapshot is the user's values at this revision, passwords
 		// masked.
 		field.JSON("values_snapshot", map[string]any{}).Default(map[string]any{}).
 			Annotations(entgql.Type("Map")),
-		field.String("status").MaxLen(50).Default(""),
-		field.String("description").MaxLen(1000).Default(""),
+		field.String("status").MaxRuneLen(50).Default(""),
+		field.String("description").MaxRuneLen(1000).Default(""),
 		field.Time("created_at").Default(now).Immutable(),
 	}
 }
@@ -183,9 +188,9 @@ func (ServiceEvent) Fields() []ent.Field {
 		field.Int("service_id").Immutable(),
 		field.Time("created_at").Default(now).Immutable().
 			Annotations(entgql.OrderField("CREATED_AT")),
-		field.String("state").MaxLen(50),
+		field.String("state").MaxRuneLen(50),
 		field.Enum("level").Values("info", "warning", "error").Default("info"),
-		field.String("message").MaxLen(4000),
+		field.String("message").MaxRuneLen(4000),
 	}
 }
 

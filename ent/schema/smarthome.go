@@ -23,29 +23,29 @@ func (SmartHome) Mixin() []ent.Mixin {
 
 func (SmartHome) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100).
+		field.String("name").NotEmpty().MaxRuneLen(100).
 			Annotations(entgql.OrderField("NAME")),
 		field.UUID("reference_id", uuid.UUID{}).Default(uuid.New).Unique().Immutable(),
 		field.Enum("state").
 			Values("pending", "provisioning", "active", "error", "deleting", "gone").
 			Default("pending"),
-		field.String("error_message").MaxLen(4000).Default(""),
-		field.String("tunnel_id").MaxLen(100).Default(""),
-		field.String("tunnel_name").MaxLen(200).Default(""),
+		field.String("error_message").MaxRuneLen(4000).Default(""),
+		field.String("tunnel_id").MaxRuneLen(100).Default(""),
+		field.String("tunnel_name").MaxRuneLen(200).Default(""),
 		// TunnelToken is encrypted with secretbox; only admins read it,
 		// through a dedicated resolver.
 		field.Bytes("tunnel_token").Optional().Sensitive().
 			Annotations(entgql.Skip()),
-		field.String("connector_id").MaxLen(100).Default(""),
-		field.String("connector_type").MaxLen(50).Default(""),
-		field.String("tunnel_route").MaxLen(300).Default(""),
+		field.String("connector_id").MaxRuneLen(100).Default(""),
+		field.String("connector_type").MaxRuneLen(50).Default(""),
+		field.String("tunnel_route").MaxRuneLen(300).Default(""),
 		field.Enum("tunnel_status").
 			Values("unknown", "connected", "disconnected", "error", "deleted").
 			Default("unknown"),
 		field.Time("connected_since").Optional().Nillable(),
 		field.Int("ha_port").Default(8123).Range(1, 65535),
-		field.String("subdomain").NotEmpty().MaxLen(200).Unique(),
-		field.String("dns_record_id").MaxLen(100).Default("").
+		field.String("subdomain").NotEmpty().MaxRuneLen(200).Unique(),
+		field.String("dns_record_id").MaxRuneLen(100).Default("").
 			Annotations(entgql.Skip()),
 		field.Time("deployed_at").Optional().Nillable(),
 	}

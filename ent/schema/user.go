@@ -18,9 +18,9 @@ func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (User) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("email").MaxLen(254).NotEmpty().Unique().
+		field.String("email").MaxRuneLen(254).NotEmpty().Unique().
 			Annotations(entgql.OrderField("EMAIL")),
-		field.String("name").MaxLen(200).Default("").
+		field.String("name").MaxRuneLen(200).Default("").
 			Annotations(entgql.OrderField("NAME")),
 		field.String("password_hash").Sensitive().
 			Annotations(entgql.Skip()),
@@ -62,7 +62,7 @@ func (Session) Fields() []ent.Field {
 		field.Time("created_at").Default(now).Immutable(),
 		field.Time("expires_at"),
 		field.Time("last_seen_at").Default(now),
-		field.String("user_agent").MaxLen(512).Default(""),
+		field.String("user_agent").MaxRuneLen(512).Default(""),
 	}
 }
 

@@ -21,11 +21,11 @@ func (Workspace) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (Workspace) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100).
+		field.String("name").NotEmpty().MaxRuneLen(100).
 			Annotations(entgql.OrderField("NAME")),
-		field.String("slug").NotEmpty().MaxLen(120).Unique().Immutable().
+		field.String("slug").NotEmpty().MaxRuneLen(120).Unique().Immutable().
 			Annotations(entgql.OrderField("SLUG")),
-		field.String("description").MaxLen(2000).Default(""),
+		field.String("description").MaxRuneLen(2000).Default(""),
 		field.Enum("state").Values("active", "archived").Default("active"),
 		field.Int("owner_id"),
 	}
@@ -121,7 +121,7 @@ func (Invitation) Mixin() []ent.Mixin {
 
 func (Invitation) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("email").MaxLen(254).NotEmpty(),
+		field.String("email").MaxRuneLen(254).NotEmpty(),
 		field.Enum("role").GoType(role.Role("")).Annotations(entgql.Type("Role")),
 		field.String("token_hash").Sensitive().Unique().Immutable().
 			Annotations(entgql.Skip()),

@@ -1,0 +1,389 @@
+package accounts_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/woowtech/woow-paas/accounts"
+	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/session"
+	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/store/storetest"
+	"github.com/woowtech/woow-paas/viewer"
+)
+
+const password = "correct horse battery"
+
+func newService(t *testing.T) (*accounts.Service, *ent.Client) {
+	t.Helper()
+	db := storetest.Open(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	return accounts.New(db.Client, auth.Hasher{Params: auth.TestParams}, log), db.Client
+}
+
+func register(t *testing.T, svc *accounts.Service, email string) (*ent.User, *accounts.Session) {
+	t.Helper()
+	u, s, err := svc.Register(context.Background(), accounts.RegisterInput{
+		Email: email, Password: password, Name: "Name of " + email, UserAgent: "test",
+	})
+	if err != nil {
+		t.Fatalf("Register(%s): %v", email, err)
+	}
+	return u, s
+}
+
+func sys() context.Context { return viewer.System(context.Background()) }
+
+func wantCode(t *testing.T, err error, code errs.Code) {
+	t.Helper()
+	if got := errs.CodeOf(err); got != code {
+		t.Fatalf("error = %v (code %q), want code %s", err, got, code)
+	}
+}
+
+func wantField(t *testing.T, err error, code errs.Code, field string) {
+	t.Helper()
+	wantCode(t, err, code)
+	var e *errs.Error
+	if !errors.As(err, &e) || e.Field != field {
+		t.Fatalf("error = %v, want field %q", err, field)
+	}
+}
+
+func TestRegisterFirstIsPlatformAdmin(t *testing.T) {
+	svc, c := newService(t)
+	first, s1 := register(t, svc, "first@example.com")
+	second, s2 := register(t, svc, "second@example.com")
+	if !first.PlatformAdmin {
+		t.Error("the first account is not platform admin")
+	}
+	if second.PlatformAdmin {
+		t.Error("the second account is platform admin")
+	}
+	if s1.Token == "" || s2.Token == "" || s1.Token == s2.Token {
+		t.Errorf("session tokens %q and %q", s1.Token, s2.Token)
+	}
+	// Stored as such, not only in the returned value.
+	u, err := c.User.Get(sys(), first.ID)
+	if err != nil || !u.PlatformAdmin {
+		t.Fatalf("stored first user: %v, %v", u, err)
+	}
+	if !strings.HasPrefix(u.PasswordHash, "$argon2id$") || strings.Contains(u.PasswordHash, password) {
+		t.Errorf("password stored as %q", u.PasswordHash)
+	}
+	if u.LastLoginAt == nil {
+		t.Error("registration did not set last login")
+	}
+}
+
+func TestRegisterEmailCaseInsensitive(t *testing.T) {
+	svc, c := newService(t)
+	u, _ := register(t, svc, "  Alice@Example.COM ")
+	if u.Email != "alice@example.com" {
+		t.Errorf("stored email %q, want it lower-cased and trimmed", u.Email)
+	}
+	for _, email := range []string{"alice@example.com", "ALICE@EXAMPLE.COM", "Alice@example.com"} {
+		_, _, err := svc.Register(context.Background(), accounts.RegisterInput{Email: email, Password: password, Name: "Other"})
+		wantField(t, err, errs.Invalid, "email")
+	}
+	n, err := c.User.Query().Count(sys())
+	if err != nil || n != 1 {
+		t.Errorf("users = %d, %v; want 1", n, err)
+	}
+	// Login works with any case.
+	if _, _, err := svc.Login(context.Background(), "ALICE@example.com", password, "10.0.0.1", "ua"); err != nil {
+		t.Errorf("Login with upper-case email: %v", err)
+	}
+}
+
+func TestRegisterValidates(t *testing.T) {
+	svc, c := newService(t)
+	tests := []struct {
+		name  string
+		in    accounts.RegisterInput
+		field string
+	}{
+		{"bad email", accounts.RegisterInput{Email: "not-an-email", Password: password, Name: "N"}, "email"},
+		{"display-name email", accounts.RegisterInput{Email: "Bob <bob@example.com>", Password: password, Name: "N"}, "email"},
+		{"short password", accounts.RegisterInput{Email: "a@example.com", Password: "short", Name: "N"}, "password"},
+		{"empty name", accounts.RegisterInput{Email: "a@example.com", Password: password, Name: "   "}, "name"},
+		{"long name", accounts.RegisterInput{Email: "a@example.com", Password: password, Name: strings.Repeat("n", 201)}, "name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := svc.Register(context.Background(), tt.in)
+			wantField(t, err, errs.Invalid, tt.field)
+		})
+	}
+	if n, _ := c.User.Query().Count(sys()); n != 0 {
+		t.Errorf("invalid registrations created %d users", n)
+	}
+}
+
+func TestAuthenticate(t *testing.T) {
+	svc, _ := newService(t)
+	u, s := register(t, svc, "a@example.com")
+	ctx := context.Background()
+
+	v, err := svc.Authenticate(ctx, s.Token)
+	if err != nil || v == nil {
+		t.Fatalf("Authenticate(token) = %v, %v", v, err)
+	}
+	if v.UserID != u.ID || !v.PlatformAdmin || v.SessionID == 0 {
+		t.Errorf("viewer = %+v, want user %d, platform admin, a session", v, u.ID)
+	}
+
+	other, _ := auth.NewToken()
+	for name, tok := range map[string]string{"wrong": other, "empty": "", "garbage": "x"} {
+		v, err := svc.Authenticate(ctx, tok)
+		if err != nil || v != nil {
+			t.Errorf("Authenticate(%s token) = %v, %v; want nil, nil", name, v, err)
+		}
+	}
+}
+
+func TestSessionExpiry(t *testing.T) {
+	svc, c := newService(t)
+	_, s := register(t, svc, "a@example.com")
+	start := time.Now().UTC()
+
+	// Shortly before the end the session still works, and use extends it.
+	svc.Now = func() time.Time { return start.Add(svc.SessionTTL - time.Hour) }
+	if v, err := svc.Authenticate(context.Background(), s.Token); err != nil || v == nil {
+		t.Fatalf("Authenticate just before expiry = %v, %v", v, err)
+	}
+	stored, err := c.Session.Query().Where(session.TokenHash(auth.HashToken(s.Token))).Only(sys())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// PostgreSQL keeps microseconds.
+	if want := svc.Now().Add(svc.SessionTTL); stored.ExpiresAt.Sub(want).Abs() > time.Millisecond {
+		t.Errorf("expiry after use = %v, want extended to %v", stored.ExpiresAt, want)
+	}
+
+	// Past the (extended) expiry it is gone.
+	svc.Now = func() time.Time { return stored.ExpiresAt.Add(time.Second) }
+	if v, err := svc.Authenticate(context.Background(), s.Token); err != nil || v != nil {
+		t.Fatalf("Authenticate after expiry = %v, %v; want nil", v, err)
+	}
+
+	n, err := svc.PurgeExpired(context.Background())
+	if err != nil || n != 1 {
+		t.Errorf("PurgeExpired = %d, %v; want 1", n, err)
+	}
+}
+
+func TestSessionExpiresWithoutUse(t *testing.T) {
+	svc, _ := newService(t)
+	_, s := register(t, svc, "a@example.com")
+	svc.Now = func() time.Time { return time.Now().UTC().Add(svc.SessionTTL + time.Minute) }
+	if v, err := svc.Authenticate(context.Background(), s.Token); err != nil || v != nil {
+		t.Fatalf("Authenticate past SessionTTL = %v, %v; want nil", v, err)
+	}
+}
+
+func TestLogout(t *testing.T) {
+	svc, c := newService(t)
+	u, s := register(t, svc, "a@example.com")
+	_, s2, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "other browser")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Logout(context.Background(), s.Token); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := svc.Authenticate(context.Background(), s.Token); v != nil {
+		t.Error("the session works after logout")
+	}
+	if n, _ := c.Session.Query().Where(session.TokenHash(auth.HashToken(s.Token))).Count(sys()); n != 0 {
+		t.Errorf("%d session rows left for the token", n)
+	}
+	// Only that session ended.
+	if v, _ := svc.Authenticate(context.Background(), s2.Token); v == nil || v.UserID != u.ID {
+		t.Error("logging out ended the other session too")
+	}
+	// Unknown and empty tokens are no error.
+	other, _ := auth.NewToken()
+	if err := svc.Logout(context.Background(), other); err != nil {
+		t.Errorf("Logout(unknown) = %v", err)
+	}
+	if err := svc.Logout(context.Background(), ""); err != nil {
+		t.Errorf("Logout(\"\") = %v", err)
+	}
+}
+
+func TestLogin(t *testing.T) {
+	svc, c := newService(t)
+	u, _ := register(t, svc, "a@example.com")
+	ctx := context.Background()
+
+	_, _, err := svc.Login(ctx, "a@example.com", "wrong password", "10.0.0.1", "ua")
+	wantCode(t, err, errs.Unauthenticated)
+	_, _, err = svc.Login(ctx, "nobody@example.com", password, "10.0.0.1", "ua")
+	wantCode(t, err, errs.Unauthenticated)
+
+	svc.Now = func() time.Time { return time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC) }
+	got, s, err := svc.Login(ctx, "a@example.com", password, "10.0.0.1", strings.Repeat("u", 600))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != u.ID || got.LastLoginAt == nil || !got.LastLoginAt.Equal(svc.Now()) {
+		t.Errorf("Login user = %+v, want id %d with last login %v", got, u.ID, svc.Now())
+	}
+	stored, err := c.Session.Query().Where(session.TokenHash(auth.HashToken(s.Token))).Only(sys())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored.UserAgent) != 512 {
+		t.Errorf("stored user agent has %d bytes, want it cut to 512", len(stored.UserAgent))
+	}
+}
+
+func TestLoginRateLimit(t *testing.T) {
+	svc, _ := newService(t)
+	register(t, svc, "a@example.com")
+	ctx := context.Background()
+	for i := 1; i <= 10; i++ {
+		_, _, err := svc.Login(ctx, "a@example.com", "wrong password", "10.0.0.1", "ua")
+		if errs.CodeOf(err) != errs.Unauthenticated {
+			t.Fatalf("failure %d: %v, want UNAUTHENTICATED", i, err)
+		}
+	}
+	// The 11th attempt is refused before the password is checked, even
+	// the right one.
+	_, _, err := svc.Login(ctx, "a@example.com", password, "10.0.0.1", "ua")
+	wantCode(t, err, errs.TooManyRequests)
+	// The email is limited from another address too ...
+	_, _, err = svc.Login(ctx, "A@example.com", password, "10.9.9.9", "ua")
+	wantCode(t, err, errs.TooManyRequests)
+	// ... and the address for another email.
+	_, _, err = svc.Login(ctx, "b@example.com", password, "10.0.0.1", "ua")
+	wantCode(t, err, errs.TooManyRequests)
+}
+
+func TestLoginSuccessResetsEmailCount(t *testing.T) {
+	svc, _ := newService(t)
+	register(t, svc, "a@example.com")
+	ctx := context.Background()
+	// Nine failures from nine addresses, a success, nine more failures:
+	// the email key never reaches ten.
+	for round := 0; round < 2; round++ {
+		for i := 0; i < 9; i++ {
+			ip := "10.0." + string(rune('0'+round)) + "." + string(rune('0'+i))
+			_, _, err := svc.Login(ctx, "a@example.com", "wrong password", ip, "ua")
+			wantCode(t, err, errs.Unauthenticated)
+		}
+		if _, _, err := svc.Login(ctx, "a@example.com", password, "10.1.1.1", "ua"); err != nil {
+			t.Fatalf("round %d: correct password refused: %v", round, err)
+		}
+	}
+}
+
+func TestLoginDisabled(t *testing.T) {
+	svc, c := newService(t)
+	u, s := register(t, svc, "a@example.com")
+	if err := c.User.UpdateOneID(u.ID).SetDisabled(true).Exec(sys()); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua")
+	wantCode(t, err, errs.Forbidden)
+	// A wrong password does not reveal the account is disabled.
+	_, _, err = svc.Login(context.Background(), "a@example.com", "wrong password", "10.0.0.1", "ua")
+	wantCode(t, err, errs.Unauthenticated)
+	// Its existing session no longer authenticates.
+	if v, err := svc.Authenticate(context.Background(), s.Token); err != nil || v != nil {
+		t.Errorf("Authenticate for a disabled account = %v, %v; want nil", v, err)
+	}
+}
+
+func TestSessionTokenStoredHashed(t *testing.T) {
+	svc, c := newService(t)
+	u, s := register(t, svc, "a@example.com")
+	_, s2, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := c.Session.Query().All(sys())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d sessions, want 2", len(rows))
+	}
+	want := map[string]bool{auth.HashToken(s.Token): true, auth.HashToken(s2.Token): true}
+	for _, r := range rows {
+		if r.TokenHash == s.Token || r.TokenHash == s2.Token {
+			t.Errorf("session %d stores the token itself", r.ID)
+		}
+		if !want[r.TokenHash] {
+			t.Errorf("session %d stores %q, not the hash of an issued token", r.ID, r.TokenHash)
+		}
+		if r.UserID != u.ID {
+			t.Errorf("session %d belongs to %d", r.ID, r.UserID)
+		}
+	}
+}
+
+func TestMiddleware(t *testing.T) {
+	svc, _ := newService(t)
+	u, s := register(t, svc, "a@example.com")
+	var got *viewer.Viewer
+	h := svc.Middleware(auth.Cookies{})(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = viewer.FromContext(r.Context())
+		if accounts.ClientIP(r.Context()) != "192.0.2.7" {
+			t.Errorf("ClientIP = %q", accounts.ClientIP(r.Context()))
+		}
+	}))
+	other, _ := auth.NewToken()
+	for _, tt := range []struct {
+		name   string
+		cookie string
+		want   int // user id, 0 for anonymous
+	}{
+		{"valid session", s.Token, u.ID},
+		{"unknown token", other, 0},
+		{"no cookie", "", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got = nil
+			r := httptest.NewRequest(http.MethodPost, "/graphql", nil)
+			r.RemoteAddr = "192.0.2.7:5555"
+			if tt.cookie != "" {
+				r.AddCookie(&http.Cookie{Name: auth.SessionCookieName, Value: tt.cookie})
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if w.Code != http.StatusOK {
+				t.Fatalf("status %d", w.Code)
+			}
+			switch {
+			case tt.want == 0 && got != nil:
+				t.Errorf("viewer = %+v, want anonymous", got)
+			case tt.want != 0 && (got == nil || got.UserID != tt.want):
+				t.Errorf("viewer = %+v, want user %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRegisterNonASCIIName: the name limit is 200 characters, so a
+// 100-character name in CJK script (300 bytes) is accepted.
+func TestRegisterNonASCIIName(t *testing.T) {
+	svc, _ := newService(t)
+	name := strings.Repeat("王", 100)
+	u, _, err := svc.Register(context.Background(), accounts.RegisterInput{Email: "wang@example.com", Password: password, Name: name})
+	if err != nil {
+		t.Fatalf("Register(100-character name) = %v, want success", err)
+	}
+	if u.Name != name {
+		t.Errorf("stored name %q", u.Name)
+	}
+}

@@ -1,0 +1,311 @@
+package catalog_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/woowtech/woow-paas/catalog"
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/store/storetest"
+	"github.com/woowtech/woow-paas/valuespec"
+	"github.com/woowtech/woow-paas/viewer"
+)
+
+var (
+	sys     = viewer.System(context.Background())
+	discard = slog.New(slog.NewTextHandler(io.Discard, nil))
+	// Template rules do not look the viewer up: ids need not exist.
+	member = viewer.NewContext(context.Background(), &viewer.Viewer{UserID: 1000})
+	admin  = viewer.NewContext(context.Background(), &viewer.Viewer{UserID: 1001, PlatformAdmin: true})
+)
+
+func seeded(t *testing.T) (*catalog.Service, *ent.Client) {
+	t.Helper()
+	db := storetest.Open(t)
+	svc := catalog.New(db.Client)
+	if n, err := svc.LoadSeed(context.Background(), discard); err != nil || n != 4 {
+		t.Fatalf("LoadSeed = %d, %v; want 4", n, err)
+	}
+	return svc, db.Client
+}
+
+func slugs(t *testing.T, ts []*ent.AppTemplate) []string {
+	t.Helper()
+	out := make([]string, 0, len(ts))
+	for _, tp := range ts {
+		out = append(out, tp.Slug)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func wantField(t *testing.T, what string, err error, code errs.Code, field string) {
+	t.Helper()
+	var e *errs.Error
+	if !errors.As(err, &e) || e.Code != code || e.Field != field {
+		t.Errorf("%s: error %v, want %s on field %q", what, err, code, field)
+	}
+}
+
+func TestLoadSeed(t *testing.T) {
+	svc, c := seeded(t)
+	stored, err := c.AppTemplate.Query().Order(ent.Asc(apptemplate.FieldID)).All(sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := catalog.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != len(seed) {
+		t.Fatalf("%d templates stored, want %d", len(stored), len(seed))
+	}
+	// Every field survives the database (JSON columns included).
+	for i, want := range seed {
+		if got := catalog.FromEnt(stored[i]); !reflect.DeepEqual(got, want) {
+			t.Errorf("template %s stored as\n%+v\nwant\n%+v", want.Slug, got, want)
+		}
+	}
+
+	// Once there are templates, LoadSeed inserts nothing ...
+	if n, err := svc.LoadSeed(context.Background(), discard); err != nil || n != 0 {
+		t.Errorf("second LoadSeed = %d, %v; want 0", n, err)
+	}
+	if n := c.AppTemplate.Query().CountX(sys); n != 4 {
+		t.Errorf("%d templates after the second LoadSeed, want 4", n)
+	}
+	// ... even after an admin deleted all but one.
+	if _, err := c.AppTemplate.Delete().Where(apptemplate.SlugNEQ("odoo")).Exec(sys); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := svc.LoadSeed(context.Background(), discard); err != nil || n != 0 {
+		t.Errorf("LoadSeed after deletions = %d, %v; want 0", n, err)
+	}
+	if got := slugs(t, c.AppTemplate.Query().AllX(sys)); !slices.Equal(got, []string{"odoo"}) {
+		t.Errorf("templates after deletions and LoadSeed = %v, want [odoo]", got)
+	}
+}
+
+// list runs a marketplace listing as the viewer in ctx.
+func list(t *testing.T, c *ent.Client, ctx context.Context, category *apptemplate.Category, search *string) []string {
+	t.Helper()
+	ps, err := catalog.Filter(ctx, category, search)
+	if err != nil {
+		t.Fatalf("Filter(%v, %v): %v", category, search, err)
+	}
+	ts, err := c.AppTemplate.Query().Where(ps...).All(ctx)
+	if err != nil {
+		t.Fatalf("listing: %v", err)
+	}
+	return slugs(t, ts)
+}
+
+func sp(s string) *string { return &s }
+
+func cat(c apptemplate.Category) *apptemplate.Category { return &c }
+
+func TestFilter(t *testing.T) {
+	svc, c := seeded(t)
+	// A template whose text has LIKE wildcards in it.
+	sale := template("sale")
+	sale.Description = "Save 50% today"
+	sale.Tags = []string{"on_sale", "Promo"}
+	if _, err := svc.Create(admin, sale); err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		name     string
+		ctx      context.Context
+		category *apptemplate.Category
+		search   *string
+		want     []string
+	}{
+		{"member sees active only", member, nil, nil, []string{"n8n", "odoo", "sale"}},
+		{"admin sees all", admin, nil, nil, []string{"n8n", "odoo", "postgresql", "redis", "sale"}},
+		{"tag, other case", member, nil, sp("NO-CODE"), []string{"n8n"}},
+		{"tag, lower case", member, nil, sp("no-code"), []string{"n8n"}},
+		{"tag only", member, nil, sp("Erp"), []string{"odoo"}},
+		{"tag with upper case stored", member, nil, sp("promo"), []string{"sale"}},
+		{"name", member, nil, sp("ODOO"), []string{"odoo"}},
+		{"description", member, nil, sp("workflow AUTOMATION"), []string{"n8n"}},
+		{"trimmed", member, nil, sp("  odoo  "), []string{"odoo"}},
+		{"blank search is none", member, nil, sp("   "), []string{"n8n", "odoo", "sale"}},
+		{"inactive hidden from members", member, nil, sp("redis"), []string{}},
+		{"inactive found by admins", admin, nil, sp("redis"), []string{"redis"}},
+		{"percent is literal", admin, nil, sp("%"), []string{"sale"}},
+		{"percent inside is literal", admin, nil, sp("50%"), []string{"sale"}},
+		{"percent as wildcard finds nothing", admin, nil, sp("s%e"), []string{}},
+		{"underscore is literal", admin, nil, sp("_"), []string{"sale"}},
+		{"underscore in a tag", admin, nil, sp("ON_SALE"), []string{"sale"}},
+		{"underscore as wildcard finds nothing", admin, nil, sp("o_oo"), []string{}},
+		{"backslash is literal", admin, nil, sp(`\`), []string{}},
+		{"category for members", member, cat(apptemplate.CategoryDatabase), nil, []string{}},
+		{"category for admins", admin, cat(apptemplate.CategoryDatabase), nil, []string{"postgresql", "redis"}},
+		{"category and search", admin, cat(apptemplate.CategoryDatabase), sp("cache"), []string{"redis"}},
+		{"category web", member, cat(apptemplate.CategoryWeb), nil, []string{"odoo"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := list(t, c, tt.ctx, tt.category, tt.search); !slices.Equal(got, tt.want) {
+				t.Errorf("listing = %v, want %v", got, tt.want)
+			}
+		})
+	}
+
+	_, err := catalog.Filter(member, cat("games"), nil)
+	wantField(t, "unknown category", err, errs.Invalid, "category")
+	_, err = catalog.Filter(member, nil, sp(strings.Repeat("x", 101)))
+	wantField(t, "long search", err, errs.Invalid, "search")
+	// Without a viewer, the filter hides inactive templates too.
+	if ps, err := catalog.Filter(context.Background(), nil, nil); err != nil || len(ps) != 1 {
+		t.Errorf("anonymous Filter = %d predicates, %v; want the active filter", len(ps), err)
+	}
+}
+
+// TestSearchDoesNotMatchJSONSyntax: tags are searched in the JSON text of
+// the column, but what a user searches for is the tags, not the quotes and
+// commas between them.
+func TestSearchDoesNotMatchJSONSyntax(t *testing.T) {
+	_, c := seeded(t)
+	for _, q := range []string{`"`, `","`, `[`, `]`} {
+		if got := list(t, c, admin, nil, sp(q)); len(got) != 0 {
+			t.Errorf("search %q = %v, want nothing: no template has it in a name, description or tag", q, got)
+		}
+	}
+}
+
+// TestSearchTagWithHTMLCharacter: a tag is found by its text on both
+// dialects, even when JSON encoding escapes it.
+func TestSearchTagWithHTMLCharacter(t *testing.T) {
+	svc, c := seeded(t)
+	rd := template("lab")
+	rd.Tags = []string{"R&D", "<beta>"}
+	if _, err := svc.Create(admin, rd); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"r&d", "R&D", "<beta>"} {
+		if got := list(t, c, admin, nil, sp(q)); !slices.Equal(got, []string{"lab"}) {
+			t.Errorf("search %q = %v, want [lab] (%s)", q, got, storetest.Dialect())
+		}
+	}
+}
+
+// template returns a valid template with slug.
+func template(slug string) catalog.Template {
+	return catalog.Template{
+		Name: "Template " + slug, Slug: slug, Description: "A test template", Category: "devops",
+		Tags: []string{"test"}, ChartRef: "oci://registry.example.com/charts/" + slug, ChartVersion: "1.2.3",
+		DefaultValues: map[string]any{"replicas": 1.0},
+		ValueSpecs: valuespec.Specs{Optional: []valuespec.Spec{
+			{Key: "replicas", Label: "Replicas", Type: valuespec.Number, Default: 1.0},
+		}},
+		DefaultPort: 8080, MonthlyPrice: 9.5, MinVCPU: 0.5, MinRAMGB: 1, MinStorageGB: 5, Active: true,
+	}
+}
+
+func TestCreate(t *testing.T) {
+	svc, c := seeded(t)
+	in := template("thing")
+	got, err := svc.Create(admin, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := c.AppTemplate.GetX(sys, got.ID)
+	if back := catalog.FromEnt(stored); !reflect.DeepEqual(back, in) {
+		t.Errorf("stored\n%+v\nwant\n%+v", back, in)
+	}
+
+	bad := template("Bad Slug")
+	_, err = svc.Create(admin, bad)
+	wantField(t, "bad slug", err, errs.Invalid, "slug")
+	noChart := template("no-chart")
+	noChart.ChartRef = ""
+	_, err = svc.Create(admin, noChart)
+	wantField(t, "no chart", err, errs.Invalid, "chartRef")
+	_, err = svc.Create(admin, template("n8n"))
+	wantField(t, "duplicate slug", err, errs.Invalid, "slug")
+	_, err = svc.Create(member, template("by-member"))
+	if errs.CodeOf(err) != errs.Forbidden {
+		t.Errorf("member Create: %v, want FORBIDDEN", err)
+	}
+	_, err = svc.Create(context.Background(), template("anonymous"))
+	if errs.CodeOf(err) != errs.Unauthenticated {
+		t.Errorf("anonymous Create: %v, want UNAUTHENTICATED", err)
+	}
+	if n := c.AppTemplate.Query().CountX(sys); n != 5 {
+		t.Errorf("%d templates, want 5 (4 seeded, 1 created)", n)
+	}
+}
+
+func TestUpdate(t *testing.T) {
+	svc, c := seeded(t)
+	n8n := c.AppTemplate.Query().Where(apptemplate.Slug("n8n")).OnlyX(sys)
+
+	var seen catalog.Template
+	got, err := svc.Update(admin, n8n.ID, func(tp *catalog.Template) {
+		seen = *tp
+		tp.Name = "n8n Pro"
+		tp.Tags = append(tp.Tags, "pro")
+		tp.Active = false
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen.Name != "n8n" || seen.Slug != "n8n" || !seen.Active {
+		t.Errorf("edit saw %+v, want the stored template", seen)
+	}
+	stored := c.AppTemplate.GetX(sys, n8n.ID)
+	if got.Name != "n8n Pro" || stored.Name != "n8n Pro" || stored.Active || !slices.Contains(stored.Tags, "pro") {
+		t.Errorf("after update: %+v", stored)
+	}
+	if stored.ChartRef != n8n.ChartRef || !reflect.DeepEqual(stored.ValueSpecs, n8n.ValueSpecs) {
+		t.Error("fields the edit did not touch changed")
+	}
+	// Inactive now: gone from the members' marketplace.
+	if got := list(t, c, member, nil, nil); !slices.Equal(got, []string{"odoo"}) {
+		t.Errorf("member's listing = %v, want [odoo]", got)
+	}
+
+	_, err = svc.Update(admin, n8n.ID, func(tp *catalog.Template) { tp.Category = "games" })
+	wantField(t, "invalid edit", err, errs.Invalid, "category")
+	_, err = svc.Update(admin, n8n.ID, func(tp *catalog.Template) { tp.Slug = "odoo" })
+	wantField(t, "slug taken", err, errs.Invalid, "slug")
+	_, err = svc.Update(admin, 987654, func(*catalog.Template) {})
+	if errs.CodeOf(err) != errs.NotFound {
+		t.Errorf("missing template: %v, want NOT_FOUND", err)
+	}
+	_, err = svc.Update(member, n8n.ID, func(tp *catalog.Template) { tp.Name = "by member" })
+	if errs.CodeOf(err) != errs.Forbidden {
+		t.Errorf("member Update: %v, want FORBIDDEN", err)
+	}
+	if after := c.AppTemplate.GetX(sys, n8n.ID); after.Name != "n8n Pro" || after.Slug != "n8n" || after.Category != apptemplate.CategoryAutomation {
+		t.Errorf("refused updates changed the template: %+v", after)
+	}
+}
+
+// TestSearchNonASCIICase: searching is case-insensitive beyond ASCII, and
+// an exact spelling is always found.
+func TestSearchNonASCIICase(t *testing.T) {
+	svc, c := seeded(t)
+	tp := template("uebersicht")
+	tp.Name = "Übersicht"
+	tp.Tags = []string{"Ärzte"}
+	if _, err := svc.Create(admin, tp); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"Übersicht", "übersicht", "ÜBERSICHT", "Ärzte", "ärzte"} {
+		if got := list(t, c, admin, nil, sp(q)); !slices.Equal(got, []string{"uebersicht"}) {
+			t.Errorf("search %q = %v, want [uebersicht] (%s)", q, got, storetest.Dialect())
+		}
+	}
+}
