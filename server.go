@@ -25,8 +25,10 @@ import (
 	"time"
 
 	"github.com/woowtech/woow-paas/accounts"
+	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/catalog"
+	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/frontend"
 	"github.com/woowtech/woow-paas/gqlserver"
 	"github.com/woowtech/woow-paas/resolvers"
@@ -169,6 +171,17 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	}
 	acc := accounts.New(db.Client, cfg.Hasher, log)
 
+	// The event bus: in-process on SQLite (one server), across replicas
+	// through LISTEN/NOTIFY on PostgreSQL.
+	var bus events.Bus = events.NewHub(0)
+	if db.Dialect == "postgres" {
+		if bus, err = events.NewPostgres(ctx, cfg.DatabaseURL, db.SQL, 0, log); err != nil {
+			return err
+		}
+	}
+	defer bus.Close()
+	db.Client.ActivityEvent.Use(activity.PublishHook(bus, log))
+
 	allowed := func(r *http.Request, origin string) bool {
 		if auth.SameOrigin(r, origin) {
 			return true
@@ -185,12 +198,17 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		Accounts:   acc,
 		Workspaces: workspaces.New(db.Client),
 		Catalog:    cat,
+		Feed:       activity.NewFeed(db.Client, bus),
 	})
 	api := gqlserver.New(schema, gqlserver.Options{
 		Introspection: cfg.Introspection,
 		AllowedOrigin: allowed,
-		Classify:      resolvers.ClassifyError,
-		MaxPageSize:   resolvers.MaxPageSize,
+		// Browsers authenticate the upgrade with the session cookie (the
+		// middleware has put the viewer in the context); other clients send
+		// {"authorization": "Bearer <token>"} in connection_init.
+		WSInit:      acc.WebsocketInit,
+		Classify:    resolvers.ClassifyError,
+		MaxPageSize: resolvers.MaxPageSize,
 		// A connection costs 1 + page size x its node: two nested lists of
 		// small nodes at the default page of 100 fit, a third level needs
 		// explicit `first` arguments.

@@ -6,7 +6,10 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+
 	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
@@ -27,7 +30,7 @@ func (s *Service) Middleware(cookies auth.Cookies) func(http.Handler) http.Handl
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			ctx := context.WithValue(r.Context(), requestKey{}, &request{w: w, r: r, cookies: cookies})
-			v, err := s.Authenticate(ctx, auth.SessionToken(r))
+			v, err := s.Authenticate(ctx, requestToken(r))
 			if err != nil {
 				s.log.ErrorContext(ctx, "authenticating session", "err", err)
 				http.Error(w, `{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}`, http.StatusInternalServerError)
@@ -39,6 +42,47 @@ func (s *Service) Middleware(cookies auth.Cookies) func(http.Handler) http.Handl
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}
+}
+
+// requestToken is the session token of a request: the cookie, or for
+// clients that are not browsers an "Authorization: Bearer" header (not
+// subject to cross-site forgery: browsers never add it by themselves).
+func requestToken(r *http.Request) string {
+	if t := auth.SessionToken(r); t != "" {
+		return t
+	}
+	return bearer(r.Header.Get("Authorization"))
+}
+
+func bearer(h string) string {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(h), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") || len(token) > 512 {
+		return ""
+	}
+	return strings.TrimSpace(token)
+}
+
+// WebsocketInit authenticates a WebSocket connection from its
+// connection_init payload: {"authorization": "Bearer <token>"} replaces
+// whoever the upgrade request's cookie named; a bad token refuses the
+// connection. Without one, the cookie's viewer (or anonymity) stays.
+func (s *Service) WebsocketInit(ctx context.Context, _ *http.Request, payload transport.InitPayload) (context.Context, error) {
+	raw, ok := payload["authorization"].(string)
+	if !ok {
+		raw, ok = payload["Authorization"].(string)
+	}
+	if !ok {
+		return ctx, nil
+	}
+	token := bearer(raw)
+	v, err := s.Authenticate(ctx, token)
+	if err != nil {
+		return ctx, err
+	}
+	if token == "" || v == nil {
+		return ctx, errs.E(errs.Unauthenticated, "invalid or expired token")
+	}
+	return viewer.NewContext(ctx, v), nil
 }
 
 func fromContext(ctx context.Context) *request {

@@ -6,7 +6,11 @@ package activity
 import (
 	"context"
 
+	"entgo.io/contrib/entgql"
+
 	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/activityevent"
+	"github.com/woowtech/woow-paas/errs"
 )
 
 // Entry is one thing that happened in a workspace.
@@ -40,4 +44,22 @@ func Record(ctx context.Context, c *ent.Client, e Entry) (*ent.ActivityEvent, er
 		q.SetSubjectID(e.SubjectID)
 	}
 	return q.Save(ctx)
+}
+
+// NewestFirst orders a feed page by time, newest first.
+var NewestFirst = ent.WithActivityEventOrder(&ent.ActivityEventOrder{
+	Direction: entgql.OrderDirectionDesc,
+	Field:     ent.ActivityEventOrderFieldCreatedAt,
+})
+
+// Of returns the query of a workspace's feed: NOT_FOUND when the viewer
+// cannot see the workspace (an empty list would hint that it exists).
+func Of(ctx context.Context, c *ent.Client, workspaceID int) (*ent.ActivityEventQuery, error) {
+	if _, err := c.Workspace.Get(ctx, workspaceID); err != nil {
+		if ent.IsNotFound(err) {
+			return nil, errs.E(errs.NotFound, "workspace not found")
+		}
+		return nil, err
+	}
+	return c.ActivityEvent.Query().Where(activityevent.WorkspaceID(workspaceID)), nil
 }

@@ -48,16 +48,17 @@ import (
 
 // Defaults applied by New to zero-valued Options fields.
 const (
-	DefaultMaxBodyBytes     int64 = 1 << 20 // 1 MiB
-	DefaultMaxDepth               = 15
-	DefaultMaxAliases             = 30
-	DefaultMaxComplexity          = 5000
-	DefaultParserTokenLimit       = 15000
-	DefaultQueryCacheSize         = 1000
-	DefaultAPQCacheSize           = 100
-	DefaultWSInitTimeout          = 10 * time.Second
-	DefaultKeepAlive              = 25 * time.Second
-	DefaultWSWriteTimeout         = 10 * time.Second
+	DefaultMaxBodyBytes            int64 = 1 << 20 // 1 MiB
+	DefaultMaxDepth                      = 15
+	DefaultMaxAliases                    = 30
+	DefaultMaxComplexity                 = 5000
+	DefaultParserTokenLimit              = 15000
+	DefaultQueryCacheSize                = 1000
+	DefaultAPQCacheSize                  = 100
+	DefaultMaxSubscriptionsPerConn       = 100
+	DefaultWSInitTimeout                 = 10 * time.Second
+	DefaultKeepAlive                     = 25 * time.Second
+	DefaultWSWriteTimeout                = 10 * time.Second
 )
 
 // Codes this package puts in extensions.code of the errors it writes itself,
@@ -162,6 +163,10 @@ type Options struct {
 	// what the client sees; return nil for errors it does not know. Optional.
 	Classify func(error) *errs.Error
 
+	// MaxSubscriptionsPerConn caps concurrent subscriptions on one
+	// WebSocket connection (default 100; negative switches it off).
+	MaxSubscriptionsPerConn int
+
 	// MaxPageSize bounds `first`/`last` of connection fields and is the
 	// page size when neither is given; 0 switches the check off.
 	MaxPageSize int
@@ -187,6 +192,7 @@ func (o Options) withDefaults() Options {
 	def(&o.ParserTokenLimit, DefaultParserTokenLimit)
 	def(&o.QueryCacheSize, DefaultQueryCacheSize)
 	def(&o.APQCacheSize, DefaultAPQCacheSize)
+	def(&o.MaxSubscriptionsPerConn, DefaultMaxSubscriptionsPerConn)
 	if o.WSInitTimeout <= 0 {
 		o.WSInitTimeout = DefaultWSInitTimeout
 	}
@@ -261,6 +267,9 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 	}
 	if opts.MaxComplexity > 0 {
 		srv.Use(extension.FixedComplexityLimit(opts.MaxComplexity))
+	}
+	if opts.MaxSubscriptionsPerConn > 0 {
+		srv.Use(SubscriptionLimit{Max: opts.MaxSubscriptionsPerConn})
 	}
 	if opts.MaxPageSize > 0 {
 		srv.Use(PageSize{Max: opts.MaxPageSize})

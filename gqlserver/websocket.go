@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
@@ -66,10 +67,11 @@ func wsInitFunc(
 	init func(context.Context, *http.Request, transport.InitPayload) (context.Context, error),
 	log *slog.Logger,
 ) transport.WebsocketInitFunc {
-	if init == nil {
-		return nil
-	}
 	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+		ctx = withSubscriptionCounter(ctx)
+		if init == nil {
+			return ctx, nil, nil
+		}
 		newCtx, err := init(ctx, requestFromContext(ctx), payload)
 		if err != nil {
 			reason := defaultForbiddenCloseReason
@@ -112,7 +114,12 @@ func (g gorillaImplementation) Accept(
 	}
 	up := websocket.Upgrader{
 		Subprotocols: []string{graphqlTransportWS},
-		CheckOrigin:  g.allowed,
+		// Small read buffers and pooled write buffers: an idle connection
+		// (most subscribers, most of the time) holds no write buffer.
+		ReadBufferSize:  1024,
+		WriteBufferSize: 4096,
+		WriteBufferPool: writeBufferPool,
+		CheckOrigin:     g.allowed,
 		// gqlgen writes its own error body after a failed upgrade: write only
 		// the status here so that the response is not two bodies.
 		Error: func(w http.ResponseWriter, _ *http.Request, status int, _ error) {
@@ -133,6 +140,9 @@ func (g gorillaImplementation) Accept(
 	}
 	return &gorillaConn{c: conn, writeTimeout: g.writeTimeout}, nil
 }
+
+// writeBufferPool lends write buffers to connections while they write.
+var writeBufferPool = &sync.Pool{}
 
 // gorillaConn is one accepted connection. gqlgen serialises writes (WriteJSON
 // and WriteClose under one mutex) and reads from one goroutine, which is what

@@ -8,6 +8,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/woowtech/woow-paas/accounts"
+	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/graph"
@@ -20,6 +21,7 @@ type Resolver struct {
 	Accounts   *accounts.Service
 	Workspaces *workspaces.Service
 	Catalog    *catalog.Service
+	Feed       *activity.Feed
 }
 
 // NewSchema returns the executable schema with connection costs set

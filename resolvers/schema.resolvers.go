@@ -10,7 +10,9 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/woowtech/woow-paas/accounts"
+	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/catalog"
+	"github.com/woowtech/woow-paas/dashboard"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/workspace"
@@ -20,6 +22,11 @@ import (
 	"github.com/woowtech/woow-paas/viewer"
 	"github.com/woowtech/woow-paas/workspaces"
 )
+
+// RecentActivity is the resolver for the recentActivity field.
+func (r *dashboardResolver) RecentActivity(ctx context.Context, obj *dashboard.Stats, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ActivityEventConnection, error) {
+	return r.Client.ActivityEvent.Query().Paginate(ctx, after, first, before, last, activity.NewestFirst)
+}
 
 // Register is the resolver for the register field.
 func (r *mutationResolver) Register(ctx context.Context, input model.RegisterInput) (*model.AuthPayload, error) {
@@ -142,6 +149,25 @@ func (r *queryResolver) AppTemplate(ctx context.Context, slug string) (*ent.AppT
 	return r.Client.AppTemplate.Query().Where(apptemplate.Slug(slug)).Only(ctx)
 }
 
+// Dashboard is the resolver for the dashboard field.
+func (r *queryResolver) Dashboard(ctx context.Context) (*dashboard.Stats, error) {
+	return dashboard.Compute(ctx, r.Client)
+}
+
+// Activity is the resolver for the activity field.
+func (r *queryResolver) Activity(ctx context.Context, workspaceID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ActivityEventConnection, error) {
+	q, err := activity.Of(ctx, r.Client, workspaceID)
+	if err != nil {
+		return nil, err
+	}
+	return q.Paginate(ctx, after, first, before, last, activity.NewestFirst)
+}
+
+// Activity is the resolver for the activity field.
+func (r *subscriptionResolver) Activity(ctx context.Context, workspaceID int) (<-chan *ent.ActivityEvent, error) {
+	return r.Feed.Subscribe(ctx, workspaceID)
+}
+
 // Namespace is the resolver for the namespace field.
 func (r *workspaceResolver) Namespace(ctx context.Context, obj *ent.Workspace) (string, error) {
 	return workspaces.Namespace(obj.Slug), nil
@@ -152,7 +178,17 @@ func (r *workspaceResolver) ViewerRole(ctx context.Context, obj *ent.Workspace) 
 	return r.Workspaces.ViewerRole(ctx, obj.ID)
 }
 
+// Dashboard returns graph.DashboardResolver implementation.
+func (r *Resolver) Dashboard() graph.DashboardResolver { return &dashboardResolver{r} }
+
 // Mutation returns graph.MutationResolver implementation.
 func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{r} }
 
-type mutationResolver struct{ *Resolver }
+// Subscription returns graph.SubscriptionResolver implementation.
+func (r *Resolver) Subscription() graph.SubscriptionResolver { return &subscriptionResolver{r} }
+
+type (
+	dashboardResolver    struct{ *Resolver }
+	mutationResolver     struct{ *Resolver }
+	subscriptionResolver struct{ *Resolver }
+)

@@ -99,6 +99,9 @@ type RemoveMemberPayload struct {
 	RemovedUserID int            `json:"removedUserId"`
 }
 
+type Subscription struct {
+}
+
 type TransferOwnershipInput struct {
 	WorkspaceID int `json:"workspaceId"`
 	// The member who becomes owner; the current owner becomes admin.
