@@ -22,6 +22,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
+	"github.com/woowtech/woow-paas/ent/helmrelease"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -60,6 +61,8 @@ type Client struct {
 	AppTemplate *AppTemplateClient
 	// EventPayload is the client for interacting with the EventPayload builders.
 	EventPayload *EventPayloadClient
+	// HelmRelease is the client for interacting with the HelmRelease builders.
+	HelmRelease *HelmReleaseClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
 	// OAuthAuthorizationCode is the client for interacting with the OAuthAuthorizationCode builders.
@@ -112,6 +115,7 @@ func (c *Client) init() {
 	c.ActivityEvent = NewActivityEventClient(c.config)
 	c.AppTemplate = NewAppTemplateClient(c.config)
 	c.EventPayload = NewEventPayloadClient(c.config)
+	c.HelmRelease = NewHelmReleaseClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
 	c.OAuthAuthorizationCode = NewOAuthAuthorizationCodeClient(c.config)
 	c.OAuthClient = NewOAuthClientClient(c.config)
@@ -228,6 +232,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ActivityEvent:          NewActivityEventClient(cfg),
 		AppTemplate:            NewAppTemplateClient(cfg),
 		EventPayload:           NewEventPayloadClient(cfg),
+		HelmRelease:            NewHelmReleaseClient(cfg),
 		Invitation:             NewInvitationClient(cfg),
 		OAuthAuthorizationCode: NewOAuthAuthorizationCodeClient(cfg),
 		OAuthClient:            NewOAuthClientClient(cfg),
@@ -271,6 +276,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ActivityEvent:          NewActivityEventClient(cfg),
 		AppTemplate:            NewAppTemplateClient(cfg),
 		EventPayload:           NewEventPayloadClient(cfg),
+		HelmRelease:            NewHelmReleaseClient(cfg),
 		Invitation:             NewInvitationClient(cfg),
 		OAuthAuthorizationCode: NewOAuthAuthorizationCodeClient(cfg),
 		OAuthClient:            NewOAuthClientClient(cfg),
@@ -318,10 +324,10 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
-		c.AppTemplate, c.EventPayload, c.Invitation, c.OAuthAuthorizationCode,
-		c.OAuthClient, c.OAuthDeviceCode, c.OAuthToken, c.Project, c.Service,
-		c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting, c.SmartHome, c.Task,
-		c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
+		c.AppTemplate, c.EventPayload, c.HelmRelease, c.Invitation,
+		c.OAuthAuthorizationCode, c.OAuthClient, c.OAuthDeviceCode, c.OAuthToken,
+		c.Project, c.Service, c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting,
+		c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
 	} {
 		n.Use(hooks...)
 	}
@@ -332,10 +338,10 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
-		c.AppTemplate, c.EventPayload, c.Invitation, c.OAuthAuthorizationCode,
-		c.OAuthClient, c.OAuthDeviceCode, c.OAuthToken, c.Project, c.Service,
-		c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting, c.SmartHome, c.Task,
-		c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
+		c.AppTemplate, c.EventPayload, c.HelmRelease, c.Invitation,
+		c.OAuthAuthorizationCode, c.OAuthClient, c.OAuthDeviceCode, c.OAuthToken,
+		c.Project, c.Service, c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting,
+		c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -358,6 +364,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.AppTemplate.mutate(ctx, m)
 	case *EventPayloadMutation:
 		return c.EventPayload.mutate(ctx, m)
+	case *HelmReleaseMutation:
+		return c.HelmRelease.mutate(ctx, m)
 	case *InvitationMutation:
 		return c.Invitation.mutate(ctx, m)
 	case *OAuthAuthorizationCodeMutation:
@@ -1588,6 +1596,140 @@ func (c *EventPayloadClient) mutate(ctx context.Context, m *EventPayloadMutation
 		return (&EventPayloadDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown EventPayload mutation op: %q", m.Op())
+	}
+}
+
+// HelmReleaseClient is a client for the HelmRelease schema.
+type HelmReleaseClient struct {
+	config
+}
+
+// NewHelmReleaseClient returns a client for the HelmRelease from the given config.
+func NewHelmReleaseClient(c config) *HelmReleaseClient {
+	return &HelmReleaseClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `helmrelease.Hooks(f(g(h())))`.
+func (c *HelmReleaseClient) Use(hooks ...Hook) {
+	c.hooks.HelmRelease = append(c.hooks.HelmRelease, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `helmrelease.Intercept(f(g(h())))`.
+func (c *HelmReleaseClient) Intercept(interceptors ...Interceptor) {
+	c.inters.HelmRelease = append(c.inters.HelmRelease, interceptors...)
+}
+
+// Create returns a builder for creating a HelmRelease entity.
+func (c *HelmReleaseClient) Create() *HelmReleaseCreate {
+	mutation := newHelmReleaseMutation(c.config, OpCreate)
+	return &HelmReleaseCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of HelmRelease entities.
+func (c *HelmReleaseClient) CreateBulk(builders ...*HelmReleaseCreate) *HelmReleaseCreateBulk {
+	return &HelmReleaseCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *HelmReleaseClient) MapCreateBulk(slice any, setFunc func(*HelmReleaseCreate, int)) *HelmReleaseCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &HelmReleaseCreateBulk{err: fmt.Errorf("calling to HelmReleaseClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*HelmReleaseCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &HelmReleaseCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for HelmRelease.
+func (c *HelmReleaseClient) Update() *HelmReleaseUpdate {
+	mutation := newHelmReleaseMutation(c.config, OpUpdate)
+	return &HelmReleaseUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *HelmReleaseClient) UpdateOne(_m *HelmRelease) *HelmReleaseUpdateOne {
+	mutation := newHelmReleaseMutation(c.config, OpUpdateOne, withHelmRelease(_m))
+	return &HelmReleaseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *HelmReleaseClient) UpdateOneID(id int) *HelmReleaseUpdateOne {
+	mutation := newHelmReleaseMutation(c.config, OpUpdateOne, withHelmReleaseID(id))
+	return &HelmReleaseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for HelmRelease.
+func (c *HelmReleaseClient) Delete() *HelmReleaseDelete {
+	mutation := newHelmReleaseMutation(c.config, OpDelete)
+	return &HelmReleaseDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *HelmReleaseClient) DeleteOne(_m *HelmRelease) *HelmReleaseDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *HelmReleaseClient) DeleteOneID(id int) *HelmReleaseDeleteOne {
+	builder := c.Delete().Where(helmrelease.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &HelmReleaseDeleteOne{builder}
+}
+
+// Query returns a query builder for HelmRelease.
+func (c *HelmReleaseClient) Query() *HelmReleaseQuery {
+	return &HelmReleaseQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeHelmRelease},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a HelmRelease entity by its id.
+func (c *HelmReleaseClient) Get(ctx context.Context, id int) (*HelmRelease, error) {
+	return c.Query().Where(helmrelease.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *HelmReleaseClient) GetX(ctx context.Context, id int) *HelmRelease {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *HelmReleaseClient) Hooks() []Hook {
+	hooks := c.hooks.HelmRelease
+	return append(hooks[:len(hooks):len(hooks)], helmrelease.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *HelmReleaseClient) Interceptors() []Interceptor {
+	return c.inters.HelmRelease
+}
+
+func (c *HelmReleaseClient) mutate(ctx context.Context, m *HelmReleaseMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&HelmReleaseCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&HelmReleaseUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&HelmReleaseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&HelmReleaseDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown HelmRelease mutation op: %q", m.Op())
 	}
 }
 
@@ -4833,14 +4975,16 @@ func (c *WorkspaceMemberClient) mutate(ctx context.Context, m *WorkspaceMemberMu
 type (
 	hooks struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
-		EventPayload, Invitation, OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode,
-		OAuthToken, Project, Service, ServiceEvent, ServiceRevision, Session, Setting,
-		SmartHome, Task, TaskStage, User, Workspace, WorkspaceMember []ent.Hook
+		EventPayload, HelmRelease, Invitation, OAuthAuthorizationCode, OAuthClient,
+		OAuthDeviceCode, OAuthToken, Project, Service, ServiceEvent, ServiceRevision,
+		Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
+		WorkspaceMember []ent.Hook
 	}
 	inters struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
-		EventPayload, Invitation, OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode,
-		OAuthToken, Project, Service, ServiceEvent, ServiceRevision, Session, Setting,
-		SmartHome, Task, TaskStage, User, Workspace, WorkspaceMember []ent.Interceptor
+		EventPayload, HelmRelease, Invitation, OAuthAuthorizationCode, OAuthClient,
+		OAuthDeviceCode, OAuthToken, Project, Service, ServiceEvent, ServiceRevision,
+		Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
+		WorkspaceMember []ent.Interceptor
 	}
 )

@@ -19,6 +19,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
+	"github.com/woowtech/woow-paas/ent/helmrelease"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -103,6 +104,7 @@ func checkColumn(t, c string) error {
 			activityevent.Table:          activityevent.ValidColumn,
 			apptemplate.Table:            apptemplate.ValidColumn,
 			eventpayload.Table:           eventpayload.ValidColumn,
+			helmrelease.Table:            helmrelease.ValidColumn,
 			invitation.Table:             invitation.ValidColumn,
 			oauthauthorizationcode.Table: oauthauthorizationcode.ValidColumn,
 			oauthclient.Table:            oauthclient.ValidColumn,

@@ -10,6 +10,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
+	"github.com/woowtech/woow-paas/ent/helmrelease"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -37,7 +38,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 24)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 25)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   aiagent.Table,
@@ -204,6 +205,29 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   helmrelease.Table,
+			Columns: helmrelease.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: helmrelease.FieldID,
+			},
+		},
+		Type: "HelmRelease",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			helmrelease.FieldKey:        {Type: field.TypeString, Column: helmrelease.FieldKey},
+			helmrelease.FieldNamespace:  {Type: field.TypeString, Column: helmrelease.FieldNamespace},
+			helmrelease.FieldName:       {Type: field.TypeString, Column: helmrelease.FieldName},
+			helmrelease.FieldVersion:    {Type: field.TypeInt, Column: helmrelease.FieldVersion},
+			helmrelease.FieldStatus:     {Type: field.TypeString, Column: helmrelease.FieldStatus},
+			helmrelease.FieldOwner:      {Type: field.TypeString, Column: helmrelease.FieldOwner},
+			helmrelease.FieldLabels:     {Type: field.TypeJSON, Column: helmrelease.FieldLabels},
+			helmrelease.FieldBody:       {Type: field.TypeString, Column: helmrelease.FieldBody},
+			helmrelease.FieldCreatedAt:  {Type: field.TypeTime, Column: helmrelease.FieldCreatedAt},
+			helmrelease.FieldModifiedAt: {Type: field.TypeTime, Column: helmrelease.FieldModifiedAt},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -224,7 +248,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldAcceptedAt:  {Type: field.TypeTime, Column: invitation.FieldAcceptedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthauthorizationcode.Table,
 			Columns: oauthauthorizationcode.Columns,
@@ -247,7 +271,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthauthorizationcode.FieldUsedAt:              {Type: field.TypeTime, Column: oauthauthorizationcode.FieldUsedAt},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthclient.Table,
 			Columns: oauthclient.Columns,
@@ -270,7 +294,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthclient.FieldOwnerID:       {Type: field.TypeInt, Column: oauthclient.FieldOwnerID},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthdevicecode.Table,
 			Columns: oauthdevicecode.Columns,
@@ -293,7 +317,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthdevicecode.FieldStatus:         {Type: field.TypeEnum, Column: oauthdevicecode.FieldStatus},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthtoken.Table,
 			Columns: oauthtoken.Columns,
@@ -318,7 +342,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthtoken.FieldRevokedAt:           {Type: field.TypeTime, Column: oauthtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -337,7 +361,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldServiceID:   {Type: field.TypeInt, Column: project.FieldServiceID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -371,7 +395,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldLastUpgradedAt: {Type: field.TypeTime, Column: service.FieldLastUpgradedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   serviceevent.Table,
 			Columns: serviceevent.Columns,
@@ -390,7 +414,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			serviceevent.FieldMessage:     {Type: field.TypeString, Column: serviceevent.FieldMessage},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicerevision.Table,
 			Columns: servicerevision.Columns,
@@ -412,7 +436,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicerevision.FieldCreatedAt:      {Type: field.TypeTime, Column: servicerevision.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -431,7 +455,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   setting.Table,
 			Columns: setting.Columns,
@@ -449,7 +473,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			setting.FieldSecret:    {Type: field.TypeBool, Column: setting.FieldSecret},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   smarthome.Table,
 			Columns: smarthome.Columns,
@@ -481,7 +505,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			smarthome.FieldDeployedAt:     {Type: field.TypeTime, Column: smarthome.FieldDeployedAt},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -507,7 +531,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldAiAutoReply: {Type: field.TypeBool, Column: task.FieldAiAutoReply},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   taskstage.Table,
 			Columns: taskstage.Columns,
@@ -525,7 +549,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			taskstage.FieldFolded:      {Type: field.TypeBool, Column: taskstage.FieldFolded},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -546,7 +570,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldLastLoginAt:   {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workspace.Table,
 			Columns: workspace.Columns,
@@ -566,7 +590,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workspace.FieldOwnerID:     {Type: field.TypeInt, Column: workspace.FieldOwnerID},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workspacemember.Table,
 			Columns: workspacemember.Columns,
@@ -2377,6 +2401,96 @@ func (f *EventPayloadFilter) WhereCreatedAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *HelmReleaseQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the HelmReleaseQuery builder.
+func (_q *HelmReleaseQuery) Filter() *HelmReleaseFilter {
+	return &HelmReleaseFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *HelmReleaseMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the HelmReleaseMutation builder.
+func (m *HelmReleaseMutation) Filter() *HelmReleaseFilter {
+	return &HelmReleaseFilter{config: m.config, predicateAdder: m}
+}
+
+// HelmReleaseFilter provides a generic filtering capability at runtime for HelmReleaseQuery.
+type HelmReleaseFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *HelmReleaseFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *HelmReleaseFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(helmrelease.FieldID))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *HelmReleaseFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(helmrelease.FieldKey))
+}
+
+// WhereNamespace applies the entql string predicate on the namespace field.
+func (f *HelmReleaseFilter) WhereNamespace(p entql.StringP) {
+	f.Where(p.Field(helmrelease.FieldNamespace))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *HelmReleaseFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(helmrelease.FieldName))
+}
+
+// WhereVersion applies the entql int predicate on the version field.
+func (f *HelmReleaseFilter) WhereVersion(p entql.IntP) {
+	f.Where(p.Field(helmrelease.FieldVersion))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *HelmReleaseFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(helmrelease.FieldStatus))
+}
+
+// WhereOwner applies the entql string predicate on the owner field.
+func (f *HelmReleaseFilter) WhereOwner(p entql.StringP) {
+	f.Where(p.Field(helmrelease.FieldOwner))
+}
+
+// WhereLabels applies the entql json.RawMessage predicate on the labels field.
+func (f *HelmReleaseFilter) WhereLabels(p entql.BytesP) {
+	f.Where(p.Field(helmrelease.FieldLabels))
+}
+
+// WhereBody applies the entql string predicate on the body field.
+func (f *HelmReleaseFilter) WhereBody(p entql.StringP) {
+	f.Where(p.Field(helmrelease.FieldBody))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *HelmReleaseFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(helmrelease.FieldCreatedAt))
+}
+
+// WhereModifiedAt applies the entql time.Time predicate on the modified_at field.
+func (f *HelmReleaseFilter) WhereModifiedAt(p entql.TimeP) {
+	f.Where(p.Field(helmrelease.FieldModifiedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *InvitationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2405,7 +2519,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2504,7 +2618,7 @@ type OAuthAuthorizationCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthAuthorizationCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2622,7 +2736,7 @@ type OAuthClientFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthClientFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2768,7 +2882,7 @@ type OAuthDeviceCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthDeviceCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2886,7 +3000,7 @@ type OAuthTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3014,7 +3128,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3140,7 +3254,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3355,7 +3469,7 @@ type ServiceEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3453,7 +3567,7 @@ type ServiceRevisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceRevisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3566,7 +3680,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3650,7 +3764,7 @@ type SettingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SettingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3715,7 +3829,7 @@ type SmartHomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SmartHomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3864,7 +3978,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4039,7 +4153,7 @@ type TaskStageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskStageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4146,7 +4260,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4380,7 +4494,7 @@ type WorkspaceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkspaceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4637,7 +4751,7 @@ type WorkspaceMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkspaceMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -26,6 +26,8 @@ type Tx struct {
 	AppTemplate *AppTemplateClient
 	// EventPayload is the client for interacting with the EventPayload builders.
 	EventPayload *EventPayloadClient
+	// HelmRelease is the client for interacting with the HelmRelease builders.
+	HelmRelease *HelmReleaseClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
 	// OAuthAuthorizationCode is the client for interacting with the OAuthAuthorizationCode builders.
@@ -198,6 +200,7 @@ func (tx *Tx) init() {
 	tx.ActivityEvent = NewActivityEventClient(tx.config)
 	tx.AppTemplate = NewAppTemplateClient(tx.config)
 	tx.EventPayload = NewEventPayloadClient(tx.config)
+	tx.HelmRelease = NewHelmReleaseClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)
 	tx.OAuthAuthorizationCode = NewOAuthAuthorizationCodeClient(tx.config)
 	tx.OAuthClient = NewOAuthClientClient(tx.config)

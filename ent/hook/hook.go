@@ -93,6 +93,18 @@ func (f EventPayloadFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EventPayloadMutation", m)
 }
 
+// The HelmReleaseFunc type is an adapter to allow the use of ordinary
+// function as HelmRelease mutator.
+type HelmReleaseFunc func(context.Context, *ent.HelmReleaseMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f HelmReleaseFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.HelmReleaseMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.HelmReleaseMutation", m)
+}
+
 // The InvitationFunc type is an adapter to allow the use of ordinary
 // function as Invitation mutator.
 type InvitationFunc func(context.Context, *ent.InvitationMutation) (ent.Value, error)

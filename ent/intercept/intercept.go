@@ -15,6 +15,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
+	"github.com/woowtech/woow-paas/ent/helmrelease"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -278,6 +279,33 @@ func (f TraverseEventPayload) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.EventPayloadQuery", q)
+}
+
+// The HelmReleaseFunc type is an adapter to allow the use of ordinary function as a Querier.
+type HelmReleaseFunc func(context.Context, *ent.HelmReleaseQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f HelmReleaseFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.HelmReleaseQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.HelmReleaseQuery", q)
+}
+
+// The TraverseHelmRelease type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseHelmRelease func(context.Context, *ent.HelmReleaseQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseHelmRelease) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseHelmRelease) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.HelmReleaseQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.HelmReleaseQuery", q)
 }
 
 // The InvitationFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -756,6 +784,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.AppTemplateQuery, predicate.AppTemplate, apptemplate.OrderOption]{typ: ent.TypeAppTemplate, tq: q}, nil
 	case *ent.EventPayloadQuery:
 		return &query[*ent.EventPayloadQuery, predicate.EventPayload, eventpayload.OrderOption]{typ: ent.TypeEventPayload, tq: q}, nil
+	case *ent.HelmReleaseQuery:
+		return &query[*ent.HelmReleaseQuery, predicate.HelmRelease, helmrelease.OrderOption]{typ: ent.TypeHelmRelease, tq: q}, nil
 	case *ent.InvitationQuery:
 		return &query[*ent.InvitationQuery, predicate.Invitation, invitation.OrderOption]{typ: ent.TypeInvitation, tq: q}, nil
 	case *ent.OAuthAuthorizationCodeQuery:

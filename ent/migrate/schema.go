@@ -264,6 +264,33 @@ var (
 			},
 		},
 	}
+	// HelmReleasesColumns holds the columns for the "helm_releases" table.
+	HelmReleasesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "key", Type: field.TypeString, Unique: true, Size: 300},
+		{Name: "namespace", Type: field.TypeString, Size: 63},
+		{Name: "name", Type: field.TypeString, Size: 53},
+		{Name: "version", Type: field.TypeInt},
+		{Name: "status", Type: field.TypeString, Size: 50, Default: ""},
+		{Name: "owner", Type: field.TypeString, Size: 50, Default: "helm"},
+		{Name: "labels", Type: field.TypeJSON},
+		{Name: "body", Type: field.TypeString, Size: 2147483647},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "modified_at", Type: field.TypeTime},
+	}
+	// HelmReleasesTable holds the schema information for the "helm_releases" table.
+	HelmReleasesTable = &schema.Table{
+		Name:       "helm_releases",
+		Columns:    HelmReleasesColumns,
+		PrimaryKey: []*schema.Column{HelmReleasesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "helmrelease_namespace_name_version",
+				Unique:  true,
+				Columns: []*schema.Column{HelmReleasesColumns[2], HelmReleasesColumns[3], HelmReleasesColumns[4]},
+			},
+		},
+	}
 	// InvitationsColumns holds the columns for the "invitations" table.
 	InvitationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -906,6 +933,7 @@ var (
 		ActivityEventsTable,
 		AppTemplatesTable,
 		EventPayloadsTable,
+		HelmReleasesTable,
 		InvitationsTable,
 		OauthAuthorizationCodesTable,
 		OauthClientsTable,
@@ -958,6 +986,9 @@ func init() {
 	}
 	EventPayloadsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(98784247808),
+	}
+	HelmReleasesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
 	}
 	InvitationsTable.ForeignKeys[0].RefTable = WorkspacesTable
 	InvitationsTable.Annotation = &entsql.Annotation{

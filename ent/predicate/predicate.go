@@ -27,6 +27,9 @@ type AppTemplate func(*sql.Selector)
 // EventPayload is the predicate function for eventpayload builders.
 type EventPayload func(*sql.Selector)
 
+// HelmRelease is the predicate function for helmrelease builders.
+type HelmRelease func(*sql.Selector)
+
 // Invitation is the predicate function for invitation builders.
 type Invitation func(*sql.Selector)
 

@@ -279,6 +279,30 @@ func (f EventPayloadMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EventPayloadMutation", m)
 }
 
+// The HelmReleaseQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type HelmReleaseQueryRuleFunc func(context.Context, *ent.HelmReleaseQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f HelmReleaseQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.HelmReleaseQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.HelmReleaseQuery", q)
+}
+
+// The HelmReleaseMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type HelmReleaseMutationRuleFunc func(context.Context, *ent.HelmReleaseMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f HelmReleaseMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.HelmReleaseMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.HelmReleaseMutation", m)
+}
+
 // The InvitationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type InvitationQueryRuleFunc func(context.Context, *ent.InvitationQuery) error
@@ -736,6 +760,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.EventPayloadQuery:
 		return q.Filter(), nil
+	case *ent.HelmReleaseQuery:
+		return q.Filter(), nil
 	case *ent.InvitationQuery:
 		return q.Filter(), nil
 	case *ent.OAuthAuthorizationCodeQuery:
@@ -790,6 +816,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.AppTemplateMutation:
 		return m.Filter(), nil
 	case *ent.EventPayloadMutation:
+		return m.Filter(), nil
+	case *ent.HelmReleaseMutation:
 		return m.Filter(), nil
 	case *ent.InvitationMutation:
 		return m.Filter(), nil

@@ -14,6 +14,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
+	"github.com/woowtech/woow-paas/ent/helmrelease"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -507,6 +508,97 @@ func init() {
 	eventpayloadDescCreatedAt := eventpayloadFields[2].Descriptor()
 	// eventpayload.DefaultCreatedAt holds the default value on creation for the created_at field.
 	eventpayload.DefaultCreatedAt = eventpayloadDescCreatedAt.Default.(func() time.Time)
+	helmrelease.Policy = privacy.NewPolicies(schema.HelmRelease{})
+	helmrelease.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := helmrelease.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	helmreleaseFields := schema.HelmRelease{}.Fields()
+	_ = helmreleaseFields
+	// helmreleaseDescKey is the schema descriptor for key field.
+	helmreleaseDescKey := helmreleaseFields[0].Descriptor()
+	// helmrelease.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	helmrelease.KeyValidator = func() func(string) error {
+		validators := helmreleaseDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// helmreleaseDescNamespace is the schema descriptor for namespace field.
+	helmreleaseDescNamespace := helmreleaseFields[1].Descriptor()
+	// helmrelease.NamespaceValidator is a validator for the "namespace" field. It is called by the builders before save.
+	helmrelease.NamespaceValidator = func() func(string) error {
+		validators := helmreleaseDescNamespace.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(namespace string) error {
+			for _, fn := range fns {
+				if err := fn(namespace); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// helmreleaseDescName is the schema descriptor for name field.
+	helmreleaseDescName := helmreleaseFields[2].Descriptor()
+	// helmrelease.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	helmrelease.NameValidator = func() func(string) error {
+		validators := helmreleaseDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// helmreleaseDescStatus is the schema descriptor for status field.
+	helmreleaseDescStatus := helmreleaseFields[4].Descriptor()
+	// helmrelease.DefaultStatus holds the default value on creation for the status field.
+	helmrelease.DefaultStatus = helmreleaseDescStatus.Default.(string)
+	// helmrelease.StatusValidator is a validator for the "status" field. It is called by the builders before save.
+	helmrelease.StatusValidator = helmreleaseDescStatus.Validators[0].(func(string) error)
+	// helmreleaseDescOwner is the schema descriptor for owner field.
+	helmreleaseDescOwner := helmreleaseFields[5].Descriptor()
+	// helmrelease.DefaultOwner holds the default value on creation for the owner field.
+	helmrelease.DefaultOwner = helmreleaseDescOwner.Default.(string)
+	// helmrelease.OwnerValidator is a validator for the "owner" field. It is called by the builders before save.
+	helmrelease.OwnerValidator = helmreleaseDescOwner.Validators[0].(func(string) error)
+	// helmreleaseDescLabels is the schema descriptor for labels field.
+	helmreleaseDescLabels := helmreleaseFields[6].Descriptor()
+	// helmrelease.DefaultLabels holds the default value on creation for the labels field.
+	helmrelease.DefaultLabels = helmreleaseDescLabels.Default.(map[string]string)
+	// helmreleaseDescCreatedAt is the schema descriptor for created_at field.
+	helmreleaseDescCreatedAt := helmreleaseFields[8].Descriptor()
+	// helmrelease.DefaultCreatedAt holds the default value on creation for the created_at field.
+	helmrelease.DefaultCreatedAt = helmreleaseDescCreatedAt.Default.(func() time.Time)
+	// helmreleaseDescModifiedAt is the schema descriptor for modified_at field.
+	helmreleaseDescModifiedAt := helmreleaseFields[9].Descriptor()
+	// helmrelease.DefaultModifiedAt holds the default value on creation for the modified_at field.
+	helmrelease.DefaultModifiedAt = helmreleaseDescModifiedAt.Default.(func() time.Time)
+	// helmrelease.UpdateDefaultModifiedAt holds the default value on update for the modified_at field.
+	helmrelease.UpdateDefaultModifiedAt = helmreleaseDescModifiedAt.UpdateDefault.(func() time.Time)
 	invitationMixin := schema.Invitation{}.Mixin()
 	invitation.Policy = privacy.NewPolicies(invitationMixin[1], schema.Invitation{})
 	invitation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
