@@ -1,14 +1,19 @@
 package events
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/lib/pq"
 )
@@ -25,38 +30,106 @@ const MaxNotifyBytes = 7800
 // load.
 const payloadTTL = 10 * time.Minute
 
+// ErrClosed is what Postgres.Publish returns once the bus is closed: a
+// closed bus sends nothing, to this replica or to the others.
+var ErrClosed = errors.New("event bus: closed")
+
+// options are the timings of a Postgres bus; tests shorten them.
+type options struct {
+	// quiet is how long the listener may go without a notification before
+	// it is pinged, to find a connection that died without a word.
+	quiet time.Duration
+	// pingTimeout is how long a ping may wait for its answer before the
+	// connection is dropped (and pq reconnects).
+	pingTimeout time.Duration
+	// cleanupEvery is how often stored messages older than payloadTTL are
+	// deleted.
+	cleanupEvery time.Duration
+	payloadTTL   time.Duration
+	// dialTimeout bounds opening the listener's TCP connection.
+	dialTimeout time.Duration
+}
+
+func defaultOptions() options {
+	return options{
+		quiet:        60 * time.Second,
+		pingTimeout:  15 * time.Second,
+		cleanupEvery: payloadTTL / 2,
+		payloadTTL:   payloadTTL,
+		dialTimeout:  10 * time.Second,
+	}
+}
+
 // wire is a notification: a topic and either the data or the id of the
-// stored data.
+// stored data. It is decoded with encoding/json; encodeWire writes it.
 type wire struct {
 	Topic string          `json:"t"`
 	Data  json.RawMessage `json:"d,omitempty"`
 	Ref   int64           `json:"r,omitempty"`
 }
 
+// encodeWire writes a notification by hand rather than with json.Marshal,
+// which would compact the data and escape <, > and &: data (valid JSON)
+// goes out byte for byte, as it does when it is stored.
+func encodeWire(topic []byte, data []byte, ref int64) []byte {
+	b := make([]byte, 0, len(topic)+len(data)+32)
+	b = append(b, `{"t":`...)
+	b = append(b, topic...)
+	if ref != 0 {
+		b = append(b, `,"r":`...)
+		b = strconv.AppendInt(b, ref, 10)
+	} else {
+		b = append(b, `,"d":`...)
+		b = append(b, data...)
+	}
+	return append(b, '}')
+}
+
 // Postgres is the bus across server replicas sharing one PostgreSQL
 // database. Every message, local ones included, goes through NOTIFY, so
 // each replica sees the same messages in the same order; each replica fans
-// them out to its own subscribers through a Hub. pq's Listener reconnects
-// by itself after the database restarts; messages sent while a replica is
-// disconnected are lost to it (subscribers see later ones).
+// them out to its own subscribers through a Hub, which never waits for a
+// subscriber. pq's Listener reconnects by itself after the database
+// restarts, and a connection that stops answering (no reply to a ping) is
+// dropped so that it reconnects too; messages sent while a replica is
+// disconnected are lost to it, and its subscribers, which stay subscribed,
+// see the later ones.
 type Postgres struct {
 	hub      *Hub
 	db       *sql.DB
 	listener *pq.Listener
+	dialer   *dialer
 	log      *slog.Logger
+	opt      options
 
-	stop chan struct{}
-	done sync.WaitGroup
-	once sync.Once
+	// ctx ends at Close: it cancels dials, loads and the cleanup.
+	ctx    context.Context
+	cancel context.CancelFunc
+	closed atomic.Bool
+	done   sync.WaitGroup // receive, clean and a ping in flight
+	once   sync.Once
+	err    error // of closing the listener, returned by every Close
 }
 
 var _ Bus = (*Postgres)(nil)
 
 // NewPostgres listens on dsn (a dedicated connection) and publishes and
-// loads large messages through db. It returns once listening.
+// loads large messages through db. It returns once listening, or with an
+// error when the first connection attempt fails or ctx ends first. log
+// may be nil (slog.Default).
 func NewPostgres(ctx context.Context, dsn string, db *sql.DB, buffer int, log *slog.Logger) (*Postgres, error) {
-	p := &Postgres{hub: NewHub(buffer), db: db, log: log, stop: make(chan struct{})}
-	p.listener = pq.NewListener(dsn, 100*time.Millisecond, 10*time.Second,
+	return newPostgres(ctx, dsn, db, buffer, log, defaultOptions())
+}
+
+func newPostgres(ctx context.Context, dsn string, db *sql.DB, buffer int, log *slog.Logger, opt options) (*Postgres, error) {
+	if log == nil {
+		log = slog.Default()
+	}
+	p := &Postgres{hub: NewHub(buffer), db: db, log: log, opt: opt}
+	p.ctx, p.cancel = context.WithCancel(context.Background())
+	p.dialer = &dialer{ctx: p.ctx, timeout: opt.dialTimeout, conns: map[*trackedConn]struct{}{}}
+	failed := make(chan error, 1) // the first failed connection attempt
+	p.listener = pq.NewDialListener(p.dialer, dsn, 100*time.Millisecond, 10*time.Second,
 		func(ev pq.ListenerEventType, err error) {
 			switch ev {
 			case pq.ListenerEventConnected, pq.ListenerEventReconnected:
@@ -64,41 +137,71 @@ func NewPostgres(ctx context.Context, dsn string, db *sql.DB, buffer int, log *s
 			default:
 				log.Warn("event bus: connection", "event", ev.String(), "err", err)
 			}
+			if ev == pq.ListenerEventConnectionAttemptFailed {
+				select {
+				case failed <- err:
+				default:
+				}
+			}
 		})
-	if err := p.listener.Listen(Channel); err != nil {
-		p.listener.Close()
+	p.done.Add(2)
+	go p.receive()
+	go p.clean()
+
+	// Listen waits for a connection for as long as it takes: wait for it,
+	// for the first failure or for ctx, whichever comes first.
+	listened := make(chan error, 1)
+	go func() { listened <- p.listener.Listen(Channel) }()
+	var err error
+	select {
+	case err = <-listened:
+	case err = <-failed:
+		if err == nil { // pq always says why; just in case
+			err = errors.New("connection attempt failed")
+		}
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	if err != nil {
+		p.Close()
+		<-listened // returns once the listener is closed
 		return nil, fmt.Errorf("event bus: LISTEN: %w", err)
 	}
-	p.done.Add(1)
-	go p.receive()
 	return p, nil
 }
 
 // Publish sends data (JSON) to every replica's subscribers of topic. It
-// waits for PostgreSQL, never for subscribers.
+// waits for PostgreSQL, never for subscribers. Data arrives byte for byte
+// as published, without the whitespace around it. After Close it returns
+// ErrClosed.
 func (p *Postgres) Publish(ctx context.Context, topic string, data []byte) error {
-	if !json.Valid(data) {
-		return errors.New("event bus: data must be JSON")
+	if p.closed.Load() {
+		return ErrClosed
 	}
-	w := wire{Topic: topic, Data: data}
-	msg, err := json.Marshal(w)
+	// PostgreSQL refuses a NOTIFY payload that is not UTF-8, which
+	// json.Valid does not check (and RFC 8259 requires).
+	if !json.Valid(data) || !utf8.Valid(data) {
+		return errors.New("event bus: data must be JSON in UTF-8")
+	}
+	data = bytes.TrimSpace(data) // only JSON whitespace, since data is valid
+	t, err := json.Marshal(topic)
 	if err != nil {
 		return err
 	}
+	// Refuse before storing anything if even a reference would not fit.
+	if len(encodeWire(t, nil, 1<<63-1)) > MaxNotifyBytes {
+		return errors.New("event bus: topic name too long")
+	}
+	msg := encodeWire(t, data, 0)
 	if len(msg) > MaxNotifyBytes {
 		var id int64
 		err := p.db.QueryRowContext(ctx,
-			`INSERT INTO event_payloads (topic, data, created_at) VALUES ($1, $2, $3) RETURNING id`,
-			topic, data, time.Now().UTC()).Scan(&id)
+			`INSERT INTO event_payloads (topic, data, created_at) VALUES ($1, $2, now()) RETURNING id`,
+			topic, data).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("event bus: storing a large message: %w", err)
 		}
-		if msg, err = json.Marshal(wire{Topic: topic, Ref: id}); err != nil {
-			return err
-		}
-		if len(msg) > MaxNotifyBytes {
-			return errors.New("event bus: topic name too long")
-		}
+		msg = encodeWire(t, nil, id)
 	}
 	if _, err := p.db.ExecContext(ctx, `SELECT pg_notify($1, $2)`, Channel, string(msg)); err != nil {
 		return fmt.Errorf("event bus: NOTIFY: %w", err)
@@ -107,6 +210,7 @@ func (p *Postgres) Publish(ctx context.Context, topic string, data []byte) error
 }
 
 // Subscribe receives topic's messages from every replica until ctx ends.
+// After Close it returns a closed channel.
 func (p *Postgres) Subscribe(ctx context.Context, topic string) <-chan Message {
 	return p.hub.Subscribe(ctx, topic)
 }
@@ -114,38 +218,62 @@ func (p *Postgres) Subscribe(ctx context.Context, topic string) <-chan Message {
 // Hub is the local fan-out, for counting subscribers.
 func (p *Postgres) Hub() *Hub { return p.hub }
 
-// receive turns notifications into local deliveries, checks the connection
-// when all is quiet, and drops expired stored messages.
+// receive turns notifications into local deliveries and pings the
+// listener when all has been quiet for a while, one ping at a time. It
+// reads Notify until pq closes it (after Close), so that pq's goroutines,
+// which block while Notify is full, always end.
 func (p *Postgres) receive() {
 	defer p.done.Done()
-	quiet := time.NewTicker(60 * time.Second)
+	quiet := time.NewTimer(p.opt.quiet)
 	defer quiet.Stop()
-	cleanup := time.NewTicker(payloadTTL / 2)
-	defer cleanup.Stop()
+	// Stopped until a ping starts; a ping that outlives it drops the
+	// connection.
+	overdue := time.NewTimer(p.opt.pingTimeout)
+	overdue.Stop()
+	defer overdue.Stop()
+	pinged := make(chan error, 1)
+	pinging := false
 	for {
 		select {
-		case <-p.stop:
-			return
 		case n, ok := <-p.listener.Notify:
 			if !ok {
 				return
 			}
-			if n == nil {
+			quiet.Reset(p.opt.quiet)
+			if n == nil || p.ctx.Err() != nil {
 				// pq sends nil after a reconnect: anything sent in between
-				// is lost; subscribers simply get what follows.
+				// is lost; subscribers simply get what follows. After
+				// Close, notifications are only drained.
 				continue
 			}
 			p.handle(n.Extra)
 		case <-quiet.C:
-			go func() { _ = p.listener.Ping() }()
-		case <-cleanup.C:
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			_, err := p.db.ExecContext(ctx, `DELETE FROM event_payloads WHERE created_at < $1`,
-				time.Now().UTC().Add(-payloadTTL))
-			cancel()
-			if err != nil {
-				p.log.Warn("event bus: dropping old stored messages", "err", err)
+			if pinging || p.ctx.Err() != nil {
+				continue
 			}
+			pinging = true
+			overdue.Reset(p.opt.pingTimeout)
+			p.done.Add(1)
+			go func() {
+				defer p.done.Done()
+				pinged <- p.listener.Ping()
+			}()
+		case err := <-pinged:
+			pinging = false
+			overdue.Stop()
+			quiet.Reset(p.opt.quiet)
+			if err != nil && p.ctx.Err() == nil {
+				p.log.Debug("event bus: ping", "err", err)
+			}
+		case <-overdue.C:
+			if !pinging {
+				continue
+			}
+			// pq's Listener holds its lock while a ping waits, so a
+			// connection that stopped answering would block it (and
+			// Close) until TCP gives up: close the connection under it.
+			p.log.Warn("event bus: no answer to a ping, reconnecting", "after", p.opt.pingTimeout)
+			p.dialer.drop()
 		}
 	}
 }
@@ -158,25 +286,130 @@ func (p *Postgres) handle(payload string) {
 	}
 	data := []byte(w.Data)
 	if w.Ref != 0 {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		ctx, cancel := context.WithTimeout(p.ctx, 5*time.Second)
 		err := p.db.QueryRowContext(ctx, `SELECT data FROM event_payloads WHERE id = $1`, w.Ref).Scan(&data)
 		cancel()
 		if err != nil {
-			p.log.Warn("event bus: loading a stored message", "ref", w.Ref, "err", err)
+			if p.ctx.Err() == nil {
+				p.log.Warn("event bus: loading a stored message", "ref", w.Ref, "err", err)
+			}
 			return
 		}
 	}
 	p.hub.Deliver(Message{Topic: w.Topic, Data: data})
 }
 
-// Close stops listening and ends every subscription.
+// clean deletes stored messages older than payloadTTL, by the database's
+// clock (the one that stamped them), so replicas' clocks do not matter.
+func (p *Postgres) clean() {
+	defer p.done.Done()
+	tick := time.NewTicker(p.opt.cleanupEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-p.ctx.Done():
+			return
+		case <-tick.C:
+			ctx, cancel := context.WithTimeout(p.ctx, 10*time.Second)
+			_, err := p.db.ExecContext(ctx,
+				`DELETE FROM event_payloads WHERE created_at < now() - make_interval(secs => $1)`,
+				p.opt.payloadTTL.Seconds())
+			cancel()
+			if err != nil && p.ctx.Err() == nil {
+				p.log.Warn("event bus: dropping old stored messages", "err", err)
+			}
+		}
+	}
+}
+
+// Close stops listening, ends every subscription (each channel closed
+// once) and waits for the bus's goroutines, pq's included: when the
+// database is unreachable that can take up to pq's reconnect interval
+// (10s). Publish then returns ErrClosed. Calling Close again returns the
+// first call's result.
 func (p *Postgres) Close() error {
-	var err error
 	p.once.Do(func() {
-		close(p.stop)
-		err = p.listener.Close()
+		p.closed.Store(true)
+		p.cancel()
+		// First close the connection under the listener: a ping waiting
+		// for an answer holds the lock that Listener.Close needs.
+		p.dialer.close()
+		p.err = p.listener.Close()
 		p.done.Wait()
 		p.hub.Close()
 	})
-	return err
+	return p.err
+}
+
+// dialer opens the listener's connections and keeps hold of them, so that
+// the bus can close a connection that stopped answering from outside pq.
+type dialer struct {
+	ctx     context.Context // ends at Close: dials in progress fail
+	timeout time.Duration
+
+	mu     sync.Mutex
+	conns  map[*trackedConn]struct{}
+	closed bool
+}
+
+var _ pq.DialerContext = (*dialer)(nil)
+
+func (d *dialer) Dial(network, address string) (net.Conn, error) {
+	return d.DialContext(context.Background(), network, address)
+}
+
+func (d *dialer) DialTimeout(network, address string, timeout time.Duration) (net.Conn, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	return d.DialContext(ctx, network, address)
+}
+
+func (d *dialer) DialContext(ctx context.Context, network, address string) (net.Conn, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stop := context.AfterFunc(d.ctx, cancel)
+	defer stop()
+	c, err := (&net.Dialer{Timeout: d.timeout}).DialContext(ctx, network, address)
+	if err != nil {
+		return nil, err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.closed {
+		c.Close()
+		return nil, net.ErrClosed
+	}
+	tc := &trackedConn{Conn: c, d: d}
+	d.conns[tc] = struct{}{}
+	return tc, nil
+}
+
+// drop closes the open connections; pq notices and reconnects.
+func (d *dialer) drop() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for c := range d.conns {
+		delete(d.conns, c)
+		c.Conn.Close()
+	}
+}
+
+// close drops the open connections and refuses new ones.
+func (d *dialer) close() {
+	d.mu.Lock()
+	d.closed = true
+	d.mu.Unlock()
+	d.drop()
+}
+
+type trackedConn struct {
+	net.Conn
+	d *dialer
+}
+
+func (c *trackedConn) Close() error {
+	c.d.mu.Lock()
+	delete(c.d.conns, c)
+	c.d.mu.Unlock()
+	return c.Conn.Close()
 }
