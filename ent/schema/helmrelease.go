@@ -18,7 +18,8 @@ type HelmRelease struct{ ent.Schema }
 
 func (HelmRelease) Fields() []ent.Field {
 	return []ent.Field{
-		// Key is Helm's storage key: sh.helm.release.v1.<name>.v<version>.
+		// Key is <namespace>/<Helm storage key>: Helm keys
+		// (sh.helm.release.v1.<name>.v<version>) are unique per namespace only.
 		field.String("key").NotEmpty().MaxRuneLen(300).Unique(),
 		field.String("namespace").NotEmpty().MaxRuneLen(63),
 		field.String("name").NotEmpty().MaxRuneLen(53),
