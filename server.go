@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -28,9 +29,12 @@ import (
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/catalog"
+	"github.com/woowtech/woow-paas/deploy"
+	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/frontend"
 	"github.com/woowtech/woow-paas/gqlserver"
+	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/resolvers"
 	"github.com/woowtech/woow-paas/secretbox"
 	"github.com/woowtech/woow-paas/store"
@@ -65,6 +69,15 @@ type config struct {
 	LogLevel      slog.Level // WOOW_LOG_LEVEL: debug, info, warn, error
 	// PasswordHasher's parameters; tests make it cheap.
 	Hasher auth.Hasher
+	// Domain is the base domain of service addresses (WOOW_DOMAIN).
+	Domain string
+	// Kubeconfig and KubeContext select a cluster (WOOW_KUBECONFIG,
+	// WOOW_KUBE_CONTEXT); InCluster uses the pod's service account
+	// (WOOW_KUBE_IN_CLUSTER). None of them: dry-run mode.
+	Kubeconfig, KubeContext string
+	InCluster               bool
+	// Jobs tunes the background job runner; tests shorten it.
+	Jobs deploy.JobsConfig
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -74,6 +87,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		DatabaseURL:   getenv("DATABASE_URL"),
 		SecretKey:     getenv("WOOW_SECRET_KEY"),
 		Introspection: true,
+		Domain:        or(getenv("WOOW_DOMAIN"), "woowtech.io"),
+		Kubeconfig:    getenv("WOOW_KUBECONFIG"),
+		KubeContext:   getenv("WOOW_KUBE_CONTEXT"),
 	}
 	for _, o := range strings.Split(getenv("WOOW_ALLOWED_ORIGINS"), ",") {
 		if o = strings.TrimRight(strings.TrimSpace(o), "/"); o != "" {
@@ -85,6 +101,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return cfg, err
 	}
 	if cfg.Introspection, err = boolEnv(getenv, "WOOW_INTROSPECTION", true); err != nil {
+		return cfg, err
+	}
+	if cfg.InCluster, err = boolEnv(getenv, "WOOW_KUBE_IN_CLUSTER", false); err != nil {
 		return cfg, err
 	}
 	if lvl := getenv("WOOW_LOG_LEVEL"); lvl != "" {
@@ -154,8 +173,13 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	// The key encrypts secrets at rest (tunnel tokens, API keys); loading
 	// it at start-up creates the key file on a first run and refuses a
 	// key file anyone else could read.
-	if _, err := secretbox.LoadKey(cfg.SecretKey, cfg.DataDir); err != nil {
+	key, err := secretbox.LoadKey(cfg.SecretKey, cfg.DataDir)
+	if err != nil {
 		return fmt.Errorf("loading the secret key: %w", err)
+	}
+	box, err := secretbox.New(key)
+	if err != nil {
+		return err
 	}
 	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
 	if err != nil {
@@ -180,7 +204,25 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		}
 	}
 	defer bus.Close()
-	db.Client.ActivityEvent.Use(activity.PublishHook(bus, log))
+	db.Use(func(c *ent.Client) { c.ActivityEvent.Use(activity.PublishHook(bus, log)) })
+
+	// Helm runs in-process: against a cluster when one is configured,
+	// otherwise in dry-run mode (charts rendered, releases recorded here).
+	engine, err := helmops.New(helmops.Config{
+		CacheDir:   filepath.Join(cfg.DataDir, "charts"),
+		Kubeconfig: cfg.Kubeconfig,
+		Context:    cfg.KubeContext,
+		InCluster:  cfg.InCluster,
+		Releases:   helmops.NewReleaseStore(db.Client),
+	}, log)
+	if err != nil {
+		return err
+	}
+	deployer := deploy.New(db, engine, box, bus, deploy.Config{Domain: cfg.Domain}, log)
+	if err := deployer.StartJobs(ctx, cfg.Jobs); err != nil {
+		return fmt.Errorf("starting the job runner: %w", err)
+	}
+	log.Info("helm", "mode", engine.Mode())
 
 	allowed := func(r *http.Request, origin string) bool {
 		if auth.SameOrigin(r, origin) {
@@ -199,6 +241,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		Workspaces: workspaces.New(db.Client),
 		Catalog:    cat,
 		Feed:       activity.NewFeed(db.Client, bus),
+		Deploy:     deployer,
 	})
 	api := gqlserver.New(schema, gqlserver.Options{
 		Introspection: cfg.Introspection,
@@ -274,6 +317,11 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
+	}
+	// Running jobs finish (or are cancelled at the deadline and rescued by
+	// the next start).
+	if err := deployer.StopJobs(sctx); err != nil {
+		log.Warn("stopping the job runner", "err", err)
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err

@@ -20,6 +20,7 @@ import (
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/woowtech/woow-paas/dashboard"
+	"github.com/woowtech/woow-paas/deploy"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/aimessage"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
@@ -47,7 +48,9 @@ type ResolverRoot interface {
 	Dashboard() DashboardResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	Service() ServiceResolver
 	Subscription() SubscriptionResolver
+	ValueChange() ValueChangeResolver
 	Workspace() WorkspaceResolver
 }
 
@@ -231,6 +234,11 @@ type ComplexityRoot struct {
 		User func(childComplexity int) int
 	}
 
+	Cluster struct {
+		Mode      func(childComplexity int) int
+		Reachable func(childComplexity int) int
+	}
+
 	Dashboard struct {
 		Members                  func(childComplexity int) int
 		OpenTasks                func(childComplexity int) int
@@ -284,15 +292,21 @@ type ComplexityRoot struct {
 		ArchiveWorkspace  func(childComplexity int, input model.ArchiveWorkspaceInput) int
 		CreateAppTemplate func(childComplexity int, input model.CreateAppTemplateInput) int
 		CreateWorkspace   func(childComplexity int, input model.CreateWorkspaceInput) int
+		DeleteService     func(childComplexity int, input model.DeleteServiceInput) int
+		DeployService     func(childComplexity int, input model.DeployServiceInput) int
 		InviteMember      func(childComplexity int, input model.InviteMemberInput) int
 		LeaveWorkspace    func(childComplexity int, input model.LeaveWorkspaceInput) int
 		Login             func(childComplexity int, input model.LoginInput) int
 		Logout            func(childComplexity int) int
 		Register          func(childComplexity int, input model.RegisterInput) int
 		RemoveMember      func(childComplexity int, input model.RemoveMemberInput) int
+		RollbackService   func(childComplexity int, input model.RollbackServiceInput) int
+		StartService      func(childComplexity int, input model.StartServiceInput) int
+		StopService       func(childComplexity int, input model.StopServiceInput) int
 		TransferOwnership func(childComplexity int, input model.TransferOwnershipInput) int
 		UpdateAppTemplate func(childComplexity int, input model.UpdateAppTemplateInput) int
 		UpdateMemberRole  func(childComplexity int, input model.UpdateMemberRoleInput) int
+		UpdateService     func(childComplexity int, input model.UpdateServiceInput) int
 		UpdateWorkspace   func(childComplexity int, input model.UpdateWorkspaceInput) int
 	}
 
@@ -354,15 +368,18 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Activity     func(childComplexity int, workspaceID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		AppTemplate  func(childComplexity int, slug string) int
-		AppTemplates func(childComplexity int, category *apptemplate.Category, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.AppTemplateWhereInput, orderBy *ent.AppTemplateOrder) int
-		Dashboard    func(childComplexity int) int
-		Node         func(childComplexity int, id int) int
-		Nodes        func(childComplexity int, ids []int) int
-		Viewer       func(childComplexity int) int
-		Workspace    func(childComplexity int, slug string) int
-		Workspaces   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.WorkspaceWhereInput, orderBy *ent.WorkspaceOrder) int
+		Activity          func(childComplexity int, workspaceID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		AppTemplate       func(childComplexity int, slug string) int
+		AppTemplates      func(childComplexity int, category *apptemplate.Category, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.AppTemplateWhereInput, orderBy *ent.AppTemplateOrder) int
+		Cluster           func(childComplexity int) int
+		Dashboard         func(childComplexity int) int
+		Node              func(childComplexity int, id int) int
+		Nodes             func(childComplexity int, ids []int) int
+		ServiceManifest   func(childComplexity int, serviceID int, revision *int) int
+		ServiceValuesDiff func(childComplexity int, serviceID int, from int, to int) int
+		Viewer            func(childComplexity int) int
+		Workspace         func(childComplexity int, slug string) int
+		Workspaces        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.WorkspaceWhereInput, orderBy *ent.WorkspaceOrder) int
 	}
 
 	RemoveMemberPayload struct {
@@ -391,7 +408,9 @@ type ComplexityRoot struct {
 		SupportProject func(childComplexity int) int
 		Template       func(childComplexity int) int
 		TemplateID     func(childComplexity int) int
+		URL            func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
+		Values         func(childComplexity int) int
 		Workspace      func(childComplexity int) int
 		WorkspaceID    func(childComplexity int) int
 	}
@@ -428,6 +447,10 @@ type ComplexityRoot struct {
 	ServiceEventEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ServicePayload struct {
+		Service func(childComplexity int) int
 	}
 
 	ServiceRevision struct {
@@ -495,7 +518,9 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		Activity func(childComplexity int, workspaceID int) int
+		Activity          func(childComplexity int, workspaceID int) int
+		ServiceEvents     func(childComplexity int, serviceID int) int
+		WorkspaceServices func(childComplexity int, workspaceID int) int
 	}
 
 	Task struct {
@@ -562,6 +587,14 @@ type ComplexityRoot struct {
 	UserEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ValueChange struct {
+		Key    func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		New    func(childComplexity int) int
+		Old    func(childComplexity int) int
+		Secret func(childComplexity int) int
 	}
 
 	ValueSpec struct {
@@ -659,6 +692,12 @@ type MutationResolver interface {
 	TransferOwnership(ctx context.Context, input model.TransferOwnershipInput) (*model.WorkspacePayload, error)
 	CreateAppTemplate(ctx context.Context, input model.CreateAppTemplateInput) (*model.AppTemplatePayload, error)
 	UpdateAppTemplate(ctx context.Context, input model.UpdateAppTemplateInput) (*model.AppTemplatePayload, error)
+	DeployService(ctx context.Context, input model.DeployServiceInput) (*model.ServicePayload, error)
+	UpdateService(ctx context.Context, input model.UpdateServiceInput) (*model.ServicePayload, error)
+	StopService(ctx context.Context, input model.StopServiceInput) (*model.ServicePayload, error)
+	StartService(ctx context.Context, input model.StartServiceInput) (*model.ServicePayload, error)
+	RollbackService(ctx context.Context, input model.RollbackServiceInput) (*model.ServicePayload, error)
+	DeleteService(ctx context.Context, input model.DeleteServiceInput) (*model.ServicePayload, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -670,9 +709,21 @@ type QueryResolver interface {
 	AppTemplate(ctx context.Context, slug string) (*ent.AppTemplate, error)
 	Dashboard(ctx context.Context) (*dashboard.Stats, error)
 	Activity(ctx context.Context, workspaceID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ActivityEventConnection, error)
+	Cluster(ctx context.Context) (*deploy.Cluster, error)
+	ServiceManifest(ctx context.Context, serviceID int, revision *int) (string, error)
+	ServiceValuesDiff(ctx context.Context, serviceID int, from int, to int) ([]*valuespec.Change, error)
+}
+type ServiceResolver interface {
+	Values(ctx context.Context, obj *ent.Service) (map[string]any, error)
+	URL(ctx context.Context, obj *ent.Service) (*string, error)
 }
 type SubscriptionResolver interface {
 	Activity(ctx context.Context, workspaceID int) (<-chan *ent.ActivityEvent, error)
+	ServiceEvents(ctx context.Context, serviceID int) (<-chan *ent.ServiceEvent, error)
+	WorkspaceServices(ctx context.Context, workspaceID int) (<-chan *ent.Service, error)
+}
+type ValueChangeResolver interface {
+	Kind(ctx context.Context, obj *valuespec.Change) (string, error)
 }
 type WorkspaceResolver interface {
 	Namespace(ctx context.Context, obj *ent.Workspace) (string, error)
@@ -1418,6 +1469,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuthPayload.User(childComplexity), true
 
+	case "Cluster.mode":
+		if e.ComplexityRoot.Cluster.Mode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Mode(childComplexity), true
+	case "Cluster.reachable":
+		if e.ComplexityRoot.Cluster.Reachable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cluster.Reachable(childComplexity), true
+
 	case "Dashboard.members":
 		if e.ComplexityRoot.Dashboard.Members == nil {
 			break
@@ -1614,6 +1678,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWorkspace(childComplexity, args["input"].(model.CreateWorkspaceInput)), true
+	case "Mutation.deleteService":
+		if e.ComplexityRoot.Mutation.DeleteService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteService(childComplexity, args["input"].(model.DeleteServiceInput)), true
+	case "Mutation.deployService":
+		if e.ComplexityRoot.Mutation.DeployService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deployService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeployService(childComplexity, args["input"].(model.DeployServiceInput)), true
 	case "Mutation.inviteMember":
 		if e.ComplexityRoot.Mutation.InviteMember == nil {
 			break
@@ -1675,6 +1761,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveMember(childComplexity, args["input"].(model.RemoveMemberInput)), true
+	case "Mutation.rollbackService":
+		if e.ComplexityRoot.Mutation.RollbackService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rollbackService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RollbackService(childComplexity, args["input"].(model.RollbackServiceInput)), true
+	case "Mutation.startService":
+		if e.ComplexityRoot.Mutation.StartService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartService(childComplexity, args["input"].(model.StartServiceInput)), true
+	case "Mutation.stopService":
+		if e.ComplexityRoot.Mutation.StopService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_stopService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StopService(childComplexity, args["input"].(model.StopServiceInput)), true
 	case "Mutation.transferOwnership":
 		if e.ComplexityRoot.Mutation.TransferOwnership == nil {
 			break
@@ -1708,6 +1827,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMemberRole(childComplexity, args["input"].(model.UpdateMemberRoleInput)), true
+	case "Mutation.updateService":
+		if e.ComplexityRoot.Mutation.UpdateService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateService(childComplexity, args["input"].(model.UpdateServiceInput)), true
 	case "Mutation.updateWorkspace":
 		if e.ComplexityRoot.Mutation.UpdateWorkspace == nil {
 			break
@@ -1981,6 +2111,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AppTemplates(childComplexity, args["category"].(*apptemplate.Category), args["search"].(*string), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["where"].(*ent.AppTemplateWhereInput), args["orderBy"].(*ent.AppTemplateOrder)), true
+	case "Query.cluster":
+		if e.ComplexityRoot.Query.Cluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Cluster(childComplexity), true
 	case "Query.dashboard":
 		if e.ComplexityRoot.Query.Dashboard == nil {
 			break
@@ -2010,6 +2146,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.serviceManifest":
+		if e.ComplexityRoot.Query.ServiceManifest == nil {
+			break
+		}
+
+		args, err := ec.field_Query_serviceManifest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ServiceManifest(childComplexity, args["serviceId"].(int), args["revision"].(*int)), true
+	case "Query.serviceValuesDiff":
+		if e.ComplexityRoot.Query.ServiceValuesDiff == nil {
+			break
+		}
+
+		args, err := ec.field_Query_serviceValuesDiff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ServiceValuesDiff(childComplexity, args["serviceId"].(int), args["from"].(int), args["to"].(int)), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -2182,12 +2340,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.TemplateID(childComplexity), true
+	case "Service.url":
+		if e.ComplexityRoot.Service.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.URL(childComplexity), true
 	case "Service.updatedAt":
 		if e.ComplexityRoot.Service.UpdatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Service.UpdatedAt(childComplexity), true
+	case "Service.values":
+		if e.ComplexityRoot.Service.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Values(childComplexity), true
 	case "Service.workspace":
 		if e.ComplexityRoot.Service.Workspace == nil {
 			break
@@ -2319,6 +2489,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ServiceEventEdge.Node(childComplexity), true
+
+	case "ServicePayload.service":
+		if e.ComplexityRoot.ServicePayload.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServicePayload.Service(childComplexity), true
 
 	case "ServiceRevision.appVersion":
 		if e.ComplexityRoot.ServiceRevision.AppVersion == nil {
@@ -2596,6 +2773,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.Activity(childComplexity, args["workspaceId"].(int)), true
+	case "Subscription.serviceEvents":
+		if e.ComplexityRoot.Subscription.ServiceEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_serviceEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ServiceEvents(childComplexity, args["serviceId"].(int)), true
+	case "Subscription.workspaceServices":
+		if e.ComplexityRoot.Subscription.WorkspaceServices == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_workspaceServices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.WorkspaceServices(childComplexity, args["workspaceId"].(int)), true
 
 	case "Task.aiAutoReply":
 		if e.ComplexityRoot.Task.AiAutoReply == nil {
@@ -2873,6 +3072,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UserEdge.Node(childComplexity), true
+
+	case "ValueChange.key":
+		if e.ComplexityRoot.ValueChange.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueChange.Key(childComplexity), true
+	case "ValueChange.kind":
+		if e.ComplexityRoot.ValueChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueChange.Kind(childComplexity), true
+	case "ValueChange.new":
+		if e.ComplexityRoot.ValueChange.New == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueChange.New(childComplexity), true
+	case "ValueChange.old":
+		if e.ComplexityRoot.ValueChange.Old == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueChange.Old(childComplexity), true
+	case "ValueChange.secret":
+		if e.ComplexityRoot.ValueChange.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueChange.Secret(childComplexity), true
 
 	case "ValueSpec.default":
 		if e.ComplexityRoot.ValueSpec.Default == nil {
@@ -3213,6 +3443,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ArchiveWorkspaceInput", ec.unmarshalInputArchiveWorkspaceInput),
 			graphql.NewInputUnmarshaler("CreateAppTemplateInput", ec.unmarshalInputCreateAppTemplateInput),
 			graphql.NewInputUnmarshaler("CreateWorkspaceInput", ec.unmarshalInputCreateWorkspaceInput),
+			graphql.NewInputUnmarshaler("DeleteServiceInput", ec.unmarshalInputDeleteServiceInput),
+			graphql.NewInputUnmarshaler("DeployServiceInput", ec.unmarshalInputDeployServiceInput),
 			graphql.NewInputUnmarshaler("InvitationOrder", ec.unmarshalInputInvitationOrder),
 			graphql.NewInputUnmarshaler("InvitationWhereInput", ec.unmarshalInputInvitationWhereInput),
 			graphql.NewInputUnmarshaler("InviteMemberInput", ec.unmarshalInputInviteMemberInput),
@@ -3224,6 +3456,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
 			graphql.NewInputUnmarshaler("RegisterInput", ec.unmarshalInputRegisterInput),
 			graphql.NewInputUnmarshaler("RemoveMemberInput", ec.unmarshalInputRemoveMemberInput),
+			graphql.NewInputUnmarshaler("RollbackServiceInput", ec.unmarshalInputRollbackServiceInput),
 			graphql.NewInputUnmarshaler("ServiceEventOrder", ec.unmarshalInputServiceEventOrder),
 			graphql.NewInputUnmarshaler("ServiceEventWhereInput", ec.unmarshalInputServiceEventWhereInput),
 			graphql.NewInputUnmarshaler("ServiceOrder", ec.unmarshalInputServiceOrder),
@@ -3232,6 +3465,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ServiceWhereInput", ec.unmarshalInputServiceWhereInput),
 			graphql.NewInputUnmarshaler("SmartHomeOrder", ec.unmarshalInputSmartHomeOrder),
 			graphql.NewInputUnmarshaler("SmartHomeWhereInput", ec.unmarshalInputSmartHomeWhereInput),
+			graphql.NewInputUnmarshaler("StartServiceInput", ec.unmarshalInputStartServiceInput),
+			graphql.NewInputUnmarshaler("StopServiceInput", ec.unmarshalInputStopServiceInput),
 			graphql.NewInputUnmarshaler("TaskOrder", ec.unmarshalInputTaskOrder),
 			graphql.NewInputUnmarshaler("TaskStageOrder", ec.unmarshalInputTaskStageOrder),
 			graphql.NewInputUnmarshaler("TaskStageWhereInput", ec.unmarshalInputTaskStageWhereInput),
@@ -3239,6 +3474,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TransferOwnershipInput", ec.unmarshalInputTransferOwnershipInput),
 			graphql.NewInputUnmarshaler("UpdateAppTemplateInput", ec.unmarshalInputUpdateAppTemplateInput),
 			graphql.NewInputUnmarshaler("UpdateMemberRoleInput", ec.unmarshalInputUpdateMemberRoleInput),
+			graphql.NewInputUnmarshaler("UpdateServiceInput", ec.unmarshalInputUpdateServiceInput),
 			graphql.NewInputUnmarshaler("UpdateWorkspaceInput", ec.unmarshalInputUpdateWorkspaceInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
@@ -3626,6 +3862,93 @@ type Subscription {
   "New entries of a workspace's activity feed, as they happen."
   activity(workspaceId: ID!): ActivityEvent!
 }
+
+extend type Service {
+  "The values the user set (not the template defaults); passwords masked."
+  values: Map!
+  "The public address, when the app has an ingress."
+  url: String
+}
+
+"Where releases go: a Kubernetes cluster, or dry-run mode (charts rendered and releases recorded, nothing applied)."
+type Cluster {
+  "cluster or dry-run"
+  mode: String!
+  "Whether the Kubernetes API answers (always true in dry-run mode)."
+  reachable: Boolean!
+}
+
+"A difference between the values of two revisions."
+type ValueChange {
+  key: String!
+  "added, removed or changed"
+  kind: String!
+  "Null for passwords: their values are never returned."
+  old: Any
+  new: Any
+  secret: Boolean!
+}
+
+extend type Query {
+  cluster: Cluster!
+  "Rendered manifests of a revision (the current one by default), Secret data redacted. Workspace admins and owners."
+  serviceManifest(serviceId: ID!, revision: Int): String!
+  "How the user's values differ between two revisions."
+  serviceValuesDiff(serviceId: ID!, from: Int!, to: Int!): [ValueChange!]!
+}
+
+input DeployServiceInput {
+  workspaceId: ID!
+  templateId: ID!
+  name: String!
+  "Flat dot-path keys allowed by the template's value specs."
+  values: Map
+}
+
+input UpdateServiceInput {
+  id: ID!
+  "Replaces the user's values; a password left out keeps its value."
+  values: Map
+  chartVersion: String
+}
+
+input StopServiceInput {
+  id: ID!
+}
+
+input StartServiceInput {
+  id: ID!
+}
+
+input DeleteServiceInput {
+  id: ID!
+}
+
+input RollbackServiceInput {
+  id: ID!
+  "The revision to return to; none = the previous one."
+  revision: Int
+}
+
+type ServicePayload {
+  service: Service!
+}
+
+extend type Mutation {
+  deployService(input: DeployServiceInput!): ServicePayload!
+  updateService(input: UpdateServiceInput!): ServicePayload!
+  stopService(input: StopServiceInput!): ServicePayload!
+  startService(input: StartServiceInput!): ServicePayload!
+  rollbackService(input: RollbackServiceInput!): ServicePayload!
+  deleteService(input: DeleteServiceInput!): ServicePayload!
+}
+
+extend type Subscription {
+  "A service's state changes and deploy log lines, in order."
+  serviceEvents(serviceId: ID!): ServiceEvent!
+  "The services of a workspace, each time one changes."
+  workspaceServices(workspaceId: ID!): Service!
+}
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 }
@@ -3963,6 +4286,16 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Cluster(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "mode":
+		return ec.fieldContext_Cluster_mode(ctx, field)
+	case "reachable":
+		return ec.fieldContext_Cluster_reachable(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Cluster", field.Name)
+}
+
 func (ec *executionContext) childFields_Dashboard(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "workspaces":
@@ -4221,6 +4554,10 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_events(ctx, field)
 	case "supportProject":
 		return ec.fieldContext_Service_supportProject(ctx, field)
+	case "values":
+		return ec.fieldContext_Service_values(ctx, field)
+	case "url":
+		return ec.fieldContext_Service_url(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Service", field.Name)
 }
@@ -4291,6 +4628,14 @@ func (ec *executionContext) childFields_ServiceEventEdge(ctx context.Context, fi
 		return ec.fieldContext_ServiceEventEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ServiceEventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ServicePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "service":
+		return ec.fieldContext_ServicePayload_service(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServicePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ServiceRevision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4539,6 +4884,22 @@ func (ec *executionContext) childFields_UserEdge(ctx context.Context, field grap
 		return ec.fieldContext_UserEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ValueChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_ValueChange_key(ctx, field)
+	case "kind":
+		return ec.fieldContext_ValueChange_kind(ctx, field)
+	case "old":
+		return ec.fieldContext_ValueChange_old(ctx, field)
+	case "new":
+		return ec.fieldContext_ValueChange_new(ctx, field)
+	case "secret":
+		return ec.fieldContext_ValueChange_secret(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ValueChange", field.Name)
 }
 
 func (ec *executionContext) childFields_ValueSpec(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4937,6 +5298,34 @@ func (ec *executionContext) field_Mutation_createWorkspace_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteServiceInput, error) {
+			return ec.unmarshalNDeleteServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deployService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeployServiceInput, error) {
+			return ec.unmarshalNDeployServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeployServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_inviteMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5007,6 +5396,48 @@ func (ec *executionContext) field_Mutation_removeMember_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rollbackService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RollbackServiceInput, error) {
+			return ec.unmarshalNRollbackServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRollbackServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_startService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.StartServiceInput, error) {
+			return ec.unmarshalNStartServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐStartServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_stopService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.StopServiceInput, error) {
+			return ec.unmarshalNStopServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐStopServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_transferOwnership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5041,6 +5472,20 @@ func (ec *executionContext) field_Mutation_updateMemberRole_args(ctx context.Con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateMemberRoleInput, error) {
 			return ec.unmarshalNUpdateMemberRoleInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateMemberRoleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateServiceInput, error) {
+			return ec.unmarshalNUpdateServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateServiceInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5289,6 +5734,58 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_serviceManifest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serviceId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_serviceValuesDiff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serviceId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_workspace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5466,6 +5963,34 @@ func (ec *executionContext) field_Service_revisions_args(ctx context.Context, ra
 }
 
 func (ec *executionContext) field_Subscription_activity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_serviceEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serviceId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_workspaceServices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
@@ -8831,6 +9356,52 @@ func (ec *executionContext) fieldContext_AuthPayload_user(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Cluster_mode(ctx context.Context, field graphql.CollectedField, obj *deploy.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_mode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_mode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "String")
+}
+
+func (ec *executionContext) _Cluster_reachable(ctx context.Context, field graphql.CollectedField, obj *deploy.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Cluster_reachable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reachable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Cluster_reachable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Cluster", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Dashboard_workspaces(ctx context.Context, field graphql.CollectedField, obj *dashboard.Stats) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10062,6 +10633,270 @@ func (ec *executionContext) fieldContext_Mutation_updateAppTemplate(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateAppTemplate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deployService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deployService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeployService(ctx, fc.Args["input"].(model.DeployServiceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServicePayload) graphql.Marshaler {
+			return ec.marshalNServicePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐServicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deployService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deployService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateService(ctx, fc.Args["input"].(model.UpdateServiceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServicePayload) graphql.Marshaler {
+			return ec.marshalNServicePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐServicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_stopService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_stopService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StopService(ctx, fc.Args["input"].(model.StopServiceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServicePayload) graphql.Marshaler {
+			return ec.marshalNServicePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐServicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_stopService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_stopService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_startService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartService(ctx, fc.Args["input"].(model.StartServiceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServicePayload) graphql.Marshaler {
+			return ec.marshalNServicePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐServicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rollbackService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rollbackService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RollbackService(ctx, fc.Args["input"].(model.RollbackServiceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServicePayload) graphql.Marshaler {
+			return ec.marshalNServicePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐServicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rollbackService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rollbackService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteService(ctx, fc.Args["input"].(model.DeleteServiceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ServicePayload) graphql.Marshaler {
+			return ec.marshalNServicePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐServicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11379,6 +12214,126 @@ func (ec *executionContext) fieldContext_Query_activity(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_cluster(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cluster(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Cluster(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *deploy.Cluster) graphql.Marshaler {
+			return ec.marshalNCluster2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋdeployᚐCluster(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Cluster(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_serviceManifest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_serviceManifest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ServiceManifest(ctx, fc.Args["serviceId"].(int), fc.Args["revision"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_serviceManifest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_serviceManifest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_serviceValuesDiff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_serviceValuesDiff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ServiceValuesDiff(ctx, fc.Args["serviceId"].(int), fc.Args["from"].(int), fc.Args["to"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*valuespec.Change) graphql.Marshaler {
+			return ec.marshalNValueChange2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_serviceValuesDiff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ValueChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_serviceValuesDiff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12108,6 +13063,52 @@ func (ec *executionContext) fieldContext_Service_supportProject(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Service_values(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_values(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().Values(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNMap2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_values(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, true, true, "Map")
+}
+
+func (ec *executionContext) _Service_url(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Service_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, true, true, "String")
+}
+
 func (ec *executionContext) _ServiceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12615,6 +13616,38 @@ func (ec *executionContext) _ServiceEventEdge_cursor(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_ServiceEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ServiceEventEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ServicePayload_service(ctx context.Context, field graphql.CollectedField, obj *model.ServicePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServicePayload_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Service, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServicePayload_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ServicePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ServiceRevision_id(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceRevision) (ret graphql.Marshaler) {
@@ -13725,6 +14758,94 @@ func (ec *executionContext) fieldContext_Subscription_activity(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Subscription_activity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_serviceEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_serviceEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ServiceEvents(ctx, fc.Args["serviceId"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceEvent) graphql.Marshaler {
+			return ec.marshalNServiceEvent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐServiceEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_serviceEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_serviceEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_workspaceServices(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_workspaceServices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().WorkspaceServices(ctx, fc.Args["workspaceId"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_workspaceServices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_workspaceServices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14890,6 +16011,121 @@ func (ec *executionContext) _UserEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_UserEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UserEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ValueChange_key(ctx context.Context, field graphql.CollectedField, obj *valuespec.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueChange_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValueChange_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _ValueChange_kind(ctx context.Context, field graphql.CollectedField, obj *valuespec.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ValueChange().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValueChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueChange", field, true, true, "String")
+}
+
+func (ec *executionContext) _ValueChange_old(ctx context.Context, field graphql.CollectedField, obj *valuespec.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueChange_old(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Old, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOAny2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ValueChange_old(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueChange", field, false, false, "Any")
+}
+
+func (ec *executionContext) _ValueChange_new(ctx context.Context, field graphql.CollectedField, obj *valuespec.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueChange_new(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.New, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOAny2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ValueChange_new(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueChange", field, false, false, "Any")
+}
+
+func (ec *executionContext) _ValueChange_secret(ctx context.Context, field graphql.CollectedField, obj *valuespec.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueChange_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValueChange_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueChange", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _ValueSpec_key(ctx context.Context, field graphql.CollectedField, obj *valuespec.Spec) (ret graphql.Marshaler) {
@@ -22524,6 +23760,111 @@ func UnmarshalCreateWorkspaceInput(ctx context.Context, raw any) (model.CreateWo
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDeleteServiceInput(ctx context.Context, obj any) (model.DeleteServiceInput, error) {
+	var it model.DeleteServiceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteServiceInput unmarshals raw into the DeleteServiceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteServiceInput(ctx context.Context, raw any) (model.DeleteServiceInput, error) {
+	var out model.DeleteServiceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteServiceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeployServiceInput(ctx context.Context, obj any) (model.DeployServiceInput, error) {
+	var it model.DeployServiceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"workspaceId", "templateId", "name", "values"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "workspaceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workspaceId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkspaceID = data
+		case "templateId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("templateId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TemplateID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "values":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("values"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Values = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeployServiceInput unmarshals raw into the DeployServiceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeployServiceInput(ctx context.Context, raw any) (model.DeployServiceInput, error) {
+	var out model.DeployServiceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeployServiceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputInvitationOrder(ctx context.Context, obj any) (ent.InvitationOrder, error) {
 	var it ent.InvitationOrder
 	if obj == nil {
@@ -24451,6 +25792,55 @@ func (ec *executionContext) unmarshalInputRemoveMemberInput(ctx context.Context,
 func UnmarshalRemoveMemberInput(ctx context.Context, raw any) (model.RemoveMemberInput, error) {
 	var out model.RemoveMemberInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RemoveMemberInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRollbackServiceInput(ctx context.Context, obj any) (model.RollbackServiceInput, error) {
+	var it model.RollbackServiceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "revision"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "revision":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revision"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Revision = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRollbackServiceInput unmarshals raw into the RollbackServiceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRollbackServiceInput(ctx context.Context, raw any) (model.RollbackServiceInput, error) {
+	var out model.RollbackServiceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RollbackServiceInput", raw, &out)
 	return out, err
 }
 
@@ -28439,6 +29829,90 @@ func UnmarshalSmartHomeWhereInput(ctx context.Context, raw any) (ent.SmartHomeWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputStartServiceInput(ctx context.Context, obj any) (model.StartServiceInput, error) {
+	var it model.StartServiceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStartServiceInput unmarshals raw into the StartServiceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStartServiceInput(ctx context.Context, raw any) (model.StartServiceInput, error) {
+	var out model.StartServiceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StartServiceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStopServiceInput(ctx context.Context, obj any) (model.StopServiceInput, error) {
+	var it model.StopServiceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStopServiceInput unmarshals raw into the StopServiceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStopServiceInput(ctx context.Context, raw any) (model.StopServiceInput, error) {
+	var out model.StopServiceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StopServiceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTaskOrder(ctx context.Context, obj any) (ent.TaskOrder, error) {
 	var it ent.TaskOrder
 	if obj == nil {
@@ -29977,6 +31451,62 @@ func (ec *executionContext) unmarshalInputUpdateMemberRoleInput(ctx context.Cont
 func UnmarshalUpdateMemberRoleInput(ctx context.Context, raw any) (model.UpdateMemberRoleInput, error) {
 	var out model.UpdateMemberRoleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMemberRoleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateServiceInput(ctx context.Context, obj any) (model.UpdateServiceInput, error) {
+	var it model.UpdateServiceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "values", "chartVersion"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "values":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("values"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Values = data
+		case "chartVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chartVersion"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChartVersion = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateServiceInput unmarshals raw into the UpdateServiceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateServiceInput(ctx context.Context, raw any) (model.UpdateServiceInput, error) {
+	var out model.UpdateServiceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateServiceInput", raw, &out)
 	return out, err
 }
 
@@ -33137,6 +34667,44 @@ func (ec *executionContext) _AuthPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var clusterImplementors = []string{"Cluster"}
+
+func (ec *executionContext) _Cluster(ctx context.Context, sel ast.SelectionSet, obj *deploy.Cluster) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clusterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Cluster")
+		case "mode":
+			out.Values[i] = ec._Cluster_mode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reachable":
+			out.Values[i] = ec._Cluster_reachable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var dashboardImplementors = []string{"Dashboard"}
 
 func (ec *executionContext) _Dashboard(ctx context.Context, sel ast.SelectionSet, obj *dashboard.Stats) graphql.Marshaler {
@@ -33594,6 +35162,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateAppTemplate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateAppTemplate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deployService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deployService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stopService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_stopService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rollbackService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rollbackService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteService(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -34069,6 +35679,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_activity(ctx, field)
 				})
+		case "cluster":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_cluster(ctx, field)
+				})
+		case "serviceManifest":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_serviceManifest(ctx, field)
+				})
+		case "serviceValuesDiff":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_serviceValuesDiff(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -34268,6 +35896,18 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_supportProject(ctx, field, obj)
+				})
+		case "values":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_values(ctx, field, obj)
+				})
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_url(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -34503,6 +36143,39 @@ func (ec *executionContext) _ServiceEventEdge(ctx context.Context, sel ast.Selec
 			}
 		case "cursor":
 			out.Values[i] = ec._ServiceEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var servicePayloadImplementors = []string{"ServicePayload"}
+
+func (ec *executionContext) _ServicePayload(ctx context.Context, sel ast.SelectionSet, obj *model.ServicePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, servicePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServicePayload")
+		case "service":
+			out.Values[i] = ec._ServicePayload_service(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -34952,6 +36625,10 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "activity":
 		return ec._Subscription_activity(ctx, fields[0])
+	case "serviceEvents":
+		return ec._Subscription_serviceEvents(ctx, fields[0])
+	case "workspaceServices":
+		return ec._Subscription_workspaceServices(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -35368,6 +37045,60 @@ func (ec *executionContext) _UserEdge(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._UserEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var valueChangeImplementors = []string{"ValueChange"}
+
+func (ec *executionContext) _ValueChange(ctx context.Context, sel ast.SelectionSet, obj *valuespec.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, valueChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ValueChange")
+		case "key":
+			out.Values[i] = ec._ValueChange_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ValueChange_kind(ctx, field, obj)
+				})
+		case "old":
+			out.Values[i] = ec._ValueChange_old(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "new":
+			out.Values[i] = ec._ValueChange_new(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "secret":
+			out.Values[i] = ec._ValueChange_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -36476,6 +38207,14 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCluster2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋdeployᚐCluster(ctx context.Context, sel ast.SelectionSet, v *deploy.Cluster) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Cluster!")
+		return graphql.Null
+	}
+	return ec._Cluster(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCreateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateAppTemplateInput(ctx context.Context, v any) (model.CreateAppTemplateInput, error) {
 	res, err := ec.unmarshalInputCreateAppTemplateInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -36502,6 +38241,16 @@ func (ec *executionContext) marshalNDashboard2ᚖgithubᚗcomᚋwoowtechᚋwoow�
 		return graphql.Null
 	}
 	return ec._Dashboard(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeleteServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteServiceInput(ctx context.Context, v any) (model.DeleteServiceInput, error) {
+	res, err := ec.unmarshalInputDeleteServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeployServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeployServiceInput(ctx context.Context, v any) (model.DeployServiceInput, error) {
+	res, err := ec.unmarshalInputDeployServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -36773,6 +38522,11 @@ func (ec *executionContext) marshalNRole2githubᚗcomᚋwoowtechᚋwoowᚑpaas�
 	return v
 }
 
+func (ec *executionContext) unmarshalNRollbackServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRollbackServiceInput(ctx context.Context, v any) (model.RollbackServiceInput, error) {
+	res, err := ec.unmarshalInputRollbackServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNService2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐService(ctx context.Context, sel ast.SelectionSet, v *ent.Service) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Service!")
@@ -36787,6 +38541,14 @@ func (ec *executionContext) marshalNServiceConnection2ᚖgithubᚗcomᚋwoowtech
 		return graphql.Null
 	}
 	return ec._ServiceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNServiceEvent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐServiceEvent(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceEvent!")
+		return graphql.Null
+	}
+	return ec._ServiceEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNServiceEventConnection2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐServiceEventConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceEventConnection) graphql.Marshaler {
@@ -36838,6 +38600,14 @@ func (ec *executionContext) marshalNServiceOrderField2ᚖgithubᚗcomᚋwoowtech
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNServicePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐServicePayload(ctx context.Context, sel ast.SelectionSet, v *model.ServicePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServicePayload!")
+		return graphql.Null
+	}
+	return ec._ServicePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNServiceRevisionConnection2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐServiceRevisionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceRevisionConnection) graphql.Marshaler {
@@ -36929,6 +38699,11 @@ func (ec *executionContext) unmarshalNSmartHomeWhereInput2ᚖgithubᚗcomᚋwoow
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNStartServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐStartServiceInput(ctx context.Context, v any) (model.StartServiceInput, error) {
+	res, err := ec.unmarshalInputStartServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNStateCount2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋdashboardᚐStateCount(ctx context.Context, sel ast.SelectionSet, v dashboard.StateCount) graphql.Marshaler {
 	return ec._StateCount(ctx, sel, &v)
 }
@@ -36947,6 +38722,11 @@ func (ec *executionContext) marshalNStateCount2ᚕgithubᚗcomᚋwoowtechᚋwoow
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNStopServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐStopServiceInput(ctx context.Context, v any) (model.StopServiceInput, error) {
+	res, err := ec.unmarshalInputStopServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -37107,6 +38887,11 @@ func (ec *executionContext) unmarshalNUpdateMemberRoleInput2githubᚗcomᚋwoowt
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateServiceInput(ctx context.Context, v any) (model.UpdateServiceInput, error) {
+	res, err := ec.unmarshalInputUpdateServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateWorkspaceInput(ctx context.Context, v any) (model.UpdateWorkspaceInput, error) {
 	res, err := ec.unmarshalInputUpdateWorkspaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -37137,6 +38922,30 @@ func (ec *executionContext) marshalNUserOrderField2ᚖgithubᚗcomᚋwoowtechᚋ
 func (ec *executionContext) unmarshalNUserWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUserWhereInput(ctx context.Context, v any) (*ent.UserWhereInput, error) {
 	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNValueChange2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*valuespec.Change) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNValueChange2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNValueChange2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐChange(ctx context.Context, sel ast.SelectionSet, v *valuespec.Change) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ValueChange!")
+		return graphql.Null
+	}
+	return ec._ValueChange(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNValueSpec2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐSpec(ctx context.Context, sel ast.SelectionSet, v valuespec.Spec) graphql.Marshaler {

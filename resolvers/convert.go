@@ -69,9 +69,11 @@ func setOpt[T any](dst *T, v *T) {
 	}
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
+// deref is the value of an optional argument, or its zero value.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
 	}
-	return *s
+	return *p
 }

@@ -25,10 +25,14 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 // Query returns graph.QueryResolver implementation.
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 
+// Service returns graph.ServiceResolver implementation.
+func (r *Resolver) Service() graph.ServiceResolver { return &serviceResolver{r} }
+
 // Workspace returns graph.WorkspaceResolver implementation.
 func (r *Resolver) Workspace() graph.WorkspaceResolver { return &workspaceResolver{r} }
 
 type (
 	queryResolver     struct{ *Resolver }
+	serviceResolver   struct{ *Resolver }
 	workspaceResolver struct{ *Resolver }
 )

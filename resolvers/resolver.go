@@ -10,6 +10,7 @@ import (
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/catalog"
+	"github.com/woowtech/woow-paas/deploy"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/graph"
 	"github.com/woowtech/woow-paas/workspaces"
@@ -22,6 +23,7 @@ type Resolver struct {
 	Workspaces *workspaces.Service
 	Catalog    *catalog.Service
 	Feed       *activity.Feed
+	Deploy     *deploy.Service
 }
 
 // NewSchema returns the executable schema with connection costs set

@@ -13,12 +13,14 @@ import (
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/dashboard"
+	"github.com/woowtech/woow-paas/deploy"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/graph"
 	"github.com/woowtech/woow-paas/graph/model"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
 	"github.com/woowtech/woow-paas/workspaces"
 )
@@ -114,6 +116,44 @@ func (r *mutationResolver) UpdateAppTemplate(ctx context.Context, input model.Up
 	return &model.AppTemplatePayload{AppTemplate: t}, err
 }
 
+// DeployService is the resolver for the deployService field.
+func (r *mutationResolver) DeployService(ctx context.Context, input model.DeployServiceInput) (*model.ServicePayload, error) {
+	svc, err := r.Deploy.Deploy(ctx, deploy.DeployInput{
+		WorkspaceID: input.WorkspaceID, TemplateID: input.TemplateID, Name: input.Name, Values: input.Values,
+	})
+	return &model.ServicePayload{Service: svc}, err
+}
+
+// UpdateService is the resolver for the updateService field.
+func (r *mutationResolver) UpdateService(ctx context.Context, input model.UpdateServiceInput) (*model.ServicePayload, error) {
+	svc, err := r.Deploy.Update(ctx, deploy.UpdateInput{ID: input.ID, Values: input.Values, ChartVersion: input.ChartVersion})
+	return &model.ServicePayload{Service: svc}, err
+}
+
+// StopService is the resolver for the stopService field.
+func (r *mutationResolver) StopService(ctx context.Context, input model.StopServiceInput) (*model.ServicePayload, error) {
+	svc, err := r.Deploy.Stop(ctx, input.ID)
+	return &model.ServicePayload{Service: svc}, err
+}
+
+// StartService is the resolver for the startService field.
+func (r *mutationResolver) StartService(ctx context.Context, input model.StartServiceInput) (*model.ServicePayload, error) {
+	svc, err := r.Deploy.Start(ctx, input.ID)
+	return &model.ServicePayload{Service: svc}, err
+}
+
+// RollbackService is the resolver for the rollbackService field.
+func (r *mutationResolver) RollbackService(ctx context.Context, input model.RollbackServiceInput) (*model.ServicePayload, error) {
+	svc, err := r.Deploy.Rollback(ctx, input.ID, deref(input.Revision))
+	return &model.ServicePayload{Service: svc}, err
+}
+
+// DeleteService is the resolver for the deleteService field.
+func (r *mutationResolver) DeleteService(ctx context.Context, input model.DeleteServiceInput) (*model.ServicePayload, error) {
+	svc, err := r.Deploy.Delete(ctx, input.ID)
+	return &model.ServicePayload{Service: svc}, err
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*ent.User, error) {
 	v := viewer.FromContext(ctx)
@@ -163,9 +203,50 @@ func (r *queryResolver) Activity(ctx context.Context, workspaceID int, after *en
 	return q.Paginate(ctx, after, first, before, last, activity.NewestFirst)
 }
 
+// Cluster is the resolver for the cluster field.
+func (r *queryResolver) Cluster(ctx context.Context) (*deploy.Cluster, error) {
+	c := r.Deploy.Cluster(ctx)
+	return &c, nil
+}
+
+// ServiceManifest is the resolver for the serviceManifest field.
+func (r *queryResolver) ServiceManifest(ctx context.Context, serviceID int, revision *int) (string, error) {
+	return r.Deploy.Manifest(ctx, serviceID, deref(revision))
+}
+
+// ServiceValuesDiff is the resolver for the serviceValuesDiff field.
+func (r *queryResolver) ServiceValuesDiff(ctx context.Context, serviceID int, from int, to int) ([]*valuespec.Change, error) {
+	return r.Deploy.ValuesDiff(ctx, serviceID, from, to)
+}
+
+// Values is the resolver for the values field.
+func (r *serviceResolver) Values(ctx context.Context, obj *ent.Service) (map[string]any, error) {
+	return r.Deploy.Values(ctx, obj)
+}
+
+// URL is the resolver for the url field.
+func (r *serviceResolver) URL(ctx context.Context, obj *ent.Service) (*string, error) {
+	return r.Deploy.URL(ctx, obj)
+}
+
 // Activity is the resolver for the activity field.
 func (r *subscriptionResolver) Activity(ctx context.Context, workspaceID int) (<-chan *ent.ActivityEvent, error) {
 	return r.Feed.Subscribe(ctx, workspaceID)
+}
+
+// ServiceEvents is the resolver for the serviceEvents field.
+func (r *subscriptionResolver) ServiceEvents(ctx context.Context, serviceID int) (<-chan *ent.ServiceEvent, error) {
+	return r.Deploy.Events(ctx, serviceID)
+}
+
+// WorkspaceServices is the resolver for the workspaceServices field.
+func (r *subscriptionResolver) WorkspaceServices(ctx context.Context, workspaceID int) (<-chan *ent.Service, error) {
+	return r.Deploy.WorkspaceServices(ctx, workspaceID)
+}
+
+// Kind is the resolver for the kind field.
+func (r *valueChangeResolver) Kind(ctx context.Context, obj *valuespec.Change) (string, error) {
+	return string(obj.Kind), nil
 }
 
 // Namespace is the resolver for the namespace field.
@@ -187,8 +268,12 @@ func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{
 // Subscription returns graph.SubscriptionResolver implementation.
 func (r *Resolver) Subscription() graph.SubscriptionResolver { return &subscriptionResolver{r} }
 
+// ValueChange returns graph.ValueChangeResolver implementation.
+func (r *Resolver) ValueChange() graph.ValueChangeResolver { return &valueChangeResolver{r} }
+
 type (
 	dashboardResolver    struct{ *Resolver }
 	mutationResolver     struct{ *Resolver }
 	subscriptionResolver struct{ *Resolver }
+	valueChangeResolver  struct{ *Resolver }
 )

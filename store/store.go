@@ -31,6 +31,8 @@ type DB struct {
 	// Dialect is "sqlite" or "postgres", as the migrations name them.
 	Dialect string
 	Client  *ent.Client
+
+	configure []func(*ent.Client)
 }
 
 // Open connects to databaseURL when it is a postgres:// URL, otherwise to

@@ -49,6 +49,18 @@ type CreateWorkspaceInput struct {
 	Description *string `json:"description,omitempty"`
 }
 
+type DeleteServiceInput struct {
+	ID int `json:"id"`
+}
+
+type DeployServiceInput struct {
+	WorkspaceID int    `json:"workspaceId"`
+	TemplateID  int    `json:"templateId"`
+	Name        string `json:"name"`
+	// Flat dot-path keys allowed by the template's value specs.
+	Values map[string]any `json:"values,omitempty"`
+}
+
 type InviteMemberInput struct {
 	WorkspaceID int       `json:"workspaceId"`
 	Email       string    `json:"email"`
@@ -99,6 +111,24 @@ type RemoveMemberPayload struct {
 	RemovedUserID int            `json:"removedUserId"`
 }
 
+type RollbackServiceInput struct {
+	ID int `json:"id"`
+	// The revision to return to; none = the previous one.
+	Revision *int `json:"revision,omitempty"`
+}
+
+type ServicePayload struct {
+	Service *ent.Service `json:"service"`
+}
+
+type StartServiceInput struct {
+	ID int `json:"id"`
+}
+
+type StopServiceInput struct {
+	ID int `json:"id"`
+}
+
 type Subscription struct {
 }
 
@@ -136,6 +166,13 @@ type UpdateMemberRoleInput struct {
 	WorkspaceID int       `json:"workspaceId"`
 	UserID      int       `json:"userId"`
 	Role        role.Role `json:"role"`
+}
+
+type UpdateServiceInput struct {
+	ID int `json:"id"`
+	// Replaces the user's values; a password left out keeps its value.
+	Values       map[string]any `json:"values,omitempty"`
+	ChartVersion *string        `json:"chartVersion,omitempty"`
 }
 
 type UpdateWorkspaceInput struct {

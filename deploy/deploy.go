@@ -1,0 +1,445 @@
+package deploy
+
+import (
+	"context"
+	"crypto/md5"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/riverqueue/river"
+
+	"github.com/woowtech/woow-paas/activity"
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/serviceevent"
+	"github.com/woowtech/woow-paas/ent/service"
+	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/events"
+	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/secretbox"
+	"github.com/woowtech/woow-paas/store"
+	"github.com/woowtech/woow-paas/valuespec"
+	"github.com/woowtech/woow-paas/viewer"
+	"github.com/woowtech/woow-paas/workspaces"
+)
+
+// Config tunes the deploy domain.
+type Config struct {
+	// Domain is the base domain of service subdomains (default woowtech.io).
+	Domain string
+	// Quota bounds each workspace namespace.
+	Quota helmops.Quota
+	// MaxAttempts is how often a job runs before the service goes to error.
+	MaxAttempts int
+}
+
+// Service deploys and operates marketplace apps.
+type Service struct {
+	db     *store.DB
+	engine *helmops.Engine
+	box    *secretbox.Box
+	bus    events.Bus
+	jobs   *river.Client[*sql.Tx]
+	cfg    Config
+	log    *slog.Logger
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// New returns the deploy service; Jobs starts its background work.
+func New(db *store.DB, engine *helmops.Engine, box *secretbox.Box, bus events.Bus, cfg Config, log *slog.Logger) *Service {
+	if cfg.Domain == "" {
+		cfg.Domain = "woowtech.io"
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 3
+	}
+	if cfg.Quota == (helmops.Quota{}) {
+		cfg.Quota = helmops.Quota{CPU: "16", Memory: "32Gi", Storage: "200Gi"}
+	}
+	return &Service{db: db, engine: engine, box: box, bus: bus, cfg: cfg, log: log,
+		Now: func() time.Time { return time.Now().UTC() }}
+}
+
+// ServiceTopic carries a service's transitions and deploy log.
+func ServiceTopic(id int) string { return fmt.Sprintf("service.%d.events", id) }
+
+// WorkspaceTopic carries the changes of a workspace's services.
+func WorkspaceTopic(ws int) string { return fmt.Sprintf("workspace.%d.services", ws) }
+
+// Notice is what the bus carries about a service change: references that
+// subscribers load through the privacy layer.
+type Notice struct {
+	ServiceID int `json:"s"`
+	EventID   int `json:"e"`
+}
+
+// Cluster says where releases go.
+type Cluster struct {
+	Mode      string
+	Reachable bool
+}
+
+// Cluster reports the mode (cluster or dry-run) and whether the Kubernetes
+// API answers.
+func (s *Service) Cluster(ctx context.Context) Cluster {
+	return Cluster{Mode: string(s.engine.Mode()), Reachable: s.engine.Reachable(ctx)}
+}
+
+// DeployInput is what deployService takes.
+type DeployInput struct {
+	WorkspaceID int
+	TemplateID  int
+	Name        string
+	Values      map[string]any
+}
+
+// secrets is what a service keeps encrypted: password-typed Helm values
+// and the set-up (_init.) inputs.
+type secrets struct {
+	Values map[string]any `json:"values,omitempty"`
+	Init   map[string]any `json:"init,omitempty"`
+}
+
+func me(ctx context.Context) (*viewer.Viewer, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return nil, errs.E(errs.Unauthenticated, "sign in first")
+	}
+	return v, nil
+}
+
+// admin checks that the viewer may operate services in ws: NOT_FOUND for
+// outsiders, FORBIDDEN below admin.
+func admin(ctx context.Context, c *ent.Client, v *viewer.Viewer, ws int) error {
+	r, err := rule.RoleIn(ctx, c, v.UserID, ws)
+	if err != nil {
+		return err
+	}
+	if !r.AtLeast(role.Admin) {
+		return errs.E(errs.Forbidden, "only workspace admins and owners operate services")
+	}
+	return nil
+}
+
+// Deploy creates a service from a template and queues its deployment. It
+// returns at once, the service pending.
+func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, error) {
+	v, err := me(ctx)
+	if err != nil {
+		return nil, err
+	}
+	name := strings.TrimSpace(in.Name)
+	if name == "" || utf8.RuneCountInString(name) > 100 {
+		return nil, errs.InvalidField("name", "a name has 1 to 100 characters")
+	}
+	var out *ent.Service
+	err = s.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, tx *sql.Tx) error {
+		ws, err := c.Workspace.Get(ctx, in.WorkspaceID)
+		if ent.IsNotFound(err) {
+			return errs.E(errs.NotFound, "workspace not found")
+		}
+		if err != nil {
+			return err
+		}
+		if err := admin(ctx, c, v, ws.ID); err != nil {
+			return err
+		}
+		tpl, err := c.AppTemplate.Get(ctx, in.TemplateID)
+		if ent.IsNotFound(err) || (err == nil && !tpl.Active) {
+			return errs.InvalidField("templateId", "no such app in the marketplace")
+		}
+		if err != nil {
+			return err
+		}
+		checked, err := tpl.ValueSpecs.Check(in.Values)
+		if err != nil {
+			return err
+		}
+		ref := uuid.New()
+		plain, sealed, err := s.seal(ref, checked)
+		if err != nil {
+			return err
+		}
+		ref8 := strings.ReplaceAll(ref.String(), "-", "")[:8]
+		sum := md5.Sum([]byte(ws.Slug))
+		create := c.Service.Create().
+			SetWorkspaceID(ws.ID).
+			SetTemplateID(tpl.ID).
+			SetName(name).
+			SetReferenceID(ref).
+			SetState(service.StatePending).
+			SetSubdomain(fmt.Sprintf("paas-cs-%s-%s", hex.EncodeToString(sum[:])[:8], ref8)).
+			SetInternalPort(tpl.DefaultPort).
+			SetReleaseName("svc-" + ref8).
+			SetNamespace(workspaces.Namespace(ws.Slug)).
+			SetUserValues(plain).
+			SetChartVersion(tpl.ChartVersion).
+			SetStateDeadline(s.Now().Add(Deadline[service.StatePending]))
+		if sealed != nil {
+			create.SetSecretValues(sealed)
+		}
+		if out, err = create.Save(ctx); err != nil {
+			return err
+		}
+		if err := s.event(ctx, c, out, serviceevent.LevelInfo, "Deployment of "+tpl.Name+" queued"); err != nil {
+			return err
+		}
+		if _, err := activity.Record(ctx, c, activity.Entry{
+			WorkspaceID: ws.ID, ActorID: v.UserID, Verb: "service.deployed",
+			SubjectType: "Service", SubjectID: out.ID,
+			Summary: fmt.Sprintf("%s deployed from %s", name, tpl.Name),
+		}); err != nil {
+			return err
+		}
+		return s.enqueue(ctx, tx, JobArgs{ServiceID: out.ID, Op: OpDeploy})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.db.Client.Service.Get(ctx, out.ID)
+}
+
+// seal splits checked values into what is stored plainly and the
+// encrypted secrets (password values and set-up inputs).
+func (s *Service) seal(ref uuid.UUID, checked valuespec.Checked) (map[string]any, []byte, error) {
+	plain := map[string]any{}
+	sec := secrets{Values: map[string]any{}, Init: checked.Init}
+	secret := map[string]bool{}
+	for _, k := range checked.Secret {
+		secret[k] = true
+	}
+	for k, v := range checked.Values {
+		if secret[k] {
+			sec.Values[k] = v
+		} else {
+			plain[k] = v
+		}
+	}
+	if len(sec.Values) == 0 && len(sec.Init) == 0 {
+		return plain, nil, nil
+	}
+	raw, err := json.Marshal(sec)
+	if err != nil {
+		return nil, nil, err
+	}
+	sealed, err := s.box.Seal(raw, []byte("service:"+ref.String()))
+	return plain, sealed, err
+}
+
+// open decrypts a service's secrets.
+func (s *Service) open(svc *ent.Service) (secrets, error) {
+	var sec secrets
+	if len(svc.SecretValues) == 0 {
+		return sec, nil
+	}
+	raw, err := s.box.Open(svc.SecretValues, []byte("service:"+svc.ReferenceID.String()))
+	if err != nil {
+		return sec, fmt.Errorf("decrypting the service's secrets: %w", err)
+	}
+	return sec, json.Unmarshal(raw, &sec)
+}
+
+// UserValues are the values the user set, secrets included (for Helm and
+// for the next update's form, never for display).
+func (s *Service) userValues(svc *ent.Service) (map[string]any, secrets, error) {
+	sec, err := s.open(svc)
+	if err != nil {
+		return nil, sec, err
+	}
+	all := map[string]any{}
+	for k, v := range svc.UserValues {
+		all[k] = v
+	}
+	for k, v := range sec.Values {
+		all[k] = v
+	}
+	return all, sec, nil
+}
+
+// UpdateInput is what updateService takes. Values replace the user's
+// values; a password left out keeps its stored value.
+type UpdateInput struct {
+	ID           int
+	Values       map[string]any
+	ChartVersion *string
+}
+
+// Update queues an upgrade with new values or chart version.
+func (s *Service) Update(ctx context.Context, in UpdateInput) (*ent.Service, error) {
+	return s.begin(ctx, in.ID, OpUpgrade, func(ctx context.Context, c *ent.Client, svc *ent.Service, u *ent.ServiceUpdateOne) (string, error) {
+		tpl, err := c.AppTemplate.Get(viewer.System(ctx), svc.TemplateID)
+		if err != nil {
+			return "", err
+		}
+		if in.Values != nil {
+			_, old, err := s.userValues(svc)
+			if err != nil {
+				return "", err
+			}
+			values := map[string]any{}
+			for k, v := range in.Values {
+				values[k] = v
+			}
+			for k, v := range old.Values {
+				if _, given := values[k]; !given {
+					values[k] = v
+				}
+			}
+			for k, v := range old.Init {
+				if _, given := values[k]; !given {
+					values[k] = v
+				}
+			}
+			checked, err := tpl.ValueSpecs.Check(values)
+			if err != nil {
+				return "", err
+			}
+			plain, sealed, err := s.seal(svc.ReferenceID, checked)
+			if err != nil {
+				return "", err
+			}
+			u.SetUserValues(plain)
+			if sealed != nil {
+				u.SetSecretValues(sealed)
+			} else {
+				u.ClearSecretValues()
+			}
+		}
+		if in.ChartVersion != nil {
+			if len(*in.ChartVersion) > 100 {
+				return "", errs.InvalidField("chartVersion", "too long")
+			}
+			u.SetChartVersion(*in.ChartVersion)
+		}
+		return "Upgrade queued", nil
+	}, JobArgs{})
+}
+
+// Stop queues scaling the release's workloads to zero.
+func (s *Service) Stop(ctx context.Context, id int) (*ent.Service, error) {
+	return s.begin(ctx, id, OpStop, nil, JobArgs{})
+}
+
+// Start queues restoring the workloads' replicas.
+func (s *Service) Start(ctx context.Context, id int) (*ent.Service, error) {
+	return s.begin(ctx, id, OpStart, nil, JobArgs{})
+}
+
+// Rollback queues a rollback to revision (0: the previous one).
+func (s *Service) Rollback(ctx context.Context, id, revision int) (*ent.Service, error) {
+	if revision < 0 {
+		return nil, errs.InvalidField("revision", "a revision is a positive number")
+	}
+	return s.begin(ctx, id, OpRollback, func(ctx context.Context, c *ent.Client, svc *ent.Service, _ *ent.ServiceUpdateOne) (string, error) {
+		if revision != 0 && revision == svc.HelmRevision {
+			return "", errs.InvalidField("revision", "the service already runs revision %d", revision)
+		}
+		if revision == 0 {
+			if svc.HelmRevision < 2 {
+				return "", errs.E(errs.Conflict, "there is no previous revision")
+			}
+			return "Rollback to the previous revision queued", nil
+		}
+		return fmt.Sprintf("Rollback to revision %d queued", revision), nil
+	}, JobArgs{Revision: revision})
+}
+
+// Delete queues uninstalling the release.
+func (s *Service) Delete(ctx context.Context, id int) (*ent.Service, error) {
+	return s.begin(ctx, id, OpDelete, nil, JobArgs{})
+}
+
+// begin is every operation on an existing service: load it (NOT_FOUND for
+// outsiders), check the role and the state (CONFLICT), move it to the
+// operation's transitional state, log, record activity and queue the job,
+// in one transaction.
+func (s *Service) begin(ctx context.Context, id int, op Op,
+	prepare func(ctx context.Context, c *ent.Client, svc *ent.Service, u *ent.ServiceUpdateOne) (string, error),
+	args JobArgs) (*ent.Service, error) {
+	v, err := me(ctx)
+	if err != nil {
+		return nil, err
+	}
+	err = s.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, tx *sql.Tx) error {
+		svc, err := c.Service.Get(ctx, id)
+		if ent.IsNotFound(err) {
+			return errs.E(errs.NotFound, "service not found")
+		}
+		if err != nil {
+			return err
+		}
+		if err := admin(ctx, c, v, svc.WorkspaceID); err != nil {
+			return err
+		}
+		if !allowed(op, svc.State) {
+			return errs.E(errs.Conflict, "cannot %s a service that is %s", op, svc.State)
+		}
+		to := transition[op].through
+		u := c.Service.UpdateOne(svc).
+			SetState(to).
+			SetErrorMessage("").
+			SetStateDeadline(s.Now().Add(Deadline[to]))
+		msg := strings.ToUpper(string(op[:1])) + string(op[1:]) + " queued"
+		if prepare != nil {
+			if msg, err = prepare(ctx, c, svc, u); err != nil {
+				return err
+			}
+		}
+		if svc, err = u.Save(ctx); err != nil {
+			return err
+		}
+		if err := s.event(ctx, c, svc, serviceevent.LevelInfo, msg); err != nil {
+			return err
+		}
+		if _, err := activity.Record(ctx, c, activity.Entry{
+			WorkspaceID: svc.WorkspaceID, ActorID: v.UserID, Verb: "service." + string(op),
+			SubjectType: "Service", SubjectID: svc.ID,
+			Summary: fmt.Sprintf("%s: %s", svc.Name, strings.ToLower(msg)),
+		}); err != nil {
+			return err
+		}
+		args.ServiceID, args.Op = id, op
+		return s.enqueue(ctx, tx, args)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.db.Client.Service.Get(ctx, id)
+}
+
+// event writes a line of the deploy log with c and publishes it (and the
+// service's new state) after the transaction commits.
+func (s *Service) event(ctx context.Context, c *ent.Client, svc *ent.Service, level serviceevent.Level, msg string) error {
+	if len(msg) > 4000 {
+		msg = strings.ToValidUTF8(msg[:3990], "") + "…"
+	}
+	ev, err := c.ServiceEvent.Create().
+		SetWorkspaceID(svc.WorkspaceID).
+		SetServiceID(svc.ID).
+		SetState(string(svc.State)).
+		SetLevel(level).
+		SetMessage(msg).
+		Save(ctx)
+	if err != nil {
+		return err
+	}
+	data, _ := json.Marshal(Notice{ServiceID: svc.ID, EventID: ev.ID})
+	store.AfterCommit(ctx, func() {
+		pctx := context.WithoutCancel(ctx)
+		for _, topic := range []string{ServiceTopic(svc.ID), WorkspaceTopic(svc.WorkspaceID)} {
+			if err := s.bus.Publish(pctx, topic, data); err != nil {
+				s.log.Warn("publishing a service event", "err", err, "service_id", svc.ID)
+			}
+		}
+	})
+	return nil
+}
