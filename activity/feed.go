@@ -14,6 +14,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/hook"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
+	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
@@ -51,7 +52,9 @@ func PublishHook(bus events.Bus, log *slog.Logger) ent.Hook {
 					log.WarnContext(ctx, "publishing activity", "err", err, "activity_id", ev.ID)
 				}
 			}
-			if tx, err := m.Tx(); err == nil {
+			if store.InSQLTx(ctx) {
+				store.AfterCommit(ctx, publish)
+			} else if tx, err := m.Tx(); err == nil {
 				tx.OnCommit(func(next ent.Committer) ent.Committer {
 					return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
 						err := next.Commit(ctx, tx)
