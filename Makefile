@@ -6,7 +6,7 @@ GO ?= go
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 export TEST_DATABASE_URL
 
-.PHONY: run build test test-sqlite test-postgres generate migration fmt vet clean
+.PHONY: run build test test-sqlite test-postgres generate migration fmt vet clean bench
 
 run: build
 	./woow serve
@@ -37,6 +37,12 @@ generate:
 # New versioned migration from the ent schema: make migration NAME=add_x
 migration:
 	$(GO) run -mod=mod ./migrations/gen.go $(NAME)
+
+# Subscription fan-out benchmark (1k/5k/10k WebSocket subscribers from a
+# separate load process; a few minutes): not part of `make test`. See
+# bench/README.md.
+bench:
+	./bench/run.sh
 
 clean:
 	rm -f woow

@@ -190,7 +190,11 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		return fmt.Errorf("migrating: %w", err)
 	}
 	cat := catalog.New(db.Client)
-	if _, err := cat.LoadSeed(ctx, log); err != nil {
+	// Replicas starting together seed once.
+	if err := db.WithLock(ctx, store.LockSeed, func() error {
+		_, err := cat.LoadSeed(ctx, log)
+		return err
+	}); err != nil {
 		return err
 	}
 	acc := accounts.New(db.Client, cfg.Hasher, log)

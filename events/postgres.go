@@ -3,7 +3,9 @@ package events
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -52,8 +54,10 @@ type options struct {
 
 func defaultOptions() options {
 	return options{
-		quiet:        60 * time.Second,
-		pingTimeout:  15 * time.Second,
+		// A connection that died without closing (a dropped route, a
+		// frozen server) is noticed within quiet + pingTimeout.
+		quiet:        15 * time.Second,
+		pingTimeout:  5 * time.Second,
 		cleanupEvery: payloadTTL / 2,
 		payloadTTL:   payloadTTL,
 		dialTimeout:  10 * time.Second,
@@ -66,14 +70,19 @@ type wire struct {
 	Topic string          `json:"t"`
 	Data  json.RawMessage `json:"d,omitempty"`
 	Ref   int64           `json:"r,omitempty"`
+	// Origin names the publishing bus, which has delivered the message to
+	// its own subscribers already and skips the echo.
+	Origin string `json:"o,omitempty"`
 }
 
 // encodeWire writes a notification by hand rather than with json.Marshal,
 // which would compact the data and escape <, > and &: data (valid JSON)
 // goes out byte for byte, as it does when it is stored.
-func encodeWire(topic []byte, data []byte, ref int64) []byte {
-	b := make([]byte, 0, len(topic)+len(data)+32)
-	b = append(b, `{"t":`...)
+func encodeWire(origin string, topic []byte, data []byte, ref int64) []byte {
+	b := make([]byte, 0, len(topic)+len(data)+64)
+	b = append(b, `{"o":"`...)
+	b = append(b, origin...) // hex: needs no escaping
+	b = append(b, `","t":`...)
 	b = append(b, topic...)
 	if ref != 0 {
 		b = append(b, `,"r":`...)
@@ -86,10 +95,10 @@ func encodeWire(topic []byte, data []byte, ref int64) []byte {
 }
 
 // Postgres is the bus across server replicas sharing one PostgreSQL
-// database. Every message, local ones included, goes through NOTIFY, so
-// each replica sees the same messages in the same order; each replica fans
-// them out to its own subscribers through a Hub, which never waits for a
-// subscriber. pq's Listener reconnects by itself after the database
+// database. Every message goes through NOTIFY to the other replicas; the
+// publishing replica delivers to its own subscribers at once and skips the
+// echo. Each replica fans messages out to its subscribers through a Hub,
+// which never waits for a subscriber. pq's Listener reconnects by itself after the database
 // restarts, and a connection that stops answering (no reply to a ping) is
 // dropped so that it reconnects too; messages sent while a replica is
 // disconnected are lost to it, and its subscribers, which stay subscribed,
@@ -97,6 +106,7 @@ func encodeWire(topic []byte, data []byte, ref int64) []byte {
 type Postgres struct {
 	hub      *Hub
 	db       *sql.DB
+	origin   string // random; tags this bus's messages
 	listener *pq.Listener
 	dialer   *dialer
 	log      *slog.Logger
@@ -125,7 +135,11 @@ func newPostgres(ctx context.Context, dsn string, db *sql.DB, buffer int, log *s
 	if log == nil {
 		log = slog.Default()
 	}
-	p := &Postgres{hub: NewHub(buffer), db: db, log: log, opt: opt}
+	var id [8]byte
+	if _, err := rand.Read(id[:]); err != nil {
+		return nil, err
+	}
+	p := &Postgres{hub: NewHub(buffer), db: db, origin: hex.EncodeToString(id[:]), log: log, opt: opt}
 	p.ctx, p.cancel = context.WithCancel(context.Background())
 	p.dialer = &dialer{ctx: p.ctx, timeout: opt.dialTimeout, conns: map[*trackedConn]struct{}{}}
 	failed := make(chan error, 1) // the first failed connection attempt
@@ -189,10 +203,10 @@ func (p *Postgres) Publish(ctx context.Context, topic string, data []byte) error
 		return err
 	}
 	// Refuse before storing anything if even a reference would not fit.
-	if len(encodeWire(t, nil, 1<<63-1)) > MaxNotifyBytes {
+	if len(encodeWire(p.origin, t, nil, 1<<63-1)) > MaxNotifyBytes {
 		return errors.New("event bus: topic name too long")
 	}
-	msg := encodeWire(t, data, 0)
+	msg := encodeWire(p.origin, t, data, 0)
 	if len(msg) > MaxNotifyBytes {
 		var id int64
 		err := p.db.QueryRowContext(ctx,
@@ -201,11 +215,15 @@ func (p *Postgres) Publish(ctx context.Context, topic string, data []byte) error
 		if err != nil {
 			return fmt.Errorf("event bus: storing a large message: %w", err)
 		}
-		msg = encodeWire(t, nil, id)
+		msg = encodeWire(p.origin, t, nil, id)
 	}
 	if _, err := p.db.ExecContext(ctx, `SELECT pg_notify($1, $2)`, Channel, string(msg)); err != nil {
 		return fmt.Errorf("event bus: NOTIFY: %w", err)
 	}
+	// This replica's subscribers get the message now, not when the echo
+	// comes back: a subscription opened after a change returned must not
+	// receive that change.
+	p.hub.Deliver(Message{Topic: topic, Data: data})
 	return nil
 }
 
@@ -282,6 +300,9 @@ func (p *Postgres) handle(payload string) {
 	var w wire
 	if err := json.Unmarshal([]byte(payload), &w); err != nil {
 		p.log.Warn("event bus: ignoring a malformed notification", "err", err)
+		return
+	}
+	if w.Origin == p.origin {
 		return
 	}
 	data := []byte(w.Data)

@@ -100,3 +100,29 @@ func (db *DB) Ping(ctx context.Context) error { return db.SQL.PingContext(ctx) }
 
 // Close closes the client and the pool.
 func (db *DB) Close() error { return db.Client.Close() }
+
+// WithLock runs fn while holding a PostgreSQL advisory lock named by key,
+// so replicas starting together do one-time work (seeding, migrations of
+// libraries) one after the other. SQLite has one server per file: fn just
+// runs.
+func (db *DB) WithLock(ctx context.Context, key int64, fn func() error) error {
+	if db.Dialect != "postgres" {
+		return fn()
+	}
+	conn, err := db.SQL.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, key); err != nil {
+		return fmt.Errorf("taking lock %d: %w", key, err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, key)
+	return fn()
+}
+
+// Lock keys of one-time start-up work.
+const (
+	LockSeed int64 = 0x776f6f770001 // "woow" 1
+	LockJobs int64 = 0x776f6f770002
+)
