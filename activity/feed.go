@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"sync"
+	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 	"golang.org/x/sync/singleflight"
@@ -73,25 +75,49 @@ func PublishHook(bus events.Bus, log *slog.Logger) ent.Hook {
 }
 
 // Feed streams a workspace's new activity to its members.
+//
+// Each server has one relay per watched workspace: it receives the
+// workspace's notices from the bus, loads each entry once, and hands the
+// same entry to every subscriber there. A subscriber costs a small channel,
+// not a goroutine, and a fan-out decodes and loads once, not once per
+// subscriber.
 type Feed struct {
 	client *ent.Client
 	bus    events.Bus
-	// One load per entry per server, however many subscribers: the first
-	// loads, the rest share it.
+	// One load per entry per server even across relays and retries.
 	group singleflight.Group
 	cache *lru.Cache[int, *ent.ActivityEvent]
+
+	mu     sync.Mutex
+	relays map[int]*relay
+}
+
+// subscriberBuffer is how many entries a subscriber may lag behind before
+// it is dropped (its stream ends; clients resubscribe and re-read the feed).
+const subscriberBuffer = 16
+
+type relay struct {
+	workspaceID int
+	cancel      context.CancelFunc
+	subs        map[*feedSub]struct{} // guarded by Feed.mu
+}
+
+type feedSub struct {
+	ch     chan *ent.ActivityEvent
+	userID int
+	stop   func() bool
 }
 
 // NewFeed returns a Feed on client and bus.
 func NewFeed(client *ent.Client, bus events.Bus) *Feed {
 	cache, _ := lru.New[int, *ent.ActivityEvent](1024)
-	return &Feed{client: client, bus: bus, cache: cache}
+	return &Feed{client: client, bus: bus, cache: cache, relays: map[int]*relay{}}
 }
 
 // Subscribe authorises the viewer for the workspace (NOT_FOUND for
 // outsiders, as for queries) and then streams its new entries until ctx
 // ends. The stream ends when the viewer leaves or is removed, and when the
-// viewer cannot keep up (the bus drops slow subscribers).
+// viewer cannot keep up.
 func (f *Feed) Subscribe(ctx context.Context, workspaceID int) (<-chan *ent.ActivityEvent, error) {
 	v := viewer.FromContext(ctx)
 	if v == nil {
@@ -103,32 +129,87 @@ func (f *Feed) Subscribe(ctx context.Context, workspaceID int) (<-chan *ent.Acti
 		}
 		return nil, err
 	}
-	msgs := f.bus.Subscribe(ctx, Topic(workspaceID))
-	out := make(chan *ent.ActivityEvent, 1)
-	go func() {
-		defer close(out)
-		for m := range msgs {
-			var n Notice
-			if err := json.Unmarshal(m.Data, &n); err != nil || n.WorkspaceID != workspaceID {
-				continue
-			}
-			ev, err := f.load(ctx, n.ID)
-			if err != nil || ev.WorkspaceID != workspaceID {
-				continue
-			}
+	s := &feedSub{ch: make(chan *ent.ActivityEvent, subscriberBuffer), userID: v.UserID}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r := f.relays[workspaceID]
+	if r == nil {
+		// Its own lifetime: it must not keep the first subscriber's
+		// request (and its context values) alive.
+		rctx, cancel := context.WithCancel(context.Background())
+		r = &relay{workspaceID: workspaceID, cancel: cancel, subs: map[*feedSub]struct{}{}}
+		f.relays[workspaceID] = r
+		go f.run(rctx, r, f.bus.Subscribe(rctx, Topic(workspaceID)))
+	}
+	r.subs[s] = struct{}{}
+	s.stop = context.AfterFunc(ctx, func() {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.removeLocked(r, s)
+	})
+	return s.ch, nil
+}
+
+// removeLocked ends one subscriber (closing its channel exactly once: only
+// the caller that finds it registered closes it) and the relay with its
+// last subscriber.
+func (f *Feed) removeLocked(r *relay, s *feedSub) {
+	if _, ok := r.subs[s]; !ok {
+		return
+	}
+	delete(r.subs, s)
+	if s.stop != nil {
+		s.stop()
+	}
+	close(s.ch)
+	if len(r.subs) == 0 && f.relays[r.workspaceID] == r {
+		delete(f.relays, r.workspaceID)
+		r.cancel()
+	}
+}
+
+// run relays one workspace's notices until the relay is cancelled or the
+// bus drops it; then its subscribers' streams end.
+func (f *Feed) run(ctx context.Context, r *relay, msgs <-chan events.Message) {
+	defer func() {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		for s := range r.subs {
+			f.removeLocked(r, s)
+		}
+		if f.relays[r.workspaceID] == r {
+			delete(f.relays, r.workspaceID)
+		}
+		r.cancel()
+	}()
+	for m := range msgs {
+		var n Notice
+		if err := json.Unmarshal(m.Data, &n); err != nil || n.WorkspaceID != r.workspaceID {
+			continue
+		}
+		lctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		ev, err := f.load(lctx, n.ID)
+		cancel()
+		if err != nil || ev.WorkspaceID != r.workspaceID {
+			continue
+		}
+		// Membership ended: so does that member's stream, after the entry
+		// telling so.
+		left := n.Verb == "member.removed" || n.Verb == "member.left"
+		f.mu.Lock()
+		for s := range r.subs {
 			select {
-			case out <- ev:
-			case <-ctx.Done():
-				return
+			case s.ch <- ev:
+			default: // too far behind: dropped, never waited for
+				f.removeLocked(r, s)
+				continue
 			}
-			// Membership ended: so does the stream. (The entry telling so
-			// is the last one the viewer sees.)
-			if (n.Verb == "member.removed" || n.Verb == "member.left") && n.SubjectID == v.UserID {
-				return
+			if left && n.SubjectID == s.userID {
+				f.removeLocked(r, s)
 			}
 		}
-	}()
-	return out, nil
+		f.mu.Unlock()
+	}
 }
 
 // load reads an entry once per server. The subscription has been
