@@ -6,8 +6,10 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,8 +19,8 @@ import (
 
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/ent"
-	"github.com/woowtech/woow-paas/ent/serviceevent"
 	"github.com/woowtech/woow-paas/ent/service"
+	"github.com/woowtech/woow-paas/ent/serviceevent"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/helmops"
@@ -48,8 +50,10 @@ type Service struct {
 	box    *secretbox.Box
 	bus    events.Bus
 	jobs   *river.Client[*sql.Tx]
-	cfg    Config
-	log    *slog.Logger
+	// jobTimeout is the job runner's limit on one operation (for messages).
+	jobTimeout time.Duration
+	cfg        Config
+	log        *slog.Logger
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -287,6 +291,11 @@ func (s *Service) Update(ctx context.Context, in UpdateInput) (*ent.Service, err
 			}
 			values := map[string]any{}
 			for k, v := range in.Values {
+				if v == valuespec.MaskedValue && isPassword(tpl.ValueSpecs, k) {
+					// The form sent back what Values showed: the
+					// password is unchanged.
+					continue
+				}
 				values[k] = v
 			}
 			for k, v := range old.Values {
@@ -321,41 +330,74 @@ func (s *Service) Update(ctx context.Context, in UpdateInput) (*ent.Service, err
 			u.SetChartVersion(*in.ChartVersion)
 		}
 		return "Upgrade queued", nil
-	}, JobArgs{})
+	}, nil)
+}
+
+// isPassword reports whether key is a password in specs.
+func isPassword(specs valuespec.Specs, key string) bool {
+	for _, sp := range append(slices.Clone(specs.Required), specs.Optional...) {
+		if sp.Key == key {
+			return sp.Type == valuespec.Password
+		}
+	}
+	return false
 }
 
 // Stop queues scaling the release's workloads to zero.
 func (s *Service) Stop(ctx context.Context, id int) (*ent.Service, error) {
-	return s.begin(ctx, id, OpStop, nil, JobArgs{})
+	return s.begin(ctx, id, OpStop, nil, nil)
 }
 
 // Start queues restoring the workloads' replicas.
 func (s *Service) Start(ctx context.Context, id int) (*ent.Service, error) {
-	return s.begin(ctx, id, OpStart, nil, JobArgs{})
+	return s.begin(ctx, id, OpStart, nil, nil)
 }
 
-// Rollback queues a rollback to revision (0: the previous one).
+// Rollback queues a rollback to revision (0: the previous one, that is
+// the newest revision before the current one that did not fail). The
+// revision is resolved here, against the release's history, so that the
+// job rolls Helm back to the same revision whose values it restores; a
+// revision the history does not have is BAD_USER_INPUT.
 func (s *Service) Rollback(ctx context.Context, id, revision int) (*ent.Service, error) {
 	if revision < 0 {
 		return nil, errs.InvalidField("revision", "a revision is a positive number")
 	}
+	args := JobArgs{Revision: revision}
 	return s.begin(ctx, id, OpRollback, func(ctx context.Context, c *ent.Client, svc *ent.Service, _ *ent.ServiceUpdateOne) (string, error) {
 		if revision != 0 && revision == svc.HelmRevision {
 			return "", errs.InvalidField("revision", "the service already runs revision %d", revision)
 		}
+		hist, err := s.engine.History(ctx, svc.Namespace, svc.ReleaseName)
+		if err != nil && !errors.Is(err, helmops.ErrReleaseNotFound) {
+			return "", err
+		}
 		if revision == 0 {
-			if svc.HelmRevision < 2 {
+			if args.Revision = previousRevision(hist); args.Revision == 0 {
 				return "", errs.E(errs.Conflict, "there is no previous revision")
 			}
-			return "Rollback to the previous revision queued", nil
+			return fmt.Sprintf("Rollback to the previous revision (%d) queued", args.Revision), nil
+		}
+		if !slices.ContainsFunc(hist, func(r helmops.Release) bool { return r.Revision == revision }) {
+			return "", errs.InvalidField("revision", "there is no revision %d", revision)
 		}
 		return fmt.Sprintf("Rollback to revision %d queued", revision), nil
-	}, JobArgs{Revision: revision})
+	}, &args)
+}
+
+// previousRevision is the newest revision of a history (newest first)
+// before the current one that did not fail, or 0.
+func previousRevision(hist []helmops.Release) int {
+	for i, r := range hist {
+		if i > 0 && (r.Status == "deployed" || r.Status == "superseded") {
+			return r.Revision
+		}
+	}
+	return 0
 }
 
 // Delete queues uninstalling the release.
 func (s *Service) Delete(ctx context.Context, id int) (*ent.Service, error) {
-	return s.begin(ctx, id, OpDelete, nil, JobArgs{})
+	return s.begin(ctx, id, OpDelete, nil, nil)
 }
 
 // begin is every operation on an existing service: load it (NOT_FOUND for
@@ -364,7 +406,7 @@ func (s *Service) Delete(ctx context.Context, id int) (*ent.Service, error) {
 // in one transaction.
 func (s *Service) begin(ctx context.Context, id int, op Op,
 	prepare func(ctx context.Context, c *ent.Client, svc *ent.Service, u *ent.ServiceUpdateOne) (string, error),
-	args JobArgs) (*ent.Service, error) {
+	args *JobArgs) (*ent.Service, error) {
 	v, err := me(ctx)
 	if err != nil {
 		return nil, err
@@ -407,8 +449,12 @@ func (s *Service) begin(ctx context.Context, id int, op Op,
 		}); err != nil {
 			return err
 		}
-		args.ServiceID, args.Op = id, op
-		return s.enqueue(ctx, tx, args)
+		// Read after prepare, which may complete the arguments.
+		job := JobArgs{ServiceID: id, Op: op}
+		if args != nil {
+			job.Revision = args.Revision
+		}
+		return s.enqueue(ctx, tx, job)
 	})
 	if err != nil {
 		return nil, err

@@ -3,8 +3,11 @@ package deploy
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -14,6 +17,7 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/serviceevent"
 	"github.com/woowtech/woow-paas/ent/servicerevision"
@@ -77,11 +81,7 @@ func (s *Service) StartJobs(ctx context.Context, cfg JobsConfig) error {
 	} else {
 		drv = riversqlite.New(s.db.SQL)
 	}
-	m, err := rivermigrate.New(drv, &rivermigrate.Config{Logger: s.log})
-	if err != nil {
-		return err
-	}
-	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+	if err := s.migrateJobs(ctx, drv); err != nil {
 		return fmt.Errorf("migrating the job tables: %w", err)
 	}
 	workers := river.NewWorkers()
@@ -93,8 +93,11 @@ func (s *Service) StartJobs(ctx context.Context, cfg JobsConfig) error {
 		JobTimeout:           cfg.JobTimeout,
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		FetchPollInterval:    cfg.PollInterval,
-		MaxAttempts:          s.cfg.MaxAttempts,
-		Logger:               s.log,
+		// River refuses a poll interval below its fetch cooldown (100ms
+		// by default): a shorter poll shortens the cooldown too.
+		FetchCooldown: min(cfg.PollInterval, river.FetchCooldownDefault),
+		MaxAttempts:   s.cfg.MaxAttempts,
+		Logger:        s.log,
 		PeriodicJobs: []*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(cfg.ReconcileEvery),
 				func() (river.JobArgs, *river.InsertOpts) {
@@ -105,16 +108,67 @@ func (s *Service) StartJobs(ctx context.Context, cfg JobsConfig) error {
 	if err != nil {
 		return err
 	}
-	s.jobs = client
+	s.jobs, s.jobTimeout = client, cfg.JobTimeout
 	return client.Start(ctx)
 }
 
-// StopJobs lets running jobs finish (until ctx ends) and stops.
+// riverLockKey is the PostgreSQL advisory lock key held while River's
+// tables are migrated ("woowrivr").
+const riverLockKey int64 = 0x776f6f7772697672
+
+// sqliteMigrate serialises River migrations within the process (SQLite
+// has one server; tests run several deploy services in one process).
+var sqliteMigrate sync.Mutex
+
+// migrateJobs applies River's migrations. River's migrator does not guard
+// against another replica migrating at the same moment (both apply the
+// same version, and one fails): replicas take turns, on PostgreSQL with a
+// session advisory lock, as the schema migrations do.
+func (s *Service) migrateJobs(ctx context.Context, drv riverdriver.Driver[*sql.Tx]) error {
+	m, err := rivermigrate.New(drv, &rivermigrate.Config{Logger: s.log})
+	if err != nil {
+		return err
+	}
+	if s.db.Dialect != "postgres" {
+		sqliteMigrate.Lock()
+		defer sqliteMigrate.Unlock()
+		_, err = m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+		return err
+	}
+	conn, err := s.db.SQL.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	// A connection whose lock state is unknown never goes back to the pool.
+	discard := func() { _ = conn.Raw(func(any) error { return driver.ErrBadConn }) }
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, riverLockKey); err != nil {
+		discard()
+		return fmt.Errorf("waiting for another replica to migrate: %w", err)
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, riverLockKey); err != nil {
+			discard()
+		}
+	}()
+	_, err = m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	return err
+}
+
+// StopJobs lets running jobs finish until ctx ends, then cancels those
+// still running: River puts an interrupted job back, and the next start
+// runs it again at once (instead of rescuing it after RescueAfter).
 func (s *Service) StopJobs(ctx context.Context) error {
 	if s.jobs == nil {
 		return nil
 	}
-	return s.jobs.Stop(ctx)
+	err := s.jobs.Stop(ctx)
+	if err == nil || ctx.Err() == nil {
+		return err
+	}
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	return s.jobs.StopAndCancel(cctx)
 }
 
 // enqueue inserts a job in the caller's transaction: the job exists if and
@@ -134,10 +188,16 @@ type opWorker struct {
 
 // Work runs one operation. A failed attempt is logged and retried with
 // backoff; the last failure puts the service in error with the reason. A
-// job whose service has moved on (deleted, or another operation since) is
-// stale and does nothing.
+// job whose service has moved on (deleted, or another operation since,
+// or timed out by the reconciler) is stale and does nothing, also when
+// that happens while it runs. A job interrupted because the runner stops
+// (a shutdown) leaves the service as it is: River runs it again on the
+// next start.
 func (w *opWorker) Work(ctx context.Context, job *river.Job[JobArgs]) error {
-	s, sys := w.s, viewer.System(ctx)
+	s := w.s
+	// The service is written with a context that outlives the job's: a
+	// job that ran out of time must still record it.
+	sys := viewer.System(context.WithoutCancel(ctx))
 	svc, err := s.db.Client.Service.Get(sys, job.Args.ServiceID)
 	if ent.IsNotFound(err) {
 		return nil
@@ -145,12 +205,16 @@ func (w *opWorker) Work(ctx context.Context, job *river.Job[JobArgs]) error {
 	if err != nil {
 		return err
 	}
-	through := transition[job.Args.Op].through
-	if svc.State != through && !(job.Args.Op == OpDeploy && svc.State == service.StateDeploying) {
+	working := workingStates(job.Args.Op)
+	if !slices.Contains(working, svc.State) {
 		return nil
 	}
 	if job.Args.Op == OpDeploy && svc.State == service.StatePending {
-		if svc, err = s.move(sys, svc, service.StateDeploying, serviceevent.LevelInfo, "Deploying"); err != nil {
+		svc, err = s.move(sys, svc, service.StateDeploying, serviceevent.LevelInfo, "Deploying", service.StateEQ(service.StatePending))
+		if errors.Is(err, errMovedOn) {
+			return nil
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -158,13 +222,45 @@ func (w *opWorker) Work(ctx context.Context, job *river.Job[JobArgs]) error {
 	if runErr == nil {
 		return s.succeed(sys, svc, job.Args)
 	}
-	if job.Attempt < job.MaxAttempts && ctx.Err() == nil {
+	switch {
+	case errors.Is(ctx.Err(), context.Canceled):
+		// The runner is stopping: River puts the job back (without
+		// counting the attempt) when the error says so.
+		return fmt.Errorf("%w: %w", ctx.Err(), runErr)
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		runErr = fmt.Errorf("timed out after %s: %w", s.jobTimeout, runErr)
+	}
+	if job.Attempt < job.MaxAttempts {
 		_ = s.logEvent(sys, svc, serviceevent.LevelWarning,
 			fmt.Sprintf("Attempt %d of %d failed: %v; retrying", job.Attempt, job.MaxAttempts, runErr))
 		return runErr
 	}
-	_, err = s.fail(sys, svc, runErr.Error())
+	if fresh, err := s.db.Client.Service.Get(sys, svc.ID); err != nil {
+		return err
+	} else if !slices.Contains(working, fresh.State) {
+		return nil // moved on meanwhile
+	}
+	if job.Args.Op == OpDeploy || job.Args.Op == OpUpgrade {
+		// The failed revisions belong in the history, with the values
+		// they tried (the service's: a rollback's would be another's).
+		if err := s.syncRevisions(sys, svc); err != nil && !errors.Is(err, helmops.ErrReleaseNotFound) {
+			s.log.Warn("recording the release history", "service_id", svc.ID, "err", err)
+		}
+	}
+	_, err = s.fail(sys, svc, runErr.Error(), service.StateIn(working...))
+	if errors.Is(err, errMovedOn) {
+		return nil
+	}
 	return err
+}
+
+// workingStates are the states a service is in while op's job works on
+// it.
+func workingStates(op Op) []service.State {
+	if op == OpDeploy {
+		return []service.State{service.StatePending, service.StateDeploying}
+	}
+	return []service.State{transition[op].through}
 }
 
 // run does the Helm work of an operation.
@@ -194,6 +290,11 @@ func (s *Service) run(ctx context.Context, svc *ent.Service, args JobArgs) error
 			}
 		} else {
 			_, err = s.engine.Upgrade(ctx, svc.Namespace, svc.ReleaseName, ref, values)
+			if errors.Is(err, helmops.ErrReleaseNotFound) {
+				// A retry of a deploy that failed before Helm recorded
+				// a release (its chart could not be fetched): install.
+				_, err = s.engine.Install(ctx, svc.Namespace, svc.ReleaseName, ref, values)
+			}
 		}
 		return err
 	case OpRollback:
@@ -242,8 +343,19 @@ func (s *Service) chartValues(svc *ent.Service, tpl *ent.AppTemplate) (map[strin
 // release history.
 func (s *Service) succeed(ctx context.Context, svc *ent.Service, args JobArgs) error {
 	to := done[args.Op]
+	working := service.StateIn(workingStates(args.Op)...)
+	if fresh, err := s.db.Client.Service.Get(ctx, svc.ID); err != nil {
+		return err
+	} else if !slices.Contains(workingStates(args.Op), fresh.State) {
+		// Moved on while Helm worked (timed out, say): nothing to
+		// record, and the values are no longer this job's to change.
+		return nil
+	}
 	if args.Op == OpDelete {
-		_, err := s.move(ctx, svc, to, serviceevent.LevelInfo, "Deleted")
+		_, err := s.move(ctx, svc, to, serviceevent.LevelInfo, "Deleted", working)
+		if errors.Is(err, errMovedOn) {
+			return nil
+		}
 		return err
 	}
 	if args.Op == OpRollback {
@@ -288,7 +400,10 @@ func (s *Service) succeed(ctx context.Context, svc *ent.Service, args JobArgs) e
 	if s.engine.Mode() == helmops.ModeDryRun {
 		msg += " — dry-run mode: rendered and recorded, nothing applied to a cluster"
 	}
-	_, err = s.move(ctx, svc, to, serviceevent.LevelInfo, msg)
+	_, err = s.move(ctx, svc, to, serviceevent.LevelInfo, msg, working)
+	if errors.Is(err, errMovedOn) {
+		return nil
+	}
 	return err
 }
 
@@ -375,12 +490,17 @@ func (s *Service) syncRevisions(ctx context.Context, svc *ent.Service) error {
 	return u.Exec(ctx)
 }
 
+// errMovedOn: the service is no longer in a state the transition starts
+// from (another operation, or the reconciler, got there first).
+var errMovedOn = errors.New("the service has moved on")
+
 // move records a transition: the new state, its deadline, the log line,
-// published after commit.
-func (s *Service) move(ctx context.Context, svc *ent.Service, to service.State, level serviceevent.Level, msg string) (*ent.Service, error) {
+// published after commit. With conditions, it happens only if the service
+// still meets them (its state, typically), else errMovedOn.
+func (s *Service) move(ctx context.Context, svc *ent.Service, to service.State, level serviceevent.Level, msg string, when ...predicate.Service) (*ent.Service, error) {
 	var out *ent.Service
 	err := s.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx) error {
-		u := c.Service.UpdateOneID(svc.ID).SetState(to)
+		u := c.Service.Update().Where(service.ID(svc.ID)).Where(when...).SetState(to)
 		if d, ok := Deadline[to]; ok {
 			u.SetStateDeadline(s.Now().Add(d))
 		} else {
@@ -391,8 +511,14 @@ func (s *Service) move(ctx context.Context, svc *ent.Service, to service.State, 
 		} else {
 			u.SetErrorMessage("")
 		}
-		var err error
-		if out, err = u.Save(ctx); err != nil {
+		n, err := u.Save(ctx)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return errMovedOn
+		}
+		if out, err = c.Service.Get(ctx, svc.ID); err != nil {
 			return err
 		}
 		return s.event(ctx, c, out, level, msg)
@@ -400,9 +526,10 @@ func (s *Service) move(ctx context.Context, svc *ent.Service, to service.State, 
 	return out, err
 }
 
-// fail puts the service in error with a readable reason.
-func (s *Service) fail(ctx context.Context, svc *ent.Service, reason string) (*ent.Service, error) {
-	return s.move(ctx, svc, service.StateError, serviceevent.LevelError, reason)
+// fail puts the service in error with a readable reason (if it still
+// meets the conditions).
+func (s *Service) fail(ctx context.Context, svc *ent.Service, reason string, when ...predicate.Service) (*ent.Service, error) {
+	return s.move(ctx, svc, service.StateError, serviceevent.LevelError, reason, when...)
 }
 
 // logEvent adds a log line without a transition.
@@ -434,7 +561,10 @@ func (s *Service) Reconcile(ctx context.Context) error {
 		return err
 	}
 	for _, svc := range stuck {
-		if _, err := s.fail(sys, svc, fmt.Sprintf("timed out while %s", svc.State)); err != nil {
+		// Unless its job finished (or it timed out) meanwhile.
+		_, err := s.fail(sys, svc, fmt.Sprintf("timed out while %s", svc.State),
+			service.StateEQ(svc.State), service.StateDeadlineLT(s.Now()))
+		if err != nil && !errors.Is(err, errMovedOn) {
 			return err
 		}
 	}
@@ -446,16 +576,18 @@ func (s *Service) Reconcile(ctx context.Context) error {
 	}
 	for _, svc := range settled {
 		rel, err := s.engine.Status(ctx, svc.Namespace, svc.ReleaseName)
+		// Unless an operation started meanwhile.
+		unchanged := service.StateEQ(svc.State)
 		switch {
 		case errors.Is(err, helmops.ErrReleaseNotFound):
-			_, err = s.fail(sys, svc, "the Helm release was deleted outside Woow PaaS")
+			_, err = s.fail(sys, svc, "the Helm release was deleted outside Woow PaaS", unchanged)
 		case err != nil:
 			s.log.Warn("reconcile: release status", "service_id", svc.ID, "err", err)
 			continue
 		case rel.Status == "failed":
-			_, err = s.fail(sys, svc, "the Helm release failed: "+rel.Description)
+			_, err = s.fail(sys, svc, "the Helm release failed: "+rel.Description, unchanged)
 		}
-		if err != nil {
+		if err != nil && !errors.Is(err, errMovedOn) {
 			return err
 		}
 	}

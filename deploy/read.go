@@ -2,8 +2,14 @@ package deploy
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
+	"maps"
 	"regexp"
+	"slices"
+	"strings"
+
+	"sigs.k8s.io/yaml"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/servicerevision"
@@ -47,13 +53,10 @@ func (s *Service) URL(ctx context.Context, svc *ent.Service) (*string, error) {
 	return &u, nil
 }
 
-// secretData matches the values of a Secret's data and stringData blocks
-// in a rendered manifest.
-var secretData = regexp.MustCompile(`(?m)^([ \t]+[A-Za-z0-9_.-]+:[ \t]*)(\S.*)$`)
-
 // Manifest returns the rendered manifests of a revision (0: the current
-// one) to admins, with the values of Secret objects redacted: passwords
-// are never returned.
+// one) to admins, with the values of Secret objects redacted, and the
+// service's current passwords blanked wherever else a chart put them:
+// passwords are never returned.
 func (s *Service) Manifest(ctx context.Context, id, revision int) (string, error) {
 	v, err := me(ctx)
 	if err != nil {
@@ -70,36 +73,125 @@ func (s *Service) Manifest(ctx context.Context, id, revision int) (string, error
 	if err != nil {
 		return "", errs.E(errs.NotFound, "no such revision")
 	}
-	return redactSecrets(m), nil
+	sec, err := s.open(svc)
+	if err != nil {
+		return "", err
+	}
+	return scrub(redactSecrets(m), sec), nil
 }
 
+// Redacted stands in for a secret in a manifest.
+const Redacted = "<redacted>"
+
 var (
-	docSeparator = regexp.MustCompile(`(?m)^---\s*$`)
-	secretKind   = regexp.MustCompile(`(?m)^kind:\s*Secret\s*$`)
-	dataBlock    = regexp.MustCompile(`(?m)^(data|stringData):\s*$`)
+	docSeparator = regexp.MustCompile(`(?m)^---[ \t]*$`)
+	// looseSecretKind spots a Secret in a document that does not parse.
+	looseSecretKind = regexp.MustCompile(`(?i)["']?kind["']?\s*:\s*["']?Secret\b`)
+	// innerDocument is a document start the separator did not split at
+	// ("--- {...}"): YAML would read only the first document.
+	innerDocument = regexp.MustCompile(`(?m)^---`)
 )
 
-// redactSecrets blanks the values under data/stringData of every Secret
-// document in a manifest (Helm renders documents with top-level keys at
-// column 0, so everything after the block header is indented data).
+// redactSecrets replaces every value under data and stringData of each
+// Secret (also inside a List) with Redacted. A document with a Secret is
+// parsed as YAML and written out again (keys sorted, comments other than
+// Helm's "# Source:" line dropped), so that no layout of the values (block
+// scalars, quoted keys, flow mappings, JSON) escapes; a document that
+// mentions a Secret but does not parse is replaced whole.
 func redactSecrets(manifest string) string {
 	docs := docSeparator.Split(manifest, -1)
 	for i, d := range docs {
-		if !secretKind.MatchString(d) {
+		docs[i] = redactDoc(d)
+	}
+	return strings.Join(docs, "---")
+}
+
+func redactDoc(doc string) string {
+	var obj any
+	if err := yaml.Unmarshal([]byte(doc), &obj); err != nil || innerDocument.MatchString(doc) {
+		if looseSecretKind.MatchString(doc) {
+			return sourceLines(doc) + "# a Secret that could not be parsed: " + Redacted + "\n"
+		}
+		return doc
+	}
+	if !redactObject(obj) {
+		return doc
+	}
+	out, err := yaml.Marshal(obj)
+	if err != nil {
+		return sourceLines(doc) + "# " + Redacted + "\n"
+	}
+	return sourceLines(doc) + string(out)
+}
+
+// redactObject redacts a Secret, or the Secrets of a List, in place and
+// reports whether it found one.
+func redactObject(obj any) bool {
+	m, ok := obj.(map[string]any)
+	if !ok {
+		return false
+	}
+	found := false
+	if kind, _ := m["kind"].(string); strings.EqualFold(kind, "Secret") {
+		found = true
+		for _, block := range []string{"data", "stringData"} {
+			switch data := m[block].(type) {
+			case map[string]any:
+				for k := range data {
+					data[k] = Redacted
+				}
+			case nil:
+			default:
+				m[block] = Redacted
+			}
+		}
+	}
+	if items, ok := m["items"].([]any); ok {
+		for _, it := range items {
+			if redactObject(it) {
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// sourceLines keeps the blank lines and Helm's "# Source: <template>"
+// comment that open a document; other comments may quote values.
+func sourceLines(doc string) string {
+	var b strings.Builder
+	for line := range strings.Lines(doc) {
+		t := strings.TrimSpace(line)
+		if t != "" && !strings.HasPrefix(t, "# Source:") {
+			break
+		}
+		b.WriteString(strings.TrimRight(line, "\n") + "\n")
+	}
+	return b.String()
+}
+
+// scrub blanks the service's current password values (as written and
+// base64-encoded) wherever they appear: a chart may also put one in a
+// container's environment or a ConfigMap. Set-up inputs are never Helm
+// values, so never in a manifest. Values shorter than four bytes are left
+// alone: blanking them would garble the manifest.
+func scrub(manifest string, sec secrets) string {
+	var secretValues []string
+	for _, v := range sec.Values {
+		str, ok := v.(string)
+		if !ok || len(str) < 4 {
 			continue
 		}
-		lines := dataBlock.Split(d, 2)
-		if len(lines) < 2 {
-			continue
-		}
-		head := d[:len(d)-len(lines[1])]
-		docs[i] = head + secretData.ReplaceAllString(lines[1], "${1}<redacted>")
+		secretValues = append(secretValues, str,
+			base64.StdEncoding.EncodeToString([]byte(str)),
+			base64.RawStdEncoding.EncodeToString([]byte(str)))
 	}
-	out := docs[0]
-	for _, d := range docs[1:] {
-		out += "---" + d
+	// Longest first: a secret may contain another.
+	slices.SortFunc(secretValues, func(a, b string) int { return len(b) - len(a) })
+	for _, v := range secretValues {
+		manifest = strings.ReplaceAll(manifest, v, Redacted)
 	}
-	return out
+	return manifest
 }
 
 // ValuesDiff compares the user's values of two revisions (passwords show
@@ -132,12 +224,60 @@ func (s *Service) ValuesDiff(ctx context.Context, id, from, to int) ([]*valuespe
 	if err != nil {
 		return nil, err
 	}
+	// Snapshots mask passwords, so that two masks would always compare
+	// equal: Diff needs the plaintexts, which Helm's record of each
+	// revision holds (while the history keeps the revision).
+	a = s.unmask(ctx, svc, tpl.ValueSpecs, from, a)
+	b = s.unmask(ctx, svc, tpl.ValueSpecs, to, b)
 	changes := tpl.ValueSpecs.Diff(a, b)
 	out := make([]*valuespec.Change, len(changes))
 	for i := range changes {
 		out[i] = &changes[i]
 	}
 	return out, nil
+}
+
+// unmask returns a copy of a revision's snapshot with the masked
+// passwords replaced by the values Helm recorded for that revision. Only
+// for comparing: Diff never returns a password's value.
+func (s *Service) unmask(ctx context.Context, svc *ent.Service, specs valuespec.Specs, revision int, snap map[string]any) map[string]any {
+	var keys []string
+	for _, sp := range append(slices.Clone(specs.Required), specs.Optional...) {
+		if sp.Type == valuespec.Password && !valuespec.IsInit(sp.Key) {
+			if v, ok := snap[sp.Key]; ok && v == valuespec.MaskedValue {
+				keys = append(keys, sp.Key)
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return snap
+	}
+	helm, err := s.engine.Values(ctx, svc.Namespace, svc.ReleaseName, revision)
+	if err != nil {
+		return snap // pruned from the history: the masks compare equal
+	}
+	out := maps.Clone(snap)
+	for _, k := range keys {
+		if v, ok := lookup(helm, k); ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// lookup reads a nested value by dot path.
+func lookup(values map[string]any, path string) (any, bool) {
+	var cur any = values
+	for seg := range strings.SplitSeq(path, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if cur, ok = m[seg]; !ok {
+			return nil, false
+		}
+	}
+	return cur, true
 }
 
 // Events streams a service's deploy log and transitions, authorised like
