@@ -588,6 +588,14 @@ func TestInstallError(t *testing.T) {
 		t.Errorf("release after the failed install: %+v, %v", st, err)
 	}
 
+	// The outcome reached the activity feed, with the reason, said by the
+	// platform (no actor).
+	feed := f.activityFor(s.ID)
+	if len(feed) == 0 || feed[len(feed)-1].Verb != "service.error" ||
+		!strings.Contains(feed[len(feed)-1].Summary, "admission webhook") || feed[len(feed)-1].ActorID != nil {
+		t.Errorf("activity after the failed install: %+v", feed)
+	}
+
 	f.kube.fail(nil)
 	if _, err := f.svc.Update(f.admin, UpdateInput{ID: s.ID}); err != nil {
 		t.Fatal(err)
@@ -595,6 +603,13 @@ func TestInstallError(t *testing.T) {
 	s = f.waitState(s.ID, service.StateRunning, 20*time.Second)
 	if got, want := f.transitions(s.ID), []string{"pending", "deploying", "error", "upgrading", "running"}; !slices.Equal(got, want) {
 		t.Errorf("transitions %v, want %v", got, want)
+	}
+	var verbs []string
+	for _, a := range f.activityFor(s.ID) {
+		verbs = append(verbs, a.Verb)
+	}
+	if want := []string{"service.deployed", "service.error", "service.upgrade", "service.running"}; !slices.Equal(verbs, want) {
+		t.Errorf("activity verbs %v, want %v", verbs, want)
 	}
 	revs := f.revisions(s.ID)
 	// Helm marks the failed revision it upgrades from superseded.

@@ -41,6 +41,7 @@ import (
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/activityevent"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/serviceevent"
 	"github.com/woowtech/woow-paas/errs"
@@ -771,4 +772,17 @@ func wantCode(t testing.TB, err error, code errs.Code, field string) {
 	if !errors.As(err, &e) || e.Field != field {
 		t.Fatalf("error %v, want field %q", err, field)
 	}
+}
+
+// activityFor lists the activity entries about a service, oldest first.
+func (f *fixture) activityFor(id int) []*ent.ActivityEvent {
+	f.t.Helper()
+	out, err := f.db.Client.ActivityEvent.Query().
+		Where(activityevent.SubjectType("Service"), activityevent.SubjectID(id)).
+		Order(ent.Asc(activityevent.FieldCreatedAt), ent.Asc(activityevent.FieldID)).
+		All(viewer.System(context.Background()))
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return out
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 
+	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/service"
@@ -521,9 +522,33 @@ func (s *Service) move(ctx context.Context, svc *ent.Service, to service.State, 
 		if out, err = c.Service.Get(ctx, svc.ID); err != nil {
 			return err
 		}
-		return s.event(ctx, c, out, level, msg)
+		if err := s.event(ctx, c, out, level, msg); err != nil {
+			return err
+		}
+		// Where an operation ends is news for the whole workspace: it goes
+		// into the activity feed too, said by the platform (no actor).
+		if outcome, ok := outcomes[to]; ok {
+			summary := out.Name + " " + outcome
+			if to == service.StateError {
+				summary += ": " + msg
+			}
+			_, err := activity.Record(ctx, c, activity.Entry{
+				WorkspaceID: out.WorkspaceID, Verb: "service." + string(to),
+				SubjectType: "Service", SubjectID: out.ID, Summary: summary,
+			})
+			return err
+		}
+		return nil
 	})
 	return out, err
+}
+
+// outcomes are the states that end an operation, as the feed says them.
+var outcomes = map[service.State]string{
+	service.StateRunning: "is running",
+	service.StateStopped: "is stopped",
+	service.StateError:   "failed",
+	service.StateGone:    "was deleted",
 }
 
 // fail puts the service in error with a readable reason (if it still
