@@ -119,9 +119,9 @@ func NewFeed(client *ent.Client, bus events.Bus) *Feed {
 // ends. The stream ends when the viewer leaves or is removed, and when the
 // viewer cannot keep up.
 func (f *Feed) Subscribe(ctx context.Context, workspaceID int) (<-chan *ent.ActivityEvent, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, errs.E(errs.Unauthenticated, "sign in first")
+	v, err := viewer.Required(ctx)
+	if err != nil {
+		return nil, err
 	}
 	if _, err := f.client.Workspace.Get(ctx, workspaceID); err != nil {
 		if ent.IsNotFound(err) {

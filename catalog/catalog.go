@@ -87,23 +87,11 @@ func Seed() ([]Template, error) {
 	return ts, nil
 }
 
-var (
-	slugRe       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	keySegmentRe = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-)
+var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// ValidKey reports whether key is a dot path of [A-Za-z0-9_-] segments.
-func ValidKey(key string) bool {
-	if key == "" {
-		return false
-	}
-	for _, seg := range strings.Split(key, ".") {
-		if !keySegmentRe.MatchString(seg) {
-			return false
-		}
-	}
-	return true
-}
+// ValidKey reports whether key is a dot path of [A-Za-z0-9_-] segments:
+// the same rule as the values users submit (valuespec).
+func ValidKey(key string) bool { return valuespec.ValidKey(key) }
 
 // KnownCategory reports whether c is one of Categories.
 func KnownCategory(c string) bool {

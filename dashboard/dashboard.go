@@ -15,7 +15,6 @@ import (
 	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
-	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
@@ -39,15 +38,12 @@ type Stats struct {
 
 // Compute returns the viewer's figures.
 func Compute(ctx context.Context, c *ent.Client) (*Stats, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, errs.E(errs.Unauthenticated, "sign in first")
+	v, err := viewer.Required(ctx)
+	if err != nil {
+		return nil, err
 	}
 	active := workspace.StateEQ(workspace.StateActive)
-	var (
-		s   Stats
-		err error
-	)
+	var s Stats
 	if s.Workspaces, err = c.Workspace.Query().Where(active).Count(ctx); err != nil {
 		return nil, err
 	}

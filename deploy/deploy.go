@@ -113,14 +113,6 @@ type secrets struct {
 	Init   map[string]any `json:"init,omitempty"`
 }
 
-func me(ctx context.Context) (*viewer.Viewer, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, errs.E(errs.Unauthenticated, "sign in first")
-	}
-	return v, nil
-}
-
 // admin checks that the viewer may operate services in ws: NOT_FOUND for
 // outsiders, FORBIDDEN below admin.
 func admin(ctx context.Context, c *ent.Client, v *viewer.Viewer, ws int) error {
@@ -137,7 +129,7 @@ func admin(ctx context.Context, c *ent.Client, v *viewer.Viewer, ws int) error {
 // Deploy creates a service from a template and queues its deployment. It
 // returns at once, the service pending.
 func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -407,7 +399,7 @@ func (s *Service) Delete(ctx context.Context, id int) (*ent.Service, error) {
 func (s *Service) begin(ctx context.Context, id int, op Op,
 	prepare func(ctx context.Context, c *ent.Client, svc *ent.Service, u *ent.ServiceUpdateOne) (string, error),
 	args *JobArgs) (*ent.Service, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
 	}

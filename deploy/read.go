@@ -58,7 +58,7 @@ func (s *Service) URL(ctx context.Context, svc *ent.Service) (*string, error) {
 // service's current passwords blanked wherever else a chart put them:
 // passwords are never returned.
 func (s *Service) Manifest(ctx context.Context, id, revision int) (string, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -283,7 +283,7 @@ func lookup(values map[string]any, path string) (any, bool) {
 // Events streams a service's deploy log and transitions, authorised like
 // a query (NOT_FOUND for outsiders).
 func (s *Service) Events(ctx context.Context, serviceID int) (<-chan *ent.ServiceEvent, error) {
-	if _, err := me(ctx); err != nil {
+	if _, err := viewer.Required(ctx); err != nil {
 		return nil, err
 	}
 	if _, err := s.get(ctx, serviceID); err != nil {
@@ -296,7 +296,7 @@ func (s *Service) Events(ctx context.Context, serviceID int) (<-chan *ent.Servic
 
 // WorkspaceServices streams the services of a workspace as they change.
 func (s *Service) WorkspaceServices(ctx context.Context, workspaceID int) (<-chan *ent.Service, error) {
-	if _, err := me(ctx); err != nil {
+	if _, err := viewer.Required(ctx); err != nil {
 		return nil, err
 	}
 	if _, err := s.db.Client.Workspace.Get(ctx, workspaceID); err != nil {

@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/woowtech/woow-paas/ent/privacy"
+	"github.com/woowtech/woow-paas/errs"
 )
 
 // Viewer is an authenticated account acting on the platform.
@@ -35,6 +36,15 @@ func NewContext(ctx context.Context, v *Viewer) context.Context {
 func FromContext(ctx context.Context) *Viewer {
 	v, _ := ctx.Value(ctxKey{}).(*Viewer)
 	return v
+}
+
+// Required returns the viewer in ctx, or UNAUTHENTICATED for an anonymous
+// request: the first line of every operation that acts for someone.
+func Required(ctx context.Context) (*Viewer, error) {
+	if v := FromContext(ctx); v != nil {
+		return v, nil
+	}
+	return nil, errs.E(errs.Unauthenticated, "sign in first")
 }
 
 // System returns a context in which the data layer allows everything. Use it

@@ -73,14 +73,6 @@ func Slugify(name string) string {
 	return s
 }
 
-func me(ctx context.Context) (*viewer.Viewer, error) {
-	v := viewer.FromContext(ctx)
-	if v == nil {
-		return nil, errs.E(errs.Unauthenticated, "sign in first")
-	}
-	return v, nil
-}
-
 func checkName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
@@ -102,7 +94,7 @@ func checkDescription(d string) (string, error) {
 // Create makes a workspace owned by the viewer, with the slug derived from
 // its name (acme, acme-1, acme-2, ...).
 func (s *Service) Create(ctx context.Context, name, description string) (*ent.Workspace, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +199,7 @@ func writable(ctx context.Context, c *ent.Client, v *viewer.Viewer, id int, min 
 // Update renames a workspace or changes its description (admins and the
 // owner). Nil leaves a field as it is.
 func (s *Service) Update(ctx context.Context, id int, name, description *string) (*ent.Workspace, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -261,7 +253,7 @@ func (s *Service) Update(ctx context.Context, id int, name, description *string)
 // Archive archives a workspace (owner only). It stays readable; nothing in
 // it changes any more.
 func (s *Service) Archive(ctx context.Context, id int) (*ent.Workspace, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -304,7 +296,7 @@ func assignable(r role.Role) error {
 // account registered with it receives. Admins and the owner invite, at most
 // as admin. Exactly one of the results is non-nil.
 func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Role) (*ent.WorkspaceMember, *ent.Invitation, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -414,7 +406,7 @@ func member(ctx context.Context, c *ent.Client, wsID, userID int) (*ent.Workspac
 // UpdateRole changes a member's role (admins and the owner; to at most
 // admin; never the owner's own role, which changes only by transfer).
 func (s *Service) UpdateRole(ctx context.Context, wsID, userID int, r role.Role) (*ent.WorkspaceMember, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -456,7 +448,7 @@ func (s *Service) UpdateRole(ctx context.Context, wsID, userID int, r role.Role)
 // Remove takes a member out of the workspace (admins and the owner; not
 // the owner, not oneself: use Leave).
 func (s *Service) Remove(ctx context.Context, wsID, userID int) (*ent.Workspace, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -494,7 +486,7 @@ func (s *Service) Remove(ctx context.Context, wsID, userID int) (*ent.Workspace,
 // Leave ends the viewer's own membership. The owner must first transfer
 // ownership. Leaving an archived workspace is allowed.
 func (s *Service) Leave(ctx context.Context, wsID int) error {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return err
 	}
@@ -525,7 +517,7 @@ func (s *Service) Leave(ctx context.Context, wsID int) error {
 // previous owner stays as admin. The demotion comes first: the database
 // allows one owner per workspace at any moment.
 func (s *Service) TransferOwnership(ctx context.Context, wsID, userID int) (*ent.Workspace, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -570,7 +562,7 @@ func (s *Service) TransferOwnership(ctx context.Context, wsID, userID int) (*ent
 
 // ViewerRole is the viewer's role in a workspace they can see.
 func (s *Service) ViewerRole(ctx context.Context, wsID int) (role.Role, error) {
-	v, err := me(ctx)
+	v, err := viewer.Required(ctx)
 	if err != nil {
 		return "", err
 	}
