@@ -1,0 +1,29 @@
+// Operation types from the server's schema: `npm run codegen` writes
+// src/gql/ (committed; scripts/check-codegen.sh fails when it is stale).
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+const config: CodegenConfig = {
+  schema: ["../schema.graphqls", "../graph/ent.graphqls"],
+  documents: ["src/**/*.{ts,tsx}", "!src/gql/**/*"],
+  ignoreNoDocuments: true,
+  generates: {
+    "src/gql/": {
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        skipTypename: false,
+        scalars: {
+          Time: "string",
+          Cursor: "string",
+          Map: "Record<string, unknown>",
+          Any: "unknown",
+          UUID: "string",
+        },
+      },
+    },
+  },
+};
+
+export default config;

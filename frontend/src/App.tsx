@@ -1,0 +1,52 @@
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import type { ReactNode } from "react";
+import { Shell } from "./components/Shell";
+import { Loading } from "./components/ui";
+import { loginPath, useViewer } from "./lib/session";
+import { WorkspaceProvider } from "./lib/workspace";
+import { Login } from "./pages/auth/Login";
+import { Register } from "./pages/auth/Register";
+import { Dashboard } from "./pages/dashboard/Dashboard";
+import { WorkspaceList } from "./pages/workspaces/WorkspaceList";
+import { WorkspaceDetail } from "./pages/workspaces/WorkspaceDetail";
+import { Team } from "./pages/workspaces/Team";
+import { Marketplace } from "./pages/marketplace/Marketplace";
+import { Configure } from "./pages/marketplace/Configure";
+import { ServiceDetail } from "./pages/services/ServiceDetail";
+import { Settings } from "./pages/settings/Settings";
+import { NotFound } from "./pages/NotFound";
+
+/** Signed-in pages: without a session, sign in first and come back. */
+function RequireViewer({ children }: { children: ReactNode }) {
+  const { viewer, loading } = useViewer();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!viewer) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  return <WorkspaceProvider>{children}</WorkspaceProvider>;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<Login />} />
+      <Route path="/register" element={<Register />} />
+      <Route
+        element={
+          <RequireViewer>
+            <Shell />
+          </RequireViewer>
+        }
+      >
+        <Route index element={<Dashboard />} />
+        <Route path="workspaces" element={<WorkspaceList />} />
+        <Route path="workspaces/:slug" element={<WorkspaceDetail />} />
+        <Route path="workspaces/:slug/team" element={<Team />} />
+        <Route path="marketplace" element={<Marketplace />} />
+        <Route path="marketplace/:slug" element={<Configure />} />
+        <Route path="services/:id/*" element={<ServiceDetail />} />
+        <Route path="settings" element={<Settings />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,164 @@
+// The signed-in app's frame: sidebar (wide screens), header with the
+// workspace switcher and the user menu, bottom navigation (narrow screens).
+import { useEffect, useId, useRef, useState } from "react";
+import { NavLink, Outlet, useNavigate } from "react-router";
+import { useMutation } from "urql";
+import { graphql } from "../gql";
+import { useSession, useSignedInViewer } from "../lib/session";
+import { useTheme, type ThemeChoice } from "../lib/theme";
+import { useWorkspaces } from "../lib/workspace";
+import { Icon, type IconName } from "./Icon";
+
+const LogoutDocument = graphql(`
+  mutation Logout {
+    logout {
+      ok
+    }
+  }
+`);
+
+const nav: { to: string; label: string; icon: IconName; end?: boolean }[] = [
+  { to: "/", label: "Dashboard", icon: "dashboard", end: true },
+  { to: "/workspaces", label: "Workspaces", icon: "workspaces" },
+  { to: "/marketplace", label: "Marketplace", icon: "marketplace" },
+  { to: "/settings", label: "Settings", icon: "settings" },
+];
+
+export function Shell() {
+  return (
+    <div className="shell">
+      <aside className="sidebar" aria-label="Main">
+        <NavLink to="/" className="brand">
+          Woow PaaS
+        </NavLink>
+        <nav className="stack" style={{ gap: "0.15rem" }}>
+          {nav.map((n) => (
+            <NavLink key={n.to} to={n.to} end={n.end} className="nav-link">
+              <Icon name={n.icon} /> {n.label}
+            </NavLink>
+          ))}
+          <a className="nav-link" href="/graphiql">
+            <Icon name="explorer" /> API explorer
+          </a>
+        </nav>
+      </aside>
+      <div className="main-col">
+        <Header />
+        <main className="content" id="main">
+          <Outlet />
+        </main>
+      </div>
+      <nav className="bottom-nav" aria-label="Main">
+        {nav.map((n) => (
+          <NavLink key={n.to} to={n.to} end={n.end}>
+            <Icon name={n.icon} />
+            <span>{n.label}</span>
+          </NavLink>
+        ))}
+      </nav>
+    </div>
+  );
+}
+
+function Header() {
+  const { workspaces, current, select } = useWorkspaces();
+  const navigate = useNavigate();
+  return (
+    <header className="header">
+      {workspaces.length > 0 ? (
+        <label className="row" style={{ gap: "0.4rem", minWidth: 0 }}>
+          <span className="visually-hidden">Current workspace</span>
+          <select
+            className="input"
+            style={{ maxWidth: "min(240px, 55vw)" }}
+            value={current?.slug ?? ""}
+            onChange={(e) => {
+              select(e.target.value);
+              navigate(`/workspaces/${e.target.value}`);
+            }}
+          >
+            {workspaces.map((w) => (
+              <option key={w.id} value={w.slug}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <NavLink to="/workspaces" className="btn btn-sm">
+          Create a workspace
+        </NavLink>
+      )}
+      <div className="spacer" />
+      <UserMenu />
+    </header>
+  );
+}
+
+function UserMenu() {
+  const viewer = useSignedInViewer();
+  const { reset } = useSession();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [theme, setTheme] = useTheme();
+  const [{ fetching }, logout] = useMutation(LogoutDocument);
+  const menuId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  const signOut = async () => {
+    await logout({});
+    reset();
+    navigate("/login", { replace: true });
+  };
+  const next: Record<ThemeChoice, ThemeChoice> = { system: "light", light: "dark", dark: "system" };
+
+  return (
+    <div className="menu" ref={ref}>
+      <button
+        type="button"
+        className="btn btn-ghost"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <Icon name="user" /> <span className="hide-narrow">{viewer.name}</span>
+      </button>
+      {open && (
+        <ul className="menu-list" id={menuId} role="menu">
+          <li role="none" className="muted" style={{ padding: "0.4rem 0.6rem", fontSize: "0.88em" }}>
+            {viewer.email}
+          </li>
+          <li role="none">
+            <button role="menuitem" type="button" onClick={() => { setOpen(false); navigate("/settings"); }}>
+              Profile and password
+            </button>
+          </li>
+          <li role="none">
+            <button role="menuitem" type="button" onClick={() => setTheme(next[theme])}>
+              Theme: {theme} (switch to {next[theme]})
+            </button>
+          </li>
+          <li role="none">
+            <button role="menuitem" type="button" onClick={signOut} disabled={fetching}>
+              {fetching ? "Signing out…" : "Sign out"}
+            </button>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}

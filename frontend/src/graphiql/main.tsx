@@ -1,0 +1,2 @@
+// Placeholder: the GraphiQL explorer.
+export {};

@@ -1,0 +1,35 @@
+// graphcache configuration. Objects that implement Node are normalised by
+// id; the types below are values inside their parent (no id of their own).
+// Each part of the app keeps its cache updates next to its pages and adds
+// them here, so a mutation's effect on lists lives with the page that makes it.
+import type { CacheExchangeOpts } from "@urql/exchange-graphcache";
+import { mergeUpdates } from "./cacheUpdates";
+import { workspaceUpdates } from "../pages/workspaces/cache";
+import { serviceUpdates } from "../pages/services/cache";
+import { activityUpdates } from "../pages/dashboard/cache";
+
+const embedded = () => null;
+
+export const cacheConfig: CacheExchangeOpts = {
+  keys: {
+    Dashboard: embedded,
+    StateCount: embedded,
+    ValueSpecs: embedded,
+    ValueSpec: embedded,
+    Cluster: embedded,
+    ValueChange: embedded,
+    PageInfo: embedded,
+    AuthPayload: embedded,
+    LogoutPayload: embedded,
+    WorkspacePayload: embedded,
+    InviteMemberPayload: embedded,
+    MemberPayload: embedded,
+    RemoveMemberPayload: embedded,
+    LeaveWorkspacePayload: embedded,
+    AppTemplatePayload: embedded,
+    ServicePayload: embedded,
+    ProfilePayload: embedded,
+    ChangePasswordPayload: embedded,
+  },
+  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates),
+};

@@ -1,0 +1,68 @@
+// The server's error contract (SPEC section 9): a refusal is a GraphQL error
+// whose extensions.code is BAD_USER_INPUT (with extensions.field), CONFLICT,
+// FORBIDDEN, NOT_FOUND or UNAUTHENTICATED; anything else is INTERNAL.
+import type { CombinedError } from "urql";
+
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "CONFLICT"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "UNAUTHENTICATED"
+  | "INTERNAL"
+  | "NETWORK";
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** The input field a BAD_USER_INPUT names, as the server spells it. */
+  field?: string;
+}
+
+const fallback: Record<ErrorCode, string> = {
+  BAD_USER_INPUT: "Please check what you entered.",
+  CONFLICT: "That is not possible in the current state.",
+  FORBIDDEN: "Your role does not allow this.",
+  NOT_FOUND: "Not found, or you have no access to it.",
+  UNAUTHENTICATED: "Please sign in again.",
+  INTERNAL: "Something went wrong on our side. Please try again.",
+  NETWORK: "The server cannot be reached. Check your connection and try again.",
+};
+
+/** The errors of a result, readable and with their codes. */
+export function appErrors(err: CombinedError | undefined | null): AppError[] {
+  if (!err) return [];
+  if (err.networkError && err.graphQLErrors.length === 0) {
+    return [{ code: "NETWORK", message: fallback.NETWORK }];
+  }
+  return err.graphQLErrors.map((e) => {
+    const ext = (e.extensions ?? {}) as { code?: string; field?: string };
+    const code = (ext.code && ext.code in fallback ? ext.code : "INTERNAL") as ErrorCode;
+    const message = code === "INTERNAL" ? fallback.INTERNAL : e.message || fallback[code];
+    return { code, message, field: ext.field };
+  });
+}
+
+/** The first error of a result, or undefined. */
+export function appError(err: CombinedError | undefined | null): AppError | undefined {
+  return appErrors(err)[0];
+}
+
+/** Field errors keyed by the field the server names ("name", "values.db.user"), for forms. */
+export function fieldErrors(err: CombinedError | undefined | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of appErrors(err)) {
+    if (e.code === "BAD_USER_INPUT" && e.field) out[e.field] = e.message;
+  }
+  return out;
+}
+
+/** Errors that do not belong to a form field. */
+export function formError(err: CombinedError | undefined | null, fields: string[] = []): string | undefined {
+  const e = appErrors(err).find((x) => !(x.code === "BAD_USER_INPUT" && x.field && fields.includes(x.field)));
+  return e?.message;
+}
+
+export function isUnauthenticated(err: CombinedError | undefined | null): boolean {
+  return appErrors(err).some((e) => e.code === "UNAUTHENTICATED");
+}

@@ -1,0 +1,87 @@
+// The signed-in account and the GraphQL client that belongs to it.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Provider, useQuery } from "urql";
+import { useLocation, useNavigate } from "react-router";
+import { createAppClient, type AppClient } from "./client";
+import { graphql } from "../gql";
+import type { ViewerQuery } from "../gql/graphql";
+
+export const ViewerDocument = graphql(`
+  query Viewer {
+    viewer {
+      id
+      name
+      email
+      platformAdmin
+    }
+  }
+`);
+
+export type Viewer = NonNullable<ViewerQuery["viewer"]>;
+
+interface Session {
+  /** Call after sign-in or sign-out: a new client, an empty cache. */
+  reset(): void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+const ViewerContext = createContext<{ viewer: Viewer | null; loading: boolean }>({ viewer: null, loading: true });
+
+/** Where sign-in sends you back to. */
+export function loginPath(next: string): string {
+  return next && next !== "/" && !next.startsWith("/login") ? `/login?next=${encodeURIComponent(next)}` : "/login";
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const here = useRef("/");
+  here.current = location.pathname + location.search;
+
+  const expired = useRef<() => void>(() => {});
+  const make = useCallback(() => createAppClient(() => expired.current()), []);
+  const [app, setApp] = useState<AppClient>(make);
+  useEffect(() => () => app.dispose(), [app]);
+
+  const reset = useCallback(() => setApp(make()), [make]);
+  // The session ended on the server (expired, signed out elsewhere): start
+  // clean and come back here after signing in.
+  expired.current = () => {
+    if (here.current.startsWith("/login") || here.current.startsWith("/register")) return;
+    reset();
+    navigate(loginPath(here.current), { replace: true });
+  };
+
+  const session = useMemo(() => ({ reset }), [reset]);
+  return (
+    <SessionContext.Provider value={session}>
+      <Provider value={app.client}>
+        <ViewerLoader>{children}</ViewerLoader>
+      </Provider>
+    </SessionContext.Provider>
+  );
+}
+
+function ViewerLoader({ children }: { children: ReactNode }) {
+  const [{ data, fetching }] = useQuery({ query: ViewerDocument, requestPolicy: "cache-and-network" });
+  const value = useMemo(() => ({ viewer: data?.viewer ?? null, loading: fetching && !data }), [data, fetching]);
+  return <ViewerContext.Provider value={value}>{children}</ViewerContext.Provider>;
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error("useSession outside SessionProvider");
+  return s;
+}
+
+/** The signed-in account; null when signed out. */
+export function useViewer() {
+  return useContext(ViewerContext);
+}
+
+/** The viewer inside the signed-in part of the app (RequireViewer guarantees it). */
+export function useSignedInViewer(): Viewer {
+  const { viewer } = useContext(ViewerContext);
+  if (!viewer) throw new Error("useSignedInViewer outside RequireViewer");
+  return viewer;
+}
