@@ -247,6 +247,12 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		Feed:       activity.NewFeed(db.Client, bus),
 		Deploy:     deployer,
 	})
+	// Long-lived requests (subscriptions) watch baseCtx, cancelled when
+	// shutdown starts, so they end instead of holding the drain open;
+	// WebSockets, which net/http stops tracking once upgraded, are closed
+	// by gqlserver when it ends.
+	baseCtx, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelBase()
 	api := gqlserver.New(schema, gqlserver.Options{
 		Introspection: cfg.Introspection,
 		AllowedOrigin: allowed,
@@ -261,6 +267,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		// explicit `first` arguments.
 		MaxComplexity: 25000,
 		Logger:        log,
+		Shutdown:      baseCtx,
 	})
 	cookies := auth.Cookies{TrustProxy: cfg.TrustProxy}
 
@@ -288,10 +295,6 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	if err != nil {
 		return err
 	}
-	// Long-lived requests (subscriptions) watch baseCtx, cancelled when
-	// shutdown starts, so they end instead of holding the drain open.
-	baseCtx, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelBase()
 	srv := &http.Server{
 		Handler:           logRequests(log, mux),
 		ReadHeaderTimeout: 10 * time.Second,

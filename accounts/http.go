@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
@@ -29,7 +30,7 @@ type requestKey struct{}
 func (s *Service) Middleware(cookies auth.Cookies) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			ctx := context.WithValue(r.Context(), requestKey{}, &request{w: w, r: r, cookies: cookies})
+			ctx := context.WithValue(r.Context(), requestKey{}, exchange(w, r, cookies))
 			v, err := s.Authenticate(ctx, requestToken(r))
 			if err != nil {
 				s.log.ErrorContext(ctx, "authenticating session", "err", err)
@@ -42,6 +43,38 @@ func (s *Service) Middleware(cookies auth.Cookies) func(http.Handler) http.Handl
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}
+}
+
+// exchange is what Middleware remembers of a request. A WebSocket upgrade's
+// context outlives its request (it is the parent of every operation on the
+// socket, for hours), so for upgrades only a copy of what ClientIP,
+// UserAgent and EndSession read is kept: the ResponseWriter and the request
+// would pin net/http's connection buffers (~8 KiB) for the socket's life,
+// and a hijacked response cannot set cookies anyway (StartSession is then a
+// no-op; the socket's login mutation still returns the session).
+func exchange(w http.ResponseWriter, r *http.Request, cookies auth.Cookies) *request {
+	if !isUpgrade(r) {
+		return &request{w: w, r: r, cookies: cookies}
+	}
+	h := http.Header{}
+	for _, k := range []string{"User-Agent", "X-Forwarded-For", "Cookie"} {
+		if v := r.Header.Values(k); len(v) > 0 {
+			h[k] = slices.Clone(v)
+		}
+	}
+	return &request{r: &http.Request{RemoteAddr: r.RemoteAddr, Header: h, Host: r.Host}, cookies: cookies}
+}
+
+// isUpgrade reports whether r asks to switch protocols (WebSocket).
+func isUpgrade(r *http.Request) bool {
+	for _, v := range r.Header.Values("Connection") {
+		for tok := range strings.SplitSeq(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(tok), "upgrade") {
+				return r.Header.Get("Upgrade") != ""
+			}
+		}
+	}
+	return false
 }
 
 // requestToken is the session token of a request: the cookie, or for
@@ -93,7 +126,7 @@ func fromContext(ctx context.Context) *request {
 // StartSession sets the session cookie of sess on the response of the
 // request in ctx.
 func StartSession(ctx context.Context, sess *Session) {
-	if req := fromContext(ctx); req != nil {
+	if req := fromContext(ctx); req != nil && req.w != nil {
 		req.cookies.SetSessionCookie(req.w, req.r, sess.Token, sess.Expires)
 	}
 }
@@ -105,7 +138,9 @@ func EndSession(ctx context.Context) string {
 		return ""
 	}
 	token := auth.SessionToken(req.r)
-	req.cookies.ClearSessionCookie(req.w, req.r)
+	if req.w != nil {
+		req.cookies.ClearSessionCookie(req.w, req.r)
+	}
 	return token
 }
 

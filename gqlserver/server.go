@@ -13,7 +13,8 @@
 //     and must decode as a GraphQL JSON request (400 otherwise), so gqlgen
 //     never echoes or logs a malformed body.
 //   - gqlgen's handler.Server then runs with the transports SSE, WebSocket
-//     (gorilla, graphql-transport-ws), GET (queries only) and POST
+//     (graphql-transport-ws, this package's own loop on gorilla: see
+//     wsTransport), GET (queries only) and POST
 //     (application/json only; no form or multipart transports, so a
 //     cross-site "simple" request can never reach the executor).
 //   - Extensions: an LRU query cache, introspection when enabled, automatic
@@ -41,6 +42,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/gorilla/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/woowtech/woow-paas/errs"
@@ -174,6 +176,14 @@ type Options struct {
 	// Logger receives internal errors, panics and WebSocket failures, never
 	// variables, payloads or bodies. Default slog.Default().
 	Logger *slog.Logger
+
+	// Shutdown ends when the server starts shutting down. A WebSocket
+	// outlives the request that opened it (the handler returns once the
+	// connection is upgraded, and http.Server.Shutdown does not track
+	// hijacked connections), so every socket is closed with 1001 Going
+	// Away (graphql-ws clients reconnect, to another replica) when it
+	// ends. Nil: sockets end only with their clients.
+	Shutdown context.Context
 }
 
 // withDefaults returns o with zero fields replaced by their defaults.
@@ -208,6 +218,9 @@ func (o Options) withDefaults() Options {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.Shutdown == nil {
+		o.Shutdown = context.Background()
+	}
 	return o
 }
 
@@ -219,31 +232,22 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 	log := opts.Logger
 
 	srv := handler.New(es)
+	s := &server{
+		opts:     opts,
+		gql:      srv,
+		upgrader: newUpgrader(originChecker(opts.AllowedOrigin)),
+		renders:  newRenderCache(),
+		shutdown: opts.Shutdown,
+		recover:  Recover(log),
+	}
 
 	keepAlive := opts.KeepAlive
 	if keepAlive < 0 {
 		keepAlive = 0
 	}
-	payloadLimit := opts.WSPayloadLimit
 
 	srv.AddTransport(transport.SSE{KeepAlivePingInterval: keepAlive})
-	srv.AddTransport(transport.Websocket{
-		Implementation: gorillaImplementation{
-			allowed:      originChecker(opts.AllowedOrigin),
-			writeTimeout: opts.WSWriteTimeout,
-		},
-		InitFunc:    wsInitFunc(opts.WSInit, log),
-		InitTimeout: opts.WSInitTimeout,
-		// graphql-transport-ws has no server keep-alive message: gqlgen's
-		// KeepAlivePingInterval only applies to the legacy graphql-ws
-		// protocol, which we do not negotiate. The protocol's ping/pong is
-		// PingPongInterval.
-		PingPongInterval: keepAlive,
-		PayloadReadLimit: &payloadLimit,
-		ErrorFunc: func(ctx context.Context, err error) {
-			log.DebugContext(ctx, "graphql: websocket error", "err", err.Error())
-		},
-	})
+	srv.AddTransport(wsTransport{s: s})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 
@@ -278,24 +282,20 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 		srv.SetParserTokenLimit(opts.ParserTokenLimit)
 	}
 	srv.SetErrorPresenter(PresenterWith(log, opts.Classify))
-	srv.SetRecoverFunc(Recover(log))
+	srv.SetRecoverFunc(s.recover)
 
-	return &server{opts: opts, gql: srv}
+	return s
 }
 
-// server guards gqlgen's handler.Server.
+// server guards gqlgen's handler.Server and owns the WebSocket transport's
+// shared state.
 type server struct {
-	opts Options
-	gql  *handler.Server
-}
-
-type requestKey struct{}
-
-// requestFromContext returns the request that New's handler stored in ctx,
-// for the WebSocket InitFunc, which gqlgen only hands the request context.
-func requestFromContext(ctx context.Context) *http.Request {
-	r, _ := ctx.Value(requestKey{}).(*http.Request)
-	return r
+	opts     Options
+	gql      *handler.Server
+	upgrader websocket.Upgrader
+	renders  *renderCache
+	shutdown context.Context
+	recover  graphql.RecoverFunc
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -306,7 +306,6 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !s.checkUpgrade(w, r) {
 			return
 		}
-		r = r.WithContext(context.WithValue(r.Context(), requestKey{}, r))
 	} else if r.Method == http.MethodPost {
 		if !s.readBody(w, r) {
 			return

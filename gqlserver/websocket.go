@@ -1,19 +1,25 @@
 package gqlserver
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/gorilla/websocket"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/woowtech/woow-paas/errs"
 )
@@ -24,12 +30,19 @@ import (
 // ("graphql-ws") is unmaintained.
 const graphqlTransportWS = "graphql-transport-ws"
 
-// graphql-transport-ws close codes.
+// Close codes: graphql-transport-ws's own (4xxx) and the WebSocket ones we
+// send. graphql-ws clients retry after 1000 and 1001 and give up after the
+// 44xx codes.
 const (
-	closeForbidden              = 4403
-	closeInitTimeout            = 4408
+	closeGoingAway         = websocket.CloseGoingAway
+	closeBadRequest        = 4400
+	closeUnauthorized      = 4401
+	closeForbidden         = 4403
+	closeInitTimeout       = 4408
+	closeSubscriberExists  = 4409
+	closeTooManyInitialise = 4429
+
 	maxCloseReasonBytes         = 123 // a control frame payload is 125 bytes, 2 of them the code
-	gqlgenInitTimeoutReason     = "connection initialisation timeout"
 	defaultForbiddenCloseReason = "Forbidden"
 )
 
@@ -62,143 +75,630 @@ func originChecker(allowed func(r *http.Request, origin string) bool) func(r *ht
 	}
 }
 
-// wsInitFunc adapts Options.WSInit to gqlgen's InitFunc.
-func wsInitFunc(
-	init func(context.Context, *http.Request, transport.InitPayload) (context.Context, error),
-	log *slog.Logger,
-) transport.WebsocketInitFunc {
-	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
-		ctx = withSubscriptionCounter(ctx)
-		if init == nil {
-			return ctx, nil, nil
+// wsTransport is the graphql-transport-ws transport of New, in place of
+// gqlgen's transport.Websocket. gqlgen's runs the whole session in the
+// upgrade request's handler and keeps four goroutines per connection and
+// one per operation, ~30 KiB of stacks and net/http's buffers per idle
+// socket. This one hijacks the connection and returns, and a socket then
+// costs one reader goroutine, timers instead of ticker goroutines, and a
+// goroutine per running operation. It is a gqlgen transport so that
+// operations run on handler.Server's executor: the same caches,
+// extensions, limits, presenter and recover function as over HTTP.
+type wsTransport struct{ s *server }
+
+var _ graphql.Transport = wsTransport{}
+
+// Supports claims every upgrade: ServeHTTP has refused the ones we do not
+// accept before gqlgen routes the request here.
+func (wsTransport) Supports(r *http.Request) bool { return r.Header.Get("Upgrade") != "" }
+
+// Do upgrades the connection, starts its reader and returns, releasing
+// net/http's connection goroutine and buffers.
+func (t wsTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
+	s := t.s
+	ws, err := s.upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return // the upgrader has answered
+	}
+	if ws.Subprotocol() != graphqlTransportWS {
+		_ = ws.WriteControl(websocket.CloseMessage,
+			websocket.FormatCloseMessage(websocket.CloseProtocolError, "subprotocol "+graphqlTransportWS+" required"),
+			time.Now().Add(s.opts.WSWriteTimeout))
+		_ = ws.Close()
+		return
+	}
+	ws.SetReadLimit(s.opts.WSPayloadLimit)
+
+	// The socket outlives the request (whose context net/http cancels when
+	// the handler returns) but not the server.
+	ctx, cancel := context.WithCancel(context.WithoutCancel(r.Context()))
+	c := &wsConn{s: s, exec: exec, ws: ws, ctx: ctx, cancel: cancel, header: r.Header, ops: map[string]*wsOp{}}
+	c.stopShutdown = context.AfterFunc(s.shutdown, func() { c.close(closeGoingAway, "server shutting down") })
+	c.mu.Lock()
+	c.initTimer = time.AfterFunc(s.opts.WSInitTimeout, func() {
+		if !c.isAcked() {
+			c.close(closeInitTimeout, "Connection initialisation timeout")
 		}
-		newCtx, err := init(ctx, requestFromContext(ctx), payload)
+	})
+	c.mu.Unlock()
+	go c.read(r)
+}
+
+// newUpgrader is the gorilla Upgrader of every socket.
+func newUpgrader(allowed func(r *http.Request) bool) websocket.Upgrader {
+	return websocket.Upgrader{
+		Subprotocols: []string{graphqlTransportWS},
+		// A small read buffer (client messages are small; larger ones are
+		// read in several steps) and pooled write buffers: an idle
+		// connection, most subscribers most of the time, holds no write
+		// buffer.
+		ReadBufferSize:  512,
+		WriteBufferSize: 4096,
+		WriteBufferPool: &sync.Pool{},
+		// ServeHTTP has checked; repeated so the upgrader is safe alone.
+		CheckOrigin: allowed,
+		Error: func(w http.ResponseWriter, _ *http.Request, status int, _ error) {
+			w.Header().Set("Sec-Websocket-Version", "13")
+			writeError(w, status, CodeBadRequest, "unable to upgrade")
+		},
+	}
+}
+
+// wsConn is one graphql-transport-ws connection. Its reader goroutine
+// (read) owns the reads; writes from any goroutine go through write, one at
+// a time.
+type wsConn struct {
+	s      *server
+	exec   graphql.GraphExecutor
+	ws     *websocket.Conn
+	header http.Header // of the upgrade request, for RawParams.Headers
+
+	// ctx ends with the connection; cancel ends it. opCtx, set by
+	// connection_init, is the parent of the operations.
+	ctx          context.Context
+	cancel       context.CancelFunc
+	stopShutdown func() bool
+
+	wmu sync.Mutex // one writer at a time (gorilla's rule)
+
+	mu           sync.Mutex
+	closed       bool
+	acked        bool
+	opCtx        context.Context
+	ops          map[string]*wsOp // running operations by client id
+	initTimer    *time.Timer
+	pinger       *time.Timer
+	awaitingPong bool
+}
+
+// wsOp is one running operation.
+type wsOp struct {
+	cancel context.CancelFunc
+}
+
+// wsIncoming is a message from the client.
+type wsIncoming struct {
+	Type    string          `json:"type"`
+	ID      string          `json:"id"`
+	Payload json.RawMessage `json:"payload"`
+}
+
+func (c *wsConn) isAcked() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.acked
+}
+
+// read is the connection's only reader: it handles the client's messages
+// in order until the connection ends, then cleans up.
+func (c *wsConn) read(r *http.Request) {
+	defer c.close(0, "")
+	for {
+		_, data, err := c.ws.ReadMessage()
+		if err != nil {
+			// A close by the peer (answered by gorilla), an oversized
+			// message (gorilla has sent 1009), a network error, or our own
+			// close.
+			if _, ok := errors.AsType[*websocket.CloseError](err); !ok && !errors.Is(err, websocket.ErrReadLimit) && c.ctx.Err() == nil {
+				c.s.opts.Logger.Debug("graphql: websocket read", "err", err.Error())
+			}
+			return
+		}
+		var m wsIncoming
+		if err := json.Unmarshal(data, &m); err != nil {
+			c.close(closeBadRequest, "Invalid message received")
+			return
+		}
+		// Any message shows the client is alive.
+		c.mu.Lock()
+		c.awaitingPong = false
+		c.mu.Unlock()
+
+		switch m.Type {
+		case "connection_init":
+			if r == nil {
+				c.close(closeTooManyInitialise, "Too many initialisation requests")
+				return
+			}
+			ok := c.init(r, m.Payload)
+			r = nil // the request is needed only here; do not keep it
+			if !ok {
+				return
+			}
+		case "ping":
+			msg := []byte(`{"type":"pong"}`)
+			if len(m.Payload) > 0 && string(m.Payload) != "null" {
+				msg = append(append([]byte(`{"type":"pong","payload":`), m.Payload...), '}')
+			}
+			c.write(msg)
+		case "pong":
+		case "subscribe":
+			if !c.isAcked() {
+				c.close(closeUnauthorized, "Unauthorized")
+				return
+			}
+			if !c.subscribe(m.ID, m.Payload) {
+				return
+			}
+		case "complete":
+			c.mu.Lock()
+			op := c.ops[m.ID]
+			delete(c.ops, m.ID) // the id may be reused at once
+			c.mu.Unlock()
+			if op != nil {
+				op.cancel()
+			}
+		default:
+			c.close(closeBadRequest, "Invalid message received")
+			return
+		}
+	}
+}
+
+// init answers connection_init: WSInit decides, then connection_ack and
+// the keep-alive pings start.
+func (c *wsConn) init(r *http.Request, raw json.RawMessage) bool {
+	var payload transport.InitPayload
+	if len(raw) > 0 && string(raw) != "null" {
+		if err := json.Unmarshal(raw, &payload); err != nil {
+			c.close(closeBadRequest, "Invalid connection_init payload")
+			return false
+		}
+	}
+	ctx := withSubscriptionCounter(c.ctx)
+	if init := c.s.opts.WSInit; init != nil {
+		newCtx, err := init(ctx, r, payload)
 		if err != nil {
 			reason := defaultForbiddenCloseReason
 			if de, ok := errors.AsType[*errs.Error](err); ok && de.Code != errs.Internal && de.Message != "" {
 				reason = de.Message
 			} else {
-				log.WarnContext(ctx, "graphql: websocket connection_init rejected", "err", err.Error())
+				c.s.opts.Logger.WarnContext(ctx, "graphql: websocket connection_init rejected", "err", err.Error())
 			}
-			// gqlgen closes with the code and reason found in this context;
-			// it must never be nil (gqlgen reads values from it).
-			ctx = transport.AppendCloseReason(ctx, reason)
-			ctx = transport.WithWebsocketCloseCode(ctx, closeForbidden)
-			return ctx, nil, err
+			c.close(closeForbidden, reason)
+			return false
 		}
-		if newCtx == nil {
-			newCtx = ctx
+		if newCtx != nil {
+			ctx = newCtx
 		}
-		return newCtx, nil, nil
+	}
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return false
+	}
+	c.acked = true
+	c.opCtx = ctx
+	c.initTimer.Stop()
+	if c.s.opts.KeepAlive > 0 {
+		c.pinger = time.AfterFunc(c.s.opts.KeepAlive, c.keepAlive)
+	}
+	c.mu.Unlock()
+	c.write([]byte(`{"type":"connection_ack"}`))
+	return true
+}
+
+// keepAlive sends the protocol's ping every KeepAlive and drops a client
+// that has not answered (nor sent anything) since the previous one: within
+// two intervals of going silent.
+func (c *wsConn) keepAlive() {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return
+	}
+	missed := c.awaitingPong
+	c.awaitingPong = true
+	c.mu.Unlock()
+	if missed {
+		c.close(closeGoingAway, "keep-alive timeout")
+		return
+	}
+	if c.write([]byte(`{"type":"ping"}`)) {
+		c.mu.Lock()
+		if !c.closed {
+			c.pinger.Reset(c.s.opts.KeepAlive)
+		}
+		c.mu.Unlock()
 	}
 }
 
-// gorillaImplementation is gqlgen's WebsocketImplementation on top of
-// gorilla/websocket (gqlgen >= 0.17.92 defaults to coder/websocket).
-type gorillaImplementation struct {
-	allowed      func(r *http.Request) bool
-	writeTimeout time.Duration
+// subscribe starts an operation on its own goroutine (the reader goes on
+// reading: a client completes a subscription over the same socket).
+func (c *wsConn) subscribe(id string, raw json.RawMessage) bool {
+	start := graphql.Now()
+	params := &graphql.RawParams{}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber() // as gqlgen's transports decode
+	if id == "" || len(raw) == 0 || dec.Decode(params) != nil {
+		c.close(closeBadRequest, "Invalid subscribe message")
+		return false
+	}
+	params.Headers = c.header
+	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
+
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return false
+	}
+	if _, dup := c.ops[id]; dup {
+		c.mu.Unlock()
+		c.close(closeSubscriberExists, truncateReason("Subscriber for "+id+" already exists"))
+		return false
+	}
+	ctx, cancel := context.WithCancel(c.opCtx)
+	op := &wsOp{cancel: cancel}
+	c.ops[id] = op
+	c.mu.Unlock()
+	go c.operate(ctx, op, id, params)
+	return true
 }
 
-var _ transport.WebsocketImplementation = gorillaImplementation{}
+// operate runs one operation to its end: "next" for each result, then
+// "complete" unless the connection is closing. Request errors (parse,
+// validation, limits) are an "error" message, like gqlgen's transport
+// (which also follows them with "complete").
+func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graphql.RawParams) {
+	idJSON, _ := json.Marshal(id)
+	defer func() {
+		if v := recover(); v != nil {
+			err := c.s.recover(ctx, v)
+			var gqlErr *gqlerror.Error
+			if !errors.As(err, &gqlErr) {
+				gqlErr = &gqlerror.Error{Message: internalMessage}
+			}
+			c.sendErrors(idJSON, gqlerror.List{gqlErr})
+		}
+		c.mu.Lock()
+		if c.ops[id] == op {
+			delete(c.ops, id)
+		}
+		closing := c.closed
+		c.mu.Unlock()
+		op.cancel()
+		if !closing {
+			c.write(message(idJSON, "complete", nil))
+		}
+	}()
 
-// Accept upgrades the connection, negotiating graphql-transport-ws only. The
-// Origin check is repeated here so the adapter is safe on its own.
-func (g gorillaImplementation) Accept(
-	w http.ResponseWriter,
-	r *http.Request,
-	opts transport.WebsocketAcceptOptions,
-) (transport.WebsocketConn, error) {
-	if !slices.Contains(opts.Subprotocols, graphqlTransportWS) {
-		return nil, errors.New("gqlgen does not support " + graphqlTransportWS)
+	ctx = graphql.StartOperationTrace(ctx)
+	rc, errList := c.exec.CreateOperationContext(ctx, params)
+	if errList != nil {
+		resp := c.exec.DispatchError(graphql.WithOperationContext(ctx, rc), errList)
+		if errcode.GetErrorKind(errList) == errcode.KindProtocol {
+			c.sendErrors(idJSON, resp.Errors)
+		} else {
+			c.sendNext(idJSON, resp)
+		}
+		return
 	}
-	up := websocket.Upgrader{
-		Subprotocols: []string{graphqlTransportWS},
-		// Small read buffers and pooled write buffers: an idle connection
-		// (most subscribers, most of the time) holds no write buffer.
-		ReadBufferSize:  1024,
-		WriteBufferSize: 4096,
-		WriteBufferPool: writeBufferPool,
-		CheckOrigin:     g.allowed,
-		// gqlgen writes its own error body after a failed upgrade: write only
-		// the status here so that the response is not two bodies.
-		Error: func(w http.ResponseWriter, _ *http.Request, status int, _ error) {
-			w.Header().Set("Sec-Websocket-Version", "13")
-			w.WriteHeader(status)
-		},
+
+	var st *stream
+	if rc.Operation.Operation == ast.Subscription {
+		st = newStream(rc)
 	}
-	conn, err := up.Upgrade(w, r, opts.ResponseHeader)
+	ctx = graphql.WithOperationContext(ctx, rc)
+	responses, ctx := c.exec.DispatchOperation(ctx, rc)
+	if st != nil && st.source.IsValid() {
+		c.stream(ctx, idJSON, st, responses)
+		return
+	}
+	for {
+		resp := responses(ctx)
+		if resp == nil || !c.sendNext(idJSON, resp) {
+			return
+		}
+	}
+}
+
+// sendNext writes a "next" message; false when the write failed.
+func (c *wsConn) sendNext(idJSON []byte, resp *graphql.Response) bool {
+	b, err := json.Marshal(resp)
 	if err != nil {
-		return nil, err
+		panic(err) // as gqlgen: a response always marshals
 	}
-	if conn.Subprotocol() != graphqlTransportWS {
-		_ = conn.WriteControl(websocket.CloseMessage,
-			websocket.FormatCloseMessage(websocket.CloseProtocolError, "subprotocol "+graphqlTransportWS+" required"),
-			time.Now().Add(g.writeTimeout))
-		_ = conn.Close()
-		return nil, errors.New("client did not offer " + graphqlTransportWS)
-	}
-	return &gorillaConn{c: conn, writeTimeout: g.writeTimeout}, nil
+	return c.write(message(idJSON, "next", b))
 }
 
-// writeBufferPool lends write buffers to connections while they write.
-var writeBufferPool = &sync.Pool{}
-
-// gorillaConn is one accepted connection. gqlgen serialises writes (WriteJSON
-// and WriteClose under one mutex) and reads from one goroutine, which is what
-// gorilla requires.
-type gorillaConn struct {
-	c            *websocket.Conn
-	writeTimeout time.Duration
+func (c *wsConn) sendErrors(idJSON []byte, list gqlerror.List) {
+	b, err := json.Marshal(list)
+	if err != nil {
+		panic(err)
+	}
+	c.write(message(idJSON, "error", b))
 }
 
-var (
-	_ transport.WebsocketConn          = (*gorillaConn)(nil)
-	_ transport.WebsocketReadLimiter   = (*gorillaConn)(nil)
-	_ transport.WebsocketReadDeadliner = (*gorillaConn)(nil)
-)
-
-// NextReader returns the next data message; a normal close by the peer is
-// transport.ErrWebsocketClosed, as gqlgen expects.
-func (g *gorillaConn) NextReader() (int, io.Reader, error) {
-	mt, r, err := g.c.NextReader()
-	if websocket.IsCloseError(err, websocket.CloseNormalClosure, websocket.CloseGoingAway, websocket.CloseNoStatusReceived) {
-		return mt, nil, transport.ErrWebsocketClosed
+// message builds {"id":…,"type":…,"payload":…} around already encoded
+// parts, so a shared payload is not encoded again per subscriber.
+func message(idJSON []byte, typ string, payload []byte) []byte {
+	b := make([]byte, 0, len(idJSON)+len(typ)+len(payload)+32)
+	b = append(b, `{"id":`...)
+	b = append(b, idJSON...)
+	b = append(b, `,"type":"`...)
+	b = append(b, typ...)
+	b = append(b, '"')
+	if payload != nil {
+		b = append(b, `,"payload":`...)
+		b = append(b, payload...)
 	}
-	return mt, r, err
+	return append(b, '}')
 }
 
-// WriteJSON writes one text message within the write timeout.
-func (g *gorillaConn) WriteJSON(v any) error {
-	if err := g.c.SetWriteDeadline(time.Now().Add(g.writeTimeout)); err != nil {
-		return err
+// write sends one text message within WSWriteTimeout. A failed write ends
+// the connection (a client that stopped reading must not hold the
+// operations that write to it).
+func (c *wsConn) write(msg []byte) bool {
+	c.wmu.Lock()
+	err := c.ws.SetWriteDeadline(time.Now().Add(c.s.opts.WSWriteTimeout))
+	if err == nil {
+		err = c.ws.WriteMessage(websocket.TextMessage, msg)
 	}
-	return g.c.WriteJSON(v)
+	c.wmu.Unlock()
+	if err != nil {
+		if c.ctx.Err() == nil {
+			c.s.opts.Logger.Debug("graphql: websocket write", "err", err.Error())
+		}
+		c.close(0, "")
+		return false
+	}
+	return true
 }
 
-// WriteClose sends a close frame. gqlgen closes a connection that missed its
-// init deadline with 1002, which graphql-ws clients treat as fatal (no
-// reconnect); the protocol's code for it is 4408, sent instead.
-func (g *gorillaConn) WriteClose(code int, reason string) error {
-	if code == transport.WebsocketCloseProtocolError && reason == gqlgenInitTimeoutReason {
-		code, reason = closeInitTimeout, "Connection initialisation timeout"
+// close ends the connection once: every operation is cancelled, the close
+// frame sent when code is not 0, the network connection closed (which ends
+// the reader).
+func (c *wsConn) close(code int, reason string) {
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		return
 	}
+	c.closed = true
+	ops := c.ops
+	c.ops = nil
+	if c.initTimer != nil {
+		c.initTimer.Stop()
+	}
+	if c.pinger != nil {
+		c.pinger.Stop()
+	}
+	c.mu.Unlock()
+
+	// WSInit's context may not derive from c.ctx: cancel each operation.
+	for _, op := range ops {
+		op.cancel()
+	}
+	c.cancel()
+	c.stopShutdown()
+	if code != 0 {
+		_ = c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, truncateReason(reason)),
+			time.Now().Add(c.s.opts.WSWriteTimeout))
+	}
+	_ = c.ws.Close()
+}
+
+func truncateReason(reason string) string {
 	if len(reason) > maxCloseReasonBytes {
 		reason = strings.ToValidUTF8(reason[:maxCloseReasonBytes], "")
 	}
-	return g.c.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, reason),
-		time.Now().Add(g.writeTimeout))
+	return reason
 }
 
-// Subprotocol is the negotiated subprotocol, always graphql-transport-ws.
-func (g *gorillaConn) Subprotocol() string { return g.c.Subprotocol() }
+// stream is the state of one subscription whose root resolver returned a
+// channel. The operation's resolver middleware replaces that channel (the
+// source) by a proxy of the same type, so that this transport receives each
+// event itself before gqlgen's generated code renders it: an event whose
+// rendering another subscriber of the same operation text and variables
+// has already shared is written without executing anything (see
+// renderCache), and no goroutine is needed besides the operation's own.
+type stream struct {
+	source reflect.Value // the resolver's channel; invalid until resolved
+	proxy  reflect.Value // what the generated code reads; buffer 1
+	key    string        // operation text, name and variables
 
-// Close closes the network connection without a close frame.
-func (g *gorillaConn) Close() error { return g.c.Close() }
+	rendering atomic.Bool // an event is being rendered
+	dependent atomic.Bool // it ran a field that may depend on the viewer
+}
 
-// SetReadLimit bounds one incoming message; gorilla closes the connection
-// with 1009 when a message is larger.
-func (g *gorillaConn) SetReadLimit(limit int64) { g.c.SetReadLimit(limit) }
+// newStream wraps rc's resolver middleware to capture the root field's
+// channel, and to watch the fields an event's rendering runs.
+func newStream(rc *graphql.OperationContext) *stream {
+	st := &stream{}
+	next0 := rc.ResolverMiddleware
+	resolved := false
+	rc.ResolverMiddleware = func(ctx context.Context, next graphql.Resolver) (any, error) {
+		if !resolved {
+			// The first field is the subscription's root field, resolved
+			// once, when the operation starts.
+			resolved = true
+			res, err := next0(ctx, next)
+			rv := reflect.ValueOf(res)
+			if err != nil || rv.Kind() != reflect.Chan || rv.IsNil() || rv.Type().ChanDir()&reflect.RecvDir == 0 {
+				return res, err
+			}
+			vars, err := json.Marshal(rc.Variables) // map keys sorted: canonical
+			if err != nil {
+				return res, nil
+			}
+			st.key = rc.RawQuery + "\x00" + rc.OperationName + "\x00" + string(vars)
+			st.source = rv
+			st.proxy = reflect.MakeChan(reflect.ChanOf(reflect.BothDir, rv.Type().Elem()), 1)
+			return st.proxy.Convert(rv.Type()).Interface(), nil
+		}
+		if st.rendering.Load() && !st.dependent.Load() && !viewerIndependent(graphql.GetFieldContext(ctx)) {
+			st.dependent.Store(true)
+		}
+		return next0(ctx, next)
+	}
+	return st
+}
 
-// SetReadDeadline is how gqlgen drops a client that stopped answering pings.
-func (g *gorillaConn) SetReadDeadline(t time.Time) error { return g.c.SetReadDeadline(t) }
+// viewerIndependent reports whether a field's value is a plain read of its
+// parent: a struct field, no resolver, no method (ent edges are methods that
+// query through the privacy rules), no schema directive that runs code.
+// Such a field renders the same for every viewer of the same parent.
+func viewerIndependent(fc *graphql.FieldContext) bool {
+	if fc == nil || fc.IsMethod || fc.IsResolver {
+		return false
+	}
+	if fc.Field.Field != nil && fc.Field.Definition != nil {
+		for _, d := range fc.Field.Definition.Directives {
+			switch d.Name {
+			case "deprecated", "goField", "goModel", "goTag", "goExtraField", "specifiedBy":
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// stream delivers a subscription's events until its source closes or its
+// context ends.
+func (c *wsConn) stream(ctx context.Context, idJSON []byte, st *stream, responses graphql.ResponseHandler) {
+	cases := []reflect.SelectCase{
+		{Dir: reflect.SelectRecv, Chan: st.source},
+		{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(ctx.Done())},
+	}
+	for {
+		chosen, ev, ok := reflect.Select(cases)
+		if chosen == 1 {
+			return
+		}
+		if !ok {
+			// The stream ended: let the generated code see it too (it
+			// returns nil, and the executor's wrappers release what they
+			// hold, such as the subscription count).
+			st.proxy.Close()
+			for resp := responses(ctx); resp != nil; resp = responses(ctx) {
+				if !c.sendNext(idJSON, resp) {
+					return
+				}
+			}
+			return
+		}
+		payload, ok := c.s.renders.render(ctx, st.key, ev, func() ([]byte, bool) {
+			st.proxy.Send(ev) // never blocks: the proxy is empty
+			st.dependent.Store(false)
+			st.rendering.Store(true)
+			resp := responses(ctx)
+			st.rendering.Store(false)
+			if resp == nil {
+				return nil, false
+			}
+			b, err := json.Marshal(resp)
+			if err != nil {
+				panic(err)
+			}
+			// Errors are logged and may be about the viewer; extensions
+			// are per operation.
+			return b, !st.dependent.Load() && len(resp.Errors) == 0 && resp.Extensions == nil
+		})
+		if !ok || !c.write(message(idJSON, "next", payload)) {
+			return
+		}
+	}
+}
+
+// renderCache shares the rendering of an event among the subscribers of
+// the same operation text and variables, for the few most recent events.
+// Only the rendering of a subscriber whose selection ran nothing but plain
+// reads of the event (see viewerIndependent) is shared: anything else
+// (edges, resolvers, errors) is rendered per subscriber, as its privacy
+// rules and viewer require. An event is identified by pointer (the
+// subscription resolvers hand every subscriber the same loaded entity), so
+// non-pointer events are never shared.
+type renderCache struct {
+	mu      sync.Mutex
+	entries map[renderKey]*renderEntry
+	ring    [renderCacheSize]renderKey // insertion order, for eviction
+	next    int
+}
+
+// renderCacheSize is how many (operation, event) renderings are kept: a
+// fan-out of one event to all its subscribers takes one entry per distinct
+// operation, and is over in well under a second.
+const renderCacheSize = 64
+
+type renderKey struct {
+	op    string
+	event any
+}
+
+type renderEntry struct {
+	done    chan struct{} // closed when payload is final
+	payload []byte        // nil: not shareable
+}
+
+func newRenderCache() *renderCache {
+	return &renderCache{entries: map[renderKey]*renderEntry{}}
+}
+
+// render returns the payload of ev for the operation op: the shared one
+// when another subscriber's rendering was shareable, otherwise
+// exec's. The first subscriber of a key renders while the others wait for
+// it. ok is false when exec returned no payload (the stream ended) or ctx
+// ended while waiting.
+func (rc *renderCache) render(ctx context.Context, op string, ev reflect.Value, exec func() ([]byte, bool)) (payload []byte, ok bool) {
+	if ev.Kind() != reflect.Pointer || ev.IsNil() {
+		payload, _ = exec()
+		return payload, payload != nil
+	}
+	key := renderKey{op: op, event: ev.Interface()}
+	rc.mu.Lock()
+	e := rc.entries[key]
+	if e == nil {
+		e = &renderEntry{done: make(chan struct{})}
+		if old := rc.ring[rc.next]; old.event != nil {
+			delete(rc.entries, old)
+		}
+		rc.ring[rc.next] = key
+		rc.next = (rc.next + 1) % renderCacheSize
+		rc.entries[key] = e
+		rc.mu.Unlock()
+		shared := false
+		defer func() {
+			if !shared {
+				e.payload = nil
+			}
+			close(e.done) // also when exec panics: the others render themselves
+		}()
+		payload, shareable := exec()
+		if payload != nil && shareable {
+			e.payload, shared = payload, true
+		}
+		return payload, payload != nil
+	}
+	rc.mu.Unlock()
+	select {
+	case <-e.done:
+	case <-ctx.Done():
+		return nil, false
+	}
+	if e.payload != nil {
+		return e.payload, true
+	}
+	payload, _ = exec()
+	return payload, payload != nil
+}

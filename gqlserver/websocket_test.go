@@ -190,9 +190,10 @@ func TestWebSocketInitRejected(t *testing.T) {
 	t.Run("subscribe before init", func(t *testing.T) {
 		c := mustDial(t, ts, nil)
 		subscribe(t, c, "1", `subscription { viewer }`)
+		// PROTOCOL.md: a subscribe before connection_ack closes with 4401.
 		ce := readClose(t, c, 5*time.Second)
-		if ce.Code != websocket.CloseProtocolError {
-			t.Fatalf("close %d %q", ce.Code, ce.Text)
+		if ce.Code != 4401 {
+			t.Fatalf("close %d %q, want 4401", ce.Code, ce.Text)
 		}
 	})
 }
