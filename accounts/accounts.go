@@ -11,7 +11,6 @@ import (
 	"log/slog"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/auth"
@@ -74,12 +73,9 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *S
 	if err := auth.ValidatePassword(in.Password); err != nil {
 		return nil, nil, err
 	}
-	name := strings.TrimSpace(in.Name)
-	if name == "" {
-		return nil, nil, errs.InvalidField("name", "enter your name")
-	}
-	if utf8.RuneCountInString(name) > 200 {
-		return nil, nil, errs.InvalidField("name", "a name has at most 200 characters")
+	name, err := validName(in.Name)
+	if err != nil {
+		return nil, nil, err
 	}
 	hash, err := s.hasher.Hash(in.Password)
 	if err != nil {

@@ -154,6 +154,17 @@ func (r *mutationResolver) DeleteService(ctx context.Context, input model.Delete
 	return &model.ServicePayload{Service: svc}, err
 }
 
+// UpdateProfile is the resolver for the updateProfile field.
+func (r *mutationResolver) UpdateProfile(ctx context.Context, input model.UpdateProfileInput) (*model.ProfilePayload, error) {
+	u, err := r.Accounts.UpdateProfile(ctx, accounts.ProfileInput{Name: input.Name, Email: input.Email})
+	return &model.ProfilePayload{User: u}, err
+}
+
+// ChangePassword is the resolver for the changePassword field.
+func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error) {
+	return &model.ChangePasswordPayload{Ok: true}, r.Accounts.ChangePassword(ctx, input.CurrentPassword, input.NewPassword)
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*ent.User, error) {
 	v := viewer.FromContext(ctx)

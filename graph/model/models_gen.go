@@ -21,6 +21,15 @@ type AuthPayload struct {
 	User *ent.User `json:"user"`
 }
 
+type ChangePasswordInput struct {
+	CurrentPassword string `json:"currentPassword"`
+	NewPassword     string `json:"newPassword"`
+}
+
+type ChangePasswordPayload struct {
+	Ok bool `json:"ok"`
+}
+
 type CreateAppTemplateInput struct {
 	Name             string               `json:"name"`
 	Slug             string               `json:"slug"`
@@ -95,6 +104,10 @@ type MemberPayload struct {
 	Member *ent.WorkspaceMember `json:"member"`
 }
 
+type ProfilePayload struct {
+	User *ent.User `json:"user"`
+}
+
 type RegisterInput struct {
 	Email    string `json:"email"`
 	Password string `json:"password"`
@@ -166,6 +179,12 @@ type UpdateMemberRoleInput struct {
 	WorkspaceID int       `json:"workspaceId"`
 	UserID      int       `json:"userId"`
 	Role        role.Role `json:"role"`
+}
+
+type UpdateProfileInput struct {
+	Name *string `json:"name,omitempty"`
+	// A new sign-in email; it must not belong to another account.
+	Email *string `json:"email,omitempty"`
 }
 
 type UpdateServiceInput struct {

@@ -1,0 +1,144 @@
+package accounts
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/session"
+	"github.com/woowtech/woow-paas/ent/user"
+	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/store"
+	"github.com/woowtech/woow-paas/viewer"
+)
+
+// validName trims a display name and checks its length.
+func validName(raw string) (string, error) {
+	name := strings.TrimSpace(raw)
+	if name == "" {
+		return "", errs.InvalidField("name", "enter your name")
+	}
+	if utf8.RuneCountInString(name) > 200 {
+		return "", errs.InvalidField("name", "a name has at most 200 characters")
+	}
+	return name, nil
+}
+
+// ProfileInput is what an account may change about itself; a nil field
+// keeps its value.
+type ProfileInput struct {
+	Name, Email *string
+}
+
+// UpdateProfile changes the signed-in account's name or email. A new email
+// must be free; it accepts no pending invitations (we do not verify that the
+// person owns the address, so an invitation is only ever accepted by
+// registering with it). Errors: UNAUTHENTICATED, BAD_USER_INPUT naming name
+// or email.
+func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*ent.User, error) {
+	v, err := viewer.Required(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sys := viewer.System(ctx)
+	var u *ent.User
+	err = store.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		upd := tx.User.UpdateOneID(v.UserID)
+		if in.Name != nil {
+			name, err := validName(*in.Name)
+			if err != nil {
+				return err
+			}
+			upd.SetName(name)
+		}
+		if in.Email != nil {
+			email, err := auth.NormalizeEmail(*in.Email)
+			if err != nil {
+				return err
+			}
+			taken, err := tx.User.Query().Where(user.Email(email), user.IDNEQ(v.UserID)).Exist(sys)
+			if err != nil {
+				return err
+			}
+			if taken {
+				return errs.InvalidField("email", "an account with this email already exists")
+			}
+			upd.SetEmail(email)
+		}
+		u, err = upd.Save(sys)
+		if ent.IsConstraintError(err) {
+			return errs.InvalidField("email", "an account with this email already exists")
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u.Unwrap(), nil
+}
+
+// ChangePassword replaces the signed-in account's password after checking
+// the current one, and signs out every other session of the account (a
+// changed password should lock out whoever else knew the old one). Wrong
+// current passwords count towards the same limit as failed sign-ins, so a
+// borrowed session cannot be used to guess the password. Errors:
+// UNAUTHENTICATED, TOO_MANY_REQUESTS, BAD_USER_INPUT naming currentPassword
+// or newPassword.
+func (s *Service) ChangePassword(ctx context.Context, current, next string) error {
+	v, err := viewer.Required(ctx)
+	if err != nil {
+		return err
+	}
+	key := []string{"password-change:" + strconv.Itoa(v.UserID)}
+	if ok, retry := s.limiter.Allow(key[0]); !ok {
+		return errs.E(errs.TooManyRequests, "too many wrong passwords; try again in %s", retry.Round(time.Second))
+	}
+	if len(current) > auth.MaxPasswordBytes {
+		return errs.InvalidField("currentPassword", "the current password is wrong")
+	}
+	if err := auth.ValidatePassword(next); err != nil {
+		if de, ok := errors.AsType[*errs.Error](err); ok {
+			return errs.InvalidField("newPassword", "%s", de.Message)
+		}
+		return err
+	}
+	sys := viewer.System(ctx)
+	u, err := s.client.User.Get(sys, v.UserID)
+	if err != nil {
+		return err
+	}
+	ok, err := s.hasher.Check(u.PasswordHash, current)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		s.fail(key)
+		return errs.InvalidField("currentPassword", "the current password is wrong")
+	}
+	hash, err := s.hasher.Hash(next)
+	if err != nil {
+		return err
+	}
+	err = store.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		if err := tx.User.UpdateOneID(v.UserID).SetPasswordHash(hash).Exec(sys); err != nil {
+			return err
+		}
+		others := tx.Session.Delete().Where(session.UserID(v.UserID))
+		if v.SessionID != 0 {
+			others.Where(session.IDNEQ(v.SessionID))
+		}
+		_, err := others.Exec(sys)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.limiter.Reset(key[0])
+	s.log.InfoContext(ctx, "password changed", "user_id", v.UserID)
+	return nil
+}
