@@ -1,20 +1,43 @@
 # Woow PaaS. `make run` serves on the embedded SQLite default; `make test`
-# runs every test, on SQLite and, when a server answers (always under
-# CI=true), on PostgreSQL.
+# runs every test: the Go suites on SQLite and, when a server answers (always
+# under CI=true), on PostgreSQL; the SPA's generated types, component tests
+# and build; and the browser end-to-end tests against the real binary.
 
 GO ?= go
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 export TEST_DATABASE_URL
 
-.PHONY: run build test test-sqlite test-postgres generate migration fmt vet clean bench
+.PHONY: run build test test-sqlite test-postgres test-frontend test-e2e generate migration fmt vet clean bench frontend
 
 run: build
 	./woow serve
 
-build:
+# The binary embeds frontend/dist, so the SPA is built first, and only when
+# its sources changed.
+build: frontend
 	$(GO) build -o woow .
 
-test: vet test-sqlite test-postgres
+FRONTEND_SRC := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
+	frontend/index.html frontend/graphiql.html frontend/vite.config.ts frontend/tsconfig.json
+
+frontend: frontend/dist/index.html
+
+frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SRC)
+	cd frontend && npm run build
+
+test: vet test-frontend test-sqlite test-postgres test-e2e
+
+# Generated operation types current, component tests (Vitest).
+test-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run codegen:check && npm test
+
+# Playwright (Debian's Chromium) against the real binary on a fresh
+# database: register, workspaces, team, deploy in dry-run mode, live feeds.
+test-e2e: build
+	cd frontend && WOOW_BIN=../woow npm run e2e
 
 vet:
 	@test -z "$$(gofmt -l .)" || { gofmt -l . ; echo "gofmt needed"; exit 1; }
@@ -46,3 +69,4 @@ bench:
 
 clean:
 	rm -f woow
+	find frontend/dist -mindepth 1 ! -name .gitkeep -delete
