@@ -400,6 +400,7 @@ func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graph
 	}
 	ctx = graphql.WithOperationContext(ctx, rc)
 	responses, ctx := c.exec.DispatchOperation(ctx, rc)
+
 	if st != nil && st.source.IsValid() {
 		c.stream(ctx, idJSON, st, responses)
 		return
@@ -613,7 +614,7 @@ func (c *wsConn) stream(ctx context.Context, idJSON []byte, st *stream, response
 			}
 			// Errors are logged and may be about the viewer; extensions
 			// are per operation.
-			return b, !st.dependent.Load() && len(resp.Errors) == 0 && resp.Extensions == nil
+			return b, !st.dependent.Load() && len(resp.Errors) == 0 && len(resp.Extensions) == 0
 		})
 		if !ok || !c.write(message(idJSON, "next", payload)) {
 			return

@@ -365,3 +365,200 @@ func TestWebSocketNoGoroutineLeak(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// The close codes of graphql-transport-ws (PROTOCOL.md) for misbehaving
+// clients.
+func TestWebSocketProtocolErrors(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	acked := func(t *testing.T) *websocket.Conn {
+		c := mustDial(t, ts, nil)
+		send(t, c, map[string]any{"type": "connection_init"})
+		expect(t, c, "connection_ack", "", "")
+		return c
+	}
+	for _, tc := range []struct {
+		name string
+		do   func(t *testing.T, c *websocket.Conn)
+		code int
+	}{
+		{"second connection_init", func(t *testing.T, c *websocket.Conn) {
+			send(t, c, map[string]any{"type": "connection_init"})
+		}, 4429},
+		{"duplicate subscription id", func(t *testing.T, c *websocket.Conn) {
+			subscribe(t, c, "1", `subscription { forever }`)
+			expect(t, c, "next", "1", `{"data":{"forever":0}}`)
+			subscribe(t, c, "1", `subscription { forever }`)
+		}, 4409},
+		{"not JSON", func(t *testing.T, c *websocket.Conn) {
+			if err := c.WriteMessage(websocket.TextMessage, []byte("{nope")); err != nil {
+				t.Fatal(err)
+			}
+		}, 4400},
+		{"unknown type", func(t *testing.T, c *websocket.Conn) {
+			send(t, c, map[string]any{"type": "next", "id": "1"})
+		}, 4400},
+		{"subscribe without id", func(t *testing.T, c *websocket.Conn) {
+			send(t, c, map[string]any{"type": "subscribe", "payload": map[string]any{"query": "{ name }"}})
+		}, 4400},
+		{"subscribe payload not an object", func(t *testing.T, c *websocket.Conn) {
+			send(t, c, map[string]any{"type": "subscribe", "id": "1", "payload": []int{1}})
+		}, 4400},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := acked(t)
+			tc.do(t, c)
+			if ce := readClose(t, c, 5*time.Second); ce.Code != tc.code {
+				t.Fatalf("close %d %q, want %d", ce.Code, ce.Text, tc.code)
+			}
+		})
+	}
+	t.Run("init payload not an object", func(t *testing.T) {
+		c := mustDial(t, ts, nil)
+		send(t, c, map[string]any{"type": "connection_init", "payload": "x"})
+		if ce := readClose(t, c, 5*time.Second); ce.Code != 4400 {
+			t.Fatalf("close %d %q, want 4400", ce.Code, ce.Text)
+		}
+	})
+}
+
+func TestWebSocketPingPongAndIDReuse(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	c := mustDial(t, ts, nil)
+	// A ping is answered even before connection_init, with its payload.
+	send(t, c, map[string]any{"type": "ping", "payload": map[string]any{"n": 1}})
+	expect(t, c, "pong", "", `{"n":1}`)
+	send(t, c, map[string]any{"type": "connection_init"})
+	expect(t, c, "connection_ack", "", "")
+	// A pong nobody asked for is fine.
+	send(t, c, map[string]any{"type": "pong"})
+
+	// The id of a completed subscription can be used again at once.
+	for range 3 {
+		subscribe(t, c, "a", `subscription { forever }`)
+		expect(t, c, "next", "a", `{"data":{"forever":0}}`)
+		send(t, c, map[string]any{"type": "complete", "id": "a"})
+		expect(t, c, "complete", "a", "")
+	}
+	// Completing an unknown id is ignored.
+	send(t, c, map[string]any{"type": "complete", "id": "zzz"})
+	send(t, c, map[string]any{"type": "ping"})
+	expect(t, c, "pong", "", "")
+}
+
+// Mutations run over the socket as well, and variables and operation names
+// are honoured.
+func TestWebSocketMutationAndVariables(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	c := mustDial(t, ts, nil)
+	send(t, c, map[string]any{"type": "connection_init"})
+	expect(t, c, "connection_ack", "", "")
+	send(t, c, map[string]any{"type": "subscribe", "id": "m", "payload": map[string]any{
+		"query": `mutation Set($n: String!) { setName(name: $n) } query Q { name }`, "operationName": "Set",
+		"variables": map[string]any{"n": "x"},
+	}})
+	expect(t, c, "next", "m", `{"data":{"setName":"x"}}`)
+	expect(t, c, "complete", "m", "")
+}
+
+func TestWebSocketSubscriptionLimit(t *testing.T) {
+	ts, _ := newTestServer(t, Options{MaxSubscriptionsPerConn: 2})
+	c := mustDial(t, ts, nil)
+	send(t, c, map[string]any{"type": "connection_init"})
+	expect(t, c, "connection_ack", "", "")
+	for _, id := range []string{"1", "2"} {
+		subscribe(t, c, id, `subscription { forever }`)
+		expect(t, c, "next", id, `{"data":{"forever":0}}`)
+	}
+	subscribe(t, c, "3", `subscription { forever }`)
+	m := read(t, c)
+	if m.Type != "next" || m.ID != "3" || !strings.Contains(string(m.Payload), "TOO_MANY_REQUESTS") {
+		t.Fatalf("third subscription: %s %s %s", m.Type, m.ID, m.Payload)
+	}
+	expect(t, c, "complete", "3", "")
+	// Completing one frees its place.
+	send(t, c, map[string]any{"type": "complete", "id": "1"})
+	expect(t, c, "complete", "1", "")
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		subscribe(t, c, "4", `subscription { forever }`)
+		m := read(t, c)
+		if m.Type == "next" && string(m.Payload) == `{"data":{"forever":0}}` {
+			break
+		}
+		expect(t, c, "complete", "4", "")
+		if time.Now().After(deadline) {
+			t.Fatalf("place not freed: %s", m.Payload)
+		}
+	}
+}
+
+// Options.Shutdown closes every socket with 1001, so graphql-ws clients
+// reconnect elsewhere, and their goroutines end.
+func TestWebSocketShutdown(t *testing.T) {
+	shutdown, stop := context.WithCancel(t.Context())
+	ts, _ := newTestServer(t, Options{Shutdown: shutdown})
+	before := runtime.NumGoroutine()
+	var conns []*websocket.Conn
+	for range 10 {
+		c := mustDial(t, ts, nil)
+		send(t, c, map[string]any{"type": "connection_init"})
+		expect(t, c, "connection_ack", "", "")
+		subscribe(t, c, "1", `subscription { forever }`)
+		expect(t, c, "next", "1", `{"data":{"forever":0}}`)
+		conns = append(conns, c)
+	}
+	// Not yet acknowledged sockets are closed too.
+	pending := mustDial(t, ts, nil)
+	stop()
+	for _, c := range append(conns, pending) {
+		if ce := readClose(t, c, 5*time.Second); ce.Code != websocket.CloseGoingAway {
+			t.Fatalf("close %d %q, want 1001", ce.Code, ce.Text)
+		}
+	}
+	waitGoroutines(t, before)
+}
+
+// An idle socket with a subscription costs two goroutines (its reader and
+// the subscription's), not net/http's connection goroutine and gqlgen's
+// four.
+func TestWebSocketGoroutinesPerConnection(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	before := runtime.NumGoroutine()
+	const n = 50
+	conns := make([]*websocket.Conn, n)
+	for i := range conns {
+		c := mustDial(t, ts, nil)
+		send(t, c, map[string]any{"type": "connection_init"})
+		expect(t, c, "connection_ack", "", "")
+		subscribe(t, c, "1", `subscription { forever }`)
+		expect(t, c, "next", "1", `{"data":{"forever":0}}`)
+		conns[i] = c
+	}
+	// The client side of each connection has no goroutine of its own here
+	// (gorilla's client reads on the caller's goroutine).
+	time.Sleep(50 * time.Millisecond)
+	if per := float64(runtime.NumGoroutine()-before) / n; per > 2.1 {
+		t.Fatalf("%.2f goroutines per connection, want 2", per)
+	}
+	for _, c := range conns {
+		_ = c.Close()
+	}
+	waitGoroutines(t, before)
+}
+
+// waitGoroutines waits until the goroutine count is back to about before.
+func waitGoroutines(t *testing.T, before int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		after := runtime.NumGoroutine()
+		if after <= before+3 {
+			return
+		}
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("%d goroutines before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

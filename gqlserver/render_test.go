@@ -1,0 +1,342 @@
+package gqlserver
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/gorilla/websocket"
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// A schema whose subscription is executed the way gqlgen's generated code
+// executes one (graphql.ResolveFieldStream, graphql.ResolveField, field
+// contexts with IsResolver), so that the WebSocket loop's render sharing
+// meets what it meets in production: Event.id and Event.title are plain
+// struct fields, Event.viewer is a resolver that reads the viewer.
+const eventsSDL = `
+type Query { ok: Boolean! }
+type Event {
+  id: ID!
+  title: String!
+  viewer: String!
+}
+type Subscription { events(tag: String): Event! }
+`
+
+type testEvent struct {
+	ID    int
+	Title string
+}
+
+// eventHub hands the same *testEvent to every subscriber, as activity.Feed
+// does, and counts how often each field is rendered.
+type eventHub struct {
+	mu   sync.Mutex
+	subs map[chan *testEvent]struct{}
+
+	titles, viewers atomic.Int32
+}
+
+func (h *eventHub) subscribe(ctx context.Context) <-chan *testEvent {
+	ch := make(chan *testEvent, 4)
+	h.mu.Lock()
+	h.subs[ch] = struct{}{}
+	h.mu.Unlock()
+	context.AfterFunc(ctx, func() {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		if _, ok := h.subs[ch]; ok {
+			delete(h.subs, ch)
+			close(ch)
+		}
+	})
+	return ch
+}
+
+func (h *eventHub) count() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.subs)
+}
+
+func (h *eventHub) publish(ev *testEvent) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for ch := range h.subs {
+		ch <- ev
+	}
+}
+
+// closeAll ends every stream, as the feed does when a member leaves.
+func (h *eventHub) closeAll() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for ch := range h.subs {
+		delete(h.subs, ch)
+		close(ch)
+	}
+}
+
+func newEventsSchema(h *eventHub) graphql.ExecutableSchema {
+	schema := gqlparser.MustLoadSchema(&ast.Source{Name: "events.graphqls", Input: eventsSDL})
+	return &graphql.ExecutableSchemaMock{
+		SchemaFunc: func() *ast.Schema { return schema },
+		ComplexityFunc: func(context.Context, string, string, int, map[string]any) (int, bool) {
+			return 0, false
+		},
+		ExecFunc: func(ctx context.Context) graphql.ResponseHandler {
+			oc := graphql.GetOperationContext(ctx)
+			if oc.Operation.Operation != ast.Subscription {
+				return graphql.OneShot(&graphql.Response{Data: []byte(`{"ok":true}`)})
+			}
+			f := graphql.CollectFields(oc, oc.Operation.SelectionSet, []string{"Subscription"})[0]
+			ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Subscription"})
+			next := graphql.ResolveFieldStream(ctx, oc, f,
+				func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+					return &graphql.FieldContext{Object: "Subscription", Field: field, IsMethod: true, IsResolver: true}, nil
+				},
+				func(ctx context.Context) (any, error) { return h.subscribe(ctx), nil },
+				nil,
+				func(ctx context.Context, sel ast.SelectionSet, ev *testEvent) graphql.Marshaler {
+					return marshalEvent(ctx, oc, sel, ev, h)
+				},
+				true, true)
+			var buf bytes.Buffer
+			return func(ctx context.Context) *graphql.Response {
+				buf.Reset()
+				data := next(ctx)
+				if data == nil {
+					return nil
+				}
+				data.MarshalGQL(&buf)
+				return &graphql.Response{Data: bytes.Clone(buf.Bytes())}
+			}
+		},
+	}
+}
+
+func marshalEvent(ctx context.Context, oc *graphql.OperationContext, sel ast.SelectionSet, ev *testEvent, h *eventHub) graphql.Marshaler {
+	fields := graphql.CollectFields(oc, sel, []string{"Event"})
+	out := graphql.NewFieldSet(fields)
+	for i, f := range fields {
+		scalar := func(isResolver bool, resolve func(ctx context.Context) (any, error)) graphql.Marshaler {
+			return graphql.ResolveField(ctx, oc, f,
+				func(_ context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+					return graphql.NewScalarFieldContext("Event", field, isResolver, isResolver, "String")
+				},
+				resolve, nil,
+				func(_ context.Context, _ ast.SelectionSet, v string) graphql.Marshaler {
+					return graphql.MarshalString(v)
+				},
+				true, true)
+		}
+		switch f.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Event")
+		case "id":
+			out.Values[i] = scalar(false, func(context.Context) (any, error) { return strconv.Itoa(ev.ID), nil })
+		case "title":
+			out.Values[i] = scalar(false, func(context.Context) (any, error) {
+				h.titles.Add(1)
+				return ev.Title, nil
+			})
+		case "viewer":
+			out.Values[i] = scalar(true, func(ctx context.Context) (any, error) {
+				h.viewers.Add(1)
+				v, _ := ctx.Value(viewerKey{}).(string)
+				return v, nil
+			})
+		}
+	}
+	out.Dispatch(ctx)
+	return out
+}
+
+// viewerInit takes the viewer's name from connection_init, as the real
+// WSInit takes it from the token.
+func viewerInit(ctx context.Context, _ *http.Request, p transport.InitPayload) (context.Context, error) {
+	return context.WithValue(ctx, viewerKey{}, p.GetString("user")), nil
+}
+
+func newEventsServer(t *testing.T, h *eventHub, opts Options) *httptest.Server {
+	t.Helper()
+	if opts.Logger == nil {
+		opts.Logger = discardLogger()
+	}
+	ts := httptest.NewServer(New(newEventsSchema(h), opts))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+func initAs(t *testing.T, ts *httptest.Server, user string) *websocket.Conn {
+	t.Helper()
+	c := mustDial(t, ts, nil)
+	send(t, c, map[string]any{"type": "connection_init", "payload": map[string]any{"user": user}})
+	expect(t, c, "connection_ack", "", "")
+	return c
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// Subscribers of the same operation share an event's rendering when it
+// only reads plain fields of the event, across viewers; a selection with a
+// field that may depend on the viewer is rendered per subscriber and every
+// viewer gets their own value.
+func TestWebSocketRenderOnce(t *testing.T) {
+	h := &eventHub{subs: map[chan *testEvent]struct{}{}}
+	ts := newEventsServer(t, h, Options{WSInit: viewerInit})
+
+	const plain = `subscription { events { id title } }`
+	const personal = `subscription { events { id title viewer } }`
+	users := []string{"alice", "bob", "carol", "dave"}
+	conns := map[string]*websocket.Conn{}
+	for _, u := range users {
+		conns[u] = initAs(t, ts, u)
+		subscribe(t, conns[u], "plain", plain)
+		subscribe(t, conns[u], "personal", personal)
+	}
+	// Same text, other variables: not the same rendering.
+	send(t, conns["alice"], map[string]any{"type": "subscribe", "id": "tagged", "payload": map[string]any{
+		"query": `subscription($tag: String) { events(tag: $tag) { id title } }`, "variables": map[string]any{"tag": "x"},
+	}})
+	send(t, conns["bob"], map[string]any{"type": "subscribe", "id": "tagged", "payload": map[string]any{
+		"query": `subscription($tag: String) { events(tag: $tag) { id title } }`, "variables": map[string]any{"tag": "y"},
+	}})
+	waitFor(t, "10 subscriptions", func() bool { return h.count() == 2*len(users)+2 })
+
+	for round, ev := range []*testEvent{{ID: 1, Title: "first"}, {ID: 2, Title: "second"}} {
+		h.titles.Store(0)
+		h.viewers.Store(0)
+		h.publish(ev)
+		for _, u := range users {
+			got := map[string]string{}
+			n := 2
+			if u == "alice" || u == "bob" {
+				n = 3
+			}
+			for range n {
+				m := read(t, conns[u])
+				if m.Type != "next" {
+					t.Fatalf("%s: %s %s", u, m.Type, m.Payload)
+				}
+				got[m.ID] = string(m.Payload)
+			}
+			id := strconv.Itoa(ev.ID)
+			if want := fmt.Sprintf(`{"data":{"events":{"id":%q,"title":%q}}}`, id, ev.Title); got["plain"] != want {
+				t.Errorf("round %d, %s plain: %s, want %s", round, u, got["plain"], want)
+			}
+			if want := fmt.Sprintf(`{"data":{"events":{"id":%q,"title":%q,"viewer":%q}}}`, id, ev.Title, u); got["personal"] != want {
+				t.Errorf("round %d, %s personal: %s, want %s", round, u, got["personal"], want)
+			}
+		}
+		// plain: once for all four viewers; personal: once per viewer;
+		// tagged: once per variables.
+		if n := h.titles.Load(); n != 1+int32(len(users))+2 {
+			t.Errorf("round %d: title rendered %d times, want %d", round, n, 1+len(users)+2)
+		}
+		if n := h.viewers.Load(); n != int32(len(users)) {
+			t.Errorf("round %d: viewer resolved %d times, want %d", round, n, len(users))
+		}
+	}
+
+	// A stream that ends completes its subscriptions.
+	h.closeAll()
+	for _, u := range users {
+		done := map[string]bool{}
+		want := 2
+		if u == "alice" || u == "bob" {
+			want = 3
+		}
+		for len(done) < want {
+			m := read(t, conns[u])
+			if m.Type != "complete" {
+				t.Fatalf("%s: %s %s", u, m.Type, m.Payload)
+			}
+			done[m.ID] = true
+		}
+	}
+}
+
+// Many subscribers of one operation, each with their own channel: every
+// one receives every event, and the shared rendering runs once per event.
+func TestWebSocketRenderOnceFanOut(t *testing.T) {
+	h := &eventHub{subs: map[chan *testEvent]struct{}{}}
+	ts := newEventsServer(t, h, Options{})
+	const n = 100
+	conns := make([]*websocket.Conn, n)
+	for i := range conns {
+		conns[i] = initAs(t, ts, "")
+		subscribe(t, conns[i], "1", `subscription { events { title } }`)
+	}
+	waitFor(t, "subscriptions", func() bool { return h.count() == n })
+	for ev := range 3 {
+		h.publish(&testEvent{ID: ev, Title: "t" + strconv.Itoa(ev)})
+	}
+	for i, c := range conns {
+		for ev := range 3 {
+			expect(t, c, "next", "1", `{"data":{"events":{"title":"t`+strconv.Itoa(ev)+`"}}}`)
+		}
+		_ = i
+	}
+	if got := h.titles.Load(); got != 3 {
+		t.Fatalf("title rendered %d times for 3 events, want 3", got)
+	}
+}
+
+func TestRenderCacheEvicts(t *testing.T) {
+	rc := newRenderCache()
+	for i := range 3 * renderCacheSize {
+		ev := &testEvent{ID: i}
+		b, ok := rc.render(t.Context(), "op", reflectValue(ev), func() ([]byte, bool) { return []byte("x"), true })
+		if !ok || string(b) != "x" {
+			t.Fatalf("render %d: %q %v", i, b, ok)
+		}
+	}
+	if len(rc.entries) != renderCacheSize {
+		t.Fatalf("%d entries, want %d", len(rc.entries), renderCacheSize)
+	}
+}
+
+func TestWebSocketRenderPanicIsAnError(t *testing.T) {
+	h := &eventHub{subs: map[chan *testEvent]struct{}{}}
+	ts := newEventsServer(t, h, Options{})
+	c := initAs(t, ts, "")
+	subscribe(t, c, "1", `subscription { events { id } }`)
+	waitFor(t, "subscription", func() bool { return h.count() == 1 })
+	h.publish(nil) // a nil event: the renderer dereferences it
+	m := read(t, c)
+	if m.Type != "next" && m.Type != "error" {
+		t.Fatalf("got %s %s", m.Type, m.Payload)
+	}
+	var p json.RawMessage = m.Payload
+	if !bytes.Contains(p, []byte("INTERNAL")) {
+		t.Fatalf("payload %s, want an internal error", p)
+	}
+}
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+func reflectValue(v any) reflect.Value { return reflect.ValueOf(v) }
