@@ -220,9 +220,14 @@ func (c *wsConn) read(r *http.Request) {
 				c.close(closeTooManyInitialise, "Too many initialisation requests")
 				return
 			}
-			ok := c.init(r, m.Payload)
+			// On a goroutine of its own: authentication goes deep (session
+			// lookup, database driver), and the reader's stack, which lives
+			// as long as the socket, would keep that depth; the runtime
+			// shrinks an idle stack only by half per collection.
+			done := make(chan bool)
+			go func(r *http.Request) { done <- c.init(r, m.Payload) }(r)
 			r = nil // the request is needed only here; do not keep it
-			if !ok {
+			if !<-done {
 				return
 			}
 		case "ping":
@@ -361,24 +366,10 @@ func (c *wsConn) subscribe(id string, raw json.RawMessage) bool {
 // (which also follows them with "complete").
 func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graphql.RawParams) {
 	idJSON, _ := json.Marshal(id)
+	handedOff := false
 	defer func() {
-		if v := recover(); v != nil {
-			err := c.s.recover(ctx, v)
-			var gqlErr *gqlerror.Error
-			if !errors.As(err, &gqlErr) {
-				gqlErr = &gqlerror.Error{Message: internalMessage}
-			}
-			c.sendErrors(idJSON, gqlerror.List{gqlErr})
-		}
-		c.mu.Lock()
-		if c.ops[id] == op {
-			delete(c.ops, id)
-		}
-		closing := c.closed
-		c.mu.Unlock()
-		op.cancel()
-		if !closing {
-			c.write(message(idJSON, "complete", nil))
+		if v := recover(); v != nil || !handedOff {
+			c.finish(ctx, op, id, idJSON, v)
 		}
 	}()
 
@@ -402,7 +393,14 @@ func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graph
 	responses, ctx := c.exec.DispatchOperation(ctx, rc)
 
 	if st != nil && st.source.IsValid() {
-		c.stream(ctx, idJSON, st, responses)
+		// A fresh goroutine waits for the events: this one's stack has
+		// grown through parsing, validation and the resolver, and would
+		// stay that size while the subscription idles.
+		handedOff = true
+		go func() {
+			defer func() { c.finish(ctx, op, id, idJSON, recover()) }()
+			c.stream(ctx, idJSON, st, responses)
+		}()
 		return
 	}
 	for {
@@ -410,6 +408,29 @@ func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graph
 		if resp == nil || !c.sendNext(idJSON, resp) {
 			return
 		}
+	}
+}
+
+// finish ends an operation: an "error" for a panic (v), then "complete"
+// unless the connection is closing.
+func (c *wsConn) finish(ctx context.Context, op *wsOp, id string, idJSON []byte, v any) {
+	if v != nil {
+		err := c.s.recover(ctx, v)
+		var gqlErr *gqlerror.Error
+		if !errors.As(err, &gqlErr) {
+			gqlErr = &gqlerror.Error{Message: internalMessage}
+		}
+		c.sendErrors(idJSON, gqlerror.List{gqlErr})
+	}
+	c.mu.Lock()
+	if c.ops[id] == op {
+		delete(c.ops, id)
+	}
+	closing := c.closed
+	c.mu.Unlock()
+	op.cancel()
+	if !closing {
+		c.write(message(idJSON, "complete", nil))
 	}
 }
 
