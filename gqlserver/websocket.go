@@ -112,9 +112,11 @@ func (t wsTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 	// The socket outlives the request (whose context net/http cancels when
 	// the handler returns) but not the server.
 	ctx, cancel := context.WithCancel(context.WithoutCancel(r.Context()))
-	c := &wsConn{s: s, exec: exec, ws: ws, ctx: ctx, cancel: cancel, header: r.Header, ops: map[string]*wsOp{}}
-	c.stopShutdown = context.AfterFunc(s.shutdown, func() { c.close(closeGoingAway, "server shutting down") })
+	c := &wsConn{s: s, exec: exec, ws: ws, ctx: ctx, cancel: cancel, ops: map[string]*wsOp{}}
+	// Under the lock: either callback may run at once, and close reads
+	// what is assigned here.
 	c.mu.Lock()
+	c.stopShutdown = context.AfterFunc(s.shutdown, func() { c.close(closeGoingAway, "server shutting down") })
 	c.initTimer = time.AfterFunc(s.opts.WSInitTimeout, func() {
 		if !c.isAcked() {
 			c.close(closeInitTimeout, "Connection initialisation timeout")
@@ -148,10 +150,9 @@ func newUpgrader(allowed func(r *http.Request) bool) websocket.Upgrader {
 // (read) owns the reads; writes from any goroutine go through write, one at
 // a time.
 type wsConn struct {
-	s      *server
-	exec   graphql.GraphExecutor
-	ws     *websocket.Conn
-	header http.Header // of the upgrade request, for RawParams.Headers
+	s    *server
+	exec graphql.GraphExecutor
+	ws   *websocket.Conn
 
 	// ctx ends with the connection; cancel ends it. opCtx, set by
 	// connection_init, is the parent of the operations.
@@ -339,7 +340,9 @@ func (c *wsConn) subscribe(id string, raw json.RawMessage) bool {
 		c.close(closeBadRequest, "Invalid subscribe message")
 		return false
 	}
-	params.Headers = c.header
+	// params.Headers stays nil: keeping the upgrade request's headers for
+	// the socket's life costs ~1.5 KiB per connection, and WSInit, which
+	// sees the request, is where they matter.
 	params.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
 
 	c.mu.Lock()
@@ -499,6 +502,7 @@ func (c *wsConn) close(code int, reason string) {
 	c.closed = true
 	ops := c.ops
 	c.ops = nil
+	stopShutdown := c.stopShutdown
 	if c.initTimer != nil {
 		c.initTimer.Stop()
 	}
@@ -512,7 +516,7 @@ func (c *wsConn) close(code int, reason string) {
 		op.cancel()
 	}
 	c.cancel()
-	c.stopShutdown()
+	stopShutdown()
 	if code != 0 {
 		_ = c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, truncateReason(reason)),
 			time.Now().Add(c.s.opts.WSWriteTimeout))
