@@ -37,7 +37,11 @@ export function createAppClient(onUnauthenticated: () => void): AppClient {
   const client = new Client({
     url: "/query",
     preferGetMethod: false,
-    fetchOptions: { credentials: "same-origin", headers: { "Content-Type": "application/json" } },
+    // Plain JSON answers only: urql's default Accept also lists
+    // text/event-stream, and the server then answers a mutation as an SSE
+    // stream whose headers are sent before the resolver runs, so the session
+    // cookie of login/register/logout never reaches the browser.
+    fetchOptions: { credentials: "same-origin", headers: { "Content-Type": "application/json", Accept: "application/json" } },
     requestPolicy: "cache-and-network",
     exchanges: [
       mapExchange({

@@ -9,6 +9,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "UNAUTHENTICATED"
+  | "TOO_MANY_REQUESTS"
   | "INTERNAL"
   | "NETWORK";
 
@@ -25,6 +26,7 @@ const fallback: Record<ErrorCode, string> = {
   FORBIDDEN: "Your role does not allow this.",
   NOT_FOUND: "Not found, or you have no access to it.",
   UNAUTHENTICATED: "Please sign in again.",
+  TOO_MANY_REQUESTS: "Too many attempts. Please wait a moment and try again.",
   INTERNAL: "Something went wrong on our side. Please try again.",
   NETWORK: "The server cannot be reached. Check your connection and try again.",
 };

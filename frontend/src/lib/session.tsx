@@ -43,7 +43,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [app, setApp] = useState<AppClient>(make);
   useEffect(() => () => app.dispose(), [app]);
 
-  const reset = useCallback(() => setApp(make()), [make]);
+  // Each client gets a fresh tree under it: a query's state (useQuery keeps
+  // the last data when its client changes) must not carry the previous
+  // account's viewer, or its "signed out", into the new session.
+  const [generation, setGeneration] = useState(0);
+  const reset = useCallback(() => {
+    setApp(make());
+    setGeneration((g) => g + 1);
+  }, [make]);
   // The session ended on the server (expired, signed out elsewhere): start
   // clean and come back here after signing in.
   expired.current = () => {
@@ -56,7 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return (
     <SessionContext.Provider value={session}>
       <Provider value={app.client}>
-        <ViewerLoader>{children}</ViewerLoader>
+        <ViewerLoader key={generation}>{children}</ViewerLoader>
       </Provider>
     </SessionContext.Provider>
   );

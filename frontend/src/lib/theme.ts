@@ -20,9 +20,22 @@ function apply(choice: ThemeChoice) {
   else root.dataset.theme = choice;
 }
 
+// Every useTheme (the user menu, the settings page, other tabs) follows a
+// change made by any of them.
+const changed = "woow-theme-change";
+
 export function useTheme(): [ThemeChoice, (t: ThemeChoice) => void] {
   const [choice, setChoice] = useState<ThemeChoice>(read);
   useEffect(() => apply(choice), [choice]);
+  useEffect(() => {
+    const sync = () => setChoice(read());
+    window.addEventListener(changed, sync);
+    window.addEventListener("storage", sync);
+    return () => {
+      window.removeEventListener(changed, sync);
+      window.removeEventListener("storage", sync);
+    };
+  }, []);
   const set = useCallback((t: ThemeChoice) => {
     try {
       if (t === "system") localStorage.removeItem(key);
@@ -31,6 +44,7 @@ export function useTheme(): [ThemeChoice, (t: ThemeChoice) => void] {
       // Private mode: the choice lasts for this page only.
     }
     setChoice(t);
+    window.dispatchEvent(new Event(changed));
   }, []);
   return [choice, set];
 }

@@ -1,4 +1,113 @@
-// Placeholder: replaced by the page's implementation.
+// Sign in: email and password, errors at their field, then back to where the
+// user was going (the `next` parameter set by the session-expiry redirect).
+import { useState, type FormEvent } from "react";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { useMutation } from "urql";
+import { graphql } from "../../gql";
+import { Button, ErrorMessage, Field, Loading } from "../../components/ui";
+import { fieldErrors } from "../../lib/errors";
+import { useSession, useViewer } from "../../lib/session";
+import { AuthCard, authFormError, fieldMessage } from "./AuthCard";
+import { safeNext, withNext } from "./next";
+
+const LoginMutation = graphql(`
+  mutation LoginSignIn($input: LoginInput!) {
+    login(input: $input) {
+      user {
+        id
+        name
+        email
+        platformAdmin
+      }
+    }
+  }
+`);
+
+const fields = ["email", "password"];
+
 export function Login() {
-  return <p>Login</p>;
+  const { viewer, loading } = useViewer();
+  const [params] = useSearchParams();
+  const nextParam = params.get("next");
+  const next = safeNext(nextParam);
+  const navigate = useNavigate();
+  const { reset } = useSession();
+  const [{ fetching, error }, login] = useMutation(LoginMutation);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [submitted, setSubmitted] = useState(false);
+
+  // Already signed in (or just signed in and the new session has loaded).
+  if (viewer) return <Navigate to={next} replace />;
+  if (loading && !submitted) return <Loading />;
+
+  const server = submitted ? fieldErrors(error) : {};
+  const errors = { email: local.email ?? fieldMessage("Email", server.email), password: local.password ?? fieldMessage("Password", server.password) };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const check: Record<string, string> = {};
+    if (!email.trim()) check.email = "Enter your email address";
+    if (!password) check.password = "Enter your password";
+    setLocal(check);
+    if (Object.keys(check).length > 0) {
+      setSubmitted(false);
+      return;
+    }
+    setSubmitted(true);
+    const res = await login({ input: { email: email.trim(), password } });
+    if (res.data?.login.user) {
+      // A new client: the cache and the WebSocket start with the new cookie.
+      reset();
+      navigate(next, { replace: true });
+    }
+  };
+
+  return (
+    <AuthCard
+      title="Sign in"
+      intro={nextParam && next !== "/" ? "Sign in to continue where you were." : "Welcome back. Sign in to manage your workspaces and apps."}
+      footer={
+        <>
+          New here? <Link to={withNext("/register", nextParam)}>Create an account</Link>
+        </>
+      }
+    >
+      <form className="stack" onSubmit={submit} noValidate aria-label="Sign in">
+        {submitted && <ErrorMessage message={authFormError(error, fields)} />}
+        <Field label="Email" error={errors.email}>
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="email"
+              name="email"
+              autoComplete="username"
+              inputMode="email"
+              autoFocus
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Password" error={errors.password}>
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <Button type="submit" variant="primary" busy={fetching} className="auth-submit">
+          {fetching ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+    </AuthCard>
+  );
 }

@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryRouter } from "react-router";
+import { Provider } from "urql";
+import { gqlError, mockClient, type Answer } from "../auth/testClient";
+import { Settings } from "./Settings";
+
+// Typing runs real events; a busy machine needs more than the default 5 s.
+vi.setConfig({ testTimeout: 20_000 });
+
+vi.mock("../../lib/session", () => ({
+  useSignedInViewer: () => ({ id: "VXNlcjox", name: "Ada", email: "ada@example.com", platformAdmin: false }),
+}));
+
+function renderSettings(answer: (name: string, vars: Record<string, unknown>) => Answer) {
+  const client = mockClient(answer);
+  render(
+    <Provider value={client}>
+      <MemoryRouter>
+        <Settings />
+      </MemoryRouter>
+    </Provider>,
+  );
+  return userEvent.setup({ delay: null });
+}
+
+const passwordForm = () => screen.getByRole("heading", { name: "Password" }).closest("section")!;
+
+beforeEach(() => {
+  localStorage.clear();
+  delete document.documentElement.dataset.theme;
+});
+
+describe("Settings: password", () => {
+  it("catches a mismatched confirmation before asking the server", async () => {
+    const handler = vi.fn((): Answer => undefined);
+    const u = renderSettings(handler);
+    const form = within(passwordForm());
+    await u.type(form.getByLabelText("Current password"), "old password");
+    await u.type(form.getByLabelText("New password"), "new password 1");
+    await u.type(form.getByLabelText("Confirm new password"), "new password 2");
+    await u.click(form.getByRole("button", { name: "Change password" }));
+
+    const confirm = form.getByLabelText("Confirm new password");
+    expect(confirm).toHaveAttribute("aria-invalid", "true");
+    expect(confirm).toHaveAccessibleDescription("The passwords do not match");
+    expect(form.getByLabelText("New password")).not.toHaveAttribute("aria-invalid");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("shows a wrong current password at its field", async () => {
+    const u = renderSettings(() => ({ errors: [gqlError("the current password is wrong", "BAD_USER_INPUT", "currentPassword")] }) as Answer);
+    const form = within(passwordForm());
+    await u.type(form.getByLabelText("Current password"), "not it at all");
+    await u.type(form.getByLabelText("New password"), "new password 1");
+    await u.type(form.getByLabelText("Confirm new password"), "new password 1");
+    await u.click(form.getByRole("button", { name: "Change password" }));
+    expect(await form.findByText("The current password is wrong")).toBeInTheDocument();
+    expect(form.getByLabelText("Current password")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("changes the password, says other sessions were signed out and clears the form", async () => {
+    const calls: unknown[] = [];
+    const u = renderSettings((name, vars) => {
+      calls.push([name, vars]);
+      return { data: { changePassword: { __typename: "ChangePasswordPayload", ok: true } } };
+    });
+    const form = within(passwordForm());
+    await u.type(form.getByLabelText("Current password"), "old password");
+    await u.type(form.getByLabelText("New password"), "new password 1");
+    await u.type(form.getByLabelText("Confirm new password"), "new password 1");
+    await u.click(form.getByRole("button", { name: "Change password" }));
+    expect(await form.findByText("Password changed; other sessions were signed out.")).toBeInTheDocument();
+    expect(calls).toEqual([["SettingsChangePassword", { input: { currentPassword: "old password", newPassword: "new password 1" } }]]);
+    expect(form.getByLabelText("Current password")).toHaveValue("");
+    expect(form.getByLabelText("Confirm new password")).toHaveValue("");
+  });
+});
+
+describe("Settings: profile", () => {
+  it("saves only what changed and says so", async () => {
+    const calls: unknown[] = [];
+    const u = renderSettings((name, vars) => {
+      calls.push([name, vars]);
+      return { data: { updateProfile: { __typename: "ProfilePayload", user: { __typename: "User", id: "VXNlcjox", name: "Ada Lovelace", email: "ada@example.com" } } } };
+    });
+    const form = within(screen.getByRole("heading", { name: "Profile" }).closest("section")!);
+    expect(form.getByLabelText("Email")).toHaveValue("ada@example.com");
+    await u.clear(form.getByLabelText("Name"));
+    await u.type(form.getByLabelText("Name"), "Ada Lovelace");
+    await u.click(form.getByRole("button", { name: "Save profile" }));
+    expect(await form.findByText("Saved")).toBeInTheDocument();
+    expect(calls).toEqual([["SettingsUpdateProfile", { input: { name: "Ada Lovelace" } }]]);
+  });
+
+  it("shows a taken email at the email field", async () => {
+    const u = renderSettings(() => ({ errors: [gqlError("an account with this email already exists", "BAD_USER_INPUT", "email")] }) as Answer);
+    const form = within(screen.getByRole("heading", { name: "Profile" }).closest("section")!);
+    await u.clear(form.getByLabelText("Email"));
+    await u.type(form.getByLabelText("Email"), "bob@example.com");
+    await u.click(form.getByRole("button", { name: "Save profile" }));
+    expect(await form.findByText("An account with this email already exists")).toBeInTheDocument();
+    expect(form.getByLabelText("Email")).toHaveAttribute("aria-invalid", "true");
+    expect(form.queryByText("Saved")).not.toBeInTheDocument();
+  });
+});
+
+describe("Settings: theme", () => {
+  it("switches between system, light and dark", async () => {
+    const u = renderSettings(() => undefined);
+    const group = screen.getByRole("group", { name: "Theme" });
+    expect(within(group).getByRole("radio", { name: /System/ })).toBeChecked();
+    await u.click(within(group).getByRole("radio", { name: /Dark/ }));
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    expect(localStorage.getItem("woow.theme")).toBe("dark");
+    await u.click(within(group).getByRole("radio", { name: /System/ }));
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+  });
+});
