@@ -1,4 +1,12 @@
-// Placeholder with the agreed interface; the marketplace helper implements it.
+// A form generated from a marketplace template's value specs (SPEC section
+// 4): required values first, optional ones under "Advanced settings". The
+// values are flat dot-path keys → typed JSON values, as the API's `values`
+// Map takes them: numbers are numbers, booleans booleans, and a key the user
+// left empty is left out (so the template default applies) — except a
+// required text, which is sent empty so that the server says it is required.
+import { useEffect, useId, useState, type ReactNode } from "react";
+import { Field } from "./ui";
+
 export type ValueSpecType = "text" | "password" | "number" | "boolean" | "select";
 
 export interface Spec {
@@ -22,15 +30,271 @@ export interface ValuesFormProps {
   disabled?: boolean;
   /** Editing a deployed service: an empty password keeps its stored value. */
   editing?: boolean;
+  /** Open the "Advanced settings" section from the start. */
+  advancedOpen?: boolean;
 }
 
-export function ValuesForm(_: ValuesFormProps) {
-  return null;
+export function ValuesForm({ required, optional, values, onChange, errors = {}, disabled, editing, advancedOpen }: ValuesFormProps) {
+  const optionalError = optional.some((s) => errors[`values.${s.key}`]);
+  const [open, setOpen] = useState(!!advancedOpen);
+  // A server error on an optional value must be visible: open the section.
+  useEffect(() => {
+    if (optionalError) setOpen(true);
+  }, [optionalError]);
+
+  const set = (spec: Spec, v: unknown, isRequired: boolean) => {
+    const next = { ...values };
+    if (v === undefined) delete next[spec.key];
+    else if (v === "" && !isRequired) delete next[spec.key];
+    else next[spec.key] = v;
+    onChange(next);
+  };
+
+  const field = (spec: Spec, isRequired: boolean) => (
+    <ValueField
+      key={spec.key}
+      spec={spec}
+      required={isRequired}
+      value={values[spec.key]}
+      error={errors[`values.${spec.key}`]}
+      disabled={disabled}
+      editing={editing}
+      onChange={(v) => set(spec, v, isRequired)}
+    />
+  );
+
+  if (required.length === 0 && optional.length === 0) return null;
+  return (
+    <div className="values-form stack">
+      {required.map((s) => field(s, true))}
+      {optional.length > 0 && (
+        <details
+          className="values-advanced"
+          open={open}
+          onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+        >
+          <summary>
+            Advanced settings <span className="muted">({optional.length} optional)</span>
+          </summary>
+          <div className="stack">{optional.map((s) => field(s, false))}</div>
+        </details>
+      )}
+    </div>
+  );
 }
 
-/** The values a new deploy starts from: each spec's default. */
+interface ValueFieldProps {
+  spec: Spec;
+  required: boolean;
+  value: unknown;
+  error?: string;
+  disabled?: boolean;
+  editing?: boolean;
+  /** undefined removes the key. */
+  onChange(v: unknown): void;
+}
+
+function ValueField({ spec, required, value, error, disabled, editing, onChange }: ValueFieldProps) {
+  const placeholder = spec.placeholder ?? undefined;
+  const keepHint = editing && spec.type === "password" ? "Leave empty to keep the current password." : null;
+  const hint =
+    spec.description || keepHint ? (
+      <>
+        {spec.description}
+        {spec.description && keepHint ? " " : null}
+        {keepHint}
+      </>
+    ) : undefined;
+  // An editing form may leave a required password empty: it keeps its value.
+  const markRequired = required && !(editing && spec.type === "password");
+
+  if (spec.type === "boolean") {
+    return <BooleanField spec={spec} value={value} error={error} hint={hint} disabled={disabled} onChange={onChange} />;
+  }
+  return (
+    <Field label={spec.label} error={error} hint={hint} required={markRequired}>
+      {(p) => {
+        const common = {
+          id: p.id,
+          "aria-invalid": p["aria-invalid"],
+          "aria-describedby": p["aria-describedby"],
+          "aria-required": markRequired || undefined,
+          disabled,
+          name: spec.key,
+        };
+        switch (spec.type) {
+          case "password":
+            return (
+              <PasswordInput
+                {...common}
+                label={spec.label}
+                placeholder={editing ? placeholder ?? "Unchanged" : placeholder}
+                value={typeof value === "string" ? value : ""}
+                onValue={(v) => onChange(v === "" && editing ? undefined : v)}
+              />
+            );
+          case "number":
+            return <NumberInput {...common} placeholder={placeholder} value={value} onValue={onChange} />;
+          case "select": {
+            const options = spec.options ?? [];
+            const current = typeof value === "string" ? value : value == null ? "" : String(value);
+            return (
+              <select
+                {...common}
+                className="input"
+                value={current}
+                onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
+              >
+                {(current === "" || !options.includes(current)) && (
+                  <option value="">{current === "" ? placeholder ?? "Choose…" : current}</option>
+                )}
+                {options.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            );
+          }
+          default:
+            return (
+              <input
+                {...common}
+                className="input"
+                type="text"
+                autoComplete="off"
+                placeholder={placeholder}
+                value={value == null ? "" : String(value)}
+                onChange={(e) => onChange(e.target.value)}
+              />
+            );
+        }
+      }}
+    </Field>
+  );
+}
+
+function BooleanField({
+  spec,
+  value,
+  error,
+  hint,
+  disabled,
+  onChange,
+}: {
+  spec: Spec;
+  value: unknown;
+  error?: string;
+  hint?: ReactNode;
+  disabled?: boolean;
+  onChange(v: unknown): void;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errId = error ? `${id}-err` : undefined;
+  return (
+    <div className="field">
+      <label className="checkbox" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          name={spec.key}
+          checked={value === true}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[hintId, errId].filter(Boolean).join(" ") || undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        {spec.label}
+      </label>
+      {hint && (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="error" id={errId}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+type InputAttrs = {
+  id: string;
+  name: string;
+  disabled?: boolean;
+  placeholder?: string;
+  "aria-invalid"?: boolean;
+  "aria-describedby"?: string;
+  "aria-required"?: boolean;
+};
+
+function PasswordInput({ label, value, onValue, ...rest }: InputAttrs & { label: string; value: string; onValue(v: string): void }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <div className="password-input">
+      <input
+        {...rest}
+        className="input"
+        type={shown ? "text" : "password"}
+        autoComplete="new-password"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onValue(e.target.value)}
+      />
+      <button
+        type="button"
+        className="btn btn-sm btn-ghost"
+        aria-pressed={shown}
+        aria-label={shown ? `Hide ${label}` : `Show ${label}`}
+        aria-controls={rest.id}
+        disabled={rest.disabled}
+        onClick={() => setShown((s) => !s)}
+      >
+        {shown ? "Hide" : "Show"}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A number field that sends a JS number (or removes the key when empty) but
+ * keeps what the user is typing ("-", "1.") until it is a number.
+ */
+function NumberInput({ value, onValue, ...rest }: InputAttrs & { value: unknown; onValue(v: number | undefined): void }) {
+  const external = typeof value === "number" ? String(value) : typeof value === "string" ? value : "";
+  const [text, setText] = useState(external);
+  useEffect(() => {
+    // Follow changes from outside (a reset, loaded values) that differ from what is typed.
+    setText((t) => (Number(t) === Number(external) && t.trim() !== "" && external !== "" ? t : external));
+  }, [external]);
+  return (
+    <input
+      {...rest}
+      className="input"
+      type="number"
+      inputMode="decimal"
+      step="any"
+      value={text}
+      onChange={(e) => {
+        const t = e.target.value;
+        setText(t);
+        if (t.trim() === "") onValue(undefined);
+        else {
+          const n = Number(t);
+          if (Number.isFinite(n)) onValue(n);
+        }
+      }}
+    />
+  );
+}
+
+/** The values a new deploy starts from: each spec's default (a required checkbox without one starts unticked). */
 export function initialValues(required: Spec[], optional: Spec[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const s of [...required, ...optional]) if (s.default !== undefined && s.default !== null) out[s.key] = s.default;
+  for (const s of required) if (s.type === "boolean" && !(s.key in out)) out[s.key] = false;
   return out;
 }

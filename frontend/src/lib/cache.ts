@@ -7,6 +7,7 @@ import { mergeUpdates } from "./cacheUpdates";
 import { workspaceUpdates } from "../pages/workspaces/cache";
 import { serviceUpdates } from "../pages/services/cache";
 import { activityUpdates } from "../pages/dashboard/cache";
+import { marketplaceUpdates } from "../pages/marketplace/cache";
 
 const embedded = () => null;
 
@@ -31,5 +32,5 @@ export const cacheConfig: CacheExchangeOpts = {
     ProfilePayload: embedded,
     ChangePasswordPayload: embedded,
   },
-  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates),
+  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates, marketplaceUpdates),
 };

@@ -1,4 +1,631 @@
-// Placeholder: replaced by the page's implementation.
+// The service detail page (/services/:id/*): live state and deploy log,
+// overview, configuration with a values diff before upgrading, revisions
+// with rollback, the rendered manifest for admins, stop/start/delete.
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Link, Route, Routes, useNavigate, useParams } from "react-router";
+import { useMutation, useQuery, useSubscription, type CombinedError } from "urql";
+import { graphql } from "../../gql";
+import type { ServiceDetailQuery, ServiceEventsSubscription } from "../../gql/graphql";
+import { Button, EmptyState, ErrorMessage, Field, Loading, RelativeTime, Spinner } from "../../components/ui";
+import { appError } from "../../lib/errors";
+import { allowed, canOperate, isTransitional, settled, stateClass, stateLabel } from "./rules";
+import { LogView, type LogLine } from "./ServiceLog";
+import { ServiceConfiguration } from "./ServiceConfiguration";
+import { ServiceRevisions } from "./ServiceRevisions";
+import { ServiceManifest } from "./ServiceManifest";
+
+export const ServiceDetailDocument = graphql(`
+  query ServiceDetail($id: ID!) {
+    cluster {
+      mode
+    }
+    node(id: $id) {
+      __typename
+      id
+      ... on Service {
+        id
+        name
+        state
+        errorMessage
+        url
+        chartVersion
+        helmRevision
+        deployedAt
+        lastUpgradedAt
+        releaseName
+        namespace
+        values
+        createdAt
+        workspace {
+          id
+          name
+          slug
+          viewerRole
+        }
+        template {
+          id
+          name
+          slug
+          chartRef
+          chartVersion
+          valueSpecs {
+            required {
+              key
+              label
+              type
+              default
+              options
+              placeholder
+              description
+            }
+            optional {
+              key
+              label
+              type
+              default
+              options
+              placeholder
+              description
+            }
+          }
+        }
+        revisions(first: 50, orderBy: { field: REVISION, direction: DESC }) {
+          totalCount
+          edges {
+            node {
+              id
+              revision
+              chartVersion
+              appVersion
+              status
+              description
+              createdAt
+            }
+          }
+        }
+        events(last: 100, orderBy: { field: CREATED_AT, direction: ASC }) {
+          totalCount
+          edges {
+            node {
+              id
+              createdAt
+              state
+              level
+              message
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** A light query polled while a job runs, in case the live stream is down. */
+const ServiceStateDocument = graphql(`
+  query ServiceDetailState($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Service {
+        id
+        state
+        errorMessage
+        helmRevision
+      }
+    }
+  }
+`);
+
+export const ServiceEventsDocument = graphql(`
+  subscription ServiceEvents($serviceId: ID!) {
+    serviceEvents(serviceId: $serviceId) {
+      id
+      createdAt
+      state
+      level
+      message
+      service {
+        id
+        state
+        errorMessage
+        helmRevision
+        chartVersion
+        deployedAt
+        lastUpgradedAt
+      }
+    }
+  }
+`);
+
+const StopServiceDocument = graphql(`
+  mutation ServiceDetailStop($input: StopServiceInput!) {
+    stopService(input: $input) {
+      service {
+        id
+        state
+        errorMessage
+      }
+    }
+  }
+`);
+
+const StartServiceDocument = graphql(`
+  mutation ServiceDetailStart($input: StartServiceInput!) {
+    startService(input: $input) {
+      service {
+        id
+        state
+        errorMessage
+      }
+    }
+  }
+`);
+
+const RetryServiceDocument = graphql(`
+  mutation ServiceDetailRetry($input: UpdateServiceInput!) {
+    updateService(input: $input) {
+      service {
+        id
+        state
+        errorMessage
+      }
+    }
+  }
+`);
+
+const DeleteServiceDocument = graphql(`
+  mutation ServiceDetailDelete($input: DeleteServiceInput!) {
+    deleteService(input: $input) {
+      service {
+        id
+        state
+        errorMessage
+      }
+    }
+  }
+`);
+
+export type ServiceData = Extract<NonNullable<ServiceDetailQuery["node"]>, { __typename: "Service" }>;
+
+export const dryRunNotice =
+  "Dry-run mode: nothing is deployed to a cluster; charts are rendered and releases recorded.";
+
+export function StateBadge({ state }: { state: string }) {
+  return (
+    <span className={stateClass(state)} data-testid="state-badge">
+      {isTransitional(state) && <Spinner label={`${stateLabel(state)}…`} />}
+      {stateLabel(state)}
+    </span>
+  );
+}
+
+/** Past events and live ones, deduplicated by id, oldest first. */
+export function mergeLog(past: readonly LogLine[], live: readonly LogLine[]): LogLine[] {
+  const seen = new Set<string>();
+  const out: LogLine[] = [];
+  for (const e of [...past, ...live]) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    out.push(e);
+  }
+  // Stable: lines with the same time keep the server's order.
+  return out.sort((a, b) => (Date.parse(a.createdAt) || 0) - (Date.parse(b.createdAt) || 0));
+}
+
+type LiveEvent = ServiceEventsSubscription["serviceEvents"];
+
 export function ServiceDetail() {
-  return <p>ServiceDetail</p>;
+  // A fresh page (live log, state history) for each service.
+  const { id = "" } = useParams();
+  return <ServicePage key={id} />;
+}
+
+function ServicePage() {
+  const params = useParams();
+  const id = params.id ?? "";
+  const section = (params["*"] ?? "").split("/")[0];
+  const navigate = useNavigate();
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: ServiceDetailDocument, variables: { id } });
+  const node = data?.node;
+  const service = node && node.__typename === "Service" ? (node as ServiceData) : null;
+  const exists = !!service;
+
+  // The live log and state. graphcache updates the Service from the event's
+  // `service` selection; the lines are kept here.
+  const [sub] = useSubscription(
+    { query: ServiceEventsDocument, variables: { serviceId: id }, pause: !exists },
+    (prev: LiveEvent[] = [], next: ServiceEventsSubscription) => [...prev, next.serviceEvents],
+  );
+  const past = useMemo(
+    () => (service?.events.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])),
+    [service?.events],
+  );
+  const lines = useMemo(() => mergeLog(past, sub.data ?? []), [past, sub.data]);
+
+  const state = service?.state;
+
+  // While a job runs, poll the state as well: the page settles even if the
+  // WebSocket is down.
+  const busy = !!state && isTransitional(state);
+  const [, repoll] = useQuery({
+    query: ServiceStateDocument,
+    variables: { id },
+    pause: !busy,
+    requestPolicy: "network-only",
+  });
+  useEffect(() => {
+    if (!busy) return;
+    const t = setInterval(() => repoll({ requestPolicy: "network-only" }), 4000);
+    return () => clearInterval(t);
+  }, [busy, repoll]);
+
+  // When an operation ends, reload what it changed (values, revisions, log);
+  // when the service is gone after being here, go back to its workspace.
+  const prev = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const before = prev.current;
+    prev.current = state;
+    if (!state || !before || before === state) return;
+    if (state === "gone" && service) {
+      navigate(`/workspaces/${encodeURIComponent(service.workspace.slug)}`, { replace: true });
+      return;
+    }
+    if ((settled as string[]).includes(state)) reexecute({ requestPolicy: "network-only" });
+  }, [state, service, navigate, reexecute]);
+
+  if (!data && fetching) return <Loading label="Loading the service…" />;
+  const err = appError(error);
+  if (!service) {
+    if (err && err.code !== "NOT_FOUND") return <ErrorMessage error={error} />;
+    return (
+      <EmptyState
+        title="Service not found"
+        action={
+          <Link to="/workspaces" className="btn btn-primary">
+            Back to your workspaces
+          </Link>
+        }
+      >
+        It may have been deleted, or you have no access to it.
+      </EmptyState>
+    );
+  }
+
+  const base = `/services/${encodeURIComponent(id)}`;
+  const admin = canOperate(service.workspace.viewerRole);
+  const dryRun = data?.cluster.mode === "dry-run";
+  const sections: Section[] = [
+    { path: "", label: "Overview" },
+    { path: "configuration", label: "Configuration" },
+    { path: "revisions", label: "Revisions" },
+    { path: "log", label: "Log" },
+    ...(admin ? [{ path: "manifest", label: "Manifest" }] : []),
+  ];
+
+  return (
+    <div className="stack">
+      <Header service={service} />
+      {service.state === "error" && (
+        <div className="alert alert-error stack" role="alert" style={{ gap: "0.25rem" }}>
+          <p style={{ margin: 0 }}>
+            <strong>The last operation failed:</strong> {service.errorMessage || "no reason was given."}
+          </p>
+          {admin && (
+            <p style={{ margin: 0 }}>
+              Retry it, change the configuration, roll back to a revision, or delete the service.
+            </p>
+          )}
+        </div>
+      )}
+      {dryRun && (
+        <div className="alert alert-info" role="note">
+          {dryRunNotice}
+        </div>
+      )}
+      {service.state === "gone" && (
+        <div className="alert alert-warning" role="status">
+          This service was deleted.{" "}
+          <Link to={`/workspaces/${encodeURIComponent(service.workspace.slug)}`}>Back to {service.workspace.name}</Link>
+        </div>
+      )}
+      <Tabs base={base} sections={sections} current={section} />
+      <div role="tabpanel" id="svc-panel" aria-labelledby={`svc-tab-${section || "overview"}`}>
+        <Routes>
+          <Route index element={<Overview service={service} lines={lines} logPath={`${base}/log`} />} />
+          <Route path="configuration" element={<ServiceConfiguration service={service} />} />
+          <Route path="revisions" element={<ServiceRevisions service={service} />} />
+          <Route
+            path="log"
+            element={
+              <section className="stack" aria-labelledby="svc-log-h">
+                <h2 id="svc-log-h">Deploy log</h2>
+                <LogView lines={lines} />
+              </section>
+            }
+          />
+          {admin && <Route path="manifest" element={<ServiceManifest service={service} />} />}
+          <Route
+            path="*"
+            element={
+              <EmptyState title="No such section" action={<Link to={base}>Go to the overview</Link>}>
+                The address may be mistyped.
+              </EmptyState>
+            }
+          />
+        </Routes>
+      </div>
+    </div>
+  );
+}
+
+interface Section {
+  path: string;
+  label: string;
+}
+
+/**
+ * The sections as tabs that are links (sub-routes): Tab reaches the
+ * selected one, arrow keys, Home and End move between them and open them.
+ */
+function Tabs({ base, sections, current }: { base: string; sections: Section[]; current: string }) {
+  const navigate = useNavigate();
+  const refs = useRef<(HTMLAnchorElement | null)[]>([]);
+  const selected = Math.max(
+    0,
+    sections.findIndex((s) => s.path === current),
+  );
+  const go = (i: number) => {
+    const n = (i + sections.length) % sections.length;
+    refs.current[n]?.focus();
+    navigate(sections[n].path ? `${base}/${sections[n].path}` : base);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const keys: Record<string, number> = {
+      ArrowRight: selected + 1,
+      ArrowLeft: selected - 1,
+      Home: 0,
+      End: sections.length - 1,
+    };
+    if (!(e.key in keys)) return;
+    e.preventDefault();
+    go(keys[e.key]);
+  };
+  return (
+    <nav aria-label="Service sections">
+      <div className="tabs" role="tablist" aria-label="Service sections" onKeyDown={onKeyDown}>
+        {sections.map((s, i) => (
+          <Link
+            key={s.path}
+            ref={(el) => {
+              refs.current[i] = el;
+            }}
+            id={`svc-tab-${s.path || "overview"}`}
+            to={s.path ? `${base}/${s.path}` : base}
+            role="tab"
+            aria-selected={i === selected}
+            aria-controls="svc-panel"
+            tabIndex={i === selected ? 0 : -1}
+            className={i === selected ? "active" : undefined}
+          >
+            {s.label}
+          </Link>
+        ))}
+      </div>
+    </nav>
+  );
+}
+
+function Header({ service }: { service: ServiceData }) {
+  const role = service.workspace.viewerRole;
+  const vars = { input: { id: service.id } };
+  const [stop, doStop] = useMutation(StopServiceDocument);
+  const [start, doStart] = useMutation(StartServiceDocument);
+  const [retry, doRetry] = useMutation(RetryServiceDocument);
+  const [failed, setFailed] = useState<CombinedError | null>(null);
+  const [deleting, setDeleting] = useState(false);
+
+  const run = async (fn: () => Promise<{ error?: CombinedError }>) => {
+    setFailed(null);
+    const r = await fn();
+    if (r.error) setFailed(r.error);
+  };
+
+  const can = (op: Parameters<typeof allowed>[0]) => allowed(op, service.state, role);
+  return (
+    <div className="stack" style={{ gap: "0.5rem" }}>
+      <div className="page-header" style={{ marginBottom: 0 }}>
+        <div>
+          <div className="row">
+            <h1 style={{ margin: 0, overflowWrap: "anywhere" }}>{service.name}</h1>
+            <span aria-live="polite" aria-atomic="true">
+              <span className="visually-hidden">State: </span>
+              <StateBadge state={service.state} />
+            </span>
+          </div>
+          <p className="muted" style={{ margin: "0.25rem 0 0" }}>
+            {service.template.name} in{" "}
+            <Link to={`/workspaces/${encodeURIComponent(service.workspace.slug)}`}>{service.workspace.name}</Link>
+          </p>
+        </div>
+        <div className="row">
+          {service.state === "error" && can("upgrade") && (
+            <Button busy={retry.fetching} onClick={() => run(() => doRetry(vars))}>
+              Retry
+            </Button>
+          )}
+          {can("stop") && (
+            <Button busy={stop.fetching} onClick={() => run(() => doStop(vars))}>
+              Stop
+            </Button>
+          )}
+          {can("start") && (
+            <Button variant="primary" busy={start.fetching} onClick={() => run(() => doStart(vars))}>
+              Start
+            </Button>
+          )}
+          {can("delete") && (
+            <Button variant="danger" onClick={() => setDeleting(true)}>
+              Delete
+            </Button>
+          )}
+        </div>
+      </div>
+      <ErrorMessage error={failed} />
+      {deleting && <DeleteDialog service={service} onClose={() => setDeleting(false)} />}
+    </div>
+  );
+}
+
+/** Delete, confirmed by typing the service's name. */
+function DeleteDialog({ service, onClose }: { service: ServiceData; onClose: () => void }) {
+  const [typed, setTyped] = useState("");
+  const [mismatch, setMismatch] = useState(false);
+  const [res, del] = useMutation(DeleteServiceDocument);
+  const confirm = async () => {
+    if (typed.trim() !== service.name) {
+      setMismatch(true);
+      return;
+    }
+    const r = await del({ input: { id: service.id } });
+    if (!r.error) onClose();
+  };
+  return (
+    <ConfirmDelete
+      name={service.name}
+      typed={typed}
+      setTyped={(v) => {
+        setTyped(v);
+        setMismatch(false);
+      }}
+      mismatch={mismatch}
+      busy={res.fetching}
+      error={res.error}
+      onConfirm={confirm}
+      onClose={onClose}
+    />
+  );
+}
+
+function ConfirmDelete(props: {
+  name: string;
+  typed: string;
+  setTyped: (v: string) => void;
+  mismatch: boolean;
+  busy: boolean;
+  error?: CombinedError;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal?.();
+  }, []);
+  const matches = props.typed.trim() === props.name;
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="svc-delete-title"
+      onClose={props.onClose}
+      onCancel={props.onClose}
+    >
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onConfirm();
+        }}
+      >
+        <h2 id="svc-delete-title">Delete {props.name}?</h2>
+        <p>
+          The release is uninstalled and its workloads removed. Data kept in the app's volumes may be lost. This cannot
+          be undone.
+        </p>
+        <Field
+          label={`Type ${props.name} to confirm`}
+          error={props.mismatch ? "Type the service's name exactly as shown." : undefined}
+        >
+          {(f) => (
+            <input
+              {...f}
+              className="input"
+              autoComplete="off"
+              spellCheck={false}
+              value={props.typed}
+              onChange={(e) => props.setTyped(e.target.value)}
+            />
+          )}
+        </Field>
+        <ErrorMessage error={props.error} />
+        <div className="row" style={{ justifyContent: "flex-end" }}>
+          <Button onClick={props.onClose} disabled={props.busy}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="danger" busy={props.busy} disabled={!matches}>
+            Delete service
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function Overview({ service, lines, logPath }: { service: ServiceData; lines: LogLine[]; logPath: string }) {
+  return (
+    <div className="stack">
+      <section className="card stack" aria-labelledby="svc-facts-h">
+        <h2 id="svc-facts-h">Overview</h2>
+        <dl className="svc-facts">
+          <dt>Address</dt>
+          <dd>
+            {service.url ? (
+              <a href={service.url} target="_blank" rel="noreferrer noopener">
+                {service.url}
+              </a>
+            ) : (
+              <span className="muted">No public address (the app has no ingress)</span>
+            )}
+          </dd>
+          <dt>Chart</dt>
+          <dd>
+            <code>{service.template.chartRef}</code>
+          </dd>
+          <dt>Chart version</dt>
+          <dd>{service.chartVersion || <span className="muted">latest</span>}</dd>
+          <dt>Revision</dt>
+          <dd>{service.helmRevision > 0 ? service.helmRevision : <span className="muted">not deployed yet</span>}</dd>
+          <dt>Release</dt>
+          <dd>
+            <code>{service.releaseName}</code>
+          </dd>
+          <dt>Namespace</dt>
+          <dd>
+            <code>{service.namespace}</code>
+          </dd>
+          <dt>Deployed</dt>
+          <dd>
+            {service.deployedAt ? <RelativeTime value={service.deployedAt} /> : <span className="muted">not yet</span>}
+          </dd>
+          <dt>Last upgraded</dt>
+          <dd>
+            {service.lastUpgradedAt ? (
+              <RelativeTime value={service.lastUpgradedAt} />
+            ) : (
+              <span className="muted">never</span>
+            )}
+          </dd>
+        </dl>
+      </section>
+      <section className="card stack" aria-labelledby="svc-latest-h">
+        <div className="row">
+          <h2 id="svc-latest-h" style={{ margin: 0 }}>
+            Latest log
+          </h2>
+          <span className="spacer" />
+          <Link to={logPath}>Full log</Link>
+        </div>
+        <LogView lines={lines} compact />
+      </section>
+    </div>
+  );
 }

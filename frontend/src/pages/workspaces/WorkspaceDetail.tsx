@@ -1,4 +1,318 @@
-// Placeholder: replaced by the page's implementation.
+// One workspace: its header (name, description, the viewer's role, state),
+// editing and archiving for those allowed, and its services with live states.
+import { useMemo, useState, type FormEvent } from "react";
+import { Link, useParams } from "react-router";
+import { useMutation, useQuery, useSubscription } from "urql";
+import { graphql } from "../../gql";
+import type { WorkspaceDetailPageQuery } from "../../gql/graphql";
+import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
+import { appError, fieldErrors, formError } from "../../lib/errors";
+import { AppAvatar } from "../marketplace/format";
+import { RoleBadge, ServiceStateBadge, WorkspaceStateBadge, WorkspaceTabs, useVisitWorkspace } from "./parts";
+import { permissions } from "./roles";
+
+export const WorkspaceDetailDocument = graphql(`
+  query WorkspaceDetailPage($slug: String!) {
+    workspace(slug: $slug) {
+      id
+      name
+      slug
+      description
+      state
+      viewerRole
+      namespace
+      members(first: 0) {
+        totalCount
+      }
+      services(first: 100, where: { stateNEQ: gone }, orderBy: { field: NAME, direction: ASC }) {
+        totalCount
+        edges {
+          node {
+            id
+            name
+            state
+            errorMessage
+            url
+            chartVersion
+            helmRevision
+            template {
+              id
+              name
+              slug
+              icon
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+// The same fields as the list above, so each event updates the listed service.
+export const WorkspaceServicesSubscription = graphql(`
+  subscription WorkspaceDetailServices($workspaceId: ID!) {
+    workspaceServices(workspaceId: $workspaceId) {
+      id
+      name
+      state
+      errorMessage
+      url
+      chartVersion
+      helmRevision
+      template {
+        id
+        name
+        slug
+        icon
+      }
+    }
+  }
+`);
+
+const UpdateWorkspaceDocument = graphql(`
+  mutation WorkspaceDetailUpdate($input: UpdateWorkspaceInput!) {
+    updateWorkspace(input: $input) {
+      workspace {
+        id
+        name
+        description
+      }
+    }
+  }
+`);
+
+const ArchiveWorkspaceDocument = graphql(`
+  mutation WorkspaceDetailArchive($input: ArchiveWorkspaceInput!) {
+    archiveWorkspace(input: $input) {
+      workspace {
+        id
+        state
+      }
+    }
+  }
+`);
+
+type Workspace = NonNullable<WorkspaceDetailPageQuery["workspace"]>;
+type Service = NonNullable<NonNullable<NonNullable<Workspace["services"]["edges"]>[number]>["node"]>;
+
 export function WorkspaceDetail() {
-  return <p>WorkspaceDetail</p>;
+  const { slug = "" } = useParams();
+  const [{ data, fetching, error }] = useQuery({ query: WorkspaceDetailDocument, variables: { slug } });
+  const ws = data?.workspace;
+  useVisitWorkspace(ws);
+
+  if (!data && fetching) return <Loading label="Loading the workspace…" />;
+  if (!ws) {
+    const e = appError(error);
+    if (e && e.code !== "NOT_FOUND") return <ErrorMessage error={error} />;
+    return <WorkspaceNotFound />;
+  }
+  return <Detail ws={ws} />;
+}
+
+export function WorkspaceNotFound() {
+  return (
+    <EmptyState
+      title="Workspace not found"
+      action={
+        <Link to="/workspaces" className="btn btn-primary">
+          See your workspaces
+        </Link>
+      }
+    >
+      There is no workspace at this address, or you are not a member of it.
+    </EmptyState>
+  );
+}
+
+function Detail({ ws }: { ws: Workspace }) {
+  const can = permissions(ws.viewerRole, ws.state);
+  const [editing, setEditing] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const [archiveOp, archive] = useMutation(ArchiveWorkspaceDocument);
+
+  return (
+    <div className="stack ws-page">
+      <PageHeader
+        title={ws.name}
+        description={
+          <>
+            <span className="row" style={{ gap: "0.4rem" }}>
+              <RoleBadge role={ws.viewerRole} you />
+              <WorkspaceStateBadge state={ws.state} />
+              <span>
+                {ws.members.totalCount} {ws.members.totalCount === 1 ? "member" : "members"}
+              </span>
+            </span>
+            {ws.description && !editing && <span className="ws-description">{ws.description}</span>}
+          </>
+        }
+        actions={
+          <>
+            {can.edit && !editing && <Button onClick={() => setEditing(true)}>Edit</Button>}
+            {can.own && (
+              <Button variant="danger" onClick={() => setArchiving(true)}>
+                Archive
+              </Button>
+            )}
+          </>
+        }
+      />
+      {can.archived && (
+        <div className="alert alert-info" role="note">
+          This workspace is archived and read-only: its services, members and details no longer change.
+        </div>
+      )}
+      {editing && <EditWorkspace ws={ws} onDone={() => setEditing(false)} />}
+      <WorkspaceTabs slug={ws.slug} />
+      <Services ws={ws} canDeploy={can.edit} />
+      <ConfirmDialog
+        open={archiving}
+        title={`Archive ${ws.name}?`}
+        confirmLabel="Archive workspace"
+        danger
+        busy={archiveOp.fetching}
+        error={archiveOp.error}
+        onClose={() => setArchiving(false)}
+        onConfirm={async () => {
+          const res = await archive({ input: { id: ws.id } });
+          if (res.data) setArchiving(false);
+        }}
+      >
+        <p>
+          An archived workspace stays readable for its members, but nothing in it can change any more: no deploys, no
+          new members, no edits. This cannot be undone here.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function EditWorkspace({ ws, onDone }: { ws: Workspace; onDone: () => void }) {
+  const [name, setName] = useState(ws.name);
+  const [description, setDescription] = useState(ws.description);
+  const [{ fetching, error }, update] = useMutation(UpdateWorkspaceDocument);
+  const fields = fieldErrors(error);
+  const other = formError(error, ["name", "description"]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await update({ input: { id: ws.id, name, description } });
+    if (res.data) onDone();
+  };
+
+  return (
+    <form className="card stack" onSubmit={submit} noValidate aria-label="Edit workspace">
+      <Field label="Name" required error={fields.name} hint="The address (slug) stays as it is.">
+        {(p) => <input {...p} className="input" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label="Description" error={fields.description}>
+        {(p) => (
+          <textarea
+            {...p}
+            className="input"
+            rows={3}
+            value={description}
+            maxLength={2000}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
+      </Field>
+      <ErrorMessage message={other} />
+      <div className="row">
+        <Button type="submit" variant="primary" busy={fetching}>
+          {fetching ? "Saving…" : "Save"}
+        </Button>
+        <Button onClick={onDone} disabled={fetching}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function Services({ ws, canDeploy }: { ws: Workspace; canDeploy: boolean }) {
+  // Live states: each event updates its service in the cache; a service this
+  // list does not hold yet makes it load again (pages/workspaces/cache.ts).
+  const [sub] = useSubscription({
+    query: WorkspaceServicesSubscription,
+    variables: { workspaceId: ws.id },
+    pause: ws.state !== "active",
+  });
+  const services = useMemo(
+    () => (ws.services.edges ?? []).flatMap((e) => (e?.node && e.node.state !== "gone" ? [e.node] : [])),
+    [ws.services.edges],
+  );
+
+  return (
+    <section aria-labelledby="ws-services" className="stack">
+      <div className="row">
+        <h2 id="ws-services" style={{ margin: 0 }}>
+          Services
+        </h2>
+        <div className="spacer" />
+        {canDeploy && services.length > 0 && (
+          <Link to="/marketplace" className="btn btn-sm">
+            Deploy an app
+          </Link>
+        )}
+      </div>
+      {sub.error && appError(sub.error)?.code !== "UNAUTHENTICATED" && (
+        <p className="muted" role="status">
+          Live updates are paused ({appError(sub.error)?.message}); reload the page to see the latest states.
+        </p>
+      )}
+      {services.length === 0 ? (
+        <EmptyState
+          title="No services yet"
+          action={
+            canDeploy ? (
+              <Link to="/marketplace" className="btn btn-primary">
+                Browse the marketplace
+              </Link>
+            ) : undefined
+          }
+        >
+          {canDeploy
+            ? "Deploy one from the marketplace: pick an app, fill in its settings, and it runs in this workspace."
+            : ws.state === "archived"
+              ? "This archived workspace has no services."
+              : "No services yet. Admins and the owner of this workspace deploy them from the marketplace."}
+        </EmptyState>
+      ) : (
+        <ul className="grid ws-cards">
+          {services.map((s) => (
+            <ServiceCard key={s.id} s={s} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ServiceCard({ s }: { s: Service }) {
+  return (
+    <li className="card ws-card">
+      <div className="ws-service-head">
+        <AppAvatar name={s.template.name} seed={s.template.icon || s.template.slug} />
+        <div className="ws-service-title">
+          <h3>
+            <Link to={`/services/${encodeURIComponent(s.id)}`}>{s.name}</Link>
+          </h3>
+          <span className="muted">{s.template.name}</span>
+        </div>
+        <ServiceStateBadge state={s.state} />
+      </div>
+      {s.state === "error" && s.errorMessage && <p className="ws-service-error">{s.errorMessage}</p>}
+      {s.url && (
+        <a className="ws-url" href={s.url} target="_blank" rel="noopener noreferrer">
+          {s.url.replace(/^https?:\/\//, "")}
+          <span className="visually-hidden"> (opens in a new tab)</span>
+        </a>
+      )}
+      <p className="muted ws-meta">
+        {s.helmRevision > 0 ? `Chart ${s.chartVersion} · revision ${s.helmRevision}` : "Not deployed yet"}
+      </p>
+    </li>
+  );
 }

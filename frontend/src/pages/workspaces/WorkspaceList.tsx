@@ -1,4 +1,138 @@
-// Placeholder: replaced by the page's implementation.
+// The viewer's workspaces, active first and archived after, and creating one.
+import { useMemo, useState } from "react";
+import { Link } from "react-router";
+import { useQuery } from "urql";
+import { graphql } from "../../gql";
+import type { WorkspaceListPageQuery } from "../../gql/graphql";
+import { Button, EmptyState, ErrorMessage, Loading, PageHeader } from "../../components/ui";
+import { CreateWorkspaceDialog } from "./CreateWorkspace";
+import { RoleBadge } from "./parts";
+
+export const WorkspaceListDocument = graphql(`
+  query WorkspaceListPage {
+    workspaces(first: 100, orderBy: { field: NAME, direction: ASC }) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          slug
+          description
+          state
+          viewerRole
+          members(first: 0) {
+            totalCount
+          }
+          services(first: 0, where: { stateNEQ: gone }) {
+            totalCount
+          }
+        }
+      }
+    }
+  }
+`);
+
+type Row = NonNullable<NonNullable<NonNullable<WorkspaceListPageQuery["workspaces"]["edges"]>[number]>["node"]>;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export function WorkspaceList() {
-  return <p>WorkspaceList</p>;
+  const [{ data, fetching, error }] = useQuery({ query: WorkspaceListDocument });
+  const [creating, setCreating] = useState(false);
+
+  const { active, archived } = useMemo(() => {
+    const all = (data?.workspaces.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+    return { active: all.filter((w) => w.state === "active"), archived: all.filter((w) => w.state === "archived") };
+  }, [data]);
+
+  const newButton = (
+    <Button variant="primary" onClick={() => setCreating(true)}>
+      New workspace
+    </Button>
+  );
+
+  let body;
+  if (!data && fetching) body = <Loading label="Loading workspaces…" />;
+  else if (!data && error) body = <ErrorMessage error={error} />;
+  else if (active.length === 0 && archived.length === 0)
+    body = (
+      <EmptyState
+        title="Create your first workspace"
+        action={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            Create a workspace
+          </Button>
+        }
+      >
+        A workspace holds your services and the people you work with. Create one, then deploy apps into it from the
+        marketplace and invite your team.
+      </EmptyState>
+    );
+  else
+    body = (
+      <div className="stack">
+        {error && <ErrorMessage error={error} />}
+        {active.length > 0 ? (
+          <section aria-labelledby="ws-active" className="stack">
+            <h2 id="ws-active" className="visually-hidden">
+              Active workspaces
+            </h2>
+            <ul className="grid ws-cards">
+              {active.map((w) => (
+                <WorkspaceCard key={w.id} w={w} />
+              ))}
+            </ul>
+          </section>
+        ) : (
+          <EmptyState title="No active workspaces" action={newButton}>
+            All your workspaces are archived. Create a new one to deploy services.
+          </EmptyState>
+        )}
+        {archived.length > 0 && (
+          <section aria-labelledby="ws-archived" className="stack">
+            <div>
+              <h2 id="ws-archived">Archived</h2>
+              <p className="muted">Archived workspaces are read-only: you can look at them, nothing in them changes.</p>
+            </div>
+            <ul className="grid ws-cards">
+              {archived.map((w) => (
+                <WorkspaceCard key={w.id} w={w} />
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    );
+
+  return (
+    <>
+      <PageHeader
+        title="Workspaces"
+        description="Each workspace has its own services, members and roles."
+        actions={active.length > 0 ? newButton : undefined}
+      />
+      {body}
+      <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
+
+function WorkspaceCard({ w }: { w: Row }) {
+  return (
+    <li className="card ws-card">
+      <div className="ws-card-head">
+        <h3>
+          <Link to={`/workspaces/${encodeURIComponent(w.slug)}`}>{w.name}</Link>
+        </h3>
+        <div className="row" style={{ gap: "0.3rem" }}>
+          {w.state === "archived" && <span className="badge">Archived</span>}
+          <RoleBadge role={w.viewerRole} you />
+        </div>
+      </div>
+      {w.description ? <p className="ws-desc">{w.description}</p> : <p className="muted ws-desc">No description</p>}
+      <p className="muted ws-meta">
+        {plural(w.services.totalCount, "service", "services")} · {plural(w.members.totalCount, "member", "members")}
+      </p>
+    </li>
+  );
 }

@@ -1,0 +1,195 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryRouter, Route, Routes, useParams } from "react-router";
+import { CombinedError, Provider } from "urql";
+import { beforeEach, describe, expect, it } from "vitest";
+import { WorkspaceProvider } from "../../lib/workspace";
+import { Configure } from "./Configure";
+import { badInput, mockClient, type Answers } from "./testing";
+
+const spec = (s: object) => ({ __typename: "ValueSpec", default: null, options: null, placeholder: null, description: null, ...s });
+
+const template = {
+  __typename: "AppTemplate",
+  id: "tpl-1",
+  name: "n8n",
+  slug: "n8n",
+  description: "Workflow automation.",
+  fullDescription: "**n8n** connects apps.",
+  category: "automation",
+  tags: ["workflow"],
+  icon: "account_tree",
+  monthlyPrice: 0,
+  documentationURL: "https://docs.n8n.io",
+  chartRef: "oci://charts/n8n",
+  chartRepoURL: "",
+  chartVersion: "1.2.3",
+  defaultPort: 5678,
+  minVcpu: 0.5,
+  minRAMGB: 1,
+  minStorageGB: 0,
+  active: true,
+  valueSpecs: {
+    __typename: "ValueSpecs",
+    required: [
+      spec({ key: "_init.owner_email", label: "Owner email", type: "text" }),
+      spec({ key: "_init.owner_password", label: "Owner password", type: "password" }),
+    ],
+    optional: [
+      spec({ key: "replicas", label: "Replicas", type: "number", default: 1 }),
+      spec({ key: "metrics", label: "Metrics", type: "boolean", default: false }),
+    ],
+  },
+};
+
+const ws = (id: string, name: string, viewerRole: string) => ({ __typename: "Workspace", id, name, slug: name.toLowerCase(), viewerRole });
+
+function workspaces(list: object[]) {
+  return {
+    workspaces: {
+      __typename: "WorkspaceConnection",
+      totalCount: list.length,
+      edges: list.map((node) => ({ __typename: "WorkspaceEdge", node })),
+    },
+  };
+}
+
+function ServicePage() {
+  return <h1>Service {useParams().id}</h1>;
+}
+
+function setup(over: Answers = {}) {
+  const m = mockClient({
+    ConfigureTemplate: { data: { appTemplate: template } },
+    ConfigureCluster: { data: { cluster: { __typename: "Cluster", mode: "dry-run" } } },
+    MyWorkspaces: { data: workspaces([ws("w1", "Acme", "owner"), ws("w2", "Guests", "guest"), ws("w3", "Lab", "admin")]) },
+    ConfigureDeploy: { data: { deployService: { __typename: "ServicePayload", service: { __typename: "Service", id: "svc-9", name: "x", state: "pending", workspaceID: "w1" } } } },
+    ...over,
+  });
+  render(
+    <Provider value={m.client}>
+      <WorkspaceProvider>
+        <MemoryRouter initialEntries={["/marketplace/n8n"]}>
+          <Routes>
+            <Route path="/marketplace/:slug" element={<Configure />} />
+            <Route path="/services/:id" element={<ServicePage />} />
+          </Routes>
+        </MemoryRouter>
+      </WorkspaceProvider>
+    </Provider>,
+  );
+  return m;
+}
+
+beforeEach(() => localStorage.clear());
+
+describe("Configure", { timeout: 20_000 }, () => {
+  it("shows the app, its chart and requirements, and says when it is a dry run", async () => {
+    setup();
+    expect(await screen.findByRole("heading", { level: 1, name: "n8n" })).toBeInTheDocument();
+    expect(screen.getByText("Workflow automation.")).toBeInTheDocument();
+    expect(screen.getByText("oci://charts/n8n")).toBeInTheDocument();
+    expect(screen.getByText("version 1.2.3")).toBeInTheDocument();
+    expect(screen.getByText("At least 0.5 vCPU · 1 GB RAM")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: /docs\.n8n\.io/ })).toHaveAttribute("href", "https://docs.n8n.io");
+    expect(screen.getByRole("note")).toHaveTextContent(
+      "Dry-run mode: the chart is rendered and the release recorded, nothing is deployed to a cluster.",
+    );
+  });
+
+  it("offers only the workspaces where the viewer may deploy, the current one first", async () => {
+    localStorage.setItem("woow.workspace", "lab");
+    setup();
+    const select = await screen.findByRole("combobox", { name: "Workspace" });
+    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["Acme", "Lab"]);
+    expect(select).toHaveValue("w3");
+    expect(screen.getByLabelText(/^Service name/)).toHaveValue("n8n");
+  });
+
+  it("submits deployService with the typed values and opens the service", async () => {
+    const m = setup();
+    const name = await screen.findByLabelText(/^Service name/);
+    await userEvent.clear(name);
+    await userEvent.type(name, "automations");
+    await userEvent.type(screen.getByLabelText(/^Owner email/), "me@example.com");
+    await userEvent.type(screen.getByLabelText(/^Owner password/), "correct horse");
+    await userEvent.click(screen.getByText(/Advanced settings/));
+    const replicas = screen.getByLabelText("Replicas");
+    await userEvent.clear(replicas);
+    await userEvent.type(replicas, "2");
+    await userEvent.click(screen.getByLabelText("Metrics"));
+    await userEvent.click(screen.getByRole("button", { name: "Deploy n8n" }));
+    await waitFor(() => expect(m.executeMutation).toHaveBeenCalledTimes(1));
+    expect(m.executeMutation.mock.calls[0][0].variables).toEqual({
+      input: {
+        workspaceId: "w1",
+        templateId: "tpl-1",
+        name: "automations",
+        values: { "_init.owner_email": "me@example.com", "_init.owner_password": "correct horse", replicas: 2, metrics: true },
+      },
+    });
+    expect(await screen.findByRole("heading", { name: "Service svc-9" })).toBeInTheDocument();
+  });
+
+  it("shows a server error on a value at its field and takes the focus there", async () => {
+    const m = setup({ ConfigureDeploy: { error: badInput("values._init.owner_email", "Owner email is required") } });
+    await userEvent.click(await screen.findByRole("button", { name: "Deploy n8n" }));
+    const email = await screen.findByLabelText(/^Owner email/);
+    await waitFor(() => expect(email).toHaveAttribute("aria-invalid", "true"));
+    expect(email).toHaveAccessibleDescription("Owner email is required");
+    expect(email).toHaveFocus();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(m.executeMutation).toHaveBeenCalledTimes(1);
+  });
+
+  it("puts a name error at the name", async () => {
+    setup({
+      ConfigureDeploy: {
+        error: new CombinedError({
+          graphQLErrors: [
+            { message: "a name has 1 to 100 characters", extensions: { code: "BAD_USER_INPUT", field: "name" } },
+          ],
+        }),
+      },
+    });
+    await userEvent.click(await screen.findByRole("button", { name: "Deploy n8n" }));
+    await waitFor(() => expect(screen.getByLabelText(/^Service name/)).toHaveAccessibleDescription(/a name has 1 to 100 characters/));
+  });
+
+  it("shows a refusal that names no field above the form", async () => {
+    setup({
+      ConfigureDeploy: {
+        error: new CombinedError({ graphQLErrors: [{ message: "only workspace admins and owners operate services", extensions: { code: "FORBIDDEN" } }] }),
+      },
+    });
+    await userEvent.click(await screen.findByRole("button", { name: "Deploy n8n" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("only workspace admins and owners operate services");
+  });
+
+  it("shows progress on the button while the deploy runs", async () => {
+    setup({ ConfigureDeploy: "pending" });
+    await userEvent.click(await screen.findByRole("button", { name: "Deploy n8n" }));
+    const busy = await screen.findByRole("button", { name: /Deploying/ });
+    expect(busy).toHaveAttribute("aria-busy", "true");
+    expect(busy).toBeDisabled();
+  });
+
+  it("asks for a workspace first when the viewer has none", async () => {
+    setup({ MyWorkspaces: { data: workspaces([]) } });
+    expect(await screen.findByRole("heading", { name: "Create a workspace first" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Create a workspace" })).toHaveAttribute("href", "/workspaces");
+    expect(screen.queryByRole("button", { name: /Deploy/ })).toBeNull();
+  });
+
+  it("offers no deploy form to a guest", async () => {
+    setup({ MyWorkspaces: { data: workspaces([ws("w2", "Guests", "guest")]) } });
+    expect(await screen.findByText(/Only workspace admins and owners deploy apps/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Deploy/ })).toBeNull();
+  });
+
+  it("says when the app does not exist", async () => {
+    setup({ ConfigureTemplate: { data: { appTemplate: null } } });
+    expect(await screen.findByRole("heading", { name: "App not found" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Browse the marketplace" })).toHaveAttribute("href", "/marketplace");
+  });
+});

@@ -1,0 +1,104 @@
+// The "new workspace" dialog: name and description, errors at their field;
+// the new workspace becomes the current one and opens.
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useNavigate } from "react-router";
+import { useMutation } from "urql";
+import { graphql } from "../../gql";
+import { Button, ErrorMessage, Field } from "../../components/ui";
+import { fieldErrors, formError } from "../../lib/errors";
+import { useWorkspaces } from "../../lib/workspace";
+
+export const CreateWorkspaceDocument = graphql(`
+  mutation WorkspaceListCreate($input: CreateWorkspaceInput!) {
+    createWorkspace(input: $input) {
+      workspace {
+        id
+        name
+        slug
+        description
+        state
+        viewerRole
+      }
+    }
+  }
+`);
+
+export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [{ fetching, error }, create] = useMutation(CreateWorkspaceDocument);
+  const [shownError, setShownError] = useState(false);
+  const navigate = useNavigate();
+  const { select } = useWorkspaces();
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) {
+      setName("");
+      setDescription("");
+      setShownError(false);
+      d.showModal?.();
+    }
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  const err = shownError ? error : undefined;
+  const fields = fieldErrors(err);
+  const other = formError(err, ["name", "description"]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await create({ input: { name, description: description || undefined } });
+    setShownError(true);
+    const ws = res.data?.createWorkspace.workspace;
+    if (ws) {
+      select(ws.slug);
+      onClose();
+      navigate(`/workspaces/${encodeURIComponent(ws.slug)}`);
+    }
+  };
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+      <form className="stack" onSubmit={submit} noValidate>
+        <h2 id={titleId}>New workspace</h2>
+        <Field label="Name" required error={fields.name} hint="Its address (slug) is made from the name.">
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              value={name}
+              maxLength={100}
+              autoComplete="off"
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Description" error={fields.description}>
+          {(p) => (
+            <textarea
+              {...p}
+              className="input"
+              rows={3}
+              value={description}
+              maxLength={2000}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          )}
+        </Field>
+        <ErrorMessage message={other} />
+        <div className="row" style={{ justifyContent: "flex-end" }}>
+          <Button onClick={onClose} disabled={fetching}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={fetching}>
+            {fetching ? "Creating…" : "Create workspace"}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

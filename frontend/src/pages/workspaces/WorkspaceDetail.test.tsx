@@ -1,0 +1,175 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryRouter, Route, Routes } from "react-router";
+import { Provider, type Client } from "urql";
+import { beforeEach, describe, expect, it } from "vitest";
+import { WorkspaceProvider } from "../../lib/workspace";
+import { WorkspaceDetail } from "./WorkspaceDetail";
+import { connection, gqlError, mockClient, myWorkspaces, type Answers } from "./testing";
+
+function service(id: string, name: string, state: string, url: string | null = null) {
+  return {
+    __typename: "Service",
+    id,
+    name,
+    state,
+    errorMessage: state === "error" ? "the chart could not be pulled" : "",
+    url,
+    chartVersion: "1.2.0",
+    helmRevision: 2,
+    template: { __typename: "AppTemplate", id: "t-1", name: "n8n", slug: "n8n", icon: "account_tree" },
+  };
+}
+
+function detail(viewerRole: string, opts: { state?: string; services?: object[] } = {}) {
+  return {
+    data: {
+      workspace: {
+        __typename: "Workspace",
+        id: "ws-1",
+        name: "Shop Co",
+        slug: "shop-co",
+        description: "Our shop's apps",
+        state: opts.state ?? "active",
+        viewerRole,
+        namespace: "paas-ws-12345678",
+        members: { __typename: "WorkspaceMemberConnection", totalCount: 3 },
+        services: connection("Service", opts.services ?? []),
+      },
+    },
+  };
+}
+
+function renderDetail(client: Client) {
+  return render(
+    <Provider value={client}>
+      <MemoryRouter initialEntries={["/workspaces/shop-co"]}>
+        <WorkspaceProvider>
+          <Routes>
+            <Route path="/workspaces/:slug" element={<WorkspaceDetail />} />
+          </Routes>
+        </WorkspaceProvider>
+      </MemoryRouter>
+    </Provider>,
+  );
+}
+
+const answers = (page: Answers[string], more: Answers = {}): Answers => ({
+  MyWorkspaces: myWorkspaces([{ id: "ws-1", name: "Shop Co", slug: "shop-co", viewerRole: "owner" }]),
+  WorkspaceDetailPage: page,
+  ...more,
+});
+
+beforeEach(() => localStorage.clear());
+
+describe("WorkspaceDetail", { timeout: 20_000 }, () => {
+  it("shows the owner edit and archive, and makes the workspace the current one", async () => {
+    const { client, executeSubscription } = mockClient(answers(detail("owner")));
+    renderDetail(client);
+    expect(await screen.findByRole("heading", { level: 1, name: "Shop Co" })).toBeInTheDocument();
+    expect(screen.getByText("Our shop's apps")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Edit" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Archive" })).toBeInTheDocument();
+    expect(localStorage.getItem("woow.workspace")).toBe("shop-co");
+    // Live states: the page listens to the workspace's services.
+    expect(executeSubscription).toHaveBeenCalled();
+    expect(executeSubscription.mock.calls[0]).toContainEqual(expect.objectContaining({ variables: { workspaceId: "ws-1" } }));
+  });
+
+  it("lets an admin edit but not archive, and a user neither", async () => {
+    const first = renderDetail(mockClient(answers(detail("admin"))).client);
+    expect(await screen.findByRole("button", { name: "Edit" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Archive" })).toBeNull();
+    first.unmount();
+
+    renderDetail(mockClient(answers(detail("user"))).client);
+    expect(await screen.findByRole("heading", { level: 1, name: "Shop Co" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Edit" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Archive" })).toBeNull();
+    expect(screen.getByText(/Admins and the owner of this workspace deploy them/)).toBeInTheDocument();
+  });
+
+  it("says an archived workspace is read-only and offers no changes", async () => {
+    renderDetail(mockClient(answers(detail("owner", { state: "archived" }))).client);
+    expect(await screen.findByText(/archived and read-only/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Edit" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Archive" })).toBeNull();
+    expect(localStorage.getItem("woow.workspace")).toBeNull();
+  });
+
+  it("lists services with their state in words, linked to their pages", async () => {
+    renderDetail(
+      mockClient(
+        answers(
+          detail("admin", {
+            services: [
+              service("s-1", "automations", "running", "https://paas-cs-1.woowtech.io"),
+              service("s-2", "broken", "error"),
+              service("s-3", "coming", "deploying"),
+              service("s-4", "old", "gone"),
+            ],
+          }),
+        ),
+      ).client,
+    );
+    const link = await screen.findByRole("link", { name: "automations" });
+    expect(link).toHaveAttribute("href", "/services/s-1");
+    const card = (name: string) => screen.getByRole("link", { name }).closest("li")!;
+    expect(within(card("automations")).getByText("Running")).toHaveClass("badge-success");
+    expect(within(card("automations")).getByRole("link", { name: /paas-cs-1\.woowtech\.io/ })).toHaveAttribute(
+      "href",
+      "https://paas-cs-1.woowtech.io",
+    );
+    expect(card("automations")).toHaveTextContent("Chart 1.2.0 · revision 2");
+    expect(within(card("broken")).getByText("Error")).toHaveClass("badge-danger");
+    expect(card("broken")).toHaveTextContent("the chart could not be pulled");
+    expect(within(card("coming")).getByText("Deploying")).toHaveClass("badge-info");
+    expect(screen.queryByRole("link", { name: "old" })).toBeNull();
+  });
+
+  it("points to the marketplace when there are no services", async () => {
+    renderDetail(mockClient(answers(detail("owner"))).client);
+    expect(await screen.findByRole("heading", { name: "No services yet" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Browse the marketplace" })).toHaveAttribute("href", "/marketplace");
+  });
+
+  it("shows a not-found state for an unknown workspace", async () => {
+    renderDetail(
+      mockClient(answers({ data: { workspace: null }, error: gqlError("NOT_FOUND", "not found") })).client,
+    );
+    expect(await screen.findByRole("heading", { name: "Workspace not found" })).toBeInTheDocument();
+  });
+
+  it("archives after confirmation", async () => {
+    const { client, executeMutation } = mockClient(
+      answers(detail("owner"), {
+        WorkspaceDetailArchive: {
+          data: { archiveWorkspace: { __typename: "WorkspacePayload", workspace: { __typename: "Workspace", id: "ws-1", state: "archived" } } },
+        },
+      }),
+    );
+    const u = userEvent.setup();
+    renderDetail(client);
+    await u.click(await screen.findByRole("button", { name: "Archive" }));
+    const dialog = screen.getByRole("dialog", { name: "Archive Shop Co?" });
+    await u.click(within(dialog).getByRole("button", { name: "Archive workspace" }));
+    expect(executeMutation).toHaveBeenCalledWith(
+      expect.objectContaining({ variables: { input: { id: "ws-1" } } }),
+      expect.anything(),
+    );
+  });
+
+  it("shows a rename error at the name field", async () => {
+    const { client } = mockClient(
+      answers(detail("admin"), { WorkspaceDetailUpdate: { error: gqlError("BAD_USER_INPUT", "enter a name", "name") } }),
+    );
+    const u = userEvent.setup();
+    renderDetail(client);
+    await u.click(await screen.findByRole("button", { name: "Edit" }));
+    const name = screen.getByRole("textbox", { name: "Name" });
+    await u.clear(name);
+    await u.click(screen.getByRole("button", { name: "Save" }));
+    expect(await screen.findByText("enter a name")).toBeInTheDocument();
+    expect(name).toHaveAttribute("aria-invalid", "true");
+  });
+});

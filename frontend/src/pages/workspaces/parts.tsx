@@ -1,0 +1,74 @@
+// Pieces the workspace pages share: badges, the tabs of a workspace, the
+// "this is your current workspace now" effect.
+import { useEffect } from "react";
+import { NavLink } from "react-router";
+import type { Role, ServiceState, WorkspaceState } from "../../gql/graphql";
+import { useWorkspaces } from "../../lib/workspace";
+import { roleLabel } from "./roles";
+
+export function RoleBadge({ role, you }: { role: Role; you?: boolean }) {
+  const cls = role === "owner" ? "badge badge-info" : role === "admin" ? "badge badge-warning" : "badge";
+  return (
+    <span className={cls}>
+      {you && <span className="visually-hidden">Your role: </span>}
+      {roleLabel[role]}
+    </span>
+  );
+}
+
+export function WorkspaceStateBadge({ state }: { state: WorkspaceState }) {
+  return state === "archived" ? <span className="badge">Archived</span> : <span className="badge badge-success">Active</span>;
+}
+
+const busyStates: ServiceState[] = ["pending", "deploying", "initializing", "upgrading", "starting", "stopping", "deleting"];
+
+const stateLabel: Record<ServiceState, string> = {
+  pending: "Pending",
+  deploying: "Deploying",
+  initializing: "Initializing",
+  running: "Running",
+  upgrading: "Upgrading",
+  stopping: "Stopping",
+  stopped: "Stopped",
+  starting: "Starting",
+  deleting: "Deleting",
+  gone: "Deleted",
+  error: "Error",
+};
+
+/** A service's state as words and colour: green running, red error, a spinner while it changes, grey stopped. */
+export function ServiceStateBadge({ state }: { state: ServiceState }) {
+  const busy = busyStates.includes(state);
+  const cls =
+    state === "running" ? "badge badge-success" : state === "error" ? "badge badge-danger" : busy ? "badge badge-info" : "badge";
+  return (
+    <span className={cls}>
+      {busy && <span className="spinner" aria-hidden="true" style={{ width: "0.8em", height: "0.8em" }} />}
+      {stateLabel[state] ?? state}
+    </span>
+  );
+}
+
+/** The tabs of a workspace's pages. */
+export function WorkspaceTabs({ slug }: { slug: string }) {
+  const base = `/workspaces/${encodeURIComponent(slug)}`;
+  return (
+    <nav className="tabs" aria-label="Workspace sections">
+      <NavLink to={base} end>
+        Services
+      </NavLink>
+      <NavLink to={`${base}/team`} end>
+        Team
+      </NavLink>
+    </nav>
+  );
+}
+
+/** Visiting an active workspace's pages makes it the current workspace. */
+export function useVisitWorkspace(ws: { slug: string; state: WorkspaceState } | null | undefined) {
+  const { select } = useWorkspaces();
+  const slug = ws?.state === "active" ? ws.slug : null;
+  useEffect(() => {
+    if (slug) select(slug);
+  }, [slug, select]);
+}
