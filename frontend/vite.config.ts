@@ -21,6 +21,12 @@ export default defineConfig({
       },
     },
   },
+  // The GraphiQL explorer's Monaco workers (src/graphiql/workers.ts) are
+  // served unbundled by the dev server; the CommonJS packages they import
+  // must be pre-bundled to load there as ES modules.
+  optimizeDeps: {
+    include: ["nullthrows", "debounce-promise", "picomatch-browser"],
+  },
   server: {
     proxy: {
       "/query": { target: api, ws: true, changeOrigin: false },
