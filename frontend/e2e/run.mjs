@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+// End-to-end tests: starts the real server (the Go binary with the SPA
+// embedded) on a fresh SQLite database in dry-run mode, then runs every
+// e2e/*.test.mjs with node's test runner, one file after another, against
+// it. The browser is Debian's Chromium driven by playwright-core; nothing
+// is downloaded.
+//
+//   npm run e2e                      (after `make build`: ../woow)
+//   WOOW_BIN=/path/to/woow npm run e2e
+//   E2E_SCREENSHOTS=/tmp/shots npm run e2e   (PNGs of every page, both themes, both widths)
+//   E2E_ONLY=graphiql npm run e2e            (only the test files whose name contains it)
+//
+// Environment: WOOW_BIN, CHROMIUM (default /usr/bin/chromium),
+// E2E_SCREENSHOTS, E2E_ONLY, E2E_TIMEOUT_MS (whole run, default 600000),
+// E2E_SERVER_LOG (copy the server's log there).
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeChart } from "./chart.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const frontendDir = resolve(here, "..");
+const bin = resolve(frontendDir, process.env.WOOW_BIN ?? "../woow");
+const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const totalTimeout = Number(process.env.E2E_TIMEOUT_MS ?? 600_000);
+
+function fail(msg) {
+  console.error(`e2e: ${msg}`);
+  process.exit(1);
+}
+
+if (!existsSync(bin)) fail(`no server binary at ${bin}: run \`make build\` in the repository root, or set WOOW_BIN`);
+if (!existsSync(chromium)) fail(`no Chromium at ${chromium}: apt-get install -y chromium, or set CHROMIUM`);
+
+const tmp = mkdtempSync(join(tmpdir(), "woow-e2e-"));
+const dataDir = join(tmp, "data");
+const chartDir = join(tmp, "chart");
+writeChart(chartDir);
+
+let server = null;
+let tests = null;
+const logTail = [];
+let logFile = process.env.E2E_SERVER_LOG ? createWriteStream(process.env.E2E_SERVER_LOG) : null;
+let cleaning = null;
+
+function killGroup(child, sig) {
+  try {
+    process.kill(-child.pid, sig);
+  } catch {
+    try {
+      child.kill(sig);
+    } catch {
+      // gone
+    }
+  }
+}
+
+/** Stops the tests and the server, removes the temp dir; once, however often called. */
+function cleanup() {
+  cleaning ??= (async () => {
+    if (tests && tests.exitCode === null && tests.signalCode === null) {
+      // The test runner and its browsers: their own process group.
+      const exited = new Promise((r) => tests.once("exit", r));
+      killGroup(tests, "SIGTERM");
+      const ok = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 3000))]);
+      if (!ok) killGroup(tests, "SIGKILL");
+    }
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((r) => server.once("exit", () => r(true)));
+      server.kill("SIGTERM");
+      const ok = await Promise.race([exited, new Promise((r) => setTimeout(() => r(false), 5000))]);
+      if (!ok) {
+        server.kill("SIGKILL");
+        await exited;
+      }
+    }
+    logFile?.end();
+    rmSync(tmp, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, async () => {
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+const hardStop = setTimeout(async () => {
+  console.error(`e2e: the run took longer than ${totalTimeout} ms; stopping`);
+  printLogTail();
+  await cleanup();
+  process.exit(1);
+}, totalTimeout);
+hardStop.unref();
+
+let printed = false;
+/** The server's warnings and errors, and its last lines. */
+function printLogTail() {
+  if (printed || !logTail.length) return;
+  printed = true;
+  const last = logTail.slice(-8);
+  const bad = logTail.filter((l) => /"level":"(WARN|ERROR)"/.test(l) && !last.includes(l)).slice(-30);
+  console.error("--- server log: warnings and errors, then the last lines ---");
+  for (const l of [...bad, ...last]) console.error(l);
+  console.error("---");
+}
+
+/** Starts the server; resolves with its base URL once /readyz answers. */
+async function startServer() {
+  server = spawn(bin, ["serve"], {
+    cwd: tmp,
+    env: {
+      ...process.env,
+      WOOW_ADDR: "127.0.0.1:0",
+      WOOW_DATA_DIR: dataDir,
+      WOOW_LOG_LEVEL: "info",
+      // Never a real cluster: dry-run mode.
+      WOOW_KUBECONFIG: "",
+      WOOW_KUBE_CONTEXT: "",
+      WOOW_KUBE_IN_CLUSTER: "",
+      DATABASE_URL: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const addr = await new Promise((resolveAddr, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server did not log \"listening\" within 30 s")), 30_000);
+    let buf = "";
+    const onData = (chunk) => {
+      logFile?.write(chunk);
+      buf += chunk.toString();
+      let nl;
+      while ((nl = buf.indexOf("\n")) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        logTail.push(line);
+        if (logTail.length > 400) logTail.shift();
+        let rec;
+        try {
+          rec = JSON.parse(line); // slog's JSON handler
+        } catch {
+          continue;
+        }
+        if (rec.msg === "listening" && rec.addr) {
+          clearTimeout(timer);
+          resolveAddr(rec.addr);
+        }
+      }
+    };
+    server.stdout.on("data", onData);
+    server.stderr.on("data", onData);
+    server.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (code ${code}, signal ${signal}) before listening`));
+    });
+  });
+  const base = `http://${addr}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) break;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error(`${base}/readyz did not answer 200 within 20 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return base;
+}
+
+async function main() {
+  let base;
+  try {
+    base = await startServer();
+  } catch (err) {
+    console.error(`e2e: ${err.message}`);
+    printLogTail();
+    await cleanup();
+    process.exit(1);
+  }
+  console.log(`e2e: server ${bin} at ${base}, data in ${dataDir}`);
+
+  const only = process.env.E2E_ONLY;
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith(".test.mjs") && (!only || f.includes(only)))
+    .sort()
+    .map((f) => join(here, f));
+  if (!files.length) {
+    await cleanup();
+    fail(`no test files${only ? ` matching ${only}` : ""}`);
+  }
+
+  const code = await new Promise((resolveCode) => {
+    tests = spawn(
+      process.execPath,
+      ["--test", "--test-concurrency=1", "--test-force-exit", "--test-reporter=spec", ...files],
+      {
+        cwd: frontendDir,
+        stdio: "inherit",
+        detached: true, // a process group of its own, so that a timeout ends its browsers too
+        env: { ...process.env, E2E_BASE_URL: base, E2E_CHART_DIR: chartDir, E2E_TMP: tmp, CHROMIUM: chromium },
+      },
+    );
+    tests.once("exit", (c, sig) => resolveCode(c ?? (sig ? 1 : 0)));
+  });
+  if (code !== 0) printLogTail();
+  if (server.exitCode !== null) console.error(`e2e: the server exited early (code ${server.exitCode})`);
+  await cleanup();
+  process.exit(code);
+}
+
+main();
