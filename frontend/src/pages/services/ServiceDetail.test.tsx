@@ -1,7 +1,7 @@
 // The service page against a small fake server: a real urql client with the
 // app's graphcache config, answered by an exchange that reads and changes
 // `db` like the API would, and a subject standing in for the live stream.
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter, Route, Routes } from "react-router";
@@ -38,17 +38,6 @@ vi.mock("../../components/ValuesForm", () => ({
   ),
 }));
 
-beforeAll(() => {
-  // jsdom has no modal dialogs.
-  const proto = HTMLDialogElement.prototype as unknown as Record<string, unknown>;
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute("open", "");
-  };
-  proto.close = function (this: HTMLDialogElement) {
-    this.removeAttribute("open");
-    this.dispatchEvent(new Event("close"));
-  };
-});
 
 const spec = (key: string, label: string, type: string) => ({
   __typename: "ValueSpec",

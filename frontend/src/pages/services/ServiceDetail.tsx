@@ -6,9 +6,10 @@ import { Link, Route, Routes, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useSubscription, type CombinedError } from "urql";
 import { graphql } from "../../gql";
 import type { ServiceDetailQuery, ServiceEventsSubscription } from "../../gql/graphql";
-import { Button, EmptyState, ErrorMessage, Field, Loading, RelativeTime, Spinner } from "../../components/ui";
+import { Button, EmptyState, ErrorMessage, Field, Loading, RelativeTime } from "../../components/ui";
+import { ServiceStateBadge } from "../../components/ServiceState";
 import { appError } from "../../lib/errors";
-import { allowed, canOperate, isTransitional, settled, stateClass, stateLabel } from "./rules";
+import { allowed, canOperate, isTransitional, settled } from "./rules";
 import { LogView, type LogLine } from "./ServiceLog";
 import { ServiceConfiguration } from "./ServiceConfiguration";
 import { ServiceRevisions } from "./ServiceRevisions";
@@ -189,14 +190,6 @@ export type ServiceData = Extract<NonNullable<ServiceDetailQuery["node"]>, { __t
 export const dryRunNotice =
   "Dry-run mode: nothing is deployed to a cluster; charts are rendered and releases recorded.";
 
-export function StateBadge({ state }: { state: string }) {
-  return (
-    <span className={stateClass(state)} data-testid="state-badge">
-      {isTransitional(state) && <Spinner label={`${stateLabel(state)}…`} />}
-      {stateLabel(state)}
-    </span>
-  );
-}
 
 /** Past events and live ones, deduplicated by id, oldest first. */
 export function mergeLog(past: readonly LogLine[], live: readonly LogLine[]): LogLine[] {
@@ -438,7 +431,7 @@ function Header({ service }: { service: ServiceData }) {
             <h1 style={{ margin: 0, overflowWrap: "anywhere" }}>{service.name}</h1>
             <span aria-live="polite" aria-atomic="true">
               <span className="visually-hidden">State: </span>
-              <StateBadge state={service.state} />
+              <ServiceStateBadge state={service.state} />
             </span>
           </div>
           <p className="muted" style={{ margin: "0.25rem 0 0" }}>

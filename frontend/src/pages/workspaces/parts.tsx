@@ -2,7 +2,7 @@
 // "this is your current workspace now" effect.
 import { useEffect } from "react";
 import { NavLink } from "react-router";
-import type { Role, ServiceState, WorkspaceState } from "../../gql/graphql";
+import type { Role, WorkspaceState } from "../../gql/graphql";
 import { useWorkspaces } from "../../lib/workspace";
 import { roleLabel } from "./roles";
 
@@ -20,34 +20,7 @@ export function WorkspaceStateBadge({ state }: { state: WorkspaceState }) {
   return state === "archived" ? <span className="badge">Archived</span> : <span className="badge badge-success">Active</span>;
 }
 
-const busyStates: ServiceState[] = ["pending", "deploying", "initializing", "upgrading", "starting", "stopping", "deleting"];
-
-const stateLabel: Record<ServiceState, string> = {
-  pending: "Pending",
-  deploying: "Deploying",
-  initializing: "Initializing",
-  running: "Running",
-  upgrading: "Upgrading",
-  stopping: "Stopping",
-  stopped: "Stopped",
-  starting: "Starting",
-  deleting: "Deleting",
-  gone: "Deleted",
-  error: "Error",
-};
-
-/** A service's state as words and colour: green running, red error, a spinner while it changes, grey stopped. */
-export function ServiceStateBadge({ state }: { state: ServiceState }) {
-  const busy = busyStates.includes(state);
-  const cls =
-    state === "running" ? "badge badge-success" : state === "error" ? "badge badge-danger" : busy ? "badge badge-info" : "badge";
-  return (
-    <span className={cls}>
-      {busy && <span className="spinner" aria-hidden="true" style={{ width: "0.8em", height: "0.8em" }} />}
-      {stateLabel[state] ?? state}
-    </span>
-  );
-}
+export { ServiceStateBadge } from "../../components/ServiceState";
 
 /** The tabs of a workspace's pages. */
 export function WorkspaceTabs({ slug }: { slug: string }) {
