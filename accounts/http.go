@@ -4,7 +4,6 @@ import (
 	"context"
 	"net"
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql/handler/transport"
@@ -18,8 +17,18 @@ import (
 // login and logout mutations can set and clear the session cookie.
 type request struct {
 	w       http.ResponseWriter
-	r       *http.Request
+	r       *http.Request // nil for WebSocket upgrades: see exchange
 	cookies auth.Cookies
+
+	// What the accessors read, copied from a WebSocket upgrade.
+	remoteAddr, forwardedFor, userAgent, token string
+}
+
+func (req *request) remote() (addr, forwardedFor string) {
+	if req.r == nil {
+		return req.remoteAddr, req.forwardedFor
+	}
+	return req.r.RemoteAddr, req.r.Header.Get("X-Forwarded-For")
 }
 
 type requestKey struct{}
@@ -56,13 +65,13 @@ func exchange(w http.ResponseWriter, r *http.Request, cookies auth.Cookies) *req
 	if !isUpgrade(r) {
 		return &request{w: w, r: r, cookies: cookies}
 	}
-	h := http.Header{}
-	for _, k := range []string{"User-Agent", "X-Forwarded-For", "Cookie"} {
-		if v := r.Header.Values(k); len(v) > 0 {
-			h[k] = slices.Clone(v)
-		}
+	return &request{
+		cookies:      cookies,
+		remoteAddr:   r.RemoteAddr,
+		forwardedFor: r.Header.Get("X-Forwarded-For"),
+		userAgent:    r.UserAgent(),
+		token:        auth.SessionToken(r),
 	}
-	return &request{r: &http.Request{RemoteAddr: r.RemoteAddr, Header: h, Host: r.Host}, cookies: cookies}
 }
 
 // isUpgrade reports whether r asks to switch protocols (WebSocket).
@@ -137,6 +146,9 @@ func EndSession(ctx context.Context) string {
 	if req == nil {
 		return ""
 	}
+	if req.r == nil {
+		return req.token
+	}
 	token := auth.SessionToken(req.r)
 	if req.w != nil {
 		req.cookies.ClearSessionCookie(req.w, req.r)
@@ -152,15 +164,16 @@ func ClientIP(ctx context.Context) string {
 	if req == nil {
 		return ""
 	}
+	addr, xff := req.remote()
 	if req.cookies.TrustProxy {
-		if xff := req.r.Header.Get("X-Forwarded-For"); xff != "" {
+		if xff != "" {
 			parts := strings.Split(xff, ",")
 			return strings.TrimSpace(parts[len(parts)-1])
 		}
 	}
-	host, _, err := net.SplitHostPort(req.r.RemoteAddr)
+	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return req.r.RemoteAddr
+		return addr
 	}
 	return host
 }
@@ -168,6 +181,9 @@ func ClientIP(ctx context.Context) string {
 // UserAgent is the User-Agent of the request in ctx.
 func UserAgent(ctx context.Context) string {
 	if req := fromContext(ctx); req != nil {
+		if req.r == nil {
+			return req.userAgent
+		}
 		return req.r.UserAgent()
 	}
 	return ""

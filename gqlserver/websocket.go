@@ -134,7 +134,7 @@ func newUpgrader(allowed func(r *http.Request) bool) websocket.Upgrader {
 		// read in several steps) and pooled write buffers: an idle
 		// connection, most subscribers most of the time, holds no write
 		// buffer.
-		ReadBufferSize:  512,
+		ReadBufferSize:  256,
 		WriteBufferSize: 4096,
 		WriteBufferPool: &sync.Pool{},
 		// ServeHTTP has checked; repeated so the upgrader is safe alone.
@@ -296,6 +296,7 @@ func (c *wsConn) init(r *http.Request, raw json.RawMessage) bool {
 	c.acked = true
 	c.opCtx = ctx
 	c.initTimer.Stop()
+	c.initTimer = nil // a timer is ~170 bytes; this socket may idle for hours
 	if c.s.opts.KeepAlive > 0 {
 		c.pinger = time.AfterFunc(c.s.opts.KeepAlive, c.keepAlive)
 	}
