@@ -1,6 +1,6 @@
 // The signed-in app's frame: sidebar (wide screens), header with the
 // workspace switcher and the user menu, bottom navigation (narrow screens).
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
@@ -105,6 +105,28 @@ function UserMenu() {
   const menuId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
+  // A menu button's keyboard contract: opening focuses the first item, the
+  // arrow keys move between items, Escape closes and returns focus.
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (open) listRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open]);
+  const onMenuKey = (e: ReactKeyboardEvent<HTMLUListElement>) => {
+    const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)'));
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      const next = e.key === "ArrowDown" ? (i + 1) % items.length : (i - 1 + items.length) % items.length;
+      items[next]?.focus();
+    } else if (e.key === "Home" || e.key === "End") {
+      e.preventDefault();
+      items[e.key === "Home" ? 0 : items.length - 1]?.focus();
+    } else if (e.key === "Escape") {
+      setOpen(false);
+      ref.current?.querySelector<HTMLElement>("button[aria-haspopup]")?.focus();
+    }
+  };
+
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
@@ -138,7 +160,7 @@ function UserMenu() {
         <Icon name="user" /> <span className="hide-narrow">{viewer.name}</span>
       </button>
       {open && (
-        <ul className="menu-list" id={menuId} role="menu">
+        <ul className="menu-list" id={menuId} role="menu" ref={listRef} onKeyDown={onMenuKey}>
           <li role="none" className="muted" style={{ padding: "0.4rem 0.6rem", fontSize: "0.88em" }}>
             {viewer.email}
           </li>
