@@ -35,6 +35,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -44,6 +45,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/gorilla/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/woowtech/woow-paas/errs"
 )
@@ -356,13 +358,41 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) bool {
 		// The same decoding gqlgen's transports do, so theirs cannot fail.
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.UseNumber()
-		if err := dec.Decode(&graphql.RawParams{}); err != nil {
+		var params graphql.RawParams
+		if err := dec.Decode(&params); err != nil {
 			writeError(w, http.StatusBadRequest, CodeBadRequest, "request body is not a GraphQL JSON request")
 			return false
 		}
+		streamOnlySubscriptions(r, &params)
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	return true
+}
+
+// streamOnlySubscriptions answers queries and mutations as plain JSON even
+// when the client also accepts text/event-stream (urql and other clients
+// list it by default). gqlgen's SSE transport would take them, and it sends
+// its headers before the resolver runs, so a login's or logout's session
+// cookie would never reach the client. A subscription, or a request whose
+// operation cannot be told (a persisted query sent by hash only), keeps the
+// client's Accept header.
+func streamOnlySubscriptions(r *http.Request, params *graphql.RawParams) {
+	if !strings.Contains(r.Header.Get("Accept"), "text/event-stream") || params.Query == "" {
+		return
+	}
+	doc, err := parser.ParseQuery(&ast.Source{Input: params.Query})
+	if err != nil {
+		return // gqlgen reports the syntax error
+	}
+	for _, op := range doc.Operations {
+		if params.OperationName == "" || op.Name == params.OperationName {
+			if op.Operation == ast.Subscription {
+				return
+			}
+			r.Header.Set("Accept", "application/json")
+			return
+		}
+	}
 }
 
 // writeError writes a GraphQL-shaped JSON error response.

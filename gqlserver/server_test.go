@@ -274,6 +274,39 @@ func TestSSESubscription(t *testing.T) {
 	}
 }
 
+// Clients such as urql accept JSON and text/event-stream on every request.
+// Only subscriptions may stream: a query or mutation answered as SSE would
+// have its headers (a login's cookie) sent before the resolver runs.
+func TestSSEOnlyForSubscriptions(t *testing.T) {
+	ts, _ := newTestServer(t, Options{})
+	const both = "application/graphql-response+json, application/json, text/event-stream"
+	for _, tc := range []struct {
+		name, body, accept, wantType string
+	}{
+		{"query", `{"query":"{ name }"}`, both, "application/json"},
+		{"mutation", `{"query":"mutation { setName(name: \"x\") }"}`, both, "application/json"},
+		{"named mutation among operations", `{"query":"subscription S { ticks(n: 1) } mutation M { setName(name: \"x\") }","operationName":"M"}`, both, "application/json"},
+		{"subscription", `{"query":"subscription { ticks(n: 1) }"}`, both, "text/event-stream"},
+		{"named subscription among operations", `{"query":"mutation M { setName(name: \"x\") } subscription S { ticks(n: 1) }","operationName":"S"}`, both, "text/event-stream"},
+		{"mutation, SSE only", `{"query":"mutation { setName(name: \"x\") }"}`, "text/event-stream", "application/json"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest(http.MethodPost, ts.URL, strings.NewReader(tc.body))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Accept", tc.accept)
+			resp, err := httpClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, tc.wantType) {
+				t.Fatalf("content type %q, want %s (body %s)", ct, tc.wantType, b)
+			}
+		})
+	}
+}
+
 func TestDepthLimit(t *testing.T) {
 	ts, _ := newTestServer(t, Options{MaxDepth: 3})
 
