@@ -432,6 +432,20 @@ func last(cfg *action.Configuration, name string) (*release.Release, error) {
 	return cfg.Releases.Last(name)
 }
 
+// settled is the newest revision of release name, or ErrPending while an
+// operation on it is still in progress (upgrades and rollbacks must not
+// start on top of one).
+func settled(cfg *action.Configuration, name string) (*release.Release, error) {
+	cur, err := last(cfg, name)
+	if err != nil {
+		return nil, err
+	}
+	if cur.Info.Status.IsPending() {
+		return nil, fmt.Errorf("%w: %s is %s", ErrPending, name, cur.Info.Status)
+	}
+	return cur, nil
+}
+
 // Install installs chart ref as release name in namespace with the user's
 // values, waiting (up to Config.Timeout) for its resources to be ready.
 // The namespace must exist (EnsureNamespace). A release that exists and has
@@ -489,12 +503,8 @@ func (e *Engine) Upgrade(ctx context.Context, namespace, name string, ref ChartR
 	}
 	rel, err := exclusive(ctx, e, namespace, name, func() (*release.Release, error) {
 		cfg := e.actionConfig(ctx, namespace)
-		cur, err := last(cfg, name)
-		if err != nil {
+		if _, err := settled(cfg, name); err != nil {
 			return nil, err
-		}
-		if cur.Info.Status.IsPending() {
-			return nil, fmt.Errorf("%w: %s is %s", ErrPending, name, cur.Info.Status)
 		}
 		up := action.NewUpgrade(cfg)
 		up.Namespace = namespace
@@ -517,12 +527,9 @@ func (e *Engine) Rollback(ctx context.Context, namespace, name string, revision 
 	}
 	rel, err := exclusive(ctx, e, namespace, name, func() (*release.Release, error) {
 		cfg := e.actionConfig(ctx, namespace)
-		cur, err := last(cfg, name)
+		cur, err := settled(cfg, name)
 		if err != nil {
 			return nil, err
-		}
-		if cur.Info.Status.IsPending() {
-			return nil, fmt.Errorf("%w: %s is %s", ErrPending, name, cur.Info.Status)
 		}
 		target := revision
 		if target == 0 {
