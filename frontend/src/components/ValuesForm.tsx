@@ -6,6 +6,21 @@
 // required text, which is sent empty so that the server says it is required.
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { Field } from "./ui";
+import { graphql } from "../gql";
+
+// What the form needs of each spec; queries that feed it select
+// `...ValueSpecFields` so the two cannot drift apart.
+export const ValueSpecFieldsFragment = graphql(`
+  fragment ValueSpecFields on ValueSpec {
+    key
+    label
+    type
+    default
+    options
+    placeholder
+    description
+  }
+`);
 
 export type ValueSpecType = "text" | "password" | "number" | "boolean" | "select";
 

@@ -11,7 +11,7 @@ import { Button, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "..
 import { initialValues, ValuesForm, type Spec } from "../../components/ValuesForm";
 import { fieldErrors, formError } from "../../lib/errors";
 import { useWorkspaces, type WorkspaceSummary } from "../../lib/workspace";
-import { AppAvatar, categoryLabel, priceLabel, resourcesLabel } from "./format";
+import { AppAvatar, Tags, categoryLabel, priceLabel, resourcesLabel } from "./format";
 
 export const ConfigureTemplateDocument = graphql(`
   query ConfigureTemplate($slug: String!) {
@@ -36,22 +36,10 @@ export const ConfigureTemplateDocument = graphql(`
       active
       valueSpecs {
         required {
-          key
-          label
-          type
-          default
-          options
-          placeholder
-          description
+          ...ValueSpecFields
         }
         optional {
-          key
-          label
-          type
-          default
-          options
-          placeholder
-          description
+          ...ValueSpecFields
         }
       }
     }
@@ -166,13 +154,7 @@ export function Configure() {
               <>
                 <dt>Tags</dt>
                 <dd>
-                  <ul className="tags" aria-label="Tags">
-                    {t.tags.map((tag) => (
-                      <li key={tag} className="tag">
-                        {tag}
-                      </li>
-                    ))}
-                  </ul>
+                  <Tags tags={t.tags} />
                 </dd>
               </>
             )}

@@ -6,7 +6,7 @@ import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { MarketplaceTemplatesQuery } from "../../gql/graphql";
 import { Button, EmptyState, ErrorMessage, Loading, PageHeader, Spinner } from "../../components/ui";
-import { AppAvatar, categories, categoryLabel, categoryLabels, isCategory, priceLabel, resourcesLabel } from "./format";
+import { AppAvatar, Tags, categories, categoryLabel, categoryLabels, isCategory, priceLabel, resourcesLabel } from "./format";
 
 export const MarketplaceTemplatesDocument = graphql(`
   query MarketplaceTemplates($category: AppTemplateCategory, $search: String) {
@@ -200,13 +200,7 @@ function AppCard({ t }: { t: Template }) {
       <p className="app-card-desc">{t.description}</p>
       {!t.active && <span className="badge badge-warning">Inactive (only platform admins see it)</span>}
       {t.tags.length > 0 && (
-        <ul className="tags" aria-label="Tags">
-          {t.tags.map((tag) => (
-            <li key={tag} className="tag">
-              {tag}
-            </li>
-          ))}
-        </ul>
+        <Tags tags={t.tags} />
       )}
       {resources && <p className="muted app-card-res">Needs at least {resources}</p>}
     </article>

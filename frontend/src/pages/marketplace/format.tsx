@@ -61,3 +61,16 @@ export function AppAvatar({ name, seed, size = "md" }: { name: string; seed?: st
     </span>
   );
 }
+
+/** An app's tags as a list of chips. */
+export function Tags({ tags }: { tags: string[] }) {
+  return (
+    <ul className="tags" aria-label="Tags">
+      {tags.map((tag) => (
+        <li key={tag} className="tag">
+          {tag}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -51,22 +51,10 @@ export const ServiceDetailDocument = graphql(`
           chartVersion
           valueSpecs {
             required {
-              key
-              label
-              type
-              default
-              options
-              placeholder
-              description
+              ...ValueSpecFields
             }
             optional {
-              key
-              label
-              type
-              default
-              options
-              placeholder
-              description
+              ...ValueSpecFields
             }
           }
         }
