@@ -16,6 +16,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/hook"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
+	"github.com/woowtech/woow-paas/push"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -80,7 +81,9 @@ func PublishHook(bus events.Bus, log *slog.Logger) ent.Hook {
 // workspace's notices from the bus, loads each entry once, and hands the
 // same entry to every subscriber there. A subscriber costs a small channel,
 // not a goroutine, and a fan-out decodes and loads once, not once per
-// subscriber.
+// subscriber. A reader that puts a push.Waker in the subscription's context
+// is woken after each entry and at the end, so it needs no goroutine
+// waiting on the channel either.
 type Feed struct {
 	client *ent.Client
 	bus    events.Bus
@@ -106,6 +109,16 @@ type feedSub struct {
 	ch     chan *ent.ActivityEvent
 	userID int
 	stop   func() bool
+	// wake, when the reader asked for it (see package push), is called
+	// after every send to ch and after closing it.
+	wake func()
+}
+
+// notify wakes the subscriber's reader, if it wants to be woken.
+func (s *feedSub) notify() {
+	if s.wake != nil {
+		s.wake()
+	}
 }
 
 // NewFeed returns a Feed on client and bus.
@@ -129,7 +142,7 @@ func (f *Feed) Subscribe(ctx context.Context, workspaceID int) (<-chan *ent.Acti
 		}
 		return nil, err
 	}
-	s := &feedSub{ch: make(chan *ent.ActivityEvent, subscriberBuffer), userID: v.UserID}
+	s := &feedSub{ch: make(chan *ent.ActivityEvent, subscriberBuffer), userID: v.UserID, wake: push.Accept(ctx)}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	r := f.relays[workspaceID]
@@ -162,6 +175,7 @@ func (f *Feed) removeLocked(r *relay, s *feedSub) {
 		s.stop()
 	}
 	close(s.ch)
+	s.notify()
 	if len(r.subs) == 0 && f.relays[r.workspaceID] == r {
 		delete(f.relays, r.workspaceID)
 		r.cancel()
@@ -200,6 +214,7 @@ func (f *Feed) run(ctx context.Context, r *relay, msgs <-chan events.Message) {
 		for s := range r.subs {
 			select {
 			case s.ch <- ev:
+				s.notify()
 			default: // too far behind: dropped, never waited for
 				f.removeLocked(r, s)
 				continue

@@ -20,6 +20,8 @@ import (
 	"github.com/gorilla/websocket"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/woowtech/woow-paas/push"
 )
 
 // A schema whose subscription is executed the way gqlgen's generated code
@@ -43,28 +45,58 @@ type testEvent struct {
 }
 
 // eventHub hands the same *testEvent to every subscriber, as activity.Feed
-// does, and counts how often each field is rendered.
+// does, and counts how often each field is rendered. With push it wakes its
+// readers as the feed does (package push); without, the stream waits on
+// the channel.
 type eventHub struct {
+	push bool
+
 	mu   sync.Mutex
-	subs map[chan *testEvent]struct{}
+	subs map[chan *testEvent]func() // the reader's wake, or nil
 
 	titles, viewers atomic.Int32
 }
 
+func newEventHub(push bool) *eventHub {
+	return &eventHub{push: push, subs: map[chan *testEvent]func(){}}
+}
+
+// forEachMode runs a test with a hub that wakes its readers and with one
+// that does not.
+func forEachMode(t *testing.T, test func(t *testing.T, h *eventHub)) {
+	for _, mode := range []struct {
+		name string
+		push bool
+	}{{"waiting", false}, {"pushed", true}} {
+		t.Run(mode.name, func(t *testing.T) { test(t, newEventHub(mode.push)) })
+	}
+}
+
 func (h *eventHub) subscribe(ctx context.Context) <-chan *testEvent {
 	ch := make(chan *testEvent, 4)
+	var wake func()
+	if h.push {
+		wake = push.Accept(ctx)
+	}
 	h.mu.Lock()
-	h.subs[ch] = struct{}{}
+	h.subs[ch] = wake
 	h.mu.Unlock()
 	context.AfterFunc(ctx, func() {
 		h.mu.Lock()
 		defer h.mu.Unlock()
-		if _, ok := h.subs[ch]; ok {
+		if wake, ok := h.subs[ch]; ok {
 			delete(h.subs, ch)
 			close(ch)
+			notify(wake)
 		}
 	})
 	return ch
+}
+
+func notify(wake func()) {
+	if wake != nil {
+		wake()
+	}
 }
 
 func (h *eventHub) count() int {
@@ -76,8 +108,9 @@ func (h *eventHub) count() int {
 func (h *eventHub) publish(ev *testEvent) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	for ch := range h.subs {
+	for ch, wake := range h.subs {
 		ch <- ev
+		notify(wake)
 	}
 }
 
@@ -85,9 +118,10 @@ func (h *eventHub) publish(ev *testEvent) {
 func (h *eventHub) closeAll() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	for ch := range h.subs {
+	for ch, wake := range h.subs {
 		delete(h.subs, ch)
 		close(ch)
+		notify(wake)
 	}
 }
 
@@ -205,8 +239,9 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // only reads plain fields of the event, across viewers; a selection with a
 // field that may depend on the viewer is rendered per subscriber and every
 // viewer gets their own value.
-func TestWebSocketRenderOnce(t *testing.T) {
-	h := &eventHub{subs: map[chan *testEvent]struct{}{}}
+func TestWebSocketRenderOnce(t *testing.T) { forEachMode(t, testRenderOnce) }
+
+func testRenderOnce(t *testing.T, h *eventHub) {
 	ts := newEventsServer(t, h, Options{WSInit: viewerInit})
 
 	const plain = `subscription { events { id title } }`
@@ -282,8 +317,9 @@ func TestWebSocketRenderOnce(t *testing.T) {
 
 // Many subscribers of one operation, each with their own channel: every
 // one receives every event, and the shared rendering runs once per event.
-func TestWebSocketRenderOnceFanOut(t *testing.T) {
-	h := &eventHub{subs: map[chan *testEvent]struct{}{}}
+func TestWebSocketRenderOnceFanOut(t *testing.T) { forEachMode(t, testRenderOnceFanOut) }
+
+func testRenderOnceFanOut(t *testing.T, h *eventHub) {
 	ts := newEventsServer(t, h, Options{})
 	const n = 100
 	conns := make([]*websocket.Conn, n)
@@ -310,7 +346,7 @@ func TestRenderCacheEvicts(t *testing.T) {
 	rc := newRenderCache()
 	for i := range 3 * renderCacheSize {
 		ev := &testEvent{ID: i}
-		b, ok := rc.render(t.Context(), "op", reflectValue(ev), func() ([]byte, bool) { return []byte("x"), true })
+		b, ok := rc.render(t.Context().Done(), "op", reflectValue(ev), func() ([]byte, bool) { return []byte("x"), true })
 		if !ok || string(b) != "x" {
 			t.Fatalf("render %d: %q %v", i, b, ok)
 		}
@@ -320,8 +356,9 @@ func TestRenderCacheEvicts(t *testing.T) {
 	}
 }
 
-func TestWebSocketRenderPanicIsAnError(t *testing.T) {
-	h := &eventHub{subs: map[chan *testEvent]struct{}{}}
+func TestWebSocketRenderPanicIsAnError(t *testing.T) { forEachMode(t, testRenderPanicIsAnError) }
+
+func testRenderPanicIsAnError(t *testing.T, h *eventHub) {
 	ts := newEventsServer(t, h, Options{})
 	c := initAs(t, ts, "")
 	subscribe(t, c, "1", `subscription { events { id } }`)

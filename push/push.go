@@ -1,0 +1,108 @@
+// Package push lets the source of a subscription channel wake its reader,
+// so that the reader needs no goroutine blocked on the channel.
+//
+// A WebSocket server holds one subscription per open browser tab, and most
+// of them are idle most of the time. Reading each subscription's channel
+// costs a goroutine that only waits (a stack of 4–8 KiB, plus a wake-up and
+// a select per item). With push, the transport puts a Waker in the
+// operation's context before the subscription's resolver runs. A source
+// that supports it calls Accept for the channel it returns, and then the
+// returned function after every send to that channel and after closing it.
+// The transport reads the channel without blocking, on a goroutine that
+// runs only while items are pending. A source that does not call Accept is
+// read the usual way, so supporting push is optional for every source.
+//
+// The rule for sources: the channel handed back to the caller must be the
+// one notified about. A resolver that forwards items from an accepted
+// channel to another one must not let Accept be called.
+package push
+
+import (
+	"context"
+	"sync/atomic"
+)
+
+// Waker is the reader's side: the function sources call, and whether one
+// has promised to call it.
+type Waker struct {
+	wake     func()
+	accepted atomic.Bool
+}
+
+type wakerKey struct{}
+
+// NewContext returns ctx carrying a Waker whose sources call wake. wake
+// must not block: sources call it while holding their own locks.
+func NewContext(ctx context.Context, wake func()) (context.Context, *Waker) {
+	w := &Waker{wake: wake}
+	return context.WithValue(ctx, wakerKey{}, w), w
+}
+
+// Accept promises that the caller will call the returned function after
+// every send to the channel it returns from this context, and after
+// closing that channel, which it does when ctx ends (a reader that is
+// only woken has no other way to learn of the end). It returns nil when
+// ctx has no Waker (or another source has accepted it): the caller then
+// only sends and closes.
+func Accept(ctx context.Context) func() {
+	w, _ := ctx.Value(wakerKey{}).(*Waker)
+	if w == nil || !w.accepted.CompareAndSwap(false, true) {
+		return nil
+	}
+	return w.wake
+}
+
+// Accepted reports whether a source has called Accept: only then may the
+// reader rely on being woken.
+func (w *Waker) Accepted() bool { return w.accepted.Load() }
+
+// Flusher runs a drain function on a goroutine of its own after a wake,
+// never two at once, and again when woken during a run: a wake is never
+// lost, and items are taken in order by one goroutine at a time. It is the
+// reader's side of a pushed stream: Wake is what sources call.
+//
+// A new Flusher is held by its creator: wakes are recorded, and nothing
+// runs until the creator calls Run (it may still be setting up what drain
+// reads).
+type Flusher struct {
+	drain   func() bool
+	pending atomic.Bool // woken since drain last started
+	running atomic.Bool // held, draining, or stopped for good
+}
+
+// NewFlusher returns a held Flusher of drain. drain takes what is pending
+// without blocking and returns false to stop for good: later wakes then do
+// nothing.
+func NewFlusher(drain func() bool) *Flusher {
+	f := &Flusher{drain: drain}
+	f.running.Store(true)
+	return f
+}
+
+// Wake asks for a drain. It never blocks: it starts a goroutine unless a
+// run is under way (or the Flusher is held), which then drains again.
+func (f *Flusher) Wake() {
+	f.pending.Store(true)
+	if f.running.CompareAndSwap(false, true) {
+		go f.Run()
+	}
+}
+
+// Run drains on the caller's goroutine until nothing is pending, then
+// releases the Flusher. Only its holder calls it: the creator once, and
+// the goroutines Wake starts.
+func (f *Flusher) Run() {
+	for {
+		f.pending.Store(false)
+		if !f.drain() {
+			return // stopped: running stays true, later wakes do nothing
+		}
+		f.running.Store(false)
+		// A wake between the drain's last look and the release found the
+		// Flusher running and started nothing: drain again for it, unless
+		// a goroutine it started after the release already does.
+		if !f.pending.Load() || !f.running.CompareAndSwap(false, true) {
+			return
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package push
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestAccept(t *testing.T) {
+	if wake := Accept(t.Context()); wake != nil {
+		t.Fatal("Accept without a Waker returned a function")
+	}
+
+	woken := 0
+	ctx, w := NewContext(t.Context(), func() { woken++ })
+	if w.Accepted() {
+		t.Fatal("accepted before Accept")
+	}
+	// Values below the reader's context still reach its Waker.
+	wake := Accept(context.WithValue(ctx, struct{}{}, 1))
+	if wake == nil || !w.Accepted() {
+		t.Fatal("Accept did not accept")
+	}
+	wake()
+	if woken != 1 {
+		t.Fatalf("woken %d times, want 1", woken)
+	}
+	// One source per channel: a second source must not rely on the reader
+	// being woken for its own channel.
+	if again := Accept(ctx); again != nil {
+		t.Fatal("a second Accept returned a function")
+	}
+}
+
+// A wake while drain runs (after drain's last look at its source) starts
+// no second goroutine, and drain runs once more after it: the wake is not
+// lost.
+func TestFlusherWakeDuringDrain(t *testing.T) {
+	calls := make(chan int, 10)
+	inDrain := make(chan struct{})
+	proceed := make(chan struct{})
+	n := 0
+	f := NewFlusher(func() bool {
+		n++
+		calls <- n
+		if n == 2 {
+			inDrain <- struct{}{}
+			<-proceed
+		}
+		return true
+	})
+
+	f.Wake() // held: recorded, nothing runs
+	select {
+	case c := <-calls:
+		t.Fatalf("drain %d ran while held", c)
+	case <-time.After(20 * time.Millisecond):
+	}
+	next := func(want int) {
+		t.Helper()
+		select {
+		case c := <-calls:
+			if c != want {
+				t.Fatalf("call %d, want %d", c, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("drain %d did not run", want)
+		}
+	}
+	f.Run() // the holder's run takes the wake
+	next(1)
+
+	f.Wake() // released: a goroutine drains
+	<-inDrain
+	f.Wake() // during the drain: no second drain at once...
+	f.Wake()
+	close(proceed)
+	next(2)
+	next(3) // ...but one more after it
+	select {
+	case c := <-calls:
+		t.Fatalf("drain %d ran without a wake", c)
+	case <-time.After(20 * time.Millisecond):
+	}
+}
+
+// A drain that stops ends the Flusher: later wakes run nothing.
+func TestFlusherStops(t *testing.T) {
+	var runs atomic.Int32
+	f := NewFlusher(func() bool { runs.Add(1); return false })
+	f.Run()
+	for range 3 {
+		f.Wake()
+	}
+	time.Sleep(20 * time.Millisecond)
+	if got := runs.Load(); got != 1 {
+		t.Fatalf("drain ran %d times, want 1", got)
+	}
+}
+
+// Concurrent wakes from many goroutines: drain never runs twice at once,
+// and every wake is followed by a drain that starts after it.
+func TestFlusherConcurrentWakes(t *testing.T) {
+	var active, overlaps atomic.Int32
+	var lastStart atomic.Int64
+	f := NewFlusher(func() bool {
+		if active.Add(1) > 1 {
+			overlaps.Add(1)
+		}
+		lastStart.Add(1)
+		active.Add(-1)
+		return true
+	})
+	f.Run()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 1000 {
+				before := lastStart.Load()
+				f.Wake()
+				deadline := time.Now().Add(5 * time.Second)
+				for lastStart.Load() == before {
+					if time.Now().After(deadline) {
+						t.Error("a wake was not followed by a drain")
+						return
+					}
+					runtime.Gosched()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := overlaps.Load(); n != 0 {
+		t.Fatalf("drain ran concurrently %d times", n)
+	}
+}
