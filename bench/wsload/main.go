@@ -526,25 +526,25 @@ func (c *config) readMemory(a *api) (rssKiB int64, g gcStats) {
 	c.collectGarbage(a)
 	waitIdle(c.pid, 500*time.Millisecond, 30*time.Second)
 	time.Sleep(c.settle)
+	// Settled: four readings over 2 s within 0.5% of each other. The
+	// scavenger can return memory slowly enough that two readings 500 ms
+	// apart look settled while a freed sign-in buffer is still resident.
 	rss := procStatus(c.pid, "VmRSS")
-	for range 20 {
+	lo, hi, stable := rss, rss, 0
+	for range 40 {
 		time.Sleep(500 * time.Millisecond)
-		cur := procStatus(c.pid, "VmRSS")
-		if abs(cur-rss) <= max(rss/200, 256) {
-			rss = cur
+		rss = procStatus(c.pid, "VmRSS")
+		lo, hi = min(lo, rss), max(hi, rss)
+		if hi-lo > max(rss/200, 256) {
+			lo, hi, stable = rss, rss, 0
+			continue
+		}
+		if stable++; stable == 3 {
 			break
 		}
-		rss = cur
 	}
 	g, _ = lastGC(c.serverLog)
 	return rss, g
-}
-
-func abs(x int64) int64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // ---------------------------------------------------------------- run
