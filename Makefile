@@ -34,9 +34,11 @@ test: vet test-frontend test-sqlite test-postgres test-e2e
 test-frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run codegen:check && npm test
 
-# Playwright (Debian's Chromium) against the real binary on a fresh
-# database: register, workspaces, team, deploy in dry-run mode, live feeds.
+# Playwright (Debian's Chromium, installed first when missing and
+# possible) against the real binary on a fresh database: register,
+# workspaces, team, deploy in dry-run mode, live feeds.
 test-e2e: build
+	@./scripts/chromium.sh
 	cd frontend && WOOW_BIN=../woow npm run e2e
 
 vet:
