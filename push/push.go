@@ -12,9 +12,10 @@
 // runs only while items are pending. A source that does not call Accept is
 // read the usual way, so supporting push is optional for every source.
 //
-// The rule for sources: the channel handed back to the caller must be the
-// one notified about. A resolver that forwards items from an accepted
-// channel to another one must not let Accept be called.
+// The rules for sources: the channel handed back to the caller must be the
+// one notified about (a resolver that forwards items from an accepted
+// channel to another one must not let Accept be called), and it must be
+// closed, and the reader woken, when the subscription's context ends.
 package push
 
 import (
