@@ -1,7 +1,7 @@
 import { parse } from "graphql";
 import type { Client, Sink } from "graphql-ws";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createFetcher, readableErrors, subscriptionError, wsURL } from "./fetcher";
+import { createFetcher, currentOperation, readableErrors, subscriptionError, wsURL } from "./fetcher";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -30,6 +30,56 @@ describe("createFetcher", () => {
     // One Content-Type, exactly application/json (the server refuses anything else).
     expect(new Headers(init.headers).get("content-type")).toBe("application/json");
     expect(JSON.parse(String(init.body))).toMatchObject({ query, operationName: "ExplorerViewer" });
+  });
+});
+
+describe("currentOperation", () => {
+  const stale = "query ExplorerViewer { viewer { id } }";
+
+  it("follows the query text when GraphiQL's operation name and document lag behind", () => {
+    const query = "{ viewer { email } }";
+    const [params, opts] = currentOperation({ query, operationName: "ExplorerViewer" }, { documentAST: parse(stale), headers: { x: "1" } });
+    expect(params).toEqual({ query, operationName: null });
+    expect(opts?.headers).toEqual({ x: "1" });
+    expect(opts?.documentAST?.definitions).toHaveLength(1);
+    expect(opts?.documentAST?.loc?.source.body).toBe(query);
+  });
+
+  it("keeps a name the query defines, takes the only one, drops a stale one among several", () => {
+    const two = "query A { viewer { id } } query B { viewer { email } }";
+    expect(currentOperation({ query: two, operationName: "B" })[0].operationName).toBe("B");
+    expect(currentOperation({ query: "query Mine { viewer { id } }", operationName: "ExplorerViewer" })[0].operationName).toBe("Mine");
+    expect(currentOperation({ query: two, operationName: "ExplorerViewer" })[0].operationName).toBeNull();
+  });
+
+  it("sends a query that does not parse as it is", () => {
+    const params = { query: "{ viewer {", operationName: "ExplorerViewer" };
+    const opts = { documentAST: parse(stale) };
+    expect(currentOperation(params, opts)).toEqual([params, opts]);
+  });
+
+  it("sends a subscription typed over a query over the WebSocket, not HTTP", async () => {
+    const fetchMock = vi.fn();
+    vi.stubGlobal("fetch", fetchMock);
+    const sockets: string[] = [];
+    vi.stubGlobal(
+      "WebSocket",
+      class {
+        constructor(url: string) {
+          sockets.push(url);
+        }
+        addEventListener() {}
+        removeEventListener() {}
+        close() {}
+      },
+    );
+    const fetcher = createFetcher();
+    const query = "subscription Feed { activity(workspaceId: \"W\") { id } }";
+    const result = await fetcher({ query, operationName: "ExplorerViewer" }, { documentAST: parse(stale) });
+    // The WebSocket fetcher's result is an async iterator; HTTP's a JSON body.
+    expect(Symbol.asyncIterator in Object(result)).toBe(true);
+    expect(fetchMock).not.toHaveBeenCalled();
+    await (result as AsyncGenerator).return(undefined);
   });
 });
 

@@ -1,7 +1,8 @@
 // The explorer's fetcher: queries and mutations as JSON POSTs to /query on
 // this origin (the HttpOnly session cookie goes along), subscriptions over
 // graphql-ws (protocol graphql-transport-ws) on the same path.
-import { createGraphiQLFetcher, type Fetcher } from "@graphiql/toolkit";
+import { createGraphiQLFetcher, type Fetcher, type FetcherOpts, type FetcherParams } from "@graphiql/toolkit";
+import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import { createClient, type Client, type Sink } from "graphql-ws";
 
 export function wsURL(loc: Pick<Location, "protocol" | "host"> = window.location, path = "/query"): string {
@@ -40,6 +41,32 @@ export function readableErrors(client: Client, url: string): Client {
   } as Client;
 }
 
+/**
+ * The request as the query text being sent describes it. GraphiQL reads the
+ * query from the editor when Run is pressed, but the operation name and the
+ * parsed document from state it updates a moment after each edit: run right
+ * after typing and they still describe the previous text (the server then
+ * answers "operation ExplorerViewer not found", and a new subscription
+ * would go over HTTP). A name the query does not define is replaced by its
+ * only operation's name, or dropped when it has several (the server then
+ * asks for one). A query that does not parse is sent as it is, for the
+ * server's error.
+ */
+export function currentOperation(params: FetcherParams, opts?: FetcherOpts): [FetcherParams, FetcherOpts | undefined] {
+  let doc: DocumentNode;
+  try {
+    doc = parse(params.query);
+  } catch {
+    return [params, opts];
+  }
+  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  let operationName = params.operationName;
+  if (!ops.some((op) => (op.name?.value ?? null) === (operationName ?? null))) {
+    operationName = ops.length === 1 ? (ops[0].name?.value ?? null) : null;
+  }
+  return [{ ...params, operationName }, { ...opts, documentAST: doc }];
+}
+
 export function createFetcher(): Fetcher {
   const url = wsURL();
   const wsClient = createClient({
@@ -48,7 +75,7 @@ export function createFetcher(): Fetcher {
     retryAttempts: 5,
     retryWait: (retries) => new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** retries))),
   });
-  return createGraphiQLFetcher({
+  const fetcher = createGraphiQLFetcher({
     url: "/query",
     wsClient: readableErrors(wsClient, url),
     // The server answers with one JSON result (no @defer/@stream).
@@ -58,4 +85,5 @@ export function createFetcher(): Fetcher {
     headers: { "content-type": "application/json" },
     fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }),
   });
+  return (params, opts) => fetcher(...currentOperation(params, opts));
 }
