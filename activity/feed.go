@@ -142,7 +142,8 @@ func (f *Feed) Subscribe(ctx context.Context, workspaceID int) (<-chan *ent.Acti
 		}
 		return nil, err
 	}
-	s := &feedSub{ch: make(chan *ent.ActivityEvent, subscriberBuffer), userID: v.UserID, wake: push.Accept(ctx)}
+	ch := make(chan *ent.ActivityEvent, subscriberBuffer)
+	s := &feedSub{ch: ch, userID: v.UserID, wake: push.Accept(ctx, ch)}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	r := f.relays[workspaceID]

@@ -21,6 +21,7 @@ import (
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/push"
 )
 
@@ -50,6 +51,12 @@ type testEvent struct {
 // the channel.
 type eventHub struct {
 	push bool
+	// Misbehaviours of the root resolver, for push_test.go.
+	refuse  bool // accept the wake, then fail
+	forward bool // hand on a copy of the accepted channel
+	ended   bool // send one event and close before returning
+
+	forwarders sync.WaitGroup
 
 	mu   sync.Mutex
 	subs map[chan *testEvent]func() // the reader's wake, or nil
@@ -72,11 +79,43 @@ func forEachMode(t *testing.T, test func(t *testing.T, h *eventHub)) {
 	}
 }
 
+// resolve is the subscription's root resolver.
+func (h *eventHub) resolve(ctx context.Context) (any, error) {
+	switch {
+	case h.refuse:
+		push.Accept(ctx, make(chan *testEvent))
+		return nil, errs.E(errs.Forbidden, "refused")
+	case h.ended:
+		ch := make(chan *testEvent, 1)
+		wake := push.Accept(ctx, ch)
+		ch <- &testEvent{ID: 7}
+		notify(wake)
+		close(ch)
+		notify(wake)
+		return (<-chan *testEvent)(ch), nil
+	case h.forward:
+		in := h.subscribe(ctx)
+		out := make(chan *testEvent)
+		h.forwarders.Go(func() {
+			defer close(out)
+			for ev := range in {
+				select {
+				case out <- ev:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+		return (<-chan *testEvent)(out), nil
+	}
+	return h.subscribe(ctx), nil
+}
+
 func (h *eventHub) subscribe(ctx context.Context) <-chan *testEvent {
 	ch := make(chan *testEvent, 4)
 	var wake func()
 	if h.push {
-		wake = push.Accept(ctx)
+		wake = push.Accept(ctx, ch)
 	}
 	h.mu.Lock()
 	h.subs[ch] = wake
@@ -143,7 +182,7 @@ func newEventsSchema(h *eventHub) graphql.ExecutableSchema {
 				func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 					return &graphql.FieldContext{Object: "Subscription", Field: field, IsMethod: true, IsResolver: true}, nil
 				},
-				func(ctx context.Context) (any, error) { return h.subscribe(ctx), nil },
+				func(ctx context.Context) (any, error) { return h.resolve(ctx) },
 				nil,
 				func(ctx context.Context, sel ast.SelectionSet, ev *testEvent) graphql.Marshaler {
 					return marshalEvent(ctx, oc, sel, ev, h)

@@ -402,7 +402,7 @@ func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graph
 	if st != nil && st.source.IsValid() {
 		handedOff = true
 		st.c, st.ctx, st.done, st.op, st.id, st.idJSON, st.responses = c, ctx, ctx.Done(), op, id, idJSON, responses
-		if st.waker.Accepted() {
+		if st.waker.Accepted(st.source.Interface()) {
 			// The source wakes the stream, also when ctx ends (it closes
 			// its channel then; see push.Accept).
 			st.flusher.Run() // what came before the stream was set up
@@ -633,32 +633,41 @@ func viewerIndependent(fc *graphql.FieldContext) bool {
 
 // drain delivers the source's pending events without blocking; false once
 // the stream has ended (and finished). The flusher runs it, one at a time.
-func (st *stream) drain() (open bool) {
+func (st *stream) drain() bool {
+	// finish runs outside take's recover, so that it runs once even if it
+	// panics itself.
+	if ended, v := st.take(); ended {
+		st.finish(v)
+		return false
+	}
+	return true
+}
+
+// take delivers what the source holds; ended when the stream is over: its
+// context ended, its source closed, a write failed, or rendering panicked
+// (v).
+func (st *stream) take() (ended bool, v any) {
 	defer func() {
-		if v := recover(); v != nil {
-			st.finish(v)
-			open = false
+		if r := recover(); r != nil {
+			ended, v = true, r
 		}
 	}()
 	for {
 		select {
 		case <-st.done:
-			st.finish(nil)
-			return false
+			return true, nil
 		default:
 		}
 		ev, ok := st.source.TryRecv()
 		if !ok {
 			if !ev.IsValid() {
-				return true // empty
+				return false, nil // empty
 			}
 			st.sourceClosed()
-			st.finish(nil)
-			return false
+			return true, nil
 		}
 		if !st.deliver(ev) {
-			st.finish(nil)
-			return false
+			return true, nil
 		}
 	}
 }

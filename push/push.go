@@ -6,28 +6,33 @@
 // costs a goroutine that only waits (a stack of 4–8 KiB, plus a wake-up and
 // a select per item). With push, the transport puts a Waker in the
 // operation's context before the subscription's resolver runs. A source
-// that supports it calls Accept for the channel it returns, and then the
+// that supports it calls Accept with the channel it returns, and then the
 // returned function after every send to that channel and after closing it.
 // The transport reads the channel without blocking, on a goroutine that
 // runs only while items are pending. A source that does not call Accept is
 // read the usual way, so supporting push is optional for every source.
 //
-// The rules for sources: the channel handed back to the caller must be the
-// one notified about (a resolver that forwards items from an accepted
-// channel to another one must not let Accept be called), and it must be
-// closed, and the reader woken, when the subscription's context ends.
+// The rules for sources: wake after every send and after the close, and
+// close, waking the reader, when the subscription's context ends. The
+// reader relies on the wakes only when the channel it got is the one
+// accepted (Waker.Accepted), so a resolver that forwards items to another
+// channel is read the usual way.
 package push
 
 import (
 	"context"
+	"reflect"
+	"sync"
 	"sync/atomic"
 )
 
-// Waker is the reader's side: the function sources call, and whether one
-// has promised to call it.
+// Waker is the reader's side: the function sources call, and which
+// channel a source has promised to call it for.
 type Waker struct {
-	wake     func()
-	accepted atomic.Bool
+	wake func()
+
+	mu sync.Mutex
+	ch any // the accepted channel; nil until Accept
 }
 
 type wakerKey struct{}
@@ -40,22 +45,35 @@ func NewContext(ctx context.Context, wake func()) (context.Context, *Waker) {
 }
 
 // Accept promises that the caller will call the returned function after
-// every send to the channel it returns from this context, and after
-// closing that channel, which it does when ctx ends (a reader that is
-// only woken has no other way to learn of the end). It returns nil when
-// ctx has no Waker (or another source has accepted it): the caller then
-// only sends and closes.
-func Accept(ctx context.Context) func() {
+// every send to ch, the channel it returns from this context, and after
+// closing ch, which it does when ctx ends (a reader that is only woken has
+// no other way to learn of the end). It returns nil when ctx has no Waker
+// or another source has accepted it: the caller then only sends and
+// closes.
+func Accept(ctx context.Context, ch any) func() {
 	w, _ := ctx.Value(wakerKey{}).(*Waker)
-	if w == nil || !w.accepted.CompareAndSwap(false, true) {
+	if w == nil || reflect.ValueOf(ch).Kind() != reflect.Chan {
 		return nil
 	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.ch != nil {
+		return nil
+	}
+	w.ch = ch
 	return w.wake
 }
 
-// Accepted reports whether a source has called Accept: only then may the
-// reader rely on being woken.
-func (w *Waker) Accepted() bool { return w.accepted.Load() }
+// Accepted reports whether a source has promised to wake the reader for
+// ch: only then may the reader rely on being woken. A resolver that hands
+// on another channel than the one its source accepted (say, a filtered
+// copy) is thereby read the usual way, not left unwoken.
+func (w *Waker) Accepted(ch any) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	a, b := reflect.ValueOf(w.ch), reflect.ValueOf(ch)
+	return a.Kind() == reflect.Chan && b.Kind() == reflect.Chan && a.Pointer() == b.Pointer()
+}
 
 // Flusher runs a drain function on a goroutine of its own after a wake,
 // never two at once, and again when woken during a run: a wake is never

@@ -10,27 +10,40 @@ import (
 )
 
 func TestAccept(t *testing.T) {
-	if wake := Accept(t.Context()); wake != nil {
+	ch := make(chan int)
+	if wake := Accept(t.Context(), ch); wake != nil {
 		t.Fatal("Accept without a Waker returned a function")
 	}
 
 	woken := 0
 	ctx, w := NewContext(t.Context(), func() { woken++ })
-	if w.Accepted() {
+	if w.Accepted(ch) {
 		t.Fatal("accepted before Accept")
 	}
+	if wake := Accept(ctx, 42); wake != nil {
+		t.Fatal("Accept took something that is not a channel")
+	}
 	// Values below the reader's context still reach its Waker.
-	wake := Accept(context.WithValue(ctx, struct{}{}, 1))
-	if wake == nil || !w.Accepted() {
+	wake := Accept(context.WithValue(ctx, struct{}{}, 1), ch)
+	if wake == nil {
 		t.Fatal("Accept did not accept")
+	}
+	// The reader may see the channel in a receive-only type.
+	var recv <-chan int = ch
+	if !w.Accepted(recv) {
+		t.Fatal("Accepted is false for the accepted channel")
+	}
+	// A resolver that hands on another channel is not woken for it.
+	if w.Accepted(make(chan int)) || w.Accepted(nil) {
+		t.Fatal("Accepted is true for another channel")
 	}
 	wake()
 	if woken != 1 {
 		t.Fatalf("woken %d times, want 1", woken)
 	}
-	// One source per channel: a second source must not rely on the reader
+	// One source per Waker: a second source must not rely on the reader
 	// being woken for its own channel.
-	if again := Accept(ctx); again != nil {
+	if again := Accept(ctx, make(chan int)); again != nil {
 		t.Fatal("a second Accept returned a function")
 	}
 }

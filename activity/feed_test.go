@@ -1,0 +1,184 @@
+package activity_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/woowtech/woow-paas/accounts"
+	"github.com/woowtech/woow-paas/activity"
+	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/events"
+	"github.com/woowtech/woow-paas/push"
+	"github.com/woowtech/woow-paas/store/storetest"
+	"github.com/woowtech/woow-paas/viewer"
+	"github.com/woowtech/woow-paas/workspaces"
+)
+
+// env is a database with the publish hook on an in-process bus, a feed on
+// both, and one workspace whose owner renames it to make entries.
+type env struct {
+	t     *testing.T
+	feed  *activity.Feed
+	ws    *workspaces.Service
+	owner context.Context
+	id    int
+	n     int
+}
+
+func setup(t *testing.T) *env {
+	t.Helper()
+	db := storetest.Open(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	hub := events.NewHub(0)
+	t.Cleanup(func() { _ = hub.Close() })
+	db.Use(func(c *ent.Client) { c.ActivityEvent.Use(activity.PublishHook(hub, log)) })
+	acc := accounts.New(db.Client, auth.Hasher{Params: auth.TestParams}, log)
+	u, _, err := acc.Register(t.Context(), accounts.RegisterInput{Email: "ada@example.test", Password: "correct horse battery", Name: "Ada"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{t: t, feed: activity.NewFeed(db.Client, hub), ws: workspaces.New(db.Client)}
+	e.owner = viewer.NewContext(context.Background(), &viewer.Viewer{UserID: u.ID})
+	w, err := e.ws.Create(e.owner, "Acme", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.id = w.ID
+	return e
+}
+
+// rename makes one activity entry and returns the workspace's new name.
+func (e *env) rename() string {
+	e.t.Helper()
+	e.n++
+	name := "Acme " + strconv.Itoa(e.n)
+	if _, err := e.ws.Update(e.owner, e.id, &name, nil); err != nil {
+		e.t.Fatal(err)
+	}
+	return name
+}
+
+// receive takes the next entry, or reports the channel closed.
+func receive(t *testing.T, ch <-chan *ent.ActivityEvent) (*ent.ActivityEvent, bool) {
+	t.Helper()
+	select {
+	case ev, ok := <-ch:
+		return ev, ok
+	case <-time.After(5 * time.Second):
+		t.Fatal("no entry within 5s")
+		return nil, false
+	}
+}
+
+// checkRename checks that ev is the entry of the rename to name.
+func checkRename(t *testing.T, ev *ent.ActivityEvent, name string) {
+	t.Helper()
+	if ev.Verb != "workspace.updated" || !strings.HasSuffix(ev.Summary, " to "+name) {
+		t.Fatalf("got %s %q, want the rename to %q", ev.Verb, ev.Summary, name)
+	}
+}
+
+// A reader that asked to be woken (package push) finds each entry in the
+// channel when it is woken, and is woken once more when the channel closes
+// at the end of its context.
+func TestFeedWakesAfterEachEntry(t *testing.T) {
+	e := setup(t)
+	woken := make(chan struct{}, 64)
+	ctx, cancel := context.WithCancel(e.owner)
+	ctx, w := push.NewContext(ctx, func() {
+		select {
+		case woken <- struct{}{}:
+		default:
+			t.Error("too many wakes")
+		}
+	})
+	ch, err := e.feed.Subscribe(ctx, e.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !w.Accepted(ch) {
+		t.Fatal("the feed did not accept the wake for its channel")
+	}
+
+	for range 3 {
+		name := e.rename()
+		select {
+		case <-woken:
+		case <-time.After(5 * time.Second):
+			t.Fatal("not woken for an entry")
+		}
+		// Sent before the wake: there without waiting.
+		select {
+		case ev := <-ch:
+			checkRename(t, ev, name)
+		default:
+			t.Fatal("woken with nothing in the channel")
+		}
+	}
+
+	cancel()
+	select {
+	case <-woken:
+	case <-time.After(5 * time.Second):
+		t.Fatal("not woken when the context ended")
+	}
+	select {
+	case _, ok := <-ch:
+		if ok {
+			t.Fatal("an entry after the end")
+		}
+	default:
+		t.Fatal("woken at the end, but the channel is open")
+	}
+}
+
+// A subscriber that stops reading is dropped once its buffer is full: its
+// channel keeps what it had and then closes, its reader is woken for the
+// close, and a subscriber that reads gets every entry meanwhile.
+func TestFeedDropsLaggingSubscriber(t *testing.T) {
+	e := setup(t)
+	woken := make(chan struct{}, 64)
+	lagCtx, _ := push.NewContext(e.owner, func() { woken <- struct{}{} })
+	lagging, err := e.feed.Subscribe(lagCtx, e.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reading, err := e.feed.Subscribe(e.owner, e.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	const entries = 20 // more than a subscriber's buffer (16)
+	var names []string
+	for range entries {
+		names = append(names, e.rename())
+		ev, ok := receive(t, reading)
+		if !ok {
+			t.Fatal("the reading subscriber was dropped")
+		}
+		checkRename(t, ev, names[len(names)-1])
+	}
+
+	kept := 0
+	for {
+		ev, ok := receive(t, lagging)
+		if !ok {
+			break
+		}
+		checkRename(t, ev, names[kept]) // the oldest ones, in order
+		kept++
+	}
+	if kept == 0 || kept >= entries {
+		t.Fatalf("the lagging subscriber kept %d of %d entries, want its buffer's worth", kept, entries)
+	}
+	// One wake per entry it kept, and one for the close.
+	if got := len(woken); got != kept+1 {
+		t.Fatalf("woken %d times for %d entries and the close", got, kept)
+	}
+}
