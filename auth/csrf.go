@@ -45,7 +45,7 @@ func CSRF(allowedOrigin func(r *http.Request, origin string) bool) func(http.Han
 				return
 			}
 			if !isJSON(r.Header.Get("Content-Type")) {
-				writeError(w, http.StatusUnsupportedMediaType, errs.Invalid, "Content-Type must be application/json")
+				writeError(w, http.StatusUnsupportedMediaType, codeUnsupportedMediaType, "Content-Type must be application/json")
 				return
 			}
 			next.ServeHTTP(w, r)
@@ -120,6 +120,11 @@ func hostPort(host, defaultPort string) string {
 	}
 	return net.JoinHostPort(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"), defaultPort)
 }
+
+// codeUnsupportedMediaType is the code the GraphQL endpoint itself gives a
+// body that is not JSON (gqlserver.CodeUnsupportedMediaType), so that
+// clients see one code for one fault whichever layer refuses it.
+const codeUnsupportedMediaType errs.Code = "UNSUPPORTED_MEDIA_TYPE"
 
 // writeError writes a GraphQL-shaped error body, the shape all our clients
 // already parse.

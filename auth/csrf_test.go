@@ -94,7 +94,7 @@ func TestCSRF(t *testing.T) {
 			}
 			wantCode := errs.Forbidden
 			if tt.want == 415 {
-				wantCode = errs.Invalid
+				wantCode = codeUnsupportedMediaType
 			}
 			checkErrorBody(t, w, wantCode)
 		})

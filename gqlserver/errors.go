@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -37,7 +38,10 @@ func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 //  3. A *gqlerror.Error that wraps no other error was built on purpose, by
 //     gqlgen and gqlparser (parse and validation errors with their
 //     GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED codes, limits, APQ)
-//     or by a resolver: it is shown unchanged.
+//     or by a resolver: it is shown unchanged. When it is the parser's
+//     refusal of a document over the token limit (Options.ParserTokenLimit,
+//     the one limit gqlgen enforces itself), it is also logged at Warn like
+//     the refusals of this package's limits.
 //  4. An error that gqlgen's generated code raised while decoding an
 //     argument (a custom scalar's UnmarshalGQL failing on a bad cursor or
 //     time, recognisable by a path that goes on past the field into the
@@ -79,6 +83,7 @@ func PresenterWith(log *slog.Logger, classify func(error) *errs.Error) graphql.E
 			}
 		}
 		if de == nil && builtOnPurpose(err) {
+			logTokenLimit(ctx, log, base)
 			return base
 		}
 		if de == nil {
@@ -98,6 +103,26 @@ func PresenterWith(log *slog.Logger, classify func(error) *errs.Error) graphql.E
 				attrs = append(attrs, "operation", op.OperationName)
 			}
 		}
+		// An operation that ran out of its time budget, or whose client
+		// went away, is not a fault of the server's: no ERROR line.
+		switch {
+		case errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil:
+			log.WarnContext(ctx, "graphql: operation timed out", attrs...)
+			return &gqlerror.Error{
+				Message:    "the operation took too long and was stopped",
+				Path:       base.Path,
+				Locations:  base.Locations,
+				Extensions: map[string]any{"code": CodeTimeout},
+			}
+		case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+			log.DebugContext(ctx, "graphql: operation cancelled", attrs...)
+			return &gqlerror.Error{
+				Message:    "the operation was cancelled",
+				Path:       base.Path,
+				Locations:  base.Locations,
+				Extensions: map[string]any{"code": CodeCancelled},
+			}
+		}
 		log.ErrorContext(ctx, "graphql: internal error", attrs...)
 		return &gqlerror.Error{
 			Message:    internalMessage,
@@ -106,6 +131,20 @@ func PresenterWith(log *slog.Logger, classify func(error) *errs.Error) graphql.E
 			Extensions: map[string]any{"code": string(errs.Internal)},
 		}
 	}
+}
+
+// logTokenLimit logs e when it is gqlparser's "exceeded token limit of N"
+// parse failure. The parser stops at the first token over the limit, so the
+// measured value logged is N+1: at least that many tokens.
+func logTokenLimit(ctx context.Context, log *slog.Logger, e *gqlerror.Error) {
+	if code, _ := e.Extensions["code"].(string); code != errcode.ParseFailed {
+		return
+	}
+	var limit int
+	if _, err := fmt.Sscanf(e.Message, "exceeded token limit of %d", &limit); err != nil {
+		return
+	}
+	logRefusal(ctx, log, errcode.ParseFailed, limit, limit+1)
 }
 
 // builtOnPurpose reports whether err is a *gqlerror.Error (possibly wrapping

@@ -3,6 +3,7 @@ package gqlserver
 import (
 	"context"
 	"errors"
+	"log/slog"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -16,21 +17,44 @@ const (
 	CodeDepthLimit = "DEPTH_LIMIT_EXCEEDED"
 	CodeAliasLimit = "ALIAS_LIMIT_EXCEEDED"
 
-	// codeComplexityLimit is gqlgen's (unexported) code for
-	// extension.ComplexityLimit.
+	// codeComplexityLimit is the code of ComplexityLimit, kept from gqlgen's
+	// (unexported) code for the extension.ComplexityLimit it replaces:
+	// clients know it.
 	codeComplexityLimit = "COMPLEXITY_LIMIT_EXCEEDED"
 )
 
 func init() {
 	// Operations rejected by a limit are request errors like validation
 	// failures: HTTP 422 and a graphql-transport-ws "error" message rather
-	// than 200 and "next". gqlgen's complexity extension does not register
-	// its own code (its doc comment promises 422 nonetheless), so we do.
+	// than 200 and "next". The same holds for the errors gqlgen's APQ
+	// extension leaves without a code, to which persistedQueries gives
+	// CodeBadRequest.
 	// errcode's registry is a global map without a lock: init is the only
 	// safe time to write it.
 	errcode.RegisterErrorType(CodeDepthLimit, errcode.KindProtocol)
 	errcode.RegisterErrorType(CodeAliasLimit, errcode.KindProtocol)
 	errcode.RegisterErrorType(codeComplexityLimit, errcode.KindProtocol)
+	errcode.RegisterErrorType(CodeBadRequest, errcode.KindProtocol)
+}
+
+// logRefusal records, at Warn, that a limit refused an operation: the
+// operation's name, the limit's code, the limit and the measured value
+// (extra: more key-value pairs). Never the variables or the document, which
+// may carry secrets; the name is enough to find the client that sent it.
+func logRefusal(ctx context.Context, log *slog.Logger, code string, limit, value int, extra ...any) {
+	if log == nil {
+		log = slog.Default()
+	}
+	name := ""
+	if graphql.HasOperationContext(ctx) {
+		opCtx := graphql.GetOperationContext(ctx)
+		name = opCtx.OperationName
+		if name == "" && opCtx.Operation != nil {
+			name = opCtx.Operation.Name
+		}
+	}
+	attrs := append([]any{"operation", name, "code", code, "limit", limit, "value", value}, extra...)
+	log.WarnContext(ctx, "graphql: operation refused by a limit", attrs...)
 }
 
 // DepthLimit rejects an operation whose fields nest deeper than Max. A root
@@ -39,6 +63,9 @@ func init() {
 // spread. It runs after validation, on the operation being executed.
 type DepthLimit struct {
 	Max int
+
+	// Log receives one Warn line per refusal. Nil: slog.Default().
+	Log *slog.Logger
 }
 
 var _ interface {
@@ -58,12 +85,13 @@ func (d DepthLimit) Validate(graphql.ExecutableSchema) error {
 }
 
 // MutateOperationContext implements graphql.OperationContextMutator.
-func (d DepthLimit) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+func (d DepthLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
 	if opCtx.Operation == nil {
 		return nil
 	}
 	depth := newWalker(opCtx.Doc).depth(opCtx.Operation.SelectionSet)
 	if depth > d.Max {
+		logRefusal(ctx, d.Log, CodeDepthLimit, d.Max, depth)
 		return limitError(CodeDepthLimit, opCtx.Operation,
 			"operation has depth %d, which exceeds the limit of %d", depth, d.Max)
 	}
@@ -75,6 +103,9 @@ func (d DepthLimit) MutateOperationContext(_ context.Context, opCtx *graphql.Ope
 // count once per spread, since that is how often they are executed.
 type AliasLimit struct {
 	Max int
+
+	// Log receives one Warn line per refusal. Nil: slog.Default().
+	Log *slog.Logger
 }
 
 var _ interface {
@@ -94,12 +125,13 @@ func (a AliasLimit) Validate(graphql.ExecutableSchema) error {
 }
 
 // MutateOperationContext implements graphql.OperationContextMutator.
-func (a AliasLimit) MutateOperationContext(_ context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+func (a AliasLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
 	if opCtx.Operation == nil {
 		return nil
 	}
 	n := newWalker(opCtx.Doc).aliases(opCtx.Operation.SelectionSet)
 	if n > a.Max {
+		logRefusal(ctx, a.Log, CodeAliasLimit, a.Max, n)
 		return limitError(CodeAliasLimit, opCtx.Operation,
 			"operation has %d aliases, which exceeds the limit of %d", n, a.Max)
 	}

@@ -2,6 +2,7 @@ package gqlserver
 
 import (
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -74,7 +75,7 @@ func TestWalkerFragmentBomb(t *testing.T) {
 		t.Fatalf("depth = %d", d)
 	}
 
-	err := AliasLimit{Max: 30}.MutateOperationContext(t.Context(), &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0]})
+	err := AliasLimit{Max: 30, Log: slog.New(slog.DiscardHandler)}.MutateOperationContext(t.Context(), &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0]})
 	if err == nil || err.Extensions["code"] != CodeAliasLimit {
 		t.Fatalf("err = %v", err)
 	}

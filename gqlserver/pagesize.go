@@ -2,6 +2,7 @@ package gqlserver
 
 import (
 	"context"
+	"log/slog"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -11,7 +12,12 @@ import (
 // PageSize bounds the `first` and `last` arguments of connection fields
 // (any field that takes both) to Max, and gives a connection asked for
 // with neither a page of Max instead of every row.
-type PageSize struct{ Max int }
+type PageSize struct {
+	Max int
+
+	// Log receives one Warn line per refusal. Nil: slog.Default().
+	Log *slog.Logger
+}
 
 var (
 	_ graphql.HandlerExtension = PageSize{}
@@ -38,6 +44,7 @@ func (p PageSize) InterceptField(ctx context.Context, next graphql.Resolver) (an
 	}
 	for name, n := range map[string]*int{"first": first, "last": last} {
 		if n != nil && (*n < 0 || *n > p.Max) {
+			logRefusal(ctx, p.Log, string(errs.Invalid), p.Max, *n, "field", fc.Field.Name, "argument", name)
 			return nil, errs.InvalidField(name, "%s must be between 0 and %d", name, p.Max)
 		}
 	}

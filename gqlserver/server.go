@@ -9,18 +9,26 @@
 //     offering the graphql-transport-ws subprotocol, from an allowed Origin
 //     (cross-site WebSocket hijacking is the reason: browsers send cookies on
 //     WebSocket upgrades and no CORS preflight protects them).
-//   - POST bodies are read once, up to Options.MaxBodyBytes (413 beyond it),
-//     and must decode as a GraphQL JSON request (400 otherwise), so gqlgen
-//     never echoes or logs a malformed body.
+//   - Other requests must be GET or POST (405 otherwise); a POST must be
+//     application/json (415 otherwise); its body is read once, up to
+//     Options.MaxBodyBytes (413 beyond it), and must decode as a GraphQL JSON
+//     request (400 otherwise), so gqlgen never echoes or logs a malformed
+//     body. A GET must carry a well-formed URL query and JSON variables and
+//     extensions (400 otherwise) and a query operation (405 with Allow: POST
+//     otherwise). Every error response this package or gqlgen writes has an
+//     extensions.code (see httpcheck.go).
 //   - gqlgen's handler.Server then runs with the transports SSE, WebSocket
 //     (graphql-transport-ws, this package's own loop on gorilla: see
 //     wsTransport), GET (queries only) and POST
 //     (application/json only; no form or multipart transports, so a
 //     cross-site "simple" request can never reach the executor).
 //   - Extensions: an LRU query cache, introspection when enabled, automatic
-//     persisted queries with an LRU cache, DepthLimit, AliasLimit and
-//     gqlgen's FixedComplexityLimit, a parser token limit and no field-name
-//     suggestions when introspection is off.
+//     persisted queries with an LRU cache, DepthLimit, AliasLimit,
+//     ComplexityLimit (linear in the document, unlike gqlgen's), NoNUL, a
+//     time budget for queries and mutations (OperationTimeout), a parser
+//     token limit and no field-name suggestions when introspection is off.
+//     Every refusal by a limit is logged at Warn, without variables or
+//     document.
 //   - Errors go through PresenterWith (domain *errs.Error codes become
 //     extensions.code; anything else is logged and shown as "internal error")
 //     and panics through Recover.
@@ -33,7 +41,6 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"mime"
 	"net/http"
 	"strings"
 	"time"
@@ -63,18 +70,34 @@ const (
 	DefaultWSInitTimeout                 = 10 * time.Second
 	DefaultKeepAlive                     = 25 * time.Second
 	DefaultWSWriteTimeout                = 10 * time.Second
+	DefaultOperationTimeout              = 30 * time.Second
 )
 
 // Codes this package puts in extensions.code of the errors it writes itself,
-// besides the errs.Code values and gqlgen's own codes
+// besides the errs.Code values, the limits' codes (CodeDepthLimit,
+// CodeAliasLimit, COMPLEXITY_LIMIT_EXCEEDED) and gqlgen's own codes
 // (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
-// COMPLEXITY_LIMIT_EXCEEDED, PERSISTED_QUERY_NOT_FOUND).
+// PERSISTED_QUERY_NOT_FOUND).
 const (
 	// CodeBadRequest: the HTTP request is not a GraphQL request we accept
-	// (body not a GraphQL JSON object, unsupported upgrade or subprotocol).
+	// (HTTP 400: body not a GraphQL JSON object, malformed URL query, GET
+	// variables or extensions that are not JSON objects, unsupported upgrade
+	// or subprotocol), or its persistedQuery extension is malformed (HTTP
+	// 422, like other request errors that gqlgen reports).
 	CodeBadRequest = "BAD_REQUEST"
 	// CodePayloadTooLarge: the POST body is larger than Options.MaxBodyBytes.
 	CodePayloadTooLarge = "PAYLOAD_TOO_LARGE"
+	// CodeMethodNotAllowed: an HTTP method other than GET and POST, or a GET
+	// carrying a mutation or subscription (HTTP 405, with an Allow header).
+	CodeMethodNotAllowed = "METHOD_NOT_ALLOWED"
+	// CodeUnsupportedMediaType: a POST whose Content-Type is not
+	// application/json (HTTP 415).
+	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
+	// CodeTimeout: the operation ran past Options.OperationTimeout.
+	CodeTimeout = "TIMEOUT"
+	// CodeCancelled: the operation's client went away (or its session
+	// ended) while it ran.
+	CodeCancelled = "CANCELLED"
 )
 
 // Options configures New. The zero value is usable: every limit gets its
@@ -106,9 +129,9 @@ type Options struct {
 	// request asks for the same expensive field a thousand times. Default 30.
 	MaxAliases int
 
-	// MaxComplexity is gqlgen's FixedComplexityLimit: each field costs 1 plus
-	// its children unless the schema's complexity functions say otherwise.
-	// Default 5000.
+	// MaxComplexity bounds the complexity of one operation (see
+	// ComplexityLimit): each field costs 1 plus its children unless the
+	// schema's complexity functions say otherwise. Default 5000.
 	MaxComplexity int
 
 	// ParserTokenLimit bounds the lexer tokens of a query document, so that
@@ -136,7 +159,11 @@ type Options struct {
 	// connectionParams there, e.g. an "authorization" token) and r the
 	// upgrade request. The returned context (typically carrying the viewer)
 	// is the parent of every subscription on the connection; returning a nil
-	// context keeps ctx. A non-nil error closes the socket with 4403
+	// context keeps ctx. When the returned context ends before the
+	// connection does (the session it authenticated ended), the connection
+	// closes: with 4401 when its cause is an UNAUTHENTICATED *errs.Error,
+	// 4403 for another domain error, 1001 otherwise; the reason is the
+	// error's message. A non-nil error closes the socket with 4403
 	// Forbidden; the close reason is the message of an *errs.Error, or
 	// "Forbidden" for any other error (which is then logged). Nil accepts
 	// every connection.
@@ -161,6 +188,11 @@ type Options struct {
 	// WSPayloadLimit bounds one WebSocket message from the client. Default
 	// MaxBodyBytes.
 	WSPayloadLimit int64
+
+	// OperationTimeout is the time budget of one query or mutation (see
+	// OperationTimeout): its resolvers' context ends then, as it does when
+	// the client goes away. Subscriptions have none. Default 30s.
+	OperationTimeout time.Duration
 
 	// Classify translates errors of other packages (ent's NotFoundError,
 	// privacy denials, ...) into domain errors before the presenter decides
@@ -217,6 +249,9 @@ func (o Options) withDefaults() Options {
 	if o.WSPayloadLimit <= 0 {
 		o.WSPayloadLimit = o.MaxBodyBytes
 	}
+	if o.OperationTimeout <= 0 {
+		o.OperationTimeout = DefaultOperationTimeout
+	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
@@ -262,23 +297,26 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 		srv.SetDisableSuggestion(true)
 	}
 	if opts.APQCacheSize > 0 {
-		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](opts.APQCacheSize)})
+		s.apq = lru.New[string](opts.APQCacheSize)
+		srv.Use(persistedQueries{extension.AutomaticPersistedQuery{Cache: s.apq}})
 	}
 	// The cheap structural checks run before the complexity calculation.
 	if opts.MaxDepth > 0 {
-		srv.Use(DepthLimit{Max: opts.MaxDepth})
+		srv.Use(DepthLimit{Max: opts.MaxDepth, Log: log})
 	}
 	if opts.MaxAliases > 0 {
-		srv.Use(AliasLimit{Max: opts.MaxAliases})
+		srv.Use(AliasLimit{Max: opts.MaxAliases, Log: log})
 	}
 	if opts.MaxComplexity > 0 {
-		srv.Use(extension.FixedComplexityLimit(opts.MaxComplexity))
+		srv.Use(&ComplexityLimit{Max: opts.MaxComplexity, Log: log})
 	}
+	srv.Use(NoNUL{})
+	srv.Use(OperationTimeout{Timeout: opts.OperationTimeout, Log: log})
 	if opts.MaxSubscriptionsPerConn > 0 {
-		srv.Use(SubscriptionLimit{Max: opts.MaxSubscriptionsPerConn})
+		srv.Use(SubscriptionLimit{Max: opts.MaxSubscriptionsPerConn, Log: log})
 	}
 	if opts.MaxPageSize > 0 {
-		srv.Use(PageSize{Max: opts.MaxPageSize})
+		srv.Use(PageSize{Max: opts.MaxPageSize, Log: log})
 	}
 	if opts.ParserTokenLimit > 0 {
 		srv.SetParserTokenLimit(opts.ParserTokenLimit)
@@ -294,6 +332,7 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 type server struct {
 	opts     Options
 	gql      *handler.Server
+	apq      graphql.Cache[string] // nil without APQ
 	upgrader websocket.Upgrader
 	renders  *renderCache
 	shutdown context.Context
@@ -308,10 +347,19 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !s.checkUpgrade(w, r) {
 			return
 		}
-	} else if r.Method == http.MethodPost {
-		if !s.readBody(w, r) {
-			return
-		}
+		s.gql.ServeHTTP(w, r)
+		return
+	}
+	// The requests gqlgen's transports would refuse with a bare message are
+	// refused here, with a code (httpcheck.go).
+	if !checkMethod(w, r) {
+		return
+	}
+	if r.Method == http.MethodPost && (!s.readBody(w, r) || !s.checkStreaming(w, r)) {
+		return
+	}
+	if r.Method == http.MethodGet && !s.checkGET(w, r) {
+		return
 	}
 	s.gql.ServeHTTP(w, r)
 }
@@ -323,7 +371,8 @@ func (s *server) checkUpgrade(w http.ResponseWriter, r *http.Request) bool {
 	case !isWebSocketUpgrade(r):
 		writeError(w, http.StatusBadRequest, CodeBadRequest, "only WebSocket upgrades are supported")
 	case r.Method != http.MethodGet:
-		writeError(w, http.StatusMethodNotAllowed, CodeBadRequest, "a WebSocket upgrade must use GET")
+		w.Header().Set("Allow", http.MethodGet)
+		writeError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed, "a WebSocket upgrade must use GET")
 	case !originChecker(s.opts.AllowedOrigin)(r):
 		writeError(w, http.StatusForbidden, string(errs.Forbidden), "origin not allowed")
 	case !offersSubprotocol(r, graphqlTransportWS):
@@ -354,17 +403,16 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) bool {
 		}
 		return false
 	}
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
-		// The same decoding gqlgen's transports do, so theirs cannot fail.
-		dec := json.NewDecoder(bytes.NewReader(body))
-		dec.UseNumber()
-		var params graphql.RawParams
-		if err := dec.Decode(&params); err != nil {
-			writeError(w, http.StatusBadRequest, CodeBadRequest, "request body is not a GraphQL JSON request")
-			return false
-		}
-		streamOnlySubscriptions(r, &params)
+	// The same decoding gqlgen's transports do, so theirs cannot fail
+	// (checkMethod let only application/json through).
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var params graphql.RawParams
+	if err := dec.Decode(&params); err != nil {
+		writeError(w, http.StatusBadRequest, CodeBadRequest, "request body is not a GraphQL JSON request")
+		return false
 	}
+	streamOnlySubscriptions(r, &params)
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	return true
 }

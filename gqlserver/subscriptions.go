@@ -2,12 +2,15 @@ package gqlserver
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/woowtech/woow-paas/errs"
 )
 
 // connSubscriptions counts the live subscriptions of one WebSocket
@@ -20,11 +23,19 @@ func withSubscriptionCounter(ctx context.Context) context.Context {
 	return context.WithValue(ctx, connSubscriptionsKey{}, &connSubscriptions{})
 }
 
+// codeTooManyRequests is the code of SubscriptionLimit's refusal.
+const codeTooManyRequests = string(errs.TooManyRequests)
+
 // SubscriptionLimit caps the concurrent subscriptions of one WebSocket
 // connection, so one client cannot hold unbounded server resources
 // through a single socket. A subscribe over the limit gets an error
 // (extensions.code TOO_MANY_REQUESTS); the others continue.
-type SubscriptionLimit struct{ Max int }
+type SubscriptionLimit struct {
+	Max int
+
+	// Log receives one Warn line per refusal. Nil: slog.Default().
+	Log *slog.Logger
+}
 
 var (
 	_ graphql.HandlerExtension     = SubscriptionLimit{}
@@ -44,10 +55,11 @@ func (l SubscriptionLimit) InterceptOperation(ctx context.Context, next graphql.
 	if c == nil || oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Subscription {
 		return next(ctx)
 	}
-	if c.n.Add(1) > int32(l.Max) {
+	if n := c.n.Add(1); n > int32(l.Max) {
 		c.n.Add(-1)
+		logRefusal(ctx, l.Log, codeTooManyRequests, l.Max, int(n))
 		err := gqlerror.Errorf("at most %d subscriptions per connection", l.Max)
-		err.Extensions = map[string]any{"code": "TOO_MANY_REQUESTS"}
+		err.Extensions = map[string]any{"code": codeTooManyRequests}
 		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{err}})
 	}
 	var once sync.Once

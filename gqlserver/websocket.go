@@ -161,6 +161,9 @@ type wsConn struct {
 	ctx          context.Context
 	cancel       context.CancelFunc
 	stopShutdown func() bool
+	// stopInitCtx unregisters the watch on WSInit's context (nil when
+	// there is none).
+	stopInitCtx func() bool
 
 	wmu sync.Mutex // one writer at a time (gorilla's rule)
 
@@ -294,6 +297,12 @@ func (c *wsConn) init(r *http.Request, raw json.RawMessage) bool {
 	if c.closed {
 		c.mu.Unlock()
 		return false
+	}
+	if ctx.Done() != c.ctx.Done() {
+		// WSInit's context may end before the connection does: the
+		// credential it authenticated ended (a logout, on any replica).
+		// Then so does the connection, with the code its cause names.
+		c.stopInitCtx = context.AfterFunc(ctx, func() { c.close(closeFor(context.Cause(ctx))) })
 	}
 	c.acked = true
 	c.opCtx = ctx
@@ -510,7 +519,7 @@ func (c *wsConn) close(code int, reason string) {
 	c.closed = true
 	ops := c.ops
 	c.ops = nil
-	stopShutdown := c.stopShutdown
+	stopShutdown, stopInitCtx := c.stopShutdown, c.stopInitCtx
 	if c.initTimer != nil {
 		c.initTimer.Stop()
 	}
@@ -523,6 +532,9 @@ func (c *wsConn) close(code int, reason string) {
 	for _, op := range ops {
 		op.cancel()
 	}
+	if stopInitCtx != nil {
+		stopInitCtx()
+	}
 	c.cancel()
 	stopShutdown()
 	if code != 0 {
@@ -530,6 +542,22 @@ func (c *wsConn) close(code int, reason string) {
 			time.Now().Add(c.s.opts.WSWriteTimeout))
 	}
 	_ = c.ws.Close()
+}
+
+// closeFor is the close code and reason of a connection whose WSInit
+// context ended with cause: 4401 for UNAUTHENTICATED (the session or token
+// ended), 4403 for another domain refusal, 1001 otherwise (the server
+// ending it; clients reconnect).
+func closeFor(cause error) (int, string) {
+	de, ok := errors.AsType[*errs.Error](cause)
+	switch {
+	case !ok || de.Code == errs.Internal:
+		return closeGoingAway, "connection ended"
+	case de.Code == errs.Unauthenticated:
+		return closeUnauthorized, de.Message
+	default:
+		return closeForbidden, de.Message
+	}
 }
 
 func truncateReason(reason string) string {

@@ -562,3 +562,45 @@ func waitGoroutines(t *testing.T, before int) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// When the context WSInit returned ends (the session it authenticated
+// ended), the connection closes with the code its cause names, its
+// operations end, and nothing is left behind.
+func TestWebSocketClosesWhenInitContextEnds(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		cause  error
+		code   int
+		reason string
+	}{
+		{"session ended", errs.E(errs.Unauthenticated, "your session has ended"), 4401, "your session has ended"},
+		{"access withdrawn", errs.E(errs.Forbidden, "account disabled"), 4403, "account disabled"},
+		{"other", errors.New("internal detail"), websocket.CloseGoingAway, "connection ended"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var end context.CancelCauseFunc
+			ready := make(chan struct{})
+			ts, _ := newTestServer(t, Options{
+				WSInit: func(ctx context.Context, r *http.Request, p transport.InitPayload) (context.Context, error) {
+					ctx, end = context.WithCancelCause(ctx)
+					close(ready)
+					return ctx, nil
+				},
+			})
+			before := runtime.NumGoroutine()
+			c := mustDial(t, ts, nil)
+			send(t, c, map[string]any{"type": "connection_init"})
+			expect(t, c, "connection_ack", "", "")
+			<-ready
+			subscribe(t, c, "1", `subscription { forever }`)
+			expect(t, c, "next", "1", `{"data":{"forever":0}}`)
+			end(tt.cause)
+			ce := readClose(t, c, 5*time.Second)
+			if ce.Code != tt.code || ce.Text != tt.reason {
+				t.Fatalf("close %d %q, want %d %q", ce.Code, ce.Text, tt.code, tt.reason)
+			}
+			c.Close()
+			waitGoroutines(t, before)
+		})
+	}
+}
