@@ -52,7 +52,7 @@ type Template struct {
 	Icon             string          `json:"icon"` // a Material Symbols name
 	MonthlyPrice     float64         `json:"monthly_price"`
 	DocumentationURL string          `json:"documentation_url"`
-	ChartRef         string          `json:"chart_ref"`      // "oci://...", a chart name in ChartRepoURL, or a local path
+	ChartRef         string          `json:"chart_ref"`      // "oci://...", a chart name in ChartRepoURL, an http(s) archive URL, or a local path (inside Config.ChartDirs)
 	ChartRepoURL     string          `json:"chart_repo_url"` // empty for oci:// refs
 	ChartVersion     string          `json:"chart_version"`  // empty: latest
 	DefaultValues    map[string]any  `json:"default_values"`

@@ -2,24 +2,40 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/viewer"
 )
+
+// Config configures the marketplace.
+type Config struct {
+	// ChartDirs are the server directories a template's chart may be a
+	// local path in (helmops.LocalChartPath); empty: local chart paths are
+	// refused. The seeded catalogue uses registries only.
+	ChartDirs []string
+}
 
 // Service serves the marketplace and lets platform admins edit it.
 type Service struct {
 	client *ent.Client
+	cfg    Config
 }
 
 // New returns a Service on client.
-func New(client *ent.Client) *Service { return &Service{client: client} }
+func New(client *ent.Client, cfg Config) *Service {
+	cfg.ChartDirs = slices.Clone(cfg.ChartDirs)
+	return &Service{client: client, cfg: cfg}
+}
 
 // LoadSeed inserts the embedded catalogue when the database has no
 // template at all, so a fresh installation has a marketplace and an
@@ -136,10 +152,39 @@ func invalid(err error) error {
 	return &errs.Error{Code: errs.Invalid, Field: field, Message: msg}
 }
 
+// checkChart refuses a local chart path outside the chart directories,
+// saying which are allowed. helmops refuses to load such a chart too; this
+// tells the admin when the template is saved rather than at the first
+// deploy.
+func (s *Service) checkChart(t Template) error {
+	ref := helmops.ChartRef{Ref: t.ChartRef, RepoURL: t.ChartRepoURL}
+	if !ref.IsLocal() {
+		return nil
+	}
+	if len(s.cfg.ChartDirs) == 0 {
+		return errs.InvalidField("chartRef", "local chart paths are disabled on this server (no chart directories are configured in WOOW_CHART_DIRS): use an oci:// reference, a chart repository or an https:// archive URL")
+	}
+	_, err := helmops.LocalChartPath(s.cfg.ChartDirs, t.ChartRef)
+	switch {
+	case errors.Is(err, helmops.ErrChartNotFound):
+		return errs.InvalidField("chartRef", "there is no chart at %q", t.ChartRef)
+	case err != nil:
+		return errs.InvalidField("chartRef", "a local chart must be inside one of the chart directories (%s): %q is not", strings.Join(s.cfg.ChartDirs, ", "), t.ChartRef)
+	}
+	return nil
+}
+
 // Create adds a template (platform admins; the data layer refuses others).
 func (s *Service) Create(ctx context.Context, t Template) (*ent.AppTemplate, error) {
+	// Authorised before the input is looked at.
+	if err := rule.PlatformAdmin(ctx); err != nil {
+		return nil, err
+	}
 	if err := t.Validate(); err != nil {
 		return nil, invalid(err)
+	}
+	if err := s.checkChart(t); err != nil {
+		return nil, err
 	}
 	c := s.client.AppTemplate.Create()
 	set(c.Mutation(), t)
@@ -152,8 +197,15 @@ func (s *Service) Create(ctx context.Context, t Template) (*ent.AppTemplate, err
 
 // Update applies edit to the stored template and saves it if the result is
 // valid (platform admins). Setting Active false takes it off the
-// marketplace; services already deployed from it keep it.
+// marketplace; services already deployed from it keep it. A changed
+// chart reference is checked as on Create; an unchanged one is not, so
+// that a template whose local chart is no longer allowed can still be
+// edited (taken off the marketplace, pointed elsewhere): helmops refuses
+// to load it meanwhile.
 func (s *Service) Update(ctx context.Context, id int, edit func(*Template)) (*ent.AppTemplate, error) {
+	if err := rule.PlatformAdmin(ctx); err != nil {
+		return nil, err
+	}
 	cur, err := s.client.AppTemplate.Get(ctx, id)
 	if ent.IsNotFound(err) {
 		return nil, errs.E(errs.NotFound, "template not found")
@@ -165,6 +217,11 @@ func (s *Service) Update(ctx context.Context, id int, edit func(*Template)) (*en
 	edit(&t)
 	if err := t.Validate(); err != nil {
 		return nil, invalid(err)
+	}
+	if t.ChartRef != cur.ChartRef || t.ChartRepoURL != cur.ChartRepoURL {
+		if err := s.checkChart(t); err != nil {
+			return nil, err
+		}
 	}
 	u := cur.Update()
 	set(u.Mutation(), t)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -31,7 +33,7 @@ var (
 func seeded(t *testing.T) (*catalog.Service, *ent.Client) {
 	t.Helper()
 	db := storetest.Open(t)
-	svc := catalog.New(db.Client)
+	svc := catalog.New(db.Client, catalog.Config{})
 	if n, err := svc.LoadSeed(context.Background(), discard); err != nil || n != 4 {
 		t.Fatalf("LoadSeed = %d, %v; want 4", n, err)
 	}
@@ -238,6 +240,11 @@ func TestCreate(t *testing.T) {
 	if errs.CodeOf(err) != errs.Forbidden {
 		t.Errorf("member Create: %v, want FORBIDDEN", err)
 	}
+	// Authorised before the input is looked at.
+	_, err = svc.Create(member, bad)
+	if errs.CodeOf(err) != errs.Forbidden {
+		t.Errorf("member Create with a bad slug: %v, want FORBIDDEN", err)
+	}
 	_, err = svc.Create(context.Background(), template("anonymous"))
 	if errs.CodeOf(err) != errs.Unauthenticated {
 		t.Errorf("anonymous Create: %v, want UNAUTHENTICATED", err)
@@ -307,5 +314,81 @@ func TestSearchNonASCIICase(t *testing.T) {
 		if got := list(t, c, admin, nil, sp(q)); !slices.Equal(got, []string{"uebersicht"}) {
 			t.Errorf("search %q = %v, want [uebersicht] (%s)", q, got, storetest.Dialect())
 		}
+	}
+}
+
+// TestLocalChartDirs: a template's chart may be a local path only inside
+// the configured chart directories (resolved, segment by segment); the
+// refusal names chartRef and says which directories are allowed, or that
+// local charts are disabled. Other chart references are not affected.
+func TestLocalChartDirs(t *testing.T) {
+	db := storetest.Open(t)
+	root := t.TempDir()
+	charts, evil, outside := filepath.Join(root, "charts"), filepath.Join(root, "charts-evil"), filepath.Join(root, "outside")
+	for _, d := range []string{charts, evil, outside} {
+		if err := os.MkdirAll(filepath.Join(d, "app"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(outside, "app"), filepath.Join(charts, "escape")); err != nil {
+		t.Fatal(err)
+	}
+	svc := catalog.New(db.Client, catalog.Config{ChartDirs: []string{charts}})
+	off := catalog.New(db.Client, catalog.Config{})
+
+	local := func(slug, path string) catalog.Template {
+		tp := template(slug)
+		tp.ChartRef = path
+		return tp
+	}
+	good, err := svc.Create(admin, local("inside", filepath.Join(charts, "app")))
+	if err != nil {
+		t.Fatalf("a chart inside the chart directories: %v", err)
+	}
+	for name, path := range map[string]string{
+		"outside":          filepath.Join(outside, "app"),
+		"prefix trick":     filepath.Join(evil, "app"),
+		"dot-dot":          filepath.Join(charts, "..", "outside", "app"),
+		"symlink escaping": filepath.Join(charts, "escape"),
+		"system file":      "/etc/passwd",
+	} {
+		_, err := svc.Create(admin, local("refused", path))
+		wantField(t, name, err, errs.Invalid, "chartRef")
+		if err == nil || !strings.Contains(err.Error(), charts) {
+			t.Errorf("%s: the refusal does not name the allowed directory: %v", name, err)
+		}
+	}
+	_, err = svc.Create(admin, local("missing", filepath.Join(charts, "nope")))
+	wantField(t, "missing chart", err, errs.Invalid, "chartRef")
+
+	// No chart directories: local charts are disabled, and the refusal
+	// says so; registries and repositories still work.
+	_, err = off.Create(admin, local("disabled", filepath.Join(charts, "app")))
+	wantField(t, "disabled", err, errs.Invalid, "chartRef")
+	if err == nil || !strings.Contains(err.Error(), "disabled") {
+		t.Errorf("the refusal does not say local charts are disabled: %v", err)
+	}
+	if _, err := off.Create(admin, template("from-oci")); err != nil {
+		t.Errorf("an oci:// chart with no chart directories: %v", err)
+	}
+	repo := template("from-repo")
+	repo.ChartRef, repo.ChartRepoURL = "app", "https://charts.example.com"
+	if _, err := off.Create(admin, repo); err != nil {
+		t.Errorf("a repository chart with no chart directories: %v", err)
+	}
+
+	// Update checks a changed chart reference ...
+	_, err = svc.Update(admin, good.ID, func(tp *catalog.Template) { tp.ChartRef = filepath.Join(outside, "app") })
+	wantField(t, "update to outside", err, errs.Invalid, "chartRef")
+	if _, err := svc.Update(admin, good.ID, func(tp *catalog.Template) { tp.ChartRef = filepath.Join(charts, "escape", "..", "app") }); err != nil {
+		t.Errorf("update to another path inside: %v", err)
+	}
+	// ... but not an unchanged one: a template whose chart is no longer
+	// allowed can still be taken off the marketplace.
+	if _, err := off.Update(admin, good.ID, func(tp *catalog.Template) { tp.Active = false }); err != nil {
+		t.Errorf("deactivating a template whose local chart is no longer allowed: %v", err)
+	}
+	if _, err := off.Update(admin, good.ID, func(tp *catalog.Template) { tp.ChartRef += "/" }); err == nil {
+		t.Error("changing the chart path with local charts disabled was accepted")
 	}
 }

@@ -94,8 +94,12 @@ type Cluster struct {
 
 // Cluster reports the mode (cluster or dry-run) and whether the Kubernetes
 // API answers.
-func (s *Service) Cluster(ctx context.Context) Cluster {
-	return Cluster{Mode: string(s.engine.Mode()), Reachable: s.engine.Reachable(ctx)}
+func (s *Service) Cluster(ctx context.Context) (Cluster, error) {
+	// How the platform is deployed is not for strangers.
+	if _, err := viewer.Required(ctx); err != nil {
+		return Cluster{}, err
+	}
+	return Cluster{Mode: string(s.engine.Mode()), Reachable: s.engine.Reachable(ctx)}, nil
 }
 
 // DeployInput is what deployService takes.
@@ -111,6 +115,10 @@ type DeployInput struct {
 type secrets struct {
 	Values map[string]any `json:"values,omitempty"`
 	Init   map[string]any `json:"init,omitempty"`
+	// Retired are passwords the service had before an update replaced
+	// them, oldest first, at most maxRetired: never used again, kept only
+	// to blank them in text about older revisions (see redact.go).
+	Retired []string `json:"retired,omitempty"`
 }
 
 // admin checks that the viewer may operate services in ws: NOT_FOUND for
@@ -133,10 +141,6 @@ func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, err
 	if err != nil {
 		return nil, err
 	}
-	name := strings.TrimSpace(in.Name)
-	if name == "" || utf8.RuneCountInString(name) > 100 {
-		return nil, errs.InvalidField("name", "a name has 1 to 100 characters")
-	}
 	var out *ent.Service
 	err = s.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, tx *sql.Tx) error {
 		ws, err := c.Workspace.Get(ctx, in.WorkspaceID)
@@ -148,6 +152,12 @@ func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, err
 		}
 		if err := admin(ctx, c, v, ws.ID); err != nil {
 			return err
+		}
+		// Authorised first: an outsider learns nothing from its input's
+		// faults.
+		name := strings.TrimSpace(in.Name)
+		if name == "" || utf8.RuneCountInString(name) > 100 {
+			return errs.InvalidField("name", "a name has 1 to 100 characters")
 		}
 		tpl, err := c.AppTemplate.Get(ctx, in.TemplateID)
 		if ent.IsNotFound(err) || (err == nil && !tpl.Active) {
@@ -161,7 +171,7 @@ func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, err
 			return err
 		}
 		ref := uuid.New()
-		plain, sealed, err := s.seal(ref, checked)
+		plain, sealed, err := s.seal(ref, checked, nil)
 		if err != nil {
 			return err
 		}
@@ -205,10 +215,11 @@ func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, err
 }
 
 // seal splits checked values into what is stored plainly and the
-// encrypted secrets (password values and set-up inputs).
-func (s *Service) seal(ref uuid.UUID, checked valuespec.Checked) (map[string]any, []byte, error) {
+// encrypted secrets (password values and set-up inputs, with the retired
+// passwords).
+func (s *Service) seal(ref uuid.UUID, checked valuespec.Checked, retired []string) (map[string]any, []byte, error) {
 	plain := map[string]any{}
-	sec := secrets{Values: map[string]any{}, Init: checked.Init}
+	sec := secrets{Values: map[string]any{}, Init: checked.Init, Retired: retired}
 	secret := map[string]bool{}
 	for _, k := range checked.Secret {
 		secret[k] = true
@@ -220,7 +231,7 @@ func (s *Service) seal(ref uuid.UUID, checked valuespec.Checked) (map[string]any
 			plain[k] = v
 		}
 	}
-	if len(sec.Values) == 0 && len(sec.Init) == 0 {
+	if len(sec.Values) == 0 && len(sec.Init) == 0 && len(sec.Retired) == 0 {
 		return plain, nil, nil
 	}
 	raw, err := json.Marshal(sec)
@@ -304,7 +315,7 @@ func (s *Service) Update(ctx context.Context, in UpdateInput) (*ent.Service, err
 			if err != nil {
 				return "", err
 			}
-			plain, sealed, err := s.seal(svc.ReferenceID, checked)
+			plain, sealed, err := s.seal(svc.ReferenceID, checked, retire(tpl.ValueSpecs, old, checked))
 			if err != nil {
 				return "", err
 			}
@@ -351,11 +362,11 @@ func (s *Service) Start(ctx context.Context, id int) (*ent.Service, error) {
 // job rolls Helm back to the same revision whose values it restores; a
 // revision the history does not have is BAD_USER_INPUT.
 func (s *Service) Rollback(ctx context.Context, id, revision int) (*ent.Service, error) {
-	if revision < 0 {
-		return nil, errs.InvalidField("revision", "a revision is a positive number")
-	}
 	args := JobArgs{Revision: revision}
 	return s.begin(ctx, id, OpRollback, func(ctx context.Context, c *ent.Client, svc *ent.Service, _ *ent.ServiceUpdateOne) (string, error) {
+		if revision < 0 {
+			return "", errs.InvalidField("revision", "a revision is a positive number")
+		}
 		if revision != 0 && revision == svc.HelmRevision {
 			return "", errs.InvalidField("revision", "the service already runs revision %d", revision)
 		}
@@ -457,9 +468,7 @@ func (s *Service) begin(ctx context.Context, id int, op Op,
 // event writes a line of the deploy log with c and publishes it (and the
 // service's new state) after the transaction commits.
 func (s *Service) event(ctx context.Context, c *ent.Client, svc *ent.Service, level serviceevent.Level, msg string) error {
-	if len(msg) > 4000 {
-		msg = strings.ToValidUTF8(msg[:3990], "") + "…"
-	}
+	msg = clip(msg)
 	ev, err := c.ServiceEvent.Create().
 		SetWorkspaceID(svc.WorkspaceID).
 		SetServiceID(svc.ID).

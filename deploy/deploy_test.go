@@ -114,8 +114,12 @@ func TestLifecycle(t *testing.T) {
 	f := newFixture(t, options{})
 	ctx := context.Background()
 
-	if c := f.svc.Cluster(ctx); c.Mode != "dry-run" || !c.Reachable {
-		t.Errorf("Cluster() = %+v, want dry-run and reachable", c)
+	if c, err := f.svc.Cluster(f.owner); err != nil || c.Mode != "dry-run" || !c.Reachable {
+		t.Errorf("Cluster() = %+v, %v; want dry-run and reachable", c, err)
+	}
+	// Not for strangers.
+	if _, err := f.svc.Cluster(ctx); errs.CodeOf(err) != errs.Unauthenticated {
+		t.Errorf("Cluster() anonymously = %v, want UNAUTHENTICATED", err)
 	}
 
 	// Deploy: pending at once, then running with revision 1.
@@ -446,6 +450,13 @@ func TestInvalidTransitions(t *testing.T) {
 	conflict("start while running", err)
 	_, err = f.svc.Rollback(f.owner, s.ID, 0)
 	conflict("rollback() with no previous revision", err)
+	if _, err := f.svc.Rollback(f.owner, s.ID, -1); !errs.Is(err, errs.Invalid) {
+		t.Errorf("rollback to revision -1: %v", err)
+	}
+	// Authorised first: a guest's bad revision is FORBIDDEN.
+	if _, err := f.svc.Rollback(f.guest, s.ID, -1); !errs.Is(err, errs.Forbidden) {
+		t.Errorf("a guest's rollback to revision -1: %v, want FORBIDDEN", err)
+	}
 	if got := len(f.serviceEvents(s.ID)); got != n || f.get(s.ID).State != service.StateRunning {
 		t.Errorf("refused operations changed the service: %d events (was %d), %s", got, n, f.get(s.ID).State)
 	}
@@ -511,9 +522,6 @@ func TestInvalidTransitions(t *testing.T) {
 	}
 	if _, err := f.svc.Stop(f.owner, 1<<30); !errs.Is(err, errs.NotFound) {
 		t.Errorf("stop of a service that does not exist: %v", err)
-	}
-	if _, err := f.svc.Rollback(f.owner, s.ID, -1); !errs.Is(err, errs.Invalid) {
-		t.Errorf("rollback to revision -1: %v", err)
 	}
 }
 
@@ -984,6 +992,16 @@ func TestValues(t *testing.T) {
 	}
 	_, err := f.svc.Deploy(f.owner, DeployInput{WorkspaceID: f.ws.ID, TemplateID: f.tpl.ID, Name: " ", Values: map[string]any{"auth.password": password1}})
 	wantCode(t, err, errs.Invalid, "name")
+	// Authorised before the input is looked at: an outsider's and a
+	// guest's bad input get their refusal, not a field error.
+	_, err = f.svc.Deploy(f.outsider, DeployInput{WorkspaceID: f.ws.ID, TemplateID: f.tpl.ID, Name: " "})
+	if errs.CodeOf(err) != errs.NotFound {
+		t.Errorf("an outsider's bad deploy: %v, want NOT_FOUND", err)
+	}
+	_, err = f.svc.Deploy(f.guest, DeployInput{WorkspaceID: f.ws.ID, TemplateID: f.tpl.ID, Name: " "})
+	if errs.CodeOf(err) != errs.Forbidden {
+		t.Errorf("a guest's bad deploy: %v, want FORBIDDEN", err)
+	}
 	_, err = f.svc.Deploy(f.owner, DeployInput{WorkspaceID: f.ws.ID, TemplateID: f.tpl.ID + 1000, Name: "Shop", Values: map[string]any{"auth.password": password1}})
 	wantCode(t, err, errs.Invalid, "templateId")
 	for table, where := range map[string]string{"services": "", "service_events": "", "river_job": "kind = 'service_op'"} {
@@ -1076,7 +1094,7 @@ func TestSameTransaction(t *testing.T) {
 	f.waitState(s.ID, service.StateStopped, 20*time.Second)
 
 	// An archived workspace refuses the service row: no job either.
-	wss := workspaces.New(f.db.Client)
+	wss := workspaces.New(f.db.Client, workspaces.Config{PublicURL: "http://woow.test"})
 	old, err := wss.Create(f.owner, "Old", "")
 	if err != nil {
 		t.Fatal(err)
@@ -1451,11 +1469,12 @@ metadata: {name: before-inline}
 		t.Error("an empty manifest changed")
 	}
 
-	// Passwords elsewhere (an environment variable) are blanked by value.
-	env := "env:\n  - name: P\n    value: " + secret + "\n  - name: Q\n    value: " + b64 + "\n  - name: R\n    value: abc\n"
-	sec := secrets{Values: map[string]any{"auth.password": secret, "short": "abc"}, Init: map[string]any{"_init.email": "value"}}
-	if got := scrub(env, sec); strings.Contains(got, secret) || strings.Contains(got, b64) || !strings.Contains(got, "value: abc") {
-		t.Errorf("scrub:\n%s", got)
+	// Passwords elsewhere (an environment variable) are blanked by value;
+	// a short one too where it is a whole value (see TestRedactManifest).
+	env := "env:\n  - name: P\n    value: " + secret + "\n  - name: Q\n    value: " + b64 + "\n  - name: R\n    value: abc\n  - name: S\n    value: abcd-abc\n"
+	if got := redactManifest(env, valuespec.NewRedactor(secret, "abc")); strings.Contains(got, secret) || strings.Contains(got, b64) ||
+		strings.Contains(got, "value: abc\n") || !strings.Contains(got, "value: abcd-abc") {
+		t.Errorf("redactManifest:\n%s", got)
 	}
 }
 

@@ -58,8 +58,11 @@ import (
 
 // The test chart: a Deployment and a StatefulSet (so stop has replica
 // counts to remember), a Secret holding the password in three forms (a
-// stringData value, base64 in data, inside a block scalar) and an optional
-// Ingress on the host the deploy service wires in.
+// stringData value, base64 in data, inside a block scalar), the password
+// also where charts should not put it (the Deployment's environment, a
+// ConfigMap) and an optional Ingress on the host the deploy service wires
+// in. Version failingVersion also has a template that fails to render,
+// quoting the password (as a chart's validation may).
 const (
 	chartYAML = `apiVersion: v2
 name: webapp
@@ -135,7 +138,23 @@ stringData:
 data:
   password-b64: {{ .Values.auth.password | b64enc | quote }}
 `
-	ingressYAML = `{{- if .Values.ingress.enabled }}
+	configMapYAML = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ .Release.Name }}-config
+data:
+  password: {{ .Values.auth.password | quote }}
+  password-b64: {{ .Values.auth.password | b64enc }}
+  dsn: {{ printf "postgres://%s:%s@db:5432/app" .Values.auth.username .Values.auth.password | quote }}
+  settings.ini: |
+    [auth]
+    password = {{ .Values.auth.password }}
+`
+	failYAML = `{{ fail (printf "the password %s is not accepted here" .Values.auth.password) }}
+`
+	// failingVersion is the chart version that fails to render.
+	failingVersion = "0.9.0"
+	ingressYAML    = `{{- if .Values.ingress.enabled }}
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -168,6 +187,10 @@ func writeChartDir(t testing.TB, version string) string {
 		"templates/statefulset.yaml": statefulSetYAML,
 		"templates/secret.yaml":      secretYAML,
 		"templates/ingress.yaml":     ingressYAML,
+		"templates/configmap.yaml":   configMapYAML,
+	}
+	if version == failingVersion {
+		files["templates/fail.yaml"] = failYAML
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, name)
@@ -457,6 +480,9 @@ type options struct {
 	maxAttempts int
 	// helmTimeout is the engine's wait timeout (default 1 minute).
 	helmTimeout time.Duration
+	// logs, when set, receives every log line (debug level included)
+	// instead of the test log.
+	logs io.Writer
 }
 
 // fixture is one installation.
@@ -495,6 +521,9 @@ func newFixture(t *testing.T, o options) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{t: t, db: storetest.Open(t), hub: events.NewHub(0), log: testLog(t), kube: newTestKube()}
+	if o.logs != nil {
+		f.log = slog.New(slog.NewTextHandler(o.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
 	t.Cleanup(func() { f.hub.Close() })
 	key := make([]byte, secretbox.KeySize)
 	for i := range key {
@@ -504,7 +533,7 @@ func newFixture(t *testing.T, o options) *fixture {
 	if f.box, err = secretbox.New(key); err != nil {
 		t.Fatal(err)
 	}
-	f.repo = newChartRepo(t, "0.1.0", "0.2.0")
+	f.repo = newChartRepo(t, "0.1.0", "0.2.0", failingVersion)
 	if o.helmTimeout == 0 {
 		o.helmTimeout = time.Minute
 	}
@@ -512,7 +541,7 @@ func newFixture(t *testing.T, o options) *fixture {
 
 	// People: the first account (root) is the platform admin, which gives
 	// no rights in anyone's workspace.
-	acc := accounts.New(f.db.Client, auth.Hasher{Params: auth.TestParams}, f.log)
+	acc := accounts.New(f.db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: f.log})
 	people := map[string]context.Context{}
 	for _, name := range []string{"root", "owner", "admin", "user", "guest", "outsider"} {
 		u, _, err := acc.Register(ctx, accounts.RegisterInput{
@@ -528,13 +557,17 @@ func newFixture(t *testing.T, o options) *fixture {
 		t.Fatal("the first account is not the platform admin")
 	}
 	f.anon = ctx
-	wss := workspaces.New(f.db.Client)
+	wss := workspaces.New(f.db.Client, workspaces.Config{PublicURL: "http://woow.test"})
 	if f.ws, err = wss.Create(f.owner, "Acme", ""); err != nil {
 		t.Fatal(err)
 	}
 	for name, r := range map[string]role.Role{"admin": role.Admin, "user": role.User, "guest": role.Guest} {
-		if _, _, err := wss.Invite(f.owner, f.ws.ID, name+"@example.com", r); err != nil {
+		inv, _, err := wss.Invite(f.owner, f.ws.ID, name+"@example.com", r)
+		if err != nil {
 			t.Fatalf("inviting %s: %v", name, err)
+		}
+		if _, err := wss.Accept(people[name], workspaces.Answer{ID: inv.ID}); err != nil {
+			t.Fatalf("%s accepting the invitation: %v", name, err)
 		}
 	}
 	if _, err := wss.Create(f.outsider, "Elsewhere", ""); err != nil {
@@ -606,7 +639,7 @@ func (f *fixture) start(s *Service, cfg JobsConfig) {
 // test repository (as the platform does: system context).
 func (f *fixture) template(slug, version string) *ent.AppTemplate {
 	f.t.Helper()
-	tpl, err := catalog.New(f.db.Client).Create(viewer.System(context.Background()), catalog.Template{
+	tpl, err := catalog.New(f.db.Client, catalog.Config{}).Create(viewer.System(context.Background()), catalog.Template{
 		Name: "Web App " + slug, Slug: slug, Category: "web",
 		ChartRef: "webapp", ChartRepoURL: f.repo.URL(), ChartVersion: version,
 		DefaultValues:  map[string]any{"replicaCount": 2, "db": map[string]any{"replicas": 3}},

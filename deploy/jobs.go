@@ -219,18 +219,27 @@ func (w *opWorker) Work(ctx context.Context, job *river.Job[JobArgs]) error {
 			return err
 		}
 	}
-	runErr := s.run(ctx, svc, job.Args)
+	// Helm's log lines while it works, and whatever the job says about
+	// a failure (events, the error message, the activity feed, the error
+	// River logs and keeps), have the passwords blanked: those of the
+	// service, of the revision it runs from, of the newest and, for a
+	// rollback, of its target.
+	revisions := []int{0, svc.HelmRevision, job.Args.Revision}
+	runErr := s.run(helmops.WithRedaction(ctx, s.scrubber(sys, svc, revisions...)), svc, job.Args)
 	if runErr == nil {
 		return s.succeed(sys, svc, job.Args)
 	}
+	// Read again: the newest revision may be the one that just failed.
+	scrub := s.scrubber(sys, svc, revisions...)
 	switch {
 	case errors.Is(ctx.Err(), context.Canceled):
 		// The runner is stopping: River puts the job back (without
 		// counting the attempt) when the error says so.
-		return fmt.Errorf("%w: %w", ctx.Err(), runErr)
+		return scrubErr(fmt.Errorf("%w: %w", ctx.Err(), runErr), scrub)
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		runErr = fmt.Errorf("timed out after %s: %w", s.jobTimeout, runErr)
 	}
+	runErr = scrubErr(runErr, scrub)
 	if job.Attempt < job.MaxAttempts {
 		_ = s.logEvent(sys, svc, serviceevent.LevelWarning,
 			fmt.Sprintf("Attempt %d of %d failed: %v; retrying", job.Attempt, job.MaxAttempts, runErr))
@@ -245,7 +254,7 @@ func (w *opWorker) Work(ctx context.Context, job *river.Job[JobArgs]) error {
 		// The failed revisions belong in the history, with the values
 		// they tried (the service's: a rollback's would be another's).
 		if err := s.syncRevisions(sys, svc); err != nil && !errors.Is(err, helmops.ErrReleaseNotFound) {
-			s.log.Warn("recording the release history", "service_id", svc.ID, "err", err)
+			s.log.Warn("recording the release history", "service_id", svc.ID, "err", scrub(err.Error()))
 		}
 	}
 	_, err = s.fail(sys, svc, runErr.Error(), service.StateIn(working...))
@@ -411,7 +420,9 @@ func (s *Service) succeed(ctx context.Context, svc *ent.Service, args JobArgs) e
 // restoreValues makes the service's values those of the revision it
 // rolled back to (0: the one before the current), so the next upgrade
 // starts from what runs. Passwords are not in snapshots: the current ones
-// stay.
+// stay. A snapshot's password keys (masked, or by the specs or the sealed
+// values) are never copied into the plain user values, whatever the
+// snapshot holds.
 func (s *Service) restoreValues(ctx context.Context, svc *ent.Service, revision int) error {
 	if revision == 0 {
 		revision = svc.HelmRevision - 1
@@ -424,9 +435,18 @@ func (s *Service) restoreValues(ctx context.Context, svc *ent.Service, revision 
 	if err != nil {
 		return err
 	}
+	tpl, err := s.db.Client.AppTemplate.Get(ctx, svc.TemplateID)
+	if err != nil {
+		return err
+	}
+	sec, err := s.open(svc)
+	if err != nil {
+		return err
+	}
 	values := map[string]any{}
 	for k, v := range r.ValuesSnapshot {
-		if v != valuespec.MaskedValue {
+		_, sealed := sec.Values[k]
+		if v != valuespec.MaskedValue && !sealed && !isPassword(tpl.ValueSpecs, k) && !valuespec.IsInit(k) {
 			values[k] = v
 		}
 	}
@@ -434,7 +454,9 @@ func (s *Service) restoreValues(ctx context.Context, svc *ent.Service, revision 
 }
 
 // syncRevisions mirrors the release history into ServiceRevision rows; a
-// new revision snapshots the user's values with passwords masked.
+// new revision snapshots the user's values with passwords masked, and
+// keeps Helm's description with passwords blanked (a failed revision's
+// is the error, which may quote values).
 func (s *Service) syncRevisions(ctx context.Context, svc *ent.Service) error {
 	hist, err := s.engine.History(ctx, svc.Namespace, svc.ReleaseName)
 	if err != nil {
@@ -453,9 +475,20 @@ func (s *Service) syncRevisions(ctx context.Context, svc *ent.Service) error {
 	for _, r := range existing {
 		have[r.Revision] = r
 	}
-	user, _, err := s.userValues(svc)
+	sec, err := s.open(svc)
 	if err != nil {
 		return err
+	}
+	snapshot := masked(tpl.ValueSpecs, svc.UserValues, sec)
+	var added []int
+	for _, h := range hist {
+		if _, ok := have[h.Revision]; !ok {
+			added = append(added, h.Revision)
+		}
+	}
+	scrub := func(msg string) string { return msg }
+	if len(added) > 0 {
+		scrub = s.scrubber(ctx, svc, added...)
 	}
 	latest := 0
 	for _, h := range hist {
@@ -476,9 +509,9 @@ func (s *Service) syncRevisions(ctx context.Context, svc *ent.Service) error {
 			SetRevision(h.Revision).
 			SetChartVersion(h.ChartVersion).
 			SetAppVersion(h.AppVersion).
-			SetValuesSnapshot(tpl.ValueSpecs.Masked(user)).
+			SetValuesSnapshot(snapshot).
 			SetStatus(h.Status).
-			SetDescription(h.Description).
+			SetDescription(clipTo(scrub(h.Description), 1000)).
 			Exec(ctx)
 		if err != nil {
 			return err
@@ -507,6 +540,7 @@ func (s *Service) move(ctx context.Context, svc *ent.Service, to service.State, 
 		} else {
 			u.ClearStateDeadline()
 		}
+		msg = clip(msg)
 		if to == service.StateError {
 			u.SetErrorMessage(msg)
 		} else {
@@ -610,7 +644,9 @@ func (s *Service) Reconcile(ctx context.Context) error {
 			s.log.Warn("reconcile: release status", "service_id", svc.ID, "err", err)
 			continue
 		case rel.Status == "failed":
-			_, err = s.fail(sys, svc, "the Helm release failed: "+rel.Description, unchanged)
+			// Helm's description of a failed revision is the error.
+			scrub := s.scrubber(sys, svc, rel.Revision)
+			_, err = s.fail(sys, svc, "the Helm release failed: "+scrub(rel.Description), unchanged)
 		}
 		if err != nil && !errors.Is(err, errMovedOn) {
 			return err

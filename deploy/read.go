@@ -2,8 +2,8 @@ package deploy
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"maps"
 	"regexp"
 	"slices"
@@ -14,6 +14,7 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/servicerevision"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -33,11 +34,26 @@ func (s *Service) Values(ctx context.Context, svc *ent.Service) (map[string]any,
 	if err != nil {
 		return nil, err
 	}
-	user, _, err := s.userValues(svc)
+	sec, err := s.open(svc)
 	if err != nil {
 		return nil, err
 	}
-	return tpl.ValueSpecs.Masked(user), nil
+	return masked(tpl.ValueSpecs, svc.UserValues, sec), nil
+}
+
+// masked are a service's values as shown (Values, and the snapshot of
+// each revision): the plain values and the sealed ones, passwords masked.
+// A sealed value is masked whatever the specs say now: a template whose
+// specs changed since must not unmask what was sealed as a password.
+func masked(specs valuespec.Specs, plain map[string]any, sec secrets) map[string]any {
+	all := maps.Clone(plain)
+	if all == nil {
+		all = map[string]any{}
+	}
+	for k := range sec.Values {
+		all[k] = valuespec.MaskedValue
+	}
+	return specs.Masked(all)
 }
 
 // URL is the service's public address when its template has an ingress.
@@ -54,9 +70,11 @@ func (s *Service) URL(ctx context.Context, svc *ent.Service) (*string, error) {
 }
 
 // Manifest returns the rendered manifests of a revision (0: the current
-// one) to admins, with the values of Secret objects redacted, and the
-// service's current passwords blanked wherever else a chart put them:
-// passwords are never returned.
+// one) to admins, with the values of Secret objects redacted, and every
+// password blanked wherever else a chart put them: the passwords that
+// revision was rendered from (read from Helm's record of it, with the
+// manifest) and every other the service has had (see redact.go).
+// Passwords are never returned.
 func (s *Service) Manifest(ctx context.Context, id, revision int) (string, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
@@ -69,19 +87,23 @@ func (s *Service) Manifest(ctx context.Context, id, revision int) (string, error
 	if err := admin(ctx, s.db.Client, v, svc.WorkspaceID); err != nil {
 		return "", err
 	}
-	m, err := s.engine.Manifest(ctx, svc.Namespace, svc.ReleaseName, revision)
-	if err != nil {
+	rend, err := s.engine.Rendered(ctx, svc.Namespace, svc.ReleaseName, revision)
+	if errors.Is(err, helmops.ErrReleaseNotFound) {
 		return "", errs.E(errs.NotFound, "no such revision")
 	}
-	sec, err := s.open(svc)
 	if err != nil {
 		return "", err
 	}
-	return scrub(redactSecrets(m), sec), nil
+	specs, pw, err := s.knownPasswords(ctx, svc)
+	if err != nil {
+		return "", err
+	}
+	pw = append(pw, renderedPasswords(specs, rend)...)
+	return redactManifest(rend.Manifest, valuespec.NewRedactor(pw...)), nil
 }
 
 // Redacted stands in for a secret in a manifest.
-const Redacted = "<redacted>"
+const Redacted = valuespec.Redacted
 
 var (
 	docSeparator = regexp.MustCompile(`(?m)^---[ \t]*$`)
@@ -170,30 +192,6 @@ func sourceLines(doc string) string {
 	return b.String()
 }
 
-// scrub blanks the service's current password values (as written and
-// base64-encoded) wherever they appear: a chart may also put one in a
-// container's environment or a ConfigMap. Set-up inputs are never Helm
-// values, so never in a manifest. Values shorter than four bytes are left
-// alone: blanking them would garble the manifest.
-func scrub(manifest string, sec secrets) string {
-	var secretValues []string
-	for _, v := range sec.Values {
-		str, ok := v.(string)
-		if !ok || len(str) < 4 {
-			continue
-		}
-		secretValues = append(secretValues, str,
-			base64.StdEncoding.EncodeToString([]byte(str)),
-			base64.RawStdEncoding.EncodeToString([]byte(str)))
-	}
-	// Longest first: a secret may contain another.
-	slices.SortFunc(secretValues, func(a, b string) int { return len(b) - len(a) })
-	for _, v := range secretValues {
-		manifest = strings.ReplaceAll(manifest, v, Redacted)
-	}
-	return manifest
-}
-
 // ValuesDiff compares the user's values of two revisions (passwords show
 // as changed or not, never their values).
 func (s *Service) ValuesDiff(ctx context.Context, id, from, to int) ([]*valuespec.Change, error) {
@@ -230,9 +228,22 @@ func (s *Service) ValuesDiff(ctx context.Context, id, from, to int) ([]*valuespe
 	a = s.unmask(ctx, svc, tpl.ValueSpecs, from, a)
 	b = s.unmask(ctx, svc, tpl.ValueSpecs, to, b)
 	changes := tpl.ValueSpecs.Diff(a, b)
+	sec, err := s.open(svc)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*valuespec.Change, len(changes))
 	for i := range changes {
-		out[i] = &changes[i]
+		c := &changes[i]
+		// A key sealed as a password, or masked in a snapshot, is one
+		// whatever the specs say now.
+		if _, sealed := sec.Values[c.Key]; sealed || c.Old == valuespec.MaskedValue || c.New == valuespec.MaskedValue {
+			c.Secret = true
+		}
+		if c.Secret {
+			c.Old, c.New = nil, nil
+		}
+		out[i] = c
 	}
 	return out, nil
 }

@@ -29,7 +29,8 @@ type ChartRef struct {
 	//   - "oci://registry/repository/chart": a chart in an OCI registry;
 	//   - a chart name, when RepoURL is set;
 	//   - an http(s):// URL of a chart archive (.tgz);
-	//   - a local chart directory or archive path.
+	//   - a local chart directory or archive path, inside one of
+	//     Config.ChartDirs (see LocalChartPath).
 	Ref string
 	// RepoURL is an HTTP(S) chart repository (one serving index.yaml) when
 	// Ref is a chart name.
@@ -57,7 +58,8 @@ func (r ChartRef) String() string {
 // exact version is read from the cache without any request; a latest or
 // constraint version asks the index (or the registry's tags) each time and
 // reuses a cached archive of the version it resolves to; an archive URL is
-// cached under its URL. Local charts are loaded as they are. Downloads are
+// cached under its URL. Local charts are loaded as they are, from inside
+// Config.ChartDirs only (ErrLocalChartRefused otherwise). Downloads are
 // bounded by Config.MaxChartBytes (and MaxIndexBytes for index.yaml) and
 // Config.FetchTimeout.
 //
@@ -71,22 +73,32 @@ func (e *Engine) Chart(ctx context.Context, ref ChartRef) (*chart.Chart, error) 
 		return e.ociChart(ctx, ref)
 	case ref.RepoURL != "":
 		return e.repoChart(ctx, ref)
-	case strings.HasPrefix(ref.Ref, "http://") || strings.HasPrefix(ref.Ref, "https://"):
+	case isURL(ref.Ref):
 		return e.cachedChart(ctx, ref, ref.Version, func() ([]byte, error) {
 			return e.download(ctx, ref.Ref, e.cfg.MaxChartBytes)
 		})
 	default:
-		return localChart(ref.Ref)
+		path, err := LocalChartPath(e.cfg.ChartDirs, ref.Ref)
+		if err != nil {
+			return nil, err
+		}
+		return localChart(path)
 	}
 }
 
+// isURL tells whether ref is a chart archive's http(s) address.
+func isURL(ref string) bool {
+	return strings.HasPrefix(ref, "http://") || strings.HasPrefix(ref, "https://")
+}
+
+// IsLocal reports whether r names a chart on the server's disk (a path),
+// which Chart loads only from inside Config.ChartDirs.
+func (r ChartRef) IsLocal() bool {
+	return r.Ref != "" && r.RepoURL == "" && !registry.IsOCI(r.Ref) && !isURL(r.Ref)
+}
+
+// localChart loads the chart at a path LocalChartPath resolved.
 func localChart(path string) (*chart.Chart, error) {
-	if _, err := os.Stat(path); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("%w: %s: %w", ErrChartNotFound, path, err)
-		}
-		return nil, err
-	}
 	ch, err := loader.Load(path)
 	if err != nil {
 		return nil, fmt.Errorf("loading chart %s: %w", path, err)

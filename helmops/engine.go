@@ -1,8 +1,9 @@
 // Package helmops runs Helm in-process through its Go SDK: it fetches and
-// caches charts (OCI registries, HTTP chart repositories, local paths) and
-// installs, upgrades, rolls back, uninstalls, inspects and scales releases.
-// It is the engine the deploy domain (durable jobs, the service state
-// machine, GraphQL) calls; it keeps no service state of its own.
+// caches charts (OCI registries, HTTP chart repositories, local paths in
+// the configured chart directories) and installs, upgrades, rolls back,
+// uninstalls, inspects and scales releases. It is the engine the deploy
+// domain (durable jobs, the service state machine, GraphQL) calls; it
+// keeps no service state of its own.
 //
 // An Engine runs in one of two modes:
 //
@@ -120,6 +121,12 @@ type Config struct {
 	// RegistryPlainHTTP talks to OCI registries over plain HTTP (a local
 	// registry); the default is HTTPS.
 	RegistryPlainHTTP bool
+
+	// ChartDirs are the directories local charts (a ChartRef that is a
+	// path) may be loaded from; see LocalChartPath. Empty: local charts
+	// are refused. Charts from registries, repositories and URLs are not
+	// affected.
+	ChartDirs []string
 }
 
 // Engine runs Helm. Its methods are safe for concurrent use.
@@ -154,6 +161,12 @@ func New(cfg Config, log *slog.Logger) (*Engine, error) {
 	setDefault(&cfg.MaxChartBytes, 10<<20)
 	setDefault(&cfg.MaxIndexBytes, 50<<20)
 	setDefault(&cfg.MaxHistory, 10)
+	cfg.ChartDirs = slices.Clone(cfg.ChartDirs)
+	for _, d := range cfg.ChartDirs {
+		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+			log.Warn("a chart directory is not a directory: no local chart loads from it", "dir", d, "err", err)
+		}
+	}
 
 	e := &Engine{
 		cfg:   cfg,
@@ -282,8 +295,9 @@ func (e *Engine) Reachable(ctx context.Context) bool {
 
 // actionConfig is Helm's action configuration for releases in namespace.
 func (e *Engine) actionConfig(ctx context.Context, namespace string) *action.Configuration {
+	redact := redaction(ctx)
 	logf := func(format string, v ...any) {
-		e.log.Debug(fmt.Sprintf(format, v...), "namespace", namespace)
+		e.log.Debug(redact(fmt.Sprintf(format, v...)), "namespace", namespace)
 	}
 	cfg := &action.Configuration{
 		RegistryClient: e.registry,
@@ -354,7 +368,8 @@ func exclusive[T any](ctx context.Context, e *Engine, namespace, name string, fn
 		func() {
 			defer func() {
 				if p := recover(); p != nil {
-					e.log.Error("helm operation panicked", "namespace", namespace, "release", name, "panic", p, "stack", string(debug.Stack()))
+					e.log.Error("helm operation panicked", "namespace", namespace, "release", name,
+						"panic", redaction(ctx)(fmt.Sprint(p)), "stack", string(debug.Stack()))
 					r.err = fmt.Errorf("helm operation on %s/%s panicked: %v", namespace, name, p)
 				}
 			}()
@@ -640,6 +655,60 @@ func (e *Engine) Values(ctx context.Context, namespace, name string, revision in
 	return rel.Config, nil
 }
 
+// Rendered is one revision as rendered: its manifest and the values it
+// was rendered from, read together so that they belong to the same
+// revision.
+type Rendered struct {
+	Revision int
+	Manifest string
+	// Values are the values the release was given (Helm's user-supplied
+	// values), as in Values.
+	Values map[string]any
+	// Computed are the chart's defaults coalesced with Values: what the
+	// templates saw as .Values (helm get values --all).
+	Computed map[string]any
+}
+
+// Rendered returns a revision (0 = the newest) with its manifest and
+// values, or ErrReleaseNotFound.
+func (e *Engine) Rendered(ctx context.Context, namespace, name string, revision int) (*Rendered, error) {
+	rel, err := e.revision(ctx, namespace, name, revision)
+	if err != nil {
+		return nil, err
+	}
+	out := &Rendered{Revision: rel.Version, Manifest: rel.Manifest, Values: copyValues(rel.Config)}
+	if rel.Chart == nil {
+		out.Computed = copyValues(rel.Config)
+		return out, nil
+	}
+	computed, err := chartutil.CoalesceValues(rel.Chart, copyValues(rel.Config))
+	if err != nil {
+		return nil, fmt.Errorf("helm release %s/%s revision %d: values: %w", namespace, name, rel.Version, err)
+	}
+	out.Computed = computed
+	return out, nil
+}
+
+// redactKey is the context key of WithRedaction.
+type redactKey struct{}
+
+// WithRedaction returns a context under which the Engine passes every
+// line it logs about an operation (Helm's own messages included, which
+// quote errors, and errors may quote rendered manifests) through redact
+// first. The caller knows what is secret (passwords); the Engine does
+// not.
+func WithRedaction(ctx context.Context, redact func(string) string) context.Context {
+	return context.WithValue(ctx, redactKey{}, redact)
+}
+
+// redaction is ctx's redaction, or none.
+func redaction(ctx context.Context) func(string) string {
+	if f, ok := ctx.Value(redactKey{}).(func(string) string); ok && f != nil {
+		return f
+	}
+	return func(s string) string { return s }
+}
+
 // ClearPending marks the newest revision of release name failed when it is
 // pending (pending-install, -upgrade or -rollback) although no operation on
 // it runs in this Engine: what a process stopped mid-operation leaves
@@ -665,7 +734,7 @@ func (e *Engine) ClearPending(ctx context.Context, namespace, name string) (bool
 		return false, nil
 	}
 	e.log.Warn("clearing an interrupted helm operation", "namespace", namespace, "release", name,
-		"revision", cur.Version, "status", cur.Info.Status)
+		"revision", cur.Version, "status", cur.Info.Status, "description", redaction(ctx)(cur.Info.Description))
 	cur.SetStatus(release.StatusFailed, fmt.Sprintf("interrupted while %s: %s", cur.Info.Status, cur.Info.Description))
 	if err := cfg.Releases.Update(cur); err != nil {
 		return false, releaseErr(namespace, name, err)

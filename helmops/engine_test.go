@@ -72,7 +72,7 @@ current-context: a
 `), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	e, err := New(Config{CacheDir: t.TempDir(), Kubeconfig: kubeconfig, Context: "b", Timeout: 2 * time.Second}, testLog(t))
+	e, err := New(Config{CacheDir: t.TempDir(), Kubeconfig: kubeconfig, Context: "b", Timeout: 2 * time.Second, ChartDirs: testChartDirs(t)}, testLog(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func TestInstallFailure(t *testing.T) {
 
 	// Retrying the install once the cluster accepts it replaces the failed
 	// release with revision 2.
-	ok, err := New(Config{CacheDir: t.TempDir(), Releases: st}, testLog(t))
+	ok, err := New(Config{CacheDir: t.TempDir(), Releases: st, ChartDirs: testChartDirs(t)}, testLog(t))
 	if err != nil {
 		t.Fatal(err)
 	}

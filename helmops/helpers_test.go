@@ -265,8 +265,17 @@ func (w tWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// testChartDirs allows local charts in every directory t.TempDir returns
+// (they share one parent per test): where writeChartDir and packageChart
+// put the test charts.
+func testChartDirs(t testing.TB) []string {
+	t.Helper()
+	return []string{filepath.Dir(t.TempDir())}
+}
+
 // newDryRun returns a dry-run engine over a fresh migrated database, and
-// the store.
+// the store. Local charts load from the test's temporary directories
+// unless cfg says otherwise.
 func newDryRun(t testing.TB, cfg Config) (*Engine, *ReleaseStore) {
 	t.Helper()
 	db := storetest.Open(t)
@@ -274,6 +283,9 @@ func newDryRun(t testing.TB, cfg Config) (*Engine, *ReleaseStore) {
 	cfg.Releases = st
 	if cfg.CacheDir == "" {
 		cfg.CacheDir = t.TempDir()
+	}
+	if cfg.ChartDirs == nil {
+		cfg.ChartDirs = testChartDirs(t)
 	}
 	e, err := New(cfg, testLog(t))
 	if err != nil {

@@ -32,6 +32,7 @@ func newCluster(t *testing.T, objects ...*appsv1.Deployment) (*Engine, *fake.Cli
 		CacheDir:   t.TempDir(),
 		Clientset:  cs,
 		KubeClient: &kubefake.PrintingKubeClient{Out: io.Discard},
+		ChartDirs:  testChartDirs(t),
 	}, testLog(t))
 	if err != nil {
 		t.Fatal(err)
