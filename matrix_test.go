@@ -13,6 +13,7 @@ import (
 type matrixFixture struct {
 	id, slug, name string
 	memberRow      map[string]string // account key -> WorkspaceMember id
+	invitation     string            // a pending invitation to pending@matrix.test
 }
 
 // matrixWorld is everyone of the tenant matrix.
@@ -44,12 +45,11 @@ func (w *matrixWorld) fixture(t *testing.T, label string) *matrixFixture {
 		memberRow: map[string]string{},
 	}
 	for _, m := range []struct{ key, role string }{{"admin", "admin"}, {"user", "user"}, {"guest", "guest"}, {"spare", "guest"}} {
-		data := owner.mustDo(t, inviteMemberMutation, map[string]any{"ws": fx.id, "email": w.accounts[m.key].email, "role": m.role})
-		if got := pick[string](t, data, "inviteMember.member.role"); got != m.role {
-			t.Fatalf("fixture: %s joined as %q, want %s", m.key, got, m.role)
-		}
-		fx.memberRow[m.key] = pick[string](t, data, "inviteMember.member.id")
+		fx.memberRow[m.key] = join(t, owner, w.accounts[m.key], fx.id, m.role)
 	}
+	// And one invitation waiting for an address without an account.
+	data = owner.mustDo(t, inviteMemberMutation, map[string]any{"ws": fx.id, "email": "pending@matrix.test", "role": "user"})
+	fx.invitation = pick[string](t, data, "inviteMember.invitation.id")
 	return fx
 }
 
@@ -250,23 +250,103 @@ func TestTenantMatrix(t *testing.T) {
 			},
 		},
 		{
-			name:  "inviteMember(as user)",
+			name:  "inviteMember(joiner as user)",
 			want:  row(ok, ok, forbidden, forbidden, notFound, unauthn),
 			fresh: true,
 			do: func(t *testing.T, p string, fx *matrixFixture) string {
-				data, errs := w.as(p).do(t, inviteMemberMutation, map[string]any{"ws": fx.id, "email": "joiner@matrix.test", "role": "user"})
-				if len(errs) == 0 {
-					if got := pick[string](t, data, "inviteMember.member.role"); got != "user" {
-						t.Errorf("joined as %q, want user", got)
-					}
-				}
+				_, errs := w.as(p).do(t, inviteMemberMutation, map[string]any{"ws": fx.id, "email": "joiner@matrix.test", "role": "user"})
 				want := map[string]string{"owner@matrix.test": "owner", "admin@matrix.test": "admin", "user@matrix.test": "user",
 					"guest@matrix.test": "guest", "spare@matrix.test": "guest"}
-				if len(errs) == 0 {
-					want["joiner@matrix.test"] = "user"
-				}
+				// Nobody joins by being invited.
 				if got := memberRoles(t, w.ownerView(t, fx)); fmtMap(got) != fmtMap(want) {
 					t.Errorf("members %v, want %v", got, want)
+				}
+				joiner := w.accounts["joiner"]
+				var invID string
+				for _, inv := range pick[[]struct {
+					ID        string `json:"id"`
+					Workspace struct {
+						ID string `json:"id"`
+					} `json:"workspace"`
+				}](t, joiner.mustDo(t, pendingInvitationsQuery, nil), "viewer.pendingInvitations") {
+					if inv.Workspace.ID == fx.id {
+						invID = inv.ID
+					}
+				}
+				if (invID != "") != (len(errs) == 0) {
+					t.Fatalf("after %s the joiner's pending invitation for W is %q", outcome(errs), invID)
+				}
+				if invID != "" {
+					// The joiner joins by accepting.
+					joiner.mustDo(t, acceptInvitationMut, map[string]any{"input": map[string]any{"id": invID}})
+					want["joiner@matrix.test"] = "user"
+					if got := memberRoles(t, w.ownerView(t, fx)); fmtMap(got) != fmtMap(want) {
+						t.Errorf("members after accepting %v, want %v", got, want)
+					}
+				}
+				return outcome(errs)
+			},
+		},
+		{
+			name: "W.invitations (pending)",
+			want: row(ok, ok, absent, absent, notFound, unauthn),
+			do: func(t *testing.T, p string, fx *matrixFixture) string {
+				data, errs := w.as(p).do(t, `query($slug: String!) { workspace(slug: $slug) { invitations(where: {acceptedAtIsNil: true}) { totalCount edges { node { id email } } } } }`,
+					map[string]any{"slug": fx.slug})
+				if len(errs) > 0 {
+					return outcome(errs)
+				}
+				switch n := pick[int](t, data, "workspace.invitations.totalCount"); n {
+				case 0:
+					return absent
+				case 1:
+					if got := pick[string](t, data, "workspace.invitations.edges.0.node.id"); got != fx.invitation {
+						t.Errorf("invitation %q, want %q", got, fx.invitation)
+					}
+					return ok
+				default:
+					t.Errorf("%d pending invitations", n)
+					return "WRONG"
+				}
+			},
+		},
+		{
+			name: "acceptInvitation(another's, by id)",
+			want: row(notFound, notFound, notFound, notFound, notFound, unauthn),
+			do: func(t *testing.T, p string, fx *matrixFixture) string {
+				_, errs := w.as(p).do(t, acceptInvitationMut, map[string]any{"input": map[string]any{"id": fx.invitation}})
+				return outcome(errs)
+			},
+		},
+		{
+			name:  "cancelInvitation",
+			want:  row(ok, ok, notFound, notFound, notFound, unauthn),
+			fresh: true,
+			do: func(t *testing.T, p string, fx *matrixFixture) string {
+				_, errs := w.as(p).do(t, `mutation($id: ID!) { cancelInvitation(input: {id: $id}) { invitation { id status } } }`, map[string]any{"id": fx.invitation})
+				data := w.accounts["owner"].mustDo(t, `query($slug: String!) { workspace(slug: $slug) { invitations(where: {acceptedAtIsNil: true}) { edges { node { status } } } } }`,
+					map[string]any{"slug": fx.slug})
+				want := map[bool]string{true: "pending", false: "cancelled"}[len(errs) > 0]
+				if got := pick[string](t, data, "workspace.invitations.edges.0.node.status"); got != want {
+					t.Errorf("status after %s: %q, want %q", outcome(errs), got, want)
+				}
+				return outcome(errs)
+			},
+		},
+		{
+			name:  "createInvitationLink",
+			want:  row(ok, ok, notFound, notFound, notFound, unauthn),
+			fresh: true,
+			do: func(t *testing.T, p string, fx *matrixFixture) string {
+				data, errs := w.as(p).do(t, `mutation($id: ID!) { createInvitationLink(input: {id: $id}) { link } }`, map[string]any{"id": fx.invitation})
+				if len(errs) == 0 {
+					tok := tokenOfLink(t, pick[string](t, data, "createInvitationLink.link"))
+					d := w.anon.mustDo(t, invitationByTokenQuery, map[string]any{"token": tok})
+					if got := pick[string](t, d, "invitationByToken.email"); got != "pending@matrix.test" {
+						t.Errorf("the new link shows %s", d)
+					}
+				} else if d := string(data); d != "" && d != "null" {
+					t.Errorf("refused, yet data: %s", d)
 				}
 				return outcome(errs)
 			},

@@ -46,9 +46,9 @@ func newFixture(t *testing.T, base string) *fixture {
 	f.carol = register(t, base, "carol@x.io", "Carol")
 	f.eve = register(t, base, "eve@x.io", "Eve")
 	f.w = pick[string](t, f.alice.mustDo(t, createWorkspaceMut, map[string]any{"name": "Acme"}), "createWorkspace.workspace.id")
-	f.alice.mustDo(t, inviteMemberMutation, map[string]any{"ws": f.w, "email": "bob@x.io", "role": "admin"})
+	join(t, f.alice, f.bob, f.w, "admin")
 	f.w2 = pick[string](t, f.alice.mustDo(t, createWorkspaceMut, map[string]any{"name": "Beta"}), "createWorkspace.workspace.id")
-	f.alice.mustDo(t, inviteMemberMutation, map[string]any{"ws": f.w2, "email": "carol@x.io", "role": "user"})
+	join(t, f.alice, f.carol, f.w2, "user")
 	f.evil = pick[string](t, f.eve.mustDo(t, createWorkspaceMut, map[string]any{"name": "Evil Corp"}), "createWorkspace.workspace.id")
 	return f
 }
@@ -70,6 +70,14 @@ func edgesOf(t *testing.T, data json.RawMessage, path string) []entry {
 	out := make([]entry, len(edges))
 	for i, e := range edges {
 		out[i] = e.Node
+	}
+	return out
+}
+
+func reversed(l []string) []string {
+	out := make([]string, len(l))
+	for i, s := range l {
+		out[len(l)-1-i] = s
 	}
 	return out
 }
@@ -116,11 +124,12 @@ func TestActivitySubscription(t *testing.T) {
 	sub.subscribeActivity(t, "1", f.w)
 	warm := sub.waitLive(t, "1", describer(t, f.bob.client, f.w, "warm-up"))
 
-	// Bob (admin) renames the workspace, adds Carol and invites Dave (no
-	// account yet); refused and no-op mutations in between publish nothing.
+	// Bob (admin) renames the workspace, invites Carol (who accepts) and
+	// invites Dave (no account yet); refused and no-op mutations in
+	// between publish nothing.
 	f.bob.mustDo(t, updateWorkspaceMut, map[string]any{"id": f.w, "name": "Acme Two"})
 	f.bob.expectErr(t, "CONFLICT", "", inviteMemberMutation, map[string]any{"ws": f.w, "email": "bob@x.io", "role": "user"})
-	f.bob.mustDo(t, inviteMemberMutation, map[string]any{"ws": f.w, "email": "carol@x.io", "role": "user"})
+	join(t, f.bob, f.carol, f.w, "user")
 	f.bob.expectErr(t, "CONFLICT", "", inviteMemberMutation, map[string]any{"ws": f.w, "email": "carol@x.io", "role": "guest"})
 	f.bob.expectErr(t, "BAD_USER_INPUT", "", updateWorkspaceMut, map[string]any{"id": f.w, "name": "  "})
 	f.bob.mustDo(t, updateWorkspaceMut, map[string]any{"id": f.w, "name": "Acme Two"}) // unchanged: no entry
@@ -130,8 +139,9 @@ func TestActivitySubscription(t *testing.T) {
 
 	want := []string{
 		"workspace.updated|Workspace renamed Acme to Acme Two|Bob",
-		"member.joined|Carol joined as user|Bob",
-		"member.invited|dave@x.io invited as user|Bob",
+		"member.invited|Bob invited someone as user|Bob",
+		"member.joined|Carol joined as user|Carol",
+		"member.invited|Bob invited someone as user|Bob",
 	}
 	var got []entry
 	for range want {
@@ -145,10 +155,20 @@ func TestActivitySubscription(t *testing.T) {
 	// The feed query: newest first, the same entries (same ids) on top.
 	data := f.alice.mustDo(t, activityQuery, map[string]any{"ws": f.w, "first": 10})
 	all := edgesOf(t, data, "activity")
+	acmeStart := []string{
+		"member.joined|Bob joined as admin|Bob",
+		"member.invited|Alice invited someone as admin|Alice",
+		"workspace.created|Workspace Acme created|Alice",
+	}
+	betaStart := []string{
+		"member.joined|Carol joined as user|Carol",
+		"member.invited|Alice invited someone as user|Alice",
+		"workspace.created|Workspace Beta created|Alice",
+	}
 	wantFeed := concat(
-		[]string{want[2], want[1], want[0]},
+		reversed(want),
 		repeat("workspace.updated|Workspace changed the description|Bob", warm),
-		[]string{"member.joined|Bob joined as admin|Alice", "workspace.created|Workspace Acme created|Alice"},
+		acmeStart,
 	)
 	if total := pick[int](t, data, "activity.totalCount"); total != len(wantFeed) {
 		t.Errorf("activity.totalCount = %d, want %d", total, len(wantFeed))
@@ -159,10 +179,10 @@ func TestActivitySubscription(t *testing.T) {
 	if d := diffLists(feed(all), wantFeed); d != "" {
 		t.Errorf("activity(first: 10) is not the feed newest first:%s", d)
 	}
-	if len(all) >= 3 {
-		for i := range 3 {
-			if all[i].ID != got[2-i].ID {
-				t.Errorf("feed entry %d has id %s, the subscription delivered %s", i, all[i].ID, got[2-i].ID)
+	if len(all) >= len(got) {
+		for i := range got {
+			if all[i].ID != got[len(got)-1-i].ID {
+				t.Errorf("feed entry %d has id %s, the subscription delivered %s", i, all[i].ID, got[len(got)-1-i].ID)
 			}
 		}
 	}
@@ -181,7 +201,7 @@ func TestActivitySubscription(t *testing.T) {
 		SmartHomesByTunnelStatus []stateCount `json:"smartHomesByTunnelStatus"`
 	}
 	wFeed := concat(
-		[]string{want[2], want[1], want[0]},
+		reversed(want),
 		repeat("workspace.updated|Workspace changed the description|Bob", warm),
 	)
 	for _, tc := range []struct {
@@ -191,22 +211,9 @@ func TestActivitySubscription(t *testing.T) {
 	}{
 		// Alice: Acme (Alice, Bob, Carol) and Beta (Alice, Carol): three
 		// people; Dave only has an invitation.
-		{f.alice, 2, 3, concat(wFeed, []string{
-			"member.joined|Carol joined as user|Alice",
-			"workspace.created|Workspace Beta created|Alice",
-			"member.joined|Bob joined as admin|Alice",
-			"workspace.created|Workspace Acme created|Alice",
-		})},
-		{f.bob, 1, 3, concat(wFeed, []string{
-			"member.joined|Bob joined as admin|Alice",
-			"workspace.created|Workspace Acme created|Alice",
-		})},
-		{f.carol, 2, 3, concat(wFeed, []string{
-			"member.joined|Carol joined as user|Alice",
-			"workspace.created|Workspace Beta created|Alice",
-			"member.joined|Bob joined as admin|Alice",
-			"workspace.created|Workspace Acme created|Alice",
-		})},
+		{f.alice, 2, 3, concat(wFeed, betaStart, acmeStart)},
+		{f.bob, 1, 3, concat(wFeed, acmeStart)},
+		{f.carol, 2, 3, concat(wFeed, betaStart, acmeStart)},
 		{f.eve, 1, 1, []string{"workspace.created|Workspace Evil Corp created|Eve"}},
 	} {
 		data := tc.who.mustDo(t, dashboardQuery, nil)
@@ -305,7 +312,7 @@ func subscriptionRefused(t *testing.T, w *wsClient, id, code string) {
 func TestSubscriptionAuth(t *testing.T) {
 	srv := startServer(t, newTestEnv(t))
 	f := newFixture(t, srv.URL)
-	f.alice.mustDo(t, inviteMemberMutation, map[string]any{"ws": f.w, "email": "carol@x.io", "role": "user"})
+	join(t, f.alice, f.carol, f.w, "user")
 	next := 100 // the next rename's number
 	// rename makes an entry in Acme (as Alice).
 	rename := func(t *testing.T) {
@@ -709,10 +716,14 @@ func TestSSESubscription(t *testing.T) {
 			t.Fatalf("SSE: got event %q data %s during the warm-up", ev.Event, ev.Data)
 		}
 	}
-	alice.mustDo(t, inviteMemberMutation, map[string]any{"ws": w, "email": "eve@x.io", "role": "guest"})
+	join(t, alice, eve, w, "guest")
 	ev, ok := s.next(5 * time.Second)
-	if !ok || ev.Event != "next" || !strings.Contains(ev.Data, `"summary":"Eve joined as guest"`) || !strings.Contains(ev.Data, `"name":"Alice"`) {
-		t.Errorf("SSE: got %v (ok %v), want Eve's joining by Alice", ev, ok)
+	if !ok || ev.Event != "next" || !strings.Contains(ev.Data, `"summary":"Alice invited someone as guest"`) || !strings.Contains(ev.Data, `"name":"Alice"`) {
+		t.Errorf("SSE: got %v (ok %v), want Alice's invitation", ev, ok)
+	}
+	ev, ok = s.next(5 * time.Second)
+	if !ok || ev.Event != "next" || !strings.Contains(ev.Data, `"summary":"Eve joined as guest"`) || !strings.Contains(ev.Data, `"name":"Eve"`) {
+		t.Errorf("SSE: got %v (ok %v), want Eve's joining", ev, ok)
 	}
 
 	// The same over SSE without a session: UNAUTHENTICATED, then the end.
@@ -884,7 +895,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	alice := register(t, a.URL, "alice@x.io", "Alice")
 	bob := register(t, b.URL, "bob@x.io", "Bob")
 	w := pick[string](t, alice.mustDo(t, createWorkspaceMut, map[string]any{"name": "Replicated"}), "createWorkspace.workspace.id")
-	alice.mustDo(t, inviteMemberMutation, map[string]any{"ws": w, "email": "bob@x.io", "role": "admin"})
+	join(t, alice, bob, w, "admin")
 
 	// Alice's session, opened on A, works on B (sessions live in the
 	// database).
@@ -922,6 +933,26 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	}
 	onA.expectSilence(t, 300*time.Millisecond, "each entry once")
 	onB.expectSilence(t, 0, "each entry once")
+
+	// A session that ends on one replica closes its streams on the other
+	// within a second, whichever way the logout presented it; the other
+	// sessions' streams go on.
+	alice2 := login(t, a.URL, "alice@x.io", testPassword)
+	alice2OnB := mustDialWS(t, b.URL, "alice's second session on B", wsDial{token: alice2.sessionCookie(t), origin: b.URL}, nil)
+	alice2OnB.subscribeActivity(t, "1", w)
+	bob2 := login(t, b.URL, "bob@x.io", testPassword)
+	bob2OnA := wsAsBearer(t, a.URL, "bob's second session on A", bob2.sessionCookie(t), w)
+	alice2.mustDo(t, logoutMutation, nil) // by cookie, through A
+	closedWithin(t, alice2OnB, time.Second)
+	bearerClient(t, b.URL, "bob's script on B", bob2.sessionCookie(t)).mustDo(t, logoutMutation, nil)
+	closedWithin(t, bob2OnA, time.Second)
+	alice.mustDo(t, updateWorkspaceMut, map[string]any{"id": w, "name": "Replicated Four"})
+	if e := onB.nextEntry(t, "1", 5*time.Second); e.Summary != "Workspace renamed Replicated Three to Replicated Four" {
+		t.Errorf("another session's stream on B: %+v", e)
+	}
+	if e := onA.nextEntry(t, "1", 5*time.Second); e.Summary != "Workspace renamed Replicated Three to Replicated Four" {
+		t.Errorf("another session's stream on A: %+v", e)
+	}
 
 	// SIGTERM with subscriptions open: both exit 0 and close the sockets.
 	a.stop(t)

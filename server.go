@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -35,7 +36,9 @@ import (
 	"github.com/woowtech/woow-paas/frontend"
 	"github.com/woowtech/woow-paas/gqlserver"
 	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/resolvers"
+	"github.com/woowtech/woow-paas/revocation"
 	"github.com/woowtech/woow-paas/secretbox"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/workspaces"
@@ -78,6 +81,17 @@ type config struct {
 	InCluster               bool
 	// Jobs tunes the background job runner; tests shorten it.
 	Jobs deploy.JobsConfig
+	// PublicURL is the web app's address as users reach it, the base of
+	// the links in e-mails (WOOW_PUBLIC_URL; default http://<WOOW_ADDR>).
+	// Never taken from a request's Host header, which a client chooses.
+	PublicURL string
+	// ChartDirs are the server directories that templates may name local
+	// charts in (WOOW_CHART_DIRS, separated like PATH). Empty: no local
+	// charts, only registries and repositories.
+	ChartDirs []string
+	// SMTPURL and MailFrom set up e-mail (WOOW_SMTP_URL, WOOW_MAIL_FROM):
+	// invitation and password reset links. Unset: no e-mail.
+	SMTPURL, MailFrom string
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -90,6 +104,13 @@ func loadConfig(getenv func(string) string) (config, error) {
 		Domain:        or(getenv("WOOW_DOMAIN"), "woowtech.io"),
 		Kubeconfig:    getenv("WOOW_KUBECONFIG"),
 		KubeContext:   getenv("WOOW_KUBE_CONTEXT"),
+		SMTPURL:       getenv("WOOW_SMTP_URL"),
+		MailFrom:      getenv("WOOW_MAIL_FROM"),
+		ChartDirs:     helmops.SplitChartDirs(getenv("WOOW_CHART_DIRS")),
+	}
+	cfg.PublicURL = strings.TrimRight(or(getenv("WOOW_PUBLIC_URL"), "http://"+cfg.Addr), "/")
+	if u, err := url.Parse(cfg.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return cfg, fmt.Errorf("WOOW_PUBLIC_URL: want http(s)://host[:port], got %q", cfg.PublicURL)
 	}
 	for _, o := range strings.Split(getenv("WOOW_ALLOWED_ORIGINS"), ",") {
 		if o = strings.TrimRight(strings.TrimSpace(o), "/"); o != "" {
@@ -189,7 +210,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	if _, err := db.Migrate(ctx, log); err != nil {
 		return fmt.Errorf("migrating: %w", err)
 	}
-	cat := catalog.New(db.Client)
+	cat := catalog.New(db.Client, catalog.Config{ChartDirs: cfg.ChartDirs})
 	// Replicas starting together seed once.
 	if err := db.WithLock(ctx, store.LockSeed, func() error {
 		_, err := cat.LoadSeed(ctx, log)
@@ -197,8 +218,6 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	}); err != nil {
 		return err
 	}
-	acc := accounts.New(db.Client, cfg.Hasher, log)
-
 	// The event bus: in-process on SQLite (one server), across replicas
 	// through LISTEN/NOTIFY on PostgreSQL.
 	var bus events.Bus = events.NewHub(0)
@@ -208,12 +227,39 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		}
 	}
 	defer bus.Close()
+
+	// Background work that lives as long as the server.
+	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBackground()
+
+	// E-mail, when an SMTP server is configured.
+	var outbox *mail.Outbox
+	if cfg.SMTPURL != "" {
+		smtp, err := mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
+		if err != nil {
+			return err
+		}
+		outbox = mail.NewOutbox(smtp, log)
+		go outbox.Run(bgCtx)
+	}
+
+	// Ended sessions end what they opened, on every replica.
+	var acc *accounts.Service
+	revoked := revocation.New(bus, map[revocation.Kind]revocation.Checker{
+		revocation.Session: func(ctx context.Context, ids []int) ([]int, error) { return acc.ValidSessions(ctx, ids) },
+	}, log)
+	go revoked.Run(bgCtx)
+	acc = accounts.New(db.Client, accounts.Config{
+		Hasher: cfg.Hasher, Revoked: revoked, DeviceKey: box.Key("device-cookie"),
+		PublicURL: cfg.PublicURL, Mail: outbox, Log: log,
+	})
 	db.Use(func(c *ent.Client) { c.ActivityEvent.Use(activity.PublishHook(bus, log)) })
 
 	// Helm runs in-process: against a cluster when one is configured,
 	// otherwise in dry-run mode (charts rendered, releases recorded here).
 	engine, err := helmops.New(helmops.Config{
 		CacheDir:   filepath.Join(cfg.DataDir, "charts"),
+		ChartDirs:  cfg.ChartDirs,
 		Kubeconfig: cfg.Kubeconfig,
 		Context:    cfg.KubeContext,
 		InCluster:  cfg.InCluster,
@@ -242,7 +288,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Client:     db.Client,
 		Accounts:   acc,
-		Workspaces: workspaces.New(db.Client),
+		Workspaces: workspaces.New(db.Client, workspaces.Config{PublicURL: cfg.PublicURL, Mail: outbox, Log: log}),
 		Catalog:    cat,
 		Feed:       activity.NewFeed(db.Client, bus),
 		Deploy:     deployer,

@@ -192,10 +192,13 @@ func statesOf(evs []svcEvent) []string {
 }
 
 func TestServicesEndToEnd(t *testing.T) {
-	srv := startServer(t, newTestEnv(t))
+	charts := t.TempDir()
+	env := newTestEnv(t)
+	env["WOOW_CHART_DIRS"] = charts // local charts only from there
+	srv := startServer(t, env)
 	base := srv.URL
 
-	chartDir := filepath.Join(t.TempDir(), "e2eapp")
+	chartDir := filepath.Join(charts, "e2eapp")
 	for name, body := range svcChartFiles {
 		p := filepath.Join(chartDir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -212,7 +215,7 @@ func TestServicesEndToEnd(t *testing.T) {
 	outsider := register(t, base, "eve@x.io", "Eve")
 	data := owner.mustDo(t, createWorkspaceMut, map[string]any{"name": "Shop Co"})
 	wsID := pick[string](t, data, "createWorkspace.workspace.id")
-	owner.mustDo(t, inviteMemberMutation, map[string]any{"ws": wsID, "email": "guest@x.io", "role": "guest"})
+	join(t, owner, guest, wsID, "guest")
 	outsider.mustDo(t, createWorkspaceMut, map[string]any{"name": "Evil"})
 
 	// The platform admin adds the app; nobody else may.
@@ -360,6 +363,11 @@ func TestServicesEndToEnd(t *testing.T) {
 	owner.mustDo(t, rollbackMut, map[string]any{"id": svcID, "rev": 2})
 	s.until("running")
 
+	// An archived workspace cannot operate its services, so archiving one
+	// whose services run is refused (they would run on with nobody able
+	// to stop them).
+	owner.expectErr(t, "CONFLICT", "", archiveWorkspaceMut, map[string]any{"id": wsID})
+
 	owner.mustDo(t, deleteServiceMut, map[string]any{"id": svcID})
 	if st := statesOf(s.until("gone")); strings.Join(st, ",") != "deleting,gone" {
 		t.Errorf("delete events: %v", st)
@@ -382,6 +390,12 @@ func TestServicesEndToEnd(t *testing.T) {
 	}
 	if !subsequence(folded, want) || folded[len(folded)-1] != "gone" {
 		t.Errorf("workspaceServices states %v, want them in the order of %v", folded, want)
+	}
+
+	// With nothing running, it archives.
+	data = owner.mustDo(t, archiveWorkspaceMut, map[string]any{"id": wsID})
+	if got := pick[string](t, data, "archiveWorkspace.workspace.state"); got != "archived" {
+		t.Errorf("state after archiving %q", got)
 	}
 }
 

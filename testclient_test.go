@@ -333,19 +333,22 @@ const (
 		register(input: $input) { user { id email name platformAdmin } } }`
 	loginMutation = `mutation($input: LoginInput!) {
 		login(input: $input) { user { id email } } }`
-	viewerQuery           = `{ viewer { id email platformAdmin } }`
-	createWorkspaceMut    = `mutation($name: String!) { createWorkspace(input: {name: $name}) { workspace { id slug name state viewerRole } } }`
-	inviteMemberMutation  = `mutation($ws: ID!, $email: String!, $role: Role!) { inviteMember(input: {workspaceId: $ws, email: $email, role: $role}) { member { id role userID user { email } } invitation { id email role acceptedAt } } }`
-	updateRoleMutation    = `mutation($ws: ID!, $user: ID!, $role: Role!) { updateMemberRole(input: {workspaceId: $ws, userId: $user, role: $role}) { member { id role userID } } }`
-	workspaceBySlugQuery  = `query($slug: String!) { workspace(slug: $slug) { id name slug state viewerRole namespace owner { id email } members(orderBy: {field: ROLE, direction: ASC}) { totalCount edges { node { id role user { id email } } } } } }`
-	workspaceSlugsQuery   = `{ workspaces { totalCount edges { node { id slug } } } }`
-	testPassword          = "correct horse battery"
-	archiveWorkspaceMut   = `mutation($id: ID!) { archiveWorkspace(input: {id: $id}) { workspace { id state } } }`
-	transferOwnershipMut  = `mutation($ws: ID!, $user: ID!) { transferOwnership(input: {workspaceId: $ws, userId: $user}) { workspace { id owner { id } viewerRole } } }`
-	leaveWorkspaceMut     = `mutation($ws: ID!) { leaveWorkspace(input: {workspaceId: $ws}) { workspaceId } }`
-	removeMemberMutation  = `mutation($ws: ID!, $user: ID!) { removeMember(input: {workspaceId: $ws, userId: $user}) { removedUserId workspace { id } } }`
-	updateWorkspaceMut    = `mutation($id: ID!, $name: String) { updateWorkspace(input: {id: $id, name: $name}) { workspace { id name } } }`
-	appTemplateSlugsQuery = `query($category: AppTemplateCategory, $search: String) { appTemplates(category: $category, search: $search) { totalCount edges { node { id slug active } } } }`
+	viewerQuery             = `{ viewer { id email platformAdmin } }`
+	createWorkspaceMut      = `mutation($name: String!) { createWorkspace(input: {name: $name}) { workspace { id slug name state viewerRole } } }`
+	inviteMemberMutation    = `mutation($ws: ID!, $email: String!, $role: Role!) { inviteMember(input: {workspaceId: $ws, email: $email, role: $role}) { invitation { id email role status } link } }`
+	acceptInvitationMut     = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { member { id role userID user { email } } } }`
+	pendingInvitationsQuery = `{ viewer { pendingInvitations { id role email invitedBy workspace { id name slug } } } }`
+	invitationByTokenQuery  = `query($token: String!) { invitationByToken(token: $token) { id role email workspace { name } } }`
+	updateRoleMutation      = `mutation($ws: ID!, $user: ID!, $role: Role!) { updateMemberRole(input: {workspaceId: $ws, userId: $user, role: $role}) { member { id role userID } } }`
+	workspaceBySlugQuery    = `query($slug: String!) { workspace(slug: $slug) { id name slug state viewerRole namespace owner { id email } members(orderBy: {field: ROLE, direction: ASC}) { totalCount edges { node { id role user { id email } } } } } }`
+	workspaceSlugsQuery     = `{ workspaces { totalCount edges { node { id slug } } } }`
+	testPassword            = "correct horse battery"
+	archiveWorkspaceMut     = `mutation($id: ID!) { archiveWorkspace(input: {id: $id}) { workspace { id state } } }`
+	transferOwnershipMut    = `mutation($ws: ID!, $user: ID!) { transferOwnership(input: {workspaceId: $ws, userId: $user}) { workspace { id owner { id } viewerRole } } }`
+	leaveWorkspaceMut       = `mutation($ws: ID!) { leaveWorkspace(input: {workspaceId: $ws}) { workspaceId } }`
+	removeMemberMutation    = `mutation($ws: ID!, $user: ID!) { removeMember(input: {workspaceId: $ws, userId: $user}) { removedUserId workspace { id } } }`
+	updateWorkspaceMut      = `mutation($id: ID!, $name: String) { updateWorkspace(input: {id: $id, name: $name}) { workspace { id name } } }`
+	appTemplateSlugsQuery   = `query($category: AppTemplateCategory, $search: String) { appTemplates(category: $category, search: $search) { totalCount edges { node { id slug active } } } }`
 )
 
 // account is a registered person and their signed-in client.
@@ -353,6 +356,29 @@ type account struct {
 	*client
 	id    string
 	email string
+}
+
+// tokenOfLink is the token of an invitation link (in its fragment).
+func tokenOfLink(t testing.TB, link string) string {
+	t.Helper()
+	_, tok, ok := strings.Cut(link, "#token=")
+	if !ok || tok == "" {
+		t.Fatalf("no token in link %q", link)
+	}
+	return tok
+}
+
+// join makes who a member of ws with role: by invites, who accepts the
+// link. It returns the new WorkspaceMember's id.
+func join(t *testing.T, by, who *account, ws, role string) string {
+	t.Helper()
+	data := by.mustDo(t, inviteMemberMutation, map[string]any{"ws": ws, "email": who.email, "role": role})
+	data = who.mustDo(t, acceptInvitationMut, map[string]any{"input": map[string]any{
+		"token": tokenOfLink(t, pick[string](t, data, "inviteMember.link"))}})
+	if got := pick[string](t, data, "acceptInvitation.member.role"); got != role {
+		t.Fatalf("%s joined as %q, want %s", who.email, got, role)
+	}
+	return pick[string](t, data, "acceptInvitation.member.id")
 }
 
 // register opens an account and returns its signed-in client.

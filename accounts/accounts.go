@@ -8,27 +8,56 @@ package accounts
 
 import (
 	"context"
+	"crypto/rand"
+	"fmt"
 	"log/slog"
 	"strings"
 	"time"
 
-	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/ent"
-	"github.com/woowtech/woow-paas/ent/invitation"
+	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/session"
 	"github.com/woowtech/woow-paas/ent/user"
-	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/events"
+	"github.com/woowtech/woow-paas/mail"
+	"github.com/woowtech/woow-paas/revocation"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
+// Config is what the accounts service needs besides the database.
+type Config struct {
+	// Hasher's zero value uses the production argon2id parameters.
+	Hasher auth.Hasher
+	// Revoked is told of every session that ends, to end what it opened
+	// on every replica.
+	Revoked *revocation.Watcher
+	// DeviceKey signs the cookies of browsers that signed in before
+	// (see Login); 32 random bytes, derived from the secret key.
+	DeviceKey []byte
+	// PublicURL is the web app's address, the base of reset links.
+	PublicURL string
+	// Mail sends reset links; nil: password reset is not available.
+	Mail *mail.Outbox
+	Log  *slog.Logger
+}
+
 // Service manages accounts and sessions.
 type Service struct {
-	client  *ent.Client
-	hasher  auth.Hasher
+	client *ent.Client
+	cfg    Config
+	hasher auth.Hasher
+	// limiter blocks a client address after too many failed sign-ins, and
+	// a known device after too many on its account.
 	limiter *auth.Limiter
+	// slow slows down the sign-ins of an account after failures, instead
+	// of locking it: anyone can fail on purpose for any account.
+	slow *auth.Backoff
+	// resets limits password reset e-mails per address and client.
+	resets  *auth.Limiter
+	revoked *revocation.Watcher
 	log     *slog.Logger
 	// SessionTTL is how long a session lives without use; using it extends it.
 	SessionTTL time.Duration
@@ -36,17 +65,37 @@ type Service struct {
 	Now func() time.Time
 }
 
-// New returns a Service. hasher's zero value uses the production argon2id
-// parameters.
-func New(client *ent.Client, hasher auth.Hasher, log *slog.Logger) *Service {
-	return &Service{
+// New returns a Service on client.
+func New(client *ent.Client, cfg Config) *Service {
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	if len(cfg.DeviceKey) == 0 {
+		// Without a configured key, known devices last as long as the
+		// process (tests, tools).
+		cfg.DeviceKey = make([]byte, 32)
+		_, _ = rand.Read(cfg.DeviceKey)
+	}
+	if cfg.Revoked == nil {
+		// One process, nothing to tell other replicas (tests, tools).
+		cfg.Revoked = revocation.New(events.NewHub(0), nil, cfg.Log)
+	}
+	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
+	s := &Service{
 		client:     client,
-		hasher:     hasher,
-		limiter:    auth.NewLimiter(auth.LimiterConfig{Failures: 10, Window: 15 * time.Minute}),
-		log:        log,
+		cfg:        cfg,
+		hasher:     cfg.Hasher,
+		revoked:    cfg.Revoked,
+		log:        cfg.Log,
 		SessionTTL: 30 * 24 * time.Hour,
 		Now:        func() time.Time { return time.Now().UTC() },
 	}
+	// The limits follow s.Now, which tests move.
+	now := func() time.Time { return s.Now() }
+	s.limiter = auth.NewLimiter(auth.LimiterConfig{Failures: 10, Window: 15 * time.Minute, Now: now})
+	s.slow = auth.NewBackoff(auth.BackoffConfig{Now: now})
+	s.resets = auth.NewLimiter(auth.LimiterConfig{Failures: 5, Window: time.Hour, Now: now})
+	return s
 }
 
 // Session is a freshly issued session: the token goes into the cookie once
@@ -54,6 +103,9 @@ func New(client *ent.Client, hasher auth.Hasher, log *slog.Logger) *Service {
 type Session struct {
 	Token   string
 	Expires time.Time
+	// Device is the signed cookie that marks this browser as one where
+	// the account signed in (see Login).
+	Device string
 }
 
 // RegisterInput is what a person gives to open an account.
@@ -63,7 +115,9 @@ type RegisterInput struct {
 }
 
 // Register creates an account and signs it in. The first account becomes
-// platform admin; pending invitations to the email are accepted at once.
+// platform admin. It joins no workspace by itself: an invitation to its
+// address is accepted through the invitation's link (an address is not
+// proof that whoever registers it owns it).
 // Errors: BAD_USER_INPUT naming email, password or name.
 func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *Session, error) {
 	email, err := auth.NormalizeEmail(in.Email)
@@ -115,9 +169,6 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *S
 		if err != nil {
 			return err
 		}
-		if err := s.acceptInvitations(sys, tx, u); err != nil {
-			return err
-		}
 		sess, err = s.newSession(sys, tx.Client(), u.ID, in.UserAgent)
 		return err
 	})
@@ -128,88 +179,76 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *S
 	return u.Unwrap(), sess, nil
 }
 
-// acceptInvitations makes u a member of every workspace that invited its
-// email and whose invitation has not expired.
-func (s *Service) acceptInvitations(ctx context.Context, tx *ent.Tx, u *ent.User) error {
-	invs, err := tx.Invitation.Query().
-		Where(
-			invitation.Email(u.Email),
-			invitation.AcceptedAtIsNil(),
-			invitation.ExpiresAtGT(s.Now()),
-			// An archived workspace takes no new members.
-			invitation.HasWorkspaceWith(workspace.StateEQ(workspace.StateActive)),
-		).
-		All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, inv := range invs {
-		m := tx.WorkspaceMember.Create().
-			SetWorkspaceID(inv.WorkspaceID).
-			SetUserID(u.ID).
-			SetRole(inv.Role).
-			SetInvitedAt(inv.CreatedAt)
-		if inv.InvitedByID != nil {
-			m.SetInvitedByID(*inv.InvitedByID)
-		}
-		if _, err := m.Save(ctx); err != nil {
-			return err
-		}
-		if err := tx.Invitation.UpdateOne(inv).SetAcceptedAt(s.Now()).Exec(ctx); err != nil {
-			return err
-		}
-		if _, err := activity.Record(ctx, tx.Client(), activity.Entry{
-			WorkspaceID: inv.WorkspaceID, ActorID: u.ID,
-			Verb: "member.joined", SubjectType: "User", SubjectID: u.ID,
-			Summary: u.Name + " joined as " + string(inv.Role),
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Login checks a password and opens a session. Failures are counted per
-// client address and per email; past the limit the answer is
-// TOO_MANY_REQUESTS until the window passes. A wrong email and a wrong
-// password look the same (and take the same time).
-func (s *Service) Login(ctx context.Context, email, password, clientIP, userAgent string) (*ent.User, *Session, error) {
+// Login checks a password and opens a session. device is the browser's
+// device cookie ("" when it has none).
+//
+// Guessing is limited three ways, so that a stranger cannot lock the owner
+// out: a client address is blocked after 10 failures in 15 minutes (all
+// accounts together); an account is slowed down, not blocked, after 5
+// failures from anywhere (one attempt per wait, doubling up to a minute);
+// and a browser where the account signed in before is not slowed by the
+// others' failures, only blocked after 10 failures of its own. A wrong
+// email and a wrong password look the same (and take the same time).
+// Errors: UNAUTHENTICATED, TOO_MANY_REQUESTS, FORBIDDEN (disabled),
+// BAD_USER_INPUT naming email or password.
+func (s *Service) Login(ctx context.Context, email, password, clientIP, userAgent, device string) (*ent.User, *Session, error) {
 	email, err := auth.NormalizeEmail(email)
 	if err != nil {
 		return nil, nil, err
 	}
-	keys := []string{"ip:" + clientIP, "email:" + email}
-	for _, k := range keys {
-		if ok, retry := s.limiter.Allow(k); !ok {
-			return nil, nil, errs.E(errs.TooManyRequests,
-				"too many failed sign-ins; try again in %s", retry.Round(time.Second))
-		}
-	}
 	if len(password) > auth.MaxPasswordBytes {
 		return nil, nil, errs.InvalidField("password", "the password is too long")
 	}
+	tooMany := func(retry time.Duration) error {
+		return errs.E(errs.TooManyRequests, "too many failed sign-ins; try again in %s", retry.Round(time.Second))
+	}
+	ipKey, emailKey := "ip:"+clientIP, "email:"+email
+	if ok, retry := s.limiter.Allow(ipKey); !ok {
+		return nil, nil, tooMany(retry)
+	}
 	sys := viewer.System(ctx)
 	u, err := s.client.User.Query().Where(user.Email(email)).Only(sys)
-	if ent.IsNotFound(err) {
-		s.hasher.DummyCheck(password)
-		s.fail(keys)
+	if err != nil && !ent.IsNotFound(err) {
+		return nil, nil, err
+	}
+	// A browser is known to this account when its device cookie names it;
+	// it is limited on its own instead of with everyone else.
+	var deviceKey string
+	if uid, id, ok := auth.VerifyDeviceToken(s.cfg.DeviceKey, device); ok && u != nil && uid == u.ID {
+		deviceKey = fmt.Sprintf("device:%d:%s", uid, id)
+		if ok, retry := s.limiter.Allow(deviceKey); !ok {
+			return nil, nil, tooMany(retry)
+		}
+	} else if ok, retry := s.slow.Take(emailKey); !ok {
+		return nil, nil, tooMany(retry)
+	}
+	fail := func() (*ent.User, *Session, error) {
+		s.limiter.Fail(ipKey)
+		if deviceKey != "" {
+			s.limiter.Fail(deviceKey)
+		} else {
+			s.slow.Fail(emailKey)
+		}
 		return nil, nil, errs.E(errs.Unauthenticated, "wrong email or password")
 	}
-	if err != nil {
-		return nil, nil, err
+	if u == nil {
+		s.hasher.DummyCheck(password)
+		return fail()
 	}
 	ok, err := s.hasher.Check(u.PasswordHash, password)
 	if err != nil {
 		return nil, nil, err
 	}
 	if !ok {
-		s.fail(keys)
-		return nil, nil, errs.E(errs.Unauthenticated, "wrong email or password")
+		return fail()
 	}
 	if u.Disabled {
 		return nil, nil, errs.E(errs.Forbidden, "this account is disabled")
 	}
-	s.limiter.Reset("email:" + email)
+	s.slow.Reset(emailKey)
+	if deviceKey != "" {
+		s.limiter.Reset(deviceKey)
+	}
 	u, err = u.Update().SetLastLoginAt(s.Now()).Save(sys)
 	if err != nil {
 		return nil, nil, err
@@ -219,12 +258,6 @@ func (s *Service) Login(ctx context.Context, email, password, clientIP, userAgen
 		return nil, nil, err
 	}
 	return u, sess, nil
-}
-
-func (s *Service) fail(keys []string) {
-	for _, k := range keys {
-		s.limiter.Fail(k)
-	}
 }
 
 func (s *Service) newSession(ctx context.Context, c *ent.Client, userID int, userAgent string) (*Session, error) {
@@ -243,18 +276,54 @@ func (s *Service) newSession(ctx context.Context, c *ent.Client, userID int, use
 	if err != nil {
 		return nil, err
 	}
-	return &Session{Token: token, Expires: exp}, nil
+	return &Session{Token: token, Expires: exp, Device: auth.NewDeviceToken(s.cfg.DeviceKey, userID)}, nil
 }
 
-// Logout ends the session with this token; an unknown token is no error.
-func (s *Service) Logout(ctx context.Context, token string) error {
-	if token == "" {
+// Logout ends the viewer's session: the one that made the request, however
+// it was presented (cookie or bearer token). Streams opened with it end
+// too. Anonymous viewers have nothing to end.
+func (s *Service) Logout(ctx context.Context) error {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.SessionID == 0 {
 		return nil
 	}
-	_, err := s.client.Session.Delete().
-		Where(session.TokenHash(auth.HashToken(token))).
-		Exec(viewer.System(ctx))
+	ids, err := s.endSessions(viewer.System(ctx), s.client, session.ID(v.SessionID))
+	s.ended(ctx, ids)
 	return err
+}
+
+// endSessions deletes the sessions matching where with c (a transactional
+// client inside a transaction) and returns their ids, for the caller to
+// pass to ended once the deletion is committed.
+func (s *Service) endSessions(ctx context.Context, c *ent.Client, where ...predicate.Session) ([]int, error) {
+	ids, err := c.Session.Query().Where(where...).IDs(ctx)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	if _, err := c.Session.Delete().Where(session.IDIn(ids...)).Exec(ctx); err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// ended tells every replica that the sessions with ids have ended (their
+// rows are gone), so that requests and streams opened with them stop.
+func (s *Service) ended(ctx context.Context, ids []int) {
+	if len(ids) == 0 {
+		return
+	}
+	if err := s.revoked.Publish(context.WithoutCancel(ctx), revocation.Session, ids); err != nil {
+		// The periodic sweep of every replica ends them within a minute.
+		s.log.WarnContext(ctx, "publishing ended sessions", "err", err, "count", len(ids))
+	}
+}
+
+// ValidSessions is the revocation.Checker of sessions: which of ids are
+// still present, unexpired and of an enabled account.
+func (s *Service) ValidSessions(ctx context.Context, ids []int) ([]int, error) {
+	return s.client.Session.Query().
+		Where(session.IDIn(ids...), session.ExpiresAtGT(s.Now()), session.HasUserWith(user.Disabled(false))).
+		IDs(viewer.System(ctx))
 }
 
 // touchEvery limits how often using a session writes to it.
@@ -296,5 +365,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewe
 
 // PurgeExpired deletes expired sessions; returns how many.
 func (s *Service) PurgeExpired(ctx context.Context) (int, error) {
-	return s.client.Session.Delete().Where(session.ExpiresAtLTE(s.Now())).Exec(viewer.System(ctx))
+	ids, err := s.endSessions(viewer.System(ctx), s.client, session.ExpiresAtLTE(s.Now()))
+	s.ended(ctx, ids)
+	return len(ids), err
 }

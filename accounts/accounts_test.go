@@ -3,6 +3,7 @@ package accounts_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -26,7 +27,7 @@ func newService(t *testing.T) (*accounts.Service, *ent.Client) {
 	t.Helper()
 	db := storetest.Open(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return accounts.New(db.Client, auth.Hasher{Params: auth.TestParams}, log), db.Client
+	return accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: log}), db.Client
 }
 
 func register(t *testing.T, svc *accounts.Service, email string) (*ent.User, *accounts.Session) {
@@ -99,7 +100,7 @@ func TestRegisterEmailCaseInsensitive(t *testing.T) {
 		t.Errorf("users = %d, %v; want 1", n, err)
 	}
 	// Login works with any case.
-	if _, _, err := svc.Login(context.Background(), "ALICE@example.com", password, "10.0.0.1", "ua"); err != nil {
+	if _, _, err := svc.Login(context.Background(), "ALICE@example.com", password, "10.0.0.1", "ua", ""); err != nil {
 		t.Errorf("Login with upper-case email: %v", err)
 	}
 }
@@ -193,11 +194,11 @@ func TestSessionExpiresWithoutUse(t *testing.T) {
 func TestLogout(t *testing.T) {
 	svc, c := newService(t)
 	u, s := register(t, svc, "a@example.com")
-	_, s2, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "other browser")
+	_, s2, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "other browser", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := svc.Logout(context.Background(), s.Token); err != nil {
+	if err := svc.Logout(signedIn(t, svc, s.Token)); err != nil {
 		t.Fatal(err)
 	}
 	if v, _ := svc.Authenticate(context.Background(), s.Token); v != nil {
@@ -210,13 +211,51 @@ func TestLogout(t *testing.T) {
 	if v, _ := svc.Authenticate(context.Background(), s2.Token); v == nil || v.UserID != u.ID {
 		t.Error("logging out ended the other session too")
 	}
-	// Unknown and empty tokens are no error.
-	other, _ := auth.NewToken()
-	if err := svc.Logout(context.Background(), other); err != nil {
-		t.Errorf("Logout(unknown) = %v", err)
+	// Anonymous viewers have nothing to end.
+	if err := svc.Logout(context.Background()); err != nil {
+		t.Errorf("Logout(anonymous) = %v", err)
 	}
-	if err := svc.Logout(context.Background(), ""); err != nil {
-		t.Errorf("Logout(\"\") = %v", err)
+}
+
+// TestLogoutEndsBoundRequests: a request bound to a session by the
+// middleware (an SSE stream, say) ends when the session is logged out,
+// whichever way its token was presented, with an UNAUTHENTICATED cause.
+func TestLogoutEndsBoundRequests(t *testing.T) {
+	svc, _ := newService(t)
+	_, s := register(t, svc, "a@example.com")
+	_, other := register(t, svc, "b@example.com")
+	started := make(chan context.Context, 2)
+	release := make(chan struct{})
+	h := svc.Middleware(auth.Cookies{})(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		started <- r.Context()
+		<-release
+	}))
+	defer close(release)
+	serve := func(header, value string) {
+		r := httptest.NewRequest(http.MethodPost, "/query", nil)
+		r.Header.Set(header, value)
+		go h.ServeHTTP(httptest.NewRecorder(), r)
+	}
+	serve("Authorization", "Bearer "+s.Token)
+	mine := <-started
+	serve("Cookie", auth.SessionCookieName+"="+other.Token)
+	theirs := <-started
+
+	// Logged out through a bearer token: the viewer of that request.
+	if err := svc.Logout(viewer.NewContext(context.Background(), viewer.FromContext(mine))); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-mine.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("the request of the logged-out session is still running")
+	}
+	wantCode(t, context.Cause(mine), errs.Unauthenticated)
+	if theirs.Err() != nil {
+		t.Error("another session's request ended too")
+	}
+	if v, _ := svc.Authenticate(context.Background(), s.Token); v != nil {
+		t.Error("the bearer token still works after logout")
 	}
 }
 
@@ -225,13 +264,13 @@ func TestLogin(t *testing.T) {
 	u, _ := register(t, svc, "a@example.com")
 	ctx := context.Background()
 
-	_, _, err := svc.Login(ctx, "a@example.com", "wrong password", "10.0.0.1", "ua")
+	_, _, err := svc.Login(ctx, "a@example.com", "wrong password", "10.0.0.1", "ua", "")
 	wantCode(t, err, errs.Unauthenticated)
-	_, _, err = svc.Login(ctx, "nobody@example.com", password, "10.0.0.1", "ua")
+	_, _, err = svc.Login(ctx, "nobody@example.com", password, "10.0.0.1", "ua", "")
 	wantCode(t, err, errs.Unauthenticated)
 
 	svc.Now = func() time.Time { return time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC) }
-	got, s, err := svc.Login(ctx, "a@example.com", password, "10.0.0.1", strings.Repeat("u", 600))
+	got, s, err := svc.Login(ctx, "a@example.com", password, "10.0.0.1", strings.Repeat("u", 600), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,41 +286,131 @@ func TestLogin(t *testing.T) {
 	}
 }
 
-func TestLoginRateLimit(t *testing.T) {
+// clock is a settable time for the limits.
+type clock struct{ now time.Time }
+
+func (c *clock) Now() time.Time          { return c.now }
+func (c *clock) advance(d time.Duration) { c.now = c.now.Add(d) }
+
+func TestLoginBlocksAnAddress(t *testing.T) {
 	svc, _ := newService(t)
 	register(t, svc, "a@example.com")
+	register(t, svc, "b@example.com")
+	clk := &clock{now: time.Now().UTC()}
+	svc.Now = clk.Now
 	ctx := context.Background()
+	// Ten failures from one address, spread over accounts so that no
+	// account is slowed down.
 	for i := 1; i <= 10; i++ {
-		_, _, err := svc.Login(ctx, "a@example.com", "wrong password", "10.0.0.1", "ua")
+		email := []string{"a@example.com", "b@example.com"}[i%2]
+		_, _, err := svc.Login(ctx, email, "wrong password", "10.0.0.1", "ua", "")
 		if errs.CodeOf(err) != errs.Unauthenticated {
 			t.Fatalf("failure %d: %v, want UNAUTHENTICATED", i, err)
 		}
+		clk.advance(time.Minute)
 	}
-	// The 11th attempt is refused before the password is checked, even
-	// the right one.
-	_, _, err := svc.Login(ctx, "a@example.com", password, "10.0.0.1", "ua")
+	// That address is blocked, for every account and the right password.
+	_, _, err := svc.Login(ctx, "a@example.com", password, "10.0.0.1", "ua", "")
 	wantCode(t, err, errs.TooManyRequests)
-	// The email is limited from another address too ...
-	_, _, err = svc.Login(ctx, "A@example.com", password, "10.9.9.9", "ua")
-	wantCode(t, err, errs.TooManyRequests)
-	// ... and the address for another email.
-	_, _, err = svc.Login(ctx, "b@example.com", password, "10.0.0.1", "ua")
+	// The owners, elsewhere, are not.
+	if _, _, err := svc.Login(ctx, "a@example.com", password, "10.9.9.9", "ua", ""); err != nil {
+		t.Fatalf("owner on another address: %v", err)
+	}
+	// The block lifts with the window.
+	clk.advance(15 * time.Minute)
+	if _, _, err := svc.Login(ctx, "b@example.com", password, "10.0.0.1", "ua", ""); err != nil {
+		t.Fatalf("after the window: %v", err)
+	}
+}
+
+// TestStrangersCannotLockTheOwnerOut: failures from many addresses slow an
+// account down (one attempt per wait, the wait doubling up to a minute)
+// but never lock it: the owner gets in from a fresh address after at most
+// the wait, and at once from a browser where they signed in before.
+func TestStrangersCannotLockTheOwnerOut(t *testing.T) {
+	svc, _ := newService(t)
+	register(t, svc, "a@example.com")
+	clk := &clock{now: time.Now().UTC()}
+	svc.Now = clk.Now
+	ctx := context.Background()
+	_, known, err := svc.Login(ctx, "a@example.com", password, "10.1.1.1", "ua", "")
+	if err != nil || known.Device == "" {
+		t.Fatalf("first sign-in: %v, device %q", err, known.Device)
+	}
+
+	// A distributed guesser: each guess from another address, as fast as
+	// it is let through.
+	failures, refused := 0, 0
+	for i := range 200 {
+		_, _, err := svc.Login(ctx, "a@example.com", "guess", fmt.Sprintf("10.2.%d.%d", i/250, i%250), "ua", "")
+		switch errs.CodeOf(err) {
+		case errs.Unauthenticated:
+			failures++
+		case errs.TooManyRequests:
+			refused++
+		default:
+			t.Fatalf("guess %d: %v", i, err)
+		}
+		clk.advance(time.Second)
+	}
+	// 200 seconds let 5 free guesses and then about one a minute through.
+	if failures > 12 || refused == 0 {
+		t.Fatalf("%d guesses checked, %d refused: the account is not slowed down", failures, refused)
+	}
+
+	// The owner from a fresh address waits at most a minute; never locked.
+	_, _, err = svc.Login(ctx, "a@example.com", password, "10.3.3.3", "ua", "")
+	var waited time.Duration
+	for errs.CodeOf(err) == errs.TooManyRequests && waited <= time.Minute {
+		clk.advance(10 * time.Second)
+		waited += 10 * time.Second
+		_, _, err = svc.Login(ctx, "a@example.com", password, "10.3.3.3", "ua", "")
+	}
+	if err != nil {
+		t.Fatalf("the owner is still refused after %v: %v", waited, err)
+	}
+
+	// More guessing; the owner's known browser gets in at once.
+	for i := range 20 {
+		_, _, _ = svc.Login(ctx, "a@example.com", "guess", fmt.Sprintf("10.4.0.%d", i), "ua", "")
+	}
+	if _, _, err := svc.Login(ctx, "a@example.com", password, "10.5.5.5", "ua", known.Device); err != nil {
+		t.Fatalf("the owner's known browser is refused: %v", err)
+	}
+	// A device cookie of another account, or a forged one, is no help.
+	_, other := register(t, svc, "b@example.com")
+	for name, dev := range map[string]string{"another account's": other.Device, "forged": known.Device[:len(known.Device)-2] + "AA"} {
+		for i := range 20 {
+			_, _, _ = svc.Login(ctx, "a@example.com", "guess", fmt.Sprintf("10.6.0.%d", i), "ua", dev)
+		}
+		_, _, err := svc.Login(ctx, "a@example.com", password, "10.7.7.7", "ua", dev)
+		wantCode(t, err, errs.TooManyRequests)
+		clk.advance(2 * time.Minute)
+		_ = name
+	}
+	// A known browser that guesses is blocked on its own after ten.
+	for i := range 10 {
+		_, _, err := svc.Login(ctx, "a@example.com", "guess", fmt.Sprintf("10.8.0.%d", i), "ua", known.Device)
+		wantCode(t, err, errs.Unauthenticated)
+	}
+	_, _, err = svc.Login(ctx, "a@example.com", password, "10.8.1.1", "ua", known.Device)
 	wantCode(t, err, errs.TooManyRequests)
 }
 
-func TestLoginSuccessResetsEmailCount(t *testing.T) {
+func TestLoginSuccessResetsTheSlowDown(t *testing.T) {
 	svc, _ := newService(t)
 	register(t, svc, "a@example.com")
+	clk := &clock{now: time.Now().UTC()}
+	svc.Now = clk.Now
 	ctx := context.Background()
-	// Nine failures from nine addresses, a success, nine more failures:
-	// the email key never reaches ten.
-	for round := 0; round < 2; round++ {
-		for i := 0; i < 9; i++ {
-			ip := "10.0." + string(rune('0'+round)) + "." + string(rune('0'+i))
-			_, _, err := svc.Login(ctx, "a@example.com", "wrong password", ip, "ua")
+	// Four failures from four addresses, a success, four more: the account
+	// never reaches its fifth failure, so nothing is refused.
+	for round := range 2 {
+		for i := range 4 {
+			_, _, err := svc.Login(ctx, "a@example.com", "wrong password", fmt.Sprintf("10.0.%d.%d", round, i), "ua", "")
 			wantCode(t, err, errs.Unauthenticated)
 		}
-		if _, _, err := svc.Login(ctx, "a@example.com", password, "10.1.1.1", "ua"); err != nil {
+		if _, _, err := svc.Login(ctx, "a@example.com", password, "10.1.1.1", "ua", ""); err != nil {
 			t.Fatalf("round %d: correct password refused: %v", round, err)
 		}
 	}
@@ -293,10 +422,10 @@ func TestLoginDisabled(t *testing.T) {
 	if err := c.User.UpdateOneID(u.ID).SetDisabled(true).Exec(sys()); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua")
+	_, _, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua", "")
 	wantCode(t, err, errs.Forbidden)
 	// A wrong password does not reveal the account is disabled.
-	_, _, err = svc.Login(context.Background(), "a@example.com", "wrong password", "10.0.0.1", "ua")
+	_, _, err = svc.Login(context.Background(), "a@example.com", "wrong password", "10.0.0.1", "ua", "")
 	wantCode(t, err, errs.Unauthenticated)
 	// Its existing session no longer authenticates.
 	if v, err := svc.Authenticate(context.Background(), s.Token); err != nil || v != nil {
@@ -307,7 +436,7 @@ func TestLoginDisabled(t *testing.T) {
 func TestSessionTokenStoredHashed(t *testing.T) {
 	svc, c := newService(t)
 	u, s := register(t, svc, "a@example.com")
-	_, s2, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua")
+	_, s2, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua", "")
 	if err != nil {
 		t.Fatal(err)
 	}

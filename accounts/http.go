@@ -10,6 +10,7 @@ import (
 
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/revocation"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
@@ -21,7 +22,7 @@ type request struct {
 	cookies auth.Cookies
 
 	// What the accessors read, copied from a WebSocket upgrade.
-	remoteAddr, forwardedFor, userAgent, token string
+	remoteAddr, forwardedFor, userAgent string
 }
 
 func (req *request) remote() (addr, forwardedFor string) {
@@ -35,7 +36,9 @@ type requestKey struct{}
 
 // Middleware authenticates the session cookie (an unknown or expired one
 // is simply anonymous), puts the viewer into the request context and
-// remembers the exchange for StartSession and EndSession.
+// remembers the exchange for StartSession and ClearSessionCookie. The
+// request's context ends when its session does (on any replica), so an SSE
+// stream or a long request does not outlive a logout.
 func (s *Service) Middleware(cookies auth.Cookies) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -47,7 +50,7 @@ func (s *Service) Middleware(cookies auth.Cookies) func(http.Handler) http.Handl
 				return
 			}
 			if v != nil {
-				ctx = viewer.NewContext(ctx, v)
+				ctx = s.bind(viewer.NewContext(ctx, v), v)
 			}
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})
@@ -70,7 +73,6 @@ func exchange(w http.ResponseWriter, r *http.Request, cookies auth.Cookies) *req
 		remoteAddr:   r.RemoteAddr,
 		forwardedFor: r.Header.Get("X-Forwarded-For"),
 		userAgent:    r.UserAgent(),
-		token:        auth.SessionToken(r),
 	}
 }
 
@@ -107,13 +109,20 @@ func bearer(h string) string {
 // WebsocketInit authenticates a WebSocket connection from its
 // connection_init payload: {"authorization": "Bearer <token>"} replaces
 // whoever the upgrade request's cookie named; a bad token refuses the
-// connection. Without one, the cookie's viewer (or anonymity) stays.
+// connection. Without one, the cookie's viewer (or anonymity) stays. The
+// context returned ends when the viewer's session ends, with
+// revocation.ErrEnded as its cause: the transport then closes the
+// connection (4401).
 func (s *Service) WebsocketInit(ctx context.Context, _ *http.Request, payload transport.InitPayload) (context.Context, error) {
 	raw, ok := payload["authorization"].(string)
 	if !ok {
 		raw, ok = payload["Authorization"].(string)
 	}
 	if !ok {
+		if v := viewer.FromContext(ctx); v != nil {
+			// The upgrade request's binding ended with that request.
+			ctx = s.bind(ctx, v)
+		}
 		return ctx, nil
 	}
 	token := bearer(raw)
@@ -124,7 +133,15 @@ func (s *Service) WebsocketInit(ctx context.Context, _ *http.Request, payload tr
 	if token == "" || v == nil {
 		return ctx, errs.E(errs.Unauthenticated, "invalid or expired token")
 	}
-	return viewer.NewContext(ctx, v), nil
+	return s.bind(viewer.NewContext(ctx, v), v), nil
+}
+
+// bind makes ctx end when v's session does.
+func (s *Service) bind(ctx context.Context, v *viewer.Viewer) context.Context {
+	if v.SessionID == 0 {
+		return ctx
+	}
+	return s.revoked.Bind(ctx, revocation.Credential{Kind: revocation.Session, ID: v.SessionID})
 }
 
 func fromContext(ctx context.Context) *request {
@@ -137,23 +154,18 @@ func fromContext(ctx context.Context) *request {
 func StartSession(ctx context.Context, sess *Session) {
 	if req := fromContext(ctx); req != nil && req.w != nil {
 		req.cookies.SetSessionCookie(req.w, req.r, sess.Token, sess.Expires)
+		if sess.Device != "" {
+			req.cookies.SetDeviceCookie(req.w, req.r, sess.Device)
+		}
 	}
 }
 
-// EndSession clears the session cookie and returns the token it held.
-func EndSession(ctx context.Context) string {
-	req := fromContext(ctx)
-	if req == nil {
-		return ""
-	}
-	if req.r == nil {
-		return req.token
-	}
-	token := auth.SessionToken(req.r)
-	if req.w != nil {
+// ClearSessionCookie tells the browser of the request in ctx to drop its
+// session cookie (after a logout).
+func ClearSessionCookie(ctx context.Context) {
+	if req := fromContext(ctx); req != nil && req.w != nil && req.r != nil {
 		req.cookies.ClearSessionCookie(req.w, req.r)
 	}
-	return token
 }
 
 // ClientIP is the address the request in ctx came from: the TCP peer, or,
@@ -176,6 +188,15 @@ func ClientIP(ctx context.Context) string {
 		return addr
 	}
 	return host
+}
+
+// DeviceToken is the device cookie of the request in ctx ("" over a
+// WebSocket, whose upgrade request is not kept).
+func DeviceToken(ctx context.Context) string {
+	if req := fromContext(ctx); req != nil && req.r != nil {
+		return auth.DeviceToken(req.r)
+	}
+	return ""
 }
 
 // UserAgent is the User-Agent of the request in ctx.

@@ -36,10 +36,9 @@ type ProfileInput struct {
 }
 
 // UpdateProfile changes the signed-in account's name or email. A new email
-// must be free; it accepts no pending invitations (we do not verify that the
-// person owns the address, so an invitation is only ever accepted by
-// registering with it). Errors: UNAUTHENTICATED, BAD_USER_INPUT naming name
-// or email.
+// must be free. Invitations sent to the new address before the change stay
+// with their links: an address is not proof of its owner. Errors:
+// UNAUTHENTICATED, BAD_USER_INPUT naming name or email.
 func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*ent.User, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
@@ -94,8 +93,8 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if err != nil {
 		return err
 	}
-	key := []string{"password-change:" + strconv.Itoa(v.UserID)}
-	if ok, retry := s.limiter.Allow(key[0]); !ok {
+	key := "password-change:" + strconv.Itoa(v.UserID)
+	if ok, retry := s.limiter.Allow(key); !ok {
 		return errs.E(errs.TooManyRequests, "too many wrong passwords; try again in %s", retry.Round(time.Second))
 	}
 	if len(current) > auth.MaxPasswordBytes {
@@ -117,28 +116,26 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 		return err
 	}
 	if !ok {
-		s.fail(key)
+		s.limiter.Fail(key)
 		return errs.InvalidField("currentPassword", "the current password is wrong")
 	}
 	hash, err := s.hasher.Hash(next)
 	if err != nil {
 		return err
 	}
+	var ended []int
 	err = store.WithTx(sys, s.client, func(tx *ent.Tx) error {
 		if err := tx.User.UpdateOneID(v.UserID).SetPasswordHash(hash).Exec(sys); err != nil {
 			return err
 		}
-		others := tx.Session.Delete().Where(session.UserID(v.UserID))
-		if v.SessionID != 0 {
-			others.Where(session.IDNEQ(v.SessionID))
-		}
-		_, err := others.Exec(sys)
+		ended, err = s.endSessions(sys, tx.Client(), session.UserID(v.UserID), session.IDNEQ(v.SessionID))
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	s.limiter.Reset(key[0])
+	s.ended(ctx, ended)
+	s.limiter.Reset(key)
 	s.log.InfoContext(ctx, "password changed", "user_id", v.UserID)
 	return nil
 }

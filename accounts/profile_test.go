@@ -40,7 +40,7 @@ func TestUpdateProfile(t *testing.T) {
 		t.Errorf("stored %q <%s>", stored.Name, stored.Email)
 	}
 	// The new email signs in; nil fields keep their values.
-	if _, _, err := svc.Login(context.Background(), "ada@example.com", password, "10.0.0.9", "ua"); err != nil {
+	if _, _, err := svc.Login(context.Background(), "ada@example.com", password, "10.0.0.9", "ua", ""); err != nil {
 		t.Errorf("login with the new email: %v", err)
 	}
 	got, err = svc.UpdateProfile(ctx, accounts.ProfileInput{})
@@ -74,7 +74,7 @@ func TestUpdateProfile(t *testing.T) {
 func TestChangePassword(t *testing.T) {
 	svc, _ := newService(t)
 	_, s := register(t, svc, "a@example.com")
-	_, other, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "other browser")
+	_, other, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "other browser", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,10 +88,10 @@ func TestChangePassword(t *testing.T) {
 	if err := svc.ChangePassword(ctx, password, "a new long password"); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.2", "ua"); errs.CodeOf(err) != errs.Unauthenticated {
+	if _, _, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.2", "ua", ""); errs.CodeOf(err) != errs.Unauthenticated {
 		t.Errorf("old password still signs in: %v", err)
 	}
-	if _, _, err := svc.Login(context.Background(), "a@example.com", "a new long password", "10.0.0.2", "ua"); err != nil {
+	if _, _, err := svc.Login(context.Background(), "a@example.com", "a new long password", "10.0.0.2", "ua", ""); err != nil {
 		t.Errorf("new password: %v", err)
 	}
 	// This session stays, the account's other one ended, others' are untouched.

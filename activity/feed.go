@@ -209,8 +209,10 @@ func (f *Feed) run(ctx context.Context, r *relay, msgs <-chan events.Message) {
 			continue
 		}
 		// Membership ended: so does that member's stream, after the entry
-		// telling so.
+		// telling so. An archived workspace has nothing more to tell:
+		// every stream ends.
 		left := n.Verb == "member.removed" || n.Verb == "member.left"
+		archived := n.Verb == "workspace.archived"
 		f.mu.Lock()
 		for s := range r.subs {
 			select {
@@ -220,7 +222,7 @@ func (f *Feed) run(ctx context.Context, r *relay, msgs <-chan events.Message) {
 				f.removeLocked(r, s)
 				continue
 			}
-			if left && n.SubjectID == s.userID {
+			if archived || (left && n.SubjectID == s.userID) {
 				f.removeLocked(r, s)
 			}
 		}

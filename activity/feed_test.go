@@ -38,12 +38,12 @@ func setup(t *testing.T) *env {
 	hub := events.NewHub(0)
 	t.Cleanup(func() { _ = hub.Close() })
 	db.Use(func(c *ent.Client) { c.ActivityEvent.Use(activity.PublishHook(hub, log)) })
-	acc := accounts.New(db.Client, auth.Hasher{Params: auth.TestParams}, log)
+	acc := accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: log})
 	u, _, err := acc.Register(t.Context(), accounts.RegisterInput{Email: "ada@example.test", Password: "correct horse battery", Name: "Ada"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, feed: activity.NewFeed(db.Client, hub), ws: workspaces.New(db.Client)}
+	e := &env{t: t, feed: activity.NewFeed(db.Client, hub), ws: workspaces.New(db.Client, workspaces.Config{PublicURL: "http://woow.test"})}
 	e.owner = viewer.NewContext(context.Background(), &viewer.Viewer{UserID: u.ID})
 	w, err := e.ws.Create(e.owner, "Acme", "")
 	if err != nil {
@@ -180,5 +180,31 @@ func TestFeedDropsLaggingSubscriber(t *testing.T) {
 	// One wake per entry it kept, and one for the close.
 	if got := len(woken); got != kept+1 {
 		t.Fatalf("woken %d times for %d entries and the close", got, kept)
+	}
+}
+
+// An archived workspace has nothing more to tell: every subscriber's
+// stream ends after the entry that says so.
+func TestFeedEndsWhenTheWorkspaceIsArchived(t *testing.T) {
+	e := setup(t)
+	var chans []<-chan *ent.ActivityEvent
+	for range 3 {
+		ch, err := e.feed.Subscribe(e.owner, e.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chans = append(chans, ch)
+	}
+	if _, err := e.ws.Archive(e.owner, e.id); err != nil {
+		t.Fatal(err)
+	}
+	for i, ch := range chans {
+		ev, ok := receive(t, ch)
+		if !ok || ev.Verb != "workspace.archived" {
+			t.Fatalf("subscriber %d: got %v (open %v), want the archiving entry", i, ev, ok)
+		}
+		if ev, ok := receive(t, ch); ok {
+			t.Fatalf("subscriber %d: got %s after the archiving, want the end", i, ev.Verb)
+		}
 	}
 }

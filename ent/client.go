@@ -28,6 +28,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthclient"
 	"github.com/woowtech/woow-paas/ent/oauthdevicecode"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
+	"github.com/woowtech/woow-paas/ent/passwordreset"
 	"github.com/woowtech/woow-paas/ent/project"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/serviceevent"
@@ -73,6 +74,8 @@ type Client struct {
 	OAuthDeviceCode *OAuthDeviceCodeClient
 	// OAuthToken is the client for interacting with the OAuthToken builders.
 	OAuthToken *OAuthTokenClient
+	// PasswordReset is the client for interacting with the PasswordReset builders.
+	PasswordReset *PasswordResetClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
 	// Service is the client for interacting with the Service builders.
@@ -121,6 +124,7 @@ func (c *Client) init() {
 	c.OAuthClient = NewOAuthClientClient(c.config)
 	c.OAuthDeviceCode = NewOAuthDeviceCodeClient(c.config)
 	c.OAuthToken = NewOAuthTokenClient(c.config)
+	c.PasswordReset = NewPasswordResetClient(c.config)
 	c.Project = NewProjectClient(c.config)
 	c.Service = NewServiceClient(c.config)
 	c.ServiceEvent = NewServiceEventClient(c.config)
@@ -238,6 +242,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		OAuthClient:            NewOAuthClientClient(cfg),
 		OAuthDeviceCode:        NewOAuthDeviceCodeClient(cfg),
 		OAuthToken:             NewOAuthTokenClient(cfg),
+		PasswordReset:          NewPasswordResetClient(cfg),
 		Project:                NewProjectClient(cfg),
 		Service:                NewServiceClient(cfg),
 		ServiceEvent:           NewServiceEventClient(cfg),
@@ -282,6 +287,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		OAuthClient:            NewOAuthClientClient(cfg),
 		OAuthDeviceCode:        NewOAuthDeviceCodeClient(cfg),
 		OAuthToken:             NewOAuthTokenClient(cfg),
+		PasswordReset:          NewPasswordResetClient(cfg),
 		Project:                NewProjectClient(cfg),
 		Service:                NewServiceClient(cfg),
 		ServiceEvent:           NewServiceEventClient(cfg),
@@ -326,8 +332,9 @@ func (c *Client) Use(hooks ...Hook) {
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
 		c.AppTemplate, c.EventPayload, c.HelmRelease, c.Invitation,
 		c.OAuthAuthorizationCode, c.OAuthClient, c.OAuthDeviceCode, c.OAuthToken,
-		c.Project, c.Service, c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting,
-		c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
+		c.PasswordReset, c.Project, c.Service, c.ServiceEvent, c.ServiceRevision,
+		c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace,
+		c.WorkspaceMember,
 	} {
 		n.Use(hooks...)
 	}
@@ -340,8 +347,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
 		c.AppTemplate, c.EventPayload, c.HelmRelease, c.Invitation,
 		c.OAuthAuthorizationCode, c.OAuthClient, c.OAuthDeviceCode, c.OAuthToken,
-		c.Project, c.Service, c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting,
-		c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
+		c.PasswordReset, c.Project, c.Service, c.ServiceEvent, c.ServiceRevision,
+		c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace,
+		c.WorkspaceMember,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -376,6 +384,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.OAuthDeviceCode.mutate(ctx, m)
 	case *OAuthTokenMutation:
 		return c.OAuthToken.mutate(ctx, m)
+	case *PasswordResetMutation:
+		return c.PasswordReset.mutate(ctx, m)
 	case *ProjectMutation:
 		return c.Project.mutate(ctx, m)
 	case *ServiceMutation:
@@ -1857,6 +1867,22 @@ func (c *InvitationClient) QueryWorkspace(_m *Invitation) *WorkspaceQuery {
 	return query
 }
 
+// QueryUser queries the user edge of a Invitation.
+func (c *InvitationClient) QueryUser(_m *Invitation) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(invitation.Table, invitation.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, invitation.UserTable, invitation.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *InvitationClient) Hooks() []Hook {
 	hooks := c.hooks.Invitation
@@ -2576,6 +2602,156 @@ func (c *OAuthTokenClient) mutate(ctx context.Context, m *OAuthTokenMutation) (V
 		return (&OAuthTokenDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown OAuthToken mutation op: %q", m.Op())
+	}
+}
+
+// PasswordResetClient is a client for the PasswordReset schema.
+type PasswordResetClient struct {
+	config
+}
+
+// NewPasswordResetClient returns a client for the PasswordReset from the given config.
+func NewPasswordResetClient(c config) *PasswordResetClient {
+	return &PasswordResetClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `passwordreset.Hooks(f(g(h())))`.
+func (c *PasswordResetClient) Use(hooks ...Hook) {
+	c.hooks.PasswordReset = append(c.hooks.PasswordReset, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `passwordreset.Intercept(f(g(h())))`.
+func (c *PasswordResetClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PasswordReset = append(c.inters.PasswordReset, interceptors...)
+}
+
+// Create returns a builder for creating a PasswordReset entity.
+func (c *PasswordResetClient) Create() *PasswordResetCreate {
+	mutation := newPasswordResetMutation(c.config, OpCreate)
+	return &PasswordResetCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PasswordReset entities.
+func (c *PasswordResetClient) CreateBulk(builders ...*PasswordResetCreate) *PasswordResetCreateBulk {
+	return &PasswordResetCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PasswordResetClient) MapCreateBulk(slice any, setFunc func(*PasswordResetCreate, int)) *PasswordResetCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PasswordResetCreateBulk{err: fmt.Errorf("calling to PasswordResetClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PasswordResetCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PasswordResetCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PasswordReset.
+func (c *PasswordResetClient) Update() *PasswordResetUpdate {
+	mutation := newPasswordResetMutation(c.config, OpUpdate)
+	return &PasswordResetUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PasswordResetClient) UpdateOne(_m *PasswordReset) *PasswordResetUpdateOne {
+	mutation := newPasswordResetMutation(c.config, OpUpdateOne, withPasswordReset(_m))
+	return &PasswordResetUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PasswordResetClient) UpdateOneID(id int) *PasswordResetUpdateOne {
+	mutation := newPasswordResetMutation(c.config, OpUpdateOne, withPasswordResetID(id))
+	return &PasswordResetUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PasswordReset.
+func (c *PasswordResetClient) Delete() *PasswordResetDelete {
+	mutation := newPasswordResetMutation(c.config, OpDelete)
+	return &PasswordResetDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PasswordResetClient) DeleteOne(_m *PasswordReset) *PasswordResetDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PasswordResetClient) DeleteOneID(id int) *PasswordResetDeleteOne {
+	builder := c.Delete().Where(passwordreset.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PasswordResetDeleteOne{builder}
+}
+
+// Query returns a query builder for PasswordReset.
+func (c *PasswordResetClient) Query() *PasswordResetQuery {
+	return &PasswordResetQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePasswordReset},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PasswordReset entity by its id.
+func (c *PasswordResetClient) Get(ctx context.Context, id int) (*PasswordReset, error) {
+	return c.Query().Where(passwordreset.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PasswordResetClient) GetX(ctx context.Context, id int) *PasswordReset {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a PasswordReset.
+func (c *PasswordResetClient) QueryUser(_m *PasswordReset) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(passwordreset.Table, passwordreset.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, passwordreset.UserTable, passwordreset.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PasswordResetClient) Hooks() []Hook {
+	hooks := c.hooks.PasswordReset
+	return append(hooks[:len(hooks):len(hooks)], passwordreset.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PasswordResetClient) Interceptors() []Interceptor {
+	return c.inters.PasswordReset
+}
+
+func (c *PasswordResetClient) mutate(ctx context.Context, m *PasswordResetMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PasswordResetCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PasswordResetUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PasswordResetUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PasswordResetDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PasswordReset mutation op: %q", m.Op())
 	}
 }
 
@@ -4293,6 +4469,38 @@ func (c *UserClient) QuerySessions(_m *User) *SessionQuery {
 	return query
 }
 
+// QueryInvitations queries the invitations edge of a User.
+func (c *UserClient) QueryInvitations(_m *User) *InvitationQuery {
+	query := (&InvitationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(invitation.Table, invitation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.InvitationsTable, user.InvitationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPasswordResets queries the password_resets edge of a User.
+func (c *UserClient) QueryPasswordResets(_m *User) *PasswordResetQuery {
+	query := (&PasswordResetClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(passwordreset.Table, passwordreset.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.PasswordResetsTable, user.PasswordResetsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryOwnedWorkspaces queries the owned_workspaces edge of a User.
 func (c *UserClient) QueryOwnedWorkspaces(_m *User) *WorkspaceQuery {
 	query := (&WorkspaceClient{config: c.config}).Query()
@@ -4976,15 +5184,15 @@ type (
 	hooks struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
 		EventPayload, HelmRelease, Invitation, OAuthAuthorizationCode, OAuthClient,
-		OAuthDeviceCode, OAuthToken, Project, Service, ServiceEvent, ServiceRevision,
-		Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
+		OAuthDeviceCode, OAuthToken, PasswordReset, Project, Service, ServiceEvent,
+		ServiceRevision, Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
 		WorkspaceMember []ent.Hook
 	}
 	inters struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
 		EventPayload, HelmRelease, Invitation, OAuthAuthorizationCode, OAuthClient,
-		OAuthDeviceCode, OAuthToken, Project, Service, ServiceEvent, ServiceRevision,
-		Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
+		OAuthDeviceCode, OAuthToken, PasswordReset, Project, Service, ServiceEvent,
+		ServiceRevision, Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
 		WorkspaceMember []ent.Interceptor
 	}
 )

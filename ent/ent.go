@@ -25,6 +25,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthclient"
 	"github.com/woowtech/woow-paas/ent/oauthdevicecode"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
+	"github.com/woowtech/woow-paas/ent/passwordreset"
 	"github.com/woowtech/woow-paas/ent/project"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/serviceevent"
@@ -110,6 +111,7 @@ func checkColumn(t, c string) error {
 			oauthclient.Table:            oauthclient.ValidColumn,
 			oauthdevicecode.Table:        oauthdevicecode.ValidColumn,
 			oauthtoken.Table:             oauthtoken.ValidColumn,
+			passwordreset.Table:          passwordreset.ValidColumn,
 			project.Table:                project.ValidColumn,
 			service.Table:                service.ValidColumn,
 			serviceevent.Table:           serviceevent.ValidColumn,

@@ -16,6 +16,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthclient"
 	"github.com/woowtech/woow-paas/ent/oauthdevicecode"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
+	"github.com/woowtech/woow-paas/ent/passwordreset"
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/project"
 	"github.com/woowtech/woow-paas/ent/service"
@@ -38,7 +39,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 25)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 26)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   aiagent.Table,
@@ -244,8 +245,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldRole:        {Type: field.TypeEnum, Column: invitation.FieldRole},
 			invitation.FieldTokenHash:   {Type: field.TypeString, Column: invitation.FieldTokenHash},
 			invitation.FieldInvitedByID: {Type: field.TypeInt, Column: invitation.FieldInvitedByID},
+			invitation.FieldUserID:      {Type: field.TypeInt, Column: invitation.FieldUserID},
 			invitation.FieldExpiresAt:   {Type: field.TypeTime, Column: invitation.FieldExpiresAt},
 			invitation.FieldAcceptedAt:  {Type: field.TypeTime, Column: invitation.FieldAcceptedAt},
+			invitation.FieldDeclinedAt:  {Type: field.TypeTime, Column: invitation.FieldDeclinedAt},
+			invitation.FieldCancelledAt: {Type: field.TypeTime, Column: invitation.FieldCancelledAt},
 		},
 	}
 	graph.Nodes[9] = &sqlgraph.Node{
@@ -344,6 +348,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   passwordreset.Table,
+			Columns: passwordreset.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: passwordreset.FieldID,
+			},
+		},
+		Type: "PasswordReset",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			passwordreset.FieldTokenHash: {Type: field.TypeString, Column: passwordreset.FieldTokenHash},
+			passwordreset.FieldUserID:    {Type: field.TypeInt, Column: passwordreset.FieldUserID},
+			passwordreset.FieldCreatedAt: {Type: field.TypeTime, Column: passwordreset.FieldCreatedAt},
+			passwordreset.FieldExpiresAt: {Type: field.TypeTime, Column: passwordreset.FieldExpiresAt},
+			passwordreset.FieldUsedAt:    {Type: field.TypeTime, Column: passwordreset.FieldUsedAt},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -361,7 +383,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldServiceID:   {Type: field.TypeInt, Column: project.FieldServiceID},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -395,7 +417,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldLastUpgradedAt: {Type: field.TypeTime, Column: service.FieldLastUpgradedAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   serviceevent.Table,
 			Columns: serviceevent.Columns,
@@ -414,7 +436,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			serviceevent.FieldMessage:     {Type: field.TypeString, Column: serviceevent.FieldMessage},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicerevision.Table,
 			Columns: servicerevision.Columns,
@@ -436,7 +458,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicerevision.FieldCreatedAt:      {Type: field.TypeTime, Column: servicerevision.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -455,7 +477,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   setting.Table,
 			Columns: setting.Columns,
@@ -473,7 +495,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			setting.FieldSecret:    {Type: field.TypeBool, Column: setting.FieldSecret},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   smarthome.Table,
 			Columns: smarthome.Columns,
@@ -505,7 +527,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			smarthome.FieldDeployedAt:     {Type: field.TypeTime, Column: smarthome.FieldDeployedAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -531,7 +553,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldAiAutoReply: {Type: field.TypeBool, Column: task.FieldAiAutoReply},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   taskstage.Table,
 			Columns: taskstage.Columns,
@@ -549,7 +571,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			taskstage.FieldFolded:      {Type: field.TypeBool, Column: taskstage.FieldFolded},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -570,7 +592,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldLastLoginAt:   {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workspace.Table,
 			Columns: workspace.Columns,
@@ -590,7 +612,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workspace.FieldOwnerID:     {Type: field.TypeInt, Column: workspace.FieldOwnerID},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workspacemember.Table,
 			Columns: workspacemember.Columns,
@@ -815,6 +837,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Workspace",
 	)
 	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invitation.UserTable,
+			Columns: []string{invitation.UserColumn},
+			Bidi:    false,
+		},
+		"Invitation",
+		"User",
+	)
+	graph.MustAddE(
 		"client",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -932,6 +966,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"OAuthToken",
+		"User",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   passwordreset.UserTable,
+			Columns: []string{passwordreset.UserColumn},
+			Bidi:    false,
+		},
+		"PasswordReset",
 		"User",
 	)
 	graph.MustAddE(
@@ -1233,6 +1279,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"Session",
+	)
+	graph.MustAddE(
+		"invitations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.InvitationsTable,
+			Columns: []string{user.InvitationsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"Invitation",
+	)
+	graph.MustAddE(
+		"password_resets",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.PasswordResetsTable,
+			Columns: []string{user.PasswordResetsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"PasswordReset",
 	)
 	graph.MustAddE(
 		"owned_workspaces",
@@ -2565,6 +2635,11 @@ func (f *InvitationFilter) WhereInvitedByID(p entql.IntP) {
 	f.Where(p.Field(invitation.FieldInvitedByID))
 }
 
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *InvitationFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(invitation.FieldUserID))
+}
+
 // WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
 func (f *InvitationFilter) WhereExpiresAt(p entql.TimeP) {
 	f.Where(p.Field(invitation.FieldExpiresAt))
@@ -2575,6 +2650,16 @@ func (f *InvitationFilter) WhereAcceptedAt(p entql.TimeP) {
 	f.Where(p.Field(invitation.FieldAcceptedAt))
 }
 
+// WhereDeclinedAt applies the entql time.Time predicate on the declined_at field.
+func (f *InvitationFilter) WhereDeclinedAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldDeclinedAt))
+}
+
+// WhereCancelledAt applies the entql time.Time predicate on the cancelled_at field.
+func (f *InvitationFilter) WhereCancelledAt(p entql.TimeP) {
+	f.Where(p.Field(invitation.FieldCancelledAt))
+}
+
 // WhereHasWorkspace applies a predicate to check if query has an edge workspace.
 func (f *InvitationFilter) WhereHasWorkspace() {
 	f.Where(entql.HasEdge("workspace"))
@@ -2583,6 +2668,20 @@ func (f *InvitationFilter) WhereHasWorkspace() {
 // WhereHasWorkspaceWith applies a predicate to check if query has an edge workspace with a given conditions (other predicates).
 func (f *InvitationFilter) WhereHasWorkspaceWith(preds ...predicate.Workspace) {
 	f.Where(entql.HasEdgeWith("workspace", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *InvitationFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *InvitationFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3100,6 +3199,85 @@ func (f *OAuthTokenFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *PasswordResetQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PasswordResetQuery builder.
+func (_q *PasswordResetQuery) Filter() *PasswordResetFilter {
+	return &PasswordResetFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PasswordResetMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PasswordResetMutation builder.
+func (m *PasswordResetMutation) Filter() *PasswordResetFilter {
+	return &PasswordResetFilter{config: m.config, predicateAdder: m}
+}
+
+// PasswordResetFilter provides a generic filtering capability at runtime for PasswordResetQuery.
+type PasswordResetFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PasswordResetFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *PasswordResetFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(passwordreset.FieldID))
+}
+
+// WhereTokenHash applies the entql string predicate on the token_hash field.
+func (f *PasswordResetFilter) WhereTokenHash(p entql.StringP) {
+	f.Where(p.Field(passwordreset.FieldTokenHash))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *PasswordResetFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(passwordreset.FieldUserID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PasswordResetFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(passwordreset.FieldCreatedAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *PasswordResetFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(passwordreset.FieldExpiresAt))
+}
+
+// WhereUsedAt applies the entql time.Time predicate on the used_at field.
+func (f *PasswordResetFilter) WhereUsedAt(p entql.TimeP) {
+	f.Where(p.Field(passwordreset.FieldUsedAt))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *PasswordResetFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *PasswordResetFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ProjectQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3128,7 +3306,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3254,7 +3432,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3469,7 +3647,7 @@ type ServiceEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3567,7 +3745,7 @@ type ServiceRevisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceRevisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3680,7 +3858,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3764,7 +3942,7 @@ type SettingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SettingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3829,7 +4007,7 @@ type SmartHomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SmartHomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3978,7 +4156,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4153,7 +4331,7 @@ type TaskStageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskStageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4260,7 +4438,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4333,6 +4511,34 @@ func (f *UserFilter) WhereHasSessions() {
 // WhereHasSessionsWith applies a predicate to check if query has an edge sessions with a given conditions (other predicates).
 func (f *UserFilter) WhereHasSessionsWith(preds ...predicate.Session) {
 	f.Where(entql.HasEdgeWith("sessions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasInvitations applies a predicate to check if query has an edge invitations.
+func (f *UserFilter) WhereHasInvitations() {
+	f.Where(entql.HasEdge("invitations"))
+}
+
+// WhereHasInvitationsWith applies a predicate to check if query has an edge invitations with a given conditions (other predicates).
+func (f *UserFilter) WhereHasInvitationsWith(preds ...predicate.Invitation) {
+	f.Where(entql.HasEdgeWith("invitations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPasswordResets applies a predicate to check if query has an edge password_resets.
+func (f *UserFilter) WhereHasPasswordResets() {
+	f.Where(entql.HasEdge("password_resets"))
+}
+
+// WhereHasPasswordResetsWith applies a predicate to check if query has an edge password_resets with a given conditions (other predicates).
+func (f *UserFilter) WhereHasPasswordResetsWith(preds ...predicate.PasswordReset) {
+	f.Where(entql.HasEdgeWith("password_resets", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4494,7 +4700,7 @@ type WorkspaceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkspaceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4751,7 +4957,7 @@ type WorkspaceMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkspaceMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -1179,6 +1179,16 @@ func (_q *InvitationQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, invitation.FieldAcceptedAt)
 				fieldSeen[invitation.FieldAcceptedAt] = struct{}{}
 			}
+		case "declinedAt":
+			if _, ok := fieldSeen[invitation.FieldDeclinedAt]; !ok {
+				selectedFields = append(selectedFields, invitation.FieldDeclinedAt)
+				fieldSeen[invitation.FieldDeclinedAt] = struct{}{}
+			}
+		case "cancelledAt":
+			if _, ok := fieldSeen[invitation.FieldCancelledAt]; !ok {
+				selectedFields = append(selectedFields, invitation.FieldCancelledAt)
+				fieldSeen[invitation.FieldCancelledAt] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

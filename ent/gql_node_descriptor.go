@@ -768,7 +768,7 @@ func (_m *Invitation) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Invitation",
-		Fields: make([]*Field, 7),
+		Fields: make([]*Field, 9),
 		Edges:  make([]*Edge, 1),
 	}
 	var buf []byte
@@ -826,6 +826,22 @@ func (_m *Invitation) Node(ctx context.Context) (node *Node, err error) {
 	node.Fields[6] = &Field{
 		Type:  "time.Time",
 		Name:  "accepted_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DeclinedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "time.Time",
+		Name:  "declined_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CancelledAt); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "time.Time",
+		Name:  "cancelled_at",
 		Value: string(buf),
 	}
 	node.Edges[0] = &Edge{

@@ -3399,21 +3399,6 @@ type InvitationWhereInput struct {
 	WorkspaceIDIn    []int `json:"workspaceIDIn,omitempty"`
 	WorkspaceIDNotIn []int `json:"workspaceIDNotIn,omitempty"`
 
-	// "email" field predicates.
-	Email             *string  `json:"email,omitempty"`
-	EmailNEQ          *string  `json:"emailNEQ,omitempty"`
-	EmailIn           []string `json:"emailIn,omitempty"`
-	EmailNotIn        []string `json:"emailNotIn,omitempty"`
-	EmailGT           *string  `json:"emailGT,omitempty"`
-	EmailGTE          *string  `json:"emailGTE,omitempty"`
-	EmailLT           *string  `json:"emailLT,omitempty"`
-	EmailLTE          *string  `json:"emailLTE,omitempty"`
-	EmailContains     *string  `json:"emailContains,omitempty"`
-	EmailHasPrefix    *string  `json:"emailHasPrefix,omitempty"`
-	EmailHasSuffix    *string  `json:"emailHasSuffix,omitempty"`
-	EmailEqualFold    *string  `json:"emailEqualFold,omitempty"`
-	EmailContainsFold *string  `json:"emailContainsFold,omitempty"`
-
 	// "role" field predicates.
 	Role      *role.Role  `json:"role,omitempty"`
 	RoleNEQ   *role.Role  `json:"roleNEQ,omitempty"`
@@ -3441,6 +3426,30 @@ type InvitationWhereInput struct {
 	AcceptedAtLTE    *time.Time  `json:"acceptedAtLTE,omitempty"`
 	AcceptedAtIsNil  bool        `json:"acceptedAtIsNil,omitempty"`
 	AcceptedAtNotNil bool        `json:"acceptedAtNotNil,omitempty"`
+
+	// "declined_at" field predicates.
+	DeclinedAt       *time.Time  `json:"declinedAt,omitempty"`
+	DeclinedAtNEQ    *time.Time  `json:"declinedAtNEQ,omitempty"`
+	DeclinedAtIn     []time.Time `json:"declinedAtIn,omitempty"`
+	DeclinedAtNotIn  []time.Time `json:"declinedAtNotIn,omitempty"`
+	DeclinedAtGT     *time.Time  `json:"declinedAtGT,omitempty"`
+	DeclinedAtGTE    *time.Time  `json:"declinedAtGTE,omitempty"`
+	DeclinedAtLT     *time.Time  `json:"declinedAtLT,omitempty"`
+	DeclinedAtLTE    *time.Time  `json:"declinedAtLTE,omitempty"`
+	DeclinedAtIsNil  bool        `json:"declinedAtIsNil,omitempty"`
+	DeclinedAtNotNil bool        `json:"declinedAtNotNil,omitempty"`
+
+	// "cancelled_at" field predicates.
+	CancelledAt       *time.Time  `json:"cancelledAt,omitempty"`
+	CancelledAtNEQ    *time.Time  `json:"cancelledAtNEQ,omitempty"`
+	CancelledAtIn     []time.Time `json:"cancelledAtIn,omitempty"`
+	CancelledAtNotIn  []time.Time `json:"cancelledAtNotIn,omitempty"`
+	CancelledAtGT     *time.Time  `json:"cancelledAtGT,omitempty"`
+	CancelledAtGTE    *time.Time  `json:"cancelledAtGTE,omitempty"`
+	CancelledAtLT     *time.Time  `json:"cancelledAtLT,omitempty"`
+	CancelledAtLTE    *time.Time  `json:"cancelledAtLTE,omitempty"`
+	CancelledAtIsNil  bool        `json:"cancelledAtIsNil,omitempty"`
+	CancelledAtNotNil bool        `json:"cancelledAtNotNil,omitempty"`
 
 	// "workspace" edge predicates.
 	HasWorkspace     *bool                  `json:"hasWorkspace,omitempty"`
@@ -3602,45 +3611,6 @@ func (i *InvitationWhereInput) P() (predicate.Invitation, error) {
 	if len(i.WorkspaceIDNotIn) > 0 {
 		predicates = append(predicates, invitation.WorkspaceIDNotIn(i.WorkspaceIDNotIn...))
 	}
-	if i.Email != nil {
-		predicates = append(predicates, invitation.EmailEQ(*i.Email))
-	}
-	if i.EmailNEQ != nil {
-		predicates = append(predicates, invitation.EmailNEQ(*i.EmailNEQ))
-	}
-	if len(i.EmailIn) > 0 {
-		predicates = append(predicates, invitation.EmailIn(i.EmailIn...))
-	}
-	if len(i.EmailNotIn) > 0 {
-		predicates = append(predicates, invitation.EmailNotIn(i.EmailNotIn...))
-	}
-	if i.EmailGT != nil {
-		predicates = append(predicates, invitation.EmailGT(*i.EmailGT))
-	}
-	if i.EmailGTE != nil {
-		predicates = append(predicates, invitation.EmailGTE(*i.EmailGTE))
-	}
-	if i.EmailLT != nil {
-		predicates = append(predicates, invitation.EmailLT(*i.EmailLT))
-	}
-	if i.EmailLTE != nil {
-		predicates = append(predicates, invitation.EmailLTE(*i.EmailLTE))
-	}
-	if i.EmailContains != nil {
-		predicates = append(predicates, invitation.EmailContains(*i.EmailContains))
-	}
-	if i.EmailHasPrefix != nil {
-		predicates = append(predicates, invitation.EmailHasPrefix(*i.EmailHasPrefix))
-	}
-	if i.EmailHasSuffix != nil {
-		predicates = append(predicates, invitation.EmailHasSuffix(*i.EmailHasSuffix))
-	}
-	if i.EmailEqualFold != nil {
-		predicates = append(predicates, invitation.EmailEqualFold(*i.EmailEqualFold))
-	}
-	if i.EmailContainsFold != nil {
-		predicates = append(predicates, invitation.EmailContainsFold(*i.EmailContainsFold))
-	}
 	if i.Role != nil {
 		predicates = append(predicates, invitation.RoleEQ(*i.Role))
 	}
@@ -3706,6 +3676,66 @@ func (i *InvitationWhereInput) P() (predicate.Invitation, error) {
 	}
 	if i.AcceptedAtNotNil {
 		predicates = append(predicates, invitation.AcceptedAtNotNil())
+	}
+	if i.DeclinedAt != nil {
+		predicates = append(predicates, invitation.DeclinedAtEQ(*i.DeclinedAt))
+	}
+	if i.DeclinedAtNEQ != nil {
+		predicates = append(predicates, invitation.DeclinedAtNEQ(*i.DeclinedAtNEQ))
+	}
+	if len(i.DeclinedAtIn) > 0 {
+		predicates = append(predicates, invitation.DeclinedAtIn(i.DeclinedAtIn...))
+	}
+	if len(i.DeclinedAtNotIn) > 0 {
+		predicates = append(predicates, invitation.DeclinedAtNotIn(i.DeclinedAtNotIn...))
+	}
+	if i.DeclinedAtGT != nil {
+		predicates = append(predicates, invitation.DeclinedAtGT(*i.DeclinedAtGT))
+	}
+	if i.DeclinedAtGTE != nil {
+		predicates = append(predicates, invitation.DeclinedAtGTE(*i.DeclinedAtGTE))
+	}
+	if i.DeclinedAtLT != nil {
+		predicates = append(predicates, invitation.DeclinedAtLT(*i.DeclinedAtLT))
+	}
+	if i.DeclinedAtLTE != nil {
+		predicates = append(predicates, invitation.DeclinedAtLTE(*i.DeclinedAtLTE))
+	}
+	if i.DeclinedAtIsNil {
+		predicates = append(predicates, invitation.DeclinedAtIsNil())
+	}
+	if i.DeclinedAtNotNil {
+		predicates = append(predicates, invitation.DeclinedAtNotNil())
+	}
+	if i.CancelledAt != nil {
+		predicates = append(predicates, invitation.CancelledAtEQ(*i.CancelledAt))
+	}
+	if i.CancelledAtNEQ != nil {
+		predicates = append(predicates, invitation.CancelledAtNEQ(*i.CancelledAtNEQ))
+	}
+	if len(i.CancelledAtIn) > 0 {
+		predicates = append(predicates, invitation.CancelledAtIn(i.CancelledAtIn...))
+	}
+	if len(i.CancelledAtNotIn) > 0 {
+		predicates = append(predicates, invitation.CancelledAtNotIn(i.CancelledAtNotIn...))
+	}
+	if i.CancelledAtGT != nil {
+		predicates = append(predicates, invitation.CancelledAtGT(*i.CancelledAtGT))
+	}
+	if i.CancelledAtGTE != nil {
+		predicates = append(predicates, invitation.CancelledAtGTE(*i.CancelledAtGTE))
+	}
+	if i.CancelledAtLT != nil {
+		predicates = append(predicates, invitation.CancelledAtLT(*i.CancelledAtLT))
+	}
+	if i.CancelledAtLTE != nil {
+		predicates = append(predicates, invitation.CancelledAtLTE(*i.CancelledAtLTE))
+	}
+	if i.CancelledAtIsNil {
+		predicates = append(predicates, invitation.CancelledAtIsNil())
+	}
+	if i.CancelledAtNotNil {
+		predicates = append(predicates, invitation.CancelledAtNotNil())
 	}
 
 	if i.HasWorkspace != nil {

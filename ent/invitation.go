@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/woowtech/woow-paas/ent/invitation"
+	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/role"
 )
@@ -33,10 +34,16 @@ type Invitation struct {
 	TokenHash string `json:"-"`
 	// InvitedByID holds the value of the "invited_by_id" field.
 	InvitedByID *int `json:"invited_by_id,omitempty"`
+	// UserID holds the value of the "user_id" field.
+	UserID *int `json:"user_id,omitempty"`
 	// ExpiresAt holds the value of the "expires_at" field.
 	ExpiresAt time.Time `json:"expires_at,omitempty"`
 	// AcceptedAt holds the value of the "accepted_at" field.
 	AcceptedAt *time.Time `json:"accepted_at,omitempty"`
+	// DeclinedAt holds the value of the "declined_at" field.
+	DeclinedAt *time.Time `json:"declined_at,omitempty"`
+	// CancelledAt holds the value of the "cancelled_at" field.
+	CancelledAt *time.Time `json:"cancelled_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the InvitationQuery when eager-loading is set.
 	Edges        InvitationEdges `json:"edges"`
@@ -47,9 +54,11 @@ type Invitation struct {
 type InvitationEdges struct {
 	// Workspace holds the value of the workspace edge.
 	Workspace *Workspace `json:"workspace,omitempty"`
+	// User holds the value of the user edge.
+	User *User `json:"user,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [1]bool
+	loadedTypes [2]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
 }
@@ -65,16 +74,27 @@ func (e InvitationEdges) WorkspaceOrErr() (*Workspace, error) {
 	return nil, &NotLoadedError{edge: "workspace"}
 }
 
+// UserOrErr returns the User value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e InvitationEdges) UserOrErr() (*User, error) {
+	if e.User != nil {
+		return e.User, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: user.Label}
+	}
+	return nil, &NotLoadedError{edge: "user"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Invitation) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case invitation.FieldID, invitation.FieldWorkspaceID, invitation.FieldInvitedByID:
+		case invitation.FieldID, invitation.FieldWorkspaceID, invitation.FieldInvitedByID, invitation.FieldUserID:
 			values[i] = new(sql.NullInt64)
 		case invitation.FieldEmail, invitation.FieldRole, invitation.FieldTokenHash:
 			values[i] = new(sql.NullString)
-		case invitation.FieldCreatedAt, invitation.FieldUpdatedAt, invitation.FieldExpiresAt, invitation.FieldAcceptedAt:
+		case invitation.FieldCreatedAt, invitation.FieldUpdatedAt, invitation.FieldExpiresAt, invitation.FieldAcceptedAt, invitation.FieldDeclinedAt, invitation.FieldCancelledAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -140,6 +160,13 @@ func (_m *Invitation) assignValues(columns []string, values []any) error {
 				_m.InvitedByID = new(int)
 				*_m.InvitedByID = int(value.Int64)
 			}
+		case invitation.FieldUserID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field user_id", values[i])
+			} else if value.Valid {
+				_m.UserID = new(int)
+				*_m.UserID = int(value.Int64)
+			}
 		case invitation.FieldExpiresAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field expires_at", values[i])
@@ -152,6 +179,20 @@ func (_m *Invitation) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.AcceptedAt = new(time.Time)
 				*_m.AcceptedAt = value.Time
+			}
+		case invitation.FieldDeclinedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field declined_at", values[i])
+			} else if value.Valid {
+				_m.DeclinedAt = new(time.Time)
+				*_m.DeclinedAt = value.Time
+			}
+		case invitation.FieldCancelledAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field cancelled_at", values[i])
+			} else if value.Valid {
+				_m.CancelledAt = new(time.Time)
+				*_m.CancelledAt = value.Time
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -169,6 +210,11 @@ func (_m *Invitation) Value(name string) (ent.Value, error) {
 // QueryWorkspace queries the "workspace" edge of the Invitation entity.
 func (_m *Invitation) QueryWorkspace() *WorkspaceQuery {
 	return NewInvitationClient(_m.config).QueryWorkspace(_m)
+}
+
+// QueryUser queries the "user" edge of the Invitation entity.
+func (_m *Invitation) QueryUser() *UserQuery {
+	return NewInvitationClient(_m.config).QueryUser(_m)
 }
 
 // Update returns a builder for updating this Invitation.
@@ -216,11 +262,26 @@ func (_m *Invitation) String() string {
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteString(", ")
+	if v := _m.UserID; v != nil {
+		builder.WriteString("user_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
 	builder.WriteString("expires_at=")
 	builder.WriteString(_m.ExpiresAt.Format(time.ANSIC))
 	builder.WriteString(", ")
 	if v := _m.AcceptedAt; v != nil {
 		builder.WriteString("accepted_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.DeclinedAt; v != nil {
+		builder.WriteString("declined_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.CancelledAt; v != nil {
+		builder.WriteString("cancelled_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/woowtech/woow-paas/ent/invitation"
+	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/role"
 )
@@ -88,6 +89,20 @@ func (_c *InvitationCreate) SetNillableInvitedByID(v *int) *InvitationCreate {
 	return _c
 }
 
+// SetUserID sets the "user_id" field.
+func (_c *InvitationCreate) SetUserID(v int) *InvitationCreate {
+	_c.mutation.SetUserID(v)
+	return _c
+}
+
+// SetNillableUserID sets the "user_id" field if the given value is not nil.
+func (_c *InvitationCreate) SetNillableUserID(v *int) *InvitationCreate {
+	if v != nil {
+		_c.SetUserID(*v)
+	}
+	return _c
+}
+
 // SetExpiresAt sets the "expires_at" field.
 func (_c *InvitationCreate) SetExpiresAt(v time.Time) *InvitationCreate {
 	_c.mutation.SetExpiresAt(v)
@@ -108,9 +123,42 @@ func (_c *InvitationCreate) SetNillableAcceptedAt(v *time.Time) *InvitationCreat
 	return _c
 }
 
+// SetDeclinedAt sets the "declined_at" field.
+func (_c *InvitationCreate) SetDeclinedAt(v time.Time) *InvitationCreate {
+	_c.mutation.SetDeclinedAt(v)
+	return _c
+}
+
+// SetNillableDeclinedAt sets the "declined_at" field if the given value is not nil.
+func (_c *InvitationCreate) SetNillableDeclinedAt(v *time.Time) *InvitationCreate {
+	if v != nil {
+		_c.SetDeclinedAt(*v)
+	}
+	return _c
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (_c *InvitationCreate) SetCancelledAt(v time.Time) *InvitationCreate {
+	_c.mutation.SetCancelledAt(v)
+	return _c
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_c *InvitationCreate) SetNillableCancelledAt(v *time.Time) *InvitationCreate {
+	if v != nil {
+		_c.SetCancelledAt(*v)
+	}
+	return _c
+}
+
 // SetWorkspace sets the "workspace" edge to the Workspace entity.
 func (_c *InvitationCreate) SetWorkspace(v *Workspace) *InvitationCreate {
 	return _c.SetWorkspaceID(v.ID)
+}
+
+// SetUser sets the "user" edge to the User entity.
+func (_c *InvitationCreate) SetUser(v *User) *InvitationCreate {
+	return _c.SetUserID(v.ID)
 }
 
 // Mutation returns the InvitationMutation object of the builder.
@@ -261,6 +309,14 @@ func (_c *InvitationCreate) createSpec() (*Invitation, *sqlgraph.CreateSpec) {
 		_spec.SetField(invitation.FieldAcceptedAt, field.TypeTime, value)
 		_node.AcceptedAt = &value
 	}
+	if value, ok := _c.mutation.DeclinedAt(); ok {
+		_spec.SetField(invitation.FieldDeclinedAt, field.TypeTime, value)
+		_node.DeclinedAt = &value
+	}
+	if value, ok := _c.mutation.CancelledAt(); ok {
+		_spec.SetField(invitation.FieldCancelledAt, field.TypeTime, value)
+		_node.CancelledAt = &value
+	}
 	if nodes := _c.mutation.WorkspaceIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -276,6 +332,23 @@ func (_c *InvitationCreate) createSpec() (*Invitation, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.WorkspaceID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.UserIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invitation.UserTable,
+			Columns: []string{invitation.UserColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.UserID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/predicate"
+	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/role"
 )
 
@@ -64,6 +65,40 @@ func (_u *InvitationUpdate) SetNillableRole(v *role.Role) *InvitationUpdate {
 	return _u
 }
 
+// SetTokenHash sets the "token_hash" field.
+func (_u *InvitationUpdate) SetTokenHash(v string) *InvitationUpdate {
+	_u.mutation.SetTokenHash(v)
+	return _u
+}
+
+// SetNillableTokenHash sets the "token_hash" field if the given value is not nil.
+func (_u *InvitationUpdate) SetNillableTokenHash(v *string) *InvitationUpdate {
+	if v != nil {
+		_u.SetTokenHash(*v)
+	}
+	return _u
+}
+
+// SetUserID sets the "user_id" field.
+func (_u *InvitationUpdate) SetUserID(v int) *InvitationUpdate {
+	_u.mutation.SetUserID(v)
+	return _u
+}
+
+// SetNillableUserID sets the "user_id" field if the given value is not nil.
+func (_u *InvitationUpdate) SetNillableUserID(v *int) *InvitationUpdate {
+	if v != nil {
+		_u.SetUserID(*v)
+	}
+	return _u
+}
+
+// ClearUserID clears the value of the "user_id" field.
+func (_u *InvitationUpdate) ClearUserID() *InvitationUpdate {
+	_u.mutation.ClearUserID()
+	return _u
+}
+
 // SetExpiresAt sets the "expires_at" field.
 func (_u *InvitationUpdate) SetExpiresAt(v time.Time) *InvitationUpdate {
 	_u.mutation.SetExpiresAt(v)
@@ -98,9 +133,60 @@ func (_u *InvitationUpdate) ClearAcceptedAt() *InvitationUpdate {
 	return _u
 }
 
+// SetDeclinedAt sets the "declined_at" field.
+func (_u *InvitationUpdate) SetDeclinedAt(v time.Time) *InvitationUpdate {
+	_u.mutation.SetDeclinedAt(v)
+	return _u
+}
+
+// SetNillableDeclinedAt sets the "declined_at" field if the given value is not nil.
+func (_u *InvitationUpdate) SetNillableDeclinedAt(v *time.Time) *InvitationUpdate {
+	if v != nil {
+		_u.SetDeclinedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeclinedAt clears the value of the "declined_at" field.
+func (_u *InvitationUpdate) ClearDeclinedAt() *InvitationUpdate {
+	_u.mutation.ClearDeclinedAt()
+	return _u
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (_u *InvitationUpdate) SetCancelledAt(v time.Time) *InvitationUpdate {
+	_u.mutation.SetCancelledAt(v)
+	return _u
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_u *InvitationUpdate) SetNillableCancelledAt(v *time.Time) *InvitationUpdate {
+	if v != nil {
+		_u.SetCancelledAt(*v)
+	}
+	return _u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (_u *InvitationUpdate) ClearCancelledAt() *InvitationUpdate {
+	_u.mutation.ClearCancelledAt()
+	return _u
+}
+
+// SetUser sets the "user" edge to the User entity.
+func (_u *InvitationUpdate) SetUser(v *User) *InvitationUpdate {
+	return _u.SetUserID(v.ID)
+}
+
 // Mutation returns the InvitationMutation object of the builder.
 func (_u *InvitationUpdate) Mutation() *InvitationMutation {
 	return _u.mutation
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (_u *InvitationUpdate) ClearUser() *InvitationUpdate {
+	_u.mutation.ClearUser()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -190,6 +276,9 @@ func (_u *InvitationUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if value, ok := _u.mutation.Role(); ok {
 		_spec.SetField(invitation.FieldRole, field.TypeEnum, value)
 	}
+	if value, ok := _u.mutation.TokenHash(); ok {
+		_spec.SetField(invitation.FieldTokenHash, field.TypeString, value)
+	}
 	if _u.mutation.InvitedByIDCleared() {
 		_spec.ClearField(invitation.FieldInvitedByID, field.TypeInt)
 	}
@@ -201,6 +290,47 @@ func (_u *InvitationUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if _u.mutation.AcceptedAtCleared() {
 		_spec.ClearField(invitation.FieldAcceptedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.DeclinedAt(); ok {
+		_spec.SetField(invitation.FieldDeclinedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeclinedAtCleared() {
+		_spec.ClearField(invitation.FieldDeclinedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CancelledAt(); ok {
+		_spec.SetField(invitation.FieldCancelledAt, field.TypeTime, value)
+	}
+	if _u.mutation.CancelledAtCleared() {
+		_spec.ClearField(invitation.FieldCancelledAt, field.TypeTime)
+	}
+	if _u.mutation.UserCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invitation.UserTable,
+			Columns: []string{invitation.UserColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.UserIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invitation.UserTable,
+			Columns: []string{invitation.UserColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -258,6 +388,40 @@ func (_u *InvitationUpdateOne) SetNillableRole(v *role.Role) *InvitationUpdateOn
 	return _u
 }
 
+// SetTokenHash sets the "token_hash" field.
+func (_u *InvitationUpdateOne) SetTokenHash(v string) *InvitationUpdateOne {
+	_u.mutation.SetTokenHash(v)
+	return _u
+}
+
+// SetNillableTokenHash sets the "token_hash" field if the given value is not nil.
+func (_u *InvitationUpdateOne) SetNillableTokenHash(v *string) *InvitationUpdateOne {
+	if v != nil {
+		_u.SetTokenHash(*v)
+	}
+	return _u
+}
+
+// SetUserID sets the "user_id" field.
+func (_u *InvitationUpdateOne) SetUserID(v int) *InvitationUpdateOne {
+	_u.mutation.SetUserID(v)
+	return _u
+}
+
+// SetNillableUserID sets the "user_id" field if the given value is not nil.
+func (_u *InvitationUpdateOne) SetNillableUserID(v *int) *InvitationUpdateOne {
+	if v != nil {
+		_u.SetUserID(*v)
+	}
+	return _u
+}
+
+// ClearUserID clears the value of the "user_id" field.
+func (_u *InvitationUpdateOne) ClearUserID() *InvitationUpdateOne {
+	_u.mutation.ClearUserID()
+	return _u
+}
+
 // SetExpiresAt sets the "expires_at" field.
 func (_u *InvitationUpdateOne) SetExpiresAt(v time.Time) *InvitationUpdateOne {
 	_u.mutation.SetExpiresAt(v)
@@ -292,9 +456,60 @@ func (_u *InvitationUpdateOne) ClearAcceptedAt() *InvitationUpdateOne {
 	return _u
 }
 
+// SetDeclinedAt sets the "declined_at" field.
+func (_u *InvitationUpdateOne) SetDeclinedAt(v time.Time) *InvitationUpdateOne {
+	_u.mutation.SetDeclinedAt(v)
+	return _u
+}
+
+// SetNillableDeclinedAt sets the "declined_at" field if the given value is not nil.
+func (_u *InvitationUpdateOne) SetNillableDeclinedAt(v *time.Time) *InvitationUpdateOne {
+	if v != nil {
+		_u.SetDeclinedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeclinedAt clears the value of the "declined_at" field.
+func (_u *InvitationUpdateOne) ClearDeclinedAt() *InvitationUpdateOne {
+	_u.mutation.ClearDeclinedAt()
+	return _u
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (_u *InvitationUpdateOne) SetCancelledAt(v time.Time) *InvitationUpdateOne {
+	_u.mutation.SetCancelledAt(v)
+	return _u
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_u *InvitationUpdateOne) SetNillableCancelledAt(v *time.Time) *InvitationUpdateOne {
+	if v != nil {
+		_u.SetCancelledAt(*v)
+	}
+	return _u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (_u *InvitationUpdateOne) ClearCancelledAt() *InvitationUpdateOne {
+	_u.mutation.ClearCancelledAt()
+	return _u
+}
+
+// SetUser sets the "user" edge to the User entity.
+func (_u *InvitationUpdateOne) SetUser(v *User) *InvitationUpdateOne {
+	return _u.SetUserID(v.ID)
+}
+
 // Mutation returns the InvitationMutation object of the builder.
 func (_u *InvitationUpdateOne) Mutation() *InvitationMutation {
 	return _u.mutation
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (_u *InvitationUpdateOne) ClearUser() *InvitationUpdateOne {
+	_u.mutation.ClearUser()
+	return _u
 }
 
 // Where appends a list predicates to the InvitationUpdate builder.
@@ -414,6 +629,9 @@ func (_u *InvitationUpdateOne) sqlSave(ctx context.Context) (_node *Invitation, 
 	if value, ok := _u.mutation.Role(); ok {
 		_spec.SetField(invitation.FieldRole, field.TypeEnum, value)
 	}
+	if value, ok := _u.mutation.TokenHash(); ok {
+		_spec.SetField(invitation.FieldTokenHash, field.TypeString, value)
+	}
 	if _u.mutation.InvitedByIDCleared() {
 		_spec.ClearField(invitation.FieldInvitedByID, field.TypeInt)
 	}
@@ -425,6 +643,47 @@ func (_u *InvitationUpdateOne) sqlSave(ctx context.Context) (_node *Invitation, 
 	}
 	if _u.mutation.AcceptedAtCleared() {
 		_spec.ClearField(invitation.FieldAcceptedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.DeclinedAt(); ok {
+		_spec.SetField(invitation.FieldDeclinedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeclinedAtCleared() {
+		_spec.ClearField(invitation.FieldDeclinedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CancelledAt(); ok {
+		_spec.SetField(invitation.FieldCancelledAt, field.TypeTime, value)
+	}
+	if _u.mutation.CancelledAtCleared() {
+		_spec.ClearField(invitation.FieldCancelledAt, field.TypeTime)
+	}
+	if _u.mutation.UserCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invitation.UserTable,
+			Columns: []string{invitation.UserColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.UserIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   invitation.UserTable,
+			Columns: []string{invitation.UserColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Invitation{config: _u.config}

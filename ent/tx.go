@@ -38,6 +38,8 @@ type Tx struct {
 	OAuthDeviceCode *OAuthDeviceCodeClient
 	// OAuthToken is the client for interacting with the OAuthToken builders.
 	OAuthToken *OAuthTokenClient
+	// PasswordReset is the client for interacting with the PasswordReset builders.
+	PasswordReset *PasswordResetClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
 	// Service is the client for interacting with the Service builders.
@@ -206,6 +208,7 @@ func (tx *Tx) init() {
 	tx.OAuthClient = NewOAuthClientClient(tx.config)
 	tx.OAuthDeviceCode = NewOAuthDeviceCodeClient(tx.config)
 	tx.OAuthToken = NewOAuthTokenClient(tx.config)
+	tx.PasswordReset = NewPasswordResetClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
 	tx.Service = NewServiceClient(tx.config)
 	tx.ServiceEvent = NewServiceEventClient(tx.config)

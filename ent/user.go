@@ -45,6 +45,10 @@ type UserEdges struct {
 	Memberships []*WorkspaceMember `json:"memberships,omitempty"`
 	// Sessions holds the value of the sessions edge.
 	Sessions []*Session `json:"sessions,omitempty"`
+	// Invitations holds the value of the invitations edge.
+	Invitations []*Invitation `json:"invitations,omitempty"`
+	// PasswordResets holds the value of the password_resets edge.
+	PasswordResets []*PasswordReset `json:"password_resets,omitempty"`
 	// OwnedWorkspaces holds the value of the owned_workspaces edge.
 	OwnedWorkspaces []*Workspace `json:"owned_workspaces,omitempty"`
 	// OauthClients holds the value of the oauth_clients edge.
@@ -65,10 +69,12 @@ type UserEdges struct {
 	Activities []*ActivityEvent `json:"activities,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [11]bool
+	loadedTypes [13]bool
 
 	namedMemberships     map[string][]*WorkspaceMember
 	namedSessions        map[string][]*Session
+	namedInvitations     map[string][]*Invitation
+	namedPasswordResets  map[string][]*PasswordReset
 	namedOwnedWorkspaces map[string][]*Workspace
 	namedOauthClients    map[string][]*OAuthClient
 	namedOauthTokens     map[string][]*OAuthToken
@@ -98,10 +104,28 @@ func (e UserEdges) SessionsOrErr() ([]*Session, error) {
 	return nil, &NotLoadedError{edge: "sessions"}
 }
 
+// InvitationsOrErr returns the Invitations value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) InvitationsOrErr() ([]*Invitation, error) {
+	if e.loadedTypes[2] {
+		return e.Invitations, nil
+	}
+	return nil, &NotLoadedError{edge: "invitations"}
+}
+
+// PasswordResetsOrErr returns the PasswordResets value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) PasswordResetsOrErr() ([]*PasswordReset, error) {
+	if e.loadedTypes[3] {
+		return e.PasswordResets, nil
+	}
+	return nil, &NotLoadedError{edge: "password_resets"}
+}
+
 // OwnedWorkspacesOrErr returns the OwnedWorkspaces value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) OwnedWorkspacesOrErr() ([]*Workspace, error) {
-	if e.loadedTypes[2] {
+	if e.loadedTypes[4] {
 		return e.OwnedWorkspaces, nil
 	}
 	return nil, &NotLoadedError{edge: "owned_workspaces"}
@@ -110,7 +134,7 @@ func (e UserEdges) OwnedWorkspacesOrErr() ([]*Workspace, error) {
 // OauthClientsOrErr returns the OauthClients value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) OauthClientsOrErr() ([]*OAuthClient, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[5] {
 		return e.OauthClients, nil
 	}
 	return nil, &NotLoadedError{edge: "oauth_clients"}
@@ -119,7 +143,7 @@ func (e UserEdges) OauthClientsOrErr() ([]*OAuthClient, error) {
 // OauthTokensOrErr returns the OauthTokens value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) OauthTokensOrErr() ([]*OAuthToken, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[6] {
 		return e.OauthTokens, nil
 	}
 	return nil, &NotLoadedError{edge: "oauth_tokens"}
@@ -128,7 +152,7 @@ func (e UserEdges) OauthTokensOrErr() ([]*OAuthToken, error) {
 // OauthCodesOrErr returns the OauthCodes value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) OauthCodesOrErr() ([]*OAuthAuthorizationCode, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[7] {
 		return e.OauthCodes, nil
 	}
 	return nil, &NotLoadedError{edge: "oauth_codes"}
@@ -137,7 +161,7 @@ func (e UserEdges) OauthCodesOrErr() ([]*OAuthAuthorizationCode, error) {
 // DeviceApprovalsOrErr returns the DeviceApprovals value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) DeviceApprovalsOrErr() ([]*OAuthDeviceCode, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[8] {
 		return e.DeviceApprovals, nil
 	}
 	return nil, &NotLoadedError{edge: "device_approvals"}
@@ -146,7 +170,7 @@ func (e UserEdges) DeviceApprovalsOrErr() ([]*OAuthDeviceCode, error) {
 // ThreadsCreatedOrErr returns the ThreadsCreated value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) ThreadsCreatedOrErr() ([]*AIThread, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[9] {
 		return e.ThreadsCreated, nil
 	}
 	return nil, &NotLoadedError{edge: "threads_created"}
@@ -155,7 +179,7 @@ func (e UserEdges) ThreadsCreatedOrErr() ([]*AIThread, error) {
 // MessagesOrErr returns the Messages value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) MessagesOrErr() ([]*AIMessage, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[10] {
 		return e.Messages, nil
 	}
 	return nil, &NotLoadedError{edge: "messages"}
@@ -164,7 +188,7 @@ func (e UserEdges) MessagesOrErr() ([]*AIMessage, error) {
 // AssignedTasksOrErr returns the AssignedTasks value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) AssignedTasksOrErr() ([]*Task, error) {
-	if e.loadedTypes[9] {
+	if e.loadedTypes[11] {
 		return e.AssignedTasks, nil
 	}
 	return nil, &NotLoadedError{edge: "assigned_tasks"}
@@ -173,7 +197,7 @@ func (e UserEdges) AssignedTasksOrErr() ([]*Task, error) {
 // ActivitiesOrErr returns the Activities value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) ActivitiesOrErr() ([]*ActivityEvent, error) {
-	if e.loadedTypes[10] {
+	if e.loadedTypes[12] {
 		return e.Activities, nil
 	}
 	return nil, &NotLoadedError{edge: "activities"}
@@ -283,6 +307,16 @@ func (_m *User) QueryMemberships() *WorkspaceMemberQuery {
 // QuerySessions queries the "sessions" edge of the User entity.
 func (_m *User) QuerySessions() *SessionQuery {
 	return NewUserClient(_m.config).QuerySessions(_m)
+}
+
+// QueryInvitations queries the "invitations" edge of the User entity.
+func (_m *User) QueryInvitations() *InvitationQuery {
+	return NewUserClient(_m.config).QueryInvitations(_m)
+}
+
+// QueryPasswordResets queries the "password_resets" edge of the User entity.
+func (_m *User) QueryPasswordResets() *PasswordResetQuery {
+	return NewUserClient(_m.config).QueryPasswordResets(_m)
 }
 
 // QueryOwnedWorkspaces queries the "owned_workspaces" edge of the User entity.
@@ -426,6 +460,54 @@ func (_m *User) appendNamedSessions(name string, edges ...*Session) {
 		_m.Edges.namedSessions[name] = []*Session{}
 	} else {
 		_m.Edges.namedSessions[name] = append(_m.Edges.namedSessions[name], edges...)
+	}
+}
+
+// NamedInvitations returns the Invitations named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedInvitations(name string) ([]*Invitation, error) {
+	if _m.Edges.namedInvitations == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedInvitations[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedInvitations(name string, edges ...*Invitation) {
+	if _m.Edges.namedInvitations == nil {
+		_m.Edges.namedInvitations = make(map[string][]*Invitation)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedInvitations[name] = []*Invitation{}
+	} else {
+		_m.Edges.namedInvitations[name] = append(_m.Edges.namedInvitations[name], edges...)
+	}
+}
+
+// NamedPasswordResets returns the PasswordResets named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedPasswordResets(name string) ([]*PasswordReset, error) {
+	if _m.Edges.namedPasswordResets == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedPasswordResets[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedPasswordResets(name string, edges ...*PasswordReset) {
+	if _m.Edges.namedPasswordResets == nil {
+		_m.Edges.namedPasswordResets = make(map[string][]*PasswordReset)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedPasswordResets[name] = []*PasswordReset{}
+	} else {
+		_m.Edges.namedPasswordResets[name] = append(_m.Edges.namedPasswordResets[name], edges...)
 	}
 }
 

@@ -33,6 +33,7 @@ import (
 	"github.com/woowtech/woow-paas/graph/model"
 	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/valuespec"
+	"github.com/woowtech/woow-paas/workspaces"
 )
 
 // region    ***************************** api!.gotpl *****************************
@@ -46,10 +47,12 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Dashboard() DashboardResolver
+	Invitation() InvitationResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Service() ServiceResolver
 	Subscription() SubscriptionResolver
+	User() UserResolver
 	ValueChange() ValueChangeResolver
 	Workspace() WorkspaceResolver
 }
@@ -165,6 +168,10 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	AcceptInvitationPayload struct {
+		Member func(childComplexity int) int
+	}
+
 	ActivityEvent struct {
 		Actor       func(childComplexity int) int
 		ActorID     func(childComplexity int) int
@@ -252,13 +259,20 @@ type ComplexityRoot struct {
 		Workspaces               func(childComplexity int) int
 	}
 
+	DeclineInvitationPayload struct {
+		InvitationID func(childComplexity int) int
+	}
+
 	Invitation struct {
 		AcceptedAt  func(childComplexity int) int
+		CancelledAt func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
+		DeclinedAt  func(childComplexity int) int
 		Email       func(childComplexity int) int
 		ExpiresAt   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Role        func(childComplexity int) int
+		Status      func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
 		Workspace   func(childComplexity int) int
 		WorkspaceID func(childComplexity int) int
@@ -275,9 +289,24 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	InvitationLinkPayload struct {
+		Invitation func(childComplexity int) int
+		Link       func(childComplexity int) int
+	}
+
+	InvitationPayload struct {
+		Invitation func(childComplexity int) int
+	}
+
 	InviteMemberPayload struct {
 		Invitation func(childComplexity int) int
-		Member     func(childComplexity int) int
+		Link       func(childComplexity int) int
+	}
+
+	InvitedWorkspace struct {
+		ID   func(childComplexity int) int
+		Name func(childComplexity int) int
+		Slug func(childComplexity int) int
 	}
 
 	LeaveWorkspacePayload struct {
@@ -293,27 +322,34 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ArchiveWorkspace  func(childComplexity int, input model.ArchiveWorkspaceInput) int
-		ChangePassword    func(childComplexity int, input model.ChangePasswordInput) int
-		CreateAppTemplate func(childComplexity int, input model.CreateAppTemplateInput) int
-		CreateWorkspace   func(childComplexity int, input model.CreateWorkspaceInput) int
-		DeleteService     func(childComplexity int, input model.DeleteServiceInput) int
-		DeployService     func(childComplexity int, input model.DeployServiceInput) int
-		InviteMember      func(childComplexity int, input model.InviteMemberInput) int
-		LeaveWorkspace    func(childComplexity int, input model.LeaveWorkspaceInput) int
-		Login             func(childComplexity int, input model.LoginInput) int
-		Logout            func(childComplexity int) int
-		Register          func(childComplexity int, input model.RegisterInput) int
-		RemoveMember      func(childComplexity int, input model.RemoveMemberInput) int
-		RollbackService   func(childComplexity int, input model.RollbackServiceInput) int
-		StartService      func(childComplexity int, input model.StartServiceInput) int
-		StopService       func(childComplexity int, input model.StopServiceInput) int
-		TransferOwnership func(childComplexity int, input model.TransferOwnershipInput) int
-		UpdateAppTemplate func(childComplexity int, input model.UpdateAppTemplateInput) int
-		UpdateMemberRole  func(childComplexity int, input model.UpdateMemberRoleInput) int
-		UpdateProfile     func(childComplexity int, input model.UpdateProfileInput) int
-		UpdateService     func(childComplexity int, input model.UpdateServiceInput) int
-		UpdateWorkspace   func(childComplexity int, input model.UpdateWorkspaceInput) int
+		AcceptInvitation     func(childComplexity int, input model.AcceptInvitationInput) int
+		ArchiveWorkspace     func(childComplexity int, input model.ArchiveWorkspaceInput) int
+		CancelInvitation     func(childComplexity int, input model.CancelInvitationInput) int
+		ChangePassword       func(childComplexity int, input model.ChangePasswordInput) int
+		CreateAppTemplate    func(childComplexity int, input model.CreateAppTemplateInput) int
+		CreateInvitationLink func(childComplexity int, input model.CreateInvitationLinkInput) int
+		CreateWorkspace      func(childComplexity int, input model.CreateWorkspaceInput) int
+		DeclineInvitation    func(childComplexity int, input model.DeclineInvitationInput) int
+		DeleteService        func(childComplexity int, input model.DeleteServiceInput) int
+		DeployService        func(childComplexity int, input model.DeployServiceInput) int
+		InviteMember         func(childComplexity int, input model.InviteMemberInput) int
+		LeaveWorkspace       func(childComplexity int, input model.LeaveWorkspaceInput) int
+		Login                func(childComplexity int, input model.LoginInput) int
+		Logout               func(childComplexity int) int
+		Register             func(childComplexity int, input model.RegisterInput) int
+		RemoveMember         func(childComplexity int, input model.RemoveMemberInput) int
+		RequestPasswordReset func(childComplexity int, input model.RequestPasswordResetInput) int
+		ResetPassword        func(childComplexity int, input model.ResetPasswordInput) int
+		RollbackService      func(childComplexity int, input model.RollbackServiceInput) int
+		SetUserDisabled      func(childComplexity int, input model.SetUserDisabledInput) int
+		StartService         func(childComplexity int, input model.StartServiceInput) int
+		StopService          func(childComplexity int, input model.StopServiceInput) int
+		TransferOwnership    func(childComplexity int, input model.TransferOwnershipInput) int
+		UpdateAppTemplate    func(childComplexity int, input model.UpdateAppTemplateInput) int
+		UpdateMemberRole     func(childComplexity int, input model.UpdateMemberRoleInput) int
+		UpdateProfile        func(childComplexity int, input model.UpdateProfileInput) int
+		UpdateService        func(childComplexity int, input model.UpdateServiceInput) int
+		UpdateWorkspace      func(childComplexity int, input model.UpdateWorkspaceInput) int
 	}
 
 	OAuthClient struct {
@@ -346,6 +382,15 @@ type ComplexityRoot struct {
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	PendingInvitation struct {
+		Email     func(childComplexity int) int
+		ExpiresAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		InvitedBy func(childComplexity int) int
+		Role      func(childComplexity int) int
+		Workspace func(childComplexity int) int
 	}
 
 	ProfilePayload struct {
@@ -383,6 +428,7 @@ type ComplexityRoot struct {
 		AppTemplates      func(childComplexity int, category *apptemplate.Category, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.AppTemplateWhereInput, orderBy *ent.AppTemplateOrder) int
 		Cluster           func(childComplexity int) int
 		Dashboard         func(childComplexity int) int
+		InvitationByToken func(childComplexity int, token string) int
 		Node              func(childComplexity int, id int) int
 		Nodes             func(childComplexity int, ids []int) int
 		ServiceManifest   func(childComplexity int, serviceID int, revision *int) int
@@ -395,6 +441,14 @@ type ComplexityRoot struct {
 	RemoveMemberPayload struct {
 		RemovedUserID func(childComplexity int) int
 		Workspace     func(childComplexity int) int
+	}
+
+	RequestPasswordResetPayload struct {
+		Ok func(childComplexity int) int
+	}
+
+	ResetPasswordPayload struct {
+		Ok func(childComplexity int) int
 	}
 
 	Service struct {
@@ -489,6 +543,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	SetUserDisabledPayload struct {
+		Disabled func(childComplexity int) int
+		UserID   func(childComplexity int) int
+	}
+
 	SmartHome struct {
 		ConnectedSince func(childComplexity int) int
 		ConnectorID    func(childComplexity int) int
@@ -579,13 +638,14 @@ type ComplexityRoot struct {
 	}
 
 	User struct {
-		CreatedAt     func(childComplexity int) int
-		Email         func(childComplexity int) int
-		ID            func(childComplexity int) int
-		LastLoginAt   func(childComplexity int) int
-		Name          func(childComplexity int) int
-		PlatformAdmin func(childComplexity int) int
-		UpdatedAt     func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		Email              func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		LastLoginAt        func(childComplexity int) int
+		Name               func(childComplexity int) int
+		PendingInvitations func(childComplexity int) int
+		PlatformAdmin      func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
 	}
 
 	UserConnection struct {
@@ -688,6 +748,9 @@ type ComplexityRoot struct {
 type DashboardResolver interface {
 	RecentActivity(ctx context.Context, obj *dashboard.Stats, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ActivityEventConnection, error)
 }
+type InvitationResolver interface {
+	Status(ctx context.Context, obj *ent.Invitation) (workspaces.InvitationStatus, error)
+}
 type MutationResolver interface {
 	Register(ctx context.Context, input model.RegisterInput) (*model.AuthPayload, error)
 	Login(ctx context.Context, input model.LoginInput) (*model.AuthPayload, error)
@@ -696,6 +759,10 @@ type MutationResolver interface {
 	UpdateWorkspace(ctx context.Context, input model.UpdateWorkspaceInput) (*model.WorkspacePayload, error)
 	ArchiveWorkspace(ctx context.Context, input model.ArchiveWorkspaceInput) (*model.WorkspacePayload, error)
 	InviteMember(ctx context.Context, input model.InviteMemberInput) (*model.InviteMemberPayload, error)
+	AcceptInvitation(ctx context.Context, input model.AcceptInvitationInput) (*model.AcceptInvitationPayload, error)
+	DeclineInvitation(ctx context.Context, input model.DeclineInvitationInput) (*model.DeclineInvitationPayload, error)
+	CancelInvitation(ctx context.Context, input model.CancelInvitationInput) (*model.InvitationPayload, error)
+	CreateInvitationLink(ctx context.Context, input model.CreateInvitationLinkInput) (*model.InvitationLinkPayload, error)
 	UpdateMemberRole(ctx context.Context, input model.UpdateMemberRoleInput) (*model.MemberPayload, error)
 	RemoveMember(ctx context.Context, input model.RemoveMemberInput) (*model.RemoveMemberPayload, error)
 	LeaveWorkspace(ctx context.Context, input model.LeaveWorkspaceInput) (*model.LeaveWorkspacePayload, error)
@@ -708,6 +775,9 @@ type MutationResolver interface {
 	StartService(ctx context.Context, input model.StartServiceInput) (*model.ServicePayload, error)
 	RollbackService(ctx context.Context, input model.RollbackServiceInput) (*model.ServicePayload, error)
 	DeleteService(ctx context.Context, input model.DeleteServiceInput) (*model.ServicePayload, error)
+	RequestPasswordReset(ctx context.Context, input model.RequestPasswordResetInput) (*model.RequestPasswordResetPayload, error)
+	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (*model.ResetPasswordPayload, error)
+	SetUserDisabled(ctx context.Context, input model.SetUserDisabledInput) (*model.SetUserDisabledPayload, error)
 	UpdateProfile(ctx context.Context, input model.UpdateProfileInput) (*model.ProfilePayload, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
 }
@@ -717,6 +787,7 @@ type QueryResolver interface {
 	Viewer(ctx context.Context) (*ent.User, error)
 	Workspaces(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.WorkspaceWhereInput, orderBy *ent.WorkspaceOrder) (*ent.WorkspaceConnection, error)
 	Workspace(ctx context.Context, slug string) (*ent.Workspace, error)
+	InvitationByToken(ctx context.Context, token string) (*workspaces.PendingInvitation, error)
 	AppTemplates(ctx context.Context, category *apptemplate.Category, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.AppTemplateWhereInput, orderBy *ent.AppTemplateOrder) (*ent.AppTemplateConnection, error)
 	AppTemplate(ctx context.Context, slug string) (*ent.AppTemplate, error)
 	Dashboard(ctx context.Context) (*dashboard.Stats, error)
@@ -733,6 +804,9 @@ type SubscriptionResolver interface {
 	Activity(ctx context.Context, workspaceID int) (<-chan *ent.ActivityEvent, error)
 	ServiceEvents(ctx context.Context, serviceID int) (<-chan *ent.ServiceEvent, error)
 	WorkspaceServices(ctx context.Context, workspaceID int) (<-chan *ent.Service, error)
+}
+type UserResolver interface {
+	PendingInvitations(ctx context.Context, obj *ent.User) ([]*workspaces.PendingInvitation, error)
 }
 type ValueChangeResolver interface {
 	Kind(ctx context.Context, obj *valuespec.Change) (string, error)
@@ -1203,6 +1277,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AIThreadEdge.Node(childComplexity), true
 
+	case "AcceptInvitationPayload.member":
+		if e.ComplexityRoot.AcceptInvitationPayload.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AcceptInvitationPayload.Member(childComplexity), true
+
 	case "ActivityEvent.actor":
 		if e.ComplexityRoot.ActivityEvent.Actor == nil {
 			break
@@ -1543,18 +1624,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Dashboard.Workspaces(childComplexity), true
 
+	case "DeclineInvitationPayload.invitationId":
+		if e.ComplexityRoot.DeclineInvitationPayload.InvitationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineInvitationPayload.InvitationID(childComplexity), true
+
 	case "Invitation.acceptedAt":
 		if e.ComplexityRoot.Invitation.AcceptedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Invitation.AcceptedAt(childComplexity), true
+	case "Invitation.cancelledAt":
+		if e.ComplexityRoot.Invitation.CancelledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.CancelledAt(childComplexity), true
 	case "Invitation.createdAt":
 		if e.ComplexityRoot.Invitation.CreatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Invitation.CreatedAt(childComplexity), true
+	case "Invitation.declinedAt":
+		if e.ComplexityRoot.Invitation.DeclinedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.DeclinedAt(childComplexity), true
 	case "Invitation.email":
 		if e.ComplexityRoot.Invitation.Email == nil {
 			break
@@ -1579,6 +1679,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Invitation.Role(childComplexity), true
+	case "Invitation.status":
+		if e.ComplexityRoot.Invitation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invitation.Status(childComplexity), true
 	case "Invitation.updatedAt":
 		if e.ComplexityRoot.Invitation.UpdatedAt == nil {
 			break
@@ -1630,18 +1736,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InvitationEdge.Node(childComplexity), true
 
+	case "InvitationLinkPayload.invitation":
+		if e.ComplexityRoot.InvitationLinkPayload.Invitation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationLinkPayload.Invitation(childComplexity), true
+	case "InvitationLinkPayload.link":
+		if e.ComplexityRoot.InvitationLinkPayload.Link == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationLinkPayload.Link(childComplexity), true
+
+	case "InvitationPayload.invitation":
+		if e.ComplexityRoot.InvitationPayload.Invitation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitationPayload.Invitation(childComplexity), true
+
 	case "InviteMemberPayload.invitation":
 		if e.ComplexityRoot.InviteMemberPayload.Invitation == nil {
 			break
 		}
 
 		return e.ComplexityRoot.InviteMemberPayload.Invitation(childComplexity), true
-	case "InviteMemberPayload.member":
-		if e.ComplexityRoot.InviteMemberPayload.Member == nil {
+	case "InviteMemberPayload.link":
+		if e.ComplexityRoot.InviteMemberPayload.Link == nil {
 			break
 		}
 
-		return e.ComplexityRoot.InviteMemberPayload.Member(childComplexity), true
+		return e.ComplexityRoot.InviteMemberPayload.Link(childComplexity), true
+
+	case "InvitedWorkspace.id":
+		if e.ComplexityRoot.InvitedWorkspace.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitedWorkspace.ID(childComplexity), true
+	case "InvitedWorkspace.name":
+		if e.ComplexityRoot.InvitedWorkspace.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitedWorkspace.Name(childComplexity), true
+	case "InvitedWorkspace.slug":
+		if e.ComplexityRoot.InvitedWorkspace.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvitedWorkspace.Slug(childComplexity), true
 
 	case "LeaveWorkspacePayload.workspaceId":
 		if e.ComplexityRoot.LeaveWorkspacePayload.WorkspaceID == nil {
@@ -1664,6 +1809,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MemberPayload.Member(childComplexity), true
 
+	case "Mutation.acceptInvitation":
+		if e.ComplexityRoot.Mutation.AcceptInvitation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptInvitation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptInvitation(childComplexity, args["input"].(model.AcceptInvitationInput)), true
 	case "Mutation.archiveWorkspace":
 		if e.ComplexityRoot.Mutation.ArchiveWorkspace == nil {
 			break
@@ -1675,6 +1831,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ArchiveWorkspace(childComplexity, args["input"].(model.ArchiveWorkspaceInput)), true
+	case "Mutation.cancelInvitation":
+		if e.ComplexityRoot.Mutation.CancelInvitation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelInvitation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelInvitation(childComplexity, args["input"].(model.CancelInvitationInput)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -1697,6 +1864,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAppTemplate(childComplexity, args["input"].(model.CreateAppTemplateInput)), true
+	case "Mutation.createInvitationLink":
+		if e.ComplexityRoot.Mutation.CreateInvitationLink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createInvitationLink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateInvitationLink(childComplexity, args["input"].(model.CreateInvitationLinkInput)), true
 	case "Mutation.createWorkspace":
 		if e.ComplexityRoot.Mutation.CreateWorkspace == nil {
 			break
@@ -1708,6 +1886,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWorkspace(childComplexity, args["input"].(model.CreateWorkspaceInput)), true
+	case "Mutation.declineInvitation":
+		if e.ComplexityRoot.Mutation.DeclineInvitation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declineInvitation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclineInvitation(childComplexity, args["input"].(model.DeclineInvitationInput)), true
 	case "Mutation.deleteService":
 		if e.ComplexityRoot.Mutation.DeleteService == nil {
 			break
@@ -1791,6 +1980,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveMember(childComplexity, args["input"].(model.RemoveMemberInput)), true
+	case "Mutation.requestPasswordReset":
+		if e.ComplexityRoot.Mutation.RequestPasswordReset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestPasswordReset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestPasswordReset(childComplexity, args["input"].(model.RequestPasswordResetInput)), true
+	case "Mutation.resetPassword":
+		if e.ComplexityRoot.Mutation.ResetPassword == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resetPassword_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResetPassword(childComplexity, args["input"].(model.ResetPasswordInput)), true
 	case "Mutation.rollbackService":
 		if e.ComplexityRoot.Mutation.RollbackService == nil {
 			break
@@ -1802,6 +2013,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RollbackService(childComplexity, args["input"].(model.RollbackServiceInput)), true
+	case "Mutation.setUserDisabled":
+		if e.ComplexityRoot.Mutation.SetUserDisabled == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setUserDisabled_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetUserDisabled(childComplexity, args["input"].(model.SetUserDisabledInput)), true
 	case "Mutation.startService":
 		if e.ComplexityRoot.Mutation.StartService == nil {
 			break
@@ -2015,6 +2237,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PendingInvitation.email":
+		if e.ComplexityRoot.PendingInvitation.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingInvitation.Email(childComplexity), true
+	case "PendingInvitation.expiresAt":
+		if e.ComplexityRoot.PendingInvitation.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingInvitation.ExpiresAt(childComplexity), true
+	case "PendingInvitation.id":
+		if e.ComplexityRoot.PendingInvitation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingInvitation.ID(childComplexity), true
+	case "PendingInvitation.invitedBy":
+		if e.ComplexityRoot.PendingInvitation.InvitedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingInvitation.InvitedBy(childComplexity), true
+	case "PendingInvitation.role":
+		if e.ComplexityRoot.PendingInvitation.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingInvitation.Role(childComplexity), true
+	case "PendingInvitation.workspace":
+		if e.ComplexityRoot.PendingInvitation.Workspace == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingInvitation.Workspace(childComplexity), true
+
 	case "ProfilePayload.user":
 		if e.ComplexityRoot.ProfilePayload.User == nil {
 			break
@@ -2172,6 +2431,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Dashboard(childComplexity), true
 
+	case "Query.invitationByToken":
+		if e.ComplexityRoot.Query.InvitationByToken == nil {
+			break
+		}
+
+		args, err := ec.field_Query_invitationByToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InvitationByToken(childComplexity, args["token"].(string)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2257,6 +2527,20 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RemoveMemberPayload.Workspace(childComplexity), true
+
+	case "RequestPasswordResetPayload.ok":
+		if e.ComplexityRoot.RequestPasswordResetPayload.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestPasswordResetPayload.Ok(childComplexity), true
+
+	case "ResetPasswordPayload.ok":
+		if e.ComplexityRoot.ResetPasswordPayload.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResetPasswordPayload.Ok(childComplexity), true
 
 	case "Service.chartVersion":
 		if e.ComplexityRoot.Service.ChartVersion == nil {
@@ -2649,6 +2933,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ServiceRevisionEdge.Node(childComplexity), true
+
+	case "SetUserDisabledPayload.disabled":
+		if e.ComplexityRoot.SetUserDisabledPayload.Disabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetUserDisabledPayload.Disabled(childComplexity), true
+	case "SetUserDisabledPayload.userId":
+		if e.ComplexityRoot.SetUserDisabledPayload.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetUserDisabledPayload.UserID(childComplexity), true
 
 	case "SmartHome.connectedSince":
 		if e.ComplexityRoot.SmartHome.ConnectedSince == nil {
@@ -3076,6 +3373,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Name(childComplexity), true
+	case "User.pendingInvitations":
+		if e.ComplexityRoot.User.PendingInvitations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.PendingInvitations(childComplexity), true
 	case "User.platformAdmin":
 		if e.ComplexityRoot.User.PlatformAdmin == nil {
 			break
@@ -3484,14 +3787,18 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AIProviderWhereInput", ec.unmarshalInputAIProviderWhereInput),
 			graphql.NewInputUnmarshaler("AIThreadOrder", ec.unmarshalInputAIThreadOrder),
 			graphql.NewInputUnmarshaler("AIThreadWhereInput", ec.unmarshalInputAIThreadWhereInput),
+			graphql.NewInputUnmarshaler("AcceptInvitationInput", ec.unmarshalInputAcceptInvitationInput),
 			graphql.NewInputUnmarshaler("ActivityEventOrder", ec.unmarshalInputActivityEventOrder),
 			graphql.NewInputUnmarshaler("ActivityEventWhereInput", ec.unmarshalInputActivityEventWhereInput),
 			graphql.NewInputUnmarshaler("AppTemplateOrder", ec.unmarshalInputAppTemplateOrder),
 			graphql.NewInputUnmarshaler("AppTemplateWhereInput", ec.unmarshalInputAppTemplateWhereInput),
 			graphql.NewInputUnmarshaler("ArchiveWorkspaceInput", ec.unmarshalInputArchiveWorkspaceInput),
+			graphql.NewInputUnmarshaler("CancelInvitationInput", ec.unmarshalInputCancelInvitationInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("CreateAppTemplateInput", ec.unmarshalInputCreateAppTemplateInput),
+			graphql.NewInputUnmarshaler("CreateInvitationLinkInput", ec.unmarshalInputCreateInvitationLinkInput),
 			graphql.NewInputUnmarshaler("CreateWorkspaceInput", ec.unmarshalInputCreateWorkspaceInput),
+			graphql.NewInputUnmarshaler("DeclineInvitationInput", ec.unmarshalInputDeclineInvitationInput),
 			graphql.NewInputUnmarshaler("DeleteServiceInput", ec.unmarshalInputDeleteServiceInput),
 			graphql.NewInputUnmarshaler("DeployServiceInput", ec.unmarshalInputDeployServiceInput),
 			graphql.NewInputUnmarshaler("InvitationOrder", ec.unmarshalInputInvitationOrder),
@@ -3505,6 +3812,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
 			graphql.NewInputUnmarshaler("RegisterInput", ec.unmarshalInputRegisterInput),
 			graphql.NewInputUnmarshaler("RemoveMemberInput", ec.unmarshalInputRemoveMemberInput),
+			graphql.NewInputUnmarshaler("RequestPasswordResetInput", ec.unmarshalInputRequestPasswordResetInput),
+			graphql.NewInputUnmarshaler("ResetPasswordInput", ec.unmarshalInputResetPasswordInput),
 			graphql.NewInputUnmarshaler("RollbackServiceInput", ec.unmarshalInputRollbackServiceInput),
 			graphql.NewInputUnmarshaler("ServiceEventOrder", ec.unmarshalInputServiceEventOrder),
 			graphql.NewInputUnmarshaler("ServiceEventWhereInput", ec.unmarshalInputServiceEventWhereInput),
@@ -3512,6 +3821,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ServiceRevisionOrder", ec.unmarshalInputServiceRevisionOrder),
 			graphql.NewInputUnmarshaler("ServiceRevisionWhereInput", ec.unmarshalInputServiceRevisionWhereInput),
 			graphql.NewInputUnmarshaler("ServiceWhereInput", ec.unmarshalInputServiceWhereInput),
+			graphql.NewInputUnmarshaler("SetUserDisabledInput", ec.unmarshalInputSetUserDisabledInput),
 			graphql.NewInputUnmarshaler("SmartHomeOrder", ec.unmarshalInputSmartHomeOrder),
 			graphql.NewInputUnmarshaler("SmartHomeWhereInput", ec.unmarshalInputSmartHomeWhereInput),
 			graphql.NewInputUnmarshaler("StartServiceInput", ec.unmarshalInputStartServiceInput),
@@ -3711,6 +4021,8 @@ extend type Query {
   ): WorkspaceConnection!
   "One of the viewer's workspaces by slug."
   workspace(slug: String!): Workspace
+  "An invitation by its link's token, to show before accepting; null when the link is unknown, used or expired."
+  invitationByToken(token: String!): PendingInvitation
   "The marketplace: active templates (platform admins also see inactive ones)."
   appTemplates(
     category: AppTemplateCategory
@@ -3757,6 +4069,11 @@ input UpdateWorkspaceInput {
   description: String
 }
 
+"""
+Archiving makes a workspace read-only: it stays visible to its members, but
+nothing in it changes any more and it takes no new members. Its services
+must be stopped or deleted first (CONFLICT otherwise).
+"""
 input ArchiveWorkspaceInput {
   id: ID!
 }
@@ -3782,10 +4099,95 @@ input InviteMemberInput {
 }
 
 type InviteMemberPayload {
-  "Set when the email belongs to an account: it joined at once."
-  member: WorkspaceMember
-  "Set when no account has the email yet: it joins when it registers."
-  invitation: Invitation
+  """
+  The invitation, pending until it is accepted. An account that has the
+  email sees it among its pending invitations; anyone else joins through
+  the link.
+  """
+  invitation: Invitation!
+  """
+  The single-use link that joins the workspace (while signed in). Only this
+  answer carries it: the server keeps a hash. createInvitationLink makes a
+  new one.
+  """
+  link: String!
+}
+
+"Where an invitation stands."
+enum InvitationStatus {
+  pending
+  accepted
+  declined
+  cancelled
+  expired
+}
+
+extend type Invitation {
+  status: InvitationStatus!
+}
+
+"The workspace an invitation is for: all an invitee sees of it before joining."
+type InvitedWorkspace {
+  id: ID!
+  name: String!
+  slug: String!
+}
+
+"An invitation as the person invited sees it."
+type PendingInvitation {
+  id: ID!
+  "The role the invitee gets on accepting."
+  role: Role!
+  workspace: InvitedWorkspace!
+  "The name of the member who sent it."
+  invitedBy: String
+  "The address it was sent to."
+  email: String!
+  expiresAt: Time!
+}
+
+extend type User {
+  "Invitations waiting for this account to accept or decline (empty for anyone but the viewer)."
+  pendingInvitations: [PendingInvitation!]!
+}
+
+"Accept an invitation: one of your pending invitations by id, or a link's token."
+input AcceptInvitationInput {
+  id: ID
+  token: String
+}
+
+type AcceptInvitationPayload {
+  "The new membership (its workspace is the one joined)."
+  member: WorkspaceMember!
+}
+
+"Decline an invitation: one of your pending invitations by id, or a link's token."
+input DeclineInvitationInput {
+  id: ID
+  token: String
+}
+
+type DeclineInvitationPayload {
+  invitationId: ID!
+}
+
+input CancelInvitationInput {
+  id: ID!
+}
+
+type InvitationPayload {
+  invitation: Invitation!
+}
+
+input CreateInvitationLinkInput {
+  id: ID!
+}
+
+type InvitationLinkPayload {
+  invitation: Invitation!
+  "A new single-use link; the previous one stops working."
+  link: String!
 }
 
 input UpdateMemberRoleInput {
@@ -3872,7 +4274,15 @@ type Mutation {
   createWorkspace(input: CreateWorkspaceInput!): WorkspacePayload!
   updateWorkspace(input: UpdateWorkspaceInput!): WorkspacePayload!
   archiveWorkspace(input: ArchiveWorkspaceInput!): WorkspacePayload!
+  "Invites an email address (admins and the owner; roles up to admin). Nobody joins until they accept."
   inviteMember(input: InviteMemberInput!): InviteMemberPayload!
+  "Joins a workspace by accepting an invitation."
+  acceptInvitation(input: AcceptInvitationInput!): AcceptInvitationPayload!
+  declineInvitation(input: DeclineInvitationInput!): DeclineInvitationPayload!
+  "Withdraws a pending invitation (admins and the owner)."
+  cancelInvitation(input: CancelInvitationInput!): InvitationPayload!
+  "Makes a new link for a pending invitation (admins and the owner); the old link stops working."
+  createInvitationLink(input: CreateInvitationLinkInput!): InvitationLinkPayload!
   updateMemberRole(input: UpdateMemberRoleInput!): MemberPayload!
   removeMember(input: RemoveMemberInput!): RemoveMemberPayload!
   leaveWorkspace(input: LeaveWorkspaceInput!): LeaveWorkspacePayload!
@@ -4019,7 +4429,46 @@ type ChangePasswordPayload {
   ok: Boolean!
 }
 
+input RequestPasswordResetInput {
+  email: String!
+}
+
+type RequestPasswordResetPayload {
+  "Always true: whether an account has the address is not told."
+  ok: Boolean!
+}
+
+input ResetPasswordInput {
+  "The token of the e-mailed link."
+  token: String!
+  newPassword: String!
+}
+
+type ResetPasswordPayload {
+  ok: Boolean!
+}
+
+input SetUserDisabledInput {
+  userId: ID!
+  disabled: Boolean!
+}
+
+type SetUserDisabledPayload {
+  userId: ID!
+  disabled: Boolean!
+}
+
 extend type Mutation {
+  """
+  E-mails a single-use link (valid for an hour) that sets a new password,
+  when an account has the address. CONFLICT when the server has no mail set
+  up.
+  """
+  requestPasswordReset(input: RequestPasswordResetInput!): RequestPasswordResetPayload!
+  "Sets a new password from a reset link; every session of the account ends."
+  resetPassword(input: ResetPasswordInput!): ResetPasswordPayload!
+  "Disables or enables an account (platform admins). A disabled account cannot sign in, and its sessions end at once."
+  setUserDisabled(input: SetUserDisabledInput!): SetUserDisabledPayload!
   "Changes the signed-in account's name or email."
   updateProfile(input: UpdateProfileInput!): ProfilePayload!
   "Changes the signed-in account's password and signs out its other sessions."
@@ -4224,6 +4673,14 @@ func (ec *executionContext) childFields_AIThreadEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type AIThreadEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_AcceptInvitationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "member":
+		return ec.fieldContext_AcceptInvitationPayload_member(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AcceptInvitationPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ActivityEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4398,6 +4855,14 @@ func (ec *executionContext) childFields_Dashboard(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type Dashboard", field.Name)
 }
 
+func (ec *executionContext) childFields_DeclineInvitationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "invitationId":
+		return ec.fieldContext_DeclineInvitationPayload_invitationId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeclineInvitationPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Invitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4416,8 +4881,14 @@ func (ec *executionContext) childFields_Invitation(ctx context.Context, field gr
 		return ec.fieldContext_Invitation_expiresAt(ctx, field)
 	case "acceptedAt":
 		return ec.fieldContext_Invitation_acceptedAt(ctx, field)
+	case "declinedAt":
+		return ec.fieldContext_Invitation_declinedAt(ctx, field)
+	case "cancelledAt":
+		return ec.fieldContext_Invitation_cancelledAt(ctx, field)
 	case "workspace":
 		return ec.fieldContext_Invitation_workspace(ctx, field)
+	case "status":
+		return ec.fieldContext_Invitation_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Invitation", field.Name)
 }
@@ -4444,14 +4915,44 @@ func (ec *executionContext) childFields_InvitationEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type InvitationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_InvitationLinkPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "invitation":
+		return ec.fieldContext_InvitationLinkPayload_invitation(ctx, field)
+	case "link":
+		return ec.fieldContext_InvitationLinkPayload_link(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvitationLinkPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_InvitationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "invitation":
+		return ec.fieldContext_InvitationPayload_invitation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvitationPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_InviteMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "member":
-		return ec.fieldContext_InviteMemberPayload_member(ctx, field)
 	case "invitation":
 		return ec.fieldContext_InviteMemberPayload_invitation(ctx, field)
+	case "link":
+		return ec.fieldContext_InviteMemberPayload_link(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InviteMemberPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_InvitedWorkspace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InvitedWorkspace_id(ctx, field)
+	case "name":
+		return ec.fieldContext_InvitedWorkspace_name(ctx, field)
+	case "slug":
+		return ec.fieldContext_InvitedWorkspace_slug(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvitedWorkspace", field.Name)
 }
 
 func (ec *executionContext) childFields_LeaveWorkspacePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4530,6 +5031,24 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PendingInvitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PendingInvitation_id(ctx, field)
+	case "role":
+		return ec.fieldContext_PendingInvitation_role(ctx, field)
+	case "workspace":
+		return ec.fieldContext_PendingInvitation_workspace(ctx, field)
+	case "invitedBy":
+		return ec.fieldContext_PendingInvitation_invitedBy(ctx, field)
+	case "email":
+		return ec.fieldContext_PendingInvitation_email(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_PendingInvitation_expiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PendingInvitation", field.Name)
+}
+
 func (ec *executionContext) childFields_ProfilePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "user":
@@ -4596,6 +5115,22 @@ func (ec *executionContext) childFields_RemoveMemberPayload(ctx context.Context,
 		return ec.fieldContext_RemoveMemberPayload_removedUserId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RemoveMemberPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RequestPasswordResetPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_RequestPasswordResetPayload_ok(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RequestPasswordResetPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ResetPasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_ResetPasswordPayload_ok(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResetPasswordPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Service(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4782,6 +5317,16 @@ func (ec *executionContext) childFields_ServiceRevisionEdge(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type ServiceRevisionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SetUserDisabledPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "userId":
+		return ec.fieldContext_SetUserDisabledPayload_userId(ctx, field)
+	case "disabled":
+		return ec.fieldContext_SetUserDisabledPayload_disabled(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SetUserDisabledPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_SmartHome(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4964,6 +5509,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_platformAdmin(ctx, field)
 	case "lastLoginAt":
 		return ec.fieldContext_User_lastLoginAt(ctx, field)
+	case "pendingInvitations":
+		return ec.fieldContext_User_pendingInvitations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 }
@@ -5348,12 +5895,40 @@ func (ec *executionContext) field_Dashboard_recentActivity_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptInvitation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AcceptInvitationInput, error) {
+			return ec.unmarshalNAcceptInvitationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAcceptInvitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_archiveWorkspace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ArchiveWorkspaceInput, error) {
 			return ec.unmarshalNArchiveWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐArchiveWorkspaceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelInvitation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CancelInvitationInput, error) {
+			return ec.unmarshalNCancelInvitationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCancelInvitationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5390,12 +5965,40 @@ func (ec *executionContext) field_Mutation_createAppTemplate_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createInvitationLink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateInvitationLinkInput, error) {
+			return ec.unmarshalNCreateInvitationLinkInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateInvitationLinkInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createWorkspace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateWorkspaceInput, error) {
 			return ec.unmarshalNCreateWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateWorkspaceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_declineInvitation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeclineInvitationInput, error) {
+			return ec.unmarshalNDeclineInvitationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeclineInvitationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5502,12 +6105,54 @@ func (ec *executionContext) field_Mutation_removeMember_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_requestPasswordReset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RequestPasswordResetInput, error) {
+			return ec.unmarshalNRequestPasswordResetInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRequestPasswordResetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_resetPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ResetPasswordInput, error) {
+			return ec.unmarshalNResetPasswordInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐResetPasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_rollbackService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.RollbackServiceInput, error) {
 			return ec.unmarshalNRollbackServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRollbackServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setUserDisabled_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetUserDisabledInput, error) {
+			return ec.unmarshalNSetUserDisabledInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSetUserDisabledInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5823,6 +6468,20 @@ func (ec *executionContext) field_Query_appTemplates_args(ctx context.Context, r
 		return nil, err
 	}
 	args["orderBy"] = arg7
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_invitationByToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "token",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["token"] = arg0
 	return args, nil
 }
 
@@ -8342,6 +9001,38 @@ func (ec *executionContext) fieldContext_AIThreadEdge_cursor(_ context.Context, 
 	return graphql.NewScalarFieldContext("AIThreadEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _AcceptInvitationPayload_member(ctx context.Context, field graphql.CollectedField, obj *model.AcceptInvitationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AcceptInvitationPayload_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Member, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.WorkspaceMember) graphql.Marshaler {
+			return ec.marshalNWorkspaceMember2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐWorkspaceMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AcceptInvitationPayload_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AcceptInvitationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkspaceMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ActivityEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.ActivityEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9722,6 +10413,29 @@ func (ec *executionContext) fieldContext_Dashboard_recentActivity(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _DeclineInvitationPayload_invitationId(ctx context.Context, field graphql.CollectedField, obj *model.DeclineInvitationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineInvitationPayload_invitationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvitationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineInvitationPayload_invitationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineInvitationPayload", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Invitation_id(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9906,6 +10620,52 @@ func (ec *executionContext) fieldContext_Invitation_acceptedAt(_ context.Context
 	return graphql.NewScalarFieldContext("Invitation", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Invitation_declinedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invitation_declinedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invitation_declinedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invitation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Invitation_cancelledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invitation_cancelledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invitation_cancelledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invitation", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Invitation_workspace(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9936,6 +10696,29 @@ func (ec *executionContext) fieldContext_Invitation_workspace(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Invitation_status(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invitation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Invitation().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workspaces.InvitationStatus) graphql.Marshaler {
+			return ec.marshalNInvitationStatus2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐInvitationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invitation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invitation", field, true, true, "InvitationStatus")
 }
 
 func (ec *executionContext) _InvitationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.InvitationConnection) (ret graphql.Marshaler) {
@@ -10080,33 +10863,88 @@ func (ec *executionContext) fieldContext_InvitationEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("InvitationEdge", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _InviteMemberPayload_member(ctx context.Context, field graphql.CollectedField, obj *model.InviteMemberPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _InvitationLinkPayload_invitation(ctx context.Context, field graphql.CollectedField, obj *model.InvitationLinkPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_InviteMemberPayload_member(ctx, field)
+			return ec.fieldContext_InvitationLinkPayload_invitation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Member, nil
+			return obj.Invitation, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.WorkspaceMember) graphql.Marshaler {
-			return ec.marshalOWorkspaceMember2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐWorkspaceMember(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Invitation) graphql.Marshaler {
+			return ec.marshalNInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitation(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
-func (ec *executionContext) fieldContext_InviteMemberPayload_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_InvitationLinkPayload_invitation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "InviteMemberPayload",
+		Object:     "InvitationLinkPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_WorkspaceMember(ctx, field)
+			return ec.childFields_Invitation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvitationLinkPayload_link(ctx context.Context, field graphql.CollectedField, obj *model.InvitationLinkPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvitationLinkPayload_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Link, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvitationLinkPayload_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvitationLinkPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvitationPayload_invitation(ctx context.Context, field graphql.CollectedField, obj *model.InvitationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvitationPayload_invitation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invitation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Invitation) graphql.Marshaler {
+			return ec.marshalNInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvitationPayload_invitation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvitationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Invitation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -10125,10 +10963,10 @@ func (ec *executionContext) _InviteMemberPayload_invitation(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Invitation) graphql.Marshaler {
-			return ec.marshalOInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitation(ctx, selections, v)
+			return ec.marshalNInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitation(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_InviteMemberPayload_invitation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -10142,6 +10980,98 @@ func (ec *executionContext) fieldContext_InviteMemberPayload_invitation(_ contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _InviteMemberPayload_link(ctx context.Context, field graphql.CollectedField, obj *model.InviteMemberPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InviteMemberPayload_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Link, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InviteMemberPayload_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InviteMemberPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvitedWorkspace_id(ctx context.Context, field graphql.CollectedField, obj *workspaces.InvitedWorkspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvitedWorkspace_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvitedWorkspace_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvitedWorkspace", field, false, false, "ID")
+}
+
+func (ec *executionContext) _InvitedWorkspace_name(ctx context.Context, field graphql.CollectedField, obj *workspaces.InvitedWorkspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvitedWorkspace_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvitedWorkspace_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvitedWorkspace", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvitedWorkspace_slug(ctx context.Context, field graphql.CollectedField, obj *workspaces.InvitedWorkspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvitedWorkspace_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvitedWorkspace_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvitedWorkspace", field, false, false, "String")
 }
 
 func (ec *executionContext) _LeaveWorkspacePayload_workspaceId(ctx context.Context, field graphql.CollectedField, obj *model.LeaveWorkspacePayload) (ret graphql.Marshaler) {
@@ -10512,6 +11442,182 @@ func (ec *executionContext) fieldContext_Mutation_inviteMember(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_inviteMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptInvitation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptInvitation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptInvitation(ctx, fc.Args["input"].(model.AcceptInvitationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AcceptInvitationPayload) graphql.Marshaler {
+			return ec.marshalNAcceptInvitationPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAcceptInvitationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptInvitation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AcceptInvitationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptInvitation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_declineInvitation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_declineInvitation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeclineInvitation(ctx, fc.Args["input"].(model.DeclineInvitationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeclineInvitationPayload) graphql.Marshaler {
+			return ec.marshalNDeclineInvitationPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeclineInvitationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_declineInvitation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeclineInvitationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_declineInvitation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelInvitation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelInvitation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelInvitation(ctx, fc.Args["input"].(model.CancelInvitationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InvitationPayload) graphql.Marshaler {
+			return ec.marshalNInvitationPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐInvitationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelInvitation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvitationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelInvitation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createInvitationLink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createInvitationLink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateInvitationLink(ctx, fc.Args["input"].(model.CreateInvitationLinkInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InvitationLinkPayload) graphql.Marshaler {
+			return ec.marshalNInvitationLinkPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐInvitationLinkPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createInvitationLink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvitationLinkPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createInvitationLink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11040,6 +12146,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteService(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestPasswordReset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestPasswordReset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestPasswordReset(ctx, fc.Args["input"].(model.RequestPasswordResetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RequestPasswordResetPayload) graphql.Marshaler {
+			return ec.marshalNRequestPasswordResetPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRequestPasswordResetPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestPasswordReset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RequestPasswordResetPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestPasswordReset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_resetPassword(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_resetPassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ResetPassword(ctx, fc.Args["input"].(model.ResetPasswordInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ResetPasswordPayload) graphql.Marshaler {
+			return ec.marshalNResetPasswordPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐResetPasswordPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_resetPassword(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResetPasswordPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_resetPassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setUserDisabled(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setUserDisabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetUserDisabled(ctx, fc.Args["input"].(model.SetUserDisabledInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SetUserDisabledPayload) graphql.Marshaler {
+			return ec.marshalNSetUserDisabledPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSetUserDisabledPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setUserDisabled(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SetUserDisabledPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setUserDisabled_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11628,6 +12866,153 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _PendingInvitation_id(ctx context.Context, field graphql.CollectedField, obj *workspaces.PendingInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingInvitation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingInvitation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingInvitation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PendingInvitation_role(ctx context.Context, field graphql.CollectedField, obj *workspaces.PendingInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingInvitation_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v role.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋroleᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingInvitation_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingInvitation", field, false, false, "Role")
+}
+
+func (ec *executionContext) _PendingInvitation_workspace(ctx context.Context, field graphql.CollectedField, obj *workspaces.PendingInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingInvitation_workspace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Workspace, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workspaces.InvitedWorkspace) graphql.Marshaler {
+			return ec.marshalNInvitedWorkspace2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐInvitedWorkspace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingInvitation_workspace(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PendingInvitation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvitedWorkspace(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PendingInvitation_invitedBy(ctx context.Context, field graphql.CollectedField, obj *workspaces.PendingInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingInvitation_invitedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvitedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PendingInvitation_invitedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingInvitation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PendingInvitation_email(ctx context.Context, field graphql.CollectedField, obj *workspaces.PendingInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingInvitation_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingInvitation_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingInvitation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PendingInvitation_expiresAt(ctx context.Context, field graphql.CollectedField, obj *workspaces.PendingInvitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingInvitation_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingInvitation_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingInvitation", field, false, false, "Time")
 }
 
 func (ec *executionContext) _ProfilePayload_user(ctx context.Context, field graphql.CollectedField, obj *model.ProfilePayload) (ret graphql.Marshaler) {
@@ -12313,6 +13698,50 @@ func (ec *executionContext) fieldContext_Query_workspace(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_invitationByToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_invitationByToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InvitationByToken(ctx, fc.Args["token"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *workspaces.PendingInvitation) graphql.Marshaler {
+			return ec.marshalOPendingInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐPendingInvitation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_invitationByToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PendingInvitation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_invitationByToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_appTemplates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12726,6 +14155,52 @@ func (ec *executionContext) _RemoveMemberPayload_removedUserId(ctx context.Conte
 }
 func (ec *executionContext) fieldContext_RemoveMemberPayload_removedUserId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RemoveMemberPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RequestPasswordResetPayload_ok(ctx context.Context, field graphql.CollectedField, obj *model.RequestPasswordResetPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestPasswordResetPayload_ok(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ok, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RequestPasswordResetPayload_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestPasswordResetPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ResetPasswordPayload_ok(ctx context.Context, field graphql.CollectedField, obj *model.ResetPasswordPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResetPasswordPayload_ok(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ok, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResetPasswordPayload_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResetPasswordPayload", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Service_id(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
@@ -14347,6 +15822,52 @@ func (ec *executionContext) _ServiceRevisionEdge_cursor(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_ServiceRevisionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ServiceRevisionEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _SetUserDisabledPayload_userId(ctx context.Context, field graphql.CollectedField, obj *model.SetUserDisabledPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetUserDisabledPayload_userId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SetUserDisabledPayload_userId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SetUserDisabledPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SetUserDisabledPayload_disabled(ctx context.Context, field graphql.CollectedField, obj *model.SetUserDisabledPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetUserDisabledPayload_disabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SetUserDisabledPayload_disabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SetUserDisabledPayload", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SmartHome_id(ctx context.Context, field graphql.CollectedField, obj *ent.SmartHome) (ret graphql.Marshaler) {
@@ -16132,6 +17653,38 @@ func (ec *executionContext) _User_lastLoginAt(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_User_lastLoginAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "Time")
+}
+
+func (ec *executionContext) _User_pendingInvitations(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_pendingInvitations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.User().PendingInvitations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*workspaces.PendingInvitation) graphql.Marshaler {
+			return ec.marshalNPendingInvitation2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐPendingInvitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_pendingInvitations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PendingInvitation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _UserConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.UserConnection) (ret graphql.Marshaler) {
@@ -21663,6 +23216,55 @@ func UnmarshalAIThreadWhereInput(ctx context.Context, raw any) (ent.AIThreadWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAcceptInvitationInput(ctx context.Context, obj any) (model.AcceptInvitationInput, error) {
+	var it model.AcceptInvitationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "token"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAcceptInvitationInput unmarshals raw into the AcceptInvitationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAcceptInvitationInput(ctx context.Context, raw any) (model.AcceptInvitationInput, error) {
+	var out model.AcceptInvitationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AcceptInvitationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputActivityEventOrder(ctx context.Context, obj any) (ent.ActivityEventOrder, error) {
 	var it ent.ActivityEventOrder
 	if obj == nil {
@@ -23799,6 +25401,48 @@ func UnmarshalArchiveWorkspaceInput(ctx context.Context, raw any) (model.Archive
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCancelInvitationInput(ctx context.Context, obj any) (model.CancelInvitationInput, error) {
+	var it model.CancelInvitationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCancelInvitationInput unmarshals raw into the CancelInvitationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCancelInvitationInput(ctx context.Context, raw any) (model.CancelInvitationInput, error) {
+	var out model.CancelInvitationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CancelInvitationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Context, obj any) (model.ChangePasswordInput, error) {
 	var it model.ChangePasswordInput
 	if obj == nil {
@@ -24023,6 +25667,48 @@ func UnmarshalCreateAppTemplateInput(ctx context.Context, raw any) (model.Create
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateInvitationLinkInput(ctx context.Context, obj any) (model.CreateInvitationLinkInput, error) {
+	var it model.CreateInvitationLinkInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateInvitationLinkInput unmarshals raw into the CreateInvitationLinkInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateInvitationLinkInput(ctx context.Context, raw any) (model.CreateInvitationLinkInput, error) {
+	var out model.CreateInvitationLinkInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateInvitationLinkInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateWorkspaceInput(ctx context.Context, obj any) (model.CreateWorkspaceInput, error) {
 	var it model.CreateWorkspaceInput
 	if obj == nil {
@@ -24069,6 +25755,55 @@ func (ec *executionContext) unmarshalInputCreateWorkspaceInput(ctx context.Conte
 func UnmarshalCreateWorkspaceInput(ctx context.Context, raw any) (model.CreateWorkspaceInput, error) {
 	var out model.CreateWorkspaceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateWorkspaceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeclineInvitationInput(ctx context.Context, obj any) (model.DeclineInvitationInput, error) {
+	var it model.DeclineInvitationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "token"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeclineInvitationInput unmarshals raw into the DeclineInvitationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeclineInvitationInput(ctx context.Context, raw any) (model.DeclineInvitationInput, error) {
+	var out model.DeclineInvitationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeclineInvitationInput", raw, &out)
 	return out, err
 }
 
@@ -24241,7 +25976,7 @@ func (ec *executionContext) unmarshalInputInvitationWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "acceptedAt", "acceptedAtNEQ", "acceptedAtIn", "acceptedAtNotIn", "acceptedAtGT", "acceptedAtGTE", "acceptedAtLT", "acceptedAtLTE", "acceptedAtIsNil", "acceptedAtNotNil", "hasWorkspace", "hasWorkspaceWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "role", "roleNEQ", "roleIn", "roleNotIn", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "acceptedAt", "acceptedAtNEQ", "acceptedAtIn", "acceptedAtNotIn", "acceptedAtGT", "acceptedAtGTE", "acceptedAtLT", "acceptedAtLTE", "acceptedAtIsNil", "acceptedAtNotNil", "declinedAt", "declinedAtNEQ", "declinedAtIn", "declinedAtNotIn", "declinedAtGT", "declinedAtGTE", "declinedAtLT", "declinedAtLTE", "declinedAtIsNil", "declinedAtNotNil", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "hasWorkspace", "hasWorkspaceWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24465,97 +26200,6 @@ func (ec *executionContext) unmarshalInputInvitationWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.WorkspaceIDNotIn = data
-		case "email":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Email = data
-		case "emailNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailNEQ = data
-		case "emailIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailIn = data
-		case "emailNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailNotIn = data
-		case "emailGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailGT = data
-		case "emailGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailGTE = data
-		case "emailLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailLT = data
-		case "emailLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailLTE = data
-		case "emailContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailContains = data
-		case "emailHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailHasPrefix = data
-		case "emailHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailHasSuffix = data
-		case "emailEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailEqualFold = data
-		case "emailContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.EmailContainsFold = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
 			data, err := ec.unmarshalORole2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋroleᚐRole(ctx, v)
@@ -24710,6 +26354,146 @@ func (ec *executionContext) unmarshalInputInvitationWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.AcceptedAtNotNil = data
+		case "declinedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAt = data
+		case "declinedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtNEQ = data
+		case "declinedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtIn = data
+		case "declinedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtNotIn = data
+		case "declinedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtGT = data
+		case "declinedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtGTE = data
+		case "declinedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtLT = data
+		case "declinedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtLTE = data
+		case "declinedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtIsNil = data
+		case "declinedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtNotNil = data
+		case "cancelledAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAt = data
+		case "cancelledAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNEQ = data
+		case "cancelledAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtIn = data
+		case "cancelledAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNotIn = data
+		case "cancelledAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtGT = data
+		case "cancelledAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtGTE = data
+		case "cancelledAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtLT = data
+		case "cancelledAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtLTE = data
+		case "cancelledAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtIsNil = data
+		case "cancelledAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNotNil = data
 		case "hasWorkspace":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasWorkspace"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -26104,6 +27888,97 @@ func (ec *executionContext) unmarshalInputRemoveMemberInput(ctx context.Context,
 func UnmarshalRemoveMemberInput(ctx context.Context, raw any) (model.RemoveMemberInput, error) {
 	var out model.RemoveMemberInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RemoveMemberInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRequestPasswordResetInput(ctx context.Context, obj any) (model.RequestPasswordResetInput, error) {
+	var it model.RequestPasswordResetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRequestPasswordResetInput unmarshals raw into the RequestPasswordResetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRequestPasswordResetInput(ctx context.Context, raw any) (model.RequestPasswordResetInput, error) {
+	var out model.RequestPasswordResetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RequestPasswordResetInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputResetPasswordInput(ctx context.Context, obj any) (model.ResetPasswordInput, error) {
+	var it model.ResetPasswordInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"token", "newPassword"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		case "newPassword":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newPassword"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewPassword = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalResetPasswordInput unmarshals raw into the ResetPasswordInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalResetPasswordInput(ctx context.Context, raw any) (model.ResetPasswordInput, error) {
+	var out model.ResetPasswordInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResetPasswordInput", raw, &out)
 	return out, err
 }
 
@@ -28783,6 +30658,55 @@ func (ec *executionContext) unmarshalInputServiceWhereInput(ctx context.Context,
 func UnmarshalServiceWhereInput(ctx context.Context, raw any) (ent.ServiceWhereInput, error) {
 	var out ent.ServiceWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetUserDisabledInput(ctx context.Context, obj any) (model.SetUserDisabledInput, error) {
+	var it model.SetUserDisabledInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"userId", "disabled"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "userId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "disabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabled"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disabled = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetUserDisabledInput unmarshals raw into the SetUserDisabledInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetUserDisabledInput(ctx context.Context, raw any) (model.SetUserDisabledInput, error) {
+	var out model.SetUserDisabledInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetUserDisabledInput", raw, &out)
 	return out, err
 }
 
@@ -34577,6 +36501,39 @@ func (ec *executionContext) _AIThreadEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var acceptInvitationPayloadImplementors = []string{"AcceptInvitationPayload"}
+
+func (ec *executionContext) _AcceptInvitationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AcceptInvitationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, acceptInvitationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AcceptInvitationPayload")
+		case "member":
+			out.Values[i] = ec._AcceptInvitationPayload_member(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var activityEventImplementors = []string{"ActivityEvent", "Node"}
 
 func (ec *executionContext) _ActivityEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.ActivityEvent) graphql.Marshaler {
@@ -35158,6 +37115,39 @@ func (ec *executionContext) _Dashboard(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var declineInvitationPayloadImplementors = []string{"DeclineInvitationPayload"}
+
+func (ec *executionContext) _DeclineInvitationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeclineInvitationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, declineInvitationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeclineInvitationPayload")
+		case "invitationId":
+			out.Values[i] = ec._DeclineInvitationPayload_invitationId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var invitationImplementors = []string{"Invitation", "Node"}
 
 func (ec *executionContext) _Invitation(ctx context.Context, sel ast.SelectionSet, obj *ent.Invitation) graphql.Marshaler {
@@ -35209,11 +37199,27 @@ func (ec *executionContext) _Invitation(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "declinedAt":
+			out.Values[i] = ec._Invitation_declinedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelledAt":
+			out.Values[i] = ec._Invitation_cancelledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "workspace":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Invitation_workspace(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Invitation_status(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -35313,6 +37319,77 @@ func (ec *executionContext) _InvitationEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var invitationLinkPayloadImplementors = []string{"InvitationLinkPayload"}
+
+func (ec *executionContext) _InvitationLinkPayload(ctx context.Context, sel ast.SelectionSet, obj *model.InvitationLinkPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invitationLinkPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvitationLinkPayload")
+		case "invitation":
+			out.Values[i] = ec._InvitationLinkPayload_invitation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "link":
+			out.Values[i] = ec._InvitationLinkPayload_link(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invitationPayloadImplementors = []string{"InvitationPayload"}
+
+func (ec *executionContext) _InvitationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.InvitationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invitationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvitationPayload")
+		case "invitation":
+			out.Values[i] = ec._InvitationPayload_invitation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var inviteMemberPayloadImplementors = []string{"InviteMemberPayload"}
 
 func (ec *executionContext) _InviteMemberPayload(ctx context.Context, sel ast.SelectionSet, obj *model.InviteMemberPayload) graphql.Marshaler {
@@ -35324,14 +37401,57 @@ func (ec *executionContext) _InviteMemberPayload(ctx context.Context, sel ast.Se
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("InviteMemberPayload")
-		case "member":
-			out.Values[i] = ec._InviteMemberPayload_member(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
 		case "invitation":
 			out.Values[i] = ec._InviteMemberPayload_invitation(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "link":
+			out.Values[i] = ec._InviteMemberPayload_link(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invitedWorkspaceImplementors = []string{"InvitedWorkspace"}
+
+func (ec *executionContext) _InvitedWorkspace(ctx context.Context, sel ast.SelectionSet, obj *workspaces.InvitedWorkspace) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invitedWorkspaceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvitedWorkspace")
+		case "id":
+			out.Values[i] = ec._InvitedWorkspace_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._InvitedWorkspace_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "slug":
+			out.Values[i] = ec._InvitedWorkspace_slug(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -35518,6 +37638,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "acceptInvitation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptInvitation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineInvitation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_declineInvitation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelInvitation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelInvitation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createInvitationLink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createInvitationLink(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "updateMemberRole":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateMemberRole(ctx, field)
@@ -35598,6 +37746,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteService":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestPasswordReset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestPasswordReset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resetPassword":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_resetPassword(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setUserDisabled":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setUserDisabled(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -35827,6 +37996,64 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pendingInvitationImplementors = []string{"PendingInvitation"}
+
+func (ec *executionContext) _PendingInvitation(ctx context.Context, sel ast.SelectionSet, obj *workspaces.PendingInvitation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pendingInvitationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PendingInvitation")
+		case "id":
+			out.Values[i] = ec._PendingInvitation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._PendingInvitation_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "workspace":
+			out.Values[i] = ec._PendingInvitation_workspace(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invitedBy":
+			out.Values[i] = ec._PendingInvitation_invitedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "email":
+			out.Values[i] = ec._PendingInvitation_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._PendingInvitation_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -36096,6 +38323,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_workspace(ctx, field)
 				})
+		case "invitationByToken":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_invitationByToken(ctx, field)
+				})
 		case "appTemplates":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -36187,6 +38420,72 @@ func (ec *executionContext) _RemoveMemberPayload(ctx context.Context, sel ast.Se
 			}
 		case "removedUserId":
 			out.Values[i] = ec._RemoveMemberPayload_removedUserId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var requestPasswordResetPayloadImplementors = []string{"RequestPasswordResetPayload"}
+
+func (ec *executionContext) _RequestPasswordResetPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RequestPasswordResetPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, requestPasswordResetPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RequestPasswordResetPayload")
+		case "ok":
+			out.Values[i] = ec._RequestPasswordResetPayload_ok(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var resetPasswordPayloadImplementors = []string{"ResetPasswordPayload"}
+
+func (ec *executionContext) _ResetPasswordPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ResetPasswordPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, resetPasswordPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResetPasswordPayload")
+		case "ok":
+			out.Values[i] = ec._ResetPasswordPayload_ok(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -36808,6 +39107,44 @@ func (ec *executionContext) _ServiceRevisionEdge(ctx context.Context, sel ast.Se
 	return out
 }
 
+var setUserDisabledPayloadImplementors = []string{"SetUserDisabledPayload"}
+
+func (ec *executionContext) _SetUserDisabledPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SetUserDisabledPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, setUserDisabledPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SetUserDisabledPayload")
+		case "userId":
+			out.Values[i] = ec._SetUserDisabledPayload_userId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disabled":
+			out.Values[i] = ec._SetUserDisabledPayload_disabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var smartHomeImplementors = []string{"SmartHome", "Node"}
 
 func (ec *executionContext) _SmartHome(ctx context.Context, sel ast.SelectionSet, obj *ent.SmartHome) graphql.Marshaler {
@@ -37374,38 +39711,44 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		case "id":
 			out.Values[i] = ec._User_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._User_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._User_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "email":
 			out.Values[i] = ec._User_email(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._User_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "platformAdmin":
 			out.Values[i] = ec._User_platformAdmin(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lastLoginAt":
 			out.Values[i] = ec._User_lastLoginAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "pendingInvitations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_pendingInvitations(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38533,6 +40876,19 @@ func (ec *executionContext) unmarshalNAIThreadWhereInput2ᚖgithubᚗcomᚋwoowt
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAcceptInvitationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAcceptInvitationInput(ctx context.Context, v any) (model.AcceptInvitationInput, error) {
+	res, err := ec.unmarshalInputAcceptInvitationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAcceptInvitationPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAcceptInvitationPayload(ctx context.Context, sel ast.SelectionSet, v *model.AcceptInvitationPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AcceptInvitationPayload!")
+		return graphql.Null
+	}
+	return ec._AcceptInvitationPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNActivityEvent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐActivityEvent(ctx context.Context, sel ast.SelectionSet, v *ent.ActivityEvent) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ActivityEvent!")
@@ -38648,6 +41004,11 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCancelInvitationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCancelInvitationInput(ctx context.Context, v any) (model.CancelInvitationInput, error) {
+	res, err := ec.unmarshalInputCancelInvitationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNChangePasswordInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐChangePasswordInput(ctx context.Context, v any) (model.ChangePasswordInput, error) {
 	res, err := ec.unmarshalInputChangePasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -38674,6 +41035,11 @@ func (ec *executionContext) unmarshalNCreateAppTemplateInput2githubᚗcomᚋwoow
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateInvitationLinkInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateInvitationLinkInput(ctx context.Context, v any) (model.CreateInvitationLinkInput, error) {
+	res, err := ec.unmarshalInputCreateInvitationLinkInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateWorkspaceInput(ctx context.Context, v any) (model.CreateWorkspaceInput, error) {
 	res, err := ec.unmarshalInputCreateWorkspaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -38695,6 +41061,19 @@ func (ec *executionContext) marshalNDashboard2ᚖgithubᚗcomᚋwoowtechᚋwoow�
 		return graphql.Null
 	}
 	return ec._Dashboard(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeclineInvitationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeclineInvitationInput(ctx context.Context, v any) (model.DeclineInvitationInput, error) {
+	res, err := ec.unmarshalInputDeclineInvitationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeclineInvitationPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeclineInvitationPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeclineInvitationPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeclineInvitationPayload!")
+		return graphql.Null
+	}
+	return ec._DeclineInvitationPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDeleteServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteServiceInput(ctx context.Context, v any) (model.DeleteServiceInput, error) {
@@ -38778,12 +41157,28 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitation(ctx context.Context, sel ast.SelectionSet, v *ent.Invitation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Invitation!")
+		return graphql.Null
+	}
+	return ec._Invitation(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNInvitationConnection2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.InvitationConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "InvitationConnection!")
 		return graphql.Null
 	}
 	return ec._InvitationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInvitationLinkPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐInvitationLinkPayload(ctx context.Context, sel ast.SelectionSet, v *model.InvitationLinkPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InvitationLinkPayload!")
+		return graphql.Null
+	}
+	return ec._InvitationLinkPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInvitationOrderField2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitationOrderField(ctx context.Context, v any) (*ent.InvitationOrderField, error) {
@@ -38798,6 +41193,29 @@ func (ec *executionContext) marshalNInvitationOrderField2ᚖgithubᚗcomᚋwoowt
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNInvitationPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐInvitationPayload(ctx context.Context, sel ast.SelectionSet, v *model.InvitationPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InvitationPayload!")
+		return graphql.Null
+	}
+	return ec._InvitationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInvitationStatus2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐInvitationStatus(ctx context.Context, v any) (workspaces.InvitationStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := workspaces.InvitationStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInvitationStatus2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐInvitationStatus(ctx context.Context, sel ast.SelectionSet, v workspaces.InvitationStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "InvitationStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNInvitationWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitationWhereInput(ctx context.Context, v any) (*ent.InvitationWhereInput, error) {
@@ -38816,6 +41234,10 @@ func (ec *executionContext) marshalNInviteMemberPayload2ᚖgithubᚗcomᚋwoowte
 		return graphql.Null
 	}
 	return ec._InviteMemberPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInvitedWorkspace2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐInvitedWorkspace(ctx context.Context, sel ast.SelectionSet, v workspaces.InvitedWorkspace) graphql.Marshaler {
+	return ec._InvitedWorkspace(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNLeaveWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐLeaveWorkspaceInput(ctx context.Context, v any) (model.LeaveWorkspaceInput, error) {
@@ -38913,6 +41335,30 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNPendingInvitation2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐPendingInvitationᚄ(ctx context.Context, sel ast.SelectionSet, v []*workspaces.PendingInvitation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPendingInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐPendingInvitation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPendingInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐPendingInvitation(ctx context.Context, sel ast.SelectionSet, v *workspaces.PendingInvitation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PendingInvitation!")
+		return graphql.Null
+	}
+	return ec._PendingInvitation(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNProfilePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐProfilePayload(ctx context.Context, sel ast.SelectionSet, v *model.ProfilePayload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ProfilePayload!")
@@ -38972,6 +41418,32 @@ func (ec *executionContext) marshalNRemoveMemberPayload2ᚖgithubᚗcomᚋwoowte
 		return graphql.Null
 	}
 	return ec._RemoveMemberPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRequestPasswordResetInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRequestPasswordResetInput(ctx context.Context, v any) (model.RequestPasswordResetInput, error) {
+	res, err := ec.unmarshalInputRequestPasswordResetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRequestPasswordResetPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRequestPasswordResetPayload(ctx context.Context, sel ast.SelectionSet, v *model.RequestPasswordResetPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RequestPasswordResetPayload!")
+		return graphql.Null
+	}
+	return ec._RequestPasswordResetPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNResetPasswordInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐResetPasswordInput(ctx context.Context, v any) (model.ResetPasswordInput, error) {
+	res, err := ec.unmarshalInputResetPasswordInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNResetPasswordPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐResetPasswordPayload(ctx context.Context, sel ast.SelectionSet, v *model.ResetPasswordPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResetPasswordPayload!")
+		return graphql.Null
+	}
+	return ec._ResetPasswordPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋroleᚐRole(ctx context.Context, v any) (role.Role, error) {
@@ -39112,6 +41584,19 @@ func (ec *executionContext) marshalNServiceState2githubᚗcomᚋwoowtechᚋwoow�
 func (ec *executionContext) unmarshalNServiceWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐServiceWhereInput(ctx context.Context, v any) (*ent.ServiceWhereInput, error) {
 	res, err := ec.unmarshalInputServiceWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSetUserDisabledInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSetUserDisabledInput(ctx context.Context, v any) (model.SetUserDisabledInput, error) {
+	res, err := ec.unmarshalInputSetUserDisabledInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSetUserDisabledPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSetUserDisabledPayload(ctx context.Context, sel ast.SelectionSet, v *model.SetUserDisabledPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SetUserDisabledPayload!")
+		return graphql.Null
+	}
+	return ec._SetUserDisabledPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSmartHomeConnection2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐSmartHomeConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SmartHomeConnection) graphql.Marshaler {
@@ -40547,6 +43032,13 @@ func (ec *executionContext) unmarshalOOAuthClientWhereInput2ᚖgithubᚗcomᚋwo
 	}
 	res, err := ec.unmarshalInputOAuthClientWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPendingInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋworkspacesᚐPendingInvitation(ctx context.Context, sel ast.SelectionSet, v *workspaces.PendingInvitation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PendingInvitation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOProject2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐProject(ctx context.Context, sel ast.SelectionSet, v *ent.Project) graphql.Marshaler {

@@ -3,6 +3,7 @@ package resolvers
 import (
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/graph/model"
+	"github.com/woowtech/woow-paas/workspaces"
 )
 
 // templateFromCreate turns the GraphQL input into a catalogue template,
@@ -76,4 +77,10 @@ func deref[T any](p *T) T {
 		return zero
 	}
 	return *p
+}
+
+// answer names the invitation an acceptInvitation or declineInvitation
+// input gives.
+func answer(id *int, token *string) workspaces.Answer {
+	return workspaces.Answer{ID: deref(id), Token: deref(token)}
 }

@@ -22,17 +22,25 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 	return r.Client.Noders(ctx, ids)
 }
 
+// Invitation returns graph.InvitationResolver implementation.
+func (r *Resolver) Invitation() graph.InvitationResolver { return &invitationResolver{r} }
+
 // Query returns graph.QueryResolver implementation.
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 
 // Service returns graph.ServiceResolver implementation.
 func (r *Resolver) Service() graph.ServiceResolver { return &serviceResolver{r} }
 
+// User returns graph.UserResolver implementation.
+func (r *Resolver) User() graph.UserResolver { return &userResolver{r} }
+
 // Workspace returns graph.WorkspaceResolver implementation.
 func (r *Resolver) Workspace() graph.WorkspaceResolver { return &workspaceResolver{r} }
 
 type (
-	queryResolver     struct{ *Resolver }
-	serviceResolver   struct{ *Resolver }
-	workspaceResolver struct{ *Resolver }
+	invitationResolver struct{ *Resolver }
+	queryResolver      struct{ *Resolver }
+	serviceResolver    struct{ *Resolver }
+	userResolver       struct{ *Resolver }
+	workspaceResolver  struct{ *Resolver }
 )

@@ -30,6 +30,11 @@ func (r *dashboardResolver) RecentActivity(ctx context.Context, obj *dashboard.S
 	return r.Client.ActivityEvent.Query().Paginate(ctx, after, first, before, last, activity.NewestFirst)
 }
 
+// Status is the resolver for the status field.
+func (r *invitationResolver) Status(ctx context.Context, obj *ent.Invitation) (workspaces.InvitationStatus, error) {
+	return workspaces.StatusOf(obj, r.Workspaces.Now()), nil
+}
+
 // Register is the resolver for the register field.
 func (r *mutationResolver) Register(ctx context.Context, input model.RegisterInput) (*model.AuthPayload, error) {
 	u, sess, err := r.Accounts.Register(ctx, accounts.RegisterInput{
@@ -44,7 +49,7 @@ func (r *mutationResolver) Register(ctx context.Context, input model.RegisterInp
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*model.AuthPayload, error) {
-	u, sess, err := r.Accounts.Login(ctx, input.Email, input.Password, accounts.ClientIP(ctx), accounts.UserAgent(ctx))
+	u, sess, err := r.Accounts.Login(ctx, input.Email, input.Password, accounts.ClientIP(ctx), accounts.UserAgent(ctx), accounts.DeviceToken(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +59,8 @@ func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*
 
 // Logout is the resolver for the logout field.
 func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, error) {
-	return &model.LogoutPayload{Ok: true}, r.Accounts.Logout(ctx, accounts.EndSession(ctx))
+	accounts.ClearSessionCookie(ctx)
+	return &model.LogoutPayload{Ok: true}, r.Accounts.Logout(ctx)
 }
 
 // CreateWorkspace is the resolver for the createWorkspace field.
@@ -77,8 +83,32 @@ func (r *mutationResolver) ArchiveWorkspace(ctx context.Context, input model.Arc
 
 // InviteMember is the resolver for the inviteMember field.
 func (r *mutationResolver) InviteMember(ctx context.Context, input model.InviteMemberInput) (*model.InviteMemberPayload, error) {
-	m, inv, err := r.Workspaces.Invite(ctx, input.WorkspaceID, input.Email, input.Role)
-	return &model.InviteMemberPayload{Member: m, Invitation: inv}, err
+	inv, link, err := r.Workspaces.Invite(ctx, input.WorkspaceID, input.Email, input.Role)
+	return &model.InviteMemberPayload{Invitation: inv, Link: link}, err
+}
+
+// AcceptInvitation is the resolver for the acceptInvitation field.
+func (r *mutationResolver) AcceptInvitation(ctx context.Context, input model.AcceptInvitationInput) (*model.AcceptInvitationPayload, error) {
+	m, err := r.Workspaces.Accept(ctx, answer(input.ID, input.Token))
+	return &model.AcceptInvitationPayload{Member: m}, err
+}
+
+// DeclineInvitation is the resolver for the declineInvitation field.
+func (r *mutationResolver) DeclineInvitation(ctx context.Context, input model.DeclineInvitationInput) (*model.DeclineInvitationPayload, error) {
+	id, err := r.Workspaces.Decline(ctx, answer(input.ID, input.Token))
+	return &model.DeclineInvitationPayload{InvitationID: id}, err
+}
+
+// CancelInvitation is the resolver for the cancelInvitation field.
+func (r *mutationResolver) CancelInvitation(ctx context.Context, input model.CancelInvitationInput) (*model.InvitationPayload, error) {
+	inv, err := r.Workspaces.Cancel(ctx, input.ID)
+	return &model.InvitationPayload{Invitation: inv}, err
+}
+
+// CreateInvitationLink is the resolver for the createInvitationLink field.
+func (r *mutationResolver) CreateInvitationLink(ctx context.Context, input model.CreateInvitationLinkInput) (*model.InvitationLinkPayload, error) {
+	inv, link, err := r.Workspaces.NewLink(ctx, input.ID)
+	return &model.InvitationLinkPayload{Invitation: inv, Link: link}, err
 }
 
 // UpdateMemberRole is the resolver for the updateMemberRole field.
@@ -154,6 +184,21 @@ func (r *mutationResolver) DeleteService(ctx context.Context, input model.Delete
 	return &model.ServicePayload{Service: svc}, err
 }
 
+// RequestPasswordReset is the resolver for the requestPasswordReset field.
+func (r *mutationResolver) RequestPasswordReset(ctx context.Context, input model.RequestPasswordResetInput) (*model.RequestPasswordResetPayload, error) {
+	return &model.RequestPasswordResetPayload{Ok: true}, r.Accounts.RequestPasswordReset(ctx, input.Email, accounts.ClientIP(ctx))
+}
+
+// ResetPassword is the resolver for the resetPassword field.
+func (r *mutationResolver) ResetPassword(ctx context.Context, input model.ResetPasswordInput) (*model.ResetPasswordPayload, error) {
+	return &model.ResetPasswordPayload{Ok: true}, r.Accounts.ResetPassword(ctx, input.Token, input.NewPassword)
+}
+
+// SetUserDisabled is the resolver for the setUserDisabled field.
+func (r *mutationResolver) SetUserDisabled(ctx context.Context, input model.SetUserDisabledInput) (*model.SetUserDisabledPayload, error) {
+	return &model.SetUserDisabledPayload{UserID: input.UserID, Disabled: input.Disabled}, r.Accounts.SetDisabled(ctx, input.UserID, input.Disabled)
+}
+
 // UpdateProfile is the resolver for the updateProfile field.
 func (r *mutationResolver) UpdateProfile(ctx context.Context, input model.UpdateProfileInput) (*model.ProfilePayload, error) {
 	u, err := r.Accounts.UpdateProfile(ctx, accounts.ProfileInput{Name: input.Name, Email: input.Email})
@@ -183,6 +228,11 @@ func (r *queryResolver) Workspaces(ctx context.Context, after *entgql.Cursor[int
 // Workspace is the resolver for the workspace field.
 func (r *queryResolver) Workspace(ctx context.Context, slug string) (*ent.Workspace, error) {
 	return r.Client.Workspace.Query().Where(workspace.Slug(slug)).Only(ctx)
+}
+
+// InvitationByToken is the resolver for the invitationByToken field.
+func (r *queryResolver) InvitationByToken(ctx context.Context, token string) (*workspaces.PendingInvitation, error) {
+	return r.Resolver.Workspaces.ByToken(ctx, token)
 }
 
 // AppTemplates is the resolver for the appTemplates field.
@@ -216,8 +266,8 @@ func (r *queryResolver) Activity(ctx context.Context, workspaceID int, after *en
 
 // Cluster is the resolver for the cluster field.
 func (r *queryResolver) Cluster(ctx context.Context) (*deploy.Cluster, error) {
-	c := r.Deploy.Cluster(ctx)
-	return &c, nil
+	c, err := r.Deploy.Cluster(ctx)
+	return &c, err
 }
 
 // ServiceManifest is the resolver for the serviceManifest field.
@@ -253,6 +303,11 @@ func (r *subscriptionResolver) ServiceEvents(ctx context.Context, serviceID int)
 // WorkspaceServices is the resolver for the workspaceServices field.
 func (r *subscriptionResolver) WorkspaceServices(ctx context.Context, workspaceID int) (<-chan *ent.Service, error) {
 	return r.Deploy.WorkspaceServices(ctx, workspaceID)
+}
+
+// PendingInvitations is the resolver for the pendingInvitations field.
+func (r *userResolver) PendingInvitations(ctx context.Context, obj *ent.User) ([]*workspaces.PendingInvitation, error) {
+	return r.Workspaces.PendingInvitations(ctx, obj.ID)
 }
 
 // Kind is the resolver for the kind field.

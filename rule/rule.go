@@ -27,11 +27,12 @@ import (
 )
 
 // WorkspacePolicy is the policy of every workspace-scoped entity: reads are
-// confined to the viewer's workspaces; writes need at least min there. An
-// empty min leaves the mutation policy to the entity (see MemberPolicy).
-func WorkspacePolicy(min role.Role) ent.Policy {
+// confined to the viewer's workspaces (those where the viewer has at least
+// read, when it is not empty); writes need at least min there. An empty min
+// leaves the mutation policy to the entity (see MemberPolicy).
+func WorkspacePolicy(read, min role.Role) ent.Policy {
 	p := privacy.Policy{
-		Query: privacy.QueryPolicy{requireViewer(), inViewerWorkspaces(), privacy.AlwaysAllowRule()},
+		Query: privacy.QueryPolicy{requireViewer(), inViewerWorkspaces(read), privacy.AlwaysAllowRule()},
 	}
 	if min != "" {
 		p.Mutation = privacy.MutationPolicy{requireViewer(), requireRole(min, false), privacy.AlwaysDenyRule()}
@@ -44,7 +45,7 @@ func WorkspacePolicy(min role.Role) ent.Policy {
 // viewer changes or deletes them.
 func AppendOnlyPolicy(min role.Role) ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{requireViewer(), inViewerWorkspaces(), privacy.AlwaysAllowRule()},
+		Query: privacy.QueryPolicy{requireViewer(), inViewerWorkspaces(""), privacy.AlwaysAllowRule()},
 		Mutation: privacy.MutationPolicy{
 			requireViewer(),
 			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
@@ -257,11 +258,30 @@ func requireViewer() privacy.QueryMutationRule {
 
 func platformAdmin() privacy.QueryMutationRule {
 	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
-		if viewer.FromContext(ctx).PlatformAdmin {
-			return privacy.Allow
+		if err := PlatformAdmin(ctx); err != nil {
+			return err
 		}
-		return errs.E(errs.Forbidden, "only platform admins may do this")
+		return privacy.Allow
 	})
+}
+
+// PlatformAdmin is the rule of platform administration (templates,
+// providers, settings, accounts): nil for a platform admin,
+// UNAUTHENTICATED or FORBIDDEN otherwise. The privacy policies use it; so
+// do domain operations that must refuse an outsider before looking at its
+// input. The platform itself (viewer.System) passes.
+func PlatformAdmin(ctx context.Context) error {
+	if d, ok := privacy.DecisionFromContext(ctx); ok && d == nil { // an Allow decision
+		return nil
+	}
+	v := viewer.FromContext(ctx)
+	switch {
+	case v == nil:
+		return errs.E(errs.Unauthenticated, "sign in first")
+	case !v.PlatformAdmin:
+		return errs.E(errs.Forbidden, "only platform admins may do this")
+	}
+	return nil
 }
 
 // workspaceScoped is what the entql filter of every entity with
@@ -270,15 +290,20 @@ type workspaceScoped interface {
 	WhereHasWorkspaceWith(...predicate.Workspace)
 }
 
-// inViewerWorkspaces narrows a query to the viewer's workspaces.
-func inViewerWorkspaces() privacy.QueryRule {
+// inViewerWorkspaces narrows a query to the viewer's workspaces: those
+// where the viewer has at least min, or any role when min is empty.
+func inViewerWorkspaces(min role.Role) privacy.QueryRule {
 	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
 		wf, ok := f.(workspaceScoped)
 		if !ok {
 			return privacy.Denyf("%T is not workspace-scoped", f)
 		}
-		wf.WhereHasWorkspaceWith(workspace.HasMembersWith(
-			workspacemember.UserID(viewer.FromContext(ctx).UserID)))
+		uid := viewer.FromContext(ctx).UserID
+		if min == "" {
+			wf.WhereHasWorkspaceWith(workspace.HasMembersWith(workspacemember.UserID(uid)))
+		} else {
+			wf.WhereHasWorkspaceWith(hasRole(uid, min))
+		}
 		return privacy.Skip
 	})
 }

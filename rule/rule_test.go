@@ -51,8 +51,8 @@ type world struct {
 func newWorld(t *testing.T) *world {
 	t.Helper()
 	db := storetest.Open(t)
-	acc := accounts.New(db.Client, auth.Hasher{Params: auth.TestParams}, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	wss := workspaces.New(db.Client)
+	acc := accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	wss := workspaces.New(db.Client, workspaces.Config{PublicURL: "http://woow.test"})
 	w := &world{c: db.Client}
 	reg := func(email string) *ent.User {
 		u, _, err := acc.Register(context.Background(), accounts.RegisterInput{Email: email, Password: "correct horse battery", Name: email})
@@ -77,8 +77,12 @@ func newWorld(t *testing.T) *world {
 		t.Fatal(err)
 	}
 	invite := func(by *ent.User, ws *ent.Workspace, u *ent.User, r role.Role) {
-		if _, _, err := wss.Invite(as(by), ws.ID, u.Email, r); err != nil {
+		inv, _, err := wss.Invite(as(by), ws.ID, u.Email, r)
+		if err != nil {
 			t.Fatalf("Invite(%s): %v", u.Email, err)
+		}
+		if _, err := wss.Accept(as(u), workspaces.Answer{ID: inv.ID}); err != nil {
+			t.Fatalf("Accept(%s): %v", u.Email, err)
 		}
 	}
 	invite(w.ownerA, w.A, w.adminA, role.Admin)
@@ -87,7 +91,10 @@ func newWorld(t *testing.T) *world {
 	invite(w.ownerA, w.A, w.shared, role.User)
 	invite(w.ownerB, w.B, w.userB, role.User)
 	invite(w.ownerB, w.B, w.shared, role.Admin)
-	if _, w.invB, err = wss.Invite(as(w.ownerB), w.B.ID, "pending@example.com", role.User); err != nil {
+	// The accepted invitations have served: the world's only invitation
+	// is B's pending one.
+	w.c.Invitation.Delete().Where(invitation.AcceptedAtNotNil()).ExecX(sys)
+	if w.invB, _, err = wss.Invite(as(w.ownerB), w.B.ID, "pending@example.com", role.User); err != nil {
 		t.Fatal(err)
 	}
 

@@ -79,11 +79,13 @@ func open(ctx context.Context, driver, d, dsn string, maxConns int) (*DB, error)
 		db.Close()
 		return nil, fmt.Errorf("connecting to the %s database: %w", driver, err)
 	}
-	return &DB{
+	out := &DB{
 		SQL:     db,
 		Dialect: driver,
 		Client:  ent.NewClient(ent.Driver(entsql.OpenDB(d, db))),
-	}, nil
+	}
+	out.Use(installTextRules)
+	return out, nil
 }
 
 // Migrate applies the pending migrations and returns their versions.

@@ -15,38 +15,52 @@ import (
 	"crypto/md5"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/woowtech/woow-paas/activity"
-	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/ent"
-	"github.com/woowtech/woow-paas/ent/invitation"
-	"github.com/woowtech/woow-paas/ent/user"
+	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
-// InvitationTTL is how long an invitation to an unknown email waits.
-const InvitationTTL = 30 * 24 * time.Hour
+// Config is what the workspaces service needs besides the database.
+type Config struct {
+	// PublicURL is the web app's address (scheme, host, no trailing
+	// slash), the base of invitation links.
+	PublicURL string
+	// Mail sends invitation links; nil: they are not e-mailed.
+	Mail *mail.Outbox
+	Log  *slog.Logger
+}
 
 // Service manages workspaces for the viewer in the context.
 type Service struct {
 	client *ent.Client
+	cfg    Config
+	log    *slog.Logger
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
 
 // New returns a Service on client.
-func New(client *ent.Client) *Service {
-	return &Service{client: client, Now: func() time.Time { return time.Now().UTC() }}
+func New(client *ent.Client, cfg Config) *Service {
+	log := cfg.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
+	return &Service{client: client, cfg: cfg, log: log, Now: func() time.Time { return time.Now().UTC() }}
 }
 
 // Namespace is the Kubernetes namespace of a workspace's services:
@@ -250,8 +264,13 @@ func (s *Service) Update(ctx context.Context, id int, name, description *string)
 	return out.Unwrap(), nil
 }
 
-// Archive archives a workspace (owner only). It stays readable; nothing in
-// it changes any more.
+// Archive archives a workspace (owner only). It stays readable to its
+// members; nothing in it changes any more, it takes no new members, and
+// its live activity streams end. Its services must be stopped or deleted
+// first: an archived workspace cannot operate them, so archiving with
+// services running would leave them running with nobody able to stop
+// them. Errors: NOT_FOUND, FORBIDDEN, CONFLICT (archived already, or
+// services not stopped).
 func (s *Service) Archive(ctx context.Context, id int) (*ent.Workspace, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
@@ -262,6 +281,15 @@ func (s *Service) Archive(ctx context.Context, id int) (*ent.Workspace, error) {
 		ws, _, err := writable(ctx, tx.Client(), v, id, role.Owner)
 		if err != nil {
 			return err
+		}
+		live, err := tx.Service.Query().
+			Where(service.WorkspaceID(id), service.StateNotIn(service.StateStopped, service.StateGone)).
+			Count(ctx)
+		if err != nil {
+			return err
+		}
+		if live > 0 {
+			return errs.E(errs.Conflict, "stop or delete the workspace's services first (%d not stopped)", live)
 		}
 		if out, err = tx.Workspace.UpdateOne(ws).SetState(workspace.StateArchived).Save(ctx); err != nil {
 			return err
@@ -291,106 +319,6 @@ func assignable(r role.Role) error {
 	return nil
 }
 
-// Invite adds the account with email to the workspace with role at once,
-// or, when no account has that email yet, records an invitation that the
-// account registered with it receives. Admins and the owner invite, at most
-// as admin. Exactly one of the results is non-nil.
-func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Role) (*ent.WorkspaceMember, *ent.Invitation, error) {
-	v, err := viewer.Required(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	email, err = auth.NormalizeEmail(email)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := assignable(r); err != nil {
-		return nil, nil, err
-	}
-	var (
-		member *ent.WorkspaceMember
-		inv    *ent.Invitation
-	)
-	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		ws, _, err := writable(ctx, tx.Client(), v, wsID, role.Admin)
-		if err != nil {
-			return err
-		}
-		// Looking an email up crosses tenants: only whether it has an
-		// account matters, and the answer is not shown beyond
-		// "joined" or "invited".
-		u, err := tx.User.Query().Where(user.Email(email)).Only(viewer.System(ctx))
-		switch {
-		case ent.IsNotFound(err):
-			inv, err = s.invitation(ctx, tx, v, ws, email, r)
-			return err
-		case err != nil:
-			return err
-		}
-		exists, err := tx.WorkspaceMember.Query().
-			Where(workspacemember.WorkspaceID(wsID), workspacemember.UserID(u.ID)).
-			Exist(ctx)
-		if err != nil {
-			return err
-		}
-		if exists {
-			return errs.E(errs.Conflict, "%s is already a member", email)
-		}
-		member, err = tx.WorkspaceMember.Create().
-			SetWorkspaceID(wsID).SetUserID(u.ID).SetRole(r).
-			SetInvitedByID(v.UserID).SetInvitedAt(s.Now()).
-			Save(ctx)
-		if err != nil {
-			return err
-		}
-		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
-			WorkspaceID: wsID, ActorID: v.UserID,
-			Verb: "member.joined", SubjectType: "User", SubjectID: u.ID,
-			Summary: fmt.Sprintf("%s joined as %s", u.Name, r),
-		})
-		return err
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	if member != nil {
-		member = member.Unwrap()
-	}
-	if inv != nil {
-		inv = inv.Unwrap()
-	}
-	return member, inv, nil
-}
-
-// invitation records (or renews) the pending invitation of email.
-func (s *Service) invitation(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, ws *ent.Workspace, email string, r role.Role) (*ent.Invitation, error) {
-	exp := s.Now().Add(InvitationTTL)
-	pending, err := tx.Invitation.Query().
-		Where(invitation.WorkspaceID(ws.ID), invitation.Email(email), invitation.AcceptedAtIsNil()).
-		Only(ctx)
-	var inv *ent.Invitation
-	switch {
-	case err == nil:
-		inv, err = tx.Invitation.UpdateOne(pending).SetRole(r).SetExpiresAt(exp).Save(ctx)
-	case ent.IsNotFound(err):
-		// The token is for a future accept link; only its hash is kept.
-		_, hash := auth.NewToken()
-		inv, err = tx.Invitation.Create().
-			SetWorkspaceID(ws.ID).SetEmail(email).SetRole(r).
-			SetTokenHash(hash).SetInvitedByID(v.UserID).SetExpiresAt(exp).
-			Save(ctx)
-	}
-	if err != nil {
-		return nil, err
-	}
-	_, err = activity.Record(ctx, tx.Client(), activity.Entry{
-		WorkspaceID: ws.ID, ActorID: v.UserID,
-		Verb: "member.invited", SubjectType: "Invitation", SubjectID: inv.ID,
-		Summary: fmt.Sprintf("%s invited as %s", email, r),
-	})
-	return inv, err
-}
-
 // member loads userID's membership of wsID.
 func member(ctx context.Context, c *ent.Client, wsID, userID int) (*ent.WorkspaceMember, error) {
 	m, err := c.WorkspaceMember.Query().
@@ -410,12 +338,12 @@ func (s *Service) UpdateRole(ctx context.Context, wsID, userID int, r role.Role)
 	if err != nil {
 		return nil, err
 	}
-	if err := assignable(r); err != nil {
-		return nil, err
-	}
 	var out *ent.WorkspaceMember
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		if _, _, err := writable(ctx, tx.Client(), v, wsID, role.Admin); err != nil {
+			return err
+		}
+		if err := assignable(r); err != nil {
 			return err
 		}
 		m, err := member(ctx, tx.Client(), wsID, userID)
@@ -452,14 +380,14 @@ func (s *Service) Remove(ctx context.Context, wsID, userID int) (*ent.Workspace,
 	if err != nil {
 		return nil, err
 	}
-	if userID == v.UserID {
-		return nil, errs.InvalidField("userId", "to remove yourself, leave the workspace")
-	}
 	var ws *ent.Workspace
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		ws, _, err = writable(ctx, tx.Client(), v, wsID, role.Admin)
 		if err != nil {
 			return err
+		}
+		if userID == v.UserID {
+			return errs.InvalidField("userId", "to remove yourself, leave the workspace")
 		}
 		m, err := member(ctx, tx.Client(), wsID, userID)
 		if err != nil {
@@ -521,14 +449,14 @@ func (s *Service) TransferOwnership(ctx context.Context, wsID, userID int) (*ent
 	if err != nil {
 		return nil, err
 	}
-	if userID == v.UserID {
-		return nil, errs.InvalidField("userId", "you already own this workspace")
-	}
 	var out *ent.Workspace
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		ws, _, err := writable(ctx, tx.Client(), v, wsID, role.Owner)
 		if err != nil {
 			return err
+		}
+		if userID == v.UserID {
+			return errs.InvalidField("userId", "you already own this workspace")
 		}
 		next, err := member(ctx, tx.Client(), wsID, userID)
 		if err != nil {

@@ -13,7 +13,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/woowtech/woow-paas/accounts"
@@ -22,7 +21,6 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/activityevent"
 	"github.com/woowtech/woow-paas/ent/hook"
-	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/errs"
@@ -48,8 +46,8 @@ func setup(t *testing.T) *env {
 	return &env{
 		t:   t,
 		c:   db.Client,
-		acc: accounts.New(db.Client, auth.Hasher{Params: auth.TestParams}, log),
-		ws:  workspaces.New(db.Client),
+		acc: accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: log}),
+		ws:  workspaces.New(db.Client, workspaces.Config{PublicURL: "http://woow.test"}),
 	}
 }
 
@@ -81,12 +79,16 @@ func (e *env) create(owner *ent.User, name string) *ent.Workspace {
 	return w
 }
 
-// invite adds u to w with r, acting as by.
+// invite adds u to w with r, invited by by: an invitation, accepted by u
+// among its pending invitations.
 func (e *env) invite(by *ent.User, w *ent.Workspace, u *ent.User, r role.Role) {
 	e.t.Helper()
-	m, inv, err := e.ws.Invite(as(by), w.ID, u.Email, r)
-	if err != nil || m == nil || inv != nil {
-		e.t.Fatalf("Invite(%s as %s) = %v, %v, %v", u.Email, r, m, inv, err)
+	inv, link, err := e.ws.Invite(as(by), w.ID, u.Email, r)
+	if err != nil || inv == nil || link == "" {
+		e.t.Fatalf("Invite(%s as %s) = %v, %q, %v", u.Email, r, inv, link, err)
+	}
+	if _, err := e.ws.Accept(as(u), workspaces.Answer{ID: inv.ID}); err != nil {
+		e.t.Fatalf("Accept(%s) = %v", u.Email, err)
 	}
 }
 
@@ -291,169 +293,8 @@ func newFixture(t *testing.T) *fixture {
 	e.invite(f.admin, f.w, f.member, role.User)
 	e.invite(f.admin, f.w, f.guest, role.Guest)
 	e.create(f.outer, "Elsewhere")
-	e.checkEvents(f.w.ID, map[string]int{"workspace.created": 1, "member.joined": 3})
+	e.checkEvents(f.w.ID, map[string]int{"workspace.created": 1, "member.invited": 3, "member.joined": 3})
 	return f
-}
-
-func TestInviteExistingAccount(t *testing.T) {
-	f := newFixture(t)
-	ms, err := f.c.WorkspaceMember.Query().
-		Where(workspacemember.WorkspaceID(f.w.ID), workspacemember.UserID(f.member.ID)).Only(sys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ms.Role != role.User || ms.InvitedByID == nil || *ms.InvitedByID != f.admin.ID || ms.InvitedAt == nil {
-		t.Errorf("membership %+v, want role user invited by %d with a time", ms, f.admin.ID)
-	}
-	f.checkOwner(f.w.ID, f.owner)
-
-	late := f.user("late@example.com")
-	for _, tt := range []struct {
-		name  string
-		by    *ent.User
-		email string
-		r     role.Role
-		code  errs.Code
-		field string
-	}{
-		{"already a member", f.admin, f.member.Email, role.User, errs.Conflict, ""},
-		{"already a member, other case", f.admin, strings.ToUpper(f.member.Email), role.Guest, errs.Conflict, ""},
-		{"admin assigns owner", f.admin, late.Email, role.Owner, errs.Invalid, "role"},
-		{"owner assigns owner", f.owner, late.Email, role.Owner, errs.Invalid, "role"},
-		{"unknown role", f.owner, late.Email, "superuser", errs.Invalid, "role"},
-		{"bad email", f.owner, "not an email", role.User, errs.Invalid, "email"},
-		{"user invites", f.member, late.Email, role.Guest, errs.Forbidden, ""},
-		{"guest invites", f.guest, late.Email, role.Guest, errs.Forbidden, ""},
-		{"outsider invites", f.outer, late.Email, role.Guest, errs.NotFound, ""},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			m, inv, err := f.ws.Invite(as(tt.by), f.w.ID, tt.email, tt.r)
-			if m != nil || inv != nil {
-				t.Errorf("failed invite returned %v, %v", m, inv)
-			}
-			if tt.field != "" {
-				wantField(t, err, tt.code, tt.field)
-			} else {
-				wantCode(t, err, tt.code)
-			}
-		})
-	}
-	_, _, err = f.ws.Invite(context.Background(), f.w.ID, late.Email, role.User)
-	wantCode(t, err, errs.Unauthenticated)
-	// None of the failures left a trace.
-	f.checkEvents(f.w.ID, map[string]int{"workspace.created": 1, "member.joined": 3})
-	if _, ok := f.roles(f.w.ID)[late.ID]; ok {
-		t.Error("a refused invitation added the member")
-	}
-	if n, _ := f.c.Invitation.Query().Count(sys); n != 0 {
-		t.Errorf("%d invitations recorded by refused invites", n)
-	}
-
-	// An admin may hand out admin.
-	f.invite(f.admin, f.w, late, role.Admin)
-	if got := f.roles(f.w.ID)[late.ID]; got != role.Admin {
-		t.Errorf("late's role = %q, want admin", got)
-	}
-	f.checkOwner(f.w.ID, f.owner)
-	f.checkEvents(f.w.ID, map[string]int{"workspace.created": 1, "member.joined": 4})
-}
-
-func TestInviteUnknownEmail(t *testing.T) {
-	f := newFixture(t)
-	before := time.Now().UTC()
-	m, inv, err := f.ws.Invite(as(f.admin), f.w.ID, " New.Person@Example.COM ", role.User)
-	if err != nil || m != nil || inv == nil {
-		t.Fatalf("Invite(unknown) = %v, %v, %v; want an invitation", m, inv, err)
-	}
-	if inv.Email != "new.person@example.com" || inv.Role != role.User || inv.AcceptedAt != nil {
-		t.Errorf("invitation %+v", inv)
-	}
-	if exp := before.Add(workspaces.InvitationTTL); inv.ExpiresAt.Before(exp.Add(-time.Minute)) || inv.ExpiresAt.After(exp.Add(time.Minute)) {
-		t.Errorf("expires %v, want about %v", inv.ExpiresAt, exp)
-	}
-	if inv.TokenHash == "" {
-		t.Error("invitation has no token hash")
-	}
-
-	// Invited again, by the owner, with another role: still one pending
-	// invitation, with the newer role.
-	_, inv2, err := f.ws.Invite(as(f.owner), f.w.ID, "new.person@example.com", role.Admin)
-	if err != nil || inv2 == nil {
-		t.Fatalf("second Invite = %v, %v", inv2, err)
-	}
-	pending, err := f.c.Invitation.Query().Where(invitation.WorkspaceID(f.w.ID), invitation.AcceptedAtIsNil()).All(sys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(pending) != 1 || pending[0].Role != role.Admin || pending[0].ID != inv.ID {
-		t.Fatalf("pending invitations %v, want one (id %d) with role admin", pending, inv.ID)
-	}
-	f.checkEvents(f.w.ID, map[string]int{"workspace.created": 1, "member.joined": 3, "member.invited": 2})
-
-	// An admin cannot invite as owner by email either.
-	_, _, err = f.ws.Invite(as(f.admin), f.w.ID, "someone.else@example.com", role.Owner)
-	wantField(t, err, errs.Invalid, "role")
-
-	// Registering with that email accepts it: membership with the role.
-	u := f.user("NEW.PERSON@example.com")
-	got, err := f.c.WorkspaceMember.Query().
-		Where(workspacemember.WorkspaceID(f.w.ID), workspacemember.UserID(u.ID)).Only(sys)
-	if err != nil {
-		t.Fatalf("the registered invitee is no member: %v", err)
-	}
-	if got.Role != role.Admin {
-		t.Errorf("invitee's role = %q, want admin (the newer invitation)", got.Role)
-	}
-	if got.InvitedByID == nil || *got.InvitedByID != f.admin.ID {
-		t.Errorf("invited by %v, want %d", got.InvitedByID, f.admin.ID)
-	}
-	acc, err := f.c.Invitation.Get(sys, inv.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if acc.AcceptedAt == nil {
-		t.Error("the invitation's accepted_at is not set")
-	}
-	f.checkOwner(f.w.ID, f.owner)
-	f.checkEvents(f.w.ID, map[string]int{"workspace.created": 1, "member.joined": 4, "member.invited": 2})
-	// The new member sees the workspace at once.
-	if _, err := f.c.Workspace.Get(as(u), f.w.ID); err != nil {
-		t.Errorf("invitee cannot read the workspace: %v", err)
-	}
-}
-
-func TestExpiredInvitation(t *testing.T) {
-	f := newFixture(t)
-	// Invitations made 31 days ago have expired.
-	f.ws.Now = func() time.Time { return time.Now().UTC().Add(-workspaces.InvitationTTL - 24*time.Hour) }
-	for _, email := range []string{"stale@example.com", "renewed@example.com"} {
-		if _, inv, err := f.ws.Invite(as(f.admin), f.w.ID, email, role.User); err != nil || inv == nil {
-			t.Fatalf("Invite(%s) = %v, %v", email, inv, err)
-		}
-	}
-	// One of them is renewed today.
-	f.ws.Now = func() time.Time { return time.Now().UTC() }
-	if _, inv, err := f.ws.Invite(as(f.admin), f.w.ID, "renewed@example.com", role.Guest); err != nil || inv == nil {
-		t.Fatalf("renewing = %v, %v", inv, err)
-	}
-
-	stale := f.user("stale@example.com")
-	if r, ok := f.roles(f.w.ID)[stale.ID]; ok {
-		t.Errorf("an expired invitation was accepted: role %q", r)
-	}
-	inv, err := f.c.Invitation.Query().Where(invitation.Email("stale@example.com")).Only(sys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if inv.AcceptedAt != nil {
-		t.Error("the expired invitation is marked accepted")
-	}
-
-	renewed := f.user("renewed@example.com")
-	if r := f.roles(f.w.ID)[renewed.ID]; r != role.Guest {
-		t.Errorf("renewed invitee's role = %q, want guest", r)
-	}
-	f.checkOwner(f.w.ID, f.owner)
 }
 
 func TestUpdate(t *testing.T) {
@@ -466,7 +307,7 @@ func TestUpdate(t *testing.T) {
 	if w.Name != name || w.Description != desc || w.Slug != "acme" {
 		t.Errorf("updated %+v: want the new name and description, the slug unchanged", w)
 	}
-	f.checkEvents(f.w.ID, map[string]int{"workspace.created": 1, "member.joined": 3, "workspace.updated": 1})
+	f.checkEvents(f.w.ID, map[string]int{"workspace.created": 1, "member.invited": 3, "member.joined": 3, "workspace.updated": 1})
 
 	// Nothing changed: nothing recorded.
 	if _, err := f.ws.Update(as(f.owner), f.w.ID, &name, nil); err != nil {
@@ -506,12 +347,12 @@ func TestUpdate(t *testing.T) {
 	if got.Name != name {
 		t.Errorf("name after refused updates = %q", got.Name)
 	}
-	f.checkEvents(f.w.ID, map[string]int{"workspace.created": 1, "member.joined": 3, "workspace.updated": 1})
+	f.checkEvents(f.w.ID, map[string]int{"workspace.created": 1, "member.invited": 3, "member.joined": 3, "workspace.updated": 1})
 }
 
 func TestUpdateRole(t *testing.T) {
 	f := newFixture(t)
-	base := map[string]int{"workspace.created": 1, "member.joined": 3}
+	base := map[string]int{"workspace.created": 1, "member.invited": 3, "member.joined": 3}
 
 	m, err := f.ws.UpdateRole(as(f.admin), f.w.ID, f.guest.ID, role.User)
 	if err != nil || m.Role != role.User || m.UserID != f.guest.ID {
@@ -555,6 +396,9 @@ func TestUpdateRole(t *testing.T) {
 		{"user changes roles", f.guest, f.admin.ID, role.User, errs.Forbidden, ""},
 		{"guest changes roles", f.admin, f.guest.ID, role.Guest, errs.Forbidden, ""},
 		{"outsider changes roles", f.outer, f.guest.ID, role.Guest, errs.NotFound, ""},
+		// Authorised before the input is checked.
+		{"outsider assigns owner", f.outer, f.guest.ID, role.Owner, errs.NotFound, ""},
+		{"user assigns a bad role", f.guest, f.admin.ID, "root", errs.Forbidden, ""},
 		{"not a member", f.owner, f.outer.ID, role.User, errs.Invalid, "userId"},
 		{"unknown role", f.owner, f.guest.ID, "root", errs.Invalid, "role"},
 	} {
@@ -576,7 +420,7 @@ func TestUpdateRole(t *testing.T) {
 
 func TestRemove(t *testing.T) {
 	f := newFixture(t)
-	base := map[string]int{"workspace.created": 1, "member.joined": 3}
+	base := map[string]int{"workspace.created": 1, "member.invited": 3, "member.joined": 3}
 	for _, tt := range []struct {
 		name  string
 		by    *ent.User
@@ -590,6 +434,7 @@ func TestRemove(t *testing.T) {
 		{"by a user", f.member, f.guest.ID, errs.Forbidden, ""},
 		{"by a guest", f.guest, f.member.ID, errs.Forbidden, ""},
 		{"by an outsider", f.outer, f.guest.ID, errs.NotFound, ""},
+		{"outsider removes themself", f.outer, f.outer.ID, errs.NotFound, ""},
 		{"not a member", f.admin, f.outer.ID, errs.Invalid, "userId"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -632,7 +477,7 @@ func TestRemove(t *testing.T) {
 
 func TestLeave(t *testing.T) {
 	f := newFixture(t)
-	base := map[string]int{"workspace.created": 1, "member.joined": 3}
+	base := map[string]int{"workspace.created": 1, "member.invited": 3, "member.joined": 3}
 
 	wantCode(t, f.ws.Leave(as(f.owner), f.w.ID), errs.Conflict)
 	wantCode(t, f.ws.Leave(as(f.outer), f.w.ID), errs.NotFound)
@@ -659,7 +504,7 @@ func TestLeave(t *testing.T) {
 
 func TestTransferOwnership(t *testing.T) {
 	f := newFixture(t)
-	base := map[string]int{"workspace.created": 1, "member.joined": 3}
+	base := map[string]int{"workspace.created": 1, "member.invited": 3, "member.joined": 3}
 	for _, tt := range []struct {
 		name  string
 		by    *ent.User
@@ -668,10 +513,11 @@ func TestTransferOwnership(t *testing.T) {
 		field string
 	}{
 		{"by an admin", f.admin, f.member.ID, errs.Forbidden, ""},
-		{"admin to themself", f.admin, f.admin.ID, errs.Invalid, "userId"},
-		{"by a user", f.member, f.member.ID, errs.Invalid, "userId"},
+		// Authorised before the input is checked.
+		{"admin to themself", f.admin, f.admin.ID, errs.Forbidden, ""},
+		{"by a user", f.member, f.member.ID, errs.Forbidden, ""},
 		{"by a guest", f.guest, f.admin.ID, errs.Forbidden, ""},
-		{"by an outsider", f.outer, f.outer.ID, errs.Invalid, "userId"},
+		{"by an outsider", f.outer, f.outer.ID, errs.NotFound, ""},
 		{"outsider to member", f.outer, f.admin.ID, errs.NotFound, ""},
 		{"to oneself", f.owner, f.owner.ID, errs.Invalid, "userId"},
 		{"to a non-member", f.owner, f.outer.ID, errs.Invalid, "userId"},
@@ -732,7 +578,7 @@ func TestTransferOwnership(t *testing.T) {
 
 func TestArchive(t *testing.T) {
 	f := newFixture(t)
-	base := map[string]int{"workspace.created": 1, "member.joined": 3}
+	base := map[string]int{"workspace.created": 1, "member.invited": 3, "member.joined": 3}
 
 	_, err := f.ws.Archive(as(f.admin), f.w.ID)
 	wantCode(t, err, errs.Forbidden)
@@ -818,7 +664,7 @@ func TestDatabaseAllowsOneOwner(t *testing.T) {
 // and checks that nothing of it stays, the activity entry included.
 func TestActivityInSameTransaction(t *testing.T) {
 	f := newFixture(t)
-	base := map[string]int{"workspace.created": 1, "member.joined": 3}
+	base := map[string]int{"workspace.created": 1, "member.invited": 3, "member.joined": 3}
 	var failDelete, failActivity atomic.Bool
 	injected := errors.New("injected failure")
 	f.c.WorkspaceMember.Use(hook.On(func(next ent.Mutator) ent.Mutator {
@@ -885,8 +731,8 @@ func TestActivityInSameTransaction(t *testing.T) {
 	if len(roles) != 4 || roles[f.guest.ID] != role.Guest || roles[f.admin.ID] != role.Admin {
 		t.Errorf("roles after failed operations: %v", roles)
 	}
-	if n, _ := f.c.Invitation.Query().Count(sys); n != 0 {
-		t.Errorf("%d invitations after a failed invite", n)
+	if n, _ := f.c.Invitation.Query().Count(sys); n != 3 {
+		t.Errorf("%d invitations after a failed invite, want the fixture's 3", n)
 	}
 	if n, _ := f.c.Workspace.Query().Where(workspace.Name("Rolled back")).Count(sys); n != 0 {
 		t.Errorf("a failed Create left %d workspaces", n)
@@ -948,26 +794,6 @@ func TestCreateConcurrentSameName(t *testing.T) {
 		if len(seen) == n && !seen[want] {
 			t.Errorf("slugs %v: %q missing", seen, want)
 		}
-	}
-}
-
-// TestInvitationToArchivedWorkspace: an archived workspace does not change,
-// so an invitation made before archiving must not add a member when its
-// email registers afterwards.
-func TestInvitationToArchivedWorkspace(t *testing.T) {
-	f := newFixture(t)
-	if _, inv, err := f.ws.Invite(as(f.admin), f.w.ID, "later@example.com", role.User); err != nil || inv == nil {
-		t.Fatalf("Invite = %v, %v", inv, err)
-	}
-	if _, err := f.ws.Archive(as(f.owner), f.w.ID); err != nil {
-		t.Fatal(err)
-	}
-	u := f.user("later@example.com")
-	if r, ok := f.roles(f.w.ID)[u.ID]; ok {
-		t.Errorf("registering joined the archived workspace as %q", r)
-	}
-	if n := f.events(f.w.ID)["member.joined"]; n != 3 {
-		t.Errorf("member.joined events = %d, want 3 (none for the archived workspace)", n)
 	}
 }
 

@@ -86,6 +86,11 @@ func InvitedByID(v int) predicate.Invitation {
 	return predicate.Invitation(sql.FieldEQ(FieldInvitedByID, v))
 }
 
+// UserID applies equality check predicate on the "user_id" field. It's identical to UserIDEQ.
+func UserID(v int) predicate.Invitation {
+	return predicate.Invitation(sql.FieldEQ(FieldUserID, v))
+}
+
 // ExpiresAt applies equality check predicate on the "expires_at" field. It's identical to ExpiresAtEQ.
 func ExpiresAt(v time.Time) predicate.Invitation {
 	return predicate.Invitation(sql.FieldEQ(FieldExpiresAt, v))
@@ -94,6 +99,16 @@ func ExpiresAt(v time.Time) predicate.Invitation {
 // AcceptedAt applies equality check predicate on the "accepted_at" field. It's identical to AcceptedAtEQ.
 func AcceptedAt(v time.Time) predicate.Invitation {
 	return predicate.Invitation(sql.FieldEQ(FieldAcceptedAt, v))
+}
+
+// DeclinedAt applies equality check predicate on the "declined_at" field. It's identical to DeclinedAtEQ.
+func DeclinedAt(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldEQ(FieldDeclinedAt, v))
+}
+
+// CancelledAt applies equality check predicate on the "cancelled_at" field. It's identical to CancelledAtEQ.
+func CancelledAt(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldEQ(FieldCancelledAt, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -406,6 +421,36 @@ func InvitedByIDNotNil() predicate.Invitation {
 	return predicate.Invitation(sql.FieldNotNull(FieldInvitedByID))
 }
 
+// UserIDEQ applies the EQ predicate on the "user_id" field.
+func UserIDEQ(v int) predicate.Invitation {
+	return predicate.Invitation(sql.FieldEQ(FieldUserID, v))
+}
+
+// UserIDNEQ applies the NEQ predicate on the "user_id" field.
+func UserIDNEQ(v int) predicate.Invitation {
+	return predicate.Invitation(sql.FieldNEQ(FieldUserID, v))
+}
+
+// UserIDIn applies the In predicate on the "user_id" field.
+func UserIDIn(vs ...int) predicate.Invitation {
+	return predicate.Invitation(sql.FieldIn(FieldUserID, vs...))
+}
+
+// UserIDNotIn applies the NotIn predicate on the "user_id" field.
+func UserIDNotIn(vs ...int) predicate.Invitation {
+	return predicate.Invitation(sql.FieldNotIn(FieldUserID, vs...))
+}
+
+// UserIDIsNil applies the IsNil predicate on the "user_id" field.
+func UserIDIsNil() predicate.Invitation {
+	return predicate.Invitation(sql.FieldIsNull(FieldUserID))
+}
+
+// UserIDNotNil applies the NotNil predicate on the "user_id" field.
+func UserIDNotNil() predicate.Invitation {
+	return predicate.Invitation(sql.FieldNotNull(FieldUserID))
+}
+
 // ExpiresAtEQ applies the EQ predicate on the "expires_at" field.
 func ExpiresAtEQ(v time.Time) predicate.Invitation {
 	return predicate.Invitation(sql.FieldEQ(FieldExpiresAt, v))
@@ -496,6 +541,106 @@ func AcceptedAtNotNil() predicate.Invitation {
 	return predicate.Invitation(sql.FieldNotNull(FieldAcceptedAt))
 }
 
+// DeclinedAtEQ applies the EQ predicate on the "declined_at" field.
+func DeclinedAtEQ(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldEQ(FieldDeclinedAt, v))
+}
+
+// DeclinedAtNEQ applies the NEQ predicate on the "declined_at" field.
+func DeclinedAtNEQ(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldNEQ(FieldDeclinedAt, v))
+}
+
+// DeclinedAtIn applies the In predicate on the "declined_at" field.
+func DeclinedAtIn(vs ...time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldIn(FieldDeclinedAt, vs...))
+}
+
+// DeclinedAtNotIn applies the NotIn predicate on the "declined_at" field.
+func DeclinedAtNotIn(vs ...time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldNotIn(FieldDeclinedAt, vs...))
+}
+
+// DeclinedAtGT applies the GT predicate on the "declined_at" field.
+func DeclinedAtGT(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldGT(FieldDeclinedAt, v))
+}
+
+// DeclinedAtGTE applies the GTE predicate on the "declined_at" field.
+func DeclinedAtGTE(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldGTE(FieldDeclinedAt, v))
+}
+
+// DeclinedAtLT applies the LT predicate on the "declined_at" field.
+func DeclinedAtLT(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldLT(FieldDeclinedAt, v))
+}
+
+// DeclinedAtLTE applies the LTE predicate on the "declined_at" field.
+func DeclinedAtLTE(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldLTE(FieldDeclinedAt, v))
+}
+
+// DeclinedAtIsNil applies the IsNil predicate on the "declined_at" field.
+func DeclinedAtIsNil() predicate.Invitation {
+	return predicate.Invitation(sql.FieldIsNull(FieldDeclinedAt))
+}
+
+// DeclinedAtNotNil applies the NotNil predicate on the "declined_at" field.
+func DeclinedAtNotNil() predicate.Invitation {
+	return predicate.Invitation(sql.FieldNotNull(FieldDeclinedAt))
+}
+
+// CancelledAtEQ applies the EQ predicate on the "cancelled_at" field.
+func CancelledAtEQ(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldEQ(FieldCancelledAt, v))
+}
+
+// CancelledAtNEQ applies the NEQ predicate on the "cancelled_at" field.
+func CancelledAtNEQ(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldNEQ(FieldCancelledAt, v))
+}
+
+// CancelledAtIn applies the In predicate on the "cancelled_at" field.
+func CancelledAtIn(vs ...time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldIn(FieldCancelledAt, vs...))
+}
+
+// CancelledAtNotIn applies the NotIn predicate on the "cancelled_at" field.
+func CancelledAtNotIn(vs ...time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldNotIn(FieldCancelledAt, vs...))
+}
+
+// CancelledAtGT applies the GT predicate on the "cancelled_at" field.
+func CancelledAtGT(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldGT(FieldCancelledAt, v))
+}
+
+// CancelledAtGTE applies the GTE predicate on the "cancelled_at" field.
+func CancelledAtGTE(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldGTE(FieldCancelledAt, v))
+}
+
+// CancelledAtLT applies the LT predicate on the "cancelled_at" field.
+func CancelledAtLT(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldLT(FieldCancelledAt, v))
+}
+
+// CancelledAtLTE applies the LTE predicate on the "cancelled_at" field.
+func CancelledAtLTE(v time.Time) predicate.Invitation {
+	return predicate.Invitation(sql.FieldLTE(FieldCancelledAt, v))
+}
+
+// CancelledAtIsNil applies the IsNil predicate on the "cancelled_at" field.
+func CancelledAtIsNil() predicate.Invitation {
+	return predicate.Invitation(sql.FieldIsNull(FieldCancelledAt))
+}
+
+// CancelledAtNotNil applies the NotNil predicate on the "cancelled_at" field.
+func CancelledAtNotNil() predicate.Invitation {
+	return predicate.Invitation(sql.FieldNotNull(FieldCancelledAt))
+}
+
 // HasWorkspace applies the HasEdge predicate on the "workspace" edge.
 func HasWorkspace() predicate.Invitation {
 	return predicate.Invitation(func(s *sql.Selector) {
@@ -511,6 +656,29 @@ func HasWorkspace() predicate.Invitation {
 func HasWorkspaceWith(preds ...predicate.Workspace) predicate.Invitation {
 	return predicate.Invitation(func(s *sql.Selector) {
 		step := newWorkspaceStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasUser applies the HasEdge predicate on the "user" edge.
+func HasUser() predicate.Invitation {
+	return predicate.Invitation(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, UserTable, UserColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasUserWith applies the HasEdge predicate on the "user" edge with a given conditions (other predicates).
+func HasUserWith(preds ...predicate.User) predicate.Invitation {
+	return predicate.Invitation(func(s *sql.Selector) {
+		step := newUserStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -302,6 +302,9 @@ var (
 		{Name: "invited_by_id", Type: field.TypeInt, Nullable: true},
 		{Name: "expires_at", Type: field.TypeTime},
 		{Name: "accepted_at", Type: field.TypeTime, Nullable: true},
+		{Name: "declined_at", Type: field.TypeTime, Nullable: true},
+		{Name: "cancelled_at", Type: field.TypeTime, Nullable: true},
+		{Name: "user_id", Type: field.TypeInt, Nullable: true},
 		{Name: "workspace_id", Type: field.TypeInt},
 	}
 	// InvitationsTable holds the schema information for the "invitations" table.
@@ -311,8 +314,14 @@ var (
 		PrimaryKey: []*schema.Column{InvitationsColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
+				Symbol:     "invitations_users_invitations",
+				Columns:    []*schema.Column{InvitationsColumns[11]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "invitations_workspaces_invitations",
-				Columns:    []*schema.Column{InvitationsColumns[9]},
+				Columns:    []*schema.Column{InvitationsColumns[12]},
 				RefColumns: []*schema.Column{WorkspacesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -321,12 +330,17 @@ var (
 			{
 				Name:    "invitation_workspace_id",
 				Unique:  false,
-				Columns: []*schema.Column{InvitationsColumns[9]},
+				Columns: []*schema.Column{InvitationsColumns[12]},
 			},
 			{
 				Name:    "invitation_email",
 				Unique:  false,
 				Columns: []*schema.Column{InvitationsColumns[3]},
+			},
+			{
+				Name:    "invitation_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{InvitationsColumns[11]},
 			},
 		},
 	}
@@ -471,6 +485,29 @@ var (
 				Name:    "oauthtoken_user_id",
 				Unique:  false,
 				Columns: []*schema.Column{OauthTokensColumns[12]},
+			},
+		},
+	}
+	// PasswordResetsColumns holds the columns for the "password_resets" table.
+	PasswordResetsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// PasswordResetsTable holds the schema information for the "password_resets" table.
+	PasswordResetsTable = &schema.Table{
+		Name:       "password_resets",
+		Columns:    PasswordResetsColumns,
+		PrimaryKey: []*schema.Column{PasswordResetsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "password_resets_users_password_resets",
+				Columns:    []*schema.Column{PasswordResetsColumns[5]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
 			},
 		},
 	}
@@ -939,6 +976,7 @@ var (
 		OauthClientsTable,
 		OauthDeviceCodesTable,
 		OauthTokensTable,
+		PasswordResetsTable,
 		ProjectsTable,
 		ServicesTable,
 		ServiceEventsTable,
@@ -990,7 +1028,8 @@ func init() {
 	HelmReleasesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(103079215104),
 	}
-	InvitationsTable.ForeignKeys[0].RefTable = WorkspacesTable
+	InvitationsTable.ForeignKeys[0].RefTable = UsersTable
+	InvitationsTable.ForeignKeys[1].RefTable = WorkspacesTable
 	InvitationsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
 	}
@@ -1012,6 +1051,10 @@ func init() {
 	OauthTokensTable.ForeignKeys[1].RefTable = UsersTable
 	OauthTokensTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
+	PasswordResetsTable.ForeignKeys[0].RefTable = UsersTable
+	PasswordResetsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
 	}
 	ProjectsTable.ForeignKeys[0].RefTable = ServicesTable
 	ProjectsTable.ForeignKeys[1].RefTable = WorkspacesTable

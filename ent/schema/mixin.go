@@ -31,10 +31,12 @@ func (TimeMixin) Fields() []ent.Field {
 // WorkspaceMixin makes an entity workspace-scoped: a required, immutable
 // workspace edge and the privacy policy that confines every query and
 // mutation to the viewer's workspaces. WriteRole is the least role that may
-// create or change the entity; Ref names the edge back from Workspace.
+// create or change the entity; ReadRole, when set, the least role that sees
+// it (every member otherwise); Ref names the edge back from Workspace.
 type WorkspaceMixin struct {
 	mixin.Schema
 	Ref       string
+	ReadRole  role.Role
 	WriteRole role.Role
 	// AppendOnly entities (the activity feed) are created, never changed
 	// or deleted by a viewer; they may be added to an archived workspace.
@@ -62,5 +64,5 @@ func (m WorkspaceMixin) Policy() ent.Policy {
 	if m.AppendOnly {
 		return rule.AppendOnlyPolicy(m.WriteRole)
 	}
-	return rule.WorkspacePolicy(m.WriteRole)
+	return rule.WorkspacePolicy(m.ReadRole, m.WriteRole)
 }

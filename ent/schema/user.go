@@ -34,6 +34,8 @@ func (User) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("memberships", WorkspaceMember.Type).Annotations(entgql.Skip()),
 		edge.To("sessions", Session.Type).Annotations(entgql.Skip()),
+		edge.To("invitations", Invitation.Type).Annotations(entgql.Skip()),
+		edge.To("password_resets", PasswordReset.Type).Annotations(entgql.Skip()),
 		edge.To("owned_workspaces", Workspace.Type).Annotations(entgql.Skip()),
 		edge.To("oauth_clients", OAuthClient.Type).Annotations(entgql.Skip()),
 		edge.To("oauth_tokens", OAuthToken.Type).Annotations(entgql.Skip()),
@@ -78,3 +80,30 @@ func (Session) Annotations() []schema.Annotation {
 }
 
 func (Session) Policy() ent.Policy { return rule.SystemOnlyPolicy() }
+
+// PasswordReset is a single-use link, e-mailed to an account's address, that
+// sets a new password. Only the SHA-256 of its token is stored.
+type PasswordReset struct{ ent.Schema }
+
+func (PasswordReset) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("token_hash").Sensitive().Unique().Immutable(),
+		field.Int("user_id").Immutable(),
+		field.Time("created_at").Default(now).Immutable(),
+		field.Time("expires_at").Immutable(),
+		field.Time("used_at").Optional().Nillable(),
+	}
+}
+
+func (PasswordReset) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("user", User.Type).Ref("password_resets").Field("user_id").
+			Unique().Required().Immutable(),
+	}
+}
+
+func (PasswordReset) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}
+
+func (PasswordReset) Policy() ent.Policy { return rule.SystemOnlyPolicy() }

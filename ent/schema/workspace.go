@@ -108,32 +108,57 @@ func (WorkspaceMember) Annotations() []schema.Annotation {
 
 func (WorkspaceMember) Policy() ent.Policy { return rule.MemberPolicy() }
 
-// Invitation waits for an account with its email to register; the invited
-// account then joins with the role.
+// Invitation asks someone to join a workspace. Nobody joins without
+// accepting: an account that existed when it was sent (User) sees it among
+// its pending invitations and accepts or declines; anyone else follows the
+// single-use link (a random token, only its hash kept) while signed in.
 type Invitation struct{ ent.Schema }
 
 func (Invitation) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		TimeMixin{},
-		WorkspaceMixin{Ref: "invitations", WriteRole: role.Admin},
+		// Only the workspace's admins and owner see its invitations (the
+		// emails of people who are not members yet); the invitee's own
+		// view goes through package workspaces.
+		WorkspaceMixin{Ref: "invitations", ReadRole: role.Admin, WriteRole: role.Admin},
 	}
 }
 
 func (Invitation) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("email").MaxRuneLen(254).NotEmpty(),
+		// Not filterable: a filter's subquery (a member's
+		// workspaces(where: {hasInvitationsWith: {emailHasPrefix: ...}}))
+		// is not narrowed by the invitations' read policy, so it would
+		// let any member probe the invited addresses.
+		field.String("email").MaxRuneLen(254).NotEmpty().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		field.Enum("role").GoType(role.Role("")).Annotations(entgql.Type("Role")),
-		field.String("token_hash").Sensitive().Unique().Immutable().
+		// Replaced when an admin asks for a new link (the old one stops
+		// working).
+		field.String("token_hash").Sensitive().Unique().
 			Annotations(entgql.Skip()),
 		field.Int("invited_by_id").Optional().Nillable().Immutable().
 			Annotations(entgql.Skip()),
+		// The invited account: the one that had the email when the
+		// invitation was sent, or whoever accepted or declined the link.
+		field.Int("user_id").Optional().Nillable().
+			Annotations(entgql.Skip()),
 		field.Time("expires_at"),
 		field.Time("accepted_at").Optional().Nillable(),
+		field.Time("declined_at").Optional().Nillable(),
+		field.Time("cancelled_at").Optional().Nillable(),
+	}
+}
+
+func (Invitation) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("user", User.Type).Ref("invitations").Field("user_id").
+			Unique().Annotations(entgql.Skip()),
 	}
 }
 
 func (Invitation) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("email")}
+	return []ent.Index{index.Fields("email"), index.Fields("user_id")}
 }
 
 func (Invitation) Annotations() []schema.Annotation {

@@ -9,16 +9,34 @@ import (
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
+// Accept an invitation: one of your pending invitations by id, or a link's token.
+type AcceptInvitationInput struct {
+	ID    *int    `json:"id,omitempty"`
+	Token *string `json:"token,omitempty"`
+}
+
+type AcceptInvitationPayload struct {
+	// The new membership (its workspace is the one joined).
+	Member *ent.WorkspaceMember `json:"member"`
+}
+
 type AppTemplatePayload struct {
 	AppTemplate *ent.AppTemplate `json:"appTemplate"`
 }
 
+// Archiving makes a workspace read-only: it stays visible to its members, but
+// nothing in it changes any more and it takes no new members. Its services
+// must be stopped or deleted first (CONFLICT otherwise).
 type ArchiveWorkspaceInput struct {
 	ID int `json:"id"`
 }
 
 type AuthPayload struct {
 	User *ent.User `json:"user"`
+}
+
+type CancelInvitationInput struct {
+	ID int `json:"id"`
 }
 
 type ChangePasswordInput struct {
@@ -53,9 +71,23 @@ type CreateAppTemplateInput struct {
 	Active           *bool                `json:"active,omitempty"`
 }
 
+type CreateInvitationLinkInput struct {
+	ID int `json:"id"`
+}
+
 type CreateWorkspaceInput struct {
 	Name        string  `json:"name"`
 	Description *string `json:"description,omitempty"`
+}
+
+// Decline an invitation: one of your pending invitations by id, or a link's token.
+type DeclineInvitationInput struct {
+	ID    *int    `json:"id,omitempty"`
+	Token *string `json:"token,omitempty"`
+}
+
+type DeclineInvitationPayload struct {
+	InvitationID int `json:"invitationId"`
 }
 
 type DeleteServiceInput struct {
@@ -70,6 +102,16 @@ type DeployServiceInput struct {
 	Values map[string]any `json:"values,omitempty"`
 }
 
+type InvitationLinkPayload struct {
+	Invitation *ent.Invitation `json:"invitation"`
+	// A new single-use link; the previous one stops working.
+	Link string `json:"link"`
+}
+
+type InvitationPayload struct {
+	Invitation *ent.Invitation `json:"invitation"`
+}
+
 type InviteMemberInput struct {
 	WorkspaceID int       `json:"workspaceId"`
 	Email       string    `json:"email"`
@@ -77,10 +119,14 @@ type InviteMemberInput struct {
 }
 
 type InviteMemberPayload struct {
-	// Set when the email belongs to an account: it joined at once.
-	Member *ent.WorkspaceMember `json:"member,omitempty"`
-	// Set when no account has the email yet: it joins when it registers.
-	Invitation *ent.Invitation `json:"invitation,omitempty"`
+	// The invitation, pending until it is accepted. An account that has the
+	// email sees it among its pending invitations; anyone else joins through
+	// the link.
+	Invitation *ent.Invitation `json:"invitation"`
+	// The single-use link that joins the workspace (while signed in). Only this
+	// answer carries it: the server keeps a hash. createInvitationLink makes a
+	// new one.
+	Link string `json:"link"`
 }
 
 type LeaveWorkspaceInput struct {
@@ -124,6 +170,25 @@ type RemoveMemberPayload struct {
 	RemovedUserID int            `json:"removedUserId"`
 }
 
+type RequestPasswordResetInput struct {
+	Email string `json:"email"`
+}
+
+type RequestPasswordResetPayload struct {
+	// Always true: whether an account has the address is not told.
+	Ok bool `json:"ok"`
+}
+
+type ResetPasswordInput struct {
+	// The token of the e-mailed link.
+	Token       string `json:"token"`
+	NewPassword string `json:"newPassword"`
+}
+
+type ResetPasswordPayload struct {
+	Ok bool `json:"ok"`
+}
+
 type RollbackServiceInput struct {
 	ID int `json:"id"`
 	// The revision to return to; none = the previous one.
@@ -132,6 +197,16 @@ type RollbackServiceInput struct {
 
 type ServicePayload struct {
 	Service *ent.Service `json:"service"`
+}
+
+type SetUserDisabledInput struct {
+	UserID   int  `json:"userId"`
+	Disabled bool `json:"disabled"`
+}
+
+type SetUserDisabledPayload struct {
+	UserID   int  `json:"userId"`
+	Disabled bool `json:"disabled"`
 }
 
 type StartServiceInput struct {

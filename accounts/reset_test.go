@@ -1,0 +1,158 @@
+package accounts_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/woowtech/woow-paas/accounts"
+	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/passwordreset"
+	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/mail"
+	"github.com/woowtech/woow-paas/mail/mailtest"
+	"github.com/woowtech/woow-paas/store/storetest"
+	"github.com/woowtech/woow-paas/viewer"
+)
+
+// newMailingService is newService with mail through a test SMTP server.
+func newMailingService(t *testing.T) (*accounts.Service, *ent.Client, *mailtest.Server) {
+	t.Helper()
+	db := storetest.Open(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv := mailtest.Start(t)
+	smtp, err := mail.NewSMTP(srv.URL(), "Woow <noreply@woow.test>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := mail.NewOutbox(smtp, log)
+	go out.Run(t.Context())
+	svc := accounts.New(db.Client, accounts.Config{
+		Hasher: auth.Hasher{Params: auth.TestParams}, Log: log,
+		PublicURL: "https://paas.example.com/", Mail: out,
+	})
+	return svc, db.Client, srv
+}
+
+func TestPasswordReset(t *testing.T) {
+	svc, c, srv := newMailingService(t)
+	u, s1 := register(t, svc, "a@example.com")
+	_, s2, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.RequestPasswordReset(context.Background(), " A@Example.com ", "10.0.0.1"); err != nil {
+		t.Fatal(err)
+	}
+	m := srv.Next(t, 5*time.Second)
+	if len(m.To) != 1 || m.To[0] != "a@example.com" {
+		t.Fatalf("sent to %v", m.To)
+	}
+	if !strings.HasPrefix(m.Link(), "https://paas.example.com/reset-password#token=") {
+		t.Fatalf("link %q in %q", m.Link(), m.Body)
+	}
+	token := m.Token()
+	// Only its hash is stored.
+	rows, err := c.PasswordReset.Query().All(viewer.System(context.Background()))
+	if err != nil || len(rows) != 1 || rows[0].TokenHash != auth.HashToken(token) || strings.Contains(rows[0].TokenHash, token) {
+		t.Fatalf("stored resets %v, %v", rows, err)
+	}
+
+	// A weak password is refused naming the field, and leaves the link usable.
+	wantField(t, svc.ResetPassword(context.Background(), token, "short"), errs.Invalid, "newPassword")
+	if err := svc.ResetPassword(context.Background(), token, "a brand new password"); err != nil {
+		t.Fatal(err)
+	}
+	// Every session ended; the new password works, the old does not.
+	for _, s := range []*accounts.Session{s1, s2} {
+		if v, _ := svc.Authenticate(context.Background(), s.Token); v != nil {
+			t.Error("a session survived the reset")
+		}
+	}
+	if _, _, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.2", "ua", ""); errs.CodeOf(err) != errs.Unauthenticated {
+		t.Errorf("old password: %v", err)
+	}
+	if got, _, err := svc.Login(context.Background(), "a@example.com", "a brand new password", "10.0.0.2", "ua", ""); err != nil || got.ID != u.ID {
+		t.Errorf("new password: %v", err)
+	}
+	// Single use.
+	wantField(t, svc.ResetPassword(context.Background(), token, "yet another password"), errs.Invalid, "token")
+	wantField(t, svc.ResetPassword(context.Background(), "", "yet another password"), errs.Invalid, "token")
+	other, _ := auth.NewToken()
+	wantField(t, svc.ResetPassword(context.Background(), other, "yet another password"), errs.Invalid, "token")
+}
+
+func TestPasswordResetExpiresAndStaysQuiet(t *testing.T) {
+	svc, c, srv := newMailingService(t)
+	register(t, svc, "a@example.com")
+	// An unknown address: the same answer, and no e-mail.
+	if err := svc.RequestPasswordReset(context.Background(), "nobody@example.com", "10.0.0.1"); err != nil {
+		t.Fatalf("unknown address: %v", err)
+	}
+	srv.Quiet(t, 200*time.Millisecond)
+
+	if err := svc.RequestPasswordReset(context.Background(), "a@example.com", "10.0.0.1"); err != nil {
+		t.Fatal(err)
+	}
+	token := srv.Next(t, 5*time.Second).Token()
+	r, err := c.PasswordReset.Query().Where(passwordreset.TokenHash(auth.HashToken(token))).Only(viewer.System(context.Background()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ttl := r.ExpiresAt.Sub(r.CreatedAt); ttl != accounts.ResetTTL {
+		t.Errorf("valid for %v, want %v", ttl, accounts.ResetTTL)
+	}
+	svc.Now = func() time.Time { return r.ExpiresAt.Add(time.Second) }
+	wantField(t, svc.ResetPassword(context.Background(), token, "a brand new password"), errs.Invalid, "token")
+
+	// Requests are limited per address and per client.
+	svc.Now = func() time.Time { return time.Now().UTC() }
+	var err2 error
+	for i := range 10 {
+		if err2 = svc.RequestPasswordReset(context.Background(), "a@example.com", fmt.Sprintf("10.0.1.%d", i)); err2 != nil {
+			break
+		}
+	}
+	wantCode(t, err2, errs.TooManyRequests)
+}
+
+func TestPasswordResetNeedsMail(t *testing.T) {
+	svc, _ := newService(t)
+	register(t, svc, "a@example.com")
+	wantCode(t, svc.RequestPasswordReset(context.Background(), "a@example.com", "10.0.0.1"), errs.Conflict)
+}
+
+// TestDisablingEndsSessions: a platform admin disables an account; its
+// sessions end at once (what they opened too) and it cannot sign in.
+func TestDisablingEndsSessions(t *testing.T) {
+	svc, _ := newService(t)
+	admin, as := register(t, svc, "admin@example.com")
+	u, us := register(t, svc, "a@example.com")
+	adminCtx := signedIn(t, svc, as.Token)
+	userCtx := signedIn(t, svc, us.Token)
+
+	wantCode(t, svc.SetDisabled(userCtx, admin.ID, true), errs.Forbidden)
+	wantField(t, svc.SetDisabled(adminCtx, admin.ID, true), errs.Invalid, "userId")
+	wantCode(t, svc.SetDisabled(context.Background(), u.ID, true), errs.Unauthenticated)
+	wantCode(t, svc.SetDisabled(adminCtx, u.ID+1000, true), errs.NotFound)
+
+	if err := svc.SetDisabled(adminCtx, u.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := svc.Authenticate(context.Background(), us.Token); v != nil {
+		t.Error("the disabled account's session still works")
+	}
+	_, _, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua", "")
+	wantCode(t, err, errs.Forbidden)
+	if err := svc.SetDisabled(adminCtx, u.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua", ""); err != nil {
+		t.Errorf("enabled again: %v", err)
+	}
+}

@@ -1,0 +1,286 @@
+// Package mail sends the platform's e-mail (invitation and password reset
+// links) through an SMTP server configured by URL.
+//
+// Messages go through an Outbox: posting never waits for the SMTP server
+// (a request must not take as long as a mail server, and how long it takes
+// must not tell whether an account exists), a bounded queue holds what is
+// waiting, and failed deliveries are retried a few times and then logged.
+// The queue lives in memory: what is waiting when the server stops is lost,
+// and the links can be asked for again (a new invitation link, a new reset
+// request). Message bodies carry secrets (links with tokens) and are never
+// logged.
+package mail
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/tls"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"mime"
+	"mime/quotedprintable"
+	"net"
+	"net/mail"
+	"net/smtp"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Message is one plain-text e-mail to one recipient.
+type Message struct {
+	To      string
+	Subject string
+	Text    string
+}
+
+// SMTP delivers messages to one SMTP server.
+type SMTP struct {
+	addr     string // host:port
+	host     string
+	tls      bool // implicit TLS (smtps://); otherwise STARTTLS when offered
+	username string
+	password string
+	from     *mail.Address
+	timeout  time.Duration
+	// TLSConfig is used for TLS and STARTTLS; tests trust their own CA.
+	TLSConfig *tls.Config
+}
+
+// NewSMTP parses an SMTP URL, smtp://[user:password@]host[:port] (STARTTLS
+// when the server offers it; port 587 by default) or smtps://... (TLS from
+// the first byte; port 465), and the From address.
+func NewSMTP(rawURL, from string) (*SMTP, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, errors.New("WOOW_SMTP_URL: not a URL")
+	}
+	s := &SMTP{timeout: 30 * time.Second}
+	port := "587"
+	switch u.Scheme {
+	case "smtp":
+	case "smtps":
+		s.tls, port = true, "465"
+	default:
+		return nil, fmt.Errorf("WOOW_SMTP_URL: the scheme must be smtp or smtps, not %q", u.Scheme)
+	}
+	s.host = u.Hostname()
+	if s.host == "" {
+		return nil, errors.New("WOOW_SMTP_URL: no host")
+	}
+	if p := u.Port(); p != "" {
+		port = p
+	}
+	s.addr = net.JoinHostPort(s.host, port)
+	if u.User != nil {
+		s.username = u.User.Username()
+		s.password, _ = u.User.Password()
+	}
+	if from == "" {
+		return nil, errors.New("WOOW_MAIL_FROM: set the address mail is sent from")
+	}
+	if s.from, err = mail.ParseAddress(from); err != nil {
+		return nil, fmt.Errorf("WOOW_MAIL_FROM: %w", err)
+	}
+	return s, nil
+}
+
+// Send delivers m, or says why not.
+func (s *SMTP) Send(ctx context.Context, m Message) error {
+	to, err := mail.ParseAddress(m.To)
+	if err != nil {
+		return fmt.Errorf("recipient: %w", err)
+	}
+	body, err := s.compose(to, m)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	conn, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	// The deadline covers the whole exchange; ctx ending closes it.
+	deadline, _ := ctx.Deadline()
+	_ = conn.SetDeadline(deadline)
+	stop := context.AfterFunc(ctx, func() { _ = conn.Close() })
+	defer stop()
+	c, err := smtp.NewClient(conn, s.host)
+	if err != nil {
+		conn.Close()
+		return err
+	}
+	defer c.Close()
+	if err := c.Hello("localhost"); err != nil {
+		return err
+	}
+	if !s.tls {
+		if ok, _ := c.Extension("STARTTLS"); ok {
+			if err := c.StartTLS(s.tlsConfig()); err != nil {
+				return fmt.Errorf("STARTTLS: %w", err)
+			}
+		}
+	}
+	if s.username != "" {
+		// PlainAuth refuses to send the password over a connection that
+		// is neither TLS nor to localhost.
+		if err := c.Auth(smtp.PlainAuth("", s.username, s.password, s.host)); err != nil {
+			return fmt.Errorf("authenticating: %w", err)
+		}
+	}
+	if err := c.Mail(s.from.Address); err != nil {
+		return err
+	}
+	if err := c.Rcpt(to.Address); err != nil {
+		return err
+	}
+	w, err := c.Data()
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(body); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return c.Quit()
+}
+
+func (s *SMTP) tlsConfig() *tls.Config {
+	if s.TLSConfig != nil {
+		cfg := s.TLSConfig.Clone()
+		if cfg.ServerName == "" {
+			cfg.ServerName = s.host
+		}
+		return cfg
+	}
+	return &tls.Config{ServerName: s.host, MinVersion: tls.VersionTLS12}
+}
+
+func (s *SMTP) dial(ctx context.Context) (net.Conn, error) {
+	if s.tls {
+		d := &tls.Dialer{Config: s.tlsConfig()}
+		return d.DialContext(ctx, "tcp", s.addr)
+	}
+	var d net.Dialer
+	return d.DialContext(ctx, "tcp", s.addr)
+}
+
+// compose writes the message: headers encoded for non-ASCII text, the body
+// as quoted-printable UTF-8. Header values come from parsed addresses and a
+// subject without line breaks, so nothing can inject a header.
+func (s *SMTP) compose(to *mail.Address, m Message) ([]byte, error) {
+	var id [12]byte
+	_, _ = rand.Read(id[:])
+	domain := s.from.Address[strings.LastIndexByte(s.from.Address, '@')+1:]
+	subject := strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, m.Subject)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "From: %s\r\n", s.from.String())
+	fmt.Fprintf(&b, "To: %s\r\n", to.String())
+	fmt.Fprintf(&b, "Subject: %s\r\n", mime.QEncoding.Encode("utf-8", subject))
+	fmt.Fprintf(&b, "Date: %s\r\n", time.Now().UTC().Format(time.RFC1123Z))
+	fmt.Fprintf(&b, "Message-ID: <%s@%s>\r\n", hex.EncodeToString(id[:]), domain)
+	b.WriteString("MIME-Version: 1.0\r\n")
+	b.WriteString("Content-Type: text/plain; charset=utf-8\r\n")
+	b.WriteString("Content-Transfer-Encoding: quoted-printable\r\n\r\n")
+	qp := quotedprintable.NewWriter(&b)
+	if _, err := qp.Write([]byte(strings.ReplaceAll(m.Text, "\n", "\r\n"))); err != nil {
+		return nil, err
+	}
+	if err := qp.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Sender delivers one message; *SMTP is the real one.
+type Sender interface {
+	Send(ctx context.Context, m Message) error
+}
+
+// ErrNotConfigured is what a nil Outbox answers: the server has no SMTP
+// server to send through.
+var ErrNotConfigured = errors.New("mail: no SMTP server configured (WOOW_SMTP_URL)")
+
+// ErrQueueFull is what Post answers when too many messages are waiting.
+var ErrQueueFull = errors.New("mail: too many messages waiting")
+
+// Outbox sends messages in the background, one at a time. A nil *Outbox
+// is a server without mail: Post answers ErrNotConfigured.
+type Outbox struct {
+	sender  Sender
+	queue   chan Message
+	log     *slog.Logger
+	retries []time.Duration
+}
+
+// QueueSize bounds the messages waiting to be sent.
+const QueueSize = 256
+
+// NewOutbox returns an Outbox on sender; Run sends.
+func NewOutbox(sender Sender, log *slog.Logger) *Outbox {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Outbox{sender: sender, queue: make(chan Message, QueueSize), log: log,
+		retries: []time.Duration{5 * time.Second, 30 * time.Second, 2 * time.Minute}}
+}
+
+// Enabled reports whether mail can be sent at all.
+func (o *Outbox) Enabled() bool { return o != nil }
+
+// Post queues m without waiting.
+func (o *Outbox) Post(m Message) error {
+	if o == nil {
+		return ErrNotConfigured
+	}
+	select {
+	case o.queue <- m:
+		return nil
+	default:
+		return ErrQueueFull
+	}
+}
+
+// Run sends queued messages until ctx ends, retrying failures with
+// backoff.
+func (o *Outbox) Run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case m := <-o.queue:
+			o.deliver(ctx, m)
+		}
+	}
+}
+
+func (o *Outbox) deliver(ctx context.Context, m Message) {
+	for attempt := 0; ; attempt++ {
+		err := o.sender.Send(ctx, m)
+		if err == nil {
+			return
+		}
+		if attempt == len(o.retries) || ctx.Err() != nil {
+			// The recipient and subject only: the body holds a link.
+			o.log.Error("mail: giving up", "to", m.To, "subject", m.Subject, "err", err)
+			return
+		}
+		o.log.Warn("mail: sending failed; retrying", "to", m.To, "attempt", attempt+1, "err", err)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(o.retries[attempt]):
+		}
+	}
+}

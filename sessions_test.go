@@ -1,0 +1,175 @@
+package main
+
+// Sessions end everywhere: logout however the token was presented, a
+// password change or reset, a disabled account; and every stream opened
+// with an ended session closes within a second, on every replica.
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/woowtech/woow-paas/mail/mailtest"
+)
+
+// bearerTransport adds an Authorization header to every request: a client
+// that is not a browser.
+type bearerTransport struct{ token string }
+
+func (b bearerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("Authorization", "Bearer "+b.token)
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// bearerClient is a client that authenticates with token in a header.
+func bearerClient(t *testing.T, base, name, token string) *client {
+	t.Helper()
+	c := newClient(t, base, name)
+	c.http.Transport = bearerTransport{token}
+	c.http.Jar = nil
+	return c
+}
+
+// login signs email in on a new client (a second browser).
+func login(t *testing.T, base, email, password string) *client {
+	t.Helper()
+	c := newClient(t, base, "login "+email)
+	c.mustDo(t, loginMutation, map[string]any{"input": map[string]any{"email": email, "password": password}})
+	if c.sessionCookie(t) == "" {
+		t.Fatalf("login %s set no session cookie", email)
+	}
+	return c
+}
+
+const (
+	logoutMutation         = `mutation { logout { ok } }`
+	changePasswordMutation = `mutation($c: String!, $n: String!) { changePassword(input: {currentPassword: $c, newPassword: $n}) { ok } }`
+)
+
+func signedOut(t *testing.T, c *client) {
+	t.Helper()
+	data := c.mustDo(t, viewerQuery, nil)
+	if !isNull(t, data, "viewer") {
+		t.Errorf("%s: still signed in: %s", c.name, data)
+	}
+}
+
+// TestLogoutWithBearerEndsTheSession: logout ends the session that made
+// the request, also when its token came in an Authorization header.
+func TestLogoutWithBearerEndsTheSession(t *testing.T) {
+	srv := startServer(t, newTestEnv(t))
+	alice := register(t, srv.URL, "alice@x.io", "Alice")
+	token := alice.sessionCookie(t)
+	api := bearerClient(t, srv.URL, "alice's script", token)
+	if got := pick[string](t, api.mustDo(t, viewerQuery, nil), "viewer.email"); got != "alice@x.io" {
+		t.Fatalf("bearer viewer %q", got)
+	}
+	other := login(t, srv.URL, "alice@x.io", testPassword)
+
+	if !pick[bool](t, api.mustDo(t, logoutMutation, nil), "logout.ok") {
+		t.Fatal("logout not ok")
+	}
+	signedOut(t, api)
+	signedOut(t, alice.client) // the same session, by cookie
+	// Only that session.
+	if got := pick[string](t, other.mustDo(t, viewerQuery, nil), "viewer.email"); got != "alice@x.io" {
+		t.Errorf("another session of the account ended too: viewer %q", got)
+	}
+}
+
+// wsAsBearer opens a graphql-transport-ws connection authenticated with
+// token in connection_init (no cookie) and subscribes to ws's activity.
+func wsAsBearer(t *testing.T, base, name, token, ws string) *wsClient {
+	t.Helper()
+	w := mustDialWS(t, base, name, wsDial{}, map[string]any{"authorization": "Bearer " + token})
+	w.subscribeActivity(t, "1", ws)
+	return w
+}
+
+// closedWithin asserts that w is closed by the server with 4401 within d.
+func closedWithin(t *testing.T, w *wsClient, d time.Duration) {
+	t.Helper()
+	ce := w.expectClosed(t, d)
+	if ce == nil || ce.Code != 4401 {
+		t.Fatalf("%s: closed with %v, want 4401", w.name, ce)
+	}
+}
+
+// TestEndedSessionsCloseTheirStreams: when a session ends (logout by
+// cookie or bearer, a password change, a password reset, an admin
+// disabling the account), the WebSocket and SSE streams it opened close
+// within a second, and the others go on.
+func TestEndedSessionsCloseTheirStreams(t *testing.T) {
+	smtp := mailtest.Start(t)
+	env := newTestEnv(t)
+	env["WOOW_SMTP_URL"] = smtp.URL()
+	env["WOOW_MAIL_FROM"] = "Woow <noreply@woow.test>"
+	srv := startServer(t, env)
+	root := register(t, srv.URL, "root@x.io", "Root")
+	alice := register(t, srv.URL, "alice@x.io", "Alice")
+	ws := pick[string](t, alice.mustDo(t, createWorkspaceMut, map[string]any{"name": "Acme"}), "createWorkspace.workspace.id")
+	second := login(t, srv.URL, "alice@x.io", testPassword)
+
+	// Streams of the first session (cookie at the upgrade) and of the
+	// second (bearer in connection_init, and SSE with a bearer header).
+	first := mustDialWS(t, srv.URL, "first session", wsDial{token: alice.sessionCookie(t), origin: srv.URL}, nil)
+	first.subscribeActivity(t, "1", ws)
+	first.waitLive(t, "1", describer(t, alice.client, ws, "warm-up"))
+	first.drain(t, "1")
+	secondWS := wsAsBearer(t, srv.URL, "second session", second.sessionCookie(t), ws)
+	secondWS.waitLive(t, "1", describer(t, alice.client, ws, "warm-up 2"))
+	sse := openSSE(t, bearerClient(t, srv.URL, "second session SSE", second.sessionCookie(t)), activitySubscription, map[string]any{"ws": ws}, nil)
+	first.drain(t, "1")
+
+	// A password change ends the other session: its streams close.
+	alice.mustDo(t, changePasswordMutation, map[string]any{"c": testPassword, "n": "another long password"})
+	closedWithin(t, secondWS, time.Second)
+	sseEnded := time.After(time.Second)
+	for ended := false; !ended; {
+		select {
+		case _, ok := <-sse.events:
+			ended = !ok
+		case <-sseEnded:
+			t.Fatal("the SSE stream of the ended session is still open after a second")
+		}
+	}
+	signedOut(t, second)
+	// The session that changed it goes on.
+	alice.mustDo(t, updateWorkspaceMut, map[string]any{"id": ws, "name": "Acme Two"})
+	if e := first.nextEntry(t, "1", 5*time.Second); e.Verb != "workspace.updated" {
+		t.Errorf("first session's stream: %+v", e)
+	}
+
+	// Logging out (by cookie) closes the first session's stream.
+	alice.mustDo(t, logoutMutation, nil)
+	closedWithin(t, first, time.Second)
+
+	// Logging out with a bearer token closes the streams of that session.
+	third := login(t, srv.URL, "alice@x.io", "another long password")
+	thirdWS := wsAsBearer(t, srv.URL, "third session", third.sessionCookie(t), ws)
+	bearerClient(t, srv.URL, "third by bearer", third.sessionCookie(t)).mustDo(t, logoutMutation, nil)
+	closedWithin(t, thirdWS, time.Second)
+
+	// A platform admin disables the account: every session ends.
+	fourth := login(t, srv.URL, "alice@x.io", "another long password")
+	fourthWS := wsAsBearer(t, srv.URL, "fourth session", fourth.sessionCookie(t), ws)
+	root.mustDo(t, `mutation($id: ID!) { setUserDisabled(input: {userId: $id, disabled: true}) { disabled } }`, map[string]any{"id": alice.id})
+	closedWithin(t, fourthWS, time.Second)
+	signedOut(t, fourth)
+	root.mustDo(t, `mutation($id: ID!) { setUserDisabled(input: {userId: $id, disabled: false}) { disabled } }`, map[string]any{"id": alice.id})
+
+	// A password reset ends every session too.
+	fifth := login(t, srv.URL, "alice@x.io", "another long password")
+	fifthWS := wsAsBearer(t, srv.URL, "fifth session", fifth.sessionCookie(t), ws)
+	anon := newClient(t, srv.URL, "forgetful")
+	anon.mustDo(t, `mutation { requestPasswordReset(input: {email: "alice@x.io"}) { ok } }`, nil)
+	m := smtp.Next(t, 10*time.Second)
+	if m.Link() == "" || m.To[0] != "alice@x.io" {
+		t.Fatalf("reset e-mail to %v: %q", m.To, m.Body)
+	}
+	anon.mustDo(t, `mutation($t: String!) { resetPassword(input: {token: $t, newPassword: "a third long password"}) { ok } }`, map[string]any{"t": m.Token()})
+	closedWithin(t, fifthWS, time.Second)
+	signedOut(t, fifth)
+	login(t, srv.URL, "alice@x.io", "a third long password")
+}

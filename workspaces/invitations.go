@@ -1,0 +1,485 @@
+package workspaces
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/woowtech/woow-paas/activity"
+	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/invitation"
+	"github.com/woowtech/woow-paas/ent/predicate"
+	"github.com/woowtech/woow-paas/ent/user"
+	"github.com/woowtech/woow-paas/ent/workspace"
+	"github.com/woowtech/woow-paas/ent/workspacemember"
+	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/mail"
+	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/store"
+	"github.com/woowtech/woow-paas/viewer"
+)
+
+// InvitationTTL is how long an invitation (and its link) stays valid.
+const InvitationTTL = 7 * 24 * time.Hour
+
+// InvitationStatus is where an invitation stands.
+type InvitationStatus string
+
+// The statuses of an invitation; only a pending one can be accepted,
+// declined or cancelled.
+const (
+	InvitationPending   InvitationStatus = "pending"
+	InvitationAccepted  InvitationStatus = "accepted"
+	InvitationDeclined  InvitationStatus = "declined"
+	InvitationCancelled InvitationStatus = "cancelled"
+	InvitationExpired   InvitationStatus = "expired"
+)
+
+// StatusOf says where inv stands at now.
+func StatusOf(inv *ent.Invitation, now time.Time) InvitationStatus {
+	switch {
+	case inv.AcceptedAt != nil:
+		return InvitationAccepted
+	case inv.DeclinedAt != nil:
+		return InvitationDeclined
+	case inv.CancelledAt != nil:
+		return InvitationCancelled
+	case !inv.ExpiresAt.After(now):
+		return InvitationExpired
+	}
+	return InvitationPending
+}
+
+// pending matches invitations that can still be answered.
+func pending(now time.Time) []predicate.Invitation {
+	return []predicate.Invitation{
+		invitation.AcceptedAtIsNil(), invitation.DeclinedAtIsNil(), invitation.CancelledAtIsNil(),
+		invitation.ExpiresAtGT(now),
+	}
+}
+
+// InvitedWorkspace is what an invitee sees of the workspace before joining.
+type InvitedWorkspace struct {
+	ID   int
+	Name string
+	Slug string
+}
+
+// PendingInvitation is an invitation as the invitee sees it.
+type PendingInvitation struct {
+	ID        int
+	Role      role.Role
+	Workspace InvitedWorkspace
+	// InvitedBy is the inviter's name, when the inviter still exists.
+	InvitedBy *string
+	Email     string
+	ExpiresAt time.Time
+}
+
+// Invite invites email into the workspace with role r (admins and the
+// owner; at most admin). Nobody joins until they accept: an account that
+// has the email sees the invitation among its pending ones; the returned
+// link, which joins whoever follows it while signed in, is e-mailed when
+// mail is set up, and is shown only now (only its hash is kept). Inviting
+// an address with a pending invitation renews it (new role, expiry and
+// link). Errors: UNAUTHENTICATED, NOT_FOUND for outsiders, FORBIDDEN below
+// admin, CONFLICT for an archived workspace or a member's email,
+// BAD_USER_INPUT naming email or role.
+func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Role) (*ent.Invitation, string, error) {
+	v, err := viewer.Required(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	var (
+		inv   *ent.Invitation
+		token string
+		ws    *ent.Workspace
+	)
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		// Authorised first: an outsider learns nothing from its input's
+		// faults.
+		if ws, _, err = writable(ctx, tx.Client(), v, wsID, role.Admin); err != nil {
+			return err
+		}
+		if email, err = auth.NormalizeEmail(email); err != nil {
+			return err
+		}
+		if err := assignable(r); err != nil {
+			return err
+		}
+		sys := viewer.System(ctx)
+		// Whether the email has an account crosses tenants: it decides
+		// who may see the invitation, and is not shown.
+		invitee, err := tx.User.Query().Where(user.Email(email)).Only(sys)
+		if err != nil && !ent.IsNotFound(err) {
+			return err
+		}
+		if invitee != nil {
+			member, err := tx.WorkspaceMember.Query().
+				Where(workspacemember.WorkspaceID(wsID), workspacemember.UserID(invitee.ID)).Exist(sys)
+			if err != nil {
+				return err
+			}
+			if member {
+				return errs.E(errs.Conflict, "%s is already a member", email)
+			}
+		}
+		token, inv, err = s.upsertInvitation(ctx, tx, v, ws, email, r, invitee)
+		if err != nil {
+			return err
+		}
+		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
+			WorkspaceID: wsID, ActorID: v.UserID,
+			Verb: "member.invited", SubjectType: "Invitation", SubjectID: inv.ID,
+			// Not the address: every member reads the feed, and only
+			// admins see who is invited.
+			Summary: fmt.Sprintf("%s invited someone as %s", s.nameOf(ctx, v.UserID), r),
+		})
+		return err
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	link := s.invitationLink(token)
+	s.mailInvitation(ctx, v, ws, inv, link)
+	return inv.Unwrap(), link, nil
+}
+
+// upsertInvitation renews the pending invitation of email in ws, or makes
+// one, with a fresh token.
+func (s *Service) upsertInvitation(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, ws *ent.Workspace, email string, r role.Role, invitee *ent.User) (string, *ent.Invitation, error) {
+	now := s.Now()
+	token, hash := auth.NewToken()
+	open, err := tx.Invitation.Query().
+		Where(append(pending(now), invitation.WorkspaceID(ws.ID), invitation.Email(email))...).
+		First(ctx)
+	if err != nil && !ent.IsNotFound(err) {
+		return "", nil, err
+	}
+	if open != nil {
+		u := tx.Invitation.UpdateOne(open).SetRole(r).SetTokenHash(hash).SetExpiresAt(now.Add(InvitationTTL))
+		if invitee != nil {
+			u.SetUserID(invitee.ID)
+		}
+		inv, err := u.Save(ctx)
+		return token, inv, err
+	}
+	c := tx.Invitation.Create().
+		SetWorkspaceID(ws.ID).SetEmail(email).SetRole(r).
+		SetTokenHash(hash).SetInvitedByID(v.UserID).SetExpiresAt(now.Add(InvitationTTL))
+	if invitee != nil {
+		c.SetUserID(invitee.ID)
+	}
+	inv, err := c.Save(ctx)
+	return token, inv, err
+}
+
+// nameOf is a user's display name, for summaries.
+func (s *Service) nameOf(ctx context.Context, uid int) string {
+	u, err := s.client.User.Get(viewer.System(ctx), uid)
+	if err != nil || u.Name == "" {
+		return "Someone"
+	}
+	return u.Name
+}
+
+// invitationLink is the web app's page for an invitation token. The token
+// travels in the fragment, which browsers never send to a server or put in
+// a Referer header, so it stays out of access logs.
+func (s *Service) invitationLink(token string) string {
+	return s.cfg.PublicURL + "/invitation#token=" + token
+}
+
+// mailInvitation e-mails the link, when mail is set up. A failure is
+// logged: the inviter has the link too.
+func (s *Service) mailInvitation(ctx context.Context, v *viewer.Viewer, ws *ent.Workspace, inv *ent.Invitation, link string) {
+	if !s.cfg.Mail.Enabled() {
+		return
+	}
+	inviter := s.nameOf(ctx, v.UserID)
+	err := s.cfg.Mail.Post(mail.Message{
+		To:      inv.Email,
+		Subject: fmt.Sprintf("%s invited you to %s on Woow PaaS", inviter, ws.Name),
+		Text: fmt.Sprintf("%s invited you to join the workspace %q as %s.\n\n"+
+			"To accept (or decline), open this link and sign in or create an account:\n\n%s\n\n"+
+			"The link works once and expires on %s. If you did not expect this, ignore this e-mail.\n",
+			inviter, ws.Name, inv.Role, link, inv.ExpiresAt.Format("2 January 2006 15:04 MST")),
+	})
+	if err != nil {
+		s.log.WarnContext(ctx, "mailing an invitation", "invitation_id", inv.ID, "err", err)
+	}
+}
+
+// PendingInvitations lists the invitations waiting for the viewer's
+// answer: those sent to the account's address while it existed (an
+// address is not proof of its owner; links are for everyone else).
+func (s *Service) PendingInvitations(ctx context.Context, userID int) ([]*PendingInvitation, error) {
+	v, err := viewer.Required(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if userID != v.UserID {
+		return nil, nil // nobody else's
+	}
+	invs, err := s.client.Invitation.Query().
+		Where(append(pending(s.Now()), invitation.UserID(v.UserID),
+			invitation.HasWorkspaceWith(workspace.StateEQ(workspace.StateActive)))...).
+		WithWorkspace().
+		Order(ent.Asc(invitation.FieldCreatedAt)).
+		Limit(100).
+		All(viewer.System(ctx))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*PendingInvitation, len(invs))
+	for i, inv := range invs {
+		out[i] = s.pendingView(ctx, inv)
+	}
+	return out, nil
+}
+
+func (s *Service) pendingView(ctx context.Context, inv *ent.Invitation) *PendingInvitation {
+	ws := inv.Edges.Workspace
+	p := &PendingInvitation{
+		ID: inv.ID, Role: inv.Role, Email: inv.Email, ExpiresAt: inv.ExpiresAt,
+		Workspace: InvitedWorkspace{ID: ws.ID, Name: ws.Name, Slug: ws.Slug},
+	}
+	if inv.InvitedByID != nil {
+		name := s.nameOf(ctx, *inv.InvitedByID)
+		p.InvitedBy = &name
+	}
+	return p
+}
+
+// ByToken shows the invitation of a link before it is answered; nil when
+// the link is unknown, answered, cancelled or expired. Anyone holding the
+// link may look: it was sent to be followed, and it says no more than the
+// e-mail did.
+func (s *Service) ByToken(ctx context.Context, token string) (*PendingInvitation, error) {
+	inv, err := s.byToken(ctx, s.client, token)
+	if err != nil || inv == nil {
+		return nil, err
+	}
+	return s.pendingView(ctx, inv), nil
+}
+
+// byToken loads the pending invitation of a token, its workspace with it.
+func (s *Service) byToken(ctx context.Context, c *ent.Client, token string) (*ent.Invitation, error) {
+	token = strings.TrimSpace(token)
+	if token == "" || len(token) > 128 {
+		return nil, nil
+	}
+	inv, err := c.Invitation.Query().
+		Where(append(pending(s.Now()), invitation.TokenHash(auth.HashToken(token)),
+			invitation.HasWorkspaceWith(workspace.StateEQ(workspace.StateActive)))...).
+		WithWorkspace().
+		Only(viewer.System(ctx))
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return inv, err
+}
+
+// Answer names the invitation a viewer answers: one of their pending
+// invitations by ID, or a link's Token. Exactly one is set.
+type Answer struct {
+	ID    int
+	Token string
+}
+
+// answerable loads the invitation an answer names for the viewer, in tx:
+// by id only the viewer's own pending invitations, by token any pending
+// one. Both run in a system context because the invitee cannot see the
+// workspace yet; these checks are the rule. Unknown, answered, cancelled
+// and expired invitations are all NOT_FOUND.
+func (s *Service) answerable(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, a Answer) (*ent.Invitation, error) {
+	var (
+		inv *ent.Invitation
+		err error
+	)
+	switch {
+	case (a.ID != 0) == (a.Token != ""):
+		return nil, errs.InvalidField("id", "give either the invitation's id or the link's token")
+	case a.Token != "":
+		inv, err = s.byToken(ctx, tx.Client(), a.Token)
+	default:
+		inv, err = tx.Invitation.Query().
+			Where(append(pending(s.Now()), invitation.ID(a.ID), invitation.UserID(v.UserID),
+				invitation.HasWorkspaceWith(workspace.StateEQ(workspace.StateActive)))...).
+			WithWorkspace().
+			Only(viewer.System(ctx))
+		if ent.IsNotFound(err) {
+			inv, err = nil, nil
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if inv == nil {
+		return nil, errs.E(errs.NotFound, "this invitation is not valid any more: it was answered, withdrawn or has expired")
+	}
+	return inv, nil
+}
+
+// Accept joins the workspace of an invitation with its role and returns
+// the new membership. Errors: UNAUTHENTICATED, NOT_FOUND (no such pending
+// invitation for the viewer), CONFLICT when already a member.
+func (s *Service) Accept(ctx context.Context, a Answer) (*ent.WorkspaceMember, error) {
+	v, err := viewer.Required(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sys := viewer.System(ctx)
+	var (
+		wsID   int
+		member *ent.WorkspaceMember
+	)
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		inv, err := s.answerable(ctx, tx, v, a)
+		if err != nil {
+			return err
+		}
+		wsID = inv.WorkspaceID
+		already, err := tx.WorkspaceMember.Query().
+			Where(workspacemember.WorkspaceID(wsID), workspacemember.UserID(v.UserID)).Exist(sys)
+		if err != nil {
+			return err
+		}
+		if already {
+			return errs.E(errs.Conflict, "you are already a member of %s", inv.Edges.Workspace.Name)
+		}
+		m := tx.WorkspaceMember.Create().
+			SetWorkspaceID(wsID).SetUserID(v.UserID).SetRole(inv.Role).SetInvitedAt(inv.CreatedAt)
+		if inv.InvitedByID != nil {
+			m.SetInvitedByID(*inv.InvitedByID)
+		}
+		if member, err = m.Save(sys); err != nil {
+			return err
+		}
+		// Single use: answered invitations are never pending again.
+		n, err := tx.Invitation.Update().
+			Where(append(pending(s.Now()), invitation.ID(inv.ID))...).
+			SetAcceptedAt(s.Now()).SetUserID(v.UserID).Save(sys)
+		if err != nil {
+			return err
+		}
+		if n != 1 {
+			return errs.E(errs.NotFound, "this invitation is not valid any more")
+		}
+		_, err = activity.Record(sys, tx.Client(), activity.Entry{
+			WorkspaceID: wsID, ActorID: v.UserID,
+			Verb: "member.joined", SubjectType: "User", SubjectID: v.UserID,
+			Summary: fmt.Sprintf("%s joined as %s", s.nameOf(ctx, v.UserID), inv.Role),
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return member.Unwrap(), nil
+}
+
+// Decline answers an invitation with no; it cannot be accepted afterwards.
+// Errors: UNAUTHENTICATED, NOT_FOUND.
+func (s *Service) Decline(ctx context.Context, a Answer) (int, error) {
+	v, err := viewer.Required(ctx)
+	if err != nil {
+		return 0, err
+	}
+	sys := viewer.System(ctx)
+	var id int
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		inv, err := s.answerable(ctx, tx, v, a)
+		if err != nil {
+			return err
+		}
+		id = inv.ID
+		n, err := tx.Invitation.Update().
+			Where(append(pending(s.Now()), invitation.ID(inv.ID))...).
+			SetDeclinedAt(s.Now()).SetUserID(v.UserID).Save(sys)
+		if err != nil {
+			return err
+		}
+		if n != 1 {
+			return errs.E(errs.NotFound, "this invitation is not valid any more")
+		}
+		_, err = activity.Record(sys, tx.Client(), activity.Entry{
+			WorkspaceID: inv.WorkspaceID, ActorID: v.UserID,
+			Verb: "invitation.declined", SubjectType: "Invitation", SubjectID: inv.ID,
+			Summary: fmt.Sprintf("%s declined the invitation", s.nameOf(ctx, v.UserID)),
+		})
+		return err
+	})
+	return id, err
+}
+
+// Cancel withdraws a pending invitation (admins and the owner); its link
+// stops working. Errors: UNAUTHENTICATED, NOT_FOUND (also for anyone who
+// cannot see the workspace's invitations), FORBIDDEN, CONFLICT when it is
+// no longer pending or the workspace is archived.
+func (s *Service) Cancel(ctx context.Context, id int) (*ent.Invitation, error) {
+	return s.changePending(ctx, id, "invitation.cancelled", func(u *ent.InvitationUpdateOne) string {
+		u.SetCancelledAt(s.Now())
+		return "withdrew an invitation"
+	})
+}
+
+// NewLink replaces a pending invitation's link (and renews its expiry);
+// the old link stops working. Errors as Cancel.
+func (s *Service) NewLink(ctx context.Context, id int) (*ent.Invitation, string, error) {
+	token, hash := auth.NewToken()
+	inv, err := s.changePending(ctx, id, "", func(u *ent.InvitationUpdateOne) string {
+		u.SetTokenHash(hash).SetExpiresAt(s.Now().Add(InvitationTTL))
+		return ""
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return inv, s.invitationLink(token), nil
+}
+
+// changePending changes a pending invitation as the viewer (the privacy
+// layer shows invitations to admins only and checks the role and the
+// workspace's state on the write), with an activity entry when verb is set.
+func (s *Service) changePending(ctx context.Context, id int, verb string, change func(*ent.InvitationUpdateOne) string) (*ent.Invitation, error) {
+	v, err := viewer.Required(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out *ent.Invitation
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		inv, err := tx.Invitation.Get(ctx, id)
+		if ent.IsNotFound(err) {
+			return errs.E(errs.NotFound, "invitation not found")
+		}
+		if err != nil {
+			return err
+		}
+		if _, _, err := writable(ctx, tx.Client(), v, inv.WorkspaceID, role.Admin); err != nil {
+			return err
+		}
+		if st := StatusOf(inv, s.Now()); st != InvitationPending {
+			return errs.E(errs.Conflict, "the invitation is %s", st)
+		}
+		u := tx.Invitation.UpdateOne(inv)
+		summary := change(u)
+		if out, err = u.Save(ctx); err != nil {
+			return err
+		}
+		if verb == "" {
+			return nil
+		}
+		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
+			WorkspaceID: inv.WorkspaceID, ActorID: v.UserID,
+			Verb: verb, SubjectType: "Invitation", SubjectID: inv.ID,
+			Summary: s.nameOf(ctx, v.UserID) + " " + summary,
+		})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil
+}
