@@ -82,8 +82,9 @@ type config struct {
 	// Jobs tunes the background job runner; tests shorten it.
 	Jobs deploy.JobsConfig
 	// PublicURL is the web app's address as users reach it, the base of
-	// the links in e-mails (WOOW_PUBLIC_URL; default http://<WOOW_ADDR>).
-	// Never taken from a request's Host header, which a client chooses.
+	// the links in e-mails and in invitations (WOOW_PUBLIC_URL; required
+	// with e-mail, otherwise http://<the bound address>). Never taken
+	// from a request's Host header, which a client chooses.
 	PublicURL string
 	// ChartDirs are the server directories that templates may name local
 	// charts in (WOOW_CHART_DIRS, separated like PATH). Empty: no local
@@ -108,9 +109,15 @@ func loadConfig(getenv func(string) string) (config, error) {
 		MailFrom:      getenv("WOOW_MAIL_FROM"),
 		ChartDirs:     helmops.SplitChartDirs(getenv("WOOW_CHART_DIRS")),
 	}
-	cfg.PublicURL = strings.TrimRight(or(getenv("WOOW_PUBLIC_URL"), "http://"+cfg.Addr), "/")
-	if u, err := url.Parse(cfg.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return cfg, fmt.Errorf("WOOW_PUBLIC_URL: want http(s)://host[:port], got %q", cfg.PublicURL)
+	cfg.PublicURL = strings.TrimRight(getenv("WOOW_PUBLIC_URL"), "/")
+	if cfg.PublicURL != "" {
+		if u, err := url.Parse(cfg.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+			return cfg, fmt.Errorf("WOOW_PUBLIC_URL: want http(s)://host[:port], got %q", cfg.PublicURL)
+		}
+	} else if cfg.SMTPURL != "" {
+		// E-mailed links must reach users, whatever address the server
+		// listens on.
+		return cfg, errors.New("WOOW_PUBLIC_URL: set the address users reach the web app at (the links in e-mails point there)")
 	}
 	for _, o := range strings.Split(getenv("WOOW_ALLOWED_ORIGINS"), ",") {
 		if o = strings.TrimRight(strings.TrimSpace(o), "/"); o != "" {
@@ -191,6 +198,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, logOut 
 // serve opens the database, migrates it, seeds the catalogue and serves
 // until ctx ends, then drains requests for up to 15 seconds.
 func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)) error {
+	// Listening first: the default public address is the one bound (port
+	// 0 picks one). Connections wait in the backlog until the server is
+	// ready.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = "http://" + ln.Addr().String()
+	}
 	// The key encrypts secrets at rest (tunnel tokens, API keys); loading
 	// it at start-up creates the key file on a first run and refuses a
 	// key file anyone else could read.
@@ -253,6 +271,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		Hasher: cfg.Hasher, Revoked: revoked, DeviceKey: box.Key("device-cookie"),
 		PublicURL: cfg.PublicURL, Mail: outbox, Log: log,
 	})
+	go acc.Run(bgCtx)
 	db.Use(func(c *ent.Client) { c.ActivityEvent.Use(activity.PublishHook(bus, log)) })
 
 	// Helm runs in-process: against a cluster when one is configured,
@@ -273,6 +292,13 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		return fmt.Errorf("starting the job runner: %w", err)
 	}
 	log.Info("helm", "mode", engine.Mode())
+	// Once per installation, in the background: blank the passwords that
+	// earlier versions stored in deploy logs and errors.
+	go func() {
+		if err := db.WithLock(bgCtx, store.LockSeed, func() error { return deployer.ScrubHistory(bgCtx) }); err != nil && bgCtx.Err() == nil {
+			log.Error("blanking passwords in the stored history", "err", err)
+		}
+	}()
 
 	allowed := func(r *http.Request, origin string) bool {
 		if auth.SameOrigin(r, origin) {
@@ -337,10 +363,6 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	})
 	mux.Handle("/", frontend.Handler())
 
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return err
-	}
 	srv := &http.Server{
 		Handler:           logRequests(log, mux),
 		ReadHeaderTimeout: 10 * time.Second,

@@ -5,7 +5,9 @@ package main
 // with an ended session closes within a second, on every replica.
 
 import (
+	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,6 +107,7 @@ func TestEndedSessionsCloseTheirStreams(t *testing.T) {
 	env := newTestEnv(t)
 	env["WOOW_SMTP_URL"] = smtp.URL()
 	env["WOOW_MAIL_FROM"] = "Woow <noreply@woow.test>"
+	env["WOOW_PUBLIC_URL"] = "https://paas.woow.test"
 	srv := startServer(t, env)
 	root := register(t, srv.URL, "root@x.io", "Root")
 	alice := register(t, srv.URL, "alice@x.io", "Alice")
@@ -164,12 +167,80 @@ func TestEndedSessionsCloseTheirStreams(t *testing.T) {
 	fifthWS := wsAsBearer(t, srv.URL, "fifth session", fifth.sessionCookie(t), ws)
 	anon := newClient(t, srv.URL, "forgetful")
 	anon.mustDo(t, `mutation { requestPasswordReset(input: {email: "alice@x.io"}) { ok } }`, nil)
-	m := smtp.Next(t, 10*time.Second)
-	if m.Link() == "" || m.To[0] != "alice@x.io" {
-		t.Fatalf("reset e-mail to %v: %q", m.To, m.Body)
+	m := smtp.NextAbout(t, "alice@x.io", "Reset", 10*time.Second)
+	if m.Link() == "" {
+		t.Fatalf("reset e-mail without a link: %q", m.Body)
 	}
 	anon.mustDo(t, `mutation($t: String!) { resetPassword(input: {token: $t, newPassword: "a third long password"}) { ok } }`, map[string]any{"t": m.Token()})
 	closedWithin(t, fifthWS, time.Second)
 	signedOut(t, fifth)
 	login(t, srv.URL, "alice@x.io", "a third long password")
+}
+
+// TestInvitationsByEmail: with mail set up, accounts verify their address
+// through the e-mailed link; an invitation to a verified address shows in
+// the app and is accepted there, and the invitation e-mail carries the
+// link for everyone else.
+func TestInvitationsByEmail(t *testing.T) {
+	smtp := mailtest.Start(t)
+	env := newTestEnv(t)
+	env["WOOW_SMTP_URL"] = smtp.URL()
+	env["WOOW_MAIL_FROM"] = "Woow <noreply@woow.test>"
+	env["WOOW_PUBLIC_URL"] = "https://paas.woow.test"
+	srv := startServer(t, env)
+	mailTo := func(to string) mailtest.Message {
+		t.Helper()
+		m := smtp.Next(t, 10*time.Second)
+		if len(m.To) != 1 || m.To[0] != to {
+			t.Fatalf("e-mail to %v, want %s (%q)", m.To, to, m.Header.Get("Subject"))
+		}
+		return m
+	}
+	alice := register(t, srv.URL, "alice@x.io", "Alice")
+	mailTo("alice@x.io")
+	bob := register(t, srv.URL, "bob@x.io", "Bob")
+	verify := mailTo("bob@x.io")
+	if !strings.HasPrefix(verify.Link(), "https://paas.woow.test/verify-email#token=") {
+		t.Fatalf("verification link %q", verify.Link())
+	}
+	carol := register(t, srv.URL, "carol@x.io", "Carol")
+	mailTo("carol@x.io") // Carol never follows hers
+	newClient(t, srv.URL, "bob's mail client").mustDo(t, `mutation($t: String!) { verifyEmail(input: {token: $t}) { ok } }`, map[string]any{"t": verify.Token()})
+	if isNull(t, bob.mustDo(t, `{ viewer { emailVerifiedAt } }`, nil), "viewer.emailVerifiedAt") {
+		t.Fatal("Bob's address is not verified")
+	}
+	ws := pick[string](t, alice.mustDo(t, createWorkspaceMut, map[string]any{"name": "Acme"}), "createWorkspace.workspace.id")
+
+	// Bob (verified) sees his invitation in the app and accepts it there.
+	alice.mustDo(t, inviteMemberMutation, map[string]any{"ws": ws, "email": "bob@x.io", "role": "admin"})
+	if m := mailTo("bob@x.io"); !strings.Contains(m.Header.Get("Subject"), "Acme") || m.Token() == "" {
+		t.Errorf("invitation e-mail %q with %q", m.Header.Get("Subject"), m.Link())
+	}
+	pending := bob.mustDo(t, pendingInvitationsQuery, nil)
+	if got := pick[string](t, pending, "viewer.pendingInvitations.0.workspace.name"); got != "Acme" {
+		t.Fatalf("Bob's pending invitations: %s", pending)
+	}
+	data := bob.mustDo(t, acceptInvitationMut, map[string]any{"input": map[string]any{"id": pick[string](t, pending, "viewer.pendingInvitations.0.id")}})
+	if got := pick[string](t, data, "acceptInvitation.member.role"); got != "admin" {
+		t.Errorf("Bob joined as %q", got)
+	}
+
+	// Carol (unverified) does not see hers; the e-mailed link works.
+	alice.mustDo(t, inviteMemberMutation, map[string]any{"ws": ws, "email": "carol@x.io", "role": "user"})
+	m := mailTo("carol@x.io")
+	if n := len(pick[[]json.RawMessage](t, carol.mustDo(t, pendingInvitationsQuery, nil), "viewer.pendingInvitations")); n != 0 {
+		t.Errorf("an unverified account sees %d pending invitations", n)
+	}
+	carol.mustDo(t, acceptInvitationMut, map[string]any{"input": map[string]any{"token": m.Token()}})
+
+	// Admins see what waits; the others do not.
+	alice.mustDo(t, inviteMemberMutation, map[string]any{"ws": ws, "email": "dave@x.io", "role": "guest"})
+	mailTo("dave@x.io")
+	q := `query($id: ID!) { node(id: $id) { ... on Workspace { pendingInvitations { email status } } } }`
+	if got := pick[string](t, bob.mustDo(t, q, map[string]any{"id": ws}), "node.pendingInvitations.0.email"); got != "dave@x.io" {
+		t.Errorf("the admin's pending invitations: %q", got)
+	}
+	if n := len(pick[[]json.RawMessage](t, carol.mustDo(t, q, map[string]any{"id": ws}), "node.pendingInvitations")); n != 0 {
+		t.Errorf("a user sees %d pending invitations", n)
+	}
 }

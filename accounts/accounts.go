@@ -16,6 +16,8 @@ import (
 
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/emailverification"
+	"github.com/woowtech/woow-paas/ent/passwordreset"
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/session"
 	"github.com/woowtech/woow-paas/ent/user"
@@ -55,10 +57,18 @@ type Service struct {
 	// slow slows down the sign-ins of an account after failures, instead
 	// of locking it: anyone can fail on purpose for any account.
 	slow *auth.Backoff
-	// resets limits password reset e-mails per address and client.
-	resets  *auth.Limiter
-	revoked *revocation.Watcher
-	log     *slog.Logger
+	// changes limits wrong current passwords per account.
+	changes *auth.Limiter
+	// mails limits the e-mails (reset and verification links) asked for
+	// per address and per client.
+	mails *auth.Limiter
+	// resets limits attempts at reset links per client.
+	resets *auth.Limiter
+	// background holds work done after the answer (e-mails whose timing
+	// must not tell whether an account exists); Run does it.
+	background chan func(context.Context)
+	revoked    *revocation.Watcher
+	log        *slog.Logger
 	// SessionTTL is how long a session lives without use; using it extends it.
 	SessionTTL time.Duration
 	// Now is the clock; tests replace it.
@@ -89,13 +99,28 @@ func New(client *ent.Client, cfg Config) *Service {
 		log:        cfg.Log,
 		SessionTTL: 30 * 24 * time.Hour,
 		Now:        func() time.Time { return time.Now().UTC() },
+		background: make(chan func(context.Context), 64),
 	}
 	// The limits follow s.Now, which tests move.
 	now := func() time.Time { return s.Now() }
 	s.limiter = auth.NewLimiter(auth.LimiterConfig{Failures: 10, Window: 15 * time.Minute, Now: now})
 	s.slow = auth.NewBackoff(auth.BackoffConfig{Now: now})
-	s.resets = auth.NewLimiter(auth.LimiterConfig{Failures: 5, Window: time.Hour, Now: now})
+	s.changes = auth.NewLimiter(auth.LimiterConfig{Failures: 10, Window: 15 * time.Minute, Now: now})
+	s.mails = auth.NewLimiter(auth.LimiterConfig{Failures: 5, Window: time.Hour, Now: now})
+	s.resets = auth.NewLimiter(auth.LimiterConfig{Failures: 20, Window: time.Hour, Now: now})
 	return s
+}
+
+// Run does the service's background work (e-mails) until ctx ends.
+func (s *Service) Run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case f := <-s.background:
+			f(ctx)
+		}
+	}
 }
 
 // Session is a freshly issued session: the token goes into the cookie once
@@ -176,6 +201,13 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *S
 		return nil, nil, err
 	}
 	s.log.InfoContext(ctx, "account registered", "user_id", u.ID, "platform_admin", u.PlatformAdmin)
+	if s.cfg.Mail.Enabled() {
+		select {
+		case s.background <- func(ctx context.Context) { s.sendVerification(ctx, u) }:
+		default:
+			s.log.WarnContext(ctx, "no room to send the verification e-mail; the account can ask again", "user_id", u.ID)
+		}
+	}
 	return u.Unwrap(), sess, nil
 }
 
@@ -183,13 +215,15 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *S
 // device cookie ("" when it has none).
 //
 // Guessing is limited three ways, so that a stranger cannot lock the owner
-// out: a client address is blocked after 10 failures in 15 minutes (all
-// accounts together); an account is slowed down, not blocked, after 5
-// failures from anywhere (one attempt per wait, doubling up to a minute);
-// and a browser where the account signed in before is not slowed by the
-// others' failures, only blocked after 10 failures of its own. A wrong
-// email and a wrong password look the same (and take the same time).
-// Errors: UNAUTHENTICATED, TOO_MANY_REQUESTS, FORBIDDEN (disabled),
+// out: a client address (an IPv6 /64) is blocked after 10 failures in 15
+// minutes (all accounts together); an account is slowed down, not
+// blocked, after 5 failures from anywhere (one attempt per wait, doubling
+// up to a minute); and a browser where the account signed in before is not
+// slowed by the others' failures, only blocked after 10 failures of its
+// own. Each attempt is counted before the password is checked, so
+// concurrent guesses cannot slip past the limits together. A wrong email
+// and a wrong password look the same (and take the same time). Errors:
+// UNAUTHENTICATED, TOO_MANY_REQUESTS, FORBIDDEN (disabled),
 // BAD_USER_INPUT naming email or password.
 func (s *Service) Login(ctx context.Context, email, password, clientIP, userAgent, device string) (*ent.User, *Session, error) {
 	email, err := auth.NormalizeEmail(email)
@@ -202,13 +236,14 @@ func (s *Service) Login(ctx context.Context, email, password, clientIP, userAgen
 	tooMany := func(retry time.Duration) error {
 		return errs.E(errs.TooManyRequests, "too many failed sign-ins; try again in %s", retry.Round(time.Second))
 	}
-	ipKey, emailKey := "ip:"+clientIP, "email:"+email
-	if ok, retry := s.limiter.Allow(ipKey); !ok {
+	ipKey, emailKey := "ip:"+auth.AddressKey(clientIP), "email:"+email
+	if ok, retry := s.limiter.Take(ipKey); !ok {
 		return nil, nil, tooMany(retry)
 	}
 	sys := viewer.System(ctx)
 	u, err := s.client.User.Query().Where(user.Email(email)).Only(sys)
 	if err != nil && !ent.IsNotFound(err) {
+		s.limiter.Undo(ipKey)
 		return nil, nil, err
 	}
 	// A browser is known to this account when its device cookie names it;
@@ -216,38 +251,35 @@ func (s *Service) Login(ctx context.Context, email, password, clientIP, userAgen
 	var deviceKey string
 	if uid, id, ok := auth.VerifyDeviceToken(s.cfg.DeviceKey, device); ok && u != nil && uid == u.ID {
 		deviceKey = fmt.Sprintf("device:%d:%s", uid, id)
-		if ok, retry := s.limiter.Allow(deviceKey); !ok {
+		if ok, retry := s.limiter.Take(deviceKey); !ok {
+			s.limiter.Undo(ipKey) // not attempted
 			return nil, nil, tooMany(retry)
 		}
 	} else if ok, retry := s.slow.Take(emailKey); !ok {
+		s.limiter.Undo(ipKey)
 		return nil, nil, tooMany(retry)
 	}
-	fail := func() (*ent.User, *Session, error) {
-		s.limiter.Fail(ipKey)
-		if deviceKey != "" {
-			s.limiter.Fail(deviceKey)
-		} else {
-			s.slow.Fail(emailKey)
-		}
-		return nil, nil, errs.E(errs.Unauthenticated, "wrong email or password")
-	}
+	// The attempt is counted as failed on every key; a success gives it
+	// back.
+	failed := errs.E(errs.Unauthenticated, "wrong email or password")
 	if u == nil {
 		s.hasher.DummyCheck(password)
-		return fail()
+		return nil, nil, failed
 	}
 	ok, err := s.hasher.Check(u.PasswordHash, password)
 	if err != nil {
 		return nil, nil, err
 	}
 	if !ok {
-		return fail()
+		return nil, nil, failed
 	}
-	if u.Disabled {
-		return nil, nil, errs.E(errs.Forbidden, "this account is disabled")
-	}
+	s.limiter.Undo(ipKey)
 	s.slow.Reset(emailKey)
 	if deviceKey != "" {
 		s.limiter.Reset(deviceKey)
+	}
+	if u.Disabled {
+		return nil, nil, errs.E(errs.Forbidden, "this account is disabled")
 	}
 	u, err = u.Update().SetLastLoginAt(s.Now()).Save(sys)
 	if err != nil {
@@ -363,9 +395,18 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*viewer.Viewe
 	}, nil
 }
 
-// PurgeExpired deletes expired sessions; returns how many.
+// PurgeExpired deletes expired sessions (returning how many) and expired
+// reset and verification links.
 func (s *Service) PurgeExpired(ctx context.Context) (int, error) {
-	ids, err := s.endSessions(viewer.System(ctx), s.client, session.ExpiresAtLTE(s.Now()))
+	sys := viewer.System(ctx)
+	ids, err := s.endSessions(sys, s.client, session.ExpiresAtLTE(s.Now()))
 	s.ended(ctx, ids)
+	if err != nil {
+		return len(ids), err
+	}
+	if _, err := s.client.PasswordReset.Delete().Where(passwordreset.ExpiresAtLTE(s.Now())).Exec(sys); err != nil {
+		return len(ids), err
+	}
+	_, err = s.client.EmailVerification.Delete().Where(emailverification.ExpiresAtLTE(s.Now())).Exec(sys)
 	return len(ids), err
 }

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -383,10 +385,10 @@ func TestStrangersCannotLockTheOwnerOut(t *testing.T) {
 		for i := range 20 {
 			_, _, _ = svc.Login(ctx, "a@example.com", "guess", fmt.Sprintf("10.6.0.%d", i), "ua", dev)
 		}
-		_, _, err := svc.Login(ctx, "a@example.com", password, "10.7.7.7", "ua", dev)
-		wantCode(t, err, errs.TooManyRequests)
+		if _, _, err := svc.Login(ctx, "a@example.com", password, "10.7.7.7", "ua", dev); errs.CodeOf(err) != errs.TooManyRequests {
+			t.Errorf("with %s device cookie: %v, want TOO_MANY_REQUESTS", name, err)
+		}
 		clk.advance(2 * time.Minute)
-		_ = name
 	}
 	// A known browser that guesses is blocked on its own after ten.
 	for i := range 10 {
@@ -514,5 +516,52 @@ func TestRegisterNonASCIIName(t *testing.T) {
 	}
 	if u.Name != name {
 		t.Errorf("stored name %q", u.Name)
+	}
+}
+
+// TestConcurrentGuessesAreCounted: guesses sent at once cannot all slip
+// past the limits before the first of them fails.
+func TestConcurrentGuessesAreCounted(t *testing.T) {
+	svc, _ := newService(t)
+	register(t, svc, "a@example.com")
+	var wg sync.WaitGroup
+	var checked, refused atomic.Int32
+	for range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _, err := svc.Login(context.Background(), "a@example.com", "guess", "10.0.0.1", "ua", "")
+			switch errs.CodeOf(err) {
+			case errs.Unauthenticated:
+				checked.Add(1)
+			case errs.TooManyRequests:
+				refused.Add(1)
+			default:
+				t.Errorf("guess: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	// Five free attempts on the account (the address allows ten).
+	if n := checked.Load(); n != 5 {
+		t.Fatalf("%d of 50 concurrent guesses checked, want 5 (%d refused)", n, refused.Load())
+	}
+}
+
+// TestWebsocketInitAfterLogout: a socket whose session ended between the
+// upgrade (or the token check) and connection_init does not start on it.
+func TestWebsocketInitAfterLogout(t *testing.T) {
+	svc, _ := newService(t)
+	_, s := register(t, svc, "a@example.com")
+	upgrade := signedIn(t, svc, s.Token) // the cookie's viewer at the upgrade
+	if err := svc.Logout(signedIn(t, svc, s.Token)); err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := svc.WebsocketInit(upgrade, nil, nil)
+	if err == nil && ctx.Err() == nil {
+		t.Fatal("connection_init accepted the ended session")
+	}
+	if err != nil {
+		wantCode(t, err, errs.Unauthenticated)
 	}
 }

@@ -51,6 +51,16 @@ func (s *Service) Middleware(cookies auth.Cookies) func(http.Handler) http.Handl
 			}
 			if v != nil {
 				ctx = s.bind(viewer.NewContext(ctx, v), v)
+				// A stream lives on: make sure its session did not end
+				// between authenticating and binding (a notice then
+				// would have found nothing to end).
+				if strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
+					if err := s.stillValid(ctx, v); err != nil {
+						s.log.ErrorContext(ctx, "checking a session", "err", err)
+						http.Error(w, `{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}`, http.StatusInternalServerError)
+						return
+					}
+				}
 			}
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})
@@ -118,22 +128,47 @@ func (s *Service) WebsocketInit(ctx context.Context, _ *http.Request, payload tr
 	if !ok {
 		raw, ok = payload["Authorization"].(string)
 	}
-	if !ok {
-		if v := viewer.FromContext(ctx); v != nil {
-			// The upgrade request's binding ended with that request.
-			ctx = s.bind(ctx, v)
+	var v *viewer.Viewer
+	if ok {
+		token := bearer(raw)
+		var err error
+		if v, err = s.Authenticate(ctx, token); err != nil {
+			return ctx, err
 		}
+		if token == "" || v == nil {
+			return ctx, errs.E(errs.Unauthenticated, "invalid or expired token")
+		}
+		ctx = viewer.NewContext(ctx, v)
+	} else if v = viewer.FromContext(ctx); v == nil {
 		return ctx, nil
 	}
-	token := bearer(raw)
-	v, err := s.Authenticate(ctx, token)
-	if err != nil {
+	// Bound anew (the upgrade request's binding ended with that request),
+	// then checked: a logout between the upgrade (or the token check) and
+	// now has found nothing to end.
+	ctx = s.bind(ctx, v)
+	if err := s.stillValid(ctx, v); err != nil {
 		return ctx, err
 	}
-	if token == "" || v == nil {
-		return ctx, errs.E(errs.Unauthenticated, "invalid or expired token")
+	if ctx.Err() != nil {
+		return ctx, revocation.ErrEnded
 	}
-	return s.bind(viewer.NewContext(ctx, v), v), nil
+	return ctx, nil
+}
+
+// stillValid ends ctx (bound to v's session) when the session has ended
+// meanwhile.
+func (s *Service) stillValid(ctx context.Context, v *viewer.Viewer) error {
+	if v.SessionID == 0 {
+		return nil
+	}
+	valid, err := s.ValidSessions(ctx, []int{v.SessionID})
+	if err != nil {
+		return err
+	}
+	if len(valid) == 0 {
+		s.revoked.End(revocation.Credential{Kind: revocation.Session, ID: v.SessionID})
+	}
+	return nil
 }
 
 // bind makes ctx end when v's session does.

@@ -10,6 +10,8 @@ import (
 
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/emailverification"
+	"github.com/woowtech/woow-paas/ent/passwordreset"
 	"github.com/woowtech/woow-paas/ent/session"
 	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/errs"
@@ -36,16 +38,19 @@ type ProfileInput struct {
 }
 
 // UpdateProfile changes the signed-in account's name or email. A new email
-// must be free. Invitations sent to the new address before the change stay
-// with their links: an address is not proof of its owner. Errors:
-// UNAUTHENTICATED, BAD_USER_INPUT naming name or email.
+// must be free; it is unverified until the account follows the link
+// e-mailed to it (when mail is set up), and reset links sent before stop
+// working. Errors: UNAUTHENTICATED, BAD_USER_INPUT naming name or email.
 func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*ent.User, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
 	}
 	sys := viewer.System(ctx)
-	var u *ent.User
+	var (
+		u            *ent.User
+		emailChanged bool
+	)
 	err = store.WithTx(sys, s.client, func(tx *ent.Tx) error {
 		upd := tx.User.UpdateOneID(v.UserID)
 		if in.Name != nil {
@@ -67,7 +72,22 @@ func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*ent.User
 			if taken {
 				return errs.InvalidField("email", "an account with this email already exists")
 			}
-			upd.SetEmail(email)
+			old, err := tx.User.Get(sys, v.UserID)
+			if err != nil {
+				return err
+			}
+			if email != old.Email {
+				// The new address is not proven, and links sent to the
+				// old one no longer apply.
+				upd.SetEmail(email).ClearEmailVerifiedAt()
+				emailChanged = true
+				if _, err := tx.PasswordReset.Delete().Where(passwordreset.UserID(v.UserID)).Exec(sys); err != nil {
+					return err
+				}
+				if _, err := tx.EmailVerification.Delete().Where(emailverification.UserID(v.UserID)).Exec(sys); err != nil {
+					return err
+				}
+			}
 		}
 		u, err = upd.Save(sys)
 		if ent.IsConstraintError(err) {
@@ -77,6 +97,9 @@ func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*ent.User
 	})
 	if err != nil {
 		return nil, err
+	}
+	if emailChanged && s.cfg.Mail.Enabled() {
+		s.sendVerification(ctx, u)
 	}
 	return u.Unwrap(), nil
 }
@@ -93,18 +116,19 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if err != nil {
 		return err
 	}
-	key := "password-change:" + strconv.Itoa(v.UserID)
-	if ok, retry := s.limiter.Allow(key); !ok {
-		return errs.E(errs.TooManyRequests, "too many wrong passwords; try again in %s", retry.Round(time.Second))
-	}
-	if len(current) > auth.MaxPasswordBytes {
-		return errs.InvalidField("currentPassword", "the current password is wrong")
-	}
 	if err := auth.ValidatePassword(next); err != nil {
 		if de, ok := errors.AsType[*errs.Error](err); ok {
 			return errs.InvalidField("newPassword", "%s", de.Message)
 		}
 		return err
+	}
+	// Each check of the current password counts until it succeeds.
+	key := strconv.Itoa(v.UserID)
+	if ok, retry := s.changes.Take(key); !ok {
+		return errs.E(errs.TooManyRequests, "too many wrong passwords; try again in %s", retry.Round(time.Second))
+	}
+	if len(current) > auth.MaxPasswordBytes {
+		return errs.InvalidField("currentPassword", "the current password is wrong")
 	}
 	sys := viewer.System(ctx)
 	u, err := s.client.User.Get(sys, v.UserID)
@@ -116,7 +140,6 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 		return err
 	}
 	if !ok {
-		s.limiter.Fail(key)
 		return errs.InvalidField("currentPassword", "the current password is wrong")
 	}
 	hash, err := s.hasher.Hash(next)
@@ -128,6 +151,10 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 		if err := tx.User.UpdateOneID(v.UserID).SetPasswordHash(hash).Exec(sys); err != nil {
 			return err
 		}
+		// Reset links asked for before no longer apply.
+		if _, err := tx.PasswordReset.Delete().Where(passwordreset.UserID(v.UserID)).Exec(sys); err != nil {
+			return err
+		}
 		ended, err = s.endSessions(sys, tx.Client(), session.UserID(v.UserID), session.IDNEQ(v.SessionID))
 		return err
 	})
@@ -135,7 +162,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 		return err
 	}
 	s.ended(ctx, ended)
-	s.limiter.Reset(key)
+	s.changes.Reset(key)
 	s.log.InfoContext(ctx, "password changed", "user_id", v.UserID)
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/hook"
+	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/push"
@@ -136,11 +137,15 @@ func (f *Feed) Subscribe(ctx context.Context, workspaceID int) (<-chan *ent.Acti
 	if err != nil {
 		return nil, err
 	}
-	if _, err := f.client.Workspace.Get(ctx, workspaceID); err != nil {
+	ws, err := f.client.Workspace.Get(ctx, workspaceID)
+	if err != nil {
 		if ent.IsNotFound(err) {
 			return nil, errs.E(errs.NotFound, "workspace not found")
 		}
 		return nil, err
+	}
+	if ws.State == workspace.StateArchived {
+		return nil, errs.E(errs.Conflict, "the workspace is archived: nothing happens in it any more")
 	}
 	ch := make(chan *ent.ActivityEvent, subscriberBuffer)
 	s := &feedSub{ch: ch, userID: v.UserID, wake: push.Accept(ctx, ch)}

@@ -13,6 +13,7 @@ import (
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/push"
 	"github.com/woowtech/woow-paas/store/storetest"
@@ -206,5 +207,9 @@ func TestFeedEndsWhenTheWorkspaceIsArchived(t *testing.T) {
 		if ev, ok := receive(t, ch); ok {
 			t.Fatalf("subscriber %d: got %s after the archiving, want the end", i, ev.Verb)
 		}
+	}
+	// Nothing more will happen there: a new subscription is refused.
+	if _, err := e.feed.Subscribe(e.owner, e.id); errs.CodeOf(err) != errs.Conflict {
+		t.Fatalf("subscribing to an archived workspace: %v, want CONFLICT", err)
 	}
 }

@@ -81,37 +81,33 @@ func (b *Backoff) wait(n int) time.Duration {
 }
 
 // Take reports whether key may make an attempt now and, if not, how long
-// until it may. While key is slowed, an attempt let through takes the
-// slot: concurrent attempts after a wait get one through, not all.
+// until it may. An attempt let through is counted as failed at once (call
+// Reset when it succeeds): concurrent attempts cannot all pass before any
+// fails, and while key is slowed, one of them takes the slot.
 func (b *Backoff) Take(key string) (ok bool, retryAfter time.Duration) {
 	now := b.cfg.Now()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	el, found := b.keys[key]
-	if !found {
-		return true, 0
+	if el, found := b.keys[key]; found {
+		e := el.Value.(*backoffEntry)
+		if w := b.wait(e.failures); w > 0 && now.Sub(e.last) < b.cfg.Forget {
+			if since := now.Sub(e.last); since < w {
+				return false, max(w-since, time.Second)
+			}
+		}
 	}
-	e := el.Value.(*backoffEntry)
-	if now.Sub(e.last) >= b.cfg.Forget {
-		b.remove(el)
-		return true, 0
-	}
-	w := b.wait(e.failures)
-	if w == 0 {
-		return true, 0
-	}
-	if since := now.Sub(e.last); since < w {
-		return false, max(w-since, time.Second)
-	}
-	e.last = now
+	b.failLocked(key, now)
 	return true, 0
 }
 
-// Fail records a failed attempt for key.
+// Fail records a failed attempt for key that Take did not count.
 func (b *Backoff) Fail(key string) {
-	now := b.cfg.Now()
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.failLocked(key, b.cfg.Now())
+}
+
+func (b *Backoff) failLocked(key string, now time.Time) {
 	el, found := b.keys[key]
 	if !found {
 		if len(b.keys) >= b.cfg.MaxKeys {

@@ -11,12 +11,11 @@ func TestBackoffSlowsButNeverBlocks(t *testing.T) {
 	now := time.Unix(1_000_000, 0)
 	b := NewBackoff(BackoffConfig{Free: 3, Base: time.Second, Max: 8 * time.Second, Forget: time.Hour,
 		Now: func() time.Time { return now }})
-	// Three free failures.
+	// Three free attempts (each counted as failed until Reset).
 	for i := range 3 {
 		if ok, _ := b.Take("k"); !ok {
 			t.Fatalf("attempt %d refused while free", i)
 		}
-		b.Fail("k")
 	}
 	// Then 1 s, 2 s, 4 s, 8 s, 8 s between attempts.
 	for _, wait := range []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 8 * time.Second} {
@@ -28,7 +27,6 @@ func TestBackoffSlowsButNeverBlocks(t *testing.T) {
 		if ok, _ := b.Take("k"); !ok {
 			t.Fatalf("refused after waiting %v", wait)
 		}
-		b.Fail("k")
 	}
 	// Other keys are not affected; a success forgets.
 	if ok, _ := b.Take("other"); !ok {
@@ -52,11 +50,25 @@ func TestBackoffSlowsButNeverBlocks(t *testing.T) {
 // get one through, not all.
 func TestBackoffOneAttemptPerSlot(t *testing.T) {
 	now := time.Unix(1_000_000, 0)
-	b := NewBackoff(BackoffConfig{Free: 1, Base: time.Minute, Now: func() time.Time { return now }})
-	b.Fail("k")
+	b := NewBackoff(BackoffConfig{Free: 2, Base: time.Minute, Now: func() time.Time { return now }})
+	// A burst while free: only the free attempts get through.
+	var free atomic.Int32
+	var wg sync.WaitGroup
+	for range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if ok, _ := b.Take("k"); ok {
+				free.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := free.Load(); n != 2 {
+		t.Fatalf("%d concurrent free attempts let through, want 2", n)
+	}
 	now = now.Add(time.Minute)
 	var through atomic.Int32
-	var wg sync.WaitGroup
 	for range 50 {
 		wg.Add(1)
 		go func() {
@@ -69,6 +81,34 @@ func TestBackoffOneAttemptPerSlot(t *testing.T) {
 	wg.Wait()
 	if n := through.Load(); n != 1 {
 		t.Fatalf("%d concurrent attempts let through, want 1", n)
+	}
+}
+
+// TestLimiterTakeCountsFirst: concurrent attempts cannot all pass before
+// any fails; Undo gives a successful attempt back.
+func TestLimiterTakeCountsFirst(t *testing.T) {
+	l := NewLimiter(LimiterConfig{Failures: 10})
+	var through atomic.Int32
+	var wg sync.WaitGroup
+	for range 100 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if ok, _ := l.Take("k"); ok {
+				through.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := through.Load(); n != 10 {
+		t.Fatalf("%d concurrent attempts let through, want 10", n)
+	}
+	l.Undo("k")
+	if ok, _ := l.Take("k"); !ok {
+		t.Error("refused after Undo")
+	}
+	if ok, _ := l.Take("k"); ok {
+		t.Error("let through an eleventh")
 	}
 }
 

@@ -62,7 +62,7 @@ func (c Cookies) IsTLS(r *http.Request) bool {
 // none or it is not shaped like a token from NewToken.
 func SessionToken(r *http.Request) string {
 	ck, err := r.Cookie(SessionCookieName)
-	if err != nil || !wellFormedToken(ck.Value) {
+	if err != nil || !WellFormedToken(ck.Value) {
 		return ""
 	}
 	return ck.Value

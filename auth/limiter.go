@@ -87,11 +87,50 @@ func (l *Limiter) Allow(key string) (ok bool, retryAfter time.Duration) {
 	return false, max(retryAfter, time.Second) // never tell a client to retry at once
 }
 
-// Fail records a failed attempt for key.
-func (l *Limiter) Fail(key string) {
-	now := l.cfg.Now()
+// Take is Allow and Fail at once: the attempt is counted as failed before
+// it is made, so that concurrent attempts cannot all pass Allow before any
+// of them fails. Call Undo for an attempt that succeeded.
+func (l *Limiter) Take(key string) (ok bool, retryAfter time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	now := l.cfg.Now()
+	if el, found := l.keys[key]; found {
+		e := el.Value.(*limitEntry)
+		l.prune(e, now)
+		if len(e.fails) >= l.cfg.Failures {
+			return false, max(e.fails[0].Add(l.cfg.Window).Sub(now), time.Second)
+		}
+	}
+	l.failLocked(key, now)
+	return true, 0
+}
+
+// Undo takes back the newest failure of key (the one Take counted for an
+// attempt that succeeded).
+func (l *Limiter) Undo(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	el, ok := l.keys[key]
+	if !ok {
+		return
+	}
+	e := el.Value.(*limitEntry)
+	if len(e.fails) > 0 {
+		e.fails = e.fails[:len(e.fails)-1]
+	}
+	if len(e.fails) == 0 {
+		l.remove(el)
+	}
+}
+
+// Fail records a failed attempt for key.
+func (l *Limiter) Fail(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.failLocked(key, l.cfg.Now())
+}
+
+func (l *Limiter) failLocked(key string, now time.Time) {
 	el, found := l.keys[key]
 	if !found {
 		l.evict(now)

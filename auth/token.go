@@ -31,9 +31,9 @@ func HashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// wellFormedToken reports whether s could have come from NewToken, so
-// garbage cookies are dropped before any database lookup.
-func wellFormedToken(s string) bool {
+// WellFormedToken reports whether s could have come from NewToken, so
+// garbage tokens (cookies, links) are dropped before any database lookup.
+func WellFormedToken(s string) bool {
 	if len(s) != tokenLen {
 		return false
 	}

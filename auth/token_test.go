@@ -21,8 +21,8 @@ func TestNewToken(t *testing.T) {
 		if hash != HashToken(tok) {
 			t.Fatalf("NewToken hash %q != HashToken(token) %q", hash, HashToken(tok))
 		}
-		if !wellFormedToken(tok) {
-			t.Fatalf("wellFormedToken(%q) = false", tok)
+		if !WellFormedToken(tok) {
+			t.Fatalf("WellFormedToken(%q) = false", tok)
 		}
 		if seen[tok] {
 			t.Fatalf("token %q repeated", tok)
@@ -45,8 +45,8 @@ func TestHashTokenKnownAnswer(t *testing.T) {
 func TestWellFormedToken(t *testing.T) {
 	tok, _ := NewToken()
 	for _, s := range []string{"", tok[:42], tok + "A", tok[:42] + "=", tok[:42] + "+", tok[:42] + "/", tok[:42] + " "} {
-		if wellFormedToken(s) {
-			t.Errorf("wellFormedToken(%q) = true", s)
+		if WellFormedToken(s) {
+			t.Errorf("WellFormedToken(%q) = true", s)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"net/mail"
+	"net/netip"
 	"strings"
 	"unicode/utf8"
 
@@ -53,4 +54,24 @@ func ValidatePassword(pw string) error {
 		return errs.InvalidField("password", "must be valid UTF-8")
 	}
 	return nil
+}
+
+// AddressKey is the key under which limits count a client address: the
+// address itself for IPv4, its /64 network for IPv6 (one host usually has
+// a whole /64, and would otherwise get a fresh limit per address).
+// Anything that does not parse is its own key.
+func AddressKey(ip string) string {
+	addr, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip
+	}
+	addr = addr.Unmap()
+	if addr.Is4() {
+		return addr.String()
+	}
+	p, err := addr.Prefix(64)
+	if err != nil {
+		return ip
+	}
+	return p.String()
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/serviceevent"
+	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/helmops"
@@ -143,7 +144,13 @@ func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, err
 	}
 	var out *ent.Service
 	err = s.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, tx *sql.Tx) error {
-		ws, err := c.Workspace.Get(ctx, in.WorkspaceID)
+		q := c.Workspace.Query().Where(workspace.ID(in.WorkspaceID))
+		if s.db.Dialect == "postgres" {
+			// Held until commit: archiving waits for this deploy, and
+			// counts its service (SQLite's writes are serial anyway).
+			q.ForShare()
+		}
+		ws, err := q.Only(ctx)
 		if ent.IsNotFound(err) {
 			return errs.E(errs.NotFound, "workspace not found")
 		}

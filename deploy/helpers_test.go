@@ -562,11 +562,12 @@ func newFixture(t *testing.T, o options) *fixture {
 		t.Fatal(err)
 	}
 	for name, r := range map[string]role.Role{"admin": role.Admin, "user": role.User, "guest": role.Guest} {
-		inv, _, err := wss.Invite(f.owner, f.ws.ID, name+"@example.com", r)
+		_, link, err := wss.Invite(f.owner, f.ws.ID, name+"@example.com", r)
 		if err != nil {
 			t.Fatalf("inviting %s: %v", name, err)
 		}
-		if _, err := wss.Accept(people[name], workspaces.Answer{ID: inv.ID}); err != nil {
+		_, token, _ := strings.Cut(link, "#token=")
+		if _, err := wss.Accept(people[name], workspaces.Answer{Token: token}); err != nil {
 			t.Fatalf("%s accepting the invitation: %v", name, err)
 		}
 	}

@@ -11,10 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/ent/service"
+	"github.com/woowtech/woow-paas/ent/serviceevent"
 	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/valuespec"
+	"github.com/woowtech/woow-paas/viewer"
 )
 
 // The tests of this file check, on both databases, that no password
@@ -391,5 +394,51 @@ func TestSealedStaysMasked(t *testing.T) {
 	got := masked(valuespec.Specs{}, map[string]any{"tier": "large"}, sec)
 	if got["auth.password"] != valuespec.MaskedValue || got["tier"] != "large" {
 		t.Errorf("masked = %v", got)
+	}
+}
+
+// TestScrubHistory: what an earlier version stored with a password in it
+// (a deploy log line, an error, a revision's description, an activity
+// entry) is blanked once, at start-up.
+func TestScrubHistory(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, options{})
+	s := f.deploy("Shop", map[string]any{"auth.password": password1})
+	sys := viewer.System(context.Background())
+	c := f.db.Client
+	leak := "connection failed: postgres://app:" + password1 + "@db"
+	ev := c.ServiceEvent.Create().SetWorkspaceID(f.ws.ID).SetServiceID(s.ID).SetState("running").
+		SetLevel(serviceevent.LevelError).SetMessage(leak).SaveX(sys)
+	c.Service.UpdateOneID(s.ID).SetErrorMessage(leak).ExecX(sys)
+	act, err := activity.Record(sys, c, activity.Entry{WorkspaceID: f.ws.ID, Verb: "service.failed",
+		SubjectType: "Service", SubjectID: s.ID, Summary: "Shop: " + leak})
+	if err != nil {
+		t.Fatal(err)
+	}
+	untouched := c.ServiceEvent.Create().SetWorkspaceID(f.ws.ID).SetServiceID(s.ID).SetState("running").
+		SetLevel(serviceevent.LevelInfo).SetMessage("Running (revision 1)").SaveX(sys)
+
+	if err := f.svc.ScrubHistory(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for what, text := range map[string]string{
+		"event":    c.ServiceEvent.GetX(sys, ev.ID).Message,
+		"error":    c.Service.GetX(sys, s.ID).ErrorMessage,
+		"activity": c.ActivityEvent.GetX(sys, act.ID).Summary,
+	} {
+		if strings.Contains(text, password1) || !strings.Contains(text, "connection failed") {
+			t.Errorf("%s after the scrub: %q", what, text)
+		}
+	}
+	if got := c.ServiceEvent.GetX(sys, untouched.ID).Message; got != "Running (revision 1)" {
+		t.Errorf("an innocent line became %q", got)
+	}
+	// Once: what is written later is not the history's business.
+	c.ServiceEvent.UpdateOneID(ev.ID).SetMessage(leak).ExecX(sys)
+	if err := f.svc.ScrubHistory(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.ServiceEvent.GetX(sys, ev.ID).Message; got != leak {
+		t.Errorf("the scrub ran twice: %q", got)
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
 	"github.com/woowtech/woow-paas/ent/invitation"
@@ -60,6 +61,8 @@ type Client struct {
 	ActivityEvent *ActivityEventClient
 	// AppTemplate is the client for interacting with the AppTemplate builders.
 	AppTemplate *AppTemplateClient
+	// EmailVerification is the client for interacting with the EmailVerification builders.
+	EmailVerification *EmailVerificationClient
 	// EventPayload is the client for interacting with the EventPayload builders.
 	EventPayload *EventPayloadClient
 	// HelmRelease is the client for interacting with the HelmRelease builders.
@@ -117,6 +120,7 @@ func (c *Client) init() {
 	c.AIThread = NewAIThreadClient(c.config)
 	c.ActivityEvent = NewActivityEventClient(c.config)
 	c.AppTemplate = NewAppTemplateClient(c.config)
+	c.EmailVerification = NewEmailVerificationClient(c.config)
 	c.EventPayload = NewEventPayloadClient(c.config)
 	c.HelmRelease = NewHelmReleaseClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
@@ -235,6 +239,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AIThread:               NewAIThreadClient(cfg),
 		ActivityEvent:          NewActivityEventClient(cfg),
 		AppTemplate:            NewAppTemplateClient(cfg),
+		EmailVerification:      NewEmailVerificationClient(cfg),
 		EventPayload:           NewEventPayloadClient(cfg),
 		HelmRelease:            NewHelmReleaseClient(cfg),
 		Invitation:             NewInvitationClient(cfg),
@@ -280,6 +285,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AIThread:               NewAIThreadClient(cfg),
 		ActivityEvent:          NewActivityEventClient(cfg),
 		AppTemplate:            NewAppTemplateClient(cfg),
+		EmailVerification:      NewEmailVerificationClient(cfg),
 		EventPayload:           NewEventPayloadClient(cfg),
 		HelmRelease:            NewHelmReleaseClient(cfg),
 		Invitation:             NewInvitationClient(cfg),
@@ -330,11 +336,11 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
-		c.AppTemplate, c.EventPayload, c.HelmRelease, c.Invitation,
-		c.OAuthAuthorizationCode, c.OAuthClient, c.OAuthDeviceCode, c.OAuthToken,
-		c.PasswordReset, c.Project, c.Service, c.ServiceEvent, c.ServiceRevision,
-		c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace,
-		c.WorkspaceMember,
+		c.AppTemplate, c.EmailVerification, c.EventPayload, c.HelmRelease,
+		c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient, c.OAuthDeviceCode,
+		c.OAuthToken, c.PasswordReset, c.Project, c.Service, c.ServiceEvent,
+		c.ServiceRevision, c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage,
+		c.User, c.Workspace, c.WorkspaceMember,
 	} {
 		n.Use(hooks...)
 	}
@@ -345,11 +351,11 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
-		c.AppTemplate, c.EventPayload, c.HelmRelease, c.Invitation,
-		c.OAuthAuthorizationCode, c.OAuthClient, c.OAuthDeviceCode, c.OAuthToken,
-		c.PasswordReset, c.Project, c.Service, c.ServiceEvent, c.ServiceRevision,
-		c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace,
-		c.WorkspaceMember,
+		c.AppTemplate, c.EmailVerification, c.EventPayload, c.HelmRelease,
+		c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient, c.OAuthDeviceCode,
+		c.OAuthToken, c.PasswordReset, c.Project, c.Service, c.ServiceEvent,
+		c.ServiceRevision, c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage,
+		c.User, c.Workspace, c.WorkspaceMember,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -370,6 +376,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ActivityEvent.mutate(ctx, m)
 	case *AppTemplateMutation:
 		return c.AppTemplate.mutate(ctx, m)
+	case *EmailVerificationMutation:
+		return c.EmailVerification.mutate(ctx, m)
 	case *EventPayloadMutation:
 		return c.EventPayload.mutate(ctx, m)
 	case *HelmReleaseMutation:
@@ -1472,6 +1480,156 @@ func (c *AppTemplateClient) mutate(ctx context.Context, m *AppTemplateMutation) 
 		return (&AppTemplateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown AppTemplate mutation op: %q", m.Op())
+	}
+}
+
+// EmailVerificationClient is a client for the EmailVerification schema.
+type EmailVerificationClient struct {
+	config
+}
+
+// NewEmailVerificationClient returns a client for the EmailVerification from the given config.
+func NewEmailVerificationClient(c config) *EmailVerificationClient {
+	return &EmailVerificationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `emailverification.Hooks(f(g(h())))`.
+func (c *EmailVerificationClient) Use(hooks ...Hook) {
+	c.hooks.EmailVerification = append(c.hooks.EmailVerification, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `emailverification.Intercept(f(g(h())))`.
+func (c *EmailVerificationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.EmailVerification = append(c.inters.EmailVerification, interceptors...)
+}
+
+// Create returns a builder for creating a EmailVerification entity.
+func (c *EmailVerificationClient) Create() *EmailVerificationCreate {
+	mutation := newEmailVerificationMutation(c.config, OpCreate)
+	return &EmailVerificationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of EmailVerification entities.
+func (c *EmailVerificationClient) CreateBulk(builders ...*EmailVerificationCreate) *EmailVerificationCreateBulk {
+	return &EmailVerificationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EmailVerificationClient) MapCreateBulk(slice any, setFunc func(*EmailVerificationCreate, int)) *EmailVerificationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EmailVerificationCreateBulk{err: fmt.Errorf("calling to EmailVerificationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EmailVerificationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EmailVerificationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for EmailVerification.
+func (c *EmailVerificationClient) Update() *EmailVerificationUpdate {
+	mutation := newEmailVerificationMutation(c.config, OpUpdate)
+	return &EmailVerificationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EmailVerificationClient) UpdateOne(_m *EmailVerification) *EmailVerificationUpdateOne {
+	mutation := newEmailVerificationMutation(c.config, OpUpdateOne, withEmailVerification(_m))
+	return &EmailVerificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *EmailVerificationClient) UpdateOneID(id int) *EmailVerificationUpdateOne {
+	mutation := newEmailVerificationMutation(c.config, OpUpdateOne, withEmailVerificationID(id))
+	return &EmailVerificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for EmailVerification.
+func (c *EmailVerificationClient) Delete() *EmailVerificationDelete {
+	mutation := newEmailVerificationMutation(c.config, OpDelete)
+	return &EmailVerificationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *EmailVerificationClient) DeleteOne(_m *EmailVerification) *EmailVerificationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *EmailVerificationClient) DeleteOneID(id int) *EmailVerificationDeleteOne {
+	builder := c.Delete().Where(emailverification.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &EmailVerificationDeleteOne{builder}
+}
+
+// Query returns a query builder for EmailVerification.
+func (c *EmailVerificationClient) Query() *EmailVerificationQuery {
+	return &EmailVerificationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEmailVerification},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a EmailVerification entity by its id.
+func (c *EmailVerificationClient) Get(ctx context.Context, id int) (*EmailVerification, error) {
+	return c.Query().Where(emailverification.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *EmailVerificationClient) GetX(ctx context.Context, id int) *EmailVerification {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a EmailVerification.
+func (c *EmailVerificationClient) QueryUser(_m *EmailVerification) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(emailverification.Table, emailverification.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, emailverification.UserTable, emailverification.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *EmailVerificationClient) Hooks() []Hook {
+	hooks := c.hooks.EmailVerification
+	return append(hooks[:len(hooks):len(hooks)], emailverification.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *EmailVerificationClient) Interceptors() []Interceptor {
+	return c.inters.EmailVerification
+}
+
+func (c *EmailVerificationClient) mutate(ctx context.Context, m *EmailVerificationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EmailVerificationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EmailVerificationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EmailVerificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EmailVerificationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown EmailVerification mutation op: %q", m.Op())
 	}
 }
 
@@ -4501,6 +4659,22 @@ func (c *UserClient) QueryPasswordResets(_m *User) *PasswordResetQuery {
 	return query
 }
 
+// QueryEmailVerifications queries the email_verifications edge of a User.
+func (c *UserClient) QueryEmailVerifications(_m *User) *EmailVerificationQuery {
+	query := (&EmailVerificationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(emailverification.Table, emailverification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.EmailVerificationsTable, user.EmailVerificationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryOwnedWorkspaces queries the owned_workspaces edge of a User.
 func (c *UserClient) QueryOwnedWorkspaces(_m *User) *WorkspaceQuery {
 	query := (&WorkspaceClient{config: c.config}).Query()
@@ -5183,16 +5357,18 @@ func (c *WorkspaceMemberClient) mutate(ctx context.Context, m *WorkspaceMemberMu
 type (
 	hooks struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
-		EventPayload, HelmRelease, Invitation, OAuthAuthorizationCode, OAuthClient,
-		OAuthDeviceCode, OAuthToken, PasswordReset, Project, Service, ServiceEvent,
-		ServiceRevision, Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
+		EmailVerification, EventPayload, HelmRelease, Invitation,
+		OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthToken,
+		PasswordReset, Project, Service, ServiceEvent, ServiceRevision, Session,
+		Setting, SmartHome, Task, TaskStage, User, Workspace,
 		WorkspaceMember []ent.Hook
 	}
 	inters struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
-		EventPayload, HelmRelease, Invitation, OAuthAuthorizationCode, OAuthClient,
-		OAuthDeviceCode, OAuthToken, PasswordReset, Project, Service, ServiceEvent,
-		ServiceRevision, Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
+		EmailVerification, EventPayload, HelmRelease, Invitation,
+		OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthToken,
+		PasswordReset, Project, Service, ServiceEvent, ServiceRevision, Session,
+		Setting, SmartHome, Task, TaskStage, User, Workspace,
 		WorkspaceMember []ent.Interceptor
 	}
 )

@@ -9,6 +9,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
 	"github.com/woowtech/woow-paas/ent/invitation"
@@ -39,7 +40,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 26)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 27)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   aiagent.Table,
@@ -190,6 +191,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   emailverification.Table,
+			Columns: emailverification.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: emailverification.FieldID,
+			},
+		},
+		Type: "EmailVerification",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			emailverification.FieldTokenHash: {Type: field.TypeString, Column: emailverification.FieldTokenHash},
+			emailverification.FieldUserID:    {Type: field.TypeInt, Column: emailverification.FieldUserID},
+			emailverification.FieldEmail:     {Type: field.TypeString, Column: emailverification.FieldEmail},
+			emailverification.FieldCreatedAt: {Type: field.TypeTime, Column: emailverification.FieldCreatedAt},
+			emailverification.FieldExpiresAt: {Type: field.TypeTime, Column: emailverification.FieldExpiresAt},
+			emailverification.FieldUsedAt:    {Type: field.TypeTime, Column: emailverification.FieldUsedAt},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   eventpayload.Table,
 			Columns: eventpayload.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -204,7 +224,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			eventpayload.FieldCreatedAt: {Type: field.TypeTime, Column: eventpayload.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   helmrelease.Table,
 			Columns: helmrelease.Columns,
@@ -227,7 +247,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			helmrelease.FieldModifiedAt: {Type: field.TypeTime, Column: helmrelease.FieldModifiedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -252,7 +272,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldCancelledAt: {Type: field.TypeTime, Column: invitation.FieldCancelledAt},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthauthorizationcode.Table,
 			Columns: oauthauthorizationcode.Columns,
@@ -275,7 +295,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthauthorizationcode.FieldUsedAt:              {Type: field.TypeTime, Column: oauthauthorizationcode.FieldUsedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthclient.Table,
 			Columns: oauthclient.Columns,
@@ -298,7 +318,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthclient.FieldOwnerID:       {Type: field.TypeInt, Column: oauthclient.FieldOwnerID},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthdevicecode.Table,
 			Columns: oauthdevicecode.Columns,
@@ -321,7 +341,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthdevicecode.FieldStatus:         {Type: field.TypeEnum, Column: oauthdevicecode.FieldStatus},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthtoken.Table,
 			Columns: oauthtoken.Columns,
@@ -346,7 +366,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthtoken.FieldRevokedAt:           {Type: field.TypeTime, Column: oauthtoken.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordreset.Table,
 			Columns: passwordreset.Columns,
@@ -364,7 +384,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordreset.FieldUsedAt:    {Type: field.TypeTime, Column: passwordreset.FieldUsedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -383,7 +403,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldServiceID:   {Type: field.TypeInt, Column: project.FieldServiceID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -417,7 +437,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldLastUpgradedAt: {Type: field.TypeTime, Column: service.FieldLastUpgradedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   serviceevent.Table,
 			Columns: serviceevent.Columns,
@@ -436,7 +456,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			serviceevent.FieldMessage:     {Type: field.TypeString, Column: serviceevent.FieldMessage},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicerevision.Table,
 			Columns: servicerevision.Columns,
@@ -458,7 +478,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicerevision.FieldCreatedAt:      {Type: field.TypeTime, Column: servicerevision.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -477,7 +497,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   setting.Table,
 			Columns: setting.Columns,
@@ -495,7 +515,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			setting.FieldSecret:    {Type: field.TypeBool, Column: setting.FieldSecret},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   smarthome.Table,
 			Columns: smarthome.Columns,
@@ -527,7 +547,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			smarthome.FieldDeployedAt:     {Type: field.TypeTime, Column: smarthome.FieldDeployedAt},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -553,7 +573,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldAiAutoReply: {Type: field.TypeBool, Column: task.FieldAiAutoReply},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   taskstage.Table,
 			Columns: taskstage.Columns,
@@ -571,7 +591,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			taskstage.FieldFolded:      {Type: field.TypeBool, Column: taskstage.FieldFolded},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -582,17 +602,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "User",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			user.FieldCreatedAt:     {Type: field.TypeTime, Column: user.FieldCreatedAt},
-			user.FieldUpdatedAt:     {Type: field.TypeTime, Column: user.FieldUpdatedAt},
-			user.FieldEmail:         {Type: field.TypeString, Column: user.FieldEmail},
-			user.FieldName:          {Type: field.TypeString, Column: user.FieldName},
-			user.FieldPasswordHash:  {Type: field.TypeString, Column: user.FieldPasswordHash},
-			user.FieldPlatformAdmin: {Type: field.TypeBool, Column: user.FieldPlatformAdmin},
-			user.FieldDisabled:      {Type: field.TypeBool, Column: user.FieldDisabled},
-			user.FieldLastLoginAt:   {Type: field.TypeTime, Column: user.FieldLastLoginAt},
+			user.FieldCreatedAt:       {Type: field.TypeTime, Column: user.FieldCreatedAt},
+			user.FieldUpdatedAt:       {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldEmail:           {Type: field.TypeString, Column: user.FieldEmail},
+			user.FieldName:            {Type: field.TypeString, Column: user.FieldName},
+			user.FieldPasswordHash:    {Type: field.TypeString, Column: user.FieldPasswordHash},
+			user.FieldEmailVerifiedAt: {Type: field.TypeTime, Column: user.FieldEmailVerifiedAt},
+			user.FieldPlatformAdmin:   {Type: field.TypeBool, Column: user.FieldPlatformAdmin},
+			user.FieldDisabled:        {Type: field.TypeBool, Column: user.FieldDisabled},
+			user.FieldLastLoginAt:     {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workspace.Table,
 			Columns: workspace.Columns,
@@ -612,7 +633,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workspace.FieldOwnerID:     {Type: field.TypeInt, Column: workspace.FieldOwnerID},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workspacemember.Table,
 			Columns: workspacemember.Columns,
@@ -823,6 +844,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"AppTemplate",
 		"Service",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   emailverification.UserTable,
+			Columns: []string{emailverification.UserColumn},
+			Bidi:    false,
+		},
+		"EmailVerification",
+		"User",
 	)
 	graph.MustAddE(
 		"workspace",
@@ -1303,6 +1336,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"PasswordReset",
+	)
+	graph.MustAddE(
+		"email_verifications",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.EmailVerificationsTable,
+			Columns: []string{user.EmailVerificationsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"EmailVerification",
 	)
 	graph.MustAddE(
 		"owned_workspaces",
@@ -2416,6 +2461,90 @@ func (f *AppTemplateFilter) WhereHasServicesWith(preds ...predicate.Service) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *EmailVerificationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the EmailVerificationQuery builder.
+func (_q *EmailVerificationQuery) Filter() *EmailVerificationFilter {
+	return &EmailVerificationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *EmailVerificationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the EmailVerificationMutation builder.
+func (m *EmailVerificationMutation) Filter() *EmailVerificationFilter {
+	return &EmailVerificationFilter{config: m.config, predicateAdder: m}
+}
+
+// EmailVerificationFilter provides a generic filtering capability at runtime for EmailVerificationQuery.
+type EmailVerificationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *EmailVerificationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *EmailVerificationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(emailverification.FieldID))
+}
+
+// WhereTokenHash applies the entql string predicate on the token_hash field.
+func (f *EmailVerificationFilter) WhereTokenHash(p entql.StringP) {
+	f.Where(p.Field(emailverification.FieldTokenHash))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *EmailVerificationFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(emailverification.FieldUserID))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *EmailVerificationFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(emailverification.FieldEmail))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *EmailVerificationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(emailverification.FieldCreatedAt))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *EmailVerificationFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(emailverification.FieldExpiresAt))
+}
+
+// WhereUsedAt applies the entql time.Time predicate on the used_at field.
+func (f *EmailVerificationFilter) WhereUsedAt(p entql.TimeP) {
+	f.Where(p.Field(emailverification.FieldUsedAt))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *EmailVerificationFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *EmailVerificationFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *EventPayloadQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2444,7 +2573,7 @@ type EventPayloadFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EventPayloadFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2499,7 +2628,7 @@ type HelmReleaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HelmReleaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2589,7 +2718,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2717,7 +2846,7 @@ type OAuthAuthorizationCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthAuthorizationCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2835,7 +2964,7 @@ type OAuthClientFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthClientFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2981,7 +3110,7 @@ type OAuthDeviceCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthDeviceCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3099,7 +3228,7 @@ type OAuthTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3227,7 +3356,7 @@ type PasswordResetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordResetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3306,7 +3435,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3432,7 +3561,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3647,7 +3776,7 @@ type ServiceEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3745,7 +3874,7 @@ type ServiceRevisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceRevisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3858,7 +3987,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3942,7 +4071,7 @@ type SettingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SettingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4007,7 +4136,7 @@ type SmartHomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SmartHomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4156,7 +4285,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4331,7 +4460,7 @@ type TaskStageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskStageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4438,7 +4567,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4472,6 +4601,11 @@ func (f *UserFilter) WhereName(p entql.StringP) {
 // WherePasswordHash applies the entql string predicate on the password_hash field.
 func (f *UserFilter) WherePasswordHash(p entql.StringP) {
 	f.Where(p.Field(user.FieldPasswordHash))
+}
+
+// WhereEmailVerifiedAt applies the entql time.Time predicate on the email_verified_at field.
+func (f *UserFilter) WhereEmailVerifiedAt(p entql.TimeP) {
+	f.Where(p.Field(user.FieldEmailVerifiedAt))
 }
 
 // WherePlatformAdmin applies the entql bool predicate on the platform_admin field.
@@ -4539,6 +4673,20 @@ func (f *UserFilter) WhereHasPasswordResets() {
 // WhereHasPasswordResetsWith applies a predicate to check if query has an edge password_resets with a given conditions (other predicates).
 func (f *UserFilter) WhereHasPasswordResetsWith(preds ...predicate.PasswordReset) {
 	f.Where(entql.HasEdgeWith("password_resets", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEmailVerifications applies a predicate to check if query has an edge email_verifications.
+func (f *UserFilter) WhereHasEmailVerifications() {
+	f.Where(entql.HasEdge("email_verifications"))
+}
+
+// WhereHasEmailVerificationsWith applies a predicate to check if query has an edge email_verifications with a given conditions (other predicates).
+func (f *UserFilter) WhereHasEmailVerificationsWith(preds ...predicate.EmailVerification) {
+	f.Where(entql.HasEdgeWith("email_verifications", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4700,7 +4848,7 @@ type WorkspaceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkspaceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4957,7 +5105,7 @@ type WorkspaceMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkspaceMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

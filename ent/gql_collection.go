@@ -2930,6 +2930,11 @@ func (_q *UserQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, user.FieldName)
 				fieldSeen[user.FieldName] = struct{}{}
 			}
+		case "emailVerifiedAt":
+			if _, ok := fieldSeen[user.FieldEmailVerifiedAt]; !ok {
+				selectedFields = append(selectedFields, user.FieldEmailVerifiedAt)
+				fieldSeen[user.FieldEmailVerifiedAt] = struct{}{}
+			}
 		case "platformAdmin":
 			if _, ok := fieldSeen[user.FieldPlatformAdmin]; !ok {
 				selectedFields = append(selectedFields, user.FieldPlatformAdmin)
@@ -3135,7 +3140,7 @@ func (_q *WorkspaceQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				path  = append(path, alias)
 				query = (&InvitationClient{config: _q.config}).Query()
 			)
-			args := newInvitationPaginateArgs(fieldArgs(ctx, new(InvitationWhereInput), path...))
+			args := newInvitationPaginateArgs(fieldArgs(ctx, nil, path...))
 			if err := validateFirstLast(args.first, args.last); err != nil {
 				return fmt.Errorf("validate first and last in path %q: %w", path, err)
 			}

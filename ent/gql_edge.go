@@ -378,11 +378,10 @@ func (_m *Workspace) Members(
 }
 
 func (_m *Workspace) Invitations(
-	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *InvitationOrder, where *InvitationWhereInput,
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *InvitationOrder,
 ) (*InvitationConnection, error) {
 	opts := []InvitationPaginateOption{
 		WithInvitationOrder(orderBy),
-		WithInvitationFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
 	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]

@@ -1844,7 +1844,7 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "User",
-		Fields: make([]*Field, 6),
+		Fields: make([]*Field, 7),
 		Edges:  make([]*Edge, 0),
 	}
 	var buf []byte
@@ -1880,10 +1880,18 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "name",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.PlatformAdmin); err != nil {
+	if buf, err = json.Marshal(_m.EmailVerifiedAt); err != nil {
 		return nil, err
 	}
 	node.Fields[4] = &Field{
+		Type:  "time.Time",
+		Name:  "email_verified_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PlatformAdmin); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
 		Type:  "bool",
 		Name:  "platform_admin",
 		Value: string(buf),
@@ -1891,7 +1899,7 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.LastLoginAt); err != nil {
 		return nil, err
 	}
-	node.Fields[5] = &Field{
+	node.Fields[6] = &Field{
 		Type:  "time.Time",
 		Name:  "last_login_at",
 		Value: string(buf),

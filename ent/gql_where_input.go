@@ -3399,6 +3399,21 @@ type InvitationWhereInput struct {
 	WorkspaceIDIn    []int `json:"workspaceIDIn,omitempty"`
 	WorkspaceIDNotIn []int `json:"workspaceIDNotIn,omitempty"`
 
+	// "email" field predicates.
+	Email             *string  `json:"email,omitempty"`
+	EmailNEQ          *string  `json:"emailNEQ,omitempty"`
+	EmailIn           []string `json:"emailIn,omitempty"`
+	EmailNotIn        []string `json:"emailNotIn,omitempty"`
+	EmailGT           *string  `json:"emailGT,omitempty"`
+	EmailGTE          *string  `json:"emailGTE,omitempty"`
+	EmailLT           *string  `json:"emailLT,omitempty"`
+	EmailLTE          *string  `json:"emailLTE,omitempty"`
+	EmailContains     *string  `json:"emailContains,omitempty"`
+	EmailHasPrefix    *string  `json:"emailHasPrefix,omitempty"`
+	EmailHasSuffix    *string  `json:"emailHasSuffix,omitempty"`
+	EmailEqualFold    *string  `json:"emailEqualFold,omitempty"`
+	EmailContainsFold *string  `json:"emailContainsFold,omitempty"`
+
 	// "role" field predicates.
 	Role      *role.Role  `json:"role,omitempty"`
 	RoleNEQ   *role.Role  `json:"roleNEQ,omitempty"`
@@ -3610,6 +3625,45 @@ func (i *InvitationWhereInput) P() (predicate.Invitation, error) {
 	}
 	if len(i.WorkspaceIDNotIn) > 0 {
 		predicates = append(predicates, invitation.WorkspaceIDNotIn(i.WorkspaceIDNotIn...))
+	}
+	if i.Email != nil {
+		predicates = append(predicates, invitation.EmailEQ(*i.Email))
+	}
+	if i.EmailNEQ != nil {
+		predicates = append(predicates, invitation.EmailNEQ(*i.EmailNEQ))
+	}
+	if len(i.EmailIn) > 0 {
+		predicates = append(predicates, invitation.EmailIn(i.EmailIn...))
+	}
+	if len(i.EmailNotIn) > 0 {
+		predicates = append(predicates, invitation.EmailNotIn(i.EmailNotIn...))
+	}
+	if i.EmailGT != nil {
+		predicates = append(predicates, invitation.EmailGT(*i.EmailGT))
+	}
+	if i.EmailGTE != nil {
+		predicates = append(predicates, invitation.EmailGTE(*i.EmailGTE))
+	}
+	if i.EmailLT != nil {
+		predicates = append(predicates, invitation.EmailLT(*i.EmailLT))
+	}
+	if i.EmailLTE != nil {
+		predicates = append(predicates, invitation.EmailLTE(*i.EmailLTE))
+	}
+	if i.EmailContains != nil {
+		predicates = append(predicates, invitation.EmailContains(*i.EmailContains))
+	}
+	if i.EmailHasPrefix != nil {
+		predicates = append(predicates, invitation.EmailHasPrefix(*i.EmailHasPrefix))
+	}
+	if i.EmailHasSuffix != nil {
+		predicates = append(predicates, invitation.EmailHasSuffix(*i.EmailHasSuffix))
+	}
+	if i.EmailEqualFold != nil {
+		predicates = append(predicates, invitation.EmailEqualFold(*i.EmailEqualFold))
+	}
+	if i.EmailContainsFold != nil {
+		predicates = append(predicates, invitation.EmailContainsFold(*i.EmailContainsFold))
 	}
 	if i.Role != nil {
 		predicates = append(predicates, invitation.RoleEQ(*i.Role))
@@ -8183,6 +8237,18 @@ type UserWhereInput struct {
 	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
 	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
 
+	// "email_verified_at" field predicates.
+	EmailVerifiedAt       *time.Time  `json:"emailVerifiedAt,omitempty"`
+	EmailVerifiedAtNEQ    *time.Time  `json:"emailVerifiedAtNEQ,omitempty"`
+	EmailVerifiedAtIn     []time.Time `json:"emailVerifiedAtIn,omitempty"`
+	EmailVerifiedAtNotIn  []time.Time `json:"emailVerifiedAtNotIn,omitempty"`
+	EmailVerifiedAtGT     *time.Time  `json:"emailVerifiedAtGT,omitempty"`
+	EmailVerifiedAtGTE    *time.Time  `json:"emailVerifiedAtGTE,omitempty"`
+	EmailVerifiedAtLT     *time.Time  `json:"emailVerifiedAtLT,omitempty"`
+	EmailVerifiedAtLTE    *time.Time  `json:"emailVerifiedAtLTE,omitempty"`
+	EmailVerifiedAtIsNil  bool        `json:"emailVerifiedAtIsNil,omitempty"`
+	EmailVerifiedAtNotNil bool        `json:"emailVerifiedAtNotNil,omitempty"`
+
 	// "platform_admin" field predicates.
 	PlatformAdmin    *bool `json:"platformAdmin,omitempty"`
 	PlatformAdminNEQ *bool `json:"platformAdminNEQ,omitempty"`
@@ -8421,6 +8487,36 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 	if i.NameContainsFold != nil {
 		predicates = append(predicates, user.NameContainsFold(*i.NameContainsFold))
 	}
+	if i.EmailVerifiedAt != nil {
+		predicates = append(predicates, user.EmailVerifiedAtEQ(*i.EmailVerifiedAt))
+	}
+	if i.EmailVerifiedAtNEQ != nil {
+		predicates = append(predicates, user.EmailVerifiedAtNEQ(*i.EmailVerifiedAtNEQ))
+	}
+	if len(i.EmailVerifiedAtIn) > 0 {
+		predicates = append(predicates, user.EmailVerifiedAtIn(i.EmailVerifiedAtIn...))
+	}
+	if len(i.EmailVerifiedAtNotIn) > 0 {
+		predicates = append(predicates, user.EmailVerifiedAtNotIn(i.EmailVerifiedAtNotIn...))
+	}
+	if i.EmailVerifiedAtGT != nil {
+		predicates = append(predicates, user.EmailVerifiedAtGT(*i.EmailVerifiedAtGT))
+	}
+	if i.EmailVerifiedAtGTE != nil {
+		predicates = append(predicates, user.EmailVerifiedAtGTE(*i.EmailVerifiedAtGTE))
+	}
+	if i.EmailVerifiedAtLT != nil {
+		predicates = append(predicates, user.EmailVerifiedAtLT(*i.EmailVerifiedAtLT))
+	}
+	if i.EmailVerifiedAtLTE != nil {
+		predicates = append(predicates, user.EmailVerifiedAtLTE(*i.EmailVerifiedAtLTE))
+	}
+	if i.EmailVerifiedAtIsNil {
+		predicates = append(predicates, user.EmailVerifiedAtIsNil())
+	}
+	if i.EmailVerifiedAtNotNil {
+		predicates = append(predicates, user.EmailVerifiedAtNotNil())
+	}
 	if i.PlatformAdmin != nil {
 		predicates = append(predicates, user.PlatformAdminEQ(*i.PlatformAdmin))
 	}
@@ -8569,10 +8665,6 @@ type WorkspaceWhereInput struct {
 	// "members" edge predicates.
 	HasMembers     *bool                        `json:"hasMembers,omitempty"`
 	HasMembersWith []*WorkspaceMemberWhereInput `json:"hasMembersWith,omitempty"`
-
-	// "invitations" edge predicates.
-	HasInvitations     *bool                   `json:"hasInvitations,omitempty"`
-	HasInvitationsWith []*InvitationWhereInput `json:"hasInvitationsWith,omitempty"`
 
 	// "services" edge predicates.
 	HasServices     *bool                `json:"hasServices,omitempty"`
@@ -8911,24 +9003,6 @@ func (i *WorkspaceWhereInput) P() (predicate.Workspace, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, workspace.HasMembersWith(with...))
-	}
-	if i.HasInvitations != nil {
-		p := workspace.HasInvitations()
-		if !*i.HasInvitations {
-			p = workspace.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasInvitationsWith) > 0 {
-		with := make([]predicate.Invitation, 0, len(i.HasInvitationsWith))
-		for _, w := range i.HasInvitationsWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasInvitationsWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, workspace.HasInvitationsWith(with...))
 	}
 	if i.HasServices != nil {
 		p := workspace.HasServices()

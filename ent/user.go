@@ -27,6 +27,8 @@ type User struct {
 	Name string `json:"name,omitempty"`
 	// PasswordHash holds the value of the "password_hash" field.
 	PasswordHash string `json:"-"`
+	// EmailVerifiedAt holds the value of the "email_verified_at" field.
+	EmailVerifiedAt *time.Time `json:"email_verified_at,omitempty"`
 	// PlatformAdmin holds the value of the "platform_admin" field.
 	PlatformAdmin bool `json:"platform_admin,omitempty"`
 	// Disabled holds the value of the "disabled" field.
@@ -49,6 +51,8 @@ type UserEdges struct {
 	Invitations []*Invitation `json:"invitations,omitempty"`
 	// PasswordResets holds the value of the password_resets edge.
 	PasswordResets []*PasswordReset `json:"password_resets,omitempty"`
+	// EmailVerifications holds the value of the email_verifications edge.
+	EmailVerifications []*EmailVerification `json:"email_verifications,omitempty"`
 	// OwnedWorkspaces holds the value of the owned_workspaces edge.
 	OwnedWorkspaces []*Workspace `json:"owned_workspaces,omitempty"`
 	// OauthClients holds the value of the oauth_clients edge.
@@ -69,21 +73,22 @@ type UserEdges struct {
 	Activities []*ActivityEvent `json:"activities,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [13]bool
+	loadedTypes [14]bool
 
-	namedMemberships     map[string][]*WorkspaceMember
-	namedSessions        map[string][]*Session
-	namedInvitations     map[string][]*Invitation
-	namedPasswordResets  map[string][]*PasswordReset
-	namedOwnedWorkspaces map[string][]*Workspace
-	namedOauthClients    map[string][]*OAuthClient
-	namedOauthTokens     map[string][]*OAuthToken
-	namedOauthCodes      map[string][]*OAuthAuthorizationCode
-	namedDeviceApprovals map[string][]*OAuthDeviceCode
-	namedThreadsCreated  map[string][]*AIThread
-	namedMessages        map[string][]*AIMessage
-	namedAssignedTasks   map[string][]*Task
-	namedActivities      map[string][]*ActivityEvent
+	namedMemberships        map[string][]*WorkspaceMember
+	namedSessions           map[string][]*Session
+	namedInvitations        map[string][]*Invitation
+	namedPasswordResets     map[string][]*PasswordReset
+	namedEmailVerifications map[string][]*EmailVerification
+	namedOwnedWorkspaces    map[string][]*Workspace
+	namedOauthClients       map[string][]*OAuthClient
+	namedOauthTokens        map[string][]*OAuthToken
+	namedOauthCodes         map[string][]*OAuthAuthorizationCode
+	namedDeviceApprovals    map[string][]*OAuthDeviceCode
+	namedThreadsCreated     map[string][]*AIThread
+	namedMessages           map[string][]*AIMessage
+	namedAssignedTasks      map[string][]*Task
+	namedActivities         map[string][]*ActivityEvent
 }
 
 // MembershipsOrErr returns the Memberships value or an error if the edge
@@ -122,10 +127,19 @@ func (e UserEdges) PasswordResetsOrErr() ([]*PasswordReset, error) {
 	return nil, &NotLoadedError{edge: "password_resets"}
 }
 
+// EmailVerificationsOrErr returns the EmailVerifications value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) EmailVerificationsOrErr() ([]*EmailVerification, error) {
+	if e.loadedTypes[4] {
+		return e.EmailVerifications, nil
+	}
+	return nil, &NotLoadedError{edge: "email_verifications"}
+}
+
 // OwnedWorkspacesOrErr returns the OwnedWorkspaces value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) OwnedWorkspacesOrErr() ([]*Workspace, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.OwnedWorkspaces, nil
 	}
 	return nil, &NotLoadedError{edge: "owned_workspaces"}
@@ -134,7 +148,7 @@ func (e UserEdges) OwnedWorkspacesOrErr() ([]*Workspace, error) {
 // OauthClientsOrErr returns the OauthClients value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) OauthClientsOrErr() ([]*OAuthClient, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.OauthClients, nil
 	}
 	return nil, &NotLoadedError{edge: "oauth_clients"}
@@ -143,7 +157,7 @@ func (e UserEdges) OauthClientsOrErr() ([]*OAuthClient, error) {
 // OauthTokensOrErr returns the OauthTokens value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) OauthTokensOrErr() ([]*OAuthToken, error) {
-	if e.loadedTypes[6] {
+	if e.loadedTypes[7] {
 		return e.OauthTokens, nil
 	}
 	return nil, &NotLoadedError{edge: "oauth_tokens"}
@@ -152,7 +166,7 @@ func (e UserEdges) OauthTokensOrErr() ([]*OAuthToken, error) {
 // OauthCodesOrErr returns the OauthCodes value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) OauthCodesOrErr() ([]*OAuthAuthorizationCode, error) {
-	if e.loadedTypes[7] {
+	if e.loadedTypes[8] {
 		return e.OauthCodes, nil
 	}
 	return nil, &NotLoadedError{edge: "oauth_codes"}
@@ -161,7 +175,7 @@ func (e UserEdges) OauthCodesOrErr() ([]*OAuthAuthorizationCode, error) {
 // DeviceApprovalsOrErr returns the DeviceApprovals value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) DeviceApprovalsOrErr() ([]*OAuthDeviceCode, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[9] {
 		return e.DeviceApprovals, nil
 	}
 	return nil, &NotLoadedError{edge: "device_approvals"}
@@ -170,7 +184,7 @@ func (e UserEdges) DeviceApprovalsOrErr() ([]*OAuthDeviceCode, error) {
 // ThreadsCreatedOrErr returns the ThreadsCreated value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) ThreadsCreatedOrErr() ([]*AIThread, error) {
-	if e.loadedTypes[9] {
+	if e.loadedTypes[10] {
 		return e.ThreadsCreated, nil
 	}
 	return nil, &NotLoadedError{edge: "threads_created"}
@@ -179,7 +193,7 @@ func (e UserEdges) ThreadsCreatedOrErr() ([]*AIThread, error) {
 // MessagesOrErr returns the Messages value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) MessagesOrErr() ([]*AIMessage, error) {
-	if e.loadedTypes[10] {
+	if e.loadedTypes[11] {
 		return e.Messages, nil
 	}
 	return nil, &NotLoadedError{edge: "messages"}
@@ -188,7 +202,7 @@ func (e UserEdges) MessagesOrErr() ([]*AIMessage, error) {
 // AssignedTasksOrErr returns the AssignedTasks value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) AssignedTasksOrErr() ([]*Task, error) {
-	if e.loadedTypes[11] {
+	if e.loadedTypes[12] {
 		return e.AssignedTasks, nil
 	}
 	return nil, &NotLoadedError{edge: "assigned_tasks"}
@@ -197,7 +211,7 @@ func (e UserEdges) AssignedTasksOrErr() ([]*Task, error) {
 // ActivitiesOrErr returns the Activities value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) ActivitiesOrErr() ([]*ActivityEvent, error) {
-	if e.loadedTypes[12] {
+	if e.loadedTypes[13] {
 		return e.Activities, nil
 	}
 	return nil, &NotLoadedError{edge: "activities"}
@@ -214,7 +228,7 @@ func (*User) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case user.FieldEmail, user.FieldName, user.FieldPasswordHash:
 			values[i] = new(sql.NullString)
-		case user.FieldCreatedAt, user.FieldUpdatedAt, user.FieldLastLoginAt:
+		case user.FieldCreatedAt, user.FieldUpdatedAt, user.FieldEmailVerifiedAt, user.FieldLastLoginAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -267,6 +281,13 @@ func (_m *User) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PasswordHash = value.String
 			}
+		case user.FieldEmailVerifiedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field email_verified_at", values[i])
+			} else if value.Valid {
+				_m.EmailVerifiedAt = new(time.Time)
+				*_m.EmailVerifiedAt = value.Time
+			}
 		case user.FieldPlatformAdmin:
 			if value, ok := values[i].(*sql.NullBool); !ok {
 				return fmt.Errorf("unexpected type %T for field platform_admin", values[i])
@@ -317,6 +338,11 @@ func (_m *User) QueryInvitations() *InvitationQuery {
 // QueryPasswordResets queries the "password_resets" edge of the User entity.
 func (_m *User) QueryPasswordResets() *PasswordResetQuery {
 	return NewUserClient(_m.config).QueryPasswordResets(_m)
+}
+
+// QueryEmailVerifications queries the "email_verifications" edge of the User entity.
+func (_m *User) QueryEmailVerifications() *EmailVerificationQuery {
+	return NewUserClient(_m.config).QueryEmailVerifications(_m)
 }
 
 // QueryOwnedWorkspaces queries the "owned_workspaces" edge of the User entity.
@@ -400,6 +426,11 @@ func (_m *User) String() string {
 	builder.WriteString(_m.Name)
 	builder.WriteString(", ")
 	builder.WriteString("password_hash=<sensitive>")
+	builder.WriteString(", ")
+	if v := _m.EmailVerifiedAt; v != nil {
+		builder.WriteString("email_verified_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("platform_admin=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PlatformAdmin))
@@ -508,6 +539,30 @@ func (_m *User) appendNamedPasswordResets(name string, edges ...*PasswordReset) 
 		_m.Edges.namedPasswordResets[name] = []*PasswordReset{}
 	} else {
 		_m.Edges.namedPasswordResets[name] = append(_m.Edges.namedPasswordResets[name], edges...)
+	}
+}
+
+// NamedEmailVerifications returns the EmailVerifications named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedEmailVerifications(name string) ([]*EmailVerification, error) {
+	if _m.Edges.namedEmailVerifications == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEmailVerifications[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedEmailVerifications(name string, edges ...*EmailVerification) {
+	if _m.Edges.namedEmailVerifications == nil {
+		_m.Edges.namedEmailVerifications = make(map[string][]*EmailVerification)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEmailVerifications[name] = []*EmailVerification{}
+	} else {
+		_m.Edges.namedEmailVerifications[name] = append(_m.Edges.namedEmailVerifications[name], edges...)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/activityevent"
 	"github.com/woowtech/woow-paas/ent/aimessage"
 	"github.com/woowtech/woow-paas/ent/aithread"
+	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -84,6 +85,20 @@ func (_c *UserCreate) SetNillableName(v *string) *UserCreate {
 // SetPasswordHash sets the "password_hash" field.
 func (_c *UserCreate) SetPasswordHash(v string) *UserCreate {
 	_c.mutation.SetPasswordHash(v)
+	return _c
+}
+
+// SetEmailVerifiedAt sets the "email_verified_at" field.
+func (_c *UserCreate) SetEmailVerifiedAt(v time.Time) *UserCreate {
+	_c.mutation.SetEmailVerifiedAt(v)
+	return _c
+}
+
+// SetNillableEmailVerifiedAt sets the "email_verified_at" field if the given value is not nil.
+func (_c *UserCreate) SetNillableEmailVerifiedAt(v *time.Time) *UserCreate {
+	if v != nil {
+		_c.SetEmailVerifiedAt(*v)
+	}
 	return _c
 }
 
@@ -187,6 +202,21 @@ func (_c *UserCreate) AddPasswordResets(v ...*PasswordReset) *UserCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddPasswordResetIDs(ids...)
+}
+
+// AddEmailVerificationIDs adds the "email_verifications" edge to the EmailVerification entity by IDs.
+func (_c *UserCreate) AddEmailVerificationIDs(ids ...int) *UserCreate {
+	_c.mutation.AddEmailVerificationIDs(ids...)
+	return _c
+}
+
+// AddEmailVerifications adds the "email_verifications" edges to the EmailVerification entity.
+func (_c *UserCreate) AddEmailVerifications(v ...*EmailVerification) *UserCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEmailVerificationIDs(ids...)
 }
 
 // AddOwnedWorkspaceIDs adds the "owned_workspaces" edge to the Workspace entity by IDs.
@@ -469,6 +499,10 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 		_spec.SetField(user.FieldPasswordHash, field.TypeString, value)
 		_node.PasswordHash = value
 	}
+	if value, ok := _c.mutation.EmailVerifiedAt(); ok {
+		_spec.SetField(user.FieldEmailVerifiedAt, field.TypeTime, value)
+		_node.EmailVerifiedAt = &value
+	}
 	if value, ok := _c.mutation.PlatformAdmin(); ok {
 		_spec.SetField(user.FieldPlatformAdmin, field.TypeBool, value)
 		_node.PlatformAdmin = value
@@ -538,6 +572,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(passwordreset.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EmailVerificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.EmailVerificationsTable,
+			Columns: []string{user.EmailVerificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(emailverification.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

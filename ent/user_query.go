@@ -17,6 +17,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/activityevent"
 	"github.com/woowtech/woow-paas/ent/aimessage"
 	"github.com/woowtech/woow-paas/ent/aithread"
+	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -34,38 +35,40 @@ import (
 // UserQuery is the builder for querying User entities.
 type UserQuery struct {
 	config
-	ctx                      *QueryContext
-	order                    []user.OrderOption
-	inters                   []Interceptor
-	predicates               []predicate.User
-	withMemberships          *WorkspaceMemberQuery
-	withSessions             *SessionQuery
-	withInvitations          *InvitationQuery
-	withPasswordResets       *PasswordResetQuery
-	withOwnedWorkspaces      *WorkspaceQuery
-	withOauthClients         *OAuthClientQuery
-	withOauthTokens          *OAuthTokenQuery
-	withOauthCodes           *OAuthAuthorizationCodeQuery
-	withDeviceApprovals      *OAuthDeviceCodeQuery
-	withThreadsCreated       *AIThreadQuery
-	withMessages             *AIMessageQuery
-	withAssignedTasks        *TaskQuery
-	withActivities           *ActivityEventQuery
-	loadTotal                []func(context.Context, []*User) error
-	modifiers                []func(*sql.Selector)
-	withNamedMemberships     map[string]*WorkspaceMemberQuery
-	withNamedSessions        map[string]*SessionQuery
-	withNamedInvitations     map[string]*InvitationQuery
-	withNamedPasswordResets  map[string]*PasswordResetQuery
-	withNamedOwnedWorkspaces map[string]*WorkspaceQuery
-	withNamedOauthClients    map[string]*OAuthClientQuery
-	withNamedOauthTokens     map[string]*OAuthTokenQuery
-	withNamedOauthCodes      map[string]*OAuthAuthorizationCodeQuery
-	withNamedDeviceApprovals map[string]*OAuthDeviceCodeQuery
-	withNamedThreadsCreated  map[string]*AIThreadQuery
-	withNamedMessages        map[string]*AIMessageQuery
-	withNamedAssignedTasks   map[string]*TaskQuery
-	withNamedActivities      map[string]*ActivityEventQuery
+	ctx                         *QueryContext
+	order                       []user.OrderOption
+	inters                      []Interceptor
+	predicates                  []predicate.User
+	withMemberships             *WorkspaceMemberQuery
+	withSessions                *SessionQuery
+	withInvitations             *InvitationQuery
+	withPasswordResets          *PasswordResetQuery
+	withEmailVerifications      *EmailVerificationQuery
+	withOwnedWorkspaces         *WorkspaceQuery
+	withOauthClients            *OAuthClientQuery
+	withOauthTokens             *OAuthTokenQuery
+	withOauthCodes              *OAuthAuthorizationCodeQuery
+	withDeviceApprovals         *OAuthDeviceCodeQuery
+	withThreadsCreated          *AIThreadQuery
+	withMessages                *AIMessageQuery
+	withAssignedTasks           *TaskQuery
+	withActivities              *ActivityEventQuery
+	loadTotal                   []func(context.Context, []*User) error
+	modifiers                   []func(*sql.Selector)
+	withNamedMemberships        map[string]*WorkspaceMemberQuery
+	withNamedSessions           map[string]*SessionQuery
+	withNamedInvitations        map[string]*InvitationQuery
+	withNamedPasswordResets     map[string]*PasswordResetQuery
+	withNamedEmailVerifications map[string]*EmailVerificationQuery
+	withNamedOwnedWorkspaces    map[string]*WorkspaceQuery
+	withNamedOauthClients       map[string]*OAuthClientQuery
+	withNamedOauthTokens        map[string]*OAuthTokenQuery
+	withNamedOauthCodes         map[string]*OAuthAuthorizationCodeQuery
+	withNamedDeviceApprovals    map[string]*OAuthDeviceCodeQuery
+	withNamedThreadsCreated     map[string]*AIThreadQuery
+	withNamedMessages           map[string]*AIMessageQuery
+	withNamedAssignedTasks      map[string]*TaskQuery
+	withNamedActivities         map[string]*ActivityEventQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -183,6 +186,28 @@ func (_q *UserQuery) QueryPasswordResets() *PasswordResetQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(passwordreset.Table, passwordreset.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, user.PasswordResetsTable, user.PasswordResetsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEmailVerifications chains the current query on the "email_verifications" edge.
+func (_q *UserQuery) QueryEmailVerifications() *EmailVerificationQuery {
+	query := (&EmailVerificationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(emailverification.Table, emailverification.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.EmailVerificationsTable, user.EmailVerificationsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -575,24 +600,25 @@ func (_q *UserQuery) Clone() *UserQuery {
 		return nil
 	}
 	return &UserQuery{
-		config:              _q.config,
-		ctx:                 _q.ctx.Clone(),
-		order:               append([]user.OrderOption{}, _q.order...),
-		inters:              append([]Interceptor{}, _q.inters...),
-		predicates:          append([]predicate.User{}, _q.predicates...),
-		withMemberships:     _q.withMemberships.Clone(),
-		withSessions:        _q.withSessions.Clone(),
-		withInvitations:     _q.withInvitations.Clone(),
-		withPasswordResets:  _q.withPasswordResets.Clone(),
-		withOwnedWorkspaces: _q.withOwnedWorkspaces.Clone(),
-		withOauthClients:    _q.withOauthClients.Clone(),
-		withOauthTokens:     _q.withOauthTokens.Clone(),
-		withOauthCodes:      _q.withOauthCodes.Clone(),
-		withDeviceApprovals: _q.withDeviceApprovals.Clone(),
-		withThreadsCreated:  _q.withThreadsCreated.Clone(),
-		withMessages:        _q.withMessages.Clone(),
-		withAssignedTasks:   _q.withAssignedTasks.Clone(),
-		withActivities:      _q.withActivities.Clone(),
+		config:                 _q.config,
+		ctx:                    _q.ctx.Clone(),
+		order:                  append([]user.OrderOption{}, _q.order...),
+		inters:                 append([]Interceptor{}, _q.inters...),
+		predicates:             append([]predicate.User{}, _q.predicates...),
+		withMemberships:        _q.withMemberships.Clone(),
+		withSessions:           _q.withSessions.Clone(),
+		withInvitations:        _q.withInvitations.Clone(),
+		withPasswordResets:     _q.withPasswordResets.Clone(),
+		withEmailVerifications: _q.withEmailVerifications.Clone(),
+		withOwnedWorkspaces:    _q.withOwnedWorkspaces.Clone(),
+		withOauthClients:       _q.withOauthClients.Clone(),
+		withOauthTokens:        _q.withOauthTokens.Clone(),
+		withOauthCodes:         _q.withOauthCodes.Clone(),
+		withDeviceApprovals:    _q.withDeviceApprovals.Clone(),
+		withThreadsCreated:     _q.withThreadsCreated.Clone(),
+		withMessages:           _q.withMessages.Clone(),
+		withAssignedTasks:      _q.withAssignedTasks.Clone(),
+		withActivities:         _q.withActivities.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -641,6 +667,17 @@ func (_q *UserQuery) WithPasswordResets(opts ...func(*PasswordResetQuery)) *User
 		opt(query)
 	}
 	_q.withPasswordResets = query
+	return _q
+}
+
+// WithEmailVerifications tells the query-builder to eager-load the nodes that are connected to
+// the "email_verifications" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithEmailVerifications(opts ...func(*EmailVerificationQuery)) *UserQuery {
+	query := (&EmailVerificationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEmailVerifications = query
 	return _q
 }
 
@@ -827,11 +864,12 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 	var (
 		nodes       = []*User{}
 		_spec       = _q.querySpec()
-		loadedTypes = [13]bool{
+		loadedTypes = [14]bool{
 			_q.withMemberships != nil,
 			_q.withSessions != nil,
 			_q.withInvitations != nil,
 			_q.withPasswordResets != nil,
+			_q.withEmailVerifications != nil,
 			_q.withOwnedWorkspaces != nil,
 			_q.withOauthClients != nil,
 			_q.withOauthTokens != nil,
@@ -889,6 +927,15 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadPasswordResets(ctx, query, nodes,
 			func(n *User) { n.Edges.PasswordResets = []*PasswordReset{} },
 			func(n *User, e *PasswordReset) { n.Edges.PasswordResets = append(n.Edges.PasswordResets, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEmailVerifications; query != nil {
+		if err := _q.loadEmailVerifications(ctx, query, nodes,
+			func(n *User) { n.Edges.EmailVerifications = []*EmailVerification{} },
+			func(n *User, e *EmailVerification) {
+				n.Edges.EmailVerifications = append(n.Edges.EmailVerifications, e)
+			}); err != nil {
 			return nil, err
 		}
 	}
@@ -980,6 +1027,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadPasswordResets(ctx, query, nodes,
 			func(n *User) { n.appendNamedPasswordResets(name) },
 			func(n *User, e *PasswordReset) { n.appendNamedPasswordResets(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEmailVerifications {
+		if err := _q.loadEmailVerifications(ctx, query, nodes,
+			func(n *User) { n.appendNamedEmailVerifications(name) },
+			func(n *User, e *EmailVerification) { n.appendNamedEmailVerifications(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1162,6 +1216,36 @@ func (_q *UserQuery) loadPasswordResets(ctx context.Context, query *PasswordRese
 	}
 	query.Where(predicate.PasswordReset(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(user.PasswordResetsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.UserID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "user_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadEmailVerifications(ctx context.Context, query *EmailVerificationQuery, nodes []*User, init func(*User), assign func(*User, *EmailVerification)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(emailverification.FieldUserID)
+	}
+	query.Where(predicate.EmailVerification(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.EmailVerificationsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1641,6 +1725,20 @@ func (_q *UserQuery) WithNamedPasswordResets(name string, opts ...func(*Password
 		_q.withNamedPasswordResets = make(map[string]*PasswordResetQuery)
 	}
 	_q.withNamedPasswordResets[name] = query
+	return _q
+}
+
+// WithNamedEmailVerifications tells the query-builder to eager-load the nodes that are connected to the "email_verifications"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedEmailVerifications(name string, opts ...func(*EmailVerificationQuery)) *UserQuery {
+	query := (&EmailVerificationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEmailVerifications == nil {
+		_q.withNamedEmailVerifications = make(map[string]*EmailVerificationQuery)
+	}
+	_q.withNamedEmailVerifications[name] = query
 	return _q
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/activityevent"
 	"github.com/woowtech/woow-paas/ent/aimessage"
 	"github.com/woowtech/woow-paas/ent/aithread"
+	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -87,6 +88,26 @@ func (_u *UserUpdate) SetNillablePasswordHash(v *string) *UserUpdate {
 	if v != nil {
 		_u.SetPasswordHash(*v)
 	}
+	return _u
+}
+
+// SetEmailVerifiedAt sets the "email_verified_at" field.
+func (_u *UserUpdate) SetEmailVerifiedAt(v time.Time) *UserUpdate {
+	_u.mutation.SetEmailVerifiedAt(v)
+	return _u
+}
+
+// SetNillableEmailVerifiedAt sets the "email_verified_at" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableEmailVerifiedAt(v *time.Time) *UserUpdate {
+	if v != nil {
+		_u.SetEmailVerifiedAt(*v)
+	}
+	return _u
+}
+
+// ClearEmailVerifiedAt clears the value of the "email_verified_at" field.
+func (_u *UserUpdate) ClearEmailVerifiedAt() *UserUpdate {
+	_u.mutation.ClearEmailVerifiedAt()
 	return _u
 }
 
@@ -196,6 +217,21 @@ func (_u *UserUpdate) AddPasswordResets(v ...*PasswordReset) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddPasswordResetIDs(ids...)
+}
+
+// AddEmailVerificationIDs adds the "email_verifications" edge to the EmailVerification entity by IDs.
+func (_u *UserUpdate) AddEmailVerificationIDs(ids ...int) *UserUpdate {
+	_u.mutation.AddEmailVerificationIDs(ids...)
+	return _u
+}
+
+// AddEmailVerifications adds the "email_verifications" edges to the EmailVerification entity.
+func (_u *UserUpdate) AddEmailVerifications(v ...*EmailVerification) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEmailVerificationIDs(ids...)
 }
 
 // AddOwnedWorkspaceIDs adds the "owned_workspaces" edge to the Workspace entity by IDs.
@@ -420,6 +456,27 @@ func (_u *UserUpdate) RemovePasswordResets(v ...*PasswordReset) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemovePasswordResetIDs(ids...)
+}
+
+// ClearEmailVerifications clears all "email_verifications" edges to the EmailVerification entity.
+func (_u *UserUpdate) ClearEmailVerifications() *UserUpdate {
+	_u.mutation.ClearEmailVerifications()
+	return _u
+}
+
+// RemoveEmailVerificationIDs removes the "email_verifications" edge to EmailVerification entities by IDs.
+func (_u *UserUpdate) RemoveEmailVerificationIDs(ids ...int) *UserUpdate {
+	_u.mutation.RemoveEmailVerificationIDs(ids...)
+	return _u
+}
+
+// RemoveEmailVerifications removes "email_verifications" edges to EmailVerification entities.
+func (_u *UserUpdate) RemoveEmailVerifications(v ...*EmailVerification) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEmailVerificationIDs(ids...)
 }
 
 // ClearOwnedWorkspaces clears all "owned_workspaces" edges to the Workspace entity.
@@ -698,6 +755,12 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.PasswordHash(); ok {
 		_spec.SetField(user.FieldPasswordHash, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.EmailVerifiedAt(); ok {
+		_spec.SetField(user.FieldEmailVerifiedAt, field.TypeTime, value)
+	}
+	if _u.mutation.EmailVerifiedAtCleared() {
+		_spec.ClearField(user.FieldEmailVerifiedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.PlatformAdmin(); ok {
 		_spec.SetField(user.FieldPlatformAdmin, field.TypeBool, value)
 	}
@@ -883,6 +946,51 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(passwordreset.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EmailVerificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.EmailVerificationsTable,
+			Columns: []string{user.EmailVerificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(emailverification.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEmailVerificationsIDs(); len(nodes) > 0 && !_u.mutation.EmailVerificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.EmailVerificationsTable,
+			Columns: []string{user.EmailVerificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(emailverification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EmailVerificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.EmailVerificationsTable,
+			Columns: []string{user.EmailVerificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(emailverification.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1365,6 +1473,26 @@ func (_u *UserUpdateOne) SetNillablePasswordHash(v *string) *UserUpdateOne {
 	return _u
 }
 
+// SetEmailVerifiedAt sets the "email_verified_at" field.
+func (_u *UserUpdateOne) SetEmailVerifiedAt(v time.Time) *UserUpdateOne {
+	_u.mutation.SetEmailVerifiedAt(v)
+	return _u
+}
+
+// SetNillableEmailVerifiedAt sets the "email_verified_at" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableEmailVerifiedAt(v *time.Time) *UserUpdateOne {
+	if v != nil {
+		_u.SetEmailVerifiedAt(*v)
+	}
+	return _u
+}
+
+// ClearEmailVerifiedAt clears the value of the "email_verified_at" field.
+func (_u *UserUpdateOne) ClearEmailVerifiedAt() *UserUpdateOne {
+	_u.mutation.ClearEmailVerifiedAt()
+	return _u
+}
+
 // SetPlatformAdmin sets the "platform_admin" field.
 func (_u *UserUpdateOne) SetPlatformAdmin(v bool) *UserUpdateOne {
 	_u.mutation.SetPlatformAdmin(v)
@@ -1471,6 +1599,21 @@ func (_u *UserUpdateOne) AddPasswordResets(v ...*PasswordReset) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddPasswordResetIDs(ids...)
+}
+
+// AddEmailVerificationIDs adds the "email_verifications" edge to the EmailVerification entity by IDs.
+func (_u *UserUpdateOne) AddEmailVerificationIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.AddEmailVerificationIDs(ids...)
+	return _u
+}
+
+// AddEmailVerifications adds the "email_verifications" edges to the EmailVerification entity.
+func (_u *UserUpdateOne) AddEmailVerifications(v ...*EmailVerification) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEmailVerificationIDs(ids...)
 }
 
 // AddOwnedWorkspaceIDs adds the "owned_workspaces" edge to the Workspace entity by IDs.
@@ -1695,6 +1838,27 @@ func (_u *UserUpdateOne) RemovePasswordResets(v ...*PasswordReset) *UserUpdateOn
 		ids[i] = v[i].ID
 	}
 	return _u.RemovePasswordResetIDs(ids...)
+}
+
+// ClearEmailVerifications clears all "email_verifications" edges to the EmailVerification entity.
+func (_u *UserUpdateOne) ClearEmailVerifications() *UserUpdateOne {
+	_u.mutation.ClearEmailVerifications()
+	return _u
+}
+
+// RemoveEmailVerificationIDs removes the "email_verifications" edge to EmailVerification entities by IDs.
+func (_u *UserUpdateOne) RemoveEmailVerificationIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.RemoveEmailVerificationIDs(ids...)
+	return _u
+}
+
+// RemoveEmailVerifications removes "email_verifications" edges to EmailVerification entities.
+func (_u *UserUpdateOne) RemoveEmailVerifications(v ...*EmailVerification) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEmailVerificationIDs(ids...)
 }
 
 // ClearOwnedWorkspaces clears all "owned_workspaces" edges to the Workspace entity.
@@ -2003,6 +2167,12 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	if value, ok := _u.mutation.PasswordHash(); ok {
 		_spec.SetField(user.FieldPasswordHash, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.EmailVerifiedAt(); ok {
+		_spec.SetField(user.FieldEmailVerifiedAt, field.TypeTime, value)
+	}
+	if _u.mutation.EmailVerifiedAtCleared() {
+		_spec.ClearField(user.FieldEmailVerifiedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.PlatformAdmin(); ok {
 		_spec.SetField(user.FieldPlatformAdmin, field.TypeBool, value)
 	}
@@ -2188,6 +2358,51 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(passwordreset.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EmailVerificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.EmailVerificationsTable,
+			Columns: []string{user.EmailVerificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(emailverification.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEmailVerificationsIDs(); len(nodes) > 0 && !_u.mutation.EmailVerificationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.EmailVerificationsTable,
+			Columns: []string{user.EmailVerificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(emailverification.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EmailVerificationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.EmailVerificationsTable,
+			Columns: []string{user.EmailVerificationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(emailverification.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -295,3 +295,85 @@ type unrecorded struct{ graphql.ExecutableSchema }
 func (unrecorded) Complexity(context.Context, string, string, int, map[string]any) (int, bool) {
 	return 0, false
 }
+
+// TestWideDocumentsRefusedCheaply: validation compares the fields of a
+// selection set pairwise, so a document that is merely wide (the same
+// field thousands of times, or one field with thousands of different
+// arguments) must be refused before it, cheaply, and with few errors.
+func TestWideDocumentsRefusedCheaply(t *testing.T) {
+	repeat := func(n int, f func(i int) string) string {
+		var b strings.Builder
+		b.WriteString("query Wide {")
+		for i := range n {
+			b.WriteString(" " + f(i))
+		}
+		b.WriteString(" }")
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name, query string
+		code        string
+	}{
+		{"one field 14000 times", repeat(14000, func(int) string { return "name" }), CodeFieldLimit},
+		{"1200 conflicting arguments", repeat(1200, func(i int) string { return fmt.Sprintf("echo(msg: %q)", fmt.Sprint(i)) }), CodeFieldLimit},
+		{"wide inside a field", "query Wide { node { " + strings.Repeat("name ", 5000) + "} }", CodeFieldLimit},
+		// Under the field limit, conflicts are still reported, a few.
+		{"150 conflicting arguments", repeat(150, func(i int) string { return fmt.Sprintf("echo(msg: %q)", fmt.Sprint(i)) }), "GRAPHQL_VALIDATION_FAILED"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			logs := &logBuffer{}
+			h := New(newTestSchema(), Options{Logger: slog.New(slog.NewTextHandler(logs, nil))})
+			postRecorded(h, `{ name }`)
+			var w *httptest.ResponseRecorder
+			cpu := onThread(t, func() { w = postRecorded(h, tc.query) })
+			var resp gqlResponse
+			if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
+				t.Fatalf("%d %.300s", w.Code, w.Body)
+			}
+			resp.raw = w.Body.String()
+			if w.Code != http.StatusUnprocessableEntity || len(resp.Errors) == 0 || resp.Errors[0].Extensions["code"] != tc.code {
+				t.Fatalf("%d %.300s, want 422 %s", w.Code, resp.raw, tc.code)
+			}
+			t.Logf("%d bytes refused with %s of CPU, %d errors, %d bytes answered", len(tc.query), cpu, len(resp.Errors), w.Body.Len())
+			if cpu > 50*time.Millisecond {
+				t.Errorf("refusal cost %s of CPU", cpu)
+			}
+			if len(resp.Errors) > maxErrorsPerRule {
+				t.Errorf("%d errors in the answer", len(resp.Errors))
+			}
+			if tc.code == CodeFieldLimit && !strings.Contains(logs.String(), "code="+CodeFieldLimit) {
+				t.Errorf("refusal not logged: %s", logs)
+			}
+		})
+	}
+	// The usual documents pass: GraphiQL's introspection query, the SPA's.
+	h := New(newTestSchema(), Options{Introspection: true})
+	if w := postRecorded(h, introspectionQuery); w.Code != http.StatusOK {
+		t.Fatalf("introspection: %d %.300s", w.Code, w.Body)
+	}
+}
+
+// introspectionQuery is graphql-js's getIntrospectionQuery(), what
+// GraphiQL and codegen send.
+const introspectionQuery = `query IntrospectionQuery {
+  __schema {
+    queryType { name }
+    mutationType { name }
+    subscriptionType { name }
+    types { ...FullType }
+    directives { name description locations args { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description
+  fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+  inputFields { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type {
+  kind name
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+}`

@@ -32,6 +32,7 @@ func init() {
 	// errcode's registry is a global map without a lock: init is the only
 	// safe time to write it.
 	errcode.RegisterErrorType(CodeDepthLimit, errcode.KindProtocol)
+	errcode.RegisterErrorType(CodeFieldLimit, errcode.KindProtocol)
 	errcode.RegisterErrorType(CodeAliasLimit, errcode.KindProtocol)
 	errcode.RegisterErrorType(codeComplexityLimit, errcode.KindProtocol)
 	errcode.RegisterErrorType(CodeBadRequest, errcode.KindProtocol)

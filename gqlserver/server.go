@@ -129,6 +129,11 @@ type Options struct {
 	// request asks for the same expensive field a thousand times. Default 30.
 	MaxAliases int
 
+	// MaxFields and MaxFieldsPerSet bound the fields of a document, in all
+	// and in one selection set, before it is validated (see FieldLimit).
+	// Defaults 2000 and 200.
+	MaxFields, MaxFieldsPerSet int
+
 	// MaxComplexity bounds the complexity of one operation (see
 	// ComplexityLimit): each field costs 1 plus its children unless the
 	// schema's complexity functions say otherwise. Default 5000.
@@ -233,6 +238,8 @@ func (o Options) withDefaults() Options {
 	def(&o.MaxDepth, DefaultMaxDepth)
 	def(&o.MaxAliases, DefaultMaxAliases)
 	def(&o.MaxComplexity, DefaultMaxComplexity)
+	def(&o.MaxFields, DefaultMaxFields)
+	def(&o.MaxFieldsPerSet, DefaultMaxFieldsPerSet)
 	def(&o.ParserTokenLimit, DefaultParserTokenLimit)
 	def(&o.QueryCacheSize, DefaultQueryCacheSize)
 	def(&o.APQCacheSize, DefaultAPQCacheSize)
@@ -300,6 +307,13 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 		s.apq = lru.New[string](opts.APQCacheSize)
 		srv.Use(persistedQueries{extension.AutomaticPersistedQuery{Cache: s.apq}})
 	}
+	// The raw document's size, before gqlgen validates it (after the
+	// persisted query is filled in), and at most a few errors per
+	// validation rule.
+	if opts.MaxFields > 0 {
+		srv.Use(NewFieldLimit(opts.MaxFields, opts.MaxFieldsPerSet, opts.ParserTokenLimit, opts.QueryCacheSize, log))
+	}
+	srv.SetValidationRulesFn(cappedRules)
 	// The cheap structural checks run before the complexity calculation.
 	if opts.MaxDepth > 0 {
 		srv.Use(DepthLimit{Max: opts.MaxDepth, Log: log})

@@ -322,34 +322,36 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcceptInvitation     func(childComplexity int, input model.AcceptInvitationInput) int
-		ArchiveWorkspace     func(childComplexity int, input model.ArchiveWorkspaceInput) int
-		CancelInvitation     func(childComplexity int, input model.CancelInvitationInput) int
-		ChangePassword       func(childComplexity int, input model.ChangePasswordInput) int
-		CreateAppTemplate    func(childComplexity int, input model.CreateAppTemplateInput) int
-		CreateInvitationLink func(childComplexity int, input model.CreateInvitationLinkInput) int
-		CreateWorkspace      func(childComplexity int, input model.CreateWorkspaceInput) int
-		DeclineInvitation    func(childComplexity int, input model.DeclineInvitationInput) int
-		DeleteService        func(childComplexity int, input model.DeleteServiceInput) int
-		DeployService        func(childComplexity int, input model.DeployServiceInput) int
-		InviteMember         func(childComplexity int, input model.InviteMemberInput) int
-		LeaveWorkspace       func(childComplexity int, input model.LeaveWorkspaceInput) int
-		Login                func(childComplexity int, input model.LoginInput) int
-		Logout               func(childComplexity int) int
-		Register             func(childComplexity int, input model.RegisterInput) int
-		RemoveMember         func(childComplexity int, input model.RemoveMemberInput) int
-		RequestPasswordReset func(childComplexity int, input model.RequestPasswordResetInput) int
-		ResetPassword        func(childComplexity int, input model.ResetPasswordInput) int
-		RollbackService      func(childComplexity int, input model.RollbackServiceInput) int
-		SetUserDisabled      func(childComplexity int, input model.SetUserDisabledInput) int
-		StartService         func(childComplexity int, input model.StartServiceInput) int
-		StopService          func(childComplexity int, input model.StopServiceInput) int
-		TransferOwnership    func(childComplexity int, input model.TransferOwnershipInput) int
-		UpdateAppTemplate    func(childComplexity int, input model.UpdateAppTemplateInput) int
-		UpdateMemberRole     func(childComplexity int, input model.UpdateMemberRoleInput) int
-		UpdateProfile        func(childComplexity int, input model.UpdateProfileInput) int
-		UpdateService        func(childComplexity int, input model.UpdateServiceInput) int
-		UpdateWorkspace      func(childComplexity int, input model.UpdateWorkspaceInput) int
+		AcceptInvitation         func(childComplexity int, input model.AcceptInvitationInput) int
+		ArchiveWorkspace         func(childComplexity int, input model.ArchiveWorkspaceInput) int
+		CancelInvitation         func(childComplexity int, input model.CancelInvitationInput) int
+		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
+		CreateAppTemplate        func(childComplexity int, input model.CreateAppTemplateInput) int
+		CreateInvitationLink     func(childComplexity int, input model.CreateInvitationLinkInput) int
+		CreateWorkspace          func(childComplexity int, input model.CreateWorkspaceInput) int
+		DeclineInvitation        func(childComplexity int, input model.DeclineInvitationInput) int
+		DeleteService            func(childComplexity int, input model.DeleteServiceInput) int
+		DeployService            func(childComplexity int, input model.DeployServiceInput) int
+		InviteMember             func(childComplexity int, input model.InviteMemberInput) int
+		LeaveWorkspace           func(childComplexity int, input model.LeaveWorkspaceInput) int
+		Login                    func(childComplexity int, input model.LoginInput) int
+		Logout                   func(childComplexity int) int
+		Register                 func(childComplexity int, input model.RegisterInput) int
+		RemoveMember             func(childComplexity int, input model.RemoveMemberInput) int
+		RequestEmailVerification func(childComplexity int) int
+		RequestPasswordReset     func(childComplexity int, input model.RequestPasswordResetInput) int
+		ResetPassword            func(childComplexity int, input model.ResetPasswordInput) int
+		RollbackService          func(childComplexity int, input model.RollbackServiceInput) int
+		SetUserDisabled          func(childComplexity int, input model.SetUserDisabledInput) int
+		StartService             func(childComplexity int, input model.StartServiceInput) int
+		StopService              func(childComplexity int, input model.StopServiceInput) int
+		TransferOwnership        func(childComplexity int, input model.TransferOwnershipInput) int
+		UpdateAppTemplate        func(childComplexity int, input model.UpdateAppTemplateInput) int
+		UpdateMemberRole         func(childComplexity int, input model.UpdateMemberRoleInput) int
+		UpdateProfile            func(childComplexity int, input model.UpdateProfileInput) int
+		UpdateService            func(childComplexity int, input model.UpdateServiceInput) int
+		UpdateWorkspace          func(childComplexity int, input model.UpdateWorkspaceInput) int
+		VerifyEmail              func(childComplexity int, input model.VerifyEmailInput) int
 	}
 
 	OAuthClient struct {
@@ -441,6 +443,10 @@ type ComplexityRoot struct {
 	RemoveMemberPayload struct {
 		RemovedUserID func(childComplexity int) int
 		Workspace     func(childComplexity int) int
+	}
+
+	RequestEmailVerificationPayload struct {
+		Ok func(childComplexity int) int
 	}
 
 	RequestPasswordResetPayload struct {
@@ -640,6 +646,7 @@ type ComplexityRoot struct {
 	User struct {
 		CreatedAt          func(childComplexity int) int
 		Email              func(childComplexity int) int
+		EmailVerifiedAt    func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		LastLoginAt        func(childComplexity int) int
 		Name               func(childComplexity int) int
@@ -682,24 +689,29 @@ type ComplexityRoot struct {
 		Required func(childComplexity int) int
 	}
 
+	VerifyEmailPayload struct {
+		Ok func(childComplexity int) int
+	}
+
 	Workspace struct {
-		AiThreads   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AIThreadOrder, where *ent.AIThreadWhereInput) int
-		CreatedAt   func(childComplexity int) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Invitations func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvitationOrder, where *ent.InvitationWhereInput) int
-		Members     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.WorkspaceMemberOrder, where *ent.WorkspaceMemberWhereInput) int
-		Name        func(childComplexity int) int
-		Namespace   func(childComplexity int) int
-		Owner       func(childComplexity int) int
-		OwnerID     func(childComplexity int) int
-		Projects    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProjectOrder, where *ent.ProjectWhereInput) int
-		Services    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) int
-		Slug        func(childComplexity int) int
-		SmartHomes  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SmartHomeOrder, where *ent.SmartHomeWhereInput) int
-		State       func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
-		ViewerRole  func(childComplexity int) int
+		AiThreads          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AIThreadOrder, where *ent.AIThreadWhereInput) int
+		CreatedAt          func(childComplexity int) int
+		Description        func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Invitations        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvitationOrder) int
+		Members            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.WorkspaceMemberOrder, where *ent.WorkspaceMemberWhereInput) int
+		Name               func(childComplexity int) int
+		Namespace          func(childComplexity int) int
+		Owner              func(childComplexity int) int
+		OwnerID            func(childComplexity int) int
+		PendingInvitations func(childComplexity int) int
+		Projects           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProjectOrder, where *ent.ProjectWhereInput) int
+		Services           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) int
+		Slug               func(childComplexity int) int
+		SmartHomes         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SmartHomeOrder, where *ent.SmartHomeWhereInput) int
+		State              func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+		ViewerRole         func(childComplexity int) int
 	}
 
 	WorkspaceConnection struct {
@@ -777,6 +789,8 @@ type MutationResolver interface {
 	DeleteService(ctx context.Context, input model.DeleteServiceInput) (*model.ServicePayload, error)
 	RequestPasswordReset(ctx context.Context, input model.RequestPasswordResetInput) (*model.RequestPasswordResetPayload, error)
 	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (*model.ResetPasswordPayload, error)
+	RequestEmailVerification(ctx context.Context) (*model.RequestEmailVerificationPayload, error)
+	VerifyEmail(ctx context.Context, input model.VerifyEmailInput) (*model.VerifyEmailPayload, error)
 	SetUserDisabled(ctx context.Context, input model.SetUserDisabledInput) (*model.SetUserDisabledPayload, error)
 	UpdateProfile(ctx context.Context, input model.UpdateProfileInput) (*model.ProfilePayload, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
@@ -813,6 +827,7 @@ type ValueChangeResolver interface {
 }
 type WorkspaceResolver interface {
 	Namespace(ctx context.Context, obj *ent.Workspace) (string, error)
+	PendingInvitations(ctx context.Context, obj *ent.Workspace) ([]*ent.Invitation, error)
 	ViewerRole(ctx context.Context, obj *ent.Workspace) (role.Role, error)
 }
 
@@ -1980,6 +1995,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveMember(childComplexity, args["input"].(model.RemoveMemberInput)), true
+	case "Mutation.requestEmailVerification":
+		if e.ComplexityRoot.Mutation.RequestEmailVerification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.RequestEmailVerification(childComplexity), true
 	case "Mutation.requestPasswordReset":
 		if e.ComplexityRoot.Mutation.RequestPasswordReset == nil {
 			break
@@ -2112,6 +2133,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateWorkspace(childComplexity, args["input"].(model.UpdateWorkspaceInput)), true
+	case "Mutation.verifyEmail":
+		if e.ComplexityRoot.Mutation.VerifyEmail == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_verifyEmail_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.VerifyEmail(childComplexity, args["input"].(model.VerifyEmailInput)), true
 
 	case "OAuthClient.allowedScopes":
 		if e.ComplexityRoot.OAuthClient.AllowedScopes == nil {
@@ -2527,6 +2559,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RemoveMemberPayload.Workspace(childComplexity), true
+
+	case "RequestEmailVerificationPayload.ok":
+		if e.ComplexityRoot.RequestEmailVerificationPayload.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RequestEmailVerificationPayload.Ok(childComplexity), true
 
 	case "RequestPasswordResetPayload.ok":
 		if e.ComplexityRoot.RequestPasswordResetPayload.Ok == nil {
@@ -3355,6 +3394,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Email(childComplexity), true
+	case "User.emailVerifiedAt":
+		if e.ComplexityRoot.User.EmailVerifiedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.EmailVerifiedAt(childComplexity), true
 	case "User.id":
 		if e.ComplexityRoot.User.ID == nil {
 			break
@@ -3511,6 +3556,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ValueSpecs.Required(childComplexity), true
 
+	case "VerifyEmailPayload.ok":
+		if e.ComplexityRoot.VerifyEmailPayload.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VerifyEmailPayload.Ok(childComplexity), true
+
 	case "Workspace.aiThreads":
 		if e.ComplexityRoot.Workspace.AiThreads == nil {
 			break
@@ -3550,7 +3602,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Workspace.Invitations(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.InvitationOrder), args["where"].(*ent.InvitationWhereInput)), true
+		return e.ComplexityRoot.Workspace.Invitations(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.InvitationOrder)), true
 	case "Workspace.members":
 		if e.ComplexityRoot.Workspace.Members == nil {
 			break
@@ -3586,6 +3638,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workspace.OwnerID(childComplexity), true
+	case "Workspace.pendingInvitations":
+		if e.ComplexityRoot.Workspace.PendingInvitations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workspace.PendingInvitations(childComplexity), true
 	case "Workspace.projects":
 		if e.ComplexityRoot.Workspace.Projects == nil {
 			break
@@ -3840,6 +3898,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
 			graphql.NewInputUnmarshaler("ValueSpecInput", ec.unmarshalInputValueSpecInput),
 			graphql.NewInputUnmarshaler("ValueSpecsInput", ec.unmarshalInputValueSpecsInput),
+			graphql.NewInputUnmarshaler("VerifyEmailInput", ec.unmarshalInputVerifyEmailInput),
 			graphql.NewInputUnmarshaler("WorkspaceMemberOrder", ec.unmarshalInputWorkspaceMemberOrder),
 			graphql.NewInputUnmarshaler("WorkspaceMemberWhereInput", ec.unmarshalInputWorkspaceMemberWhereInput),
 			graphql.NewInputUnmarshaler("WorkspaceOrder", ec.unmarshalInputWorkspaceOrder),
@@ -4003,6 +4062,12 @@ input ValueSpecInput {
 extend type Workspace {
   "The Kubernetes namespace of the workspace's services."
   namespace: String!
+  """
+  Invitations nobody has answered or cancelled yet (expired ones included:
+  see status), newest first. Only admins and the owner see them; for anyone
+  else the list is empty.
+  """
+  pendingInvitations: [Invitation!]!
   "The viewer's role here."
   viewerRole: Role!
 }
@@ -4100,9 +4165,9 @@ input InviteMemberInput {
 
 type InviteMemberPayload {
   """
-  The invitation, pending until it is accepted. An account that has the
-  email sees it among its pending invitations; anyone else joins through
-  the link.
+  The invitation, pending until it is accepted. An account that has
+  verified the address sees it among its pending invitations; anyone else
+  joins through the link.
   """
   invitation: Invitation!
   """
@@ -4147,7 +4212,12 @@ type PendingInvitation {
 }
 
 extend type User {
-  "Invitations waiting for this account to accept or decline (empty for anyone but the viewer)."
+  """
+  Invitations to this account's address waiting for an answer, newest
+  first: only once the account has verified its address (see
+  verifyEmail), and empty for anyone but the viewer. Without a verified
+  address, invitations arrive as e-mailed links.
+  """
   pendingInvitations: [PendingInvitation!]!
 }
 
@@ -4448,6 +4518,19 @@ type ResetPasswordPayload {
   ok: Boolean!
 }
 
+type RequestEmailVerificationPayload {
+  ok: Boolean!
+}
+
+input VerifyEmailInput {
+  "The token of the e-mailed link."
+  token: String!
+}
+
+type VerifyEmailPayload {
+  ok: Boolean!
+}
+
 input SetUserDisabledInput {
   userId: ID!
   disabled: Boolean!
@@ -4465,8 +4548,16 @@ extend type Mutation {
   up.
   """
   requestPasswordReset(input: RequestPasswordResetInput!): RequestPasswordResetPayload!
-  "Sets a new password from a reset link; every session of the account ends."
+  "Sets a new password from a reset link; every session of the account ends, and the address counts as verified."
   resetPassword(input: ResetPasswordInput!): ResetPasswordPayload!
+  """
+  E-mails the signed-in account a link (valid a day) that verifies its
+  address; nothing when it is verified already. CONFLICT without mail.
+  Accounts get one when they register, and when they change their address.
+  """
+  requestEmailVerification: RequestEmailVerificationPayload!
+  "Verifies an address with the token of the e-mailed link (signed in or not)."
+  verifyEmail(input: VerifyEmailInput!): VerifyEmailPayload!
   "Disables or enables an account (platform admins). A disabled account cannot sign in, and its sessions end at once."
   setUserDisabled(input: SetUserDisabledInput!): SetUserDisabledPayload!
   "Changes the signed-in account's name or email."
@@ -5117,6 +5208,14 @@ func (ec *executionContext) childFields_RemoveMemberPayload(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type RemoveMemberPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_RequestEmailVerificationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_RequestEmailVerificationPayload_ok(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RequestEmailVerificationPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_RequestPasswordResetPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "ok":
@@ -5505,6 +5604,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_email(ctx, field)
 	case "name":
 		return ec.fieldContext_User_name(ctx, field)
+	case "emailVerifiedAt":
+		return ec.fieldContext_User_emailVerifiedAt(ctx, field)
 	case "platformAdmin":
 		return ec.fieldContext_User_platformAdmin(ctx, field)
 	case "lastLoginAt":
@@ -5571,6 +5672,14 @@ func (ec *executionContext) childFields_ValueSpecs(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type ValueSpecs", field.Name)
 }
 
+func (ec *executionContext) childFields_VerifyEmailPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_VerifyEmailPayload_ok(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VerifyEmailPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Workspace(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5605,6 +5714,8 @@ func (ec *executionContext) childFields_Workspace(ctx context.Context, field gra
 		return ec.fieldContext_Workspace_aiThreads(ctx, field)
 	case "namespace":
 		return ec.fieldContext_Workspace_namespace(ctx, field)
+	case "pendingInvitations":
+		return ec.fieldContext_Workspace_pendingInvitations(ctx, field)
 	case "viewerRole":
 		return ec.fieldContext_Workspace_viewerRole(ctx, field)
 	}
@@ -6273,6 +6384,20 @@ func (ec *executionContext) field_Mutation_updateWorkspace_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_verifyEmail_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.VerifyEmailInput, error) {
+			return ec.unmarshalNVerifyEmailInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐVerifyEmailInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Project_tasks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6880,14 +7005,6 @@ func (ec *executionContext) field_Workspace_invitations_args(ctx context.Context
 		return nil, err
 	}
 	args["orderBy"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*ent.InvitationWhereInput, error) {
-			return ec.unmarshalOInvitationWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitationWhereInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["where"] = arg5
 	return args, nil
 }
 
@@ -12240,6 +12357,82 @@ func (ec *executionContext) fieldContext_Mutation_resetPassword(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_requestEmailVerification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestEmailVerification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().RequestEmailVerification(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RequestEmailVerificationPayload) graphql.Marshaler {
+			return ec.marshalNRequestEmailVerificationPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRequestEmailVerificationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestEmailVerification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RequestEmailVerificationPayload(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_verifyEmail(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_verifyEmail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().VerifyEmail(ctx, fc.Args["input"].(model.VerifyEmailInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.VerifyEmailPayload) graphql.Marshaler {
+			return ec.marshalNVerifyEmailPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐVerifyEmailPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_verifyEmail(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VerifyEmailPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_verifyEmail_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_setUserDisabled(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14155,6 +14348,29 @@ func (ec *executionContext) _RemoveMemberPayload_removedUserId(ctx context.Conte
 }
 func (ec *executionContext) fieldContext_RemoveMemberPayload_removedUserId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RemoveMemberPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RequestEmailVerificationPayload_ok(ctx context.Context, field graphql.CollectedField, obj *model.RequestEmailVerificationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RequestEmailVerificationPayload_ok(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ok, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RequestEmailVerificationPayload_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RequestEmailVerificationPayload", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _RequestPasswordResetPayload_ok(ctx context.Context, field graphql.CollectedField, obj *model.RequestPasswordResetPayload) (ret graphql.Marshaler) {
@@ -17609,6 +17825,29 @@ func (ec *executionContext) fieldContext_User_name(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("User", field, false, false, "String")
 }
 
+func (ec *executionContext) _User_emailVerifiedAt(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_emailVerifiedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmailVerifiedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_emailVerifiedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Time")
+}
+
 func (ec *executionContext) _User_platformAdmin(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18169,6 +18408,29 @@ func (ec *executionContext) fieldContext_ValueSpecs_optional(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _VerifyEmailPayload_ok(ctx context.Context, field graphql.CollectedField, obj *model.VerifyEmailPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VerifyEmailPayload_ok(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ok, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VerifyEmailPayload_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VerifyEmailPayload", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Workspace_id(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18439,7 +18701,7 @@ func (ec *executionContext) _Workspace_invitations(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return obj.Invitations(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.InvitationOrder), fc.Args["where"].(*ent.InvitationWhereInput))
+			return obj.Invitations(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.InvitationOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.InvitationConnection) graphql.Marshaler {
@@ -18670,6 +18932,38 @@ func (ec *executionContext) _Workspace_namespace(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Workspace_namespace(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Workspace", field, true, true, "String")
+}
+
+func (ec *executionContext) _Workspace_pendingInvitations(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workspace_pendingInvitations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Workspace().PendingInvitations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Invitation) graphql.Marshaler {
+			return ec.marshalNInvitation2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workspace_pendingInvitations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Workspace",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Invitation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Workspace_viewerRole(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
@@ -25976,7 +26270,7 @@ func (ec *executionContext) unmarshalInputInvitationWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "role", "roleNEQ", "roleIn", "roleNotIn", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "acceptedAt", "acceptedAtNEQ", "acceptedAtIn", "acceptedAtNotIn", "acceptedAtGT", "acceptedAtGTE", "acceptedAtLT", "acceptedAtLTE", "acceptedAtIsNil", "acceptedAtNotNil", "declinedAt", "declinedAtNEQ", "declinedAtIn", "declinedAtNotIn", "declinedAtGT", "declinedAtGTE", "declinedAtLT", "declinedAtLTE", "declinedAtIsNil", "declinedAtNotNil", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "hasWorkspace", "hasWorkspaceWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "acceptedAt", "acceptedAtNEQ", "acceptedAtIn", "acceptedAtNotIn", "acceptedAtGT", "acceptedAtGTE", "acceptedAtLT", "acceptedAtLTE", "acceptedAtIsNil", "acceptedAtNotNil", "declinedAt", "declinedAtNEQ", "declinedAtIn", "declinedAtNotIn", "declinedAtGT", "declinedAtGTE", "declinedAtLT", "declinedAtLTE", "declinedAtIsNil", "declinedAtNotNil", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "hasWorkspace", "hasWorkspaceWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26200,6 +26494,97 @@ func (ec *executionContext) unmarshalInputInvitationWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.WorkspaceIDNotIn = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "emailNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailNEQ = data
+		case "emailIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailIn = data
+		case "emailNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailNotIn = data
+		case "emailGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailGT = data
+		case "emailGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailGTE = data
+		case "emailLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailLT = data
+		case "emailLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailLTE = data
+		case "emailContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailContains = data
+		case "emailHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailHasPrefix = data
+		case "emailHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailHasSuffix = data
+		case "emailEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailEqualFold = data
+		case "emailContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailContainsFold = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
 			data, err := ec.unmarshalORole2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋroleᚐRole(ctx, v)
@@ -33915,7 +34300,7 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "platformAdmin", "platformAdminNEQ", "lastLoginAt", "lastLoginAtNEQ", "lastLoginAtIn", "lastLoginAtNotIn", "lastLoginAtGT", "lastLoginAtGTE", "lastLoginAtLT", "lastLoginAtLTE", "lastLoginAtIsNil", "lastLoginAtNotNil"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "emailVerifiedAt", "emailVerifiedAtNEQ", "emailVerifiedAtIn", "emailVerifiedAtNotIn", "emailVerifiedAtGT", "emailVerifiedAtGTE", "emailVerifiedAtLT", "emailVerifiedAtLTE", "emailVerifiedAtIsNil", "emailVerifiedAtNotNil", "platformAdmin", "platformAdminNEQ", "lastLoginAt", "lastLoginAtNEQ", "lastLoginAtIn", "lastLoginAtNotIn", "lastLoginAtGT", "lastLoginAtGTE", "lastLoginAtLT", "lastLoginAtLTE", "lastLoginAtIsNil", "lastLoginAtNotNil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34293,6 +34678,76 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.NameContainsFold = data
+		case "emailVerifiedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailVerifiedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailVerifiedAt = data
+		case "emailVerifiedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailVerifiedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailVerifiedAtNEQ = data
+		case "emailVerifiedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailVerifiedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailVerifiedAtIn = data
+		case "emailVerifiedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailVerifiedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailVerifiedAtNotIn = data
+		case "emailVerifiedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailVerifiedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailVerifiedAtGT = data
+		case "emailVerifiedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailVerifiedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailVerifiedAtGTE = data
+		case "emailVerifiedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailVerifiedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailVerifiedAtLT = data
+		case "emailVerifiedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailVerifiedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailVerifiedAtLTE = data
+		case "emailVerifiedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailVerifiedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailVerifiedAtIsNil = data
+		case "emailVerifiedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailVerifiedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailVerifiedAtNotNil = data
 		case "platformAdmin":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platformAdmin"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -34524,6 +34979,48 @@ func (ec *executionContext) unmarshalInputValueSpecsInput(ctx context.Context, o
 func UnmarshalValueSpecsInput(ctx context.Context, raw any) (valuespec.Specs, error) {
 	var out valuespec.Specs
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ValueSpecsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputVerifyEmailInput(ctx context.Context, obj any) (model.VerifyEmailInput, error) {
+	var it model.VerifyEmailInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"token"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalVerifyEmailInput unmarshals raw into the VerifyEmailInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalVerifyEmailInput(ctx context.Context, raw any) (model.VerifyEmailInput, error) {
+	var out model.VerifyEmailInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "VerifyEmailInput", raw, &out)
 	return out, err
 }
 
@@ -35050,7 +35547,7 @@ func (ec *executionContext) unmarshalInputWorkspaceWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "state", "stateNEQ", "stateIn", "stateNotIn", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "hasOwner", "hasOwnerWith", "hasMembers", "hasMembersWith", "hasInvitations", "hasInvitationsWith", "hasServices", "hasServicesWith", "hasSmartHomes", "hasSmartHomesWith", "hasProjects", "hasProjectsWith", "hasAiThreads", "hasAiThreadsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "state", "stateNEQ", "stateIn", "stateNotIn", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "hasOwner", "hasOwnerWith", "hasMembers", "hasMembersWith", "hasServices", "hasServicesWith", "hasSmartHomes", "hasSmartHomesWith", "hasProjects", "hasProjectsWith", "hasAiThreads", "hasAiThreadsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35603,20 +36100,6 @@ func (ec *executionContext) unmarshalInputWorkspaceWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasMembersWith = data
-		case "hasInvitations":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInvitations"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasInvitations = data
-		case "hasInvitationsWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInvitationsWith"))
-			data, err := ec.unmarshalOInvitationWhereInput2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitationWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasInvitationsWith = data
 		case "hasServices":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServices"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -37764,6 +38247,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "requestEmailVerification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestEmailVerification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verifyEmail":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_verifyEmail(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "setUserDisabled":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setUserDisabled(ctx, field)
@@ -38420,6 +38917,39 @@ func (ec *executionContext) _RemoveMemberPayload(ctx context.Context, sel ast.Se
 			}
 		case "removedUserId":
 			out.Values[i] = ec._RemoveMemberPayload_removedUserId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var requestEmailVerificationPayloadImplementors = []string{"RequestEmailVerificationPayload"}
+
+func (ec *executionContext) _RequestEmailVerificationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RequestEmailVerificationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, requestEmailVerificationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RequestEmailVerificationPayload")
+		case "ok":
+			out.Values[i] = ec._RequestEmailVerificationPayload_ok(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39733,6 +40263,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "emailVerifiedAt":
+			out.Values[i] = ec._User_emailVerifiedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "platformAdmin":
 			out.Values[i] = ec._User_platformAdmin(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -40002,6 +40537,39 @@ func (ec *executionContext) _ValueSpecs(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var verifyEmailPayloadImplementors = []string{"VerifyEmailPayload"}
+
+func (ec *executionContext) _VerifyEmailPayload(ctx context.Context, sel ast.SelectionSet, obj *model.VerifyEmailPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, verifyEmailPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VerifyEmailPayload")
+		case "ok":
+			out.Values[i] = ec._VerifyEmailPayload_ok(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var workspaceImplementors = []string{"Workspace", "Node"}
 
 func (ec *executionContext) _Workspace(ctx context.Context, sel ast.SelectionSet, obj *ent.Workspace) graphql.Marshaler {
@@ -40100,6 +40668,12 @@ func (ec *executionContext) _Workspace(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Workspace_namespace(ctx, field, obj)
+				})
+		case "pendingInvitations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Workspace_pendingInvitations(ctx, field, obj)
 				})
 		case "viewerRole":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -41157,6 +41731,22 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNInvitation2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Invitation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNInvitation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐInvitation(ctx context.Context, sel ast.SelectionSet, v *ent.Invitation) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Invitation!")
@@ -41418,6 +42008,14 @@ func (ec *executionContext) marshalNRemoveMemberPayload2ᚖgithubᚗcomᚋwoowte
 		return graphql.Null
 	}
 	return ec._RemoveMemberPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRequestEmailVerificationPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRequestEmailVerificationPayload(ctx context.Context, sel ast.SelectionSet, v *model.RequestEmailVerificationPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RequestEmailVerificationPayload!")
+		return graphql.Null
+	}
+	return ec._RequestEmailVerificationPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRequestPasswordResetInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRequestPasswordResetInput(ctx context.Context, v any) (model.RequestPasswordResetInput, error) {
@@ -41951,6 +42549,19 @@ func (ec *executionContext) marshalNValueSpecType2githubᚗcomᚋwoowtechᚋwoow
 
 func (ec *executionContext) marshalNValueSpecs2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐSpecs(ctx context.Context, sel ast.SelectionSet, v valuespec.Specs) graphql.Marshaler {
 	return ec._ValueSpecs(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNVerifyEmailInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐVerifyEmailInput(ctx context.Context, v any) (model.VerifyEmailInput, error) {
+	res, err := ec.unmarshalInputVerifyEmailInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVerifyEmailPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐVerifyEmailPayload(ctx context.Context, sel ast.SelectionSet, v *model.VerifyEmailPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VerifyEmailPayload!")
+		return graphql.Null
+	}
+	return ec._VerifyEmailPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNWorkspace2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐWorkspace(ctx context.Context, sel ast.SelectionSet, v *ent.Workspace) graphql.Marshaler {

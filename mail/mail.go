@@ -39,9 +39,11 @@ type Message struct {
 
 // SMTP delivers messages to one SMTP server.
 type SMTP struct {
-	addr     string // host:port
-	host     string
-	tls      bool // implicit TLS (smtps://); otherwise STARTTLS when offered
+	addr string // host:port
+	host string
+	tls  bool // implicit TLS (smtps://); otherwise STARTTLS
+	// plainOK allows a server without STARTTLS (loopback, or asked for).
+	plainOK  bool
 	username string
 	password string
 	from     *mail.Address
@@ -50,9 +52,12 @@ type SMTP struct {
 	TLSConfig *tls.Config
 }
 
-// NewSMTP parses an SMTP URL, smtp://[user:password@]host[:port] (STARTTLS
-// when the server offers it; port 587 by default) or smtps://... (TLS from
-// the first byte; port 465), and the From address.
+// NewSMTP parses an SMTP URL, smtp://[user:password@]host[:port]
+// (STARTTLS, required: port 587 by default) or smtps://... (TLS from the
+// first byte; port 465), and the From address. The links e-mailed are
+// credentials, so a server that does not offer STARTTLS is refused, unless
+// it is on this machine (loopback) or the URL says ?starttls=optional (a
+// relay on a network you trust).
 func NewSMTP(rawURL, from string) (*SMTP, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
@@ -75,6 +80,15 @@ func NewSMTP(rawURL, from string) (*SMTP, error) {
 		port = p
 	}
 	s.addr = net.JoinHostPort(s.host, port)
+	switch u.Query().Get("starttls") {
+	case "", "required":
+		ip, err := net.ResolveIPAddr("ip", s.host)
+		s.plainOK = s.host == "localhost" || (err == nil && ip.IP.IsLoopback())
+	case "optional":
+		s.plainOK = true
+	default:
+		return nil, errors.New("WOOW_SMTP_URL: starttls must be required or optional")
+	}
 	if u.User != nil {
 		s.username = u.User.Username()
 		s.password, _ = u.User.Password()
@@ -123,6 +137,8 @@ func (s *SMTP) Send(ctx context.Context, m Message) error {
 			if err := c.StartTLS(s.tlsConfig()); err != nil {
 				return fmt.Errorf("STARTTLS: %w", err)
 			}
+		} else if !s.plainOK {
+			return errors.New("the SMTP server does not offer STARTTLS: the links would travel in plain text (add ?starttls=optional to WOOW_SMTP_URL to allow it)")
 		}
 	}
 	if s.username != "" {
@@ -216,12 +232,20 @@ var ErrNotConfigured = errors.New("mail: no SMTP server configured (WOOW_SMTP_UR
 var ErrQueueFull = errors.New("mail: too many messages waiting")
 
 // Outbox sends messages in the background, one at a time. A nil *Outbox
-// is a server without mail: Post answers ErrNotConfigured.
+// is a server without mail: Post answers ErrNotConfigured. A message whose
+// delivery failed waits for its retry on a timer, not in the worker, so a
+// failing message does not hold up the others.
 type Outbox struct {
 	sender  Sender
-	queue   chan Message
+	queue   chan queued
 	log     *slog.Logger
 	retries []time.Duration
+}
+
+// queued is a message and how many times its delivery failed.
+type queued struct {
+	Message
+	failures int
 }
 
 // QueueSize bounds the messages waiting to be sent.
@@ -232,7 +256,7 @@ func NewOutbox(sender Sender, log *slog.Logger) *Outbox {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Outbox{sender: sender, queue: make(chan Message, QueueSize), log: log,
+	return &Outbox{sender: sender, queue: make(chan queued, QueueSize), log: log,
 		retries: []time.Duration{5 * time.Second, 30 * time.Second, 2 * time.Minute}}
 }
 
@@ -245,7 +269,7 @@ func (o *Outbox) Post(m Message) error {
 		return ErrNotConfigured
 	}
 	select {
-	case o.queue <- m:
+	case o.queue <- queued{Message: m}:
 		return nil
 	default:
 		return ErrQueueFull
@@ -265,22 +289,24 @@ func (o *Outbox) Run(ctx context.Context) {
 	}
 }
 
-func (o *Outbox) deliver(ctx context.Context, m Message) {
-	for attempt := 0; ; attempt++ {
-		err := o.sender.Send(ctx, m)
-		if err == nil {
-			return
-		}
-		if attempt == len(o.retries) || ctx.Err() != nil {
-			// The recipient and subject only: the body holds a link.
-			o.log.Error("mail: giving up", "to", m.To, "subject", m.Subject, "err", err)
-			return
-		}
-		o.log.Warn("mail: sending failed; retrying", "to", m.To, "attempt", attempt+1, "err", err)
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(o.retries[attempt]):
-		}
+func (o *Outbox) deliver(ctx context.Context, m queued) {
+	err := o.sender.Send(ctx, m.Message)
+	if err == nil || ctx.Err() != nil {
+		return
 	}
+	if m.failures == len(o.retries) {
+		// The recipient and subject only: the body holds a link.
+		o.log.Error("mail: giving up", "to", m.To, "subject", m.Subject, "err", err)
+		return
+	}
+	o.log.Warn("mail: sending failed; retrying", "to", m.To, "attempt", m.failures+1, "err", err)
+	wait := o.retries[m.failures]
+	m.failures++
+	time.AfterFunc(wait, func() {
+		select {
+		case o.queue <- m:
+		default:
+			o.log.Error("mail: giving up, the queue is full", "to", m.To, "subject", m.Subject)
+		}
+	})
 }

@@ -139,3 +139,36 @@ func TestOutboxRetriesAndBounds(t *testing.T) {
 		t.Error("a nil Outbox sends")
 	}
 }
+
+// TestSTARTTLSRequired: links are credentials; a server that does not
+// offer STARTTLS gets none, unless it is on this machine or the URL allows
+// plain text.
+func TestSTARTTLSRequired(t *testing.T) {
+	for url, plain := range map[string]bool{
+		"smtp://mail.example.com":                   false,
+		"smtp://mail.example.com?starttls=required": false,
+		"smtp://mail.example.com?starttls=optional": true,
+		"smtp://127.0.0.1:2525":                     true,
+		"smtp://localhost:2525":                     true,
+		"smtp://[::1]:2525":                         true,
+	} {
+		s, err := NewSMTP(url, "a@b.c")
+		if err != nil || s.plainOK != plain {
+			t.Errorf("NewSMTP(%q): plain text allowed %v (%v), want %v", url, s != nil && s.plainOK, err, plain)
+		}
+	}
+	if _, err := NewSMTP("smtp://mail.example.com?starttls=maybe", "a@b.c"); err == nil {
+		t.Error("an unknown starttls value was accepted")
+	}
+	srv := mailtest.Start(t) // offers no STARTTLS
+	s, err := NewSMTP(srv.URL(), "a@b.c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.plainOK = false // as if it were elsewhere
+	err = s.Send(t.Context(), Message{To: "x@y.z", Subject: "s", Text: "t"})
+	if err == nil || !strings.Contains(err.Error(), "STARTTLS") {
+		t.Fatalf("Send without STARTTLS = %v", err)
+	}
+	srv.Quiet(t, 100*time.Millisecond)
+}

@@ -191,7 +191,17 @@ func (r *mutationResolver) RequestPasswordReset(ctx context.Context, input model
 
 // ResetPassword is the resolver for the resetPassword field.
 func (r *mutationResolver) ResetPassword(ctx context.Context, input model.ResetPasswordInput) (*model.ResetPasswordPayload, error) {
-	return &model.ResetPasswordPayload{Ok: true}, r.Accounts.ResetPassword(ctx, input.Token, input.NewPassword)
+	return &model.ResetPasswordPayload{Ok: true}, r.Accounts.ResetPassword(ctx, input.Token, input.NewPassword, accounts.ClientIP(ctx))
+}
+
+// RequestEmailVerification is the resolver for the requestEmailVerification field.
+func (r *mutationResolver) RequestEmailVerification(ctx context.Context) (*model.RequestEmailVerificationPayload, error) {
+	return &model.RequestEmailVerificationPayload{Ok: true}, r.Accounts.RequestEmailVerification(ctx, accounts.ClientIP(ctx))
+}
+
+// VerifyEmail is the resolver for the verifyEmail field.
+func (r *mutationResolver) VerifyEmail(ctx context.Context, input model.VerifyEmailInput) (*model.VerifyEmailPayload, error) {
+	return &model.VerifyEmailPayload{Ok: true}, r.Accounts.VerifyEmail(ctx, input.Token, accounts.ClientIP(ctx))
 }
 
 // SetUserDisabled is the resolver for the setUserDisabled field.
@@ -318,6 +328,11 @@ func (r *valueChangeResolver) Kind(ctx context.Context, obj *valuespec.Change) (
 // Namespace is the resolver for the namespace field.
 func (r *workspaceResolver) Namespace(ctx context.Context, obj *ent.Workspace) (string, error) {
 	return workspaces.Namespace(obj.Slug), nil
+}
+
+// PendingInvitations is the resolver for the pendingInvitations field.
+func (r *workspaceResolver) PendingInvitations(ctx context.Context, obj *ent.Workspace) ([]*ent.Invitation, error) {
+	return r.Workspaces.PendingOf(ctx, obj.ID)
 }
 
 // ViewerRole is the resolver for the viewerRole field.

@@ -145,6 +145,10 @@ func (w *Watcher) end(cs []Credential) {
 	}
 }
 
+// End ends the contexts bound to c on this replica only: for a credential
+// found ended without a notice (see accounts' stillValid).
+func (w *Watcher) End(c Credential) { w.end([]Credential{c}) }
+
 // Publish tells every replica (this one included, at once) that the
 // credentials of kind with ids have ended. Call it after the transaction
 // that deleted them commits.

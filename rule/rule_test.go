@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/woowtech/woow-paas/accounts"
@@ -77,11 +78,12 @@ func newWorld(t *testing.T) *world {
 		t.Fatal(err)
 	}
 	invite := func(by *ent.User, ws *ent.Workspace, u *ent.User, r role.Role) {
-		inv, _, err := wss.Invite(as(by), ws.ID, u.Email, r)
+		_, link, err := wss.Invite(as(by), ws.ID, u.Email, r)
 		if err != nil {
 			t.Fatalf("Invite(%s): %v", u.Email, err)
 		}
-		if _, err := wss.Accept(as(u), workspaces.Answer{ID: inv.ID}); err != nil {
+		_, token, _ := strings.Cut(link, "#token=")
+		if _, err := wss.Accept(as(u), workspaces.Answer{Token: token}); err != nil {
 			t.Fatalf("Accept(%s): %v", u.Email, err)
 		}
 	}

@@ -19,13 +19,41 @@ import (
 func refuseNUL(next ent.Mutator) ent.Mutator {
 	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 		for _, name := range m.Fields() {
-			v, _ := m.Field(name)
-			if s, ok := v.(string); ok && strings.IndexByte(s, 0) >= 0 {
+			if v, _ := m.Field(name); hasNUL(v) {
 				return nil, errs.InvalidField(name, "must not contain NUL characters")
 			}
 		}
 		return next.Mutate(ctx, m)
 	})
+}
+
+// hasNUL reports whether v, a field's value, holds a NUL character in a
+// string, also inside lists and JSON objects (map keys included: jsonb
+// refuses \u0000 anywhere).
+func hasNUL(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return strings.IndexByte(v, 0) >= 0
+	case []string:
+		for _, s := range v {
+			if hasNUL(s) {
+				return true
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if hasNUL(x) {
+				return true
+			}
+		}
+	case map[string]any:
+		for k, x := range v {
+			if hasNUL(k) || hasNUL(x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // installTextRules puts refuseNUL on c.

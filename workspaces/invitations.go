@@ -3,6 +3,7 @@ package workspaces
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -52,13 +54,22 @@ func StatusOf(inv *ent.Invitation, now time.Time) InvitationStatus {
 	return InvitationPending
 }
 
-// pending matches invitations that can still be answered.
-func pending(now time.Time) []predicate.Invitation {
+// answerable matches invitations nobody answered or cancelled, expired
+// ones included (they are renewed or cancelled, not answered).
+func answerable(time.Time) []predicate.Invitation {
 	return []predicate.Invitation{
 		invitation.AcceptedAtIsNil(), invitation.DeclinedAtIsNil(), invitation.CancelledAtIsNil(),
-		invitation.ExpiresAtGT(now),
 	}
 }
+
+// pending matches invitations that can still be answered.
+func pending(now time.Time) []predicate.Invitation {
+	return append(answerable(now), invitation.ExpiresAtGT(now))
+}
+
+// MaxPendingInvitations bounds a workspace's invitations waiting for an
+// answer.
+const MaxPendingInvitations = 500
 
 // InvitedWorkspace is what an invitee sees of the workspace before joining.
 type InvitedWorkspace struct {
@@ -110,23 +121,30 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 			return err
 		}
 		sys := viewer.System(ctx)
-		// Whether the email has an account crosses tenants: it decides
-		// who may see the invitation, and is not shown.
-		invitee, err := tx.User.Query().Where(user.Email(email)).Only(sys)
-		if err != nil && !ent.IsNotFound(err) {
+		member, err := tx.WorkspaceMember.Query().
+			Where(workspacemember.WorkspaceID(wsID), workspacemember.HasUserWith(user.Email(email))).Exist(sys)
+		if err != nil {
 			return err
 		}
-		if invitee != nil {
-			member, err := tx.WorkspaceMember.Query().
-				Where(workspacemember.WorkspaceID(wsID), workspacemember.UserID(invitee.ID)).Exist(sys)
-			if err != nil {
-				return err
-			}
-			if member {
-				return errs.E(errs.Conflict, "%s is already a member", email)
+		if member {
+			return errs.E(errs.Conflict, "%s is already a member", email)
+		}
+		open, err := tx.Invitation.Query().Where(append(answerable(s.Now()), invitation.WorkspaceID(wsID))...).Count(sys)
+		if err != nil {
+			return err
+		}
+		if open >= MaxPendingInvitations {
+			return errs.E(errs.Conflict, "the workspace has %d invitations waiting for an answer; cancel some first", open)
+		}
+		// With mail, every invitation sends an e-mail written partly by
+		// the inviter: limited per inviter, so the platform's mail is
+		// nobody's spam cannon.
+		if s.cfg.Mail.Enabled() {
+			if ok, retry := s.invites.Take(strconv.Itoa(v.UserID)); !ok {
+				return errs.E(errs.TooManyRequests, "too many invitations sent; try again in %s", retry.Round(time.Second))
 			}
 		}
-		token, inv, err = s.upsertInvitation(ctx, tx, v, ws, email, r, invitee)
+		token, inv, err = s.upsertInvitation(ctx, tx, v, ws, email, r)
 		if err != nil {
 			return err
 		}
@@ -147,32 +165,26 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 	return inv.Unwrap(), link, nil
 }
 
-// upsertInvitation renews the pending invitation of email in ws, or makes
-// one, with a fresh token.
-func (s *Service) upsertInvitation(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, ws *ent.Workspace, email string, r role.Role, invitee *ent.User) (string, *ent.Invitation, error) {
+// upsertInvitation renews the invitation of email in ws that waits for an
+// answer (pending or expired), or makes one, with a fresh token.
+func (s *Service) upsertInvitation(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, ws *ent.Workspace, email string, r role.Role) (string, *ent.Invitation, error) {
 	now := s.Now()
 	token, hash := auth.NewToken()
 	open, err := tx.Invitation.Query().
-		Where(append(pending(now), invitation.WorkspaceID(ws.ID), invitation.Email(email))...).
+		Where(append(answerable(now), invitation.WorkspaceID(ws.ID), invitation.Email(email))...).
+		Order(ent.Desc(invitation.FieldCreatedAt)).
 		First(ctx)
 	if err != nil && !ent.IsNotFound(err) {
 		return "", nil, err
 	}
 	if open != nil {
-		u := tx.Invitation.UpdateOne(open).SetRole(r).SetTokenHash(hash).SetExpiresAt(now.Add(InvitationTTL))
-		if invitee != nil {
-			u.SetUserID(invitee.ID)
-		}
-		inv, err := u.Save(ctx)
+		inv, err := tx.Invitation.UpdateOne(open).SetRole(r).SetTokenHash(hash).SetExpiresAt(now.Add(InvitationTTL)).Save(ctx)
 		return token, inv, err
 	}
-	c := tx.Invitation.Create().
+	inv, err := tx.Invitation.Create().
 		SetWorkspaceID(ws.ID).SetEmail(email).SetRole(r).
-		SetTokenHash(hash).SetInvitedByID(v.UserID).SetExpiresAt(now.Add(InvitationTTL))
-	if invitee != nil {
-		c.SetUserID(invitee.ID)
-	}
-	inv, err := c.Save(ctx)
+		SetTokenHash(hash).SetInvitedByID(v.UserID).SetExpiresAt(now.Add(InvitationTTL)).
+		Save(ctx)
 	return token, inv, err
 }
 
@@ -213,8 +225,9 @@ func (s *Service) mailInvitation(ctx context.Context, v *viewer.Viewer, ws *ent.
 }
 
 // PendingInvitations lists the invitations waiting for the viewer's
-// answer: those sent to the account's address while it existed (an
-// address is not proof of its owner; links are for everyone else).
+// answer, newest first: those sent to the account's address, once the
+// account has proved it receives mail there (an address anyone can
+// register is no proof; without it, the e-mailed link is the way in).
 func (s *Service) PendingInvitations(ctx context.Context, userID int) ([]*PendingInvitation, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
@@ -223,21 +236,58 @@ func (s *Service) PendingInvitations(ctx context.Context, userID int) ([]*Pendin
 	if userID != v.UserID {
 		return nil, nil // nobody else's
 	}
+	sys := viewer.System(ctx)
+	u, err := s.client.User.Get(sys, v.UserID)
+	if err != nil || u.EmailVerifiedAt == nil {
+		return nil, err
+	}
 	invs, err := s.client.Invitation.Query().
-		Where(append(pending(s.Now()), invitation.UserID(v.UserID),
+		Where(append(pending(s.Now()), invitation.Email(u.Email),
 			invitation.HasWorkspaceWith(workspace.StateEQ(workspace.StateActive)))...).
 		WithWorkspace().
-		Order(ent.Asc(invitation.FieldCreatedAt)).
+		Order(ent.Desc(invitation.FieldCreatedAt)).
 		Limit(100).
-		All(viewer.System(ctx))
+		All(sys)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*PendingInvitation, len(invs))
-	for i, inv := range invs {
-		out[i] = s.pendingView(ctx, inv)
+	var out []*PendingInvitation
+	for _, inv := range invs {
+		if ok, err := s.inviterStands(ctx, inv); err != nil {
+			return nil, err
+		} else if ok {
+			out = append(out, s.pendingView(ctx, inv))
+		}
 	}
 	return out, nil
+}
+
+// inviterStands reports whether the member who sent inv may still invite
+// with its role: an admin who was removed or demoted must not let in,
+// through links they kept, who they could no longer invite.
+func (s *Service) inviterStands(ctx context.Context, inv *ent.Invitation) (bool, error) {
+	if inv.InvitedByID == nil {
+		return false, nil
+	}
+	r, err := rule.RoleIn(ctx, s.client, *inv.InvitedByID, inv.WorkspaceID)
+	if errs.Is(err, errs.NotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return r.AtLeast(role.Admin), nil
+}
+
+// PendingOf lists a workspace's invitations waiting for an answer (expired
+// ones included), newest first, to its admins and owner: the privacy layer
+// shows them to nobody else.
+func (s *Service) PendingOf(ctx context.Context, wsID int) ([]*ent.Invitation, error) {
+	return s.client.Invitation.Query().
+		Where(append(answerable(s.Now()), invitation.WorkspaceID(wsID))...).
+		Order(ent.Desc(invitation.FieldCreatedAt)).
+		Limit(MaxPendingInvitations).
+		All(ctx)
 }
 
 func (s *Service) pendingView(ctx context.Context, inv *ent.Invitation) *PendingInvitation {
@@ -268,7 +318,7 @@ func (s *Service) ByToken(ctx context.Context, token string) (*PendingInvitation
 // byToken loads the pending invitation of a token, its workspace with it.
 func (s *Service) byToken(ctx context.Context, c *ent.Client, token string) (*ent.Invitation, error) {
 	token = strings.TrimSpace(token)
-	if token == "" || len(token) > 128 {
+	if !auth.WellFormedToken(token) {
 		return nil, nil
 	}
 	inv, err := c.Invitation.Query().
@@ -279,7 +329,13 @@ func (s *Service) byToken(ctx context.Context, c *ent.Client, token string) (*en
 	if ent.IsNotFound(err) {
 		return nil, nil
 	}
-	return inv, err
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := s.inviterStands(ctx, inv); err != nil || !ok {
+		return nil, err
+	}
+	return inv, nil
 }
 
 // Answer names the invitation a viewer answers: one of their pending
@@ -289,12 +345,12 @@ type Answer struct {
 	Token string
 }
 
-// answerable loads the invitation an answer names for the viewer, in tx:
-// by id only the viewer's own pending invitations, by token any pending
-// one. Both run in a system context because the invitee cannot see the
+// load loads the invitation an answer names for the viewer, in tx: by id
+// only a pending invitation to the viewer's verified address, by token any
+// pending one; either only while its inviter may still invite. Both run in a system context because the invitee cannot see the
 // workspace yet; these checks are the rule. Unknown, answered, cancelled
 // and expired invitations are all NOT_FOUND.
-func (s *Service) answerable(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, a Answer) (*ent.Invitation, error) {
+func (s *Service) load(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, a Answer) (*ent.Invitation, error) {
 	var (
 		inv *ent.Invitation
 		err error
@@ -305,13 +361,23 @@ func (s *Service) answerable(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, 
 	case a.Token != "":
 		inv, err = s.byToken(ctx, tx.Client(), a.Token)
 	default:
+		var u *ent.User
+		if u, err = tx.User.Get(viewer.System(ctx), v.UserID); err != nil || u.EmailVerifiedAt == nil {
+			break
+		}
 		inv, err = tx.Invitation.Query().
-			Where(append(pending(s.Now()), invitation.ID(a.ID), invitation.UserID(v.UserID),
+			Where(append(pending(s.Now()), invitation.ID(a.ID), invitation.Email(u.Email),
 				invitation.HasWorkspaceWith(workspace.StateEQ(workspace.StateActive)))...).
 			WithWorkspace().
 			Only(viewer.System(ctx))
 		if ent.IsNotFound(err) {
 			inv, err = nil, nil
+		}
+		if inv != nil {
+			var ok bool
+			if ok, err = s.inviterStands(ctx, inv); !ok {
+				inv = nil
+			}
 		}
 	}
 	if err != nil {
@@ -337,7 +403,7 @@ func (s *Service) Accept(ctx context.Context, a Answer) (*ent.WorkspaceMember, e
 		member *ent.WorkspaceMember
 	)
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		inv, err := s.answerable(ctx, tx, v, a)
+		inv, err := s.load(ctx, tx, v, a)
 		if err != nil {
 			return err
 		}
@@ -391,7 +457,7 @@ func (s *Service) Decline(ctx context.Context, a Answer) (int, error) {
 	sys := viewer.System(ctx)
 	var id int
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		inv, err := s.answerable(ctx, tx, v, a)
+		inv, err := s.load(ctx, tx, v, a)
 		if err != nil {
 			return err
 		}
@@ -405,20 +471,23 @@ func (s *Service) Decline(ctx context.Context, a Answer) (int, error) {
 		if n != 1 {
 			return errs.E(errs.NotFound, "this invitation is not valid any more")
 		}
+		// No actor, no name: the feed is read by every member, and the
+		// person who declined never was one.
 		_, err = activity.Record(sys, tx.Client(), activity.Entry{
-			WorkspaceID: inv.WorkspaceID, ActorID: v.UserID,
-			Verb: "invitation.declined", SubjectType: "Invitation", SubjectID: inv.ID,
-			Summary: fmt.Sprintf("%s declined the invitation", s.nameOf(ctx, v.UserID)),
+			WorkspaceID: inv.WorkspaceID,
+			Verb:        "invitation.declined", SubjectType: "Invitation", SubjectID: inv.ID,
+			Summary: fmt.Sprintf("An invitation as %s was declined", inv.Role),
 		})
 		return err
 	})
 	return id, err
 }
 
-// Cancel withdraws a pending invitation (admins and the owner); its link
-// stops working. Errors: UNAUTHENTICATED, NOT_FOUND (also for anyone who
-// cannot see the workspace's invitations), FORBIDDEN, CONFLICT when it is
-// no longer pending or the workspace is archived.
+// Cancel withdraws an invitation nobody answered, pending or expired
+// (admins and the owner); its link stops working. Errors: UNAUTHENTICATED,
+// NOT_FOUND (also for anyone who cannot see the workspace's invitations),
+// FORBIDDEN, CONFLICT when it was answered or cancelled, or the workspace
+// is archived.
 func (s *Service) Cancel(ctx context.Context, id int) (*ent.Invitation, error) {
 	return s.changePending(ctx, id, "invitation.cancelled", func(u *ent.InvitationUpdateOne) string {
 		u.SetCancelledAt(s.Now())
@@ -426,8 +495,9 @@ func (s *Service) Cancel(ctx context.Context, id int) (*ent.Invitation, error) {
 	})
 }
 
-// NewLink replaces a pending invitation's link (and renews its expiry);
-// the old link stops working. Errors as Cancel.
+// NewLink replaces the link of an invitation nobody answered (and renews
+// its expiry, so an expired one becomes pending again); the old link stops
+// working. Errors as Cancel.
 func (s *Service) NewLink(ctx context.Context, id int) (*ent.Invitation, string, error) {
 	token, hash := auth.NewToken()
 	inv, err := s.changePending(ctx, id, "", func(u *ent.InvitationUpdateOne) string {
@@ -460,7 +530,7 @@ func (s *Service) changePending(ctx context.Context, id int, verb string, change
 		if _, _, err := writable(ctx, tx.Client(), v, inv.WorkspaceID, role.Admin); err != nil {
 			return err
 		}
-		if st := StatusOf(inv, s.Now()); st != InvitationPending {
+		if st := StatusOf(inv, s.Now()); st != InvitationPending && st != InvitationExpired {
 			return errs.E(errs.Conflict, "the invitation is %s", st)
 		}
 		u := tx.Invitation.UpdateOne(inv)

@@ -2,6 +2,7 @@ package workspaces_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +12,8 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/mail"
+	"github.com/woowtech/woow-paas/mail/mailtest"
 	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/workspaces"
 )
@@ -66,6 +69,7 @@ func TestInvitingAnAccountNeedsItsConsent(t *testing.T) {
 	if got := f.pending(f.guest); len(got) != 0 {
 		t.Errorf("another account sees %d pending invitations", len(got))
 	}
+	// Newest first, and only what waits.
 	if got, err := f.ws.PendingInvitations(as(f.admin), late.ID); err != nil || len(got) != 0 {
 		t.Errorf("the admin reads the invitee's pending invitations: %v, %v", got, err)
 	}
@@ -96,24 +100,31 @@ func TestInvitingAnAccountNeedsItsConsent(t *testing.T) {
 	}
 }
 
-// TestRegisteringAnInvitedAddressJoinsNothing: whoever registers an
-// invited address does not join (an address is not proof of its owner);
-// following the link, signed in, does.
-func TestRegisteringAnInvitedAddressJoinsNothing(t *testing.T) {
+// TestAnUnprovenAddressSeesNothing: an account that has not proved its
+// address (anyone can register any address, before or after the
+// invitation) does not see invitations to it, and cannot accept them by
+// id; the link, signed in, joins whoever follows it.
+func TestAnUnprovenAddressSeesNothing(t *testing.T) {
 	f := newFixture(t)
+	early := f.unverifiedUser("new.person@example.com")
 	inv, link, err := f.ws.Invite(as(f.admin), f.w.ID, "new.person@example.com", role.Admin)
 	if err != nil {
 		t.Fatal(err)
 	}
-	squatter := f.user("new.person@example.com")
-	if _, ok := f.roles(f.w.ID)[squatter.ID]; ok {
-		t.Fatal("registering the invited address joined the workspace")
+	if _, ok := f.roles(f.w.ID)[early.ID]; ok {
+		t.Fatal("the invitation added the account")
 	}
-	if got := f.pending(squatter); len(got) != 0 {
-		t.Fatalf("an account registered after the invitation sees it: %+v", got)
+	if got := f.pending(early); len(got) != 0 {
+		t.Fatalf("an unverified account sees invitations to its address: %+v", got)
 	}
-	_, err = f.ws.Accept(as(squatter), workspaces.Answer{ID: inv.ID})
+	_, err = f.ws.Accept(as(early), workspaces.Answer{ID: inv.ID})
 	wantCode(t, err, errs.NotFound)
+
+	// Once it has proved the address, it sees the invitation.
+	f.c.User.UpdateOne(early).SetEmailVerifiedAt(time.Now()).ExecX(sys)
+	if got := f.pending(early); len(got) != 1 || got[0].ID != inv.ID {
+		t.Fatalf("the verified account's pending invitations: %+v", got)
+	}
 
 	// The link shows the invitation to whoever holds it, then joins.
 	token := tokenOf(t, link)
@@ -129,18 +140,86 @@ func TestRegisteringAnInvitedAddressJoinsNothing(t *testing.T) {
 		t.Errorf("joined as %q, want admin", got)
 	}
 	// Single use.
-	_, err = f.ws.Accept(as(squatter), workspaces.Answer{Token: token})
+	_, err = f.ws.Accept(as(early), workspaces.Answer{Token: token})
+	wantCode(t, err, errs.NotFound)
+	_, err = f.ws.Accept(as(early), workspaces.Answer{ID: inv.ID})
 	wantCode(t, err, errs.NotFound)
 	if v, err := f.ws.ByToken(context.Background(), token); v != nil || err != nil {
 		t.Errorf("a used link still shows its invitation: %+v, %v", v, err)
 	}
 	// Neither both nor none.
-	_, err = f.ws.Accept(as(squatter), workspaces.Answer{})
+	_, err = f.ws.Accept(as(early), workspaces.Answer{})
 	wantField(t, err, errs.Invalid, "id")
-	_, err = f.ws.Accept(as(squatter), workspaces.Answer{ID: inv.ID, Token: token})
+	_, err = f.ws.Accept(as(early), workspaces.Answer{ID: inv.ID, Token: token})
 	wantField(t, err, errs.Invalid, "id")
 	_, err = f.ws.Accept(context.Background(), workspaces.Answer{Token: token})
 	wantCode(t, err, errs.Unauthenticated)
+}
+
+// TestInvitationsDieWithTheInvitersRights: an admin who is demoted or
+// removed cannot let anyone in through invitations (links) sent before.
+func TestInvitationsDieWithTheInvitersRights(t *testing.T) {
+	f := newFixture(t)
+	late := f.user("late@example.com")
+	inv, link, err := f.ws.Invite(as(f.admin), f.w.ID, late.Email, role.Admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.ws.UpdateRole(as(f.owner), f.w.ID, f.admin.ID, role.User); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.pending(late); len(got) != 0 {
+		t.Errorf("a demoted admin's invitation is pending: %+v", got)
+	}
+	for _, a := range []workspaces.Answer{{ID: inv.ID}, {Token: tokenOf(t, link)}} {
+		_, err := f.ws.Accept(as(late), a)
+		wantCode(t, err, errs.NotFound)
+	}
+	// Restored, the invitation stands again.
+	if _, err := f.ws.UpdateRole(as(f.owner), f.w.ID, f.admin.ID, role.Admin); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.ws.Accept(as(late), workspaces.Answer{Token: tokenOf(t, link)}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestInvitationsAreLimited: with mail, one member sends at most 50
+// invitations an hour (each is an e-mail partly written by the inviter),
+// and the link goes to the address.
+func TestInvitationsAreLimited(t *testing.T) {
+	f := newFixture(t)
+	srv := mailtest.Start(t)
+	smtp, err := mail.NewSMTP(srv.URL(), "Woow <noreply@woow.test>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := mail.NewOutbox(smtp, nil)
+	go out.Run(t.Context())
+	f.ws = workspaces.New(f.c, workspaces.Config{PublicURL: "http://woow.test", Mail: out})
+	_, link, err := f.ws.Invite(as(f.admin), f.w.ID, "first@example.com", role.Guest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := srv.Next(t, 5*time.Second)
+	if m.To[0] != "first@example.com" || m.Link() != link || !strings.Contains(m.Header.Get("Subject"), "Acme") {
+		t.Fatalf("invitation e-mail to %v, link %q (want %q), subject %q", m.To, m.Link(), link, m.Header.Get("Subject"))
+	}
+	sent := 1
+	for i := range 60 {
+		if _, _, err = f.ws.Invite(as(f.admin), f.w.ID, fmt.Sprintf("x%d@example.com", i), role.Guest); err != nil {
+			break
+		}
+		sent++
+	}
+	if sent != 50 {
+		t.Errorf("%d invitations sent within the hour, want 50", sent)
+	}
+	wantCode(t, err, errs.TooManyRequests)
+	// Another admin is not held up by it.
+	if _, _, err := f.ws.Invite(as(f.owner), f.w.ID, "y@example.com", role.Guest); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestInviteChecks: who may invite, and what is refused, authorised

@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/woowtech/woow-paas/activity"
+	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/workspace"
@@ -49,6 +50,8 @@ type Service struct {
 	client *ent.Client
 	cfg    Config
 	log    *slog.Logger
+	// invites limits the invitations one member sends (each may e-mail).
+	invites *auth.Limiter
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -60,7 +63,9 @@ func New(client *ent.Client, cfg Config) *Service {
 		log = slog.Default()
 	}
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
-	return &Service{client: client, cfg: cfg, log: log, Now: func() time.Time { return time.Now().UTC() }}
+	s := &Service{client: client, cfg: cfg, log: log, Now: func() time.Time { return time.Now().UTC() }}
+	s.invites = auth.NewLimiter(auth.LimiterConfig{Failures: 50, Window: time.Hour, Now: func() time.Time { return s.Now() }})
+	return s
 }
 
 // Namespace is the Kubernetes namespace of a workspace's services:
@@ -282,6 +287,13 @@ func (s *Service) Archive(ctx context.Context, id int) (*ent.Workspace, error) {
 		if err != nil {
 			return err
 		}
+		// The row is written first: on PostgreSQL that waits for a deploy
+		// in progress (which holds the row shared), and one that starts
+		// later sees the workspace archived. Then the services are
+		// counted, the deploy's included.
+		if out, err = tx.Workspace.UpdateOne(ws).SetState(workspace.StateArchived).Save(ctx); err != nil {
+			return err
+		}
 		live, err := tx.Service.Query().
 			Where(service.WorkspaceID(id), service.StateNotIn(service.StateStopped, service.StateGone)).
 			Count(ctx)
@@ -290,9 +302,6 @@ func (s *Service) Archive(ctx context.Context, id int) (*ent.Workspace, error) {
 		}
 		if live > 0 {
 			return errs.E(errs.Conflict, "stop or delete the workspace's services first (%d not stopped)", live)
-		}
-		if out, err = tx.Workspace.UpdateOne(ws).SetState(workspace.StateArchived).Save(ctx); err != nil {
-			return err
 		}
 		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
 			WorkspaceID: id, ActorID: v.UserID,

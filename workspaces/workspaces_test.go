@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/woowtech/woow-paas/accounts"
@@ -55,6 +56,20 @@ var sys = viewer.System(context.Background())
 
 // user registers an account.
 func (e *env) user(email string) *ent.User {
+	e.t.Helper()
+	u, _, err := e.acc.Register(context.Background(), accounts.RegisterInput{
+		Email: email, Password: "correct horse battery", Name: strings.Split(email, "@")[0],
+	})
+	if err != nil {
+		e.t.Fatalf("Register(%s): %v", email, err)
+	}
+	// As if it had followed the link e-mailed to it: invitations to the
+	// address show in the app.
+	return e.c.User.UpdateOne(u).SetEmailVerifiedAt(time.Now()).SaveX(sys)
+}
+
+// unverifiedUser registers an account that never proved its address.
+func (e *env) unverifiedUser(email string) *ent.User {
 	e.t.Helper()
 	u, _, err := e.acc.Register(context.Background(), accounts.RegisterInput{
 		Email: email, Password: "correct horse battery", Name: strings.Split(email, "@")[0],

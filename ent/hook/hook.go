@@ -81,6 +81,18 @@ func (f AppTemplateFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AppTemplateMutation", m)
 }
 
+// The EmailVerificationFunc type is an adapter to allow the use of ordinary
+// function as EmailVerification mutator.
+type EmailVerificationFunc func(context.Context, *ent.EmailVerificationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f EmailVerificationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.EmailVerificationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EmailVerificationMutation", m)
+}
+
 // The EventPayloadFunc type is an adapter to allow the use of ordinary
 // function as EventPayload mutator.
 type EventPayloadFunc func(context.Context, *ent.EventPayloadMutation) (ent.Value, error)

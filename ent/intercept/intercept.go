@@ -14,6 +14,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
 	"github.com/woowtech/woow-paas/ent/invitation"
@@ -253,6 +254,33 @@ func (f TraverseAppTemplate) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.AppTemplateQuery", q)
+}
+
+// The EmailVerificationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EmailVerificationFunc func(context.Context, *ent.EmailVerificationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EmailVerificationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EmailVerificationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EmailVerificationQuery", q)
+}
+
+// The TraverseEmailVerification type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEmailVerification func(context.Context, *ent.EmailVerificationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEmailVerification) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEmailVerification) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EmailVerificationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EmailVerificationQuery", q)
 }
 
 // The EventPayloadFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -810,6 +838,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ActivityEventQuery, predicate.ActivityEvent, activityevent.OrderOption]{typ: ent.TypeActivityEvent, tq: q}, nil
 	case *ent.AppTemplateQuery:
 		return &query[*ent.AppTemplateQuery, predicate.AppTemplate, apptemplate.OrderOption]{typ: ent.TypeAppTemplate, tq: q}, nil
+	case *ent.EmailVerificationQuery:
+		return &query[*ent.EmailVerificationQuery, predicate.EmailVerification, emailverification.OrderOption]{typ: ent.TypeEmailVerification, tq: q}, nil
 	case *ent.EventPayloadQuery:
 		return &query[*ent.EventPayloadQuery, predicate.EventPayload, eventpayload.OrderOption]{typ: ent.TypeEventPayload, tq: q}, nil
 	case *ent.HelmReleaseQuery:

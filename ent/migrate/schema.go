@@ -244,6 +244,30 @@ var (
 		Columns:    AppTemplatesColumns,
 		PrimaryKey: []*schema.Column{AppTemplatesColumns[0]},
 	}
+	// EmailVerificationsColumns holds the columns for the "email_verifications" table.
+	EmailVerificationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "email", Type: field.TypeString, Size: 254},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// EmailVerificationsTable holds the schema information for the "email_verifications" table.
+	EmailVerificationsTable = &schema.Table{
+		Name:       "email_verifications",
+		Columns:    EmailVerificationsColumns,
+		PrimaryKey: []*schema.Column{EmailVerificationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "email_verifications_users_email_verifications",
+				Columns:    []*schema.Column{EmailVerificationsColumns[6]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
 	// EventPayloadsColumns holds the columns for the "event_payloads" table.
 	EventPayloadsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -875,6 +899,7 @@ var (
 		{Name: "email", Type: field.TypeString, Unique: true, Size: 254},
 		{Name: "name", Type: field.TypeString, Size: 200, Default: ""},
 		{Name: "password_hash", Type: field.TypeString},
+		{Name: "email_verified_at", Type: field.TypeTime, Nullable: true},
 		{Name: "platform_admin", Type: field.TypeBool, Default: false},
 		{Name: "disabled", Type: field.TypeBool, Default: false},
 		{Name: "last_login_at", Type: field.TypeTime, Nullable: true},
@@ -969,6 +994,7 @@ var (
 		AiThreadsTable,
 		ActivityEventsTable,
 		AppTemplatesTable,
+		EmailVerificationsTable,
 		EventPayloadsTable,
 		HelmReleasesTable,
 		InvitationsTable,
@@ -1021,6 +1047,10 @@ func init() {
 	}
 	AppTemplatesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
+	}
+	EmailVerificationsTable.ForeignKeys[0].RefTable = UsersTable
+	EmailVerificationsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(111669149696),
 	}
 	EventPayloadsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(98784247808),

@@ -13,6 +13,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
 	"github.com/woowtech/woow-paas/ent/invitation"
@@ -476,6 +477,25 @@ func init() {
 	apptemplateDescSearchText := apptemplateFields[20].Descriptor()
 	// apptemplate.DefaultSearchText holds the default value on creation for the search_text field.
 	apptemplate.DefaultSearchText = apptemplateDescSearchText.Default.(string)
+	emailverification.Policy = privacy.NewPolicies(schema.EmailVerification{})
+	emailverification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := emailverification.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	emailverificationFields := schema.EmailVerification{}.Fields()
+	_ = emailverificationFields
+	// emailverificationDescEmail is the schema descriptor for email field.
+	emailverificationDescEmail := emailverificationFields[2].Descriptor()
+	// emailverification.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	emailverification.EmailValidator = emailverificationDescEmail.Validators[0].(func(string) error)
+	// emailverificationDescCreatedAt is the schema descriptor for created_at field.
+	emailverificationDescCreatedAt := emailverificationFields[3].Descriptor()
+	// emailverification.DefaultCreatedAt holds the default value on creation for the created_at field.
+	emailverification.DefaultCreatedAt = emailverificationDescCreatedAt.Default.(func() time.Time)
 	eventpayload.Policy = privacy.NewPolicies(schema.EventPayload{})
 	eventpayload.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -1380,11 +1400,11 @@ func init() {
 	// user.NameValidator is a validator for the "name" field. It is called by the builders before save.
 	user.NameValidator = userDescName.Validators[0].(func(string) error)
 	// userDescPlatformAdmin is the schema descriptor for platform_admin field.
-	userDescPlatformAdmin := userFields[3].Descriptor()
+	userDescPlatformAdmin := userFields[4].Descriptor()
 	// user.DefaultPlatformAdmin holds the default value on creation for the platform_admin field.
 	user.DefaultPlatformAdmin = userDescPlatformAdmin.Default.(bool)
 	// userDescDisabled is the schema descriptor for disabled field.
-	userDescDisabled := userFields[4].Descriptor()
+	userDescDisabled := userFields[5].Descriptor()
 	// user.DefaultDisabled holds the default value on creation for the disabled field.
 	user.DefaultDisabled = userDescDisabled.Default.(bool)
 	workspaceMixin := schema.Workspace{}.Mixin()

@@ -24,6 +24,11 @@ func (User) Fields() []ent.Field {
 			Annotations(entgql.OrderField("NAME")),
 		field.String("password_hash").Sensitive().
 			Annotations(entgql.Skip()),
+		// When the account proved it receives mail at its address (by
+		// following a link e-mailed there); cleared when the address
+		// changes. Invitations sent to an address show in the app only
+		// to an account that proved it.
+		field.Time("email_verified_at").Optional().Nillable(),
 		field.Bool("platform_admin").Default(false),
 		field.Bool("disabled").Default(false).Annotations(entgql.Skip()),
 		field.Time("last_login_at").Optional().Nillable(),
@@ -36,6 +41,7 @@ func (User) Edges() []ent.Edge {
 		edge.To("sessions", Session.Type).Annotations(entgql.Skip()),
 		edge.To("invitations", Invitation.Type).Annotations(entgql.Skip()),
 		edge.To("password_resets", PasswordReset.Type).Annotations(entgql.Skip()),
+		edge.To("email_verifications", EmailVerification.Type).Annotations(entgql.Skip()),
 		edge.To("owned_workspaces", Workspace.Type).Annotations(entgql.Skip()),
 		edge.To("oauth_clients", OAuthClient.Type).Annotations(entgql.Skip()),
 		edge.To("oauth_tokens", OAuthToken.Type).Annotations(entgql.Skip()),
@@ -107,3 +113,33 @@ func (PasswordReset) Annotations() []schema.Annotation {
 }
 
 func (PasswordReset) Policy() ent.Policy { return rule.SystemOnlyPolicy() }
+
+// EmailVerification is a single-use link e-mailed to an address; following
+// it proves that the account receives mail there. Only the SHA-256 of its
+// token is stored.
+type EmailVerification struct{ ent.Schema }
+
+func (EmailVerification) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("token_hash").Sensitive().Unique().Immutable(),
+		field.Int("user_id").Immutable(),
+		// The address the link went to: it verifies only that one.
+		field.String("email").MaxRuneLen(254).Immutable(),
+		field.Time("created_at").Default(now).Immutable(),
+		field.Time("expires_at").Immutable(),
+		field.Time("used_at").Optional().Nillable(),
+	}
+}
+
+func (EmailVerification) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("user", User.Type).Ref("email_verifications").Field("user_id").
+			Unique().Required().Immutable(),
+	}
+}
+
+func (EmailVerification) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}
+
+func (EmailVerification) Policy() ent.Policy { return rule.SystemOnlyPolicy() }

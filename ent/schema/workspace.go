@@ -37,8 +37,12 @@ func (Workspace) Edges() []ent.Edge {
 			Unique().Required(),
 		edge.To("members", WorkspaceMember.Type).
 			Annotations(entgql.RelayConnection()),
+		// No where-input predicates on invitations: a filter's subquery
+		// (workspaces(where: {hasInvitationsWith: ...})) is not narrowed
+		// by the invitations' read policy, and would let any member probe
+		// them. Admins list them with Workspace.pendingInvitations.
 		edge.To("invitations", Invitation.Type).
-			Annotations(entgql.RelayConnection()),
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput)),
 		edge.To("services", Service.Type).
 			Annotations(entgql.RelayConnection()),
 		edge.To("service_revisions", ServiceRevision.Type).Annotations(entgql.Skip()),
@@ -126,12 +130,7 @@ func (Invitation) Mixin() []ent.Mixin {
 
 func (Invitation) Fields() []ent.Field {
 	return []ent.Field{
-		// Not filterable: a filter's subquery (a member's
-		// workspaces(where: {hasInvitationsWith: {emailHasPrefix: ...}}))
-		// is not narrowed by the invitations' read policy, so it would
-		// let any member probe the invited addresses.
-		field.String("email").MaxRuneLen(254).NotEmpty().
-			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		field.String("email").MaxRuneLen(254).NotEmpty(),
 		field.Enum("role").GoType(role.Role("")).Annotations(entgql.Type("Role")),
 		// Replaced when an admin asks for a new link (the old one stops
 		// working).
@@ -139,8 +138,7 @@ func (Invitation) Fields() []ent.Field {
 			Annotations(entgql.Skip()),
 		field.Int("invited_by_id").Optional().Nillable().Immutable().
 			Annotations(entgql.Skip()),
-		// The invited account: the one that had the email when the
-		// invitation was sent, or whoever accepted or declined the link.
+		// The account that accepted or declined it.
 		field.Int("user_id").Optional().Nillable().
 			Annotations(entgql.Skip()),
 		field.Time("expires_at"),

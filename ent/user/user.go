@@ -25,6 +25,8 @@ const (
 	FieldName = "name"
 	// FieldPasswordHash holds the string denoting the password_hash field in the database.
 	FieldPasswordHash = "password_hash"
+	// FieldEmailVerifiedAt holds the string denoting the email_verified_at field in the database.
+	FieldEmailVerifiedAt = "email_verified_at"
 	// FieldPlatformAdmin holds the string denoting the platform_admin field in the database.
 	FieldPlatformAdmin = "platform_admin"
 	// FieldDisabled holds the string denoting the disabled field in the database.
@@ -39,6 +41,8 @@ const (
 	EdgeInvitations = "invitations"
 	// EdgePasswordResets holds the string denoting the password_resets edge name in mutations.
 	EdgePasswordResets = "password_resets"
+	// EdgeEmailVerifications holds the string denoting the email_verifications edge name in mutations.
+	EdgeEmailVerifications = "email_verifications"
 	// EdgeOwnedWorkspaces holds the string denoting the owned_workspaces edge name in mutations.
 	EdgeOwnedWorkspaces = "owned_workspaces"
 	// EdgeOauthClients holds the string denoting the oauth_clients edge name in mutations.
@@ -87,6 +91,13 @@ const (
 	PasswordResetsInverseTable = "password_resets"
 	// PasswordResetsColumn is the table column denoting the password_resets relation/edge.
 	PasswordResetsColumn = "user_id"
+	// EmailVerificationsTable is the table that holds the email_verifications relation/edge.
+	EmailVerificationsTable = "email_verifications"
+	// EmailVerificationsInverseTable is the table name for the EmailVerification entity.
+	// It exists in this package in order to avoid circular dependency with the "emailverification" package.
+	EmailVerificationsInverseTable = "email_verifications"
+	// EmailVerificationsColumn is the table column denoting the email_verifications relation/edge.
+	EmailVerificationsColumn = "user_id"
 	// OwnedWorkspacesTable is the table that holds the owned_workspaces relation/edge.
 	OwnedWorkspacesTable = "workspaces"
 	// OwnedWorkspacesInverseTable is the table name for the Workspace entity.
@@ -160,6 +171,7 @@ var Columns = []string{
 	FieldEmail,
 	FieldName,
 	FieldPasswordHash,
+	FieldEmailVerifiedAt,
 	FieldPlatformAdmin,
 	FieldDisabled,
 	FieldLastLoginAt,
@@ -234,6 +246,11 @@ func ByPasswordHash(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPasswordHash, opts...).ToFunc()
 }
 
+// ByEmailVerifiedAt orders the results by the email_verified_at field.
+func ByEmailVerifiedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEmailVerifiedAt, opts...).ToFunc()
+}
+
 // ByPlatformAdmin orders the results by the platform_admin field.
 func ByPlatformAdmin(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPlatformAdmin, opts...).ToFunc()
@@ -302,6 +319,20 @@ func ByPasswordResetsCount(opts ...sql.OrderTermOption) OrderOption {
 func ByPasswordResets(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newPasswordResetsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByEmailVerificationsCount orders the results by email_verifications count.
+func ByEmailVerificationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEmailVerificationsStep(), opts...)
+	}
+}
+
+// ByEmailVerifications orders the results by email_verifications terms.
+func ByEmailVerifications(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEmailVerificationsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -456,6 +487,13 @@ func newPasswordResetsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(PasswordResetsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, PasswordResetsTable, PasswordResetsColumn),
+	)
+}
+func newEmailVerificationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EmailVerificationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, EmailVerificationsTable, EmailVerificationsColumn),
 	)
 }
 func newOwnedWorkspacesStep() *sqlgraph.Step {

@@ -119,9 +119,9 @@ type InviteMemberInput struct {
 }
 
 type InviteMemberPayload struct {
-	// The invitation, pending until it is accepted. An account that has the
-	// email sees it among its pending invitations; anyone else joins through
-	// the link.
+	// The invitation, pending until it is accepted. An account that has
+	// verified the address sees it among its pending invitations; anyone else
+	// joins through the link.
 	Invitation *ent.Invitation `json:"invitation"`
 	// The single-use link that joins the workspace (while signed in). Only this
 	// answer carries it: the server keeps a hash. createInvitationLink makes a
@@ -168,6 +168,10 @@ type RemoveMemberInput struct {
 type RemoveMemberPayload struct {
 	Workspace     *ent.Workspace `json:"workspace"`
 	RemovedUserID int            `json:"removedUserId"`
+}
+
+type RequestEmailVerificationPayload struct {
+	Ok bool `json:"ok"`
 }
 
 type RequestPasswordResetInput struct {
@@ -273,6 +277,15 @@ type UpdateWorkspaceInput struct {
 	ID          int     `json:"id"`
 	Name        *string `json:"name,omitempty"`
 	Description *string `json:"description,omitempty"`
+}
+
+type VerifyEmailInput struct {
+	// The token of the e-mailed link.
+	Token string `json:"token"`
+}
+
+type VerifyEmailPayload struct {
+	Ok bool `json:"ok"`
 }
 
 type WorkspacePayload struct {

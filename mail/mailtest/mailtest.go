@@ -81,6 +81,23 @@ func (s *Server) Next(t testing.TB, d time.Duration) Message {
 	return Message{}
 }
 
+// NextAbout waits up to d for the next message to to whose subject
+// contains about, skipping others (verification e-mails, say).
+func (s *Server) NextAbout(t testing.TB, to, about string, d time.Duration) Message {
+	t.Helper()
+	deadline := time.After(d)
+	for {
+		select {
+		case m := <-s.in:
+			if len(m.To) == 1 && m.To[0] == to && strings.Contains(m.Header.Get("Subject"), about) {
+				return m
+			}
+		case <-deadline:
+			t.Fatalf("no e-mail to %s about %q within %v", to, about, d)
+		}
+	}
+}
+
 // Quiet checks that no message arrives within d.
 func (s *Server) Quiet(t testing.TB, d time.Duration) {
 	t.Helper()

@@ -18,6 +18,14 @@ CREATE INDEX `invitation_workspace_id` ON `invitations` (`workspace_id`);
 CREATE INDEX `invitation_email` ON `invitations` (`email`);
 -- Create index "invitation_user_id" to table: "invitations"
 CREATE INDEX `invitation_user_id` ON `invitations` (`user_id`);
+-- Add column "email_verified_at" to table: "users"
+ALTER TABLE `users` ADD COLUMN `email_verified_at` datetime NULL;
+-- Create "email_verifications" table
+CREATE TABLE `email_verifications` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `token_hash` text NOT NULL, `email` text NOT NULL, `created_at` datetime NOT NULL, `expires_at` datetime NOT NULL, `used_at` datetime NULL, `user_id` integer NOT NULL, CONSTRAINT `email_verifications_users_email_verifications` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE NO ACTION);
+-- Set sequence for "email_verifications" table
+INSERT INTO sqlite_sequence (name, seq) VALUES ("email_verifications", 111669149696);
+-- Create index "email_verifications_token_hash_key" to table: "email_verifications"
+CREATE UNIQUE INDEX `email_verifications_token_hash_key` ON `email_verifications` (`token_hash`);
 -- Create "password_resets" table
 CREATE TABLE `password_resets` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `token_hash` text NOT NULL, `created_at` datetime NOT NULL, `expires_at` datetime NOT NULL, `used_at` datetime NULL, `user_id` integer NOT NULL, CONSTRAINT `password_resets_users_password_resets` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE NO ACTION);
 -- Set sequence for "password_resets" table
