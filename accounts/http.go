@@ -50,7 +50,9 @@ func (s *Service) Middleware(cookies auth.Cookies) func(http.Handler) http.Handl
 				return
 			}
 			if v != nil {
-				ctx = s.bind(viewer.NewContext(ctx, v), v)
+				var release func()
+				ctx, release = s.bind(viewer.NewContext(ctx, v), v)
+				defer release()
 				// A stream lives on: make sure its session did not end
 				// between authenticating and binding (a notice then
 				// would have found nothing to end).
@@ -145,7 +147,9 @@ func (s *Service) WebsocketInit(ctx context.Context, _ *http.Request, payload tr
 	// Bound anew (the upgrade request's binding ended with that request),
 	// then checked: a logout between the upgrade (or the token check) and
 	// now has found nothing to end.
-	ctx = s.bind(ctx, v)
+	// Never released: the socket's context ends with the socket, and the
+	// watcher's sweep drops it then.
+	ctx, _ = s.bind(ctx, v)
 	if err := s.stillValid(ctx, v); err != nil {
 		return ctx, err
 	}
@@ -171,10 +175,10 @@ func (s *Service) stillValid(ctx context.Context, v *viewer.Viewer) error {
 	return nil
 }
 
-// bind makes ctx end when v's session does.
-func (s *Service) bind(ctx context.Context, v *viewer.Viewer) context.Context {
+// bind makes ctx end when v's session does; release unbinds it.
+func (s *Service) bind(ctx context.Context, v *viewer.Viewer) (_ context.Context, release func()) {
 	if v.SessionID == 0 {
-		return ctx
+		return ctx, func() {}
 	}
 	return s.revoked.Bind(ctx, revocation.Credential{Kind: revocation.Session, ID: v.SessionID})
 }

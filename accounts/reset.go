@@ -245,10 +245,10 @@ func (s *Service) VerifyEmail(ctx context.Context, token, clientIP string) error
 		return errs.E(errs.TooManyRequests, "too many attempts; try again in %s", retry.Round(time.Second))
 	}
 	sys := viewer.System(ctx)
-	return store.WithTx(sys, s.client, func(tx *ent.Tx) error {
+	err := store.WithTx(sys, s.client, func(tx *ent.Tx) error {
 		ev, err := tx.EmailVerification.Query().
 			Where(emailverification.TokenHash(auth.HashToken(token)), emailverification.UsedAtIsNil(),
-				emailverification.ExpiresAtGT(s.Now())).
+				emailverification.ExpiresAtGT(s.Now()), emailverification.HasUserWith(user.Disabled(false))).
 			WithUser().
 			Only(sys)
 		if ent.IsNotFound(err) {
@@ -269,12 +269,15 @@ func (s *Service) VerifyEmail(ctx context.Context, token, clientIP string) error
 		if n != 1 {
 			return invalid
 		}
-		s.resets.Undo(client)
 		if ev.Edges.User.EmailVerifiedAt != nil {
 			return nil
 		}
 		return tx.User.UpdateOneID(ev.UserID).SetEmailVerifiedAt(s.Now()).Exec(sys)
 	})
+	if err == nil {
+		s.resets.Undo(client) // a link that worked was no guess
+	}
+	return err
 }
 
 // SetDisabled disables or enables an account (platform admins only; not

@@ -298,20 +298,15 @@ func (c *wsConn) init(r *http.Request, raw json.RawMessage) bool {
 		c.mu.Unlock()
 		return false
 	}
-	opCtx := ctx
 	if ctx.Done() != c.ctx.Done() {
 		// WSInit's context may end before the connection does: the
 		// credential it authenticated ended (a logout, on any replica).
-		// Then so does the connection, with the code its cause names.
+		// Then so does the connection, with the code its cause names
+		// (and its operations end without "complete": see finish).
 		c.stopInitCtx = context.AfterFunc(ctx, func() { c.close(closeFor(context.Cause(ctx))) })
-		// The operations end with the connection (close cancels each),
-		// not a moment before it: they would "complete" first, and a
-		// client would take that for the server's answer instead of the
-		// close code that says why.
-		opCtx = context.WithoutCancel(ctx)
 	}
 	c.acked = true
-	c.opCtx = opCtx
+	c.opCtx = ctx
 	c.initTimer.Stop()
 	c.initTimer = nil // a timer is ~170 bytes; this socket may idle for hours
 	if c.s.opts.KeepAlive > 0 {
@@ -452,7 +447,9 @@ func (c *wsConn) finish(ctx context.Context, op *wsOp, id string, idJSON []byte,
 	if c.ops[id] == op {
 		delete(c.ops, id)
 	}
-	closing := c.closed
+	// Also when WSInit's context ended: the close that says why follows,
+	// and a "complete" first would read as the server's answer.
+	closing := c.closed || c.opCtx.Err() != nil
 	c.mu.Unlock()
 	op.cancel()
 	if !closing {

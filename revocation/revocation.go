@@ -73,8 +73,8 @@ type Watcher struct {
 }
 
 type watch struct {
+	ctx    context.Context
 	cancel context.CancelCauseFunc
-	stop   func() bool // unregisters from the parent context
 }
 
 // SweepEvery is how often a Watcher checks its credentials against the
@@ -92,11 +92,14 @@ func New(bus events.Bus, checks map[Kind]Checker, log *slog.Logger) *Watcher {
 }
 
 // Bind returns a context derived from ctx that is cancelled, with ErrEnded
-// as its cause, when c ends. It costs no goroutine; the binding goes away
-// when ctx ends.
-func (w *Watcher) Bind(ctx context.Context, c Credential) context.Context {
+// as its cause, when c ends, and a release to call when it is no longer
+// needed (a request's handler returning). It costs no goroutine and no
+// callback on ctx: a WebSocket keeps its binding for hours, and a
+// callback costs a few hundred bytes per socket. A binding never released
+// is dropped by the first sweep after its context ends.
+func (w *Watcher) Bind(ctx context.Context, c Credential) (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(ctx)
-	wt := &watch{cancel: cancel}
+	wt := &watch{ctx: ctx, cancel: cancel}
 	w.mu.Lock()
 	set := w.watches[c]
 	if set == nil {
@@ -104,28 +107,47 @@ func (w *Watcher) Bind(ctx context.Context, c Credential) context.Context {
 		w.watches[c] = set
 	}
 	set[wt] = struct{}{}
-	// Under the lock, so that end always finds stop set.
-	wt.stop = context.AfterFunc(ctx, func() { w.forget(c, wt) })
 	w.mu.Unlock()
-	return ctx
+	return ctx, func() {
+		w.mu.Lock()
+		if set := w.watches[c]; set != nil {
+			delete(set, wt)
+			if len(set) == 0 {
+				delete(w.watches, c)
+			}
+		}
+		w.mu.Unlock()
+		cancel(context.Canceled)
+	}
 }
 
-func (w *Watcher) forget(c Credential, wt *watch) {
+// prune drops the bindings whose context has ended.
+func (w *Watcher) prune() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if set := w.watches[c]; set != nil {
-		delete(set, wt)
+	for c, set := range w.watches {
+		for wt := range set {
+			if wt.ctx.Err() != nil {
+				delete(set, wt)
+			}
+		}
 		if len(set) == 0 {
 			delete(w.watches, c)
 		}
 	}
 }
 
-// Watching counts the contexts bound to c, for tests.
+// Watching counts the live contexts bound to c, for tests.
 func (w *Watcher) Watching(c Credential) int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return len(w.watches[c])
+	n := 0
+	for wt := range w.watches[c] {
+		if wt.ctx.Err() == nil {
+			n++
+		}
+	}
+	return n
 }
 
 // end cancels every context bound to the credentials.
@@ -140,7 +162,6 @@ func (w *Watcher) end(cs []Credential) {
 	}
 	w.mu.Unlock()
 	for _, wt := range ended {
-		wt.stop()
 		wt.cancel(ErrEnded)
 	}
 }
@@ -219,9 +240,10 @@ func (w *Watcher) receive(ctx context.Context, msgs <-chan events.Message, tick 
 	}
 }
 
-// sweep ends the watched credentials that the database no longer holds
-// valid.
+// sweep drops ended bindings and ends the watched credentials that the
+// database no longer holds valid.
 func (w *Watcher) sweep(ctx context.Context) {
+	w.prune()
 	byKind := map[Kind][]int{}
 	w.mu.Lock()
 	for c := range w.watches {

@@ -47,10 +47,10 @@ func TestPublishEndsBoundContextsOnEveryWatcher(t *testing.T) {
 	waitSubscribed(t, bus, 2)
 
 	s1, s2 := Credential{Session, 1}, Credential{Session, 2}
-	onA := a.Bind(t.Context(), s1)
-	onB := b.Bind(t.Context(), s1)
-	onB2 := b.Bind(t.Context(), s1)
-	other := b.Bind(t.Context(), s2)
+	onA, _ := a.Bind(t.Context(), s1)
+	onB, _ := b.Bind(t.Context(), s1)
+	onB2, _ := b.Bind(t.Context(), s1)
+	other, _ := b.Bind(t.Context(), s2)
 	if err := a.Publish(t.Context(), Session, []int{1}); err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,13 @@ func TestPublishEndsBoundContextsOnEveryWatcher(t *testing.T) {
 	}
 	// A context bound after the end is not ended by it (a new session
 	// would have another id anyway).
-	alive(t, b.Bind(t.Context(), s2))
+	later, release := b.Bind(t.Context(), s2)
+	alive(t, later)
+	// Released, a binding is gone at once.
+	release()
+	if n := b.Watching(s2); n != 1 {
+		t.Errorf("%d bindings of s2 after releasing one, want 1", n)
+	}
 }
 
 func waitSubscribed(t *testing.T, bus *events.Hub, n int) {
@@ -77,16 +83,18 @@ func waitSubscribed(t *testing.T, bus *events.Hub, n int) {
 	}
 }
 
-// TestBindingGoesAwayWithItsContext: bindings cost nothing once their
-// context ends, and no goroutine is left.
+// TestBindingGoesAwayWithItsContext: bindings whose context ended are
+// dropped by the sweep, and no goroutine is left.
 func TestBindingGoesAwayWithItsContext(t *testing.T) {
 	before := runtime.NumGoroutine()
 	w := New(events.NewHub(0), nil, quiet)
+	w.period = 10 * time.Millisecond
+	go w.Run(t.Context())
 	c := Credential{Session, 7}
 	var cancels []context.CancelFunc
 	for range 1000 {
 		ctx, cancel := context.WithCancel(context.Background())
-		w.Bind(ctx, c)
+		_, _ = w.Bind(ctx, c)
 		cancels = append(cancels, cancel)
 	}
 	if n := w.Watching(c); n != 1000 {
@@ -96,17 +104,22 @@ func TestBindingGoesAwayWithItsContext(t *testing.T) {
 		cancel()
 	}
 	deadline := time.Now().Add(5 * time.Second)
-	for w.Watching(c) > 0 && time.Now().Before(deadline) {
+	held := func() int {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		return len(w.watches[c])
+	}
+	for held() > 0 && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}
-	if n := w.Watching(c); n != 0 {
-		t.Fatalf("%d bindings left after their contexts ended", n)
+	if n := held(); n != 0 {
+		t.Fatalf("%d bindings held after their contexts ended", n)
 	}
-	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+	for runtime.NumGoroutine() > before+1 && time.Now().Before(deadline) { // +1: Run
 		time.Sleep(5 * time.Millisecond)
 	}
-	if n := runtime.NumGoroutine(); n > before {
-		t.Fatalf("%d goroutines, %d before", n, before)
+	if n := runtime.NumGoroutine(); n > before+1 {
+		t.Fatalf("%d goroutines, %d before (and Run)", n, before)
 	}
 }
 
@@ -133,8 +146,8 @@ func TestSweepEndsWhatANoticeMissed(t *testing.T) {
 	}
 	w := New(lossyBus{events.NewHub(0)}, map[Kind]Checker{Session: check}, quiet)
 	w.period = 20 * time.Millisecond
-	one := w.Bind(t.Context(), Credential{Session, 1})
-	two := w.Bind(t.Context(), Credential{Session, 2})
+	one, _ := w.Bind(t.Context(), Credential{Session, 1})
+	two, _ := w.Bind(t.Context(), Credential{Session, 2})
 	go w.Run(t.Context())
 	mu.Lock()
 	valid = []int{2} // session 1 deleted by another replica; its notice lost
@@ -154,7 +167,7 @@ func TestPublishChunksLargeRevocations(t *testing.T) {
 	for i := range ids {
 		ids[i] = 1 << 40 * (i + 1) / (1 << 30)
 	}
-	last := w.Bind(t.Context(), Credential{Session, ids[len(ids)-1]})
+	last, _ := w.Bind(t.Context(), Credential{Session, ids[len(ids)-1]})
 	if err := w.Publish(t.Context(), Session, ids); err != nil {
 		t.Fatal(err)
 	}

@@ -91,9 +91,10 @@ type PendingInvitation struct {
 
 // Invite invites email into the workspace with role r (admins and the
 // owner; at most admin). Nobody joins until they accept: an account that
-// has the email sees the invitation among its pending ones; the returned
-// link, which joins whoever follows it while signed in, is e-mailed when
-// mail is set up, and is shown only now (only its hash is kept). Inviting
+// has confirmed the address sees the invitation among its pending ones;
+// the returned link, which joins whoever follows it while signed in, is
+// e-mailed when mail is set up, and is shown only now (only its hash is
+// kept). Inviting
 // an address with a pending invitation renews it (new role, expiry and
 // link). Errors: UNAUTHENTICATED, NOT_FOUND for outsiders, FORBIDDEN below
 // admin, CONFLICT for an archived workspace or a member's email,
