@@ -1,10 +1,14 @@
-// 1. Register the first account, create a workspace, invite two people:
-// one with an account (joins at once), one without (joins on registering).
+// 1. Register the first account, create a workspace, invite two people.
+// Nobody joins by being invited: Bob (who has an account) follows the link
+// and accepts (his address is not confirmed, the e2e server sends no
+// e-mail, so his dashboard does not list the invitation); Carol (who has
+// none) gets the copied link, registers through it and accepts.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
-  ADA, BOB, CAROL, WORKSPACE, T,
-  apiAs, assertClean, button, gql, launch, newContext, open, registerUI, settled, urlMatches, visible, workspaceBySlug,
+  ADA, BASE, BOB, CAROL, WORKSPACE, T,
+  apiSignIn, assertClean, button, ensureWorkspace, gql, launch, newContext, open, registerUI, settled, textMatches,
+  urlMatches, visible, workspaceBySlug,
 } from "./lib.mjs";
 
 let browser;
@@ -15,9 +19,25 @@ after(async () => {
   await browser?.close();
 });
 
-test("register, create a workspace, invite a member and a newcomer", { timeout: 90_000 }, async () => {
+const membersQuery = `query($id: ID!) { node(id: $id) { ... on Workspace { members { edges { node { role user { email } } } } } } }`;
+
+async function memberEmails(context, ws) {
+  const d = await gql(context, membersQuery, { id: ws.id });
+  return d.node.members.edges.map((e) => e.node.user.email).sort();
+}
+
+/** Fills the team page's invite form and sends it. */
+async function inviteUI(page, email, role = "user") {
+  const form = page.getByRole("form", { name: "Invite someone" });
+  const emailField = await visible(form.getByLabel(/e-?mail/i), "the invite form's email field (label \"Email\")");
+  await emailField.fill(email);
+  await form.getByLabel(/^role/i).selectOption(role);
+  await form.getByRole("button", { name: /^invite$/i }).click();
+}
+
+test("register, create a workspace, invite an account: he joins only when he accepts, through the link", { timeout: 90_000 }, async () => {
   const ada = await newContext(browser, { label: "ada" });
-  const carol = await newContext(browser, { label: "carol" });
+  const bob = await newContext(browser, { label: "bob" });
   try {
     const { page } = ada;
 
@@ -29,8 +49,7 @@ test("register, create a workspace, invite a member and a newcomer", { timeout: 
     assert.deepEqual(me.viewer, { email: ADA.email, platformAdmin: true }, "the first account is signed in and platform admin");
 
     // Bob already has an account.
-    const bob = await apiAs(browser, BOB);
-    await bob.close();
+    await apiSignIn(bob.context, BOB);
 
     // Create the workspace from the workspaces page.
     await open(page, "/workspaces");
@@ -56,35 +75,91 @@ test("register, create a workspace, invite a member and a newcomer", { timeout: 
     await urlMatches(page, new RegExp(`/workspaces/${WORKSPACE.slug}/team$`), "the Team link opens the team page");
     await settled(page);
 
-    const invite = async (email) => {
-      const emailField = await visible(page.getByLabel(/e-?mail/i), "the invite form's email field (label \"Email\")");
-      await emailField.fill(email);
-      const role = page.getByLabel(/^role/i);
-      if (await role.count()) await role.first().selectOption("user");
-      await emailField.locator("xpath=ancestor::form[1]").getByRole("button", { name: /invite/i }).click();
-    };
+    // Inviting Bob makes an invitation, not a member.
+    await inviteUI(page, BOB.email);
+    await visible(page.getByText(/They join only after accepting it/), "the invite result saying Bob joins only after accepting");
+    const bobLink = await (await visible(page.getByRole("textbox", { name: `Invitation link for ${BOB.email}` }), "the invitation link to share")).inputValue();
+    const pendingList = page.getByRole("region", { name: /pending invitations/i });
+    const bobRow = await visible(pendingList.getByRole("listitem").filter({ hasText: BOB.email }), "Bob's pending invitation on the team page");
+    await textMatches(bobRow, /Status:\s*Pending/, "Bob's invitation is pending");
+    assert.deepEqual(await memberEmails(ada.context, ws), [ADA.email], "Bob is not a member before accepting");
 
-    // Bob has an account: a member at once.
-    await invite(BOB.email);
-    await visible(page.getByText(BOB.name).or(page.getByText(BOB.email)), "Bob in the member list after inviting him");
-
-    // Carol has none: a pending invitation...
-    await invite(CAROL.email);
-    await visible(page.getByText(CAROL.email), "Carol's pending invitation (her email) on the team page");
-
-    // ...until she registers.
-    await registerUI(carol.page, CAROL);
-    await urlMatches(carol.page, /^(?!.*\/register)/, "Carol's registration leaves the register page");
-    await open(carol.page, "/workspaces");
-    await visible(carol.page.getByRole("link", { name: WORKSPACE.name }), "the shared workspace in Carol's workspace list");
+    // Bob's address is not confirmed (no e-mail here): his dashboard does
+    // not list the invitation; the link Ada shares is his way in.
+    await open(bob.page, "/");
+    assert.equal(await bob.page.getByRole("region", { name: /you are invited/i }).count(), 0, "an unconfirmed address lists no invitation on the dashboard");
+    const bobsView = await gql(bob.context, `{ viewer { emailVerifiedAt pendingInvitations { id } } }`);
+    assert.deepEqual(bobsView.viewer, { emailVerifiedAt: null, pendingInvitations: [] }, "the server lists no invitation to an unconfirmed address");
+    await bob.page.goto(bobLink, { waitUntil: "domcontentloaded" });
+    await visible(bob.page.getByRole("heading", { level: 1, name: `Join ${WORKSPACE.name}` }), "the invitation page for the signed-in Bob");
+    await textMatches(bob.page.locator("main"), new RegExp(`${ADA.name} invited you[\\s\\S]*Signed in as ${BOB.name}`), "who invited Bob, and as whom he answers");
+    await (await visible(bob.page.getByRole("button", { name: "Accept" }), "the Accept button")).click();
+    await urlMatches(bob.page, new RegExp(`/workspaces/${WORKSPACE.slug}$`), "accepting opens the workspace");
+    await visible(bob.page.getByRole("heading", { level: 1, name: new RegExp(WORKSPACE.name) }), "the workspace's page for Bob");
 
     await page.reload();
     await settled(page);
-    await visible(page.getByText(CAROL.name), "Carol as a member on the team page after she registered");
+    await visible(page.getByRole("region", { name: /^members/i }).getByText(BOB.name), "Bob as a member on the team page after accepting");
+    assert.deepEqual(await memberEmails(ada.context, ws), [ADA.email, BOB.email].sort(), "the workspace's members");
 
-    const members = await gql(ada.context, `query($id: ID!) { node(id: $id) { ... on Workspace { members { edges { node { role user { email } } } } } } }`, { id: ws.id });
-    const emails = members.node.members.edges.map((e) => e.node.user.email).sort();
-    assert.deepEqual(emails, [ADA.email, BOB.email, CAROL.email].sort(), "the workspace's members");
+    assertClean(ada, bob);
+  } finally {
+    await ada.context.close();
+    await bob.context.close();
+  }
+});
+
+test("invite a new address: copy the link, register through it, accept, land in the workspace", { timeout: 90_000 }, async () => {
+  const ws = await ensureWorkspace(browser);
+  const ada = await newContext(browser, { label: "ada" });
+  const carol = await newContext(browser, { label: "carol" });
+  try {
+    const { page, context } = ada;
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE });
+    await apiSignIn(context, ADA);
+    await open(page, `/workspaces/${WORKSPACE.slug}/team`);
+
+    // Ada invites Carol's address and copies the link.
+    await inviteUI(page, CAROL.email, "user");
+    const linkField = await visible(page.getByRole("textbox", { name: `Invitation link for ${CAROL.email}` }), "Carol's invitation link");
+    const shown = await linkField.inputValue();
+    assert.match(shown, new RegExp(`^${BASE}/invitation#token=[^&]+$`), "the link is the server's /invitation page, the token in the fragment");
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await visible(page.getByText("Copied to the clipboard."), "the Copy link confirmation");
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(link, shown, "the clipboard holds the link");
+
+    // Carol has no account: she opens the link and sees the invitation.
+    await carol.page.goto(link, { waitUntil: "domcontentloaded" });
+    await visible(carol.page.getByRole("heading", { level: 1, name: `Join ${WORKSPACE.name}` }), "the invitation page's heading");
+    await textMatches(carol.page.locator("main"), new RegExp(`${ADA.name} invited you`), "who invited Carol");
+    await textMatches(carol.page.locator("main"), new RegExp(CAROL.email.replace(/\./g, "\\.")), "the address it was sent to");
+    await carol.page.getByRole("link", { name: "Create an account" }).click();
+    await urlMatches(carol.page, /\/register\?next=%2Finvitation$/, "Create an account keeps the way back, without the token");
+
+    // She registers, comes back to the invitation and accepts.
+    await registerUI(carol.page, CAROL, { from: null });
+    await urlMatches(carol.page, /\/invitation$/, "registering returns to the invitation");
+    await (await visible(carol.page.getByRole("button", { name: "Accept" }), "the Accept button for the signed-in Carol")).click();
+    await urlMatches(carol.page, new RegExp(`/workspaces/${WORKSPACE.slug}$`), "accepting opens the workspace");
+    await visible(carol.page.getByRole("heading", { level: 1, name: new RegExp(WORKSPACE.name) }), "the workspace's page for Carol");
+    await open(carol.page, "/workspaces");
+    await visible(carol.page.getByRole("link", { name: WORKSPACE.name }), "the shared workspace in Carol's workspace list");
+
+    // The token reached the server in GraphQL bodies only, never in a URL.
+    const token = new URLSearchParams(new URL(link).hash.slice(1)).get("token");
+    assert.ok(!carol.requests.some((u) => u.includes(token)), "no request URL carries the invitation token");
+
+    // The link worked once.
+    await carol.page.goto(link, { waitUntil: "domcontentloaded" });
+    await visible(carol.page.getByRole("heading", { level: 1, name: /does not work any more/i }), "a used link says so");
+
+    await page.reload();
+    await settled(page);
+    await visible(page.getByRole("region", { name: /^members/i }).getByText(CAROL.name), "Carol as a member on the team page");
+    assert.equal(await page.getByRole("region", { name: /pending invitations/i }).getByText(CAROL.email).count(), 0, "Carol's invitation is no longer pending");
+    const emails = await memberEmails(context, ws);
+    assert.ok(emails.includes(CAROL.email), `Carol is a member (members: ${emails.join(", ")})`);
 
     assertClean(ada, carol);
   } finally {

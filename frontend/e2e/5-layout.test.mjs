@@ -1,4 +1,4 @@
-// 6. Every page at 360 px (phone) in both themes: no horizontal overflow;
+// 5. Every page at 360 px (phone) in both themes: no horizontal overflow;
 // the bottom navigation shows and the sidebar hides on the phone, the other
 // way round on a desktop; the dark theme is dark. With E2E_SCREENSHOTS=<dir>,
 // a PNG of every page in light and dark at 1280x800 and 360x740.
@@ -8,28 +8,38 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   ADA, SHOTS, WORKSPACE,
-  apiDeploy, apiSignIn, ensureTemplate, ensureWorkspace, launch, newContext, overflow, settled, sleep,
+  apiDeploy, apiInvite, apiSignIn, ensureTemplate, ensureWorkspace, launch, newContext, overflow, settled, sleep,
 } from "./lib.mjs";
 
 let browser;
 let serviceId;
 let templateSlug;
+/** An invitation link's path and fragment (a pending invitation, on Ada's team page too). */
+let invitationPath;
 
 before(async () => {
   browser = await launch();
   const ws = await ensureWorkspace(browser);
   templateSlug = (await ensureTemplate(browser)).slug;
   serviceId = await apiDeploy(browser, ws, "screens-web");
+  const link = new URL(await apiInvite(browser, ws, "layout@example.test", "guest"));
+  invitationPath = link.pathname + link.hash;
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 });
 after(async () => {
   await browser?.close();
 });
 
-const signedOut = [
-  ["sign-in", "/login"],
-  ["register", "/register"],
-];
+function signedOut() {
+  return [
+    ["sign-in", "/login"],
+    ["register", "/register"],
+    ["forgot-password", "/forgot-password"],
+    ["reset-password", "/reset-password#token=layout-check"],
+    ["verify-email", "/verify-email#token=layout-check"],
+    ["invitation", invitationPath],
+  ];
+}
 function signedIn() {
   const svc = `/services/${encodeURIComponent(serviceId)}`;
   return [
@@ -41,6 +51,8 @@ function signedIn() {
     ["configure", `/marketplace/${templateSlug}`],
     ["service", svc],
     ["settings", "/settings"],
+    ["invitation-signed-in", invitationPath],
+    ["verify-email-signed-in", "/verify-email#token=layout-check"],
     ["not-found", "/no/such/page"],
     ["graphiql", "/graphiql"],
   ];
@@ -83,7 +95,7 @@ async function visitAll(size, colorScheme, { only } = {}) {
     await check(name);
   };
   try {
-    for (const [name, path] of signedOut) if (!only || only.includes(name)) await visit(name, path);
+    for (const [name, path] of signedOut()) if (!only || only.includes(name)) await visit(name, path);
     await apiSignIn(context, ADA);
     for (const [name, path] of signedIn()) {
       if (only && !only.includes(name)) continue;

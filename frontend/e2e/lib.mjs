@@ -17,9 +17,9 @@ export const T = { action: 15_000, page: 20_000, deploy: 60_000 };
 export const PASSWORD = "e2e-Passw0rd-long";
 /** The accounts. Ada registers first (platform admin) and owns the workspace. */
 export const ADA = { name: "Ada Lovelace", email: "ada@example.test", password: PASSWORD };
-/** Bob has an account before he is invited: the invite adds him at once. */
+/** Bob has an account before he is invited: he accepts on his dashboard. */
 export const BOB = { name: "Bob Builder", email: "bob@example.test", password: PASSWORD };
-/** Carol is invited before she has an account: she joins when she registers. */
+/** Carol is invited before she has an account: she registers through the link and accepts. */
 export const CAROL = { name: "Carol Jones", email: "carol@example.test", password: PASSWORD };
 /** Dan is used by the tests that need an account of their own. */
 export const DAN = { name: "Dan Brown", email: "dan@example.test", password: PASSWORD };
@@ -168,23 +168,42 @@ export async function ensureWorkspace(browser) {
   }
 }
 
-/** Adds account to the workspace (set-up for tests that need a member). */
-export async function ensureMember(browser, ws, account, role = "user") {
-  const other = await apiAs(browser, account);
-  await other.close();
+/** The token of an invitation link (`…/invitation#token=…`). */
+export function tokenOf(link) {
+  const token = new URLSearchParams(new URL(link).hash.slice(1)).get("token");
+  if (!token) throw new Error(`no token in the invitation link ${link}`);
+  return token;
+}
+
+/** Invites email into the workspace as Ada (admin of it); returns the link. */
+export async function apiInvite(browser, ws, email, role = "user") {
   const ada = await apiAs(browser, ADA);
   try {
-    const d = await gql(ada, `query E2EMembers($id: ID!) { node(id: $id) { ... on Workspace { members { edges { node { user { email } } } } } } }`, { id: ws.id }).catch(() => null);
-    const emails = d?.node?.members?.edges?.map((e) => e.node.user.email) ?? [];
-    if (!emails.includes(account.email)) {
-      await gql(ada, `mutation E2EInvite($input: InviteMemberInput!) { inviteMember(input: $input) { member { id } } }`, {
-        input: { workspaceId: ws.id, email: account.email, role },
-      }).catch((err) => {
-        if (err.code !== "CONFLICT") throw err;
-      });
-    }
+    const d = await gql(ada, `mutation E2EInvite($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } link } }`, {
+      input: { workspaceId: ws.id, email, role },
+    });
+    return d.inviteMember.link;
   } finally {
     await ada.close();
+  }
+}
+
+/**
+ * Makes account a member of the workspace (set-up for tests that need a
+ * member): Ada invites the address, the account accepts with the link's
+ * token. Nobody joins by being invited alone.
+ */
+export async function ensureMember(browser, ws, account, role = "user") {
+  const other = await apiAs(browser, account);
+  try {
+    const mine = await gql(other, `{ workspaces(first: 100) { edges { node { id } } } }`);
+    if (mine.workspaces.edges.some((e) => e.node.id === ws.id)) return;
+    const link = await apiInvite(browser, ws, account.email, role);
+    await gql(other, `mutation E2EAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { member { id } } }`, {
+      input: { token: tokenOf(link) },
+    });
+  } finally {
+    await other.close();
   }
 }
 
@@ -330,8 +349,8 @@ export async function signInUI(page, account, { from = "/login" } = {}) {
   await button(page, /^(sign in|log in)$/i).click();
 }
 
-export async function registerUI(page, account) {
-  await page.goto("/register", { waitUntil: "domcontentloaded" });
+export async function registerUI(page, account, { from = "/register" } = {}) {
+  if (from) await page.goto(from, { waitUntil: "domcontentloaded" });
   await (await visible(page.getByLabel(/^name|^your name|^full name/i), "the register name field (label \"Name\")")).fill(account.name);
   await page.getByLabel(/^e-?mail/i).fill(account.email);
   const pw = page.getByLabel(/^password/i);

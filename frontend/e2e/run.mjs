@@ -10,11 +10,16 @@
 //   E2E_SCREENSHOTS=/tmp/shots npm run e2e   (PNGs of every page, both themes, both widths)
 //   E2E_ONLY=graphiql npm run e2e            (only the test files whose name contains it)
 //
+// The server gets a fresh data dir, the test chart's directory as its only
+// WOOW_CHART_DIRS entry, no SMTP (no e-mail), and its own address as
+// WOOW_PUBLIC_URL (the base of the invitation links the tests follow).
+//
 // Environment: WOOW_BIN, CHROMIUM (default /usr/bin/chromium),
 // E2E_SCREENSHOTS, E2E_ONLY, E2E_TIMEOUT_MS (whole run, default 600000),
 // E2E_SERVER_LOG (copy the server's log there).
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,7 +41,10 @@ if (!existsSync(chromium)) fail(`no Chromium at ${chromium}: apt-get install -y 
 
 const tmp = mkdtempSync(join(tmpdir(), "woow-e2e-"));
 const dataDir = join(tmp, "data");
-const chartDir = join(tmp, "chart");
+// The server reads local charts only inside WOOW_CHART_DIRS: this directory,
+// which holds the test chart and nothing else.
+const chartsDir = join(tmp, "charts");
+const chartDir = join(chartsDir, "e2e-web");
 writeChart(chartDir);
 
 let server = null;
@@ -109,15 +117,39 @@ function printLogTail() {
   console.error("---");
 }
 
-/** Starts the server; resolves with its base URL once /readyz answers. */
+/** A free port on 127.0.0.1 (the server's links need its address before it starts). */
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Starts the server on a free port; resolves with its base URL once
+ * /readyz answers. The server makes invitation links from WOOW_PUBLIC_URL;
+ * without SMTP it defaults to the bound address, but it is required as soon
+ * as WOOW_SMTP_URL is set, so it is set here always, naming the real port.
+ */
 async function startServer() {
+  const addr = `127.0.0.1:${await freePort()}`;
   server = spawn(bin, ["serve"], {
     cwd: tmp,
     env: {
       ...process.env,
-      WOOW_ADDR: "127.0.0.1:0",
+      WOOW_ADDR: addr,
       WOOW_DATA_DIR: dataDir,
       WOOW_LOG_LEVEL: "info",
+      WOOW_CHART_DIRS: chartsDir,
+      // The base of invitation and reset links: the server's own address.
+      WOOW_PUBLIC_URL: `http://${addr}`,
+      // No e-mail: invitations are shared by link, no address gets confirmed,
+      // and password reset and e-mail confirmation say e-mail is not set up.
+      WOOW_SMTP_URL: "",
       // Never a real cluster: dry-run mode.
       WOOW_KUBECONFIG: "",
       WOOW_KUBE_CONTEXT: "",
@@ -126,7 +158,7 @@ async function startServer() {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const addr = await new Promise((resolveAddr, reject) => {
+  const listening = await new Promise((resolveAddr, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not log \"listening\" within 30 s")), 30_000);
     let buf = "";
     const onData = (chunk) => {
@@ -157,7 +189,7 @@ async function startServer() {
       reject(new Error(`the server exited (code ${code}, signal ${signal}) before listening`));
     });
   });
-  const base = `http://${addr}`;
+  const base = `http://${listening}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
     try {

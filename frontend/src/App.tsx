@@ -6,6 +6,10 @@ import { loginPath, useViewer } from "./lib/session";
 import { WorkspaceProvider } from "./lib/workspace";
 import { Login } from "./pages/auth/Login";
 import { Register } from "./pages/auth/Register";
+import { ForgotPassword } from "./pages/auth/ForgotPassword";
+import { ResetPassword } from "./pages/auth/ResetPassword";
+import { VerifyEmail } from "./pages/auth/VerifyEmail";
+import { InvitationPage } from "./pages/invitations/InvitationPage";
 import { Dashboard } from "./pages/dashboard/Dashboard";
 import { WorkspaceList } from "./pages/workspaces/WorkspaceList";
 import { WorkspaceDetail } from "./pages/workspaces/WorkspaceDetail";
@@ -30,6 +34,12 @@ export function App() {
     <Routes>
       <Route path="/login" element={<Login />} />
       <Route path="/register" element={<Register />} />
+      <Route path="/forgot-password" element={<ForgotPassword />} />
+      <Route path="/reset-password" element={<ResetPassword />} />
+      {/* Signed in or not: the e-mailed link is the proof. */}
+      <Route path="/verify-email" element={<VerifyEmail />} />
+      {/* Signed in or not: it shows the invitation either way. */}
+      <Route path="/invitation" element={<InvitationPage />} />
       <Route
         element={
           <RequireViewer>

@@ -115,9 +115,11 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = "Cancel",
   danger,
   busy,
   error,
+  errorMessage,
   onConfirm,
   onClose,
 }: {
@@ -125,9 +127,13 @@ export function ConfirmDialog({
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  /** The button that closes the dialog without acting. */
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
   error?: CombinedError | null;
+  /** Shown instead of `error`'s own message, when the page words it better. */
+  errorMessage?: string;
   onConfirm: () => void;
   onClose: () => void;
 }) {
@@ -144,10 +150,10 @@ export function ConfirmDialog({
       <div className="stack">
         <h2 id={titleId}>{title}</h2>
         {children}
-        <ErrorMessage error={error} />
+        <ErrorMessage error={error} message={errorMessage} />
         <div className="row" style={{ justifyContent: "flex-end" }}>
           <Button onClick={onClose} disabled={busy}>
-            Cancel
+            {cancelLabel}
           </Button>
           <Button variant={danger ? "danger" : "primary"} busy={busy} onClick={onConfirm}>
             {confirmLabel}

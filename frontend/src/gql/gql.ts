@@ -16,14 +16,23 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n": typeof types.LogoutDocument,
     "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n  }\n": typeof types.ValueSpecFieldsFragmentDoc,
-    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      platformAdmin\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      # null until the account follows the link e-mailed to its address\n      emailVerifiedAt\n      platformAdmin\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n        }\n      }\n    }\n  }\n": typeof types.MyWorkspacesDocument,
+    "\n  mutation ForgotPasswordRequest($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n    }\n  }\n": typeof types.ForgotPasswordRequestDocument,
     "\n  mutation LoginSignIn($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        name\n        email\n        platformAdmin\n      }\n    }\n  }\n": typeof types.LoginSignInDocument,
     "\n  mutation RegisterAccount($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        name\n        email\n        platformAdmin\n      }\n    }\n  }\n": typeof types.RegisterAccountDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation RequestEmailVerification {\n    requestEmailVerification {\n      ok\n    }\n  }\n": typeof types.RequestEmailVerificationDocument,
+    "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      ok\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  query DashboardStats {\n    dashboard {\n      workspaces\n      members\n      servicesByState {\n        state\n        count\n      }\n      smartHomesByTunnelStatus {\n        state\n        count\n      }\n      openTasks\n      recentActivity(first: 20) {\n        edges {\n          node {\n            ...DashboardActivityEntry\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardStatsDocument,
     "\n  query DashboardCluster {\n    cluster {\n      mode\n      reachable\n    }\n  }\n": typeof types.DashboardClusterDocument,
     "\n  fragment DashboardActivityEntry on ActivityEvent {\n    id\n    verb\n    summary\n    createdAt\n    actor {\n      id\n      name\n    }\n    workspace {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.DashboardActivityEntryFragmentDoc,
     "\n  subscription DashboardActivity($workspaceId: ID!) {\n    activity(workspaceId: $workspaceId) {\n      ...DashboardActivityEntry\n    }\n  }\n": typeof types.DashboardActivityDocument,
+    "\n  query InvitationByToken($token: String!) {\n    invitationByToken(token: $token) {\n      id\n      role\n      email\n      invitedBy\n      expiresAt\n      workspace {\n        id\n        name\n        slug\n      }\n    }\n  }\n": typeof types.InvitationByTokenDocument,
+    "\n  mutation InvitationSignOut {\n    logout {\n      ok\n    }\n  }\n": typeof types.InvitationSignOutDocument,
+    "\n  query ViewerPendingInvitations {\n    viewer {\n      id\n      pendingInvitations {\n        id\n        role\n        email\n        invitedBy\n        expiresAt\n        workspace {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n": typeof types.ViewerPendingInvitationsDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      member {\n        id\n        role\n        workspace {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($input: DeclineInvitationInput!) {\n    declineInvitation(input: $input) {\n      invitationId\n    }\n  }\n": typeof types.DeclineInvitationDocument,
     "\n  query ConfigureTemplate($slug: String!) {\n    appTemplate(slug: $slug) {\n      id\n      name\n      slug\n      description\n      fullDescription\n      category\n      tags\n      icon\n      monthlyPrice\n      documentationURL\n      chartRef\n      chartRepoURL\n      chartVersion\n      defaultPort\n      minVcpu\n      minRAMGB\n      minStorageGB\n      active\n      valueSpecs {\n        required {\n          ...ValueSpecFields\n        }\n        optional {\n          ...ValueSpecFields\n        }\n      }\n    }\n  }\n": typeof types.ConfigureTemplateDocument,
     "\n  query ConfigureCluster {\n    cluster {\n      mode\n    }\n  }\n": typeof types.ConfigureClusterDocument,
     "\n  mutation ConfigureDeploy($input: DeployServiceInput!) {\n    deployService(input: $input) {\n      service {\n        id\n        name\n        state\n        workspaceID\n      }\n    }\n  }\n": typeof types.ConfigureDeployDocument,
@@ -39,11 +48,13 @@ type Documents = {
     "\n  query ServiceDetailManifest($serviceId: ID!) {\n    serviceManifest(serviceId: $serviceId)\n  }\n": typeof types.ServiceDetailManifestDocument,
     "\n  query ServiceDetailValuesDiff($serviceId: ID!, $from: Int!, $to: Int!) {\n    serviceValuesDiff(serviceId: $serviceId, from: $from, to: $to) {\n      key\n      kind\n      old\n      new\n      secret\n    }\n  }\n": typeof types.ServiceDetailValuesDiffDocument,
     "\n  mutation ServiceDetailRollback($input: RollbackServiceInput!) {\n    rollbackService(input: $input) {\n      service {\n        id\n        state\n        errorMessage\n      }\n    }\n  }\n": typeof types.ServiceDetailRollbackDocument,
-    "\n  mutation SettingsUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.SettingsUpdateProfileDocument,
+    "\n  mutation SettingsUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        name\n        email\n        # A new address is not confirmed: the server clears it.\n        emailVerifiedAt\n      }\n    }\n  }\n": typeof types.SettingsUpdateProfileDocument,
     "\n  mutation SettingsChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n    }\n  }\n": typeof types.SettingsChangePasswordDocument,
     "\n  mutation WorkspaceListCreate($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      workspace {\n        id\n        name\n        slug\n        description\n        state\n        viewerRole\n      }\n    }\n  }\n": typeof types.WorkspaceListCreateDocument,
-    "\n  query TeamPage($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      members(first: 100) {\n        totalCount\n        edges {\n          node {\n            id\n            role\n            invitedAt\n            createdAt\n            user {\n              id\n              name\n              email\n            }\n          }\n        }\n      }\n      invitations(first: 100, where: { acceptedAtIsNil: true }, orderBy: { field: CREATED_AT, direction: DESC }) {\n        totalCount\n        edges {\n          node {\n            id\n            email\n            role\n            expiresAt\n            createdAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.TeamPageDocument,
-    "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      member {\n        id\n        role\n        invitedAt\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n      }\n      invitation {\n        id\n        email\n        role\n        expiresAt\n        createdAt\n      }\n    }\n  }\n": typeof types.TeamInviteDocument,
+    "\n  query TeamPage($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      members(first: 100) {\n        totalCount\n        edges {\n          node {\n            id\n            role\n            invitedAt\n            createdAt\n            user {\n              id\n              name\n              email\n            }\n          }\n        }\n      }\n      pendingInvitations {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n    }\n  }\n": typeof types.TeamPageDocument,
+    "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n      link\n    }\n  }\n": typeof types.TeamInviteDocument,
+    "\n  mutation TeamCancelInvitation($input: CancelInvitationInput!) {\n    cancelInvitation(input: $input) {\n      invitation {\n        id\n        status\n        workspace {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TeamCancelInvitationDocument,
+    "\n  mutation TeamInvitationLink($input: CreateInvitationLinkInput!) {\n    createInvitationLink(input: $input) {\n      invitation {\n        id\n        status\n        expiresAt\n      }\n      link\n    }\n  }\n": typeof types.TeamInvitationLinkDocument,
     "\n  mutation TeamUpdateRole($input: UpdateMemberRoleInput!) {\n    updateMemberRole(input: $input) {\n      member {\n        id\n        role\n      }\n    }\n  }\n": typeof types.TeamUpdateRoleDocument,
     "\n  mutation TeamRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedUserId\n      workspace {\n        id\n      }\n    }\n  }\n": typeof types.TeamRemoveMemberDocument,
     "\n  mutation TeamLeave($input: LeaveWorkspaceInput!) {\n    leaveWorkspace(input: $input) {\n      workspaceId\n    }\n  }\n": typeof types.TeamLeaveDocument,
@@ -57,14 +68,23 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n": types.LogoutDocument,
     "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n  }\n": types.ValueSpecFieldsFragmentDoc,
-    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      platformAdmin\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      # null until the account follows the link e-mailed to its address\n      emailVerifiedAt\n      platformAdmin\n    }\n  }\n": types.ViewerDocument,
     "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n        }\n      }\n    }\n  }\n": types.MyWorkspacesDocument,
+    "\n  mutation ForgotPasswordRequest($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n    }\n  }\n": types.ForgotPasswordRequestDocument,
     "\n  mutation LoginSignIn($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        name\n        email\n        platformAdmin\n      }\n    }\n  }\n": types.LoginSignInDocument,
     "\n  mutation RegisterAccount($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        name\n        email\n        platformAdmin\n      }\n    }\n  }\n": types.RegisterAccountDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation RequestEmailVerification {\n    requestEmailVerification {\n      ok\n    }\n  }\n": types.RequestEmailVerificationDocument,
+    "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      ok\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  query DashboardStats {\n    dashboard {\n      workspaces\n      members\n      servicesByState {\n        state\n        count\n      }\n      smartHomesByTunnelStatus {\n        state\n        count\n      }\n      openTasks\n      recentActivity(first: 20) {\n        edges {\n          node {\n            ...DashboardActivityEntry\n          }\n        }\n      }\n    }\n  }\n": types.DashboardStatsDocument,
     "\n  query DashboardCluster {\n    cluster {\n      mode\n      reachable\n    }\n  }\n": types.DashboardClusterDocument,
     "\n  fragment DashboardActivityEntry on ActivityEvent {\n    id\n    verb\n    summary\n    createdAt\n    actor {\n      id\n      name\n    }\n    workspace {\n      id\n      name\n      slug\n    }\n  }\n": types.DashboardActivityEntryFragmentDoc,
     "\n  subscription DashboardActivity($workspaceId: ID!) {\n    activity(workspaceId: $workspaceId) {\n      ...DashboardActivityEntry\n    }\n  }\n": types.DashboardActivityDocument,
+    "\n  query InvitationByToken($token: String!) {\n    invitationByToken(token: $token) {\n      id\n      role\n      email\n      invitedBy\n      expiresAt\n      workspace {\n        id\n        name\n        slug\n      }\n    }\n  }\n": types.InvitationByTokenDocument,
+    "\n  mutation InvitationSignOut {\n    logout {\n      ok\n    }\n  }\n": types.InvitationSignOutDocument,
+    "\n  query ViewerPendingInvitations {\n    viewer {\n      id\n      pendingInvitations {\n        id\n        role\n        email\n        invitedBy\n        expiresAt\n        workspace {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n": types.ViewerPendingInvitationsDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      member {\n        id\n        role\n        workspace {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($input: DeclineInvitationInput!) {\n    declineInvitation(input: $input) {\n      invitationId\n    }\n  }\n": types.DeclineInvitationDocument,
     "\n  query ConfigureTemplate($slug: String!) {\n    appTemplate(slug: $slug) {\n      id\n      name\n      slug\n      description\n      fullDescription\n      category\n      tags\n      icon\n      monthlyPrice\n      documentationURL\n      chartRef\n      chartRepoURL\n      chartVersion\n      defaultPort\n      minVcpu\n      minRAMGB\n      minStorageGB\n      active\n      valueSpecs {\n        required {\n          ...ValueSpecFields\n        }\n        optional {\n          ...ValueSpecFields\n        }\n      }\n    }\n  }\n": types.ConfigureTemplateDocument,
     "\n  query ConfigureCluster {\n    cluster {\n      mode\n    }\n  }\n": types.ConfigureClusterDocument,
     "\n  mutation ConfigureDeploy($input: DeployServiceInput!) {\n    deployService(input: $input) {\n      service {\n        id\n        name\n        state\n        workspaceID\n      }\n    }\n  }\n": types.ConfigureDeployDocument,
@@ -80,11 +100,13 @@ const documents: Documents = {
     "\n  query ServiceDetailManifest($serviceId: ID!) {\n    serviceManifest(serviceId: $serviceId)\n  }\n": types.ServiceDetailManifestDocument,
     "\n  query ServiceDetailValuesDiff($serviceId: ID!, $from: Int!, $to: Int!) {\n    serviceValuesDiff(serviceId: $serviceId, from: $from, to: $to) {\n      key\n      kind\n      old\n      new\n      secret\n    }\n  }\n": types.ServiceDetailValuesDiffDocument,
     "\n  mutation ServiceDetailRollback($input: RollbackServiceInput!) {\n    rollbackService(input: $input) {\n      service {\n        id\n        state\n        errorMessage\n      }\n    }\n  }\n": types.ServiceDetailRollbackDocument,
-    "\n  mutation SettingsUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.SettingsUpdateProfileDocument,
+    "\n  mutation SettingsUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        name\n        email\n        # A new address is not confirmed: the server clears it.\n        emailVerifiedAt\n      }\n    }\n  }\n": types.SettingsUpdateProfileDocument,
     "\n  mutation SettingsChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n    }\n  }\n": types.SettingsChangePasswordDocument,
     "\n  mutation WorkspaceListCreate($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      workspace {\n        id\n        name\n        slug\n        description\n        state\n        viewerRole\n      }\n    }\n  }\n": types.WorkspaceListCreateDocument,
-    "\n  query TeamPage($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      members(first: 100) {\n        totalCount\n        edges {\n          node {\n            id\n            role\n            invitedAt\n            createdAt\n            user {\n              id\n              name\n              email\n            }\n          }\n        }\n      }\n      invitations(first: 100, where: { acceptedAtIsNil: true }, orderBy: { field: CREATED_AT, direction: DESC }) {\n        totalCount\n        edges {\n          node {\n            id\n            email\n            role\n            expiresAt\n            createdAt\n          }\n        }\n      }\n    }\n  }\n": types.TeamPageDocument,
-    "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      member {\n        id\n        role\n        invitedAt\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n      }\n      invitation {\n        id\n        email\n        role\n        expiresAt\n        createdAt\n      }\n    }\n  }\n": types.TeamInviteDocument,
+    "\n  query TeamPage($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      members(first: 100) {\n        totalCount\n        edges {\n          node {\n            id\n            role\n            invitedAt\n            createdAt\n            user {\n              id\n              name\n              email\n            }\n          }\n        }\n      }\n      pendingInvitations {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n    }\n  }\n": types.TeamPageDocument,
+    "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n      link\n    }\n  }\n": types.TeamInviteDocument,
+    "\n  mutation TeamCancelInvitation($input: CancelInvitationInput!) {\n    cancelInvitation(input: $input) {\n      invitation {\n        id\n        status\n        workspace {\n          id\n        }\n      }\n    }\n  }\n": types.TeamCancelInvitationDocument,
+    "\n  mutation TeamInvitationLink($input: CreateInvitationLinkInput!) {\n    createInvitationLink(input: $input) {\n      invitation {\n        id\n        status\n        expiresAt\n      }\n      link\n    }\n  }\n": types.TeamInvitationLinkDocument,
     "\n  mutation TeamUpdateRole($input: UpdateMemberRoleInput!) {\n    updateMemberRole(input: $input) {\n      member {\n        id\n        role\n      }\n    }\n  }\n": types.TeamUpdateRoleDocument,
     "\n  mutation TeamRemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      removedUserId\n      workspace {\n        id\n      }\n    }\n  }\n": types.TeamRemoveMemberDocument,
     "\n  mutation TeamLeave($input: LeaveWorkspaceInput!) {\n    leaveWorkspace(input: $input) {\n      workspaceId\n    }\n  }\n": types.TeamLeaveDocument,
@@ -121,11 +143,15 @@ export function graphql(source: "\n  fragment ValueSpecFields on ValueSpec {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      platformAdmin\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      platformAdmin\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      # null until the account follows the link e-mailed to its address\n      emailVerifiedAt\n      platformAdmin\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      # null until the account follows the link e-mailed to its address\n      emailVerifiedAt\n      platformAdmin\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ForgotPasswordRequest($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation ForgotPasswordRequest($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -134,6 +160,18 @@ export function graphql(source: "\n  mutation LoginSignIn($input: LoginInput!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RegisterAccount($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        name\n        email\n        platformAdmin\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterAccount($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        name\n        email\n        platformAdmin\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestEmailVerification {\n    requestEmailVerification {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation RequestEmailVerification {\n    requestEmailVerification {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      ok\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -150,6 +188,26 @@ export function graphql(source: "\n  fragment DashboardActivityEntry on Activity
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription DashboardActivity($workspaceId: ID!) {\n    activity(workspaceId: $workspaceId) {\n      ...DashboardActivityEntry\n    }\n  }\n"): (typeof documents)["\n  subscription DashboardActivity($workspaceId: ID!) {\n    activity(workspaceId: $workspaceId) {\n      ...DashboardActivityEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationByToken($token: String!) {\n    invitationByToken(token: $token) {\n      id\n      role\n      email\n      invitedBy\n      expiresAt\n      workspace {\n        id\n        name\n        slug\n      }\n    }\n  }\n"): (typeof documents)["\n  query InvitationByToken($token: String!) {\n    invitationByToken(token: $token) {\n      id\n      role\n      email\n      invitedBy\n      expiresAt\n      workspace {\n        id\n        name\n        slug\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InvitationSignOut {\n    logout {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation InvitationSignOut {\n    logout {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerPendingInvitations {\n    viewer {\n      id\n      pendingInvitations {\n        id\n        role\n        email\n        invitedBy\n        expiresAt\n        workspace {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ViewerPendingInvitations {\n    viewer {\n      id\n      pendingInvitations {\n        id\n        role\n        email\n        invitedBy\n        expiresAt\n        workspace {\n          id\n          name\n          slug\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      member {\n        id\n        role\n        workspace {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      member {\n        id\n        role\n        workspace {\n          id\n          slug\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineInvitation($input: DeclineInvitationInput!) {\n    declineInvitation(input: $input) {\n      invitationId\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineInvitation($input: DeclineInvitationInput!) {\n    declineInvitation(input: $input) {\n      invitationId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -213,7 +271,7 @@ export function graphql(source: "\n  mutation ServiceDetailRollback($input: Roll
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SettingsUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        name\n        email\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SettingsUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        name\n        email\n        # A new address is not confirmed: the server clears it.\n        emailVerifiedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        name\n        email\n        # A new address is not confirmed: the server clears it.\n        emailVerifiedAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -225,11 +283,19 @@ export function graphql(source: "\n  mutation WorkspaceListCreate($input: Create
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TeamPage($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      members(first: 100) {\n        totalCount\n        edges {\n          node {\n            id\n            role\n            invitedAt\n            createdAt\n            user {\n              id\n              name\n              email\n            }\n          }\n        }\n      }\n      invitations(first: 100, where: { acceptedAtIsNil: true }, orderBy: { field: CREATED_AT, direction: DESC }) {\n        totalCount\n        edges {\n          node {\n            id\n            email\n            role\n            expiresAt\n            createdAt\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamPage($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      members(first: 100) {\n        totalCount\n        edges {\n          node {\n            id\n            role\n            invitedAt\n            createdAt\n            user {\n              id\n              name\n              email\n            }\n          }\n        }\n      }\n      invitations(first: 100, where: { acceptedAtIsNil: true }, orderBy: { field: CREATED_AT, direction: DESC }) {\n        totalCount\n        edges {\n          node {\n            id\n            email\n            role\n            expiresAt\n            createdAt\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TeamPage($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      members(first: 100) {\n        totalCount\n        edges {\n          node {\n            id\n            role\n            invitedAt\n            createdAt\n            user {\n              id\n              name\n              email\n            }\n          }\n        }\n      }\n      pendingInvitations {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamPage($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      members(first: 100) {\n        totalCount\n        edges {\n          node {\n            id\n            role\n            invitedAt\n            createdAt\n            user {\n              id\n              name\n              email\n            }\n          }\n        }\n      }\n      pendingInvitations {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      member {\n        id\n        role\n        invitedAt\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n      }\n      invitation {\n        id\n        email\n        role\n        expiresAt\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      member {\n        id\n        role\n        invitedAt\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n      }\n      invitation {\n        id\n        email\n        role\n        expiresAt\n        createdAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n      link\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamCancelInvitation($input: CancelInvitationInput!) {\n    cancelInvitation(input: $input) {\n      invitation {\n        id\n        status\n        workspace {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TeamCancelInvitation($input: CancelInvitationInput!) {\n    cancelInvitation(input: $input) {\n      invitation {\n        id\n        status\n        workspace {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamInvitationLink($input: CreateInvitationLinkInput!) {\n    createInvitationLink(input: $input) {\n      invitation {\n        id\n        status\n        expiresAt\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation TeamInvitationLink($input: CreateInvitationLinkInput!) {\n    createInvitationLink(input: $input) {\n      invitation {\n        id\n        status\n        expiresAt\n      }\n      link\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

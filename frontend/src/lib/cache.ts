@@ -8,6 +8,8 @@ import { workspaceUpdates } from "../pages/workspaces/cache";
 import { serviceUpdates } from "../pages/services/cache";
 import { activityUpdates } from "../pages/dashboard/cache";
 import { marketplaceUpdates } from "../pages/marketplace/cache";
+import { invitationUpdates } from "../pages/invitations/cache";
+import { accountUpdates } from "../pages/auth/cache";
 
 const embedded = () => null;
 
@@ -24,6 +26,14 @@ export const cacheConfig: CacheExchangeOpts = {
     LogoutPayload: embedded,
     WorkspacePayload: embedded,
     InviteMemberPayload: embedded,
+    AcceptInvitationPayload: embedded,
+    DeclineInvitationPayload: embedded,
+    InvitationPayload: embedded,
+    InvitationLinkPayload: embedded,
+    RequestPasswordResetPayload: embedded,
+    ResetPasswordPayload: embedded,
+    RequestEmailVerificationPayload: embedded,
+    VerifyEmailPayload: embedded,
     MemberPayload: embedded,
     RemoveMemberPayload: embedded,
     LeaveWorkspacePayload: embedded,
@@ -32,5 +42,5 @@ export const cacheConfig: CacheExchangeOpts = {
     ProfilePayload: embedded,
     ChangePasswordPayload: embedded,
   },
-  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates, marketplaceUpdates),
+  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates, marketplaceUpdates, invitationUpdates, accountUpdates),
 };

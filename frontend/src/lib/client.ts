@@ -4,9 +4,9 @@
 // request and the WebSocket upgrade carry it; nothing here stores a token.
 import { Client, fetchExchange, mapExchange, subscriptionExchange } from "urql";
 import { cacheExchange } from "@urql/exchange-graphcache";
-import { createClient as createWSClient, type Client as WSClient } from "graphql-ws";
+import { createClient as createWSClient, type Client as WSClient, type ClientOptions as WSOptions } from "graphql-ws";
 import { cacheConfig } from "./cache";
-import { isUnauthenticated } from "./errors";
+import { CLOSE_UNAUTHORIZED, closeCode, isUnauthenticated } from "./errors";
 
 export interface AppClient {
   client: Client;
@@ -18,13 +18,37 @@ export function wsURL(path = "/query"): string {
   return `${proto}//${window.location.host}${path}`;
 }
 
+/** The close code of a refused connection: the same credentials would be refused again. */
+const CLOSE_FORBIDDEN = 4403;
+
+/**
+ * Whether to reconnect after the WebSocket closed or failed. A server going
+ * away (1001, a restart, a network failure) is retried. graphql-ws itself
+ * never retries 4401 (the session ended: signed out elsewhere, password
+ * changed or reset, account disabled); the app then signs out instead (see
+ * createAppClient). 4403 (refused) is not retried either: it would be
+ * refused again.
+ */
+export function shouldReconnect(errOrCloseEvent: unknown): boolean {
+  return closeCode(errOrCloseEvent) !== CLOSE_FORBIDDEN;
+}
+
 /**
  * A fresh client with an empty cache. The app makes a new one when the
  * session changes (sign-in, sign-out), so no data of one account survives
  * into another's and the WebSocket reconnects with the new cookie.
+ * `onUnauthenticated` runs when the session is gone: a result with an
+ * UNAUTHENTICATED error, or the WebSocket closed with 4401. The server
+ * closes with 4401 without completing the running subscriptions first, so
+ * each of them ends with the close as its error, which lib/errors.ts reads
+ * as UNAUTHENTICATED; the close is also watched on the socket itself, so
+ * that it counts even when no subscription reports it (one a proxy or an
+ * older server completed first). One ended session is thus reported more
+ * than once: session.tsx acts on the first. `ws` is for tests (a fake
+ * WebSocket).
  */
-export function createAppClient(onUnauthenticated: () => void): AppClient {
-  const ws: WSClient = createWSClient({
+export function createAppClient(onUnauthenticated: () => void, ws?: Partial<WSOptions>): AppClient {
+  const wsClient: WSClient = createWSClient({
     url: wsURL(),
     lazy: true,
     retryAttempts: Infinity,
@@ -32,7 +56,13 @@ export function createAppClient(onUnauthenticated: () => void): AppClient {
     // is not stormed by every open tab.
     retryWait: (retries) =>
       new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** retries) * (0.5 + Math.random()))),
-    shouldRetry: () => true,
+    shouldRetry: shouldReconnect,
+    on: {
+      closed(event) {
+        if (closeCode(event) === CLOSE_UNAUTHORIZED) onUnauthenticated();
+      },
+    },
+    ...ws,
   });
   const client = new Client({
     url: "/query",
@@ -56,7 +86,7 @@ export function createAppClient(onUnauthenticated: () => void): AppClient {
           const input = { ...request, query: request.query || "" };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink);
+              const unsubscribe = wsClient.subscribe(input, sink);
               return { unsubscribe };
             },
           };
@@ -64,5 +94,5 @@ export function createAppClient(onUnauthenticated: () => void): AppClient {
       }),
     ],
   });
-  return { client, dispose: () => void ws.dispose() };
+  return { client, dispose: () => void wsClient.dispose() };
 }

@@ -1,6 +1,9 @@
 // The server's error contract (SPEC section 9): a refusal is a GraphQL error
 // whose extensions.code is BAD_USER_INPUT (with extensions.field), CONFLICT,
-// FORBIDDEN, NOT_FOUND or UNAUTHENTICATED; anything else is INTERNAL.
+// FORBIDDEN, NOT_FOUND or UNAUTHENTICATED; anything else is INTERNAL. A
+// subscription's WebSocket closed by the server with 4401 (the session
+// ended: signed out elsewhere, password changed or reset, account disabled)
+// is UNAUTHENTICATED too, so that it takes the same way to the sign-in page.
 import type { CombinedError } from "urql";
 
 export type ErrorCode =
@@ -31,10 +34,23 @@ const fallback: Record<ErrorCode, string> = {
   NETWORK: "The server cannot be reached. Check your connection and try again.",
 };
 
+/** The WebSocket close code graphql-transport-ws servers use when the credentials are gone. */
+export const CLOSE_UNAUTHORIZED = 4401;
+
+/** The code of a WebSocket close event (graphql-ws reports one as a subscription's error), or undefined. */
+export function closeCode(e: unknown): number | undefined {
+  if (typeof e !== "object" || e === null || !("code" in e) || !("reason" in e)) return undefined;
+  const code = (e as { code: unknown }).code;
+  return typeof code === "number" ? code : undefined;
+}
+
 /** The errors of a result, readable and with their codes. */
 export function appErrors(err: CombinedError | undefined | null): AppError[] {
   if (!err) return [];
   if (err.networkError && err.graphQLErrors.length === 0) {
+    if (closeCode(err.networkError) === CLOSE_UNAUTHORIZED) {
+      return [{ code: "UNAUTHENTICATED", message: "Your session has ended. Please sign in again." }];
+    }
     return [{ code: "NETWORK", message: fallback.NETWORK }];
   }
   return err.graphQLErrors.map((e) => {
@@ -67,4 +83,12 @@ export function formError(err: CombinedError | undefined | null, fields: string[
 
 export function isUnauthenticated(err: CombinedError | undefined | null): boolean {
   return appErrors(err).some((e) => e.code === "UNAUTHENTICATED");
+}
+
+/** A server message ("stop or delete … first (2 not stopped)") as a sentence: capitalised, with a full stop. */
+export function sentence(msg: string): string {
+  const s = msg.trim();
+  if (!s) return s;
+  const cap = s[0].toUpperCase() + s.slice(1);
+  return /[.!?]$/.test(cap) ? cap : cap + ".";
 }

@@ -12,6 +12,8 @@ export const ViewerDocument = graphql(`
       id
       name
       email
+      # null until the account follows the link e-mailed to its address
+      emailVerifiedAt
       platformAdmin
     }
   }
@@ -27,6 +29,9 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 const ViewerContext = createContext<{ viewer: Viewer | null; loading: boolean }>({ viewer: null, loading: true });
 
+/** Pages for the signed out (or either), where an ended session sends nobody to sign in. */
+const publicPaths = ["/login", "/register", "/forgot-password", "/reset-password", "/verify-email"];
+
 /** Where sign-in sends you back to. */
 export function loginPath(next: string): string {
   return next && next !== "/" && !next.startsWith("/login") ? `/login?next=${encodeURIComponent(next)}` : "/login";
@@ -38,10 +43,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const here = useRef("/");
   here.current = location.pathname + location.search;
 
-  const expired = useRef<() => void>(() => {});
-  const make = useCallback(() => createAppClient(() => expired.current()), []);
+  const expired = useRef<() => boolean>(() => false);
+  // Only the current client may end the session, once: a replaced one's
+  // socket can still report the close of the session it belonged to, and
+  // one ended session is often reported twice (the socket's close, then
+  // each subscription's error).
+  const current = useRef<AppClient | null>(null);
+  const make = useCallback(() => {
+    let ended = false;
+    const app: AppClient = createAppClient(() => {
+      if (ended || current.current !== app) return;
+      ended = expired.current();
+    });
+    return app;
+  }, []);
   const [app, setApp] = useState<AppClient>(make);
-  useEffect(() => () => app.dispose(), [app]);
+  useEffect(() => {
+    current.current = app;
+    return () => app.dispose();
+  }, [app]);
 
   // Each client gets a fresh tree under it: a query's state (useQuery keeps
   // the last data when its client changes) must not carry the previous
@@ -51,12 +71,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setApp(make());
     setGeneration((g) => g + 1);
   }, [make]);
-  // The session ended on the server (expired, signed out elsewhere): start
-  // clean and come back here after signing in.
+  // The session ended on the server (expired, signed out elsewhere, the
+  // password changed): start clean and come back here after signing in.
   expired.current = () => {
-    if (here.current.startsWith("/login") || here.current.startsWith("/register")) return;
+    if (publicPaths.some((p) => here.current.startsWith(p))) return false;
     reset();
     navigate(loginPath(here.current), { replace: true });
+    return true;
   };
 
   const session = useMemo(() => ({ reset }), [reset]);

@@ -1,7 +1,7 @@
 // Sign in: email and password, errors at their field, then back to where the
 // user was going (the `next` parameter set by the session-expiry redirect).
 import { useState, type FormEvent } from "react";
-import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import { Button, ErrorMessage, Field, Loading } from "../../components/ui";
@@ -31,6 +31,8 @@ export function Login() {
   const nextParam = params.get("next");
   const next = safeNext(nextParam);
   const navigate = useNavigate();
+  // Set by the page that sent the user here ("Password changed; sign in…").
+  const notice = (useLocation().state as { notice?: unknown } | null)?.notice;
   const { reset } = useSession();
   const [{ fetching, error }, login] = useMutation(LoginMutation);
   const [email, setEmail] = useState("");
@@ -75,6 +77,11 @@ export function Login() {
       }
     >
       <form className="stack" onSubmit={submit} noValidate aria-label="Sign in">
+        {typeof notice === "string" && !submitted && (
+          <p className="alert alert-success" role="status">
+            {notice}
+          </p>
+        )}
         {submitted && <ErrorMessage message={authFormError(error, fields)} />}
         <Field label="Email" error={errors.email}>
           {(p) => (
@@ -104,6 +111,11 @@ export function Login() {
             />
           )}
         </Field>
+        <p className="auth-forgot">
+          <Link to="/forgot-password" state={{ email: email.trim() }}>
+            Forgot your password?
+          </Link>
+        </p>
         <Button type="submit" variant="primary" busy={fetching} className="auth-submit">
           {fetching ? "Signing in…" : "Sign in"}
         </Button>

@@ -48,7 +48,7 @@ function dashboard(over: Record<string, unknown> = {}) {
   };
 }
 
-function setup(opts: { dash?: Record<string, unknown>; workspaces?: object[]; mode?: string } = {}) {
+function setup(opts: { dash?: Record<string, unknown>; workspaces?: object[]; mode?: string; invitations?: object[] } = {}) {
   const subjects = new Map<string, Subject<ExecutionResult>>();
   const seen: string[] = [];
   const client = mockClient((name, vars): Answer => {
@@ -73,6 +73,8 @@ function setup(opts: { dash?: Record<string, unknown>; workspaces?: object[]; mo
           },
         };
       }
+      case "ViewerPendingInvitations":
+        return { data: { viewer: { __typename: "User", id: "VXNlcjox", pendingInvitations: opts.invitations ?? [] } } };
       case "DashboardActivity": {
         const s = makeSubject<ExecutionResult>();
         subjects.set(vars.workspaceId as string, s);
@@ -156,6 +158,28 @@ describe("Dashboard", () => {
     expect(screen.getByRole("link", { name: "Browse the marketplace" })).toHaveAttribute("href", "/marketplace");
     expect(screen.getByText("None deployed yet")).toBeInTheDocument();
     expect(screen.queryByText("Live")).not.toBeInTheDocument();
+  });
+
+  it("shows the invitations waiting for the viewer above the figures", async () => {
+    setup({
+      workspaces: [],
+      invitations: [
+        {
+          __typename: "PendingInvitation",
+          id: "inv-1",
+          role: "admin",
+          email: "ada@example.com",
+          invitedBy: "Bob",
+          expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+          workspace: { __typename: "InvitedWorkspace", id: "V3M6Mw", name: "Bob's Lab", slug: "bobs-lab" },
+        },
+      ],
+    });
+    const section = await screen.findByRole("region", { name: "You are invited to a workspace" });
+    expect(section).toHaveTextContent("Bob's Lab");
+    expect(section).toHaveTextContent("Bob invited you as admin");
+    expect(within(section).getByRole("button", { name: "Accept the invitation to Bob's Lab" })).toBeInTheDocument();
+    expect(within(section).getByRole("button", { name: "Decline the invitation to Bob's Lab" })).toBeInTheDocument();
   });
 
   it("says nothing about dry-run on a real cluster", async () => {

@@ -10,6 +10,7 @@ import { Button, EmptyState, ErrorMessage, Loading, PageHeader, RelativeTime } f
 import { useSignedInViewer } from "../../lib/session";
 import { useWorkspaces } from "../../lib/workspace";
 import { mergeActivity, useLiveActivity, type ActivityEntry } from "./activity";
+import { PendingInvitations } from "../invitations/PendingInvitations";
 
 export const StatsQuery = graphql(`
   query DashboardStats {
@@ -82,6 +83,7 @@ export function Dashboard() {
   return (
     <div className="stack dashboard">
       <PageHeader title="Dashboard" description={`Hello, ${viewer.name}. Here is what is happening in your workspaces.`} />
+      <PendingInvitations />
       <ClusterBanner />
       {error && !stats ? (
         <div className="stack" style={{ alignItems: "flex-start" }}>

@@ -1,11 +1,13 @@
-// Settings: the viewer's profile (name, email), password, and theme.
+// Settings: the viewer's profile (name, email, whether the address is
+// confirmed, with a way to get a new confirmation link), password, and theme.
 import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
-import { Button, ErrorMessage, Field, PageHeader } from "../../components/ui";
+import { Button, ErrorMessage, Field, PageHeader, RelativeTime } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
-import { useSignedInViewer } from "../../lib/session";
+import { useSignedInViewer, type Viewer } from "../../lib/session";
 import { useTheme, type ThemeChoice } from "../../lib/theme";
+import { SendConfirmationLink } from "../auth/emailConfirmation";
 
 const UpdateProfileMutation = graphql(`
   mutation SettingsUpdateProfile($input: UpdateProfileInput!) {
@@ -14,6 +16,8 @@ const UpdateProfileMutation = graphql(`
         id
         name
         email
+        # A new address is not confirmed: the server clears it.
+        emailVerifiedAt
       }
     }
   }
@@ -125,7 +129,42 @@ function ProfileSection() {
           </span>
         </div>
       </form>
+      <EmailConfirmation viewer={viewer} />
     </section>
+  );
+}
+
+/**
+ * Whether the account's address is confirmed. Only a confirmed address
+ * lists the invitations sent to it on the dashboard; until then they reach
+ * the account through their links, so this informs rather than insists.
+ */
+function EmailConfirmation({ viewer }: { viewer: Viewer }) {
+  const id = useId();
+  return (
+    <div className="stack settings-email-confirm" role="group" aria-labelledby={id}>
+      <h3 id={id}>Email confirmation</h3>
+      {viewer.emailVerifiedAt ? (
+        <p className="settings-email-state">
+          <span className="badge badge-success">Confirmed</span>{" "}
+          <span>
+            <span className="break">{viewer.email}</span> is confirmed (<RelativeTime value={viewer.emailVerifiedAt} />):
+            invitations sent to it show on your dashboard.
+          </span>
+        </p>
+      ) : (
+        <>
+          <p className="settings-email-state">
+            <span className="badge badge-warning">Not confirmed</span>{" "}
+            <span>
+              Confirm <span className="break">{viewer.email}</span> with the link we e-mail to it, and invitations sent to
+              it show on your dashboard. Until then, they reach you through the links their senders share.
+            </span>
+          </p>
+          <SendConfirmationLink email={viewer.email} />
+        </>
+      )}
+    </div>
   );
 }
 

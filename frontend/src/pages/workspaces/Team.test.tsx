@@ -5,7 +5,8 @@ import { Provider, type Client } from "urql";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { WorkspaceProvider } from "../../lib/workspace";
 import { Team } from "./Team";
-import { connection, gqlError, member, mockClient, myWorkspaces, user, viewer, type Answers } from "./testing";
+import { print } from "graphql";
+import { connection, gqlError, member, mockClient, myWorkspaces, opName, user, viewer, type Answers } from "./testing";
 
 vi.mock("../../lib/session", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../lib/session")>()),
@@ -16,6 +17,18 @@ const me = { __typename: "User", id: viewer.id, name: viewer.name, email: viewer
 const olive = user("u-olive", "Olive");
 const adam = user("u-adam", "Adam");
 const gus = user("u-gus", "Gus");
+
+function invitation(id: string, email: string, role: string, over: { status?: string; expiresAt?: string } = {}) {
+  return {
+    __typename: "Invitation",
+    id,
+    email,
+    role,
+    status: over.status ?? "pending",
+    expiresAt: over.expiresAt ?? "2099-01-01T00:00:00Z",
+    createdAt: "2026-11-01T00:00:00Z",
+  };
+}
 
 function team(viewerRole: string, opts: { state?: string; members?: object[]; invitations?: object[] } = {}) {
   const members = opts.members ?? [
@@ -34,7 +47,7 @@ function team(viewerRole: string, opts: { state?: string; members?: object[]; in
         state: opts.state ?? "active",
         viewerRole,
         members: connection("WorkspaceMember", members),
-        invitations: connection("Invitation", opts.invitations ?? []),
+        pendingInvitations: opts.invitations ?? [],
       },
     },
   };
@@ -127,9 +140,9 @@ describe("Team", { timeout: 20_000 }, () => {
     expect(screen.queryAllByRole("combobox", { name: /^Role of/ })).toHaveLength(0);
   });
 
-  it("tells whether the invited email joined at once or got an invitation, and shows a conflict readably", async () => {
+  it("invites: shows the link to share, says they join only after accepting, and a conflict readably", async () => {
     let n = 0;
-    const { client } = mockClient(
+    const { client, executeMutation } = mockClient(
       answers(team("owner"), {
         TeamInvite: (vars) => {
           const input = vars.input as { email: string; role: string };
@@ -139,25 +152,8 @@ describe("Team", { timeout: 20_000 }, () => {
               data: {
                 inviteMember: {
                   __typename: "InviteMemberPayload",
-                  invitation: null,
-                  member: { ...member({ __typename: "User", id: "u-zoe", name: "Zoe", email: input.email }, input.role) },
-                },
-              },
-            };
-          if (n === 2)
-            return {
-              data: {
-                inviteMember: {
-                  __typename: "InviteMemberPayload",
-                  member: null,
-                  invitation: {
-                    __typename: "Invitation",
-                    id: "inv-1",
-                    email: input.email,
-                    role: input.role,
-                    expiresAt: "2026-12-29T10:00:00Z",
-                    createdAt: "2026-11-29T10:00:00Z",
-                  },
+                  invitation: invitation("inv-1", input.email, input.role, { expiresAt: "2026-12-29T10:00:00Z" }),
+                  link: "http://woow.test/invitation#token=tok-1",
                 },
               },
             };
@@ -172,20 +168,29 @@ describe("Team", { timeout: 20_000 }, () => {
     await u.type(email, "zoe@x.io");
     await u.selectOptions(screen.getByRole("combobox", { name: "Role" }), "admin");
     await u.click(screen.getByRole("button", { name: "Invite" }));
-    expect(await screen.findByRole("status")).toHaveTextContent(
-      "Zoe (zoe@x.io) already has an account and is now a member, as admin.",
-    );
+    const status = await screen.findByRole("status");
+    expect(status).toHaveTextContent("Invitation ready for zoe@x.io, as admin. They join only after accepting it.");
+    expect(status).toHaveTextContent("Share this link with them: it works once, until");
+    // Only a confirmed address lists its invitations: the link is the way in otherwise.
+    expect(screen.getByText(/If they have an account with this address and have confirmed it, they also find/)).toBeInTheDocument();
     expect(email).toHaveValue("");
+    expect(executeMutation).toHaveBeenCalledWith(
+      expect.objectContaining({ variables: { input: { workspaceId: "ws-1", email: "zoe@x.io", role: "admin" } } }),
+      expect.anything(),
+    );
 
-    await u.type(email, "new@x.io");
-    await u.click(screen.getByRole("button", { name: "Invite" }));
-    expect(await screen.findByText(/No account uses new@x.io yet, so an invitation was recorded/)).toBeInTheDocument();
-    expect(screen.getByRole("status")).toHaveTextContent("they join as admin when they register with that address");
+    // The link, in full and copied at a click.
+    const link = screen.getByRole("textbox", { name: "Invitation link for zoe@x.io" });
+    expect(link).toHaveValue("http://woow.test/invitation#token=tok-1");
+    expect(link).toHaveAttribute("readonly");
+    await u.click(screen.getByRole("button", { name: "Copy link" }));
+    expect(await screen.findByText("Copied to the clipboard.")).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe("http://woow.test/invitation#token=tok-1");
 
-    await u.type(email, "zoe@x.io");
+    await u.type(email, "olive@x.io");
     await u.click(screen.getByRole("button", { name: "Invite" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("zoe@x.io is already a member");
-    expect(screen.queryByRole("status")).toBeNull();
+    expect(await screen.findByRole("alert")).toHaveTextContent("olive@x.io is already a member");
+    expect(screen.queryByRole("textbox", { name: /^Invitation link/ })).toBeNull();
   });
 
   it("puts an invalid email error at the email field", async () => {
@@ -203,18 +208,224 @@ describe("Team", { timeout: 20_000 }, () => {
     expect(email).toHaveAttribute("aria-invalid", "true");
   });
 
-  it("lists pending invitations", async () => {
-    const inv = {
-      __typename: "Invitation",
-      id: "inv-1",
-      email: "later@x.io",
-      role: "user",
-      expiresAt: "2099-01-01T00:00:00Z",
-      createdAt: "2026-11-01T00:00:00Z",
-    };
-    renderTeam(mockClient(answers(team("guest", { invitations: [inv] }))).client);
+  it("lists the server's pending invitations to admins, in its order, with their role, status and expiry", async () => {
+    const invs = [
+      invitation("inv-3", "later@x.io", "user"),
+      invitation("inv-2", "old@x.io", "guest", { status: "expired", expiresAt: "2026-01-01T00:00:00Z" }),
+      // Still "pending" in the answer, but its time has passed since: shown as expired.
+      invitation("inv-1", "stale@x.io", "admin", { expiresAt: new Date(Date.now() - 60_000).toISOString() }),
+    ];
+    const { client, executeQuery } = mockClient(answers(team("admin", { invitations: invs })));
+    renderTeam(client);
     const section = await screen.findByRole("region", { name: /Pending invitations/ });
-    expect(within(section).getByText("later@x.io").closest("li")).toHaveTextContent("User");
+    expect(section).toHaveTextContent("Pending invitations (3)");
+    const rows = within(section).getAllByRole("listitem");
+    expect(rows).toHaveLength(3);
+    // The list is the workspace's pendingInvitations: no filter in the query.
+    const teamQuery = executeQuery.mock.calls.map(([req]) => req).find((req) => opName(req) === "TeamPage")!;
+    expect(print(teamQuery.query)).toMatch(/pendingInvitations \{/);
+    expect(print(teamQuery.query)).not.toMatch(/where:/);
+    expect(rows[0]).toHaveTextContent("later@x.io");
+    expect(rows[0]).toHaveTextContent("Status: Pending");
+    expect(rows[0]).toHaveTextContent("User");
+    expect(rows[0]).toHaveTextContent(/Invited .* · expires /);
+    expect(within(rows[0]).getByRole("button", { name: "New link for later@x.io" })).toBeInTheDocument();
+    expect(within(rows[0]).getByRole("button", { name: "Cancel the invitation to later@x.io" })).toBeInTheDocument();
+    // An expired one is sent again (renewed) or removed.
+    expect(rows[1]).toHaveTextContent("Status: Expired");
+    expect(rows[1]).toHaveTextContent(/Invited .* · expired /);
+    expect(within(rows[1]).queryByRole("button", { name: /New link/ })).toBeNull();
+    expect(within(rows[1]).getByRole("button", { name: "Invite old@x.io again" })).toBeInTheDocument();
+    expect(within(rows[1]).getByRole("button", { name: "Remove the expired invitation to old@x.io" })).toBeInTheDocument();
+    expect(rows[2]).toHaveTextContent("Status: Expired");
+    expect(within(rows[2]).getByRole("button", { name: "Invite stale@x.io again" })).toBeInTheDocument();
+  });
+
+  it("says so when no invitation waits for an answer", async () => {
+    renderTeam(mockClient(answers(team("owner"))).client);
+    const section = await screen.findByRole("region", { name: /Pending invitations/ });
+    expect(section).toHaveTextContent("Pending invitations (0)");
+    expect(section).toHaveTextContent("No pending invitations. Invite someone above: they join once they accept.");
+  });
+
+  it("shows no invitations to a member below admin", async () => {
+    renderTeam(mockClient(answers(team("user", { invitations: [invitation("inv-1", "later@x.io", "user")] }))).client);
+    await screen.findByRole("heading", { name: /^Members/ });
+    expect(screen.queryByRole("heading", { name: /Pending invitations/ })).toBeNull();
+    expect(screen.queryByText("later@x.io")).toBeNull();
+  });
+
+  it("makes a new link for a pending invitation and shows it to copy", async () => {
+    const { client, executeMutation } = mockClient(
+      answers(team("owner", { invitations: [invitation("inv-1", "later@x.io", "user")] }), {
+        TeamInvitationLink: {
+          data: {
+            createInvitationLink: {
+              __typename: "InvitationLinkPayload",
+              invitation: { __typename: "Invitation", id: "inv-1", status: "pending", expiresAt: "2099-01-08T00:00:00Z" },
+              link: "http://woow.test/invitation#token=tok-2",
+            },
+          },
+        },
+      }),
+    );
+    const u = userEvent.setup();
+    renderTeam(client);
+    await u.click(await screen.findByRole("button", { name: "New link for later@x.io" }));
+    expect(await screen.findByRole("textbox", { name: "Invitation link for later@x.io" })).toHaveValue(
+      "http://woow.test/invitation#token=tok-2",
+    );
+    expect(screen.getByText(/the previous one no longer works/)).toBeInTheDocument();
+    expect(executeMutation).toHaveBeenCalledWith(
+      expect.objectContaining({ variables: { input: { id: "inv-1" } } }),
+      expect.anything(),
+    );
+  });
+
+  it("removes an expired invitation after a confirmation that says it has expired", async () => {
+    const { client, executeMutation } = mockClient(
+      answers(team("admin", { invitations: [invitation("inv-1", "old@x.io", "guest", { status: "expired", expiresAt: "2026-01-01T00:00:00Z" })] }), {
+        TeamCancelInvitation: {
+          data: {
+            cancelInvitation: {
+              __typename: "InvitationPayload",
+              invitation: { __typename: "Invitation", id: "inv-1", status: "cancelled", workspace: { __typename: "Workspace", id: "ws-1" } },
+            },
+          },
+        },
+      }),
+    );
+    const u = userEvent.setup();
+    renderTeam(client);
+    await u.click(await screen.findByRole("button", { name: "Remove the expired invitation to old@x.io" }));
+    const dialog = screen.getByRole("dialog", { name: "Remove the expired invitation to old@x.io?" });
+    expect(dialog).toHaveTextContent("It has expired already: cancelling removes it from this list.");
+    await u.click(within(dialog).getByRole("button", { name: "Remove invitation" }));
+    expect(executeMutation).toHaveBeenCalledWith(
+      expect.objectContaining({ variables: { input: { id: "inv-1" } } }),
+      expect.anything(),
+    );
+    await vi.waitFor(() => expect(dialog).not.toHaveAttribute("open"));
+  });
+
+  it("sends an expired invitation again and shows the new link", async () => {
+    const { client, executeMutation } = mockClient(
+      answers(team("admin", { invitations: [invitation("inv-1", "old@x.io", "guest", { status: "expired" })] }), {
+        TeamInvite: {
+          data: {
+            inviteMember: {
+              __typename: "InviteMemberPayload",
+              invitation: invitation("inv-1", "old@x.io", "guest"),
+              link: "http://woow.test/invitation#token=tok-3",
+            },
+          },
+        },
+      }),
+    );
+    const u = userEvent.setup();
+    renderTeam(client);
+    await u.click(await screen.findByRole("button", { name: "Invite old@x.io again" }));
+    expect(executeMutation).toHaveBeenCalledWith(
+      expect.objectContaining({ variables: { input: { workspaceId: "ws-1", email: "old@x.io", role: "guest" } } }),
+      expect.anything(),
+    );
+    expect(await screen.findByRole("textbox", { name: "Invitation link for old@x.io" })).toHaveValue(
+      "http://woow.test/invitation#token=tok-3",
+    );
+  });
+
+  it("keeps the invite result's link current: a new link from the list replaces it, a cancel removes it", async () => {
+    const { client } = mockClient(
+      answers(team("admin", { invitations: [invitation("inv-1", "zoe@x.io", "user")] }), {
+        TeamInvite: {
+          data: {
+            inviteMember: {
+              __typename: "InviteMemberPayload",
+              invitation: invitation("inv-1", "zoe@x.io", "user"),
+              link: "http://woow.test/invitation#token=first",
+            },
+          },
+        },
+        TeamInvitationLink: {
+          data: {
+            createInvitationLink: {
+              __typename: "InvitationLinkPayload",
+              invitation: { __typename: "Invitation", id: "inv-1", status: "pending", expiresAt: "2099-01-08T00:00:00Z" },
+              link: "http://woow.test/invitation#token=second",
+            },
+          },
+        },
+        TeamCancelInvitation: {
+          data: {
+            cancelInvitation: {
+              __typename: "InvitationPayload",
+              invitation: { __typename: "Invitation", id: "inv-1", status: "cancelled", workspace: { __typename: "Workspace", id: "ws-1" } },
+            },
+          },
+        },
+      }),
+    );
+    const u = userEvent.setup();
+    renderTeam(client);
+    await u.type(await screen.findByRole("textbox", { name: "Email" }), "zoe@x.io");
+    await u.click(screen.getByRole("button", { name: "Invite" }));
+    const form = screen.getByRole("region", { name: "Invite someone" });
+    expect(await within(form).findByRole("textbox", { name: "Invitation link for zoe@x.io" })).toHaveValue(
+      "http://woow.test/invitation#token=first",
+    );
+    await u.click(screen.getByRole("button", { name: "New link for zoe@x.io" }));
+    await vi.waitFor(() =>
+      expect(within(form).getByRole("textbox", { name: "Invitation link for zoe@x.io" })).toHaveValue(
+        "http://woow.test/invitation#token=second",
+      ),
+    );
+    await u.click(screen.getByRole("button", { name: "Cancel the invitation to zoe@x.io" }));
+    await u.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Cancel invitation" }));
+    expect(await within(form).findByText("You cancelled the invitation for zoe@x.io: its link no longer works.")).toBeInTheDocument();
+    expect(within(form).queryByRole("textbox", { name: /^Invitation link/ })).toBeNull();
+  });
+
+  it("cancels an invitation after a confirmation, and shows a refusal readably", async () => {
+    let n = 0;
+    const { client, executeMutation } = mockClient(
+      answers(team("owner", { invitations: [invitation("inv-1", "later@x.io", "user"), invitation("inv-2", "gone@x.io", "user")] }), {
+        TeamCancelInvitation: (vars) => {
+          n++;
+          const id = (vars.input as { id: string }).id;
+          if (id === "inv-2") return { error: gqlError("CONFLICT", "the invitation is accepted") };
+          return {
+            data: {
+              cancelInvitation: {
+                __typename: "InvitationPayload",
+                invitation: { __typename: "Invitation", id, status: "cancelled", workspace: { __typename: "Workspace", id: "ws-1" } },
+              },
+            },
+          };
+        },
+      }),
+    );
+    const u = userEvent.setup();
+    renderTeam(client);
+    await u.click(await screen.findByRole("button", { name: "Cancel the invitation to later@x.io" }));
+    let dialog = screen.getByRole("dialog", { name: "Cancel the invitation to later@x.io?" });
+    expect(dialog).toHaveTextContent("Its link stops working");
+    // "Keep it" closes without cancelling.
+    await u.click(within(dialog).getByRole("button", { name: "Keep it" }));
+    expect(n).toBe(0);
+
+    await u.click(screen.getByRole("button", { name: "Cancel the invitation to later@x.io" }));
+    dialog = screen.getByRole("dialog", { name: "Cancel the invitation to later@x.io?" });
+    await u.click(within(dialog).getByRole("button", { name: "Cancel invitation" }));
+    expect(executeMutation).toHaveBeenCalledWith(
+      expect.objectContaining({ variables: { input: { id: "inv-1" } } }),
+      expect.anything(),
+    );
+    await vi.waitFor(() => expect(dialog).not.toHaveAttribute("open"));
+
+    await u.click(screen.getByRole("button", { name: "Cancel the invitation to gone@x.io" }));
+    dialog = screen.getByRole("dialog", { name: "Cancel the invitation to gone@x.io?" });
+    await u.click(within(dialog).getByRole("button", { name: "Cancel invitation" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("The invitation is accepted.");
   });
 
   it("transfers ownership after a confirmation that says the owner becomes admin", async () => {

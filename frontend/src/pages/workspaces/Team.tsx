@@ -1,13 +1,18 @@
-// A workspace's team: members and their roles, pending invitations, and for
-// those allowed: inviting, changing roles, removing, handing over ownership.
-// Everyone but the owner may leave. What is offered follows roles.ts.
-import { useMemo, useState, type FormEvent } from "react";
+// A workspace's team: members and their roles, and for those allowed:
+// inviting (a single-use link to share; nobody joins before accepting), the
+// invitations waiting for an answer (a new link, cancelling; an expired one
+// is sent again or removed), changing roles, removing, handing over
+// ownership. Everyone but the owner may leave. What is offered follows
+// roles.ts; only admins and the owner see invitations (the server lists them
+// for nobody else).
+import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
-import type { Role, TeamPageQuery } from "../../gql/graphql";
+import type { InvitationStatus, Role, TeamInviteMutation, TeamPageQuery } from "../../gql/graphql";
 import { Button, ConfirmDialog, ErrorMessage, Field, Loading, PageHeader, RelativeTime } from "../../components/ui";
-import { appError, fieldErrors, formError } from "../../lib/errors";
+import { CopyLink } from "../../components/CopyLink";
+import { appError, fieldErrors, formError, sentence } from "../../lib/errors";
 import { useSignedInViewer } from "../../lib/session";
 import { RoleBadge, WorkspaceStateBadge, WorkspaceTabs, useVisitWorkspace } from "./parts";
 import { WorkspaceNotFound } from "./WorkspaceDetail";
@@ -37,17 +42,13 @@ export const TeamDocument = graphql(`
           }
         }
       }
-      invitations(first: 100, where: { acceptedAtIsNil: true }, orderBy: { field: CREATED_AT, direction: DESC }) {
-        totalCount
-        edges {
-          node {
-            id
-            email
-            role
-            expiresAt
-            createdAt
-          }
-        }
+      pendingInvitations {
+        id
+        email
+        role
+        status
+        expiresAt
+        createdAt
       }
     }
   }
@@ -56,24 +57,42 @@ export const TeamDocument = graphql(`
 export const InviteMemberDocument = graphql(`
   mutation TeamInvite($input: InviteMemberInput!) {
     inviteMember(input: $input) {
-      member {
-        id
-        role
-        invitedAt
-        createdAt
-        user {
-          id
-          name
-          email
-        }
-      }
       invitation {
         id
         email
         role
+        status
         expiresAt
         createdAt
       }
+      link
+    }
+  }
+`);
+
+export const CancelInvitationDocument = graphql(`
+  mutation TeamCancelInvitation($input: CancelInvitationInput!) {
+    cancelInvitation(input: $input) {
+      invitation {
+        id
+        status
+        workspace {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export const InvitationLinkDocument = graphql(`
+  mutation TeamInvitationLink($input: CreateInvitationLinkInput!) {
+    createInvitationLink(input: $input) {
+      invitation {
+        id
+        status
+        expiresAt
+      }
+      link
     }
   }
 `);
@@ -122,7 +141,7 @@ const TransferDocument = graphql(`
 
 type Workspace = NonNullable<TeamPageQuery["workspace"]>;
 type Member = NonNullable<NonNullable<NonNullable<Workspace["members"]["edges"]>[number]>["node"]>;
-type Invitation = NonNullable<NonNullable<NonNullable<Workspace["invitations"]["edges"]>[number]>["node"]>;
+type Invitation = Workspace["pendingInvitations"][number];
 
 export function Team() {
   const { slug = "" } = useParams();
@@ -146,10 +165,18 @@ function TeamPage({ ws }: { ws: Workspace }) {
     () => (ws.members.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])).sort(byRole),
     [ws.members.edges],
   );
-  const invitations = useMemo(
-    () => (ws.invitations.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])),
-    [ws.invitations.edges],
+  // The links made on this page, by invitation (the server keeps only a
+  // hash): the newest one, or null once cancelled, so that neither the
+  // invite form's result nor a row shows a link that no longer works.
+  const [links, setLinks] = useState<Links>({});
+  const setLink = useCallback(
+    (id: string, link: string | null, inRow?: boolean) =>
+      setLinks((l) => ({ ...l, [id]: { link, inRow: inRow ?? l[id]?.inRow ?? false } })),
+    [],
   );
+  // Newest first, one per address (inviting an address again renews its
+  // invitation), expired ones included until renewed or cancelled.
+  const invitations = ws.pendingInvitations;
 
   return (
     <div className="stack ws-page">
@@ -168,9 +195,9 @@ function TeamPage({ ws }: { ws: Workspace }) {
           This workspace is archived and read-only: nobody can be invited, and roles no longer change.
         </div>
       )}
-      {can.manageMembers && <InviteForm ws={ws} />}
+      {can.manageMembers && <InviteForm ws={ws} links={links} onLink={setLink} />}
       <Members ws={ws} members={members} viewerId={viewer.id} can={can} />
-      {(can.manageMembers || invitations.length > 0) && <Invitations invitations={invitations} />}
+      {can.manageMembers && <Invitations ws={ws} invitations={invitations} links={links} onLink={setLink} />}
       {can.own && <TransferOwnership ws={ws} candidates={members.filter((m) => m.user.id !== viewer.id)} />}
       {can.leave && <LeaveWorkspace ws={ws} />}
     </div>
@@ -189,37 +216,48 @@ function RoleOptions() {
   );
 }
 
-function InviteForm({ ws }: { ws: Workspace }) {
+type Sent = NonNullable<TeamInviteMutation["inviteMember"]>;
+/** By invitation id: its newest link (null once cancelled), and whether its row in the list shows it. */
+type Links = Record<string, { link: string | null; inRow: boolean }>;
+type OnLink = (id: string, link: string | null, inRow?: boolean) => void;
+
+/** "5 Dec 2026, 10:00": when a link stops working. */
+function until(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+function InviteForm({ ws, links, onLink }: { ws: Workspace; links: Links; onLink: OnLink }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("user");
   const [{ fetching, error }, invite] = useMutation(InviteMemberDocument);
-  const [result, setResult] = useState<string | null>(null);
+  const [sent, setSent] = useState<Sent | null>(null);
   const fields = fieldErrors(error);
   const other = formError(error, ["email", "role"]);
+  // The newest link of the invitation sent (a new one may have been made in the list), null once cancelled.
+  const shown = sent ? (sent.invitation.id in links ? links[sent.invitation.id].link : sent.link) : undefined;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setResult(null);
-    const res = await invite({ input: { workspaceId: ws.id, email, role } });
+    setSent(null);
+    const res = await invite({ input: { workspaceId: ws.id, email: email.trim(), role } });
     const p = res.data?.inviteMember;
     if (!p) return;
-    if (p.member) {
-      setResult(
-        `${p.member.user.name} (${p.member.user.email}) already has an account and is now a member, as ${roleLabel[p.member.role].toLowerCase()}.`,
-      );
-    } else if (p.invitation) {
-      const until = new Date(p.invitation.expiresAt).toLocaleDateString();
-      setResult(
-        `No account uses ${p.invitation.email} yet, so an invitation was recorded: they join as ${roleLabel[p.invitation.role].toLowerCase()} when they register with that address (until ${until}). Let them know.`,
-      );
-    }
+    // Inviting an address again renews its invitation: a new link, here only.
+    onLink(p.invitation.id, p.link, false);
+    setSent(p);
     setEmail("");
   };
 
   return (
     <section className="card stack" aria-labelledby="team-invite">
-      <h2 id="team-invite">Invite someone</h2>
-      <form className="ws-invite" onSubmit={submit} noValidate>
+      <div>
+        <h2 id="team-invite">Invite someone</h2>
+        <p className="muted">
+          You get a link to share with them. They join {ws.name} only after they accept the invitation, with the role you
+          choose here.
+        </p>
+      </div>
+      <form className="ws-invite" onSubmit={submit} noValidate aria-label="Invite someone">
         <Field label="Email" required error={fields.email}>
           {(p) => (
             <input
@@ -246,9 +284,22 @@ function InviteForm({ ws }: { ws: Workspace }) {
         </div>
       </form>
       <ErrorMessage message={other} />
-      {result && (
-        <div className="alert alert-success" role="status">
-          {result}
+      {sent && shown === null && (
+        <p className="alert alert-info" role="status">
+          You cancelled the invitation for {sent.invitation.email}: its link no longer works.
+        </p>
+      )}
+      {sent && shown && (
+        <div className="stack ws-invite-sent">
+          <p className="alert alert-success" role="status">
+            Invitation ready for {sent.invitation.email}, as {roleLabel[sent.invitation.role].toLowerCase()}. They join only
+            after accepting it. Share this link with them: it works once, until {until(sent.invitation.expiresAt)}.
+          </p>
+          <CopyLink link={shown} label={`Invitation link for ${sent.invitation.email}`} />
+          <p className="muted ws-meta">
+            If they have an account with this address and have confirmed it, they also find the invitation on their
+            dashboard.
+          </p>
         </div>
       )}
     </section>
@@ -347,48 +398,206 @@ function RoleSelect({ ws, m }: { ws: Workspace; m: Member }) {
   );
 }
 
-function Invitations({ invitations }: { invitations: Invitation[] }) {
+/** Its status now: the server says "expired" when it answers; a page left open crosses the time too. */
+function statusNow(i: Invitation): InvitationStatus {
+  return i.status === "pending" && Date.parse(i.expiresAt) <= Date.now() ? "expired" : i.status;
+}
+
+function isExpired(i: Invitation): boolean {
+  return statusNow(i) === "expired";
+}
+
+/** A refusal ("the invitation is accepted") as a sentence, or undefined. */
+function sentenceOf(err: Parameters<typeof appError>[0]): string | undefined {
+  const e = appError(err);
+  return e ? sentence(e.message) : undefined;
+}
+
+const statusLabel: Record<InvitationStatus, string> = {
+  pending: "Pending",
+  accepted: "Accepted",
+  declined: "Declined",
+  cancelled: "Cancelled",
+  expired: "Expired",
+};
+
+function InvitationStatusBadge({ status }: { status: InvitationStatus }) {
+  const tone = status === "pending" ? "badge badge-info" : status === "expired" ? "badge badge-warning" : "badge";
+  return (
+    <span className={tone}>
+      <span className="visually-hidden">Status: </span>
+      {statusLabel[status]}
+    </span>
+  );
+}
+
+function Invitations({
+  ws,
+  invitations,
+  links,
+  onLink,
+}: {
+  ws: Workspace;
+  invitations: Invitation[];
+  links: Links;
+  onLink: OnLink;
+}) {
+  const [cancelling, setCancelling] = useState<Invitation | null>(null);
+  const [cancelOp, cancel] = useMutation(CancelInvitationDocument);
+  const [failedFor, setFailedFor] = useState<string | null>(null);
+
   return (
     <section className="stack" aria-labelledby="team-invitations">
-      <h2 id="team-invitations" style={{ margin: 0 }}>
-        Pending invitations <span className="muted">({invitations.length})</span>
-      </h2>
-      {invitations.length === 0 ? (
-        <p className="muted">
-          No pending invitations. Inviting an email that has no account yet records an invitation here until they
-          register.
+      <div>
+        <h2 id="team-invitations" style={{ margin: 0 }}>
+          Pending invitations <span className="muted">({invitations.length})</span>
+        </h2>
+        <p className="muted ws-meta ws-section-note">
+          Only admins and the owner see this list. A link works once; making a new one stops the old one.
         </p>
+      </div>
+      {invitations.length === 0 ? (
+        <p className="muted">No pending invitations. Invite someone above: they join once they accept.</p>
       ) : (
         <ul className="ws-members">
-          {invitations.map((i) => {
-            const expired = new Date(i.expiresAt).getTime() < Date.now();
-            return (
-              <li key={i.id} className="ws-member">
-                <div className="ws-member-who">
-                  <span className="ws-member-name break">{i.email}</span>
-                  <span className="muted ws-meta">
-                    Invited <RelativeTime value={i.createdAt} /> ·{" "}
-                    {expired ? (
-                      <>
-                        expired <RelativeTime value={i.expiresAt} />
-                      </>
-                    ) : (
-                      <>
-                        expires <RelativeTime value={i.expiresAt} />
-                      </>
-                    )}
-                  </span>
-                </div>
-                <div className="ws-member-actions">
-                  {expired && <span className="badge badge-warning">Expired</span>}
-                  <RoleBadge role={i.role} />
-                </div>
-              </li>
-            );
-          })}
+          {invitations.map((i) => (
+            <InvitationRow
+              key={i.id}
+              ws={ws}
+              i={i}
+              link={links[i.id]?.inRow ? (links[i.id].link ?? undefined) : undefined}
+              onLink={(id, link) => onLink(id, link, true)}
+              onCancel={() => setCancelling(i)}
+            />
+          ))}
         </ul>
       )}
+      <ConfirmDialog
+        open={!!cancelling}
+        title={
+          cancelling && isExpired(cancelling)
+            ? `Remove the expired invitation to ${cancelling.email}?`
+            : `Cancel the invitation to ${cancelling?.email ?? ""}?`
+        }
+        confirmLabel={cancelling && isExpired(cancelling) ? "Remove invitation" : "Cancel invitation"}
+        cancelLabel="Keep it"
+        danger
+        busy={cancelOp.fetching}
+        errorMessage={failedFor && failedFor === cancelling?.id ? sentenceOf(cancelOp.error) : undefined}
+        onClose={() => setCancelling(null)}
+        onConfirm={async () => {
+          if (!cancelling) return;
+          setFailedFor(null);
+          const res = await cancel({ input: { id: cancelling.id } });
+          if (res.data) {
+            onLink(cancelling.id, null);
+            setCancelling(null);
+          } else setFailedFor(cancelling.id);
+        }}
+      >
+        {cancelling && isExpired(cancelling) ? (
+          <p>It has expired already: cancelling removes it from this list. You can invite {cancelling.email} again later.</p>
+        ) : (
+          <p>
+            Its link stops working and {cancelling?.email} can no longer join {ws.name} with it. You can invite them again
+            later.
+          </p>
+        )}
+      </ConfirmDialog>
     </section>
+  );
+}
+
+function InvitationRow({
+  ws,
+  i,
+  link,
+  onLink,
+  onCancel,
+}: {
+  ws: Workspace;
+  i: Invitation;
+  link?: string;
+  onLink: (id: string, link: string) => void;
+  onCancel: () => void;
+}) {
+  const [linkOp, newLink] = useMutation(InvitationLinkDocument);
+  const [againOp, inviteAgain] = useMutation(InviteMemberDocument);
+  const status = statusNow(i);
+  const error = sentenceOf(linkOp.error ?? againOp.error);
+
+  return (
+    <li className="ws-member">
+      <div className="ws-member-who">
+        <span className="ws-member-name break">{i.email}</span>
+        <span className="muted ws-meta">
+          Invited <RelativeTime value={i.createdAt} /> ·{" "}
+          {status === "expired" ? (
+            <>
+              expired <RelativeTime value={i.expiresAt} />
+            </>
+          ) : (
+            <>
+              expires <RelativeTime value={i.expiresAt} />
+            </>
+          )}
+        </span>
+      </div>
+      <div className="ws-member-actions">
+        <InvitationStatusBadge status={status} />
+        <RoleBadge role={i.role} />
+        {status === "pending" && (
+          <>
+            <Button
+              size="sm"
+              busy={linkOp.fetching}
+              aria-label={`New link for ${i.email}`}
+              onClick={async () => {
+                const res = await newLink({ input: { id: i.id } });
+                const p = res.data?.createInvitationLink;
+                if (p) onLink(i.id, p.link);
+              }}
+            >
+              New link
+            </Button>
+            <Button size="sm" variant="ghost" aria-label={`Cancel the invitation to ${i.email}`} onClick={onCancel}>
+              Cancel
+            </Button>
+          </>
+        )}
+        {status === "expired" && (
+          <>
+            {/* Renews this invitation (the server keeps one per address): a new link and a new week. */}
+            <Button
+              size="sm"
+              busy={againOp.fetching}
+              aria-label={`Invite ${i.email} again`}
+              onClick={async () => {
+                const res = await inviteAgain({ input: { workspaceId: ws.id, email: i.email, role: i.role } });
+                const p = res.data?.inviteMember;
+                if (p) onLink(p.invitation.id, p.link);
+              }}
+            >
+              Invite again
+            </Button>
+            <Button size="sm" variant="ghost" aria-label={`Remove the expired invitation to ${i.email}`} onClick={onCancel}>
+              Remove
+            </Button>
+          </>
+        )}
+      </div>
+      {error && (
+        <span className="ws-inline-error" role="alert">
+          {error}
+        </span>
+      )}
+      {link && (
+        <div className="ws-invitation-link">
+          <p className="muted ws-meta">New link for {i.email} (the previous one no longer works):</p>
+          <CopyLink link={link} label={`Invitation link for ${i.email}`} />
+        </div>
+      )}
+    </li>
   );
 }
 

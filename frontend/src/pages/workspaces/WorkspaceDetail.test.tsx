@@ -159,6 +159,29 @@ describe("WorkspaceDetail", { timeout: 20_000 }, () => {
     );
   });
 
+  it("says what archiving does, warns of services not stopped, and shows the server's refusal readably", async () => {
+    const { client } = mockClient(
+      answers(detail("owner", { services: [service("s-1", "shop", "running"), service("s-2", "blog", "stopped")] }), {
+        WorkspaceDetailArchive: {
+          error: gqlError("CONFLICT", "stop or delete the workspace's services first (1 not stopped)"),
+        },
+      }),
+    );
+    const u = userEvent.setup();
+    renderDetail(client);
+    await u.click(await screen.findByRole("button", { name: "Archive" }));
+    const dialog = screen.getByRole("dialog", { name: "Archive Shop Co?" });
+    expect(dialog).toHaveTextContent("Archiving makes Shop Co read-only");
+    expect(dialog).toHaveTextContent("no new members");
+    expect(dialog).toHaveTextContent("Its services must be stopped or deleted first.");
+    expect(within(dialog).getByRole("note")).toHaveTextContent("1 service is not stopped yet: shop. Stop or delete it first.");
+    await u.click(within(dialog).getByRole("button", { name: "Archive workspace" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      "This workspace cannot be archived yet. Stop or delete the workspace's services first (1 not stopped).",
+    );
+    expect(dialog).toHaveAttribute("open");
+  });
+
   it("shows a rename error at the name field", async () => {
     const { client } = mockClient(
       answers(detail("admin"), { WorkspaceDetailUpdate: { error: gqlError("BAD_USER_INPUT", "enter a name", "name") } }),

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql } from "../../gql";
 import type { WorkspaceDetailPageQuery } from "../../gql/graphql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
-import { appError, fieldErrors, formError } from "../../lib/errors";
+import { appError, fieldErrors, formError, sentence } from "../../lib/errors";
 import { AppAvatar } from "../marketplace/format";
 import { RoleBadge, ServiceStateBadge, WorkspaceStateBadge, WorkspaceTabs, useVisitWorkspace } from "./parts";
 import { permissions } from "./roles";
@@ -110,6 +110,13 @@ export function WorkspaceDetail() {
   return <Detail ws={ws} />;
 }
 
+/** Why archiving failed; a refusal in the workspace's state reads as a sentence. */
+function archiveMessage(err: Parameters<typeof appError>[0]): string | undefined {
+  const e = appError(err);
+  if (!e) return undefined;
+  return e.code === "CONFLICT" ? `This workspace cannot be archived yet. ${sentence(e.message)}` : e.message;
+}
+
 export function WorkspaceNotFound() {
   return (
     <EmptyState
@@ -130,6 +137,12 @@ function Detail({ ws }: { ws: Workspace }) {
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const [archiveOp, archive] = useMutation(ArchiveWorkspaceDocument);
+  const [archiveFailed, setArchiveFailed] = useState(false);
+  // Archiving needs every service stopped (or gone); the server decides,
+  // this only says so before asking.
+  const running = (ws.services.edges ?? []).flatMap((e) =>
+    e?.node && e.node.state !== "stopped" && e.node.state !== "gone" ? [e.node] : [],
+  );
 
   return (
     <div className="stack ws-page">
@@ -151,7 +164,13 @@ function Detail({ ws }: { ws: Workspace }) {
           <>
             {can.edit && !editing && <Button onClick={() => setEditing(true)}>Edit</Button>}
             {can.own && (
-              <Button variant="danger" onClick={() => setArchiving(true)}>
+              <Button
+                variant="danger"
+                onClick={() => {
+                  setArchiveFailed(false);
+                  setArchiving(true);
+                }}
+              >
                 Archive
               </Button>
             )}
@@ -172,17 +191,27 @@ function Detail({ ws }: { ws: Workspace }) {
         confirmLabel="Archive workspace"
         danger
         busy={archiveOp.fetching}
-        error={archiveOp.error}
+        errorMessage={archiveFailed ? archiveMessage(archiveOp.error) : undefined}
         onClose={() => setArchiving(false)}
         onConfirm={async () => {
+          setArchiveFailed(false);
           const res = await archive({ input: { id: ws.id } });
           if (res.data) setArchiving(false);
+          else setArchiveFailed(true);
         }}
       >
         <p>
-          An archived workspace stays readable for its members, but nothing in it can change any more: no deploys, no
-          new members, no edits. This cannot be undone here.
+          Archiving makes {ws.name} read-only: its members can still look at it, but nothing in it changes any more. No
+          deploys or edits, no new members, and pending invitations stop working. Its live activity ends. This cannot be
+          undone here.
         </p>
+        <p>Its services must be stopped or deleted first.</p>
+        {running.length > 0 && (
+          <div className="alert alert-warning" role="note">
+            {running.length === 1 ? "1 service is" : `${running.length} services are`} not stopped yet:{" "}
+            {running.map((s) => s.name).join(", ")}. Stop or delete {running.length === 1 ? "it" : "them"} first.
+          </div>
+        )}
       </ConfirmDialog>
     </div>
   );

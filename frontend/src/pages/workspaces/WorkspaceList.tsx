@@ -7,6 +7,7 @@ import type { WorkspaceListPageQuery } from "../../gql/graphql";
 import { Button, EmptyState, ErrorMessage, Loading, PageHeader } from "../../components/ui";
 import { CreateWorkspaceDialog } from "./CreateWorkspace";
 import { RoleBadge } from "./parts";
+import { PendingInvitations } from "../invitations/PendingInvitations";
 
 export const WorkspaceListDocument = graphql(`
   query WorkspaceListPage {
@@ -111,7 +112,10 @@ export function WorkspaceList() {
         description="Each workspace has its own services, members and roles."
         actions={active.length > 0 ? newButton : undefined}
       />
-      {body}
+      <div className="stack">
+        <PendingInvitations />
+        {body}
+      </div>
       <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} />
     </>
   );

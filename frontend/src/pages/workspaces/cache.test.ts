@@ -8,7 +8,12 @@ import { cacheConfig } from "../../lib/cache";
 import { MyWorkspacesDocument } from "../../lib/workspace";
 import { CreateWorkspaceDocument } from "./CreateWorkspace";
 import { WorkspaceDetailDocument, WorkspaceServicesSubscription } from "./WorkspaceDetail";
-import { InviteMemberDocument, TeamDocument } from "./Team";
+import { CancelInvitationDocument, InvitationLinkDocument, InviteMemberDocument, TeamDocument } from "./Team";
+import {
+  AcceptInvitationDocument,
+  DeclineInvitationDocument,
+  PendingInvitationsDocument,
+} from "../invitations/PendingInvitations";
 import { connection, opName } from "./testing";
 
 type Server = Record<string, (op: Operation) => Record<string, unknown>>;
@@ -119,8 +124,17 @@ describe("workspace cache updates", () => {
     s.unsubscribe();
   });
 
-  it("an invitation reloads the pending invitations; a joined member the members", async () => {
+  it("an invitation reloads the invitations, not the members (nobody joins before accepting); cancelling too", async () => {
     let invitations: object[] = [];
+    const inv = (status: string) => ({
+      __typename: "Invitation",
+      id: "i-1",
+      email: "new@x.io",
+      role: "user",
+      status,
+      expiresAt: "2026-12-29T00:00:00Z",
+      createdAt: "2026-11-29T00:00:00Z",
+    });
     const { client, count } = setup({
       TeamPage: () => ({
         workspace: {
@@ -131,31 +145,154 @@ describe("workspace cache updates", () => {
           state: "active",
           viewerRole: "owner",
           members: connection("WorkspaceMember", []),
-          invitations: connection("Invitation", invitations),
+          pendingInvitations: invitations,
         },
       }),
       TeamInvite: () => {
-        const inv = {
-          __typename: "Invitation",
-          id: "i-1",
-          email: "new@x.io",
-          role: "user",
-          expiresAt: "2026-12-29T00:00:00Z",
-          createdAt: "2026-11-29T00:00:00Z",
+        invitations = [inv("pending")];
+        return { inviteMember: { __typename: "InviteMemberPayload", invitation: inv("pending"), link: "http://x/invitation#token=t" } };
+      },
+      TeamCancelInvitation: () => {
+        invitations = [];
+        return {
+          cancelInvitation: {
+            __typename: "InvitationPayload",
+            invitation: { __typename: "Invitation", id: "i-1", status: "cancelled", workspace: { __typename: "Workspace", id: "w-1" } },
+          },
         };
-        invitations = [inv];
-        return { inviteMember: { __typename: "InviteMemberPayload", member: null, invitation: inv } };
       },
     });
     const emails: string[][] = [];
     const q = client.query(TeamDocument, { slug: "acme" }).subscribe((r) => {
-      emails.push((r.data?.workspace?.invitations.edges ?? []).map((e) => e!.node!.email));
+      emails.push((r.data?.workspace?.pendingInvitations ?? []).map((i) => i.email));
     });
     await tick();
     await client.mutation(InviteMemberDocument, { input: { workspaceId: "w-1", email: "new@x.io", role: "user" } }).toPromise();
     await tick();
     expect(count("TeamPage")).toBe(2);
     expect(emails.at(-1)).toEqual(["new@x.io"]);
+
+    await client.mutation(CancelInvitationDocument, { input: { id: "i-1" } }).toPromise();
+    await tick();
+    expect(count("TeamPage")).toBe(3);
+    expect(emails.at(-1)).toEqual([]);
     q.unsubscribe();
+  });
+
+  it("a new link for an expired invitation renews it in place; removing it reloads the list", async () => {
+    let invitations = [
+      { __typename: "Invitation", id: "i-1", email: "old@x.io", role: "user", status: "expired", expiresAt: "2026-01-01T00:00:00Z", createdAt: "2025-12-25T00:00:00Z" },
+    ];
+    const { client, count } = setup({
+      TeamPage: () => ({
+        workspace: {
+          __typename: "Workspace",
+          id: "w-1",
+          name: "Acme",
+          slug: "acme",
+          state: "active",
+          viewerRole: "admin",
+          members: connection("WorkspaceMember", []),
+          pendingInvitations: invitations,
+        },
+      }),
+      TeamInvitationLink: () => ({
+        createInvitationLink: {
+          __typename: "InvitationLinkPayload",
+          invitation: { __typename: "Invitation", id: "i-1", status: "pending", expiresAt: "2099-01-08T00:00:00Z" },
+          link: "http://x/invitation#token=new",
+        },
+      }),
+      TeamCancelInvitation: () => {
+        invitations = [];
+        return {
+          cancelInvitation: {
+            __typename: "InvitationPayload",
+            invitation: { __typename: "Invitation", id: "i-1", status: "cancelled", workspace: { __typename: "Workspace", id: "w-1" } },
+          },
+        };
+      },
+    });
+    const seen: string[][] = [];
+    const q = client.query(TeamDocument, { slug: "acme" }).subscribe((r) => {
+      seen.push((r.data?.workspace?.pendingInvitations ?? []).map((i) => `${i.email}:${i.status}:${i.expiresAt}`));
+    });
+    await tick();
+    expect(seen.at(-1)).toEqual(["old@x.io:expired:2026-01-01T00:00:00Z"]);
+    await client.mutation(InvitationLinkDocument, { input: { id: "i-1" } }).toPromise();
+    await tick();
+    expect(count("TeamPage")).toBe(1);
+    expect(seen.at(-1)).toEqual(["old@x.io:pending:2099-01-08T00:00:00Z"]);
+
+    await client.mutation(CancelInvitationDocument, { input: { id: "i-1" } }).toPromise();
+    await tick();
+    expect(count("TeamPage")).toBe(2);
+    expect(seen.at(-1)).toEqual([]);
+    q.unsubscribe();
+  });
+
+  it("accepting an invitation reloads the workspace lists and the viewer's invitations; declining the invitations", async () => {
+    const list = [summary("w-1", "Acme")];
+    let pending = [
+      {
+        __typename: "PendingInvitation",
+        id: "p-1",
+        role: "user",
+        email: "me@x.io",
+        invitedBy: "Bob",
+        expiresAt: "2099-01-01T00:00:00Z",
+        workspace: { __typename: "InvitedWorkspace", id: "w-2", name: "Beta", slug: "beta" },
+      },
+      {
+        __typename: "PendingInvitation",
+        id: "p-2",
+        role: "user",
+        email: "me@x.io",
+        invitedBy: "Bob",
+        expiresAt: "2099-01-01T00:00:00Z",
+        workspace: { __typename: "InvitedWorkspace", id: "w-3", name: "Gamma", slug: "gamma" },
+      },
+    ];
+    const { client, count } = setup({
+      MyWorkspaces: () => ({ workspaces: connection("Workspace", list) }),
+      ViewerPendingInvitations: () => ({ viewer: { __typename: "User", id: "u-me", pendingInvitations: pending } }),
+      AcceptInvitation: () => {
+        list.push(summary("w-2", "Beta"));
+        pending = pending.filter((p) => p.id !== "p-1");
+        return {
+          acceptInvitation: {
+            __typename: "AcceptInvitationPayload",
+            member: { __typename: "WorkspaceMember", id: "m-9", role: "user", workspace: { __typename: "Workspace", id: "w-2", slug: "beta", name: "Beta" } },
+          },
+        };
+      },
+      DeclineInvitation: () => {
+        pending = pending.filter((p) => p.id !== "p-2");
+        return { declineInvitation: { __typename: "DeclineInvitationPayload", invitationId: "p-2" } };
+      },
+    });
+    const names: string[][] = [];
+    const invited: string[][] = [];
+    const a = client.query(MyWorkspacesDocument, {}).subscribe((r) => {
+      names.push((r.data?.workspaces.edges ?? []).map((e) => e!.node!.name));
+    });
+    const b = client.query(PendingInvitationsDocument, {}).subscribe((r) => {
+      invited.push((r.data?.viewer?.pendingInvitations ?? []).map((p) => p.workspace.name));
+    });
+    await tick();
+    expect(invited.at(-1)).toEqual(["Beta", "Gamma"]);
+    await client.mutation(AcceptInvitationDocument, { input: { id: "p-1" } }).toPromise();
+    await tick();
+    expect(count("MyWorkspaces")).toBe(2);
+    expect(names.at(-1)).toEqual(["Acme", "Beta"]);
+    expect(invited.at(-1)).toEqual(["Gamma"]);
+
+    await client.mutation(DeclineInvitationDocument, { input: { id: "p-2" } }).toPromise();
+    await tick();
+    expect(count("ViewerPendingInvitations")).toBe(3);
+    expect(count("MyWorkspaces")).toBe(2);
+    expect(invited.at(-1)).toEqual([]);
+    a.unsubscribe();
+    b.unsubscribe();
   });
 });

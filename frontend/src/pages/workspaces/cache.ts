@@ -39,11 +39,20 @@ export const workspaceUpdates: UpdatesConfig = {
       invalidateField(cache, ws, "members");
       if (ws) cache.invalidate(ws, "viewerRole");
     },
-    inviteMember(result, args, cache) {
-      const ws = workspaceKey(cache, (args as Input).input?.workspaceId);
-      const payload = (result as { inviteMember?: { member?: unknown; invitation?: unknown } | null }).inviteMember;
-      if (payload?.member) invalidateField(cache, ws, "members");
-      if (payload?.invitation) invalidateField(cache, ws, "invitations");
+    // Nobody joins by being invited: an invitation changes the list of
+    // pending invitations only (members change when the invitee accepts).
+    // Inviting an address again renews its invitation, which then updates
+    // in place; reloading the list also brings in a new one.
+    inviteMember(_result, args, cache) {
+      invalidateField(cache, workspaceKey(cache, (args as Input).input?.workspaceId), "pendingInvitations");
+    },
+    // A cancelled invitation (pending or expired) leaves the team page's
+    // list; the payload names the workspace. A new link needs nothing: the
+    // invitation (its status and expiry) updates in place.
+    cancelInvitation(result, _args, cache) {
+      const inv = (result as { cancelInvitation?: { invitation?: { workspace?: { id?: unknown } | null } | null } | null })
+        .cancelInvitation?.invitation;
+      invalidateField(cache, workspaceKey(cache, inv?.workspace?.id), "pendingInvitations");
     },
     removeMember(_result, args, cache) {
       invalidateField(cache, workspaceKey(cache, (args as Input).input?.workspaceId), "members");

@@ -1,0 +1,103 @@
+// Forgot your password: the account's email address; the server e-mails a
+// link to /reset-password (valid for an hour) when an account has it, and
+// answers the same either way. A server without e-mail says so (CONFLICT);
+// too many requests are refused for a while (TOO_MANY_REQUESTS).
+import { useState, type FormEvent } from "react";
+import { Link, useLocation } from "react-router";
+import { useMutation } from "urql";
+import { graphql } from "../../gql";
+import { Button, ErrorMessage, Field } from "../../components/ui";
+import { fieldErrors } from "../../lib/errors";
+import { AuthCard, authFormError, fieldMessage } from "./AuthCard";
+
+const RequestResetMutation = graphql(`
+  mutation ForgotPasswordRequest($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input) {
+      ok
+    }
+  }
+`);
+
+export function ForgotPassword() {
+  const location = useLocation();
+  // The sign-in page passes on what was typed there.
+  const typed = (location.state as { email?: unknown } | null)?.email;
+  const [email, setEmail] = useState(typeof typed === "string" ? typed : "");
+  const [{ fetching, error }, request] = useMutation(RequestResetMutation);
+  const [local, setLocal] = useState<string | undefined>();
+  const [submitted, setSubmitted] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  const server = submitted ? fieldErrors(error) : {};
+  const emailError = local ?? fieldMessage("Email", server.email);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const value = email.trim();
+    if (!value) {
+      setLocal("Enter the email address of your account");
+      setSubmitted(false);
+      return;
+    }
+    setLocal(undefined);
+    setSubmitted(true);
+    const res = await request({ input: { email: value } });
+    if (res.data?.requestPasswordReset.ok) setSentTo(value);
+  };
+
+  return (
+    <AuthCard
+      title="Reset your password"
+      intro="Enter the email address of your account: we e-mail you a link to choose a new password."
+      footer={
+        <>
+          Remembered it? <Link to="/login">Sign in</Link>
+        </>
+      }
+    >
+      {sentTo ? (
+        <div className="stack">
+          <p className="alert alert-success" role="status">
+            If an account has this address ({sentTo}), we sent a link to it; it works for an hour.
+          </p>
+          <p className="muted">
+            Nothing arrived after a few minutes? Check your spam folder and the address, then{" "}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setSentTo(null);
+                setSubmitted(false);
+              }}
+            >
+              try again
+            </button>
+            .
+          </p>
+        </div>
+      ) : (
+        <form className="stack" onSubmit={submit} noValidate aria-label="Reset your password">
+          {submitted && <ErrorMessage message={authFormError(error, ["email"])} />}
+          <Field label="Email" error={emailError}>
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                type="email"
+                name="email"
+                autoComplete="username"
+                inputMode="email"
+                autoFocus
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            )}
+          </Field>
+          <Button type="submit" variant="primary" busy={fetching} className="auth-submit">
+            {fetching ? "Sending…" : "Send reset link"}
+          </Button>
+        </form>
+      )}
+    </AuthCard>
+  );
+}
