@@ -261,7 +261,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		go outbox.Run(bgCtx)
 	}
 
-	// Ended sessions end what they opened, on every replica.
+	// Ended sessions end what they opened, on every replica. The watcher
+	// asks accounts which sessions are still valid, and accounts tells it
+	// which ended: acc is set just below, before the watcher first asks.
 	var acc *accounts.Service
 	revoked := revocation.New(bus, map[revocation.Kind]revocation.Checker{
 		revocation.Session: func(ctx context.Context, ids []int) ([]int, error) { return acc.ValidSessions(ctx, ids) },

@@ -71,8 +71,8 @@ func (s *Service) Middleware(cookies auth.Cookies) func(http.Handler) http.Handl
 
 // exchange is what Middleware remembers of a request. A WebSocket upgrade's
 // context outlives its request (it is the parent of every operation on the
-// socket, for hours), so for upgrades only a copy of what ClientIP,
-// UserAgent and EndSession read is kept: the ResponseWriter and the request
+// socket, for hours), so for upgrades only a copy of what ClientIP and
+// UserAgent read is kept: the ResponseWriter and the request
 // would pin net/http's connection buffers (~8 KiB) for the socket's life,
 // and a hijacked response cannot set cookies anyway (StartSession is then a
 // no-op; the socket's login mutation still returns the session).

@@ -102,9 +102,6 @@ func (s *Service) Manifest(ctx context.Context, id, revision int) (string, error
 	return redactManifest(rend.Manifest, valuespec.NewRedactor(pw...)), nil
 }
 
-// Redacted stands in for a secret in a manifest.
-const Redacted = valuespec.Redacted
-
 var (
 	docSeparator = regexp.MustCompile(`(?m)^---[ \t]*$`)
 	// looseSecretKind spots a Secret in a document that does not parse.
@@ -115,11 +112,11 @@ var (
 )
 
 // redactSecrets replaces every value under data and stringData of each
-// Secret (also inside a List) with Redacted. A document with a Secret is
-// parsed as YAML and written out again (keys sorted, comments other than
-// Helm's "# Source:" line dropped), so that no layout of the values (block
-// scalars, quoted keys, flow mappings, JSON) escapes; a document that
-// mentions a Secret but does not parse is replaced whole.
+// Secret (also inside a List) with valuespec.Redacted. A document with a
+// Secret is parsed as YAML and written out again (keys sorted, comments
+// other than Helm's "# Source:" line dropped), so that no layout of the
+// values (block scalars, quoted keys, flow mappings, JSON) escapes; a
+// document that mentions a Secret but does not parse is replaced whole.
 func redactSecrets(manifest string) string {
 	docs := docSeparator.Split(manifest, -1)
 	for i, d := range docs {
@@ -132,7 +129,7 @@ func redactDoc(doc string) string {
 	var obj any
 	if err := yaml.Unmarshal([]byte(doc), &obj); err != nil || innerDocument.MatchString(doc) {
 		if looseSecretKind.MatchString(doc) {
-			return sourceLines(doc) + "# a Secret that could not be parsed: " + Redacted + "\n"
+			return sourceLines(doc) + "# a Secret that could not be parsed: " + valuespec.Redacted + "\n"
 		}
 		return doc
 	}
@@ -141,7 +138,7 @@ func redactDoc(doc string) string {
 	}
 	out, err := yaml.Marshal(obj)
 	if err != nil {
-		return sourceLines(doc) + "# " + Redacted + "\n"
+		return sourceLines(doc) + "# " + valuespec.Redacted + "\n"
 	}
 	return sourceLines(doc) + string(out)
 }
@@ -160,11 +157,11 @@ func redactObject(obj any) bool {
 			switch data := m[block].(type) {
 			case map[string]any:
 				for k := range data {
-					data[k] = Redacted
+					data[k] = valuespec.Redacted
 				}
 			case nil:
 			default:
-				m[block] = Redacted
+				m[block] = valuespec.Redacted
 			}
 		}
 	}

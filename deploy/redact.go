@@ -198,7 +198,7 @@ func redactPasswords(doc string, r *valuespec.Redactor) string {
 	}
 	out, err := yaml.Marshal(obj)
 	if err != nil {
-		return sourceLines(doc) + "# " + Redacted + "\n"
+		return sourceLines(doc) + "# " + valuespec.Redacted + "\n"
 	}
 	return sourceLines(doc) + string(out)
 }
@@ -229,12 +229,12 @@ func redactTree(v any, r *valuespec.Redactor) (any, bool) {
 		}
 	case float64:
 		// An unquoted numeric password parses as a number.
-		if r.Value(strconv.FormatFloat(t, 'f', -1, 64)) == Redacted {
-			return Redacted, true
+		if r.Value(strconv.FormatFloat(t, 'f', -1, 64)) == valuespec.Redacted {
+			return valuespec.Redacted, true
 		}
 	case bool:
-		if r.Value(strconv.FormatBool(t)) == Redacted {
-			return Redacted, true
+		if r.Value(strconv.FormatBool(t)) == valuespec.Redacted {
+			return valuespec.Redacted, true
 		}
 	}
 	return v, false

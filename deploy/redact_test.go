@@ -126,7 +126,7 @@ func TestOldRevisionManifest(t *testing.T) {
 			t.Fatalf("Manifest(%d): %v", rev, err)
 		}
 		noLeak(t, fmt.Sprintf("the manifest of revision %d", rev), m, both)
-		for _, want := range []string{"name: ADMIN_PASSWORD", "kind: ConfigMap", "@db:5432/app", "[auth]", Redacted} {
+		for _, want := range []string{"name: ADMIN_PASSWORD", "kind: ConfigMap", "@db:5432/app", "[auth]", valuespec.Redacted} {
 			if !strings.Contains(m, want) {
 				t.Errorf("the manifest of revision %d lacks %q:\n%s", rev, want, m)
 			}
@@ -222,7 +222,7 @@ func TestPasswordsInErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = f.waitState(s.ID, service.StateError, 20*time.Second)
-	if !strings.Contains(s.ErrorMessage, "is invalid") || !strings.Contains(s.ErrorMessage, Redacted) {
+	if !strings.Contains(s.ErrorMessage, "is invalid") || !strings.Contains(s.ErrorMessage, valuespec.Redacted) {
 		t.Errorf("error message %q: want the reason, passwords blanked", s.ErrorMessage)
 	}
 	if r := f.revisions(s.ID)[2]; r == nil || r.Status != "failed" || !strings.Contains(r.Description, "is invalid") {
@@ -251,7 +251,7 @@ func TestPasswordsInErrors(t *testing.T) {
 	all := leaks(password1, password2)
 	byUs := logs.String()
 	noLeak(t, "the server's log", byUs, all)
-	if !strings.Contains(byUs, Redacted) {
+	if !strings.Contains(byUs, valuespec.Redacted) {
 		t.Errorf("the log shows no redacted error: is it logging the errors at all?\n%s", byUs)
 	}
 	f.kube.fail(errors.New(`admission webhook denied: value "` + password1 + `" is on the list of leaked passwords`))

@@ -23,7 +23,9 @@
 //     (application/json only; no form or multipart transports, so a
 //     cross-site "simple" request can never reach the executor).
 //   - Extensions: an LRU query cache, introspection when enabled, automatic
-//     persisted queries with an LRU cache, DepthLimit, AliasLimit,
+//     persisted queries with an LRU cache, FieldLimit (the raw document's
+//     fields counted before validation, which compares them pairwise; and
+//     at most 20 errors per validation rule), DepthLimit, AliasLimit,
 //     ComplexityLimit (linear in the document, unlike gqlgen's), NoNUL, a
 //     time budget for queries and mutations (OperationTimeout), a parser
 //     token limit and no field-name suggestions when introspection is off.

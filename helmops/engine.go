@@ -631,16 +631,6 @@ func (e *Engine) revision(ctx context.Context, namespace, name string, revision 
 	return rel, nil
 }
 
-// Manifest returns the rendered manifests of a revision (0 = the newest),
-// as Helm stored them.
-func (e *Engine) Manifest(ctx context.Context, namespace, name string, revision int) (string, error) {
-	rel, err := e.revision(ctx, namespace, name, revision)
-	if err != nil {
-		return "", err
-	}
-	return rel.Manifest, nil
-}
-
 // Values returns the user-supplied values of a revision (0 = the newest),
 // not merged with the chart's defaults: what to diff between revisions.
 // They come back as Helm stored them, in JSON types (numbers are float64).

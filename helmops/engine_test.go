@@ -112,7 +112,7 @@ func TestDryRunLifecycle(t *testing.T) {
 		rel.AppVersion != "1.0" || rel.Namespace != "tenant-a" || rel.Updated.IsZero() {
 		t.Fatalf("install: %+v", rel)
 	}
-	m, err := e.Manifest(ctx, "tenant-a", "shop", 1)
+	m, err := manifest(ctx, e, "tenant-a", "shop", 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestDryRunLifecycle(t *testing.T) {
 	if rel.Revision != 2 || rel.Status != "deployed" || rel.ChartVersion != "0.2.0" || rel.AppVersion != "2.0" {
 		t.Fatalf("upgrade: %+v", rel)
 	}
-	m, _ = e.Manifest(ctx, "tenant-a", "shop", 0)
+	m, _ = manifest(ctx, e, "tenant-a", "shop", 0)
 	for _, want := range []string{"replicas: 5", `host: "shop.example.com"`, "kind: Ingress", `image: "nginx:1.27"`} {
 		if !strings.Contains(m, want) {
 			t.Errorf("upgraded manifest lacks %q", want)
@@ -170,13 +170,13 @@ func TestDryRunLifecycle(t *testing.T) {
 	if _, ok := got2["image"]; ok || got2["replicaCount"] != float64(5) {
 		t.Fatalf("rev 2 values are not exactly the user's: %v", got2)
 	}
-	if m3, _ := e.Manifest(ctx, "tenant-a", "shop", 3); !strings.Contains(m3, "replicas: 3") || strings.Contains(m3, "Ingress") {
+	if m3, _ := manifest(ctx, e, "tenant-a", "shop", 3); !strings.Contains(m3, "replicas: 3") || strings.Contains(m3, "Ingress") {
 		t.Fatalf("rolled-back manifest:\n%s", m3)
 	}
 	if _, err := e.Rollback(ctx, "tenant-a", "shop", 7); !errors.Is(err, ErrReleaseNotFound) {
 		t.Fatalf("rollback to a missing revision: %v", err)
 	}
-	if _, err := e.Manifest(ctx, "tenant-a", "shop", 7); !errors.Is(err, ErrReleaseNotFound) {
+	if _, err := manifest(ctx, e, "tenant-a", "shop", 7); !errors.Is(err, ErrReleaseNotFound) {
 		t.Fatalf("manifest of a missing revision: %v", err)
 	}
 
@@ -464,4 +464,13 @@ func TestInstallRenderFailure(t *testing.T) {
 	if _, err := e.Status(ctx, "apps", "web"); !errors.Is(err, ErrReleaseNotFound) {
 		t.Fatalf("status: %v", err)
 	}
+}
+
+// manifest is the rendered manifest of a revision.
+func manifest(ctx context.Context, e *Engine, namespace, name string, revision int) (string, error) {
+	r, err := e.Rendered(ctx, namespace, name, revision)
+	if err != nil {
+		return "", err
+	}
+	return r.Manifest, nil
 }

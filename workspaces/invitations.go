@@ -18,7 +18,6 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/role"
-	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -29,8 +28,8 @@ const InvitationTTL = 7 * 24 * time.Hour
 // InvitationStatus is where an invitation stands.
 type InvitationStatus string
 
-// The statuses of an invitation; only a pending one can be accepted,
-// declined or cancelled.
+// The statuses of an invitation: only a pending one can be accepted or
+// declined; a pending or expired one can be cancelled or given a new link.
 const (
 	InvitationPending   InvitationStatus = "pending"
 	InvitationAccepted  InvitationStatus = "accepted"
@@ -54,9 +53,9 @@ func StatusOf(inv *ent.Invitation, now time.Time) InvitationStatus {
 	return InvitationPending
 }
 
-// answerable matches invitations nobody answered or cancelled, expired
+// unanswered matches invitations nobody answered or cancelled, expired
 // ones included (they are renewed or cancelled, not answered).
-func answerable(time.Time) []predicate.Invitation {
+func unanswered() []predicate.Invitation {
 	return []predicate.Invitation{
 		invitation.AcceptedAtIsNil(), invitation.DeclinedAtIsNil(), invitation.CancelledAtIsNil(),
 	}
@@ -64,7 +63,7 @@ func answerable(time.Time) []predicate.Invitation {
 
 // pending matches invitations that can still be answered.
 func pending(now time.Time) []predicate.Invitation {
-	return append(answerable(now), invitation.ExpiresAtGT(now))
+	return append(unanswered(), invitation.ExpiresAtGT(now))
 }
 
 // MaxPendingInvitations bounds a workspace's invitations waiting for an
@@ -94,9 +93,8 @@ type PendingInvitation struct {
 // has confirmed the address sees the invitation among its pending ones;
 // the returned link, which joins whoever follows it while signed in, is
 // e-mailed when mail is set up, and is shown only now (only its hash is
-// kept). Inviting
-// an address with a pending invitation renews it (new role, expiry and
-// link). Errors: UNAUTHENTICATED, NOT_FOUND for outsiders, FORBIDDEN below
+// kept). Inviting an address with an unanswered invitation renews it (new
+// role, expiry and link). Errors: UNAUTHENTICATED, NOT_FOUND for outsiders, FORBIDDEN below
 // admin, CONFLICT for an archived workspace or a member's email,
 // BAD_USER_INPUT naming email or role.
 func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Role) (*ent.Invitation, string, error) {
@@ -109,6 +107,7 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 		token string
 		ws    *ent.Workspace
 	)
+	inviter := s.nameOf(ctx, v.UserID)
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		// Authorised first: an outsider learns nothing from its input's
 		// faults.
@@ -130,7 +129,7 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 		if member {
 			return errs.E(errs.Conflict, "%s is already a member", email)
 		}
-		open, err := tx.Invitation.Query().Where(append(answerable(s.Now()), invitation.WorkspaceID(wsID))...).Count(sys)
+		open, err := tx.Invitation.Query().Where(append(unanswered(), invitation.WorkspaceID(wsID))...).Count(sys)
 		if err != nil {
 			return err
 		}
@@ -154,7 +153,7 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 			Verb: "member.invited", SubjectType: "Invitation", SubjectID: inv.ID,
 			// Not the address: every member reads the feed, and only
 			// admins see who is invited.
-			Summary: fmt.Sprintf("%s invited someone as %s", s.nameOf(ctx, v.UserID), r),
+			Summary: fmt.Sprintf("%s invited someone as %s", inviter, r),
 		})
 		return err
 	})
@@ -162,7 +161,7 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 		return nil, "", err
 	}
 	link := s.invitationLink(token)
-	s.mailInvitation(ctx, v, ws, inv, link)
+	s.mailInvitation(ctx, inviter, ws, inv, link)
 	return inv.Unwrap(), link, nil
 }
 
@@ -172,7 +171,7 @@ func (s *Service) upsertInvitation(ctx context.Context, tx *ent.Tx, v *viewer.Vi
 	now := s.Now()
 	token, hash := auth.NewToken()
 	open, err := tx.Invitation.Query().
-		Where(append(answerable(now), invitation.WorkspaceID(ws.ID), invitation.Email(email))...).
+		Where(append(unanswered(), invitation.WorkspaceID(ws.ID), invitation.Email(email))...).
 		Order(ent.Desc(invitation.FieldCreatedAt)).
 		First(ctx)
 	if err != nil && !ent.IsNotFound(err) {
@@ -207,11 +206,10 @@ func (s *Service) invitationLink(token string) string {
 
 // mailInvitation e-mails the link, when mail is set up. A failure is
 // logged: the inviter has the link too.
-func (s *Service) mailInvitation(ctx context.Context, v *viewer.Viewer, ws *ent.Workspace, inv *ent.Invitation, link string) {
+func (s *Service) mailInvitation(ctx context.Context, inviter string, ws *ent.Workspace, inv *ent.Invitation, link string) {
 	if !s.cfg.Mail.Enabled() {
 		return
 	}
-	inviter := s.nameOf(ctx, v.UserID)
 	err := s.cfg.Mail.Post(mail.Message{
 		To:      inv.Email,
 		Subject: fmt.Sprintf("%s invited you to %s on Woow PaaS", inviter, ws.Name),
@@ -252,32 +250,44 @@ func (s *Service) PendingInvitations(ctx context.Context, userID int) ([]*Pendin
 	if err != nil {
 		return nil, err
 	}
-	var out []*PendingInvitation
+	if invs, err = s.standing(ctx, invs); err != nil {
+		return nil, err
+	}
+	return s.views(ctx, invs)
+}
+
+// standing keeps the invitations whose sender may still invite (is still
+// an admin or the owner of the workspace): an admin who was removed or
+// demoted must not let in, through links they kept, who they could no
+// longer invite. Two queries, however many invitations.
+func (s *Service) standing(ctx context.Context, invs []*ent.Invitation) ([]*ent.Invitation, error) {
+	var users, wss []int
 	for _, inv := range invs {
-		if ok, err := s.inviterStands(ctx, inv); err != nil {
-			return nil, err
-		} else if ok {
-			out = append(out, s.pendingView(ctx, inv))
+		if inv.InvitedByID != nil {
+			users, wss = append(users, *inv.InvitedByID), append(wss, inv.WorkspaceID)
+		}
+	}
+	if len(users) == 0 {
+		return nil, nil
+	}
+	admins, err := s.client.WorkspaceMember.Query().
+		Where(workspacemember.UserIDIn(users...), workspacemember.WorkspaceIDIn(wss...),
+			workspacemember.RoleIn(role.AtLeastList(role.Admin)...)).
+		All(viewer.System(ctx))
+	if err != nil {
+		return nil, err
+	}
+	stands := map[[2]int]bool{}
+	for _, m := range admins {
+		stands[[2]int{m.UserID, m.WorkspaceID}] = true
+	}
+	var out []*ent.Invitation
+	for _, inv := range invs {
+		if inv.InvitedByID != nil && stands[[2]int{*inv.InvitedByID, inv.WorkspaceID}] {
+			out = append(out, inv)
 		}
 	}
 	return out, nil
-}
-
-// inviterStands reports whether the member who sent inv may still invite
-// with its role: an admin who was removed or demoted must not let in,
-// through links they kept, who they could no longer invite.
-func (s *Service) inviterStands(ctx context.Context, inv *ent.Invitation) (bool, error) {
-	if inv.InvitedByID == nil {
-		return false, nil
-	}
-	r, err := rule.RoleIn(ctx, s.client, *inv.InvitedByID, inv.WorkspaceID)
-	if errs.Is(err, errs.NotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
-	return r.AtLeast(role.Admin), nil
 }
 
 // PendingOf lists a workspace's invitations waiting for an answer (expired
@@ -285,23 +295,43 @@ func (s *Service) inviterStands(ctx context.Context, inv *ent.Invitation) (bool,
 // shows them to nobody else.
 func (s *Service) PendingOf(ctx context.Context, wsID int) ([]*ent.Invitation, error) {
 	return s.client.Invitation.Query().
-		Where(append(answerable(s.Now()), invitation.WorkspaceID(wsID))...).
+		Where(append(unanswered(), invitation.WorkspaceID(wsID))...).
 		Order(ent.Desc(invitation.FieldCreatedAt)).
 		Limit(MaxPendingInvitations).
 		All(ctx)
 }
 
-func (s *Service) pendingView(ctx context.Context, inv *ent.Invitation) *PendingInvitation {
-	ws := inv.Edges.Workspace
-	p := &PendingInvitation{
-		ID: inv.ID, Role: inv.Role, Email: inv.Email, ExpiresAt: inv.ExpiresAt,
-		Workspace: InvitedWorkspace{ID: ws.ID, Name: ws.Name, Slug: ws.Slug},
+// views turns invitations (their workspaces loaded) into what the invitee
+// sees, with the senders' names read in one query.
+func (s *Service) views(ctx context.Context, invs []*ent.Invitation) ([]*PendingInvitation, error) {
+	var ids []int
+	for _, inv := range invs {
+		if inv.InvitedByID != nil {
+			ids = append(ids, *inv.InvitedByID)
+		}
 	}
-	if inv.InvitedByID != nil {
-		name := s.nameOf(ctx, *inv.InvitedByID)
-		p.InvitedBy = &name
+	senders, err := s.client.User.Query().Where(user.IDIn(ids...)).All(viewer.System(ctx))
+	if err != nil {
+		return nil, err
 	}
-	return p
+	names := map[int]string{}
+	for _, u := range senders {
+		names[u.ID] = u.Name
+	}
+	out := make([]*PendingInvitation, len(invs))
+	for i, inv := range invs {
+		ws := inv.Edges.Workspace
+		out[i] = &PendingInvitation{
+			ID: inv.ID, Role: inv.Role, Email: inv.Email, ExpiresAt: inv.ExpiresAt,
+			Workspace: InvitedWorkspace{ID: ws.ID, Name: ws.Name, Slug: ws.Slug},
+		}
+		if inv.InvitedByID != nil {
+			if name, ok := names[*inv.InvitedByID]; ok {
+				out[i].InvitedBy = &name
+			}
+		}
+	}
+	return out, nil
 }
 
 // ByToken shows the invitation of a link before it is answered; nil when
@@ -313,7 +343,11 @@ func (s *Service) ByToken(ctx context.Context, token string) (*PendingInvitation
 	if err != nil || inv == nil {
 		return nil, err
 	}
-	return s.pendingView(ctx, inv), nil
+	views, err := s.views(ctx, []*ent.Invitation{inv})
+	if err != nil {
+		return nil, err
+	}
+	return views[0], nil
 }
 
 // byToken loads the pending invitation of a token, its workspace with it.
@@ -333,7 +367,14 @@ func (s *Service) byToken(ctx context.Context, c *ent.Client, token string) (*en
 	if err != nil {
 		return nil, err
 	}
-	if ok, err := s.inviterStands(ctx, inv); err != nil || !ok {
+	return s.oneStanding(ctx, inv)
+}
+
+// oneStanding is inv when its sender may still invite (see standing), or
+// nil.
+func (s *Service) oneStanding(ctx context.Context, inv *ent.Invitation) (*ent.Invitation, error) {
+	kept, err := s.standing(ctx, []*ent.Invitation{inv})
+	if err != nil || len(kept) == 0 {
 		return nil, err
 	}
 	return inv, nil
@@ -348,9 +389,10 @@ type Answer struct {
 
 // load loads the invitation an answer names for the viewer, in tx: by id
 // only a pending invitation to the viewer's verified address, by token any
-// pending one; either only while its inviter may still invite. Both run in a system context because the invitee cannot see the
-// workspace yet; these checks are the rule. Unknown, answered, cancelled
-// and expired invitations are all NOT_FOUND.
+// pending one; either only while its inviter may still invite. Both run in
+// a system context because the invitee cannot see the workspace yet: these
+// checks are the rule. Unknown, answered, cancelled and expired
+// invitations are all NOT_FOUND.
 func (s *Service) load(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, a Answer) (*ent.Invitation, error) {
 	var (
 		inv *ent.Invitation
@@ -375,10 +417,7 @@ func (s *Service) load(ctx context.Context, tx *ent.Tx, v *viewer.Viewer, a Answ
 			inv, err = nil, nil
 		}
 		if inv != nil {
-			var ok bool
-			if ok, err = s.inviterStands(ctx, inv); !ok {
-				inv = nil
-			}
+			inv, err = s.oneStanding(ctx, inv)
 		}
 	}
 	if err != nil {
@@ -490,7 +529,7 @@ func (s *Service) Decline(ctx context.Context, a Answer) (int, error) {
 // FORBIDDEN, CONFLICT when it was answered or cancelled, or the workspace
 // is archived.
 func (s *Service) Cancel(ctx context.Context, id int) (*ent.Invitation, error) {
-	return s.changePending(ctx, id, "invitation.cancelled", func(u *ent.InvitationUpdateOne) string {
+	return s.changeUnanswered(ctx, id, "invitation.cancelled", func(u *ent.InvitationUpdateOne) string {
 		u.SetCancelledAt(s.Now())
 		return "withdrew an invitation"
 	})
@@ -501,7 +540,7 @@ func (s *Service) Cancel(ctx context.Context, id int) (*ent.Invitation, error) {
 // working. Errors as Cancel.
 func (s *Service) NewLink(ctx context.Context, id int) (*ent.Invitation, string, error) {
 	token, hash := auth.NewToken()
-	inv, err := s.changePending(ctx, id, "", func(u *ent.InvitationUpdateOne) string {
+	inv, err := s.changeUnanswered(ctx, id, "", func(u *ent.InvitationUpdateOne) string {
 		u.SetTokenHash(hash).SetExpiresAt(s.Now().Add(InvitationTTL))
 		return ""
 	})
@@ -511,10 +550,11 @@ func (s *Service) NewLink(ctx context.Context, id int) (*ent.Invitation, string,
 	return inv, s.invitationLink(token), nil
 }
 
-// changePending changes a pending invitation as the viewer (the privacy
-// layer shows invitations to admins only and checks the role and the
-// workspace's state on the write), with an activity entry when verb is set.
-func (s *Service) changePending(ctx context.Context, id int, verb string, change func(*ent.InvitationUpdateOne) string) (*ent.Invitation, error) {
+// changeUnanswered changes a pending or expired invitation as the viewer
+// (the privacy layer shows invitations to admins only and checks the role
+// and the workspace's state on the write), with an activity entry when
+// verb is set.
+func (s *Service) changeUnanswered(ctx context.Context, id int, verb string, change func(*ent.InvitationUpdateOne) string) (*ent.Invitation, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
