@@ -335,6 +335,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		// {"authorization": "Bearer <token>"} in connection_init.
 		WSInit:      acc.WebsocketInit,
 		Classify:    resolvers.ClassifyError,
+		Extensions:  resolvers.Extensions(),
 		MaxPageSize: resolvers.MaxPageSize,
 		// A connection costs 1 + page size x its node: two nested lists of
 		// small nodes at the default page of 100 fit, a third level needs

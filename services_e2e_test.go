@@ -7,7 +7,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -199,15 +198,7 @@ func TestServicesEndToEnd(t *testing.T) {
 	base := srv.URL
 
 	chartDir := filepath.Join(charts, "e2eapp")
-	for name, body := range svcChartFiles {
-		p := filepath.Join(chartDir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeChart(t, chartDir)
 
 	root := register(t, base, "root@x.io", "Root") // the platform admin
 	owner := register(t, base, "owner@x.io", "Olive")

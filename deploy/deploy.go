@@ -25,7 +25,6 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/helmops"
-	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/secretbox"
 	"github.com/woowtech/woow-paas/store"
@@ -122,17 +121,17 @@ type secrets struct {
 	Retired []string `json:"retired,omitempty"`
 }
 
-// admin checks that the viewer may operate services in ws: NOT_FOUND for
-// outsiders, FORBIDDEN below admin.
-func admin(ctx context.Context, c *ent.Client, v *viewer.Viewer, ws int) error {
-	r, err := rule.RoleIn(ctx, c, v.UserID, ws)
-	if err != nil {
-		return err
-	}
-	if !r.AtLeast(role.Admin) {
-		return errs.E(errs.Forbidden, "only workspace admins and owners operate services")
-	}
-	return nil
+// ViewerCan reports whether the viewer may start op on svc now: the
+// permission and the state the operation itself checks (begin), so a web
+// app that offers what this allows offers exactly what will work.
+func (s *Service) ViewerCan(ctx context.Context, svc *ent.Service, op Op) (bool, error) {
+	ok, err := rule.ViewerCan(ctx, s.db.Client, svc.WorkspaceID, rule.OperateServices)
+	return ok && allowed(op, svc.State), err
+}
+
+// ViewerCanInspect reports whether the viewer may read svc's manifests.
+func (s *Service) ViewerCanInspect(ctx context.Context, svc *ent.Service) (bool, error) {
+	return rule.ViewerCan(ctx, s.db.Client, svc.WorkspaceID, rule.InspectServices)
 }
 
 // Deploy creates a service from a template and queues its deployment. It
@@ -157,7 +156,7 @@ func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, err
 		if err != nil {
 			return err
 		}
-		if err := admin(ctx, c, v, ws.ID); err != nil {
+		if err := rule.Can(ctx, c, ws.ID, rule.OperateServices); err != nil {
 			return err
 		}
 		// Authorised first: an outsider learns nothing from its input's
@@ -429,7 +428,7 @@ func (s *Service) begin(ctx context.Context, id int, op Op,
 		if err != nil {
 			return err
 		}
-		if err := admin(ctx, c, v, svc.WorkspaceID); err != nil {
+		if err := rule.Can(ctx, c, svc.WorkspaceID, rule.OperateServices); err != nil {
 			return err
 		}
 		if !allowed(op, svc.State) {

@@ -15,6 +15,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/servicerevision"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -76,15 +77,14 @@ func (s *Service) URL(ctx context.Context, svc *ent.Service) (*string, error) {
 // manifest) and every other the service has had (see redact.go).
 // Passwords are never returned.
 func (s *Service) Manifest(ctx context.Context, id, revision int) (string, error) {
-	v, err := viewer.Required(ctx)
-	if err != nil {
+	if _, err := viewer.Required(ctx); err != nil {
 		return "", err
 	}
 	svc, err := s.get(ctx, id)
 	if err != nil {
 		return "", err
 	}
-	if err := admin(ctx, s.db.Client, v, svc.WorkspaceID); err != nil {
+	if err := rule.Can(ctx, s.db.Client, svc.WorkspaceID, rule.InspectServices); err != nil {
 		return "", err
 	}
 	rend, err := s.engine.Rendered(ctx, svc.Namespace, svc.ReleaseName, revision)

@@ -206,6 +206,10 @@ type Options struct {
 	// what the client sees; return nil for errors it does not know. Optional.
 	Classify func(error) *errs.Error
 
+	// Extensions are the schema's own gqlgen extensions (interceptors of
+	// operations, root fields, fields), used after the limits.
+	Extensions []graphql.HandlerExtension
+
 	// MaxSubscriptionsPerConn caps concurrent subscriptions on one
 	// WebSocket connection (default 100; negative switches it off).
 	MaxSubscriptionsPerConn int
@@ -327,6 +331,9 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 		srv.Use(&ComplexityLimit{Max: opts.MaxComplexity, Log: log})
 	}
 	srv.Use(NoNUL{})
+	for _, e := range opts.Extensions {
+		srv.Use(e)
+	}
 	srv.Use(OperationTimeout{Timeout: opts.OperationTimeout, Log: log})
 	if opts.MaxSubscriptionsPerConn > 0 {
 		srv.Use(SubscriptionLimit{Max: opts.MaxSubscriptionsPerConn, Log: log})

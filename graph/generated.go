@@ -458,31 +458,37 @@ type ComplexityRoot struct {
 	}
 
 	Service struct {
-		ChartVersion   func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		CustomDomain   func(childComplexity int) int
-		DeployedAt     func(childComplexity int) int
-		ErrorMessage   func(childComplexity int) int
-		Events         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceEventOrder, where *ent.ServiceEventWhereInput) int
-		HelmRevision   func(childComplexity int) int
-		ID             func(childComplexity int) int
-		InternalPort   func(childComplexity int) int
-		LastUpgradedAt func(childComplexity int) int
-		Name           func(childComplexity int) int
-		Namespace      func(childComplexity int) int
-		ReferenceID    func(childComplexity int) int
-		ReleaseName    func(childComplexity int) int
-		Revisions      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceRevisionOrder, where *ent.ServiceRevisionWhereInput) int
-		State          func(childComplexity int) int
-		Subdomain      func(childComplexity int) int
-		SupportProject func(childComplexity int) int
-		Template       func(childComplexity int) int
-		TemplateID     func(childComplexity int) int
-		URL            func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
-		Values         func(childComplexity int) int
-		Workspace      func(childComplexity int) int
-		WorkspaceID    func(childComplexity int) int
+		ChartVersion      func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		CustomDomain      func(childComplexity int) int
+		DeployedAt        func(childComplexity int) int
+		ErrorMessage      func(childComplexity int) int
+		Events            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceEventOrder, where *ent.ServiceEventWhereInput) int
+		HelmRevision      func(childComplexity int) int
+		ID                func(childComplexity int) int
+		InternalPort      func(childComplexity int) int
+		LastUpgradedAt    func(childComplexity int) int
+		Name              func(childComplexity int) int
+		Namespace         func(childComplexity int) int
+		ReferenceID       func(childComplexity int) int
+		ReleaseName       func(childComplexity int) int
+		Revisions         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceRevisionOrder, where *ent.ServiceRevisionWhereInput) int
+		State             func(childComplexity int) int
+		Subdomain         func(childComplexity int) int
+		SupportProject    func(childComplexity int) int
+		Template          func(childComplexity int) int
+		TemplateID        func(childComplexity int) int
+		URL               func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		Values            func(childComplexity int) int
+		ViewerCanDelete   func(childComplexity int) int
+		ViewerCanInspect  func(childComplexity int) int
+		ViewerCanRollback func(childComplexity int) int
+		ViewerCanStart    func(childComplexity int) int
+		ViewerCanStop     func(childComplexity int) int
+		ViewerCanUpdate   func(childComplexity int) int
+		Workspace         func(childComplexity int) int
+		WorkspaceID       func(childComplexity int) int
 	}
 
 	ServiceConnection struct {
@@ -694,24 +700,29 @@ type ComplexityRoot struct {
 	}
 
 	Workspace struct {
-		AiThreads          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AIThreadOrder, where *ent.AIThreadWhereInput) int
-		CreatedAt          func(childComplexity int) int
-		Description        func(childComplexity int) int
-		ID                 func(childComplexity int) int
-		Invitations        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvitationOrder) int
-		Members            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.WorkspaceMemberOrder, where *ent.WorkspaceMemberWhereInput) int
-		Name               func(childComplexity int) int
-		Namespace          func(childComplexity int) int
-		Owner              func(childComplexity int) int
-		OwnerID            func(childComplexity int) int
-		PendingInvitations func(childComplexity int) int
-		Projects           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProjectOrder, where *ent.ProjectWhereInput) int
-		Services           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) int
-		Slug               func(childComplexity int) int
-		SmartHomes         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SmartHomeOrder, where *ent.SmartHomeWhereInput) int
-		State              func(childComplexity int) int
-		UpdatedAt          func(childComplexity int) int
-		ViewerRole         func(childComplexity int) int
+		AiThreads              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AIThreadOrder, where *ent.AIThreadWhereInput) int
+		CreatedAt              func(childComplexity int) int
+		Description            func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		Invitations            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.InvitationOrder) int
+		Members                func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.WorkspaceMemberOrder, where *ent.WorkspaceMemberWhereInput) int
+		Name                   func(childComplexity int) int
+		Namespace              func(childComplexity int) int
+		Owner                  func(childComplexity int) int
+		OwnerID                func(childComplexity int) int
+		PendingInvitations     func(childComplexity int) int
+		Projects               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ProjectOrder, where *ent.ProjectWhereInput) int
+		Services               func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) int
+		Slug                   func(childComplexity int) int
+		SmartHomes             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.SmartHomeOrder, where *ent.SmartHomeWhereInput) int
+		State                  func(childComplexity int) int
+		UpdatedAt              func(childComplexity int) int
+		ViewerCanAdminister    func(childComplexity int) int
+		ViewerCanDeploy        func(childComplexity int) int
+		ViewerCanLeave         func(childComplexity int) int
+		ViewerCanManageMembers func(childComplexity int) int
+		ViewerCanUpdate        func(childComplexity int) int
+		ViewerRole             func(childComplexity int) int
 	}
 
 	WorkspaceConnection struct {
@@ -813,6 +824,12 @@ type QueryResolver interface {
 type ServiceResolver interface {
 	Values(ctx context.Context, obj *ent.Service) (map[string]any, error)
 	URL(ctx context.Context, obj *ent.Service) (*string, error)
+	ViewerCanUpdate(ctx context.Context, obj *ent.Service) (bool, error)
+	ViewerCanStop(ctx context.Context, obj *ent.Service) (bool, error)
+	ViewerCanStart(ctx context.Context, obj *ent.Service) (bool, error)
+	ViewerCanRollback(ctx context.Context, obj *ent.Service) (bool, error)
+	ViewerCanDelete(ctx context.Context, obj *ent.Service) (bool, error)
+	ViewerCanInspect(ctx context.Context, obj *ent.Service) (bool, error)
 }
 type SubscriptionResolver interface {
 	Activity(ctx context.Context, workspaceID int) (<-chan *ent.ActivityEvent, error)
@@ -829,6 +846,11 @@ type WorkspaceResolver interface {
 	Namespace(ctx context.Context, obj *ent.Workspace) (string, error)
 	PendingInvitations(ctx context.Context, obj *ent.Workspace) ([]*ent.Invitation, error)
 	ViewerRole(ctx context.Context, obj *ent.Workspace) (role.Role, error)
+	ViewerCanUpdate(ctx context.Context, obj *ent.Workspace) (bool, error)
+	ViewerCanManageMembers(ctx context.Context, obj *ent.Workspace) (bool, error)
+	ViewerCanAdminister(ctx context.Context, obj *ent.Workspace) (bool, error)
+	ViewerCanDeploy(ctx context.Context, obj *ent.Workspace) (bool, error)
+	ViewerCanLeave(ctx context.Context, obj *ent.Workspace) (bool, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2729,6 +2751,42 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.Values(childComplexity), true
+	case "Service.viewerCanDelete":
+		if e.ComplexityRoot.Service.ViewerCanDelete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.ViewerCanDelete(childComplexity), true
+	case "Service.viewerCanInspect":
+		if e.ComplexityRoot.Service.ViewerCanInspect == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.ViewerCanInspect(childComplexity), true
+	case "Service.viewerCanRollback":
+		if e.ComplexityRoot.Service.ViewerCanRollback == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.ViewerCanRollback(childComplexity), true
+	case "Service.viewerCanStart":
+		if e.ComplexityRoot.Service.ViewerCanStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.ViewerCanStart(childComplexity), true
+	case "Service.viewerCanStop":
+		if e.ComplexityRoot.Service.ViewerCanStop == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.ViewerCanStop(childComplexity), true
+	case "Service.viewerCanUpdate":
+		if e.ComplexityRoot.Service.ViewerCanUpdate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.ViewerCanUpdate(childComplexity), true
 	case "Service.workspace":
 		if e.ComplexityRoot.Service.Workspace == nil {
 			break
@@ -3695,6 +3753,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workspace.UpdatedAt(childComplexity), true
+	case "Workspace.viewerCanAdminister":
+		if e.ComplexityRoot.Workspace.ViewerCanAdminister == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workspace.ViewerCanAdminister(childComplexity), true
+	case "Workspace.viewerCanDeploy":
+		if e.ComplexityRoot.Workspace.ViewerCanDeploy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workspace.ViewerCanDeploy(childComplexity), true
+	case "Workspace.viewerCanLeave":
+		if e.ComplexityRoot.Workspace.ViewerCanLeave == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workspace.ViewerCanLeave(childComplexity), true
+	case "Workspace.viewerCanManageMembers":
+		if e.ComplexityRoot.Workspace.ViewerCanManageMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workspace.ViewerCanManageMembers(childComplexity), true
+	case "Workspace.viewerCanUpdate":
+		if e.ComplexityRoot.Workspace.ViewerCanUpdate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workspace.ViewerCanUpdate(childComplexity), true
 	case "Workspace.viewerRole":
 		if e.ComplexityRoot.Workspace.ViewerRole == nil {
 			break
@@ -4070,6 +4158,21 @@ extend type Workspace {
   pendingInvitations: [Invitation!]!
   "The viewer's role here."
   viewerRole: Role!
+  """
+  What the viewer may do here, decided by the same rules that decide the
+  mutations (a web app shows what these allow, and needs no rules of its
+  own). Each is false in an archived workspace except viewerCanLeave.
+  Whether the viewer may rename the workspace and change its description.
+  """
+  viewerCanUpdate: Boolean!
+  "Whether the viewer may invite members, change their roles and remove them."
+  viewerCanManageMembers: Boolean!
+  "Whether the viewer may archive the workspace and transfer its ownership."
+  viewerCanAdminister: Boolean!
+  "Whether the viewer may deploy services here."
+  viewerCanDeploy: Boolean!
+  "Whether the viewer may leave (the owner transfers ownership first)."
+  viewerCanLeave: Boolean!
 }
 
 extend type Query {
@@ -4398,6 +4501,22 @@ extend type Service {
   values: Map!
   "The public address, when the app has an ingress."
   url: String
+  """
+  What the viewer may do to the service now: the viewer's role and the
+  service's state, by the rules of the mutations. Whether updateService may
+  change its configuration (an upgrade).
+  """
+  viewerCanUpdate: Boolean!
+  "Whether stopService may stop it."
+  viewerCanStop: Boolean!
+  "Whether startService may start it."
+  viewerCanStart: Boolean!
+  "Whether rollbackService may roll it back."
+  viewerCanRollback: Boolean!
+  "Whether deleteService may delete it."
+  viewerCanDelete: Boolean!
+  "Whether the viewer may read its manifests and compare its revisions' values."
+  viewerCanInspect: Boolean!
 }
 
 "Where releases go: a Kubernetes cluster, or dry-run mode (charts rendered and releases recorded, nothing applied)."
@@ -5284,6 +5403,18 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_values(ctx, field)
 	case "url":
 		return ec.fieldContext_Service_url(ctx, field)
+	case "viewerCanUpdate":
+		return ec.fieldContext_Service_viewerCanUpdate(ctx, field)
+	case "viewerCanStop":
+		return ec.fieldContext_Service_viewerCanStop(ctx, field)
+	case "viewerCanStart":
+		return ec.fieldContext_Service_viewerCanStart(ctx, field)
+	case "viewerCanRollback":
+		return ec.fieldContext_Service_viewerCanRollback(ctx, field)
+	case "viewerCanDelete":
+		return ec.fieldContext_Service_viewerCanDelete(ctx, field)
+	case "viewerCanInspect":
+		return ec.fieldContext_Service_viewerCanInspect(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Service", field.Name)
 }
@@ -5718,6 +5849,16 @@ func (ec *executionContext) childFields_Workspace(ctx context.Context, field gra
 		return ec.fieldContext_Workspace_pendingInvitations(ctx, field)
 	case "viewerRole":
 		return ec.fieldContext_Workspace_viewerRole(ctx, field)
+	case "viewerCanUpdate":
+		return ec.fieldContext_Workspace_viewerCanUpdate(ctx, field)
+	case "viewerCanManageMembers":
+		return ec.fieldContext_Workspace_viewerCanManageMembers(ctx, field)
+	case "viewerCanAdminister":
+		return ec.fieldContext_Workspace_viewerCanAdminister(ctx, field)
+	case "viewerCanDeploy":
+		return ec.fieldContext_Workspace_viewerCanDeploy(ctx, field)
+	case "viewerCanLeave":
+		return ec.fieldContext_Workspace_viewerCanLeave(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Workspace", field.Name)
 }
@@ -15063,6 +15204,144 @@ func (ec *executionContext) fieldContext_Service_url(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Service", field, true, true, "String")
 }
 
+func (ec *executionContext) _Service_viewerCanUpdate(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_viewerCanUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().ViewerCanUpdate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_viewerCanUpdate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Service_viewerCanStop(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_viewerCanStop(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().ViewerCanStop(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_viewerCanStop(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Service_viewerCanStart(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_viewerCanStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().ViewerCanStart(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_viewerCanStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Service_viewerCanRollback(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_viewerCanRollback(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().ViewerCanRollback(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_viewerCanRollback(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Service_viewerCanDelete(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_viewerCanDelete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().ViewerCanDelete(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_viewerCanDelete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Service_viewerCanInspect(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_viewerCanInspect(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().ViewerCanInspect(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_viewerCanInspect(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _ServiceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18987,6 +19266,121 @@ func (ec *executionContext) _Workspace_viewerRole(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_Workspace_viewerRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Workspace", field, true, true, "Role")
+}
+
+func (ec *executionContext) _Workspace_viewerCanUpdate(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workspace_viewerCanUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Workspace().ViewerCanUpdate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workspace_viewerCanUpdate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workspace", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Workspace_viewerCanManageMembers(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workspace_viewerCanManageMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Workspace().ViewerCanManageMembers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workspace_viewerCanManageMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workspace", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Workspace_viewerCanAdminister(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workspace_viewerCanAdminister(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Workspace().ViewerCanAdminister(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workspace_viewerCanAdminister(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workspace", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Workspace_viewerCanDeploy(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workspace_viewerCanDeploy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Workspace().ViewerCanDeploy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workspace_viewerCanDeploy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workspace", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Workspace_viewerCanLeave(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workspace_viewerCanLeave(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Workspace().ViewerCanLeave(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workspace_viewerCanLeave(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workspace", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _WorkspaceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WorkspaceConnection) (ret graphql.Marshaler) {
@@ -39179,6 +39573,42 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_url(ctx, field, obj)
 				})
+		case "viewerCanUpdate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_viewerCanUpdate(ctx, field, obj)
+				})
+		case "viewerCanStop":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_viewerCanStop(ctx, field, obj)
+				})
+		case "viewerCanStart":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_viewerCanStart(ctx, field, obj)
+				})
+		case "viewerCanRollback":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_viewerCanRollback(ctx, field, obj)
+				})
+		case "viewerCanDelete":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_viewerCanDelete(ctx, field, obj)
+				})
+		case "viewerCanInspect":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_viewerCanInspect(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -40680,6 +41110,36 @@ func (ec *executionContext) _Workspace(ctx context.Context, sel ast.SelectionSet
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Workspace_viewerRole(ctx, field, obj)
+				})
+		case "viewerCanUpdate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Workspace_viewerCanUpdate(ctx, field, obj)
+				})
+		case "viewerCanManageMembers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Workspace_viewerCanManageMembers(ctx, field, obj)
+				})
+		case "viewerCanAdminister":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Workspace_viewerCanAdminister(ctx, field, obj)
+				})
+		case "viewerCanDeploy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Workspace_viewerCanDeploy(ctx, field, obj)
+				})
+		case "viewerCanLeave":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Workspace_viewerCanLeave(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

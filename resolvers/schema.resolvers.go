@@ -20,6 +20,7 @@ import (
 	"github.com/woowtech/woow-paas/graph"
 	"github.com/woowtech/woow-paas/graph/model"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
 	"github.com/woowtech/woow-paas/workspaces"
@@ -300,6 +301,36 @@ func (r *serviceResolver) URL(ctx context.Context, obj *ent.Service) (*string, e
 	return r.Deploy.URL(ctx, obj)
 }
 
+// ViewerCanUpdate is the resolver for the viewerCanUpdate field.
+func (r *serviceResolver) ViewerCanUpdate(ctx context.Context, obj *ent.Service) (bool, error) {
+	return r.Deploy.ViewerCan(ctx, obj, deploy.OpUpgrade)
+}
+
+// ViewerCanStop is the resolver for the viewerCanStop field.
+func (r *serviceResolver) ViewerCanStop(ctx context.Context, obj *ent.Service) (bool, error) {
+	return r.Deploy.ViewerCan(ctx, obj, deploy.OpStop)
+}
+
+// ViewerCanStart is the resolver for the viewerCanStart field.
+func (r *serviceResolver) ViewerCanStart(ctx context.Context, obj *ent.Service) (bool, error) {
+	return r.Deploy.ViewerCan(ctx, obj, deploy.OpStart)
+}
+
+// ViewerCanRollback is the resolver for the viewerCanRollback field.
+func (r *serviceResolver) ViewerCanRollback(ctx context.Context, obj *ent.Service) (bool, error) {
+	return r.Deploy.ViewerCan(ctx, obj, deploy.OpRollback)
+}
+
+// ViewerCanDelete is the resolver for the viewerCanDelete field.
+func (r *serviceResolver) ViewerCanDelete(ctx context.Context, obj *ent.Service) (bool, error) {
+	return r.Deploy.ViewerCan(ctx, obj, deploy.OpDelete)
+}
+
+// ViewerCanInspect is the resolver for the viewerCanInspect field.
+func (r *serviceResolver) ViewerCanInspect(ctx context.Context, obj *ent.Service) (bool, error) {
+	return r.Deploy.ViewerCanInspect(ctx, obj)
+}
+
 // Activity is the resolver for the activity field.
 func (r *subscriptionResolver) Activity(ctx context.Context, workspaceID int) (<-chan *ent.ActivityEvent, error) {
 	return r.Feed.Subscribe(ctx, workspaceID)
@@ -338,6 +369,31 @@ func (r *workspaceResolver) PendingInvitations(ctx context.Context, obj *ent.Wor
 // ViewerRole is the resolver for the viewerRole field.
 func (r *workspaceResolver) ViewerRole(ctx context.Context, obj *ent.Workspace) (role.Role, error) {
 	return r.Workspaces.ViewerRole(ctx, obj.ID)
+}
+
+// ViewerCanUpdate is the resolver for the viewerCanUpdate field.
+func (r *workspaceResolver) ViewerCanUpdate(ctx context.Context, obj *ent.Workspace) (bool, error) {
+	return r.Workspaces.ViewerCan(ctx, obj.ID, rule.UpdateWorkspace)
+}
+
+// ViewerCanManageMembers is the resolver for the viewerCanManageMembers field.
+func (r *workspaceResolver) ViewerCanManageMembers(ctx context.Context, obj *ent.Workspace) (bool, error) {
+	return r.Workspaces.ViewerCan(ctx, obj.ID, rule.ManageMembers)
+}
+
+// ViewerCanAdminister is the resolver for the viewerCanAdminister field.
+func (r *workspaceResolver) ViewerCanAdminister(ctx context.Context, obj *ent.Workspace) (bool, error) {
+	return r.Workspaces.ViewerCan(ctx, obj.ID, rule.AdministerWorkspace)
+}
+
+// ViewerCanDeploy is the resolver for the viewerCanDeploy field.
+func (r *workspaceResolver) ViewerCanDeploy(ctx context.Context, obj *ent.Workspace) (bool, error) {
+	return r.Workspaces.ViewerCan(ctx, obj.ID, rule.OperateServices)
+}
+
+// ViewerCanLeave is the resolver for the viewerCanLeave field.
+func (r *workspaceResolver) ViewerCanLeave(ctx context.Context, obj *ent.Workspace) (bool, error) {
+	return r.Workspaces.ViewerCanLeave(ctx, obj.ID)
 }
 
 // Dashboard returns graph.DashboardResolver implementation.

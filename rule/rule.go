@@ -27,25 +27,25 @@ import (
 )
 
 // WorkspacePolicy is the policy of every workspace-scoped entity: reads are
-// confined to the viewer's workspaces (those where the viewer has at least
-// read, when it is not empty); writes need at least min there. An empty min
-// leaves the mutation policy to the entity (see MemberPolicy).
-func WorkspacePolicy(read, min role.Role) ent.Policy {
+// confined to the viewer's workspaces (those where the viewer may read,
+// when read is not ReadWorkspace: invitations are for the admins); writes
+// need write there. A zero write leaves the mutation policy to the entity
+// (see MemberPolicy).
+func WorkspacePolicy(read, write Permission) ent.Policy {
 	p := privacy.Policy{
 		Query: privacy.QueryPolicy{requireViewer(), inViewerWorkspaces(read), privacy.AlwaysAllowRule()},
 	}
-	if min != "" {
-		p.Mutation = privacy.MutationPolicy{requireViewer(), requireRole(min, false), privacy.AlwaysDenyRule()}
+	if write != 0 {
+		p.Mutation = privacy.MutationPolicy{requireViewer(), requirePermission(write), privacy.AlwaysDenyRule()}
 	}
-	return p
+	return withSystem(p)
 }
 
-// AppendOnlyPolicy is for the activity feed: members with at least min
-// add entries (also to an archived workspace: leaving one is news); no
-// viewer changes or deletes them.
-func AppendOnlyPolicy(min role.Role) ent.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{requireViewer(), inViewerWorkspaces(""), privacy.AlwaysAllowRule()},
+// AppendOnlyPolicy is for the activity feed: members who may write add
+// entries; no viewer changes or deletes them.
+func AppendOnlyPolicy(write Permission) ent.Policy {
+	return withSystem(privacy.Policy{
+		Query: privacy.QueryPolicy{requireViewer(), inViewerWorkspaces(ReadWorkspace), privacy.AlwaysAllowRule()},
 		Mutation: privacy.MutationPolicy{
 			requireViewer(),
 			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
@@ -54,17 +54,35 @@ func AppendOnlyPolicy(min role.Role) ent.Policy {
 				}
 				return privacy.Skip
 			}),
-			requireRole(min, true),
+			requirePermission(write),
 			privacy.AlwaysDenyRule(),
 		},
+	})
+}
+
+// withSystem lets the platform itself (viewer.System: authentication,
+// seeding, jobs) past every rule of p.
+func withSystem(p privacy.Policy) privacy.Policy {
+	system := privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if viewer.IsSystem(ctx) {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+	if p.Query != nil {
+		p.Query = append(privacy.QueryPolicy{system}, p.Query...)
 	}
+	if p.Mutation != nil {
+		p.Mutation = append(privacy.MutationPolicy{system}, p.Mutation...)
+	}
+	return p
 }
 
 // WorkspaceEntityPolicy guards the Workspace itself: members read it;
 // anyone signed in creates one they own; admins rename it; only the owner
 // changes its state (archives it) or deletes it.
 func WorkspaceEntityPolicy() ent.Policy {
-	return privacy.Policy{
+	return withSystem(privacy.Policy{
 		Query: privacy.QueryPolicy{
 			requireViewer(),
 			privacy.WorkspaceQueryRuleFunc(func(ctx context.Context, q *ent.WorkspaceQuery) error {
@@ -85,23 +103,21 @@ func WorkspaceEntityPolicy() ent.Policy {
 					return errs.E(errs.Forbidden, "a workspace is created by its owner")
 				case m.Op().Is(ent.OpUpdateOne):
 					id, _ := m.ID()
-					min := role.Admin
-					if _, ok := m.State(); ok {
-						min = role.Owner
+					p := UpdateWorkspace
+					_, state := m.State()
+					_, owner := m.OwnerID()
+					if state || owner {
+						p = AdministerWorkspace
 					}
-					if _, ok := m.OwnerID(); ok {
-						min = role.Owner
-					}
-					return checkRole(ctx, m.Client(), v, id, min, true)
+					return allow(Can(ctx, m.Client(), id, p))
 				default:
-					m.Where(workspace.HasMembersWith(
-						workspacemember.UserID(v.UserID), workspacemember.RoleEQ(role.Owner)))
+					m.Where(hasPermission(v.UserID, AdministerWorkspace))
 					return privacy.Allow
 				}
 			}),
 			privacy.AlwaysDenyRule(),
 		},
-	}
+	})
 }
 
 // MemberPolicy guards memberships: admins add, change and remove members;
@@ -109,7 +125,7 @@ func WorkspaceEntityPolicy() ent.Policy {
 // workspace adds themselves as its owner. The finer rules (one owner,
 // admins assign at most admin) live in package workspaces.
 func MemberPolicy() ent.Policy {
-	return privacy.Policy{
+	return withSystem(privacy.Policy{
 		Mutation: privacy.MutationPolicy{
 			requireViewer(),
 			privacy.WorkspaceMemberMutationRuleFunc(func(ctx context.Context, m *ent.WorkspaceMemberMutation) error {
@@ -124,34 +140,34 @@ func MemberPolicy() ent.Policy {
 							return privacy.Allow
 						}
 					}
-					return checkRole(ctx, m.Client(), v, ws, role.Admin, false)
+					return allow(Can(ctx, m.Client(), ws, ManageMembers))
 				case m.Op().Is(ent.OpUpdateOne):
 					ws, err := m.OldWorkspaceID(ctx)
 					if err != nil {
 						return notFound(err)
 					}
-					return checkRole(ctx, m.Client(), v, ws, role.Admin, false)
+					return allow(Can(ctx, m.Client(), ws, ManageMembers))
 				case m.Op().Is(ent.OpDelete | ent.OpDeleteOne):
 					m.Where(workspacemember.Or(
 						workspacemember.UserID(v.UserID),
-						workspacemember.HasWorkspaceWith(hasRole(v.UserID, role.Admin)),
+						workspacemember.HasWorkspaceWith(hasPermission(v.UserID, ManageMembers)),
 					))
 					return privacy.Allow
 				default:
-					m.Where(workspacemember.HasWorkspaceWith(hasRole(v.UserID, role.Admin)))
+					m.Where(workspacemember.HasWorkspaceWith(hasPermission(v.UserID, ManageMembers)))
 					return privacy.Allow
 				}
 			}),
 			privacy.AlwaysDenyRule(),
 		},
-	}
+	})
 }
 
 // UserPolicy lets a viewer see themselves and the members of their
 // workspaces, and change only themselves. Accounts are created by the
 // accounts package in a system context.
 func UserPolicy() ent.Policy {
-	return privacy.Policy{
+	return withSystem(privacy.Policy{
 		Query: privacy.QueryPolicy{
 			requireViewer(),
 			privacy.UserQueryRuleFunc(func(ctx context.Context, q *ent.UserQuery) error {
@@ -178,7 +194,7 @@ func UserPolicy() ent.Policy {
 			}),
 			privacy.AlwaysDenyRule(),
 		},
-	}
+	})
 }
 
 // SystemOnlyPolicy is for credentials (sessions, OAuth codes and tokens):
@@ -188,10 +204,10 @@ func SystemOnlyPolicy() ent.Policy {
 	deny := privacy.ContextQueryMutationRule(func(context.Context) error {
 		return errs.E(errs.Forbidden, "not available")
 	})
-	return privacy.Policy{
+	return withSystem(privacy.Policy{
 		Query:    privacy.QueryPolicy{deny},
 		Mutation: privacy.MutationPolicy{deny},
-	}
+	})
 }
 
 // TemplatePolicy: the marketplace is readable by everyone signed in
@@ -202,18 +218,18 @@ func TemplatePolicy() ent.Policy { return ReadableByAllPolicy() }
 
 // ReadableByAllPolicy: any signed-in viewer reads; platform admins write.
 func ReadableByAllPolicy() ent.Policy {
-	return privacy.Policy{
+	return withSystem(privacy.Policy{
 		Query:    privacy.QueryPolicy{requireViewer(), privacy.AlwaysAllowRule()},
 		Mutation: privacy.MutationPolicy{requireViewer(), platformAdmin(), privacy.AlwaysDenyRule()},
-	}
+	})
 }
 
 // AdminOnlyPolicy is for platform configuration (AI providers, settings).
 func AdminOnlyPolicy() ent.Policy {
-	return privacy.Policy{
+	return withSystem(privacy.Policy{
 		Query:    privacy.QueryPolicy{requireViewer(), platformAdmin(), privacy.AlwaysDenyRule()},
 		Mutation: privacy.MutationPolicy{requireViewer(), platformAdmin(), privacy.AlwaysDenyRule()},
-	}
+	})
 }
 
 // OwnedPolicy is for things a user owns outright (OAuth clients): the owner
@@ -227,7 +243,7 @@ func OwnedPolicy() ent.Policy {
 		of.WhereOwnerID(entql.IntEQ(viewer.FromContext(ctx).UserID))
 		return privacy.Skip
 	})
-	return privacy.Policy{
+	return withSystem(privacy.Policy{
 		Query: privacy.QueryPolicy{requireViewer(), ownerFilter, privacy.AlwaysAllowRule()},
 		Mutation: privacy.MutationPolicy{
 			requireViewer(),
@@ -243,7 +259,7 @@ func OwnedPolicy() ent.Policy {
 			ownerFilter,
 			privacy.AlwaysAllowRule(),
 		},
-	}
+	})
 }
 
 // requireViewer denies anonymous requests.
@@ -271,7 +287,7 @@ func platformAdmin() privacy.QueryMutationRule {
 // do domain operations that must refuse an outsider before looking at its
 // input. The platform itself (viewer.System) passes.
 func PlatformAdmin(ctx context.Context) error {
-	if d, ok := privacy.DecisionFromContext(ctx); ok && d == nil { // an Allow decision
+	if viewer.IsSystem(ctx) {
 		return nil
 	}
 	v := viewer.FromContext(ctx)
@@ -290,37 +306,39 @@ type workspaceScoped interface {
 	WhereHasWorkspaceWith(...predicate.Workspace)
 }
 
-// inViewerWorkspaces narrows a query to the viewer's workspaces: those
-// where the viewer has at least min, or any role when min is empty.
-func inViewerWorkspaces(min role.Role) privacy.QueryRule {
+// inViewerWorkspaces narrows a query to the workspaces where the viewer
+// may do p (ReadWorkspace: every workspace the viewer is a member of).
+func inViewerWorkspaces(p Permission) privacy.QueryRule {
 	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
 		wf, ok := f.(workspaceScoped)
 		if !ok {
 			return privacy.Denyf("%T is not workspace-scoped", f)
 		}
 		uid := viewer.FromContext(ctx).UserID
-		if min == "" {
+		if p == ReadWorkspace {
 			wf.WhereHasWorkspaceWith(workspace.HasMembersWith(workspacemember.UserID(uid)))
 		} else {
-			wf.WhereHasWorkspaceWith(hasRole(uid, min))
+			wf.WhereHasWorkspaceWith(hasPermission(uid, p))
 		}
 		return privacy.Skip
 	})
 }
 
-// hasRole matches the workspaces where uid has at least min.
-func hasRole(uid int, min role.Role) predicate.Workspace {
+// hasPermission matches the workspaces where uid holds a role that grants
+// p (whatever their state: bulk changes are narrowed with it, and an
+// archived workspace's rows do not change in bulk).
+func hasPermission(uid int, p Permission) predicate.Workspace {
 	return workspace.HasMembersWith(
-		workspacemember.UserID(uid), workspacemember.RoleIn(role.AtLeastList(min)...))
+		workspacemember.UserID(uid), workspacemember.RoleIn(p.Holders()...))
 }
 
-// requireRole checks the viewer's role in the workspace a mutation writes
-// to: created rows name it; a single updated row is read (through the
-// query policy, so another workspace's row is NOT_FOUND); bulk changes are
-// narrowed to the workspaces where the viewer has the role. Rows it points
-// to (a service, a project, an assignee) must belong to the same
-// workspace. Unless archivedOK, an archived workspace is CONFLICT.
-func requireRole(min role.Role, archivedOK bool) privacy.MutationRule {
+// requirePermission checks the viewer's permission in the workspace a
+// mutation writes to: created rows name it; a single updated row is read
+// (through the query policy, so another workspace's row is NOT_FOUND);
+// bulk changes are narrowed to the workspaces where the viewer holds p.
+// Rows it points to (a service, a project, an assignee) must belong to the
+// same workspace.
+func requirePermission(p Permission) privacy.MutationRule {
 	return privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
 		v := viewer.FromContext(ctx)
 		c, ok := m.(interface{ Client() *ent.Client })
@@ -358,11 +376,11 @@ func requireRole(min role.Role, archivedOK bool) privacy.MutationRule {
 				if !ok {
 					return privacy.Denyf("%T is not workspace-scoped", f)
 				}
-				wf.WhereHasWorkspaceWith(hasRole(v.UserID, min))
+				wf.WhereHasWorkspaceWith(hasPermission(v.UserID, p))
 				return privacy.Allow
 			}).EvalMutation(ctx, m)
 		}
-		if err := checkRole(ctx, c.Client(), v, ws, min, archivedOK); err != privacy.Allow {
+		if err := Can(ctx, c.Client(), ws, p); err != nil {
 			return err
 		}
 		if err := sameWorkspace(ctx, c.Client(), m, ws); err != nil {
@@ -370,6 +388,14 @@ func requireRole(min role.Role, archivedOK bool) privacy.MutationRule {
 		}
 		return privacy.Allow
 	})
+}
+
+// allow turns Can's answer into a privacy decision.
+func allow(err error) error {
+	if err != nil {
+		return err
+	}
+	return privacy.Allow
 }
 
 // references are the columns of workspace-scoped entities that point at
@@ -456,44 +482,6 @@ func noReferences(m ent.Mutation) error {
 		}
 	}
 	return nil
-}
-
-// checkRole allows when the viewer has at least min in workspace ws. An
-// outsider gets NOT_FOUND, a member below min FORBIDDEN; unless archivedOK,
-// an archived workspace is CONFLICT.
-func checkRole(ctx context.Context, c *ent.Client, v *viewer.Viewer, ws int, min role.Role, archivedOK bool) error {
-	r, err := RoleIn(ctx, c, v.UserID, ws)
-	if err != nil {
-		return err
-	}
-	if !r.AtLeast(min) {
-		return errs.E(errs.Forbidden, "this needs the %s role or higher in the workspace", min)
-	}
-	if !archivedOK {
-		w, err := c.Workspace.Get(viewer.System(ctx), ws)
-		if err != nil {
-			return err
-		}
-		if w.State == workspace.StateArchived {
-			return errs.E(errs.Conflict, "the workspace is archived")
-		}
-	}
-	return privacy.Allow
-}
-
-// RoleIn returns uid's role in workspace ws; NOT_FOUND when uid is not a
-// member (the workspace might as well not exist).
-func RoleIn(ctx context.Context, c *ent.Client, uid, ws int) (role.Role, error) {
-	m, err := c.WorkspaceMember.Query().
-		Where(workspacemember.WorkspaceID(ws), workspacemember.UserID(uid)).
-		Only(viewer.System(ctx))
-	if ent.IsNotFound(err) {
-		return "", errs.E(errs.NotFound, "workspace not found")
-	}
-	if err != nil {
-		return "", err
-	}
-	return m.Role, nil
 }
 
 func notFound(err error) error {

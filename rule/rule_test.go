@@ -636,3 +636,53 @@ func TestNoReferencesIntoOtherWorkspace(t *testing.T) {
 		t.Errorf("B's owner creates the support project of B's service: %v", err)
 	}
 }
+
+// TestCan: every permission, for every role and an outsider, in an active
+// and an archived workspace; the privacy policies and the viewerCan fields
+// ask the same question.
+func TestCan(t *testing.T) {
+	w := newWorld(t)
+	perms := []rule.Permission{rule.ReadWorkspace, rule.RecordActivity, rule.UpdateWorkspace, rule.ManageMembers,
+		rule.ReadInvitations, rule.AdministerWorkspace, rule.OperateServices, rule.InspectServices,
+		rule.ManageSmartHomes, rule.WriteProjects, rule.Chat}
+	people := map[*ent.User]role.Role{w.ownerA: role.Owner, w.adminA: role.Admin, w.userA: role.User, w.guestA: role.Guest}
+	check := func(archived bool) {
+		for _, p := range perms {
+			if !p.Min().Valid() {
+				t.Fatalf("permission %d has no role", p)
+			}
+			for u, r := range people {
+				err := rule.Can(as(u), w.c, w.A.ID, p)
+				var want errs.Code
+				switch {
+				case !r.AtLeast(p.Min()):
+					want = errs.Forbidden
+				case archived && !p.OnArchived():
+					want = errs.Conflict
+				}
+				if (want == "" && err != nil) || (want != "" && !errs.Is(err, want)) {
+					t.Errorf("archived=%v %s, permission %d: %v, want %q", archived, r, p, err, want)
+				}
+				can, err := rule.ViewerCan(as(u), w.c, w.A.ID, p)
+				if err != nil || can != (want == "") {
+					t.Errorf("archived=%v %s, permission %d: ViewerCan = %v, %v", archived, r, p, can, err)
+				}
+			}
+			if err := rule.Can(as(w.ownerB), w.c, w.A.ID, p); !errs.Is(err, errs.NotFound) {
+				t.Errorf("outsider, permission %d: %v, want NOT_FOUND", p, err)
+			}
+			if err := rule.Can(context.Background(), w.c, w.A.ID, p); !errs.Is(err, errs.Unauthenticated) {
+				t.Errorf("anonymous, permission %d: %v, want UNAUTHENTICATED", p, err)
+			}
+			if err := rule.Can(sys, w.c, w.A.ID, p); err != nil {
+				t.Errorf("system, permission %d: %v", p, err)
+			}
+		}
+	}
+	check(false)
+	w.c.Workspace.UpdateOneID(w.A.ID).SetState(workspace.StateArchived).ExecX(sys)
+	check(true)
+	if err := rule.Can(as(w.ownerA), w.c, w.A.ID, rule.Permission(999)); !errs.Is(err, errs.Forbidden) {
+		t.Errorf("an unknown permission: %v, want FORBIDDEN", err)
+	}
+}

@@ -8,7 +8,6 @@ package viewer
 import (
 	"context"
 
-	"github.com/woowtech/woow-paas/ent/privacy"
 	"github.com/woowtech/woow-paas/errs"
 )
 
@@ -47,9 +46,18 @@ func Required(ctx context.Context) (*Viewer, error) {
 	return nil, errs.E(errs.Unauthenticated, "sign in first")
 }
 
-// System returns a context in which the data layer allows everything. Use it
-// only in code that enforces its own rules (authentication, seeding, jobs),
-// never for work done on a user's behalf.
+type systemKey struct{}
+
+// System returns a context in which the platform itself acts: the data
+// layer's rules (package rule) allow everything. Use it only in code that
+// enforces its own rules (authentication, seeding, jobs), never for work
+// done on a user's behalf.
 func System(ctx context.Context) context.Context {
-	return privacy.DecisionContext(ctx, privacy.Allow)
+	return context.WithValue(ctx, systemKey{}, true)
+}
+
+// IsSystem reports whether ctx is the platform's own (see System).
+func IsSystem(ctx context.Context) bool {
+	b, _ := ctx.Value(systemKey{}).(bool)
+	return b
 }

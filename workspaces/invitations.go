@@ -18,6 +18,7 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -111,7 +112,7 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		// Authorised first: an outsider learns nothing from its input's
 		// faults.
-		if ws, _, err = writable(ctx, tx.Client(), v, wsID, role.Admin); err != nil {
+		if ws, err = writable(ctx, tx.Client(), wsID, rule.ManageMembers); err != nil {
 			return err
 		}
 		if email, err = auth.NormalizeEmail(email); err != nil {
@@ -272,7 +273,7 @@ func (s *Service) standing(ctx context.Context, invs []*ent.Invitation) ([]*ent.
 	}
 	admins, err := s.client.WorkspaceMember.Query().
 		Where(workspacemember.UserIDIn(users...), workspacemember.WorkspaceIDIn(wss...),
-			workspacemember.RoleIn(role.AtLeastList(role.Admin)...)).
+			workspacemember.RoleIn(rule.ManageMembers.Holders()...)).
 		All(viewer.System(ctx))
 	if err != nil {
 		return nil, err
@@ -568,7 +569,7 @@ func (s *Service) changeUnanswered(ctx context.Context, id int, verb string, cha
 		if err != nil {
 			return err
 		}
-		if _, _, err := writable(ctx, tx.Client(), v, inv.WorkspaceID, role.Admin); err != nil {
+		if _, err := writable(ctx, tx.Client(), inv.WorkspaceID, rule.ManageMembers); err != nil {
 			return err
 		}
 		if st := StatusOf(inv, s.Now()); st != InvitationPending && st != InvitationExpired {

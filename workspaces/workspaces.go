@@ -195,24 +195,17 @@ func get(ctx context.Context, c *ent.Client, id int) (*ent.Workspace, error) {
 	return ws, err
 }
 
-// writable loads a workspace for a change that needs at least min; an
-// archived workspace is CONFLICT.
-func writable(ctx context.Context, c *ent.Client, v *viewer.Viewer, id int, min role.Role) (*ent.Workspace, role.Role, error) {
+// writable loads a workspace for a change that needs p (package rule
+// says who holds it, and refuses an archived workspace's changes).
+func writable(ctx context.Context, c *ent.Client, id int, p rule.Permission) (*ent.Workspace, error) {
 	ws, err := get(ctx, c, id)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	r, err := rule.RoleIn(ctx, c, v.UserID, id)
-	if err != nil {
-		return nil, "", err
+	if err := rule.Can(ctx, c, id, p); err != nil {
+		return nil, err
 	}
-	if !r.AtLeast(min) {
-		return nil, "", errs.E(errs.Forbidden, "this needs the %s role or higher in the workspace", min)
-	}
-	if ws.State == workspace.StateArchived {
-		return nil, "", errs.E(errs.Conflict, "the workspace is archived")
-	}
-	return ws, r, nil
+	return ws, nil
 }
 
 // Update renames a workspace or changes its description (admins and the
@@ -224,7 +217,7 @@ func (s *Service) Update(ctx context.Context, id int, name, description *string)
 	}
 	var out *ent.Workspace
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		ws, _, err := writable(ctx, tx.Client(), v, id, role.Admin)
+		ws, err := writable(ctx, tx.Client(), id, rule.UpdateWorkspace)
 		if err != nil {
 			return err
 		}
@@ -283,7 +276,7 @@ func (s *Service) Archive(ctx context.Context, id int) (*ent.Workspace, error) {
 	}
 	var out *ent.Workspace
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		ws, _, err := writable(ctx, tx.Client(), v, id, role.Owner)
+		ws, err := writable(ctx, tx.Client(), id, rule.AdministerWorkspace)
 		if err != nil {
 			return err
 		}
@@ -349,7 +342,7 @@ func (s *Service) UpdateRole(ctx context.Context, wsID, userID int, r role.Role)
 	}
 	var out *ent.WorkspaceMember
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		if _, _, err := writable(ctx, tx.Client(), v, wsID, role.Admin); err != nil {
+		if _, err := writable(ctx, tx.Client(), wsID, rule.ManageMembers); err != nil {
 			return err
 		}
 		if err := assignable(r); err != nil {
@@ -391,7 +384,7 @@ func (s *Service) Remove(ctx context.Context, wsID, userID int) (*ent.Workspace,
 	}
 	var ws *ent.Workspace
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		ws, _, err = writable(ctx, tx.Client(), v, wsID, role.Admin)
+		ws, err = writable(ctx, tx.Client(), wsID, rule.ManageMembers)
 		if err != nil {
 			return err
 		}
@@ -435,8 +428,8 @@ func (s *Service) Leave(ctx context.Context, wsID int) error {
 		if err != nil {
 			return err
 		}
-		if m.Role == role.Owner {
-			return errs.E(errs.Conflict, "the owner cannot leave: transfer ownership first")
+		if err := leavable(m.Role); err != nil {
+			return err
 		}
 		// Written while still a member: the entry needs a role to write.
 		if _, err := activity.Record(ctx, tx.Client(), activity.Entry{
@@ -460,7 +453,7 @@ func (s *Service) TransferOwnership(ctx context.Context, wsID, userID int) (*ent
 	}
 	var out *ent.Workspace
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		ws, _, err := writable(ctx, tx.Client(), v, wsID, role.Owner)
+		ws, err := writable(ctx, tx.Client(), wsID, rule.AdministerWorkspace)
 		if err != nil {
 			return err
 		}
@@ -504,4 +497,28 @@ func (s *Service) ViewerRole(ctx context.Context, wsID int) (role.Role, error) {
 		return "", err
 	}
 	return rule.RoleIn(ctx, s.client, v.UserID, wsID)
+}
+
+// ViewerCan reports whether the viewer holds p in workspace wsID (see
+// rule.ViewerCan).
+func (s *Service) ViewerCan(ctx context.Context, wsID int, p rule.Permission) (bool, error) {
+	return rule.ViewerCan(ctx, s.client, wsID, p)
+}
+
+// ViewerCanLeave reports whether Leave would let the viewer go.
+func (s *Service) ViewerCanLeave(ctx context.Context, wsID int) (bool, error) {
+	r, err := s.ViewerRole(ctx, wsID)
+	if errs.Is(err, errs.NotFound) || errs.Is(err, errs.Unauthenticated) {
+		return false, nil
+	}
+	return err == nil && leavable(r) == nil, err
+}
+
+// leavable is the rule of leaving: anyone but the owner, who must first
+// hand the workspace to someone (a workspace always has an owner).
+func leavable(r role.Role) error {
+	if r == role.Owner {
+		return errs.E(errs.Conflict, "the owner cannot leave: transfer ownership first")
+	}
+	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/rule"
 )
 
@@ -82,7 +81,7 @@ type AIThread struct{ ent.Schema }
 func (AIThread) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		TimeMixin{},
-		WorkspaceMixin{Ref: "ai_threads", WriteRole: role.User},
+		WorkspaceMixin{Ref: "ai_threads", Write: rule.Chat},
 	}
 }
 
@@ -117,7 +116,7 @@ type AIMessage struct{ ent.Schema }
 
 func (AIMessage) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "ai_messages", WriteRole: role.User},
+		WorkspaceMixin{Ref: "ai_messages", Write: rule.Chat},
 	}
 }
 

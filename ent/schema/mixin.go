@@ -10,7 +10,6 @@ import (
 	"entgo.io/ent/schema/index"
 	"entgo.io/ent/schema/mixin"
 
-	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/rule"
 )
 
@@ -30,14 +29,15 @@ func (TimeMixin) Fields() []ent.Field {
 
 // WorkspaceMixin makes an entity workspace-scoped: a required, immutable
 // workspace edge and the privacy policy that confines every query and
-// mutation to the viewer's workspaces. WriteRole is the least role that may
-// create or change the entity; ReadRole, when set, the least role that sees
-// it (every member otherwise); Ref names the edge back from Workspace.
+// mutation to the viewer's workspaces. Write is the permission that
+// creates or changes the entity; Read, when set, the permission that sees
+// it (rule.ReadWorkspace otherwise); Ref names the edge back from
+// Workspace.
 type WorkspaceMixin struct {
 	mixin.Schema
-	Ref       string
-	ReadRole  role.Role
-	WriteRole role.Role
+	Ref   string
+	Read  rule.Permission
+	Write rule.Permission
 	// AppendOnly entities (the activity feed) are created, never changed
 	// or deleted by a viewer; they may be added to an archived workspace.
 	AppendOnly bool
@@ -62,7 +62,11 @@ func (m WorkspaceMixin) Indexes() []ent.Index {
 
 func (m WorkspaceMixin) Policy() ent.Policy {
 	if m.AppendOnly {
-		return rule.AppendOnlyPolicy(m.WriteRole)
+		return rule.AppendOnlyPolicy(m.Write)
 	}
-	return rule.WorkspacePolicy(m.ReadRole, m.WriteRole)
+	read := m.Read
+	if read == 0 {
+		read = rule.ReadWorkspace
+	}
+	return rule.WorkspacePolicy(read, m.Write)
 }

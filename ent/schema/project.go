@@ -10,7 +10,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/rule"
 )
 
@@ -24,7 +23,7 @@ type Project struct{ ent.Schema }
 func (Project) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		TimeMixin{},
-		WorkspaceMixin{Ref: "projects", WriteRole: role.User},
+		WorkspaceMixin{Ref: "projects", Write: rule.WriteProjects},
 	}
 }
 
@@ -54,7 +53,7 @@ type TaskStage struct{ ent.Schema }
 
 func (TaskStage) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "task_stages", WriteRole: role.User},
+		WorkspaceMixin{Ref: "task_stages", Write: rule.WriteProjects},
 	}
 }
 
@@ -81,7 +80,7 @@ type Task struct{ ent.Schema }
 func (Task) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		TimeMixin{},
-		WorkspaceMixin{Ref: "tasks", WriteRole: role.User},
+		WorkspaceMixin{Ref: "tasks", Write: rule.WriteProjects},
 	}
 }
 
@@ -125,7 +124,7 @@ type ActivityEvent struct{ ent.Schema }
 
 func (ActivityEvent) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "activity_events", WriteRole: role.Guest, AppendOnly: true},
+		WorkspaceMixin{Ref: "activity_events", Write: rule.RecordActivity, AppendOnly: true},
 	}
 }
 

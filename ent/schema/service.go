@@ -9,7 +9,6 @@ import (
 	"entgo.io/ent/schema/index"
 	"github.com/google/uuid"
 
-	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/valuespec"
 )
@@ -76,7 +75,7 @@ type Service struct{ ent.Schema }
 func (Service) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		TimeMixin{},
-		WorkspaceMixin{Ref: "services", WriteRole: role.Admin},
+		WorkspaceMixin{Ref: "services", Write: rule.OperateServices},
 	}
 }
 
@@ -139,7 +138,7 @@ type ServiceRevision struct{ ent.Schema }
 
 func (ServiceRevision) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "service_revisions", WriteRole: role.Admin},
+		WorkspaceMixin{Ref: "service_revisions", Write: rule.OperateServices},
 	}
 }
 
@@ -179,7 +178,7 @@ type ServiceEvent struct{ ent.Schema }
 
 func (ServiceEvent) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "service_events", WriteRole: role.Admin},
+		WorkspaceMixin{Ref: "service_events", Write: rule.OperateServices},
 	}
 }
 

@@ -124,7 +124,7 @@ func (Invitation) Mixin() []ent.Mixin {
 		// Only the workspace's admins and owner see its invitations (the
 		// emails of people who are not members yet); the invitee's own
 		// view goes through package workspaces.
-		WorkspaceMixin{Ref: "invitations", ReadRole: role.Admin, WriteRole: role.Admin},
+		WorkspaceMixin{Ref: "invitations", Read: rule.ReadInvitations, Write: rule.ManageMembers},
 	}
 }
 
