@@ -1,18 +1,26 @@
-// Package dbmigrate applies the versioned migration files that ent/Atlas
-// generate (migrations/sqlite, migrations/postgres) to a database, at server
-// start-up and from the migrate sub-command.
+// Package dbmigrate applies the versioned migration directories that ent and
+// Atlas generate (migrations/sqlite, migrations/postgres) to a database, at
+// server start-up and from the migrate sub-command, with Atlas's own
+// executor (ariga.io/atlas/sql/migrate): Atlas checks the directory against
+// atlas.sum, splits each file with its dialect's statement scanner and runs
+// the statements.
 //
-// Each file runs in its own transaction together with its row in the
-// schema_migrations table, so a file is applied completely or not at all.
-// Apply refuses to run when an applied file was changed, when atlas.sum does
-// not match the directory, or when the database has versions that the
-// directory lacks (the database is newer than the binary). Concurrent Apply
-// calls, also from several processes or replicas, apply each file once: on
-// PostgreSQL they take a session advisory lock, on SQLite each file's
+// Around Atlas's executor, Apply runs each file in its own transaction
+// together with its row in the schema_migrations table, so a file is applied
+// completely or not at all. It refuses to run when an applied file was
+// changed or when the database has versions that the directory lacks (the
+// database is newer than the binary). Concurrent Apply calls, also from
+// several processes or replicas, apply each file once: on PostgreSQL they
+// take an advisory lock (Atlas's driver lock), on SQLite each file's
 // transaction is BEGIN IMMEDIATE and re-checks the bookkeeping row.
+//
+// The bookkeeping table is schema_migrations (version, name, SHA-256 of the
+// file, time) of earlier releases, not Atlas's atlas_schema_revisions, so
+// that the databases they migrated keep working.
 package dbmigrate
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -23,6 +31,11 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"ariga.io/atlas/sql/migrate"
+	"ariga.io/atlas/sql/postgres"
+	"ariga.io/atlas/sql/schema"
+	"ariga.io/atlas/sql/sqlite"
 )
 
 var (
@@ -32,12 +45,20 @@ var (
 	// ErrUnknownVersion reports that the database has applied versions that
 	// the directory lacks: the database is newer than this binary.
 	ErrUnknownVersion = errors.New("dbmigrate: database has migrations unknown to this binary")
-	// ErrSumMismatch reports that atlas.sum does not match the directory.
+	// ErrSumMismatch reports that atlas.sum is missing or does not match the
+	// directory.
 	ErrSumMismatch = errors.New("dbmigrate: atlas.sum mismatch")
 )
 
-// lockKey is the PostgreSQL advisory lock key held during Apply ("woowmigr").
-const lockKey int64 = 0x776f6f776d696772
+const (
+	// lockName names the PostgreSQL advisory lock held during Apply (Atlas
+	// hashes it to the lock key).
+	lockName = "woow_migrate"
+	// lockWait is how long Apply waits for another process's migration.
+	lockWait = 15 * time.Minute
+	// table is the bookkeeping table.
+	table = "schema_migrations"
+)
 
 // createTable creates the bookkeeping table; the SQL is valid on both dialects.
 const createTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -50,60 +71,65 @@ const createTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 type dialect int
 
 const (
-	sqlite dialect = iota + 1
-	postgres
+	sqliteDialect dialect = iota + 1
+	postgresDialect
 )
 
 func parseDialect(s string) (dialect, error) {
 	switch s {
 	case "sqlite", "sqlite3":
-		return sqlite, nil
+		return sqliteDialect, nil
 	case "postgres", "postgresql", "pgx":
-		return postgres, nil
+		return postgresDialect, nil
 	}
 	return 0, fmt.Errorf("dbmigrate: unknown dialect %q (want sqlite or postgres)", s)
 }
 
 // arg returns the placeholder of the n-th (1-based) query argument.
 func (d dialect) arg(n int) string {
-	if d == postgres {
+	if d == postgresDialect {
 		return fmt.Sprintf("$%d", n)
 	}
 	return "?"
 }
 
+// open returns Atlas's driver of the dialect on a connection or transaction.
+func (d dialect) open(q schema.ExecQuerier) (migrate.Driver, error) {
+	if d == postgresDialect {
+		return postgres.Open(q)
+	}
+	return sqlite.Open(q)
+}
+
 // querier is what *sql.Conn and *sql.Tx have in common.
 type querier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	schema.ExecQuerier
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// record is a schema_migrations row.
-type record struct{ name, checksum string }
-
 // Apply applies, in version order, every migration file in dir (the *.sql
-// files at its root, named <version>_<name>.sql) that is not yet recorded in
-// the database, and returns the versions it applied. dialect is "sqlite" or
-// "postgres" (ent's "sqlite3" is accepted too). log receives one record per
-// applied version, without SQL; nil discards.
+// files at its root, named <version>_<name>.sql, with their atlas.sum) that
+// is not yet recorded in the database, and returns the versions it applied.
+// dialect is "sqlite" or "postgres" (ent's "sqlite3" is accepted too). log
+// receives one record per applied version, without SQL; nil discards.
 //
-// Before applying anything Apply checks the whole directory: atlas.sum, if
-// present, must match the files (ErrSumMismatch), applied files must be
-// unchanged (ErrModified) and every applied version must have its file
-// (ErrUnknownVersion). A failing file is rolled back completely; the error
-// names the file and the failing statement, and the versions applied before
-// it are returned with the error.
+// Before applying anything Apply checks the whole directory: atlas.sum must
+// match the files (ErrSumMismatch), applied files must be unchanged
+// (ErrModified), every applied version must have its file
+// (ErrUnknownVersion) and every pending file must scan into statements. A
+// failing file is rolled back completely; the error names the file and the
+// failing statement, and the versions applied before it are returned with
+// the error.
 //
-// On SQLite, foreign-key enforcement is switched off on Apply's connection
-// while it runs (as Atlas does: Atlas's table rebuilds would otherwise
-// cascade deletes, and PRAGMA foreign_keys is a no-op inside a transaction),
-// and each file must leave no new foreign-key violations, checked with
-// PRAGMA foreign_key_check before its commit. A connection without a busy
-// timeout gets one (30 s) while Apply runs, so that concurrent processes wait
-// for each other's file transaction instead of failing; a file that runs
-// longer than the busy timeout makes the waiting process fail with
-// "database is locked" (it can simply be started again).
+// On PostgreSQL Apply waits up to 15 minutes for another process's Apply.
+// On SQLite, each file's transaction switches foreign-key enforcement off
+// (as Atlas does: its table rebuilds would otherwise cascade deletes, and
+// PRAGMA foreign_keys is a no-op inside a transaction) and Atlas's commit
+// refuses a file that leaves new foreign-key violations. A connection
+// without a busy timeout gets one (30 s) while Apply runs, so that
+// concurrent processes wait for each other's file transaction instead of
+// failing; a file that runs longer than the busy timeout makes the waiting
+// process fail with "database is locked" (it can simply be started again).
 func Apply(ctx context.Context, db *sql.DB, dialect string, dir fs.FS, log *slog.Logger) ([]string, error) {
 	d, err := parseDialect(dialect)
 	if err != nil {
@@ -112,7 +138,7 @@ func Apply(ctx context.Context, db *sql.DB, dialect string, dir fs.FS, log *slog
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	files, err := readDir(dir)
+	adir, files, err := readDir(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -120,13 +146,13 @@ func Apply(ctx context.Context, db *sql.DB, dialect string, dir fs.FS, log *slog
 	if err != nil {
 		return nil, fmt.Errorf("dbmigrate: %w", err)
 	}
-	s := &session{conn: conn, dialect: d, log: log}
+	s := &session{conn: conn, dialect: d, dir: adir, log: log}
 	defer s.close(ctx)
 	if err := s.setUp(ctx); err != nil {
 		return nil, err
 	}
 	if _, err := conn.ExecContext(ctx, createTable); err != nil {
-		return nil, fmt.Errorf("dbmigrate: create schema_migrations: %w", err)
+		return nil, fmt.Errorf("dbmigrate: create %s: %w", table, err)
 	}
 	done, err := readApplied(ctx, conn)
 	if err != nil {
@@ -136,12 +162,12 @@ func Apply(ctx context.Context, db *sql.DB, dialect string, dir fs.FS, log *slog
 	if err != nil {
 		return nil, err
 	}
-	// Split every pending file first, so that a file that cannot be split
+	// Scan every pending file first, so that a file that cannot be scanned
 	// stops Apply before it changes anything.
-	stmts := make([][]statement, len(pending))
+	stmts := make([][]*migrate.Stmt, len(pending))
 	for i, m := range pending {
-		if stmts[i], err = splitStatements(string(m.data), d == postgres); err != nil {
-			return nil, fmt.Errorf("dbmigrate: migration %s: %w", m.file, err)
+		if stmts[i], err = migrate.FileStmtDecls(s.drv, m); err != nil {
+			return nil, fmt.Errorf("dbmigrate: migration %s: %w", m.Name(), err)
 		}
 	}
 	var applied []string
@@ -152,11 +178,11 @@ func Apply(ctx context.Context, db *sql.DB, dialect string, dir fs.FS, log *slog
 			return applied, err
 		}
 		if !ok {
-			log.DebugContext(ctx, "migration already applied by another process", "version", m.version)
+			log.DebugContext(ctx, "migration already applied by another process", "version", m.Version())
 			continue
 		}
-		applied = append(applied, m.version)
-		log.InfoContext(ctx, "applied migration", "version", m.version, "name", m.name(),
+		applied = append(applied, m.Version())
+		log.InfoContext(ctx, "applied migration", "version", m.Version(), "name", m.Desc(),
 			"statements", len(stmts[i]), "duration", time.Since(start).Round(time.Millisecond))
 	}
 	if len(applied) == 0 {
@@ -165,51 +191,11 @@ func Apply(ctx context.Context, db *sql.DB, dialect string, dir fs.FS, log *slog
 	return applied, nil
 }
 
-// Status lists the versions recorded in the database and the versions of dir
-// that are not, both in version order. It changes nothing, takes no lock and
-// returns the errors Apply would return before applying anything
-// (ErrSumMismatch, ErrModified, ErrUnknownVersion).
-func Status(ctx context.Context, db *sql.DB, dialect string, dir fs.FS) (applied, pending []string, err error) {
-	d, err := parseDialect(dialect)
-	if err != nil {
-		return nil, nil, err
-	}
-	files, err := readDir(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	var exists bool
-	q := `SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')`
-	if d == postgres {
-		q = `SELECT to_regclass('schema_migrations') IS NOT NULL`
-	}
-	if err := db.QueryRowContext(ctx, q).Scan(&exists); err != nil {
-		return nil, nil, fmt.Errorf("dbmigrate: look for schema_migrations: %w", err)
-	}
-	done := map[string]record{}
-	if exists {
-		if done, err = readApplied(ctx, db); err != nil {
-			return nil, nil, err
-		}
-	}
-	todo, err := check(files, done)
-	if err != nil {
-		return nil, nil, err
-	}
-	for v := range done {
-		applied = append(applied, v)
-	}
-	slices.Sort(applied)
-	for _, m := range todo {
-		pending = append(pending, m.version)
-	}
-	return applied, pending, nil
-}
-
+// readApplied returns the recorded checksum and name of each applied version.
 func readApplied(ctx context.Context, q querier) (map[string]record, error) {
-	rows, err := q.QueryContext(ctx, `SELECT version, name, checksum FROM schema_migrations`)
+	rows, err := q.QueryContext(ctx, `SELECT version, name, checksum FROM `+table)
 	if err != nil {
-		return nil, fmt.Errorf("dbmigrate: read schema_migrations: %w", err)
+		return nil, fmt.Errorf("dbmigrate: read %s: %w", table, err)
 	}
 	defer rows.Close()
 	done := map[string]record{}
@@ -217,15 +203,18 @@ func readApplied(ctx context.Context, q querier) (map[string]record, error) {
 		var v string
 		var r record
 		if err := rows.Scan(&v, &r.name, &r.checksum); err != nil {
-			return nil, fmt.Errorf("dbmigrate: read schema_migrations: %w", err)
+			return nil, fmt.Errorf("dbmigrate: read %s: %w", table, err)
 		}
 		done[v] = r
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("dbmigrate: read schema_migrations: %w", err)
+		return nil, fmt.Errorf("dbmigrate: read %s: %w", table, err)
 	}
 	return done, nil
 }
+
+// record is a schema_migrations row.
+type record struct{ name, checksum string }
 
 // check compares the directory with the applied versions and returns the
 // pending files, in version order.
@@ -234,8 +223,8 @@ func check(files []migration, done map[string]record) ([]migration, error) {
 	known := make(map[string]bool, len(files))
 	var pending []migration
 	for _, m := range files {
-		known[m.version] = true
-		r, ok := done[m.version]
+		known[m.Version()] = true
+		r, ok := done[m.Version()]
 		switch {
 		case !ok:
 			pending = append(pending, m)
@@ -262,38 +251,40 @@ func check(files []migration, done map[string]record) ([]migration, error) {
 
 func modified(m migration, recorded string) error {
 	return fmt.Errorf("%w: %s (applied with sha256 %s, the file now has %s); add a new migration instead of editing an applied one",
-		ErrModified, m.file, recorded, m.checksum)
+		ErrModified, m.Name(), recorded, m.checksum)
 }
 
 // session is one Apply on a dedicated connection.
 type session struct {
 	conn    *sql.Conn
 	dialect dialect
+	dir     migrate.Dir
 	log     *slog.Logger
+	drv     migrate.Driver // Atlas's driver on conn
 
-	locked  bool // PostgreSQL: holds the advisory lock
-	fkOff   bool // SQLite: switched foreign_keys off
-	busySet bool // SQLite: set busy_timeout
-	bad     bool // the connection's state is unknown: discard it
+	unlock  schema.UnlockFunc // PostgreSQL: releases the advisory lock
+	fk      bool              // SQLite: foreign keys were on
+	busySet bool              // SQLite: set busy_timeout
+	bad     bool              // the connection's state is unknown: discard it
 }
 
 // setUp takes the PostgreSQL advisory lock, or prepares the SQLite
 // connection.
 func (s *session) setUp(ctx context.Context) error {
-	if s.dialect == postgres {
-		var ok bool
-		if err := s.conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, lockKey).Scan(&ok); err != nil {
-			s.bad = true
+	var err error
+	if s.drv, err = s.dialect.open(s.conn); err != nil {
+		return fmt.Errorf("dbmigrate: %w", err)
+	}
+	if s.dialect == postgresDialect {
+		s.unlock, err = s.drv.Lock(ctx, lockName, 0)
+		if errors.Is(err, schema.ErrLocked) {
+			s.log.InfoContext(ctx, "waiting for another process to finish migrating")
+			s.unlock, err = s.drv.Lock(ctx, lockName, lockWait)
+		}
+		if err != nil {
+			s.bad = true // the lock may be held: never return this connection to the pool
 			return fmt.Errorf("dbmigrate: take the migration lock: %w", err)
 		}
-		if !ok {
-			s.log.InfoContext(ctx, "waiting for another process to finish migrating")
-			if _, err := s.conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, lockKey); err != nil {
-				s.bad = true // the lock may be held: never return this connection to the pool
-				return fmt.Errorf("dbmigrate: wait for the migration lock: %w", err)
-			}
-		}
-		s.locked = true
 		return nil
 	}
 	var timeout int
@@ -306,15 +297,8 @@ func (s *session) setUp(ctx context.Context) error {
 		}
 		s.busySet = true
 	}
-	var fk bool
-	if err := s.conn.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk); err != nil {
+	if err := s.conn.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&s.fk); err != nil {
 		return fmt.Errorf("dbmigrate: read foreign_keys: %w", err)
-	}
-	if fk {
-		if _, err := s.conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
-			return fmt.Errorf("dbmigrate: switch foreign_keys off: %w", err)
-		}
-		s.fkOff = true
 	}
 	return nil
 }
@@ -324,14 +308,12 @@ func (s *session) setUp(ctx context.Context) error {
 func (s *session) close(ctx context.Context) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	if s.locked {
-		var ok bool
-		if err := s.conn.QueryRowContext(ctx, `SELECT pg_advisory_unlock($1)`, lockKey).Scan(&ok); err != nil || !ok {
-			s.bad = true
-		}
+	if s.unlock != nil && s.unlock() != nil {
+		s.bad = true
 	}
-	if s.fkOff {
-		if _, err := s.conn.ExecContext(ctx, `PRAGMA foreign_keys = ON`); err != nil {
+	if s.fk {
+		var on bool
+		if err := s.conn.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&on); err != nil || !on {
 			s.bad = true
 		}
 	}
@@ -347,145 +329,152 @@ func (s *session) close(ctx context.Context) {
 	_ = s.conn.Close()
 }
 
-// txn is a transaction on the session's connection.
+// txn is one file's transaction on the session's connection.
 type txn struct {
-	q        querier
-	commit   func() error
-	rollback func()
+	q                querier
+	commit, rollback func() error
 }
 
 func (s *session) begin(ctx context.Context) (*txn, error) {
-	if s.dialect == postgres {
+	if s.dialect == postgresDialect {
 		tx, err := s.conn.BeginTx(ctx, nil)
 		if err != nil {
 			return nil, err
 		}
-		return &txn{q: tx, commit: tx.Commit, rollback: func() {
-			if err := tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
-				s.bad = true
-			}
-		}}, nil
+		return &txn{q: tx, commit: tx.Commit, rollback: tx.Rollback}, nil
 	}
-	// database/sql cannot start an IMMEDIATE transaction: manage it by hand
-	// on the dedicated connection. IMMEDIATE takes the write lock at once, so
-	// that concurrent processes queue (busy_timeout) instead of failing to
-	// upgrade a read transaction.
+	// As Atlas's sqlite.OpenTx, on the session's connection and with BEGIN
+	// IMMEDIATE, which database/sql cannot ask for: it takes the write lock
+	// at once, so that concurrent processes queue (busy_timeout) instead of
+	// failing to upgrade a read transaction.
+	if s.fk {
+		if _, err := s.conn.ExecContext(ctx, `PRAGMA foreign_keys = off`); err != nil {
+			return nil, err
+		}
+	}
+	// The clean-up must run even when ctx is cancelled.
+	bg := context.WithoutCancel(ctx)
 	if _, err := s.conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		if s.fk {
+			_, _ = s.conn.ExecContext(bg, `PRAGMA foreign_keys = on`) // close checks it
+		}
 		return nil, err
 	}
-	rollback := func() {
-		if _, err := s.conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`); err != nil {
-			s.bad = true
-		}
+	tx := immediateTx{conn: s.conn, ctx: bg}
+	rollback := sqlite.RollbackFunc(bg, s.conn, tx, s.fk)
+	commit, err := sqlite.CommitFunc(bg, s.conn, tx, s.fk)
+	if err != nil {
+		return nil, errors.Join(err, rollback())
 	}
-	return &txn{q: s.conn, rollback: rollback, commit: func() error {
-		if _, err := s.conn.ExecContext(ctx, `COMMIT`); err != nil {
-			rollback()
-			return err
-		}
-		return nil
-	}}, nil
+	return &txn{q: s.conn, commit: commit, rollback: rollback}, nil
 }
 
-// applyFile runs one migration file and records it, in one transaction. It
-// reports false if another process recorded the version first.
-func (s *session) applyFile(ctx context.Context, m migration, stmts []statement) (bool, error) {
+// immediateTx ends an SQLite transaction begun by hand on a connection.
+type immediateTx struct {
+	conn *sql.Conn
+	ctx  context.Context
+}
+
+func (t immediateTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.conn.ExecContext(ctx, query, args...)
+}
+
+func (t immediateTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return t.conn.QueryContext(ctx, query, args...)
+}
+
+func (t immediateTx) Commit() error {
+	if _, err := t.conn.ExecContext(t.ctx, `COMMIT`); err != nil {
+		return errors.Join(err, t.Rollback()) // a failed COMMIT leaves the transaction open
+	}
+	return nil
+}
+
+func (t immediateTx) Rollback() error {
+	_, err := t.conn.ExecContext(t.ctx, `ROLLBACK`)
+	return err
+}
+
+// applyFile runs one migration file with Atlas's executor and records it, in
+// one transaction. It reports false if another process recorded the version
+// first.
+func (s *session) applyFile(ctx context.Context, m migration, stmts []*migrate.Stmt) (bool, error) {
 	tx, err := s.begin(ctx)
 	if err != nil {
-		return false, fmt.Errorf("dbmigrate: migration %s: begin: %w", m.file, err)
+		return false, fmt.Errorf("dbmigrate: migration %s: begin: %w", m.Name(), err)
 	}
-	committed := false
+	ended := false
 	defer func() {
-		if !committed {
-			tx.rollback()
+		if !ended {
+			if err := tx.rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+				s.bad = true
+			}
 		}
 	}()
 	// Another process may have applied the file since the check (SQLite has
 	// no lock for the whole Apply).
 	var recorded string
-	err = tx.q.QueryRowContext(ctx, `SELECT checksum FROM schema_migrations WHERE version = `+s.dialect.arg(1), m.version).Scan(&recorded)
+	err = tx.q.QueryRowContext(ctx, `SELECT checksum FROM `+table+` WHERE version = `+s.dialect.arg(1), m.Version()).Scan(&recorded)
 	switch {
 	case err == nil && recorded == m.checksum:
 		return false, nil
 	case err == nil:
 		return false, modified(m, recorded)
 	case !errors.Is(err, sql.ErrNoRows):
-		return false, fmt.Errorf("dbmigrate: read schema_migrations: %w", err)
+		return false, fmt.Errorf("dbmigrate: read %s: %w", table, err)
 	}
-	var before map[string]bool
-	if s.fkOff {
-		if before, err = fkViolations(ctx, tx.q); err != nil {
-			return false, fmt.Errorf("dbmigrate: migration %s: %w", m.file, err)
-		}
+	drv, err := s.dialect.open(tx.q)
+	if err != nil {
+		return false, fmt.Errorf("dbmigrate: migration %s: %w", m.Name(), err)
 	}
-	for i, st := range stmts {
-		if _, err := tx.q.ExecContext(ctx, st.text); err != nil {
-			return false, fmt.Errorf("dbmigrate: migration %s failed at statement %d (line %d): %s: %w",
-				m.file, i+1, st.line, abbreviate(st.text), err)
-		}
+	ex, err := migrate.NewExecutor(drv, s.dir, fileRevision{})
+	if err != nil {
+		return false, fmt.Errorf("dbmigrate: %w", err)
 	}
-	if s.fkOff {
-		after, err := fkViolations(ctx, tx.q)
-		if err != nil {
-			return false, fmt.Errorf("dbmigrate: migration %s: %w", m.file, err)
+	if err := ex.Execute(ctx, m.File); err != nil {
+		var se *migrate.StmtExecError
+		if !errors.As(err, &se) {
+			return false, fmt.Errorf("dbmigrate: migration %s: %w", m.Name(), err)
 		}
-		var added []string
-		for v := range after {
-			if !before[v] {
-				added = append(added, v)
-			}
-		}
-		if len(added) > 0 {
-			slices.Sort(added)
-			if len(added) > 5 {
-				added = append(added[:5], fmt.Sprintf("and %d more", len(added)-5))
-			}
-			return false, fmt.Errorf("dbmigrate: migration %s leaves foreign key violations: %s", m.file, strings.Join(added, "; "))
-		}
+		i := slices.IndexFunc(stmts, func(st *migrate.Stmt) bool { return st.Pos == se.Stmt.Pos })
+		line := 1 + bytes.Count(m.Bytes()[:min(se.Stmt.Pos, len(m.Bytes()))], []byte("\n"))
+		return false, fmt.Errorf("dbmigrate: migration %s failed at statement %d (line %d): %s: %w",
+			m.Name(), i+1, line, abbreviate(se.Stmt.Text), se.Err)
 	}
 	var at any = time.Now().UTC()
-	if s.dialect == sqlite {
+	if s.dialect == sqliteDialect {
 		at = time.Now().UTC().Format("2006-01-02 15:04:05.000") // SQLite's own format
 	}
 	a := s.dialect.arg
-	if _, err := tx.q.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (`+
-		a(1)+`, `+a(2)+`, `+a(3)+`, `+a(4)+`)`, m.version, m.name(), m.checksum, at); err != nil {
-		return false, fmt.Errorf("dbmigrate: migration %s: record it: %w", m.file, err)
+	if _, err := tx.q.ExecContext(ctx, `INSERT INTO `+table+` (version, name, checksum, applied_at) VALUES (`+
+		a(1)+`, `+a(2)+`, `+a(3)+`, `+a(4)+`)`, m.Version(), m.Desc(), m.checksum, at); err != nil {
+		return false, fmt.Errorf("dbmigrate: migration %s: record it: %w", m.Name(), err)
 	}
+	ended = true // a failed commit rolls back itself
 	if err := tx.commit(); err != nil {
-		committed = true // commit rolls back itself on failure
-		return false, fmt.Errorf("dbmigrate: migration %s: commit: %w", m.file, err)
+		return false, fmt.Errorf("dbmigrate: migration %s: commit: %w", m.Name(), err)
 	}
-	committed = true
 	return true, nil
 }
 
-// fkViolations returns SQLite's foreign-key violations as
-// "table row R references parent" strings.
-func fkViolations(ctx context.Context, q querier) (map[string]bool, error) {
-	rows, err := q.QueryContext(ctx, `PRAGMA foreign_key_check`)
-	if err != nil {
-		return nil, fmt.Errorf("check foreign keys: %w", err)
-	}
-	defer rows.Close()
-	vs := map[string]bool{}
-	for rows.Next() {
-		var table, parent string
-		var rowid sql.NullInt64
-		var fkid int
-		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
-			return nil, fmt.Errorf("check foreign keys: %w", err)
-		}
-		row := "?"
-		if rowid.Valid {
-			row = fmt.Sprint(rowid.Int64)
-		}
-		vs[fmt.Sprintf("%s row %s references a missing %s (foreign key %d)", table, row, parent, fkid)] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("check foreign keys: %w", err)
-	}
-	return vs, nil
+// fileRevision is the revision store Atlas's executor reports one file's
+// progress to. Nothing is stored: applyFile checked, in the file's
+// transaction, that the version is not recorded, and records it in the same
+// transaction once the executor is done.
+type fileRevision struct{}
+
+func (fileRevision) Ident() *migrate.TableIdent { return &migrate.TableIdent{Name: table} }
+
+func (fileRevision) ReadRevisions(context.Context) ([]*migrate.Revision, error) { return nil, nil }
+
+func (fileRevision) ReadRevision(context.Context, string) (*migrate.Revision, error) {
+	return nil, migrate.ErrRevisionNotExist
+}
+
+func (fileRevision) WriteRevision(context.Context, *migrate.Revision) error { return nil }
+
+func (fileRevision) DeleteRevision(context.Context, string) error {
+	return errors.New("dbmigrate: revisions are never deleted")
 }
 
 // abbreviate puts a statement on one line, shortened for an error message.

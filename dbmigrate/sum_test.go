@@ -2,59 +2,36 @@ package dbmigrate
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"ariga.io/atlas/sql/migrate"
 )
 
-// The atlas.sum files under testdata were written by Atlas's own directory
-// code (ariga.io/atlas v0.32.1-0.20250325101103-175b25e1c1b9, the version
-// entgo.io/ent v0.14.5 requires: migrate.NewLocalDir, Checksum, WriteSumFile),
-// so this checks that the package hashes the same files the same way, also
-// after an upgrade of Atlas. Editing a file there breaks this test: the sums
-// must then be written by Atlas again, never by this package.
-func TestAtlasSumMatchesAtlas(t *testing.T) {
-	for _, dir := range []string{"sqlite", "postgres", "sumignore"} {
-		t.Run(dir, func(t *testing.T) {
-			fsys := os.DirFS(filepath.Join("testdata", dir))
-			files, err := readDir(fsys) // verifies atlas.sum
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := os.ReadFile(filepath.Join("testdata", dir, sumFileName))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := sumText(t, files); string(got) != string(want) {
-				t.Errorf("atlas.sum\ngot:\n%s\nwant (Atlas):\n%s", got, want)
-			}
-		})
-	}
-}
-
-// sumText returns the atlas.sum content for files.
-func sumText(t *testing.T, files []migration) []byte {
-	t.Helper()
-	b, err := atlasHash(files).MarshalText()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-// withSum returns a copy of fsys with an atlas.sum computed by this package.
+// withSum returns a copy of fsys with the atlas.sum that Atlas computes for
+// it, as the migration generator writes it.
 func withSum(t *testing.T, fsys fstest.MapFS) fstest.MapFS {
 	t.Helper()
-	files, err := readDir(fsys)
+	dir := &migrate.MemDir{}
+	out := fstest.MapFS{}
+	for name, f := range fsys {
+		out[name] = f
+		if !strings.Contains(name, "/") && strings.HasSuffix(name, ".sql") {
+			if err := dir.WriteFile(name, f.Data); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	sum, err := dir.Checksum()
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := fstest.MapFS{sumFileName: {Data: sumText(t, files)}}
-	for name, f := range fsys {
-		out[name] = f
+	b, err := sum.MarshalText()
+	if err != nil {
+		t.Fatal(err)
 	}
+	out[migrate.HashFileName] = &fstest.MapFile{Data: b}
 	return out
 }
 
@@ -70,7 +47,7 @@ func TestAtlasSumVerification(t *testing.T) {
 		want   string // "" for no error
 	}{
 		{name: "unchanged", change: func(fstest.MapFS) {}},
-		{name: "no atlas.sum", change: func(m fstest.MapFS) { delete(m, sumFileName) }},
+		{name: "no atlas.sum", change: func(m fstest.MapFS) { delete(m, migrate.HashFileName) }, want: "atlas.sum is missing"},
 		{name: "other files are ignored", change: func(m fstest.MapFS) {
 			m["README.md"] = &fstest.MapFile{Data: []byte("notes")}
 			m["sub/20261129150000_d.sql"] = &fstest.MapFile{Data: []byte("SELECT 1;")}
@@ -89,18 +66,18 @@ func TestAtlasSumVerification(t *testing.T) {
 			m["20261129140000_c.sql"] = &fstest.MapFile{Data: []byte("-- atlas:sum ignore\nCREATE TABLE c (id BIGINT);\n")}
 		}},
 		{name: "entry edited", change: func(m fstest.MapFS) {
-			s := string(m[sumFileName].Data)
-			m[sumFileName] = &fstest.MapFile{Data: []byte(strings.Replace(s, "_b.sql h1:", "_b.sql h1:A", 1))}
+			s := string(m[migrate.HashFileName].Data)
+			m[migrate.HashFileName] = &fstest.MapFile{Data: []byte(strings.Replace(s, "_b.sql h1:", "_b.sql h1:A", 1))}
 		}, want: "atlas.sum is corrupt (checksum mismatch)"},
 		{name: "not a sum file", change: func(m fstest.MapFS) {
-			m[sumFileName] = &fstest.MapFile{Data: []byte("hello\nworld\n")}
+			m[migrate.HashFileName] = &fstest.MapFile{Data: []byte("hello\nworld\n")}
 		}, want: "atlas.sum is corrupt (checksum file format invalid)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := withSum(t, base)
 			tt.change(fsys)
-			_, err := readDir(fsys)
+			_, _, err := readDir(fsys)
 			if tt.want == "" {
 				if err != nil {
 					t.Fatal(err)
@@ -125,18 +102,18 @@ func TestReadDirNames(t *testing.T) {
 			"20261129120000_a.sql and 20261129120000_b.sql have the same version"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, err := readDir(tt.fsys)
+			_, _, err := readDir(withSum(t, tt.fsys))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want %q", err, tt.want)
 			}
 		})
 	}
-	files, err := readDir(fstest.MapFS{"20261129120000.sql": {Data: []byte("x")}, "20261129110000_b_c.sql": {}})
+	_, files, err := readDir(withSum(t, fstest.MapFS{"20261129120000.sql": {Data: []byte("x")}, "20261129110000_b_c.sql": {}}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 2 || files[0].version != "20261129110000" || files[0].name() != "b_c" ||
-		files[1].version != "20261129120000" || files[1].name() != "" ||
+	if len(files) != 2 || files[0].Version() != "20261129110000" || files[0].Desc() != "b_c" ||
+		files[1].Version() != "20261129120000" || files[1].Desc() != "" ||
 		files[1].checksum != "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881" {
 		t.Errorf("files = %+v", files)
 	}

@@ -1,2 +1,0 @@
--- atlas:sum ignore
-CREATE TABLE b (id int);

@@ -1,1 +1,0 @@
-CREATE TABLE c (id int);
