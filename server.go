@@ -36,6 +36,7 @@ import (
 	"github.com/woowtech/woow-paas/frontend"
 	"github.com/woowtech/woow-paas/gqlserver"
 	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/resolvers"
 	"github.com/woowtech/woow-paas/revocation"
@@ -274,7 +275,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		PublicURL: cfg.PublicURL, Mail: outbox, Log: log,
 	})
 	go acc.Run(bgCtx)
-	db.Use(func(c *ent.Client) { c.ActivityEvent.Use(activity.PublishHook(bus, log)) })
+	db.Use(func(c *ent.Client) {
+		c.ActivityEvent.Use(activity.PublishHook(bus, log))
+		live.Install(c, bus, log) // streams hear of access changes
+	})
 
 	// Helm runs in-process: against a cluster when one is configured,
 	// otherwise in dry-run mode (charts rendered, releases recorded here).
@@ -290,6 +294,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		return err
 	}
 	deployer := deploy.New(db, engine, box, bus, deploy.Config{Domain: cfg.Domain}, log)
+	defer deployer.CloseStreams()
 	if err := deployer.StartJobs(ctx, cfg.Jobs); err != nil {
 		return fmt.Errorf("starting the job runner: %w", err)
 	}
@@ -313,12 +318,14 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		}
 		return false
 	}
+	feed := activity.NewFeed(db.Client, bus, log)
+	defer feed.Close()
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Client:     db.Client,
 		Accounts:   acc,
 		Workspaces: workspaces.New(db.Client, workspaces.Config{PublicURL: cfg.PublicURL, Mail: outbox, Log: log}),
 		Catalog:    cat,
-		Feed:       activity.NewFeed(db.Client, bus),
+		Feed:       feed,
 		Deploy:     deployer,
 	})
 	// Long-lived requests (subscriptions) watch baseCtx, cancelled when

@@ -15,6 +15,7 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
+	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/push"
 	"github.com/woowtech/woow-paas/store/storetest"
 	"github.com/woowtech/woow-paas/viewer"
@@ -38,13 +39,17 @@ func setup(t *testing.T) *env {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	hub := events.NewHub(0)
 	t.Cleanup(func() { _ = hub.Close() })
-	db.Use(func(c *ent.Client) { c.ActivityEvent.Use(activity.PublishHook(hub, log)) })
+	db.Use(func(c *ent.Client) {
+		c.ActivityEvent.Use(activity.PublishHook(hub, log))
+		live.Install(c, hub, log)
+	})
 	acc := accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: log})
 	u, _, err := acc.Register(t.Context(), accounts.RegisterInput{Email: "ada@example.test", Password: "correct horse battery", Name: "Ada"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, feed: activity.NewFeed(db.Client, hub), ws: workspaces.New(db.Client, workspaces.Config{PublicURL: "http://woow.test"})}
+	e := &env{t: t, feed: activity.NewFeed(db.Client, hub, log), ws: workspaces.New(db.Client, workspaces.Config{PublicURL: "http://woow.test"})}
+	t.Cleanup(e.feed.Close)
 	e.owner = viewer.NewContext(context.Background(), &viewer.Viewer{UserID: u.ID})
 	w, err := e.ws.Create(e.owner, "Acme", "")
 	if err != nil {
@@ -99,7 +104,7 @@ func TestFeedWakesAfterEachEntry(t *testing.T) {
 			t.Error("too many wakes")
 		}
 	})
-	ch, err := e.feed.Subscribe(ctx, e.id)
+	ch, err := e.feed.Subscribe(ctx, e.id, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,12 +150,13 @@ func TestFeedWakesAfterEachEntry(t *testing.T) {
 func TestFeedDropsLaggingSubscriber(t *testing.T) {
 	e := setup(t)
 	woken := make(chan struct{}, 64)
-	lagCtx, _ := push.NewContext(e.owner, func() { woken <- struct{}{} })
-	lagging, err := e.feed.Subscribe(lagCtx, e.id)
+	lagCtx, ending := push.WithEnding(e.owner)
+	lagCtx, _ = push.NewContext(lagCtx, func() { woken <- struct{}{} })
+	lagging, err := e.feed.Subscribe(lagCtx, e.id, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	reading, err := e.feed.Subscribe(e.owner, e.id)
+	reading, err := e.feed.Subscribe(e.owner, e.id, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,34 +188,101 @@ func TestFeedDropsLaggingSubscriber(t *testing.T) {
 	if got := len(woken); got != kept+1 {
 		t.Fatalf("woken %d times for %d entries and the close", got, kept)
 	}
+	// The client reads why: it resubscribes after its last entry.
+	if err := ending.Take(); errs.CodeOf(err) != errs.Conflict {
+		t.Fatalf("the lagging stream ended with %v, want CONFLICT", err)
+	}
 }
 
 // An archived workspace has nothing more to tell: every subscriber's
-// stream ends after the entry that says so.
+// stream ends with CONFLICT, which the client reads.
 func TestFeedEndsWhenTheWorkspaceIsArchived(t *testing.T) {
 	e := setup(t)
 	var chans []<-chan *ent.ActivityEvent
+	var endings []*push.Ending
 	for range 3 {
-		ch, err := e.feed.Subscribe(e.owner, e.id)
+		ctx, ending := push.WithEnding(e.owner)
+		ch, err := e.feed.Subscribe(ctx, e.id, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		chans = append(chans, ch)
+		chans, endings = append(chans, ch), append(endings, ending)
 	}
 	if _, err := e.ws.Archive(e.owner, e.id); err != nil {
 		t.Fatal(err)
 	}
 	for i, ch := range chans {
-		ev, ok := receive(t, ch)
-		if !ok || ev.Verb != "workspace.archived" {
-			t.Fatalf("subscriber %d: got %v (open %v), want the archiving entry", i, ev, ok)
+		for {
+			ev, ok := receive(t, ch)
+			if !ok {
+				break
+			}
+			if ev.Verb != "workspace.archived" {
+				t.Fatalf("subscriber %d: got %s, want the archiving entry or the end", i, ev.Verb)
+			}
 		}
-		if ev, ok := receive(t, ch); ok {
-			t.Fatalf("subscriber %d: got %s after the archiving, want the end", i, ev.Verb)
+		if err := endings[i].Take(); errs.CodeOf(err) != errs.Conflict {
+			t.Fatalf("subscriber %d: ended with %v, want CONFLICT", i, err)
 		}
 	}
 	// Nothing more will happen there: a new subscription is refused.
-	if _, err := e.feed.Subscribe(e.owner, e.id); errs.CodeOf(err) != errs.Conflict {
+	if _, err := e.feed.Subscribe(e.owner, e.id, nil); errs.CodeOf(err) != errs.Conflict {
 		t.Fatalf("subscribing to an archived workspace: %v, want CONFLICT", err)
+	}
+}
+
+// A subscriber that names the last entry it has gets every later one
+// exactly once and in order, also those written while it subscribes.
+func TestFeedResumesAfterACursor(t *testing.T) {
+	e := setup(t)
+	e.rename()
+	first, err := e.feed.Subscribe(e.owner, e.id, nil) // to learn the entry's id
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.rename()
+	have, _ := receive(t, first)
+
+	var names []string
+	for range 3 { // missed: written before the subscription
+		names = append(names, e.rename())
+	}
+	done := make(chan []string)
+	go func() { // and more while it subscribes
+		var more []string
+		for range 5 {
+			more = append(more, e.rename())
+		}
+		done <- more
+	}()
+	after := have.ID
+	ch, err := e.feed.Subscribe(e.owner, e.id, &after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names = append(names, <-done...)
+	for i, want := range names {
+		ev, ok := receive(t, ch)
+		if !ok {
+			t.Fatalf("closed after %d of %d entries", i, len(names))
+		}
+		checkRename(t, ev, want)
+	}
+	select {
+	case ev := <-ch:
+		t.Fatalf("an entry twice or unexpected: %q", ev.Summary)
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+// Too much missed is refused: the client reads the feed again.
+func TestFeedRefusesAStaleCursor(t *testing.T) {
+	e := setup(t)
+	after := 0
+	for range 501 {
+		e.rename()
+	}
+	if _, err := e.feed.Subscribe(e.owner, e.id, &after); errs.CodeOf(err) != errs.Conflict {
+		t.Fatalf("501 missed: %v, want CONFLICT", err)
 	}
 }

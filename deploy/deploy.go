@@ -25,6 +25,7 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/secretbox"
 	"github.com/woowtech/woow-paas/store"
@@ -54,6 +55,9 @@ type Service struct {
 	jobTimeout time.Duration
 	cfg        Config
 	log        *slog.Logger
+	// The live streams of services (see newStreams).
+	eventStream   *live.Stream[*ent.ServiceEvent, int]
+	serviceStream *live.Stream[*ent.Service, time.Time]
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -69,8 +73,10 @@ func New(db *store.DB, engine *helmops.Engine, box *secretbox.Box, bus events.Bu
 	if cfg.Quota == (helmops.Quota{}) {
 		cfg.Quota = helmops.Quota{CPU: "16", Memory: "32Gi", Storage: "200Gi"}
 	}
-	return &Service{db: db, engine: engine, box: box, bus: bus, cfg: cfg, log: log,
+	s := &Service{db: db, engine: engine, box: box, bus: bus, cfg: cfg, log: log,
 		Now: func() time.Time { return time.Now().UTC() }}
+	s.newStreams()
+	return s
 }
 
 // ServiceTopic carries a service's transitions and deploy log.
@@ -78,13 +84,6 @@ func ServiceTopic(id int) string { return fmt.Sprintf("service.%d.events", id) }
 
 // WorkspaceTopic carries the changes of a workspace's services.
 func WorkspaceTopic(ws int) string { return fmt.Sprintf("workspace.%d.services", ws) }
-
-// Notice is what the bus carries about a service change: references that
-// subscribers load through the privacy layer.
-type Notice struct {
-	ServiceID int `json:"s"`
-	EventID   int `json:"e"`
-}
 
 // Cluster says where releases go.
 type Cluster struct {
@@ -485,11 +484,11 @@ func (s *Service) event(ctx context.Context, c *ent.Client, svc *ent.Service, le
 	if err != nil {
 		return err
 	}
-	data, _ := json.Marshal(Notice{ServiceID: svc.ID, EventID: ev.ID})
 	store.AfterCommit(ctx, func() {
-		pctx := context.WithoutCancel(ctx)
-		for _, topic := range []string{ServiceTopic(svc.ID), WorkspaceTopic(svc.WorkspaceID)} {
-			if err := s.bus.Publish(pctx, topic, data); err != nil {
+		// The log line to the service's followers, the service (its new
+		// state) to the workspace's.
+		for topic, id := range map[string]int{ServiceTopic(svc.ID): ev.ID, WorkspaceTopic(svc.WorkspaceID): svc.ID} {
+			if err := live.Publish(ctx, s.bus, topic, id); err != nil {
 				s.log.Warn("publishing a service event", "err", err, "service_id", svc.ID)
 			}
 		}

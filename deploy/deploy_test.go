@@ -909,7 +909,7 @@ func TestPermissions(t *testing.T) {
 			t.Errorf("%s reads the values diff: %v", who, err)
 		}
 		ectx, cancel := context.WithCancel(ctx)
-		if _, err := f.svc.Events(ectx, s.ID); err != nil {
+		if _, err := f.svc.Events(ectx, s.ID, nil); err != nil {
 			t.Errorf("%s subscribes to the events: %v", who, err)
 		}
 		cancel()
@@ -927,17 +927,17 @@ func TestPermissions(t *testing.T) {
 		if n, err := f.db.Client.ServiceRevision.Query().Count(ctx); err != nil || n != 0 {
 			t.Errorf("%s lists %d revisions (%v)", who, n, err)
 		}
-		if _, err := f.svc.Events(ctx, s.ID); !errs.Is(err, errs.NotFound) {
+		if _, err := f.svc.Events(ctx, s.ID, nil); !errs.Is(err, errs.NotFound) {
 			t.Errorf("%s subscribes to the events: %v", who, err)
 		}
-		if _, err := f.svc.WorkspaceServices(ctx, f.ws.ID); !errs.Is(err, errs.NotFound) {
+		if _, err := f.svc.WorkspaceServices(ctx, f.ws.ID, nil); !errs.Is(err, errs.NotFound) {
 			t.Errorf("%s subscribes to the workspace's services: %v", who, err)
 		}
 		if _, err := f.svc.ValuesDiff(ctx, s.ID, 1, 1); !errs.Is(err, errs.NotFound) {
 			t.Errorf("%s reads the values diff: %v", who, err)
 		}
 	}
-	if _, err := f.svc.Events(f.anon, s.ID); !errs.Is(err, errs.Unauthenticated) {
+	if _, err := f.svc.Events(f.anon, s.ID, nil); !errs.Is(err, errs.Unauthenticated) {
 		t.Errorf("anonymous subscription: %v", err)
 	}
 	if _, err := f.svc.Manifest(f.admin, s.ID, 0); err != nil {
@@ -1170,11 +1170,11 @@ func TestSubscriptions(t *testing.T) {
 	if err := api.StopJobs(ctx); err != nil {
 		t.Fatal(err)
 	}
-	wsOwner, err := api.WorkspaceServices(ownerCtx(ctx, f), f.ws.ID)
+	wsOwner, err := api.WorkspaceServices(ownerCtx(ctx, f), f.ws.ID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wsGuest, err := api.WorkspaceServices(guestCtx(ctx, f), f.ws.ID)
+	wsGuest, err := api.WorkspaceServices(guestCtx(ctx, f), f.ws.ID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1185,15 +1185,15 @@ func TestSubscriptions(t *testing.T) {
 	if s.State != service.StatePending {
 		t.Fatalf("state %s with no runner, want pending", s.State)
 	}
-	evOwner, err := api.Events(ownerCtx(ctx, f), s.ID)
+	evOwner, err := api.Events(ownerCtx(ctx, f), s.ID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	evGuest, err := api.Events(guestCtx(ctx, f), s.ID)
+	evGuest, err := api.Events(guestCtx(ctx, f), s.ID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := api.Events(f.outsider, s.ID); !errs.Is(err, errs.NotFound) {
+	if _, err := api.Events(f.outsider, s.ID, nil); !errs.Is(err, errs.NotFound) {
 		t.Errorf("outsider subscribes: %v", err)
 	}
 
@@ -1270,7 +1270,7 @@ func TestSubscriptions(t *testing.T) {
 
 	// Ending the subscriber's context closes its stream.
 	sctx, scancel := context.WithCancel(ownerCtx(ctx, f))
-	ch, err := api.Events(sctx, s.ID)
+	ch, err := api.Events(sctx, s.ID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,19 +2,23 @@ package deploy
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"sigs.k8s.io/yaml"
 
 	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/service"
+	"github.com/woowtech/woow-paas/ent/serviceevent"
 	"github.com/woowtech/woow-paas/ent/servicerevision"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
@@ -288,59 +292,83 @@ func lookup(values map[string]any, path string) (any, bool) {
 	return cur, true
 }
 
-// Events streams a service's deploy log and transitions, authorised like
-// a query (NOT_FOUND for outsiders).
-func (s *Service) Events(ctx context.Context, serviceID int) (<-chan *ent.ServiceEvent, error) {
-	if _, err := viewer.Required(ctx); err != nil {
-		return nil, err
-	}
-	if _, err := s.get(ctx, serviceID); err != nil {
-		return nil, err
-	}
-	return stream(ctx, s, ServiceTopic(serviceID), func(n Notice) (*ent.ServiceEvent, error) {
-		return s.db.Client.ServiceEvent.Get(ctx, n.EventID)
-	}), nil
+// Events streams a service's deploy log and transitions (see newStreams),
+// after the event with id after when it is given.
+func (s *Service) Events(ctx context.Context, serviceID int, after *int) (<-chan *ent.ServiceEvent, error) {
+	return s.eventStream.Subscribe(ctx, serviceID, after)
 }
 
-// WorkspaceServices streams the services of a workspace as they change.
-func (s *Service) WorkspaceServices(ctx context.Context, workspaceID int) (<-chan *ent.Service, error) {
-	if _, err := viewer.Required(ctx); err != nil {
-		return nil, err
-	}
-	if _, err := s.db.Client.Workspace.Get(ctx, workspaceID); err != nil {
-		if ent.IsNotFound(err) {
-			return nil, errs.E(errs.NotFound, "workspace not found")
-		}
-		return nil, err
-	}
-	return stream(ctx, s, WorkspaceTopic(workspaceID), func(n Notice) (*ent.Service, error) {
-		return s.db.Client.Service.Get(ctx, n.ServiceID)
-	}), nil
+// WorkspaceServices streams the services of a workspace as they change,
+// first those changed at or after after when it is given.
+func (s *Service) WorkspaceServices(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.Service, error) {
+	return s.serviceStream.Subscribe(ctx, workspaceID, after)
 }
 
-// stream turns a topic's notices into loaded objects, read with the
-// subscriber's context (so through the privacy layer), until ctx ends or
-// the bus drops the subscriber.
-func stream[T any](ctx context.Context, s *Service, topic string, load func(Notice) (T, error)) <-chan T {
-	msgs := s.bus.Subscribe(ctx, topic)
-	out := make(chan T, 1)
-	go func() {
-		defer close(out)
-		for m := range msgs {
-			var n Notice
-			if err := json.Unmarshal(m.Data, &n); err != nil {
-				continue
-			}
-			v, err := load(n)
+// newStreams builds the service streams: a service's log (cursor: the id
+// of the last event the subscriber has) and a workspace's services
+// (cursor: the newest updatedAt the subscriber has read; a service changed
+// in that very instant comes again rather than not at all). Both are for
+// the workspace's members, as queries are.
+func (s *Service) newStreams() {
+	c := s.db.Client
+	opts := live.Options{Log: s.log}
+	s.eventStream = live.New(s.bus, live.Config[*ent.ServiceEvent, int]{
+		Name:  "serviceEvents",
+		Topic: ServiceTopic,
+		Authorize: func(ctx context.Context, id int) (int, error) {
+			svc, err := s.get(ctx, id)
 			if err != nil {
-				continue
+				return 0, err
 			}
-			select {
-			case out <- v:
-			case <-ctx.Done():
-				return
+			return svc.WorkspaceID, nil
+		},
+		Load: func(ctx context.Context, id int) (*ent.ServiceEvent, error) {
+			return notFound(c.ServiceEvent.Get(ctx, id))
+		},
+		Since: func(ctx context.Context, svc, after, limit int) ([]*ent.ServiceEvent, error) {
+			return c.ServiceEvent.Query().
+				Where(serviceevent.ServiceID(svc), serviceevent.IDGT(after)).
+				Order(ent.Asc(serviceevent.FieldID)).Limit(limit).All(ctx)
+		},
+		Identity: func(ev *ent.ServiceEvent) string { return strconv.Itoa(ev.ID) },
+	}, opts)
+	s.serviceStream = live.New(s.bus, live.Config[*ent.Service, time.Time]{
+		Name:  "workspaceServices",
+		Topic: WorkspaceTopic,
+		Authorize: func(ctx context.Context, ws int) (int, error) {
+			if _, err := c.Workspace.Get(ctx, ws); err != nil {
+				if ent.IsNotFound(err) {
+					return 0, errs.E(errs.NotFound, "workspace not found")
+				}
+				return 0, err
 			}
-		}
-	}()
-	return out
+			return ws, nil
+		},
+		Load: func(ctx context.Context, id int) (*ent.Service, error) {
+			return notFound(c.Service.Get(ctx, id))
+		},
+		Since: func(ctx context.Context, ws int, after time.Time, limit int) ([]*ent.Service, error) {
+			return c.Service.Query().
+				Where(service.WorkspaceID(ws), service.UpdatedAtGTE(after)).
+				Order(ent.Asc(service.FieldUpdatedAt), ent.Asc(service.FieldID)).Limit(limit).All(ctx)
+		},
+		Identity: func(svc *ent.Service) string {
+			return strconv.Itoa(svc.ID) + "@" + strconv.FormatInt(svc.UpdatedAt.UnixNano(), 10)
+		},
+		Mutable: true,
+	}, opts)
+}
+
+// CloseStreams ends the streams' watch of access changes.
+func (s *Service) CloseStreams() {
+	s.eventStream.Close()
+	s.serviceStream.Close()
+}
+
+// notFound turns ent's not-found into the domain's.
+func notFound[T any](v T, err error) (T, error) {
+	if ent.IsNotFound(err) {
+		return v, errs.E(errs.NotFound, "not found")
+	}
+	return v, err
 }

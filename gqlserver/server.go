@@ -331,6 +331,7 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 		srv.Use(&ComplexityLimit{Max: opts.MaxComplexity, Log: log})
 	}
 	srv.Use(NoNUL{})
+	srv.Use(StreamEndings{})
 	for _, e := range opts.Extensions {
 		srv.Use(e)
 	}

@@ -599,9 +599,9 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
-		Activity          func(childComplexity int, workspaceID int) int
-		ServiceEvents     func(childComplexity int, serviceID int) int
-		WorkspaceServices func(childComplexity int, workspaceID int) int
+		Activity          func(childComplexity int, workspaceID int, after *int) int
+		ServiceEvents     func(childComplexity int, serviceID int, after *int) int
+		WorkspaceServices func(childComplexity int, workspaceID int, after *time.Time) int
 	}
 
 	Task struct {
@@ -832,9 +832,9 @@ type ServiceResolver interface {
 	ViewerCanInspect(ctx context.Context, obj *ent.Service) (bool, error)
 }
 type SubscriptionResolver interface {
-	Activity(ctx context.Context, workspaceID int) (<-chan *ent.ActivityEvent, error)
-	ServiceEvents(ctx context.Context, serviceID int) (<-chan *ent.ServiceEvent, error)
-	WorkspaceServices(ctx context.Context, workspaceID int) (<-chan *ent.Service, error)
+	Activity(ctx context.Context, workspaceID int, after *int) (<-chan *ent.ActivityEvent, error)
+	ServiceEvents(ctx context.Context, serviceID int, after *int) (<-chan *ent.ServiceEvent, error)
+	WorkspaceServices(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.Service, error)
 }
 type UserResolver interface {
 	PendingInvitations(ctx context.Context, obj *ent.User) ([]*workspaces.PendingInvitation, error)
@@ -3214,7 +3214,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Subscription.Activity(childComplexity, args["workspaceId"].(int)), true
+		return e.ComplexityRoot.Subscription.Activity(childComplexity, args["workspaceId"].(int), args["after"].(*int)), true
 	case "Subscription.serviceEvents":
 		if e.ComplexityRoot.Subscription.ServiceEvents == nil {
 			break
@@ -3225,7 +3225,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Subscription.ServiceEvents(childComplexity, args["serviceId"].(int)), true
+		return e.ComplexityRoot.Subscription.ServiceEvents(childComplexity, args["serviceId"].(int), args["after"].(*int)), true
 	case "Subscription.workspaceServices":
 		if e.ComplexityRoot.Subscription.WorkspaceServices == nil {
 			break
@@ -3236,7 +3236,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Subscription.WorkspaceServices(childComplexity, args["workspaceId"].(int)), true
+		return e.ComplexityRoot.Subscription.WorkspaceServices(childComplexity, args["workspaceId"].(int), args["after"].(*time.Time)), true
 
 	case "Task.aiAutoReply":
 		if e.ComplexityRoot.Task.AiAutoReply == nil {
@@ -4492,8 +4492,15 @@ extend type Query {
 }
 
 type Subscription {
-  "New entries of a workspace's activity feed, as they happen."
-  activity(workspaceId: ID!): ActivityEvent!
+  """
+  New entries of a workspace's activity feed, as they happen. With after,
+  the id of the newest entry the client has (from the activity query or an
+  earlier stream), the entries since come first: nothing is missed between
+  a query and its subscription, or across a reconnect (more than 500
+  missed: CONFLICT, read the feed again). Ends with NOT_FOUND when the
+  viewer leaves or is removed, CONFLICT when the workspace is archived.
+  """
+  activity(workspaceId: ID!, after: ID): ActivityEvent!
 }
 
 extend type Service {
@@ -4593,10 +4600,18 @@ extend type Mutation {
 }
 
 extend type Subscription {
-  "A service's state changes and deploy log lines, in order."
-  serviceEvents(serviceId: ID!): ServiceEvent!
-  "The services of a workspace, each time one changes."
-  workspaceServices(workspaceId: ID!): Service!
+  """
+  A service's state changes and deploy log lines, in order; with after (the
+  id of the newest event the client has), those since come first. Ends with
+  NOT_FOUND when the viewer's access ends.
+  """
+  serviceEvents(serviceId: ID!, after: ID): ServiceEvent!
+  """
+  The services of a workspace, each time one changes. With after (the
+  newest updatedAt among the services the client has read), those changed
+  since come first. Ends with NOT_FOUND when the viewer's access ends.
+  """
+  workspaceServices(workspaceId: ID!, after: Time): Service!
 }
 
 input UpdateProfileInput {
@@ -7018,6 +7033,14 @@ func (ec *executionContext) field_Subscription_activity_args(ctx context.Context
 		return nil, err
 	}
 	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -7032,6 +7055,14 @@ func (ec *executionContext) field_Subscription_serviceEvents_args(ctx context.Co
 		return nil, err
 	}
 	args["serviceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -7046,6 +7077,14 @@ func (ec *executionContext) field_Subscription_workspaceServices_args(ctx contex
 		return nil, err
 	}
 	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -17009,7 +17048,7 @@ func (ec *executionContext) _Subscription_activity(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().Activity(ctx, fc.Args["workspaceId"].(int))
+			return ec.Resolvers.Subscription().Activity(ctx, fc.Args["workspaceId"].(int), fc.Args["after"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ActivityEvent) graphql.Marshaler {
@@ -17053,7 +17092,7 @@ func (ec *executionContext) _Subscription_serviceEvents(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().ServiceEvents(ctx, fc.Args["serviceId"].(int))
+			return ec.Resolvers.Subscription().ServiceEvents(ctx, fc.Args["serviceId"].(int), fc.Args["after"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceEvent) graphql.Marshaler {
@@ -17097,7 +17136,7 @@ func (ec *executionContext) _Subscription_workspaceServices(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Subscription().WorkspaceServices(ctx, fc.Args["workspaceId"].(int))
+			return ec.Resolvers.Subscription().WorkspaceServices(ctx, fc.Args["workspaceId"].(int), fc.Args["after"].(*time.Time))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {

@@ -7,6 +7,7 @@ package resolvers
 
 import (
 	"context"
+	"time"
 
 	"entgo.io/contrib/entgql"
 	"github.com/woowtech/woow-paas/accounts"
@@ -332,18 +333,18 @@ func (r *serviceResolver) ViewerCanInspect(ctx context.Context, obj *ent.Service
 }
 
 // Activity is the resolver for the activity field.
-func (r *subscriptionResolver) Activity(ctx context.Context, workspaceID int) (<-chan *ent.ActivityEvent, error) {
-	return r.Feed.Subscribe(ctx, workspaceID)
+func (r *subscriptionResolver) Activity(ctx context.Context, workspaceID int, after *int) (<-chan *ent.ActivityEvent, error) {
+	return r.Feed.Subscribe(ctx, workspaceID, after)
 }
 
 // ServiceEvents is the resolver for the serviceEvents field.
-func (r *subscriptionResolver) ServiceEvents(ctx context.Context, serviceID int) (<-chan *ent.ServiceEvent, error) {
-	return r.Deploy.Events(ctx, serviceID)
+func (r *subscriptionResolver) ServiceEvents(ctx context.Context, serviceID int, after *int) (<-chan *ent.ServiceEvent, error) {
+	return r.Deploy.Events(ctx, serviceID, after)
 }
 
 // WorkspaceServices is the resolver for the workspaceServices field.
-func (r *subscriptionResolver) WorkspaceServices(ctx context.Context, workspaceID int) (<-chan *ent.Service, error) {
-	return r.Deploy.WorkspaceServices(ctx, workspaceID)
+func (r *subscriptionResolver) WorkspaceServices(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.Service, error) {
+	return r.Deploy.WorkspaceServices(ctx, workspaceID, after)
 }
 
 // PendingInvitations is the resolver for the pendingInvitations field.

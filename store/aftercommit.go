@@ -31,6 +31,31 @@ func AfterCommit(ctx context.Context, fn func()) {
 	fn()
 }
 
+// OnCommit runs fn once the change m belongs to is committed: after the
+// WithSQLTx transaction carried by ctx, after m's ent transaction, or at
+// once when m runs in neither. Hooks that announce a change (on the event
+// bus) use it, so that nobody hears of a change that was rolled back.
+func OnCommit(ctx context.Context, m interface{ Tx() (*ent.Tx, error) }, fn func()) {
+	if InSQLTx(ctx) {
+		AfterCommit(ctx, fn)
+		return
+	}
+	tx, err := m.Tx()
+	if err != nil {
+		fn()
+		return
+	}
+	tx.OnCommit(func(next ent.Committer) ent.Committer {
+		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+			err := next.Commit(ctx, tx)
+			if err == nil {
+				fn()
+			}
+			return err
+		})
+	})
+}
+
 // InSQLTx reports whether ctx carries a WithSQLTx transaction.
 func InSQLTx(ctx context.Context) bool {
 	_, ok := ctx.Value(afterCommitKey{}).(*afterCommit)
