@@ -22,7 +22,7 @@ var (
 	_ graphql.ResponseInterceptor  = StreamEndings{}
 )
 
-func (StreamEndings) ExtensionName() string                  { return "StreamEndings" }
+func (StreamEndings) ExtensionName() string                   { return "StreamEndings" }
 func (StreamEndings) Validate(graphql.ExecutableSchema) error { return nil }
 
 // InterceptOperation gives each subscription an Ending its source can
