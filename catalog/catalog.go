@@ -1,6 +1,11 @@
 // Package catalog holds the marketplace's seed templates (SPEC sections 2 and 4)
 // and the rules a template must satisfy.
 //
+// A template's fields are defined once, in the ent schema (AppTemplate):
+// the GraphQL inputs and ent.CreateAppTemplateInput and
+// ent.UpdateAppTemplateInput are generated from it, and templates.json is a
+// list of create inputs, with the GraphQL input names as keys.
+//
 // templates.json was converted once, and checked by hand, from the old Odoo
 // addon's data file (cloud_app_templates.xml: PostgreSQL, n8n, Redis,
 // Odoo). That XML is not read at run time. Notes on the conversion:
@@ -25,6 +30,7 @@ package catalog
 
 import (
 	"bytes"
+	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -32,53 +38,28 @@ import (
 	"regexp"
 	"strings"
 
+	"entgo.io/ent/entc/gen"
+
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
 //go:embed templates.json
 var seedJSON []byte
 
-// Categories are the known template categories, in display order.
-var Categories = []string{"ai_llm", "automation", "database", "analytics", "devops", "web", "container"}
-
-// Template is one marketplace entry as seeded.
-type Template struct {
-	Name             string          `json:"name"`
-	Slug             string          `json:"slug"`
-	Description      string          `json:"description"`
-	FullDescription  string          `json:"full_description"`
-	Category         string          `json:"category"` // ai_llm, automation, database, analytics, devops, web, container
-	Tags             []string        `json:"tags"`
-	Icon             string          `json:"icon"` // a Material Symbols name
-	MonthlyPrice     float64         `json:"monthly_price"`
-	DocumentationURL string          `json:"documentation_url"`
-	ChartRef         string          `json:"chart_ref"`      // "oci://...", a chart name in ChartRepoURL, an http(s) archive URL, or a local path (inside Config.ChartDirs)
-	ChartRepoURL     string          `json:"chart_repo_url"` // empty for oci:// refs
-	ChartVersion     string          `json:"chart_version"`  // empty: latest
-	DefaultValues    map[string]any  `json:"default_values"`
-	ValueSpecs       valuespec.Specs `json:"value_specs"`
-	DefaultPort      int             `json:"default_port"`
-	IngressEnabled   bool            `json:"ingress_enabled"`
-	MinVCPU          float64         `json:"min_vcpu"`
-	MinRAMGB         float64         `json:"min_ram_gb"`
-	MinStorageGB     float64         `json:"min_storage_gb"`
-	Active           bool            `json:"active"`
-}
-
-// Seed returns the embedded catalogue, validated. Each call decodes afresh,
-// so callers may modify the result.
-func Seed() ([]Template, error) {
+// Seed returns the embedded catalogue. Each call decodes afresh, so callers
+// may modify the result. LoadSeed checks each template as Create does.
+func Seed() ([]ent.CreateAppTemplateInput, error) {
 	dec := json.NewDecoder(bytes.NewReader(seedJSON))
 	dec.DisallowUnknownFields()
-	var ts []Template
+	var ts []ent.CreateAppTemplateInput
 	if err := dec.Decode(&ts); err != nil {
 		return nil, fmt.Errorf("catalog: decode templates.json: %w", err)
 	}
 	seen := make(map[string]bool, len(ts))
-	for i, t := range ts {
-		if err := t.Validate(); err != nil {
-			return nil, fmt.Errorf("catalog: template %d: %w", i, err)
-		}
+	for _, t := range ts {
 		if seen[t.Slug] {
 			return nil, fmt.Errorf("catalog: duplicate slug %q", t.Slug)
 		}
@@ -93,76 +74,120 @@ var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // the same rule as the values users submit (valuespec).
 func ValidKey(key string) bool { return valuespec.ValidKey(key) }
 
-// KnownCategory reports whether c is one of Categories.
-func KnownCategory(c string) bool {
-	for _, k := range Categories {
-		if k == c {
-			return true
-		}
+// inputField is the name of an AppTemplate field in the generated inputs:
+// entgql names them with ent's camel (chart_repo_url is chartRepoURL).
+var inputField = gen.Funcs["camel"].(func(string) string)
+
+// after is a field's value once m is saved: what m sets, else the stored
+// value (an update) or the zero value (a create: the fields read here
+// are required or default to their zero value).
+func after[T any](ctx context.Context, m *ent.AppTemplateMutation, set func() (T, bool), old func(context.Context) (T, error)) (T, error) {
+	if v, ok := set(); ok || m.Op().Is(ent.OpCreate) {
+		return v, nil
 	}
-	return false
+	return old(ctx)
 }
 
-// Validate checks one template: slug format (lowercase letters, digits,
-// hyphens), known category, chart reference present, value spec keys are dot
-// paths of [A-Za-z0-9_-] segments and unique, types known, select specs have
-// options and a default among them, defaults have the spec's JSON type
-// (number/boolean/string), password specs have no default. All problems are
-// reported, joined.
-func (t Template) Validate() error {
-	var errs []error
-	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
-
-	if strings.TrimSpace(t.Name) == "" {
-		bad("name is empty")
-	}
-	if !slugRe.MatchString(t.Slug) {
-		bad("slug %q: want lowercase letters, digits and single hyphens", t.Slug)
-	}
-	if !KnownCategory(t.Category) {
-		bad("unknown category %q (known: %s)", t.Category, strings.Join(Categories, ", "))
-	}
-	switch {
-	case strings.TrimSpace(t.ChartRef) == "":
-		bad("chart reference is empty")
-	case strings.HasPrefix(t.ChartRef, "oci://") && t.ChartRepoURL != "":
-		bad("chart reference %q is an oci:// reference but a repository URL is set", t.ChartRef)
-	}
-	if t.DefaultPort < 0 || t.DefaultPort > 65535 {
-		bad("default port %d out of range", t.DefaultPort)
-	}
-	if t.MonthlyPrice < 0 || t.MinVCPU < 0 || t.MinRAMGB < 0 || t.MinStorageGB < 0 {
-		bad("price and minimum resources must not be negative")
+// check applies the template rules the ent schema does not state to what
+// m sets (stored values were checked when they were set): name and chart
+// reference not blank, slug of lowercase letters, digits and single
+// hyphens, known category, no repository URL with an oci:// reference,
+// port in range, no negative price or resources, and the value specs:
+// keys are dot paths of [A-Za-z0-9_-] segments and unique, types known,
+// select specs have options and a default among them, defaults have the
+// spec's JSON type (number/boolean/string), password specs have no
+// default. Every problem is reported; the error names the input field of
+// the first. Lengths are the schema's (see saveErr).
+func check(ctx context.Context, m *ent.AppTemplateMutation) error {
+	var first string
+	var msgs []string
+	bad := func(field, format string, a ...any) {
+		if first == "" {
+			first = inputField(field)
+		}
+		msgs = append(msgs, fmt.Sprintf(format, a...))
 	}
 
-	seen := map[string]bool{}
-	check := func(group string, i int, s valuespec.Spec) {
-		where := fmt.Sprintf("value_specs.%s[%d] %q", group, i, s.Key)
-		if !ValidKey(s.Key) {
-			bad("%s: key must be a dot path of [A-Za-z0-9_-] segments", where)
+	if v, ok := m.Name(); ok && strings.TrimSpace(v) == "" {
+		bad(apptemplate.FieldName, "name is empty")
+	}
+	if v, ok := m.Slug(); ok && !slugRe.MatchString(v) {
+		bad(apptemplate.FieldSlug, "slug %q: want lowercase letters, digits and single hyphens", v)
+	}
+	if v, ok := m.Category(); ok && apptemplate.CategoryValidator(v) != nil {
+		bad(apptemplate.FieldCategory, "unknown category %q", v)
+	}
+	_, refSet := m.ChartRef()
+	_, repoSet := m.ChartRepoURL()
+	if refSet || repoSet {
+		ref, err := after(ctx, m, m.ChartRef, m.OldChartRef)
+		if err != nil {
+			return err
 		}
-		if seen[s.Key] {
-			bad("%s: duplicate key", where)
+		repo, err := after(ctx, m, m.ChartRepoURL, m.OldChartRepoURL)
+		if err != nil {
+			return err
 		}
-		seen[s.Key] = true
-		if strings.TrimSpace(s.Label) == "" {
-			bad("%s: label is empty", where)
-		}
-		if err := checkSpecType(s); err != nil {
-			bad("%s: %w", where, err)
+		switch {
+		case strings.TrimSpace(ref) == "":
+			bad(apptemplate.FieldChartRef, "chart reference is empty")
+		case strings.HasPrefix(ref, "oci://") && repo != "":
+			bad(apptemplate.FieldChartRef, "chart reference %q is an oci:// reference but a repository URL is set", ref)
 		}
 	}
-	for i, s := range t.ValueSpecs.Required {
-		check("required", i, s)
+	if v, ok := m.DefaultPort(); ok && (v < 0 || v > 65535) {
+		bad(apptemplate.FieldDefaultPort, "default port %d out of range", v)
 	}
-	for i, s := range t.ValueSpecs.Optional {
-		check("optional", i, s)
+	for _, f := range []string{apptemplate.FieldMonthlyPrice, apptemplate.FieldMinVcpu,
+		apptemplate.FieldMinRAMGB, apptemplate.FieldMinStorageGB} {
+		if v, ok := m.Field(f); ok && v.(float64) < 0 {
+			bad(f, "%s must not be negative", inputField(f))
+		}
+	}
+	if specs, ok := m.ValueSpecs(); ok {
+		seen := map[string]bool{}
+		spec := func(group string, i int, s valuespec.Spec) {
+			where := fmt.Sprintf("valueSpecs.%s[%d] %q", group, i, s.Key)
+			if !ValidKey(s.Key) {
+				bad(apptemplate.FieldValueSpecs, "%s: key must be a dot path of [A-Za-z0-9_-] segments", where)
+			}
+			if seen[s.Key] {
+				bad(apptemplate.FieldValueSpecs, "%s: duplicate key", where)
+			}
+			seen[s.Key] = true
+			if strings.TrimSpace(s.Label) == "" {
+				bad(apptemplate.FieldValueSpecs, "%s: label is empty", where)
+			}
+			if err := checkSpecType(s); err != nil {
+				bad(apptemplate.FieldValueSpecs, "%s: %v", where, err)
+			}
+		}
+		for i, s := range specs.Required {
+			spec("required", i, s)
+		}
+		for i, s := range specs.Optional {
+			spec("optional", i, s)
+		}
 	}
 
-	if len(errs) == 0 {
+	if len(msgs) == 0 {
 		return nil
 	}
-	return fmt.Errorf("template %q: %w", t.Slug, errors.Join(errs...))
+	return errs.InvalidField(first, "%s", strings.Join(msgs, "; "))
+}
+
+// saveErr is the answer to a failed save: a taken slug or a value the
+// schema refuses (too long, empty) is BAD_USER_INPUT on its input field.
+func saveErr(err error, slug string) error {
+	var ve *ent.ValidationError
+	switch {
+	case ent.IsConstraintError(err):
+		return errs.InvalidField("slug", "a template with slug %q exists", slug)
+	case errors.As(err, &ve):
+		f := inputField(ve.Name)
+		return errs.InvalidField(f, "%s: %v", f, errors.Unwrap(ve))
+	}
+	return err
 }
 
 // checkSpecType checks a spec's type, options and default.

@@ -1,22 +1,26 @@
 package catalog
 
 import (
-	"encoding/json"
+	"context"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
-func seed(t *testing.T) map[string]Template {
+func seed(t *testing.T) map[string]ent.CreateAppTemplateInput {
 	t.Helper()
 	ts, err := Seed()
 	if err != nil {
 		t.Fatalf("Seed: %v", err)
 	}
 	var slugs []string
-	m := map[string]Template{}
+	m := map[string]ent.CreateAppTemplateInput{}
 	for _, tp := range ts {
 		slugs = append(slugs, tp.Slug)
 		m[tp.Slug] = tp
@@ -42,28 +46,28 @@ func TestSeedSlugsAndCommonFields(t *testing.T) {
 	m := seed(t)
 	active := map[string]bool{"postgresql": false, "n8n": true, "redis": false, "odoo": true}
 	for slug, tp := range m {
-		if tp.Active != active[slug] {
-			t.Errorf("%s: active = %v, want %v", slug, tp.Active, active[slug])
+		if *tp.Active != active[slug] {
+			t.Errorf("%s: active = %v, want %v", slug, *tp.Active, active[slug])
 		}
-		if !strings.HasPrefix(tp.ChartRef, "oci://") || tp.ChartRepoURL != "" || tp.ChartVersion != "" {
-			t.Errorf("%s: chart = %q %q %q", slug, tp.ChartRef, tp.ChartRepoURL, tp.ChartVersion)
+		if !strings.HasPrefix(tp.ChartRef, "oci://") || *tp.ChartRepoURL != "" || *tp.ChartVersion != "" {
+			t.Errorf("%s: chart = %q %q %q", slug, tp.ChartRef, *tp.ChartRepoURL, *tp.ChartVersion)
 		}
-		if tp.Icon == "" || tp.Name == "" || tp.Description == "" || tp.DocumentationURL == "" || len(tp.Tags) == 0 {
+		if *tp.Icon == "" || tp.Name == "" || *tp.Description == "" || *tp.DocumentationURL == "" || len(tp.Tags) == 0 {
 			t.Errorf("%s: missing display fields: %+v", slug, tp)
 		}
-		if strings.ContainsAny(tp.FullDescription, "\n\t") || strings.Contains(tp.FullDescription, "  ") {
-			t.Errorf("%s: full description keeps XML wrapping: %q", slug, tp.FullDescription)
+		if strings.ContainsAny(*tp.FullDescription, "\n\t") || strings.Contains(*tp.FullDescription, "  ") {
+			t.Errorf("%s: full description keeps XML wrapping: %q", slug, *tp.FullDescription)
 		}
 	}
-	if got := m["postgresql"].FullDescription; !strings.HasPrefix(got, "PostgreSQL is a powerful, open-source object-relational database system with over 35 years") {
+	if got := *m["postgresql"].FullDescription; !strings.HasPrefix(got, "PostgreSQL is a powerful, open-source object-relational database system with over 35 years") {
 		t.Errorf("postgresql full description = %q", got)
 	}
 }
 
 func TestSeedN8N(t *testing.T) {
 	n := seed(t)["n8n"]
-	if n.DefaultPort != 5678 || !n.IngressEnabled || n.Category != "automation" {
-		t.Errorf("n8n port/ingress/category = %d %v %q", n.DefaultPort, n.IngressEnabled, n.Category)
+	if *n.DefaultPort != 5678 || !*n.IngressEnabled || n.Category != apptemplate.CategoryAutomation {
+		t.Errorf("n8n port/ingress/category = %d %v %q", *n.DefaultPort, *n.IngressEnabled, n.Category)
 	}
 	if n.ChartRef != "oci://8gears.container-registry.com/library/n8n" {
 		t.Errorf("n8n chart = %q", n.ChartRef)
@@ -96,8 +100,8 @@ func TestSeedOdoo(t *testing.T) {
 	if pw := findSpec(t, o.ValueSpecs.Required, "odooPassword"); pw.Type != valuespec.Password || pw.Default != nil {
 		t.Errorf("odooPassword spec = %+v", pw)
 	}
-	if o.DefaultPort != 8069 || o.MinVCPU != 2 || o.MinRAMGB != 2 || o.MinStorageGB != 10 {
-		t.Errorf("odoo port/resources = %d %v %v %v", o.DefaultPort, o.MinVCPU, o.MinRAMGB, o.MinStorageGB)
+	if *o.DefaultPort != 8069 || *o.MinVcpu != 2 || *o.MinRAMGB != 2 || *o.MinStorageGB != 10 {
+		t.Errorf("odoo port/resources = %d %v %v %v", *o.DefaultPort, *o.MinVcpu, *o.MinRAMGB, *o.MinStorageGB)
 	}
 	img, _ := o.DefaultValues["image"].(map[string]any)
 	if img["repository"] != "bitnamilegacy/odoo" || img["tag"] != "18.0.20250805-debian-12-r9" {
@@ -115,8 +119,8 @@ func TestSeedRedis(t *testing.T) {
 		!reflect.DeepEqual(arch.Options, []string{"standalone", "replication"}) {
 		t.Errorf("architecture spec = %+v", arch)
 	}
-	if r.DefaultPort != 6379 || r.IngressEnabled || r.Active {
-		t.Errorf("redis port/ingress/active = %d %v %v", r.DefaultPort, r.IngressEnabled, r.Active)
+	if *r.DefaultPort != 6379 || *r.IngressEnabled || *r.Active {
+		t.Errorf("redis port/ingress/active = %d %v %v", *r.DefaultPort, *r.IngressEnabled, *r.Active)
 	}
 }
 
@@ -129,8 +133,8 @@ func TestSeedPostgreSQL(t *testing.T) {
 	if u := findSpec(t, p.ValueSpecs.Required, "auth.username"); u.Label != "Database Username" || u.Default != "woow" {
 		t.Errorf("auth.username spec = %+v", u)
 	}
-	if p.DefaultPort != 5432 || p.Category != "database" || p.Active {
-		t.Errorf("postgresql port/category/active = %d %q %v", p.DefaultPort, p.Category, p.Active)
+	if *p.DefaultPort != 5432 || p.Category != apptemplate.CategoryDatabase || *p.Active {
+		t.Errorf("postgresql port/category/active = %d %q %v", *p.DefaultPort, p.Category, *p.Active)
 	}
 }
 
@@ -143,32 +147,34 @@ func TestSeedReturnsFreshCopies(t *testing.T) {
 	}
 }
 
-func TestJSONTagsSnakeCase(t *testing.T) {
-	b, err := json.Marshal(Template{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range []string{"full_description", "monthly_price", "documentation_url", "chart_ref",
-		"chart_repo_url", "chart_version", "default_values", "value_specs", "default_port",
-		"ingress_enabled", "min_vcpu", "min_ram_gb", "min_storage_gb", "active"} {
-		if _, ok := m[k]; !ok {
-			t.Errorf("JSON has no key %q: %s", k, b)
+// TestSeedSetsEveryField: templates.json gives every input field of every
+// template (keys are the GraphQL input names), so nothing is left to a
+// default by accident.
+func TestSeedSetsEveryField(t *testing.T) {
+	for slug, tp := range seed(t) {
+		v := reflect.ValueOf(tp)
+		for i := range v.NumField() {
+			if f := v.Field(i); f.Kind() == reflect.Pointer && f.IsNil() || f.Kind() == reflect.Map && f.IsNil() {
+				t.Errorf("%s: templates.json has no %s", slug, v.Type().Field(i).Name)
+			}
 		}
 	}
 }
 
-func valid() Template {
-	return Template{
+// checked runs check on a create mutation of in.
+func checked(in ent.CreateAppTemplateInput) error {
+	m := ent.NewClient().AppTemplate.Create().SetInput(in).Mutation()
+	return check(context.Background(), m)
+}
+
+func valid() ent.CreateAppTemplateInput {
+	return ent.CreateAppTemplateInput{
 		Name:         "Thing",
 		Slug:         "thing-2",
-		Category:     "devops",
+		Category:     apptemplate.CategoryDevops,
 		ChartRef:     "thing",
-		ChartRepoURL: "https://charts.example.com",
-		ValueSpecs: valuespec.Specs{
+		ChartRepoURL: new("https://charts.example.com"),
+		ValueSpecs: &valuespec.Specs{
 			Required: []valuespec.Spec{
 				{Key: "auth.password", Label: "Password", Type: valuespec.Password},
 				{Key: "_init.admin-email", Label: "Email", Type: valuespec.Text, Default: "a@b.c"},
@@ -183,61 +189,74 @@ func valid() Template {
 	}
 }
 
-func TestValidateAcceptsValid(t *testing.T) {
-	if err := valid().Validate(); err != nil {
+func TestCheckAcceptsValid(t *testing.T) {
+	if err := checked(valid()); err != nil {
 		t.Fatalf("valid template rejected: %v", err)
 	}
 	local := valid()
-	local.ChartRef, local.ChartRepoURL = "./charts/thing", ""
-	if err := local.Validate(); err != nil {
+	local.ChartRef, local.ChartRepoURL = "./charts/thing", nil
+	if err := checked(local); err != nil {
 		t.Fatalf("local chart path rejected: %v", err)
 	}
 	empty := valid()
-	empty.ValueSpecs = valuespec.Specs{}
-	if err := empty.Validate(); err != nil {
+	empty.ValueSpecs = &valuespec.Specs{}
+	if err := checked(empty); err != nil {
 		t.Fatalf("empty specs rejected: %v", err)
+	}
+	none := valid()
+	none.ValueSpecs = nil
+	if err := checked(none); err != nil {
+		t.Fatalf("no specs rejected: %v", err)
 	}
 }
 
-func TestValidateRejects(t *testing.T) {
+func TestCheckRejects(t *testing.T) {
 	cases := []struct {
 		name   string
-		mutate func(*Template)
+		mutate func(*ent.CreateAppTemplateInput)
+		field  string // the input field the error names
 		want   string // substring of the error
 	}{
-		{"uppercase slug", func(t *Template) { t.Slug = "Thing" }, "slug"},
-		{"slug with space", func(t *Template) { t.Slug = "my thing" }, "slug"},
-		{"slug with underscore", func(t *Template) { t.Slug = "my_thing" }, "slug"},
-		{"empty slug", func(t *Template) { t.Slug = "" }, "slug"},
-		{"unknown category", func(t *Template) { t.Category = "games" }, "unknown category"},
-		{"no chart", func(t *Template) { t.ChartRef = "" }, "chart reference"},
-		{"oci with repo", func(t *Template) { t.ChartRef = "oci://r.example.com/c" }, "oci://"},
-		{"select default not in options", func(t *Template) { t.ValueSpecs.Optional[3].Default = "c" }, "not among the options"},
-		{"select without default", func(t *Template) { t.ValueSpecs.Optional[3].Default = nil }, "select default"},
-		{"select without options", func(t *Template) { t.ValueSpecs.Optional[3].Options = nil }, "no options"},
-		{"number with string default", func(t *Template) { t.ValueSpecs.Optional[0].Default = "1" }, "not a number"},
-		{"boolean with string default", func(t *Template) { t.ValueSpecs.Optional[2].Default = "false" }, "not a boolean"},
-		{"text with number default", func(t *Template) { t.ValueSpecs.Required[1].Default = 3.0 }, "not a string"},
-		{"duplicate key across groups", func(t *Template) { t.ValueSpecs.Optional[0].Key = "auth.password" }, "duplicate key"},
-		{"duplicate key in group", func(t *Template) { t.ValueSpecs.Optional[1].Key = "replicas" }, "duplicate key"},
-		{"password with default", func(t *Template) { t.ValueSpecs.Required[0].Default = "secret" }, "password spec must not have a default"},
-		{"unknown type", func(t *Template) { t.ValueSpecs.Optional[0].Type = "color" }, "unknown type"},
-		{"bad key char", func(t *Template) { t.ValueSpecs.Optional[0].Key = "a b" }, "dot path"},
-		{"empty key segment", func(t *Template) { t.ValueSpecs.Optional[0].Key = "a..b" }, "dot path"},
-		{"trailing dot", func(t *Template) { t.ValueSpecs.Optional[0].Key = "a." }, "dot path"},
-		{"empty key", func(t *Template) { t.ValueSpecs.Optional[0].Key = "" }, "dot path"},
-		{"options on text", func(t *Template) { t.ValueSpecs.Required[1].Options = []string{"x"} }, "only allowed on select"},
-		{"empty label", func(t *Template) { t.ValueSpecs.Optional[0].Label = " " }, "label"},
-		{"empty name", func(t *Template) { t.Name = "" }, "name"},
-		{"bad port", func(t *Template) { t.DefaultPort = 70000 }, "port"},
+		{"uppercase slug", func(t *ent.CreateAppTemplateInput) { t.Slug = "Thing" }, "slug", "slug"},
+		{"slug with space", func(t *ent.CreateAppTemplateInput) { t.Slug = "my thing" }, "slug", "slug"},
+		{"slug with underscore", func(t *ent.CreateAppTemplateInput) { t.Slug = "my_thing" }, "slug", "slug"},
+		{"empty slug", func(t *ent.CreateAppTemplateInput) { t.Slug = "" }, "slug", "slug"},
+		{"unknown category", func(t *ent.CreateAppTemplateInput) { t.Category = "games" }, "category", "unknown category"},
+		{"no chart", func(t *ent.CreateAppTemplateInput) { t.ChartRef = " " }, "chartRef", "chart reference"},
+		{"oci with repo", func(t *ent.CreateAppTemplateInput) { t.ChartRef = "oci://r.example.com/c" }, "chartRef", "oci://"},
+		{"select default not in options", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[3].Default = "c" }, "valueSpecs", "not among the options"},
+		{"select without default", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[3].Default = nil }, "valueSpecs", "select default"},
+		{"select without options", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[3].Options = nil }, "valueSpecs", "no options"},
+		{"number with string default", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Default = "1" }, "valueSpecs", "not a number"},
+		{"boolean with string default", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[2].Default = "false" }, "valueSpecs", "not a boolean"},
+		{"text with number default", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Required[1].Default = 3.0 }, "valueSpecs", "not a string"},
+		{"duplicate key across groups", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Key = "auth.password" }, "valueSpecs", "duplicate key"},
+		{"duplicate key in group", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[1].Key = "replicas" }, "valueSpecs", "duplicate key"},
+		{"password with default", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Required[0].Default = "secret" }, "valueSpecs", "password spec must not have a default"},
+		{"unknown type", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Type = "color" }, "valueSpecs", "unknown type"},
+		{"bad key char", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Key = "a b" }, "valueSpecs", "dot path"},
+		{"empty key segment", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Key = "a..b" }, "valueSpecs", "dot path"},
+		{"trailing dot", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Key = "a." }, "valueSpecs", "dot path"},
+		{"empty key", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Key = "" }, "valueSpecs", "dot path"},
+		{"options on text", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Required[1].Options = []string{"x"} }, "valueSpecs", "only allowed on select"},
+		{"empty label", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Label = " " }, "valueSpecs", "label"},
+		{"blank name", func(t *ent.CreateAppTemplateInput) { t.Name = " " }, "name", "name"},
+		{"bad port", func(t *ent.CreateAppTemplateInput) { t.DefaultPort = new(70000) }, "defaultPort", "port"},
+		{"negative price", func(t *ent.CreateAppTemplateInput) { t.MonthlyPrice = new(-1.0) }, "monthlyPrice", "monthlyPrice must not be negative"},
+		{"negative RAM", func(t *ent.CreateAppTemplateInput) { t.MinRAMGB = new(-1.0) }, "minRAMGB", "minRAMGB must not be negative"},
+		{"two problems", func(t *ent.CreateAppTemplateInput) { t.Name, t.DefaultPort = "", new(-1) }, "name", "port"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tp := valid()
 			c.mutate(&tp)
-			err := tp.Validate()
+			err := checked(tp)
 			if err == nil {
 				t.Fatalf("accepted: %+v", tp)
+			}
+			var e *errs.Error
+			if !errors.As(err, &e) || e.Code != errs.Invalid || e.Field != c.field {
+				t.Errorf("error %#v, want BAD_USER_INPUT on %q", err, c.field)
 			}
 			if !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("error %q does not mention %q", err, c.want)

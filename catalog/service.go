@@ -54,9 +54,11 @@ func (s *Service) LoadSeed(ctx context.Context, log *slog.Logger) (int, error) {
 		return 0, err
 	}
 	builders := make([]*ent.AppTemplateCreate, len(seed))
-	for i, t := range seed {
-		builders[i] = s.client.AppTemplate.Create()
-		set(builders[i].Mutation(), t)
+	for i, in := range seed {
+		builders[i] = s.client.AppTemplate.Create().SetInput(in)
+		if err := s.prepare(sys, builders[i].Mutation()); err != nil {
+			return 0, fmt.Errorf("catalog: template %d (%s): %w", i, in.Slug, err)
+		}
 	}
 	if _, err := s.client.AppTemplate.CreateBulk(builders...).Save(sys); err != nil {
 		return 0, fmt.Errorf("seeding the catalogue: %w", err)
@@ -72,164 +74,132 @@ func (s *Service) reindex(ctx context.Context) error {
 		return err
 	}
 	for _, t := range stale {
-		if err := t.Update().SetSearchText(searchText(FromEnt(t))).Exec(ctx); err != nil {
+		if err := t.Update().SetSearchText(searchText(t.Name, t.Description, t.FullDescription, t.Tags)).Exec(ctx); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// set writes every field of t into a create or update mutation.
-func set(m *ent.AppTemplateMutation, t Template) {
-	m.SetName(t.Name)
-	m.SetSlug(t.Slug)
-	m.SetDescription(t.Description)
-	m.SetFullDescription(t.FullDescription)
-	m.SetCategory(apptemplate.Category(t.Category))
-	if t.Tags == nil {
-		t.Tags = []string{}
+// prepare checks a create or update of a template (check, and checkChart
+// when the chart changes: an unchanged one is not checked, so that a
+// template whose local chart is no longer allowed can still be edited,
+// taken off the marketplace or pointed elsewhere; helmops refuses to load
+// it meanwhile) and sets its search text.
+func (s *Service) prepare(ctx context.Context, m *ent.AppTemplateMutation) error {
+	if err := check(ctx, m); err != nil {
+		return err
 	}
-	m.SetTags(t.Tags)
-	m.SetIcon(t.Icon)
-	m.SetMonthlyPrice(t.MonthlyPrice)
-	m.SetDocumentationURL(t.DocumentationURL)
-	m.SetChartRef(t.ChartRef)
-	m.SetChartRepoURL(t.ChartRepoURL)
-	m.SetChartVersion(t.ChartVersion)
-	if t.DefaultValues == nil {
-		t.DefaultValues = map[string]any{}
+	_, refSet := m.ChartRef()
+	_, repoSet := m.ChartRepoURL()
+	if refSet || repoSet {
+		ref, err := after(ctx, m, m.ChartRef, m.OldChartRef)
+		if err != nil {
+			return err
+		}
+		repo, err := after(ctx, m, m.ChartRepoURL, m.OldChartRepoURL)
+		if err != nil {
+			return err
+		}
+		if err := s.checkChart(ref, repo); err != nil {
+			return err
+		}
 	}
-	m.SetDefaultValues(t.DefaultValues)
-	m.SetValueSpecs(t.ValueSpecs)
-	m.SetDefaultPort(t.DefaultPort)
-	m.SetIngressEnabled(t.IngressEnabled)
-	m.SetMinVcpu(t.MinVCPU)
-	m.SetMinRAMGB(t.MinRAMGB)
-	m.SetMinStorageGB(t.MinStorageGB)
-	m.SetActive(t.Active)
-	m.SetSearchText(searchText(t))
+	name, err := after(ctx, m, m.Name, m.OldName)
+	if err != nil {
+		return err
+	}
+	desc, err := after(ctx, m, m.Description, m.OldDescription)
+	if err != nil {
+		return err
+	}
+	full, err := after(ctx, m, m.FullDescription, m.OldFullDescription)
+	if err != nil {
+		return err
+	}
+	tags, err := after(ctx, m, m.Tags, m.OldTags)
+	if err != nil {
+		return err
+	}
+	m.SetSearchText(searchText(name, desc, full, tags))
+	return nil
 }
 
 // searchText is what the marketplace search matches: name, descriptions
 // and tags, lower-cased here rather than in SQL, where SQLite folds ASCII
 // only. One per line, so a search cannot match across two of them.
-func searchText(t Template) string {
-	parts := append([]string{t.Name, t.Description, t.FullDescription}, t.Tags...)
+func searchText(name, description, fullDescription string, tags []string) string {
+	parts := append([]string{name, description, fullDescription}, tags...)
 	return strings.ToLower(strings.Join(parts, "\n"))
-}
-
-// FromEnt is the editable form of a stored template.
-func FromEnt(e *ent.AppTemplate) Template {
-	return Template{
-		Name: e.Name, Slug: e.Slug, Description: e.Description, FullDescription: e.FullDescription,
-		Category: string(e.Category), Tags: e.Tags, Icon: e.Icon, MonthlyPrice: e.MonthlyPrice,
-		DocumentationURL: e.DocumentationURL, ChartRef: e.ChartRef, ChartRepoURL: e.ChartRepoURL,
-		ChartVersion: e.ChartVersion, DefaultValues: e.DefaultValues, ValueSpecs: e.ValueSpecs,
-		DefaultPort: e.DefaultPort, IngressEnabled: e.IngressEnabled, MinVCPU: e.MinVcpu,
-		MinRAMGB: e.MinRAMGB, MinStorageGB: e.MinStorageGB, Active: e.Active,
-	}
-}
-
-// invalid turns Validate's report into BAD_USER_INPUT, naming the input
-// field of the first problem so a form can show it in place.
-func invalid(err error) error {
-	field := "input"
-	msg := err.Error()
-	first := msg
-	if i := strings.Index(msg, ": "); i >= 0 {
-		first = msg[i+2:]
-	}
-	for _, f := range []struct{ prefix, field string }{
-		{"name", "name"}, {"slug", "slug"}, {"unknown category", "category"},
-		{"chart reference", "chartRef"}, {"default port", "defaultPort"},
-		{"price", "monthlyPrice"}, {"value_specs", "valueSpecs"},
-	} {
-		if strings.HasPrefix(first, f.prefix) {
-			field = f.field
-			break
-		}
-	}
-	return &errs.Error{Code: errs.Invalid, Field: field, Message: msg}
 }
 
 // checkChart refuses a local chart path outside the chart directories,
 // saying which are allowed. helmops refuses to load such a chart too; this
 // tells the admin when the template is saved rather than at the first
 // deploy.
-func (s *Service) checkChart(t Template) error {
-	ref := helmops.ChartRef{Ref: t.ChartRef, RepoURL: t.ChartRepoURL}
+func (s *Service) checkChart(chartRef, repoURL string) error {
+	ref := helmops.ChartRef{Ref: chartRef, RepoURL: repoURL}
 	if !ref.IsLocal() {
 		return nil
 	}
 	if len(s.cfg.ChartDirs) == 0 {
 		return errs.InvalidField("chartRef", "local chart paths are disabled on this server (no chart directories are configured in WOOW_CHART_DIRS): use an oci:// reference, a chart repository or an https:// archive URL")
 	}
-	_, err := helmops.LocalChartPath(s.cfg.ChartDirs, t.ChartRef)
+	_, err := helmops.LocalChartPath(s.cfg.ChartDirs, chartRef)
 	switch {
 	case errors.Is(err, helmops.ErrChartNotFound):
-		return errs.InvalidField("chartRef", "there is no chart at %q", t.ChartRef)
+		return errs.InvalidField("chartRef", "there is no chart at %q", chartRef)
 	case err != nil:
-		return errs.InvalidField("chartRef", "a local chart must be inside one of the chart directories (%s): %q is not", strings.Join(s.cfg.ChartDirs, ", "), t.ChartRef)
+		return errs.InvalidField("chartRef", "a local chart must be inside one of the chart directories (%s): %q is not", strings.Join(s.cfg.ChartDirs, ", "), chartRef)
 	}
 	return nil
 }
 
 // Create adds a template (platform admins; the data layer refuses others).
-func (s *Service) Create(ctx context.Context, t Template) (*ent.AppTemplate, error) {
+// Fields the input leaves out take the schema's defaults (active, port 80).
+func (s *Service) Create(ctx context.Context, in ent.CreateAppTemplateInput) (*ent.AppTemplate, error) {
 	// Authorised before the input is looked at.
 	if err := rule.PlatformAdmin(ctx); err != nil {
 		return nil, err
 	}
-	if err := t.Validate(); err != nil {
-		return nil, invalid(err)
-	}
-	if err := s.checkChart(t); err != nil {
+	c := s.client.AppTemplate.Create().SetInput(in)
+	if err := s.prepare(ctx, c.Mutation()); err != nil {
 		return nil, err
 	}
-	c := s.client.AppTemplate.Create()
-	set(c.Mutation(), t)
 	out, err := c.Save(ctx)
-	if ent.IsConstraintError(err) {
-		return nil, errs.InvalidField("slug", "a template with slug %q exists", t.Slug)
+	if err != nil {
+		return nil, saveErr(err, in.Slug)
 	}
-	return out, err
+	return out, nil
 }
 
-// Update applies edit to the stored template and saves it if the result is
-// valid (platform admins). Setting Active false takes it off the
-// marketplace; services already deployed from it keep it. A changed
-// chart reference is checked as on Create; an unchanged one is not, so
-// that a template whose local chart is no longer allowed can still be
-// edited (taken off the marketplace, pointed elsewhere): helmops refuses
-// to load it meanwhile.
-func (s *Service) Update(ctx context.Context, id int, edit func(*Template)) (*ent.AppTemplate, error) {
+// Update changes the fields the input gives (platform admins). Setting
+// Active false takes the template off the marketplace; services already
+// deployed from it keep it.
+func (s *Service) Update(ctx context.Context, in ent.UpdateAppTemplateInput) (*ent.AppTemplate, error) {
 	if err := rule.PlatformAdmin(ctx); err != nil {
 		return nil, err
 	}
-	cur, err := s.client.AppTemplate.Get(ctx, id)
+	if in.AppendTags != nil {
+		// Not in the GraphQL input: entgql v0.7.0 appends Tags instead.
+		return nil, errs.InvalidField("tags", "appending tags is not supported: set tags")
+	}
+	cur, err := s.client.AppTemplate.Get(ctx, in.ID)
 	if ent.IsNotFound(err) {
 		return nil, errs.E(errs.NotFound, "template not found")
 	}
 	if err != nil {
 		return nil, err
 	}
-	t := FromEnt(cur)
-	edit(&t)
-	if err := t.Validate(); err != nil {
-		return nil, invalid(err)
+	u := cur.Update().SetInput(in)
+	if err := s.prepare(ctx, u.Mutation()); err != nil {
+		return nil, err
 	}
-	if t.ChartRef != cur.ChartRef || t.ChartRepoURL != cur.ChartRepoURL {
-		if err := s.checkChart(t); err != nil {
-			return nil, err
-		}
-	}
-	u := cur.Update()
-	set(u.Mutation(), t)
 	out, err := u.Save(ctx)
-	if ent.IsConstraintError(err) {
-		return nil, errs.InvalidField("slug", "a template with slug %q exists", t.Slug)
+	if err != nil {
+		return nil, saveErr(err, cur.Slug)
 	}
-	return out, err
+	return out, nil
 }
 
 // Filter returns the predicates of a marketplace listing: only active

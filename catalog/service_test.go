@@ -73,9 +73,7 @@ func TestLoadSeed(t *testing.T) {
 	}
 	// Every field survives the database (JSON columns included).
 	for i, want := range seed {
-		if got := catalog.FromEnt(stored[i]); !reflect.DeepEqual(got, want) {
-			t.Errorf("template %s stored as\n%+v\nwant\n%+v", want.Slug, got, want)
-		}
+		sameFields(t, want, stored[i])
 	}
 
 	// Once there are templates, LoadSeed inserts nothing ...
@@ -94,6 +92,29 @@ func TestLoadSeed(t *testing.T) {
 	}
 	if got := slugs(t, c.AppTemplate.Query().AllX(sys)); !slices.Equal(got, []string{"odoo"}) {
 		t.Errorf("templates after deletions and LoadSeed = %v, want [odoo]", got)
+	}
+}
+
+// sameFields checks that each field the input sets is stored as given.
+func sameFields(t *testing.T, in ent.CreateAppTemplateInput, got *ent.AppTemplate) {
+	t.Helper()
+	iv, gv := reflect.ValueOf(in), reflect.ValueOf(got).Elem()
+	for i := range iv.NumField() {
+		name, f := iv.Type().Field(i).Name, iv.Field(i)
+		if f.Kind() == reflect.Pointer {
+			if f.IsNil() {
+				continue
+			}
+			f = f.Elem()
+		}
+		g := gv.FieldByName(name)
+		if !g.IsValid() {
+			t.Errorf("%s: ent.AppTemplate has no field %s", in.Slug, name)
+			continue
+		}
+		if !reflect.DeepEqual(f.Interface(), g.Interface()) {
+			t.Errorf("%s: %s stored as %#v, want %#v", in.Slug, name, g.Interface(), f.Interface())
+		}
 	}
 }
 
@@ -119,7 +140,7 @@ func TestFilter(t *testing.T) {
 	svc, c := seeded(t)
 	// A template whose text has LIKE wildcards in it.
 	sale := template("sale")
-	sale.Description = "Save 50% today"
+	sale.Description = new("Save 50% today")
 	sale.Tags = []string{"on_sale", "Promo"}
 	if _, err := svc.Create(admin, sale); err != nil {
 		t.Fatal(err)
@@ -203,15 +224,15 @@ func TestSearchTagWithHTMLCharacter(t *testing.T) {
 }
 
 // template returns a valid template with slug.
-func template(slug string) catalog.Template {
-	return catalog.Template{
-		Name: "Template " + slug, Slug: slug, Description: "A test template", Category: "devops",
-		Tags: []string{"test"}, ChartRef: "oci://registry.example.com/charts/" + slug, ChartVersion: "1.2.3",
+func template(slug string) ent.CreateAppTemplateInput {
+	return ent.CreateAppTemplateInput{
+		Name: "Template " + slug, Slug: slug, Description: new("A test template"), Category: apptemplate.CategoryDevops,
+		Tags: []string{"test"}, ChartRef: "oci://registry.example.com/charts/" + slug, ChartVersion: new("1.2.3"),
 		DefaultValues: map[string]any{"replicas": 1.0},
-		ValueSpecs: valuespec.Specs{Optional: []valuespec.Spec{
+		ValueSpecs: &valuespec.Specs{Optional: []valuespec.Spec{
 			{Key: "replicas", Label: "Replicas", Type: valuespec.Number, Default: 1.0},
 		}},
-		DefaultPort: 8080, MonthlyPrice: 9.5, MinVCPU: 0.5, MinRAMGB: 1, MinStorageGB: 5, Active: true,
+		DefaultPort: new(8080), MonthlyPrice: new(9.5), MinVcpu: new(0.5), MinRAMGB: new(1.0), MinStorageGB: new(5.0), Active: new(true),
 	}
 }
 
@@ -222,16 +243,21 @@ func TestCreate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stored := c.AppTemplate.GetX(sys, got.ID)
-	if back := catalog.FromEnt(stored); !reflect.DeepEqual(back, in) {
-		t.Errorf("stored\n%+v\nwant\n%+v", back, in)
+	sameFields(t, in, c.AppTemplate.GetX(sys, got.ID))
+	// Left out: the schema's defaults.
+	bare, err := svc.Create(admin, ent.CreateAppTemplateInput{Name: "Min", Slug: "min", Category: apptemplate.CategoryWeb, ChartRef: "oci://r.example.com/min"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bare.Active || bare.DefaultPort != 80 || bare.Tags == nil || bare.DefaultValues == nil || !bare.ValueSpecs.Empty() {
+		t.Errorf("a template with the required fields only: %+v", bare)
 	}
 
 	bad := template("Bad Slug")
 	_, err = svc.Create(admin, bad)
 	wantField(t, "bad slug", err, errs.Invalid, "slug")
 	noChart := template("no-chart")
-	noChart.ChartRef = ""
+	noChart.ChartRef = " "
 	_, err = svc.Create(admin, noChart)
 	wantField(t, "no chart", err, errs.Invalid, "chartRef")
 	_, err = svc.Create(admin, template("n8n"))
@@ -249,8 +275,13 @@ func TestCreate(t *testing.T) {
 	if errs.CodeOf(err) != errs.Unauthenticated {
 		t.Errorf("anonymous Create: %v, want UNAUTHENTICATED", err)
 	}
-	if n := c.AppTemplate.Query().CountX(sys); n != 5 {
-		t.Errorf("%d templates, want 5 (4 seeded, 1 created)", n)
+	// Lengths are the schema's; the error names the input field.
+	long := template("long")
+	long.DocumentationURL = new("https://docs.example.com/" + strings.Repeat("x", 500))
+	_, err = svc.Create(admin, long)
+	wantField(t, "long documentation URL", err, errs.Invalid, "documentationURL")
+	if n := c.AppTemplate.Query().CountX(sys); n != 6 {
+		t.Errorf("%d templates, want 6 (4 seeded, 2 created)", n)
 	}
 }
 
@@ -258,44 +289,48 @@ func TestUpdate(t *testing.T) {
 	svc, c := seeded(t)
 	n8n := c.AppTemplate.Query().Where(apptemplate.Slug("n8n")).OnlyX(sys)
 
-	var seen catalog.Template
-	got, err := svc.Update(admin, n8n.ID, func(tp *catalog.Template) {
-		seen = *tp
-		tp.Name = "n8n Pro"
-		tp.Tags = append(tp.Tags, "pro")
-		tp.Active = false
+	got, err := svc.Update(admin, ent.UpdateAppTemplateInput{
+		ID: n8n.ID, Name: new("n8n Pro"), Tags: append(n8n.Tags, "pro"), Active: new(false),
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	if seen.Name != "n8n" || seen.Slug != "n8n" || !seen.Active {
-		t.Errorf("edit saw %+v, want the stored template", seen)
 	}
 	stored := c.AppTemplate.GetX(sys, n8n.ID)
 	if got.Name != "n8n Pro" || stored.Name != "n8n Pro" || stored.Active || !slices.Contains(stored.Tags, "pro") {
 		t.Errorf("after update: %+v", stored)
 	}
-	if stored.ChartRef != n8n.ChartRef || !reflect.DeepEqual(stored.ValueSpecs, n8n.ValueSpecs) {
-		t.Error("fields the edit did not touch changed")
+	if stored.ChartRef != n8n.ChartRef || stored.Description != n8n.Description || !reflect.DeepEqual(stored.ValueSpecs, n8n.ValueSpecs) {
+		t.Error("fields the update did not give changed")
 	}
-	// Inactive now: gone from the members' marketplace.
+	// Inactive now: gone from the members' marketplace; found by the new
+	// name and kept description.
 	if got := list(t, c, member, nil, nil); !slices.Equal(got, []string{"odoo"}) {
 		t.Errorf("member's listing = %v, want [odoo]", got)
 	}
+	for _, q := range []string{"n8n pro", "workflow automation"} {
+		if got := list(t, c, admin, nil, sp(q)); !slices.Equal(got, []string{"n8n"}) {
+			t.Errorf("search %q after update = %v, want [n8n]", q, got)
+		}
+	}
 
-	_, err = svc.Update(admin, n8n.ID, func(tp *catalog.Template) { tp.Category = "games" })
-	wantField(t, "invalid edit", err, errs.Invalid, "category")
-	_, err = svc.Update(admin, n8n.ID, func(tp *catalog.Template) { tp.Slug = "odoo" })
-	wantField(t, "slug taken", err, errs.Invalid, "slug")
-	_, err = svc.Update(admin, 987654, func(*catalog.Template) {})
+	_, err = svc.Update(admin, ent.UpdateAppTemplateInput{ID: n8n.ID, Category: cat("games")})
+	wantField(t, "invalid category", err, errs.Invalid, "category")
+	_, err = svc.Update(admin, ent.UpdateAppTemplateInput{ID: n8n.ID, Name: new(strings.Repeat("n", 101))})
+	wantField(t, "long name", err, errs.Invalid, "name")
+	_, err = svc.Update(admin, ent.UpdateAppTemplateInput{ID: n8n.ID, ChartRepoURL: new("https://charts.example.com")})
+	wantField(t, "repository URL with an oci:// chart", err, errs.Invalid, "chartRef")
+	_, err = svc.Update(admin, ent.UpdateAppTemplateInput{ID: n8n.ID, AppendTags: []string{"x"}})
+	wantField(t, "appended tags", err, errs.Invalid, "tags")
+	_, err = svc.Update(admin, ent.UpdateAppTemplateInput{ID: 987654})
 	if errs.CodeOf(err) != errs.NotFound {
 		t.Errorf("missing template: %v, want NOT_FOUND", err)
 	}
-	_, err = svc.Update(member, n8n.ID, func(tp *catalog.Template) { tp.Name = "by member" })
+	// Authorised before the input is looked at.
+	_, err = svc.Update(member, ent.UpdateAppTemplateInput{ID: n8n.ID, Name: new("by member"), Category: cat("games")})
 	if errs.CodeOf(err) != errs.Forbidden {
 		t.Errorf("member Update: %v, want FORBIDDEN", err)
 	}
-	if after := c.AppTemplate.GetX(sys, n8n.ID); after.Name != "n8n Pro" || after.Slug != "n8n" || after.Category != apptemplate.CategoryAutomation {
+	if after := c.AppTemplate.GetX(sys, n8n.ID); after.Name != "n8n Pro" || after.ChartRepoURL != "" || after.Category != apptemplate.CategoryAutomation {
 		t.Errorf("refused updates changed the template: %+v", after)
 	}
 }
@@ -336,7 +371,7 @@ func TestLocalChartDirs(t *testing.T) {
 	svc := catalog.New(db.Client, catalog.Config{ChartDirs: []string{charts}})
 	off := catalog.New(db.Client, catalog.Config{})
 
-	local := func(slug, path string) catalog.Template {
+	local := func(slug, path string) ent.CreateAppTemplateInput {
 		tp := template(slug)
 		tp.ChartRef = path
 		return tp
@@ -372,23 +407,23 @@ func TestLocalChartDirs(t *testing.T) {
 		t.Errorf("an oci:// chart with no chart directories: %v", err)
 	}
 	repo := template("from-repo")
-	repo.ChartRef, repo.ChartRepoURL = "app", "https://charts.example.com"
+	repo.ChartRef, repo.ChartRepoURL = "app", new("https://charts.example.com")
 	if _, err := off.Create(admin, repo); err != nil {
 		t.Errorf("a repository chart with no chart directories: %v", err)
 	}
 
 	// Update checks a changed chart reference ...
-	_, err = svc.Update(admin, good.ID, func(tp *catalog.Template) { tp.ChartRef = filepath.Join(outside, "app") })
+	_, err = svc.Update(admin, ent.UpdateAppTemplateInput{ID: good.ID, ChartRef: new(filepath.Join(outside, "app"))})
 	wantField(t, "update to outside", err, errs.Invalid, "chartRef")
-	if _, err := svc.Update(admin, good.ID, func(tp *catalog.Template) { tp.ChartRef = filepath.Join(charts, "escape", "..", "app") }); err != nil {
+	if _, err := svc.Update(admin, ent.UpdateAppTemplateInput{ID: good.ID, ChartRef: new(filepath.Join(charts, "escape", "..", "app"))}); err != nil {
 		t.Errorf("update to another path inside: %v", err)
 	}
 	// ... but not an unchanged one: a template whose chart is no longer
 	// allowed can still be taken off the marketplace.
-	if _, err := off.Update(admin, good.ID, func(tp *catalog.Template) { tp.Active = false }); err != nil {
+	if _, err := off.Update(admin, ent.UpdateAppTemplateInput{ID: good.ID, Active: new(false)}); err != nil {
 		t.Errorf("deactivating a template whose local chart is no longer allowed: %v", err)
 	}
-	if _, err := off.Update(admin, good.ID, func(tp *catalog.Template) { tp.ChartRef += "/" }); err == nil {
+	if _, err := off.Update(admin, ent.UpdateAppTemplateInput{ID: good.ID, ChartRef: new(good.ChartRef + "/")}); err == nil {
 		t.Error("changing the chart path with local charts disabled was accepted")
 	}
 }

@@ -42,6 +42,7 @@ import (
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/activityevent"
+	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/serviceevent"
 	"github.com/woowtech/woow-paas/errs"
@@ -640,14 +641,14 @@ func (f *fixture) start(s *Service, cfg JobsConfig) {
 // test repository (as the platform does: system context).
 func (f *fixture) template(slug, version string) *ent.AppTemplate {
 	f.t.Helper()
-	tpl, err := catalog.New(f.db.Client, catalog.Config{}).Create(viewer.System(context.Background()), catalog.Template{
-		Name: "Web App " + slug, Slug: slug, Category: "web",
-		ChartRef: "webapp", ChartRepoURL: f.repo.URL(), ChartVersion: version,
+	tpl, err := catalog.New(f.db.Client, catalog.Config{}).Create(viewer.System(context.Background()), ent.CreateAppTemplateInput{
+		Name: "Web App " + slug, Slug: slug, Category: apptemplate.CategoryWeb,
+		ChartRef: "webapp", ChartRepoURL: new(f.repo.URL()), ChartVersion: new(version),
 		DefaultValues:  map[string]any{"replicaCount": 2, "db": map[string]any{"replicas": 3}},
-		ValueSpecs:     testSpecs,
-		DefaultPort:    8080,
-		IngressEnabled: true,
-		Active:         true,
+		ValueSpecs:     new(testSpecs),
+		DefaultPort:    new(8080),
+		IngressEnabled: new(true),
+		Active:         new(true),
 	})
 	if err != nil {
 		f.t.Fatalf("creating template %s: %v", slug, err)

@@ -13,6 +13,8 @@ import (
 
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/catalog"
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/serviceevent"
 	"github.com/woowtech/woow-paas/helmops"
@@ -176,14 +178,14 @@ func TestTemplateDefaultPassword(t *testing.T) {
 	t.Parallel()
 	const defaultPassword = "tpl-Default-Pw-42"
 	f := newFixture(t, options{})
-	tpl, err := catalog.New(f.db.Client, catalog.Config{}).Create(sys(), catalog.Template{
-		Name: "Defaulted", Slug: "defaulted", Category: "web",
-		ChartRef: "webapp", ChartRepoURL: f.repo.URL(), ChartVersion: "0.1.0",
+	tpl, err := catalog.New(f.db.Client, catalog.Config{}).Create(sys(), ent.CreateAppTemplateInput{
+		Name: "Defaulted", Slug: "defaulted", Category: apptemplate.CategoryWeb,
+		ChartRef: "webapp", ChartRepoURL: new(f.repo.URL()), ChartVersion: new("0.1.0"),
 		DefaultValues: map[string]any{"auth": map[string]any{"password": defaultPassword}},
-		ValueSpecs: valuespec.Specs{Optional: []valuespec.Spec{
+		ValueSpecs: &valuespec.Specs{Optional: []valuespec.Spec{
 			{Key: "auth.password", Label: "Password", Type: valuespec.Password},
 		}},
-		Active: true,
+		Active: new(true),
 	})
 	if err != nil {
 		t.Fatal(err)

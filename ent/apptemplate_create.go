@@ -190,6 +190,14 @@ func (_c *AppTemplateCreate) SetValueSpecs(v valuespec.Specs) *AppTemplateCreate
 	return _c
 }
 
+// SetNillableValueSpecs sets the "value_specs" field if the given value is not nil.
+func (_c *AppTemplateCreate) SetNillableValueSpecs(v *valuespec.Specs) *AppTemplateCreate {
+	if v != nil {
+		_c.SetValueSpecs(*v)
+	}
+	return _c
+}
+
 // SetDefaultPort sets the "default_port" field.
 func (_c *AppTemplateCreate) SetDefaultPort(v int) *AppTemplateCreate {
 	_c.mutation.SetDefaultPort(v)
@@ -389,6 +397,10 @@ func (_c *AppTemplateCreate) defaults() error {
 	if _, ok := _c.mutation.DefaultValues(); !ok {
 		v := apptemplate.DefaultDefaultValues
 		_c.mutation.SetDefaultValues(v)
+	}
+	if _, ok := _c.mutation.ValueSpecs(); !ok {
+		v := apptemplate.DefaultValueSpecs
+		_c.mutation.SetValueSpecs(v)
 	}
 	if _, ok := _c.mutation.DefaultPort(); !ok {
 		v := apptemplate.DefaultDefaultPort

@@ -52,20 +52,6 @@ func (_u *AppTemplateUpdate) SetNillableName(v *string) *AppTemplateUpdate {
 	return _u
 }
 
-// SetSlug sets the "slug" field.
-func (_u *AppTemplateUpdate) SetSlug(v string) *AppTemplateUpdate {
-	_u.mutation.SetSlug(v)
-	return _u
-}
-
-// SetNillableSlug sets the "slug" field if the given value is not nil.
-func (_u *AppTemplateUpdate) SetNillableSlug(v *string) *AppTemplateUpdate {
-	if v != nil {
-		_u.SetSlug(*v)
-	}
-	return _u
-}
-
 // SetDescription sets the "description" field.
 func (_u *AppTemplateUpdate) SetDescription(v string) *AppTemplateUpdate {
 	_u.mutation.SetDescription(v)
@@ -447,11 +433,6 @@ func (_u *AppTemplateUpdate) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "AppTemplate.name": %w`, err)}
 		}
 	}
-	if v, ok := _u.mutation.Slug(); ok {
-		if err := apptemplate.SlugValidator(v); err != nil {
-			return &ValidationError{Name: "slug", err: fmt.Errorf(`ent: validator failed for field "AppTemplate.slug": %w`, err)}
-		}
-	}
 	if v, ok := _u.mutation.Description(); ok {
 		if err := apptemplate.DescriptionValidator(v); err != nil {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "AppTemplate.description": %w`, err)}
@@ -513,9 +494,6 @@ func (_u *AppTemplateUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(apptemplate.FieldName, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.Slug(); ok {
-		_spec.SetField(apptemplate.FieldSlug, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(apptemplate.FieldDescription, field.TypeString, value)
@@ -677,20 +655,6 @@ func (_u *AppTemplateUpdateOne) SetName(v string) *AppTemplateUpdateOne {
 func (_u *AppTemplateUpdateOne) SetNillableName(v *string) *AppTemplateUpdateOne {
 	if v != nil {
 		_u.SetName(*v)
-	}
-	return _u
-}
-
-// SetSlug sets the "slug" field.
-func (_u *AppTemplateUpdateOne) SetSlug(v string) *AppTemplateUpdateOne {
-	_u.mutation.SetSlug(v)
-	return _u
-}
-
-// SetNillableSlug sets the "slug" field if the given value is not nil.
-func (_u *AppTemplateUpdateOne) SetNillableSlug(v *string) *AppTemplateUpdateOne {
-	if v != nil {
-		_u.SetSlug(*v)
 	}
 	return _u
 }
@@ -1089,11 +1053,6 @@ func (_u *AppTemplateUpdateOne) check() error {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "AppTemplate.name": %w`, err)}
 		}
 	}
-	if v, ok := _u.mutation.Slug(); ok {
-		if err := apptemplate.SlugValidator(v); err != nil {
-			return &ValidationError{Name: "slug", err: fmt.Errorf(`ent: validator failed for field "AppTemplate.slug": %w`, err)}
-		}
-	}
 	if v, ok := _u.mutation.Description(); ok {
 		if err := apptemplate.DescriptionValidator(v); err != nil {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "AppTemplate.description": %w`, err)}
@@ -1172,9 +1131,6 @@ func (_u *AppTemplateUpdateOne) sqlSave(ctx context.Context) (_node *AppTemplate
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(apptemplate.FieldName, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.Slug(); ok {
-		_spec.SetField(apptemplate.FieldSlug, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(apptemplate.FieldDescription, field.TypeString, value)

@@ -7,10 +7,12 @@ package main
 
 import (
 	"log"
+	"strings"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/entc"
 	"entgo.io/ent/entc/gen"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 func main() {
@@ -20,6 +22,7 @@ func main() {
 		entgql.WithSchemaPath("./graph/ent.graphqls"),
 		entgql.WithWhereInputs(true),
 		entgql.WithNodeDescriptor(true),
+		entgql.WithSchemaHook(updateInputs),
 	)
 	if err != nil {
 		log.Fatalf("creating entgql extension: %v", err)
@@ -34,8 +37,35 @@ func main() {
 			gen.FeatureLock,
 			gen.FeatureModifier,
 		},
-	}, entc.Extensions(ex))
+	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/update_input_id.tmpl"))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}
+}
+
+// updateInputs puts the id of the node to change first in every generated
+// Update<T>Input, as in the hand-written inputs: a mutation takes one
+// input (ent/template/update_input_id.tmpl adds the Go field). It drops
+// the append<Field> inputs of list fields: entgql v0.7.0's Mutate appends
+// the <Field> input instead (ent/contrib#639, open), and setting the whole
+// list is enough.
+func updateInputs(g *gen.Graph, s *ast.Schema) error {
+	for _, n := range g.Nodes {
+		def := s.Types["Update"+n.Name+"Input"]
+		if def == nil {
+			continue
+		}
+		fields := ast.FieldList{{
+			Name:        "id",
+			Type:        ast.NonNullNamedType("ID", nil),
+			Description: "The " + n.Name + " to update.",
+		}}
+		for _, f := range def.Fields {
+			if !strings.HasPrefix(f.Name, "append") {
+				fields = append(fields, f)
+			}
+		}
+		def.Fields = fields
+	}
+	return nil
 }

@@ -326,7 +326,7 @@ type ComplexityRoot struct {
 		ArchiveWorkspace         func(childComplexity int, input model.ArchiveWorkspaceInput) int
 		CancelInvitation         func(childComplexity int, input model.CancelInvitationInput) int
 		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
-		CreateAppTemplate        func(childComplexity int, input model.CreateAppTemplateInput) int
+		CreateAppTemplate        func(childComplexity int, input ent.CreateAppTemplateInput) int
 		CreateInvitationLink     func(childComplexity int, input model.CreateInvitationLinkInput) int
 		CreateWorkspace          func(childComplexity int, input model.CreateWorkspaceInput) int
 		DeclineInvitation        func(childComplexity int, input model.DeclineInvitationInput) int
@@ -346,7 +346,7 @@ type ComplexityRoot struct {
 		StartService             func(childComplexity int, input model.StartServiceInput) int
 		StopService              func(childComplexity int, input model.StopServiceInput) int
 		TransferOwnership        func(childComplexity int, input model.TransferOwnershipInput) int
-		UpdateAppTemplate        func(childComplexity int, input model.UpdateAppTemplateInput) int
+		UpdateAppTemplate        func(childComplexity int, input ent.UpdateAppTemplateInput) int
 		UpdateMemberRole         func(childComplexity int, input model.UpdateMemberRoleInput) int
 		UpdateProfile            func(childComplexity int, input model.UpdateProfileInput) int
 		UpdateService            func(childComplexity int, input model.UpdateServiceInput) int
@@ -790,8 +790,8 @@ type MutationResolver interface {
 	RemoveMember(ctx context.Context, input model.RemoveMemberInput) (*model.RemoveMemberPayload, error)
 	LeaveWorkspace(ctx context.Context, input model.LeaveWorkspaceInput) (*model.LeaveWorkspacePayload, error)
 	TransferOwnership(ctx context.Context, input model.TransferOwnershipInput) (*model.WorkspacePayload, error)
-	CreateAppTemplate(ctx context.Context, input model.CreateAppTemplateInput) (*model.AppTemplatePayload, error)
-	UpdateAppTemplate(ctx context.Context, input model.UpdateAppTemplateInput) (*model.AppTemplatePayload, error)
+	CreateAppTemplate(ctx context.Context, input ent.CreateAppTemplateInput) (*model.AppTemplatePayload, error)
+	UpdateAppTemplate(ctx context.Context, input ent.UpdateAppTemplateInput) (*model.AppTemplatePayload, error)
 	DeployService(ctx context.Context, input model.DeployServiceInput) (*model.ServicePayload, error)
 	UpdateService(ctx context.Context, input model.UpdateServiceInput) (*model.ServicePayload, error)
 	StopService(ctx context.Context, input model.StopServiceInput) (*model.ServicePayload, error)
@@ -1900,7 +1900,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateAppTemplate(childComplexity, args["input"].(model.CreateAppTemplateInput)), true
+		return e.ComplexityRoot.Mutation.CreateAppTemplate(childComplexity, args["input"].(ent.CreateAppTemplateInput)), true
 	case "Mutation.createInvitationLink":
 		if e.ComplexityRoot.Mutation.CreateInvitationLink == nil {
 			break
@@ -2110,7 +2110,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateAppTemplate(childComplexity, args["input"].(model.UpdateAppTemplateInput)), true
+		return e.ComplexityRoot.Mutation.UpdateAppTemplate(childComplexity, args["input"].(ent.UpdateAppTemplateInput)), true
 	case "Mutation.updateMemberRole":
 		if e.ComplexityRoot.Mutation.UpdateMemberRole == nil {
 			break
@@ -4387,53 +4387,6 @@ type LeaveWorkspacePayload {
   workspaceId: ID!
 }
 
-input CreateAppTemplateInput {
-  name: String!
-  slug: String!
-  description: String
-  fullDescription: String
-  category: AppTemplateCategory!
-  tags: [String!]
-  icon: String
-  monthlyPrice: Float
-  documentationUrl: String
-  chartRef: String!
-  chartRepoUrl: String
-  chartVersion: String
-  defaultValues: Map
-  valueSpecs: ValueSpecsInput
-  defaultPort: Int
-  ingressEnabled: Boolean
-  minVcpu: Float
-  minRamGb: Float
-  minStorageGb: Float
-  active: Boolean
-}
-
-input UpdateAppTemplateInput {
-  id: ID!
-  name: String
-  description: String
-  fullDescription: String
-  category: AppTemplateCategory
-  tags: [String!]
-  icon: String
-  monthlyPrice: Float
-  documentationUrl: String
-  chartRef: String
-  chartRepoUrl: String
-  chartVersion: String
-  defaultValues: Map
-  valueSpecs: ValueSpecsInput
-  defaultPort: Int
-  ingressEnabled: Boolean
-  minVcpu: Float
-  minRamGb: Float
-  minStorageGb: Float
-  "false deactivates the template: it leaves the marketplace."
-  active: Boolean
-}
-
 type AppTemplatePayload {
   appTemplate: AppTemplate!
 }
@@ -4461,7 +4414,9 @@ type Mutation {
   leaveWorkspace(input: LeaveWorkspaceInput!): LeaveWorkspacePayload!
   transferOwnership(input: TransferOwnershipInput!): WorkspacePayload!
 
+  "Adds a marketplace template (platform admins). The input is generated from the ent schema."
   createAppTemplate(input: CreateAppTemplateInput!): AppTemplatePayload!
+  "Changes the fields given; active false takes the template off the marketplace (platform admins)."
   updateAppTemplate(input: UpdateAppTemplateInput!): AppTemplatePayload!
 }
 
@@ -6222,8 +6177,8 @@ func (ec *executionContext) field_Mutation_createAppTemplate_args(ctx context.Co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.CreateAppTemplateInput, error) {
-			return ec.unmarshalNCreateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateAppTemplateInput(ctx, v)
+		func(ctx context.Context, v any) (ent.CreateAppTemplateInput, error) {
+			return ec.unmarshalNCreateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐCreateAppTemplateInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6474,8 +6429,8 @@ func (ec *executionContext) field_Mutation_updateAppTemplate_args(ctx context.Co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.UpdateAppTemplateInput, error) {
-			return ec.unmarshalNUpdateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateAppTemplateInput(ctx, v)
+		func(ctx context.Context, v any) (ent.UpdateAppTemplateInput, error) {
+			return ec.unmarshalNUpdateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUpdateAppTemplateInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12107,7 +12062,7 @@ func (ec *executionContext) _Mutation_createAppTemplate(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateAppTemplate(ctx, fc.Args["input"].(model.CreateAppTemplateInput))
+			return ec.Resolvers.Mutation().CreateAppTemplate(ctx, fc.Args["input"].(ent.CreateAppTemplateInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AppTemplatePayload) graphql.Marshaler {
@@ -12151,7 +12106,7 @@ func (ec *executionContext) _Mutation_updateAppTemplate(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateAppTemplate(ctx, fc.Args["input"].(model.UpdateAppTemplateInput))
+			return ec.Resolvers.Mutation().UpdateAppTemplate(ctx, fc.Args["input"].(ent.UpdateAppTemplateInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AppTemplatePayload) graphql.Marshaler {
@@ -26219,8 +26174,8 @@ func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePas
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Context, obj any) (model.CreateAppTemplateInput, error) {
-	var it model.CreateAppTemplateInput
+func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Context, obj any) (ent.CreateAppTemplateInput, error) {
+	var it ent.CreateAppTemplateInput
 	if obj == nil {
 		return it, nil
 	}
@@ -26230,7 +26185,7 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "slug", "description", "fullDescription", "category", "tags", "icon", "monthlyPrice", "documentationUrl", "chartRef", "chartRepoUrl", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRamGb", "minStorageGb", "active"}
+	fieldsInOrder := [...]string{"name", "slug", "description", "fullDescription", "category", "tags", "icon", "monthlyPrice", "documentationURL", "chartRef", "chartRepoURL", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRAMGB", "minStorageGB", "active"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26293,8 +26248,8 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 				return it, err
 			}
 			it.MonthlyPrice = data
-		case "documentationUrl":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentationUrl"))
+		case "documentationURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentationURL"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
@@ -26307,8 +26262,8 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 				return it, err
 			}
 			it.ChartRef = data
-		case "chartRepoUrl":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chartRepoUrl"))
+		case "chartRepoURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chartRepoURL"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
@@ -26356,20 +26311,20 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 				return it, err
 			}
 			it.MinVcpu = data
-		case "minRamGb":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minRamGb"))
+		case "minRAMGB":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minRAMGB"))
 			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.MinRAMGb = data
-		case "minStorageGb":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minStorageGb"))
+			it.MinRAMGB = data
+		case "minStorageGB":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minStorageGB"))
 			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.MinStorageGb = data
+			it.MinStorageGB = data
 		case "active":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -26388,8 +26343,8 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCreateAppTemplateInput(ctx context.Context, raw any) (model.CreateAppTemplateInput, error) {
-	var out model.CreateAppTemplateInput
+func UnmarshalCreateAppTemplateInput(ctx context.Context, raw any) (ent.CreateAppTemplateInput, error) {
+	var out ent.CreateAppTemplateInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAppTemplateInput", raw, &out)
 	return out, err
 }
@@ -34277,8 +34232,8 @@ func UnmarshalTransferOwnershipInput(ctx context.Context, raw any) (model.Transf
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputUpdateAppTemplateInput(ctx context.Context, obj any) (model.UpdateAppTemplateInput, error) {
-	var it model.UpdateAppTemplateInput
+func (ec *executionContext) unmarshalInputUpdateAppTemplateInput(ctx context.Context, obj any) (ent.UpdateAppTemplateInput, error) {
+	var it ent.UpdateAppTemplateInput
 	if obj == nil {
 		return it, nil
 	}
@@ -34288,7 +34243,7 @@ func (ec *executionContext) unmarshalInputUpdateAppTemplateInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "description", "fullDescription", "category", "tags", "icon", "monthlyPrice", "documentationUrl", "chartRef", "chartRepoUrl", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRamGb", "minStorageGb", "active"}
+	fieldsInOrder := [...]string{"id", "name", "description", "fullDescription", "category", "tags", "icon", "monthlyPrice", "documentationURL", "chartRef", "chartRepoURL", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRAMGB", "minStorageGB", "active"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34351,8 +34306,8 @@ func (ec *executionContext) unmarshalInputUpdateAppTemplateInput(ctx context.Con
 				return it, err
 			}
 			it.MonthlyPrice = data
-		case "documentationUrl":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentationUrl"))
+		case "documentationURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentationURL"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
@@ -34365,8 +34320,8 @@ func (ec *executionContext) unmarshalInputUpdateAppTemplateInput(ctx context.Con
 				return it, err
 			}
 			it.ChartRef = data
-		case "chartRepoUrl":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chartRepoUrl"))
+		case "chartRepoURL":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chartRepoURL"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
@@ -34414,20 +34369,20 @@ func (ec *executionContext) unmarshalInputUpdateAppTemplateInput(ctx context.Con
 				return it, err
 			}
 			it.MinVcpu = data
-		case "minRamGb":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minRamGb"))
+		case "minRAMGB":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minRAMGB"))
 			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.MinRAMGb = data
-		case "minStorageGb":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minStorageGb"))
+			it.MinRAMGB = data
+		case "minStorageGB":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minStorageGB"))
 			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.MinStorageGb = data
+			it.MinStorageGB = data
 		case "active":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -34446,8 +34401,8 @@ func (ec *executionContext) unmarshalInputUpdateAppTemplateInput(ctx context.Con
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalUpdateAppTemplateInput(ctx context.Context, raw any) (model.UpdateAppTemplateInput, error) {
-	var out model.UpdateAppTemplateInput
+func UnmarshalUpdateAppTemplateInput(ctx context.Context, raw any) (ent.UpdateAppTemplateInput, error) {
+	var out ent.UpdateAppTemplateInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAppTemplateInput", raw, &out)
 	return out, err
 }
@@ -42103,7 +42058,7 @@ func (ec *executionContext) marshalNCluster2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑ
 	return ec._Cluster(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCreateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateAppTemplateInput(ctx context.Context, v any) (model.CreateAppTemplateInput, error) {
+func (ec *executionContext) unmarshalNCreateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐCreateAppTemplateInput(ctx context.Context, v any) (ent.CreateAppTemplateInput, error) {
 	res, err := ec.unmarshalInputCreateAppTemplateInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -42921,7 +42876,7 @@ func (ec *executionContext) marshalNUUID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx
 	return res
 }
 
-func (ec *executionContext) unmarshalNUpdateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateAppTemplateInput(ctx context.Context, v any) (model.UpdateAppTemplateInput, error) {
+func (ec *executionContext) unmarshalNUpdateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUpdateAppTemplateInput(ctx context.Context, v any) (ent.UpdateAppTemplateInput, error) {
 	res, err := ec.unmarshalInputUpdateAppTemplateInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }

@@ -137,14 +137,14 @@ func (r *mutationResolver) TransferOwnership(ctx context.Context, input model.Tr
 }
 
 // CreateAppTemplate is the resolver for the createAppTemplate field.
-func (r *mutationResolver) CreateAppTemplate(ctx context.Context, input model.CreateAppTemplateInput) (*model.AppTemplatePayload, error) {
-	t, err := r.Catalog.Create(ctx, templateFromCreate(input))
+func (r *mutationResolver) CreateAppTemplate(ctx context.Context, input ent.CreateAppTemplateInput) (*model.AppTemplatePayload, error) {
+	t, err := r.Catalog.Create(ctx, input)
 	return &model.AppTemplatePayload{AppTemplate: t}, err
 }
 
 // UpdateAppTemplate is the resolver for the updateAppTemplate field.
-func (r *mutationResolver) UpdateAppTemplate(ctx context.Context, input model.UpdateAppTemplateInput) (*model.AppTemplatePayload, error) {
-	t, err := r.Catalog.Update(ctx, input.ID, applyUpdate(input))
+func (r *mutationResolver) UpdateAppTemplate(ctx context.Context, input ent.UpdateAppTemplateInput) (*model.AppTemplatePayload, error) {
+	t, err := r.Catalog.Update(ctx, input)
 	return &model.AppTemplatePayload{AppTemplate: t}, err
 }
 

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/woowtech/woow-paas/valuespec"
 )
 
 const (
@@ -163,6 +164,8 @@ var (
 	ChartVersionValidator func(string) error
 	// DefaultDefaultValues holds the default value on creation for the "default_values" field.
 	DefaultDefaultValues map[string]interface{}
+	// DefaultValueSpecs holds the default value on creation for the "value_specs" field.
+	DefaultValueSpecs valuespec.Specs
 	// DefaultDefaultPort holds the default value on creation for the "default_port" field.
 	DefaultDefaultPort int
 	// DefaultIngressEnabled holds the default value on creation for the "ingress_enabled" field.

@@ -35,6 +35,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
+	"github.com/woowtech/woow-paas/valuespec"
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
@@ -449,6 +450,10 @@ func init() {
 	apptemplateDescDefaultValues := apptemplateFields[12].Descriptor()
 	// apptemplate.DefaultDefaultValues holds the default value on creation for the default_values field.
 	apptemplate.DefaultDefaultValues = apptemplateDescDefaultValues.Default.(map[string]interface{})
+	// apptemplateDescValueSpecs is the schema descriptor for value_specs field.
+	apptemplateDescValueSpecs := apptemplateFields[13].Descriptor()
+	// apptemplate.DefaultValueSpecs holds the default value on creation for the value_specs field.
+	apptemplate.DefaultValueSpecs = apptemplateDescValueSpecs.Default.(valuespec.Specs)
 	// apptemplateDescDefaultPort is the schema descriptor for default_port field.
 	apptemplateDescDefaultPort := apptemplateFields[14].Descriptor()
 	// apptemplate.DefaultDefaultPort holds the default value on creation for the default_port field.

@@ -16,14 +16,17 @@ import (
 // now is the default for every time column: times are UTC (SPEC section 2).
 func now() time.Time { return time.Now().UTC() }
 
-// TimeMixin records when a row was created and last changed.
+// TimeMixin records when a row was created and last changed. Neither is
+// ever input.
 type TimeMixin struct{ mixin.Schema }
 
 func (TimeMixin) Fields() []ent.Field {
+	notInput := entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
 	return []ent.Field{
 		field.Time("created_at").Default(now).Immutable().
-			Annotations(entgql.OrderField("CREATED_AT")),
-		field.Time("updated_at").Default(now).UpdateDefault(now),
+			Annotations(entgql.OrderField("CREATED_AT"), notInput),
+		field.Time("updated_at").Default(now).UpdateDefault(now).
+			Annotations(notInput),
 	}
 }
 

@@ -14,7 +14,10 @@ import (
 )
 
 // AppTemplate is a marketplace entry: a Helm chart with the values a user
-// may set. Global, managed by platform admins.
+// may set. Global, managed by platform admins. Its fields are the one
+// definition of a template: the GraphQL type and the create and update
+// inputs (entgql.Mutations) are generated from them, and templates.json
+// (package catalog) holds create inputs.
 type AppTemplate struct{ ent.Schema }
 
 func (AppTemplate) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
@@ -23,7 +26,9 @@ func (AppTemplate) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("name").NotEmpty().MaxRuneLen(100).
 			Annotations(entgql.OrderField("NAME")),
-		field.String("slug").NotEmpty().MaxRuneLen(100).Unique().
+		// Slug is the template's address in the marketplace, fixed once
+		// created.
+		field.String("slug").NotEmpty().MaxRuneLen(100).Unique().Immutable().
 			Annotations(entgql.OrderField("SLUG")),
 		field.String("description").MaxRuneLen(500).Default(""),
 		field.Text("full_description").Default(""),
@@ -31,18 +36,23 @@ func (AppTemplate) Fields() []ent.Field {
 			Values("ai_llm", "automation", "database", "analytics", "devops", "web", "container").
 			Annotations(entgql.OrderField("CATEGORY")),
 		field.JSON("tags", []string{}).Default([]string{}),
+		// Icon is a Material Symbols name.
 		field.String("icon").MaxRuneLen(100).Default(""),
 		field.Float("monthly_price").Default(0),
 		field.String("documentation_url").MaxRuneLen(500).Default(""),
 		// ChartRef is "oci://registry/repo/chart", a chart name in
-		// ChartRepoURL, or a local chart path.
+		// ChartRepoURL, an http(s) archive URL, or a local chart path
+		// (inside catalog.Config.ChartDirs).
 		field.String("chart_ref").NotEmpty().MaxRuneLen(500),
+		// ChartRepoURL is empty for oci:// references.
 		field.String("chart_repo_url").MaxRuneLen(500).Default(""),
+		// ChartVersion empty means the latest.
 		field.String("chart_version").MaxRuneLen(100).Default(""),
 		field.JSON("default_values", map[string]any{}).Default(map[string]any{}).
 			Annotations(entgql.Type("Map")),
-		field.JSON("value_specs", valuespec.Specs{}).
-			Annotations(entgql.Type("ValueSpecs")),
+		// ValueSpecs is ValueSpecs in GraphQL and ValueSpecsInput in the
+		// inputs: gqlgen.yml maps both to valuespec.Specs.
+		field.JSON("value_specs", valuespec.Specs{}).Default(valuespec.Specs{}),
 		field.Int("default_port").Default(80),
 		field.Bool("ingress_enabled").Default(false),
 		field.Float("min_vcpu").Default(0),
@@ -64,7 +74,10 @@ func (AppTemplate) Edges() []ent.Edge {
 }
 
 func (AppTemplate) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection()}
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
 }
 
 func (AppTemplate) Policy() ent.Policy { return rule.TemplatePolicy() }

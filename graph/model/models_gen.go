@@ -4,9 +4,7 @@ package model
 
 import (
 	"github.com/woowtech/woow-paas/ent"
-	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/role"
-	"github.com/woowtech/woow-paas/valuespec"
 )
 
 // Accept an invitation: one of your pending invitations by id, or a link's token.
@@ -46,29 +44,6 @@ type ChangePasswordInput struct {
 
 type ChangePasswordPayload struct {
 	Ok bool `json:"ok"`
-}
-
-type CreateAppTemplateInput struct {
-	Name             string               `json:"name"`
-	Slug             string               `json:"slug"`
-	Description      *string              `json:"description,omitempty"`
-	FullDescription  *string              `json:"fullDescription,omitempty"`
-	Category         apptemplate.Category `json:"category"`
-	Tags             []string             `json:"tags,omitempty"`
-	Icon             *string              `json:"icon,omitempty"`
-	MonthlyPrice     *float64             `json:"monthlyPrice,omitempty"`
-	DocumentationURL *string              `json:"documentationUrl,omitempty"`
-	ChartRef         string               `json:"chartRef"`
-	ChartRepoURL     *string              `json:"chartRepoUrl,omitempty"`
-	ChartVersion     *string              `json:"chartVersion,omitempty"`
-	DefaultValues    map[string]any       `json:"defaultValues,omitempty"`
-	ValueSpecs       *valuespec.Specs     `json:"valueSpecs,omitempty"`
-	DefaultPort      *int                 `json:"defaultPort,omitempty"`
-	IngressEnabled   *bool                `json:"ingressEnabled,omitempty"`
-	MinVcpu          *float64             `json:"minVcpu,omitempty"`
-	MinRAMGb         *float64             `json:"minRamGb,omitempty"`
-	MinStorageGb     *float64             `json:"minStorageGb,omitempty"`
-	Active           *bool                `json:"active,omitempty"`
 }
 
 type CreateInvitationLinkInput struct {
@@ -228,30 +203,6 @@ type TransferOwnershipInput struct {
 	WorkspaceID int `json:"workspaceId"`
 	// The member who becomes owner; the current owner becomes admin.
 	UserID int `json:"userId"`
-}
-
-type UpdateAppTemplateInput struct {
-	ID               int                   `json:"id"`
-	Name             *string               `json:"name,omitempty"`
-	Description      *string               `json:"description,omitempty"`
-	FullDescription  *string               `json:"fullDescription,omitempty"`
-	Category         *apptemplate.Category `json:"category,omitempty"`
-	Tags             []string              `json:"tags,omitempty"`
-	Icon             *string               `json:"icon,omitempty"`
-	MonthlyPrice     *float64              `json:"monthlyPrice,omitempty"`
-	DocumentationURL *string               `json:"documentationUrl,omitempty"`
-	ChartRef         *string               `json:"chartRef,omitempty"`
-	ChartRepoURL     *string               `json:"chartRepoUrl,omitempty"`
-	ChartVersion     *string               `json:"chartVersion,omitempty"`
-	DefaultValues    map[string]any        `json:"defaultValues,omitempty"`
-	ValueSpecs       *valuespec.Specs      `json:"valueSpecs,omitempty"`
-	DefaultPort      *int                  `json:"defaultPort,omitempty"`
-	IngressEnabled   *bool                 `json:"ingressEnabled,omitempty"`
-	MinVcpu          *float64              `json:"minVcpu,omitempty"`
-	MinRAMGb         *float64              `json:"minRamGb,omitempty"`
-	MinStorageGb     *float64              `json:"minStorageGb,omitempty"`
-	// false deactivates the template: it leaves the marketplace.
-	Active *bool `json:"active,omitempty"`
 }
 
 type UpdateMemberRoleInput struct {
