@@ -15,8 +15,8 @@ import (
 // read directly rather than through package catalog, which imports this one.
 type template struct {
 	Slug          string          `json:"slug"`
-	DefaultValues map[string]any  `json:"default_values"`
-	ValueSpecs    valuespec.Specs `json:"value_specs"`
+	DefaultValues map[string]any  `json:"defaultValues"`
+	ValueSpecs    valuespec.Specs `json:"valueSpecs"`
 }
 
 // catalogue reads the seeded templates, keyed by slug, plus their order.
