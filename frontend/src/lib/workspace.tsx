@@ -16,6 +16,7 @@ export const MyWorkspacesDocument = graphql(`
           name
           slug
           viewerRole
+          viewerCanDeploy
         }
       }
     }

@@ -42,7 +42,15 @@ const template = {
   },
 };
 
-const ws = (id: string, name: string, viewerRole: string) => ({ __typename: "Workspace", id, name, slug: name.toLowerCase(), viewerRole });
+// viewerCanDeploy as the server answers for the role, unless a test says otherwise.
+const ws = (id: string, name: string, viewerRole: string, viewerCanDeploy = viewerRole === "admin" || viewerRole === "owner") => ({
+  __typename: "Workspace",
+  id,
+  name,
+  slug: name.toLowerCase(),
+  viewerRole,
+  viewerCanDeploy,
+});
 
 function workspaces(list: object[]) {
   return {
@@ -185,6 +193,13 @@ describe("Configure", { timeout: 20_000 }, () => {
     setup({ MyWorkspaces: { data: workspaces([ws("w2", "Guests", "guest")]) } });
     expect(await screen.findByText(/Only workspace admins and owners deploy apps/)).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /Deploy/ })).toBeNull();
+  });
+
+  it("offers the workspaces the server lets the viewer deploy in, whatever the role", async () => {
+    setup({ MyWorkspaces: { data: workspaces([ws("w1", "Acme", "owner", false), ws("w2", "Guests", "guest", true)]) } });
+    const select = await screen.findByRole("combobox", { name: "Workspace" });
+    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["Guests"]);
+    expect(select).toHaveValue("w2");
   });
 
   it("says when the app does not exist", async () => {

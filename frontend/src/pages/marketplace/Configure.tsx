@@ -10,7 +10,7 @@ import { Markdown } from "../../components/Markdown";
 import { Button, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
 import { initialValues, ValuesForm, type Spec } from "../../components/ValuesForm";
 import { fieldErrors, formError } from "../../lib/errors";
-import { useWorkspaces, type WorkspaceSummary } from "../../lib/workspace";
+import { useWorkspaces } from "../../lib/workspace";
 import { AppAvatar, Tags, categoryLabel, priceLabel, resourcesLabel } from "./format";
 
 export const ConfigureTemplateDocument = graphql(`
@@ -68,11 +68,6 @@ export const ConfigureDeployDocument = graphql(`
 `);
 
 type Template = NonNullable<ConfigureTemplateQuery["appTemplate"]>;
-
-/** Workspace admins and owners deploy services (SPEC section 3). */
-export function mayDeploy(w: Pick<WorkspaceSummary, "viewerRole">): boolean {
-  return w.viewerRole === "admin" || w.viewerRole === "owner";
-}
 
 export function Configure() {
   const { slug = "" } = useParams();
@@ -186,7 +181,7 @@ function BackLink() {
 
 function DeployForm({ t }: { t: Template }) {
   const { workspaces, current, loading } = useWorkspaces();
-  const deployable = useMemo(() => workspaces.filter(mayDeploy), [workspaces]);
+  const deployable = useMemo(() => workspaces.filter((w) => w.viewerCanDeploy), [workspaces]);
   const required = t.valueSpecs.required as Spec[];
   const optional = t.valueSpecs.optional as Spec[];
   const [name, setName] = useState(t.slug);
@@ -199,7 +194,7 @@ function DeployForm({ t }: { t: Template }) {
   // The chosen workspace, else the current one if the viewer may deploy there, else the first that allows it.
   const wsId =
     (deployable.some((w) => w.id === workspaceId) && workspaceId) ||
-    (current && mayDeploy(current) ? current.id : deployable[0]?.id) ||
+    (current?.viewerCanDeploy ? current.id : deployable[0]?.id) ||
     "";
 
   const fields = ["name", "workspaceId", ...[...required, ...optional].map((s) => `values.${s.key}`)];

@@ -6,7 +6,7 @@ import { graphql } from "../../gql";
 import { ValuesForm, type Spec } from "../../components/ValuesForm";
 import { Button, ConfirmDialog, ErrorMessage, Field } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
-import { allowed } from "./rules";
+import { atLeast } from "../workspaces/roles";
 import { diffValues, editableValues, showValue, submittedValues, type ValueDiff } from "./diff";
 import type { ServiceData } from "./ServiceDetail";
 
@@ -19,6 +19,7 @@ const UpdateServiceDocument = graphql(`
         errorMessage
         chartVersion
         values
+        ...ServiceViewerCan
       }
     }
   }
@@ -31,7 +32,10 @@ export function ServiceConfiguration({ service }: { service: ServiceData }) {
   const passwords = useMemo(() => new Set(all.filter((s) => s.type === "password").map((s) => s.key)), [all]);
   const current = service.values;
   const keys = Object.keys(current).sort();
-  const mayEdit = allowed("upgrade", service.state, service.workspace.viewerRole);
+  const mayEdit = service.viewerCanUpdate;
+  // Wording only: why the form is not offered.
+  const admin = atLeast(service.workspace.viewerRole, "admin");
+  const archived = service.workspace.state === "archived";
   const [queued, setQueued] = useState(false);
   // A new form when the stored values change (an upgrade or rollback ended).
   const formKey = JSON.stringify([current, service.chartVersion]);
@@ -75,10 +79,10 @@ export function ServiceConfiguration({ service }: { service: ServiceData }) {
             </table>
           </div>
         )}
-        {!mayEdit && service.workspace.viewerRole !== "admin" && service.workspace.viewerRole !== "owner" && (
+        {!mayEdit && !archived && !admin && (
           <p className="muted">Only workspace admins and owners change a service's configuration.</p>
         )}
-        {!mayEdit && (service.workspace.viewerRole === "admin" || service.workspace.viewerRole === "owner") && (
+        {!mayEdit && !archived && admin && (
           <p className="muted">The configuration can be changed when the service is running, stopped or failed.</p>
         )}
         {queued && (

@@ -9,6 +9,7 @@ import { Client, Provider, getOperationName, makeResult, type Exchange, type Ope
 import { cacheExchange } from "@urql/exchange-graphcache";
 import { filter, fromValue, makeSubject, map, mergeMap, pipe, type Subject } from "wonka";
 import type { ReactNode } from "react";
+import type { ServiceViewerCanFragment } from "../../gql/graphql";
 import { cacheConfig } from "../../lib/cache";
 import { ServiceDetail } from "./ServiceDetail";
 import { diffValues, MASK, submittedValues } from "./diff";
@@ -74,7 +75,7 @@ function fixture(state = "running", role = "admin") {
       namespace: "paas-ws-12345678",
       values: { "db.user": "admin", "db.password": MASK } as Record<string, unknown>,
       createdAt: "2026-01-01T09:59:00Z",
-      workspace: { __typename: "Workspace", id: "W1", name: "Acme", slug: "acme", viewerRole: role },
+      workspace: { __typename: "Workspace", id: "W1", name: "Acme", slug: "acme", state: "active", viewerRole: role },
       template: {
         __typename: "AppTemplate",
         id: "T1",
@@ -119,6 +120,24 @@ function fixture(state = "running", role = "admin") {
     calls: [] as { name: string; variables: Record<string, unknown> }[],
     /** Mutation name → a refusal to answer with instead. */
     refuse: {} as Record<string, { message: string; code: string; field?: string }>,
+    /** viewerCan* answers that override the rules below, to show the page follows the server. */
+    can: {} as Partial<ServiceViewerCanFragment>,
+  };
+}
+
+/** The service's viewerCan* fields as the server answers them now: by role and state (deploy/states.go). */
+function viewerCan(db: Db): ServiceViewerCanFragment {
+  const { state, workspace } = db.service;
+  const admin = workspace.viewerRole === "admin" || workspace.viewerRole === "owner";
+  const operate = admin && workspace.state === "active";
+  return {
+    viewerCanUpdate: operate && ["running", "error", "stopped"].includes(state),
+    viewerCanStop: operate && state === "running",
+    viewerCanStart: operate && state === "stopped",
+    viewerCanRollback: operate && ["running", "error"].includes(state),
+    viewerCanDelete: operate && ["pending", "running", "stopped", "error"].includes(state),
+    viewerCanInspect: admin,
+    ...db.can,
   };
 }
 
@@ -126,12 +145,14 @@ function answer(db: Db, op: Operation): unknown {
   const name = getOperationName(op.query) ?? "";
   const v = op.variables as Record<string, unknown> & { input?: Record<string, unknown> };
   const svc = db.service;
-  const payload = () => ({ __typename: "ServicePayload", service: svc });
+  // The service as it is now, with what the viewer may do to it now.
+  const now = () => ({ ...svc, ...viewerCan(db) });
+  const payload = () => ({ __typename: "ServicePayload", service: now() });
   switch (name) {
     case "ServiceDetail":
-      return { cluster: { __typename: "Cluster", mode: db.mode }, node: v.id === "S1" ? svc : null };
+      return { cluster: { __typename: "Cluster", mode: db.mode }, node: v.id === "S1" ? now() : null };
     case "ServiceDetailState":
-      return { node: svc };
+      return { node: now() };
     case "ServiceDetailValuesDiff":
       return {
         serviceValuesDiff: [
@@ -220,6 +241,7 @@ function setup(db: Db, path = "/services/S1") {
             chartVersion: s.chartVersion,
             deployedAt: s.deployedAt,
             lastUpgradedAt: s.lastUpgradedAt,
+            ...viewerCan(db),
           },
         },
       });
@@ -467,6 +489,72 @@ describe("ServiceDetail", () => {
   it("shows the manifest to admins", async () => {
     setup(fixture("running", "admin"), "/services/S1/manifest");
     expect(await screen.findByText("kind: Deployment")).toBeInTheDocument();
+  });
+
+  it("offers what the server allows, whatever the role: a guest it lets stop and inspect", async () => {
+    const db = fixture("running", "guest");
+    db.can = { viewerCanStop: true, viewerCanInspect: true, viewerCanRollback: true };
+    const { user } = setup(db);
+    expect(await screen.findByRole("button", { name: "Stop" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Manifest" })).toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: "Revisions" }));
+    expect(await screen.findByRole("button", { name: "Roll back to revision 1" })).toBeInTheDocument();
+  });
+
+  it("offers nothing the server refuses, whatever the role: an admin it lets do nothing", async () => {
+    const db = fixture("running", "admin");
+    db.can = {
+      viewerCanUpdate: false,
+      viewerCanStop: false,
+      viewerCanStart: false,
+      viewerCanRollback: false,
+      viewerCanDelete: false,
+      viewerCanInspect: false,
+    };
+    const { user } = setup(db);
+    await screen.findByRole("heading", { level: 1 });
+    for (const name of ["Stop", "Start", "Delete", "Retry"]) {
+      expect(screen.queryByRole("button", { name })).not.toBeInTheDocument();
+    }
+    expect(screen.queryByRole("tab", { name: "Manifest" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: "Configuration" }));
+    expect(await screen.findByRole("heading", { name: "Current values" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Review changes" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("tab", { name: "Revisions" }));
+    await screen.findByRole("table");
+    expect(screen.queryByRole("button", { name: /Roll back/ })).not.toBeInTheDocument();
+  });
+
+  it("offers an admin no changes in an archived workspace, and says why", async () => {
+    const db = fixture("stopped", "owner");
+    db.service.workspace.state = "archived";
+    setup(db, "/services/S1/configuration");
+    expect(await screen.findByText("Acme is archived: this service no longer changes.")).toBeInTheDocument();
+    for (const name of ["Start", "Delete"]) {
+      expect(screen.queryByRole("button", { name })).not.toBeInTheDocument();
+    }
+    expect(screen.queryByRole("button", { name: "Review changes" })).not.toBeInTheDocument();
+    expect(screen.queryByText(/can be changed when/)).not.toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Manifest" })).toBeInTheDocument();
+  });
+
+  it("follows the permissions a live event brings, also when the state stays", async () => {
+    const db = fixture("running", "admin");
+    const { send } = setup(db);
+    expect(await screen.findByRole("button", { name: "Stop" })).toBeInTheDocument();
+    // Someone else stopped it: the event's service says what the viewer may do now.
+    db.service.state = "stopped";
+    send(event("E5", "stopped", "Stopped", "info", "2026-01-01T10:03:00Z"));
+    expect(await screen.findByRole("button", { name: "Start" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Stop" })).not.toBeInTheDocument();
+    await waitFor(() => expect(called(db, "ServiceDetail")).toHaveLength(2)); // reloaded once settled
+    // The viewer's role changed: no new state (so no reload), the event alone tells.
+    db.can = { viewerCanStart: false, viewerCanDelete: false };
+    send(event("E6", "stopped", "Still stopped", "info", "2026-01-01T10:04:00Z"));
+    await waitFor(() => expect(screen.queryByRole("button", { name: "Start" })).not.toBeInTheDocument());
+    expect(screen.queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
+    expect(called(db, "ServiceDetail")).toHaveLength(2);
   });
 });
 

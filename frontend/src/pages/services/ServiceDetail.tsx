@@ -1,6 +1,7 @@
 // The service detail page (/services/:id/*): live state and deploy log,
 // overview, configuration with a values diff before upgrading, revisions
-// with rollback, the rendered manifest for admins, stop/start/delete.
+// with rollback, the rendered manifest, stop/start/delete: each offered as
+// the service's viewerCan* fields allow (see rules.ts).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Link, Route, Routes, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useSubscription, type CombinedError } from "urql";
@@ -9,7 +10,7 @@ import type { ServiceDetailQuery, ServiceEventsSubscription } from "../../gql/gr
 import { Button, EmptyState, ErrorMessage, Field, Loading, RelativeTime } from "../../components/ui";
 import { ServiceStateBadge } from "../../components/ServiceState";
 import { appError } from "../../lib/errors";
-import { allowed, canOperate, isTransitional, settled } from "./rules";
+import { isTransitional, settled } from "./rules";
 import { LogView, type LogLine } from "./ServiceLog";
 import { ServiceConfiguration } from "./ServiceConfiguration";
 import { ServiceRevisions } from "./ServiceRevisions";
@@ -37,10 +38,12 @@ export const ServiceDetailDocument = graphql(`
         namespace
         values
         createdAt
+        ...ServiceViewerCan
         workspace {
           id
           name
           slug
+          state
           viewerRole
         }
         template {
@@ -99,6 +102,7 @@ const ServiceStateDocument = graphql(`
         state
         errorMessage
         helmRevision
+        ...ServiceViewerCan
       }
     }
   }
@@ -120,6 +124,7 @@ export const ServiceEventsDocument = graphql(`
         chartVersion
         deployedAt
         lastUpgradedAt
+        ...ServiceViewerCan
       }
     }
   }
@@ -132,6 +137,7 @@ const StopServiceDocument = graphql(`
         id
         state
         errorMessage
+        ...ServiceViewerCan
       }
     }
   }
@@ -144,6 +150,7 @@ const StartServiceDocument = graphql(`
         id
         state
         errorMessage
+        ...ServiceViewerCan
       }
     }
   }
@@ -156,6 +163,7 @@ const RetryServiceDocument = graphql(`
         id
         state
         errorMessage
+        ...ServiceViewerCan
       }
     }
   }
@@ -168,6 +176,7 @@ const DeleteServiceDocument = graphql(`
         id
         state
         errorMessage
+        ...ServiceViewerCan
       }
     }
   }
@@ -272,14 +281,13 @@ function ServicePage() {
   }
 
   const base = `/services/${encodeURIComponent(id)}`;
-  const admin = canOperate(service.workspace.viewerRole);
   const dryRun = data?.cluster.mode === "dry-run";
   const sections: Section[] = [
     { path: "", label: "Overview" },
     { path: "configuration", label: "Configuration" },
     { path: "revisions", label: "Revisions" },
     { path: "log", label: "Log" },
-    ...(admin ? [{ path: "manifest", label: "Manifest" }] : []),
+    ...(service.viewerCanInspect ? [{ path: "manifest", label: "Manifest" }] : []),
   ];
 
   return (
@@ -290,11 +298,16 @@ function ServicePage() {
           <p style={{ margin: 0 }}>
             <strong>The last operation failed:</strong> {service.errorMessage || "no reason was given."}
           </p>
-          {admin && (
+          {service.viewerCanUpdate && (
             <p style={{ margin: 0 }}>
               Retry it, change the configuration, roll back to a revision, or delete the service.
             </p>
           )}
+        </div>
+      )}
+      {service.workspace.state === "archived" && (
+        <div className="alert alert-info" role="note">
+          {service.workspace.name} is archived: this service no longer changes.
         </div>
       )}
       {dryRun && (
@@ -323,7 +336,7 @@ function ServicePage() {
               </section>
             }
           />
-          {admin && <Route path="manifest" element={<ServiceManifest service={service} />} />}
+          {service.viewerCanInspect && <Route path="manifest" element={<ServiceManifest service={service} />} />}
           <Route
             path="*"
             element={
@@ -396,7 +409,6 @@ function Tabs({ base, sections, current }: { base: string; sections: Section[]; 
 }
 
 function Header({ service }: { service: ServiceData }) {
-  const role = service.workspace.viewerRole;
   const vars = { input: { id: service.id } };
   const [stop, doStop] = useMutation(StopServiceDocument);
   const [start, doStart] = useMutation(StartServiceDocument);
@@ -410,7 +422,6 @@ function Header({ service }: { service: ServiceData }) {
     if (r.error) setFailed(r.error);
   };
 
-  const can = (op: Parameters<typeof allowed>[0]) => allowed(op, service.state, role);
   return (
     <div className="stack" style={{ gap: "0.5rem" }}>
       <div className="page-header" style={{ marginBottom: 0 }}>
@@ -428,22 +439,22 @@ function Header({ service }: { service: ServiceData }) {
           </p>
         </div>
         <div className="row">
-          {service.state === "error" && can("upgrade") && (
+          {service.state === "error" && service.viewerCanUpdate && (
             <Button busy={retry.fetching} onClick={() => run(() => doRetry(vars))}>
               Retry
             </Button>
           )}
-          {can("stop") && (
+          {service.viewerCanStop && (
             <Button busy={stop.fetching} onClick={() => run(() => doStop(vars))}>
               Stop
             </Button>
           )}
-          {can("start") && (
+          {service.viewerCanStart && (
             <Button variant="primary" busy={start.fetching} onClick={() => run(() => doStart(vars))}>
               Start
             </Button>
           )}
-          {can("delete") && (
+          {service.viewerCanDelete && (
             <Button variant="danger" onClick={() => setDeleting(true)}>
               Delete
             </Button>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, RelativeTime, Spinner } from "../../components/ui";
-import { allowed } from "./rules";
+import { atLeast } from "../workspaces/roles";
 import { ChangeList } from "./ServiceConfiguration";
 import type { ServiceData } from "./ServiceDetail";
 
@@ -27,6 +27,7 @@ export const RollbackServiceDocument = graphql(`
         id
         state
         errorMessage
+        ...ServiceViewerCan
       }
     }
   }
@@ -43,8 +44,9 @@ export function ServiceRevisions({ service }: { service: ServiceData }) {
   const revisions = (service.revisions.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   const [target, setTarget] = useState<number | null>(null);
   const [queued, setQueued] = useState<number | null>(null);
-  const mayRollback = allowed("rollback", service.state, service.workspace.viewerRole);
-  const admin = service.workspace.viewerRole === "admin" || service.workspace.viewerRole === "owner";
+  const mayRollback = service.viewerCanRollback;
+  // Wording only: an admin is told why rollback is not offered now.
+  const admin = atLeast(service.workspace.viewerRole, "admin") && service.workspace.state !== "archived";
 
   if (revisions.length === 0) {
     return (

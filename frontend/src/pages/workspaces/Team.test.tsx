@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { WorkspaceProvider } from "../../lib/workspace";
 import { Team } from "./Team";
 import { print } from "graphql";
-import { connection, gqlError, member, mockClient, myWorkspaces, opName, user, viewer, type Answers } from "./testing";
+import type { WorkspaceViewerCanFragment } from "../../gql/graphql";
+import { connection, gqlError, member, mockClient, myWorkspaces, opName, user, viewer, workspaceCan, type Answers } from "./testing";
 
 vi.mock("../../lib/session", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../lib/session")>()),
@@ -30,7 +31,10 @@ function invitation(id: string, email: string, role: string, over: { status?: st
   };
 }
 
-function team(viewerRole: string, opts: { state?: string; members?: object[]; invitations?: object[] } = {}) {
+function team(
+  viewerRole: string,
+  opts: { state?: string; members?: object[]; invitations?: object[]; can?: Partial<WorkspaceViewerCanFragment> } = {},
+) {
   const members = opts.members ?? [
     member(viewerRole === "owner" ? me : olive, "owner"),
     ...(viewerRole === "owner" ? [] : [member(me, viewerRole)]),
@@ -46,6 +50,8 @@ function team(viewerRole: string, opts: { state?: string; members?: object[]; in
         slug: "shop-co",
         state: opts.state ?? "active",
         viewerRole,
+        ...workspaceCan(viewerRole, opts.state),
+        ...opts.can,
         members: connection("WorkspaceMember", members),
         pendingInvitations: opts.invitations ?? [],
       },
@@ -130,6 +136,24 @@ describe("Team", { timeout: 20_000 }, () => {
       expect.objectContaining({ variables: { input: { workspaceId: "ws-1" } } }),
       expect.anything(),
     );
+  });
+
+  it("offers what the server allows, not what the role suggests", async () => {
+    const first = renderTeam(
+      mockClient(answers(team("guest", { can: { viewerCanManageMembers: true, viewerCanLeave: false } }))).client,
+    );
+    expect(await screen.findByRole("heading", { name: "Invite someone" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Role of Adam" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Leave Shop Co" })).toBeNull();
+    first.unmount();
+
+    renderTeam(
+      mockClient(answers(team("owner", { can: { viewerCanManageMembers: false, viewerCanAdminister: false } }))).client,
+    );
+    expect(await screen.findByRole("heading", { name: /^Members/ })).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "Invite someone" })).toBeNull();
+    expect(screen.queryAllByRole("combobox", { name: /^Role of/ })).toHaveLength(0);
+    expect(screen.queryByRole("heading", { name: "Transfer ownership" })).toBeNull();
   });
 
   it("offers no write controls in an archived workspace", async () => {

@@ -2,9 +2,9 @@
 // inviting (a single-use link to share; nobody joins before accepting), the
 // invitations waiting for an answer (a new link, cancelling; an expired one
 // is sent again or removed), changing roles, removing, handing over
-// ownership. Everyone but the owner may leave. What is offered follows
-// roles.ts; only admins and the owner see invitations (the server lists them
-// for nobody else).
+// ownership. Everyone but the owner may leave. What is offered follows the
+// workspace's viewerCan* fields; only admins and the owner see invitations
+// (the server lists them for nobody else).
 import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
@@ -16,7 +16,7 @@ import { appError, fieldErrors, formError, sentence } from "../../lib/errors";
 import { useSignedInViewer } from "../../lib/session";
 import { RoleBadge, WorkspaceStateBadge, WorkspaceTabs, useVisitWorkspace } from "./parts";
 import { WorkspaceNotFound } from "./WorkspaceDetail";
-import { assignableRoles, byRole, permissions, roleHint, roleLabel, type Permissions } from "./roles";
+import { assignableRoles, byRole, roleHint, roleLabel } from "./roles";
 
 export const TeamDocument = graphql(`
   query TeamPage($slug: String!) {
@@ -26,6 +26,7 @@ export const TeamDocument = graphql(`
       slug
       state
       viewerRole
+      ...WorkspaceViewerCan
       members(first: 100) {
         totalCount
         edges {
@@ -134,6 +135,7 @@ const TransferDocument = graphql(`
         id
         ownerID
         viewerRole
+        ...WorkspaceViewerCan
       }
     }
   }
@@ -160,7 +162,6 @@ export function Team() {
 
 function TeamPage({ ws }: { ws: Workspace }) {
   const viewer = useSignedInViewer();
-  const can = permissions(ws.viewerRole, ws.state);
   const members = useMemo(
     () => (ws.members.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])).sort(byRole),
     [ws.members.edges],
@@ -190,16 +191,16 @@ function TeamPage({ ws }: { ws: Workspace }) {
         }
       />
       <WorkspaceTabs slug={ws.slug} />
-      {can.archived && (
+      {ws.state === "archived" && (
         <div className="alert alert-info" role="note">
           This workspace is archived and read-only: nobody can be invited, and roles no longer change.
         </div>
       )}
-      {can.manageMembers && <InviteForm ws={ws} links={links} onLink={setLink} />}
-      <Members ws={ws} members={members} viewerId={viewer.id} can={can} />
-      {can.manageMembers && <Invitations ws={ws} invitations={invitations} links={links} onLink={setLink} />}
-      {can.own && <TransferOwnership ws={ws} candidates={members.filter((m) => m.user.id !== viewer.id)} />}
-      {can.leave && <LeaveWorkspace ws={ws} />}
+      {ws.viewerCanManageMembers && <InviteForm ws={ws} links={links} onLink={setLink} />}
+      <Members ws={ws} members={members} viewerId={viewer.id} />
+      {ws.viewerCanManageMembers && <Invitations ws={ws} invitations={invitations} links={links} onLink={setLink} />}
+      {ws.viewerCanAdminister && <TransferOwnership ws={ws} candidates={members.filter((m) => m.user.id !== viewer.id)} />}
+      {ws.viewerCanLeave && <LeaveWorkspace ws={ws} />}
     </div>
   );
 }
@@ -306,7 +307,7 @@ function InviteForm({ ws, links, onLink }: { ws: Workspace; links: Links; onLink
   );
 }
 
-function Members({ ws, members, viewerId, can }: { ws: Workspace; members: Member[]; viewerId: string; can: Permissions }) {
+function Members({ ws, members, viewerId }: { ws: Workspace; members: Member[]; viewerId: string }) {
   const [removing, setRemoving] = useState<Member | null>(null);
   const [removeOp, remove] = useMutation(RemoveMemberDocument);
 
@@ -319,7 +320,7 @@ function Members({ ws, members, viewerId, can }: { ws: Workspace; members: Membe
         {members.map((m) => {
           const self = m.user.id === viewerId;
           // The owner's role changes only by a transfer; one's own role is not changed here.
-          const manage = can.manageMembers && m.role !== "owner" && !self;
+          const manage = ws.viewerCanManageMembers && m.role !== "owner" && !self;
           return (
             <li key={m.id} className="ws-member">
               <div className="ws-member-who">

@@ -5,7 +5,8 @@ import { Provider, type Client } from "urql";
 import { beforeEach, describe, expect, it } from "vitest";
 import { WorkspaceProvider } from "../../lib/workspace";
 import { WorkspaceDetail } from "./WorkspaceDetail";
-import { connection, gqlError, mockClient, myWorkspaces, type Answers } from "./testing";
+import type { WorkspaceViewerCanFragment } from "../../gql/graphql";
+import { connection, gqlError, mockClient, myWorkspaces, workspaceCan, type Answers } from "./testing";
 
 function service(id: string, name: string, state: string, url: string | null = null) {
   return {
@@ -21,7 +22,7 @@ function service(id: string, name: string, state: string, url: string | null = n
   };
 }
 
-function detail(viewerRole: string, opts: { state?: string; services?: object[] } = {}) {
+function detail(viewerRole: string, opts: { state?: string; services?: object[]; can?: Partial<WorkspaceViewerCanFragment> } = {}) {
   return {
     data: {
       workspace: {
@@ -32,6 +33,8 @@ function detail(viewerRole: string, opts: { state?: string; services?: object[] 
         description: "Our shop's apps",
         state: opts.state ?? "active",
         viewerRole,
+        ...workspaceCan(viewerRole, opts.state),
+        ...opts.can,
         namespace: "paas-ws-12345678",
         members: { __typename: "WorkspaceMemberConnection", totalCount: 3 },
         services: connection("Service", opts.services ?? []),
@@ -87,6 +90,26 @@ describe("WorkspaceDetail", { timeout: 20_000 }, () => {
     expect(screen.queryByRole("button", { name: "Edit" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Archive" })).toBeNull();
     expect(screen.getByText(/Admins and the owner of this workspace deploy them/)).toBeInTheDocument();
+  });
+
+  it("offers what the server allows, not what the role suggests", async () => {
+    const first = renderDetail(
+      mockClient(answers(detail("guest", { can: { viewerCanUpdate: true, viewerCanAdminister: true, viewerCanDeploy: true } })))
+        .client,
+    );
+    expect(await screen.findByRole("button", { name: "Edit" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Archive" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Browse the marketplace" })).toBeInTheDocument();
+    first.unmount();
+
+    renderDetail(
+      mockClient(answers(detail("owner", { can: { viewerCanUpdate: false, viewerCanAdminister: false, viewerCanDeploy: false } })))
+        .client,
+    );
+    expect(await screen.findByRole("heading", { level: 1, name: "Shop Co" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Edit" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Archive" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "Browse the marketplace" })).toBeNull();
   });
 
   it("says an archived workspace is read-only and offers no changes", async () => {

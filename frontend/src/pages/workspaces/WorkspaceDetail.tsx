@@ -9,7 +9,6 @@ import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, PageHe
 import { appError, fieldErrors, formError, sentence } from "../../lib/errors";
 import { AppAvatar } from "../marketplace/format";
 import { RoleBadge, ServiceStateBadge, WorkspaceStateBadge, WorkspaceTabs, useVisitWorkspace } from "./parts";
-import { permissions } from "./roles";
 
 export const WorkspaceDetailDocument = graphql(`
   query WorkspaceDetailPage($slug: String!) {
@@ -20,6 +19,7 @@ export const WorkspaceDetailDocument = graphql(`
       description
       state
       viewerRole
+      ...WorkspaceViewerCan
       namespace
       members(first: 0) {
         totalCount
@@ -48,7 +48,10 @@ export const WorkspaceDetailDocument = graphql(`
   }
 `);
 
-// The same fields as the list above, so each event updates the listed service.
+// The same fields as the list above, so each event updates the listed service,
+// and what the viewer may do to it now (it follows the state), so that the
+// cached service the service page shows never pairs a new state with old
+// permissions.
 export const WorkspaceServicesSubscription = graphql(`
   subscription WorkspaceDetailServices($workspaceId: ID!) {
     workspaceServices(workspaceId: $workspaceId) {
@@ -59,6 +62,7 @@ export const WorkspaceServicesSubscription = graphql(`
       url
       chartVersion
       helmRevision
+      ...ServiceViewerCan
       template {
         id
         name
@@ -87,6 +91,7 @@ const ArchiveWorkspaceDocument = graphql(`
       workspace {
         id
         state
+        ...WorkspaceViewerCan
       }
     }
   }
@@ -133,7 +138,6 @@ export function WorkspaceNotFound() {
 }
 
 function Detail({ ws }: { ws: Workspace }) {
-  const can = permissions(ws.viewerRole, ws.state);
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const [archiveOp, archive] = useMutation(ArchiveWorkspaceDocument);
@@ -162,8 +166,8 @@ function Detail({ ws }: { ws: Workspace }) {
         }
         actions={
           <>
-            {can.edit && !editing && <Button onClick={() => setEditing(true)}>Edit</Button>}
-            {can.own && (
+            {ws.viewerCanUpdate && !editing && <Button onClick={() => setEditing(true)}>Edit</Button>}
+            {ws.viewerCanAdminister && (
               <Button
                 variant="danger"
                 onClick={() => {
@@ -177,14 +181,14 @@ function Detail({ ws }: { ws: Workspace }) {
           </>
         }
       />
-      {can.archived && (
+      {ws.state === "archived" && (
         <div className="alert alert-info" role="note">
           This workspace is archived and read-only: its services, members and details no longer change.
         </div>
       )}
       {editing && <EditWorkspace ws={ws} onDone={() => setEditing(false)} />}
       <WorkspaceTabs slug={ws.slug} />
-      <Services ws={ws} canDeploy={can.edit} />
+      <Services ws={ws} canDeploy={ws.viewerCanDeploy} />
       <ConfirmDialog
         open={archiving}
         title={`Archive ${ws.name}?`}

@@ -14,7 +14,7 @@ import {
   DeclineInvitationDocument,
   PendingInvitationsDocument,
 } from "../invitations/PendingInvitations";
-import { connection, opName } from "./testing";
+import { connection, opName, workspaceCan } from "./testing";
 
 type Server = Record<string, (op: Operation) => Record<string, unknown>>;
 
@@ -40,7 +40,14 @@ function setup(server: Server) {
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-const summary = (id: string, name: string) => ({ __typename: "Workspace", id, name, slug: name.toLowerCase(), viewerRole: "owner" });
+const summary = (id: string, name: string) => ({
+  __typename: "Workspace",
+  id,
+  name,
+  slug: name.toLowerCase(),
+  viewerRole: "owner",
+  viewerCanDeploy: true,
+});
 
 function svc(id: string, state: string) {
   return {
@@ -53,6 +60,13 @@ function svc(id: string, state: string) {
     chartVersion: "1.0.0",
     helmRevision: 1,
     template: { __typename: "AppTemplate", id: "t-1", name: "App", slug: "app", icon: "web" },
+    // As the server answers an owner (the list does not show them; the event carries them).
+    viewerCanUpdate: state === "running",
+    viewerCanStop: state === "running",
+    viewerCanStart: false,
+    viewerCanRollback: state === "running",
+    viewerCanDelete: state === "running",
+    viewerCanInspect: true,
   };
 }
 
@@ -96,6 +110,7 @@ describe("workspace cache updates", () => {
           description: "",
           state: "active",
           viewerRole: "owner",
+          ...workspaceCan("owner"),
           namespace: "paas-ws-1",
           members: { __typename: "WorkspaceMemberConnection", totalCount: 1 },
           services: connection("Service", services),
@@ -144,6 +159,7 @@ describe("workspace cache updates", () => {
           slug: "acme",
           state: "active",
           viewerRole: "owner",
+          ...workspaceCan("owner"),
           members: connection("WorkspaceMember", []),
           pendingInvitations: invitations,
         },
@@ -192,6 +208,7 @@ describe("workspace cache updates", () => {
           slug: "acme",
           state: "active",
           viewerRole: "admin",
+          ...workspaceCan("admin"),
           members: connection("WorkspaceMember", []),
           pendingInvitations: invitations,
         },

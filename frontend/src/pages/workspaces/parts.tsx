@@ -1,10 +1,26 @@
-// Pieces the workspace pages share: badges, the tabs of a workspace, the
-// "this is your current workspace now" effect.
+// Pieces the workspace pages share: what the viewer may do, badges, the tabs
+// of a workspace, the "this is your current workspace now" effect.
 import { useEffect } from "react";
 import { NavLink } from "react-router";
+import { graphql } from "../../gql";
 import type { Role, WorkspaceState } from "../../gql/graphql";
 import { useWorkspaces } from "../../lib/workspace";
 import { roleLabel } from "./roles";
+
+/**
+ * What the viewer may do in a workspace, as the server decides it (role and
+ * state: all false once archived, but leaving). The pages offer exactly
+ * this; payloads that change the state or the viewer's role select it too.
+ */
+export const WorkspaceViewerCanFragment = graphql(`
+  fragment WorkspaceViewerCan on Workspace {
+    viewerCanUpdate
+    viewerCanManageMembers
+    viewerCanAdminister
+    viewerCanDeploy
+    viewerCanLeave
+  }
+`);
 
 export function RoleBadge({ role, you }: { role: Role; you?: boolean }) {
   const cls = role === "owner" ? "badge badge-info" : role === "admin" ? "badge badge-warning" : "badge";
