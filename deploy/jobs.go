@@ -241,8 +241,12 @@ func (w *opWorker) Work(ctx context.Context, job *river.Job[JobArgs]) error {
 	}
 	runErr = scrubErr(runErr, scrub)
 	if job.Attempt < job.MaxAttempts {
-		_ = s.logEvent(sys, svc, serviceevent.LevelWarning,
-			fmt.Sprintf("Attempt %d of %d failed: %v; retrying", job.Attempt, job.MaxAttempts, runErr))
+		// The retry happens whether or not its log line is recorded; a
+		// line that could not be is logged here, and River keeps runErr.
+		msg := fmt.Sprintf("Attempt %d of %d failed: %v; retrying", job.Attempt, job.MaxAttempts, runErr)
+		if err := s.logEvent(sys, svc, serviceevent.LevelWarning, msg); err != nil {
+			s.log.Error("recording a failed attempt", "service_id", svc.ID, "attempt", job.Attempt, "err", scrub(err.Error()))
+		}
 		return runErr
 	}
 	if fresh, err := s.db.Client.Service.Get(sys, svc.ID); err != nil {
@@ -290,7 +294,7 @@ func (s *Service) run(ctx context.Context, svc *ent.Service, args JobArgs) error
 		if err := s.engine.EnsureNamespace(ctx, svc.Namespace, s.cfg.Quota); err != nil {
 			return err
 		}
-		_, _ = s.engine.ClearPending(ctx, svc.Namespace, svc.ReleaseName)
+		s.clearPending(ctx, svc)
 		if args.Op == OpDeploy {
 			_, err = s.engine.Install(ctx, svc.Namespace, svc.ReleaseName, ref, values)
 			if errors.Is(err, helmops.ErrReleaseExists) {
@@ -308,7 +312,7 @@ func (s *Service) run(ctx context.Context, svc *ent.Service, args JobArgs) error
 		}
 		return err
 	case OpRollback:
-		_, _ = s.engine.ClearPending(ctx, svc.Namespace, svc.ReleaseName)
+		s.clearPending(ctx, svc)
 		_, err := s.engine.Rollback(ctx, svc.Namespace, svc.ReleaseName, args.Revision)
 		return err
 	case OpStop:
@@ -323,6 +327,19 @@ func (s *Service) run(ctx context.Context, svc *ent.Service, args JobArgs) error
 		return s.engine.Uninstall(ctx, svc.Namespace, svc.ReleaseName)
 	}
 	return fmt.Errorf("unknown operation %q", args.Op)
+}
+
+// clearPending unblocks svc's release when a process stopped in the middle
+// of an operation on it (see helmops.Engine.ClearPending). Nothing is
+// cleared when the release does not exist yet or an operation on it still
+// runs here (a timed-out attempt's: the next operation waits for it). Any
+// other failure is logged, and the operation goes on: if the release is
+// still blocked, the operation fails and says so.
+func (s *Service) clearPending(ctx context.Context, svc *ent.Service) {
+	_, err := s.engine.ClearPending(ctx, svc.Namespace, svc.ReleaseName)
+	if err != nil && ctx.Err() == nil && !errors.Is(err, helmops.ErrReleaseNotFound) && !errors.Is(err, helmops.ErrPending) {
+		s.log.Warn("clearing an interrupted helm operation", "service_id", svc.ID, "err", err)
+	}
 }
 
 // chartValues are the release's values: the template defaults deep-merged
