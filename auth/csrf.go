@@ -1,7 +1,6 @@
 package auth
 
 import (
-	"encoding/json"
 	"mime"
 	"net"
 	"net/http"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/errs/httperr"
 )
 
 // CSRF protects handlers that authenticate by cookie from cross-site
@@ -41,11 +41,11 @@ func CSRF(allowedOrigin func(r *http.Request, origin string) bool) func(http.Han
 				return
 			}
 			if msg := checkOrigin(r, allowedOrigin); msg != "" {
-				writeError(w, http.StatusForbidden, errs.Forbidden, msg)
+				httperr.Write(w, errs.E(errs.Forbidden, "%s", msg))
 				return
 			}
 			if !isJSON(r.Header.Get("Content-Type")) {
-				writeError(w, http.StatusUnsupportedMediaType, codeUnsupportedMediaType, "Content-Type must be application/json")
+				httperr.Write(w, errs.E(httperr.UnsupportedMediaType, "Content-Type must be application/json"))
 				return
 			}
 			next.ServeHTTP(w, r)
@@ -119,28 +119,4 @@ func hostPort(host, defaultPort string) string {
 		return net.JoinHostPort(h, p)
 	}
 	return net.JoinHostPort(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"), defaultPort)
-}
-
-// codeUnsupportedMediaType is the code the GraphQL endpoint itself gives a
-// body that is not JSON (gqlserver.CodeUnsupportedMediaType), so that
-// clients see one code for one fault whichever layer refuses it.
-const codeUnsupportedMediaType errs.Code = "UNSUPPORTED_MEDIA_TYPE"
-
-// writeError writes a GraphQL-shaped error body, the shape all our clients
-// already parse.
-func writeError(w http.ResponseWriter, status int, code errs.Code, msg string) {
-	type ext struct {
-		Code errs.Code `json:"code"`
-	}
-	type gqlError struct {
-		Message    string `json:"message"`
-		Extensions ext    `json:"extensions"`
-	}
-	body, _ := json.Marshal(struct {
-		Errors []gqlError `json:"errors"`
-	}{[]gqlError{{msg, ext{code}}}})
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(status)
-	w.Write(append(body, '\n'))
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/errs/httperr"
 )
 
 func TestCSRF(t *testing.T) {
@@ -94,7 +95,7 @@ func TestCSRF(t *testing.T) {
 			}
 			wantCode := errs.Forbidden
 			if tt.want == 415 {
-				wantCode = codeUnsupportedMediaType
+				wantCode = httperr.UnsupportedMediaType
 			}
 			checkErrorBody(t, w, wantCode)
 		})

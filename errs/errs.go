@@ -24,6 +24,23 @@ const (
 	Internal        Code = "INTERNAL"
 )
 
+// InternalMessage is all a client learns of an error that is not a domain
+// error, or whose code is Internal: the details are logged, never shown.
+const InternalMessage = "internal error"
+
+// Public is what a client may see of err: the first *Error in its chain
+// when that has a code other than Internal, else an Internal error saying
+// only InternalMessage (nil for nil). Every edge shows errors through it.
+func Public(err error) *Error {
+	if err == nil {
+		return nil
+	}
+	if e, ok := errors.AsType[*Error](err); ok && e.Code != Internal && e.Code != "" {
+		return e
+	}
+	return &Error{Code: Internal, Message: InternalMessage}
+}
+
 // Error is a domain error: a code, a message safe to show to the user and,
 // for input errors, the input field it concerns.
 type Error struct {

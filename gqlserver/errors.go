@@ -19,7 +19,7 @@ import (
 
 // internalMessage is all a client learns about an error that is not a domain
 // error.
-const internalMessage = "internal error"
+const internalMessage = errs.InternalMessage
 
 // Presenter is PresenterWith(log, nil).
 func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {

@@ -16,13 +16,14 @@ import (
 	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/errs/httperr"
 )
 
 // gqlgen's transports and handler.Server answer some malformed requests by
 // themselves, with a bare {"errors":[{"message":…}]} and no extensions.code
 // ("transport not supported", "GET requests only allow query operations",
 // "variables could not be decoded", …). The checks in this file refuse those
-// requests before gqlgen sees them, with writeError's shape and a code;
+// requests before gqlgen sees them, with httperr.Write's shape and a code;
 // TestHTTPErrorsHaveCodes lists the cases.
 
 // checkMethod refuses what no transport of ours takes: methods other than GET
@@ -34,13 +35,13 @@ func checkMethod(w http.ResponseWriter, r *http.Request) bool {
 		return true
 	case http.MethodPost:
 		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-			writeError(w, http.StatusUnsupportedMediaType, CodeUnsupportedMediaType, "Content-Type must be application/json")
+			httperr.Write(w, errs.E(httperr.UnsupportedMediaType, "Content-Type must be application/json"))
 			return false
 		}
 		return true
 	}
 	w.Header().Set("Allow", "GET, POST")
-	writeError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed, "send GraphQL requests with POST (or queries with GET)")
+	httperr.Write(w, errs.E(httperr.MethodNotAllowed, "send GraphQL requests with POST (or queries with GET)"))
 	return false
 }
 
@@ -51,7 +52,7 @@ func checkMethod(w http.ResponseWriter, r *http.Request) bool {
 func (s *server) checkGET(w http.ResponseWriter, r *http.Request) bool {
 	query, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, CodeBadRequest, "malformed URL query string")
+		httperr.Write(w, errs.E(httperr.BadRequest, "malformed URL query string"))
 		return false
 	}
 	params := graphql.RawParams{Query: query.Get("query"), OperationName: query.Get("operationName")}
@@ -60,13 +61,13 @@ func (s *server) checkGET(w http.ResponseWriter, r *http.Request) bool {
 		dst  *map[string]any
 	}{{"variables", &params.Variables}, {"extensions", &params.Extensions}} {
 		if v := query.Get(p.name); v != "" && !decodeObject(v, p.dst) {
-			writeError(w, http.StatusBadRequest, CodeBadRequest, p.name+" must be a JSON object")
+			httperr.Write(w, errs.E(httperr.BadRequest, "%s must be a JSON object", p.name))
 			return false
 		}
 	}
 	if op := s.operationOf(r.Context(), &params); op != nil && op.Operation != ast.Query {
 		w.Header().Set("Allow", "POST")
-		writeError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed, "only queries may be sent with GET: send "+string(op.Operation)+"s with POST")
+		httperr.Write(w, errs.E(httperr.MethodNotAllowed, "only queries may be sent with GET: send %ss with POST", op.Operation))
 		return false
 	}
 	return true
@@ -114,7 +115,7 @@ func (s *server) checkStreaming(w http.ResponseWriter, r *http.Request) bool {
 		return true
 	}
 	s.opts.Logger.ErrorContext(r.Context(), "graphql: cannot stream: the ResponseWriter does not implement http.Flusher")
-	writeError(w, http.StatusInternalServerError, string(errs.Internal), internalMessage)
+	httperr.Write(w, errs.E(errs.Internal, "cannot stream"))
 	return false
 }
 

@@ -57,6 +57,7 @@ import (
 	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/errs/httperr"
 )
 
 // Defaults applied by New to zero-valued Options fields.
@@ -79,22 +80,23 @@ const (
 // besides the errs.Code values, the limits' codes (CodeDepthLimit,
 // CodeAliasLimit, COMPLEXITY_LIMIT_EXCEEDED) and gqlgen's own codes
 // (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
-// PERSISTED_QUERY_NOT_FOUND).
+// PERSISTED_QUERY_NOT_FOUND). The codes of refused HTTP requests, and
+// their statuses, are package httperr's.
 const (
 	// CodeBadRequest: the HTTP request is not a GraphQL request we accept
 	// (HTTP 400: body not a GraphQL JSON object, malformed URL query, GET
 	// variables or extensions that are not JSON objects, unsupported upgrade
 	// or subprotocol), or its persistedQuery extension is malformed (HTTP
 	// 422, like other request errors that gqlgen reports).
-	CodeBadRequest = "BAD_REQUEST"
+	CodeBadRequest = string(httperr.BadRequest)
 	// CodePayloadTooLarge: the POST body is larger than Options.MaxBodyBytes.
-	CodePayloadTooLarge = "PAYLOAD_TOO_LARGE"
+	CodePayloadTooLarge = string(httperr.PayloadTooLarge)
 	// CodeMethodNotAllowed: an HTTP method other than GET and POST, or a GET
 	// carrying a mutation or subscription (HTTP 405, with an Allow header).
-	CodeMethodNotAllowed = "METHOD_NOT_ALLOWED"
+	CodeMethodNotAllowed = string(httperr.MethodNotAllowed)
 	// CodeUnsupportedMediaType: a POST whose Content-Type is not
 	// application/json (HTTP 415).
-	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
+	CodeUnsupportedMediaType = string(httperr.UnsupportedMediaType)
 	// CodeTimeout: the operation ran past Options.OperationTimeout.
 	CodeTimeout = "TIMEOUT"
 	// CodeCancelled: the operation's client went away (or its session
@@ -393,14 +395,14 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *server) checkUpgrade(w http.ResponseWriter, r *http.Request) bool {
 	switch {
 	case !isWebSocketUpgrade(r):
-		writeError(w, http.StatusBadRequest, CodeBadRequest, "only WebSocket upgrades are supported")
+		httperr.Write(w, errs.E(httperr.BadRequest, "only WebSocket upgrades are supported"))
 	case r.Method != http.MethodGet:
 		w.Header().Set("Allow", http.MethodGet)
-		writeError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed, "a WebSocket upgrade must use GET")
+		httperr.Write(w, errs.E(httperr.MethodNotAllowed, "a WebSocket upgrade must use GET"))
 	case !originChecker(s.opts.AllowedOrigin)(r):
-		writeError(w, http.StatusForbidden, string(errs.Forbidden), "origin not allowed")
+		httperr.Write(w, errs.E(errs.Forbidden, "origin not allowed"))
 	case !offersSubprotocol(r, graphqlTransportWS):
-		writeError(w, http.StatusBadRequest, CodeBadRequest, "the "+graphqlTransportWS+" WebSocket subprotocol is required")
+		httperr.Write(w, errs.E(httperr.BadRequest, "the %s WebSocket subprotocol is required", graphqlTransportWS))
 	default:
 		return true
 	}
@@ -414,16 +416,16 @@ func (s *server) checkUpgrade(w http.ResponseWriter, r *http.Request) bool {
 func (s *server) readBody(w http.ResponseWriter, r *http.Request) bool {
 	limit := s.opts.MaxBodyBytes
 	if r.ContentLength > limit {
-		writeError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, "request body too large")
+		httperr.Write(w, errs.E(httperr.PayloadTooLarge, "request body too large"))
 		return false
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	_ = r.Body.Close()
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			writeError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, "request body too large")
+			httperr.Write(w, errs.E(httperr.PayloadTooLarge, "request body too large"))
 		} else {
-			writeError(w, http.StatusBadRequest, CodeBadRequest, "could not read request body")
+			httperr.Write(w, errs.E(httperr.BadRequest, "could not read request body"))
 		}
 		return false
 	}
@@ -433,7 +435,7 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) bool {
 	dec.UseNumber()
 	var params graphql.RawParams
 	if err := dec.Decode(&params); err != nil {
-		writeError(w, http.StatusBadRequest, CodeBadRequest, "request body is not a GraphQL JSON request")
+		httperr.Write(w, errs.E(httperr.BadRequest, "request body is not a GraphQL JSON request"))
 		return false
 	}
 	streamOnlySubscriptions(r, &params)
@@ -465,18 +467,4 @@ func streamOnlySubscriptions(r *http.Request, params *graphql.RawParams) {
 			return
 		}
 	}
-}
-
-// writeError writes a GraphQL-shaped JSON error response.
-func writeError(w http.ResponseWriter, status int, code, message string) {
-	b, _ := json.Marshal(map[string]any{
-		"errors": []any{map[string]any{
-			"message":    message,
-			"extensions": map[string]any{"code": code},
-		}},
-	})
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(status)
-	_, _ = w.Write(b)
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/errs/httperr"
 	"github.com/woowtech/woow-paas/push"
 )
 
@@ -143,7 +144,11 @@ func newUpgrader(allowed func(r *http.Request) bool) websocket.Upgrader {
 		CheckOrigin: allowed,
 		Error: func(w http.ResponseWriter, _ *http.Request, status int, _ error) {
 			w.Header().Set("Sec-Websocket-Version", "13")
-			writeError(w, status, CodeBadRequest, "unable to upgrade")
+			code := httperr.BadRequest // ServeHTTP has refused the rest
+			if status >= http.StatusInternalServerError {
+				code = errs.Internal // w cannot be hijacked
+			}
+			httperr.Write(w, errs.E(code, "unable to upgrade"))
 		},
 	}
 }
