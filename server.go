@@ -36,6 +36,7 @@ import (
 	"github.com/woowtech/woow-paas/frontend"
 	"github.com/woowtech/woow-paas/gqlserver"
 	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/httpauth"
 	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/resolvers"
@@ -334,13 +335,14 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	// by gqlserver when it ends.
 	baseCtx, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelBase()
+	authn := httpauth.New(acc, auth.Cookies{TrustProxy: cfg.TrustProxy}, log)
 	api := gqlserver.New(schema, gqlserver.Options{
 		Introspection: cfg.Introspection,
 		AllowedOrigin: allowed,
 		// Browsers authenticate the upgrade with the session cookie (the
 		// middleware has put the viewer in the context); other clients send
 		// {"authorization": "Bearer <token>"} in connection_init.
-		WSInit:      acc.WebsocketInit,
+		WSInit:      authn.WebsocketInit,
 		Classify:    resolvers.ClassifyError,
 		Extensions:  resolvers.Extensions(),
 		MaxPageSize: resolvers.MaxPageSize,
@@ -351,10 +353,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		Logger:        log,
 		Shutdown:      baseCtx,
 	})
-	cookies := auth.Cookies{TrustProxy: cfg.TrustProxy}
-
 	mux := http.NewServeMux()
-	mux.Handle("/query", auth.CSRF(allowed)(acc.Middleware(cookies)(api)))
+	mux.Handle("/query", auth.CSRF(allowed)(authn.Middleware(api)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"status":"ok"}`)

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -219,48 +217,6 @@ func TestLogout(t *testing.T) {
 	}
 }
 
-// TestLogoutEndsBoundRequests: a request bound to a session by the
-// middleware (an SSE stream, say) ends when the session is logged out,
-// whichever way its token was presented, with an UNAUTHENTICATED cause.
-func TestLogoutEndsBoundRequests(t *testing.T) {
-	svc, _ := newService(t)
-	_, s := register(t, svc, "a@example.com")
-	_, other := register(t, svc, "b@example.com")
-	started := make(chan context.Context, 2)
-	release := make(chan struct{})
-	h := svc.Middleware(auth.Cookies{})(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		started <- r.Context()
-		<-release
-	}))
-	defer close(release)
-	serve := func(header, value string) {
-		r := httptest.NewRequest(http.MethodPost, "/query", nil)
-		r.Header.Set(header, value)
-		go h.ServeHTTP(httptest.NewRecorder(), r)
-	}
-	serve("Authorization", "Bearer "+s.Token)
-	mine := <-started
-	serve("Cookie", auth.SessionCookieName+"="+other.Token)
-	theirs := <-started
-
-	// Logged out through a bearer token: the viewer of that request.
-	if err := svc.Logout(viewer.NewContext(context.Background(), viewer.FromContext(mine))); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-mine.Done():
-	case <-time.After(5 * time.Second):
-		t.Fatal("the request of the logged-out session is still running")
-	}
-	wantCode(t, context.Cause(mine), errs.Unauthenticated)
-	if theirs.Err() != nil {
-		t.Error("another session's request ended too")
-	}
-	if v, _ := svc.Authenticate(context.Background(), s.Token); v != nil {
-		t.Error("the bearer token still works after logout")
-	}
-}
-
 func TestLogin(t *testing.T) {
 	svc, c := newService(t)
 	u, _ := register(t, svc, "a@example.com")
@@ -463,48 +419,6 @@ func TestSessionTokenStoredHashed(t *testing.T) {
 	}
 }
 
-func TestMiddleware(t *testing.T) {
-	svc, _ := newService(t)
-	u, s := register(t, svc, "a@example.com")
-	var got *viewer.Viewer
-	h := svc.Middleware(auth.Cookies{})(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		got = viewer.FromContext(r.Context())
-		if accounts.ClientIP(r.Context()) != "192.0.2.7" {
-			t.Errorf("ClientIP = %q", accounts.ClientIP(r.Context()))
-		}
-	}))
-	other, _ := auth.NewToken()
-	for _, tt := range []struct {
-		name   string
-		cookie string
-		want   int // user id, 0 for anonymous
-	}{
-		{"valid session", s.Token, u.ID},
-		{"unknown token", other, 0},
-		{"no cookie", "", 0},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			got = nil
-			r := httptest.NewRequest(http.MethodPost, "/graphql", nil)
-			r.RemoteAddr = "192.0.2.7:5555"
-			if tt.cookie != "" {
-				r.AddCookie(&http.Cookie{Name: auth.SessionCookieName, Value: tt.cookie})
-			}
-			w := httptest.NewRecorder()
-			h.ServeHTTP(w, r)
-			if w.Code != http.StatusOK {
-				t.Fatalf("status %d", w.Code)
-			}
-			switch {
-			case tt.want == 0 && got != nil:
-				t.Errorf("viewer = %+v, want anonymous", got)
-			case tt.want != 0 && (got == nil || got.UserID != tt.want):
-				t.Errorf("viewer = %+v, want user %d", got, tt.want)
-			}
-		})
-	}
-}
-
 // TestRegisterNonASCIIName: the name limit is 200 characters, so a
 // 100-character name in CJK script (300 bytes) is accepted.
 func TestRegisterNonASCIIName(t *testing.T) {
@@ -545,23 +459,5 @@ func TestConcurrentGuessesAreCounted(t *testing.T) {
 	// Five free attempts on the account (the address allows ten).
 	if n := checked.Load(); n != 5 {
 		t.Fatalf("%d of 50 concurrent guesses checked, want 5 (%d refused)", n, refused.Load())
-	}
-}
-
-// TestWebsocketInitAfterLogout: a socket whose session ended between the
-// upgrade (or the token check) and connection_init does not start on it.
-func TestWebsocketInitAfterLogout(t *testing.T) {
-	svc, _ := newService(t)
-	_, s := register(t, svc, "a@example.com")
-	upgrade := signedIn(t, svc, s.Token) // the cookie's viewer at the upgrade
-	if err := svc.Logout(signedIn(t, svc, s.Token)); err != nil {
-		t.Fatal(err)
-	}
-	ctx, err := svc.WebsocketInit(upgrade, nil, nil)
-	if err == nil && ctx.Err() == nil {
-		t.Fatal("connection_init accepted the ended session")
-	}
-	if err != nil {
-		wantCode(t, err, errs.Unauthenticated)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/graph"
 	"github.com/woowtech/woow-paas/graph/model"
+	"github.com/woowtech/woow-paas/httpauth"
 	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/valuespec"
@@ -40,28 +41,28 @@ func (r *invitationResolver) Status(ctx context.Context, obj *ent.Invitation) (w
 // Register is the resolver for the register field.
 func (r *mutationResolver) Register(ctx context.Context, input model.RegisterInput) (*model.AuthPayload, error) {
 	u, sess, err := r.Accounts.Register(ctx, accounts.RegisterInput{
-		Email: input.Email, Password: input.Password, Name: input.Name, UserAgent: accounts.UserAgent(ctx),
+		Email: input.Email, Password: input.Password, Name: input.Name, UserAgent: httpauth.UserAgent(ctx),
 	})
 	if err != nil {
 		return nil, err
 	}
-	accounts.StartSession(ctx, sess)
+	httpauth.StartSession(ctx, sess)
 	return &model.AuthPayload{User: u}, nil
 }
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*model.AuthPayload, error) {
-	u, sess, err := r.Accounts.Login(ctx, input.Email, input.Password, accounts.ClientIP(ctx), accounts.UserAgent(ctx), accounts.DeviceToken(ctx))
+	u, sess, err := r.Accounts.Login(ctx, input.Email, input.Password, httpauth.ClientIP(ctx), httpauth.UserAgent(ctx), httpauth.DeviceToken(ctx))
 	if err != nil {
 		return nil, err
 	}
-	accounts.StartSession(ctx, sess)
+	httpauth.StartSession(ctx, sess)
 	return &model.AuthPayload{User: u}, nil
 }
 
 // Logout is the resolver for the logout field.
 func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, error) {
-	accounts.ClearSessionCookie(ctx)
+	httpauth.EndSession(ctx)
 	return &model.LogoutPayload{Ok: true}, r.Accounts.Logout(ctx)
 }
 
@@ -188,22 +189,22 @@ func (r *mutationResolver) DeleteService(ctx context.Context, input model.Delete
 
 // RequestPasswordReset is the resolver for the requestPasswordReset field.
 func (r *mutationResolver) RequestPasswordReset(ctx context.Context, input model.RequestPasswordResetInput) (*model.RequestPasswordResetPayload, error) {
-	return &model.RequestPasswordResetPayload{Ok: true}, r.Accounts.RequestPasswordReset(ctx, input.Email, accounts.ClientIP(ctx))
+	return &model.RequestPasswordResetPayload{Ok: true}, r.Accounts.RequestPasswordReset(ctx, input.Email, httpauth.ClientIP(ctx))
 }
 
 // ResetPassword is the resolver for the resetPassword field.
 func (r *mutationResolver) ResetPassword(ctx context.Context, input model.ResetPasswordInput) (*model.ResetPasswordPayload, error) {
-	return &model.ResetPasswordPayload{Ok: true}, r.Accounts.ResetPassword(ctx, input.Token, input.NewPassword, accounts.ClientIP(ctx))
+	return &model.ResetPasswordPayload{Ok: true}, r.Accounts.ResetPassword(ctx, input.Token, input.NewPassword, httpauth.ClientIP(ctx))
 }
 
 // RequestEmailVerification is the resolver for the requestEmailVerification field.
 func (r *mutationResolver) RequestEmailVerification(ctx context.Context) (*model.RequestEmailVerificationPayload, error) {
-	return &model.RequestEmailVerificationPayload{Ok: true}, r.Accounts.RequestEmailVerification(ctx, accounts.ClientIP(ctx))
+	return &model.RequestEmailVerificationPayload{Ok: true}, r.Accounts.RequestEmailVerification(ctx, httpauth.ClientIP(ctx))
 }
 
 // VerifyEmail is the resolver for the verifyEmail field.
 func (r *mutationResolver) VerifyEmail(ctx context.Context, input model.VerifyEmailInput) (*model.VerifyEmailPayload, error) {
-	return &model.VerifyEmailPayload{Ok: true}, r.Accounts.VerifyEmail(ctx, input.Token, accounts.ClientIP(ctx))
+	return &model.VerifyEmailPayload{Ok: true}, r.Accounts.VerifyEmail(ctx, input.Token, httpauth.ClientIP(ctx))
 }
 
 // SetUserDisabled is the resolver for the setUserDisabled field.
