@@ -244,3 +244,92 @@ func TestInvitationsByEmail(t *testing.T) {
 		t.Errorf("a user sees %d pending invitations", n)
 	}
 }
+
+// TestSessionCookiesAtTheEdge: the cookies of a registration, a login and
+// a logout, as the browser receives them from the real server (httpauth
+// writes what the resolvers decided); also for clients that accept
+// text/event-stream (urql does by default), and none for a failed login.
+func TestSessionCookiesAtTheEdge(t *testing.T) {
+	srv := startServer(t, newTestEnv(t))
+	post := func(t *testing.T, query string, vars map[string]any, header map[string]string) (*http.Response, []gqlErr) {
+		t.Helper()
+		body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req, err := http.NewRequest(http.MethodPost, srv.URL+"/query", strings.NewReader(string(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var r struct {
+			Errors []gqlErr `json:"errors"`
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+			t.Fatalf("%s: %v", resp.Status, err)
+		}
+		return resp, r.Errors
+	}
+	cookie := func(t *testing.T, resp *http.Response, name string) *http.Cookie {
+		t.Helper()
+		var found *http.Cookie
+		for _, c := range resp.Cookies() {
+			if c.Name == name {
+				if found != nil {
+					t.Errorf("two %s cookies in one response", name)
+				}
+				found = c
+			}
+		}
+		return found
+	}
+	wantSession := func(t *testing.T, resp *http.Response) string {
+		t.Helper()
+		c := cookie(t, resp, "woow_session")
+		if c == nil || c.Value == "" || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Path != "/" || !c.Expires.After(time.Now()) {
+			t.Fatalf("session cookie %+v; Set-Cookie %q", c, resp.Header.Values("Set-Cookie"))
+		}
+		if d := cookie(t, resp, "woow_device"); d == nil || d.Value == "" || !d.HttpOnly {
+			t.Errorf("device cookie %+v", d)
+		}
+		return c.Value
+	}
+	sseToo := map[string]string{"Accept": "application/graphql-response+json, application/json, text/event-stream"}
+
+	resp, _ := post(t, registerMutation, map[string]any{"input": map[string]any{"email": "ann@x.io", "password": testPassword, "name": "Ann"}}, nil)
+	registered := wantSession(t, resp)
+
+	resp, _ = post(t, loginMutation, map[string]any{"input": map[string]any{"email": "ann@x.io", "password": testPassword}}, sseToo)
+	token := wantSession(t, resp)
+	if token == registered {
+		t.Error("the login reused the registration's session")
+	}
+
+	resp, failed := post(t, loginMutation, map[string]any{"input": map[string]any{"email": "ann@x.io", "password": "wrong password"}}, nil)
+	requireErr(t, failed, "UNAUTHENTICATED", "")
+	if c := resp.Header.Values("Set-Cookie"); len(c) != 0 {
+		t.Errorf("a failed login set %q", c)
+	}
+
+	withCookie := map[string]string{"Cookie": "woow_session=" + token}
+	resp, _ = post(t, logoutMutation, nil, withCookie)
+	c := cookie(t, resp, "woow_session")
+	if c == nil || c.Value != "" || c.MaxAge >= 0 || c.Path != "/" {
+		t.Fatalf("logout cookie %+v; Set-Cookie %q", c, resp.Header.Values("Set-Cookie"))
+	}
+	if d := cookie(t, resp, "woow_device"); d != nil {
+		t.Errorf("logout touched the device cookie: %+v", d)
+	}
+	// The session is gone, not only its cookie.
+	cl := newClient(t, srv.URL, "ann's old cookie")
+	cl.setSessionCookie(t, token)
+	signedOut(t, cl)
+}
