@@ -1,5 +1,8 @@
 // Package accounts registers people, signs them in and out, and turns a
-// session cookie back into a viewer.
+// session token back into a viewer. It knows nothing of HTTP: it takes
+// plain values (a token, a client address, a User-Agent) and returns the
+// Session a sign-in opened; package httpauth carries them to and from
+// requests and cookies.
 //
 // Sessions are random tokens; only their SHA-256 is stored. Everything here
 // runs in a system context: these are the rules that establish who the
