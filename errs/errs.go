@@ -35,7 +35,7 @@ func Public(err error) *Error {
 	if err == nil {
 		return nil
 	}
-	if e, ok := errors.AsType[*Error](err); ok && e.Code != Internal && e.Code != "" {
+	if e, ok := errors.AsType[*Error](err); ok && e != nil && e.Code != Internal && e.Code != "" {
 		return e
 	}
 	return &Error{Code: Internal, Message: InternalMessage}

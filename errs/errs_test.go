@@ -24,6 +24,7 @@ func TestPublic(t *testing.T) {
 		{"internal domain error", errs.E(errs.Internal, "disk on fire"), internal},
 		{"no code", &errs.Error{Message: "who knows"}, internal},
 		{"joined", errors.Join(errors.New("first"), domain), domain},
+		{"nil *Error", (*errs.Error)(nil), internal},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := errs.Public(tt.err)

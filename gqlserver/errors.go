@@ -70,16 +70,18 @@ func PresenterWith(log *slog.Logger, classify func(error) *errs.Error) graphql.E
 		if !ok && classify != nil {
 			de = classify(err)
 		}
-		if de != nil && de.Code != errs.Internal && de.Code != "" {
-			ext := map[string]any{"code": string(de.Code)}
-			if de.Field != "" {
-				ext["field"] = de.Field
-			}
-			return &gqlerror.Error{
-				Message:    de.Message,
-				Path:       base.Path,
-				Locations:  base.Locations,
-				Extensions: ext,
+		if de != nil {
+			if pub := errs.Public(de); pub.Code != errs.Internal {
+				ext := map[string]any{"code": string(pub.Code)}
+				if pub.Field != "" {
+					ext["field"] = pub.Field
+				}
+				return &gqlerror.Error{
+					Message:    pub.Message,
+					Path:       base.Path,
+					Locations:  base.Locations,
+					Extensions: ext,
+				}
 			}
 		}
 		if de == nil && builtOnPurpose(err) {
