@@ -481,6 +481,8 @@ type options struct {
 	maxAttempts int
 	// helmTimeout is the engine's wait timeout (default 1 minute).
 	helmTimeout time.Duration
+	// deadlines override the deadlines of transitional states.
+	deadlines map[service.State]time.Duration
 	// logs, when set, receives every log line (debug level included)
 	// instead of the test log.
 	logs io.Writer
@@ -584,7 +586,7 @@ func newFixture(t *testing.T, o options) *fixture {
 	if o.maxAttempts == 0 {
 		o.maxAttempts = 2
 	}
-	f.cfg = Config{Domain: "apps.test", MaxAttempts: o.maxAttempts}
+	f.cfg = Config{Domain: "apps.test", MaxAttempts: o.maxAttempts, Deadlines: o.deadlines}
 	f.jobs = fastJobs()
 	if o.jobs != nil {
 		f.jobs = *o.jobs
