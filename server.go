@@ -71,8 +71,6 @@ type config struct {
 	// (WOOW_INTROSPECTION, default on: the explorer needs it).
 	Introspection bool
 	LogLevel      slog.Level // WOOW_LOG_LEVEL: debug, info, warn, error
-	// PasswordHasher's parameters; tests make it cheap.
-	Hasher auth.Hasher
 	// Domain is the base domain of service addresses (WOOW_DOMAIN).
 	Domain string
 	// Kubeconfig and KubeContext select a cluster (WOOW_KUBECONFIG,
@@ -271,7 +269,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	}, log)
 	go revoked.Run(bgCtx)
 	acc = accounts.New(db.Client, accounts.Config{
-		Hasher: cfg.Hasher, Revoked: revoked, DeviceKey: box.Key("device-cookie"),
+		// One hasher for the server: it bounds the memory hashing takes.
+		Hasher: auth.NewHasher(auth.DefaultParams(), 0), Revoked: revoked, DeviceKey: box.Key("device-cookie"),
 		PublicURL: cfg.PublicURL, Mail: outbox, Log: log,
 	})
 	go acc.Run(bgCtx)
