@@ -72,8 +72,6 @@ type config struct {
 	// (WOOW_INTROSPECTION, default on: the explorer needs it).
 	Introspection bool
 	LogLevel      slog.Level // WOOW_LOG_LEVEL: debug, info, warn, error
-	// PasswordHasher's parameters; tests make it cheap.
-	Hasher auth.Hasher
 	// Domain is the base domain of service addresses (WOOW_DOMAIN).
 	Domain string
 	// Kubeconfig and KubeContext select a cluster (WOOW_KUBECONFIG,
@@ -197,92 +195,206 @@ func run(ctx context.Context, args []string, getenv func(string) string, logOut 
 	return fmt.Errorf("unknown command %q (want serve or migrate)", cmd)
 }
 
-// serve opens the database, migrates it, seeds the catalogue and serves
-// until ctx ends, then drains requests for up to 15 seconds.
+// serve runs the server until ctx ends, then drains requests for up to 15
+// seconds. It only assembles: each step is a function below, in the order
+// it happens, and the defers undo them in reverse.
 func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)) error {
-	// Listening first: the default public address is the one bound (port
-	// 0 picks one). Connections wait in the backlog until the server is
-	// ready.
-	ln, err := net.Listen("tcp", cfg.Addr)
+	ln, err := listen(&cfg)
 	if err != nil {
 		return err
 	}
 	defer ln.Close()
-	if cfg.PublicURL == "" {
-		cfg.PublicURL = "http://" + ln.Addr().String()
-	}
-	// The key encrypts secrets at rest (tunnel tokens, API keys); loading
-	// it at start-up creates the key file on a first run and refuses a
-	// key file anyone else could read.
-	key, err := secretbox.LoadKey(cfg.SecretKey, cfg.DataDir)
-	if err != nil {
-		return fmt.Errorf("loading the secret key: %w", err)
-	}
-	box, err := secretbox.New(key)
+	box, err := openSecretBox(cfg)
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	db, err := openStore(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if _, err := db.Migrate(ctx, log); err != nil {
-		return fmt.Errorf("migrating: %w", err)
-	}
-	cat := catalog.New(db.Client, catalog.Config{ChartDirs: cfg.ChartDirs})
-	// Replicas starting together seed once.
-	if err := db.WithLock(ctx, store.LockSeed, func() error {
-		_, err := cat.LoadSeed(ctx, log)
-		return err
-	}); err != nil {
+	cat, err := seedCatalog(ctx, cfg, db, log)
+	if err != nil {
 		return err
 	}
-	// The event bus: in-process on SQLite (one server), across replicas
-	// through LISTEN/NOTIFY on PostgreSQL.
-	var bus events.Bus = events.NewHub(0)
-	if db.Dialect == "postgres" {
-		if bus, err = events.NewPostgres(ctx, cfg.DatabaseURL, db.SQL, 0, log); err != nil {
-			return err
-		}
+	bus, err := newBus(ctx, cfg, db, log)
+	if err != nil {
+		return err
 	}
 	defer bus.Close()
 
-	// Background work that lives as long as the server.
+	// Background work that lives as long as the server (not cancelled by
+	// ctx, so that it outlives the drain).
 	bgCtx, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopBackground()
-
-	// E-mail, when an SMTP server is configured.
-	var outbox *mail.Outbox
-	if cfg.SMTPURL != "" {
-		smtp, err := mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
-		if err != nil {
-			return err
-		}
-		outbox = mail.NewOutbox(smtp, log)
-		go outbox.Run(bgCtx)
+	svc, err := startServices(ctx, bgCtx, cfg, db, bus, box, cat, log)
+	if err != nil {
+		return err
 	}
+	defer svc.close()
 
-	// Ended sessions end what they opened, on every replica. The watcher
-	// asks accounts which sessions are still valid, and accounts tells it
-	// which ended: acc is set just below, before the watcher first asks.
+	// Long-lived requests (subscriptions) watch baseCtx, cancelled when
+	// shutdown starts, so they end instead of holding the drain open;
+	// WebSockets, which net/http stops tracking once upgraded, are closed
+	// by gqlserver when it ends.
+	baseCtx, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelBase()
+	srv := newHTTPServer(baseCtx, newHandler(baseCtx, cfg, db, svc, log), log)
+	go purgeSessions(baseCtx, svc.accounts, log)
+	return runHTTP(ctx, ln, srv, cancelBase, svc.deployer, db, log, ready)
+}
+
+// listen binds the server's address first, because the default public
+// address is the one bound (port 0 picks one): it sets cfg.PublicURL when
+// unset. Connections wait in the backlog until the server is ready.
+func listen(cfg *config) (net.Listener, error) {
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = "http://" + ln.Addr().String()
+	}
+	return ln, nil
+}
+
+// openSecretBox loads the key that encrypts secrets at rest (tunnel
+// tokens, API keys). Loading it at start-up creates the key file on a
+// first run and refuses a key file anyone else could read.
+func openSecretBox(cfg config) (*secretbox.Box, error) {
+	key, err := secretbox.LoadKey(cfg.SecretKey, cfg.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("loading the secret key: %w", err)
+	}
+	return secretbox.New(key)
+}
+
+// openStore opens the database and applies the pending migrations: the
+// server never runs on a schema older than its code.
+func openStore(ctx context.Context, cfg config, log *slog.Logger) (*store.DB, error) {
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Migrate(ctx, log); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrating: %w", err)
+	}
+	return db, nil
+}
+
+// newBus returns the event bus: in-process on SQLite (one server), across
+// replicas through LISTEN/NOTIFY on PostgreSQL.
+func newBus(ctx context.Context, cfg config, db *store.DB, log *slog.Logger) (events.Bus, error) {
+	if db.Dialect == "postgres" {
+		return events.NewPostgres(ctx, cfg.DatabaseURL, db.SQL, 0, log)
+	}
+	return events.NewHub(0), nil
+}
+
+// services are the domain services of one server, on one database and
+// bus: what the resolvers and the HTTP edge call.
+type services struct {
+	catalog    *catalog.Service
+	accounts   *accounts.Service
+	workspaces *workspaces.Service
+	deployer   *deploy.Service
+	feed       *activity.Feed
+
+	// closers release what the services hold, in the order they were
+	// made; close runs them in reverse.
+	closers []func()
+}
+
+// close releases the services' streams, newest first.
+func (s *services) close() {
+	for i := len(s.closers) - 1; i >= 0; i-- {
+		s.closers[i]()
+	}
+}
+
+// startServices makes the other domain services around the catalogue and
+// starts their background work (under bgCtx): e-mail, accounts and the
+// session watcher, deployments and their job runner, the activity feed.
+// On error, what it started is released.
+func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, cat *catalog.Service, log *slog.Logger) (_ *services, err error) {
+	s := &services{catalog: cat}
+	defer func() {
+		if err != nil {
+			s.close()
+		}
+	}()
+	outbox, err := startMail(bgCtx, cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	s.accounts = startAccounts(bgCtx, cfg, db, bus, box, outbox, log)
+	db.Use(func(c *ent.Client) {
+		c.ActivityEvent.Use(activity.PublishHook(bus, log))
+		live.Install(c, bus, log) // streams hear of access changes
+	})
+	if s.deployer, err = newDeployer(cfg, db, bus, box, log); err != nil {
+		return nil, err
+	}
+	s.closers = append(s.closers, s.deployer.CloseStreams)
+	if err = startJobs(ctx, bgCtx, cfg, db, s.deployer, log); err != nil {
+		return nil, err
+	}
+	s.workspaces = workspaces.New(db.Client, workspaces.Config{PublicURL: cfg.PublicURL, Mail: outbox, Log: log})
+	s.feed = activity.NewFeed(db.Client, bus, log)
+	s.closers = append(s.closers, s.feed.Close)
+	return s, nil
+}
+
+// seedCatalog loads the embedded marketplace templates. Replicas starting
+// together seed once.
+func seedCatalog(ctx context.Context, cfg config, db *store.DB, log *slog.Logger) (*catalog.Service, error) {
+	cat := catalog.New(db.Client, catalog.Config{ChartDirs: cfg.ChartDirs})
+	err := db.WithLock(ctx, store.LockSeed, func() error {
+		_, err := cat.LoadSeed(ctx, log)
+		return err
+	})
+	return cat, err
+}
+
+// startMail starts the e-mail outbox when an SMTP server is configured;
+// nil otherwise (no invitation or reset e-mails).
+func startMail(bgCtx context.Context, cfg config, log *slog.Logger) (*mail.Outbox, error) {
+	if cfg.SMTPURL == "" {
+		return nil, nil
+	}
+	smtp, err := mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
+	if err != nil {
+		return nil, err
+	}
+	outbox := mail.NewOutbox(smtp, log)
+	go outbox.Run(bgCtx)
+	return outbox, nil
+}
+
+// startAccounts makes the accounts service and the watcher through which
+// ended sessions end what they opened, on every replica. The watcher asks
+// accounts which sessions are still valid, and accounts tells it which
+// ended: acc is set before the watcher first asks.
+func startAccounts(bgCtx context.Context, cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, outbox *mail.Outbox, log *slog.Logger) *accounts.Service {
 	var acc *accounts.Service
 	revoked := revocation.New(bus, map[revocation.Kind]revocation.Checker{
 		revocation.Session: func(ctx context.Context, ids []int) ([]int, error) { return acc.ValidSessions(ctx, ids) },
 	}, log)
 	go revoked.Run(bgCtx)
 	acc = accounts.New(db.Client, accounts.Config{
-		Hasher: cfg.Hasher, Revoked: revoked, DeviceKey: box.Key("device-cookie"),
+		// One hasher for the server: it bounds the memory hashing takes.
+		Hasher: auth.NewHasher(auth.DefaultParams(), 0), Revoked: revoked, DeviceKey: box.Key("device-cookie"),
 		PublicURL: cfg.PublicURL, Mail: outbox, Log: log,
 	})
 	go acc.Run(bgCtx)
-	db.Use(func(c *ent.Client) {
-		c.ActivityEvent.Use(activity.PublishHook(bus, log))
-		live.Install(c, bus, log) // streams hear of access changes
-	})
+	return acc
+}
 
-	// Helm runs in-process: against a cluster when one is configured,
-	// otherwise in dry-run mode (charts rendered, releases recorded here).
+// newDeployer makes the deploy service. Helm runs in-process: against a
+// cluster when one is configured, otherwise in dry-run mode (charts
+// rendered, releases recorded here).
+func newDeployer(cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, log *slog.Logger) (*deploy.Service, error) {
 	engine, err := helmops.New(helmops.Config{
 		CacheDir:   filepath.Join(cfg.DataDir, "charts"),
 		ChartDirs:  cfg.ChartDirs,
@@ -292,23 +404,32 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		Releases:   helmops.NewReleaseStore(db.Client),
 	}, log)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	deployer := deploy.New(db, engine, box, bus, deploy.Config{Domain: cfg.Domain}, log)
-	defer deployer.CloseStreams()
+	log.Info("helm", "mode", engine.Mode())
+	return deploy.New(db, engine, box, bus, deploy.Config{Domain: cfg.Domain}, log), nil
+}
+
+// startJobs starts the deploy service's job runner (stopped by runHTTP
+// after the drain) and, once per installation, in the background, blanks
+// the passwords that earlier versions stored in deploy logs and errors.
+func startJobs(ctx, bgCtx context.Context, cfg config, db *store.DB, deployer *deploy.Service, log *slog.Logger) error {
 	if err := deployer.StartJobs(ctx, cfg.Jobs); err != nil {
 		return fmt.Errorf("starting the job runner: %w", err)
 	}
-	log.Info("helm", "mode", engine.Mode())
-	// Once per installation, in the background: blank the passwords that
-	// earlier versions stored in deploy logs and errors.
 	go func() {
 		if err := db.WithLock(bgCtx, store.LockSeed, func() error { return deployer.ScrubHistory(bgCtx) }); err != nil && bgCtx.Err() == nil {
 			log.Error("blanking passwords in the stored history", "err", err)
 		}
 	}()
+	return nil
+}
 
-	allowed := func(r *http.Request, origin string) bool {
+// allowedOrigins is the one rule, for both the CSRF check and WebSocket
+// upgrades, of which browser origins may use the API with a session
+// cookie: the server's own and cfg.AllowedOrigins.
+func allowedOrigins(cfg config) func(r *http.Request, origin string) bool {
+	return func(r *http.Request, origin string) bool {
 		if auth.SameOrigin(r, origin) {
 			return true
 		}
@@ -319,23 +440,23 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		}
 		return false
 	}
-	feed := activity.NewFeed(db.Client, bus, log)
-	defer feed.Close()
+}
+
+// newHandler routes the server's paths: the GraphQL API at /query (behind
+// the CSRF check and the session middleware), the health and readiness
+// probes, and the web app for everything else. Subscriptions end when
+// baseCtx does.
+func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services, log *slog.Logger) http.Handler {
+	allowed := allowedOrigins(cfg)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Client:     db.Client,
-		Accounts:   acc,
-		Workspaces: workspaces.New(db.Client, workspaces.Config{PublicURL: cfg.PublicURL, Mail: outbox, Log: log}),
-		Catalog:    cat,
-		Feed:       feed,
-		Deploy:     deployer,
+		Accounts:   svc.accounts,
+		Workspaces: svc.workspaces,
+		Catalog:    svc.catalog,
+		Feed:       svc.feed,
+		Deploy:     svc.deployer,
 	})
-	// Long-lived requests (subscriptions) watch baseCtx, cancelled when
-	// shutdown starts, so they end instead of holding the drain open;
-	// WebSockets, which net/http stops tracking once upgraded, are closed
-	// by gqlserver when it ends.
-	baseCtx, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelBase()
-	authn := httpauth.New(acc, auth.Cookies{TrustProxy: cfg.TrustProxy}, log)
+	authn := httpauth.New(svc.accounts, auth.Cookies{TrustProxy: cfg.TrustProxy}, log)
 	api := gqlserver.New(schema, gqlserver.Options{
 		Introspection: cfg.Introspection,
 		AllowedOrigin: allowed,
@@ -372,9 +493,14 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		_, _ = io.WriteString(w, `{"status":"ready"}`)
 	})
 	mux.Handle("/", frontend.Handler())
+	return logRequests(log, mux)
+}
 
-	srv := &http.Server{
-		Handler:           logRequests(log, mux),
+// newHTTPServer wraps h with the server's timeouts and limits; requests'
+// contexts derive from baseCtx.
+func newHTTPServer(baseCtx context.Context, h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       120 * time.Second,
@@ -382,8 +508,13 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		BaseContext:       func(net.Listener) context.Context { return baseCtx },
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	go purgeSessions(baseCtx, acc, log)
+}
 
+// runHTTP serves on ln until ctx ends (or serving fails), then shuts down
+// in order: long-lived requests are told to end (cancelBase), requests
+// drain for up to 15 seconds, and the job runner stops within what is
+// left of them.
+func runHTTP(ctx context.Context, ln net.Listener, srv *http.Server, cancelBase context.CancelFunc, deployer *deploy.Service, db *store.DB, log *slog.Logger, ready func(string)) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("listening", "addr", ln.Addr().String(), "database", db.Dialect)

@@ -34,8 +34,9 @@ import (
 
 // Config is what the accounts service needs besides the database.
 type Config struct {
-	// Hasher's zero value uses the production argon2id parameters.
-	Hasher auth.Hasher
+	// Hasher hashes passwords; nil: one with the production argon2id
+	// parameters (auth.DefaultParams).
+	Hasher *auth.Hasher
 	// Revoked is told of every session that ends, to end what it opened
 	// on every replica.
 	Revoked *revocation.Watcher
@@ -53,7 +54,7 @@ type Config struct {
 type Service struct {
 	client *ent.Client
 	cfg    Config
-	hasher auth.Hasher
+	hasher *auth.Hasher
 	// limiter blocks a client address after too many failed sign-ins, and
 	// a known device after too many on its account.
 	limiter *auth.Limiter
@@ -88,6 +89,9 @@ func New(client *ent.Client, cfg Config) *Service {
 		// process (tests, tools).
 		cfg.DeviceKey = make([]byte, 32)
 		_, _ = rand.Read(cfg.DeviceKey)
+	}
+	if cfg.Hasher == nil {
+		cfg.Hasher = auth.NewHasher(auth.DefaultParams(), 0)
 	}
 	if cfg.Revoked == nil {
 		// One process, nothing to tell other replicas (tests, tools).

@@ -14,6 +14,7 @@ import (
 
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/auth/authtest"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/session"
 	"github.com/woowtech/woow-paas/errs"
@@ -27,7 +28,7 @@ func newService(t *testing.T) (*accounts.Service, *ent.Client) {
 	t.Helper()
 	db := storetest.Open(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: log}), db.Client
+	return accounts.New(db.Client, accounts.Config{Hasher: authtest.Hasher(), Log: log}), db.Client
 }
 
 func register(t *testing.T, svc *accounts.Service, email string) (*ent.User, *accounts.Session) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/auth/authtest"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/passwordreset"
 	"github.com/woowtech/woow-paas/errs"
@@ -33,7 +34,7 @@ func newMailingService(t *testing.T) (*accounts.Service, *ent.Client, *mailtest.
 	out := mail.NewOutbox(smtp, log)
 	go out.Run(t.Context())
 	svc := accounts.New(db.Client, accounts.Config{
-		Hasher: auth.Hasher{Params: auth.TestParams}, Log: log,
+		Hasher: authtest.Hasher(), Log: log,
 		PublicURL: "https://paas.example.com/", Mail: out,
 	})
 	go svc.Run(t.Context())
@@ -245,7 +246,7 @@ func TestEmailVerification(t *testing.T) {
 func TestResetPasswordChecksTheTokenFirst(t *testing.T) {
 	db := storetest.Open(t)
 	// A hasher that cannot hash: any hashing shows as an internal error.
-	broken := auth.Hasher{Params: auth.Params{Memory: 8, Iterations: 1, Parallelism: 1, SaltLength: 0, KeyLength: 16}}
+	broken := auth.NewHasher(auth.Params{Memory: 8, Iterations: 1, Parallelism: 1, SaltLength: 0, KeyLength: 16}, 0)
 	if _, err := broken.Hash("a brand new password"); err == nil {
 		t.Fatal("the broken hasher hashes")
 	}

@@ -46,11 +46,14 @@ func Record(ctx context.Context, c *ent.Client, e Entry) (*ent.ActivityEvent, er
 	return q.Save(ctx)
 }
 
-// NewestFirst orders a feed page by time, newest first.
-var NewestFirst = ent.WithActivityEventOrder(&ent.ActivityEventOrder{
-	Direction: entgql.OrderDirectionDesc,
-	Field:     ent.ActivityEventOrderFieldCreatedAt,
-})
+// NewestFirst orders a feed page by time, newest first. A function, not a
+// shared option, so no caller can change the order for the others.
+func NewestFirst() ent.ActivityEventPaginateOption {
+	return ent.WithActivityEventOrder(&ent.ActivityEventOrder{
+		Direction: entgql.OrderDirectionDesc,
+		Field:     ent.ActivityEventOrderFieldCreatedAt,
+	})
+}
 
 // Of returns the query of a workspace's feed: NOT_FOUND when the viewer
 // cannot see the workspace (an empty list would hint that it exists).

@@ -11,7 +11,7 @@ import (
 
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/activity"
-	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/auth/authtest"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
@@ -43,7 +43,7 @@ func setup(t *testing.T) *env {
 		c.ActivityEvent.Use(activity.PublishHook(hub, log))
 		live.Install(c, hub, log)
 	})
-	acc := accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: log})
+	acc := accounts.New(db.Client, accounts.Config{Hasher: authtest.Hasher(), Log: log})
 	u, _, err := acc.Register(t.Context(), accounts.RegisterInput{Email: "ada@example.test", Password: "correct horse battery", Name: "Ada"})
 	if err != nil {
 		t.Fatal(err)

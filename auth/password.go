@@ -35,14 +35,13 @@ type Params struct {
 	KeyLength  uint32
 }
 
-// DefaultParams is the second recommended option of RFC 9106 (64 MiB, three
-// passes, four lanes): about 0.1 s on two cores. At most GOMAXPROCS hashes run
-// at once (see Hasher), which bounds the memory logins can take.
-var DefaultParams = Params{Memory: 64 * 1024, Iterations: 3, Parallelism: 4, SaltLength: 16, KeyLength: 32}
-
-// TestParams are cheap parameters for tests that hash many passwords. Never
-// use them in production.
-var TestParams = Params{Memory: 64, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32}
+// DefaultParams are the production parameters, the second recommended
+// option of RFC 9106 (64 MiB, three passes, four lanes): about 0.1 s on two
+// cores. A Hasher bounds how many hashes run at once, which bounds the
+// memory logins can take.
+func DefaultParams() Params {
+	return Params{Memory: 64 * 1024, Iterations: 3, Parallelism: 4, SaltLength: 16, KeyLength: 32}
+}
 
 // Bounds on parameters read from an encoded hash: a corrupted or planted hash
 // must not make one login allocate gigabytes or loop for minutes.
@@ -71,46 +70,53 @@ func (p Params) validate() error {
 	return nil
 }
 
-// hashSlots bounds how many argon2 computations run at once in the process:
-// each takes Params.Memory, so a burst of logins queues instead of exhausting
-// memory.
-var hashSlots = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
-
-func idKey(p Params, pw string, salt []byte) []byte {
-	hashSlots <- struct{}{}
-	defer func() { <-hashSlots }()
-	return argon2.IDKey([]byte(pw), salt, p.Iterations, p.Memory, p.Parallelism, p.KeyLength)
-}
-
-// Hasher hashes and checks passwords with argon2id. The zero value uses
-// DefaultParams; tests set Params to TestParams.
+// Hasher hashes and checks passwords with argon2id. Make one with NewHasher
+// and share it: the bound on concurrent hashes is the Hasher's, so a server
+// has one. It is safe for concurrent use.
 type Hasher struct {
-	// Params for new hashes; the zero value means DefaultParams. Check reads
-	// the parameters of each hash from the hash itself.
-	Params Params
+	// params are those of new hashes. Check reads the parameters of each
+	// hash from the hash itself.
+	params Params
+	// slots bounds how many argon2 computations run at once: each takes
+	// Params.Memory, so a burst of logins queues instead of exhausting
+	// memory.
+	slots chan struct{}
 }
 
-func (h Hasher) params() Params {
-	if h.Params == (Params{}) {
-		return DefaultParams
+// NewHasher returns a Hasher that makes hashes with p (DefaultParams in
+// production; tests pass cheap ones) and runs at most concurrent hashes at
+// once (<= 0: GOMAXPROCS, at least 2). Parameters are checked when hashing:
+// invalid ones make Hash fail.
+func NewHasher(p Params, concurrent int) *Hasher {
+	if concurrent <= 0 {
+		concurrent = max(2, runtime.GOMAXPROCS(0))
 	}
-	return h.Params
+	return &Hasher{params: p, slots: make(chan struct{}, concurrent)}
+}
+
+// Params are the parameters of the hashes h makes.
+func (h *Hasher) Params() Params { return h.params }
+
+func (h *Hasher) idKey(p Params, pw string, salt []byte) []byte {
+	h.slots <- struct{}{}
+	defer func() { <-h.slots }()
+	return argon2.IDKey([]byte(pw), salt, p.Iterations, p.Memory, p.Parallelism, p.KeyLength)
 }
 
 // Hash returns the PHC string of pw:
 // $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash> (unpadded standard base64).
 // A password over MaxPasswordBytes is a BAD_USER_INPUT error on "password".
-func (h Hasher) Hash(pw string) (string, error) {
+func (h *Hasher) Hash(pw string) (string, error) {
 	if len(pw) > MaxPasswordBytes {
 		return "", errs.InvalidField("password", "must be at most %d bytes", MaxPasswordBytes)
 	}
-	p := h.params()
+	p := h.params
 	if err := p.validate(); err != nil {
 		return "", fmt.Errorf("auth: invalid argon2 params: %w", err)
 	}
 	salt := make([]byte, p.SaltLength)
 	rand.Read(salt) // never fails since Go 1.24
-	key := idKey(p, pw, salt)
+	key := h.idKey(p, pw, salt)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
 		argon2.Version, p.Memory, p.Iterations, p.Parallelism, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
@@ -120,7 +126,7 @@ func (h Hasher) Hash(pw string) (string, error) {
 // time. A wrong or over-long password is (false, nil); an error means the
 // stored hash is malformed or uses an unsupported algorithm, which is an
 // internal error, not the user's.
-func (h Hasher) Check(encoded, pw string) (bool, error) {
+func (h *Hasher) Check(encoded, pw string) (bool, error) {
 	p, salt, want, err := decodeHash(encoded)
 	if err != nil {
 		return false, err
@@ -128,34 +134,32 @@ func (h Hasher) Check(encoded, pw string) (bool, error) {
 	if len(pw) > MaxPasswordBytes {
 		return false, nil
 	}
-	got := idKey(p, pw, salt)
+	got := h.idKey(p, pw, salt)
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
-
-// dummySalt is the salt of DummyCheck; its value does not matter.
-var dummySalt = make([]byte, maxSaltLength)
 
 // DummyCheck spends the time of a Check against a hash made with h's
 // parameters and always fails. Call it when the user is not found, so
 // response times do not tell which emails have accounts.
-func (h Hasher) DummyCheck(pw string) {
-	p := h.params()
+func (h *Hasher) DummyCheck(pw string) {
+	p := h.params
 	if len(pw) > MaxPasswordBytes || p.validate() != nil {
 		return // Check returns early on these too
 	}
-	got := idKey(p, pw, dummySalt[:p.SaltLength])
+	// The salt's value does not matter: nothing is compared with a real hash.
+	got := h.idKey(p, pw, make([]byte, p.SaltLength))
 	subtle.ConstantTimeCompare(got, make([]byte, len(got)))
 }
 
 // NeedsRehash reports whether encoded was made with other parameters than
 // h's (or cannot be parsed), so a successful login should store a new hash.
-func (h Hasher) NeedsRehash(encoded string) bool {
+func (h *Hasher) NeedsRehash(encoded string) bool {
 	p, salt, key, err := decodeHash(encoded)
 	if err != nil {
 		return true
 	}
 	p.SaltLength, p.KeyLength = uint32(len(salt)), uint32(len(key))
-	return p != h.params()
+	return p != h.params
 }
 
 // decodeHash parses $argon2id$v=19$m=<m>,t=<t>,p=<p>$<salt>$<hash>, strictly
@@ -212,14 +216,3 @@ func decodeHash(encoded string) (p Params, salt, key []byte, err error) {
 	}
 	return p, salt, key, nil
 }
-
-var defaultHasher Hasher
-
-// HashPassword hashes pw with DefaultParams.
-func HashPassword(pw string) (string, error) { return defaultHasher.Hash(pw) }
-
-// CheckPassword checks pw against an encoded hash; see Hasher.Check.
-func CheckPassword(encoded, pw string) (ok bool, err error) { return defaultHasher.Check(encoded, pw) }
-
-// DummyCheck spends the time of CheckPassword; see Hasher.DummyCheck.
-func DummyCheck(pw string) { defaultHasher.DummyCheck(pw) }

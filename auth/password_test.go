@@ -10,25 +10,32 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 )
 
-var testHasher = Hasher{Params: TestParams}
+// cheapParams make hashing fast enough for tests (package authtest has the
+// same for other packages; it cannot be imported here).
+func cheapParams() Params {
+	return Params{Memory: 64, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32}
+}
+
+// testHasher hashes with cheapParams.
+func testHasher() *Hasher { return NewHasher(cheapParams(), 0) }
 
 func TestHashCheckRoundtrip(t *testing.T) {
 	for _, pw := range []string{"correct horse battery staple", "", "ünïcødé 密码", strings.Repeat("x", MaxPasswordBytes)} {
-		enc, err := testHasher.Hash(pw)
+		enc, err := testHasher().Hash(pw)
 		if err != nil {
 			t.Fatalf("Hash(%.10q): %v", pw, err)
 		}
-		if ok, err := testHasher.Check(enc, pw); !ok || err != nil {
+		if ok, err := testHasher().Check(enc, pw); !ok || err != nil {
 			t.Errorf("Check(right password %.10q) = %v, %v; want true, nil", pw, ok, err)
 		}
-		if ok, err := testHasher.Check(enc, pw+"x"); ok || err != nil {
+		if ok, err := testHasher().Check(enc, pw+"x"); ok || err != nil {
 			t.Errorf("Check(wrong password) = %v, %v; want false, nil", ok, err)
 		}
 	}
 }
 
 func TestHashFormat(t *testing.T) {
-	enc, err := testHasher.Hash("pw")
+	enc, err := testHasher().Hash("pw")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,32 +43,78 @@ func TestHashFormat(t *testing.T) {
 	if !re.MatchString(enc) {
 		t.Errorf("Hash = %q, does not match %v", enc, re)
 	}
-	enc2, _ := testHasher.Hash("pw")
+	enc2, _ := testHasher().Hash("pw")
 	if enc == enc2 {
 		t.Error("two hashes of the same password are equal: salt not random")
 	}
 }
 
-func TestZeroHasherUsesDefaultParams(t *testing.T) {
-	enc, err := HashPassword("pw-default")
+func TestDefaultParams(t *testing.T) {
+	h := NewHasher(DefaultParams(), 0)
+	if h.Params() != DefaultParams() {
+		t.Errorf("Params() = %+v, want DefaultParams", h.Params())
+	}
+	enc, err := h.Hash("pw-default")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(enc, "$argon2id$v=19$m=65536,t=3,p=4$") {
-		t.Errorf("HashPassword = %q, want DefaultParams", enc)
+		t.Errorf("Hash = %q, want DefaultParams", enc)
 	}
-	if ok, err := CheckPassword(enc, "pw-default"); !ok || err != nil {
-		t.Errorf("CheckPassword = %v, %v", ok, err)
+	if ok, err := h.Check(enc, "pw-default"); !ok || err != nil {
+		t.Errorf("Check = %v, %v", ok, err)
 	}
-	if ok, _ := CheckPassword(enc, "pw-Default"); ok {
-		t.Error("CheckPassword accepted a wrong password")
+	if ok, _ := h.Check(enc, "pw-Default"); ok {
+		t.Error("Check accepted a wrong password")
+	}
+}
+
+// TestHasherBoundsConcurrency: a Hasher runs at most its limit of hashes at
+// once (the rest wait for a slot), and the limit is its own: another
+// Hasher is not held up.
+func TestHasherBoundsConcurrency(t *testing.T) {
+	h := NewHasher(cheapParams(), 2)
+	if cap(h.slots) != 2 {
+		t.Fatalf("%d slots, want 2", cap(h.slots))
+	}
+	if d := NewHasher(cheapParams(), 0); cap(d.slots) < 2 {
+		t.Errorf("default limit %d, want at least 2", cap(d.slots))
+	}
+	// Two hashes in progress (their slots taken here).
+	h.slots <- struct{}{}
+	h.slots <- struct{}{}
+	done := make(chan error, 1)
+	go func() {
+		_, err := h.Hash("waits")
+		done <- err
+	}()
+	// Another hasher's slots are its own.
+	if _, err := testHasher().Hash("other"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("a third hash ran while two were in progress (err %v)", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	<-h.slots // one finishes
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the waiting hash did not run once a slot was free")
+	}
+	if n := len(h.slots); n != 1 {
+		t.Errorf("%d slots taken after the hash, want 1 (its own given back)", n)
 	}
 }
 
 // Parameters come from the encoded hash, not from the Hasher, so they can
 // change without invalidating stored hashes.
 func TestCheckReadsParamsFromHash(t *testing.T) {
-	old := Hasher{Params: Params{Memory: 128, Iterations: 2, Parallelism: 2, SaltLength: 8, KeyLength: 16}}
+	old := NewHasher(Params{Memory: 128, Iterations: 2, Parallelism: 2, SaltLength: 8, KeyLength: 16}, 0)
 	enc, err := old.Hash("secret")
 	if err != nil {
 		t.Fatal(err)
@@ -69,22 +122,22 @@ func TestCheckReadsParamsFromHash(t *testing.T) {
 	if !strings.HasPrefix(enc, "$argon2id$v=19$m=128,t=2,p=2$") {
 		t.Fatalf("Hash = %q", enc)
 	}
-	if ok, err := testHasher.Check(enc, "secret"); !ok || err != nil {
+	if ok, err := testHasher().Check(enc, "secret"); !ok || err != nil {
 		t.Errorf("Check with other Hasher params = %v, %v; want true, nil", ok, err)
 	}
-	if !testHasher.NeedsRehash(enc) {
+	if !testHasher().NeedsRehash(enc) {
 		t.Error("NeedsRehash = false for a hash with other params")
 	}
 	if old.NeedsRehash(enc) {
 		t.Error("NeedsRehash = true for a hash with the hasher's own params")
 	}
-	if !testHasher.NeedsRehash("garbage") {
+	if !testHasher().NeedsRehash("garbage") {
 		t.Error("NeedsRehash(garbage) = false")
 	}
 }
 
 func TestCheckTampered(t *testing.T) {
-	enc, err := testHasher.Hash("secret")
+	enc, err := testHasher().Hash("secret")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +180,7 @@ func TestCheckTampered(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ok, err := testHasher.Check(tt.encoded, "secret")
+			ok, err := testHasher().Check(tt.encoded, "secret")
 			if ok {
 				t.Fatalf("Check(%q) = true for a tampered hash", tt.encoded)
 			}
@@ -140,19 +193,19 @@ func TestCheckTampered(t *testing.T) {
 
 func TestPasswordTooLong(t *testing.T) {
 	long := strings.Repeat("a", MaxPasswordBytes+1)
-	_, err := testHasher.Hash(long)
+	_, err := testHasher().Hash(long)
 	var e *errs.Error
 	if !errors.As(err, &e) || e.Code != errs.Invalid || e.Field != "password" {
 		t.Errorf("Hash(too long) error = %v, want BAD_USER_INPUT on password", err)
 	}
-	enc, _ := testHasher.Hash(long[:MaxPasswordBytes])
-	if ok, err := testHasher.Check(enc, long); ok || err != nil {
+	enc, _ := testHasher().Hash(long[:MaxPasswordBytes])
+	if ok, err := testHasher().Check(enc, long); ok || err != nil {
 		t.Errorf("Check(too long) = %v, %v; want false, nil", ok, err)
 	}
 }
 
 func TestInvalidHasherParams(t *testing.T) {
-	h := Hasher{Params: Params{Memory: 64, Iterations: 1}} // no parallelism, salt, key length
+	h := NewHasher(Params{Memory: 64, Iterations: 1}, 0) // no parallelism, salt, key length
 	if _, err := h.Hash("pw"); err == nil {
 		t.Error("Hash with invalid params succeeded")
 	}
@@ -161,7 +214,7 @@ func TestInvalidHasherParams(t *testing.T) {
 // DummyCheck must cost about as much as a real Check, or a missing user
 // answers faster than a wrong password.
 func TestDummyCheckTakesTime(t *testing.T) {
-	h := Hasher{Params: Params{Memory: 16 * 1024, Iterations: 2, Parallelism: 1, SaltLength: 16, KeyLength: 32}}
+	h := NewHasher(Params{Memory: 16 * 1024, Iterations: 2, Parallelism: 1, SaltLength: 16, KeyLength: 32}, 0)
 	enc, err := h.Hash("pw")
 	if err != nil {
 		t.Fatal(err)

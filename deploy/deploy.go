@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -42,6 +43,11 @@ type Config struct {
 	Quota helmops.Quota
 	// MaxAttempts is how often a job runs before the service goes to error.
 	MaxAttempts int
+	// Deadlines override how long a service may stay in a transitional
+	// state before the reconciler times it out (tests shorten them).
+	// States missing here, settled states and durations <= 0 keep the
+	// defaults (see defaultDeadline). New copies the map.
+	Deadlines map[service.State]time.Duration
 }
 
 // Service deploys and operates marketplace apps.
@@ -73,6 +79,7 @@ func New(db *store.DB, engine *helmops.Engine, box *secretbox.Box, bus events.Bu
 	if cfg.Quota == (helmops.Quota{}) {
 		cfg.Quota = helmops.Quota{CPU: "16", Memory: "32Gi", Storage: "200Gi"}
 	}
+	cfg.Deadlines = maps.Clone(cfg.Deadlines)
 	s := &Service{db: db, engine: engine, box: box, bus: bus, cfg: cfg, log: log,
 		Now: func() time.Time { return time.Now().UTC() }}
 	s.newStreams()
@@ -194,7 +201,7 @@ func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, err
 			SetNamespace(workspaces.Namespace(ws.Slug)).
 			SetUserValues(plain).
 			SetChartVersion(tpl.ChartVersion).
-			SetStateDeadline(s.Now().Add(Deadline[service.StatePending]))
+			SetStateDeadline(s.Now().Add(s.deadline(service.StatePending)))
 		if sealed != nil {
 			create.SetSecretValues(sealed)
 		}
@@ -433,11 +440,11 @@ func (s *Service) begin(ctx context.Context, id int, op Op,
 		if !allowed(op, svc.State) {
 			return errs.E(errs.Conflict, "cannot %s a service that is %s", op, svc.State)
 		}
-		to := transition[op].through
+		to := op.through()
 		u := c.Service.UpdateOne(svc).
 			SetState(to).
 			SetErrorMessage("").
-			SetStateDeadline(s.Now().Add(Deadline[to]))
+			SetStateDeadline(s.Now().Add(s.deadline(to)))
 		msg := strings.ToUpper(string(op[:1])) + string(op[1:]) + " queued"
 		if prepare != nil {
 			if msg, err = prepare(ctx, c, svc, u); err != nil {

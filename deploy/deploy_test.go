@@ -18,7 +18,9 @@ import (
 	"github.com/woowtech/woow-paas/ent/serviceevent"
 	"github.com/woowtech/woow-paas/ent/servicerevision"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/store/storetest"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/workspaces"
 )
@@ -396,30 +398,37 @@ func TestStateMachine(t *testing.T) {
 		OpDeploy: service.StateRunning, OpUpgrade: service.StateRunning, OpStop: service.StateStopped,
 		OpStart: service.StateRunning, OpRollback: service.StateRunning, OpDelete: service.StateGone,
 	}
-	if len(transition) != len(from) {
-		t.Errorf("%d operations, want %d", len(transition), len(from))
-	}
 	for op, want := range from {
 		for _, st := range states {
 			if got := allowed(op, st); got != slices.Contains(want, st) {
 				t.Errorf("allowed(%s, %s) = %v", op, st, got)
 			}
 		}
-		if transition[op].through != through[op] {
-			t.Errorf("%s works through %s, want %s", op, transition[op].through, through[op])
+		if op.through() != through[op] {
+			t.Errorf("%s works through %s, want %s", op, op.through(), through[op])
 		}
-		if done[op] != to[op] {
-			t.Errorf("%s ends in %s, want %s", op, done[op], to[op])
+		if op.done() != to[op] {
+			t.Errorf("%s ends in %s, want %s", op, op.done(), to[op])
 		}
-		if !transitional(transition[op].through) {
-			t.Errorf("%s works through %s, which has no deadline", op, transition[op].through)
+		if !transitional(op.through()) {
+			t.Errorf("%s works through %s, which has no deadline", op, op.through())
 		}
+	}
+	if op := Op("reboot"); op.from() != nil || op.through() != "" || op.done() != "" {
+		t.Errorf("an unknown operation: from %v, through %q, done %q", op.from(), op.through(), op.done())
 	}
 	for _, st := range states {
 		want := !settled(st)
 		if got := transitional(st); got != want {
 			t.Errorf("transitional(%s) = %v, want %v", st, got, want)
 		}
+		// The reconciler's list of states to time out is the same set.
+		if got := slices.Contains(transitionalStates(), st); got != want {
+			t.Errorf("transitionalStates() has %s: %v, want %v", st, got, want)
+		}
+	}
+	if n := len(transitionalStates()); n != 7 {
+		t.Errorf("%d transitional states, want 7", n)
 	}
 	// Nothing starts from a transitional state or from gone: one job at a
 	// time, and gone is final.
@@ -679,21 +688,42 @@ func (f *fixture) releaseAndSettle(s *ent.Service, release func()) {
 	})
 }
 
-// shortDeadlines makes pending and deploying time out after d until the
-// test ends. Tests that call it do not run in parallel (Deadline is
-// package state).
-func shortDeadlines(t *testing.T, d time.Duration) {
-	saved := map[service.State]time.Duration{}
-	for st, v := range Deadline {
-		saved[st] = v
+// shortDeadlines makes pending and deploying time out after d.
+func shortDeadlines(d time.Duration) map[service.State]time.Duration {
+	return map[service.State]time.Duration{service.StatePending: d, service.StateDeploying: d}
+}
+
+// TestDeadlineConfig: Config.Deadlines overrides the deadlines of
+// transitional states only, ignores durations <= 0, and is copied by New:
+// the caller's map changing later changes nothing.
+func TestDeadlineConfig(t *testing.T) {
+	t.Parallel()
+	db := storetest.Open(t)
+	hub := events.NewHub(0)
+	defer hub.Close()
+	over := map[service.State]time.Duration{
+		service.StatePending:  time.Second,
+		service.StateStopping: -time.Second,
+		service.StateRunning:  time.Second,
 	}
-	Deadline[service.StatePending] = d
-	Deadline[service.StateDeploying] = d
-	t.Cleanup(func() {
-		for st, v := range saved {
-			Deadline[st] = v
+	s := New(db, nil, nil, hub, Config{Deadlines: over}, testLog(t))
+	over[service.StateDeploying] = time.Second
+	for st, want := range map[service.State]time.Duration{
+		service.StatePending:   time.Second,
+		service.StateDeploying: 15 * time.Minute,
+		service.StateStopping:  5 * time.Minute,
+		service.StateStarting:  10 * time.Minute,
+		service.StateRunning:   0,
+		service.StateError:     0,
+	} {
+		if got := s.deadline(st); got != want {
+			t.Errorf("deadline(%s) = %v, want %v", st, got, want)
 		}
-	})
+	}
+	// Services made without overrides keep the defaults.
+	if got := New(db, nil, nil, hub, Config{}, testLog(t)).deadline(service.StatePending); got != 15*time.Minute {
+		t.Errorf("default deadline(pending) = %v", got)
+	}
 }
 
 // TestDeadline: a deploy that makes no progress (Helm waits for a cluster
@@ -701,10 +731,10 @@ func shortDeadlines(t *testing.T, d time.Duration) {
 // When Helm finally finishes, the late job changes nothing: the user has
 // moved on (here: deleted the service), and the delete is not undone.
 func TestDeadline(t *testing.T) {
-	shortDeadlines(t, time.Second)
+	t.Parallel()
 	jobs := fastJobs()
 	jobs.ReconcileEvery = 200 * time.Millisecond
-	f := newFixture(t, options{jobs: &jobs})
+	f := newFixture(t, options{jobs: &jobs, deadlines: shortDeadlines(time.Second)})
 	release := f.kube.block()
 	defer release()
 	s, err := f.svc.Deploy(f.owner, DeployInput{WorkspaceID: f.ws.ID, TemplateID: f.tpl.ID, Name: "Shop",
@@ -748,8 +778,8 @@ func TestDeadline(t *testing.T) {
 // Helm operation completes later stays in error (the user retries), and
 // a retry then upgrades the release.
 func TestLateSuccessAfterTimeout(t *testing.T) {
-	shortDeadlines(t, time.Second)
-	f := newFixture(t, options{})
+	t.Parallel()
+	f := newFixture(t, options{deadlines: shortDeadlines(time.Second)})
 	release := f.kube.block()
 	defer release()
 	s, err := f.svc.Deploy(f.owner, DeployInput{WorkspaceID: f.ws.ID, TemplateID: f.tpl.ID, Name: "Shop",

@@ -38,7 +38,7 @@ import (
 	restfake "k8s.io/client-go/rest/fake"
 
 	"github.com/woowtech/woow-paas/accounts"
-	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/auth/authtest"
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/activityevent"
@@ -481,6 +481,8 @@ type options struct {
 	maxAttempts int
 	// helmTimeout is the engine's wait timeout (default 1 minute).
 	helmTimeout time.Duration
+	// deadlines override the deadlines of transitional states.
+	deadlines map[service.State]time.Duration
 	// logs, when set, receives every log line (debug level included)
 	// instead of the test log.
 	logs io.Writer
@@ -542,7 +544,7 @@ func newFixture(t *testing.T, o options) *fixture {
 
 	// People: the first account (root) is the platform admin, which gives
 	// no rights in anyone's workspace.
-	acc := accounts.New(f.db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: f.log})
+	acc := accounts.New(f.db.Client, accounts.Config{Hasher: authtest.Hasher(), Log: f.log})
 	people := map[string]context.Context{}
 	for _, name := range []string{"root", "owner", "admin", "user", "guest", "outsider"} {
 		u, _, err := acc.Register(ctx, accounts.RegisterInput{
@@ -584,7 +586,7 @@ func newFixture(t *testing.T, o options) *fixture {
 	if o.maxAttempts == 0 {
 		o.maxAttempts = 2
 	}
-	f.cfg = Config{Domain: "apps.test", MaxAttempts: o.maxAttempts}
+	f.cfg = Config{Domain: "apps.test", MaxAttempts: o.maxAttempts, Deadlines: o.deadlines}
 	f.jobs = fastJobs()
 	if o.jobs != nil {
 		f.jobs = *o.jobs

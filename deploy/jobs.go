@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -117,24 +116,21 @@ func (s *Service) StartJobs(ctx context.Context, cfg JobsConfig) error {
 // tables are migrated ("woowrivr").
 const riverLockKey int64 = 0x776f6f7772697672
 
-// sqliteMigrate serialises River migrations within the process (SQLite
-// has one server; tests run several deploy services in one process).
-var sqliteMigrate sync.Mutex
-
 // migrateJobs applies River's migrations. River's migrator does not guard
 // against another replica migrating at the same moment (both apply the
 // same version, and one fails): replicas take turns, on PostgreSQL with a
-// session advisory lock, as the schema migrations do.
+// session advisory lock, as the schema migrations do; on SQLite, whose
+// replicas share one process (tests), with the store's in-process lock.
 func (s *Service) migrateJobs(ctx context.Context, drv riverdriver.Driver[*sql.Tx]) error {
 	m, err := rivermigrate.New(drv, &rivermigrate.Config{Logger: s.log})
 	if err != nil {
 		return err
 	}
 	if s.db.Dialect != "postgres" {
-		sqliteMigrate.Lock()
-		defer sqliteMigrate.Unlock()
-		_, err = m.Migrate(ctx, rivermigrate.DirectionUp, nil)
-		return err
+		return s.db.WithLock(ctx, riverLockKey, func() error {
+			_, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+			return err
+		})
 	}
 	conn, err := s.db.SQL.Conn(ctx)
 	if err != nil {
@@ -274,7 +270,7 @@ func workingStates(op Op) []service.State {
 	if op == OpDeploy {
 		return []service.State{service.StatePending, service.StateDeploying}
 	}
-	return []service.State{transition[op].through}
+	return []service.State{op.through()}
 }
 
 // run does the Helm work of an operation.
@@ -369,7 +365,7 @@ func (s *Service) chartValues(svc *ent.Service, tpl *ent.AppTemplate) (map[strin
 // succeed moves the service to the operation's end state and records the
 // release history.
 func (s *Service) succeed(ctx context.Context, svc *ent.Service, args JobArgs) error {
-	to := done[args.Op]
+	to := args.Op.done()
 	working := service.StateIn(workingStates(args.Op)...)
 	if fresh, err := s.db.Client.Service.Get(ctx, svc.ID); err != nil {
 		return err
@@ -552,7 +548,7 @@ func (s *Service) move(ctx context.Context, svc *ent.Service, to service.State, 
 	var out *ent.Service
 	err := s.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx) error {
 		u := c.Service.Update().Where(service.ID(svc.ID)).Where(when...).SetState(to)
-		if d, ok := Deadline[to]; ok {
+		if d := s.deadline(to); d > 0 {
 			u.SetStateDeadline(s.Now().Add(d))
 		} else {
 			u.ClearStateDeadline()
@@ -578,8 +574,8 @@ func (s *Service) move(ctx context.Context, svc *ent.Service, to service.State, 
 		}
 		// Where an operation ends is news for the whole workspace: it goes
 		// into the activity feed too, said by the platform (no actor).
-		if outcome, ok := outcomes[to]; ok {
-			summary := out.Name + " " + outcome
+		if said := outcome(to); said != "" {
+			summary := out.Name + " " + said
 			if to == service.StateError {
 				summary += ": " + msg
 			}
@@ -594,12 +590,20 @@ func (s *Service) move(ctx context.Context, svc *ent.Service, to service.State, 
 	return out, err
 }
 
-// outcomes are the states that end an operation, as the feed says them.
-var outcomes = map[service.State]string{
-	service.StateRunning: "is running",
-	service.StateStopped: "is stopped",
-	service.StateError:   "failed",
-	service.StateGone:    "was deleted",
+// outcome says a state that ends an operation as the feed says it; "" for
+// the others.
+func outcome(st service.State) string {
+	switch st {
+	case service.StateRunning:
+		return "is running"
+	case service.StateStopped:
+		return "is stopped"
+	case service.StateError:
+		return "failed"
+	case service.StateGone:
+		return "was deleted"
+	}
+	return ""
 }
 
 // fail puts the service in error with a readable reason (if it still
@@ -670,12 +674,4 @@ func (s *Service) Reconcile(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-func transitionalStates() []service.State {
-	out := make([]service.State, 0, len(Deadline))
-	for st := range Deadline {
-		out = append(out, st)
-	}
-	return out
 }

@@ -11,6 +11,7 @@
 package deploy
 
 import (
+	"slices"
 	"time"
 
 	"github.com/woowtech/woow-paas/ent/service"
@@ -28,55 +29,97 @@ const (
 	OpDelete   Op = "delete"
 )
 
-// transition says, for each operation, from which states it may start and
-// which transitional state the service is in while its job runs.
-var transition = map[Op]struct {
-	from    []service.State
-	through service.State
-}{
-	OpDeploy:   {nil, service.StatePending},
-	OpUpgrade:  {[]service.State{service.StateRunning, service.StateError, service.StateStopped}, service.StateUpgrading},
-	OpStop:     {[]service.State{service.StateRunning}, service.StateStopping},
-	OpStart:    {[]service.State{service.StateStopped}, service.StateStarting},
-	OpRollback: {[]service.State{service.StateRunning, service.StateError}, service.StateUpgrading},
-	OpDelete: {[]service.State{service.StatePending, service.StateRunning, service.StateStopped,
-		service.StateError}, service.StateDeleting},
+// The state machine is written as functions rather than tables, so that
+// nothing can change it at run time.
+
+// from is the states op may start from; nil for deploy, which creates the
+// service.
+func (op Op) from() []service.State {
+	switch op {
+	case OpUpgrade:
+		return []service.State{service.StateRunning, service.StateError, service.StateStopped}
+	case OpStop:
+		return []service.State{service.StateRunning}
+	case OpStart:
+		return []service.State{service.StateStopped}
+	case OpRollback:
+		return []service.State{service.StateRunning, service.StateError}
+	case OpDelete:
+		return []service.State{service.StatePending, service.StateRunning, service.StateStopped, service.StateError}
+	}
+	return nil
 }
 
-// done is the state a successful job leaves the service in.
-var done = map[Op]service.State{
-	OpDeploy:   service.StateRunning,
-	OpUpgrade:  service.StateRunning,
-	OpStop:     service.StateStopped,
-	OpStart:    service.StateRunning,
-	OpRollback: service.StateRunning,
-	OpDelete:   service.StateGone,
+// through is the transitional state the service is in while op's job runs
+// ("" for an unknown op).
+func (op Op) through() service.State {
+	switch op {
+	case OpDeploy:
+		return service.StatePending
+	case OpUpgrade, OpRollback:
+		return service.StateUpgrading
+	case OpStop:
+		return service.StateStopping
+	case OpStart:
+		return service.StateStarting
+	case OpDelete:
+		return service.StateDeleting
+	}
+	return ""
 }
 
-// Deadline is how long a transitional state may last without reaching its
-// end before the reconciler declares it failed ("timed out"): Helm's own
-// wait plus retries with backoff.
-var Deadline = map[service.State]time.Duration{
-	service.StatePending:      15 * time.Minute,
-	service.StateDeploying:    15 * time.Minute,
-	service.StateInitializing: 15 * time.Minute,
-	service.StateUpgrading:    15 * time.Minute,
-	service.StateStopping:     5 * time.Minute,
-	service.StateStarting:     10 * time.Minute,
-	service.StateDeleting:     10 * time.Minute,
+// done is the state a successful job of op leaves the service in ("" for
+// an unknown op).
+func (op Op) done() service.State {
+	switch op {
+	case OpDeploy, OpUpgrade, OpStart, OpRollback:
+		return service.StateRunning
+	case OpStop:
+		return service.StateStopped
+	case OpDelete:
+		return service.StateGone
+	}
+	return ""
 }
 
-// transitional reports whether a state is one a job is working through.
-func transitional(s service.State) bool {
-	_, ok := Deadline[s]
-	return ok
+// defaultDeadline is how long a transitional state may last without
+// reaching its end before the reconciler declares it failed ("timed
+// out"): Helm's own wait plus retries with backoff. It is 0 for a settled
+// state. Config.Deadlines overrides it (see Service.deadline).
+func defaultDeadline(st service.State) time.Duration {
+	switch st {
+	case service.StatePending, service.StateDeploying, service.StateInitializing, service.StateUpgrading:
+		return 15 * time.Minute
+	case service.StateStopping:
+		return 5 * time.Minute
+	case service.StateStarting, service.StateDeleting:
+		return 10 * time.Minute
+	}
+	return 0
+}
+
+// transitional reports whether a state is one a job is working through:
+// exactly the states with a deadline.
+func transitional(st service.State) bool { return defaultDeadline(st) > 0 }
+
+// transitionalStates lists the states for which transitional is true (the
+// reconciler looks for services stuck in them).
+func transitionalStates() []service.State {
+	return []service.State{
+		service.StatePending, service.StateDeploying, service.StateInitializing, service.StateUpgrading,
+		service.StateStopping, service.StateStarting, service.StateDeleting,
+	}
+}
+
+// deadline is how long a service may stay in st: Config.Deadlines[st] when
+// set, else the default; 0 when st is settled (no deadline).
+func (s *Service) deadline(st service.State) time.Duration {
+	if d := s.cfg.Deadlines[st]; d > 0 && transitional(st) {
+		return d
+	}
+	return defaultDeadline(st)
 }
 
 func allowed(op Op, from service.State) bool {
-	for _, s := range transition[op].from {
-		if s == from {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(op.from(), from)
 }

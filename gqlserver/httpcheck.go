@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -132,7 +131,7 @@ type persistedQueries struct {
 func (p persistedQueries) MutateOperationParameters(ctx context.Context, params *graphql.RawParams) *gqlerror.Error {
 	err := p.AutomaticPersistedQuery.MutateOperationParameters(ctx, params)
 	if err != nil && err.Extensions["code"] == nil {
-		errcode.Set(err, CodeBadRequest)
+		requestError(CodeBadRequest, err)
 	}
 	return err
 }

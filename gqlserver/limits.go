@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"maps"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -23,19 +24,49 @@ const (
 	codeComplexityLimit = "COMPLEXITY_LIMIT_EXCEEDED"
 )
 
-func init() {
-	// Operations rejected by a limit are request errors like validation
-	// failures: HTTP 422 and a graphql-transport-ws "error" message rather
-	// than 200 and "next". The same holds for the errors gqlgen's APQ
-	// extension leaves without a code, to which persistedQueries gives
-	// CodeBadRequest.
-	// errcode's registry is a global map without a lock: init is the only
-	// safe time to write it.
-	errcode.RegisterErrorType(CodeDepthLimit, errcode.KindProtocol)
-	errcode.RegisterErrorType(CodeFieldLimit, errcode.KindProtocol)
-	errcode.RegisterErrorType(CodeAliasLimit, errcode.KindProtocol)
-	errcode.RegisterErrorType(codeComplexityLimit, errcode.KindProtocol)
-	errcode.RegisterErrorType(CodeBadRequest, errcode.KindProtocol)
+// requestError makes err a request error with extensions.code code, as a
+// client sees it.
+//
+// Operations refused by a limit (and the malformed persistedQuery
+// extensions persistedQueries reports) are request errors like validation
+// failures: HTTP 422 and a graphql-transport-ws "error" message rather than
+// 200 and "next". gqlgen's transports (and wsTransport, which follows them)
+// decide that from extensions.code through errcode.GetErrorKind, which only
+// knows the codes in errcode's registry: a global map, writable only through
+// errcode.RegisterErrorType. Rather than write to it, a request error
+// carries gqlgen's own GRAPHQL_VALIDATION_FAILED, which the registry knows
+// as a request error, until it is presented, and its own code in Err, which
+// presentRequestCodes puts in extensions.code.
+func requestError(code string, err *gqlerror.Error) *gqlerror.Error {
+	errcode.Set(err, errcode.ValidationFailed)
+	err.Err = requestCode(code)
+	return err
+}
+
+// requestCode is the code a request error is presented with (see
+// requestError).
+type requestCode string
+
+func (c requestCode) Error() string { return string(c) }
+
+// presentRequestCodes wraps the error presenter of New: a request error
+// made by requestError goes on to next as a copy with its own code in
+// extensions.code (and nothing in Err); any other error goes on unchanged.
+// The input error is never modified: the transports read its code after
+// presenting it.
+func presentRequestCodes(next graphql.ErrorPresenterFunc) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		if g, ok := err.(*gqlerror.Error); ok {
+			if code, ok := g.Err.(requestCode); ok {
+				out := *g
+				out.Err = nil
+				out.Extensions = maps.Clone(g.Extensions)
+				out.Extensions["code"] = string(code)
+				return next(ctx, &out)
+			}
+		}
+		return next(ctx, err)
+	}
 }
 
 // logRefusal records, at Warn, that a limit refused an operation: the
@@ -144,8 +175,7 @@ func limitError(code string, op *ast.OperationDefinition, format string, args ..
 	if op.Position != nil {
 		err.Locations = []gqlerror.Location{{Line: op.Position.Line, Column: op.Position.Column}}
 	}
-	errcode.Set(err, code)
-	return err
+	return requestError(code, err)
 }
 
 // saturation bounds the counts: a few nested fragments spread twice each

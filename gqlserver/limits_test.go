@@ -76,7 +76,7 @@ func TestWalkerFragmentBomb(t *testing.T) {
 	}
 
 	err := AliasLimit{Max: 30, Log: slog.New(slog.DiscardHandler)}.MutateOperationContext(t.Context(), &graphql.OperationContext{Doc: doc, Operation: doc.Operations[0]})
-	if err == nil || err.Extensions["code"] != CodeAliasLimit {
+	if err == nil || presentedCode(t, err) != CodeAliasLimit {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -123,9 +122,7 @@ func (l *FieldLimit) MutateOperationParameters(ctx context.Context, params *grap
 }
 
 func fieldLimitError(format string, args ...any) *gqlerror.Error {
-	err := gqlerror.Errorf(format, args...)
-	errcode.Set(err, CodeFieldLimit)
-	return err
+	return requestError(CodeFieldLimit, gqlerror.Errorf(format, args...))
 }
 
 // maxErrorsPerRule bounds what one validation rule reports about one

@@ -347,7 +347,7 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 	if opts.ParserTokenLimit > 0 {
 		srv.SetParserTokenLimit(opts.ParserTokenLimit)
 	}
-	srv.SetErrorPresenter(PresenterWith(log, opts.Classify))
+	srv.SetErrorPresenter(presentRequestCodes(PresenterWith(log, opts.Classify)))
 	srv.SetRecoverFunc(s.recover)
 
 	return s

@@ -355,8 +355,8 @@ func TestComplexityLimit(t *testing.T) {
 	status, r := query(t, ts, `{ heavy(n: 99) }`)
 	wantData(t, status, r, `{"heavy":99}`)
 
-	// 422 because this package registers gqlgen's complexity code as a
-	// request error; gqlgen alone answers 200.
+	// 422 because this package makes the refusal a request error (see
+	// requestError); gqlgen's own ComplexityLimit answers 200.
 	status, r = query(t, ts, `{ heavy(n: 101) }`)
 	wantError(t, status, r, http.StatusUnprocessableEntity, "COMPLEXITY_LIMIT_EXCEEDED",
 		"operation has complexity 101, which exceeds the limit of 100")

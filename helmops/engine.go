@@ -142,7 +142,15 @@ type Engine struct {
 	fetches   singleflight.Group
 
 	locksMu sync.Mutex
-	locks   map[string]chan struct{} // per release: held while an operation runs
+	locks   map[string]*releaseLock // per release with an operation running or waiting
+}
+
+// releaseLock serialises the operations on one release. It lives in
+// Engine.locks only while someone holds or waits for it, so the map does
+// not grow with every release the process has ever touched.
+type releaseLock struct {
+	slot chan struct{} // one slot: held while an operation runs
+	refs int           // holders and waiters; guarded by Engine.locksMu
 }
 
 // New returns an Engine. It does not contact the cluster (see Reachable).
@@ -173,7 +181,7 @@ func New(cfg Config, log *slog.Logger) (*Engine, error) {
 		log:   log,
 		mode:  ModeDryRun,
 		caps:  defaultCapabilities(),
-		locks: map[string]chan struct{}{},
+		locks: map[string]*releaseLock{},
 	}
 	if cfg.Kubeconfig != "" || cfg.InCluster || cfg.Clientset != nil {
 		e.mode = ModeCluster
@@ -330,17 +338,32 @@ func (e *Engine) actionConfig(ctx context.Context, namespace string) *action.Con
 	return cfg
 }
 
-// lockFor returns the lock of one release (a one-slot channel).
-func (e *Engine) lockFor(namespace, name string) chan struct{} {
+// releaseKey names a release in Engine.locks.
+func releaseKey(namespace, name string) string { return namespace + "/" + name }
+
+// lockFor returns the lock of one release, counting the caller among its
+// users: each call is paired with one unlockRef once the caller no longer
+// holds or waits for it.
+func (e *Engine) lockFor(key string) *releaseLock {
 	e.locksMu.Lock()
 	defer e.locksMu.Unlock()
-	k := namespace + "/" + name
-	l, ok := e.locks[k]
+	l, ok := e.locks[key]
 	if !ok {
-		l = make(chan struct{}, 1)
-		e.locks[k] = l
+		l = &releaseLock{slot: make(chan struct{}, 1)}
+		e.locks[key] = l
 	}
+	l.refs++
 	return l
+}
+
+// unlockRef drops the caller's count on l and forgets l when nobody holds
+// or waits for it: a later caller makes a fresh one, which is equivalent.
+func (e *Engine) unlockRef(key string, l *releaseLock) {
+	e.locksMu.Lock()
+	defer e.locksMu.Unlock()
+	if l.refs--; l.refs == 0 {
+		delete(e.locks, key)
+	}
 }
 
 // exclusive runs fn holding the release's lock. Helm's actions cannot be
@@ -352,10 +375,12 @@ func exclusive[T any](ctx context.Context, e *Engine, namespace, name string, fn
 	if err := ctx.Err(); err != nil {
 		return zero, err
 	}
-	lock := e.lockFor(namespace, name)
+	key := releaseKey(namespace, name)
+	lock := e.lockFor(key)
 	select {
-	case lock <- struct{}{}:
+	case lock.slot <- struct{}{}:
 	case <-ctx.Done():
+		e.unlockRef(key, lock)
 		return zero, ctx.Err()
 	}
 	type result struct {
@@ -375,7 +400,9 @@ func exclusive[T any](ctx context.Context, e *Engine, namespace, name string, fn
 			}()
 			r.v, r.err = fn()
 		}()
-		<-lock // before the result: the caller's next call finds the lock free
+		// Before the result: the caller's next call finds the lock free.
+		<-lock.slot
+		e.unlockRef(key, lock)
 		done <- r
 	}()
 	select {
@@ -708,10 +735,12 @@ func redaction(ctx context.Context) func(string) string {
 // Call it only when no other process can be operating on the release (for
 // instance from the job that owns the release's lifecycle, on retry).
 func (e *Engine) ClearPending(ctx context.Context, namespace, name string) (bool, error) {
-	lock := e.lockFor(namespace, name)
+	key := releaseKey(namespace, name)
+	lock := e.lockFor(key)
+	defer e.unlockRef(key, lock) // runs last, after the slot is freed
 	select {
-	case lock <- struct{}{}:
-		defer func() { <-lock }()
+	case lock.slot <- struct{}{}:
+		defer func() { <-lock.slot }()
 	default:
 		return false, fmt.Errorf("%w: %s/%s", ErrPending, namespace, name)
 	}

@@ -40,15 +40,6 @@ type Quota struct {
 	Storage string // requests.storage: the sum of the volume claims
 }
 
-// container defaults of the LimitRange that goes with a CPU or memory quota
-// (a quota on limits makes Kubernetes reject pods that set none).
-var (
-	defaultCPULimit      = resource.MustParse("500m")
-	defaultCPURequest    = resource.MustParse("100m")
-	defaultMemoryLimit   = resource.MustParse("512Mi")
-	defaultMemoryRequest = resource.MustParse("128Mi")
-)
-
 // EnsureNamespace creates namespace ns if it is missing and gives it the
 // quota: a ResourceQuota (QuotaName) with the given hard limits, created or
 // brought up to date, and, when CPU or memory is bounded, a LimitRange
@@ -169,8 +160,11 @@ func limitRangeItem(hard corev1.ResourceList) *corev1.LimitRangeItem {
 		item.Default[name] = limit
 		item.DefaultRequest[name] = request
 	}
-	set(corev1.ResourceCPU, defaultCPULimit, defaultCPURequest)
-	set(corev1.ResourceMemory, defaultMemoryLimit, defaultMemoryRequest)
+	// The usual container defaults (a quota on limits makes Kubernetes
+	// reject pods that set none), parsed here rather than kept in package
+	// variables.
+	set(corev1.ResourceCPU, resource.MustParse("500m"), resource.MustParse("100m"))
+	set(corev1.ResourceMemory, resource.MustParse("512Mi"), resource.MustParse("128Mi"))
 	if len(item.Default) == 0 {
 		return nil
 	}

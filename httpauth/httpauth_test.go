@@ -16,6 +16,7 @@ import (
 
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/auth/authtest"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/httpauth"
 	"github.com/woowtech/woow-paas/store/storetest"
@@ -27,7 +28,7 @@ const password = "correct horse battery"
 func newService(t *testing.T) *accounts.Service {
 	t.Helper()
 	db := storetest.Open(t)
-	return accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: slog.New(slog.DiscardHandler)})
+	return accounts.New(db.Client, accounts.Config{Hasher: authtest.Hasher(), Log: slog.New(slog.DiscardHandler)})
 }
 
 func register(t *testing.T, svc *accounts.Service, email string) (int, *accounts.Session) {
@@ -324,7 +325,7 @@ func TestWebsocketInit(t *testing.T) {
 // shown.
 func TestAuthenticationFailure(t *testing.T) {
 	db := storetest.Open(t)
-	svc := accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: slog.New(slog.DiscardHandler)})
+	svc := accounts.New(db.Client, accounts.Config{Hasher: authtest.Hasher(), Log: slog.New(slog.DiscardHandler)})
 	_, s := register(t, svc, "a@example.com")
 	var logs logBuffer
 	authn := httpauth.New(svc, auth.Cookies{}, slog.New(slog.NewTextHandler(&logs, nil)))

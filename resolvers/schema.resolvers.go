@@ -30,7 +30,7 @@ import (
 
 // RecentActivity is the resolver for the recentActivity field.
 func (r *dashboardResolver) RecentActivity(ctx context.Context, obj *dashboard.Stats, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ActivityEventConnection, error) {
-	return r.Client.ActivityEvent.Query().Paginate(ctx, after, first, before, last, activity.NewestFirst)
+	return r.Client.ActivityEvent.Query().Paginate(ctx, after, first, before, last, activity.NewestFirst())
 }
 
 // Status is the resolver for the status field.
@@ -274,7 +274,7 @@ func (r *queryResolver) Activity(ctx context.Context, workspaceID int, after *en
 	if err != nil {
 		return nil, err
 	}
-	return q.Paginate(ctx, after, first, before, last, activity.NewestFirst)
+	return q.Paginate(ctx, after, first, before, last, activity.NewestFirst())
 }
 
 // Cluster is the resolver for the cluster field.

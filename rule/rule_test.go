@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/woowtech/woow-paas/accounts"
-	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/auth/authtest"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/activityevent"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
@@ -52,7 +52,7 @@ type world struct {
 func newWorld(t *testing.T) *world {
 	t.Helper()
 	db := storetest.Open(t)
-	acc := accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	acc := accounts.New(db.Client, accounts.Config{Hasher: authtest.Hasher(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	wss := workspaces.New(db.Client, workspaces.Config{PublicURL: "http://woow.test"})
 	w := &world{c: db.Client}
 	reg := func(email string) *ent.User {

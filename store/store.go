@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -33,6 +34,12 @@ type DB struct {
 	Client  *ent.Client
 
 	configure []func(*ent.Client)
+
+	// localLocks are WithLock's locks on SQLite, one-slot channels by key:
+	// the replicas that share a SQLite file share this process (several
+	// services on one DB in tests), so an in-process lock is the lock.
+	localMu    sync.Mutex
+	localLocks map[int64]chan struct{}
 }
 
 // Open connects to databaseURL when it is a postgres:// URL, otherwise to
@@ -103,12 +110,19 @@ func (db *DB) Ping(ctx context.Context) error { return db.SQL.PingContext(ctx) }
 // Close closes the client and the pool.
 func (db *DB) Close() error { return db.Client.Close() }
 
-// WithLock runs fn while holding a PostgreSQL advisory lock named by key,
-// so replicas starting together do one-time work (seeding, migrations of
-// libraries) one after the other. SQLite has one server per file: fn just
-// runs.
+// WithLock runs fn while holding a lock named by key, so replicas starting
+// together do one-time work (seeding, migrations of libraries) one after
+// the other: a PostgreSQL advisory lock, or on SQLite, whose replicas are
+// in one process, a lock in db. Waiting ends with ctx.
 func (db *DB) WithLock(ctx context.Context, key int64, fn func() error) error {
 	if db.Dialect != "postgres" {
+		lock := db.localLock(key)
+		select {
+		case lock <- struct{}{}:
+		case <-ctx.Done():
+			return fmt.Errorf("taking lock %d: %w", key, ctx.Err())
+		}
+		defer func() { <-lock }()
 		return fn()
 	}
 	conn, err := db.SQL.Conn(ctx)
@@ -121,6 +135,22 @@ func (db *DB) WithLock(ctx context.Context, key int64, fn func() error) error {
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, key)
 	return fn()
+}
+
+// localLock is the SQLite lock of key. The keys are a few constants, so
+// the map stays small.
+func (db *DB) localLock(key int64) chan struct{} {
+	db.localMu.Lock()
+	defer db.localMu.Unlock()
+	if db.localLocks == nil {
+		db.localLocks = map[int64]chan struct{}{}
+	}
+	l, ok := db.localLocks[key]
+	if !ok {
+		l = make(chan struct{}, 1)
+		db.localLocks[key] = l
+	}
+	return l
 }
 
 // Lock keys of one-time start-up work.

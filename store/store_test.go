@@ -11,7 +11,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	atlas "ariga.io/atlas/sql/migrate"
 	"entgo.io/ent/dialect"
@@ -381,4 +384,62 @@ func TestWithTx(t *testing.T) {
 			t.Fatal("WithTx after an early commit = nil, want the commit error")
 		}
 	})
+}
+
+// TestWithLock: callers of one key take turns, also on SQLite, where the
+// replicas sharing a file are in one process (several services on one DB
+// in tests); another key is not held up; a caller gives up waiting when
+// its context ends.
+func TestWithLock(t *testing.T) {
+	db := storetest.Open(t)
+	ctx := context.Background()
+	const key, other int64 = 0x776f6f77ff01, 0x776f6f77ff02
+
+	var (
+		active, most atomic.Int32
+		wg           sync.WaitGroup
+	)
+	for range 4 {
+		wg.Go(func() {
+			for range 5 {
+				err := db.WithLock(ctx, key, func() error {
+					n := active.Add(1)
+					if n > most.Load() {
+						most.Store(n)
+					}
+					time.Sleep(2 * time.Millisecond)
+					active.Add(-1)
+					return nil
+				})
+				if err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if m := most.Load(); m != 1 {
+		t.Errorf("%d holders of one lock at once, want 1", m)
+	}
+
+	err := db.WithLock(ctx, key, func() error {
+		if err := db.WithLock(ctx, other, func() error { return nil }); err != nil {
+			return fmt.Errorf("another key: %w", err)
+		}
+		short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+		defer cancel()
+		ran := false
+		err := db.WithLock(short, key, func() error { ran = true; return nil })
+		if err == nil || ran {
+			return fmt.Errorf("a held lock was taken again (ran %v, err %v)", ran, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := errors.New("from fn")
+	if err := db.WithLock(ctx, key, func() error { return want }); err != want {
+		t.Errorf("WithLock returned %v, want fn's error", err)
+	}
 }

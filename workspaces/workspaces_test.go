@@ -18,7 +18,7 @@ import (
 
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/activity"
-	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/auth/authtest"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/activityevent"
 	"github.com/woowtech/woow-paas/ent/hook"
@@ -47,7 +47,7 @@ func setup(t *testing.T) *env {
 	return &env{
 		t:   t,
 		c:   db.Client,
-		acc: accounts.New(db.Client, accounts.Config{Hasher: auth.Hasher{Params: auth.TestParams}, Log: log}),
+		acc: accounts.New(db.Client, accounts.Config{Hasher: authtest.Hasher(), Log: log}),
 		ws:  workspaces.New(db.Client, workspaces.Config{PublicURL: "http://woow.test"}),
 	}
 }
