@@ -25,14 +25,15 @@ const maxSharedDepth = 64
 // whether every field op selects on the event, through fragments and
 // inline fragments, at any depth, is marked @shared in schema (or belongs
 // to an object type marked @shared). __typename qualifies (it is the
-// object's type name). The subscription's root field is not an event's
-// field: its resolver runs once per subscriber, with the viewer's context
-// (it authorises), and the renderings shared are those of the very same
-// event value handed to several subscribers (renderCache keys them by
-// pointer).
-// Anything else, including anything the schema does not know, does not:
-// the decision is made from the document and the schema alone, before
-// anything runs, and a field nobody marked is rendered per viewer.
+// object's type name). Anything else, including anything the schema does
+// not know, does not: the decision is made from the document and the
+// schema alone, before anything runs, and a field nobody marked is
+// rendered per viewer.
+//
+// The subscription's root field is not a field of the event: its resolver
+// runs once per subscriber, with the viewer's context (it authorises), and
+// what is shared is the rendering of the very same event value handed to
+// several subscribers (renderCache keys it by pointer).
 //
 // Arguments, aliases and @skip/@include do not change the answer: the
 // sharing key holds the operation text and variables, so the subscribers
