@@ -22,7 +22,7 @@ func main() {
 		entgql.WithSchemaPath("./graph/ent.graphqls"),
 		entgql.WithWhereInputs(true),
 		entgql.WithNodeDescriptor(true),
-		entgql.WithSchemaHook(updateInputs),
+		entgql.WithSchemaHook(updateInputs, sharedIDs),
 	)
 	if err != nil {
 		log.Fatalf("creating entgql extension: %v", err)
@@ -41,6 +41,23 @@ func main() {
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}
+}
+
+// sharedIDs marks the id of every node @shared (schema.graphqls): a row's
+// global id is the same for every viewer who may read it. (The other
+// @shared fields are marked in the ent schemas; the id is implicit there,
+// and declaring it changes the generated client.)
+func sharedIDs(g *gen.Graph, s *ast.Schema) error {
+	for _, n := range g.Nodes {
+		def := s.Types[n.Name]
+		if def == nil {
+			continue
+		}
+		if id := def.Fields.ForName("id"); id != nil && id.Directives.ForName("shared") == nil {
+			id.Directives = append(id.Directives, &ast.Directive{Name: "shared"})
+		}
+	}
+	return nil
 }
 
 // updateInputs puts the id of the node to change first in every generated

@@ -28,14 +28,19 @@ import (
 // A schema whose subscription is executed the way gqlgen's generated code
 // executes one (graphql.ResolveFieldStream, graphql.ResolveField, field
 // contexts with IsResolver), so that the WebSocket loop's render sharing
-// meets what it meets in production: Event.id and Event.title are plain
-// struct fields, Event.viewer is a resolver that reads the viewer.
+// meets what it meets in production. Event.id and Event.title are plain
+// struct fields marked @shared; Event.viewer is a resolver that reads the
+// viewer; Event.note reads the viewer too, but its field context says it is
+// a plain struct field (IsResolver and IsMethod false): only the schema's
+// marker may decide, never what the executed field looks like.
 const eventsSDL = `
+directive @shared on FIELD_DEFINITION | OBJECT
 type Query { ok: Boolean! }
 type Event {
-  id: ID!
-  title: String!
+  id: ID! @shared
+  title: String! @shared
   viewer: String!
+  note: String
 }
 type Subscription { events(tag: String): Event! }
 `
@@ -61,7 +66,7 @@ type eventHub struct {
 	mu   sync.Mutex
 	subs map[chan *testEvent]func() // the reader's wake, or nil
 
-	titles, viewers atomic.Int32
+	titles, viewers, notes atomic.Int32
 }
 
 func newEventHub(push bool) *eventHub {
@@ -233,6 +238,26 @@ func marshalEvent(ctx context.Context, oc *graphql.OperationContext, sel ast.Sel
 				v, _ := ctx.Value(viewerKey{}).(string)
 				return v, nil
 			})
+		case "note":
+			// Alice's alone; flagged like a struct field read.
+			out.Values[i] = graphql.ResolveField(ctx, oc, f,
+				func(_ context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+					return graphql.NewScalarFieldContext("Event", field, false, false, "String")
+				},
+				func(ctx context.Context) (any, error) {
+					h.notes.Add(1)
+					if v, _ := ctx.Value(viewerKey{}).(string); v == "alice" {
+						return ptr("for alice only"), nil
+					}
+					return (*string)(nil), nil
+				}, nil,
+				func(_ context.Context, _ ast.SelectionSet, v *string) graphql.Marshaler {
+					if v == nil {
+						return graphql.Null
+					}
+					return graphql.MarshalString(*v)
+				},
+				true, false)
 		}
 	}
 	out.Dispatch(ctx)
@@ -275,9 +300,9 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 }
 
 // Subscribers of the same operation share an event's rendering when it
-// only reads plain fields of the event, across viewers; a selection with a
-// field that may depend on the viewer is rendered per subscriber and every
-// viewer gets their own value.
+// selects only @shared fields, across viewers; a selection with a field
+// that is not marked is rendered per subscriber and every viewer gets their
+// own value.
 func TestWebSocketRenderOnce(t *testing.T) { forEachMode(t, testRenderOnce) }
 
 func testRenderOnce(t *testing.T, h *eventHub) {
@@ -354,6 +379,61 @@ func testRenderOnce(t *testing.T, h *eventHub) {
 	}
 }
 
+// A field that is not marked @shared is rendered for each viewer, even
+// when everything gqlgen says about it (no resolver, no method) looks like
+// a plain read of the event: Event.note is Alice's alone, and Bob, who
+// subscribes with the same text and variables, must never get her
+// rendering, whoever renders first.
+func TestWebSocketUnmarkedFieldNeverShared(t *testing.T) {
+	forEachMode(t, testUnmarkedFieldNeverShared)
+}
+
+func testUnmarkedFieldNeverShared(t *testing.T, h *eventHub) {
+	ts := newEventsServer(t, h, Options{WSInit: viewerInit})
+	const q = `subscription { events { id title note } }`
+	alice, bob := initAs(t, ts, "alice"), initAs(t, ts, "bob")
+	subscribe(t, alice, "1", q)
+	subscribe(t, bob, "1", q)
+	waitFor(t, "2 subscriptions", func() bool { return h.count() == 2 })
+	for i := range 5 {
+		h.notes.Store(0)
+		h.publish(&testEvent{ID: i, Title: "t"})
+		id := strconv.Itoa(i)
+		expect(t, alice, "next", "1", `{"data":{"events":{"id":"`+id+`","title":"t","note":"for alice only"}}}`)
+		expect(t, bob, "next", "1", `{"data":{"events":{"id":"`+id+`","title":"t","note":null}}}`)
+		if n := h.notes.Load(); n != 2 {
+			t.Fatalf("event %d: note rendered %d times, want once per viewer", i, n)
+		}
+	}
+}
+
+// A selection of @shared fields through a fragment, an inline fragment, an
+// alias and __typename is rendered once per event for every viewer.
+func TestWebSocketSharedThroughFragments(t *testing.T) { forEachMode(t, testSharedThroughFragments) }
+
+func testSharedThroughFragments(t *testing.T, h *eventHub) {
+	ts := newEventsServer(t, h, Options{WSInit: viewerInit})
+	const q = `subscription Ev { events { __typename ...F ... on Event { heading: title } } }
+fragment F on Event { id }`
+	users := []string{"alice", "bob", "carol"}
+	conns := make([]*websocket.Conn, len(users))
+	for i, u := range users {
+		conns[i] = initAs(t, ts, u)
+		subscribe(t, conns[i], "1", q)
+	}
+	waitFor(t, "subscriptions", func() bool { return h.count() == len(users) })
+	for i := range 3 {
+		h.titles.Store(0)
+		h.publish(&testEvent{ID: i, Title: "t"})
+		for _, c := range conns {
+			expect(t, c, "next", "1", `{"data":{"events":{"__typename":"Event","id":"`+strconv.Itoa(i)+`","heading":"t"}}}`)
+		}
+		if n := h.titles.Load(); n != 1 {
+			t.Fatalf("event %d: rendered %d times for %d viewers, want once", i, n, len(users))
+		}
+	}
+}
+
 // Many subscribers of one operation, each with their own channel: every
 // one receives every event, and the shared rendering runs once per event.
 func TestWebSocketRenderOnceFanOut(t *testing.T) { forEachMode(t, testRenderOnceFanOut) }
@@ -416,3 +496,5 @@ func testRenderPanicIsAnError(t *testing.T, h *eventHub) {
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
 
 func reflectValue(v any) reflect.Value { return reflect.ValueOf(v) }
+
+func ptr[T any](v T) *T { return &v }

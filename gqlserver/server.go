@@ -289,6 +289,7 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 		gql:      srv,
 		upgrader: newUpgrader(originChecker(opts.AllowedOrigin)),
 		renders:  newRenderCache(),
+		schema:   es.Schema(),
 		shutdown: opts.Shutdown,
 		recover:  Recover(log),
 	}
@@ -361,6 +362,7 @@ type server struct {
 	apq      graphql.Cache[string] // nil without APQ
 	upgrader websocket.Upgrader
 	renders  *renderCache
+	schema   *ast.Schema // es.Schema(), read by sharedOperation
 	shutdown context.Context
 	recover  graphql.RecoverFunc
 }

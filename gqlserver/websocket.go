@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -408,7 +407,7 @@ func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graph
 
 	var st *stream
 	if rc.Operation.Operation == ast.Subscription {
-		st = newStream(rc)
+		st = newStream(rc, sharedOperation(c.s.schema, rc.Doc, rc.Operation))
 		ctx, st.waker = push.NewContext(ctx, st.flusher.Wake)
 	}
 	ctx = graphql.WithOperationContext(ctx, rc)
@@ -578,9 +577,12 @@ func truncateReason(reason string) string {
 // stream is one subscription whose root resolver returned a channel. The
 // operation's resolver middleware replaces that channel (the source) by a
 // proxy of the same type, so that this transport receives each event
-// itself before gqlgen's generated code renders it: an event whose
+// itself before gqlgen's generated code renders it. When the operation
+// selects nothing but fields the schema marks @shared (sharedOperation,
+// decided once, from the document, before anything runs), an event whose
 // rendering another subscriber of the same operation text and variables has
-// already shared is written without executing anything (see renderCache).
+// already shared is written without executing anything (see renderCache);
+// any other operation renders each event for its own viewer.
 //
 // A source that accepts the stream's push.Waker wakes it after each send
 // and close; the stream then has no goroutine while idle: its flusher
@@ -589,10 +591,10 @@ func truncateReason(reason string) string {
 type stream struct {
 	source reflect.Value // the resolver's channel; invalid until resolved
 	proxy  reflect.Value // what the generated code reads; buffer 1
-	key    string        // operation text, name and variables
-
-	rendering atomic.Bool // an event is being rendered
-	dependent atomic.Bool // it ran a field that may depend on the viewer
+	// shared: the operation selects only @shared fields; key, set only
+	// then, is its text, name and variables.
+	shared bool
+	key    string
 
 	// Set once the operation is dispatched, before any delivery. The
 	// context is the operation's: a stream is an operation in progress.
@@ -614,57 +616,35 @@ type stream struct {
 }
 
 // newStream wraps rc's resolver middleware to capture the root field's
-// channel, and to watch the fields an event's rendering runs.
-func newStream(rc *graphql.OperationContext) *stream {
+// channel. shared is sharedOperation's answer for rc's operation.
+func newStream(rc *graphql.OperationContext, shared bool) *stream {
 	st := &stream{}
 	st.flusher = push.NewFlusher(st.drain)
 	next0 := rc.ResolverMiddleware
 	resolved := false
 	rc.ResolverMiddleware = func(ctx context.Context, next graphql.Resolver) (any, error) {
-		if !resolved {
-			// The first field is the subscription's root field, resolved
-			// once, when the operation starts.
-			resolved = true
-			res, err := next0(ctx, next)
-			rv := reflect.ValueOf(res)
-			if err != nil || rv.Kind() != reflect.Chan || rv.IsNil() || rv.Type().ChanDir()&reflect.RecvDir == 0 {
-				return res, err
-			}
-			vars, err := json.Marshal(rc.Variables) // map keys sorted: canonical
-			if err != nil {
-				return res, nil
-			}
-			st.key = rc.RawQuery + "\x00" + rc.OperationName + "\x00" + string(vars)
-			st.source = rv
-			st.proxy = reflect.MakeChan(reflect.ChanOf(reflect.BothDir, rv.Type().Elem()), 1)
-			return st.proxy.Convert(rv.Type()).Interface(), nil
+		if resolved {
+			return next0(ctx, next)
 		}
-		if st.rendering.Load() && !st.dependent.Load() && !viewerIndependent(graphql.GetFieldContext(ctx)) {
-			st.dependent.Store(true)
+		// The first field is the subscription's root field, resolved once,
+		// when the operation starts.
+		resolved = true
+		res, err := next0(ctx, next)
+		rv := reflect.ValueOf(res)
+		if err != nil || rv.Kind() != reflect.Chan || rv.IsNil() || rv.Type().ChanDir()&reflect.RecvDir == 0 {
+			return res, err
 		}
-		return next0(ctx, next)
+		if shared {
+			if vars, err := json.Marshal(rc.Variables); err == nil { // map keys sorted: canonical
+				st.shared = true
+				st.key = rc.RawQuery + "\x00" + rc.OperationName + "\x00" + string(vars)
+			}
+		}
+		st.source = rv
+		st.proxy = reflect.MakeChan(reflect.ChanOf(reflect.BothDir, rv.Type().Elem()), 1)
+		return st.proxy.Convert(rv.Type()).Interface(), nil
 	}
 	return st
-}
-
-// viewerIndependent reports whether a field's value is a plain read of its
-// parent: a struct field, no resolver, no method (ent edges are methods that
-// query through the privacy rules), no schema directive that runs code.
-// Such a field renders the same for every viewer of the same parent.
-func viewerIndependent(fc *graphql.FieldContext) bool {
-	if fc == nil || fc.IsMethod || fc.IsResolver {
-		return false
-	}
-	if fc.Field.Field != nil && fc.Field.Definition != nil {
-		for _, d := range fc.Field.Definition.Directives {
-			switch d.Name {
-			case "deprecated", "goField", "goModel", "goTag", "goExtraField", "specifiedBy":
-			default:
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // drain delivers the source's pending events without blocking; false once
@@ -747,34 +727,42 @@ func (st *stream) sourceClosed() {
 // deliver renders one event, or takes the rendering another subscriber
 // shared, and writes it; false when the stream or the connection has ended.
 func (st *stream) deliver(ev reflect.Value) bool {
-	payload, ok := st.c.s.renders.render(st.done, st.key, ev, func() ([]byte, bool) {
-		st.proxy.Send(ev) // never blocks: the proxy is empty
-		st.dependent.Store(false)
-		st.rendering.Store(true)
-		resp := st.responses(st.ctx)
-		st.rendering.Store(false)
-		if resp == nil {
-			return nil, false
+	var payload []byte
+	if st.shared {
+		var ok bool
+		if payload, ok = st.c.s.renders.render(st.done, st.key, ev, func() ([]byte, bool) { return st.render(ev) }); !ok {
+			return false
 		}
-		b, err := json.Marshal(resp)
-		if err != nil {
-			panic(err)
-		}
-		// Errors are logged and may be about the viewer; extensions are
-		// per operation.
-		return b, !st.dependent.Load() && len(resp.Errors) == 0 && len(resp.Extensions) == 0
-	})
-	return ok && st.c.write(message(st.idJSON, "next", payload))
+	} else if payload, _ = st.render(ev); payload == nil {
+		return false
+	}
+	return st.c.write(message(st.idJSON, "next", payload))
+}
+
+// render executes the operation's selection on ev for this subscriber's
+// viewer; nil when the stream has ended. shareable is false when the
+// response has errors (they are logged, and may be about the viewer) or
+// extensions (per operation).
+func (st *stream) render(ev reflect.Value) (payload []byte, shareable bool) {
+	st.proxy.Send(ev) // never blocks: the proxy is empty
+	resp := st.responses(st.ctx)
+	if resp == nil {
+		return nil, false
+	}
+	b, err := json.Marshal(resp)
+	if err != nil {
+		panic(err)
+	}
+	return b, len(resp.Errors) == 0 && len(resp.Extensions) == 0
 }
 
 // renderCache shares the rendering of an event among the subscribers of
 // the same operation text and variables, for the few most recent events.
-// Only the rendering of a subscriber whose selection ran nothing but plain
-// reads of the event (see viewerIndependent) is shared: anything else
-// (edges, resolvers, errors) is rendered per subscriber, as its privacy
-// rules and viewer require. An event is identified by pointer (the
-// subscription resolvers hand every subscriber the same loaded entity), so
-// non-pointer events are never shared.
+// Only streams whose operation selects nothing but @shared fields use it
+// (see sharedOperation); a rendering with errors is not shared either. An
+// event is identified by pointer (the subscription resolvers hand every
+// subscriber the same loaded entity), so non-pointer events are never
+// shared.
 type renderCache struct {
 	mu      sync.Mutex
 	entries map[renderKey]*renderEntry

@@ -4106,6 +4106,17 @@ var sources = []*ast.Source{
 scalar Any
 scalar UUID
 
+"""
+The field's value is the same for every viewer allowed to read it, or, on a
+type, every field's is: a plain column of the entity, never a permission
+(viewerCan...), a role, an edge read through the privacy rules or anything
+else resolved with the viewer's context. A subscription whose selection on
+its events is all @shared sends one rendering of an event to every
+subscriber of the same operation and variables; any other is rendered per
+viewer. Read by gqlserver, never executed (skip_runtime in gqlgen.yml).
+"""
+directive @shared on FIELD_DEFINITION | OBJECT
+
 "The values a marketplace template lets a user set (SPEC section 4)."
 type ValueSpecs {
   required: [ValueSpec!]!

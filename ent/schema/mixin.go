@@ -17,16 +17,16 @@ import (
 func now() time.Time { return time.Now().UTC() }
 
 // TimeMixin records when a row was created and last changed. Neither is
-// ever input.
+// ever input; both are @shared (plain columns).
 type TimeMixin struct{ mixin.Schema }
 
 func (TimeMixin) Fields() []ent.Field {
 	notInput := entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
 	return []ent.Field{
 		field.Time("created_at").Default(now).Immutable().
-			Annotations(entgql.OrderField("CREATED_AT"), notInput),
+			Annotations(entgql.OrderField("CREATED_AT"), notInput, shared()),
 		field.Time("updated_at").Default(now).UpdateDefault(now).
-			Annotations(notInput),
+			Annotations(notInput, shared()),
 	}
 }
 
@@ -48,7 +48,7 @@ type WorkspaceMixin struct {
 
 func (m WorkspaceMixin) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("workspace_id").Immutable(),
+		field.Int("workspace_id").Immutable().Annotations(shared()),
 	}
 }
 

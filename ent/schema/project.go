@@ -130,13 +130,13 @@ func (ActivityEvent) Mixin() []ent.Mixin {
 
 func (ActivityEvent) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("actor_id").Optional().Nillable().Immutable(),
-		field.String("verb").NotEmpty().MaxRuneLen(100).Immutable(),
-		field.String("subject_type").MaxRuneLen(50).Default("").Immutable(),
-		field.Int("subject_id").Optional().Nillable().Immutable(),
-		field.String("summary").MaxRuneLen(500).Immutable(),
+		field.Int("actor_id").Optional().Nillable().Immutable().Annotations(shared()),
+		field.String("verb").NotEmpty().MaxRuneLen(100).Immutable().Annotations(shared()),
+		field.String("subject_type").MaxRuneLen(50).Default("").Immutable().Annotations(shared()),
+		field.Int("subject_id").Optional().Nillable().Immutable().Annotations(shared()),
+		field.String("summary").MaxRuneLen(500).Immutable().Annotations(shared()),
 		field.Time("created_at").Default(now).Immutable().
-			Annotations(entgql.OrderField("CREATED_AT")),
+			Annotations(entgql.OrderField("CREATED_AT"), shared()),
 	}
 }
 

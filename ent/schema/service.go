@@ -94,21 +94,22 @@ func (Service) Mixin() []ent.Mixin {
 
 func (Service) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("template_id").Immutable(),
+		field.Int("template_id").Immutable().Annotations(shared()),
 		field.String("name").NotEmpty().MaxRuneLen(100).
-			Annotations(entgql.OrderField("NAME")),
-		field.UUID("reference_id", uuid.UUID{}).Default(uuid.New).Unique().Immutable(),
+			Annotations(entgql.OrderField("NAME"), shared()),
+		field.UUID("reference_id", uuid.UUID{}).Default(uuid.New).Unique().Immutable().
+			Annotations(shared()),
 		field.Enum("state").
 			Values("pending", "deploying", "initializing", "running", "upgrading",
 				"stopping", "stopped", "starting", "deleting", "gone", "error").
 			Default("pending").
-			Annotations(entgql.OrderField("STATE")),
-		field.String("error_message").MaxRuneLen(4000).Default(""),
-		field.String("subdomain").NotEmpty().MaxRuneLen(200).Unique(),
-		field.String("custom_domain").MaxRuneLen(253).Optional().Nillable(),
-		field.Int("internal_port").Default(0),
-		field.String("release_name").NotEmpty().MaxRuneLen(53),
-		field.String("namespace").NotEmpty().MaxRuneLen(63),
+			Annotations(entgql.OrderField("STATE"), shared()),
+		field.String("error_message").MaxRuneLen(4000).Default("").Annotations(shared()),
+		field.String("subdomain").NotEmpty().MaxRuneLen(200).Unique().Annotations(shared()),
+		field.String("custom_domain").MaxRuneLen(253).Optional().Nillable().Annotations(shared()),
+		field.Int("internal_port").Default(0).Annotations(shared()),
+		field.String("release_name").NotEmpty().MaxRuneLen(53).Annotations(shared()),
+		field.String("namespace").NotEmpty().MaxRuneLen(63).Annotations(shared()),
 		// UserValues holds only what the user set (no secrets): upgrades and
 		// rollbacks diff it; effective values merge it over the defaults.
 		field.JSON("user_values", map[string]any{}).Default(map[string]any{}).
@@ -120,13 +121,13 @@ func (Service) Fields() []ent.Field {
 		// ReplicaCounts remembers workload replicas while stopped.
 		field.JSON("replica_counts", map[string]int32{}).Optional().
 			Annotations(entgql.Skip()),
-		field.String("chart_version").MaxRuneLen(100).Default(""),
-		field.Int("helm_revision").Default(0),
+		field.String("chart_version").MaxRuneLen(100).Default("").Annotations(shared()),
+		field.Int("helm_revision").Default(0).Annotations(shared()),
 		// StateDeadline is when the current transitional state times out.
 		field.Time("state_deadline").Optional().Nillable().
 			Annotations(entgql.Skip()),
-		field.Time("deployed_at").Optional().Nillable(),
-		field.Time("last_upgraded_at").Optional().Nillable(),
+		field.Time("deployed_at").Optional().Nillable().Annotations(shared()),
+		field.Time("last_upgraded_at").Optional().Nillable().Annotations(shared()),
 	}
 }
 
@@ -197,12 +198,12 @@ func (ServiceEvent) Mixin() []ent.Mixin {
 
 func (ServiceEvent) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("service_id").Immutable(),
+		field.Int("service_id").Immutable().Annotations(shared()),
 		field.Time("created_at").Default(now).Immutable().
-			Annotations(entgql.OrderField("CREATED_AT")),
-		field.String("state").MaxRuneLen(50),
-		field.Enum("level").Values("info", "warning", "error").Default("info"),
-		field.String("message").MaxRuneLen(4000),
+			Annotations(entgql.OrderField("CREATED_AT"), shared()),
+		field.String("state").MaxRuneLen(50).Annotations(shared()),
+		field.Enum("level").Values("info", "warning", "error").Default("info").Annotations(shared()),
+		field.String("message").MaxRuneLen(4000).Annotations(shared()),
 	}
 }
 
