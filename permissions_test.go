@@ -1,7 +1,7 @@
 package main
 
 // The viewerCan fields and the mutations they describe are decided by the
-// same rules (package rule, and deploy's state machine): for every role,
+// same rules (package policy, and deploy's state machine): for every role,
 // in an active and an archived workspace, each field says true exactly
 // when its mutation is accepted. A web app that shows what the fields
 // allow can then never offer what the server refuses, nor hide what it

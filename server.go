@@ -298,7 +298,7 @@ type services struct {
 	catalog    *catalog.Service
 	accounts   *accounts.Service
 	workspaces *workspaces.Service
-	deployer   *deploy.Service
+	deployer   *deploy.Deployer
 	feed       *activity.Feed
 
 	// closers release what the services hold, in the order they were
@@ -394,7 +394,7 @@ func startAccounts(bgCtx context.Context, cfg config, db *store.DB, bus events.B
 // newDeployer makes the deploy service. Helm runs in-process: against a
 // cluster when one is configured, otherwise in dry-run mode (charts
 // rendered, releases recorded here).
-func newDeployer(cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, log *slog.Logger) (*deploy.Service, error) {
+func newDeployer(cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, log *slog.Logger) (*deploy.Deployer, error) {
 	engine, err := helmops.New(helmops.Config{
 		CacheDir:   filepath.Join(cfg.DataDir, "charts"),
 		ChartDirs:  cfg.ChartDirs,
@@ -413,7 +413,7 @@ func newDeployer(cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, l
 // startJobs starts the deploy service's job runner (stopped by runHTTP
 // after the drain) and, once per installation, in the background, blanks
 // the passwords that earlier versions stored in deploy logs and errors.
-func startJobs(ctx, bgCtx context.Context, cfg config, db *store.DB, deployer *deploy.Service, log *slog.Logger) error {
+func startJobs(ctx, bgCtx context.Context, cfg config, db *store.DB, deployer *deploy.Deployer, log *slog.Logger) error {
 	if err := deployer.StartJobs(ctx, cfg.Jobs); err != nil {
 		return fmt.Errorf("starting the job runner: %w", err)
 	}
@@ -514,7 +514,7 @@ func newHTTPServer(baseCtx context.Context, h http.Handler, log *slog.Logger) *h
 // in order: long-lived requests are told to end (cancelBase), requests
 // drain for up to 15 seconds, and the job runner stops within what is
 // left of them.
-func runHTTP(ctx context.Context, ln net.Listener, srv *http.Server, cancelBase context.CancelFunc, deployer *deploy.Service, db *store.DB, log *slog.Logger, ready func(string)) error {
+func runHTTP(ctx context.Context, ln net.Listener, srv *http.Server, cancelBase context.CancelFunc, deployer *deploy.Deployer, db *store.DB, log *slog.Logger, ready func(string)) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info("listening", "addr", ln.Addr().String(), "database", db.Dialect)

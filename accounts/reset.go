@@ -15,7 +15,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/mail"
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -285,7 +285,7 @@ func (s *Service) VerifyEmail(ctx context.Context, token, clientIP string) error
 // once, on every replica. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
 // BAD_USER_INPUT naming userId.
 func (s *Service) SetDisabled(ctx context.Context, userID int, disabled bool) error {
-	if err := rule.PlatformAdmin(ctx); err != nil {
+	if err := policy.PlatformAdmin(ctx); err != nil {
 		return err
 	}
 	v, err := viewer.Required(ctx)

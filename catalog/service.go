@@ -13,7 +13,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/helmops"
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
@@ -159,7 +159,7 @@ func (s *Service) checkChart(chartRef, repoURL string) error {
 // Fields the input leaves out take the schema's defaults (active, port 80).
 func (s *Service) Create(ctx context.Context, in ent.CreateAppTemplateInput) (*ent.AppTemplate, error) {
 	// Authorised before the input is looked at.
-	if err := rule.PlatformAdmin(ctx); err != nil {
+	if err := policy.PlatformAdmin(ctx); err != nil {
 		return nil, err
 	}
 	c := s.client.AppTemplate.Create().SetInput(in)
@@ -177,7 +177,7 @@ func (s *Service) Create(ctx context.Context, in ent.CreateAppTemplateInput) (*e
 // Active false takes the template off the marketplace; services already
 // deployed from it keep it.
 func (s *Service) Update(ctx context.Context, in ent.UpdateAppTemplateInput) (*ent.AppTemplate, error) {
-	if err := rule.PlatformAdmin(ctx); err != nil {
+	if err := policy.PlatformAdmin(ctx); err != nil {
 		return nil, err
 	}
 	if in.AppendTags != nil {

@@ -27,7 +27,7 @@ import (
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/live"
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/secretbox"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/valuespec"
@@ -50,8 +50,8 @@ type Config struct {
 	Deadlines map[service.State]time.Duration
 }
 
-// Service deploys and operates marketplace apps.
-type Service struct {
+// Deployer deploys and operates marketplace apps.
+type Deployer struct {
 	db     *store.DB
 	engine *helmops.Engine
 	box    *secretbox.Box
@@ -69,7 +69,7 @@ type Service struct {
 }
 
 // New returns the deploy service; Jobs starts its background work.
-func New(db *store.DB, engine *helmops.Engine, box *secretbox.Box, bus events.Bus, cfg Config, log *slog.Logger) *Service {
+func New(db *store.DB, engine *helmops.Engine, box *secretbox.Box, bus events.Bus, cfg Config, log *slog.Logger) *Deployer {
 	if cfg.Domain == "" {
 		cfg.Domain = "woowtech.io"
 	}
@@ -80,7 +80,7 @@ func New(db *store.DB, engine *helmops.Engine, box *secretbox.Box, bus events.Bu
 		cfg.Quota = helmops.Quota{CPU: "16", Memory: "32Gi", Storage: "200Gi"}
 	}
 	cfg.Deadlines = maps.Clone(cfg.Deadlines)
-	s := &Service{db: db, engine: engine, box: box, bus: bus, cfg: cfg, log: log,
+	s := &Deployer{db: db, engine: engine, box: box, bus: bus, cfg: cfg, log: log,
 		Now: func() time.Time { return time.Now().UTC() }}
 	s.newStreams()
 	return s
@@ -100,7 +100,7 @@ type Cluster struct {
 
 // Cluster reports the mode (cluster or dry-run) and whether the Kubernetes
 // API answers.
-func (s *Service) Cluster(ctx context.Context) (Cluster, error) {
+func (s *Deployer) Cluster(ctx context.Context) (Cluster, error) {
 	// How the platform is deployed is not for strangers.
 	if _, err := viewer.Required(ctx); err != nil {
 		return Cluster{}, err
@@ -130,19 +130,19 @@ type secrets struct {
 // ViewerCan reports whether the viewer may start op on svc now: the
 // permission and the state the operation itself checks (begin), so a web
 // app that offers what this allows offers exactly what will work.
-func (s *Service) ViewerCan(ctx context.Context, svc *ent.Service, op Op) (bool, error) {
-	ok, err := rule.ViewerCan(ctx, s.db.Client, svc.WorkspaceID, rule.OperateServices)
+func (s *Deployer) ViewerCan(ctx context.Context, svc *ent.Service, op Op) (bool, error) {
+	ok, err := policy.ViewerCan(ctx, s.db.Client, svc.WorkspaceID, policy.OperateServices)
 	return ok && allowed(op, svc.State), err
 }
 
 // ViewerCanInspect reports whether the viewer may read svc's manifests.
-func (s *Service) ViewerCanInspect(ctx context.Context, svc *ent.Service) (bool, error) {
-	return rule.ViewerCan(ctx, s.db.Client, svc.WorkspaceID, rule.InspectServices)
+func (s *Deployer) ViewerCanInspect(ctx context.Context, svc *ent.Service) (bool, error) {
+	return policy.ViewerCan(ctx, s.db.Client, svc.WorkspaceID, policy.InspectServices)
 }
 
 // Deploy creates a service from a template and queues its deployment. It
 // returns at once, the service pending.
-func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, error) {
+func (s *Deployer) Deploy(ctx context.Context, in DeployInput) (*ent.Service, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, err
@@ -162,7 +162,7 @@ func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, err
 		if err != nil {
 			return err
 		}
-		if err := rule.Can(ctx, c, ws.ID, rule.OperateServices); err != nil {
+		if err := policy.Can(ctx, c, ws.ID, policy.OperateServices); err != nil {
 			return err
 		}
 		// Authorised first: an outsider learns nothing from its input's
@@ -229,7 +229,7 @@ func (s *Service) Deploy(ctx context.Context, in DeployInput) (*ent.Service, err
 // seal splits checked values into what is stored plainly and the
 // encrypted secrets (password values and set-up inputs, with the retired
 // passwords).
-func (s *Service) seal(ref uuid.UUID, checked valuespec.Checked, retired []string) (map[string]any, []byte, error) {
+func (s *Deployer) seal(ref uuid.UUID, checked valuespec.Checked, retired []string) (map[string]any, []byte, error) {
 	plain := map[string]any{}
 	sec := secrets{Values: map[string]any{}, Init: checked.Init, Retired: retired}
 	secret := map[string]bool{}
@@ -255,7 +255,7 @@ func (s *Service) seal(ref uuid.UUID, checked valuespec.Checked, retired []strin
 }
 
 // open decrypts a service's secrets.
-func (s *Service) open(svc *ent.Service) (secrets, error) {
+func (s *Deployer) open(svc *ent.Service) (secrets, error) {
 	var sec secrets
 	if len(svc.SecretValues) == 0 {
 		return sec, nil
@@ -269,7 +269,7 @@ func (s *Service) open(svc *ent.Service) (secrets, error) {
 
 // UserValues are the values the user set, secrets included (for Helm and
 // for the next update's form, never for display).
-func (s *Service) userValues(svc *ent.Service) (map[string]any, secrets, error) {
+func (s *Deployer) userValues(svc *ent.Service) (map[string]any, secrets, error) {
 	sec, err := s.open(svc)
 	if err != nil {
 		return nil, sec, err
@@ -293,7 +293,7 @@ type UpdateInput struct {
 }
 
 // Update queues an upgrade with new values or chart version.
-func (s *Service) Update(ctx context.Context, in UpdateInput) (*ent.Service, error) {
+func (s *Deployer) Update(ctx context.Context, in UpdateInput) (*ent.Service, error) {
 	return s.begin(ctx, in.ID, OpUpgrade, func(ctx context.Context, c *ent.Client, svc *ent.Service, u *ent.ServiceUpdateOne) (string, error) {
 		tpl, err := c.AppTemplate.Get(viewer.System(ctx), svc.TemplateID)
 		if err != nil {
@@ -359,12 +359,12 @@ func isPassword(specs valuespec.Specs, key string) bool {
 }
 
 // Stop queues scaling the release's workloads to zero.
-func (s *Service) Stop(ctx context.Context, id int) (*ent.Service, error) {
+func (s *Deployer) Stop(ctx context.Context, id int) (*ent.Service, error) {
 	return s.begin(ctx, id, OpStop, nil, nil)
 }
 
 // Start queues restoring the workloads' replicas.
-func (s *Service) Start(ctx context.Context, id int) (*ent.Service, error) {
+func (s *Deployer) Start(ctx context.Context, id int) (*ent.Service, error) {
 	return s.begin(ctx, id, OpStart, nil, nil)
 }
 
@@ -373,7 +373,7 @@ func (s *Service) Start(ctx context.Context, id int) (*ent.Service, error) {
 // revision is resolved here, against the release's history, so that the
 // job rolls Helm back to the same revision whose values it restores; a
 // revision the history does not have is BAD_USER_INPUT.
-func (s *Service) Rollback(ctx context.Context, id, revision int) (*ent.Service, error) {
+func (s *Deployer) Rollback(ctx context.Context, id, revision int) (*ent.Service, error) {
 	args := JobArgs{Revision: revision}
 	return s.begin(ctx, id, OpRollback, func(ctx context.Context, c *ent.Client, svc *ent.Service, _ *ent.ServiceUpdateOne) (string, error) {
 		if revision < 0 {
@@ -411,7 +411,7 @@ func previousRevision(hist []helmops.Release) int {
 }
 
 // Delete queues uninstalling the release.
-func (s *Service) Delete(ctx context.Context, id int) (*ent.Service, error) {
+func (s *Deployer) Delete(ctx context.Context, id int) (*ent.Service, error) {
 	return s.begin(ctx, id, OpDelete, nil, nil)
 }
 
@@ -419,7 +419,7 @@ func (s *Service) Delete(ctx context.Context, id int) (*ent.Service, error) {
 // outsiders), check the role and the state (CONFLICT), move it to the
 // operation's transitional state, log, record activity and queue the job,
 // in one transaction.
-func (s *Service) begin(ctx context.Context, id int, op Op,
+func (s *Deployer) begin(ctx context.Context, id int, op Op,
 	prepare func(ctx context.Context, c *ent.Client, svc *ent.Service, u *ent.ServiceUpdateOne) (string, error),
 	args *JobArgs) (*ent.Service, error) {
 	v, err := viewer.Required(ctx)
@@ -434,7 +434,7 @@ func (s *Service) begin(ctx context.Context, id int, op Op,
 		if err != nil {
 			return err
 		}
-		if err := rule.Can(ctx, c, svc.WorkspaceID, rule.OperateServices); err != nil {
+		if err := policy.Can(ctx, c, svc.WorkspaceID, policy.OperateServices); err != nil {
 			return err
 		}
 		if !allowed(op, svc.State) {
@@ -479,7 +479,7 @@ func (s *Service) begin(ctx context.Context, id int, op Op,
 
 // event writes a line of the deploy log with c and publishes it (and the
 // service's new state) after the transaction commits.
-func (s *Service) event(ctx context.Context, c *ent.Client, svc *ent.Service, level serviceevent.Level, msg string) error {
+func (s *Deployer) event(ctx context.Context, c *ent.Client, svc *ent.Service, level serviceevent.Level, msg string) error {
 	msg = clip(msg)
 	ev, err := c.ServiceEvent.Create().
 		SetWorkspaceID(svc.WorkspaceID).

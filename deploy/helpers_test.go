@@ -497,7 +497,7 @@ type fixture struct {
 	repo   *chartRepo
 	kube   *testKube
 	engine *helmops.Engine
-	svc    *Service
+	svc    *Deployer
 	log    *slog.Logger
 	cfg    Config
 	jobs   JobsConfig
@@ -619,13 +619,13 @@ func (f *fixture) newEngine(kc kube.Interface, timeout time.Duration) *helmops.E
 
 // newService is another deploy service on the same database and bus (a
 // second replica, or the server after a restart), its runner not started.
-func (f *fixture) newService(e *helmops.Engine) *Service {
+func (f *fixture) newService(e *helmops.Engine) *Deployer {
 	return New(f.db, e, f.box, f.hub, f.cfg, f.log)
 }
 
 // start starts s's job runner; it stops (letting jobs end for a few
 // seconds) when the test ends, before the database closes.
-func (f *fixture) start(s *Service, cfg JobsConfig) {
+func (f *fixture) start(s *Deployer, cfg JobsConfig) {
 	f.t.Helper()
 	if err := s.StartJobs(context.Background(), cfg); err != nil {
 		f.t.Fatalf("StartJobs: %v", err)

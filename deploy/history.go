@@ -20,7 +20,7 @@ const historyScrubbed = "history.passwords_scrubbed"
 // (a failed deploy could quote rendered values). It runs once per
 // installation; a setting records that it did. Call it with the start-up
 // lock held, so that replicas starting together do it once.
-func (s *Service) ScrubHistory(ctx context.Context) error {
+func (s *Deployer) ScrubHistory(ctx context.Context) error {
 	sys := viewer.System(ctx)
 	c := s.db.Client
 	if done, err := c.Setting.Query().Where(setting.Key(historyScrubbed)).Exist(sys); err != nil || done {

@@ -59,7 +59,7 @@ type JobsConfig struct {
 
 // StartJobs migrates River's tables, and starts the job runner: the
 // service operations and the periodic reconciler. Stop it with StopJobs.
-func (s *Service) StartJobs(ctx context.Context, cfg JobsConfig) error {
+func (s *Deployer) StartJobs(ctx context.Context, cfg JobsConfig) error {
 	if cfg.JobTimeout <= 0 {
 		cfg.JobTimeout = 6 * time.Minute
 	}
@@ -121,7 +121,7 @@ const riverLockKey int64 = 0x776f6f7772697672
 // same version, and one fails): replicas take turns, on PostgreSQL with a
 // session advisory lock, as the schema migrations do; on SQLite, whose
 // replicas share one process (tests), with the store's in-process lock.
-func (s *Service) migrateJobs(ctx context.Context, drv riverdriver.Driver[*sql.Tx]) error {
+func (s *Deployer) migrateJobs(ctx context.Context, drv riverdriver.Driver[*sql.Tx]) error {
 	m, err := rivermigrate.New(drv, &rivermigrate.Config{Logger: s.log})
 	if err != nil {
 		return err
@@ -155,7 +155,7 @@ func (s *Service) migrateJobs(ctx context.Context, drv riverdriver.Driver[*sql.T
 // StopJobs lets running jobs finish until ctx ends, then cancels those
 // still running: River puts an interrupted job back, and the next start
 // runs it again at once (instead of rescuing it after RescueAfter).
-func (s *Service) StopJobs(ctx context.Context) error {
+func (s *Deployer) StopJobs(ctx context.Context) error {
 	if s.jobs == nil {
 		return nil
 	}
@@ -170,7 +170,7 @@ func (s *Service) StopJobs(ctx context.Context) error {
 
 // enqueue inserts a job in the caller's transaction: the job exists if and
 // only if the state change does.
-func (s *Service) enqueue(ctx context.Context, tx *sql.Tx, args JobArgs) error {
+func (s *Deployer) enqueue(ctx context.Context, tx *sql.Tx, args JobArgs) error {
 	if s.jobs == nil {
 		return errors.New("the job runner is not started")
 	}
@@ -180,7 +180,7 @@ func (s *Service) enqueue(ctx context.Context, tx *sql.Tx, args JobArgs) error {
 
 type opWorker struct {
 	river.WorkerDefaults[JobArgs]
-	s *Service
+	s *Deployer
 }
 
 // Work runs one operation. A failed attempt is logged and retried with
@@ -274,7 +274,7 @@ func workingStates(op Op) []service.State {
 }
 
 // run does the Helm work of an operation.
-func (s *Service) run(ctx context.Context, svc *ent.Service, args JobArgs) error {
+func (s *Deployer) run(ctx context.Context, svc *ent.Service, args JobArgs) error {
 	sys := viewer.System(ctx)
 	switch args.Op {
 	case OpDeploy, OpUpgrade:
@@ -331,7 +331,7 @@ func (s *Service) run(ctx context.Context, svc *ent.Service, args JobArgs) error
 // runs here (a timed-out attempt's: the next operation waits for it). Any
 // other failure is logged, and the operation goes on: if the release is
 // still blocked, the operation fails and says so.
-func (s *Service) clearPending(ctx context.Context, svc *ent.Service) {
+func (s *Deployer) clearPending(ctx context.Context, svc *ent.Service) {
 	_, err := s.engine.ClearPending(ctx, svc.Namespace, svc.ReleaseName)
 	if err != nil && ctx.Err() == nil && !errors.Is(err, helmops.ErrReleaseNotFound) && !errors.Is(err, helmops.ErrPending) {
 		s.log.Warn("clearing an interrupted helm operation", "service_id", svc.ID, "err", err)
@@ -341,7 +341,7 @@ func (s *Service) clearPending(ctx context.Context, svc *ent.Service) {
 // chartValues are the release's values: the template defaults deep-merged
 // with the user's values (secrets included), and the service's host name
 // wired into the chart's ingress when the template exposes one.
-func (s *Service) chartValues(svc *ent.Service, tpl *ent.AppTemplate) (map[string]any, error) {
+func (s *Deployer) chartValues(svc *ent.Service, tpl *ent.AppTemplate) (map[string]any, error) {
 	user, _, err := s.userValues(svc)
 	if err != nil {
 		return nil, err
@@ -364,7 +364,7 @@ func (s *Service) chartValues(svc *ent.Service, tpl *ent.AppTemplate) (map[strin
 
 // succeed moves the service to the operation's end state and records the
 // release history.
-func (s *Service) succeed(ctx context.Context, svc *ent.Service, args JobArgs) error {
+func (s *Deployer) succeed(ctx context.Context, svc *ent.Service, args JobArgs) error {
 	to := args.Op.done()
 	working := service.StateIn(workingStates(args.Op)...)
 	if fresh, err := s.db.Client.Service.Get(ctx, svc.ID); err != nil {
@@ -436,7 +436,7 @@ func (s *Service) succeed(ctx context.Context, svc *ent.Service, args JobArgs) e
 // stay. A snapshot's password keys (masked, or by the specs or the sealed
 // values) are never copied into the plain user values, whatever the
 // snapshot holds.
-func (s *Service) restoreValues(ctx context.Context, svc *ent.Service, revision int) error {
+func (s *Deployer) restoreValues(ctx context.Context, svc *ent.Service, revision int) error {
 	if revision == 0 {
 		revision = svc.HelmRevision - 1
 	}
@@ -470,7 +470,7 @@ func (s *Service) restoreValues(ctx context.Context, svc *ent.Service, revision 
 // new revision snapshots the user's values with passwords masked, and
 // keeps Helm's description with passwords blanked (a failed revision's
 // is the error, which may quote values).
-func (s *Service) syncRevisions(ctx context.Context, svc *ent.Service) error {
+func (s *Deployer) syncRevisions(ctx context.Context, svc *ent.Service) error {
 	hist, err := s.engine.History(ctx, svc.Namespace, svc.ReleaseName)
 	if err != nil {
 		return err
@@ -544,7 +544,7 @@ var errMovedOn = errors.New("the service has moved on")
 // move records a transition: the new state, its deadline, the log line,
 // published after commit. With conditions, it happens only if the service
 // still meets them (its state, typically), else errMovedOn.
-func (s *Service) move(ctx context.Context, svc *ent.Service, to service.State, level serviceevent.Level, msg string, when ...predicate.Service) (*ent.Service, error) {
+func (s *Deployer) move(ctx context.Context, svc *ent.Service, to service.State, level serviceevent.Level, msg string, when ...predicate.Service) (*ent.Service, error) {
 	var out *ent.Service
 	err := s.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx) error {
 		u := c.Service.Update().Where(service.ID(svc.ID)).Where(when...).SetState(to)
@@ -608,12 +608,12 @@ func outcome(st service.State) string {
 
 // fail puts the service in error with a readable reason (if it still
 // meets the conditions).
-func (s *Service) fail(ctx context.Context, svc *ent.Service, reason string, when ...predicate.Service) (*ent.Service, error) {
+func (s *Deployer) fail(ctx context.Context, svc *ent.Service, reason string, when ...predicate.Service) (*ent.Service, error) {
 	return s.move(ctx, svc, service.StateError, serviceevent.LevelError, reason, when...)
 }
 
 // logEvent adds a log line without a transition.
-func (s *Service) logEvent(ctx context.Context, svc *ent.Service, level serviceevent.Level, msg string) error {
+func (s *Deployer) logEvent(ctx context.Context, svc *ent.Service, level serviceevent.Level, msg string) error {
 	return s.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx) error {
 		return s.event(ctx, c, svc, level, msg)
 	})
@@ -621,7 +621,7 @@ func (s *Service) logEvent(ctx context.Context, svc *ent.Service, level servicee
 
 type reconcileWorker struct {
 	river.WorkerDefaults[reconcileArgs]
-	s *Service
+	s *Deployer
 }
 
 // Work repairs drift: a transitional state past its deadline becomes error
@@ -632,7 +632,7 @@ func (w *reconcileWorker) Work(ctx context.Context, _ *river.Job[reconcileArgs])
 }
 
 // Reconcile is one pass of the reconciler.
-func (s *Service) Reconcile(ctx context.Context) error {
+func (s *Deployer) Reconcile(ctx context.Context) error {
 	sys := viewer.System(ctx)
 	stuck, err := s.db.Client.Service.Query().
 		Where(service.StateDeadlineLT(s.Now()), service.StateIn(transitionalStates()...)).

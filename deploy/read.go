@@ -19,13 +19,13 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/live"
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
 // get loads a service the viewer can see.
-func (s *Service) get(ctx context.Context, id int) (*ent.Service, error) {
+func (s *Deployer) get(ctx context.Context, id int) (*ent.Service, error) {
 	svc, err := s.db.Client.Service.Get(ctx, id)
 	if ent.IsNotFound(err) {
 		return nil, errs.E(errs.NotFound, "service not found")
@@ -34,7 +34,7 @@ func (s *Service) get(ctx context.Context, id int) (*ent.Service, error) {
 }
 
 // Values are the values the user set, passwords masked.
-func (s *Service) Values(ctx context.Context, svc *ent.Service) (map[string]any, error) {
+func (s *Deployer) Values(ctx context.Context, svc *ent.Service) (map[string]any, error) {
 	tpl, err := s.db.Client.AppTemplate.Get(viewer.System(ctx), svc.TemplateID)
 	if err != nil {
 		return nil, err
@@ -62,7 +62,7 @@ func masked(specs valuespec.Specs, plain map[string]any, sec secrets) map[string
 }
 
 // URL is the service's public address when its template has an ingress.
-func (s *Service) URL(ctx context.Context, svc *ent.Service) (*string, error) {
+func (s *Deployer) URL(ctx context.Context, svc *ent.Service) (*string, error) {
 	tpl, err := s.db.Client.AppTemplate.Get(viewer.System(ctx), svc.TemplateID)
 	if err != nil || !tpl.IngressEnabled {
 		return nil, err
@@ -80,7 +80,7 @@ func (s *Service) URL(ctx context.Context, svc *ent.Service) (*string, error) {
 // revision was rendered from (read from Helm's record of it, with the
 // manifest) and every other the service has had (see redact.go).
 // Passwords are never returned.
-func (s *Service) Manifest(ctx context.Context, id, revision int) (string, error) {
+func (s *Deployer) Manifest(ctx context.Context, id, revision int) (string, error) {
 	if _, err := viewer.Required(ctx); err != nil {
 		return "", err
 	}
@@ -88,7 +88,7 @@ func (s *Service) Manifest(ctx context.Context, id, revision int) (string, error
 	if err != nil {
 		return "", err
 	}
-	if err := rule.Can(ctx, s.db.Client, svc.WorkspaceID, rule.InspectServices); err != nil {
+	if err := policy.Can(ctx, s.db.Client, svc.WorkspaceID, policy.InspectServices); err != nil {
 		return "", err
 	}
 	rend, err := s.engine.Rendered(ctx, svc.Namespace, svc.ReleaseName, revision)
@@ -195,7 +195,7 @@ func sourceLines(doc string) string {
 
 // ValuesDiff compares the user's values of two revisions (passwords show
 // as changed or not, never their values).
-func (s *Service) ValuesDiff(ctx context.Context, id, from, to int) ([]*valuespec.Change, error) {
+func (s *Deployer) ValuesDiff(ctx context.Context, id, from, to int) ([]*valuespec.Change, error) {
 	svc, err := s.get(ctx, id)
 	if err != nil {
 		return nil, err
@@ -252,7 +252,7 @@ func (s *Service) ValuesDiff(ctx context.Context, id, from, to int) ([]*valuespe
 // unmask returns a copy of a revision's snapshot with the masked
 // passwords replaced by the values Helm recorded for that revision. Only
 // for comparing: Diff never returns a password's value.
-func (s *Service) unmask(ctx context.Context, svc *ent.Service, specs valuespec.Specs, revision int, snap map[string]any) map[string]any {
+func (s *Deployer) unmask(ctx context.Context, svc *ent.Service, specs valuespec.Specs, revision int, snap map[string]any) map[string]any {
 	var keys []string
 	for _, sp := range append(slices.Clone(specs.Required), specs.Optional...) {
 		if sp.Type == valuespec.Password && !valuespec.IsInit(sp.Key) {
@@ -294,13 +294,13 @@ func lookup(values map[string]any, path string) (any, bool) {
 
 // Events streams a service's deploy log and transitions (see newStreams),
 // after the event with id after when it is given.
-func (s *Service) Events(ctx context.Context, serviceID int, after *int) (<-chan *ent.ServiceEvent, error) {
+func (s *Deployer) Events(ctx context.Context, serviceID int, after *int) (<-chan *ent.ServiceEvent, error) {
 	return s.eventStream.Subscribe(ctx, serviceID, after)
 }
 
 // WorkspaceServices streams the services of a workspace as they change,
 // first those changed at or after after when it is given.
-func (s *Service) WorkspaceServices(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.Service, error) {
+func (s *Deployer) WorkspaceServices(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.Service, error) {
 	return s.serviceStream.Subscribe(ctx, workspaceID, after)
 }
 
@@ -309,7 +309,7 @@ func (s *Service) WorkspaceServices(ctx context.Context, workspaceID int, after 
 // (cursor: the newest updatedAt the subscriber has read; a service changed
 // in that very instant comes again rather than not at all). Both are for
 // the workspace's members, as queries are.
-func (s *Service) newStreams() {
+func (s *Deployer) newStreams() {
 	c := s.db.Client
 	opts := live.Options{Log: s.log}
 	s.eventStream = live.New(s.bus, live.Config[*ent.ServiceEvent, int]{
@@ -360,7 +360,7 @@ func (s *Service) newStreams() {
 }
 
 // CloseStreams ends the streams' watch of access changes.
-func (s *Service) CloseStreams() {
+func (s *Deployer) CloseStreams() {
 	s.eventStream.Close()
 	s.serviceStream.Close()
 }

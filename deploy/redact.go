@@ -93,7 +93,7 @@ func retire(specs valuespec.Specs, old secrets, next valuespec.Checked) []string
 // knownPasswords are the passwords text about svc may quote whatever the
 // revision: current, retired, and the template's defaults at password
 // keys. It returns the template's specs too, to look up revisions' values.
-func (s *Service) knownPasswords(ctx context.Context, svc *ent.Service) (valuespec.Specs, []string, error) {
+func (s *Deployer) knownPasswords(ctx context.Context, svc *ent.Service) (valuespec.Specs, []string, error) {
 	tpl, err := s.db.Client.AppTemplate.Get(viewer.System(ctx), svc.TemplateID)
 	if err != nil {
 		return valuespec.Specs{}, nil, err
@@ -116,7 +116,7 @@ func renderedPasswords(specs valuespec.Specs, r *helmops.Rendered) []string {
 // redactor returns the Redactor for text about svc and Helm's revisions
 // of it (0: the newest). A revision Helm does not hold (pruned, or never
 // recorded) adds nothing: what it used is among the known passwords.
-func (s *Service) redactor(ctx context.Context, svc *ent.Service, revisions ...int) (*valuespec.Redactor, error) {
+func (s *Deployer) redactor(ctx context.Context, svc *ent.Service, revisions ...int) (*valuespec.Redactor, error) {
 	specs, pw, err := s.knownPasswords(ctx, svc)
 	if err != nil {
 		return nil, err
@@ -138,7 +138,7 @@ func (s *Service) redactor(ctx context.Context, svc *ent.Service, revisions ...i
 // revisions) in free text. It fails closed: when the passwords cannot be
 // known (the template or the secrets cannot be read), text is replaced
 // whole by a notice.
-func (s *Service) scrubber(ctx context.Context, svc *ent.Service, revisions ...int) func(string) string {
+func (s *Deployer) scrubber(ctx context.Context, svc *ent.Service, revisions ...int) func(string) string {
 	r, err := s.redactor(ctx, svc, revisions...)
 	if err != nil {
 		s.log.Error("loading the passwords to redact", "service_id", svc.ID, "err", err)

@@ -85,7 +85,7 @@ func (op Op) done() service.State {
 // defaultDeadline is how long a transitional state may last without
 // reaching its end before the reconciler declares it failed ("timed
 // out"): Helm's own wait plus retries with backoff. It is 0 for a settled
-// state. Config.Deadlines overrides it (see Service.deadline).
+// state. Config.Deadlines overrides it (see Deployer.deadline).
 func defaultDeadline(st service.State) time.Duration {
 	switch st {
 	case service.StatePending, service.StateDeploying, service.StateInitializing, service.StateUpgrading:
@@ -113,7 +113,7 @@ func transitionalStates() []service.State {
 
 // deadline is how long a service may stay in st: Config.Deadlines[st] when
 // set, else the default; 0 when st is settled (no deadline).
-func (s *Service) deadline(st service.State) time.Duration {
+func (s *Deployer) deadline(st service.State) time.Duration {
 	if d := s.cfg.Deadlines[st]; d > 0 && transitional(st) {
 		return d
 	}

@@ -6,7 +6,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 )
 
 // Extensions are the gqlgen extensions the schema's resolvers rely on.
@@ -14,7 +14,7 @@ func Extensions() []graphql.HandlerExtension {
 	return []graphql.HandlerExtension{permissionMemo{}}
 }
 
-// permissionMemo gives each root field of a query its own rule.Memo, so a
+// permissionMemo gives each root field of a query its own policy.Memo, so a
 // page of services answers its viewerCan fields with one lookup of the
 // viewer's role, not one per field. Mutations change roles, and a
 // subscription lives while they change: neither gets one.
@@ -30,7 +30,7 @@ func (permissionMemo) Validate(graphql.ExecutableSchema) error { return nil }
 
 func (permissionMemo) InterceptRootField(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 	if oc := graphql.GetOperationContext(ctx); oc != nil && oc.Operation != nil && oc.Operation.Operation == ast.Query {
-		ctx = rule.WithMemo(ctx)
+		ctx = policy.WithMemo(ctx)
 	}
 	return next(ctx)
 }

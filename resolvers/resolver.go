@@ -23,7 +23,7 @@ type Resolver struct {
 	Workspaces *workspaces.Service
 	Catalog    *catalog.Service
 	Feed       *activity.Feed
-	Deploy     *deploy.Service
+	Deploy     *deploy.Deployer
 }
 
 // NewSchema returns the executable schema with connection costs set

@@ -21,8 +21,8 @@ import (
 	"github.com/woowtech/woow-paas/graph"
 	"github.com/woowtech/woow-paas/graph/model"
 	"github.com/woowtech/woow-paas/httpauth"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
-	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
 	"github.com/woowtech/woow-paas/workspaces"
@@ -375,22 +375,22 @@ func (r *workspaceResolver) ViewerRole(ctx context.Context, obj *ent.Workspace) 
 
 // ViewerCanUpdate is the resolver for the viewerCanUpdate field.
 func (r *workspaceResolver) ViewerCanUpdate(ctx context.Context, obj *ent.Workspace) (bool, error) {
-	return r.Workspaces.ViewerCan(ctx, obj.ID, rule.UpdateWorkspace)
+	return r.Workspaces.ViewerCan(ctx, obj.ID, policy.UpdateWorkspace)
 }
 
 // ViewerCanManageMembers is the resolver for the viewerCanManageMembers field.
 func (r *workspaceResolver) ViewerCanManageMembers(ctx context.Context, obj *ent.Workspace) (bool, error) {
-	return r.Workspaces.ViewerCan(ctx, obj.ID, rule.ManageMembers)
+	return r.Workspaces.ViewerCan(ctx, obj.ID, policy.ManageMembers)
 }
 
 // ViewerCanAdminister is the resolver for the viewerCanAdminister field.
 func (r *workspaceResolver) ViewerCanAdminister(ctx context.Context, obj *ent.Workspace) (bool, error) {
-	return r.Workspaces.ViewerCan(ctx, obj.ID, rule.AdministerWorkspace)
+	return r.Workspaces.ViewerCan(ctx, obj.ID, policy.AdministerWorkspace)
 }
 
 // ViewerCanDeploy is the resolver for the viewerCanDeploy field.
 func (r *workspaceResolver) ViewerCanDeploy(ctx context.Context, obj *ent.Workspace) (bool, error) {
-	return r.Workspaces.ViewerCan(ctx, obj.ID, rule.OperateServices)
+	return r.Workspaces.ViewerCan(ctx, obj.ID, policy.OperateServices)
 }
 
 // ViewerCanLeave is the resolver for the viewerCanLeave field.

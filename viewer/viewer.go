@@ -1,6 +1,6 @@
 // Package viewer carries who is acting through a context.
 //
-// The data layer (ent privacy rules in package rule) reads the viewer to
+// The data layer (ent privacy rules in package policy) reads the viewer to
 // decide what a query may see and what a mutation may change; HTTP and
 // WebSocket authentication put it there.
 package viewer
@@ -49,7 +49,7 @@ func Required(ctx context.Context) (*Viewer, error) {
 type systemKey struct{}
 
 // System returns a context in which the platform itself acts: the data
-// layer's rules (package rule) allow everything. Use it only in code that
+// layer's rules (package policy) allow everything. Use it only in code that
 // enforces its own rules (authentication, seeding, jobs), never for work
 // done on a user's behalf.
 func System(ctx context.Context) context.Context {

@@ -17,8 +17,8 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/mail"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
-	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -112,7 +112,7 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		// Authorised first: an outsider learns nothing from its input's
 		// faults.
-		if ws, err = writable(ctx, tx.Client(), wsID, rule.ManageMembers); err != nil {
+		if ws, err = writable(ctx, tx.Client(), wsID, policy.ManageMembers); err != nil {
 			return err
 		}
 		if email, err = auth.NormalizeEmail(email); err != nil {
@@ -273,7 +273,7 @@ func (s *Service) standing(ctx context.Context, invs []*ent.Invitation) ([]*ent.
 	}
 	admins, err := s.client.WorkspaceMember.Query().
 		Where(workspacemember.UserIDIn(users...), workspacemember.WorkspaceIDIn(wss...),
-			workspacemember.RoleIn(rule.ManageMembers.Holders()...)).
+			workspacemember.RoleIn(policy.ManageMembers.Holders()...)).
 		All(viewer.System(ctx))
 	if err != nil {
 		return nil, err
@@ -569,7 +569,7 @@ func (s *Service) changeUnanswered(ctx context.Context, id int, verb string, cha
 		if err != nil {
 			return err
 		}
-		if _, err := writable(ctx, tx.Client(), inv.WorkspaceID, rule.ManageMembers); err != nil {
+		if _, err := writable(ctx, tx.Client(), inv.WorkspaceID, policy.ManageMembers); err != nil {
 			return err
 		}
 		if st := StatusOf(inv, s.Now()); st != InvitationPending && st != InvitationExpired {

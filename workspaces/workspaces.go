@@ -2,7 +2,7 @@
 // a unique slug, renaming, archiving, invitations, roles, leaving and
 // handing over ownership.
 //
-// The data layer (package rule) already confines every query to the
+// The data layer (package policy) already confines every query to the
 // viewer's workspaces and every write to the roles allowed to make it; this
 // package adds the rules that concern several rows at once: exactly one
 // owner, admins assign at most admin, the owner cannot simply leave, an
@@ -29,8 +29,8 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/mail"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
-	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -195,14 +195,14 @@ func get(ctx context.Context, c *ent.Client, id int) (*ent.Workspace, error) {
 	return ws, err
 }
 
-// writable loads a workspace for a change that needs p (package rule
+// writable loads a workspace for a change that needs p (package policy
 // says who holds it, and refuses an archived workspace's changes).
-func writable(ctx context.Context, c *ent.Client, id int, p rule.Permission) (*ent.Workspace, error) {
+func writable(ctx context.Context, c *ent.Client, id int, p policy.Permission) (*ent.Workspace, error) {
 	ws, err := get(ctx, c, id)
 	if err != nil {
 		return nil, err
 	}
-	if err := rule.Can(ctx, c, id, p); err != nil {
+	if err := policy.Can(ctx, c, id, p); err != nil {
 		return nil, err
 	}
 	return ws, nil
@@ -217,7 +217,7 @@ func (s *Service) Update(ctx context.Context, id int, name, description *string)
 	}
 	var out *ent.Workspace
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		ws, err := writable(ctx, tx.Client(), id, rule.UpdateWorkspace)
+		ws, err := writable(ctx, tx.Client(), id, policy.UpdateWorkspace)
 		if err != nil {
 			return err
 		}
@@ -276,7 +276,7 @@ func (s *Service) Archive(ctx context.Context, id int) (*ent.Workspace, error) {
 	}
 	var out *ent.Workspace
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		ws, err := writable(ctx, tx.Client(), id, rule.AdministerWorkspace)
+		ws, err := writable(ctx, tx.Client(), id, policy.AdministerWorkspace)
 		if err != nil {
 			return err
 		}
@@ -342,7 +342,7 @@ func (s *Service) UpdateRole(ctx context.Context, wsID, userID int, r role.Role)
 	}
 	var out *ent.WorkspaceMember
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		if _, err := writable(ctx, tx.Client(), wsID, rule.ManageMembers); err != nil {
+		if _, err := writable(ctx, tx.Client(), wsID, policy.ManageMembers); err != nil {
 			return err
 		}
 		if err := assignable(r); err != nil {
@@ -384,7 +384,7 @@ func (s *Service) Remove(ctx context.Context, wsID, userID int) (*ent.Workspace,
 	}
 	var ws *ent.Workspace
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		ws, err = writable(ctx, tx.Client(), wsID, rule.ManageMembers)
+		ws, err = writable(ctx, tx.Client(), wsID, policy.ManageMembers)
 		if err != nil {
 			return err
 		}
@@ -453,7 +453,7 @@ func (s *Service) TransferOwnership(ctx context.Context, wsID, userID int) (*ent
 	}
 	var out *ent.Workspace
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
-		ws, err := writable(ctx, tx.Client(), wsID, rule.AdministerWorkspace)
+		ws, err := writable(ctx, tx.Client(), wsID, policy.AdministerWorkspace)
 		if err != nil {
 			return err
 		}
@@ -496,13 +496,13 @@ func (s *Service) ViewerRole(ctx context.Context, wsID int) (role.Role, error) {
 	if err != nil {
 		return "", err
 	}
-	return rule.RoleIn(ctx, s.client, v.UserID, wsID)
+	return policy.MemberRole(ctx, s.client, v.UserID, wsID)
 }
 
 // ViewerCan reports whether the viewer holds p in workspace wsID (see
-// rule.ViewerCan).
-func (s *Service) ViewerCan(ctx context.Context, wsID int, p rule.Permission) (bool, error) {
-	return rule.ViewerCan(ctx, s.client, wsID, p)
+// policy.ViewerCan).
+func (s *Service) ViewerCan(ctx context.Context, wsID int, p policy.Permission) (bool, error) {
+	return policy.ViewerCan(ctx, s.client, wsID, p)
 }
 
 // ViewerCanLeave reports whether Leave would let the viewer go.

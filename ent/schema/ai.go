@@ -8,7 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 )
 
 // AIProvider is an OpenAI-compatible endpoint. Platform admins manage it.
@@ -37,7 +37,7 @@ func (AIProvider) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection()}
 }
 
-func (AIProvider) Policy() ent.Policy { return rule.AdminOnlyPolicy() }
+func (AIProvider) Policy() ent.Policy { return policy.AdminOnlyPolicy() }
 
 // AIAgent is an assistant that answers in threads when @mentioned.
 type AIAgent struct{ ent.Schema }
@@ -73,7 +73,7 @@ func (AIAgent) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection()}
 }
 
-func (AIAgent) Policy() ent.Policy { return rule.ReadableByAllPolicy() }
+func (AIAgent) Policy() ent.Policy { return policy.ReadableByAllPolicy() }
 
 // AIThread is a conversation in a workspace, optionally about a task.
 type AIThread struct{ ent.Schema }
@@ -81,7 +81,7 @@ type AIThread struct{ ent.Schema }
 func (AIThread) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		TimeMixin{},
-		WorkspaceMixin{Ref: "ai_threads", Write: rule.Chat},
+		WorkspaceMixin{Ref: "ai_threads", Write: policy.Chat},
 	}
 }
 
@@ -116,7 +116,7 @@ type AIMessage struct{ ent.Schema }
 
 func (AIMessage) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "ai_messages", Write: rule.Chat},
+		WorkspaceMixin{Ref: "ai_messages", Write: policy.Chat},
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 )
 
 // HelmRelease is one revision of a Helm release, stored by our own Helm
@@ -42,4 +42,4 @@ func (HelmRelease) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-func (HelmRelease) Policy() ent.Policy { return rule.SystemOnlyPolicy() }
+func (HelmRelease) Policy() ent.Policy { return policy.SystemOnlyPolicy() }

@@ -10,7 +10,7 @@ import (
 	"entgo.io/ent/schema/index"
 	"entgo.io/ent/schema/mixin"
 
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 )
 
 // now is the default for every time column: times are UTC (SPEC section 2).
@@ -34,13 +34,13 @@ func (TimeMixin) Fields() []ent.Field {
 // workspace edge and the privacy policy that confines every query and
 // mutation to the viewer's workspaces. Write is the permission that
 // creates or changes the entity; Read, when set, the permission that sees
-// it (rule.ReadWorkspace otherwise); Ref names the edge back from
+// it (policy.ReadWorkspace otherwise); Ref names the edge back from
 // Workspace.
 type WorkspaceMixin struct {
 	mixin.Schema
 	Ref   string
-	Read  rule.Permission
-	Write rule.Permission
+	Read  policy.Permission
+	Write policy.Permission
 	// AppendOnly entities (the activity feed) are created, never changed
 	// or deleted by a viewer; they may be added to an archived workspace.
 	AppendOnly bool
@@ -65,11 +65,11 @@ func (m WorkspaceMixin) Indexes() []ent.Index {
 
 func (m WorkspaceMixin) Policy() ent.Policy {
 	if m.AppendOnly {
-		return rule.AppendOnlyPolicy(m.Write)
+		return policy.AppendOnlyPolicy(m.Write)
 	}
 	read := m.Read
 	if read == 0 {
-		read = rule.ReadWorkspace
+		read = policy.ReadWorkspace
 	}
-	return rule.WorkspacePolicy(read, m.Write)
+	return policy.WorkspacePolicy(read, m.Write)
 }

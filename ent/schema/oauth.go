@@ -8,7 +8,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 )
 
 // OAuthClient is an application that acts for users with OAuth tokens.
@@ -45,7 +45,7 @@ func (OAuthClient) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection()}
 }
 
-func (OAuthClient) Policy() ent.Policy { return rule.OwnedPolicy() }
+func (OAuthClient) Policy() ent.Policy { return policy.OwnedPolicy() }
 
 // OAuthAuthorizationCode is a one-time code of the authorization code flow.
 type OAuthAuthorizationCode struct{ ent.Schema }
@@ -78,7 +78,7 @@ func (OAuthAuthorizationCode) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-func (OAuthAuthorizationCode) Policy() ent.Policy { return rule.SystemOnlyPolicy() }
+func (OAuthAuthorizationCode) Policy() ent.Policy { return policy.SystemOnlyPolicy() }
 
 // OAuthToken is an issued access token with its refresh token. Tokens
 // refreshed from one another share a family, so a reused refresh token can
@@ -119,7 +119,7 @@ func (OAuthToken) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-func (OAuthToken) Policy() ent.Policy { return rule.SystemOnlyPolicy() }
+func (OAuthToken) Policy() ent.Policy { return policy.SystemOnlyPolicy() }
 
 // OAuthDeviceCode is a pending device authorization (RFC 8628).
 type OAuthDeviceCode struct{ ent.Schema }
@@ -152,4 +152,4 @@ func (OAuthDeviceCode) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-func (OAuthDeviceCode) Policy() ent.Policy { return rule.SystemOnlyPolicy() }
+func (OAuthDeviceCode) Policy() ent.Policy { return policy.SystemOnlyPolicy() }

@@ -10,7 +10,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 )
 
 // handlePattern is what an agent's @handle may look like.
@@ -23,7 +23,7 @@ type Project struct{ ent.Schema }
 func (Project) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		TimeMixin{},
-		WorkspaceMixin{Ref: "projects", Write: rule.WriteProjects},
+		WorkspaceMixin{Ref: "projects", Write: policy.WriteProjects},
 	}
 }
 
@@ -53,7 +53,7 @@ type TaskStage struct{ ent.Schema }
 
 func (TaskStage) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "task_stages", Write: rule.WriteProjects},
+		WorkspaceMixin{Ref: "task_stages", Write: policy.WriteProjects},
 	}
 }
 
@@ -80,7 +80,7 @@ type Task struct{ ent.Schema }
 func (Task) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		TimeMixin{},
-		WorkspaceMixin{Ref: "tasks", Write: rule.WriteProjects},
+		WorkspaceMixin{Ref: "tasks", Write: policy.WriteProjects},
 	}
 }
 
@@ -124,7 +124,7 @@ type ActivityEvent struct{ ent.Schema }
 
 func (ActivityEvent) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "activity_events", Write: rule.RecordActivity, AppendOnly: true},
+		WorkspaceMixin{Ref: "activity_events", Write: policy.RecordActivity, AppendOnly: true},
 	}
 }
 
@@ -174,7 +174,7 @@ func (Setting) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-func (Setting) Policy() ent.Policy { return rule.AdminOnlyPolicy() }
+func (Setting) Policy() ent.Policy { return policy.AdminOnlyPolicy() }
 
 // EventPayload holds an event bus message too large for a PostgreSQL
 // NOTIFY (8000 bytes): the notification carries its id, each replica loads
@@ -197,4 +197,4 @@ func (EventPayload) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-func (EventPayload) Policy() ent.Policy { return rule.SystemOnlyPolicy() }
+func (EventPayload) Policy() ent.Policy { return policy.SystemOnlyPolicy() }

@@ -9,7 +9,7 @@ import (
 	"entgo.io/ent/schema/index"
 	"github.com/google/uuid"
 
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
@@ -80,7 +80,7 @@ func (AppTemplate) Annotations() []schema.Annotation {
 	}
 }
 
-func (AppTemplate) Policy() ent.Policy { return rule.TemplatePolicy() }
+func (AppTemplate) Policy() ent.Policy { return policy.TemplatePolicy() }
 
 // Service is a marketplace app deployed into a workspace: one Helm release.
 type Service struct{ ent.Schema }
@@ -88,7 +88,7 @@ type Service struct{ ent.Schema }
 func (Service) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		TimeMixin{},
-		WorkspaceMixin{Ref: "services", Write: rule.OperateServices},
+		WorkspaceMixin{Ref: "services", Write: policy.OperateServices},
 	}
 }
 
@@ -152,7 +152,7 @@ type ServiceRevision struct{ ent.Schema }
 
 func (ServiceRevision) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "service_revisions", Write: rule.OperateServices},
+		WorkspaceMixin{Ref: "service_revisions", Write: policy.OperateServices},
 	}
 }
 
@@ -192,7 +192,7 @@ type ServiceEvent struct{ ent.Schema }
 
 func (ServiceEvent) Mixin() []ent.Mixin {
 	return []ent.Mixin{
-		WorkspaceMixin{Ref: "service_events", Write: rule.OperateServices},
+		WorkspaceMixin{Ref: "service_events", Write: policy.OperateServices},
 	}
 }
 

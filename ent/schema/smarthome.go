@@ -7,7 +7,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/google/uuid"
 
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 )
 
 // SmartHome is a Home Assistant installation reached through a Cloudflare
@@ -17,7 +17,7 @@ type SmartHome struct{ ent.Schema }
 func (SmartHome) Mixin() []ent.Mixin {
 	return []ent.Mixin{
 		TimeMixin{},
-		WorkspaceMixin{Ref: "smart_homes", Write: rule.ManageSmartHomes},
+		WorkspaceMixin{Ref: "smart_homes", Write: policy.ManageSmartHomes},
 	}
 }
 

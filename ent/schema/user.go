@@ -7,7 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 
-	"github.com/woowtech/woow-paas/rule"
+	"github.com/woowtech/woow-paas/policy"
 )
 
 // User is an account. Emails are stored lower-cased, so unique means
@@ -58,7 +58,7 @@ func (User) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection()}
 }
 
-func (User) Policy() ent.Policy { return rule.UserPolicy() }
+func (User) Policy() ent.Policy { return policy.UserPolicy() }
 
 // Session is a signed-in browser. Only the SHA-256 of its token is stored.
 type Session struct{ ent.Schema }
@@ -85,7 +85,7 @@ func (Session) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-func (Session) Policy() ent.Policy { return rule.SystemOnlyPolicy() }
+func (Session) Policy() ent.Policy { return policy.SystemOnlyPolicy() }
 
 // PasswordReset is a single-use link, e-mailed to an account's address, that
 // sets a new password. Only the SHA-256 of its token is stored.
@@ -112,7 +112,7 @@ func (PasswordReset) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-func (PasswordReset) Policy() ent.Policy { return rule.SystemOnlyPolicy() }
+func (PasswordReset) Policy() ent.Policy { return policy.SystemOnlyPolicy() }
 
 // EmailVerification is a single-use link e-mailed to an address; following
 // it proves that the account receives mail there. Only the SHA-256 of its
@@ -142,4 +142,4 @@ func (EmailVerification) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
 }
 
-func (EmailVerification) Policy() ent.Policy { return rule.SystemOnlyPolicy() }
+func (EmailVerification) Policy() ent.Policy { return policy.SystemOnlyPolicy() }

@@ -9,8 +9,8 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
-	"github.com/woowtech/woow-paas/rule"
 )
 
 // Workspace is the tenant: everything a team deploys and works on belongs
@@ -64,7 +64,7 @@ func (Workspace) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection()}
 }
 
-func (Workspace) Policy() ent.Policy { return rule.WorkspaceEntityPolicy() }
+func (Workspace) Policy() ent.Policy { return policy.WorkspaceEntityPolicy() }
 
 // WorkspaceMember is one account's role in one workspace.
 type WorkspaceMember struct{ ent.Schema }
@@ -110,7 +110,7 @@ func (WorkspaceMember) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection()}
 }
 
-func (WorkspaceMember) Policy() ent.Policy { return rule.MemberPolicy() }
+func (WorkspaceMember) Policy() ent.Policy { return policy.MemberPolicy() }
 
 // Invitation asks someone to join a workspace. Nobody joins without
 // accepting: an account that existed when it was sent (User) sees it among
@@ -124,7 +124,7 @@ func (Invitation) Mixin() []ent.Mixin {
 		// Only the workspace's admins and owner see its invitations (the
 		// emails of people who are not members yet); the invitee's own
 		// view goes through package workspaces.
-		WorkspaceMixin{Ref: "invitations", Read: rule.ReadInvitations, Write: rule.ManageMembers},
+		WorkspaceMixin{Ref: "invitations", Read: policy.ReadInvitations, Write: policy.ManageMembers},
 	}
 }
 

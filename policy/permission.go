@@ -1,4 +1,4 @@
-package rule
+package policy
 
 import (
 	"context"
@@ -121,9 +121,9 @@ func ViewerCan(ctx context.Context, c *ent.Client, ws int, p Permission) (bool, 
 	return false, err
 }
 
-// RoleIn returns uid's role in workspace ws; NOT_FOUND when uid is not a
+// MemberRole returns uid's role in workspace ws; NOT_FOUND when uid is not a
 // member (the workspace might as well not exist).
-func RoleIn(ctx context.Context, c *ent.Client, uid, ws int) (role.Role, error) {
+func MemberRole(ctx context.Context, c *ent.Client, uid, ws int) (role.Role, error) {
 	st, err := standingOf(ctx, c, uid, ws)
 	return st.role, err
 }

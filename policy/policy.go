@@ -1,4 +1,4 @@
-// Package rule holds the ent privacy policies: the data layer's enforcement
+// Package policy holds the ent privacy policies: the data layer's enforcement
 // of who may see and change what (SPEC section 3).
 //
 // Every workspace-scoped query is narrowed to the viewer's workspaces, so a
@@ -8,7 +8,7 @@
 // (FORBIDDEN below it). Bulk updates and deletes are narrowed the same way.
 // Code acting for the platform itself (authentication, seeding, jobs) uses
 // viewer.System and is not subject to these rules.
-package rule
+package policy
 
 import (
 	"context"
@@ -459,7 +459,7 @@ func sameWorkspace(ctx context.Context, c *ent.Client, m ent.Mutation, ws int) e
 			if name != mr {
 				continue
 			}
-			if _, err := RoleIn(ctx, c, id, ws); err != nil {
+			if _, err := MemberRole(ctx, c, id, ws); err != nil {
 				if errs.Is(err, errs.NotFound) {
 					return errs.InvalidField(name, "not a member of this workspace")
 				}

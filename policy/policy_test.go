@@ -1,4 +1,4 @@
-package rule_test
+package policy_test
 
 import (
 	"context"
@@ -21,8 +21,8 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
-	"github.com/woowtech/woow-paas/rule"
 	"github.com/woowtech/woow-paas/store/storetest"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
@@ -592,18 +592,18 @@ func TestAppTemplateMutationsNeedPlatformAdmin(t *testing.T) {
 	}
 }
 
-func TestRoleIn(t *testing.T) {
+func TestMemberRole(t *testing.T) {
 	w := newWorld(t)
 	for u, want := range map[*ent.User]role.Role{w.ownerA: role.Owner, w.adminA: role.Admin, w.userA: role.User, w.guestA: role.Guest, w.shared: role.User} {
-		if got, err := rule.RoleIn(context.Background(), w.c, u.ID, w.A.ID); err != nil || got != want {
-			t.Errorf("RoleIn(%s, A) = %q, %v; want %q", u.Email, got, err, want)
+		if got, err := policy.MemberRole(context.Background(), w.c, u.ID, w.A.ID); err != nil || got != want {
+			t.Errorf("MemberRole(%s, A) = %q, %v; want %q", u.Email, got, err, want)
 		}
 	}
-	if got, err := rule.RoleIn(context.Background(), w.c, w.shared.ID, w.B.ID); err != nil || got != role.Admin {
-		t.Errorf("RoleIn(shared, B) = %q, %v; want admin", got, err)
+	if got, err := policy.MemberRole(context.Background(), w.c, w.shared.ID, w.B.ID); err != nil || got != role.Admin {
+		t.Errorf("MemberRole(shared, B) = %q, %v; want admin", got, err)
 	}
-	_, err := rule.RoleIn(context.Background(), w.c, w.userA.ID, w.B.ID)
-	wantCode(t, "RoleIn of an outsider", err, errs.NotFound)
+	_, err := policy.MemberRole(context.Background(), w.c, w.userA.ID, w.B.ID)
+	wantCode(t, "MemberRole of an outsider", err, errs.NotFound)
 }
 
 // TestNoReferencesIntoOtherWorkspace: a row of A cannot point at a row of
@@ -642,9 +642,9 @@ func TestNoReferencesIntoOtherWorkspace(t *testing.T) {
 // ask the same question.
 func TestCan(t *testing.T) {
 	w := newWorld(t)
-	perms := []rule.Permission{rule.ReadWorkspace, rule.RecordActivity, rule.UpdateWorkspace, rule.ManageMembers,
-		rule.ReadInvitations, rule.AdministerWorkspace, rule.OperateServices, rule.InspectServices,
-		rule.ManageSmartHomes, rule.WriteProjects, rule.Chat}
+	perms := []policy.Permission{policy.ReadWorkspace, policy.RecordActivity, policy.UpdateWorkspace, policy.ManageMembers,
+		policy.ReadInvitations, policy.AdministerWorkspace, policy.OperateServices, policy.InspectServices,
+		policy.ManageSmartHomes, policy.WriteProjects, policy.Chat}
 	people := map[*ent.User]role.Role{w.ownerA: role.Owner, w.adminA: role.Admin, w.userA: role.User, w.guestA: role.Guest}
 	check := func(archived bool) {
 		for _, p := range perms {
@@ -652,7 +652,7 @@ func TestCan(t *testing.T) {
 				t.Fatalf("permission %d has no role", p)
 			}
 			for u, r := range people {
-				err := rule.Can(as(u), w.c, w.A.ID, p)
+				err := policy.Can(as(u), w.c, w.A.ID, p)
 				var want errs.Code
 				switch {
 				case !r.AtLeast(p.Min()):
@@ -663,18 +663,18 @@ func TestCan(t *testing.T) {
 				if (want == "" && err != nil) || (want != "" && !errs.Is(err, want)) {
 					t.Errorf("archived=%v %s, permission %d: %v, want %q", archived, r, p, err, want)
 				}
-				can, err := rule.ViewerCan(as(u), w.c, w.A.ID, p)
+				can, err := policy.ViewerCan(as(u), w.c, w.A.ID, p)
 				if err != nil || can != (want == "") {
 					t.Errorf("archived=%v %s, permission %d: ViewerCan = %v, %v", archived, r, p, can, err)
 				}
 			}
-			if err := rule.Can(as(w.ownerB), w.c, w.A.ID, p); !errs.Is(err, errs.NotFound) {
+			if err := policy.Can(as(w.ownerB), w.c, w.A.ID, p); !errs.Is(err, errs.NotFound) {
 				t.Errorf("outsider, permission %d: %v, want NOT_FOUND", p, err)
 			}
-			if err := rule.Can(context.Background(), w.c, w.A.ID, p); !errs.Is(err, errs.Unauthenticated) {
+			if err := policy.Can(context.Background(), w.c, w.A.ID, p); !errs.Is(err, errs.Unauthenticated) {
 				t.Errorf("anonymous, permission %d: %v, want UNAUTHENTICATED", p, err)
 			}
-			if err := rule.Can(sys, w.c, w.A.ID, p); err != nil {
+			if err := policy.Can(sys, w.c, w.A.ID, p); err != nil {
 				t.Errorf("system, permission %d: %v", p, err)
 			}
 		}
@@ -682,7 +682,7 @@ func TestCan(t *testing.T) {
 	check(false)
 	w.c.Workspace.UpdateOneID(w.A.ID).SetState(workspace.StateArchived).ExecX(sys)
 	check(true)
-	if err := rule.Can(as(w.ownerA), w.c, w.A.ID, rule.Permission(999)); !errs.Is(err, errs.Forbidden) {
+	if err := policy.Can(as(w.ownerA), w.c, w.A.ID, policy.Permission(999)); !errs.Is(err, errs.Forbidden) {
 		t.Errorf("an unknown permission: %v, want FORBIDDEN", err)
 	}
 }
