@@ -300,11 +300,10 @@ func ClientIP(ctx context.Context) string {
 		return ""
 	}
 	addr, xff := req.remote()
-	if req.cookies.TrustProxy {
-		if xff != "" {
-			parts := strings.Split(xff, ",")
-			return strings.TrimSpace(parts[len(parts)-1])
-		}
+	if req.cookies.TrustProxy && xff != "" {
+		// The last entry, without splitting a header the client may have
+		// padded with thousands of entries.
+		return strings.TrimSpace(xff[strings.LastIndexByte(xff, ',')+1:])
 	}
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {

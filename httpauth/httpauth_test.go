@@ -345,3 +345,39 @@ func TestAuthenticationFailure(t *testing.T) {
 		t.Errorf("not logged:\n%s", logs.String())
 	}
 }
+
+// TestClientIP: the address the login limits key on. Only behind a proxy
+// we trust does X-Forwarded-For count, and then only its last entry (the
+// one the proxy appended; anything before it the client wrote).
+func TestClientIP(t *testing.T) {
+	svc := newService(t)
+	for _, tt := range []struct {
+		name  string
+		trust bool
+		xff   string
+		want  string
+	}{
+		{"peer", false, "", "192.0.2.7"},
+		{"forwarded header ignored without a trusted proxy", false, "203.0.113.9", "192.0.2.7"},
+		{"trusted proxy, one entry", true, "203.0.113.9", "203.0.113.9"},
+		{"trusted proxy, the last entry", true, "10.9.9.9, 198.51.100.4 , 203.0.113.9", "203.0.113.9"},
+		{"trusted proxy, no header", true, "", "192.0.2.7"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			authn := httpauth.New(svc, auth.Cookies{TrustProxy: tt.trust}, slog.New(slog.DiscardHandler))
+			var got string
+			h := authn.Middleware(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+				got = httpauth.ClientIP(r.Context())
+			}))
+			r := httptest.NewRequest(http.MethodPost, "/query", nil)
+			r.RemoteAddr = "192.0.2.7:51000"
+			if tt.xff != "" {
+				r.Header.Set("X-Forwarded-For", tt.xff)
+			}
+			h.ServeHTTP(httptest.NewRecorder(), r)
+			if got != tt.want {
+				t.Fatalf("ClientIP = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
