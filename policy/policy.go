@@ -12,13 +12,14 @@ package policy
 
 import (
 	"context"
+	"errors"
 
 	"entgo.io/ent/entql"
 
 	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/intercept"
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/privacy"
-	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/errs"
@@ -171,12 +172,12 @@ func UserPolicy() ent.Policy {
 		Query: privacy.QueryPolicy{
 			requireViewer(),
 			privacy.UserQueryRuleFunc(func(ctx context.Context, q *ent.UserQuery) error {
-				uid := viewer.FromContext(ctx).UserID
-				q.Where(user.Or(
-					user.ID(uid),
-					user.HasMembershipsWith(workspacemember.HasWorkspaceWith(
-						workspace.HasMembersWith(workspacemember.UserID(uid)))),
-				))
+				// The users of members just read are members of a
+				// workspace the viewer reads (scope.go).
+				if loadedThrough(ctx, ent.TypeWorkspaceMember) {
+					return privacy.Skip
+				}
+				q.Where(visibleUsers(viewer.FromContext(ctx).UserID))
 				return privacy.Skip
 			}),
 			privacy.AlwaysAllowRule(),
@@ -307,19 +308,37 @@ type workspaceScoped interface {
 }
 
 // inViewerWorkspaces narrows a query to the workspaces where the viewer
-// may do p (ReadWorkspace: every workspace the viewer is a member of).
+// may do p (ReadWorkspace: every workspace the viewer is a member of),
+// with one index probe of the viewer's membership per row. Rows every
+// member reads, loaded as edges of workspaces just read, are not
+// filtered again (scope.go).
 func inViewerWorkspaces(p Permission) privacy.QueryRule {
-	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
-		wf, ok := f.(workspaceScoped)
-		if !ok {
-			return privacy.Denyf("%T is not workspace-scoped", f)
+	return privacy.QueryRuleFunc(func(ctx context.Context, q ent.Query) error {
+		iq, err := intercept.NewQuery(q)
+		if err != nil {
+			return privacy.Denyf("%T is not a query", q)
 		}
-		uid := viewer.FromContext(ctx).UserID
-		if p == ReadWorkspace {
-			wf.WhereHasWorkspaceWith(workspace.HasMembersWith(workspacemember.UserID(uid)))
-		} else {
-			wf.WhereHasWorkspaceWith(hasPermission(uid, p))
+		// The entity must have the workspace edge (and so the column).
+		if err := privacy.FilterFunc(func(_ context.Context, f privacy.Filter) error {
+			if _, ok := f.(workspaceScoped); !ok {
+				return privacy.Denyf("%T is not workspace-scoped", f)
+			}
+			return privacy.Skip
+		}).EvalQuery(ctx, q); !errors.Is(err, privacy.Skip) {
+			return err
 		}
+		var roles []string
+		if p != ReadWorkspace {
+			for _, r := range p.Holders() {
+				roles = append(roles, string(r))
+			}
+			if len(roles) == 0 {
+				return privacy.Denyf("no role grants permission %v", p)
+			}
+		} else if loadedThrough(ctx, ent.TypeWorkspace) {
+			return privacy.Skip
+		}
+		iq.WhereP(inWorkspaceOf(viewer.FromContext(ctx).UserID, roles...))
 		return privacy.Skip
 	})
 }

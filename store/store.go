@@ -24,6 +24,7 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	_ "github.com/woowtech/woow-paas/ent/runtime" // privacy policies and hooks
 	"github.com/woowtech/woow-paas/migrations"
+	"github.com/woowtech/woow-paas/policy"
 )
 
 // DB is an open database with its ent client.
@@ -92,6 +93,10 @@ func open(ctx context.Context, driver, d, dsn string, maxConns int) (*DB, error)
 		Client:  ent.NewClient(ent.Driver(entsql.OpenDB(d, db))),
 	}
 	out.Use(installTextRules)
+	// Edge loads of rows just authorised are not filtered again: the
+	// tenancy rules of package policy need to know which queries those
+	// are (policy/scope.go).
+	out.Use(func(c *ent.Client) { c.Intercept(policy.EdgeScope()) })
 	return out, nil
 }
 

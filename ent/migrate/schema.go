@@ -977,6 +977,11 @@ var (
 				Columns: []*schema.Column{WorkspaceMembersColumns[7], WorkspaceMembersColumns[6]},
 			},
 			{
+				Name:    "workspacemember_user_id_workspace_id",
+				Unique:  false,
+				Columns: []*schema.Column{WorkspaceMembersColumns[6], WorkspaceMembersColumns[7]},
+			},
+			{
 				Name:    "workspacemember_one_owner",
 				Unique:  true,
 				Columns: []*schema.Column{WorkspaceMembersColumns[7]},

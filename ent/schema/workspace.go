@@ -98,6 +98,9 @@ func (WorkspaceMember) Edges() []ent.Edge {
 func (WorkspaceMember) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("workspace_id", "user_id").Unique(),
+		// The viewer's workspaces: every tenancy filter starts from the
+		// viewer's memberships, so this is what keeps it an index lookup.
+		index.Fields("user_id", "workspace_id"),
 		// At most one owner per workspace, guaranteed by the database; the
 		// workspaces package keeps it at exactly one.
 		index.Fields("workspace_id").Unique().
