@@ -129,4 +129,3 @@ func inWorkspaceOf(uid int, roles ...string) func(*sql.Selector) {
 		s.Where(memberOf(s, s.C(workspaceColumn), uid, roles...))
 	}
 }
-
