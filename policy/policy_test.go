@@ -23,6 +23,7 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/store/storetest"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
@@ -34,7 +35,8 @@ var sys = viewer.System(context.Background())
 // world is two workspaces, A and B, with members of every role in A, a
 // member of both, a platform admin in neither, and some rows in each.
 type world struct {
-	c *ent.Client
+	c  *ent.Client
+	db *store.DB
 
 	root                          *ent.User // platform admin, no workspace
 	ownerA, adminA, userA, guestA *ent.User
@@ -54,7 +56,7 @@ func newWorld(t *testing.T) *world {
 	db := storetest.Open(t)
 	acc := accounts.New(db.Client, accounts.Config{Hasher: authtest.Hasher(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	wss := workspaces.New(db.Client, workspaces.Config{PublicURL: "http://woow.test"})
-	w := &world{c: db.Client}
+	w := &world{c: db.Client, db: db}
 	reg := func(email string) *ent.User {
 		u, _, err := acc.Register(context.Background(), accounts.RegisterInput{Email: email, Password: "correct horse battery", Name: email})
 		if err != nil {

@@ -41,7 +41,8 @@ import (
 // between them is seen as if it had happened just after the read.
 
 // EdgeScope is the interceptor that marks edge loads; store installs it
-// on every client it makes.
+// on every client it makes. It also tells the read's Memo which
+// workspaces the rows it returned belong to (permission.go).
 func EdgeScope() ent.Interceptor {
 	return ent.InterceptFunc(func(next ent.Querier) ent.Querier {
 		return ent.QuerierFunc(func(ctx context.Context, q ent.Query) (ent.Value, error) {
@@ -51,7 +52,11 @@ func EdgeScope() ent.Interceptor {
 			}
 			// Each query replaces the mark: its edges see it as their
 			// parent, its grandchildren see their own parent.
-			return next.Query(context.WithValue(ctx, parentKey{}, iq.Type()), q)
+			v, err := next.Query(context.WithValue(ctx, parentKey{}, iq.Type()), q)
+			if err == nil {
+				noteWorkspaces(ctx, v)
+			}
+			return v, err
 		})
 	})
 }

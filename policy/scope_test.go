@@ -1,16 +1,24 @@
 package policy_test
 
 import (
+	"context"
+	"fmt"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/activityevent"
 	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/workspaces"
 )
 
 // Edge loads of workspaces just authorised are not filtered again
@@ -152,4 +160,52 @@ func ids(wss []*ent.Workspace) []int {
 		out = append(out, ws.ID)
 	}
 	return out
+}
+
+// countingDriver counts the statements a client sends.
+type countingDriver struct {
+	dialect.Driver
+	n atomic.Int64
+}
+
+func (d *countingDriver) Query(ctx context.Context, query string, args, v any) error {
+	d.n.Add(1)
+	return d.Driver.Query(ctx, query, args, v)
+}
+
+// A read that asks the viewer's role in each workspace of a page reads
+// those standings in one go (the Memo's candidates), not once per
+// workspace, and answers exactly as a read without the Memo would.
+func TestMemoReadsAPageOfStandingsAtOnce(t *testing.T) {
+	w := newWorld(t)
+	d := dialect.SQLite
+	if w.db.Dialect == "postgres" {
+		d = dialect.Postgres
+	}
+	drv := &countingDriver{Driver: entsql.OpenDB(d, w.db.SQL)}
+	c := ent.NewClient(ent.Driver(drv))
+	c.Intercept(policy.EdgeScope())
+	wss := workspaces.New(w.c, workspaces.Config{PublicURL: "http://woow.test"})
+	for i := range 5 {
+		if _, err := wss.Create(as(w.shared), fmt.Sprintf("Extra %d", i), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := policy.WithMemo(as(w.shared))
+	page, err := c.Workspace.Query().All(ctx)
+	if err != nil || len(page) != 7 {
+		t.Fatalf("shared reads %d workspaces, %v; want 7", len(page), err)
+	}
+	before := drv.n.Load()
+	for _, ws := range page {
+		got, err := policy.MemberRole(ctx, c, w.shared.ID, ws.ID)
+		want, werr := policy.MemberRole(as(w.shared), w.c, w.shared.ID, ws.ID)
+		if got != want || (err == nil) != (werr == nil) {
+			t.Errorf("role in %s: %q, %v with the Memo; %q, %v without", ws.Name, got, err, want, werr)
+		}
+	}
+	// Member and workspace state: ent's eager load is two statements.
+	if n := drv.n.Load() - before; n != 2 {
+		t.Errorf("%d workspaces' roles took %d statements, want 2", len(page), n)
+	}
 }
