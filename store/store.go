@@ -80,6 +80,11 @@ func open(ctx context.Context, driver, d, dsn string, maxConns int) (*DB, error)
 		return nil, err
 	}
 	db.SetMaxOpenConns(maxConns)
+	// database/sql keeps 2 idle connections by default: under load every
+	// other query would open a connection (a new PostgreSQL backend) and
+	// close it after. Keep the pool whole; idle ones still close after
+	// ConnMaxIdleTime.
+	db.SetMaxIdleConns(maxConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
