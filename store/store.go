@@ -92,10 +92,17 @@ func open(ctx context.Context, driver, d, dsn string, maxConns int) (*DB, error)
 		db.Close()
 		return nil, fmt.Errorf("connecting to the %s database: %w", driver, err)
 	}
+	var drv dialect.Driver = entsql.OpenDB(d, db)
+	if d == dialect.Postgres {
+		if drv, err = newCachingDriver(d, db); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	out := &DB{
 		SQL:     db,
 		Dialect: driver,
-		Client:  ent.NewClient(ent.Driver(entsql.OpenDB(d, db))),
+		Client:  ent.NewClient(ent.Driver(drv)),
 	}
 	out.Use(installTextRules)
 	// Edge loads of rows just authorised are not filtered again: the
