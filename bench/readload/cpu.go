@@ -37,6 +37,66 @@ func procCPU(pid int) (time.Duration, error) {
 	return time.Duration(ut+st) * clockTick, nil
 }
 
+// statFields returns the fields of /proc/PID/stat after the command
+// name: [0] is field 3 (state), [1] field 4 (ppid), [11] field 14
+// (utime), [14] field 17 (cstime).
+func statFields(pid int) ([]string, error) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return nil, err
+	}
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return nil, errors.New("malformed stat")
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 15 {
+		return nil, errors.New("malformed stat")
+	}
+	return f, nil
+}
+
+// clusterCPU is the CPU of the whole PostgreSQL server that runs the
+// backend pid: its postmaster's own and its reaped children's (cutime,
+// cstime: every backend that exited) plus its live children's. Unlike
+// pgSampler it misses nothing, but counts every database on the server,
+// other users' included.
+func clusterCPU(backend int) (time.Duration, error) {
+	f, err := statFields(backend)
+	if err != nil {
+		return 0, err
+	}
+	pm, _ := strconv.Atoi(f[1])
+	pf, err := statFields(pm)
+	if err != nil {
+		return 0, err
+	}
+	var ticks int64
+	for _, k := range []int{11, 12, 13, 14} { // utime stime cutime cstime
+		v, _ := strconv.ParseInt(pf[k], 10, 64)
+		ticks += v
+	}
+	ents, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0, err
+	}
+	ppid := strconv.Itoa(pm)
+	for _, e := range ents {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		cf, err := statFields(pid)
+		if err != nil || cf[1] != ppid {
+			continue
+		}
+		u, _ := strconv.ParseInt(cf[11], 10, 64)
+		s, _ := strconv.ParseInt(cf[12], 10, 64)
+		ticks += u + s
+	}
+	return time.Duration(ticks) * clockTick, nil
+}
+
 // pgSampler measures the CPU of the PostgreSQL backends connected to one
 // database: the processes whose title ("postgres: [cluster: ]USER DB
 // HOST(PORT) STATE") names the database. It rescans /proc every interval
@@ -52,20 +112,30 @@ type pgSampler struct {
 	first map[int]time.Duration // at start (0 for backends started later)
 	last  map[int]time.Duration
 	gone  map[int]bool
-	stop  chan struct{}
-	done  chan struct{}
+	// cluster0 is clusterCPU at the start (-1: unknown).
+	cluster0 time.Duration
+	stop     chan struct{}
+	done     chan struct{}
 }
 
 type pgCPU struct {
 	CPU      time.Duration
-	Backends int // seen during the window
-	Exited   int // seen, then gone before the end
+	Cluster  time.Duration // clusterCPU's delta (-1: unknown)
+	Backends int           // seen during the window
+	Exited   int           // seen, then gone before the end
 }
 
 func startPGSampler(db string, interval time.Duration) *pgSampler {
 	s := &pgSampler{db: db, interval: interval, first: map[int]time.Duration{}, last: map[int]time.Duration{},
 		gone: map[int]bool{}, stop: make(chan struct{}), done: make(chan struct{})}
 	s.scan(true)
+	s.cluster0 = -1
+	for pid := range s.last {
+		if c, err := clusterCPU(pid); err == nil {
+			s.cluster0 = c
+		}
+		break
+	}
 	go func() {
 		defer close(s.done)
 		t := time.NewTicker(interval)
@@ -89,7 +159,16 @@ func (s *pgSampler) finish() pgCPU {
 	s.scan(false)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var r pgCPU
+	r := pgCPU{Cluster: -1}
+	for pid := range s.last {
+		if s.gone[pid] || s.cluster0 < 0 {
+			continue
+		}
+		if c, err := clusterCPU(pid); err == nil {
+			r.Cluster = c - s.cluster0
+			break
+		}
+	}
 	for pid, l := range s.last {
 		r.CPU += l - s.first[pid]
 		r.Backends++

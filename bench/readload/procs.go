@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -84,7 +83,9 @@ func startChild(ctx context.Context, name string, cmd *exec.Cmd, logPath string)
 	pr, pw := io.Pipe()
 	cmd.Stdout = logf
 	cmd.Stderr = pw
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	// No Pdeathsig: it fires when the forking OS thread exits, not the
+	// process. Ctrl-C reaches the children through the process group,
+	// and run stops them on every other path.
 	if err := cmd.Start(); err != nil {
 		logf.Close()
 		return nil, err
@@ -146,7 +147,7 @@ func (c *child) stop() {
 func (c *child) alive() error {
 	select {
 	case <-c.done:
-		return errors.New(c.Name + " exited; its log: " + c.log)
+		return fmt.Errorf("%s exited (%v); its log: %s\n%s", c.Name, c.cmd.ProcessState, c.log, tail(c.log))
 	default:
 		return nil
 	}

@@ -8,10 +8,10 @@ import (
 
 // cell is the median of a server's rounds in one (viewer, conns) cell.
 type cell struct {
-	reqPerSec, p50, p99, srv, pg float64
-	errors                       int
-	same                         bool
-	rounds                       int
+	reqPerSec, p50, p99, srv, pg, pgAll float64
+	errors                              int
+	same                                bool
+	rounds                              int
 }
 
 func median(xs []float64) float64 {
@@ -27,14 +27,14 @@ func median(xs []float64) float64 {
 }
 
 func cellOf(ps []phase, server string, viewer, conns int) (cell, bool) {
-	var rps, p50, p99, srv, pg []float64
+	var rps, p50, p99, srv, pg, pgAll []float64
 	c := cell{same: true}
 	for _, p := range ps {
 		if p.Server != server || p.Viewer != viewer || p.Conns != conns {
 			continue
 		}
 		rps, p50, p99 = append(rps, p.ReqPerSec), append(p50, p.P50ms), append(p99, p.P99ms)
-		srv, pg = append(srv, p.SrvCPUms), append(pg, p.PGCPUms)
+		srv, pg, pgAll = append(srv, p.SrvCPUms), append(pg, p.PGCPUms), append(pgAll, p.PGAllms)
 		c.errors += p.Errors
 		c.same = c.same && p.Same
 		c.rounds++
@@ -42,7 +42,7 @@ func cellOf(ps []phase, server string, viewer, conns int) (cell, bool) {
 	if c.rounds == 0 {
 		return c, false
 	}
-	c.reqPerSec, c.p50, c.p99, c.srv, c.pg = median(rps), median(p50), median(p99), median(srv), median(pg)
+	c.reqPerSec, c.p50, c.p99, c.srv, c.pg, c.pgAll = median(rps), median(p50), median(p99), median(srv), median(pg), median(pgAll)
 	return c, true
 }
 
@@ -60,8 +60,8 @@ func stmtsOf(cs []count, server string, viewer, first int) (float64, bool) {
 func printReport(w io.Writer, cfg runConfig, res *results) {
 	fmt.Fprintf(w, "\nwoow read path: %d users, %d workspaces x %d members x %d services; medians of %d rounds of %v (+%v warm-up)\n",
 		res.Shape.Users, res.Shape.Workspaces, res.Shape.MembersPer, res.Shape.ServicesPer, cfg.Rounds, cfg.Duration, cfg.Warm)
-	fmt.Fprintf(w, "%-8s %5s %-10s %8s %8s %8s %8s %8s %8s %6s %6s %5s\n",
-		"viewer", "conns", "server", "req/s", "p50 ms", "p99 ms", "srv ms", "pg ms", "cpu ms", "stmts", "errors", "same")
+	fmt.Fprintf(w, "%-8s %5s %-10s %8s %8s %8s %8s %8s %8s %8s %6s %6s %5s\n",
+		"viewer", "conns", "server", "req/s", "p50 ms", "p99 ms", "srv ms", "pg ms", "cpu ms", "pgAll ms", "stmts", "errors", "same")
 	type ratio struct{ rps, cpu float64 }
 	var ratios []ratio
 	for _, v := range cfg.viewers() {
@@ -77,8 +77,8 @@ func printReport(w io.Writer, cfg runConfig, res *results) {
 					continue
 				}
 				st, _ := stmtsOf(res.Counts, x.name, v.WS, 20)
-				fmt.Fprintf(w, "%-8s %5d %-10s %8.0f %8.2f %8.2f %8.3f %8.3f %8.3f %6.2f %6d %5v\n",
-					v.Label, n, x.name, x.c.reqPerSec, x.c.p50, x.c.p99, x.c.srv, x.c.pg, x.c.srv+x.c.pg, st, x.c.errors, x.c.same)
+				fmt.Fprintf(w, "%-8s %5d %-10s %8.0f %8.2f %8.2f %8.3f %8.3f %8.3f %8.3f %6.2f %6d %5v\n",
+					v.Label, n, x.name, x.c.reqPerSec, x.c.p50, x.c.p99, x.c.srv, x.c.pg, x.c.srv+x.c.pg, x.c.pgAll, st, x.c.errors, x.c.same)
 			}
 			if ok1 && ok2 && lb.reqPerSec > 0 && lb.srv+lb.pg > 0 {
 				r := ratio{ours.reqPerSec / lb.reqPerSec, (ours.srv + ours.pg) / (lb.srv + lb.pg)}

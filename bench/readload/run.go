@@ -60,6 +60,9 @@ type phase struct {
 	P99ms     float64 `json:"p99ms"`
 	SrvCPUms  float64 `json:"serverCPUmsPerReq"`
 	PGCPUms   float64 `json:"pgCPUmsPerReq"`
+	// PGAllms is the whole PostgreSQL server's CPU per request (every
+	// database, every backend, exited ones included; -1: unknown).
+	PGAllms   float64 `json:"pgServerCPUmsPerReq"`
 	PGBackend int     `json:"pgBackends"`
 	PGExited  int     `json:"pgBackendsExited"`
 	Same      bool    `json:"answerIdentical"`
@@ -302,10 +305,14 @@ func loadPhase(ctx context.Context, cfg runConfig, db *benchDB, server string, v
 		p.P99ms = ms(lr.quantile(0.99))
 		p.SrvCPUms = ms(srv1-srv0) / float64(p.Requests)
 		p.PGCPUms = ms(pgr.CPU) / float64(p.Requests)
+		p.PGAllms = -1
+		if pgr.Cluster >= 0 {
+			p.PGAllms = ms(pgr.Cluster) / float64(p.Requests)
+		}
 	}
 	p.PGBackend, p.PGExited = pgr.Backends, pgr.Exited
-	logf("%-10s viewer=%-4d conns=%-2d round %d: %6.0f req/s p50 %.1f ms p99 %.1f ms, CPU/req server %.2f ms PG %.2f ms (%d backends, %d exited), %d errors%s",
-		server, v.WS, n, round, p.ReqPerSec, p.P50ms, p.P99ms, p.SrvCPUms, p.PGCPUms, pgr.Backends, pgr.Exited, p.Errors,
+	logf("%-10s viewer=%-4d conns=%-2d round %d: %6.0f req/s p50 %.1f ms p99 %.1f ms, CPU/req server %.2f ms PG %.2f ms (%d backends, %d exited; whole PG server %.2f ms), %d errors%s",
+		server, v.WS, n, round, p.ReqPerSec, p.P50ms, p.P99ms, p.SrvCPUms, p.PGCPUms, pgr.Backends, pgr.Exited, p.PGAllms, p.Errors,
 		map[bool]string{true: "", false: ", ANSWER DIFFERS"}[p.Same])
 	return p, nil
 }
