@@ -7,7 +7,7 @@ GO ?= go
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 export TEST_DATABASE_URL
 
-.PHONY: run build test test-sqlite test-postgres test-frontend test-e2e generate migration fmt vet clean bench frontend
+.PHONY: run build test test-sqlite test-postgres test-frontend test-e2e generate migration fmt vet clean bench bench-read frontend
 
 run: build
 	./woow serve
@@ -68,6 +68,12 @@ migration:
 # bench/README.md.
 bench:
 	./bench/run.sh
+
+# Read-path benchmark: our server against a hand-written lower bound on
+# PostgreSQL (10k users, 1k workspaces; about 5 minutes): not part of
+# `make test`. See bench/README.md.
+bench-read:
+	./bench/read.sh
 
 clean:
 	rm -f woow
