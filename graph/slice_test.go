@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"testing"
 
@@ -16,7 +17,7 @@ func TestGeneratedCodeIsSequential(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"ResolveConcurrently", "ResolveRootConcurrently", "MarshalSliceConcurrently", ".Concurrently("} {
+	for _, s := range []string{"ResolveConcurrently", "ResolveRootConcurrently", "MarshalSliceConcurrently", ".Concurrently(", "NewDeferredGroup"} {
 		if bytes.Contains(src, []byte(s)) {
 			t.Errorf("generated.go calls %s: regenerate with graph/gqlgen (make generate)", s)
 		}
@@ -30,7 +31,8 @@ func TestGeneratedCodeIsSequential(t *testing.T) {
 // sees its index, in order; a panicking element is reported and null, the
 // others are marshalled.
 func TestMarshalSlice(t *testing.T) {
-	ctx := graphql.WithResponseContext(context.Background(), graphql.DefaultErrorPresenter, graphql.DefaultRecover)
+	ctx := graphql.WithResponseContext(context.Background(), graphql.DefaultErrorPresenter,
+		func(_ context.Context, r any) error { return fmt.Errorf("panic: %v", r) })
 	var seen []int
 	got := marshalSlice(ctx, 3, 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		if idx := *graphql.GetFieldContext(ctx).Index; idx != i {

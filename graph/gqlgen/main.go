@@ -27,6 +27,14 @@
 //     rewrite fails when the call is no longer found exactly as expected, so
 //     a gqlgen upgrade that changes it cannot silently bring the goroutines
 //     back.
+//
+// With nothing scheduled concurrently nothing is ever deferred either (only
+// ResolveConcurrently defers a field; @defer'd fields are resolved in place,
+// as gqlgen does for Mutation, and no transport of ours streams incremental
+// payloads). Yet each object's code still builds a graphql.DeferredGroup,
+// whose GetPath walks to the root and allocates the field's path, plus a
+// FieldSet and a map: the rewrite declares it empty instead
+// (var deferred graphql.DeferredGroup), which changes nothing else.
 package main
 
 import (
@@ -59,7 +67,7 @@ func generate() error {
 	if err := api.Generate(cfg, api.AddPlugin(sequential{})); err != nil {
 		return err
 	}
-	return sequentialLists(cfg.Exec.Filename)
+	return rewrite(cfg.Exec.Filename)
 }
 
 // sequential disables gqlgen's per-field goroutines on every object.
@@ -74,25 +82,35 @@ func (sequential) GenerateCode(data *codegen.Data) error {
 	return nil
 }
 
-const (
-	concurrentCall = "graphql.MarshalSliceConcurrently(ctx, len(v), "
-	sequentialCall = "marshalSlice(ctx, len(v), "
-)
+// rewrites are the textual changes made to the generated file, each
+// required to apply at least once.
+var rewrites = []struct{ from, to string }{
+	{"graphql.MarshalSliceConcurrently(ctx, len(v), ", "marshalSlice(ctx, len(v), "},
+	{"\tdeferred := graphql.NewDeferredGroup(ctx)\n", "\tvar deferred graphql.DeferredGroup\n"},
+}
 
-// sequentialLists rewrites the generated lists of objects to marshalSlice
-// (graph/slice.go).
-func sequentialLists(filename string) error {
+// leftovers must not be found after the rewrites: they would mean that
+// gqlgen's templates changed and concurrency is back.
+var leftovers = []string{"MarshalSliceConcurrently", "ResolveConcurrently", "ResolveRootConcurrently",
+	".Concurrently(", "NewDeferredGroup", "&deferred"}
+
+// rewrite makes lists of objects sequential (graph/slice.go) and
+// drops the unused DeferredGroups in the generated file.
+func rewrite(filename string) error {
 	src, err := os.ReadFile(filename)
 	if err != nil {
 		return err
 	}
-	n := bytes.Count(src, []byte(concurrentCall))
-	if n == 0 {
-		return fmt.Errorf("%s: no %q found: gqlgen's list template changed, update graph/gqlgen", filename, concurrentCall)
+	for _, r := range rewrites {
+		if !bytes.Contains(src, []byte(r.from)) {
+			return fmt.Errorf("%s: no %q found: gqlgen's templates changed, update graph/gqlgen", filename, r.from)
+		}
+		src = bytes.ReplaceAll(src, []byte(r.from), []byte(r.to))
 	}
-	out := bytes.ReplaceAll(src, []byte(concurrentCall), []byte(sequentialCall))
-	if bytes.Contains(out, []byte("MarshalSliceConcurrently")) {
-		return fmt.Errorf("%s: a call to MarshalSliceConcurrently of an unexpected form is left: update graph/gqlgen", filename)
+	for _, s := range leftovers {
+		if bytes.Contains(src, []byte(s)) {
+			return fmt.Errorf("%s: %q is left after the rewrites: gqlgen's templates changed, update graph/gqlgen", filename, s)
+		}
 	}
-	return os.WriteFile(filename, out, 0o644)
+	return os.WriteFile(filename, src, 0o644)
 }
