@@ -89,7 +89,7 @@ func open(ctx context.Context, driver, d, dsn string, maxConns int) (*DB, error)
 	out := &DB{
 		SQL:     db,
 		Dialect: driver,
-		Client:  ent.NewClient(ent.Driver(entsql.OpenDB(d, db))),
+		Client:  ent.NewClient(ent.Driver(countingDriver{entsql.OpenDB(d, db)})),
 	}
 	out.Use(installTextRules)
 	return out, nil
