@@ -564,18 +564,21 @@ func purgeSessions(ctx context.Context, acc *accounts.Service, log *slog.Logger)
 	}
 }
 
-// logRequests logs each request's method, path, status and duration:
-// never its query string, headers or body, which may carry secrets.
+// logRequests logs each request's method, path, status, duration and
+// number of SQL statements: never its query string, headers or body, which
+// may carry secrets.
 func logRequests(log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(sw, r)
-		log.LogAttrs(r.Context(), slog.LevelDebug, "request",
+		ctx, sql := store.CountStatements(r.Context())
+		next.ServeHTTP(sw, r.WithContext(ctx))
+		log.LogAttrs(ctx, slog.LevelDebug, "request",
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),
 			slog.Int("status", sw.status),
-			slog.Duration("duration", time.Since(start)))
+			slog.Duration("duration", time.Since(start)),
+			slog.Int64("statements", sql.N()))
 	})
 }
 

@@ -35,7 +35,7 @@ func (s *Deployer) get(ctx context.Context, id int) (*ent.Service, error) {
 
 // Values are the values the user set, passwords masked.
 func (s *Deployer) Values(ctx context.Context, svc *ent.Service) (map[string]any, error) {
-	tpl, err := s.db.Client.AppTemplate.Get(viewer.System(ctx), svc.TemplateID)
+	tpl, err := s.template(ctx, svc)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +63,7 @@ func masked(specs valuespec.Specs, plain map[string]any, sec secrets) map[string
 
 // URL is the service's public address when its template has an ingress.
 func (s *Deployer) URL(ctx context.Context, svc *ent.Service) (*string, error) {
-	tpl, err := s.db.Client.AppTemplate.Get(viewer.System(ctx), svc.TemplateID)
+	tpl, err := s.template(ctx, svc)
 	if err != nil || !tpl.IngressEnabled {
 		return nil, err
 	}

@@ -83,7 +83,7 @@ func (db *DB) WithSQLTx(ctx context.Context, fn func(ctx context.Context, c *ent
 	if db.Dialect == "postgres" {
 		d = dialect.Postgres
 	}
-	c := ent.NewClient(ent.Driver(txDriver{Conn: entsql.Conn{ExecQuerier: tx}, dialect: d}))
+	c := ent.NewClient(ent.Driver(countingDriver{txDriver{Conn: entsql.Conn{ExecQuerier: tx}, dialect: d}}))
 	for _, configure := range db.configure {
 		configure(c)
 	}

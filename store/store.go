@@ -102,7 +102,7 @@ func open(ctx context.Context, driver, d, dsn string, maxConns int) (*DB, error)
 	out := &DB{
 		SQL:     db,
 		Dialect: driver,
-		Client:  ent.NewClient(ent.Driver(drv)),
+		Client:  ent.NewClient(ent.Driver(countingDriver{drv})),
 	}
 	out.Use(installTextRules)
 	// Edge loads of rows just authorised are not filtered again: the
