@@ -172,16 +172,9 @@ func TestServicePagesStatementsConstant(t *testing.T) {
 		owner.mustDo(t, createWorkspaceMut, map[string]any{"name": fmt.Sprintf("Empty %d", i)})
 	}
 	big := measure(seed("Big", 10))
-	// Known: the viewer's role is read once per workspace (policy's Memo
-	// remembers one workspace at a time); see the report of issue 12.
-	known := map[string]bool{"workspace list": true, "my workspaces": true}
 	for _, p := range pages {
 		t.Logf("%-32s small: %3d statements, big: %3d", p.name, small[p.name], big[p.name])
 		if big[p.name] > small[p.name] {
-			if known[p.name] {
-				t.Logf("%s: known to grow with the number of workspaces", p.name)
-				continue
-			}
 			t.Errorf("%s: %d statements with 10 services, members and more workspaces, %d with 2: a statement per object", p.name, big[p.name], small[p.name])
 		}
 	}
