@@ -162,7 +162,14 @@ func TestServicePagesStatementsConstant(t *testing.T) {
 	measure := func(id, slug string) map[string]int64 {
 		out := map[string]int64{}
 		for _, p := range pages {
-			out[p.name] = statementsOf(t, srv, owner.client, p.query, p.vars(id, slug))
+			// The least of three: fields resolved concurrently may both
+			// miss policy's Memo and read the same standing twice.
+			for i := range 3 {
+				n := statementsOf(t, srv, owner.client, p.query, p.vars(id, slug))
+				if i == 0 || n < out[p.name] {
+					out[p.name] = n
+				}
+			}
 		}
 		return out
 	}
