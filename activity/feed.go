@@ -6,10 +6,14 @@ import (
 	"log/slog"
 	"strconv"
 
+	"entgo.io/ent/dialect/sql"
+
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/activityevent"
 	"github.com/woowtech/woow-paas/ent/hook"
+	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/ent/workspace"
+	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/live"
@@ -66,11 +70,7 @@ func NewFeed(client *ent.Client, bus events.Bus, log *slog.Logger) *Feed {
 			return ws, nil
 		},
 		Load: func(ctx context.Context, id int) (*ent.ActivityEvent, error) {
-			ev, err := client.ActivityEvent.Get(ctx, id)
-			if ent.IsNotFound(err) {
-				return nil, errs.E(errs.NotFound, "no activity entry %d", id)
-			}
-			return ev, err
+			return loadEntry(ctx, client, id)
 		},
 		Since: func(ctx context.Context, ws, after, limit int) ([]*ent.ActivityEvent, error) {
 			return client.ActivityEvent.Query().
@@ -79,4 +79,38 @@ func NewFeed(client *ent.Client, bus events.Bus, log *slog.Logger) *Feed {
 		},
 		Identity: func(ev *ent.ActivityEvent) string { return strconv.Itoa(ev.ID) },
 	}, live.Options{Log: log})
+}
+
+// loadEntry reads an announced entry once for every subscriber (as the
+// platform), with the edges a payload follows loaded, so that rendering
+// it for a thousand subscribers reads nothing more. Only edges every
+// subscriber may see are loaded: its workspace (every subscriber is a
+// member: the stream re-authorises them) and its actor while the actor
+// is a member of that workspace too. An actor who has left is visible to
+// some subscribers (those who share another workspace with them) and not
+// to others, so that edge stays unloaded and each subscriber reads it
+// through the privacy rules.
+func loadEntry(ctx context.Context, client *ent.Client, id int) (*ent.ActivityEvent, error) {
+	q := func() *ent.ActivityEventQuery {
+		return client.ActivityEvent.Query().Where(activityevent.ID(id)).WithWorkspace()
+	}
+	ev, err := q().WithActor(func(q *ent.UserQuery) {
+		q.Where(func(s *sql.Selector) {
+			m, e := sql.Table(workspacemember.Table), sql.Table(activityevent.Table)
+			s.Where(sql.Exists(sql.Select(m.C(workspacemember.FieldID)).From(m).
+				Join(e).On(e.C(activityevent.FieldWorkspaceID), m.C(workspacemember.FieldWorkspaceID)).
+				Where(sql.And(
+					sql.ColumnsEQ(m.C(workspacemember.FieldUserID), s.C(user.FieldID)),
+					sql.EQ(e.C(activityevent.FieldID), id),
+				))))
+		})
+	}).Only(ctx)
+	if err == nil && ev.ActorID != nil && ev.Edges.Actor == nil {
+		// The actor has left: read again without the edge.
+		ev, err = q().Only(ctx)
+	}
+	if ent.IsNotFound(err) {
+		return nil, errs.E(errs.NotFound, "no activity entry %d", id)
+	}
+	return ev, err
 }

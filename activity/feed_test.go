@@ -17,6 +17,7 @@ import (
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/push"
+	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/store/storetest"
 	"github.com/woowtech/woow-paas/viewer"
 	"github.com/woowtech/woow-paas/workspaces"
@@ -26,6 +27,8 @@ import (
 // both, and one workspace whose owner renames it to make entries.
 type env struct {
 	t     *testing.T
+	c     *ent.Client
+	acc   *accounts.Service
 	feed  *activity.Feed
 	ws    *workspaces.Service
 	owner context.Context
@@ -48,7 +51,7 @@ func setup(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, feed: activity.NewFeed(db.Client, hub, log), ws: workspaces.New(db.Client, workspaces.Config{PublicURL: "http://woow.test"})}
+	e := &env{t: t, c: db.Client, acc: acc, feed: activity.NewFeed(db.Client, hub, log), ws: workspaces.New(db.Client, workspaces.Config{PublicURL: "http://woow.test"})}
 	t.Cleanup(e.feed.Close)
 	e.owner = viewer.NewContext(context.Background(), &viewer.Viewer{UserID: u.ID})
 	w, err := e.ws.Create(e.owner, "Acme", "")
@@ -285,4 +288,59 @@ func TestFeedRefusesAStaleCursor(t *testing.T) {
 	if _, err := e.feed.Subscribe(e.owner, e.id, &after); errs.CodeOf(err) != errs.Conflict {
 		t.Fatalf("501 missed: %v, want CONFLICT", err)
 	}
+}
+
+// An entry is loaded once for all its subscribers with the edges every
+// one of them may see: its workspace, and its actor while the actor is a
+// member there. An actor who has left is read per subscriber, through
+// the privacy rules: visible to one who shares another workspace with
+// them, not to one who does not.
+func TestFeedLoadsSharedEdgesOnce(t *testing.T) {
+	e := setup(t)
+	ctx, cancel := context.WithCancel(e.owner)
+	defer cancel()
+	ch, err := e.feed.Subscribe(ctx, e.id, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := e.rename()
+	ev, _ := receive(t, ch)
+	checkRename(t, ev, name)
+	if a, err := ev.Edges.ActorOrErr(); err != nil || a.Name != "Ada" {
+		t.Errorf("a member's entry: actor %v, %v; want Ada loaded", a, err)
+	}
+	if w, err := ev.Edges.WorkspaceOrErr(); err != nil || w.ID != e.id {
+		t.Errorf("entry's workspace %v, %v; want %d loaded", w, err, e.id)
+	}
+
+	// Bob never was in Acme; an entry names him (as if he had left).
+	bob, _, err := e.acc.Register(t.Context(), accounts.RegisterInput{Email: "bob@example.test", Password: "correct horse battery", Name: "Bob"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := viewer.System(t.Context())
+	e.c.ActivityEvent.Create().SetWorkspaceID(e.id).SetVerb("test.acted").SetSubjectType("Workspace").
+		SetSubjectID(e.id).SetSummary("Bob acted").SetActorID(bob.ID).ExecX(sys)
+	ev, _ = receive(t, ch)
+	if _, err := ev.Edges.ActorOrErr(); !ent.IsNotLoaded(err) {
+		t.Fatalf("an outsider's entry has its actor loaded for every subscriber (%v)", err)
+	}
+	if a, err := ev.Actor(e.owner); err != nil || a != nil {
+		t.Errorf("Ada reads the actor %v, %v; want none (they share no workspace)", a, err)
+	}
+	bobs := e.c.Workspace.Create().SetName("Bob's").SetSlug("bobs").SetOwnerID(bob.ID).SaveX(sys)
+	e.c.WorkspaceMember.Create().SetWorkspaceID(bobs.ID).SetUserID(bob.ID).SetRole(role.Owner).ExecX(sys)
+	e.c.WorkspaceMember.Create().SetWorkspaceID(bobs.ID).SetUserID(mustViewer(t, e.owner)).SetRole(role.User).ExecX(sys)
+	if a, err := ev.Actor(e.owner); err != nil || a == nil || a.ID != bob.ID {
+		t.Errorf("Ada, sharing Bob's workspace, reads the actor %v, %v; want Bob", a, err)
+	}
+}
+
+func mustViewer(t *testing.T, ctx context.Context) int {
+	t.Helper()
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		t.Fatal("no viewer")
+	}
+	return v.UserID
 }
