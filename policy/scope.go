@@ -78,7 +78,7 @@ const workspaceColumn = "workspace_id"
 // wsCol: uid is a member there, holding one of roles when given. One
 // probe of the (workspace_id, user_id) index per row, however many
 // workspaces uid is in.
-func memberOf(s *sql.Selector, wsCol string, uid int, roles ...string) *sql.Predicate {
+func memberOf(wsCol string, uid int, roles ...string) *sql.Predicate {
 	m := sql.Table(workspacemember.Table).As("vm")
 	sub := sql.Select(m.C(workspacemember.FieldWorkspaceID)).From(m).Where(sql.And(
 		sql.ColumnsEQ(m.C(workspacemember.FieldWorkspaceID), wsCol),
@@ -131,6 +131,6 @@ func visibleUsers(uid int) func(*sql.Selector) {
 // holds one of roles (any role when none is given).
 func inWorkspaceOf(uid int, roles ...string) func(*sql.Selector) {
 	return func(s *sql.Selector) {
-		s.Where(memberOf(s, s.C(workspaceColumn), uid, roles...))
+		s.Where(memberOf(s.C(workspaceColumn), uid, roles...))
 	}
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"sync/atomic"
 
 	"entgo.io/ent/dialect"
@@ -50,6 +52,21 @@ func (d countingDriver) Exec(ctx context.Context, query string, args, v any) err
 func (d countingDriver) Query(ctx context.Context, query string, args, v any) error {
 	countStatement(ctx)
 	return d.Driver.Query(ctx, query, args, v)
+}
+
+// BeginTx keeps ent's Client.BeginTx working through the wrapper.
+func (d countingDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
+	b, ok := d.Driver.(interface {
+		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
+	})
+	if !ok {
+		return nil, fmt.Errorf("store: driver %T does not support BeginTx", d.Driver)
+	}
+	tx, err := b.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return countingTx{tx}, nil
 }
 
 func (d countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {

@@ -2,12 +2,14 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"testing"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/woowtech/woow-paas/ent/user"
+	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/store/storetest"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -51,5 +53,25 @@ func TestPreparedReadsSurviveEviction(t *testing.T) {
 	}
 	if err := g.Wait(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The store's client keeps ent's BeginTx (with options) through its
+// driver wrappers, and its statements are still counted.
+func TestClientBeginTx(t *testing.T) {
+	db := storetest.Open(t)
+	ctx, n := store.CountStatements(viewer.System(context.Background()))
+	tx, err := db.Client.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.User.Query().Count(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n.N() == 0 {
+		t.Error("a statement in a BeginTx transaction was not counted")
 	}
 }
