@@ -25,6 +25,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
 	"github.com/woowtech/woow-paas/ent/oauthdevicecode"
+	"github.com/woowtech/woow-paas/ent/oauthgrant"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
 	"github.com/woowtech/woow-paas/ent/passwordreset"
 	"github.com/woowtech/woow-paas/ent/project"
@@ -112,6 +113,7 @@ func checkColumn(t, c string) error {
 			oauthauthorizationcode.Table: oauthauthorizationcode.ValidColumn,
 			oauthclient.Table:            oauthclient.ValidColumn,
 			oauthdevicecode.Table:        oauthdevicecode.ValidColumn,
+			oauthgrant.Table:             oauthgrant.ValidColumn,
 			oauthtoken.Table:             oauthtoken.ValidColumn,
 			passwordreset.Table:          passwordreset.ValidColumn,
 			project.Table:                project.ValidColumn,

@@ -1298,11 +1298,6 @@ func (_q *OAuthClientQuery) collectField(ctx context.Context, oneNode bool, opCt
 				selectedFields = append(selectedFields, oauthclient.FieldUpdatedAt)
 				fieldSeen[oauthclient.FieldUpdatedAt] = struct{}{}
 			}
-		case "clientID":
-			if _, ok := fieldSeen[oauthclient.FieldClientID]; !ok {
-				selectedFields = append(selectedFields, oauthclient.FieldClientID)
-				fieldSeen[oauthclient.FieldClientID] = struct{}{}
-			}
 		case "name":
 			if _, ok := fieldSeen[oauthclient.FieldName]; !ok {
 				selectedFields = append(selectedFields, oauthclient.FieldName)

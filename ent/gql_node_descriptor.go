@@ -862,7 +862,7 @@ func (_m *OAuthClient) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "OAuthClient",
-		Fields: make([]*Field, 9),
+		Fields: make([]*Field, 8),
 		Edges:  make([]*Edge, 1),
 	}
 	var buf []byte
@@ -882,18 +882,10 @@ func (_m *OAuthClient) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "updated_at",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.ClientID); err != nil {
-		return nil, err
-	}
-	node.Fields[2] = &Field{
-		Type:  "string",
-		Name:  "client_id",
-		Value: string(buf),
-	}
 	if buf, err = json.Marshal(_m.Name); err != nil {
 		return nil, err
 	}
-	node.Fields[3] = &Field{
+	node.Fields[2] = &Field{
 		Type:  "string",
 		Name:  "name",
 		Value: string(buf),
@@ -901,7 +893,7 @@ func (_m *OAuthClient) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.RedirectUris); err != nil {
 		return nil, err
 	}
-	node.Fields[4] = &Field{
+	node.Fields[3] = &Field{
 		Type:  "[]string",
 		Name:  "redirect_uris",
 		Value: string(buf),
@@ -909,7 +901,7 @@ func (_m *OAuthClient) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.AllowedScopes); err != nil {
 		return nil, err
 	}
-	node.Fields[5] = &Field{
+	node.Fields[4] = &Field{
 		Type:  "[]string",
 		Name:  "allowed_scopes",
 		Value: string(buf),
@@ -917,7 +909,7 @@ func (_m *OAuthClient) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.GrantTypes); err != nil {
 		return nil, err
 	}
-	node.Fields[6] = &Field{
+	node.Fields[5] = &Field{
 		Type:  "[]string",
 		Name:  "grant_types",
 		Value: string(buf),
@@ -925,7 +917,7 @@ func (_m *OAuthClient) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Public); err != nil {
 		return nil, err
 	}
-	node.Fields[7] = &Field{
+	node.Fields[6] = &Field{
 		Type:  "bool",
 		Name:  "public",
 		Value: string(buf),
@@ -933,7 +925,7 @@ func (_m *OAuthClient) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.OwnerID); err != nil {
 		return nil, err
 	}
-	node.Fields[8] = &Field{
+	node.Fields[7] = &Field{
 		Type:  "int",
 		Name:  "owner_id",
 		Value: string(buf),

@@ -55,15 +55,18 @@ type OAuthClientEdges struct {
 	Codes []*OAuthAuthorizationCode `json:"codes,omitempty"`
 	// DeviceCodes holds the value of the device_codes edge.
 	DeviceCodes []*OAuthDeviceCode `json:"device_codes,omitempty"`
+	// Grants holds the value of the grants edge.
+	Grants []*OAuthGrant `json:"grants,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
 
 	namedTokens      map[string][]*OAuthToken
 	namedCodes       map[string][]*OAuthAuthorizationCode
 	namedDeviceCodes map[string][]*OAuthDeviceCode
+	namedGrants      map[string][]*OAuthGrant
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -102,6 +105,15 @@ func (e OAuthClientEdges) DeviceCodesOrErr() ([]*OAuthDeviceCode, error) {
 		return e.DeviceCodes, nil
 	}
 	return nil, &NotLoadedError{edge: "device_codes"}
+}
+
+// GrantsOrErr returns the Grants value or an error if the edge
+// was not loaded in eager-loading.
+func (e OAuthClientEdges) GrantsOrErr() ([]*OAuthGrant, error) {
+	if e.loadedTypes[4] {
+		return e.Grants, nil
+	}
+	return nil, &NotLoadedError{edge: "grants"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -240,6 +252,11 @@ func (_m *OAuthClient) QueryDeviceCodes() *OAuthDeviceCodeQuery {
 	return NewOAuthClientClient(_m.config).QueryDeviceCodes(_m)
 }
 
+// QueryGrants queries the "grants" edge of the OAuthClient entity.
+func (_m *OAuthClient) QueryGrants() *OAuthGrantQuery {
+	return NewOAuthClientClient(_m.config).QueryGrants(_m)
+}
+
 // Update returns a builder for updating this OAuthClient.
 // Note that you need to call OAuthClient.Unwrap() before calling this method if this OAuthClient
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -366,6 +383,30 @@ func (_m *OAuthClient) appendNamedDeviceCodes(name string, edges ...*OAuthDevice
 		_m.Edges.namedDeviceCodes[name] = []*OAuthDeviceCode{}
 	} else {
 		_m.Edges.namedDeviceCodes[name] = append(_m.Edges.namedDeviceCodes[name], edges...)
+	}
+}
+
+// NamedGrants returns the Grants named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *OAuthClient) NamedGrants(name string) ([]*OAuthGrant, error) {
+	if _m.Edges.namedGrants == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedGrants[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *OAuthClient) appendNamedGrants(name string, edges ...*OAuthGrant) {
+	if _m.Edges.namedGrants == nil {
+		_m.Edges.namedGrants = make(map[string][]*OAuthGrant)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedGrants[name] = []*OAuthGrant{}
+	} else {
+		_m.Edges.namedGrants[name] = append(_m.Edges.namedGrants[name], edges...)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
 	"github.com/woowtech/woow-paas/ent/oauthdevicecode"
+	"github.com/woowtech/woow-paas/ent/oauthgrant"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
 	"github.com/woowtech/woow-paas/ent/user"
 )
@@ -172,6 +173,21 @@ func (_c *OAuthClientCreate) AddDeviceCodes(v ...*OAuthDeviceCode) *OAuthClientC
 		ids[i] = v[i].ID
 	}
 	return _c.AddDeviceCodeIDs(ids...)
+}
+
+// AddGrantIDs adds the "grants" edge to the OAuthGrant entity by IDs.
+func (_c *OAuthClientCreate) AddGrantIDs(ids ...int) *OAuthClientCreate {
+	_c.mutation.AddGrantIDs(ids...)
+	return _c
+}
+
+// AddGrants adds the "grants" edges to the OAuthGrant entity.
+func (_c *OAuthClientCreate) AddGrants(v ...*OAuthGrant) *OAuthClientCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddGrantIDs(ids...)
 }
 
 // Mutation returns the OAuthClientMutation object of the builder.
@@ -400,6 +416,22 @@ func (_c *OAuthClientCreate) createSpec() (*OAuthClient, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(oauthdevicecode.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.GrantsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   oauthclient.GrantsTable,
+			Columns: []string{oauthclient.GrantsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(oauthgrant.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -17,6 +17,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
 	"github.com/woowtech/woow-paas/ent/oauthdevicecode"
+	"github.com/woowtech/woow-paas/ent/oauthgrant"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/user"
@@ -33,11 +34,13 @@ type OAuthClientQuery struct {
 	withTokens           *OAuthTokenQuery
 	withCodes            *OAuthAuthorizationCodeQuery
 	withDeviceCodes      *OAuthDeviceCodeQuery
+	withGrants           *OAuthGrantQuery
 	loadTotal            []func(context.Context, []*OAuthClient) error
 	modifiers            []func(*sql.Selector)
 	withNamedTokens      map[string]*OAuthTokenQuery
 	withNamedCodes       map[string]*OAuthAuthorizationCodeQuery
 	withNamedDeviceCodes map[string]*OAuthDeviceCodeQuery
+	withNamedGrants      map[string]*OAuthGrantQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -155,6 +158,28 @@ func (_q *OAuthClientQuery) QueryDeviceCodes() *OAuthDeviceCodeQuery {
 			sqlgraph.From(oauthclient.Table, oauthclient.FieldID, selector),
 			sqlgraph.To(oauthdevicecode.Table, oauthdevicecode.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, oauthclient.DeviceCodesTable, oauthclient.DeviceCodesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryGrants chains the current query on the "grants" edge.
+func (_q *OAuthClientQuery) QueryGrants() *OAuthGrantQuery {
+	query := (&OAuthGrantClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(oauthclient.Table, oauthclient.FieldID, selector),
+			sqlgraph.To(oauthgrant.Table, oauthgrant.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, oauthclient.GrantsTable, oauthclient.GrantsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -358,6 +383,7 @@ func (_q *OAuthClientQuery) Clone() *OAuthClientQuery {
 		withTokens:      _q.withTokens.Clone(),
 		withCodes:       _q.withCodes.Clone(),
 		withDeviceCodes: _q.withDeviceCodes.Clone(),
+		withGrants:      _q.withGrants.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -406,6 +432,17 @@ func (_q *OAuthClientQuery) WithDeviceCodes(opts ...func(*OAuthDeviceCodeQuery))
 		opt(query)
 	}
 	_q.withDeviceCodes = query
+	return _q
+}
+
+// WithGrants tells the query-builder to eager-load the nodes that are connected to
+// the "grants" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *OAuthClientQuery) WithGrants(opts ...func(*OAuthGrantQuery)) *OAuthClientQuery {
+	query := (&OAuthGrantClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withGrants = query
 	return _q
 }
 
@@ -493,11 +530,12 @@ func (_q *OAuthClientQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 	var (
 		nodes       = []*OAuthClient{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withOwner != nil,
 			_q.withTokens != nil,
 			_q.withCodes != nil,
 			_q.withDeviceCodes != nil,
+			_q.withGrants != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -548,6 +586,13 @@ func (_q *OAuthClientQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 			return nil, err
 		}
 	}
+	if query := _q.withGrants; query != nil {
+		if err := _q.loadGrants(ctx, query, nodes,
+			func(n *OAuthClient) { n.Edges.Grants = []*OAuthGrant{} },
+			func(n *OAuthClient, e *OAuthGrant) { n.Edges.Grants = append(n.Edges.Grants, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTokens {
 		if err := _q.loadTokens(ctx, query, nodes,
 			func(n *OAuthClient) { n.appendNamedTokens(name) },
@@ -566,6 +611,13 @@ func (_q *OAuthClientQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 		if err := _q.loadDeviceCodes(ctx, query, nodes,
 			func(n *OAuthClient) { n.appendNamedDeviceCodes(name) },
 			func(n *OAuthClient, e *OAuthDeviceCode) { n.appendNamedDeviceCodes(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedGrants {
+		if err := _q.loadGrants(ctx, query, nodes,
+			func(n *OAuthClient) { n.appendNamedGrants(name) },
+			func(n *OAuthClient, e *OAuthGrant) { n.appendNamedGrants(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -684,6 +736,36 @@ func (_q *OAuthClientQuery) loadDeviceCodes(ctx context.Context, query *OAuthDev
 	}
 	query.Where(predicate.OAuthDeviceCode(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(oauthclient.DeviceCodesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ClientID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "client_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *OAuthClientQuery) loadGrants(ctx context.Context, query *OAuthGrantQuery, nodes []*OAuthClient, init func(*OAuthClient), assign func(*OAuthClient, *OAuthGrant)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*OAuthClient)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(oauthgrant.FieldClientID)
+	}
+	query.Where(predicate.OAuthGrant(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(oauthclient.GrantsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -861,6 +943,20 @@ func (_q *OAuthClientQuery) WithNamedDeviceCodes(name string, opts ...func(*OAut
 		_q.withNamedDeviceCodes = make(map[string]*OAuthDeviceCodeQuery)
 	}
 	_q.withNamedDeviceCodes[name] = query
+	return _q
+}
+
+// WithNamedGrants tells the query-builder to eager-load the nodes that are connected to the "grants"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *OAuthClientQuery) WithNamedGrants(name string, opts ...func(*OAuthGrantQuery)) *OAuthClientQuery {
+	query := (&OAuthGrantClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedGrants == nil {
+		_q.withNamedGrants = make(map[string]*OAuthGrantQuery)
+	}
+	_q.withNamedGrants[name] = query
 	return _q
 }
 

@@ -44,6 +44,8 @@ type OAuthToken struct {
 	RefreshUsedAt *time.Time `json:"refresh_used_at,omitempty"`
 	// RevokedAt holds the value of the "revoked_at" field.
 	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+	// LastUsedAt holds the value of the "last_used_at" field.
+	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OAuthTokenQuery when eager-loading is set.
 	Edges        OAuthTokenEdges `json:"edges"`
@@ -96,7 +98,7 @@ func (*OAuthToken) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case oauthtoken.FieldAccessHash, oauthtoken.FieldRefreshHash, oauthtoken.FieldFamily:
 			values[i] = new(sql.NullString)
-		case oauthtoken.FieldCreatedAt, oauthtoken.FieldAccessExpiresAt, oauthtoken.FieldRefreshExpiresAt, oauthtoken.FieldRefreshUsedAt, oauthtoken.FieldRevokedAt:
+		case oauthtoken.FieldCreatedAt, oauthtoken.FieldAccessExpiresAt, oauthtoken.FieldRefreshExpiresAt, oauthtoken.FieldRefreshUsedAt, oauthtoken.FieldRevokedAt, oauthtoken.FieldLastUsedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -199,6 +201,13 @@ func (_m *OAuthToken) assignValues(columns []string, values []any) error {
 				_m.RevokedAt = new(time.Time)
 				*_m.RevokedAt = value.Time
 			}
+		case oauthtoken.FieldLastUsedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field last_used_at", values[i])
+			} else if value.Valid {
+				_m.LastUsedAt = new(time.Time)
+				*_m.LastUsedAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -286,6 +295,11 @@ func (_m *OAuthToken) String() string {
 	builder.WriteString(", ")
 	if v := _m.RevokedAt; v != nil {
 		builder.WriteString("revoked_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.LastUsedAt; v != nil {
+		builder.WriteString("last_used_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')

@@ -150,6 +150,20 @@ func (_c *OAuthTokenCreate) SetNillableRevokedAt(v *time.Time) *OAuthTokenCreate
 	return _c
 }
 
+// SetLastUsedAt sets the "last_used_at" field.
+func (_c *OAuthTokenCreate) SetLastUsedAt(v time.Time) *OAuthTokenCreate {
+	_c.mutation.SetLastUsedAt(v)
+	return _c
+}
+
+// SetNillableLastUsedAt sets the "last_used_at" field if the given value is not nil.
+func (_c *OAuthTokenCreate) SetNillableLastUsedAt(v *time.Time) *OAuthTokenCreate {
+	if v != nil {
+		_c.SetLastUsedAt(*v)
+	}
+	return _c
+}
+
 // SetClient sets the "client" edge to the OAuthClient entity.
 func (_c *OAuthTokenCreate) SetClient(v *OAuthClient) *OAuthTokenCreate {
 	return _c.SetClientID(v.ID)
@@ -300,6 +314,10 @@ func (_c *OAuthTokenCreate) createSpec() (*OAuthToken, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.RevokedAt(); ok {
 		_spec.SetField(oauthtoken.FieldRevokedAt, field.TypeTime, value)
 		_node.RevokedAt = &value
+	}
+	if value, ok := _c.mutation.LastUsedAt(); ok {
+		_spec.SetField(oauthtoken.FieldLastUsedAt, field.TypeTime, value)
+		_node.LastUsedAt = &value
 	}
 	if nodes := _c.mutation.ClientIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

@@ -123,6 +123,26 @@ func (_u *OAuthTokenUpdate) ClearRevokedAt() *OAuthTokenUpdate {
 	return _u
 }
 
+// SetLastUsedAt sets the "last_used_at" field.
+func (_u *OAuthTokenUpdate) SetLastUsedAt(v time.Time) *OAuthTokenUpdate {
+	_u.mutation.SetLastUsedAt(v)
+	return _u
+}
+
+// SetNillableLastUsedAt sets the "last_used_at" field if the given value is not nil.
+func (_u *OAuthTokenUpdate) SetNillableLastUsedAt(v *time.Time) *OAuthTokenUpdate {
+	if v != nil {
+		_u.SetLastUsedAt(*v)
+	}
+	return _u
+}
+
+// ClearLastUsedAt clears the value of the "last_used_at" field.
+func (_u *OAuthTokenUpdate) ClearLastUsedAt() *OAuthTokenUpdate {
+	_u.mutation.ClearLastUsedAt()
+	return _u
+}
+
 // Mutation returns the OAuthTokenMutation object of the builder.
 func (_u *OAuthTokenUpdate) Mutation() *OAuthTokenMutation {
 	return _u.mutation
@@ -210,6 +230,12 @@ func (_u *OAuthTokenUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if _u.mutation.RevokedAtCleared() {
 		_spec.ClearField(oauthtoken.FieldRevokedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.LastUsedAt(); ok {
+		_spec.SetField(oauthtoken.FieldLastUsedAt, field.TypeTime, value)
+	}
+	if _u.mutation.LastUsedAtCleared() {
+		_spec.ClearField(oauthtoken.FieldLastUsedAt, field.TypeTime)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -324,6 +350,26 @@ func (_u *OAuthTokenUpdateOne) SetNillableRevokedAt(v *time.Time) *OAuthTokenUpd
 // ClearRevokedAt clears the value of the "revoked_at" field.
 func (_u *OAuthTokenUpdateOne) ClearRevokedAt() *OAuthTokenUpdateOne {
 	_u.mutation.ClearRevokedAt()
+	return _u
+}
+
+// SetLastUsedAt sets the "last_used_at" field.
+func (_u *OAuthTokenUpdateOne) SetLastUsedAt(v time.Time) *OAuthTokenUpdateOne {
+	_u.mutation.SetLastUsedAt(v)
+	return _u
+}
+
+// SetNillableLastUsedAt sets the "last_used_at" field if the given value is not nil.
+func (_u *OAuthTokenUpdateOne) SetNillableLastUsedAt(v *time.Time) *OAuthTokenUpdateOne {
+	if v != nil {
+		_u.SetLastUsedAt(*v)
+	}
+	return _u
+}
+
+// ClearLastUsedAt clears the value of the "last_used_at" field.
+func (_u *OAuthTokenUpdateOne) ClearLastUsedAt() *OAuthTokenUpdateOne {
+	_u.mutation.ClearLastUsedAt()
 	return _u
 }
 
@@ -444,6 +490,12 @@ func (_u *OAuthTokenUpdateOne) sqlSave(ctx context.Context) (_node *OAuthToken, 
 	}
 	if _u.mutation.RevokedAtCleared() {
 		_spec.ClearField(oauthtoken.FieldRevokedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.LastUsedAt(); ok {
+		_spec.SetField(oauthtoken.FieldLastUsedAt, field.TypeTime, value)
+	}
+	if _u.mutation.LastUsedAtCleared() {
+		_spec.ClearField(oauthtoken.FieldLastUsedAt, field.TypeTime)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &OAuthToken{config: _u.config}

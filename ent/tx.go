@@ -38,6 +38,8 @@ type Tx struct {
 	OAuthClient *OAuthClientClient
 	// OAuthDeviceCode is the client for interacting with the OAuthDeviceCode builders.
 	OAuthDeviceCode *OAuthDeviceCodeClient
+	// OAuthGrant is the client for interacting with the OAuthGrant builders.
+	OAuthGrant *OAuthGrantClient
 	// OAuthToken is the client for interacting with the OAuthToken builders.
 	OAuthToken *OAuthTokenClient
 	// PasswordReset is the client for interacting with the PasswordReset builders.
@@ -210,6 +212,7 @@ func (tx *Tx) init() {
 	tx.OAuthAuthorizationCode = NewOAuthAuthorizationCodeClient(tx.config)
 	tx.OAuthClient = NewOAuthClientClient(tx.config)
 	tx.OAuthDeviceCode = NewOAuthDeviceCodeClient(tx.config)
+	tx.OAuthGrant = NewOAuthGrantClient(tx.config)
 	tx.OAuthToken = NewOAuthTokenClient(tx.config)
 	tx.PasswordReset = NewPasswordResetClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)

@@ -63,6 +63,8 @@ type UserEdges struct {
 	OauthCodes []*OAuthAuthorizationCode `json:"oauth_codes,omitempty"`
 	// DeviceApprovals holds the value of the device_approvals edge.
 	DeviceApprovals []*OAuthDeviceCode `json:"device_approvals,omitempty"`
+	// OauthGrants holds the value of the oauth_grants edge.
+	OauthGrants []*OAuthGrant `json:"oauth_grants,omitempty"`
 	// ThreadsCreated holds the value of the threads_created edge.
 	ThreadsCreated []*AIThread `json:"threads_created,omitempty"`
 	// Messages holds the value of the messages edge.
@@ -73,7 +75,7 @@ type UserEdges struct {
 	Activities []*ActivityEvent `json:"activities,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [14]bool
+	loadedTypes [15]bool
 
 	namedMemberships        map[string][]*WorkspaceMember
 	namedSessions           map[string][]*Session
@@ -85,6 +87,7 @@ type UserEdges struct {
 	namedOauthTokens        map[string][]*OAuthToken
 	namedOauthCodes         map[string][]*OAuthAuthorizationCode
 	namedDeviceApprovals    map[string][]*OAuthDeviceCode
+	namedOauthGrants        map[string][]*OAuthGrant
 	namedThreadsCreated     map[string][]*AIThread
 	namedMessages           map[string][]*AIMessage
 	namedAssignedTasks      map[string][]*Task
@@ -181,10 +184,19 @@ func (e UserEdges) DeviceApprovalsOrErr() ([]*OAuthDeviceCode, error) {
 	return nil, &NotLoadedError{edge: "device_approvals"}
 }
 
+// OauthGrantsOrErr returns the OauthGrants value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) OauthGrantsOrErr() ([]*OAuthGrant, error) {
+	if e.loadedTypes[10] {
+		return e.OauthGrants, nil
+	}
+	return nil, &NotLoadedError{edge: "oauth_grants"}
+}
+
 // ThreadsCreatedOrErr returns the ThreadsCreated value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) ThreadsCreatedOrErr() ([]*AIThread, error) {
-	if e.loadedTypes[10] {
+	if e.loadedTypes[11] {
 		return e.ThreadsCreated, nil
 	}
 	return nil, &NotLoadedError{edge: "threads_created"}
@@ -193,7 +205,7 @@ func (e UserEdges) ThreadsCreatedOrErr() ([]*AIThread, error) {
 // MessagesOrErr returns the Messages value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) MessagesOrErr() ([]*AIMessage, error) {
-	if e.loadedTypes[11] {
+	if e.loadedTypes[12] {
 		return e.Messages, nil
 	}
 	return nil, &NotLoadedError{edge: "messages"}
@@ -202,7 +214,7 @@ func (e UserEdges) MessagesOrErr() ([]*AIMessage, error) {
 // AssignedTasksOrErr returns the AssignedTasks value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) AssignedTasksOrErr() ([]*Task, error) {
-	if e.loadedTypes[12] {
+	if e.loadedTypes[13] {
 		return e.AssignedTasks, nil
 	}
 	return nil, &NotLoadedError{edge: "assigned_tasks"}
@@ -211,7 +223,7 @@ func (e UserEdges) AssignedTasksOrErr() ([]*Task, error) {
 // ActivitiesOrErr returns the Activities value or an error if the edge
 // was not loaded in eager-loading.
 func (e UserEdges) ActivitiesOrErr() ([]*ActivityEvent, error) {
-	if e.loadedTypes[13] {
+	if e.loadedTypes[14] {
 		return e.Activities, nil
 	}
 	return nil, &NotLoadedError{edge: "activities"}
@@ -368,6 +380,11 @@ func (_m *User) QueryOauthCodes() *OAuthAuthorizationCodeQuery {
 // QueryDeviceApprovals queries the "device_approvals" edge of the User entity.
 func (_m *User) QueryDeviceApprovals() *OAuthDeviceCodeQuery {
 	return NewUserClient(_m.config).QueryDeviceApprovals(_m)
+}
+
+// QueryOauthGrants queries the "oauth_grants" edge of the User entity.
+func (_m *User) QueryOauthGrants() *OAuthGrantQuery {
+	return NewUserClient(_m.config).QueryOauthGrants(_m)
 }
 
 // QueryThreadsCreated queries the "threads_created" edge of the User entity.
@@ -683,6 +700,30 @@ func (_m *User) appendNamedDeviceApprovals(name string, edges ...*OAuthDeviceCod
 		_m.Edges.namedDeviceApprovals[name] = []*OAuthDeviceCode{}
 	} else {
 		_m.Edges.namedDeviceApprovals[name] = append(_m.Edges.namedDeviceApprovals[name], edges...)
+	}
+}
+
+// NamedOauthGrants returns the OauthGrants named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedOauthGrants(name string) ([]*OAuthGrant, error) {
+	if _m.Edges.namedOauthGrants == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedOauthGrants[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedOauthGrants(name string, edges ...*OAuthGrant) {
+	if _m.Edges.namedOauthGrants == nil {
+		_m.Edges.namedOauthGrants = make(map[string][]*OAuthGrant)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedOauthGrants[name] = []*OAuthGrant{}
+	} else {
+		_m.Edges.namedOauthGrants[name] = append(_m.Edges.namedOauthGrants[name], edges...)
 	}
 }
 

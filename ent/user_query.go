@@ -22,6 +22,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
 	"github.com/woowtech/woow-paas/ent/oauthdevicecode"
+	"github.com/woowtech/woow-paas/ent/oauthgrant"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
 	"github.com/woowtech/woow-paas/ent/passwordreset"
 	"github.com/woowtech/woow-paas/ent/predicate"
@@ -49,6 +50,7 @@ type UserQuery struct {
 	withOauthTokens             *OAuthTokenQuery
 	withOauthCodes              *OAuthAuthorizationCodeQuery
 	withDeviceApprovals         *OAuthDeviceCodeQuery
+	withOauthGrants             *OAuthGrantQuery
 	withThreadsCreated          *AIThreadQuery
 	withMessages                *AIMessageQuery
 	withAssignedTasks           *TaskQuery
@@ -65,6 +67,7 @@ type UserQuery struct {
 	withNamedOauthTokens        map[string]*OAuthTokenQuery
 	withNamedOauthCodes         map[string]*OAuthAuthorizationCodeQuery
 	withNamedDeviceApprovals    map[string]*OAuthDeviceCodeQuery
+	withNamedOauthGrants        map[string]*OAuthGrantQuery
 	withNamedThreadsCreated     map[string]*AIThreadQuery
 	withNamedMessages           map[string]*AIMessageQuery
 	withNamedAssignedTasks      map[string]*TaskQuery
@@ -318,6 +321,28 @@ func (_q *UserQuery) QueryDeviceApprovals() *OAuthDeviceCodeQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(oauthdevicecode.Table, oauthdevicecode.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, user.DeviceApprovalsTable, user.DeviceApprovalsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryOauthGrants chains the current query on the "oauth_grants" edge.
+func (_q *UserQuery) QueryOauthGrants() *OAuthGrantQuery {
+	query := (&OAuthGrantClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(oauthgrant.Table, oauthgrant.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.OauthGrantsTable, user.OauthGrantsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -615,6 +640,7 @@ func (_q *UserQuery) Clone() *UserQuery {
 		withOauthTokens:        _q.withOauthTokens.Clone(),
 		withOauthCodes:         _q.withOauthCodes.Clone(),
 		withDeviceApprovals:    _q.withDeviceApprovals.Clone(),
+		withOauthGrants:        _q.withOauthGrants.Clone(),
 		withThreadsCreated:     _q.withThreadsCreated.Clone(),
 		withMessages:           _q.withMessages.Clone(),
 		withAssignedTasks:      _q.withAssignedTasks.Clone(),
@@ -733,6 +759,17 @@ func (_q *UserQuery) WithDeviceApprovals(opts ...func(*OAuthDeviceCodeQuery)) *U
 		opt(query)
 	}
 	_q.withDeviceApprovals = query
+	return _q
+}
+
+// WithOauthGrants tells the query-builder to eager-load the nodes that are connected to
+// the "oauth_grants" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithOauthGrants(opts ...func(*OAuthGrantQuery)) *UserQuery {
+	query := (&OAuthGrantClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOauthGrants = query
 	return _q
 }
 
@@ -864,7 +901,7 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 	var (
 		nodes       = []*User{}
 		_spec       = _q.querySpec()
-		loadedTypes = [14]bool{
+		loadedTypes = [15]bool{
 			_q.withMemberships != nil,
 			_q.withSessions != nil,
 			_q.withInvitations != nil,
@@ -875,6 +912,7 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			_q.withOauthTokens != nil,
 			_q.withOauthCodes != nil,
 			_q.withDeviceApprovals != nil,
+			_q.withOauthGrants != nil,
 			_q.withThreadsCreated != nil,
 			_q.withMessages != nil,
 			_q.withAssignedTasks != nil,
@@ -974,6 +1012,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withOauthGrants; query != nil {
+		if err := _q.loadOauthGrants(ctx, query, nodes,
+			func(n *User) { n.Edges.OauthGrants = []*OAuthGrant{} },
+			func(n *User, e *OAuthGrant) { n.Edges.OauthGrants = append(n.Edges.OauthGrants, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withThreadsCreated; query != nil {
 		if err := _q.loadThreadsCreated(ctx, query, nodes,
 			func(n *User) { n.Edges.ThreadsCreated = []*AIThread{} },
@@ -1069,6 +1114,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadDeviceApprovals(ctx, query, nodes,
 			func(n *User) { n.appendNamedDeviceApprovals(name) },
 			func(n *User, e *OAuthDeviceCode) { n.appendNamedDeviceApprovals(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedOauthGrants {
+		if err := _q.loadOauthGrants(ctx, query, nodes,
+			func(n *User) { n.appendNamedOauthGrants(name) },
+			func(n *User, e *OAuthGrant) { n.appendNamedOauthGrants(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1415,6 +1467,36 @@ func (_q *UserQuery) loadDeviceApprovals(ctx context.Context, query *OAuthDevice
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "user_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadOauthGrants(ctx context.Context, query *OAuthGrantQuery, nodes []*User, init func(*User), assign func(*User, *OAuthGrant)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(oauthgrant.FieldUserID)
+	}
+	query.Where(predicate.OAuthGrant(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.OauthGrantsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.UserID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "user_id" returned %v for node %v`, fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -1809,6 +1891,20 @@ func (_q *UserQuery) WithNamedDeviceApprovals(name string, opts ...func(*OAuthDe
 		_q.withNamedDeviceApprovals = make(map[string]*OAuthDeviceCodeQuery)
 	}
 	_q.withNamedDeviceApprovals[name] = query
+	return _q
+}
+
+// WithNamedOauthGrants tells the query-builder to eager-load the nodes that are connected to the "oauth_grants"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedOauthGrants(name string, opts ...func(*OAuthGrantQuery)) *UserQuery {
+	query := (&OAuthGrantClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedOauthGrants == nil {
+		_q.withNamedOauthGrants = make(map[string]*OAuthGrantQuery)
+	}
+	_q.withNamedOauthGrants[name] = query
 	return _q
 }
 

@@ -49,6 +49,9 @@ type Error struct {
 	// Field names the offending input field ("email", "values.auth.username")
 	// so clients can show the message next to it.
 	Field string
+	// Reason is a machine-readable refinement of Code that clients act on
+	// (FORBIDDEN for "insufficient_scope": ask the user for more scopes).
+	Reason string
 }
 
 func (e *Error) Error() string {
@@ -66,6 +69,13 @@ func E(code Code, format string, args ...any) *Error {
 // InvalidField is a BAD_USER_INPUT error about one input field.
 func InvalidField(field, format string, args ...any) *Error {
 	return &Error{Code: Invalid, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// InsufficientScope is FORBIDDEN with the reason insufficient_scope: an
+// OAuth token lacks scope for what it asked.
+func InsufficientScope(scope string) *Error {
+	return &Error{Code: Forbidden, Reason: "insufficient_scope",
+		Message: fmt.Sprintf("this token lacks the %q scope", scope)}
 }
 
 // CodeOf returns the code of the first *Error in err's chain, Internal for any

@@ -31,7 +31,8 @@ func Presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 //
 //  1. An error whose chain holds an *errs.Error (resolvers usually return
 //     one, possibly wrapped with %w) is shown with that error's Message,
-//     extensions.code = its Code and, when set, extensions.field = its Field.
+//     extensions.code = its Code and, when set, extensions.field = its Field
+//     and extensions.reason = its Reason.
 //     Wrapping context ("load project: ...") is not shown.
 //  2. Otherwise classify (if not nil) may translate the error of another
 //     package into an *errs.Error, shown the same way.
@@ -75,6 +76,9 @@ func PresenterWith(log *slog.Logger, classify func(error) *errs.Error) graphql.E
 				ext := map[string]any{"code": string(pub.Code)}
 				if pub.Field != "" {
 					ext["field"] = pub.Field
+				}
+				if pub.Reason != "" {
+					ext["reason"] = pub.Reason
 				}
 				return &gqlerror.Error{
 					Message:    pub.Message,

@@ -31,6 +31,8 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/gqlid"
 	"github.com/woowtech/woow-paas/graph/model"
+	"github.com/woowtech/woow-paas/oauth"
+	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/workspaces"
@@ -237,8 +239,17 @@ type ComplexityRoot struct {
 		AppTemplate func(childComplexity int) int
 	}
 
+	ApproveOAuthDevicePayload struct {
+		ClientName func(childComplexity int) int
+		Scopes     func(childComplexity int) int
+	}
+
 	AuthPayload struct {
 		User func(childComplexity int) int
+	}
+
+	AuthorizeOAuthClientPayload struct {
+		RedirectTo func(childComplexity int) int
 	}
 
 	ChangePasswordPayload struct {
@@ -261,6 +272,10 @@ type ComplexityRoot struct {
 
 	DeclineInvitationPayload struct {
 		InvitationID func(childComplexity int) int
+	}
+
+	DeleteOAuthClientPayload struct {
+		DeletedID func(childComplexity int) int
 	}
 
 	Invitation struct {
@@ -323,13 +338,17 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcceptInvitation         func(childComplexity int, input model.AcceptInvitationInput) int
+		ApproveOAuthDevice       func(childComplexity int, input model.ApproveOAuthDeviceInput) int
 		ArchiveWorkspace         func(childComplexity int, input model.ArchiveWorkspaceInput) int
+		AuthorizeOAuthClient     func(childComplexity int, input model.AuthorizeOAuthClientInput) int
 		CancelInvitation         func(childComplexity int, input model.CancelInvitationInput) int
 		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
 		CreateAppTemplate        func(childComplexity int, input ent.CreateAppTemplateInput) int
 		CreateInvitationLink     func(childComplexity int, input model.CreateInvitationLinkInput) int
+		CreateOAuthClient        func(childComplexity int, input model.CreateOAuthClientInput) int
 		CreateWorkspace          func(childComplexity int, input model.CreateWorkspaceInput) int
 		DeclineInvitation        func(childComplexity int, input model.DeclineInvitationInput) int
+		DeleteOAuthClient        func(childComplexity int, input model.DeleteOAuthClientInput) int
 		DeleteService            func(childComplexity int, input model.DeleteServiceInput) int
 		DeployService            func(childComplexity int, input model.DeployServiceInput) int
 		InviteMember             func(childComplexity int, input model.InviteMemberInput) int
@@ -341,7 +360,9 @@ type ComplexityRoot struct {
 		RequestEmailVerification func(childComplexity int) int
 		RequestPasswordReset     func(childComplexity int, input model.RequestPasswordResetInput) int
 		ResetPassword            func(childComplexity int, input model.ResetPasswordInput) int
+		RevokeOAuthGrant         func(childComplexity int, input model.RevokeOAuthGrantInput) int
 		RollbackService          func(childComplexity int, input model.RollbackServiceInput) int
+		RotateOAuthClientSecret  func(childComplexity int, input model.RotateOAuthClientSecretInput) int
 		SetUserDisabled          func(childComplexity int, input model.SetUserDisabledInput) int
 		StartService             func(childComplexity int, input model.StartServiceInput) int
 		StopService              func(childComplexity int, input model.StopServiceInput) int
@@ -377,6 +398,37 @@ type ComplexityRoot struct {
 	OAuthClientEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	OAuthClientPayload struct {
+		Client       func(childComplexity int) int
+		ClientSecret func(childComplexity int) int
+	}
+
+	OAuthConsent struct {
+		ClientID           func(childComplexity int) int
+		ClientName         func(childComplexity int) int
+		RedirectHost       func(childComplexity int) int
+		RegisteredRedirect func(childComplexity int) int
+		Scopes             func(childComplexity int) int
+	}
+
+	OAuthDeviceRequest struct {
+		ClientName func(childComplexity int) int
+		Scopes     func(childComplexity int) int
+	}
+
+	OAuthGrant struct {
+		ClientID   func(childComplexity int) int
+		ClientName func(childComplexity int) int
+		GrantedAt  func(childComplexity int) int
+		LastUsedAt func(childComplexity int) int
+		Scopes     func(childComplexity int) int
+	}
+
+	OAuthScope struct {
+		Description func(childComplexity int) int
+		Name        func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -425,19 +477,22 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Activity          func(childComplexity int, workspaceID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
-		AppTemplate       func(childComplexity int, slug string) int
-		AppTemplates      func(childComplexity int, category *apptemplate.Category, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.AppTemplateWhereInput, orderBy *ent.AppTemplateOrder) int
-		Cluster           func(childComplexity int) int
-		Dashboard         func(childComplexity int) int
-		InvitationByToken func(childComplexity int, token string) int
-		Node              func(childComplexity int, id int) int
-		Nodes             func(childComplexity int, ids []int) int
-		ServiceManifest   func(childComplexity int, serviceID int, revision *int) int
-		ServiceValuesDiff func(childComplexity int, serviceID int, from int, to int) int
-		Viewer            func(childComplexity int) int
-		Workspace         func(childComplexity int, slug string) int
-		Workspaces        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.WorkspaceWhereInput, orderBy *ent.WorkspaceOrder) int
+		Activity           func(childComplexity int, workspaceID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		AppTemplate        func(childComplexity int, slug string) int
+		AppTemplates       func(childComplexity int, category *apptemplate.Category, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.AppTemplateWhereInput, orderBy *ent.AppTemplateOrder) int
+		Cluster            func(childComplexity int) int
+		Dashboard          func(childComplexity int) int
+		InvitationByToken  func(childComplexity int, token string) int
+		Node               func(childComplexity int, id int) int
+		Nodes              func(childComplexity int, ids []int) int
+		OauthClients       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		OauthConsent       func(childComplexity int, input model.OAuthConsentInput) int
+		OauthDeviceRequest func(childComplexity int, userCode string) int
+		ServiceManifest    func(childComplexity int, serviceID int, revision *int) int
+		ServiceValuesDiff  func(childComplexity int, serviceID int, from int, to int) int
+		Viewer             func(childComplexity int) int
+		Workspace          func(childComplexity int, slug string) int
+		Workspaces         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.WorkspaceWhereInput, orderBy *ent.WorkspaceOrder) int
 	}
 
 	RemoveMemberPayload struct {
@@ -455,6 +510,10 @@ type ComplexityRoot struct {
 
 	ResetPasswordPayload struct {
 		Ok func(childComplexity int) int
+	}
+
+	RevokeOAuthGrantPayload struct {
+		ClientID func(childComplexity int) int
 	}
 
 	Service struct {
@@ -656,6 +715,7 @@ type ComplexityRoot struct {
 		ID                 func(childComplexity int) int
 		LastLoginAt        func(childComplexity int) int
 		Name               func(childComplexity int) int
+		OauthGrants        func(childComplexity int) int
 		PendingInvitations func(childComplexity int) int
 		PlatformAdmin      func(childComplexity int) int
 		UpdatedAt          func(childComplexity int) int
@@ -805,6 +865,12 @@ type MutationResolver interface {
 	SetUserDisabled(ctx context.Context, input model.SetUserDisabledInput) (*model.SetUserDisabledPayload, error)
 	UpdateProfile(ctx context.Context, input model.UpdateProfileInput) (*model.ProfilePayload, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
+	AuthorizeOAuthClient(ctx context.Context, input model.AuthorizeOAuthClientInput) (*model.AuthorizeOAuthClientPayload, error)
+	ApproveOAuthDevice(ctx context.Context, input model.ApproveOAuthDeviceInput) (*model.ApproveOAuthDevicePayload, error)
+	CreateOAuthClient(ctx context.Context, input model.CreateOAuthClientInput) (*model.OAuthClientPayload, error)
+	RotateOAuthClientSecret(ctx context.Context, input model.RotateOAuthClientSecretInput) (*model.OAuthClientPayload, error)
+	DeleteOAuthClient(ctx context.Context, input model.DeleteOAuthClientInput) (*model.DeleteOAuthClientPayload, error)
+	RevokeOAuthGrant(ctx context.Context, input model.RevokeOAuthGrantInput) (*model.RevokeOAuthGrantPayload, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -820,6 +886,9 @@ type QueryResolver interface {
 	Cluster(ctx context.Context) (*deploy.Cluster, error)
 	ServiceManifest(ctx context.Context, serviceID int, revision *int) (string, error)
 	ServiceValuesDiff(ctx context.Context, serviceID int, from int, to int) ([]*valuespec.Change, error)
+	OauthClients(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.OAuthClientConnection, error)
+	OauthConsent(ctx context.Context, input model.OAuthConsentInput) (*oauth.Consent, error)
+	OauthDeviceRequest(ctx context.Context, userCode string) (*oauth.DeviceRequest, error)
 }
 type ServiceResolver interface {
 	Values(ctx context.Context, obj *ent.Service) (map[string]any, error)
@@ -838,6 +907,7 @@ type SubscriptionResolver interface {
 }
 type UserResolver interface {
 	PendingInvitations(ctx context.Context, obj *ent.User) ([]*workspaces.PendingInvitation, error)
+	OauthGrants(ctx context.Context, obj *ent.User) ([]*oauth.Grant, error)
 }
 type ValueChangeResolver interface {
 	Kind(ctx context.Context, obj *valuespec.Change) (string, error)
@@ -1592,12 +1662,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AppTemplatePayload.AppTemplate(childComplexity), true
 
+	case "ApproveOAuthDevicePayload.clientName":
+		if e.ComplexityRoot.ApproveOAuthDevicePayload.ClientName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApproveOAuthDevicePayload.ClientName(childComplexity), true
+	case "ApproveOAuthDevicePayload.scopes":
+		if e.ComplexityRoot.ApproveOAuthDevicePayload.Scopes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApproveOAuthDevicePayload.Scopes(childComplexity), true
+
 	case "AuthPayload.user":
 		if e.ComplexityRoot.AuthPayload.User == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AuthPayload.User(childComplexity), true
+
+	case "AuthorizeOAuthClientPayload.redirectTo":
+		if e.ComplexityRoot.AuthorizeOAuthClientPayload.RedirectTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuthorizeOAuthClientPayload.RedirectTo(childComplexity), true
 
 	case "ChangePasswordPayload.ok":
 		if e.ComplexityRoot.ChangePasswordPayload.Ok == nil {
@@ -1667,6 +1757,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeclineInvitationPayload.InvitationID(childComplexity), true
+
+	case "DeleteOAuthClientPayload.deletedId":
+		if e.ComplexityRoot.DeleteOAuthClientPayload.DeletedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteOAuthClientPayload.DeletedID(childComplexity), true
 
 	case "Invitation.acceptedAt":
 		if e.ComplexityRoot.Invitation.AcceptedAt == nil {
@@ -1857,6 +1954,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcceptInvitation(childComplexity, args["input"].(model.AcceptInvitationInput)), true
+	case "Mutation.approveOAuthDevice":
+		if e.ComplexityRoot.Mutation.ApproveOAuthDevice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveOAuthDevice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveOAuthDevice(childComplexity, args["input"].(model.ApproveOAuthDeviceInput)), true
 	case "Mutation.archiveWorkspace":
 		if e.ComplexityRoot.Mutation.ArchiveWorkspace == nil {
 			break
@@ -1868,6 +1976,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ArchiveWorkspace(childComplexity, args["input"].(model.ArchiveWorkspaceInput)), true
+	case "Mutation.authorizeOAuthClient":
+		if e.ComplexityRoot.Mutation.AuthorizeOAuthClient == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_authorizeOAuthClient_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AuthorizeOAuthClient(childComplexity, args["input"].(model.AuthorizeOAuthClientInput)), true
 	case "Mutation.cancelInvitation":
 		if e.ComplexityRoot.Mutation.CancelInvitation == nil {
 			break
@@ -1912,6 +2031,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateInvitationLink(childComplexity, args["input"].(model.CreateInvitationLinkInput)), true
+	case "Mutation.createOAuthClient":
+		if e.ComplexityRoot.Mutation.CreateOAuthClient == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createOAuthClient_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateOAuthClient(childComplexity, args["input"].(model.CreateOAuthClientInput)), true
 	case "Mutation.createWorkspace":
 		if e.ComplexityRoot.Mutation.CreateWorkspace == nil {
 			break
@@ -1934,6 +2064,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeclineInvitation(childComplexity, args["input"].(model.DeclineInvitationInput)), true
+	case "Mutation.deleteOAuthClient":
+		if e.ComplexityRoot.Mutation.DeleteOAuthClient == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteOAuthClient_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteOAuthClient(childComplexity, args["input"].(model.DeleteOAuthClientInput)), true
 	case "Mutation.deleteService":
 		if e.ComplexityRoot.Mutation.DeleteService == nil {
 			break
@@ -2045,6 +2186,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResetPassword(childComplexity, args["input"].(model.ResetPasswordInput)), true
+	case "Mutation.revokeOAuthGrant":
+		if e.ComplexityRoot.Mutation.RevokeOAuthGrant == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeOAuthGrant_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeOAuthGrant(childComplexity, args["input"].(model.RevokeOAuthGrantInput)), true
 	case "Mutation.rollbackService":
 		if e.ComplexityRoot.Mutation.RollbackService == nil {
 			break
@@ -2056,6 +2208,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RollbackService(childComplexity, args["input"].(model.RollbackServiceInput)), true
+	case "Mutation.rotateOAuthClientSecret":
+		if e.ComplexityRoot.Mutation.RotateOAuthClientSecret == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rotateOAuthClientSecret_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RotateOAuthClientSecret(childComplexity, args["input"].(model.RotateOAuthClientSecretInput)), true
 	case "Mutation.setUserDisabled":
 		if e.ComplexityRoot.Mutation.SetUserDisabled == nil {
 			break
@@ -2173,7 +2336,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OAuthClient.AllowedScopes(childComplexity), true
-	case "OAuthClient.clientID":
+	case "OAuthClient.clientId":
 		if e.ComplexityRoot.OAuthClient.ClientID == nil {
 			break
 		}
@@ -2265,6 +2428,107 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OAuthClientEdge.Node(childComplexity), true
+
+	case "OAuthClientPayload.client":
+		if e.ComplexityRoot.OAuthClientPayload.Client == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthClientPayload.Client(childComplexity), true
+	case "OAuthClientPayload.clientSecret":
+		if e.ComplexityRoot.OAuthClientPayload.ClientSecret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthClientPayload.ClientSecret(childComplexity), true
+
+	case "OAuthConsent.clientId":
+		if e.ComplexityRoot.OAuthConsent.ClientID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthConsent.ClientID(childComplexity), true
+	case "OAuthConsent.clientName":
+		if e.ComplexityRoot.OAuthConsent.ClientName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthConsent.ClientName(childComplexity), true
+	case "OAuthConsent.redirectHost":
+		if e.ComplexityRoot.OAuthConsent.RedirectHost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthConsent.RedirectHost(childComplexity), true
+	case "OAuthConsent.registeredRedirect":
+		if e.ComplexityRoot.OAuthConsent.RegisteredRedirect == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthConsent.RegisteredRedirect(childComplexity), true
+	case "OAuthConsent.scopes":
+		if e.ComplexityRoot.OAuthConsent.Scopes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthConsent.Scopes(childComplexity), true
+
+	case "OAuthDeviceRequest.clientName":
+		if e.ComplexityRoot.OAuthDeviceRequest.ClientName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthDeviceRequest.ClientName(childComplexity), true
+	case "OAuthDeviceRequest.scopes":
+		if e.ComplexityRoot.OAuthDeviceRequest.Scopes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthDeviceRequest.Scopes(childComplexity), true
+
+	case "OAuthGrant.clientId":
+		if e.ComplexityRoot.OAuthGrant.ClientID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthGrant.ClientID(childComplexity), true
+	case "OAuthGrant.clientName":
+		if e.ComplexityRoot.OAuthGrant.ClientName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthGrant.ClientName(childComplexity), true
+	case "OAuthGrant.grantedAt":
+		if e.ComplexityRoot.OAuthGrant.GrantedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthGrant.GrantedAt(childComplexity), true
+	case "OAuthGrant.lastUsedAt":
+		if e.ComplexityRoot.OAuthGrant.LastUsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthGrant.LastUsedAt(childComplexity), true
+	case "OAuthGrant.scopes":
+		if e.ComplexityRoot.OAuthGrant.Scopes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthGrant.Scopes(childComplexity), true
+
+	case "OAuthScope.description":
+		if e.ComplexityRoot.OAuthScope.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthScope.Description(childComplexity), true
+	case "OAuthScope.name":
+		if e.ComplexityRoot.OAuthScope.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OAuthScope.Name(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2518,6 +2782,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.oauthClients":
+		if e.ComplexityRoot.Query.OauthClients == nil {
+			break
+		}
+
+		args, err := ec.field_Query_oauthClients_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OauthClients(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.oauthConsent":
+		if e.ComplexityRoot.Query.OauthConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Query_oauthConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OauthConsent(childComplexity, args["input"].(model.OAuthConsentInput)), true
+	case "Query.oauthDeviceRequest":
+		if e.ComplexityRoot.Query.OauthDeviceRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Query_oauthDeviceRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OauthDeviceRequest(childComplexity, args["userCode"].(string)), true
 	case "Query.serviceManifest":
 		if e.ComplexityRoot.Query.ServiceManifest == nil {
 			break
@@ -2602,6 +2899,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResetPasswordPayload.Ok(childComplexity), true
+
+	case "RevokeOAuthGrantPayload.clientId":
+		if e.ComplexityRoot.RevokeOAuthGrantPayload.ClientID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevokeOAuthGrantPayload.ClientID(childComplexity), true
 
 	case "Service.chartVersion":
 		if e.ComplexityRoot.Service.ChartVersion == nil {
@@ -3476,6 +3780,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Name(childComplexity), true
+	case "User.oauthGrants":
+		if e.ComplexityRoot.User.OauthGrants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.OauthGrants(childComplexity), true
 	case "User.pendingInvitations":
 		if e.ComplexityRoot.User.PendingInvitations == nil {
 			break
@@ -3938,13 +4248,17 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ActivityEventWhereInput", ec.unmarshalInputActivityEventWhereInput),
 			graphql.NewInputUnmarshaler("AppTemplateOrder", ec.unmarshalInputAppTemplateOrder),
 			graphql.NewInputUnmarshaler("AppTemplateWhereInput", ec.unmarshalInputAppTemplateWhereInput),
+			graphql.NewInputUnmarshaler("ApproveOAuthDeviceInput", ec.unmarshalInputApproveOAuthDeviceInput),
 			graphql.NewInputUnmarshaler("ArchiveWorkspaceInput", ec.unmarshalInputArchiveWorkspaceInput),
+			graphql.NewInputUnmarshaler("AuthorizeOAuthClientInput", ec.unmarshalInputAuthorizeOAuthClientInput),
 			graphql.NewInputUnmarshaler("CancelInvitationInput", ec.unmarshalInputCancelInvitationInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("CreateAppTemplateInput", ec.unmarshalInputCreateAppTemplateInput),
 			graphql.NewInputUnmarshaler("CreateInvitationLinkInput", ec.unmarshalInputCreateInvitationLinkInput),
+			graphql.NewInputUnmarshaler("CreateOAuthClientInput", ec.unmarshalInputCreateOAuthClientInput),
 			graphql.NewInputUnmarshaler("CreateWorkspaceInput", ec.unmarshalInputCreateWorkspaceInput),
 			graphql.NewInputUnmarshaler("DeclineInvitationInput", ec.unmarshalInputDeclineInvitationInput),
+			graphql.NewInputUnmarshaler("DeleteOAuthClientInput", ec.unmarshalInputDeleteOAuthClientInput),
 			graphql.NewInputUnmarshaler("DeleteServiceInput", ec.unmarshalInputDeleteServiceInput),
 			graphql.NewInputUnmarshaler("DeployServiceInput", ec.unmarshalInputDeployServiceInput),
 			graphql.NewInputUnmarshaler("InvitationOrder", ec.unmarshalInputInvitationOrder),
@@ -3954,13 +4268,16 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("OAuthClientOrder", ec.unmarshalInputOAuthClientOrder),
 			graphql.NewInputUnmarshaler("OAuthClientWhereInput", ec.unmarshalInputOAuthClientWhereInput),
+			graphql.NewInputUnmarshaler("OAuthConsentInput", ec.unmarshalInputOAuthConsentInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
 			graphql.NewInputUnmarshaler("RegisterInput", ec.unmarshalInputRegisterInput),
 			graphql.NewInputUnmarshaler("RemoveMemberInput", ec.unmarshalInputRemoveMemberInput),
 			graphql.NewInputUnmarshaler("RequestPasswordResetInput", ec.unmarshalInputRequestPasswordResetInput),
 			graphql.NewInputUnmarshaler("ResetPasswordInput", ec.unmarshalInputResetPasswordInput),
+			graphql.NewInputUnmarshaler("RevokeOAuthGrantInput", ec.unmarshalInputRevokeOAuthGrantInput),
 			graphql.NewInputUnmarshaler("RollbackServiceInput", ec.unmarshalInputRollbackServiceInput),
+			graphql.NewInputUnmarshaler("RotateOAuthClientSecretInput", ec.unmarshalInputRotateOAuthClientSecretInput),
 			graphql.NewInputUnmarshaler("ServiceEventOrder", ec.unmarshalInputServiceEventOrder),
 			graphql.NewInputUnmarshaler("ServiceEventWhereInput", ec.unmarshalInputServiceEventWhereInput),
 			graphql.NewInputUnmarshaler("ServiceOrder", ec.unmarshalInputServiceOrder),
@@ -4665,6 +4982,149 @@ extend type Mutation {
   "Changes the signed-in account's password and signs out its other sessions."
   changePassword(input: ChangePasswordInput!): ChangePasswordPayload!
 }
+
+# OAuth 2.0 (SPEC section 7): the consent and device pages, connected
+# apps, and the clients a user registers.
+
+extend type OAuthClient {
+  "The client_id the application presents."
+  clientId: String!
+}
+
+"A scope an OAuth client asks for, in words a consent page shows."
+type OAuthScope {
+  name: String!
+  description: String!
+}
+
+"""
+An authorization request as the consent page shows it: who asks, for what,
+and where the browser goes next. Reading it checks the request the same
+way authorizeOAuthClient does.
+"""
+type OAuthConsent {
+  clientId: String!
+  clientName: String!
+  scopes: [OAuthScope!]!
+  "The host (with any port) of the redirect URI: where the browser is sent."
+  redirectHost: String!
+  "True when the client registered this exact redirect URI; false for the Home Assistant client, whose redirect host is the user's own."
+  registeredRedirect: Boolean!
+}
+
+"A user's consent to a client (Settings, Connected apps)."
+type OAuthGrant {
+  clientId: String!
+  clientName: String!
+  scopes: [String!]!
+  grantedAt: Time!
+  "When one of its tokens was last used (to within a few minutes)."
+  lastUsedAt: Time
+}
+
+extend type User {
+  "The applications this account has authorized; empty for anyone but the viewer."
+  oauthGrants: [OAuthGrant!]!
+}
+
+input OAuthConsentInput {
+  clientId: String!
+  redirectUri: String!
+  scope: String
+  state: String
+  codeChallenge: String
+  codeChallengeMethod: String
+}
+
+"A device authorization as the device page shows it before approval."
+type OAuthDeviceRequest {
+  clientName: String!
+  scopes: [OAuthScope!]!
+}
+
+extend type Query {
+  "The OAuth clients the viewer registered (platform admins: all)."
+  oauthClients(after: Cursor, first: Int, before: Cursor, last: Int): OAuthClientConnection!
+  "Checks an authorization request for the consent page; BAD_USER_INPUT when it cannot be granted."
+  oauthConsent(input: OAuthConsentInput!): OAuthConsent!
+  "The pending device authorization with this user code; NOT_FOUND when there is none (attempts are rate limited)."
+  oauthDeviceRequest(userCode: String!): OAuthDeviceRequest!
+}
+
+input AuthorizeOAuthClientInput {
+  clientId: String!
+  redirectUri: String!
+  scope: String
+  state: String
+  codeChallenge: String
+  codeChallengeMethod: String
+  approve: Boolean!
+}
+
+type AuthorizeOAuthClientPayload {
+  "Where to send the browser: the redirect URI with code and state, or with error=access_denied."
+  redirectTo: String!
+}
+
+input ApproveOAuthDeviceInput {
+  userCode: String!
+  approve: Boolean!
+}
+
+type ApproveOAuthDevicePayload {
+  clientName: String!
+  scopes: [String!]!
+}
+
+input CreateOAuthClientInput {
+  name: String!
+  "Exact redirect URIs (https, or http on a loopback host)."
+  redirectUris: [String!]!
+  scopes: [String!]!
+  "A public client (a native or browser app) has no secret and must use PKCE."
+  public: Boolean!
+}
+
+type OAuthClientPayload {
+  client: OAuthClient!
+  "The client secret, shown once (null for public clients)."
+  clientSecret: String
+}
+
+input RotateOAuthClientSecretInput {
+  id: ID!
+}
+
+input DeleteOAuthClientInput {
+  id: ID!
+}
+
+type DeleteOAuthClientPayload {
+  deletedId: ID!
+}
+
+input RevokeOAuthGrantInput {
+  clientId: String!
+}
+
+type RevokeOAuthGrantPayload {
+  clientId: String!
+}
+
+extend type Mutation {
+  "Answers the consent page: approve issues a code for the redirect, deny sends error=access_denied."
+  authorizeOAuthClient(input: AuthorizeOAuthClientInput!): AuthorizeOAuthClientPayload!
+  "Approves or denies a device authorization by its user code (rate limited)."
+  approveOAuthDevice(input: ApproveOAuthDeviceInput!): ApproveOAuthDevicePayload!
+  "Registers an OAuth client owned by the viewer."
+  createOAuthClient(input: CreateOAuthClientInput!): OAuthClientPayload!
+  "Replaces a confidential client's secret; the old one stops working at once."
+  rotateOAuthClientSecret(input: RotateOAuthClientSecretInput!): OAuthClientPayload!
+  "Deletes a client and every token it holds."
+  deleteOAuthClient(input: DeleteOAuthClientInput!): DeleteOAuthClientPayload!
+  "Revokes the viewer's grant to a client and every token it holds for the viewer."
+  revokeOAuthGrant(input: RevokeOAuthGrantInput!): RevokeOAuthGrantPayload!
+}
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 }
@@ -5002,12 +5462,30 @@ func (ec *executionContext) childFields_AppTemplatePayload(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type AppTemplatePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ApproveOAuthDevicePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientName":
+		return ec.fieldContext_ApproveOAuthDevicePayload_clientName(ctx, field)
+	case "scopes":
+		return ec.fieldContext_ApproveOAuthDevicePayload_scopes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApproveOAuthDevicePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "user":
 		return ec.fieldContext_AuthPayload_user(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AuthorizeOAuthClientPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "redirectTo":
+		return ec.fieldContext_AuthorizeOAuthClientPayload_redirectTo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuthorizeOAuthClientPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ChangePasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5052,6 +5530,14 @@ func (ec *executionContext) childFields_DeclineInvitationPayload(ctx context.Con
 		return ec.fieldContext_DeclineInvitationPayload_invitationId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeclineInvitationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteOAuthClientPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedId":
+		return ec.fieldContext_DeleteOAuthClientPayload_deletedId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteOAuthClientPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Invitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5178,8 +5664,6 @@ func (ec *executionContext) childFields_OAuthClient(ctx context.Context, field g
 		return ec.fieldContext_OAuthClient_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_OAuthClient_updatedAt(ctx, field)
-	case "clientID":
-		return ec.fieldContext_OAuthClient_clientID(ctx, field)
 	case "name":
 		return ec.fieldContext_OAuthClient_name(ctx, field)
 	case "redirectUris":
@@ -5194,8 +5678,22 @@ func (ec *executionContext) childFields_OAuthClient(ctx context.Context, field g
 		return ec.fieldContext_OAuthClient_ownerID(ctx, field)
 	case "owner":
 		return ec.fieldContext_OAuthClient_owner(ctx, field)
+	case "clientId":
+		return ec.fieldContext_OAuthClient_clientId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OAuthClient", field.Name)
+}
+
+func (ec *executionContext) childFields_OAuthClientConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OAuthClientConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OAuthClientConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OAuthClientConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OAuthClientConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_OAuthClientEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5206,6 +5704,68 @@ func (ec *executionContext) childFields_OAuthClientEdge(ctx context.Context, fie
 		return ec.fieldContext_OAuthClientEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OAuthClientEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OAuthClientPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "client":
+		return ec.fieldContext_OAuthClientPayload_client(ctx, field)
+	case "clientSecret":
+		return ec.fieldContext_OAuthClientPayload_clientSecret(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OAuthClientPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_OAuthConsent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientId":
+		return ec.fieldContext_OAuthConsent_clientId(ctx, field)
+	case "clientName":
+		return ec.fieldContext_OAuthConsent_clientName(ctx, field)
+	case "scopes":
+		return ec.fieldContext_OAuthConsent_scopes(ctx, field)
+	case "redirectHost":
+		return ec.fieldContext_OAuthConsent_redirectHost(ctx, field)
+	case "registeredRedirect":
+		return ec.fieldContext_OAuthConsent_registeredRedirect(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OAuthConsent", field.Name)
+}
+
+func (ec *executionContext) childFields_OAuthDeviceRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientName":
+		return ec.fieldContext_OAuthDeviceRequest_clientName(ctx, field)
+	case "scopes":
+		return ec.fieldContext_OAuthDeviceRequest_scopes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OAuthDeviceRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_OAuthGrant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientId":
+		return ec.fieldContext_OAuthGrant_clientId(ctx, field)
+	case "clientName":
+		return ec.fieldContext_OAuthGrant_clientName(ctx, field)
+	case "scopes":
+		return ec.fieldContext_OAuthGrant_scopes(ctx, field)
+	case "grantedAt":
+		return ec.fieldContext_OAuthGrant_grantedAt(ctx, field)
+	case "lastUsedAt":
+		return ec.fieldContext_OAuthGrant_lastUsedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OAuthGrant", field.Name)
+}
+
+func (ec *executionContext) childFields_OAuthScope(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_OAuthScope_name(ctx, field)
+	case "description":
+		return ec.fieldContext_OAuthScope_description(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OAuthScope", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5330,6 +5890,14 @@ func (ec *executionContext) childFields_ResetPasswordPayload(ctx context.Context
 		return ec.fieldContext_ResetPasswordPayload_ok(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResetPasswordPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RevokeOAuthGrantPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "clientId":
+		return ec.fieldContext_RevokeOAuthGrantPayload_clientId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RevokeOAuthGrantPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Service(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5724,6 +6292,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_lastLoginAt(ctx, field)
 	case "pendingInvitations":
 		return ec.fieldContext_User_pendingInvitations(ctx, field)
+	case "oauthGrants":
+		return ec.fieldContext_User_oauthGrants(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 }
@@ -6142,12 +6712,40 @@ func (ec *executionContext) field_Mutation_acceptInvitation_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveOAuthDevice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ApproveOAuthDeviceInput, error) {
+			return ec.unmarshalNApproveOAuthDeviceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐApproveOAuthDeviceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_archiveWorkspace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ArchiveWorkspaceInput, error) {
 			return ec.unmarshalNArchiveWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐArchiveWorkspaceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_authorizeOAuthClient_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AuthorizeOAuthClientInput, error) {
+			return ec.unmarshalNAuthorizeOAuthClientInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAuthorizeOAuthClientInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6212,6 +6810,20 @@ func (ec *executionContext) field_Mutation_createInvitationLink_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createOAuthClient_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateOAuthClientInput, error) {
+			return ec.unmarshalNCreateOAuthClientInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateOAuthClientInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createWorkspace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6232,6 +6844,20 @@ func (ec *executionContext) field_Mutation_declineInvitation_args(ctx context.Co
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.DeclineInvitationInput, error) {
 			return ec.unmarshalNDeclineInvitationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeclineInvitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteOAuthClient_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteOAuthClientInput, error) {
+			return ec.unmarshalNDeleteOAuthClientInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteOAuthClientInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6366,12 +6992,40 @@ func (ec *executionContext) field_Mutation_resetPassword_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_revokeOAuthGrant_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RevokeOAuthGrantInput, error) {
+			return ec.unmarshalNRevokeOAuthGrantInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRevokeOAuthGrantInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_rollbackService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.RollbackServiceInput, error) {
 			return ec.unmarshalNRollbackServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRollbackServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rotateOAuthClientSecret_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RotateOAuthClientSecretInput, error) {
+			return ec.unmarshalNRotateOAuthClientSecretInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRotateOAuthClientSecretInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6757,6 +7411,72 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_oauthClients_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_oauthConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.OAuthConsentInput, error) {
+			return ec.unmarshalNOAuthConsentInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐOAuthConsentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_oauthDeviceRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "userCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["userCode"] = arg0
 	return args, nil
 }
 
@@ -10398,6 +11118,52 @@ func (ec *executionContext) fieldContext_AppTemplatePayload_appTemplate(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _ApproveOAuthDevicePayload_clientName(ctx context.Context, field graphql.CollectedField, obj *model.ApproveOAuthDevicePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApproveOAuthDevicePayload_clientName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApproveOAuthDevicePayload_clientName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApproveOAuthDevicePayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _ApproveOAuthDevicePayload_scopes(ctx context.Context, field graphql.CollectedField, obj *model.ApproveOAuthDevicePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApproveOAuthDevicePayload_scopes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scopes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApproveOAuthDevicePayload_scopes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApproveOAuthDevicePayload", field, false, false, "String")
+}
+
 func (ec *executionContext) _AuthPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.AuthPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10428,6 +11194,29 @@ func (ec *executionContext) fieldContext_AuthPayload_user(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AuthorizeOAuthClientPayload_redirectTo(ctx context.Context, field graphql.CollectedField, obj *model.AuthorizeOAuthClientPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuthorizeOAuthClientPayload_redirectTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RedirectTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuthorizeOAuthClientPayload_redirectTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuthorizeOAuthClientPayload", field, false, false, "String")
 }
 
 func (ec *executionContext) _ChangePasswordPayload_ok(ctx context.Context, field graphql.CollectedField, obj *model.ChangePasswordPayload) (ret graphql.Marshaler) {
@@ -10697,6 +11486,29 @@ func (ec *executionContext) _DeclineInvitationPayload_invitationId(ctx context.C
 }
 func (ec *executionContext) fieldContext_DeclineInvitationPayload_invitationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeclineInvitationPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteOAuthClientPayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteOAuthClientPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteOAuthClientPayload_deletedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteOAuthClientPayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteOAuthClientPayload", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Invitation_id(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
@@ -12711,6 +13523,270 @@ func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_authorizeOAuthClient(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_authorizeOAuthClient(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AuthorizeOAuthClient(ctx, fc.Args["input"].(model.AuthorizeOAuthClientInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AuthorizeOAuthClientPayload) graphql.Marshaler {
+			return ec.marshalNAuthorizeOAuthClientPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAuthorizeOAuthClientPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_authorizeOAuthClient(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuthorizeOAuthClientPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_authorizeOAuthClient_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveOAuthDevice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveOAuthDevice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveOAuthDevice(ctx, fc.Args["input"].(model.ApproveOAuthDeviceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ApproveOAuthDevicePayload) graphql.Marshaler {
+			return ec.marshalNApproveOAuthDevicePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐApproveOAuthDevicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveOAuthDevice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApproveOAuthDevicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveOAuthDevice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createOAuthClient(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createOAuthClient(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateOAuthClient(ctx, fc.Args["input"].(model.CreateOAuthClientInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OAuthClientPayload) graphql.Marshaler {
+			return ec.marshalNOAuthClientPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐOAuthClientPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createOAuthClient(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OAuthClientPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createOAuthClient_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rotateOAuthClientSecret(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rotateOAuthClientSecret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RotateOAuthClientSecret(ctx, fc.Args["input"].(model.RotateOAuthClientSecretInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OAuthClientPayload) graphql.Marshaler {
+			return ec.marshalNOAuthClientPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐOAuthClientPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rotateOAuthClientSecret(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OAuthClientPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rotateOAuthClientSecret_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteOAuthClient(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteOAuthClient(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteOAuthClient(ctx, fc.Args["input"].(model.DeleteOAuthClientInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteOAuthClientPayload) graphql.Marshaler {
+			return ec.marshalNDeleteOAuthClientPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteOAuthClientPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteOAuthClient(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteOAuthClientPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteOAuthClient_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeOAuthGrant(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeOAuthGrant(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeOAuthGrant(ctx, fc.Args["input"].(model.RevokeOAuthGrantInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RevokeOAuthGrantPayload) graphql.Marshaler {
+			return ec.marshalNRevokeOAuthGrantPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRevokeOAuthGrantPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeOAuthGrant(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RevokeOAuthGrantPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeOAuthGrant_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OAuthClient_id(ctx context.Context, field graphql.CollectedField, obj *ent.OAuthClient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12778,29 +13854,6 @@ func (ec *executionContext) _OAuthClient_updatedAt(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_OAuthClient_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OAuthClient", field, false, false, "Time")
-}
-
-func (ec *executionContext) _OAuthClient_clientID(ctx context.Context, field graphql.CollectedField, obj *ent.OAuthClient) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OAuthClient_clientID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ClientID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_OAuthClient_clientID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OAuthClient", field, false, false, "String")
 }
 
 func (ec *executionContext) _OAuthClient_name(ctx context.Context, field graphql.CollectedField, obj *ent.OAuthClient) (ret graphql.Marshaler) {
@@ -12973,6 +14026,29 @@ func (ec *executionContext) fieldContext_OAuthClient_owner(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _OAuthClient_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.OAuthClient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthClient_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthClient_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthClient", field, false, false, "String")
+}
+
 func (ec *executionContext) _OAuthClientConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.OAuthClientConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13113,6 +14189,401 @@ func (ec *executionContext) _OAuthClientEdge_cursor(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_OAuthClientEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OAuthClientEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _OAuthClientPayload_client(ctx context.Context, field graphql.CollectedField, obj *model.OAuthClientPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthClientPayload_client(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Client, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OAuthClient) graphql.Marshaler {
+			return ec.marshalNOAuthClient2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐOAuthClient(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthClientPayload_client(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OAuthClientPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OAuthClient(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OAuthClientPayload_clientSecret(ctx context.Context, field graphql.CollectedField, obj *model.OAuthClientPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthClientPayload_clientSecret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientSecret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthClientPayload_clientSecret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthClientPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _OAuthConsent_clientId(ctx context.Context, field graphql.CollectedField, obj *oauth.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthConsent_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthConsent_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthConsent", field, false, false, "String")
+}
+
+func (ec *executionContext) _OAuthConsent_clientName(ctx context.Context, field graphql.CollectedField, obj *oauth.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthConsent_clientName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthConsent_clientName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthConsent", field, false, false, "String")
+}
+
+func (ec *executionContext) _OAuthConsent_scopes(ctx context.Context, field graphql.CollectedField, obj *oauth.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthConsent_scopes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scopes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []policy.Scope) graphql.Marshaler {
+			return ec.marshalNOAuthScope2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋpolicyᚐScopeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthConsent_scopes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OAuthConsent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OAuthScope(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OAuthConsent_redirectHost(ctx context.Context, field graphql.CollectedField, obj *oauth.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthConsent_redirectHost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RedirectHost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthConsent_redirectHost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthConsent", field, false, false, "String")
+}
+
+func (ec *executionContext) _OAuthConsent_registeredRedirect(ctx context.Context, field graphql.CollectedField, obj *oauth.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthConsent_registeredRedirect(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredRedirect, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthConsent_registeredRedirect(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthConsent", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OAuthDeviceRequest_clientName(ctx context.Context, field graphql.CollectedField, obj *oauth.DeviceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthDeviceRequest_clientName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthDeviceRequest_clientName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthDeviceRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _OAuthDeviceRequest_scopes(ctx context.Context, field graphql.CollectedField, obj *oauth.DeviceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthDeviceRequest_scopes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scopes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []policy.Scope) graphql.Marshaler {
+			return ec.marshalNOAuthScope2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋpolicyᚐScopeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthDeviceRequest_scopes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OAuthDeviceRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OAuthScope(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OAuthGrant_clientId(ctx context.Context, field graphql.CollectedField, obj *oauth.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthGrant_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthGrant_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthGrant", field, false, false, "String")
+}
+
+func (ec *executionContext) _OAuthGrant_clientName(ctx context.Context, field graphql.CollectedField, obj *oauth.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthGrant_clientName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthGrant_clientName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthGrant", field, false, false, "String")
+}
+
+func (ec *executionContext) _OAuthGrant_scopes(ctx context.Context, field graphql.CollectedField, obj *oauth.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthGrant_scopes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scopes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthGrant_scopes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthGrant", field, false, false, "String")
+}
+
+func (ec *executionContext) _OAuthGrant_grantedAt(ctx context.Context, field graphql.CollectedField, obj *oauth.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthGrant_grantedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GrantedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthGrant_grantedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthGrant", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OAuthGrant_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *oauth.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthGrant_lastUsedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastUsedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthGrant_lastUsedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthGrant", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OAuthScope_name(ctx context.Context, field graphql.CollectedField, obj *policy.Scope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthScope_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthScope_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthScope", field, false, false, "String")
+}
+
+func (ec *executionContext) _OAuthScope_description(ctx context.Context, field graphql.CollectedField, obj *policy.Scope) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OAuthScope_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OAuthScope_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OAuthScope", field, false, false, "String")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[int]) (ret graphql.Marshaler) {
@@ -14365,6 +15836,138 @@ func (ec *executionContext) fieldContext_Query_serviceValuesDiff(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_oauthClients(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_oauthClients(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OauthClients(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OAuthClientConnection) graphql.Marshaler {
+			return ec.marshalNOAuthClientConnection2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐOAuthClientConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_oauthClients(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OAuthClientConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_oauthClients_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_oauthConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_oauthConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OauthConsent(ctx, fc.Args["input"].(model.OAuthConsentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *oauth.Consent) graphql.Marshaler {
+			return ec.marshalNOAuthConsent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋoauthᚐConsent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_oauthConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OAuthConsent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_oauthConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_oauthDeviceRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_oauthDeviceRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OauthDeviceRequest(ctx, fc.Args["userCode"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *oauth.DeviceRequest) graphql.Marshaler {
+			return ec.marshalNOAuthDeviceRequest2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋoauthᚐDeviceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_oauthDeviceRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OAuthDeviceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_oauthDeviceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14563,6 +16166,29 @@ func (ec *executionContext) _ResetPasswordPayload_ok(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_ResetPasswordPayload_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ResetPasswordPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RevokeOAuthGrantPayload_clientId(ctx context.Context, field graphql.CollectedField, obj *model.RevokeOAuthGrantPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevokeOAuthGrantPayload_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RevokeOAuthGrantPayload_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RevokeOAuthGrantPayload", field, false, false, "String")
 }
 
 func (ec *executionContext) _Service_id(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
@@ -18205,6 +19831,38 @@ func (ec *executionContext) fieldContext_User_pendingInvitations(_ context.Conte
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PendingInvitation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_oauthGrants(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_oauthGrants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.User().OauthGrants(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*oauth.Grant) graphql.Marshaler {
+			return ec.marshalNOAuthGrant2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋoauthᚐGrantᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_oauthGrants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OAuthGrant(ctx, field)
 		},
 	}
 	return fc, nil
@@ -26052,6 +27710,55 @@ func UnmarshalAppTemplateWhereInput(ctx context.Context, raw any) (ent.AppTempla
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputApproveOAuthDeviceInput(ctx context.Context, obj any) (model.ApproveOAuthDeviceInput, error) {
+	var it model.ApproveOAuthDeviceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"userCode", "approve"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "userCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userCode"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserCode = data
+		case "approve":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approve"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approve = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalApproveOAuthDeviceInput unmarshals raw into the ApproveOAuthDeviceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalApproveOAuthDeviceInput(ctx context.Context, raw any) (model.ApproveOAuthDeviceInput, error) {
+	var out model.ApproveOAuthDeviceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ApproveOAuthDeviceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputArchiveWorkspaceInput(ctx context.Context, obj any) (model.ArchiveWorkspaceInput, error) {
 	var it model.ArchiveWorkspaceInput
 	if obj == nil {
@@ -26091,6 +27798,90 @@ func (ec *executionContext) unmarshalInputArchiveWorkspaceInput(ctx context.Cont
 func UnmarshalArchiveWorkspaceInput(ctx context.Context, raw any) (model.ArchiveWorkspaceInput, error) {
 	var out model.ArchiveWorkspaceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ArchiveWorkspaceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAuthorizeOAuthClientInput(ctx context.Context, obj any) (model.AuthorizeOAuthClientInput, error) {
+	var it model.AuthorizeOAuthClientInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientId", "redirectUri", "scope", "state", "codeChallenge", "codeChallengeMethod", "approve"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
+		case "redirectUri":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redirectUri"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedirectURI = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "codeChallenge":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeChallenge"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeChallenge = data
+		case "codeChallengeMethod":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeChallengeMethod"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeChallengeMethod = data
+		case "approve":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approve"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approve = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuthorizeOAuthClientInput unmarshals raw into the AuthorizeOAuthClientInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuthorizeOAuthClientInput(ctx context.Context, raw any) (model.AuthorizeOAuthClientInput, error) {
+	var out model.AuthorizeOAuthClientInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuthorizeOAuthClientInput", raw, &out)
 	return out, err
 }
 
@@ -26402,6 +28193,69 @@ func UnmarshalCreateInvitationLinkInput(ctx context.Context, raw any) (model.Cre
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateOAuthClientInput(ctx context.Context, obj any) (model.CreateOAuthClientInput, error) {
+	var it model.CreateOAuthClientInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "redirectUris", "scopes", "public"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "redirectUris":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redirectUris"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedirectUris = data
+		case "scopes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopes"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scopes = data
+		case "public":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("public"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Public = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateOAuthClientInput unmarshals raw into the CreateOAuthClientInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateOAuthClientInput(ctx context.Context, raw any) (model.CreateOAuthClientInput, error) {
+	var out model.CreateOAuthClientInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateOAuthClientInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateWorkspaceInput(ctx context.Context, obj any) (model.CreateWorkspaceInput, error) {
 	var it model.CreateWorkspaceInput
 	if obj == nil {
@@ -26497,6 +28351,48 @@ func (ec *executionContext) unmarshalInputDeclineInvitationInput(ctx context.Con
 func UnmarshalDeclineInvitationInput(ctx context.Context, raw any) (model.DeclineInvitationInput, error) {
 	var out model.DeclineInvitationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeclineInvitationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteOAuthClientInput(ctx context.Context, obj any) (model.DeleteOAuthClientInput, error) {
+	var it model.DeleteOAuthClientInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteOAuthClientInput unmarshals raw into the DeleteOAuthClientInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteOAuthClientInput(ctx context.Context, raw any) (model.DeleteOAuthClientInput, error) {
+	var out model.DeleteOAuthClientInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteOAuthClientInput", raw, &out)
 	return out, err
 }
 
@@ -27985,6 +29881,83 @@ func UnmarshalOAuthClientWhereInput(ctx context.Context, raw any) (ent.OAuthClie
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOAuthConsentInput(ctx context.Context, obj any) (model.OAuthConsentInput, error) {
+	var it model.OAuthConsentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientId", "redirectUri", "scope", "state", "codeChallenge", "codeChallengeMethod"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
+		case "redirectUri":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("redirectUri"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RedirectURI = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "codeChallenge":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeChallenge"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeChallenge = data
+		case "codeChallengeMethod":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("codeChallengeMethod"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CodeChallengeMethod = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOAuthConsentInput unmarshals raw into the OAuthConsentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOAuthConsentInput(ctx context.Context, raw any) (model.OAuthConsentInput, error) {
+	var out model.OAuthConsentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OAuthConsentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputProjectOrder(ctx context.Context, obj any) (ent.ProjectOrder, error) {
 	var it ent.ProjectOrder
 	if obj == nil {
@@ -28766,6 +30739,48 @@ func UnmarshalResetPasswordInput(ctx context.Context, raw any) (model.ResetPassw
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRevokeOAuthGrantInput(ctx context.Context, obj any) (model.RevokeOAuthGrantInput, error) {
+	var it model.RevokeOAuthGrantInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRevokeOAuthGrantInput unmarshals raw into the RevokeOAuthGrantInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRevokeOAuthGrantInput(ctx context.Context, raw any) (model.RevokeOAuthGrantInput, error) {
+	var out model.RevokeOAuthGrantInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RevokeOAuthGrantInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRollbackServiceInput(ctx context.Context, obj any) (model.RollbackServiceInput, error) {
 	var it model.RollbackServiceInput
 	if obj == nil {
@@ -28812,6 +30827,48 @@ func (ec *executionContext) unmarshalInputRollbackServiceInput(ctx context.Conte
 func UnmarshalRollbackServiceInput(ctx context.Context, raw any) (model.RollbackServiceInput, error) {
 	var out model.RollbackServiceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RollbackServiceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRotateOAuthClientSecretInput(ctx context.Context, obj any) (model.RotateOAuthClientSecretInput, error) {
+	var it model.RotateOAuthClientSecretInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRotateOAuthClientSecretInput unmarshals raw into the RotateOAuthClientSecretInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRotateOAuthClientSecretInput(ctx context.Context, raw any) (model.RotateOAuthClientSecretInput, error) {
+	var out model.RotateOAuthClientSecretInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RotateOAuthClientSecretInput", raw, &out)
 	return out, err
 }
 
@@ -37823,6 +39880,44 @@ func (ec *executionContext) _AppTemplatePayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var approveOAuthDevicePayloadImplementors = []string{"ApproveOAuthDevicePayload"}
+
+func (ec *executionContext) _ApproveOAuthDevicePayload(ctx context.Context, sel ast.SelectionSet, obj *model.ApproveOAuthDevicePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, approveOAuthDevicePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApproveOAuthDevicePayload")
+		case "clientName":
+			out.Values[i] = ec._ApproveOAuthDevicePayload_clientName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scopes":
+			out.Values[i] = ec._ApproveOAuthDevicePayload_scopes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var authPayloadImplementors = []string{"AuthPayload"}
 
 func (ec *executionContext) _AuthPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AuthPayload) graphql.Marshaler {
@@ -37836,6 +39931,39 @@ func (ec *executionContext) _AuthPayload(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = graphql.MarshalString("AuthPayload")
 		case "user":
 			out.Values[i] = ec._AuthPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var authorizeOAuthClientPayloadImplementors = []string{"AuthorizeOAuthClientPayload"}
+
+func (ec *executionContext) _AuthorizeOAuthClientPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AuthorizeOAuthClientPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, authorizeOAuthClientPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuthorizeOAuthClientPayload")
+		case "redirectTo":
+			out.Values[i] = ec._AuthorizeOAuthClientPayload_redirectTo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -37998,6 +40126,39 @@ func (ec *executionContext) _DeclineInvitationPayload(ctx context.Context, sel a
 			out.Values[i] = graphql.MarshalString("DeclineInvitationPayload")
 		case "invitationId":
 			out.Values[i] = ec._DeclineInvitationPayload_invitationId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteOAuthClientPayloadImplementors = []string{"DeleteOAuthClientPayload"}
+
+func (ec *executionContext) _DeleteOAuthClientPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteOAuthClientPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteOAuthClientPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteOAuthClientPayload")
+		case "deletedId":
+			out.Values[i] = ec._DeleteOAuthClientPayload_deletedId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -38667,6 +40828,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "authorizeOAuthClient":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_authorizeOAuthClient(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveOAuthDevice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveOAuthDevice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createOAuthClient":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createOAuthClient(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rotateOAuthClientSecret":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rotateOAuthClientSecret(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteOAuthClient":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteOAuthClient(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeOAuthGrant":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeOAuthGrant(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38710,11 +40913,6 @@ func (ec *executionContext) _OAuthClient(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "clientID":
-			out.Values[i] = ec._OAuthClient_clientID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		case "name":
 			out.Values[i] = ec._OAuthClient_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -38748,6 +40946,11 @@ func (ec *executionContext) _OAuthClient(ctx context.Context, sel ast.SelectionS
 		case "owner":
 			out.Values[i] = ec._OAuthClient_owner(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "clientId":
+			out.Values[i] = ec._OAuthClient_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -38828,6 +41031,226 @@ func (ec *executionContext) _OAuthClientEdge(ctx context.Context, sel ast.Select
 			}
 		case "cursor":
 			out.Values[i] = ec._OAuthClientEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var oAuthClientPayloadImplementors = []string{"OAuthClientPayload"}
+
+func (ec *executionContext) _OAuthClientPayload(ctx context.Context, sel ast.SelectionSet, obj *model.OAuthClientPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, oAuthClientPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OAuthClientPayload")
+		case "client":
+			out.Values[i] = ec._OAuthClientPayload_client(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "clientSecret":
+			out.Values[i] = ec._OAuthClientPayload_clientSecret(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var oAuthConsentImplementors = []string{"OAuthConsent"}
+
+func (ec *executionContext) _OAuthConsent(ctx context.Context, sel ast.SelectionSet, obj *oauth.Consent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, oAuthConsentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OAuthConsent")
+		case "clientId":
+			out.Values[i] = ec._OAuthConsent_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "clientName":
+			out.Values[i] = ec._OAuthConsent_clientName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scopes":
+			out.Values[i] = ec._OAuthConsent_scopes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "redirectHost":
+			out.Values[i] = ec._OAuthConsent_redirectHost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registeredRedirect":
+			out.Values[i] = ec._OAuthConsent_registeredRedirect(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var oAuthDeviceRequestImplementors = []string{"OAuthDeviceRequest"}
+
+func (ec *executionContext) _OAuthDeviceRequest(ctx context.Context, sel ast.SelectionSet, obj *oauth.DeviceRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, oAuthDeviceRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OAuthDeviceRequest")
+		case "clientName":
+			out.Values[i] = ec._OAuthDeviceRequest_clientName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scopes":
+			out.Values[i] = ec._OAuthDeviceRequest_scopes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var oAuthGrantImplementors = []string{"OAuthGrant"}
+
+func (ec *executionContext) _OAuthGrant(ctx context.Context, sel ast.SelectionSet, obj *oauth.Grant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, oAuthGrantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OAuthGrant")
+		case "clientId":
+			out.Values[i] = ec._OAuthGrant_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "clientName":
+			out.Values[i] = ec._OAuthGrant_clientName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scopes":
+			out.Values[i] = ec._OAuthGrant_scopes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grantedAt":
+			out.Values[i] = ec._OAuthGrant_grantedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastUsedAt":
+			out.Values[i] = ec._OAuthGrant_lastUsedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var oAuthScopeImplementors = []string{"OAuthScope"}
+
+func (ec *executionContext) _OAuthScope(ctx context.Context, sel ast.SelectionSet, obj *policy.Scope) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, oAuthScopeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OAuthScope")
+		case "name":
+			out.Values[i] = ec._OAuthScope_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._OAuthScope_description(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39261,6 +41684,27 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "oauthClients":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Query_oauthClients(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "oauthConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Query_oauthConsent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "oauthDeviceRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Query_oauthDeviceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -39409,6 +41853,39 @@ func (ec *executionContext) _ResetPasswordPayload(ctx context.Context, sel ast.S
 			out.Values[i] = graphql.MarshalString("ResetPasswordPayload")
 		case "ok":
 			out.Values[i] = ec._ResetPasswordPayload_ok(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var revokeOAuthGrantPayloadImplementors = []string{"RevokeOAuthGrantPayload"}
+
+func (ec *executionContext) _RevokeOAuthGrantPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RevokeOAuthGrantPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, revokeOAuthGrantPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RevokeOAuthGrantPayload")
+		case "clientId":
+			out.Values[i] = ec._RevokeOAuthGrantPayload_clientId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -40683,6 +43160,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "pendingInvitations":
 			out.Values[i] = ec._User_pendingInvitations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "oauthGrants":
+			out.Values[i] = ec._User_oauthGrants(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -41965,6 +44447,19 @@ func (ec *executionContext) unmarshalNAppTemplateWhereInput2ᚖgithubᚗcomᚋwo
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNApproveOAuthDeviceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐApproveOAuthDeviceInput(ctx context.Context, v any) (model.ApproveOAuthDeviceInput, error) {
+	res, err := ec.unmarshalInputApproveOAuthDeviceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApproveOAuthDevicePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐApproveOAuthDevicePayload(ctx context.Context, sel ast.SelectionSet, v *model.ApproveOAuthDevicePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ApproveOAuthDevicePayload!")
+		return graphql.Null
+	}
+	return ec._ApproveOAuthDevicePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNArchiveWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐArchiveWorkspaceInput(ctx context.Context, v any) (model.ArchiveWorkspaceInput, error) {
 	res, err := ec.unmarshalInputArchiveWorkspaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -41976,6 +44471,19 @@ func (ec *executionContext) marshalNAuthPayload2ᚖgithubᚗcomᚋwoowtechᚋwoo
 		return graphql.Null
 	}
 	return ec._AuthPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAuthorizeOAuthClientInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAuthorizeOAuthClientInput(ctx context.Context, v any) (model.AuthorizeOAuthClientInput, error) {
+	res, err := ec.unmarshalInputAuthorizeOAuthClientInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAuthorizeOAuthClientPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAuthorizeOAuthClientPayload(ctx context.Context, sel ast.SelectionSet, v *model.AuthorizeOAuthClientPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuthorizeOAuthClientPayload!")
+		return graphql.Null
+	}
+	return ec._AuthorizeOAuthClientPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -42028,6 +44536,11 @@ func (ec *executionContext) unmarshalNCreateInvitationLinkInput2githubᚗcomᚋw
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateOAuthClientInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateOAuthClientInput(ctx context.Context, v any) (model.CreateOAuthClientInput, error) {
+	res, err := ec.unmarshalInputCreateOAuthClientInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateWorkspaceInput(ctx context.Context, v any) (model.CreateWorkspaceInput, error) {
 	res, err := ec.unmarshalInputCreateWorkspaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -42062,6 +44575,19 @@ func (ec *executionContext) marshalNDeclineInvitationPayload2ᚖgithubᚗcomᚋw
 		return graphql.Null
 	}
 	return ec._DeclineInvitationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeleteOAuthClientInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteOAuthClientInput(ctx context.Context, v any) (model.DeleteOAuthClientInput, error) {
+	res, err := ec.unmarshalInputDeleteOAuthClientInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteOAuthClientPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteOAuthClientPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteOAuthClientPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteOAuthClientPayload!")
+		return graphql.Null
+	}
+	return ec._DeleteOAuthClientPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDeleteServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteServiceInput(ctx context.Context, v any) (model.DeleteServiceInput, error) {
@@ -42306,6 +44832,22 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaa
 	return ret
 }
 
+func (ec *executionContext) marshalNOAuthClient2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐOAuthClient(ctx context.Context, sel ast.SelectionSet, v *ent.OAuthClient) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OAuthClient!")
+		return graphql.Null
+	}
+	return ec._OAuthClient(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOAuthClientConnection2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐOAuthClientConnection(ctx context.Context, sel ast.SelectionSet, v *ent.OAuthClientConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OAuthClientConnection!")
+		return graphql.Null
+	}
+	return ec._OAuthClientConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNOAuthClientOrderField2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐOAuthClientOrderField(ctx context.Context, v any) (*ent.OAuthClientOrderField, error) {
 	var res = new(ent.OAuthClientOrderField)
 	err := res.UnmarshalGQL(v)
@@ -42320,9 +44862,82 @@ func (ec *executionContext) marshalNOAuthClientOrderField2ᚖgithubᚗcomᚋwoow
 	return v
 }
 
+func (ec *executionContext) marshalNOAuthClientPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐOAuthClientPayload(ctx context.Context, sel ast.SelectionSet, v *model.OAuthClientPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OAuthClientPayload!")
+		return graphql.Null
+	}
+	return ec._OAuthClientPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNOAuthClientWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐOAuthClientWhereInput(ctx context.Context, v any) (*ent.OAuthClientWhereInput, error) {
 	res, err := ec.unmarshalInputOAuthClientWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOAuthConsent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋoauthᚐConsent(ctx context.Context, sel ast.SelectionSet, v *oauth.Consent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OAuthConsent!")
+		return graphql.Null
+	}
+	return ec._OAuthConsent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOAuthConsentInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐOAuthConsentInput(ctx context.Context, v any) (model.OAuthConsentInput, error) {
+	res, err := ec.unmarshalInputOAuthConsentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOAuthDeviceRequest2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋoauthᚐDeviceRequest(ctx context.Context, sel ast.SelectionSet, v *oauth.DeviceRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OAuthDeviceRequest!")
+		return graphql.Null
+	}
+	return ec._OAuthDeviceRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOAuthGrant2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋoauthᚐGrantᚄ(ctx context.Context, sel ast.SelectionSet, v []*oauth.Grant) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOAuthGrant2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋoauthᚐGrant(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOAuthGrant2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋoauthᚐGrant(ctx context.Context, sel ast.SelectionSet, v *oauth.Grant) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OAuthGrant!")
+		return graphql.Null
+	}
+	return ec._OAuthGrant(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOAuthScope2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋpolicyᚐScope(ctx context.Context, sel ast.SelectionSet, v policy.Scope) graphql.Marshaler {
+	return ec._OAuthScope(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOAuthScope2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋpolicyᚐScopeᚄ(ctx context.Context, sel ast.SelectionSet, v []policy.Scope) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOAuthScope2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋpolicyᚐScope(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, v any) (entgql.OrderDirection, error) {
@@ -42458,6 +45073,19 @@ func (ec *executionContext) marshalNResetPasswordPayload2ᚖgithubᚗcomᚋwoowt
 	return ec._ResetPasswordPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRevokeOAuthGrantInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRevokeOAuthGrantInput(ctx context.Context, v any) (model.RevokeOAuthGrantInput, error) {
+	res, err := ec.unmarshalInputRevokeOAuthGrantInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRevokeOAuthGrantPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRevokeOAuthGrantPayload(ctx context.Context, sel ast.SelectionSet, v *model.RevokeOAuthGrantPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RevokeOAuthGrantPayload!")
+		return graphql.Null
+	}
+	return ec._RevokeOAuthGrantPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋroleᚐRole(ctx context.Context, v any) (role.Role, error) {
 	var res role.Role
 	err := res.UnmarshalGQL(v)
@@ -42470,6 +45098,11 @@ func (ec *executionContext) marshalNRole2githubᚗcomᚋwoowtechᚋwoowᚑpaas�
 
 func (ec *executionContext) unmarshalNRollbackServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRollbackServiceInput(ctx context.Context, v any) (model.RollbackServiceInput, error) {
 	res, err := ec.unmarshalInputRollbackServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRotateOAuthClientSecretInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRotateOAuthClientSecretInput(ctx context.Context, v any) (model.RotateOAuthClientSecretInput, error) {
+	res, err := ec.unmarshalInputRotateOAuthClientSecretInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -83,7 +83,8 @@ func (p Permission) Holders() []role.Role {
 // Can is nil when the viewer may do p in workspace ws; otherwise
 // UNAUTHENTICATED (anonymous), NOT_FOUND (not a member: the workspace
 // might as well not exist), FORBIDDEN (a role below p's) or CONFLICT (the
-// workspace is archived and p changes it). The platform itself
+// workspace is archived and p changes it); FORBIDDEN with the reason
+// insufficient_scope when an OAuth token lacks p's scope. The platform itself
 // (viewer.System) may do anything. Domain operations call it first, so
 // that an outsider is refused before its input is read.
 func Can(ctx context.Context, c *ent.Client, ws int, p Permission) error {
@@ -96,6 +97,9 @@ func Can(ctx context.Context, c *ent.Client, ws int, p Permission) error {
 	}
 	st, err := standingOf(ctx, c, v.UserID, ws)
 	if err != nil {
+		return err
+	}
+	if err := RequireScope(ctx, p.scope()); err != nil {
 		return err
 	}
 	if !p.Min().Valid() || !st.role.AtLeast(p.Min()) {

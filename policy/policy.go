@@ -234,7 +234,8 @@ func AdminOnlyPolicy() ent.Policy {
 }
 
 // OwnedPolicy is for things a user owns outright (OAuth clients): the owner
-// sees and changes them.
+// sees and changes them; platform admins see them all (to find a client
+// that misbehaves), and change only their own.
 func OwnedPolicy() ent.Policy {
 	ownerFilter := privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
 		of, ok := f.(interface{ WhereOwnerID(entql.IntP) })
@@ -244,8 +245,14 @@ func OwnedPolicy() ent.Policy {
 		of.WhereOwnerID(entql.IntEQ(viewer.FromContext(ctx).UserID))
 		return privacy.Skip
 	})
+	adminReads := privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if viewer.FromContext(ctx).PlatformAdmin {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
 	return withSystem(privacy.Policy{
-		Query: privacy.QueryPolicy{requireViewer(), ownerFilter, privacy.AlwaysAllowRule()},
+		Query: privacy.QueryPolicy{requireViewer(), adminReads, ownerFilter, privacy.AlwaysAllowRule()},
 		Mutation: privacy.MutationPolicy{
 			requireViewer(),
 			privacy.OAuthClientMutationRuleFunc(func(ctx context.Context, m *ent.OAuthClientMutation) error {
@@ -263,15 +270,36 @@ func OwnedPolicy() ent.Policy {
 	})
 }
 
-// requireViewer denies anonymous requests.
-func requireViewer() privacy.QueryMutationRule {
-	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
-		if viewer.FromContext(ctx) == nil {
-			return errs.E(errs.Unauthenticated, "sign in first")
+// SelfPolicy is for records about the viewer alone (OAuth grants): the
+// viewer reads and deletes their own; only the platform creates them.
+func SelfPolicy() ent.Policy {
+	self := privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
+		uf, ok := f.(interface{ WhereUserID(entql.IntP) })
+		if !ok {
+			return privacy.Denyf("%T has no user", f)
 		}
+		uf.WhereUserID(entql.IntEQ(viewer.FromContext(ctx).UserID))
 		return privacy.Skip
 	})
+	return withSystem(privacy.Policy{
+		Query: privacy.QueryPolicy{requireViewer(), self, privacy.AlwaysAllowRule()},
+		Mutation: privacy.MutationPolicy{
+			requireViewer(),
+			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+				if !m.Op().Is(ent.OpDelete | ent.OpDeleteOne) {
+					return errs.E(errs.Forbidden, "granted by the platform only")
+				}
+				return privacy.Skip
+			}),
+			self,
+			privacy.AlwaysAllowRule(),
+		},
+	})
 }
+
+// requireViewer denies anonymous requests, and those whose OAuth token
+// lacks the operation's scope (oauthscope.go).
+func requireViewer() privacy.QueryMutationRule { return viewerRule{} }
 
 func platformAdmin() privacy.QueryMutationRule {
 	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {

@@ -7,6 +7,7 @@ package resolvers
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -21,6 +22,7 @@ import (
 	"github.com/woowtech/woow-paas/graph"
 	"github.com/woowtech/woow-paas/graph/model"
 	"github.com/woowtech/woow-paas/httpauth"
+	"github.com/woowtech/woow-paas/oauth"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/valuespec"
@@ -223,6 +225,36 @@ func (r *mutationResolver) ChangePassword(ctx context.Context, input model.Chang
 	return &model.ChangePasswordPayload{Ok: true}, r.Accounts.ChangePassword(ctx, input.CurrentPassword, input.NewPassword)
 }
 
+// AuthorizeOAuthClient is the resolver for the authorizeOAuthClient field.
+func (r *mutationResolver) AuthorizeOAuthClient(ctx context.Context, input model.AuthorizeOAuthClientInput) (*model.AuthorizeOAuthClientPayload, error) {
+	panic(fmt.Errorf("not implemented: AuthorizeOAuthClient - authorizeOAuthClient"))
+}
+
+// ApproveOAuthDevice is the resolver for the approveOAuthDevice field.
+func (r *mutationResolver) ApproveOAuthDevice(ctx context.Context, input model.ApproveOAuthDeviceInput) (*model.ApproveOAuthDevicePayload, error) {
+	panic(fmt.Errorf("not implemented: ApproveOAuthDevice - approveOAuthDevice"))
+}
+
+// CreateOAuthClient is the resolver for the createOAuthClient field.
+func (r *mutationResolver) CreateOAuthClient(ctx context.Context, input model.CreateOAuthClientInput) (*model.OAuthClientPayload, error) {
+	panic(fmt.Errorf("not implemented: CreateOAuthClient - createOAuthClient"))
+}
+
+// RotateOAuthClientSecret is the resolver for the rotateOAuthClientSecret field.
+func (r *mutationResolver) RotateOAuthClientSecret(ctx context.Context, input model.RotateOAuthClientSecretInput) (*model.OAuthClientPayload, error) {
+	panic(fmt.Errorf("not implemented: RotateOAuthClientSecret - rotateOAuthClientSecret"))
+}
+
+// DeleteOAuthClient is the resolver for the deleteOAuthClient field.
+func (r *mutationResolver) DeleteOAuthClient(ctx context.Context, input model.DeleteOAuthClientInput) (*model.DeleteOAuthClientPayload, error) {
+	panic(fmt.Errorf("not implemented: DeleteOAuthClient - deleteOAuthClient"))
+}
+
+// RevokeOAuthGrant is the resolver for the revokeOAuthGrant field.
+func (r *mutationResolver) RevokeOAuthGrant(ctx context.Context, input model.RevokeOAuthGrantInput) (*model.RevokeOAuthGrantPayload, error) {
+	panic(fmt.Errorf("not implemented: RevokeOAuthGrant - revokeOAuthGrant"))
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*ent.User, error) {
 	v := viewer.FromContext(ctx)
@@ -293,6 +325,21 @@ func (r *queryResolver) ServiceValuesDiff(ctx context.Context, serviceID int, fr
 	return r.Deploy.ValuesDiff(ctx, serviceID, from, to)
 }
 
+// OauthClients is the resolver for the oauthClients field.
+func (r *queryResolver) OauthClients(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.OAuthClientConnection, error) {
+	panic(fmt.Errorf("not implemented: OauthClients - oauthClients"))
+}
+
+// OauthConsent is the resolver for the oauthConsent field.
+func (r *queryResolver) OauthConsent(ctx context.Context, input model.OAuthConsentInput) (*oauth.Consent, error) {
+	panic(fmt.Errorf("not implemented: OauthConsent - oauthConsent"))
+}
+
+// OauthDeviceRequest is the resolver for the oauthDeviceRequest field.
+func (r *queryResolver) OauthDeviceRequest(ctx context.Context, userCode string) (*oauth.DeviceRequest, error) {
+	panic(fmt.Errorf("not implemented: OauthDeviceRequest - oauthDeviceRequest"))
+}
+
 // Values is the resolver for the values field.
 func (r *serviceResolver) Values(ctx context.Context, obj *ent.Service) (map[string]any, error) {
 	return r.Deploy.Values(ctx, obj)
@@ -351,6 +398,11 @@ func (r *subscriptionResolver) WorkspaceServices(ctx context.Context, workspaceI
 // PendingInvitations is the resolver for the pendingInvitations field.
 func (r *userResolver) PendingInvitations(ctx context.Context, obj *ent.User) ([]*workspaces.PendingInvitation, error) {
 	return r.Workspaces.PendingInvitations(ctx, obj.ID)
+}
+
+// OauthGrants is the resolver for the oauthGrants field.
+func (r *userResolver) OauthGrants(ctx context.Context, obj *ent.User) ([]*oauth.Grant, error) {
+	panic(fmt.Errorf("not implemented: OauthGrants - oauthGrants"))
 }
 
 // Kind is the resolver for the kind field.

@@ -19,9 +19,26 @@ type Viewer struct {
 	PlatformAdmin bool
 	// SessionID is set when the viewer came with a session cookie or token.
 	SessionID int
+	// TokenID is set when the viewer came with an OAuth access token.
+	TokenID int
 	// Scopes bound an OAuth access token; nil means a first-party session
-	// with every scope.
+	// with every scope. What each scope opens is package policy's rule
+	// (policy.RequireScope).
 	Scopes []string
+}
+
+// HasScope reports whether v's credential carries scope: a session
+// carries every scope, an OAuth token those it was granted.
+func (v *Viewer) HasScope(scope string) bool {
+	if v.Scopes == nil {
+		return true
+	}
+	for _, s := range v.Scopes {
+		if s == scope {
+			return true
+		}
+	}
+	return false
 }
 
 type ctxKey struct{}

@@ -165,6 +165,18 @@ func (f OAuthDeviceCodeFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Va
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OAuthDeviceCodeMutation", m)
 }
 
+// The OAuthGrantFunc type is an adapter to allow the use of ordinary
+// function as OAuthGrant mutator.
+type OAuthGrantFunc func(context.Context, *ent.OAuthGrantMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f OAuthGrantFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.OAuthGrantMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OAuthGrantMutation", m)
+}
+
 // The OAuthTokenFunc type is an adapter to allow the use of ordinary
 // function as OAuthToken mutator.
 type OAuthTokenFunc func(context.Context, *ent.OAuthTokenMutation) (ent.Value, error)

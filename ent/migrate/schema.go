@@ -464,6 +464,42 @@ var (
 			},
 		},
 	}
+	// OauthGrantsColumns holds the columns for the "oauth_grants" table.
+	OauthGrantsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "scopes", Type: field.TypeJSON},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
+		{Name: "client_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// OauthGrantsTable holds the schema information for the "oauth_grants" table.
+	OauthGrantsTable = &schema.Table{
+		Name:       "oauth_grants",
+		Columns:    OauthGrantsColumns,
+		PrimaryKey: []*schema.Column{OauthGrantsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "oauth_grants_oauth_clients_grants",
+				Columns:    []*schema.Column{OauthGrantsColumns[4]},
+				RefColumns: []*schema.Column{OauthClientsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "oauth_grants_users_oauth_grants",
+				Columns:    []*schema.Column{OauthGrantsColumns[5]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "oauthgrant_user_id_client_id",
+				Unique:  true,
+				Columns: []*schema.Column{OauthGrantsColumns[5], OauthGrantsColumns[4]},
+			},
+		},
+	}
 	// OauthTokensColumns holds the columns for the "oauth_tokens" table.
 	OauthTokensColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -477,6 +513,7 @@ var (
 		{Name: "refresh_expires_at", Type: field.TypeTime, Nullable: true},
 		{Name: "refresh_used_at", Type: field.TypeTime, Nullable: true},
 		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "last_used_at", Type: field.TypeTime, Nullable: true},
 		{Name: "client_id", Type: field.TypeInt},
 		{Name: "user_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -488,13 +525,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "oauth_tokens_oauth_clients_tokens",
-				Columns:    []*schema.Column{OauthTokensColumns[11]},
+				Columns:    []*schema.Column{OauthTokensColumns[12]},
 				RefColumns: []*schema.Column{OauthClientsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "oauth_tokens_users_oauth_tokens",
-				Columns:    []*schema.Column{OauthTokensColumns[12]},
+				Columns:    []*schema.Column{OauthTokensColumns[13]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -506,9 +543,14 @@ var (
 				Columns: []*schema.Column{OauthTokensColumns[4]},
 			},
 			{
-				Name:    "oauthtoken_user_id",
+				Name:    "oauthtoken_user_id_client_id",
 				Unique:  false,
-				Columns: []*schema.Column{OauthTokensColumns[12]},
+				Columns: []*schema.Column{OauthTokensColumns[13], OauthTokensColumns[12]},
+			},
+			{
+				Name:    "oauthtoken_authorization_code_id",
+				Unique:  false,
+				Columns: []*schema.Column{OauthTokensColumns[5]},
 			},
 		},
 	}
@@ -1006,6 +1048,7 @@ var (
 		OauthAuthorizationCodesTable,
 		OauthClientsTable,
 		OauthDeviceCodesTable,
+		OauthGrantsTable,
 		OauthTokensTable,
 		PasswordResetsTable,
 		ProjectsTable,
@@ -1081,6 +1124,11 @@ func init() {
 	OauthDeviceCodesTable.ForeignKeys[1].RefTable = UsersTable
 	OauthDeviceCodesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(38654705664),
+	}
+	OauthGrantsTable.ForeignKeys[0].RefTable = OauthClientsTable
+	OauthGrantsTable.ForeignKeys[1].RefTable = UsersTable
+	OauthGrantsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(115964116992),
 	}
 	OauthTokensTable.ForeignKeys[0].RefTable = OauthClientsTable
 	OauthTokensTable.ForeignKeys[1].RefTable = UsersTable

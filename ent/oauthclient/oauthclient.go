@@ -43,6 +43,8 @@ const (
 	EdgeCodes = "codes"
 	// EdgeDeviceCodes holds the string denoting the device_codes edge name in mutations.
 	EdgeDeviceCodes = "device_codes"
+	// EdgeGrants holds the string denoting the grants edge name in mutations.
+	EdgeGrants = "grants"
 	// Table holds the table name of the oauthclient in the database.
 	Table = "oauth_clients"
 	// OwnerTable is the table that holds the owner relation/edge.
@@ -73,6 +75,13 @@ const (
 	DeviceCodesInverseTable = "oauth_device_codes"
 	// DeviceCodesColumn is the table column denoting the device_codes relation/edge.
 	DeviceCodesColumn = "client_id"
+	// GrantsTable is the table that holds the grants relation/edge.
+	GrantsTable = "oauth_grants"
+	// GrantsInverseTable is the table name for the OAuthGrant entity.
+	// It exists in this package in order to avoid circular dependency with the "oauthgrant" package.
+	GrantsInverseTable = "oauth_grants"
+	// GrantsColumn is the table column denoting the grants relation/edge.
+	GrantsColumn = "client_id"
 )
 
 // Columns holds all SQL columns for oauthclient fields.
@@ -219,6 +228,20 @@ func ByDeviceCodes(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newDeviceCodesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByGrantsCount orders the results by grants count.
+func ByGrantsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newGrantsStep(), opts...)
+	}
+}
+
+// ByGrants orders the results by grants terms.
+func ByGrants(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newGrantsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -245,5 +268,12 @@ func newDeviceCodesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(DeviceCodesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, DeviceCodesTable, DeviceCodesColumn),
+	)
+}
+func newGrantsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(GrantsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, GrantsTable, GrantsColumn),
 	)
 }

@@ -110,6 +110,11 @@ func RevokedAt(v time.Time) predicate.OAuthToken {
 	return predicate.OAuthToken(sql.FieldEQ(FieldRevokedAt, v))
 }
 
+// LastUsedAt applies equality check predicate on the "last_used_at" field. It's identical to LastUsedAtEQ.
+func LastUsedAt(v time.Time) predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldEQ(FieldLastUsedAt, v))
+}
+
 // AccessHashEQ applies the EQ predicate on the "access_hash" field.
 func AccessHashEQ(v string) predicate.OAuthToken {
 	return predicate.OAuthToken(sql.FieldEQ(FieldAccessHash, v))
@@ -643,6 +648,56 @@ func RevokedAtIsNil() predicate.OAuthToken {
 // RevokedAtNotNil applies the NotNil predicate on the "revoked_at" field.
 func RevokedAtNotNil() predicate.OAuthToken {
 	return predicate.OAuthToken(sql.FieldNotNull(FieldRevokedAt))
+}
+
+// LastUsedAtEQ applies the EQ predicate on the "last_used_at" field.
+func LastUsedAtEQ(v time.Time) predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldEQ(FieldLastUsedAt, v))
+}
+
+// LastUsedAtNEQ applies the NEQ predicate on the "last_used_at" field.
+func LastUsedAtNEQ(v time.Time) predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldNEQ(FieldLastUsedAt, v))
+}
+
+// LastUsedAtIn applies the In predicate on the "last_used_at" field.
+func LastUsedAtIn(vs ...time.Time) predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldIn(FieldLastUsedAt, vs...))
+}
+
+// LastUsedAtNotIn applies the NotIn predicate on the "last_used_at" field.
+func LastUsedAtNotIn(vs ...time.Time) predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldNotIn(FieldLastUsedAt, vs...))
+}
+
+// LastUsedAtGT applies the GT predicate on the "last_used_at" field.
+func LastUsedAtGT(v time.Time) predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldGT(FieldLastUsedAt, v))
+}
+
+// LastUsedAtGTE applies the GTE predicate on the "last_used_at" field.
+func LastUsedAtGTE(v time.Time) predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldGTE(FieldLastUsedAt, v))
+}
+
+// LastUsedAtLT applies the LT predicate on the "last_used_at" field.
+func LastUsedAtLT(v time.Time) predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldLT(FieldLastUsedAt, v))
+}
+
+// LastUsedAtLTE applies the LTE predicate on the "last_used_at" field.
+func LastUsedAtLTE(v time.Time) predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldLTE(FieldLastUsedAt, v))
+}
+
+// LastUsedAtIsNil applies the IsNil predicate on the "last_used_at" field.
+func LastUsedAtIsNil() predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldIsNull(FieldLastUsedAt))
+}
+
+// LastUsedAtNotNil applies the NotNil predicate on the "last_used_at" field.
+func LastUsedAtNotNil() predicate.OAuthToken {
+	return predicate.OAuthToken(sql.FieldNotNull(FieldLastUsedAt))
 }
 
 // HasClient applies the HasEdge predicate on the "client" edge.

@@ -45,6 +45,9 @@ type OAuthClient func(*sql.Selector)
 // OAuthDeviceCode is the predicate function for oauthdevicecode builders.
 type OAuthDeviceCode func(*sql.Selector)
 
+// OAuthGrant is the predicate function for oauthgrant builders.
+type OAuthGrant func(*sql.Selector)
+
 // OAuthToken is the predicate function for oauthtoken builders.
 type OAuthToken func(*sql.Selector)
 

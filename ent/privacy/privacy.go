@@ -423,6 +423,30 @@ func (f OAuthDeviceCodeMutationRuleFunc) EvalMutation(ctx context.Context, m ent
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OAuthDeviceCodeMutation", m)
 }
 
+// The OAuthGrantQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type OAuthGrantQueryRuleFunc func(context.Context, *ent.OAuthGrantQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f OAuthGrantQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.OAuthGrantQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.OAuthGrantQuery", q)
+}
+
+// The OAuthGrantMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type OAuthGrantMutationRuleFunc func(context.Context, *ent.OAuthGrantMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f OAuthGrantMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.OAuthGrantMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OAuthGrantMutation", m)
+}
+
 // The OAuthTokenQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type OAuthTokenQueryRuleFunc func(context.Context, *ent.OAuthTokenQuery) error
@@ -820,6 +844,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.OAuthDeviceCodeQuery:
 		return q.Filter(), nil
+	case *ent.OAuthGrantQuery:
+		return q.Filter(), nil
 	case *ent.OAuthTokenQuery:
 		return q.Filter(), nil
 	case *ent.PasswordResetQuery:
@@ -880,6 +906,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.OAuthClientMutation:
 		return m.Filter(), nil
 	case *ent.OAuthDeviceCodeMutation:
+		return m.Filter(), nil
+	case *ent.OAuthGrantMutation:
 		return m.Filter(), nil
 	case *ent.OAuthTokenMutation:
 		return m.Filter(), nil

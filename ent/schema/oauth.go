@@ -20,7 +20,9 @@ func (OAuthClient) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (OAuthClient) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("client_id").NotEmpty().MaxRuneLen(100).Unique().Immutable(),
+		// Named clientId in GraphQL (schema.graphqls), as clients know it.
+		field.String("client_id").NotEmpty().MaxRuneLen(100).Unique().Immutable().
+			Annotations(entgql.Skip(entgql.SkipType)),
 		field.String("secret_hash").Optional().Sensitive().
 			Annotations(entgql.Skip()),
 		field.String("name").NotEmpty().MaxRuneLen(100),
@@ -38,6 +40,7 @@ func (OAuthClient) Edges() []ent.Edge {
 		edge.To("tokens", OAuthToken.Type).Annotations(entgql.Skip()),
 		edge.To("codes", OAuthAuthorizationCode.Type).Annotations(entgql.Skip()),
 		edge.To("device_codes", OAuthDeviceCode.Type).Annotations(entgql.Skip()),
+		edge.To("grants", OAuthGrant.Type).Annotations(entgql.Skip()),
 	}
 }
 
@@ -99,6 +102,9 @@ func (OAuthToken) Fields() []ent.Field {
 		field.Time("refresh_expires_at").Optional().Nillable(),
 		field.Time("refresh_used_at").Optional().Nillable(),
 		field.Time("revoked_at").Optional().Nillable(),
+		// last_used_at is written at most every few minutes (see package
+		// oauth), for the grant's "last used".
+		field.Time("last_used_at").Optional().Nillable(),
 	}
 }
 
@@ -112,7 +118,8 @@ func (OAuthToken) Edges() []ent.Edge {
 }
 
 func (OAuthToken) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("family"), index.Fields("user_id")}
+	return []ent.Index{index.Fields("family"), index.Fields("user_id", "client_id"),
+		index.Fields("authorization_code_id")}
 }
 
 func (OAuthToken) Annotations() []schema.Annotation {
@@ -153,3 +160,37 @@ func (OAuthDeviceCode) Annotations() []schema.Annotation {
 }
 
 func (OAuthDeviceCode) Policy() ent.Policy { return policy.SystemOnlyPolicy() }
+
+// OAuthGrant is a user's standing consent to a client: the scopes granted
+// so far, when, and when a token of it was last used. Revoking it revokes
+// every token the client holds for the user.
+type OAuthGrant struct{ ent.Schema }
+
+func (OAuthGrant) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("user_id").Immutable(),
+		field.Int("client_id").Immutable(),
+		field.JSON("scopes", []string{}),
+		field.Time("created_at").Default(now).Immutable(),
+		field.Time("last_used_at").Optional().Nillable(),
+	}
+}
+
+func (OAuthGrant) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("user", User.Type).Ref("oauth_grants").Field("user_id").
+			Unique().Required().Immutable(),
+		edge.From("client", OAuthClient.Type).Ref("grants").Field("client_id").
+			Unique().Required().Immutable(),
+	}
+}
+
+func (OAuthGrant) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("user_id", "client_id").Unique()}
+}
+
+func (OAuthGrant) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}
+
+func (OAuthGrant) Policy() ent.Policy { return policy.SelfPolicy() }

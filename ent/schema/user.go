@@ -47,6 +47,7 @@ func (User) Edges() []ent.Edge {
 		edge.To("oauth_tokens", OAuthToken.Type).Annotations(entgql.Skip()),
 		edge.To("oauth_codes", OAuthAuthorizationCode.Type).Annotations(entgql.Skip()),
 		edge.To("device_approvals", OAuthDeviceCode.Type).Annotations(entgql.Skip()),
+		edge.To("oauth_grants", OAuthGrant.Type).Annotations(entgql.Skip()),
 		edge.To("threads_created", AIThread.Type).Annotations(entgql.Skip()),
 		edge.To("messages", AIMessage.Type).Annotations(entgql.Skip()),
 		edge.To("assigned_tasks", Task.Type).Annotations(entgql.Skip()),

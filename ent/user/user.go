@@ -53,6 +53,8 @@ const (
 	EdgeOauthCodes = "oauth_codes"
 	// EdgeDeviceApprovals holds the string denoting the device_approvals edge name in mutations.
 	EdgeDeviceApprovals = "device_approvals"
+	// EdgeOauthGrants holds the string denoting the oauth_grants edge name in mutations.
+	EdgeOauthGrants = "oauth_grants"
 	// EdgeThreadsCreated holds the string denoting the threads_created edge name in mutations.
 	EdgeThreadsCreated = "threads_created"
 	// EdgeMessages holds the string denoting the messages edge name in mutations.
@@ -133,6 +135,13 @@ const (
 	DeviceApprovalsInverseTable = "oauth_device_codes"
 	// DeviceApprovalsColumn is the table column denoting the device_approvals relation/edge.
 	DeviceApprovalsColumn = "user_id"
+	// OauthGrantsTable is the table that holds the oauth_grants relation/edge.
+	OauthGrantsTable = "oauth_grants"
+	// OauthGrantsInverseTable is the table name for the OAuthGrant entity.
+	// It exists in this package in order to avoid circular dependency with the "oauthgrant" package.
+	OauthGrantsInverseTable = "oauth_grants"
+	// OauthGrantsColumn is the table column denoting the oauth_grants relation/edge.
+	OauthGrantsColumn = "user_id"
 	// ThreadsCreatedTable is the table that holds the threads_created relation/edge.
 	ThreadsCreatedTable = "ai_threads"
 	// ThreadsCreatedInverseTable is the table name for the AIThread entity.
@@ -406,6 +415,20 @@ func ByDeviceApprovals(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByOauthGrantsCount orders the results by oauth_grants count.
+func ByOauthGrantsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newOauthGrantsStep(), opts...)
+	}
+}
+
+// ByOauthGrants orders the results by oauth_grants terms.
+func ByOauthGrants(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newOauthGrantsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByThreadsCreatedCount orders the results by threads_created count.
 func ByThreadsCreatedCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -529,6 +552,13 @@ func newDeviceApprovalsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(DeviceApprovalsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, DeviceApprovalsTable, DeviceApprovalsColumn),
+	)
+}
+func newOauthGrantsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(OauthGrantsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, OauthGrantsTable, OauthGrantsColumn),
 	)
 }
 func newThreadsCreatedStep() *sqlgraph.Step {

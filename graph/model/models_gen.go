@@ -22,6 +22,16 @@ type AppTemplatePayload struct {
 	AppTemplate *ent.AppTemplate `json:"appTemplate"`
 }
 
+type ApproveOAuthDeviceInput struct {
+	UserCode string `json:"userCode"`
+	Approve  bool   `json:"approve"`
+}
+
+type ApproveOAuthDevicePayload struct {
+	ClientName string   `json:"clientName"`
+	Scopes     []string `json:"scopes"`
+}
+
 // Archiving makes a workspace read-only: it stays visible to its members, but
 // nothing in it changes any more and it takes no new members. Its services
 // must be stopped or deleted first (CONFLICT otherwise).
@@ -31,6 +41,21 @@ type ArchiveWorkspaceInput struct {
 
 type AuthPayload struct {
 	User *ent.User `json:"user"`
+}
+
+type AuthorizeOAuthClientInput struct {
+	ClientID            string  `json:"clientId"`
+	RedirectURI         string  `json:"redirectUri"`
+	Scope               *string `json:"scope,omitempty"`
+	State               *string `json:"state,omitempty"`
+	CodeChallenge       *string `json:"codeChallenge,omitempty"`
+	CodeChallengeMethod *string `json:"codeChallengeMethod,omitempty"`
+	Approve             bool    `json:"approve"`
+}
+
+type AuthorizeOAuthClientPayload struct {
+	// Where to send the browser: the redirect URI with code and state, or with error=access_denied.
+	RedirectTo string `json:"redirectTo"`
 }
 
 type CancelInvitationInput struct {
@@ -50,6 +75,15 @@ type CreateInvitationLinkInput struct {
 	ID int `json:"id"`
 }
 
+type CreateOAuthClientInput struct {
+	Name string `json:"name"`
+	// Exact redirect URIs (https, or http on a loopback host).
+	RedirectUris []string `json:"redirectUris"`
+	Scopes       []string `json:"scopes"`
+	// A public client (a native or browser app) has no secret and must use PKCE.
+	Public bool `json:"public"`
+}
+
 type CreateWorkspaceInput struct {
 	Name        string  `json:"name"`
 	Description *string `json:"description,omitempty"`
@@ -63,6 +97,14 @@ type DeclineInvitationInput struct {
 
 type DeclineInvitationPayload struct {
 	InvitationID int `json:"invitationId"`
+}
+
+type DeleteOAuthClientInput struct {
+	ID int `json:"id"`
+}
+
+type DeleteOAuthClientPayload struct {
+	DeletedID int `json:"deletedId"`
 }
 
 type DeleteServiceInput struct {
@@ -125,6 +167,21 @@ type MemberPayload struct {
 	Member *ent.WorkspaceMember `json:"member"`
 }
 
+type OAuthClientPayload struct {
+	Client *ent.OAuthClient `json:"client"`
+	// The client secret, shown once (null for public clients).
+	ClientSecret *string `json:"clientSecret,omitempty"`
+}
+
+type OAuthConsentInput struct {
+	ClientID            string  `json:"clientId"`
+	RedirectURI         string  `json:"redirectUri"`
+	Scope               *string `json:"scope,omitempty"`
+	State               *string `json:"state,omitempty"`
+	CodeChallenge       *string `json:"codeChallenge,omitempty"`
+	CodeChallengeMethod *string `json:"codeChallengeMethod,omitempty"`
+}
+
 type ProfilePayload struct {
 	User *ent.User `json:"user"`
 }
@@ -168,10 +225,22 @@ type ResetPasswordPayload struct {
 	Ok bool `json:"ok"`
 }
 
+type RevokeOAuthGrantInput struct {
+	ClientID string `json:"clientId"`
+}
+
+type RevokeOAuthGrantPayload struct {
+	ClientID string `json:"clientId"`
+}
+
 type RollbackServiceInput struct {
 	ID int `json:"id"`
 	// The revision to return to; none = the previous one.
 	Revision *int `json:"revision,omitempty"`
+}
+
+type RotateOAuthClientSecretInput struct {
+	ID int `json:"id"`
 }
 
 type ServicePayload struct {
