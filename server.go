@@ -39,6 +39,8 @@ import (
 	"github.com/woowtech/woow-paas/httpauth"
 	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/mail"
+	"github.com/woowtech/woow-paas/oauth"
+	"github.com/woowtech/woow-paas/oauth/oauthhttp"
 	"github.com/woowtech/woow-paas/resolvers"
 	"github.com/woowtech/woow-paas/revocation"
 	"github.com/woowtech/woow-paas/secretbox"
@@ -240,7 +242,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	baseCtx, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelBase()
 	srv := newHTTPServer(baseCtx, newHandler(baseCtx, cfg, db, svc, log), log)
-	go purgeSessions(baseCtx, svc.accounts, log)
+	go purgeSessions(baseCtx, svc.accounts, svc.oauth, log)
 	return runHTTP(ctx, ln, srv, cancelBase, svc.deployer, db, log, ready)
 }
 
@@ -300,6 +302,7 @@ type services struct {
 	workspaces *workspaces.Service
 	deployer   *deploy.Deployer
 	feed       *activity.Feed
+	oauth      *oauth.Service
 
 	// closers release what the services hold, in the order they were
 	// made; close runs them in reverse.
@@ -328,7 +331,9 @@ func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 	if err != nil {
 		return nil, err
 	}
-	s.accounts = startAccounts(bgCtx, cfg, db, bus, box, outbox, log)
+	if s.accounts, s.oauth, err = startAccounts(ctx, bgCtx, cfg, db, bus, box, outbox, log); err != nil {
+		return nil, err
+	}
 	db.Use(func(c *ent.Client) {
 		c.ActivityEvent.Use(activity.PublishHook(bus, log))
 		live.Install(c, bus, log) // streams hear of access changes
@@ -372,23 +377,34 @@ func startMail(bgCtx context.Context, cfg config, log *slog.Logger) (*mail.Outbo
 	return outbox, nil
 }
 
-// startAccounts makes the accounts service and the watcher through which
-// ended sessions end what they opened, on every replica. The watcher asks
-// accounts which sessions are still valid, and accounts tells it which
-// ended: acc is set before the watcher first asks.
-func startAccounts(bgCtx context.Context, cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, outbox *mail.Outbox, log *slog.Logger) *accounts.Service {
-	var acc *accounts.Service
+// startAccounts makes the accounts service, the OAuth authorization
+// server (seeding its Home Assistant client) and the watcher through which
+// ended sessions and revoked tokens end what they opened, on every
+// replica. The watcher asks each service which of its credentials are
+// still valid, and each tells it which ended: both are set before the
+// watcher first asks.
+func startAccounts(ctx, bgCtx context.Context, cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, outbox *mail.Outbox, log *slog.Logger) (*accounts.Service, *oauth.Service, error) {
+	var (
+		acc    *accounts.Service
+		tokens *oauth.Service
+	)
 	revoked := revocation.New(bus, map[revocation.Kind]revocation.Checker{
-		revocation.Session: func(ctx context.Context, ids []int) ([]int, error) { return acc.ValidSessions(ctx, ids) },
+		revocation.Session:    func(ctx context.Context, ids []int) ([]int, error) { return acc.ValidSessions(ctx, ids) },
+		revocation.OAuthToken: func(ctx context.Context, ids []int) ([]int, error) { return tokens.ValidTokens(ctx, ids) },
 	}, log)
-	go revoked.Run(bgCtx)
+	tokens = oauth.New(db.Client, oauth.Config{PublicURL: cfg.PublicURL, Revoked: revoked, Log: log})
 	acc = accounts.New(db.Client, accounts.Config{
 		// One hasher for the server: it bounds the memory hashing takes.
 		Hasher: auth.NewHasher(auth.DefaultParams(), 0), Revoked: revoked, DeviceKey: box.Key("device-cookie"),
 		PublicURL: cfg.PublicURL, Mail: outbox, Log: log,
+		Lockout: tokens.RevokeUser,
 	})
+	if err := db.WithLock(ctx, store.LockSeed, func() error { return tokens.Seed(ctx) }); err != nil {
+		return nil, nil, fmt.Errorf("seeding OAuth clients: %w", err)
+	}
+	go revoked.Run(bgCtx)
 	go acc.Run(bgCtx)
-	return acc
+	return acc, tokens, nil
 }
 
 // newDeployer makes the deploy service. Helm runs in-process: against a
@@ -455,8 +471,9 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 		Catalog:    svc.catalog,
 		Feed:       svc.feed,
 		Deploy:     svc.deployer,
+		OAuth:      svc.oauth,
 	})
-	authn := httpauth.New(svc.accounts, auth.Cookies{TrustProxy: cfg.TrustProxy}, log)
+	authn := httpauth.New(svc.accounts, auth.Cookies{TrustProxy: cfg.TrustProxy}, log).WithTokens(svc.oauth)
 	api := gqlserver.New(schema, gqlserver.Options{
 		Introspection: cfg.Introspection,
 		AllowedOrigin: allowed,
@@ -492,7 +509,9 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 		}
 		_, _ = io.WriteString(w, `{"status":"ready"}`)
 	})
-	mux.Handle("/", frontend.Handler())
+	app := frontend.Handler()
+	oauthhttp.New(svc.oauth, app, log).Register(mux)
+	mux.Handle("/", app)
 	return logRequests(log, mux)
 }
 
@@ -546,8 +565,9 @@ func runHTTP(ctx context.Context, ln net.Listener, srv *http.Server, cancelBase 
 	return nil
 }
 
-// purgeSessions deletes expired sessions every hour.
-func purgeSessions(ctx context.Context, acc *accounts.Service, log *slog.Logger) {
+// purgeSessions deletes expired sessions, and OAuth codes and tokens past
+// use, every hour.
+func purgeSessions(ctx context.Context, acc *accounts.Service, tokens *oauth.Service, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
@@ -559,6 +579,11 @@ func purgeSessions(ctx context.Context, acc *accounts.Service, log *slog.Logger)
 				log.Warn("purging sessions", "err", err)
 			} else if n > 0 {
 				log.Info("purged expired sessions", "count", n)
+			}
+			if n, err := tokens.PurgeExpired(ctx); err != nil {
+				log.Warn("purging OAuth codes and tokens", "err", err)
+			} else if n > 0 {
+				log.Info("purged OAuth codes and tokens", "count", n)
 			}
 		}
 	}

@@ -49,7 +49,11 @@ type Config struct {
 	PublicURL string
 	// Mail sends reset links; nil: password reset is not available.
 	Mail *mail.Outbox
-	Log  *slog.Logger
+	// Lockout, when set, ends what else an account holds (its OAuth
+	// tokens) once the account is disabled or its password reset: the
+	// same moments its sessions end.
+	Lockout func(ctx context.Context, userID int) error
+	Log     *slog.Logger
 }
 
 // Service manages accounts and sessions.
@@ -356,6 +360,17 @@ func (s *Service) ended(ctx context.Context, ids []int) {
 	if err := s.revoked.Publish(context.WithoutCancel(ctx), revocation.Session, ids); err != nil {
 		// The periodic sweep of every replica ends them within a minute.
 		s.log.WarnContext(ctx, "publishing ended sessions", "err", err, "count", len(ids))
+	}
+}
+
+// lockout calls Config.Lockout, logging a failure (the account is locked
+// out already: its tokens fail their next check).
+func (s *Service) lockout(ctx context.Context, userID int) {
+	if s.cfg.Lockout == nil {
+		return
+	}
+	if err := s.cfg.Lockout(context.WithoutCancel(ctx), userID); err != nil {
+		s.log.WarnContext(ctx, "ending an account's other credentials", "err", err, "user_id", userID)
 	}
 }
 

@@ -140,8 +140,9 @@ func (s *Service) ResetPassword(ctx context.Context, token, password, clientIP s
 		return err
 	}
 	var (
-		ended []int
-		email string
+		ended  []int
+		email  string
+		userID int
 	)
 	err = store.WithTx(sys, s.client, func(tx *ent.Tx) error {
 		r, err := tx.PasswordReset.Query().Where(valid...).WithUser().Only(sys)
@@ -172,7 +173,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, password, clientIP s
 		if err := u.Exec(sys); err != nil {
 			return err
 		}
-		email = r.Edges.User.Email
+		email, userID = r.Edges.User.Email, r.UserID
 		ended, err = s.endSessions(sys, tx.Client(), session.UserID(r.UserID))
 		return err
 	})
@@ -180,6 +181,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, password, clientIP s
 		return err
 	}
 	s.ended(ctx, ended)
+	s.lockout(ctx, userID)
 	s.slow.Reset("email:" + email)
 	s.log.InfoContext(ctx, "password reset", "sessions_ended", len(ended))
 	return nil
@@ -314,6 +316,9 @@ func (s *Service) SetDisabled(ctx context.Context, userID int, disabled bool) er
 		return err
 	}
 	s.ended(ctx, ended)
+	if disabled {
+		s.lockout(ctx, userID)
+	}
 	s.log.InfoContext(ctx, "account disabled", "user_id", userID, "disabled", disabled, "by", v.UserID)
 	return nil
 }

@@ -26,11 +26,52 @@ import (
 )
 
 // Authenticator authenticates the requests and WebSockets of one accounts
-// service.
+// service and, when given one (WithTokens), OAuth access tokens.
 type Authenticator struct {
 	accounts *accounts.Service
+	tokens   Tokens
 	cookies  auth.Cookies
 	log      *slog.Logger
+}
+
+// Tokens authenticates OAuth access tokens (package oauth): a bearer token
+// it recognises is never looked up as a session.
+type Tokens interface {
+	IsAccessToken(token string) bool
+	Authenticate(ctx context.Context, token string) (*viewer.Viewer, error)
+	Bind(ctx context.Context, v *viewer.Viewer) (context.Context, func())
+	Recheck(ctx context.Context, v *viewer.Viewer) error
+}
+
+// WithTokens makes a accept OAuth access tokens as bearer tokens (on
+// requests and in connection_init), within their scopes; it returns a.
+func (a *Authenticator) WithTokens(t Tokens) *Authenticator {
+	a.tokens = t
+	return a
+}
+
+// authenticate is the viewer of a session or access token (nil: unknown).
+func (a *Authenticator) authenticate(ctx context.Context, token string) (*viewer.Viewer, error) {
+	if a.tokens != nil && a.tokens.IsAccessToken(token) {
+		return a.tokens.Authenticate(ctx, token)
+	}
+	return a.accounts.Authenticate(ctx, token)
+}
+
+// bind makes ctx end when v's credential (session or token) ends.
+func (a *Authenticator) bind(ctx context.Context, v *viewer.Viewer) (context.Context, func()) {
+	if v.TokenID != 0 && a.tokens != nil {
+		return a.tokens.Bind(ctx, v)
+	}
+	return a.accounts.Bind(ctx, v)
+}
+
+// recheck ends what is bound to v's credential if it ended meanwhile.
+func (a *Authenticator) recheck(ctx context.Context, v *viewer.Viewer) error {
+	if v.TokenID != 0 && a.tokens != nil {
+		return a.tokens.Recheck(ctx, v)
+	}
+	return a.accounts.Recheck(ctx, v)
 }
 
 // New returns the Authenticator of acc; cookies decides how session cookies
@@ -56,7 +97,7 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		if req.r != nil {
 			w = &sessionWriter{ResponseWriter: w, req: req}
 		}
-		v, err := a.accounts.Authenticate(ctx, requestToken(r))
+		v, err := a.authenticate(ctx, requestToken(r))
 		if err != nil {
 			a.log.ErrorContext(ctx, "authenticating session", "err", err)
 			httperr.Write(w, err)
@@ -64,13 +105,13 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		}
 		if v != nil {
 			var release func()
-			ctx, release = a.accounts.Bind(viewer.NewContext(ctx, v), v)
+			ctx, release = a.bind(viewer.NewContext(ctx, v), v)
 			defer release()
 			// A stream lives on: make sure its session did not end
 			// between authenticating and binding (a notice then would
 			// have found nothing to end).
 			if strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
-				if err := a.accounts.Recheck(ctx, v); err != nil {
+				if err := a.recheck(ctx, v); err != nil {
 					a.log.ErrorContext(ctx, "checking a session", "err", err)
 					httperr.Write(w, err)
 					return
@@ -98,7 +139,7 @@ func (a *Authenticator) WebsocketInit(ctx context.Context, _ *http.Request, payl
 	if ok {
 		token := bearer(raw)
 		var err error
-		if v, err = a.accounts.Authenticate(ctx, token); err != nil {
+		if v, err = a.authenticate(ctx, token); err != nil {
 			return ctx, err
 		}
 		if token == "" || v == nil {
@@ -113,8 +154,8 @@ func (a *Authenticator) WebsocketInit(ctx context.Context, _ *http.Request, payl
 	// now has found nothing to end.
 	// Never released: the socket's context ends with the socket, and the
 	// watcher's sweep drops it then.
-	ctx, _ = a.accounts.Bind(ctx, v)
-	if err := a.accounts.Recheck(ctx, v); err != nil {
+	ctx, _ = a.bind(ctx, v)
+	if err := a.recheck(ctx, v); err != nil {
 		return ctx, err
 	}
 	if ctx.Err() != nil {

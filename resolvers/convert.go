@@ -1,6 +1,7 @@
 package resolvers
 
 import (
+	"github.com/woowtech/woow-paas/oauth"
 	"github.com/woowtech/woow-paas/workspaces"
 )
 
@@ -17,4 +18,18 @@ func deref[T any](p *T) T {
 // input gives.
 func answer(id *int, token *string) workspaces.Answer {
 	return workspaces.Answer{ID: deref(id), Token: deref(token)}
+}
+
+// authorizeRequest is the consent page's input as package oauth takes it.
+func authorizeRequest(clientID, redirectURI string, scope, state, challenge, method *string) oauth.AuthorizeRequest {
+	return oauth.AuthorizeRequest{ClientID: clientID, RedirectURI: redirectURI, Scope: deref(scope),
+		State: deref(state), CodeChallenge: deref(challenge), CodeChallengeMethod: deref(method)}
+}
+
+// optional is nil for "".
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/woowtech/woow-paas/deploy"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/graph"
+	"github.com/woowtech/woow-paas/oauth"
 	"github.com/woowtech/woow-paas/workspaces"
 )
 
@@ -24,6 +25,7 @@ type Resolver struct {
 	Catalog    *catalog.Service
 	Feed       *activity.Feed
 	Deploy     *deploy.Deployer
+	OAuth      *oauth.Service
 }
 
 // NewSchema returns the executable schema with connection costs set

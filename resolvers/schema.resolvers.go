@@ -7,7 +7,6 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -227,32 +226,39 @@ func (r *mutationResolver) ChangePassword(ctx context.Context, input model.Chang
 
 // AuthorizeOAuthClient is the resolver for the authorizeOAuthClient field.
 func (r *mutationResolver) AuthorizeOAuthClient(ctx context.Context, input model.AuthorizeOAuthClientInput) (*model.AuthorizeOAuthClientPayload, error) {
-	panic(fmt.Errorf("not implemented: AuthorizeOAuthClient - authorizeOAuthClient"))
+	to, err := r.OAuth.Authorize(ctx, authorizeRequest(input.ClientID, input.RedirectURI, input.Scope, input.State, input.CodeChallenge, input.CodeChallengeMethod), input.Approve)
+	return &model.AuthorizeOAuthClientPayload{RedirectTo: to}, err
 }
 
 // ApproveOAuthDevice is the resolver for the approveOAuthDevice field.
 func (r *mutationResolver) ApproveOAuthDevice(ctx context.Context, input model.ApproveOAuthDeviceInput) (*model.ApproveOAuthDevicePayload, error) {
-	panic(fmt.Errorf("not implemented: ApproveOAuthDevice - approveOAuthDevice"))
+	d, err := r.OAuth.ApproveDevice(ctx, input.UserCode, input.Approve)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ApproveOAuthDevicePayload{ClientName: d.Edges.Client.Name, Scopes: d.Scopes}, nil
 }
 
 // CreateOAuthClient is the resolver for the createOAuthClient field.
 func (r *mutationResolver) CreateOAuthClient(ctx context.Context, input model.CreateOAuthClientInput) (*model.OAuthClientPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateOAuthClient - createOAuthClient"))
+	c, secret, err := r.OAuth.CreateClient(ctx, oauth.ClientInput{Name: input.Name, RedirectURIs: input.RedirectUris, Scopes: input.Scopes, Public: input.Public})
+	return &model.OAuthClientPayload{Client: c, ClientSecret: optional(secret)}, err
 }
 
 // RotateOAuthClientSecret is the resolver for the rotateOAuthClientSecret field.
 func (r *mutationResolver) RotateOAuthClientSecret(ctx context.Context, input model.RotateOAuthClientSecretInput) (*model.OAuthClientPayload, error) {
-	panic(fmt.Errorf("not implemented: RotateOAuthClientSecret - rotateOAuthClientSecret"))
+	c, secret, err := r.OAuth.RotateSecret(ctx, input.ID)
+	return &model.OAuthClientPayload{Client: c, ClientSecret: optional(secret)}, err
 }
 
 // DeleteOAuthClient is the resolver for the deleteOAuthClient field.
 func (r *mutationResolver) DeleteOAuthClient(ctx context.Context, input model.DeleteOAuthClientInput) (*model.DeleteOAuthClientPayload, error) {
-	panic(fmt.Errorf("not implemented: DeleteOAuthClient - deleteOAuthClient"))
+	return &model.DeleteOAuthClientPayload{DeletedID: input.ID}, r.OAuth.DeleteClient(ctx, input.ID)
 }
 
 // RevokeOAuthGrant is the resolver for the revokeOAuthGrant field.
 func (r *mutationResolver) RevokeOAuthGrant(ctx context.Context, input model.RevokeOAuthGrantInput) (*model.RevokeOAuthGrantPayload, error) {
-	panic(fmt.Errorf("not implemented: RevokeOAuthGrant - revokeOAuthGrant"))
+	return &model.RevokeOAuthGrantPayload{ClientID: input.ClientID}, r.OAuth.RevokeGrant(ctx, input.ClientID)
 }
 
 // Viewer is the resolver for the viewer field.
@@ -327,17 +333,21 @@ func (r *queryResolver) ServiceValuesDiff(ctx context.Context, serviceID int, fr
 
 // OauthClients is the resolver for the oauthClients field.
 func (r *queryResolver) OauthClients(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.OAuthClientConnection, error) {
-	panic(fmt.Errorf("not implemented: OauthClients - oauthClients"))
+	q, err := r.OAuth.Clients(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return q.Paginate(ctx, after, first, before, last)
 }
 
 // OauthConsent is the resolver for the oauthConsent field.
 func (r *queryResolver) OauthConsent(ctx context.Context, input model.OAuthConsentInput) (*oauth.Consent, error) {
-	panic(fmt.Errorf("not implemented: OauthConsent - oauthConsent"))
+	return r.OAuth.CheckAuthorize(ctx, authorizeRequest(input.ClientID, input.RedirectURI, input.Scope, input.State, input.CodeChallenge, input.CodeChallengeMethod))
 }
 
 // OauthDeviceRequest is the resolver for the oauthDeviceRequest field.
 func (r *queryResolver) OauthDeviceRequest(ctx context.Context, userCode string) (*oauth.DeviceRequest, error) {
-	panic(fmt.Errorf("not implemented: OauthDeviceRequest - oauthDeviceRequest"))
+	return r.OAuth.DeviceRequest(ctx, userCode)
 }
 
 // Values is the resolver for the values field.
@@ -402,7 +412,10 @@ func (r *userResolver) PendingInvitations(ctx context.Context, obj *ent.User) ([
 
 // OauthGrants is the resolver for the oauthGrants field.
 func (r *userResolver) OauthGrants(ctx context.Context, obj *ent.User) ([]*oauth.Grant, error) {
-	panic(fmt.Errorf("not implemented: OauthGrants - oauthGrants"))
+	if v := viewer.FromContext(ctx); v == nil || v.UserID != obj.ID {
+		return []*oauth.Grant{}, nil
+	}
+	return r.OAuth.Grants(ctx)
 }
 
 // Kind is the resolver for the kind field.

@@ -37,6 +37,9 @@ type Kind string
 // Session is a first-party session (package accounts).
 const Session Kind = "session"
 
+// OAuthToken is an OAuth access token (package oauth).
+const OAuthToken Kind = "oauth_token"
+
 // Credential names one credential.
 type Credential struct {
 	Kind Kind
