@@ -21,16 +21,16 @@ type Viewer struct {
 	SessionID int
 	// TokenID is set when the viewer came with an OAuth access token.
 	TokenID int
-	// Scopes bound an OAuth access token; nil means a first-party session
-	// with every scope. What each scope opens is package policy's rule
-	// (policy.RequireScope).
+	// Scopes bound an OAuth access token (TokenID set): only these are
+	// carried, none when empty. A session carries every scope. What each
+	// scope opens is package policy's rule (policy.RequireScope).
 	Scopes []string
 }
 
 // HasScope reports whether v's credential carries scope: a session
 // carries every scope, an OAuth token those it was granted.
 func (v *Viewer) HasScope(scope string) bool {
-	if v.Scopes == nil {
+	if v.TokenID == 0 {
 		return true
 	}
 	for _, s := range v.Scopes {
