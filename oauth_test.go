@@ -650,3 +650,56 @@ func TestOAuthTokensEndWithTheAccount(t *testing.T) {
 		t.Fatal("a disabled account's token still works")
 	}
 }
+
+// TestOAuthClientManagement: users see their own clients (platform admins
+// all), a rotated secret replaces the old one at once, and deleting a
+// client ends its tokens.
+func TestOAuthClientManagement(t *testing.T) {
+	srv := startServer(t, newTestEnv(t))
+	admin := register(t, srv.URL, "admin@example.com", "Admin")
+	bob := register(t, srv.URL, "bob@example.com", "Bob")
+	const list = `{ oauthClients { totalCount edges { node { id clientId } } } }`
+	id, secret := confidentialClient(t, bob, "https://bob.example/cb", "read")
+	if n := pick[int](t, bob.mustDo(t, list, nil), "oauthClients.totalCount"); n != 1 {
+		t.Fatalf("bob sees %d clients", n)
+	}
+	if n := pick[int](t, admin.mustDo(t, list, nil), "oauthClients.totalCount"); n != 2 { // the seeded one and bob's
+		t.Fatalf("the admin sees %d clients", n)
+	}
+	nodeID := pick[string](t, bob.mustDo(t, list, nil), "oauthClients.edges.0.node.id")
+	const rotate = `mutation($id: ID!) { rotateOAuthClientSecret(input: {id: $id}) { clientSecret } }`
+	const del = `mutation($id: ID!) { deleteOAuthClient(input: {id: $id}) { deletedId } }`
+	admin.expectErr(t, "NOT_FOUND", "", rotate, map[string]any{"id": nodeID})
+
+	status, cc, _ := oauthPost(t, srv.URL+"/oauth2/token", url.Values{"grant_type": {"client_credentials"}}, id, secret)
+	if status != http.StatusOK {
+		t.Fatalf("client_credentials: %d %v", status, cc)
+	}
+	newSecret := pick[string](t, bob.mustDo(t, rotate, map[string]any{"id": nodeID}), "rotateOAuthClientSecret.clientSecret")
+	status, body, _ := oauthPost(t, srv.URL+"/oauth2/token", url.Values{"grant_type": {"client_credentials"}}, id, secret)
+	wantOAuthError(t, "the old secret", status, body, http.StatusUnauthorized, "invalid_client")
+	if status, _, _ := oauthPost(t, srv.URL+"/oauth2/introspect", url.Values{"token": {cc["access_token"].(string)}}, id, newSecret); status != http.StatusOK {
+		t.Fatalf("introspect with the new secret: %d", status)
+	}
+	to := consent(t, bob, srv.URL+"/oauth2/authorize?"+url.Values{"response_type": {"code"}, "client_id": {id},
+		"redirect_uri": {"https://bob.example/cb"}}.Encode(), true)
+	_, tok, _ := oauthPost(t, srv.URL+"/oauth2/token", url.Values{"grant_type": {"authorization_code"},
+		"code": {to.Query().Get("code")}, "redirect_uri": {"https://bob.example/cb"}}, id, newSecret)
+	if !tokenWorks(t, srv.URL, tok["access_token"].(string)) {
+		t.Fatalf("bob's token does not work: %v", tok)
+	}
+	bob.mustDo(t, del, map[string]any{"id": nodeID})
+	if tokenWorks(t, srv.URL, tok["access_token"].(string)) {
+		t.Fatal("a deleted client's token still works")
+	}
+	status, body, _ = oauthPost(t, srv.URL+"/oauth2/introspect", url.Values{"token": {cc["access_token"].(string)}}, id, newSecret)
+	wantOAuthError(t, "a deleted client", status, body, http.StatusUnauthorized, "invalid_client")
+
+	// Registration refuses what a redirect URI must not be.
+	for _, uri := range []string{"http://example.com/cb", "https://x.example/cb#frag", "javascript:alert(1)", "/relative"} {
+		bob.expectErr(t, "BAD_USER_INPUT", "redirectUris.0", createClientMut, map[string]any{"in": map[string]any{
+			"name": "Bad", "redirectUris": []string{uri}, "scopes": []string{"read"}, "public": true}})
+	}
+	bob.expectErr(t, "BAD_USER_INPUT", "scopes", createClientMut, map[string]any{"in": map[string]any{
+		"name": "Bad", "redirectUris": []string{"https://x.example/cb"}, "scopes": []string{"admin"}, "public": true}})
+}

@@ -51,8 +51,8 @@ func (s *Service) Exchange(ctx context.Context, req TokenRequest) (*TokenRespons
 	if err != nil {
 		return nil, err
 	}
-	if req.GrantType != GrantClientCredentials && req.GrantType != "" && !allows(c, req.GrantType) &&
-		slices.Contains([]string{GrantAuthorizationCode, GrantRefreshToken, GrantDeviceCode}, req.GrantType) {
+	if slices.Contains([]string{GrantAuthorizationCode, GrantRefreshToken, GrantDeviceCode}, req.GrantType) &&
+		!allows(c, req.GrantType) {
 		return nil, oauthErr(UnauthorizedClient, "this client may not use the %s grant", req.GrantType)
 	}
 	iss := &issuance{client: c}

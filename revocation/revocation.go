@@ -1,5 +1,5 @@
-// Package revocation carries the end of a credential (a session today, an
-// OAuth token later) to every server replica and ends what was opened
+// Package revocation carries the end of a credential (a session, an OAuth
+// access token) to every server replica and ends what was opened
 // with it: requests in flight, SSE streams and WebSocket connections.
 //
 // A credential's end is final the moment its row is deleted; what this
