@@ -8,8 +8,16 @@ import type { Cache, UpdatesConfig } from "@urql/exchange-graphcache";
 // nothing cached (secrets are never stored in the cache's lists).
 
 function grantsChanged(cache: Cache) {
+  // Settings reads the grants as node(id: viewer) (see ConnectedApps).
+  const users = new Set<string>();
   const viewer = cache.resolve("Query", "viewer");
-  if (typeof viewer === "string") cache.invalidate(viewer, "oauthGrants");
+  if (typeof viewer === "string") users.add(viewer);
+  for (const f of cache.inspectFields("Query")) {
+    if (f.fieldName !== "node") continue;
+    const key = cache.resolve("Query", f.fieldKey);
+    if (typeof key === "string" && key.startsWith("User:")) users.add(key);
+  }
+  for (const u of users) cache.invalidate(u, "oauthGrants");
 }
 
 function clientsChanged(cache: Cache) {

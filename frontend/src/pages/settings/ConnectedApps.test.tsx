@@ -6,6 +6,11 @@ import { Provider } from "urql";
 import { cachedClient, errorResult, type Handler } from "../oauth/testing";
 import { ConnectedApps } from "./ConnectedApps";
 
+vi.mock("../../lib/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../lib/session")>()),
+  useSignedInViewer: () => ({ id: "u-1", name: "Ada", email: "ada@example.com", emailVerifiedAt: null, platformAdmin: false }),
+}));
+
 vi.setConfig({ testTimeout: 20_000 });
 
 const grant = (clientId: string, clientName: string, lastUsedAt: string | null = null) => ({
@@ -31,14 +36,14 @@ function renderSection(handler: Handler) {
 
 describe("Settings: Connected apps", () => {
   it("no grants: an empty state that says what shows here", async () => {
-    renderSection(() => ({ data: { viewer: { __typename: "User", id: "u-1", oauthGrants: [] } } }));
+    renderSection(() => ({ data: { node: { __typename: "User", id: "u-1", oauthGrants: [] } } }));
     expect(await screen.findByRole("heading", { name: "No connected apps" })).toBeInTheDocument();
   });
 
   it("lists the grants; Revoke asks first, then the list loads again without it", async () => {
     let grants = [grant("woow-ha-smart-home", "Home Assistant", "2026-12-02T10:00:00Z"), grant("c-2", "Grafana")];
     const { u, calls, count } = renderSection((name, vars) => {
-      if (name === "SettingsOAuthGrants") return { data: { viewer: { __typename: "User", id: "u-1", oauthGrants: grants } } };
+      if (name === "SettingsOAuthGrants") return { data: { node: { __typename: "User", id: "u-1", oauthGrants: grants } } };
       if (name === "RevokeOAuthGrant") {
         const id = (vars as { input: { clientId: string } }).input.clientId;
         grants = grants.filter((g) => g.clientId !== id);
@@ -59,10 +64,15 @@ describe("Settings: Connected apps", () => {
     expect(dialog).not.toHaveAttribute("open");
   });
 
+  it("grants that cannot be read: the error, in this section only", async () => {
+    renderSection(() => errorResult("boom", "INTERNAL"));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Something went wrong on our side. Please try again.");
+  });
+
   it("a refused revoke: the error in the dialog, the list unchanged", async () => {
     const { u } = renderSection((name) =>
       name === "SettingsOAuthGrants"
-        ? { data: { viewer: { __typename: "User", id: "u-1", oauthGrants: [grant("c-2", "Grafana")] } } }
+        ? { data: { node: { __typename: "User", id: "u-1", oauthGrants: [grant("c-2", "Grafana")] } } }
         : errorResult("not found", "NOT_FOUND"),
     );
     await u.click(await screen.findByRole("button", { name: "Revoke Grafana" }));

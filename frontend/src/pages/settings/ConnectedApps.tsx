@@ -6,17 +6,23 @@ import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { SettingsOAuthGrantsQuery } from "../../gql/graphql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Loading, RelativeTime } from "../../components/ui";
+import { useSignedInViewer } from "../../lib/session";
 
+// Read through node(id), not viewer: should oauthGrants fail, the error
+// nulls this node field only. Through viewer it would null Query.viewer in
+// the cache, and the app would take the viewer for signed out.
 export const SettingsOAuthGrantsDocument = graphql(`
-  query SettingsOAuthGrants {
-    viewer {
-      id
-      oauthGrants {
-        clientId
-        clientName
-        scopes
-        grantedAt
-        lastUsedAt
+  query SettingsOAuthGrants($id: ID!) {
+    node(id: $id) {
+      ... on User {
+        id
+        oauthGrants {
+          clientId
+          clientName
+          scopes
+          grantedAt
+          lastUsedAt
+        }
       }
     }
   }
@@ -30,15 +36,17 @@ export const RevokeOAuthGrantDocument = graphql(`
   }
 `);
 
-type Grant = NonNullable<SettingsOAuthGrantsQuery["viewer"]>["oauthGrants"][number];
+type Grant = Extract<NonNullable<SettingsOAuthGrantsQuery["node"]>, { oauthGrants: unknown }>["oauthGrants"][number];
 
 export function ConnectedApps() {
   const headingId = useId();
-  const [{ data, fetching, error }] = useQuery({ query: SettingsOAuthGrantsDocument, requestPolicy: "cache-and-network" });
+  const viewer = useSignedInViewer();
+  const [{ data, fetching, error }] = useQuery({ query: SettingsOAuthGrantsDocument, variables: { id: viewer.id }, requestPolicy: "cache-and-network" });
   const [revoking, setRevoking] = useState<Grant | null>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
   const [res, revoke] = useMutation(RevokeOAuthGrantDocument);
-  const grants = data?.viewer?.oauthGrants ?? [];
+  const node = data?.node;
+  const grants: Grant[] = (node && "oauthGrants" in node ? node.oauthGrants : undefined) ?? [];
 
   const confirm = async () => {
     if (!revoking) return;

@@ -23,7 +23,7 @@ vi.mock("../../lib/session", () => ({
 
 /** The OAuth sections' lists (tested in ConnectedApps.test and OAuthClients.test): empty here. */
 const oauthLists: Record<string, Answer> = {
-  SettingsOAuthGrants: { data: { viewer: { __typename: "User", id: "VXNlcjox", oauthGrants: [] } } },
+  SettingsOAuthGrants: { data: { node: { __typename: "User", id: "VXNlcjox", oauthGrants: [] } } },
   SettingsOAuthClients: { data: { oauthClients: { __typename: "OAuthClientConnection", edges: [] } } },
 };
 
