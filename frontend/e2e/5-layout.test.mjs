@@ -1,8 +1,9 @@
-// 5. Every page at 360 px (phone) in both themes: no horizontal overflow;
+// 5. Every page (the OAuth consent and device pages too) at 360 px (phone) in both themes: no horizontal overflow;
 // the bottom navigation shows and the sidebar hides on the phone, the other
 // way round on a desktop; the dark theme is dark. With E2E_SCREENSHOTS=<dir>,
 // a PNG of every page in light and dark at 1280x800 and 360x740.
 import assert from "node:assert/strict";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -40,6 +41,21 @@ function signedOut() {
     ["invitation", invitationPath],
   ];
 }
+/** A consent page the server accepts: the Home Assistant client, its callback path, PKCE S256. */
+function consentPath() {
+  const challenge = createHash("sha256").update(randomBytes(32).toString("base64url")).digest("base64url");
+  const q = new URLSearchParams({
+    response_type: "code",
+    client_id: "woow-ha-smart-home",
+    redirect_uri: "http://homeassistant.local:8123/auth/external/woow/callback",
+    scope: "workspace:read smarthome:read smarthome:tunnel security-access:read security-access:tunnel",
+    state: "layout-check",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  });
+  return `/oauth2/authorize?${q}`;
+}
+
 function signedIn() {
   const svc = `/services/${encodeURIComponent(serviceId)}`;
   return [
@@ -51,6 +67,8 @@ function signedIn() {
     ["configure", `/marketplace/${templateSlug}`],
     ["service", svc],
     ["settings", "/settings"],
+    ["oauth-consent", consentPath()],
+    ["device", "/device?user_code=BCDF-GHJK"],
     ["invitation-signed-in", invitationPath],
     ["verify-email-signed-in", "/verify-email#token=layout-check"],
     ["not-found", "/no/such/page"],

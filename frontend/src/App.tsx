@@ -18,15 +18,21 @@ import { Marketplace } from "./pages/marketplace/Marketplace";
 import { Configure } from "./pages/marketplace/Configure";
 import { ServiceDetail } from "./pages/services/ServiceDetail";
 import { Settings } from "./pages/settings/Settings";
+import { Consent } from "./pages/oauth/Consent";
+import { Device } from "./pages/oauth/Device";
 import { NotFound } from "./pages/NotFound";
 
-/** Signed-in pages: without a session, sign in first and come back. */
-function RequireViewer({ children }: { children: ReactNode }) {
+/**
+ * Signed-in pages: without a session, sign in first and come back (to the
+ * full URL, query string included). `bare` pages (the OAuth consent and
+ * device pages) stand alone, without the shell's workspaces.
+ */
+function RequireViewer({ children, bare }: { children: ReactNode; bare?: boolean }) {
   const { viewer, loading } = useViewer();
   const location = useLocation();
   if (loading) return <Loading />;
   if (!viewer) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
-  return <WorkspaceProvider>{children}</WorkspaceProvider>;
+  return bare ? children : <WorkspaceProvider>{children}</WorkspaceProvider>;
 }
 
 export function App() {
@@ -40,6 +46,23 @@ export function App() {
       <Route path="/verify-email" element={<VerifyEmail />} />
       {/* Signed in or not: it shows the invitation either way. */}
       <Route path="/invitation" element={<InvitationPage />} />
+      {/* OAuth: the server checked the client and redirect URI before serving this page. */}
+      <Route
+        path="/oauth2/authorize"
+        element={
+          <RequireViewer bare>
+            <Consent />
+          </RequireViewer>
+        }
+      />
+      <Route
+        path="/device"
+        element={
+          <RequireViewer bare>
+            <Device />
+          </RequireViewer>
+        }
+      />
       <Route
         element={
           <RequireViewer>

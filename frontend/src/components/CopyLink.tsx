@@ -23,7 +23,19 @@ async function writeClipboard(text: string, input: HTMLInputElement | null): Pro
   }
 }
 
-export function CopyLink({ link, label = "Invitation link" }: { link: string; label?: string }) {
+export function CopyLink({
+  link,
+  label = "Invitation link",
+  buttonLabel = "Copy link",
+  what = "link",
+}: {
+  link: string;
+  label?: string;
+  /** The copy button's text ("Copy secret"). */
+  buttonLabel?: string;
+  /** What is copied, in the fallback's words ("the secret is selected"). */
+  what?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   // A new link is not copied yet.
@@ -50,11 +62,11 @@ export function CopyLink({ link, label = "Invitation link" }: { link: string; la
           spellCheck={false}
           onFocus={(e) => e.currentTarget.select()}
         />
-        <Button onClick={copy}>Copy link</Button>
+        <Button onClick={copy}>{buttonLabel}</Button>
       </div>
       <span className="copy-link-status muted" aria-live="polite">
         {state === "copied" && "Copied to the clipboard."}
-        {state === "failed" && "This browser did not allow copying: the link is selected, press Ctrl+C (⌘C on a Mac) to copy it."}
+        {state === "failed" && `This browser did not allow copying: the ${what} is selected, press Ctrl+C (⌘C on a Mac) to copy it.`}
       </span>
     </div>
   );

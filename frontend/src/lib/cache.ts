@@ -10,6 +10,7 @@ import { activityUpdates } from "../pages/dashboard/cache";
 import { marketplaceUpdates } from "../pages/marketplace/cache";
 import { invitationUpdates } from "../pages/invitations/cache";
 import { accountUpdates } from "../pages/auth/cache";
+import { oauthUpdates } from "../pages/oauth/cache";
 
 const embedded = () => null;
 
@@ -41,6 +42,17 @@ export const cacheConfig: CacheExchangeOpts = {
     ServicePayload: embedded,
     ProfilePayload: embedded,
     ChangePasswordPayload: embedded,
+    // OAuth: requests, scopes and grants are values of their parent (a
+    // grant belongs to the viewer's list); clients are Nodes.
+    OAuthConsent: embedded,
+    OAuthScope: embedded,
+    OAuthDeviceRequest: embedded,
+    OAuthGrant: embedded,
+    AuthorizeOAuthClientPayload: embedded,
+    ApproveOAuthDevicePayload: embedded,
+    OAuthClientPayload: embedded,
+    DeleteOAuthClientPayload: embedded,
+    RevokeOAuthGrantPayload: embedded,
   },
-  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates, marketplaceUpdates, invitationUpdates, accountUpdates),
+  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates, marketplaceUpdates, invitationUpdates, accountUpdates, oauthUpdates),
 };

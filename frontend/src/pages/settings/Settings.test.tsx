@@ -21,8 +21,14 @@ vi.mock("../../lib/session", () => ({
   }),
 }));
 
+/** The OAuth sections' lists (tested in ConnectedApps.test and OAuthClients.test): empty here. */
+const oauthLists: Record<string, Answer> = {
+  SettingsOAuthGrants: { data: { node: { __typename: "User", id: "VXNlcjox", oauthGrants: [] } } },
+  SettingsOAuthClients: { data: { oauthClients: { __typename: "OAuthClientConnection", edges: [] } } },
+};
+
 function renderSettings(answer: (name: string, vars: Record<string, unknown>, op: Operation) => Answer) {
-  const client = mockClient(answer);
+  const client = mockClient((name, vars, op) => (name in oauthLists ? oauthLists[name] : answer(name, vars, op)));
   render(
     <Provider value={client}>
       <MemoryRouter>

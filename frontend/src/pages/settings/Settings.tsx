@@ -1,5 +1,7 @@
 // Settings: the viewer's profile (name, email, whether the address is
-// confirmed, with a way to get a new confirmation link), password, and theme.
+// confirmed, with a way to get a new confirmation link), password, theme,
+// the apps the viewer has connected (OAuth grants) and the OAuth clients
+// the viewer registered.
 import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
@@ -8,6 +10,8 @@ import { fieldErrors, formError } from "../../lib/errors";
 import { useSignedInViewer, type Viewer } from "../../lib/session";
 import { useTheme, type ThemeChoice } from "../../lib/theme";
 import { SendConfirmationLink } from "../auth/emailConfirmation";
+import { ConnectedApps } from "./ConnectedApps";
+import { OAuthClients } from "./OAuthClients";
 
 const UpdateProfileMutation = graphql(`
   mutation SettingsUpdateProfile($input: UpdateProfileInput!) {
@@ -43,10 +47,12 @@ function fieldMessage(label: string, msg: string | undefined): string | undefine
 export function Settings() {
   return (
     <div className="stack settings">
-      <PageHeader title="Settings" description="Your profile, your password and how the app looks." />
+      <PageHeader title="Settings" description="Your profile, your password, how the app looks, and the apps connected to your account." />
       <ProfileSection />
       <PasswordSection />
       <ThemeSection />
+      <ConnectedApps />
+      <OAuthClients />
     </div>
   );
 }
