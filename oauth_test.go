@@ -554,6 +554,12 @@ func TestOAuthRefusals(t *testing.T) {
 		"HA with a query":       haAuthorizeURL(srv.URL, haRedirect+"?next=https://evil.test", "s", challenge),
 		"HA with user info":     haAuthorizeURL(srv.URL, "http://evil.test@192.168.1.20:8123/auth/external/woow/callback", "s", challenge),
 		"HA javascript":         haAuthorizeURL(srv.URL, "javascript://x/auth/external/woow/callback", "s", challenge),
+		// The Home Assistant client's redirect URI is not registered (any
+		// host matches its pattern): its other errors are shown, never
+		// redirected to unprompted, or this would be an open redirect.
+		"plain for a public client": strings.Replace(haAuthorizeURL(srv.URL, haRedirect, "s1", challenge), "S256", "plain", 1),
+		"no challenge, public":      srv.URL + "/oauth2/authorize?response_type=code&client_id=" + haClientID + "&state=s1&redirect_uri=" + url.QueryEscape(haRedirect),
+		"HA, open redirect":         strings.Replace(haAuthorizeURL(srv.URL, "https://evil.example/auth/external/woow/callback", "s1", challenge), "response_type=code", "response_type=x", 1),
 	} {
 		resp := getNoFollow(t, u)
 		if resp.StatusCode != http.StatusBadRequest || resp.Header.Get("Location") != "" {
@@ -562,10 +568,9 @@ func TestOAuthRefusals(t *testing.T) {
 	}
 	// Other errors go back to the client with error and state.
 	for name, c := range map[string]struct{ u, code string }{
-		"plain for a public client": {strings.Replace(haAuthorizeURL(srv.URL, haRedirect, "s1", challenge), "S256", "plain", 1), "invalid_request"},
-		"no challenge, public":      {srv.URL + "/oauth2/authorize?response_type=code&client_id=" + haClientID + "&state=s1&redirect_uri=" + url.QueryEscape(haRedirect), "invalid_request"},
-		"scope not allowed":         {srv.URL + "/oauth2/authorize?response_type=code&scope=write&state=s1&client_id=" + id + "&redirect_uri=" + url.QueryEscape(redirect), "invalid_scope"},
-		"response_type token":       {srv.URL + "/oauth2/authorize?response_type=token&state=s1&client_id=" + id + "&redirect_uri=" + url.QueryEscape(redirect), "unsupported_response_type"},
+		"plain":               {srv.URL + "/oauth2/authorize?response_type=code&code_challenge_method=plain&code_challenge=" + challenge + "&state=s1&client_id=" + id + "&redirect_uri=" + url.QueryEscape(redirect), "invalid_request"},
+		"scope not allowed":   {srv.URL + "/oauth2/authorize?response_type=code&scope=write&state=s1&client_id=" + id + "&redirect_uri=" + url.QueryEscape(redirect), "invalid_scope"},
+		"response_type token": {srv.URL + "/oauth2/authorize?response_type=token&state=s1&client_id=" + id + "&redirect_uri=" + url.QueryEscape(redirect), "unsupported_response_type"},
 	} {
 		resp := getNoFollow(t, c.u)
 		loc, _ := url.Parse(resp.Header.Get("Location"))

@@ -32,11 +32,24 @@ const (
 	ReasonBadRedirect   = "invalid_redirect_uri"
 )
 
-// Redirectable reports whether an error of CheckAuthorize may go back to
-// the client's redirect URI; if not, the user sees it.
-func Redirectable(err error) bool {
+// Redirectable reports whether an error of CheckAuthorize for req may go
+// back to the client's redirect URI without the user acting; if not, the
+// user sees it. A URI the client did not register (the Home Assistant
+// client's, which only matches a pattern) is never redirected to
+// unprompted: the server would be an open redirect (RFC 9700 section
+// 4.11). After the user denies on the consent page, it is.
+func Redirectable(err error, redirectRegistered bool) bool {
 	e := errs.Public(err)
-	return e.Code == errs.Invalid && e.Reason != ReasonUnknownClient && e.Reason != ReasonBadRedirect
+	return redirectRegistered && e.Code == errs.Invalid && e.Reason != ReasonUnknownClient && e.Reason != ReasonBadRedirect
+}
+
+// RegisteredRedirect reports whether clientID registered uri exactly.
+func (s *Service) RegisteredRedirect(ctx context.Context, clientID, uri string) (bool, error) {
+	c, err := s.clientByID(ctx, clientID)
+	if err != nil || c == nil {
+		return false, err
+	}
+	return slices.Contains(c.RedirectUris, uri), nil
 }
 
 // CheckAuthorize checks an authorization request and returns what the

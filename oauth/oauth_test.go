@@ -129,6 +129,27 @@ func TestExpiredDeviceCode(t *testing.T) {
 	wantCode(t, err, ExpiredToken)
 }
 
+// TestRevokeUserEndsPendingGrants: after a password reset or a disabled
+// account, a code or approved device code issued before buys nothing.
+func TestRevokeUserEndsPendingGrants(t *testing.T) {
+	f := newFixture(t)
+	code := f.code(t, verifier)
+	d, err := f.s.DeviceAuthorize(context.Background(), HomeAssistantClientID, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ApproveDevice(f.ctx, d.UserCode, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.RevokeUser(context.Background(), f.uid); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.exchange(code, verifier)
+	wantCode(t, err, InvalidGrant)
+	_, err = f.s.Exchange(context.Background(), TokenRequest{GrantType: GrantDeviceCode, ClientID: HomeAssistantClientID, DeviceCode: d.DeviceCode})
+	wantCode(t, err, AccessDenied)
+}
+
 // TestOnlyHashesAtRest: no code, token or secret is stored as issued.
 func TestOnlyHashesAtRest(t *testing.T) {
 	f := newFixture(t)

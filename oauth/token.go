@@ -20,6 +20,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/revocation"
+	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
@@ -194,10 +195,29 @@ func (s *Service) ValidTokens(ctx context.Context, ids []int) ([]int, error) {
 }
 
 // RevokeUser revokes every token of a user (a disabled account, a reset
-// password) and ends what they opened.
+// password) and ends what they opened; the user's unused codes and
+// approved device codes go with them, so nothing issued before can buy a
+// token afterwards.
 func (s *Service) RevokeUser(ctx context.Context, userID int) error {
-	ids, err := revokeWhere(viewer.System(ctx), s.client, s.Now(), oauthtoken.UserID(userID))
-	s.ended(ctx, ids)
+	sys := viewer.System(ctx)
+	var ended []int
+	err := store.WithTx(sys, s.client, func(tx *ent.Tx) error {
+		now := s.Now()
+		var err error
+		if ended, err = revokeWhere(sys, tx.Client(), now, oauthtoken.UserID(userID)); err != nil {
+			return err
+		}
+		if _, err := tx.OAuthAuthorizationCode.Update().
+			Where(oauthauthorizationcode.UserID(userID), oauthauthorizationcode.UsedAtIsNil()).
+			SetUsedAt(now).Save(sys); err != nil {
+			return err
+		}
+		_, err = tx.OAuthDeviceCode.Update().
+			Where(oauthdevicecode.UserID(userID), oauthdevicecode.StatusEQ(oauthdevicecode.StatusApproved)).
+			SetStatus(oauthdevicecode.StatusDenied).Save(sys)
+		return err
+	})
+	s.ended(ctx, ended)
 	return err
 }
 

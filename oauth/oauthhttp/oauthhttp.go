@@ -310,10 +310,17 @@ func (h *Handler) authorize(w http.ResponseWriter, r *http.Request) {
 		req.ResponseType = "(none)" // required here, unlike in the consent page's input
 	}
 	_, err := h.svc.CheckAuthorize(r.Context(), req)
+	registered := false
+	if err != nil {
+		var rerr error
+		if registered, rerr = h.svc.RegisteredRedirect(r.Context(), req.ClientID, req.RedirectURI); rerr != nil {
+			err = rerr
+		}
+	}
 	switch {
 	case err == nil:
 		h.app.ServeHTTP(w, r)
-	case oauth.Redirectable(err):
+	case oauth.Redirectable(err, registered):
 		pub := errs.Public(err)
 		http.Redirect(w, r, oauth.RedirectError(req.RedirectURI, pub.Reason, pub.Message, req.State), http.StatusFound)
 	case errs.CodeOf(err) == errs.Invalid:
