@@ -707,4 +707,10 @@ func TestOAuthClientManagement(t *testing.T) {
 	}
 	bob.expectErr(t, "BAD_USER_INPUT", "scopes", createClientMut, map[string]any{"in": map[string]any{
 		"name": "Bad", "redirectUris": []string{"https://x.example/cb"}, "scopes": []string{"admin"}, "public": true}})
+	many := make([]string, 5000) // deduplicating them would be quadratic
+	for i := range many {
+		many[i] = "read"
+	}
+	bob.expectErr(t, "BAD_USER_INPUT", "scopes", createClientMut, map[string]any{"in": map[string]any{
+		"name": "Bad", "redirectUris": []string{"https://x.example/cb"}, "scopes": many, "public": true}})
 }

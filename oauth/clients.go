@@ -126,7 +126,7 @@ func (s *Service) AuthenticateClient(ctx context.Context, id, secret string) (*e
 		return nil, err
 	}
 	if c == nil || !(clientInfo{c}).VerifyPassword(secret) {
-		return nil, oauthErr(InvalidClient, "client authentication failed")
+		return nil, Errorf(InvalidClient, "client authentication failed")
 	}
 	return c, nil
 }
@@ -161,8 +161,8 @@ func (in ClientInput) validate() error {
 			return errs.InvalidField(fmt.Sprintf("redirectUris.%d", i), "%s", err)
 		}
 	}
-	if len(in.Scopes) == 0 {
-		return errs.InvalidField("scopes", "choose at least one scope")
+	if len(in.Scopes) == 0 || len(in.Scopes) > len(policy.Scopes) {
+		return errs.InvalidField("scopes", "choose between 1 and %d scopes", len(policy.Scopes))
 	}
 	for _, sc := range in.Scopes {
 		if !policy.KnownScope(sc) {

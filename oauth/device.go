@@ -77,11 +77,11 @@ func (s *Service) DeviceAuthorize(ctx context.Context, clientID, secret, scope s
 		return nil, err
 	}
 	if !allows(c, GrantDeviceCode) {
-		return nil, oauthErr(UnauthorizedClient, "this client may not use the device authorization grant")
+		return nil, Errorf(UnauthorizedClient, "this client may not use the device authorization grant")
 	}
 	scopes, serr := grantable(c, scope)
 	if serr != nil {
-		return nil, oauthErr(InvalidScope, "%s", errs.Public(serr).Message)
+		return nil, Errorf(InvalidScope, "%s", errs.Public(serr).Message)
 	}
 	sys := viewer.System(ctx)
 	for attempt := 0; ; attempt++ {
@@ -196,20 +196,20 @@ func (s *Service) ApproveDevice(ctx context.Context, userCode string, approve bo
 // by five seconds.
 func (s *Service) pollDevice(ctx context.Context, c *ent.OAuthClient, code string) (*ent.OAuthDeviceCode, error) {
 	if code == "" {
-		return nil, oauthErr(InvalidRequest, "device_code is required")
+		return nil, Errorf(InvalidRequest, "device_code is required")
 	}
 	sys := viewer.System(ctx)
 	d, err := s.client.OAuthDeviceCode.Query().
 		Where(oauthdevicecode.DeviceCodeHash(auth.HashToken(code)), oauthdevicecode.ClientID(c.ID)).Only(sys)
 	if ent.IsNotFound(err) {
-		return nil, oauthErr(InvalidGrant, "unknown device_code")
+		return nil, Errorf(InvalidGrant, "unknown device_code")
 	}
 	if err != nil {
 		return nil, err
 	}
 	now := s.Now()
 	if !d.ExpiresAt.After(now) {
-		return nil, oauthErr(ExpiredToken, "the device code expired; start again")
+		return nil, Errorf(ExpiredToken, "the device code expired; start again")
 	}
 	upd := d.Update().SetLastPolledAt(now)
 	tooSoon := d.LastPolledAt != nil && now.Sub(*d.LastPolledAt) < time.Duration(d.Interval)*time.Second
@@ -221,19 +221,19 @@ func (s *Service) pollDevice(ctx context.Context, c *ent.OAuthClient, code strin
 	}
 	switch d.Status {
 	case oauthdevicecode.StatusDenied:
-		return nil, oauthErr(AccessDenied, "the user denied the request")
+		return nil, Errorf(AccessDenied, "the user denied the request")
 	case oauthdevicecode.StatusConsumed:
-		return nil, oauthErr(InvalidGrant, "the device code was already used")
+		return nil, Errorf(InvalidGrant, "the device code was already used")
 	case oauthdevicecode.StatusApproved:
 		if d.UserID == nil {
-			return nil, oauthErr(InvalidGrant, "the device code has no user")
+			return nil, Errorf(InvalidGrant, "the device code has no user")
 		}
 		return d, nil
 	}
 	if tooSoon {
-		return nil, oauthErr(SlowDown, "poll every %d seconds", d.Interval+5)
+		return nil, Errorf(SlowDown, "poll every %d seconds", d.Interval+5)
 	}
-	return nil, oauthErr(AuthorizationPending, "the user has not answered yet")
+	return nil, Errorf(AuthorizationPending, "the user has not answered yet")
 }
 
 // describe is scopes in words, in the order of policy.Scopes.

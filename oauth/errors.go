@@ -17,7 +17,8 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Code + ": " + e.Description }
 
-func oauthErr(code, format string, args ...any) *Error {
+// Errorf is an *Error with a formatted description.
+func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Description: fmt.Sprintf(format, args...)}
 }
 
@@ -46,17 +47,17 @@ func fromLibrary(err error) error {
 	}
 	switch err {
 	case liberrors.ErrInvalidAuthorizeCode:
-		return oauthErr(InvalidGrant, "the authorization code is invalid, expired or used")
+		return Errorf(InvalidGrant, "the authorization code is invalid, expired or used")
 	case liberrors.ErrInvalidRefreshToken, liberrors.ErrExpiredRefreshToken:
-		return oauthErr(InvalidGrant, "the refresh token is invalid, expired or used")
+		return Errorf(InvalidGrant, "the refresh token is invalid, expired or used")
 	case liberrors.ErrInvalidCodeChallenge:
-		return oauthErr(InvalidGrant, "the code verifier does not match the code challenge")
+		return Errorf(InvalidGrant, "the code verifier does not match the code challenge")
 	case liberrors.ErrMissingCodeVerifier:
-		return oauthErr(InvalidGrant, "code_verifier is missing or was not expected")
+		return Errorf(InvalidGrant, "code_verifier is missing or was not expected")
 	case liberrors.ErrInvalidRedirectURI:
-		return oauthErr(InvalidGrant, "redirect_uri does not match")
+		return Errorf(InvalidGrant, "redirect_uri does not match")
 	case liberrors.ErrInvalidClient:
-		return oauthErr(InvalidClient, "client authentication failed")
+		return Errorf(InvalidClient, "client authentication failed")
 	}
 	return err
 }

@@ -5,11 +5,8 @@ import (
 	"slices"
 
 	"github.com/woowtech/woow-paas/ent"
-	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
-	"github.com/woowtech/woow-paas/ent/oauthdevicecode"
 	"github.com/woowtech/woow-paas/ent/oauthgrant"
-	"github.com/woowtech/woow-paas/ent/oauthtoken"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
@@ -49,13 +46,15 @@ func (s *Service) Grants(ctx context.Context) ([]*Grant, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The viewer's context: the privacy rule keeps it to their own.
+	// A system read, narrowed to the viewer's grants here: the client of a
+	// grant is loaded with it, and a user reads the clients they granted,
+	// not only those they own (the seeded one has no owner).
 	gs, err := s.client.OAuthGrant.Query().
 		Where(oauthgrant.UserID(v.UserID)).
 		WithClient(func(q *ent.OAuthClientQuery) { q.Select(oauthclient.FieldClientID, oauthclient.FieldName) }).
 		Order(ent.Desc(oauthgrant.FieldCreatedAt), ent.Desc(oauthgrant.FieldID)).
 		Limit(500).
-		All(withClients(ctx))
+		All(viewer.System(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -66,10 +65,6 @@ func (s *Service) Grants(ctx context.Context) ([]*Grant, error) {
 	}
 	return out, nil
 }
-
-// withClients lets a grant's client be read with it: a user sees the
-// clients they granted, not only those they own.
-func withClients(ctx context.Context) context.Context { return viewer.System(ctx) }
 
 // RevokeGrant revokes the viewer's grant to the client with clientID: the
 // grant, every token the client holds for the viewer (they stop working
@@ -97,19 +92,7 @@ func (s *Service) RevokeGrant(ctx context.Context, clientID string) error {
 		if n == 0 {
 			return errs.E(errs.NotFound, "no such connected app")
 		}
-		sys := viewer.System(ctx)
-		now := s.Now()
-		if ended, err = revokeWhere(sys, tx.Client(), now, oauthtoken.UserID(v.UserID), oauthtoken.ClientID(c.ID)); err != nil {
-			return err
-		}
-		if _, err := tx.OAuthAuthorizationCode.Update().
-			Where(oauthauthorizationcode.UserID(v.UserID), oauthauthorizationcode.ClientID(c.ID), oauthauthorizationcode.UsedAtIsNil()).
-			SetUsedAt(now).Save(sys); err != nil {
-			return err
-		}
-		_, err = tx.OAuthDeviceCode.Update().
-			Where(oauthdevicecode.UserID(v.UserID), oauthdevicecode.ClientID(c.ID), oauthdevicecode.StatusEQ(oauthdevicecode.StatusApproved)).
-			SetStatus(oauthdevicecode.StatusDenied).Save(sys)
+		ended, err = s.revokeIssued(ctx, tx, v.UserID, c)
 		return err
 	})
 	if err != nil {

@@ -136,7 +136,7 @@ func (ts tokenStore) createToken(ctx context.Context, info oauth2.TokenInfo) err
 			}
 			if n == 0 { // a concurrent exchange won
 				ids, err := revokeWhere(sys, tx.Client(), now, oauthtoken.AuthorizationCodeID(iss.codeID))
-				revoked, reuse = ids, oauthErr(InvalidGrant, "the authorization code was already used; the tokens it issued are revoked")
+				revoked, reuse = ids, Errorf(InvalidGrant, "the authorization code was already used; the tokens it issued are revoked")
 				return err
 			}
 		case iss.prevID != 0:
@@ -150,7 +150,7 @@ func (ts tokenStore) createToken(ctx context.Context, info oauth2.TokenInfo) err
 			}
 			if n == 0 {
 				ids, err := revokeWhere(sys, tx.Client(), now, oauthtoken.Family(iss.family))
-				revoked, reuse = ids, oauthErr(InvalidGrant, "the refresh token was already used; every token of its grant is revoked")
+				revoked, reuse = ids, Errorf(InvalidGrant, "the refresh token was already used; every token of its grant is revoked")
 				return err
 			}
 			revoked = []int{iss.prevID}
@@ -162,7 +162,7 @@ func (ts tokenStore) createToken(ctx context.Context, info oauth2.TokenInfo) err
 				return err
 			}
 			if n == 0 {
-				reuse = oauthErr(InvalidGrant, "the device code was already used")
+				reuse = Errorf(InvalidGrant, "the device code was already used")
 				return nil
 			}
 		}
@@ -251,7 +251,7 @@ func (ts tokenStore) GetByCode(ctx context.Context, code string) (oauth2.TokenIn
 		if err != nil {
 			return nil, err
 		}
-		return nil, oauthErr(InvalidGrant, "the authorization code was already used; the tokens it issued are revoked")
+		return nil, Errorf(InvalidGrant, "the authorization code was already used; the tokens it issued are revoked")
 	}
 	if !c.ExpiresAt.After(ts.s.Now()) {
 		return nil, nil
@@ -294,7 +294,7 @@ func (ts tokenStore) GetByRefresh(ctx context.Context, refresh string) (oauth2.T
 		if err != nil {
 			return nil, err
 		}
-		return nil, oauthErr(InvalidGrant, "the refresh token was already used; every token of its grant is revoked")
+		return nil, Errorf(InvalidGrant, "the refresh token was already used; every token of its grant is revoked")
 	}
 	if t.RevokedAt != nil || t.RefreshExpiresAt == nil || !t.RefreshExpiresAt.After(ts.s.Now()) {
 		return nil, nil
@@ -302,7 +302,7 @@ func (ts tokenStore) GetByRefresh(ctx context.Context, refresh string) (oauth2.T
 	if iss.scope != "" {
 		for _, sc := range splitScope(iss.scope) {
 			if !slices.Contains(t.Scopes, sc) {
-				return nil, oauthErr(InvalidScope, "a refreshed token cannot have scope %q, which was not granted", sc)
+				return nil, Errorf(InvalidScope, "a refreshed token cannot have scope %q, which was not granted", sc)
 			}
 		}
 	}

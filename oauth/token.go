@@ -17,6 +17,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthdevicecode"
 	"github.com/woowtech/woow-paas/ent/oauthgrant"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
+	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/revocation"
@@ -54,7 +55,7 @@ func (s *Service) Exchange(ctx context.Context, req TokenRequest) (*TokenRespons
 	}
 	if slices.Contains([]string{GrantAuthorizationCode, GrantRefreshToken, GrantDeviceCode}, req.GrantType) &&
 		!allows(c, req.GrantType) {
-		return nil, oauthErr(UnauthorizedClient, "this client may not use the %s grant", req.GrantType)
+		return nil, Errorf(UnauthorizedClient, "this client may not use the %s grant", req.GrantType)
 	}
 	iss := &issuance{client: c}
 	ctx = withIssuance(ctx, iss)
@@ -63,30 +64,30 @@ func (s *Service) Exchange(ctx context.Context, req TokenRequest) (*TokenRespons
 	switch req.GrantType {
 	case GrantAuthorizationCode:
 		if req.Code == "" || req.RedirectURI == "" {
-			return nil, oauthErr(InvalidRequest, "code and redirect_uri are required")
+			return nil, Errorf(InvalidRequest, "code and redirect_uri are required")
 		}
 		if req.CodeVerifier != "" && (len(req.CodeVerifier) < 43 || len(req.CodeVerifier) > 128 || !unreserved(req.CodeVerifier)) {
-			return nil, oauthErr(InvalidGrant, "code_verifier must be 43 to 128 unreserved characters")
+			return nil, Errorf(InvalidGrant, "code_verifier must be 43 to 128 unreserved characters")
 		}
 		tgr.Code, tgr.RedirectURI, tgr.CodeVerifier = req.Code, req.RedirectURI, req.CodeVerifier
 		ti, err = s.manager.GenerateAccessToken(ctx, oauth2.AuthorizationCode, tgr)
 	case GrantRefreshToken:
 		if req.RefreshToken == "" {
-			return nil, oauthErr(InvalidRequest, "refresh_token is required")
+			return nil, Errorf(InvalidRequest, "refresh_token is required")
 		}
 		if len(req.Scope) > 1000 {
-			return nil, oauthErr(InvalidScope, "the scope is too long")
+			return nil, Errorf(InvalidScope, "the scope is too long")
 		}
 		iss.scope = strings.Join(splitScope(req.Scope), " ")
 		tgr.Refresh, tgr.Scope = req.RefreshToken, iss.scope
 		ti, err = s.manager.RefreshAccessToken(ctx, tgr)
 	case GrantClientCredentials:
 		if c.Public || !allows(c, GrantClientCredentials) {
-			return nil, oauthErr(UnauthorizedClient, "client_credentials is for confidential clients registered for it")
+			return nil, Errorf(UnauthorizedClient, "client_credentials is for confidential clients registered for it")
 		}
 		scopes, serr := grantable(c, req.Scope)
 		if serr != nil {
-			return nil, oauthErr(InvalidScope, "%s", errs.Public(serr).Message)
+			return nil, Errorf(InvalidScope, "%s", errs.Public(serr).Message)
 		}
 		tgr.Scope = strings.Join(scopes, " ")
 		ti, err = s.manager.GenerateAccessToken(ctx, oauth2.ClientCredentials, tgr)
@@ -102,9 +103,9 @@ func (s *Service) Exchange(ctx context.Context, req TokenRequest) (*TokenRespons
 		// grant itself is never offered (see the default case).
 		ti, err = s.manager.GenerateAccessToken(ctx, oauth2.PasswordCredentials, tgr)
 	case "":
-		return nil, oauthErr(InvalidRequest, "grant_type is required")
+		return nil, Errorf(InvalidRequest, "grant_type is required")
 	default:
-		return nil, oauthErr(UnsupportedGrantType, "grant_type %q is not supported", truncate(req.GrantType, 100))
+		return nil, Errorf(UnsupportedGrantType, "grant_type %q is not supported", truncate(req.GrantType, 100))
 	}
 	if err != nil {
 		return nil, fromLibrary(err)
@@ -199,26 +200,39 @@ func (s *Service) ValidTokens(ctx context.Context, ids []int) ([]int, error) {
 // approved device codes go with them, so nothing issued before can buy a
 // token afterwards.
 func (s *Service) RevokeUser(ctx context.Context, userID int) error {
-	sys := viewer.System(ctx)
 	var ended []int
-	err := store.WithTx(sys, s.client, func(tx *ent.Tx) error {
-		now := s.Now()
+	err := store.WithTx(viewer.System(ctx), s.client, func(tx *ent.Tx) error {
 		var err error
-		if ended, err = revokeWhere(sys, tx.Client(), now, oauthtoken.UserID(userID)); err != nil {
-			return err
-		}
-		if _, err := tx.OAuthAuthorizationCode.Update().
-			Where(oauthauthorizationcode.UserID(userID), oauthauthorizationcode.UsedAtIsNil()).
-			SetUsedAt(now).Save(sys); err != nil {
-			return err
-		}
-		_, err = tx.OAuthDeviceCode.Update().
-			Where(oauthdevicecode.UserID(userID), oauthdevicecode.StatusEQ(oauthdevicecode.StatusApproved)).
-			SetStatus(oauthdevicecode.StatusDenied).Save(sys)
+		ended, err = s.revokeIssued(ctx, tx, userID, nil)
 		return err
 	})
 	s.ended(ctx, ended)
 	return err
+}
+
+// revokeIssued revokes, in tx, what was issued to userID (for one client
+// when c is set): live tokens, whose ids it returns for ended once
+// committed, unused codes and approved device codes.
+func (s *Service) revokeIssued(ctx context.Context, tx *ent.Tx, userID int, c *ent.OAuthClient) ([]int, error) {
+	sys := viewer.System(ctx)
+	now := s.Now()
+	tokens := []predicate.OAuthToken{oauthtoken.UserID(userID)}
+	codes := []predicate.OAuthAuthorizationCode{oauthauthorizationcode.UserID(userID), oauthauthorizationcode.UsedAtIsNil()}
+	devices := []predicate.OAuthDeviceCode{oauthdevicecode.UserID(userID), oauthdevicecode.StatusEQ(oauthdevicecode.StatusApproved)}
+	if c != nil {
+		tokens = append(tokens, oauthtoken.ClientID(c.ID))
+		codes = append(codes, oauthauthorizationcode.ClientID(c.ID))
+		devices = append(devices, oauthdevicecode.ClientID(c.ID))
+	}
+	ended, err := revokeWhere(sys, tx.Client(), now, tokens...)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.OAuthAuthorizationCode.Update().Where(codes...).SetUsedAt(now).Save(sys); err != nil {
+		return nil, err
+	}
+	_, err = tx.OAuthDeviceCode.Update().Where(devices...).SetStatus(oauthdevicecode.StatusDenied).Save(sys)
+	return ended, err
 }
 
 // Revoke is the revocation endpoint (RFC 7009) for an authenticated

@@ -14,7 +14,6 @@ package oauthhttp
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"html/template"
 	"log/slog"
 	"mime"
@@ -104,30 +103,22 @@ func unescape(s string) string {
 // travel in the body only), a body that is not a form, and a large one.
 func parseForm(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.RawQuery != "" {
-		return oauthErr(oauth.InvalidRequest, "parameters go in the form body, never in the URL")
+		return oauth.Errorf(oauth.InvalidRequest, "parameters go in the form body, never in the URL")
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt != "application/x-www-form-urlencoded" {
-		return oauthErr(oauth.InvalidRequest, "the body must be application/x-www-form-urlencoded")
+		return oauth.Errorf(oauth.InvalidRequest, "the body must be application/x-www-form-urlencoded")
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
 	if err := r.ParseForm(); err != nil {
-		return oauthErr(oauth.InvalidRequest, "the form could not be read")
+		return oauth.Errorf(oauth.InvalidRequest, "the form could not be read")
 	}
 	for k, vs := range r.PostForm {
 		if len(vs) > 1 {
-			return oauthErr(oauth.InvalidRequest, "%s is repeated", k)
+			return oauth.Errorf(oauth.InvalidRequest, "%s is repeated", k)
 		}
 	}
 	return nil
-}
-
-func oauthErr(code, format string, args ...any) *oauth.Error {
-	e := &oauth.Error{Code: code, Description: format}
-	if len(args) > 0 {
-		e.Description = fmt.Sprintf(format, args...)
-	}
-	return e
 }
 
 // token is the token endpoint (RFC 6749 section 3.2).
@@ -138,7 +129,7 @@ func (h *Handler) token(w http.ResponseWriter, r *http.Request) {
 	}
 	gt := r.PostForm.Get("grant_type")
 	if gt == string(oauth2.PasswordCredentials) || gt == string(oauth2.Implicit) {
-		h.fail(w, r, oauthErr(oauth.UnsupportedGrantType, "grant_type %q is not supported", gt))
+		h.fail(w, r, oauth.Errorf(oauth.UnsupportedGrantType, "grant_type %q is not supported", gt))
 		return
 	}
 	req := oauth.TokenRequest{GrantType: gt, Scope: r.PostForm.Get("scope")}
@@ -244,7 +235,7 @@ func (h *Handler) clientAndToken(w http.ResponseWriter, r *http.Request, confide
 	}
 	cl, err := h.svc.AuthenticateClient(r.Context(), id, secret)
 	if err == nil && confidential && cl.Public {
-		err = oauthErr(oauth.InvalidClient, "introspection is for confidential clients")
+		err = oauth.Errorf(oauth.InvalidClient, "introspection is for confidential clients")
 	}
 	if err != nil {
 		h.fail(w, r, err)
@@ -252,7 +243,7 @@ func (h *Handler) clientAndToken(w http.ResponseWriter, r *http.Request, confide
 	}
 	token = r.PostForm.Get("token")
 	if token == "" {
-		h.fail(w, r, oauthErr(oauth.InvalidRequest, "token is required"))
+		h.fail(w, r, oauth.Errorf(oauth.InvalidRequest, "token is required"))
 		return nil, "", false
 	}
 	return cl, token, true
@@ -386,13 +377,13 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 func libraryErr(err error) error {
 	switch {
 	case errors.Is(err, liberrors.ErrInvalidClient):
-		return oauthErr(oauth.InvalidClient, "client authentication failed")
+		return oauth.Errorf(oauth.InvalidClient, "client authentication failed")
 	case errors.Is(err, liberrors.ErrUnsupportedGrantType):
-		return oauthErr(oauth.UnsupportedGrantType, "grant_type is missing or not supported")
+		return oauth.Errorf(oauth.UnsupportedGrantType, "grant_type is missing or not supported")
 	case errors.Is(err, liberrors.ErrInvalidRequest):
-		return oauthErr(oauth.InvalidRequest, "a required parameter is missing or malformed")
+		return oauth.Errorf(oauth.InvalidRequest, "a required parameter is missing or malformed")
 	}
-	return oauthErr(oauth.InvalidRequest, "%s", err.Error())
+	return oauth.Errorf(oauth.InvalidRequest, "%s", err.Error())
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
