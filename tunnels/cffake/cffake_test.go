@@ -396,3 +396,34 @@ func TestBlock(t *testing.T) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+func TestConnectDisconnect(t *testing.T) {
+	srv, api, acct, ctx := setup(t)
+	tun, err := api.CreateTunnel(ctx, acct, cloudflare.TunnelCreateParams{Name: "c", Secret: secret(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Connect(tun.ID, cffake.Connector{Arch: "linux_amd64", Version: "2025.1.0"})
+	srv.Connect(tun.ID, cffake.Connector{ID: "keep"})
+	ts := srv.Tunnels()
+	if len(ts[0].Connectors) != 2 || ts[0].Connectors[0].ID == "" || ts[0].Connectors[0].OpenedAt.IsZero() {
+		t.Fatalf("connectors %+v", ts[0].Connectors)
+	}
+	// Cleanup of one client id (the API's client_id parameter).
+	if _, err := api.Raw(ctx, http.MethodDelete, "/accounts/"+srv.Account+"/cfd_tunnel/"+tun.ID+"/connections?client_id="+ts[0].Connectors[0].ID, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := srv.Tunnel(tun.ID); len(got.Connectors) != 1 || got.Connectors[0].ID != "keep" {
+		t.Fatalf("after client_id cleanup %+v", got.Connectors)
+	}
+	srv.Disconnect(tun.ID)
+	if g, err := api.GetTunnel(ctx, acct, tun.ID); err != nil || g.Status != "inactive" || len(g.Connections) != 0 {
+		t.Fatalf("after disconnect %+v %v", g, err)
+	}
+	if err := api.DeleteTunnel(ctx, acct, tun.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := srv.Tunnel(tun.ID); !ok || got.DeletedAt.IsZero() || srv.TokenOf(tun.ID) == "" {
+		t.Fatalf("deleted tunnel snapshot %+v", got)
+	}
+}
