@@ -35,6 +35,7 @@ import (
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/frontend"
 	"github.com/woowtech/woow-paas/gqlserver"
+	"github.com/woowtech/woow-paas/hashim"
 	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/httpauth"
 	"github.com/woowtech/woow-paas/live"
@@ -44,7 +45,9 @@ import (
 	"github.com/woowtech/woow-paas/resolvers"
 	"github.com/woowtech/woow-paas/revocation"
 	"github.com/woowtech/woow-paas/secretbox"
+	"github.com/woowtech/woow-paas/smarthome"
 	"github.com/woowtech/woow-paas/store"
+	"github.com/woowtech/woow-paas/tunnels"
 	"github.com/woowtech/woow-paas/workspaces"
 )
 
@@ -95,6 +98,17 @@ type config struct {
 	// SMTPURL and MailFrom set up e-mail (WOOW_SMTP_URL, WOOW_MAIL_FROM):
 	// invitation and password reset links. Unset: no e-mail.
 	SMTPURL, MailFrom string
+	// Cloudflare is the account smart home tunnels are made in
+	// (WOOW_CLOUDFLARE_API_TOKEN, WOOW_CLOUDFLARE_ACCOUNT_ID,
+	// WOOW_CLOUDFLARE_ZONE_ID, WOOW_CLOUDFLARE_API_URL, and
+	// WOOW_CLOUDFLARE_RATE_LIMIT in requests a second). Without a token
+	// and account, adding a smart home ends in error, saying what to set.
+	Cloudflare tunnels.Config
+	// SmartHomeDomain is the zone's domain the homes' host names are in
+	// (WOOW_SMARTHOME_DOMAIN, default Domain).
+	SmartHomeDomain string
+	// SmartHomes tunes the smart home jobs; tests shorten them.
+	SmartHomes smarthome.Config
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -110,6 +124,23 @@ func loadConfig(getenv func(string) string) (config, error) {
 		SMTPURL:       getenv("WOOW_SMTP_URL"),
 		MailFrom:      getenv("WOOW_MAIL_FROM"),
 		ChartDirs:     helmops.SplitChartDirs(getenv("WOOW_CHART_DIRS")),
+		Cloudflare: tunnels.Config{
+			APIToken:  getenv("WOOW_CLOUDFLARE_API_TOKEN"),
+			AccountID: getenv("WOOW_CLOUDFLARE_ACCOUNT_ID"),
+			ZoneID:    getenv("WOOW_CLOUDFLARE_ZONE_ID"),
+			APIURL:    or(getenv("WOOW_CLOUDFLARE_API_URL"), tunnels.DefaultAPIURL),
+		},
+	}
+	cfg.SmartHomeDomain = or(getenv("WOOW_SMARTHOME_DOMAIN"), cfg.Domain)
+	if v := getenv("WOOW_CLOUDFLARE_RATE_LIMIT"); v != "" {
+		r, err := strconv.ParseFloat(v, 64)
+		if err != nil || r <= 0 {
+			return cfg, fmt.Errorf("WOOW_CLOUDFLARE_RATE_LIMIT: want requests per second above 0, got %q", v)
+		}
+		cfg.Cloudflare.RateLimit = r
+	}
+	if u, err := url.Parse(cfg.Cloudflare.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		return cfg, fmt.Errorf("WOOW_CLOUDFLARE_API_URL: want http(s)://host[:port]/client/v4, got %q", cfg.Cloudflare.APIURL)
 	}
 	cfg.PublicURL = strings.TrimRight(getenv("WOOW_PUBLIC_URL"), "/")
 	if cfg.PublicURL != "" {
@@ -303,6 +334,7 @@ type services struct {
 	deployer   *deploy.Deployer
 	feed       *activity.Feed
 	oauth      *oauth.Service
+	homes      *smarthome.Homes
 
 	// closers release what the services hold, in the order they were
 	// made; close runs them in reverse.
@@ -342,6 +374,18 @@ func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 		return nil, err
 	}
 	s.closers = append(s.closers, s.deployer.CloseStreams)
+	cf, err := tunnels.New(cfg.Cloudflare)
+	if err != nil {
+		return nil, err
+	}
+	if !cf.Configured() {
+		log.Info("smart homes: Cloudflare is not configured; adding a home will fail until WOOW_CLOUDFLARE_API_TOKEN, WOOW_CLOUDFLARE_ACCOUNT_ID and WOOW_CLOUDFLARE_ZONE_ID are set")
+	}
+	homesCfg := cfg.SmartHomes
+	homesCfg.Domain = cfg.SmartHomeDomain
+	s.homes = smarthome.New(db, cf, box, bus, s.deployer, homesCfg, log)
+	s.closers = append(s.closers, s.homes.Close)
+	cfg.Jobs.Register = append(cfg.Jobs.Register, s.homes.RegisterJobs)
 	if err = startJobs(ctx, bgCtx, cfg, db, s.deployer, log); err != nil {
 		return nil, err
 	}
@@ -472,6 +516,7 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 		Feed:       svc.feed,
 		Deploy:     svc.deployer,
 		OAuth:      svc.oauth,
+		Homes:      svc.homes,
 	})
 	authn := httpauth.New(svc.accounts, auth.Cookies{TrustProxy: cfg.TrustProxy}, log).WithTokens(svc.oauth)
 	api := gqlserver.New(schema, gqlserver.Options{
@@ -509,6 +554,11 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 		}
 		_, _ = io.WriteString(w, `{"status":"ready"}`)
 	})
+	shim := http.NewServeMux()
+	hashim.New(svc.homes, svc.workspaces, log).Register(shim)
+	for _, prefix := range []string{"/api/smarthome/", "/api/ha/"} {
+		mux.Handle(prefix, authn.BearerMiddleware(shim))
+	}
 	app := frontend.Handler()
 	oauthhttp.New(svc.oauth, app, log).Register(mux)
 	mux.Handle("/", app)

@@ -2,9 +2,7 @@ package deploy
 
 import (
 	"context"
-	"crypto/md5"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -188,14 +186,13 @@ func (s *Deployer) Deploy(ctx context.Context, in DeployInput) (*ent.Service, er
 			return err
 		}
 		ref8 := strings.ReplaceAll(ref.String(), "-", "")[:8]
-		sum := md5.Sum([]byte(ws.Slug))
 		create := c.Service.Create().
 			SetWorkspaceID(ws.ID).
 			SetTemplateID(tpl.ID).
 			SetName(name).
 			SetReferenceID(ref).
 			SetState(service.StatePending).
-			SetSubdomain(fmt.Sprintf("paas-cs-%s-%s", hex.EncodeToString(sum[:])[:8], ref8)).
+			SetSubdomain(fmt.Sprintf("paas-cs-%s-%s", workspaces.HostLabel(ws.Slug), ref8)).
 			SetInternalPort(tpl.DefaultPort).
 			SetReleaseName("svc-" + ref8).
 			SetNamespace(workspaces.Namespace(ws.Slug)).

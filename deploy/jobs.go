@@ -55,6 +55,10 @@ type JobsConfig struct {
 	// ReconcileEvery is the period of the drift and deadline check.
 	ReconcileEvery time.Duration
 	Workers        int
+	// Register adds other domains' workers (smart homes) to the same job
+	// runner, and returns their periodic jobs: one River client per
+	// server, whose workers know every job kind in the queue.
+	Register []func(*river.Workers) []*river.PeriodicJob
 }
 
 // StartJobs migrates River's tables, and starts the job runner: the
@@ -87,6 +91,10 @@ func (s *Deployer) StartJobs(ctx context.Context, cfg JobsConfig) error {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &opWorker{s: s})
 	river.AddWorker(workers, &reconcileWorker{s: s})
+	var periodic []*river.PeriodicJob
+	for _, register := range cfg.Register {
+		periodic = append(periodic, register(workers)...)
+	}
 	client, err := river.NewClient(drv, &river.Config{
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:              workers,
@@ -98,12 +106,12 @@ func (s *Deployer) StartJobs(ctx context.Context, cfg JobsConfig) error {
 		FetchCooldown: min(cfg.PollInterval, river.FetchCooldownDefault),
 		MaxAttempts:   s.cfg.MaxAttempts,
 		Logger:        s.log,
-		PeriodicJobs: []*river.PeriodicJob{
+		PeriodicJobs: append([]*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(cfg.ReconcileEvery),
 				func() (river.JobArgs, *river.InsertOpts) {
 					return reconcileArgs{}, &river.InsertOpts{MaxAttempts: 1}
 				}, &river.PeriodicJobOpts{RunOnStart: true}),
-		},
+		}, periodic...),
 	})
 	if err != nil {
 		return err
@@ -175,6 +183,16 @@ func (s *Deployer) enqueue(ctx context.Context, tx *sql.Tx, args JobArgs) error 
 		return errors.New("the job runner is not started")
 	}
 	_, err := s.jobs.InsertTx(ctx, tx, args, nil)
+	return err
+}
+
+// InsertJobTx inserts another domain's job (see JobsConfig.Register) in
+// the caller's transaction.
+func (s *Deployer) InsertJobTx(ctx context.Context, tx *sql.Tx, args river.JobArgs, opts *river.InsertOpts) error {
+	if s.jobs == nil {
+		return errors.New("the job runner is not started")
+	}
+	_, err := s.jobs.InsertTx(ctx, tx, args, opts)
 	return err
 }
 

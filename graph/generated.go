@@ -53,6 +53,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Service() ServiceResolver
+	SmartHome() SmartHomeResolver
 	Subscription() SubscriptionResolver
 	User() UserResolver
 	ValueChange() ValueChangeResolver
@@ -346,20 +347,24 @@ type ComplexityRoot struct {
 		CreateAppTemplate        func(childComplexity int, input ent.CreateAppTemplateInput) int
 		CreateInvitationLink     func(childComplexity int, input model.CreateInvitationLinkInput) int
 		CreateOAuthClient        func(childComplexity int, input model.CreateOAuthClientInput) int
+		CreateSmartHome          func(childComplexity int, input model.CreateSmartHomeInput) int
 		CreateWorkspace          func(childComplexity int, input model.CreateWorkspaceInput) int
 		DeclineInvitation        func(childComplexity int, input model.DeclineInvitationInput) int
 		DeleteOAuthClient        func(childComplexity int, input model.DeleteOAuthClientInput) int
 		DeleteService            func(childComplexity int, input model.DeleteServiceInput) int
+		DeleteSmartHome          func(childComplexity int, input model.DeleteSmartHomeInput) int
 		DeployService            func(childComplexity int, input model.DeployServiceInput) int
 		InviteMember             func(childComplexity int, input model.InviteMemberInput) int
 		LeaveWorkspace           func(childComplexity int, input model.LeaveWorkspaceInput) int
 		Login                    func(childComplexity int, input model.LoginInput) int
 		Logout                   func(childComplexity int) int
+		RefreshSmartHomeStatus   func(childComplexity int, input model.RefreshSmartHomeStatusInput) int
 		Register                 func(childComplexity int, input model.RegisterInput) int
 		RemoveMember             func(childComplexity int, input model.RemoveMemberInput) int
 		RequestEmailVerification func(childComplexity int) int
 		RequestPasswordReset     func(childComplexity int, input model.RequestPasswordResetInput) int
 		ResetPassword            func(childComplexity int, input model.ResetPasswordInput) int
+		RetrySmartHome           func(childComplexity int, input model.RetrySmartHomeInput) int
 		RevokeOAuthGrant         func(childComplexity int, input model.RevokeOAuthGrantInput) int
 		RollbackService          func(childComplexity int, input model.RollbackServiceInput) int
 		RotateOAuthClientSecret  func(childComplexity int, input model.RotateOAuthClientSecretInput) int
@@ -620,25 +625,27 @@ type ComplexityRoot struct {
 	}
 
 	SmartHome struct {
-		ConnectedSince func(childComplexity int) int
-		ConnectorID    func(childComplexity int) int
-		ConnectorType  func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		DeployedAt     func(childComplexity int) int
-		ErrorMessage   func(childComplexity int) int
-		HaPort         func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Name           func(childComplexity int) int
-		ReferenceID    func(childComplexity int) int
-		State          func(childComplexity int) int
-		Subdomain      func(childComplexity int) int
-		TunnelID       func(childComplexity int) int
-		TunnelName     func(childComplexity int) int
-		TunnelRoute    func(childComplexity int) int
-		TunnelStatus   func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
-		Workspace      func(childComplexity int) int
-		WorkspaceID    func(childComplexity int) int
+		ConnectedSince  func(childComplexity int) int
+		ConnectorID     func(childComplexity int) int
+		ConnectorType   func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		DeployedAt      func(childComplexity int) int
+		ErrorMessage    func(childComplexity int) int
+		HaPort          func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Name            func(childComplexity int) int
+		ReferenceID     func(childComplexity int) int
+		State           func(childComplexity int) int
+		Subdomain       func(childComplexity int) int
+		TunnelID        func(childComplexity int) int
+		TunnelName      func(childComplexity int) int
+		TunnelRoute     func(childComplexity int) int
+		TunnelStatus    func(childComplexity int) int
+		TunnelToken     func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		ViewerCanManage func(childComplexity int) int
+		Workspace       func(childComplexity int) int
+		WorkspaceID     func(childComplexity int) int
 	}
 
 	SmartHomeConnection struct {
@@ -652,6 +659,10 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	SmartHomePayload struct {
+		SmartHome func(childComplexity int) int
+	}
+
 	StateCount struct {
 		Count func(childComplexity int) int
 		State func(childComplexity int) int
@@ -660,6 +671,7 @@ type ComplexityRoot struct {
 	Subscription struct {
 		Activity          func(childComplexity int, workspaceID int, after *int) int
 		ServiceEvents     func(childComplexity int, serviceID int, after *int) int
+		SmartHomeStatus   func(childComplexity int, workspaceID int, after *time.Time) int
 		WorkspaceServices func(childComplexity int, workspaceID int, after *time.Time) int
 	}
 
@@ -871,6 +883,10 @@ type MutationResolver interface {
 	RotateOAuthClientSecret(ctx context.Context, input model.RotateOAuthClientSecretInput) (*model.OAuthClientPayload, error)
 	DeleteOAuthClient(ctx context.Context, input model.DeleteOAuthClientInput) (*model.DeleteOAuthClientPayload, error)
 	RevokeOAuthGrant(ctx context.Context, input model.RevokeOAuthGrantInput) (*model.RevokeOAuthGrantPayload, error)
+	CreateSmartHome(ctx context.Context, input model.CreateSmartHomeInput) (*model.SmartHomePayload, error)
+	RetrySmartHome(ctx context.Context, input model.RetrySmartHomeInput) (*model.SmartHomePayload, error)
+	RefreshSmartHomeStatus(ctx context.Context, input model.RefreshSmartHomeStatusInput) (*model.SmartHomePayload, error)
+	DeleteSmartHome(ctx context.Context, input model.DeleteSmartHomeInput) (*model.SmartHomePayload, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -900,10 +916,15 @@ type ServiceResolver interface {
 	ViewerCanDelete(ctx context.Context, obj *ent.Service) (bool, error)
 	ViewerCanInspect(ctx context.Context, obj *ent.Service) (bool, error)
 }
+type SmartHomeResolver interface {
+	TunnelToken(ctx context.Context, obj *ent.SmartHome) (*string, error)
+	ViewerCanManage(ctx context.Context, obj *ent.SmartHome) (bool, error)
+}
 type SubscriptionResolver interface {
 	Activity(ctx context.Context, workspaceID int, after *int) (<-chan *ent.ActivityEvent, error)
 	ServiceEvents(ctx context.Context, serviceID int, after *int) (<-chan *ent.ServiceEvent, error)
 	WorkspaceServices(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.Service, error)
+	SmartHomeStatus(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.SmartHome, error)
 }
 type UserResolver interface {
 	PendingInvitations(ctx context.Context, obj *ent.User) ([]*workspaces.PendingInvitation, error)
@@ -2042,6 +2063,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateOAuthClient(childComplexity, args["input"].(model.CreateOAuthClientInput)), true
+	case "Mutation.createSmartHome":
+		if e.ComplexityRoot.Mutation.CreateSmartHome == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSmartHome_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSmartHome(childComplexity, args["input"].(model.CreateSmartHomeInput)), true
 	case "Mutation.createWorkspace":
 		if e.ComplexityRoot.Mutation.CreateWorkspace == nil {
 			break
@@ -2086,6 +2118,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteService(childComplexity, args["input"].(model.DeleteServiceInput)), true
+	case "Mutation.deleteSmartHome":
+		if e.ComplexityRoot.Mutation.DeleteSmartHome == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSmartHome_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteSmartHome(childComplexity, args["input"].(model.DeleteSmartHomeInput)), true
 	case "Mutation.deployService":
 		if e.ComplexityRoot.Mutation.DeployService == nil {
 			break
@@ -2136,6 +2179,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.refreshSmartHomeStatus":
+		if e.ComplexityRoot.Mutation.RefreshSmartHomeStatus == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_refreshSmartHomeStatus_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RefreshSmartHomeStatus(childComplexity, args["input"].(model.RefreshSmartHomeStatusInput)), true
 	case "Mutation.register":
 		if e.ComplexityRoot.Mutation.Register == nil {
 			break
@@ -2186,6 +2240,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResetPassword(childComplexity, args["input"].(model.ResetPasswordInput)), true
+	case "Mutation.retrySmartHome":
+		if e.ComplexityRoot.Mutation.RetrySmartHome == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_retrySmartHome_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RetrySmartHome(childComplexity, args["input"].(model.RetrySmartHomeInput)), true
 	case "Mutation.revokeOAuthGrant":
 		if e.ComplexityRoot.Mutation.RevokeOAuthGrant == nil {
 			break
@@ -3444,12 +3509,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SmartHome.TunnelStatus(childComplexity), true
+	case "SmartHome.tunnelToken":
+		if e.ComplexityRoot.SmartHome.TunnelToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SmartHome.TunnelToken(childComplexity), true
 	case "SmartHome.updatedAt":
 		if e.ComplexityRoot.SmartHome.UpdatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SmartHome.UpdatedAt(childComplexity), true
+	case "SmartHome.viewerCanManage":
+		if e.ComplexityRoot.SmartHome.ViewerCanManage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SmartHome.ViewerCanManage(childComplexity), true
 	case "SmartHome.workspace":
 		if e.ComplexityRoot.SmartHome.Workspace == nil {
 			break
@@ -3495,6 +3572,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SmartHomeEdge.Node(childComplexity), true
 
+	case "SmartHomePayload.smartHome":
+		if e.ComplexityRoot.SmartHomePayload.SmartHome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SmartHomePayload.SmartHome(childComplexity), true
+
 	case "StateCount.count":
 		if e.ComplexityRoot.StateCount.Count == nil {
 			break
@@ -3530,6 +3614,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.ServiceEvents(childComplexity, args["serviceId"].(int), args["after"].(*int)), true
+	case "Subscription.smartHomeStatus":
+		if e.ComplexityRoot.Subscription.SmartHomeStatus == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_smartHomeStatus_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.SmartHomeStatus(childComplexity, args["workspaceId"].(int), args["after"].(*time.Time)), true
 	case "Subscription.workspaceServices":
 		if e.ComplexityRoot.Subscription.WorkspaceServices == nil {
 			break
@@ -4256,10 +4351,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateAppTemplateInput", ec.unmarshalInputCreateAppTemplateInput),
 			graphql.NewInputUnmarshaler("CreateInvitationLinkInput", ec.unmarshalInputCreateInvitationLinkInput),
 			graphql.NewInputUnmarshaler("CreateOAuthClientInput", ec.unmarshalInputCreateOAuthClientInput),
+			graphql.NewInputUnmarshaler("CreateSmartHomeInput", ec.unmarshalInputCreateSmartHomeInput),
 			graphql.NewInputUnmarshaler("CreateWorkspaceInput", ec.unmarshalInputCreateWorkspaceInput),
 			graphql.NewInputUnmarshaler("DeclineInvitationInput", ec.unmarshalInputDeclineInvitationInput),
 			graphql.NewInputUnmarshaler("DeleteOAuthClientInput", ec.unmarshalInputDeleteOAuthClientInput),
 			graphql.NewInputUnmarshaler("DeleteServiceInput", ec.unmarshalInputDeleteServiceInput),
+			graphql.NewInputUnmarshaler("DeleteSmartHomeInput", ec.unmarshalInputDeleteSmartHomeInput),
 			graphql.NewInputUnmarshaler("DeployServiceInput", ec.unmarshalInputDeployServiceInput),
 			graphql.NewInputUnmarshaler("InvitationOrder", ec.unmarshalInputInvitationOrder),
 			graphql.NewInputUnmarshaler("InvitationWhereInput", ec.unmarshalInputInvitationWhereInput),
@@ -4271,10 +4368,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OAuthConsentInput", ec.unmarshalInputOAuthConsentInput),
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
+			graphql.NewInputUnmarshaler("RefreshSmartHomeStatusInput", ec.unmarshalInputRefreshSmartHomeStatusInput),
 			graphql.NewInputUnmarshaler("RegisterInput", ec.unmarshalInputRegisterInput),
 			graphql.NewInputUnmarshaler("RemoveMemberInput", ec.unmarshalInputRemoveMemberInput),
 			graphql.NewInputUnmarshaler("RequestPasswordResetInput", ec.unmarshalInputRequestPasswordResetInput),
 			graphql.NewInputUnmarshaler("ResetPasswordInput", ec.unmarshalInputResetPasswordInput),
+			graphql.NewInputUnmarshaler("RetrySmartHomeInput", ec.unmarshalInputRetrySmartHomeInput),
 			graphql.NewInputUnmarshaler("RevokeOAuthGrantInput", ec.unmarshalInputRevokeOAuthGrantInput),
 			graphql.NewInputUnmarshaler("RollbackServiceInput", ec.unmarshalInputRollbackServiceInput),
 			graphql.NewInputUnmarshaler("RotateOAuthClientSecretInput", ec.unmarshalInputRotateOAuthClientSecretInput),
@@ -5124,6 +5223,66 @@ extend type Mutation {
   deleteOAuthClient(input: DeleteOAuthClientInput!): DeleteOAuthClientPayload!
   "Revokes the viewer's grant to a client and every token it holds for the viewer."
   revokeOAuthGrant(input: RevokeOAuthGrantInput!): RevokeOAuthGrantPayload!
+}
+
+extend type SmartHome {
+  """
+  The Cloudflare Tunnel token that runs the home's connector (cloudflared
+  in Home Assistant): null for anyone below workspace admin, and while the
+  home has none yet. Each reading goes into the activity feed.
+  """
+  tunnelToken: String
+  "Whether the viewer may retry, delete and read the token of this home."
+  viewerCanManage: Boolean!
+}
+
+input CreateSmartHomeInput {
+  workspaceId: ID!
+  "1 to 100 characters."
+  name: String!
+  "Home Assistant's port on the machine that runs the connector (default 8123)."
+  haPort: Int
+}
+
+input RetrySmartHomeInput {
+  id: ID!
+}
+
+input RefreshSmartHomeStatusInput {
+  id: ID!
+}
+
+input DeleteSmartHomeInput {
+  id: ID!
+}
+
+type SmartHomePayload {
+  smartHome: SmartHome!
+}
+
+extend type Mutation {
+  """
+  Adds a smart home (workspace admins and owners): it is pending, then
+  provisioning while its Cloudflare Tunnel, DNS record and token are made,
+  then active (or error, with the reason).
+  """
+  createSmartHome(input: CreateSmartHomeInput!): SmartHomePayload!
+  "Provisions a home in error again; what an earlier try made is reused."
+  retrySmartHome(input: RetrySmartHomeInput!): SmartHomePayload!
+  "Reads the tunnel's status from Cloudflare now (members may ask)."
+  refreshSmartHomeStatus(input: RefreshSmartHomeStatusInput!): SmartHomePayload!
+  "Removes the home's DNS record and tunnel; the home ends gone."
+  deleteSmartHome(input: DeleteSmartHomeInput!): SmartHomePayload!
+}
+
+extend type Subscription {
+  """
+  The smart homes of a workspace, each time one changes (state, tunnel
+  status). With after (the newest updatedAt among the homes the client has
+  read), those changed since come first. Ends with NOT_FOUND when the
+  viewer's access ends.
+  """
+  smartHomeStatus(workspaceId: ID!, after: Time): SmartHome!
 }
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
@@ -6146,6 +6305,10 @@ func (ec *executionContext) childFields_SmartHome(ctx context.Context, field gra
 		return ec.fieldContext_SmartHome_deployedAt(ctx, field)
 	case "workspace":
 		return ec.fieldContext_SmartHome_workspace(ctx, field)
+	case "tunnelToken":
+		return ec.fieldContext_SmartHome_tunnelToken(ctx, field)
+	case "viewerCanManage":
+		return ec.fieldContext_SmartHome_viewerCanManage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SmartHome", field.Name)
 }
@@ -6170,6 +6333,14 @@ func (ec *executionContext) childFields_SmartHomeEdge(ctx context.Context, field
 		return ec.fieldContext_SmartHomeEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SmartHomeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SmartHomePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "smartHome":
+		return ec.fieldContext_SmartHomePayload_smartHome(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SmartHomePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_StateCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6824,6 +6995,20 @@ func (ec *executionContext) field_Mutation_createOAuthClient_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createSmartHome_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateSmartHomeInput, error) {
+			return ec.unmarshalNCreateSmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateSmartHomeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createWorkspace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6872,6 +7057,20 @@ func (ec *executionContext) field_Mutation_deleteService_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.DeleteServiceInput, error) {
 			return ec.unmarshalNDeleteServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteSmartHome_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteSmartHomeInput, error) {
+			return ec.unmarshalNDeleteSmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteSmartHomeInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6936,6 +7135,20 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_refreshSmartHomeStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RefreshSmartHomeStatusInput, error) {
+			return ec.unmarshalNRefreshSmartHomeStatusInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRefreshSmartHomeStatusInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_register_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6984,6 +7197,20 @@ func (ec *executionContext) field_Mutation_resetPassword_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ResetPasswordInput, error) {
 			return ec.unmarshalNResetPasswordInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐResetPasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_retrySmartHome_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RetrySmartHomeInput, error) {
+			return ec.unmarshalNRetrySmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRetrySmartHomeInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7744,6 +7971,28 @@ func (ec *executionContext) field_Subscription_serviceEvents_args(ctx context.Co
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_smartHomeStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workspaceId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -13787,6 +14036,182 @@ func (ec *executionContext) fieldContext_Mutation_revokeOAuthGrant(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createSmartHome(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSmartHome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSmartHome(ctx, fc.Args["input"].(model.CreateSmartHomeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SmartHomePayload) graphql.Marshaler {
+			return ec.marshalNSmartHomePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSmartHomePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSmartHome(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SmartHomePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSmartHome_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_retrySmartHome(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_retrySmartHome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RetrySmartHome(ctx, fc.Args["input"].(model.RetrySmartHomeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SmartHomePayload) graphql.Marshaler {
+			return ec.marshalNSmartHomePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSmartHomePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_retrySmartHome(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SmartHomePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_retrySmartHome_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_refreshSmartHomeStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_refreshSmartHomeStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RefreshSmartHomeStatus(ctx, fc.Args["input"].(model.RefreshSmartHomeStatusInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SmartHomePayload) graphql.Marshaler {
+			return ec.marshalNSmartHomePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSmartHomePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_refreshSmartHomeStatus(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SmartHomePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_refreshSmartHomeStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteSmartHome(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteSmartHome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteSmartHome(ctx, fc.Args["input"].(model.DeleteSmartHomeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SmartHomePayload) graphql.Marshaler {
+			return ec.marshalNSmartHomePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSmartHomePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteSmartHome(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SmartHomePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteSmartHome_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OAuthClient_id(ctx context.Context, field graphql.CollectedField, obj *ent.OAuthClient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18442,6 +18867,52 @@ func (ec *executionContext) fieldContext_SmartHome_workspace(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _SmartHome_tunnelToken(ctx context.Context, field graphql.CollectedField, obj *ent.SmartHome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SmartHome_tunnelToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SmartHome().TunnelToken(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SmartHome_tunnelToken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SmartHome", field, true, true, "String")
+}
+
+func (ec *executionContext) _SmartHome_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *ent.SmartHome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SmartHome_viewerCanManage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SmartHome().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SmartHome_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SmartHome", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _SmartHomeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.SmartHomeConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18582,6 +19053,38 @@ func (ec *executionContext) _SmartHomeEdge_cursor(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_SmartHomeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SmartHomeEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _SmartHomePayload_smartHome(ctx context.Context, field graphql.CollectedField, obj *model.SmartHomePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SmartHomePayload_smartHome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SmartHome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SmartHome) graphql.Marshaler {
+			return ec.marshalNSmartHome2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐSmartHome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SmartHomePayload_smartHome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SmartHomePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SmartHome(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StateCount_state(ctx context.Context, field graphql.CollectedField, obj *dashboard.StateCount) (ret graphql.Marshaler) {
@@ -18756,6 +19259,50 @@ func (ec *executionContext) fieldContext_Subscription_workspaceServices(ctx cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Subscription_workspaceServices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_smartHomeStatus(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_smartHomeStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().SmartHomeStatus(ctx, fc.Args["workspaceId"].(int), fc.Args["after"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SmartHome) graphql.Marshaler {
+			return ec.marshalNSmartHome2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐSmartHome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_smartHomeStatus(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SmartHome(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_smartHomeStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28256,6 +28803,62 @@ func UnmarshalCreateOAuthClientInput(ctx context.Context, raw any) (model.Create
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateSmartHomeInput(ctx context.Context, obj any) (model.CreateSmartHomeInput, error) {
+	var it model.CreateSmartHomeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"workspaceId", "name", "haPort"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "workspaceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workspaceId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkspaceID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "haPort":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("haPort"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HaPort = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateSmartHomeInput unmarshals raw into the CreateSmartHomeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateSmartHomeInput(ctx context.Context, raw any) (model.CreateSmartHomeInput, error) {
+	var out model.CreateSmartHomeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSmartHomeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateWorkspaceInput(ctx context.Context, obj any) (model.CreateWorkspaceInput, error) {
 	var it model.CreateWorkspaceInput
 	if obj == nil {
@@ -28435,6 +29038,48 @@ func (ec *executionContext) unmarshalInputDeleteServiceInput(ctx context.Context
 func UnmarshalDeleteServiceInput(ctx context.Context, raw any) (model.DeleteServiceInput, error) {
 	var out model.DeleteServiceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteServiceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteSmartHomeInput(ctx context.Context, obj any) (model.DeleteSmartHomeInput, error) {
+	var it model.DeleteSmartHomeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteSmartHomeInput unmarshals raw into the DeleteSmartHomeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteSmartHomeInput(ctx context.Context, raw any) (model.DeleteSmartHomeInput, error) {
+	var out model.DeleteSmartHomeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteSmartHomeInput", raw, &out)
 	return out, err
 }
 
@@ -30543,6 +31188,48 @@ func UnmarshalProjectWhereInput(ctx context.Context, raw any) (ent.ProjectWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRefreshSmartHomeStatusInput(ctx context.Context, obj any) (model.RefreshSmartHomeStatusInput, error) {
+	var it model.RefreshSmartHomeStatusInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRefreshSmartHomeStatusInput unmarshals raw into the RefreshSmartHomeStatusInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRefreshSmartHomeStatusInput(ctx context.Context, raw any) (model.RefreshSmartHomeStatusInput, error) {
+	var out model.RefreshSmartHomeStatusInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RefreshSmartHomeStatusInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRegisterInput(ctx context.Context, obj any) (model.RegisterInput, error) {
 	var it model.RegisterInput
 	if obj == nil {
@@ -30736,6 +31423,48 @@ func (ec *executionContext) unmarshalInputResetPasswordInput(ctx context.Context
 func UnmarshalResetPasswordInput(ctx context.Context, raw any) (model.ResetPasswordInput, error) {
 	var out model.ResetPasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResetPasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRetrySmartHomeInput(ctx context.Context, obj any) (model.RetrySmartHomeInput, error) {
+	var it model.RetrySmartHomeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRetrySmartHomeInput unmarshals raw into the RetrySmartHomeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRetrySmartHomeInput(ctx context.Context, raw any) (model.RetrySmartHomeInput, error) {
+	var out model.RetrySmartHomeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RetrySmartHomeInput", raw, &out)
 	return out, err
 }
 
@@ -40870,6 +41599,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createSmartHome":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSmartHome(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retrySmartHome":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_retrySmartHome(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refreshSmartHomeStatus":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_refreshSmartHomeStatus(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteSmartHome":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteSmartHome(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42670,6 +43427,16 @@ func (ec *executionContext) _SmartHome(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "tunnelToken":
+			out.Values[i] = ec._SmartHome_tunnelToken(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "viewerCanManage":
+			out.Values[i] = ec._SmartHome_viewerCanManage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42768,6 +43535,39 @@ func (ec *executionContext) _SmartHomeEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var smartHomePayloadImplementors = []string{"SmartHomePayload"}
+
+func (ec *executionContext) _SmartHomePayload(ctx context.Context, sel ast.SelectionSet, obj *model.SmartHomePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, smartHomePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SmartHomePayload")
+		case "smartHome":
+			out.Values[i] = ec._SmartHomePayload_smartHome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var stateCountImplementors = []string{"StateCount"}
 
 func (ec *executionContext) _StateCount(ctx context.Context, sel ast.SelectionSet, obj *dashboard.StateCount) graphql.Marshaler {
@@ -42825,6 +43625,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_serviceEvents(ctx, fields[0])
 	case "workspaceServices":
 		return ec._Subscription_workspaceServices(ctx, fields[0])
+	case "smartHomeStatus":
+		return ec._Subscription_smartHomeStatus(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -44541,6 +45343,11 @@ func (ec *executionContext) unmarshalNCreateOAuthClientInput2githubᚗcomᚋwoow
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateSmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateSmartHomeInput(ctx context.Context, v any) (model.CreateSmartHomeInput, error) {
+	res, err := ec.unmarshalInputCreateSmartHomeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateWorkspaceInput(ctx context.Context, v any) (model.CreateWorkspaceInput, error) {
 	res, err := ec.unmarshalInputCreateWorkspaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -44592,6 +45399,11 @@ func (ec *executionContext) marshalNDeleteOAuthClientPayload2ᚖgithubᚗcomᚋw
 
 func (ec *executionContext) unmarshalNDeleteServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteServiceInput(ctx context.Context, v any) (model.DeleteServiceInput, error) {
 	res, err := ec.unmarshalInputDeleteServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteSmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteSmartHomeInput(ctx context.Context, v any) (model.DeleteSmartHomeInput, error) {
+	res, err := ec.unmarshalInputDeleteSmartHomeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -45021,6 +45833,11 @@ func (ec *executionContext) unmarshalNProjectWhereInput2ᚖgithubᚗcomᚋwoowte
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRefreshSmartHomeStatusInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRefreshSmartHomeStatusInput(ctx context.Context, v any) (model.RefreshSmartHomeStatusInput, error) {
+	res, err := ec.unmarshalInputRefreshSmartHomeStatusInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRegisterInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegisterInput(ctx context.Context, v any) (model.RegisterInput, error) {
 	res, err := ec.unmarshalInputRegisterInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -45071,6 +45888,11 @@ func (ec *executionContext) marshalNResetPasswordPayload2ᚖgithubᚗcomᚋwoowt
 		return graphql.Null
 	}
 	return ec._ResetPasswordPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRetrySmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRetrySmartHomeInput(ctx context.Context, v any) (model.RetrySmartHomeInput, error) {
+	res, err := ec.unmarshalInputRetrySmartHomeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNRevokeOAuthGrantInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRevokeOAuthGrantInput(ctx context.Context, v any) (model.RevokeOAuthGrantInput, error) {
@@ -45244,6 +46066,14 @@ func (ec *executionContext) marshalNSetUserDisabledPayload2ᚖgithubᚗcomᚋwoo
 	return ec._SetUserDisabledPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSmartHome2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐSmartHome(ctx context.Context, sel ast.SelectionSet, v *ent.SmartHome) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SmartHome!")
+		return graphql.Null
+	}
+	return ec._SmartHome(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSmartHomeConnection2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐSmartHomeConnection(ctx context.Context, sel ast.SelectionSet, v *ent.SmartHomeConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SmartHomeConnection!")
@@ -45264,6 +46094,14 @@ func (ec *executionContext) marshalNSmartHomeOrderField2ᚖgithubᚗcomᚋwoowte
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNSmartHomePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSmartHomePayload(ctx context.Context, sel ast.SelectionSet, v *model.SmartHomePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SmartHomePayload!")
+		return graphql.Null
+	}
+	return ec._SmartHomePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSmartHomeState2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚋsmarthomeᚐState(ctx context.Context, v any) (smarthome.State, error) {

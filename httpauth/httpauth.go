@@ -91,13 +91,24 @@ func New(acc *accounts.Service, cookies auth.Cookies, log *slog.Logger) *Authent
 // ends when its session does (on any replica), so an SSE stream or a long
 // request does not outlive a logout.
 func (a *Authenticator) Middleware(next http.Handler) http.Handler {
+	return a.middleware(next, requestToken)
+}
+
+// BearerMiddleware is Middleware for APIs that take a bearer token only
+// (the Home Assistant shim): a session cookie is not looked at, so a
+// browser's ambient credentials never authenticate there.
+func (a *Authenticator) BearerMiddleware(next http.Handler) http.Handler {
+	return a.middleware(next, func(r *http.Request) string { return bearer(r.Header.Get("Authorization")) })
+}
+
+func (a *Authenticator) middleware(next http.Handler, tokenOf func(*http.Request) string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		req := a.exchange(r)
 		ctx := context.WithValue(r.Context(), requestKey{}, req)
 		if req.r != nil {
 			w = &sessionWriter{ResponseWriter: w, req: req}
 		}
-		v, err := a.authenticate(ctx, requestToken(r))
+		v, err := a.authenticate(ctx, tokenOf(r))
 		if err != nil {
 			a.log.ErrorContext(ctx, "authenticating session", "err", err)
 			httperr.Write(w, err)

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"slices"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/privacy"
@@ -73,6 +74,8 @@ func (p Permission) scope() string {
 	switch p {
 	case ReadWorkspace, ReadInvitations, InspectServices:
 		return ScopeRead
+	case ReadTunnelToken:
+		return ScopeSmartHomeTunnel
 	}
 	return ScopeWrite
 }
@@ -99,4 +102,26 @@ func signedInWith(ctx context.Context, scope string) error {
 		return err
 	}
 	return privacy.Skip
+}
+
+// ReadWithScope is how the REST shim of Home Assistant reads: it checks
+// that the viewer's credential carries scope (one of the Home Assistant
+// scopes, which the data layer does not know), and returns a context in
+// which that credential reads through the data layer as a read-scoped one
+// would. The shim's handlers read only what their scope names; roles and
+// workspaces bound the reads as always.
+func ReadWithScope(ctx context.Context, scope string) (context.Context, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return ctx, errs.E(errs.Unauthenticated, "sign in first")
+	}
+	if err := RequireScope(ctx, scope); err != nil {
+		return ctx, err
+	}
+	if v.HasScope(ScopeRead) {
+		return ctx, nil
+	}
+	reader := *v
+	reader.Scopes = append(slices.Clone(v.Scopes), ScopeRead)
+	return viewer.NewContext(ctx, &reader), nil
 }

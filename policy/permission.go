@@ -40,6 +40,9 @@ const (
 	InspectServices
 	// ManageSmartHomes: register and configure smart homes.
 	ManageSmartHomes
+	// ReadTunnelToken: read a smart home's tunnel token (what runs its
+	// connector); an OAuth token needs smarthome:tunnel for it.
+	ReadTunnelToken
 	// WriteProjects: create and change projects, stages and tasks.
 	WriteProjects
 	// Chat: talk to the workspace's assistants.
@@ -53,7 +56,7 @@ func (p Permission) Min() role.Role {
 		return role.Guest
 	case WriteProjects, Chat:
 		return role.User
-	case UpdateWorkspace, ManageMembers, ReadInvitations, OperateServices, InspectServices, ManageSmartHomes:
+	case UpdateWorkspace, ManageMembers, ReadInvitations, OperateServices, InspectServices, ManageSmartHomes, ReadTunnelToken:
 		return role.Admin
 	case AdministerWorkspace:
 		return role.Owner

@@ -31,6 +31,9 @@ func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 // Service returns graph.ServiceResolver implementation.
 func (r *Resolver) Service() graph.ServiceResolver { return &serviceResolver{r} }
 
+// SmartHome returns graph.SmartHomeResolver implementation.
+func (r *Resolver) SmartHome() graph.SmartHomeResolver { return &smartHomeResolver{r} }
+
 // User returns graph.UserResolver implementation.
 func (r *Resolver) User() graph.UserResolver { return &userResolver{r} }
 
@@ -41,6 +44,7 @@ type (
 	invitationResolver struct{ *Resolver }
 	queryResolver      struct{ *Resolver }
 	serviceResolver    struct{ *Resolver }
+	smartHomeResolver  struct{ *Resolver }
 	userResolver       struct{ *Resolver }
 	workspaceResolver  struct{ *Resolver }
 )

@@ -14,6 +14,7 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/graph"
 	"github.com/woowtech/woow-paas/oauth"
+	"github.com/woowtech/woow-paas/smarthome"
 	"github.com/woowtech/woow-paas/workspaces"
 )
 
@@ -26,6 +27,7 @@ type Resolver struct {
 	Feed       *activity.Feed
 	Deploy     *deploy.Deployer
 	OAuth      *oauth.Service
+	Homes      *smarthome.Homes
 }
 
 // NewSchema returns the executable schema with connection costs set

@@ -24,6 +24,7 @@ import (
 	"github.com/woowtech/woow-paas/oauth"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/smarthome"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
 	"github.com/woowtech/woow-paas/workspaces"
@@ -261,6 +262,30 @@ func (r *mutationResolver) RevokeOAuthGrant(ctx context.Context, input model.Rev
 	return &model.RevokeOAuthGrantPayload{ClientID: input.ClientID}, r.OAuth.RevokeGrant(ctx, input.ClientID)
 }
 
+// CreateSmartHome is the resolver for the createSmartHome field.
+func (r *mutationResolver) CreateSmartHome(ctx context.Context, input model.CreateSmartHomeInput) (*model.SmartHomePayload, error) {
+	home, err := r.Homes.Create(ctx, smarthome.CreateInput{WorkspaceID: input.WorkspaceID, Name: input.Name, HAPort: deref(input.HaPort)})
+	return &model.SmartHomePayload{SmartHome: home}, err
+}
+
+// RetrySmartHome is the resolver for the retrySmartHome field.
+func (r *mutationResolver) RetrySmartHome(ctx context.Context, input model.RetrySmartHomeInput) (*model.SmartHomePayload, error) {
+	home, err := r.Homes.Retry(ctx, input.ID)
+	return &model.SmartHomePayload{SmartHome: home}, err
+}
+
+// RefreshSmartHomeStatus is the resolver for the refreshSmartHomeStatus field.
+func (r *mutationResolver) RefreshSmartHomeStatus(ctx context.Context, input model.RefreshSmartHomeStatusInput) (*model.SmartHomePayload, error) {
+	home, err := r.Homes.Refresh(ctx, input.ID)
+	return &model.SmartHomePayload{SmartHome: home}, err
+}
+
+// DeleteSmartHome is the resolver for the deleteSmartHome field.
+func (r *mutationResolver) DeleteSmartHome(ctx context.Context, input model.DeleteSmartHomeInput) (*model.SmartHomePayload, error) {
+	home, err := r.Homes.Delete(ctx, input.ID)
+	return &model.SmartHomePayload{SmartHome: home}, err
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*ent.User, error) {
 	v := viewer.FromContext(ctx)
@@ -390,6 +415,16 @@ func (r *serviceResolver) ViewerCanInspect(ctx context.Context, obj *ent.Service
 	return r.Deploy.ViewerCanInspect(ctx, obj)
 }
 
+// TunnelToken is the resolver for the tunnelToken field.
+func (r *smartHomeResolver) TunnelToken(ctx context.Context, obj *ent.SmartHome) (*string, error) {
+	return r.Homes.TokenField(ctx, obj)
+}
+
+// ViewerCanManage is the resolver for the viewerCanManage field.
+func (r *smartHomeResolver) ViewerCanManage(ctx context.Context, obj *ent.SmartHome) (bool, error) {
+	return r.Homes.ViewerCanManage(ctx, obj)
+}
+
 // Activity is the resolver for the activity field.
 func (r *subscriptionResolver) Activity(ctx context.Context, workspaceID int, after *int) (<-chan *ent.ActivityEvent, error) {
 	return r.Feed.Subscribe(ctx, workspaceID, after)
@@ -403,6 +438,11 @@ func (r *subscriptionResolver) ServiceEvents(ctx context.Context, serviceID int,
 // WorkspaceServices is the resolver for the workspaceServices field.
 func (r *subscriptionResolver) WorkspaceServices(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.Service, error) {
 	return r.Deploy.WorkspaceServices(ctx, workspaceID, after)
+}
+
+// SmartHomeStatus is the resolver for the smartHomeStatus field.
+func (r *subscriptionResolver) SmartHomeStatus(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.SmartHome, error) {
+	return r.Homes.Changes(ctx, workspaceID, after)
 }
 
 // PendingInvitations is the resolver for the pendingInvitations field.

@@ -71,8 +71,15 @@ func New(client *ent.Client, cfg Config) *Service {
 // Namespace is the Kubernetes namespace of a workspace's services:
 // paas-ws-<first 8 hex of md5(slug)>.
 func Namespace(slug string) string {
+	return "paas-ws-" + HostLabel(slug)
+}
+
+// HostLabel is the workspace's part of the names it gives to what it runs
+// (namespaces, service and smart home host names): 8 hex digits derived
+// from its slug.
+func HostLabel(slug string) string {
 	sum := md5.Sum([]byte(slug))
-	return "paas-ws-" + hex.EncodeToString(sum[:])[:8]
+	return hex.EncodeToString(sum[:])[:8]
 }
 
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
@@ -521,4 +528,18 @@ func leavable(r role.Role) error {
 		return errs.E(errs.Conflict, "the owner cannot leave: transfer ownership first")
 	}
 	return nil
+}
+
+// Mine lists the active workspaces the viewer is a member of, by name (at
+// most 1,000: the REST shim's list, which has no pages).
+func (s *Service) Mine(ctx context.Context) ([]*ent.Workspace, error) {
+	v, err := viewer.Required(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.client.Workspace.Query().
+		Where(workspace.StateEQ(workspace.StateActive),
+			workspace.HasMembersWith(workspacemember.UserID(v.UserID))).
+		Order(ent.Asc(workspace.FieldName), ent.Asc(workspace.FieldID)).
+		Limit(1000).All(ctx)
 }

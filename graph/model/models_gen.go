@@ -84,6 +84,14 @@ type CreateOAuthClientInput struct {
 	Public bool `json:"public"`
 }
 
+type CreateSmartHomeInput struct {
+	WorkspaceID int `json:"workspaceId"`
+	// 1 to 100 characters.
+	Name string `json:"name"`
+	// Home Assistant's port on the machine that runs the connector (default 8123).
+	HaPort *int `json:"haPort,omitempty"`
+}
+
 type CreateWorkspaceInput struct {
 	Name        string  `json:"name"`
 	Description *string `json:"description,omitempty"`
@@ -108,6 +116,10 @@ type DeleteOAuthClientPayload struct {
 }
 
 type DeleteServiceInput struct {
+	ID int `json:"id"`
+}
+
+type DeleteSmartHomeInput struct {
 	ID int `json:"id"`
 }
 
@@ -186,6 +198,10 @@ type ProfilePayload struct {
 	User *ent.User `json:"user"`
 }
 
+type RefreshSmartHomeStatusInput struct {
+	ID int `json:"id"`
+}
+
 type RegisterInput struct {
 	Email    string `json:"email"`
 	Password string `json:"password"`
@@ -225,6 +241,10 @@ type ResetPasswordPayload struct {
 	Ok bool `json:"ok"`
 }
 
+type RetrySmartHomeInput struct {
+	ID int `json:"id"`
+}
+
 type RevokeOAuthGrantInput struct {
 	ClientID string `json:"clientId"`
 }
@@ -255,6 +275,10 @@ type SetUserDisabledInput struct {
 type SetUserDisabledPayload struct {
 	UserID   int  `json:"userId"`
 	Disabled bool `json:"disabled"`
+}
+
+type SmartHomePayload struct {
+	SmartHome *ent.SmartHome `json:"smartHome"`
 }
 
 type StartServiceInput struct {
