@@ -61,3 +61,48 @@ func TestScopesBoundTheRole(t *testing.T) {
 		})
 	}
 }
+
+// TestReadWithScope: the shim's Home Assistant scopes open reading
+// through the data layer only once checked, never writing; the tunnel
+// token needs its own scope and the admin role.
+func TestReadWithScope(t *testing.T) {
+	w := newWorld(t)
+	as := func(uid int, scopes ...string) context.Context {
+		return viewer.NewContext(context.Background(), &viewer.Viewer{UserID: uid, TokenID: 1, Scopes: scopes})
+	}
+	ha := as(w.ownerA.ID, policy.ScopeSmartHomeRead)
+	if _, err := policy.ReadWithScope(ha, policy.ScopeSmartHomeTunnel); errs.Public(err).Reason != "insufficient_scope" {
+		t.Fatalf("a missing scope: %v", err)
+	}
+	if _, err := policy.ReadWithScope(context.Background(), policy.ScopeSmartHomeRead); !errs.Is(err, errs.Unauthenticated) {
+		t.Fatalf("anonymous: %v", err)
+	}
+	ctx, err := policy.ReadWithScope(ha, policy.ScopeSmartHomeRead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := w.c.Service.Query().Where(service.WorkspaceID(w.A.ID)).Count(ctx); err != nil || n == 0 {
+		t.Errorf("read with the checked scope: %d, %v", n, err)
+	}
+	if err := w.c.Workspace.UpdateOneID(w.A.ID).SetDescription("x").Exec(ctx); errs.Public(err).Reason != "insufficient_scope" {
+		t.Errorf("write with a read scope: %v", err)
+	}
+	// The original viewer is untouched.
+	if viewer.FromContext(ha).HasScope(policy.ScopeRead) {
+		t.Error("ReadWithScope changed the caller's viewer")
+	}
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		want errs.Code
+	}{
+		{"owner with the tunnel scope", as(w.ownerA.ID, policy.ScopeSmartHomeTunnel), ""},
+		{"admin with the tunnel scope", as(w.adminA.ID, policy.ScopeSmartHomeTunnel), ""},
+		{"user with the tunnel scope", as(w.userA.ID, policy.ScopeSmartHomeTunnel), errs.Forbidden},
+		{"owner with read only", as(w.ownerA.ID, policy.ScopeRead, policy.ScopeWrite), errs.Forbidden},
+	} {
+		if got := errs.CodeOf(policy.Can(tc.ctx, w.c, w.A.ID, policy.ReadTunnelToken)); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

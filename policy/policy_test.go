@@ -646,7 +646,7 @@ func TestCan(t *testing.T) {
 	w := newWorld(t)
 	perms := []policy.Permission{policy.ReadWorkspace, policy.RecordActivity, policy.UpdateWorkspace, policy.ManageMembers,
 		policy.ReadInvitations, policy.AdministerWorkspace, policy.OperateServices, policy.InspectServices,
-		policy.ManageSmartHomes, policy.WriteProjects, policy.Chat}
+		policy.ManageSmartHomes, policy.ReadTunnelToken, policy.WriteProjects, policy.Chat}
 	people := map[*ent.User]role.Role{w.ownerA: role.Owner, w.adminA: role.Admin, w.userA: role.User, w.guestA: role.Guest}
 	check := func(archived bool) {
 		for _, p := range perms {
