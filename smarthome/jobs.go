@@ -83,10 +83,11 @@ func (w *provisionWorker) Work(ctx context.Context, job *river.Job[provisionArgs
 		}
 	}
 	runErr := h.provision(ctx, sys, home, working)
-	if errors.Is(runErr, errMovedOn) {
+	if runErr == nil {
 		return nil
 	}
-	if runErr == nil {
+	if errors.Is(runErr, errMovedOn) {
+		h.cleanUpAfterDelete(ctx, sys, home.ID)
 		return nil
 	}
 	if errors.Is(ctx.Err(), context.Canceled) {
@@ -97,13 +98,31 @@ func (w *provisionWorker) Work(ctx context.Context, job *river.Job[provisionArgs
 		h.log.Warn("provisioning a smart home: retrying", "smarthome_id", home.ID, "attempt", job.Attempt, "err", runErr)
 		return runErr
 	}
-	if err := h.fail(sys, home, runErr.Error(), working); err != nil && !errors.Is(err, errMovedOn) {
+	if err := h.fail(sys, home, runErr.Error(), working); errors.Is(err, errMovedOn) {
+		h.cleanUpAfterDelete(ctx, sys, home.ID)
+		return nil
+	} else if err != nil {
 		return err
 	}
 	if permanent {
 		return river.JobCancel(runErr)
 	}
 	return nil
+}
+
+// cleanUpAfterDelete runs when a provisioning job finds its home moved on:
+// if it is being deleted, the delete job may have looked for the tunnel
+// and record before this job made them, so this job removes what it may
+// have made (found by name; Remove is idempotent). Failures are logged:
+// the delete job reports its own.
+func (h *Homes) cleanUpAfterDelete(ctx, sys context.Context, id int) {
+	home, err := h.db.Client.SmartHome.Get(sys, id)
+	if err != nil || (home.State != smarthome.StateDeleting && home.State != smarthome.StateGone) || !h.cf.Configured() {
+		return
+	}
+	if err := h.cf.Remove(ctx, home.TunnelName, "", "", home.Subdomain); err != nil {
+		h.log.Warn("removing what a provisioning job made for a deleted smart home", "smarthome_id", id, "err", err)
+	}
 }
 
 // provision does the Cloudflare work of a home that is provisioning.
@@ -245,9 +264,22 @@ func (h *Homes) RefreshAll(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// A pass ends before the next begins: with more homes than the rate
+	// limit reads in one period, the next pass goes on with those not
+	// read recently.
+	end := h.Now().Add(h.cfg.RefreshEvery * 4 / 5)
 	for _, home := range active {
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if h.Now().After(end) {
+			break
+		}
+		h.mu.Lock()
+		recent := h.Now().Sub(h.lastRead[home.ID]) < h.cfg.RefreshEvery/2
+		h.mu.Unlock()
+		if recent {
+			continue
 		}
 		if _, err := h.refresh(ctx, home); err != nil {
 			h.log.Warn("refreshing a smart home's status", "smarthome_id", home.ID, "err", err)
