@@ -28,6 +28,7 @@ import (
 
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/activity"
+	"github.com/woowtech/woow-paas/assistant"
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/deploy"
@@ -39,6 +40,7 @@ import (
 	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/httpauth"
 	"github.com/woowtech/woow-paas/live"
+	"github.com/woowtech/woow-paas/llm"
 	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/oauth"
 	"github.com/woowtech/woow-paas/oauth/oauthhttp"
@@ -335,6 +337,7 @@ type services struct {
 	feed       *activity.Feed
 	oauth      *oauth.Service
 	homes      *smarthome.Homes
+	assistant  *assistant.Service
 
 	// closers release what the services hold, in the order they were
 	// made; close runs them in reverse.
@@ -389,6 +392,7 @@ func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 	if err = startJobs(ctx, bgCtx, cfg, db, s.deployer, log); err != nil {
 		return nil, err
 	}
+	s.assistant = assistant.New(db.Client, box, llm.New(nil), log)
 	s.workspaces = workspaces.New(db.Client, workspaces.Config{PublicURL: cfg.PublicURL, Mail: outbox, Log: log})
 	s.feed = activity.NewFeed(db.Client, bus, log)
 	s.closers = append(s.closers, s.feed.Close)
@@ -517,6 +521,7 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 		Deploy:     svc.deployer,
 		OAuth:      svc.oauth,
 		Homes:      svc.homes,
+		Assistant:  svc.assistant,
 	})
 	authn := httpauth.New(svc.accounts, auth.Cookies{TrustProxy: cfg.TrustProxy}, log).WithTokens(svc.oauth)
 	api := gqlserver.New(schema, gqlserver.Options{

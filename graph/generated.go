@@ -48,6 +48,8 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AIAgent() AIAgentResolver
+	AIProvider() AIProviderResolver
 	Dashboard() DashboardResolver
 	Invitation() InvitationResolver
 	Mutation() MutationResolver
@@ -65,18 +67,19 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	AIAgent struct {
-		Active      func(childComplexity int) int
-		AvatarColor func(childComplexity int) int
-		CreatedAt   func(childComplexity int) int
-		Description func(childComplexity int) int
-		DisplayName func(childComplexity int) int
-		Handle      func(childComplexity int) int
-		ID          func(childComplexity int) int
-		IsDefault   func(childComplexity int) int
-		Model       func(childComplexity int) int
-		ProviderID  func(childComplexity int) int
-		Temperature func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
+		Active       func(childComplexity int) int
+		AvatarColor  func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		Description  func(childComplexity int) int
+		DisplayName  func(childComplexity int) int
+		Handle       func(childComplexity int) int
+		ID           func(childComplexity int) int
+		IsDefault    func(childComplexity int) int
+		Model        func(childComplexity int) int
+		ProviderID   func(childComplexity int) int
+		SystemPrompt func(childComplexity int) int
+		Temperature  func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
 	}
 
 	AIAgentConnection struct {
@@ -88,6 +91,10 @@ type ComplexityRoot struct {
 	AIAgentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	AIAgentPayload struct {
+		Agent func(childComplexity int) int
 	}
 
 	AIMessage struct {
@@ -125,6 +132,7 @@ type ComplexityRoot struct {
 		BaseURL      func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		DefaultModel func(childComplexity int) int
+		HasAPIKey    func(childComplexity int) int
 		ID           func(childComplexity int) int
 		MaxTokens    func(childComplexity int) int
 		Name         func(childComplexity int) int
@@ -141,6 +149,10 @@ type ComplexityRoot struct {
 	AIProviderEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	AIProviderPayload struct {
+		Provider func(childComplexity int) int
 	}
 
 	AIThread struct {
@@ -275,6 +287,14 @@ type ComplexityRoot struct {
 		InvitationID func(childComplexity int) int
 	}
 
+	DeleteAIAgentPayload struct {
+		DeletedID func(childComplexity int) int
+	}
+
+	DeleteAIProviderPayload struct {
+		DeletedID func(childComplexity int) int
+	}
+
 	DeleteOAuthClientPayload struct {
 		DeletedID func(childComplexity int) int
 	}
@@ -344,12 +364,16 @@ type ComplexityRoot struct {
 		AuthorizeOAuthClient     func(childComplexity int, input model.AuthorizeOAuthClientInput) int
 		CancelInvitation         func(childComplexity int, input model.CancelInvitationInput) int
 		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
+		CreateAIAgent            func(childComplexity int, input model.CreateAIAgentInput) int
+		CreateAIProvider         func(childComplexity int, input model.CreateAIProviderInput) int
 		CreateAppTemplate        func(childComplexity int, input ent.CreateAppTemplateInput) int
 		CreateInvitationLink     func(childComplexity int, input model.CreateInvitationLinkInput) int
 		CreateOAuthClient        func(childComplexity int, input model.CreateOAuthClientInput) int
 		CreateSmartHome          func(childComplexity int, input model.CreateSmartHomeInput) int
 		CreateWorkspace          func(childComplexity int, input model.CreateWorkspaceInput) int
 		DeclineInvitation        func(childComplexity int, input model.DeclineInvitationInput) int
+		DeleteAIAgent            func(childComplexity int, input model.DeleteAIAgentInput) int
+		DeleteAIProvider         func(childComplexity int, input model.DeleteAIProviderInput) int
 		DeleteOAuthClient        func(childComplexity int, input model.DeleteOAuthClientInput) int
 		DeleteService            func(childComplexity int, input model.DeleteServiceInput) int
 		DeleteSmartHome          func(childComplexity int, input model.DeleteSmartHomeInput) int
@@ -371,7 +395,10 @@ type ComplexityRoot struct {
 		SetUserDisabled          func(childComplexity int, input model.SetUserDisabledInput) int
 		StartService             func(childComplexity int, input model.StartServiceInput) int
 		StopService              func(childComplexity int, input model.StopServiceInput) int
+		TestAIProvider           func(childComplexity int, input model.TestAIProviderInput) int
 		TransferOwnership        func(childComplexity int, input model.TransferOwnershipInput) int
+		UpdateAIAgent            func(childComplexity int, input model.UpdateAIAgentInput) int
+		UpdateAIProvider         func(childComplexity int, input model.UpdateAIProviderInput) int
 		UpdateAppTemplate        func(childComplexity int, input ent.UpdateAppTemplateInput) int
 		UpdateMemberRole         func(childComplexity int, input model.UpdateMemberRoleInput) int
 		UpdateProfile            func(childComplexity int, input model.UpdateProfileInput) int
@@ -483,6 +510,8 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Activity           func(childComplexity int, workspaceID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
+		AiAgents           func(childComplexity int) int
+		AiProviders        func(childComplexity int) int
 		AppTemplate        func(childComplexity int, slug string) int
 		AppTemplates       func(childComplexity int, category *apptemplate.Category, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.AppTemplateWhereInput, orderBy *ent.AppTemplateOrder) int
 		Cluster            func(childComplexity int) int
@@ -720,6 +749,12 @@ type ComplexityRoot struct {
 		WorkspaceID func(childComplexity int) int
 	}
 
+	TestAIProviderPayload struct {
+		Message func(childComplexity int) int
+		Models  func(childComplexity int) int
+		Ok      func(childComplexity int) int
+	}
+
 	User struct {
 		CreatedAt          func(childComplexity int) int
 		Email              func(childComplexity int) int
@@ -840,6 +875,12 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AIAgentResolver interface {
+	SystemPrompt(ctx context.Context, obj *ent.AIAgent) (*string, error)
+}
+type AIProviderResolver interface {
+	HasAPIKey(ctx context.Context, obj *ent.AIProvider) (bool, error)
+}
 type DashboardResolver interface {
 	RecentActivity(ctx context.Context, obj *dashboard.Stats, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ActivityEventConnection, error)
 }
@@ -887,6 +928,13 @@ type MutationResolver interface {
 	RetrySmartHome(ctx context.Context, input model.RetrySmartHomeInput) (*model.SmartHomePayload, error)
 	RefreshSmartHomeStatus(ctx context.Context, input model.RefreshSmartHomeStatusInput) (*model.SmartHomePayload, error)
 	DeleteSmartHome(ctx context.Context, input model.DeleteSmartHomeInput) (*model.SmartHomePayload, error)
+	CreateAIProvider(ctx context.Context, input model.CreateAIProviderInput) (*model.AIProviderPayload, error)
+	UpdateAIProvider(ctx context.Context, input model.UpdateAIProviderInput) (*model.AIProviderPayload, error)
+	DeleteAIProvider(ctx context.Context, input model.DeleteAIProviderInput) (*model.DeleteAIProviderPayload, error)
+	TestAIProvider(ctx context.Context, input model.TestAIProviderInput) (*model.TestAIProviderPayload, error)
+	CreateAIAgent(ctx context.Context, input model.CreateAIAgentInput) (*model.AIAgentPayload, error)
+	UpdateAIAgent(ctx context.Context, input model.UpdateAIAgentInput) (*model.AIAgentPayload, error)
+	DeleteAIAgent(ctx context.Context, input model.DeleteAIAgentInput) (*model.DeleteAIAgentPayload, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -905,6 +953,8 @@ type QueryResolver interface {
 	OauthClients(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.OAuthClientConnection, error)
 	OauthConsent(ctx context.Context, input model.OAuthConsentInput) (*oauth.Consent, error)
 	OauthDeviceRequest(ctx context.Context, userCode string) (*oauth.DeviceRequest, error)
+	AiAgents(ctx context.Context) ([]*ent.AIAgent, error)
+	AiProviders(ctx context.Context) ([]*ent.AIProvider, error)
 }
 type ServiceResolver interface {
 	Values(ctx context.Context, obj *ent.Service) (map[string]any, error)
@@ -1022,6 +1072,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AIAgent.ProviderID(childComplexity), true
+	case "AIAgent.systemPrompt":
+		if e.ComplexityRoot.AIAgent.SystemPrompt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AIAgent.SystemPrompt(childComplexity), true
 	case "AIAgent.temperature":
 		if e.ComplexityRoot.AIAgent.Temperature == nil {
 			break
@@ -1066,6 +1122,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AIAgentEdge.Node(childComplexity), true
+
+	case "AIAgentPayload.agent":
+		if e.ComplexityRoot.AIAgentPayload.Agent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AIAgentPayload.Agent(childComplexity), true
 
 	case "AIMessage.authorAgent":
 		if e.ComplexityRoot.AIMessage.AuthorAgent == nil {
@@ -1220,6 +1283,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AIProvider.DefaultModel(childComplexity), true
+	case "AIProvider.hasApiKey":
+		if e.ComplexityRoot.AIProvider.HasAPIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AIProvider.HasAPIKey(childComplexity), true
 	case "AIProvider.id":
 		if e.ComplexityRoot.AIProvider.ID == nil {
 			break
@@ -1282,6 +1351,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AIProviderEdge.Node(childComplexity), true
+
+	case "AIProviderPayload.provider":
+		if e.ComplexityRoot.AIProviderPayload.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AIProviderPayload.Provider(childComplexity), true
 
 	case "AIThread.autoReply":
 		if e.ComplexityRoot.AIThread.AutoReply == nil {
@@ -1779,6 +1855,20 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeclineInvitationPayload.InvitationID(childComplexity), true
 
+	case "DeleteAIAgentPayload.deletedId":
+		if e.ComplexityRoot.DeleteAIAgentPayload.DeletedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteAIAgentPayload.DeletedID(childComplexity), true
+
+	case "DeleteAIProviderPayload.deletedId":
+		if e.ComplexityRoot.DeleteAIProviderPayload.DeletedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteAIProviderPayload.DeletedID(childComplexity), true
+
 	case "DeleteOAuthClientPayload.deletedId":
 		if e.ComplexityRoot.DeleteOAuthClientPayload.DeletedID == nil {
 			break
@@ -2030,6 +2120,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(model.ChangePasswordInput)), true
+	case "Mutation.createAIAgent":
+		if e.ComplexityRoot.Mutation.CreateAIAgent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAIAgent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAIAgent(childComplexity, args["input"].(model.CreateAIAgentInput)), true
+	case "Mutation.createAIProvider":
+		if e.ComplexityRoot.Mutation.CreateAIProvider == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAIProvider_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAIProvider(childComplexity, args["input"].(model.CreateAIProviderInput)), true
 	case "Mutation.createAppTemplate":
 		if e.ComplexityRoot.Mutation.CreateAppTemplate == nil {
 			break
@@ -2096,6 +2208,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeclineInvitation(childComplexity, args["input"].(model.DeclineInvitationInput)), true
+	case "Mutation.deleteAIAgent":
+		if e.ComplexityRoot.Mutation.DeleteAIAgent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteAIAgent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteAIAgent(childComplexity, args["input"].(model.DeleteAIAgentInput)), true
+	case "Mutation.deleteAIProvider":
+		if e.ComplexityRoot.Mutation.DeleteAIProvider == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteAIProvider_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteAIProvider(childComplexity, args["input"].(model.DeleteAIProviderInput)), true
 	case "Mutation.deleteOAuthClient":
 		if e.ComplexityRoot.Mutation.DeleteOAuthClient == nil {
 			break
@@ -2317,6 +2451,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.StopService(childComplexity, args["input"].(model.StopServiceInput)), true
+	case "Mutation.testAIProvider":
+		if e.ComplexityRoot.Mutation.TestAIProvider == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_testAIProvider_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.TestAIProvider(childComplexity, args["input"].(model.TestAIProviderInput)), true
 	case "Mutation.transferOwnership":
 		if e.ComplexityRoot.Mutation.TransferOwnership == nil {
 			break
@@ -2328,6 +2473,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.TransferOwnership(childComplexity, args["input"].(model.TransferOwnershipInput)), true
+	case "Mutation.updateAIAgent":
+		if e.ComplexityRoot.Mutation.UpdateAIAgent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAIAgent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAIAgent(childComplexity, args["input"].(model.UpdateAIAgentInput)), true
+	case "Mutation.updateAIProvider":
+		if e.ComplexityRoot.Mutation.UpdateAIProvider == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAIProvider_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAIProvider(childComplexity, args["input"].(model.UpdateAIProviderInput)), true
 	case "Mutation.updateAppTemplate":
 		if e.ComplexityRoot.Mutation.UpdateAppTemplate == nil {
 			break
@@ -2779,6 +2946,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Activity(childComplexity, args["workspaceId"].(int), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int)), true
+	case "Query.aiAgents":
+		if e.ComplexityRoot.Query.AiAgents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AiAgents(childComplexity), true
+	case "Query.aiProviders":
+		if e.ComplexityRoot.Query.AiProviders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AiProviders(childComplexity), true
 	case "Query.appTemplate":
 		if e.ComplexityRoot.Query.AppTemplate == nil {
 			break
@@ -3839,6 +4018,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TaskStage.WorkspaceID(childComplexity), true
 
+	case "TestAIProviderPayload.message":
+		if e.ComplexityRoot.TestAIProviderPayload.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestAIProviderPayload.Message(childComplexity), true
+	case "TestAIProviderPayload.models":
+		if e.ComplexityRoot.TestAIProviderPayload.Models == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestAIProviderPayload.Models(childComplexity), true
+	case "TestAIProviderPayload.ok":
+		if e.ComplexityRoot.TestAIProviderPayload.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestAIProviderPayload.Ok(childComplexity), true
+
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
 			break
@@ -4348,12 +4546,16 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AuthorizeOAuthClientInput", ec.unmarshalInputAuthorizeOAuthClientInput),
 			graphql.NewInputUnmarshaler("CancelInvitationInput", ec.unmarshalInputCancelInvitationInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
+			graphql.NewInputUnmarshaler("CreateAIAgentInput", ec.unmarshalInputCreateAIAgentInput),
+			graphql.NewInputUnmarshaler("CreateAIProviderInput", ec.unmarshalInputCreateAIProviderInput),
 			graphql.NewInputUnmarshaler("CreateAppTemplateInput", ec.unmarshalInputCreateAppTemplateInput),
 			graphql.NewInputUnmarshaler("CreateInvitationLinkInput", ec.unmarshalInputCreateInvitationLinkInput),
 			graphql.NewInputUnmarshaler("CreateOAuthClientInput", ec.unmarshalInputCreateOAuthClientInput),
 			graphql.NewInputUnmarshaler("CreateSmartHomeInput", ec.unmarshalInputCreateSmartHomeInput),
 			graphql.NewInputUnmarshaler("CreateWorkspaceInput", ec.unmarshalInputCreateWorkspaceInput),
 			graphql.NewInputUnmarshaler("DeclineInvitationInput", ec.unmarshalInputDeclineInvitationInput),
+			graphql.NewInputUnmarshaler("DeleteAIAgentInput", ec.unmarshalInputDeleteAIAgentInput),
+			graphql.NewInputUnmarshaler("DeleteAIProviderInput", ec.unmarshalInputDeleteAIProviderInput),
 			graphql.NewInputUnmarshaler("DeleteOAuthClientInput", ec.unmarshalInputDeleteOAuthClientInput),
 			graphql.NewInputUnmarshaler("DeleteServiceInput", ec.unmarshalInputDeleteServiceInput),
 			graphql.NewInputUnmarshaler("DeleteSmartHomeInput", ec.unmarshalInputDeleteSmartHomeInput),
@@ -4392,7 +4594,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TaskStageOrder", ec.unmarshalInputTaskStageOrder),
 			graphql.NewInputUnmarshaler("TaskStageWhereInput", ec.unmarshalInputTaskStageWhereInput),
 			graphql.NewInputUnmarshaler("TaskWhereInput", ec.unmarshalInputTaskWhereInput),
+			graphql.NewInputUnmarshaler("TestAIProviderInput", ec.unmarshalInputTestAIProviderInput),
 			graphql.NewInputUnmarshaler("TransferOwnershipInput", ec.unmarshalInputTransferOwnershipInput),
+			graphql.NewInputUnmarshaler("UpdateAIAgentInput", ec.unmarshalInputUpdateAIAgentInput),
+			graphql.NewInputUnmarshaler("UpdateAIProviderInput", ec.unmarshalInputUpdateAIProviderInput),
 			graphql.NewInputUnmarshaler("UpdateAppTemplateInput", ec.unmarshalInputUpdateAppTemplateInput),
 			graphql.NewInputUnmarshaler("UpdateMemberRoleInput", ec.unmarshalInputUpdateMemberRoleInput),
 			graphql.NewInputUnmarshaler("UpdateProfileInput", ec.unmarshalInputUpdateProfileInput),
@@ -5284,6 +5489,139 @@ extend type Subscription {
   """
   smartHomeStatus(workspaceId: ID!, after: Time): SmartHome!
 }
+
+extend type AIProvider {
+  "Whether an API key is set (the key itself is never shown)."
+  hasApiKey: Boolean!
+}
+
+extend type AIAgent {
+  "The system prompt, for platform admins (who edit it); null for everyone else."
+  systemPrompt: String @goField(forceResolver: true)
+}
+
+extend type Query {
+  "The AI agents, active ones first, by handle (every signed-in user)."
+  aiAgents: [AIAgent!]!
+  "The AI providers, by name (platform admins)."
+  aiProviders: [AIProvider!]!
+}
+
+input CreateAIProviderInput {
+  "1 to 100 characters."
+  name: String!
+  """
+  The OpenAI-compatible API's base, e.g. https://api.openai.com/v1; a URL
+  without a path gets /v1.
+  """
+  baseUrl: String!
+  "Encrypted at rest; never returned."
+  apiKey: String
+  defaultModel: String
+  "1 to 1,000,000 (default 2048)."
+  maxTokens: Int
+  "0 to 2 (default 0.7)."
+  temperature: Float
+  active: Boolean
+}
+
+input UpdateAIProviderInput {
+  id: ID!
+  name: String
+  baseUrl: String
+  "A new key; an empty string removes the key."
+  apiKey: String
+  defaultModel: String
+  maxTokens: Int
+  temperature: Float
+  active: Boolean
+}
+
+input DeleteAIProviderInput {
+  id: ID!
+}
+
+input TestAIProviderInput {
+  id: ID!
+}
+
+type AIProviderPayload {
+  provider: AIProvider!
+}
+
+type DeleteAIProviderPayload {
+  deletedId: ID!
+}
+
+"What testing a provider found."
+type TestAIProviderPayload {
+  "Whether the provider answered the model list."
+  ok: Boolean!
+  "The models it offers, by name (at most 500)."
+  models: [String!]!
+  "In words: how many models, or why the provider could not be reached."
+  message: String!
+}
+
+input CreateAIAgentInput {
+  "What follows @ in a mention: 1 to 50 lower-case letters, digits, _ or -."
+  handle: String!
+  displayName: String!
+  description: String
+  systemPrompt: String
+  providerId: ID
+  "Empty: the provider's default model."
+  model: String
+  temperature: Float
+  "#rrggbb"
+  avatarColor: String
+  "The agent that answers when no one is mentioned; one at most."
+  isDefault: Boolean
+  active: Boolean
+}
+
+input UpdateAIAgentInput {
+  id: ID!
+  handle: String
+  displayName: String
+  description: String
+  systemPrompt: String
+  providerId: ID
+  model: String
+  temperature: Float
+  avatarColor: String
+  isDefault: Boolean
+  active: Boolean
+}
+
+input DeleteAIAgentInput {
+  id: ID!
+}
+
+type AIAgentPayload {
+  agent: AIAgent!
+}
+
+type DeleteAIAgentPayload {
+  deletedId: ID!
+}
+
+extend type Mutation {
+  "Adds an OpenAI-compatible provider (platform admins)."
+  createAIProvider(input: CreateAIProviderInput!): AIProviderPayload!
+  "Changes a provider (platform admins)."
+  updateAIProvider(input: UpdateAIProviderInput!): AIProviderPayload!
+  "Removes a provider no agent uses (platform admins)."
+  deleteAIProvider(input: DeleteAIProviderInput!): DeleteAIProviderPayload!
+  "Lists the provider's models, or says why it cannot (platform admins)."
+  testAIProvider(input: TestAIProviderInput!): TestAIProviderPayload!
+  "Adds an agent (platform admins)."
+  createAIAgent(input: CreateAIAgentInput!): AIAgentPayload!
+  "Changes an agent (platform admins)."
+  updateAIAgent(input: UpdateAIAgentInput!): AIAgentPayload!
+  "Removes an agent (platform admins); its answers stay."
+  deleteAIAgent(input: DeleteAIAgentInput!): DeleteAIAgentPayload!
+}
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 }
@@ -5319,6 +5657,8 @@ func (ec *executionContext) childFields_AIAgent(ctx context.Context, field graph
 		return ec.fieldContext_AIAgent_isDefault(ctx, field)
 	case "active":
 		return ec.fieldContext_AIAgent_active(ctx, field)
+	case "systemPrompt":
+		return ec.fieldContext_AIAgent_systemPrompt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AIAgent", field.Name)
 }
@@ -5331,6 +5671,14 @@ func (ec *executionContext) childFields_AIAgentEdge(ctx context.Context, field g
 		return ec.fieldContext_AIAgentEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AIAgentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AIAgentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agent":
+		return ec.fieldContext_AIAgentPayload_agent(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AIAgentPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_AIMessage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5413,6 +5761,8 @@ func (ec *executionContext) childFields_AIProvider(ctx context.Context, field gr
 		return ec.fieldContext_AIProvider_temperature(ctx, field)
 	case "active":
 		return ec.fieldContext_AIProvider_active(ctx, field)
+	case "hasApiKey":
+		return ec.fieldContext_AIProvider_hasApiKey(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AIProvider", field.Name)
 }
@@ -5425,6 +5775,14 @@ func (ec *executionContext) childFields_AIProviderEdge(ctx context.Context, fiel
 		return ec.fieldContext_AIProviderEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AIProviderEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AIProviderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "provider":
+		return ec.fieldContext_AIProviderPayload_provider(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AIProviderPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_AIThread(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5689,6 +6047,22 @@ func (ec *executionContext) childFields_DeclineInvitationPayload(ctx context.Con
 		return ec.fieldContext_DeclineInvitationPayload_invitationId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeclineInvitationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteAIAgentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedId":
+		return ec.fieldContext_DeleteAIAgentPayload_deletedId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteAIAgentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteAIProviderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedId":
+		return ec.fieldContext_DeleteAIProviderPayload_deletedId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteAIProviderPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_DeleteOAuthClientPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6443,6 +6817,18 @@ func (ec *executionContext) childFields_TaskStage(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type TaskStage", field.Name)
 }
 
+func (ec *executionContext) childFields_TestAIProviderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_TestAIProviderPayload_ok(ctx, field)
+	case "models":
+		return ec.fieldContext_TestAIProviderPayload_models(ctx, field)
+	case "message":
+		return ec.fieldContext_TestAIProviderPayload_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TestAIProviderPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6953,6 +7339,34 @@ func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createAIAgent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateAIAgentInput, error) {
+			return ec.unmarshalNCreateAIAgentInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateAIAgentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createAIProvider_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateAIProviderInput, error) {
+			return ec.unmarshalNCreateAIProviderInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateAIProviderInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createAppTemplate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7029,6 +7443,34 @@ func (ec *executionContext) field_Mutation_declineInvitation_args(ctx context.Co
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.DeclineInvitationInput, error) {
 			return ec.unmarshalNDeclineInvitationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeclineInvitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteAIAgent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteAIAgentInput, error) {
+			return ec.unmarshalNDeleteAIAgentInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteAIAgentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteAIProvider_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteAIProviderInput, error) {
+			return ec.unmarshalNDeleteAIProviderInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteAIProviderInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7303,12 +7745,54 @@ func (ec *executionContext) field_Mutation_stopService_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_testAIProvider_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.TestAIProviderInput, error) {
+			return ec.unmarshalNTestAIProviderInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTestAIProviderInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_transferOwnership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.TransferOwnershipInput, error) {
 			return ec.unmarshalNTransferOwnershipInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTransferOwnershipInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateAIAgent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateAIAgentInput, error) {
+			return ec.unmarshalNUpdateAIAgentInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateAIAgentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateAIProvider_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateAIProviderInput, error) {
+			return ec.unmarshalNUpdateAIProviderInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateAIProviderInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8675,6 +9159,29 @@ func (ec *executionContext) fieldContext_AIAgent_active(_ context.Context, field
 	return graphql.NewScalarFieldContext("AIAgent", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _AIAgent_systemPrompt(ctx context.Context, field graphql.CollectedField, obj *ent.AIAgent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AIAgent_systemPrompt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AIAgent().SystemPrompt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AIAgent_systemPrompt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AIAgent", field, true, true, "String")
+}
+
 func (ec *executionContext) _AIAgentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AIAgentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8815,6 +9322,38 @@ func (ec *executionContext) _AIAgentEdge_cursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_AIAgentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AIAgentEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AIAgentPayload_agent(ctx context.Context, field graphql.CollectedField, obj *model.AIAgentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AIAgentPayload_agent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AIAgent) graphql.Marshaler {
+			return ec.marshalNAIAgent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIAgent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AIAgentPayload_agent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AIAgentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIAgent(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AIMessage_id(ctx context.Context, field graphql.CollectedField, obj *ent.AIMessage) (ret graphql.Marshaler) {
@@ -9570,6 +10109,29 @@ func (ec *executionContext) fieldContext_AIProvider_active(_ context.Context, fi
 	return graphql.NewScalarFieldContext("AIProvider", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _AIProvider_hasApiKey(ctx context.Context, field graphql.CollectedField, obj *ent.AIProvider) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AIProvider_hasApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AIProvider().HasAPIKey(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AIProvider_hasApiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AIProvider", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _AIProviderConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AIProviderConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9710,6 +10272,38 @@ func (ec *executionContext) _AIProviderEdge_cursor(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_AIProviderEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AIProviderEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _AIProviderPayload_provider(ctx context.Context, field graphql.CollectedField, obj *model.AIProviderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AIProviderPayload_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AIProvider) graphql.Marshaler {
+			return ec.marshalNAIProvider2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIProvider(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AIProviderPayload_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AIProviderPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIProvider(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AIThread_id(ctx context.Context, field graphql.CollectedField, obj *ent.AIThread) (ret graphql.Marshaler) {
@@ -11735,6 +12329,52 @@ func (ec *executionContext) _DeclineInvitationPayload_invitationId(ctx context.C
 }
 func (ec *executionContext) fieldContext_DeclineInvitationPayload_invitationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeclineInvitationPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteAIAgentPayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteAIAgentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteAIAgentPayload_deletedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteAIAgentPayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteAIAgentPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteAIProviderPayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteAIProviderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteAIProviderPayload_deletedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteAIProviderPayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteAIProviderPayload", field, false, false, "ID")
 }
 
 func (ec *executionContext) _DeleteOAuthClientPayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteOAuthClientPayload) (ret graphql.Marshaler) {
@@ -14212,6 +14852,314 @@ func (ec *executionContext) fieldContext_Mutation_deleteSmartHome(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createAIProvider(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAIProvider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAIProvider(ctx, fc.Args["input"].(model.CreateAIProviderInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AIProviderPayload) graphql.Marshaler {
+			return ec.marshalNAIProviderPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAIProviderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAIProvider(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIProviderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAIProvider_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAIProvider(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAIProvider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAIProvider(ctx, fc.Args["input"].(model.UpdateAIProviderInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AIProviderPayload) graphql.Marshaler {
+			return ec.marshalNAIProviderPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAIProviderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAIProvider(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIProviderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAIProvider_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteAIProvider(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteAIProvider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteAIProvider(ctx, fc.Args["input"].(model.DeleteAIProviderInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteAIProviderPayload) graphql.Marshaler {
+			return ec.marshalNDeleteAIProviderPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteAIProviderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteAIProvider(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteAIProviderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteAIProvider_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_testAIProvider(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_testAIProvider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().TestAIProvider(ctx, fc.Args["input"].(model.TestAIProviderInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TestAIProviderPayload) graphql.Marshaler {
+			return ec.marshalNTestAIProviderPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTestAIProviderPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_testAIProvider(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestAIProviderPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_testAIProvider_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAIAgent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAIAgent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAIAgent(ctx, fc.Args["input"].(model.CreateAIAgentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AIAgentPayload) graphql.Marshaler {
+			return ec.marshalNAIAgentPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAIAgentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAIAgent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIAgentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAIAgent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAIAgent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAIAgent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAIAgent(ctx, fc.Args["input"].(model.UpdateAIAgentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AIAgentPayload) graphql.Marshaler {
+			return ec.marshalNAIAgentPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAIAgentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAIAgent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIAgentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAIAgent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteAIAgent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteAIAgent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteAIAgent(ctx, fc.Args["input"].(model.DeleteAIAgentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteAIAgentPayload) graphql.Marshaler {
+			return ec.marshalNDeleteAIAgentPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteAIAgentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteAIAgent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteAIAgentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteAIAgent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OAuthClient_id(ctx context.Context, field graphql.CollectedField, obj *ent.OAuthClient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16389,6 +17337,70 @@ func (ec *executionContext) fieldContext_Query_oauthDeviceRequest(ctx context.Co
 	if fc.Args, err = ec.field_Query_oauthDeviceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_aiAgents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_aiAgents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AiAgents(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AIAgent) graphql.Marshaler {
+			return ec.marshalNAIAgent2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIAgentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_aiAgents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIAgent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_aiProviders(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_aiProviders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AiProviders(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AIProvider) graphql.Marshaler {
+			return ec.marshalNAIProvider2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIProviderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_aiProviders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIProvider(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -20165,6 +21177,75 @@ func (ec *executionContext) fieldContext_TaskStage_tasks(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TestAIProviderPayload_ok(ctx context.Context, field graphql.CollectedField, obj *model.TestAIProviderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestAIProviderPayload_ok(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ok, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestAIProviderPayload_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestAIProviderPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TestAIProviderPayload_models(ctx context.Context, field graphql.CollectedField, obj *model.TestAIProviderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestAIProviderPayload_models(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Models, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestAIProviderPayload_models(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestAIProviderPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _TestAIProviderPayload_message(ctx context.Context, field graphql.CollectedField, obj *model.TestAIProviderPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestAIProviderPayload_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestAIProviderPayload_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestAIProviderPayload", field, false, false, "String")
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -28523,6 +29604,195 @@ func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePas
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateAIAgentInput(ctx context.Context, obj any) (model.CreateAIAgentInput, error) {
+	var it model.CreateAIAgentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"handle", "displayName", "description", "systemPrompt", "providerId", "model", "temperature", "avatarColor", "isDefault", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "handle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handle"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handle = data
+		case "displayName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayName = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "systemPrompt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("systemPrompt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SystemPrompt = data
+		case "providerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderID = data
+		case "model":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("model"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Model = data
+		case "temperature":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("temperature"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Temperature = data
+		case "avatarColor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avatarColor"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvatarColor = data
+		case "isDefault":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isDefault"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsDefault = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateAIAgentInput unmarshals raw into the CreateAIAgentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateAIAgentInput(ctx context.Context, raw any) (model.CreateAIAgentInput, error) {
+	var out model.CreateAIAgentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAIAgentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateAIProviderInput(ctx context.Context, obj any) (model.CreateAIProviderInput, error) {
+	var it model.CreateAIProviderInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "baseUrl", "apiKey", "defaultModel", "maxTokens", "temperature", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "baseUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("baseUrl"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BaseURL = data
+		case "apiKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKey = data
+		case "defaultModel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("defaultModel"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DefaultModel = data
+		case "maxTokens":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxTokens"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxTokens = data
+		case "temperature":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("temperature"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Temperature = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateAIProviderInput unmarshals raw into the CreateAIProviderInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateAIProviderInput(ctx context.Context, raw any) (model.CreateAIProviderInput, error) {
+	var out model.CreateAIProviderInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAIProviderInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Context, obj any) (ent.CreateAppTemplateInput, error) {
 	var it ent.CreateAppTemplateInput
 	if obj == nil {
@@ -28954,6 +30224,90 @@ func (ec *executionContext) unmarshalInputDeclineInvitationInput(ctx context.Con
 func UnmarshalDeclineInvitationInput(ctx context.Context, raw any) (model.DeclineInvitationInput, error) {
 	var out model.DeclineInvitationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeclineInvitationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteAIAgentInput(ctx context.Context, obj any) (model.DeleteAIAgentInput, error) {
+	var it model.DeleteAIAgentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteAIAgentInput unmarshals raw into the DeleteAIAgentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteAIAgentInput(ctx context.Context, raw any) (model.DeleteAIAgentInput, error) {
+	var out model.DeleteAIAgentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteAIAgentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteAIProviderInput(ctx context.Context, obj any) (model.DeleteAIProviderInput, error) {
+	var it model.DeleteAIProviderInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteAIProviderInput unmarshals raw into the DeleteAIProviderInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteAIProviderInput(ctx context.Context, raw any) (model.DeleteAIProviderInput, error) {
+	var out model.DeleteAIProviderInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteAIProviderInput", raw, &out)
 	return out, err
 }
 
@@ -36980,6 +38334,48 @@ func UnmarshalTaskWhereInput(ctx context.Context, raw any) (ent.TaskWhereInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTestAIProviderInput(ctx context.Context, obj any) (model.TestAIProviderInput, error) {
+	var it model.TestAIProviderInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTestAIProviderInput unmarshals raw into the TestAIProviderInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTestAIProviderInput(ctx context.Context, raw any) (model.TestAIProviderInput, error) {
+	var out model.TestAIProviderInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TestAIProviderInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTransferOwnershipInput(ctx context.Context, obj any) (model.TransferOwnershipInput, error) {
 	var it model.TransferOwnershipInput
 	if obj == nil {
@@ -37026,6 +38422,209 @@ func (ec *executionContext) unmarshalInputTransferOwnershipInput(ctx context.Con
 func UnmarshalTransferOwnershipInput(ctx context.Context, raw any) (model.TransferOwnershipInput, error) {
 	var out model.TransferOwnershipInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "TransferOwnershipInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateAIAgentInput(ctx context.Context, obj any) (model.UpdateAIAgentInput, error) {
+	var it model.UpdateAIAgentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "handle", "displayName", "description", "systemPrompt", "providerId", "model", "temperature", "avatarColor", "isDefault", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "handle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("handle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Handle = data
+		case "displayName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("displayName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisplayName = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "systemPrompt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("systemPrompt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SystemPrompt = data
+		case "providerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderID = data
+		case "model":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("model"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Model = data
+		case "temperature":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("temperature"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Temperature = data
+		case "avatarColor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avatarColor"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvatarColor = data
+		case "isDefault":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isDefault"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsDefault = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateAIAgentInput unmarshals raw into the UpdateAIAgentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateAIAgentInput(ctx context.Context, raw any) (model.UpdateAIAgentInput, error) {
+	var out model.UpdateAIAgentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAIAgentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateAIProviderInput(ctx context.Context, obj any) (model.UpdateAIProviderInput, error) {
+	var it model.UpdateAIProviderInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "baseUrl", "apiKey", "defaultModel", "maxTokens", "temperature", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "baseUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("baseUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BaseURL = data
+		case "apiKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKey = data
+		case "defaultModel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("defaultModel"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DefaultModel = data
+		case "maxTokens":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxTokens"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxTokens = data
+		case "temperature":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("temperature"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Temperature = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateAIProviderInput unmarshals raw into the UpdateAIProviderInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateAIProviderInput(ctx context.Context, raw any) (model.UpdateAIProviderInput, error) {
+	var out model.UpdateAIProviderInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAIProviderInput", raw, &out)
 	return out, err
 }
 
@@ -39540,6 +41139,11 @@ func (ec *executionContext) _AIAgent(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "systemPrompt":
+			out.Values[i] = ec._AIAgent_systemPrompt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -39618,6 +41222,39 @@ func (ec *executionContext) _AIAgentEdge(ctx context.Context, sel ast.SelectionS
 			}
 		case "cursor":
 			out.Values[i] = ec._AIAgentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aIAgentPayloadImplementors = []string{"AIAgentPayload"}
+
+func (ec *executionContext) _AIAgentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AIAgentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aIAgentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AIAgentPayload")
+		case "agent":
+			out.Values[i] = ec._AIAgentPayload_agent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39883,6 +41520,11 @@ func (ec *executionContext) _AIProvider(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "hasApiKey":
+			out.Values[i] = ec._AIProvider_hasApiKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -39961,6 +41603,39 @@ func (ec *executionContext) _AIProviderEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "cursor":
 			out.Values[i] = ec._AIProviderEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aIProviderPayloadImplementors = []string{"AIProviderPayload"}
+
+func (ec *executionContext) _AIProviderPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AIProviderPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aIProviderPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AIProviderPayload")
+		case "provider":
+			out.Values[i] = ec._AIProviderPayload_provider(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -40875,6 +42550,72 @@ func (ec *executionContext) _DeclineInvitationPayload(ctx context.Context, sel a
 	return out
 }
 
+var deleteAIAgentPayloadImplementors = []string{"DeleteAIAgentPayload"}
+
+func (ec *executionContext) _DeleteAIAgentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteAIAgentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteAIAgentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteAIAgentPayload")
+		case "deletedId":
+			out.Values[i] = ec._DeleteAIAgentPayload_deletedId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteAIProviderPayloadImplementors = []string{"DeleteAIProviderPayload"}
+
+func (ec *executionContext) _DeleteAIProviderPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteAIProviderPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteAIProviderPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteAIProviderPayload")
+		case "deletedId":
+			out.Values[i] = ec._DeleteAIProviderPayload_deletedId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var deleteOAuthClientPayloadImplementors = []string{"DeleteOAuthClientPayload"}
 
 func (ec *executionContext) _DeleteOAuthClientPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteOAuthClientPayload) graphql.Marshaler {
@@ -41623,6 +43364,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteSmartHome":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteSmartHome(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAIProvider":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAIProvider(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAIProvider":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAIProvider(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteAIProvider":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteAIProvider(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "testAIProvider":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_testAIProvider(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAIAgent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAIAgent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAIAgent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAIAgent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteAIAgent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteAIAgent(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -42458,6 +44248,20 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "oauthDeviceRequest":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query_oauthDeviceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aiAgents":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Query_aiAgents(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aiProviders":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Query_aiProviders(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -43909,6 +45713,49 @@ func (ec *executionContext) _TaskStage(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var testAIProviderPayloadImplementors = []string{"TestAIProviderPayload"}
+
+func (ec *executionContext) _TestAIProviderPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TestAIProviderPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, testAIProviderPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TestAIProviderPayload")
+		case "ok":
+			out.Values[i] = ec._TestAIProviderPayload_ok(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "models":
+			out.Values[i] = ec._TestAIProviderPayload_models(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._TestAIProviderPayload_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var userImplementors = []string{"User", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *ent.User) graphql.Marshaler {
@@ -45028,6 +46875,30 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAIAgent2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIAgentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AIAgent) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAIAgent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIAgent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAIAgent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIAgent(ctx context.Context, sel ast.SelectionSet, v *ent.AIAgent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AIAgent!")
+		return graphql.Null
+	}
+	return ec._AIAgent(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAIAgentOrderField2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIAgentOrderField(ctx context.Context, v any) (*ent.AIAgentOrderField, error) {
 	var res = new(ent.AIAgentOrderField)
 	err := res.UnmarshalGQL(v)
@@ -45040,6 +46911,14 @@ func (ec *executionContext) marshalNAIAgentOrderField2ᚖgithubᚗcomᚋwoowtech
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNAIAgentPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAIAgentPayload(ctx context.Context, sel ast.SelectionSet, v *model.AIAgentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AIAgentPayload!")
+		return graphql.Null
+	}
+	return ec._AIAgentPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAIAgentWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIAgentWhereInput(ctx context.Context, v any) (*ent.AIAgentWhereInput, error) {
@@ -45094,6 +46973,30 @@ func (ec *executionContext) unmarshalNAIMessageWhereInput2ᚖgithubᚗcomᚋwoow
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAIProvider2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIProviderᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AIProvider) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAIProvider2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIProvider(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAIProvider2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIProvider(ctx context.Context, sel ast.SelectionSet, v *ent.AIProvider) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AIProvider!")
+		return graphql.Null
+	}
+	return ec._AIProvider(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAIProviderOrderField2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIProviderOrderField(ctx context.Context, v any) (*ent.AIProviderOrderField, error) {
 	var res = new(ent.AIProviderOrderField)
 	err := res.UnmarshalGQL(v)
@@ -45106,6 +47009,14 @@ func (ec *executionContext) marshalNAIProviderOrderField2ᚖgithubᚗcomᚋwoowt
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNAIProviderPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐAIProviderPayload(ctx context.Context, sel ast.SelectionSet, v *model.AIProviderPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AIProviderPayload!")
+		return graphql.Null
+	}
+	return ec._AIProviderPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAIProviderWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIProviderWhereInput(ctx context.Context, v any) (*ent.AIProviderWhereInput, error) {
@@ -45328,6 +47239,16 @@ func (ec *executionContext) marshalNCluster2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑ
 	return ec._Cluster(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCreateAIAgentInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateAIAgentInput(ctx context.Context, v any) (model.CreateAIAgentInput, error) {
+	res, err := ec.unmarshalInputCreateAIAgentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateAIProviderInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateAIProviderInput(ctx context.Context, v any) (model.CreateAIProviderInput, error) {
+	res, err := ec.unmarshalInputCreateAIProviderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐCreateAppTemplateInput(ctx context.Context, v any) (ent.CreateAppTemplateInput, error) {
 	res, err := ec.unmarshalInputCreateAppTemplateInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -45382,6 +47303,32 @@ func (ec *executionContext) marshalNDeclineInvitationPayload2ᚖgithubᚗcomᚋw
 		return graphql.Null
 	}
 	return ec._DeclineInvitationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeleteAIAgentInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteAIAgentInput(ctx context.Context, v any) (model.DeleteAIAgentInput, error) {
+	res, err := ec.unmarshalInputDeleteAIAgentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteAIAgentPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteAIAgentPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteAIAgentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteAIAgentPayload!")
+		return graphql.Null
+	}
+	return ec._DeleteAIAgentPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeleteAIProviderInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteAIProviderInput(ctx context.Context, v any) (model.DeleteAIProviderInput, error) {
+	res, err := ec.unmarshalInputDeleteAIProviderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteAIProviderPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteAIProviderPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteAIProviderPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteAIProviderPayload!")
+		return graphql.Null
+	}
+	return ec._DeleteAIProviderPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDeleteOAuthClientInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteOAuthClientInput(ctx context.Context, v any) (model.DeleteOAuthClientInput, error) {
@@ -46274,6 +48221,19 @@ func (ec *executionContext) unmarshalNTaskWhereInput2ᚖgithubᚗcomᚋwoowtech�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNTestAIProviderInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTestAIProviderInput(ctx context.Context, v any) (model.TestAIProviderInput, error) {
+	res, err := ec.unmarshalInputTestAIProviderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTestAIProviderPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTestAIProviderPayload(ctx context.Context, sel ast.SelectionSet, v *model.TestAIProviderPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TestAIProviderPayload!")
+		return graphql.Null
+	}
+	return ec._TestAIProviderPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -46305,6 +48265,16 @@ func (ec *executionContext) marshalNUUID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx
 		graphql.AddInvalidNullFromMarshaler(ctx, "UUID!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNUpdateAIAgentInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateAIAgentInput(ctx context.Context, v any) (model.UpdateAIAgentInput, error) {
+	res, err := ec.unmarshalInputUpdateAIAgentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateAIProviderInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateAIProviderInput(ctx context.Context, v any) (model.UpdateAIProviderInput, error) {
+	res, err := ec.unmarshalInputUpdateAIProviderInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateAppTemplateInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUpdateAppTemplateInput(ctx context.Context, v any) (ent.UpdateAppTemplateInput, error) {

@@ -22,6 +22,12 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 	return r.Client.Noders(ctx, ids)
 }
 
+// AIAgent returns graph.AIAgentResolver implementation.
+func (r *Resolver) AIAgent() graph.AIAgentResolver { return &aIAgentResolver{r} }
+
+// AIProvider returns graph.AIProviderResolver implementation.
+func (r *Resolver) AIProvider() graph.AIProviderResolver { return &aIProviderResolver{r} }
+
 // Invitation returns graph.InvitationResolver implementation.
 func (r *Resolver) Invitation() graph.InvitationResolver { return &invitationResolver{r} }
 
@@ -41,6 +47,8 @@ func (r *Resolver) User() graph.UserResolver { return &userResolver{r} }
 func (r *Resolver) Workspace() graph.WorkspaceResolver { return &workspaceResolver{r} }
 
 type (
+	aIAgentResolver    struct{ *Resolver }
+	aIProviderResolver struct{ *Resolver }
 	invitationResolver struct{ *Resolver }
 	queryResolver      struct{ *Resolver }
 	serviceResolver    struct{ *Resolver }

@@ -6,6 +6,7 @@ package resolvers
 
 import (
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/woowtech/woow-paas/assistant"
 
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/activity"
@@ -28,6 +29,7 @@ type Resolver struct {
 	Deploy     *deploy.Deployer
 	OAuth      *oauth.Service
 	Homes      *smarthome.Homes
+	Assistant  *assistant.Service
 }
 
 // NewSchema returns the executable schema with connection costs set

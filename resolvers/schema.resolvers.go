@@ -12,6 +12,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/activity"
+	"github.com/woowtech/woow-paas/assistant"
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/dashboard"
 	"github.com/woowtech/woow-paas/deploy"
@@ -29,6 +30,16 @@ import (
 	"github.com/woowtech/woow-paas/viewer"
 	"github.com/woowtech/woow-paas/workspaces"
 )
+
+// SystemPrompt is the resolver for the systemPrompt field.
+func (r *aIAgentResolver) SystemPrompt(ctx context.Context, obj *ent.AIAgent) (*string, error) {
+	return r.Assistant.SystemPrompt(ctx, obj)
+}
+
+// HasAPIKey is the resolver for the hasApiKey field.
+func (r *aIProviderResolver) HasAPIKey(ctx context.Context, obj *ent.AIProvider) (bool, error) {
+	return assistant.HasKey(obj), nil
+}
 
 // RecentActivity is the resolver for the recentActivity field.
 func (r *dashboardResolver) RecentActivity(ctx context.Context, obj *dashboard.Stats, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ActivityEventConnection, error) {
@@ -286,6 +297,57 @@ func (r *mutationResolver) DeleteSmartHome(ctx context.Context, input model.Dele
 	return &model.SmartHomePayload{SmartHome: home}, err
 }
 
+// CreateAIProvider is the resolver for the createAIProvider field.
+func (r *mutationResolver) CreateAIProvider(ctx context.Context, input model.CreateAIProviderInput) (*model.AIProviderPayload, error) {
+	p, err := r.Assistant.CreateProvider(ctx, assistant.ProviderInput{Name: &input.Name, BaseURL: &input.BaseURL,
+		APIKey: input.APIKey, DefaultModel: input.DefaultModel, MaxTokens: input.MaxTokens, Temperature: input.Temperature, Active: input.Active})
+	return &model.AIProviderPayload{Provider: p}, err
+}
+
+// UpdateAIProvider is the resolver for the updateAIProvider field.
+func (r *mutationResolver) UpdateAIProvider(ctx context.Context, input model.UpdateAIProviderInput) (*model.AIProviderPayload, error) {
+	p, err := r.Assistant.UpdateProvider(ctx, input.ID, assistant.ProviderInput{Name: input.Name, BaseURL: input.BaseURL,
+		APIKey: input.APIKey, DefaultModel: input.DefaultModel, MaxTokens: input.MaxTokens, Temperature: input.Temperature, Active: input.Active})
+	return &model.AIProviderPayload{Provider: p}, err
+}
+
+// DeleteAIProvider is the resolver for the deleteAIProvider field.
+func (r *mutationResolver) DeleteAIProvider(ctx context.Context, input model.DeleteAIProviderInput) (*model.DeleteAIProviderPayload, error) {
+	id, err := r.Assistant.DeleteProvider(ctx, input.ID)
+	return &model.DeleteAIProviderPayload{DeletedID: id}, err
+}
+
+// TestAIProvider is the resolver for the testAIProvider field.
+func (r *mutationResolver) TestAIProvider(ctx context.Context, input model.TestAIProviderInput) (*model.TestAIProviderPayload, error) {
+	t, err := r.Assistant.TestProvider(ctx, input.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &model.TestAIProviderPayload{Ok: t.OK, Models: t.Models, Message: t.Message}, nil
+}
+
+// CreateAIAgent is the resolver for the createAIAgent field.
+func (r *mutationResolver) CreateAIAgent(ctx context.Context, input model.CreateAIAgentInput) (*model.AIAgentPayload, error) {
+	a, err := r.Assistant.CreateAgent(ctx, assistant.AgentInput{Handle: &input.Handle, DisplayName: &input.DisplayName,
+		Description: input.Description, SystemPrompt: input.SystemPrompt, ProviderID: input.ProviderID, Model: input.Model,
+		Temperature: input.Temperature, AvatarColor: input.AvatarColor, IsDefault: input.IsDefault, Active: input.Active})
+	return &model.AIAgentPayload{Agent: a}, err
+}
+
+// UpdateAIAgent is the resolver for the updateAIAgent field.
+func (r *mutationResolver) UpdateAIAgent(ctx context.Context, input model.UpdateAIAgentInput) (*model.AIAgentPayload, error) {
+	a, err := r.Assistant.UpdateAgent(ctx, input.ID, assistant.AgentInput{Handle: input.Handle, DisplayName: input.DisplayName,
+		Description: input.Description, SystemPrompt: input.SystemPrompt, ProviderID: input.ProviderID, Model: input.Model,
+		Temperature: input.Temperature, AvatarColor: input.AvatarColor, IsDefault: input.IsDefault, Active: input.Active})
+	return &model.AIAgentPayload{Agent: a}, err
+}
+
+// DeleteAIAgent is the resolver for the deleteAIAgent field.
+func (r *mutationResolver) DeleteAIAgent(ctx context.Context, input model.DeleteAIAgentInput) (*model.DeleteAIAgentPayload, error) {
+	id, err := r.Assistant.DeleteAgent(ctx, input.ID)
+	return &model.DeleteAIAgentPayload{DeletedID: id}, err
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*ent.User, error) {
 	v := viewer.FromContext(ctx)
@@ -373,6 +435,16 @@ func (r *queryResolver) OauthConsent(ctx context.Context, input model.OAuthConse
 // OauthDeviceRequest is the resolver for the oauthDeviceRequest field.
 func (r *queryResolver) OauthDeviceRequest(ctx context.Context, userCode string) (*oauth.DeviceRequest, error) {
 	return r.OAuth.DeviceRequest(ctx, userCode)
+}
+
+// AiAgents is the resolver for the aiAgents field.
+func (r *queryResolver) AiAgents(ctx context.Context) ([]*ent.AIAgent, error) {
+	return r.Assistant.Agents(ctx)
+}
+
+// AiProviders is the resolver for the aiProviders field.
+func (r *queryResolver) AiProviders(ctx context.Context) ([]*ent.AIProvider, error) {
+	return r.Assistant.Providers(ctx)
 }
 
 // Values is the resolver for the values field.

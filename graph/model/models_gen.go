@@ -7,6 +7,14 @@ import (
 	"github.com/woowtech/woow-paas/role"
 )
 
+type AIAgentPayload struct {
+	Agent *ent.AIAgent `json:"agent"`
+}
+
+type AIProviderPayload struct {
+	Provider *ent.AIProvider `json:"provider"`
+}
+
 // Accept an invitation: one of your pending invitations by id, or a link's token.
 type AcceptInvitationInput struct {
 	ID    *int    `json:"id,omitempty"`
@@ -71,6 +79,39 @@ type ChangePasswordPayload struct {
 	Ok bool `json:"ok"`
 }
 
+type CreateAIAgentInput struct {
+	// What follows @ in a mention: 1 to 50 lower-case letters, digits, _ or -.
+	Handle       string  `json:"handle"`
+	DisplayName  string  `json:"displayName"`
+	Description  *string `json:"description,omitempty"`
+	SystemPrompt *string `json:"systemPrompt,omitempty"`
+	ProviderID   *int    `json:"providerId,omitempty"`
+	// Empty: the provider's default model.
+	Model       *string  `json:"model,omitempty"`
+	Temperature *float64 `json:"temperature,omitempty"`
+	// #rrggbb
+	AvatarColor *string `json:"avatarColor,omitempty"`
+	// The agent that answers when no one is mentioned; one at most.
+	IsDefault *bool `json:"isDefault,omitempty"`
+	Active    *bool `json:"active,omitempty"`
+}
+
+type CreateAIProviderInput struct {
+	// 1 to 100 characters.
+	Name string `json:"name"`
+	// The OpenAI-compatible API's base, e.g. https://api.openai.com/v1; a URL
+	// without a path gets /v1.
+	BaseURL string `json:"baseUrl"`
+	// Encrypted at rest; never returned.
+	APIKey       *string `json:"apiKey,omitempty"`
+	DefaultModel *string `json:"defaultModel,omitempty"`
+	// 1 to 1,000,000 (default 2048).
+	MaxTokens *int `json:"maxTokens,omitempty"`
+	// 0 to 2 (default 0.7).
+	Temperature *float64 `json:"temperature,omitempty"`
+	Active      *bool    `json:"active,omitempty"`
+}
+
 type CreateInvitationLinkInput struct {
 	ID int `json:"id"`
 }
@@ -105,6 +146,22 @@ type DeclineInvitationInput struct {
 
 type DeclineInvitationPayload struct {
 	InvitationID int `json:"invitationId"`
+}
+
+type DeleteAIAgentInput struct {
+	ID int `json:"id"`
+}
+
+type DeleteAIAgentPayload struct {
+	DeletedID int `json:"deletedId"`
+}
+
+type DeleteAIProviderInput struct {
+	ID int `json:"id"`
+}
+
+type DeleteAIProviderPayload struct {
+	DeletedID int `json:"deletedId"`
 }
 
 type DeleteOAuthClientInput struct {
@@ -292,10 +349,50 @@ type StopServiceInput struct {
 type Subscription struct {
 }
 
+type TestAIProviderInput struct {
+	ID int `json:"id"`
+}
+
+// What testing a provider found.
+type TestAIProviderPayload struct {
+	// Whether the provider answered the model list.
+	Ok bool `json:"ok"`
+	// The models it offers, by name (at most 500).
+	Models []string `json:"models"`
+	// In words: how many models, or why the provider could not be reached.
+	Message string `json:"message"`
+}
+
 type TransferOwnershipInput struct {
 	WorkspaceID int `json:"workspaceId"`
 	// The member who becomes owner; the current owner becomes admin.
 	UserID int `json:"userId"`
+}
+
+type UpdateAIAgentInput struct {
+	ID           int      `json:"id"`
+	Handle       *string  `json:"handle,omitempty"`
+	DisplayName  *string  `json:"displayName,omitempty"`
+	Description  *string  `json:"description,omitempty"`
+	SystemPrompt *string  `json:"systemPrompt,omitempty"`
+	ProviderID   *int     `json:"providerId,omitempty"`
+	Model        *string  `json:"model,omitempty"`
+	Temperature  *float64 `json:"temperature,omitempty"`
+	AvatarColor  *string  `json:"avatarColor,omitempty"`
+	IsDefault    *bool    `json:"isDefault,omitempty"`
+	Active       *bool    `json:"active,omitempty"`
+}
+
+type UpdateAIProviderInput struct {
+	ID      int     `json:"id"`
+	Name    *string `json:"name,omitempty"`
+	BaseURL *string `json:"baseUrl,omitempty"`
+	// A new key; an empty string removes the key.
+	APIKey       *string  `json:"apiKey,omitempty"`
+	DefaultModel *string  `json:"defaultModel,omitempty"`
+	MaxTokens    *int     `json:"maxTokens,omitempty"`
+	Temperature  *float64 `json:"temperature,omitempty"`
+	Active       *bool    `json:"active,omitempty"`
 }
 
 type UpdateMemberRoleInput struct {
