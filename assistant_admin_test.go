@@ -134,3 +134,62 @@ func TestAIProvidersAndAgents(t *testing.T) {
 		t.Fatal("the API key is in the server log")
 	}
 }
+
+const (
+	createThreadMut = `mutation($in: CreateThreadInput!) { createThread(input: $in) { thread { id title autoReply defaultAgentID } } }`
+	updateThreadMut = `mutation($in: UpdateThreadInput!) { updateThread(input: $in) { thread { id title } } }`
+	deleteThreadMut = `mutation($id: ID!) { deleteThread(input: {id: $id}) { deletedId } }`
+	threadsQuery    = `query($slug: String!) { workspace(slug: $slug) { threads { totalCount edges { node { id title messages { totalCount } } } } } }`
+)
+
+// Threads: members from user up write, guests read, another workspace's
+// thread does not exist; the author or an admin deletes.
+func TestThreads(t *testing.T) {
+	srv := startServer(t, newTestEnv(t))
+	owner := register(t, srv.URL, "owner@example.com", "Owner") // platform admin too
+	bob := register(t, srv.URL, "bob@example.com", "Bob")
+	eve := register(t, srv.URL, "eve@example.com", "Eve")
+	guest := register(t, srv.URL, "guest@example.com", "Guest")
+	outsider := register(t, srv.URL, "out@example.com", "Out")
+	data := owner.mustDo(t, createWorkspaceMut, map[string]any{"name": "Acme"})
+	ws, slug := pick[string](t, data, "createWorkspace.workspace.id"), pick[string](t, data, "createWorkspace.workspace.slug")
+	join(t, owner, bob, ws, "user")
+	join(t, owner, eve, ws, "user")
+	join(t, owner, guest, ws, "guest")
+	agent := pick[string](t, owner.mustDo(t, createAgentMut, map[string]any{"in": map[string]any{"handle": "helper", "displayName": "Helper"}}), "createAIAgent.agent.id")
+
+	guest.expectErr(t, "FORBIDDEN", "", createThreadMut, map[string]any{"in": map[string]any{"workspaceId": ws, "title": "Nope"}})
+	outsider.expectErr(t, "NOT_FOUND", "", createThreadMut, map[string]any{"in": map[string]any{"workspaceId": ws, "title": "Nope"}})
+	for field, in := range map[string]map[string]any{
+		"title":          {"workspaceId": ws, "title": strings.Repeat("x", 201)},
+		"defaultAgentId": {"workspaceId": ws, "defaultAgentId": ws},
+		"taskId":         {"workspaceId": ws, "taskId": ws},
+	} {
+		bob.expectErr(t, "BAD_USER_INPUT", field, createThreadMut, map[string]any{"in": in})
+	}
+	data = bob.mustDo(t, createThreadMut, map[string]any{"in": map[string]any{"workspaceId": ws, "title": "Backups", "defaultAgentId": agent, "autoReply": true}})
+	th := pick[string](t, data, "createThread.thread.id")
+	if pick[string](t, data, "createThread.thread.defaultAgentID") != agent || !pick[bool](t, data, "createThread.thread.autoReply") {
+		t.Fatalf("created: %s", data)
+	}
+	// Everyone in the workspace reads it; the outsider does not see it.
+	if n := pick[int](t, guest.mustDo(t, threadsQuery, map[string]any{"slug": slug}), "workspace.threads.totalCount"); n != 1 {
+		t.Errorf("guest sees %d threads", n)
+	}
+	outsider.expectErr(t, "NOT_FOUND", "", updateThreadMut, map[string]any{"in": map[string]any{"id": th, "title": "Mine"}})
+	outsider.expectErr(t, "NOT_FOUND", "", `query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": th})
+	data = eve.mustDo(t, updateThreadMut, map[string]any{"in": map[string]any{"id": th, "title": "Nightly backups"}})
+	if pick[string](t, data, "updateThread.thread.title") != "Nightly backups" {
+		t.Errorf("updated: %s", data)
+	}
+	// Deleting: not another user's, not a guest; the admin may.
+	eve.expectErr(t, "FORBIDDEN", "", deleteThreadMut, map[string]any{"id": th})
+	guest.expectErr(t, "FORBIDDEN", "", deleteThreadMut, map[string]any{"id": th})
+	owner.mustDo(t, deleteThreadMut, map[string]any{"id": th})
+	if n := pick[int](t, bob.mustDo(t, threadsQuery, map[string]any{"slug": slug}), "workspace.threads.totalCount"); n != 0 {
+		t.Errorf("%d threads after deleting", n)
+	}
+	// The author deletes their own.
+	th = pick[string](t, bob.mustDo(t, createThreadMut, map[string]any{"in": map[string]any{"workspaceId": ws}}), "createThread.thread.id")
+	bob.mustDo(t, deleteThreadMut, map[string]any{"id": th})
+}

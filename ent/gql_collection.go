@@ -3485,7 +3485,7 @@ func (_q *WorkspaceQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				*wq = *query
 			})
 
-		case "aiThreads":
+		case "threads":
 			var (
 				alias = field.Alias
 				path  = append(path, alias)

@@ -299,6 +299,10 @@ type ComplexityRoot struct {
 		DeletedID func(childComplexity int) int
 	}
 
+	DeleteThreadPayload struct {
+		DeletedID func(childComplexity int) int
+	}
+
 	Invitation struct {
 		AcceptedAt  func(childComplexity int) int
 		CancelledAt func(childComplexity int) int
@@ -370,6 +374,7 @@ type ComplexityRoot struct {
 		CreateInvitationLink     func(childComplexity int, input model.CreateInvitationLinkInput) int
 		CreateOAuthClient        func(childComplexity int, input model.CreateOAuthClientInput) int
 		CreateSmartHome          func(childComplexity int, input model.CreateSmartHomeInput) int
+		CreateThread             func(childComplexity int, input model.CreateThreadInput) int
 		CreateWorkspace          func(childComplexity int, input model.CreateWorkspaceInput) int
 		DeclineInvitation        func(childComplexity int, input model.DeclineInvitationInput) int
 		DeleteAIAgent            func(childComplexity int, input model.DeleteAIAgentInput) int
@@ -377,6 +382,7 @@ type ComplexityRoot struct {
 		DeleteOAuthClient        func(childComplexity int, input model.DeleteOAuthClientInput) int
 		DeleteService            func(childComplexity int, input model.DeleteServiceInput) int
 		DeleteSmartHome          func(childComplexity int, input model.DeleteSmartHomeInput) int
+		DeleteThread             func(childComplexity int, input model.DeleteThreadInput) int
 		DeployService            func(childComplexity int, input model.DeployServiceInput) int
 		InviteMember             func(childComplexity int, input model.InviteMemberInput) int
 		LeaveWorkspace           func(childComplexity int, input model.LeaveWorkspaceInput) int
@@ -403,6 +409,7 @@ type ComplexityRoot struct {
 		UpdateMemberRole         func(childComplexity int, input model.UpdateMemberRoleInput) int
 		UpdateProfile            func(childComplexity int, input model.UpdateProfileInput) int
 		UpdateService            func(childComplexity int, input model.UpdateServiceInput) int
+		UpdateThread             func(childComplexity int, input model.UpdateThreadInput) int
 		UpdateWorkspace          func(childComplexity int, input model.UpdateWorkspaceInput) int
 		VerifyEmail              func(childComplexity int, input model.VerifyEmailInput) int
 	}
@@ -755,6 +762,10 @@ type ComplexityRoot struct {
 		Ok      func(childComplexity int) int
 	}
 
+	ThreadPayload struct {
+		Thread func(childComplexity int) int
+	}
+
 	User struct {
 		CreatedAt          func(childComplexity int) int
 		Email              func(childComplexity int) int
@@ -935,6 +946,9 @@ type MutationResolver interface {
 	CreateAIAgent(ctx context.Context, input model.CreateAIAgentInput) (*model.AIAgentPayload, error)
 	UpdateAIAgent(ctx context.Context, input model.UpdateAIAgentInput) (*model.AIAgentPayload, error)
 	DeleteAIAgent(ctx context.Context, input model.DeleteAIAgentInput) (*model.DeleteAIAgentPayload, error)
+	CreateThread(ctx context.Context, input model.CreateThreadInput) (*model.ThreadPayload, error)
+	UpdateThread(ctx context.Context, input model.UpdateThreadInput) (*model.ThreadPayload, error)
+	DeleteThread(ctx context.Context, input model.DeleteThreadInput) (*model.DeleteThreadPayload, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -1876,6 +1890,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteOAuthClientPayload.DeletedID(childComplexity), true
 
+	case "DeleteThreadPayload.deletedId":
+		if e.ComplexityRoot.DeleteThreadPayload.DeletedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteThreadPayload.DeletedID(childComplexity), true
+
 	case "Invitation.acceptedAt":
 		if e.ComplexityRoot.Invitation.AcceptedAt == nil {
 			break
@@ -2186,6 +2207,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSmartHome(childComplexity, args["input"].(model.CreateSmartHomeInput)), true
+	case "Mutation.createThread":
+		if e.ComplexityRoot.Mutation.CreateThread == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createThread_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateThread(childComplexity, args["input"].(model.CreateThreadInput)), true
 	case "Mutation.createWorkspace":
 		if e.ComplexityRoot.Mutation.CreateWorkspace == nil {
 			break
@@ -2263,6 +2295,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteSmartHome(childComplexity, args["input"].(model.DeleteSmartHomeInput)), true
+	case "Mutation.deleteThread":
+		if e.ComplexityRoot.Mutation.DeleteThread == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteThread_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteThread(childComplexity, args["input"].(model.DeleteThreadInput)), true
 	case "Mutation.deployService":
 		if e.ComplexityRoot.Mutation.DeployService == nil {
 			break
@@ -2539,6 +2582,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateService(childComplexity, args["input"].(model.UpdateServiceInput)), true
+	case "Mutation.updateThread":
+		if e.ComplexityRoot.Mutation.UpdateThread == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateThread_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateThread(childComplexity, args["input"].(model.UpdateThreadInput)), true
 	case "Mutation.updateWorkspace":
 		if e.ComplexityRoot.Mutation.UpdateWorkspace == nil {
 			break
@@ -4037,6 +4091,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TestAIProviderPayload.Ok(childComplexity), true
 
+	case "ThreadPayload.thread":
+		if e.ComplexityRoot.ThreadPayload.Thread == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThreadPayload.Thread(childComplexity), true
+
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
 			break
@@ -4224,12 +4285,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VerifyEmailPayload.Ok(childComplexity), true
 
-	case "Workspace.aiThreads":
+	case "Workspace.threads":
 		if e.ComplexityRoot.Workspace.AiThreads == nil {
 			break
 		}
 
-		args, err := ec.field_Workspace_aiThreads_args(ctx, rawArgs)
+		args, err := ec.field_Workspace_threads_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
@@ -4552,6 +4613,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateInvitationLinkInput", ec.unmarshalInputCreateInvitationLinkInput),
 			graphql.NewInputUnmarshaler("CreateOAuthClientInput", ec.unmarshalInputCreateOAuthClientInput),
 			graphql.NewInputUnmarshaler("CreateSmartHomeInput", ec.unmarshalInputCreateSmartHomeInput),
+			graphql.NewInputUnmarshaler("CreateThreadInput", ec.unmarshalInputCreateThreadInput),
 			graphql.NewInputUnmarshaler("CreateWorkspaceInput", ec.unmarshalInputCreateWorkspaceInput),
 			graphql.NewInputUnmarshaler("DeclineInvitationInput", ec.unmarshalInputDeclineInvitationInput),
 			graphql.NewInputUnmarshaler("DeleteAIAgentInput", ec.unmarshalInputDeleteAIAgentInput),
@@ -4559,6 +4621,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DeleteOAuthClientInput", ec.unmarshalInputDeleteOAuthClientInput),
 			graphql.NewInputUnmarshaler("DeleteServiceInput", ec.unmarshalInputDeleteServiceInput),
 			graphql.NewInputUnmarshaler("DeleteSmartHomeInput", ec.unmarshalInputDeleteSmartHomeInput),
+			graphql.NewInputUnmarshaler("DeleteThreadInput", ec.unmarshalInputDeleteThreadInput),
 			graphql.NewInputUnmarshaler("DeployServiceInput", ec.unmarshalInputDeployServiceInput),
 			graphql.NewInputUnmarshaler("InvitationOrder", ec.unmarshalInputInvitationOrder),
 			graphql.NewInputUnmarshaler("InvitationWhereInput", ec.unmarshalInputInvitationWhereInput),
@@ -4602,6 +4665,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateMemberRoleInput", ec.unmarshalInputUpdateMemberRoleInput),
 			graphql.NewInputUnmarshaler("UpdateProfileInput", ec.unmarshalInputUpdateProfileInput),
 			graphql.NewInputUnmarshaler("UpdateServiceInput", ec.unmarshalInputUpdateServiceInput),
+			graphql.NewInputUnmarshaler("UpdateThreadInput", ec.unmarshalInputUpdateThreadInput),
 			graphql.NewInputUnmarshaler("UpdateWorkspaceInput", ec.unmarshalInputUpdateWorkspaceInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
@@ -5622,6 +5686,46 @@ extend type Mutation {
   "Removes an agent (platform admins); its answers stay."
   deleteAIAgent(input: DeleteAIAgentInput!): DeleteAIAgentPayload!
 }
+
+input CreateThreadInput {
+  workspaceId: ID!
+  "At most 200 characters."
+  title: String
+  "The agent that answers when no one is mentioned and auto-reply is on."
+  defaultAgentId: ID
+  autoReply: Boolean
+  "The task the thread is about (one thread per task)."
+  taskId: ID
+}
+
+input UpdateThreadInput {
+  id: ID!
+  title: String
+  defaultAgentId: ID
+  autoReply: Boolean
+  taskId: ID
+}
+
+input DeleteThreadInput {
+  id: ID!
+}
+
+type ThreadPayload {
+  thread: AIThread!
+}
+
+type DeleteThreadPayload {
+  deletedId: ID!
+}
+
+extend type Mutation {
+  "Starts a thread in a workspace (members from user up)."
+  createThread(input: CreateThreadInput!): ThreadPayload!
+  "Changes a thread (members from user up)."
+  updateThread(input: UpdateThreadInput!): ThreadPayload!
+  "Deletes a thread and its messages (its author or a workspace admin)."
+  deleteThread(input: DeleteThreadInput!): DeleteThreadPayload!
+}
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 }
@@ -6071,6 +6175,14 @@ func (ec *executionContext) childFields_DeleteOAuthClientPayload(ctx context.Con
 		return ec.fieldContext_DeleteOAuthClientPayload_deletedId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeleteOAuthClientPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteThreadPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedId":
+		return ec.fieldContext_DeleteThreadPayload_deletedId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteThreadPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Invitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6829,6 +6941,14 @@ func (ec *executionContext) childFields_TestAIProviderPayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type TestAIProviderPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ThreadPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "thread":
+		return ec.fieldContext_ThreadPayload_thread(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThreadPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6949,8 +7069,8 @@ func (ec *executionContext) childFields_Workspace(ctx context.Context, field gra
 		return ec.fieldContext_Workspace_smartHomes(ctx, field)
 	case "projects":
 		return ec.fieldContext_Workspace_projects(ctx, field)
-	case "aiThreads":
-		return ec.fieldContext_Workspace_aiThreads(ctx, field)
+	case "threads":
+		return ec.fieldContext_Workspace_threads(ctx, field)
 	case "namespace":
 		return ec.fieldContext_Workspace_namespace(ctx, field)
 	case "pendingInvitations":
@@ -7423,6 +7543,20 @@ func (ec *executionContext) field_Mutation_createSmartHome_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createThread_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateThreadInput, error) {
+			return ec.unmarshalNCreateThreadInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateThreadInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createWorkspace_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7513,6 +7647,20 @@ func (ec *executionContext) field_Mutation_deleteSmartHome_args(ctx context.Cont
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.DeleteSmartHomeInput, error) {
 			return ec.unmarshalNDeleteSmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteSmartHomeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteThread_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteThreadInput, error) {
+			return ec.unmarshalNDeleteThreadInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteThreadInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7849,6 +7997,20 @@ func (ec *executionContext) field_Mutation_updateService_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateServiceInput, error) {
 			return ec.unmarshalNUpdateServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateThread_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateThreadInput, error) {
+			return ec.unmarshalNUpdateThreadInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateThreadInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8507,60 +8669,6 @@ func (ec *executionContext) field_Subscription_workspaceServices_args(ctx contex
 	return args, nil
 }
 
-func (ec *executionContext) field_Workspace_aiThreads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
-			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
-		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
-			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["before"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
-		func(ctx context.Context, v any) (*ent.AIThreadOrder, error) {
-			return ec.unmarshalOAIThreadOrder2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIThreadOrder(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["orderBy"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
-		func(ctx context.Context, v any) (*ent.AIThreadWhereInput, error) {
-			return ec.unmarshalOAIThreadWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIThreadWhereInput(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["where"] = arg5
-	return args, nil
-}
-
 func (ec *executionContext) field_Workspace_invitations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8815,6 +8923,60 @@ func (ec *executionContext) field_Workspace_smartHomes_args(ctx context.Context,
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.SmartHomeWhereInput, error) {
 			return ec.unmarshalOSmartHomeWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐSmartHomeWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Workspace_threads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.AIThreadOrder, error) {
+			return ec.unmarshalOAIThreadOrder2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIThreadOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.AIThreadWhereInput, error) {
+			return ec.unmarshalOAIThreadWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIThreadWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12400,6 +12562,29 @@ func (ec *executionContext) fieldContext_DeleteOAuthClientPayload_deletedId(_ co
 	return graphql.NewScalarFieldContext("DeleteOAuthClientPayload", field, false, false, "ID")
 }
 
+func (ec *executionContext) _DeleteThreadPayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteThreadPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteThreadPayload_deletedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteThreadPayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteThreadPayload", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Invitation_id(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15154,6 +15339,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteAIAgent(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteAIAgent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createThread(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createThread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateThread(ctx, fc.Args["input"].(model.CreateThreadInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThreadPayload) graphql.Marshaler {
+			return ec.marshalNThreadPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐThreadPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createThread(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThreadPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createThread_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateThread(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateThread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateThread(ctx, fc.Args["input"].(model.UpdateThreadInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThreadPayload) graphql.Marshaler {
+			return ec.marshalNThreadPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐThreadPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateThread(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThreadPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateThread_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteThread(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteThread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteThread(ctx, fc.Args["input"].(model.DeleteThreadInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteThreadPayload) graphql.Marshaler {
+			return ec.marshalNDeleteThreadPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteThreadPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteThread(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteThreadPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteThread_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21248,6 +21565,38 @@ func (ec *executionContext) fieldContext_TestAIProviderPayload_message(_ context
 	return graphql.NewScalarFieldContext("TestAIProviderPayload", field, false, false, "String")
 }
 
+func (ec *executionContext) _ThreadPayload_thread(ctx context.Context, field graphql.CollectedField, obj *model.ThreadPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThreadPayload_thread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Thread, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AIThread) graphql.Marshaler {
+			return ec.marshalNAIThread2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIThread(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThreadPayload_thread(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThreadPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIThread(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22437,13 +22786,13 @@ func (ec *executionContext) fieldContext_Workspace_projects(ctx context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Workspace_aiThreads(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
+func (ec *executionContext) _Workspace_threads(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Workspace_aiThreads(ctx, field)
+			return ec.fieldContext_Workspace_threads(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
@@ -22457,7 +22806,7 @@ func (ec *executionContext) _Workspace_aiThreads(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Workspace_aiThreads(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Workspace_threads(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Workspace",
 		Field:      field,
@@ -22474,7 +22823,7 @@ func (ec *executionContext) fieldContext_Workspace_aiThreads(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Workspace_aiThreads_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Workspace_threads_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30129,6 +30478,76 @@ func UnmarshalCreateSmartHomeInput(ctx context.Context, raw any) (model.CreateSm
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateThreadInput(ctx context.Context, obj any) (model.CreateThreadInput, error) {
+	var it model.CreateThreadInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"workspaceId", "title", "defaultAgentId", "autoReply", "taskId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "workspaceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workspaceId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkspaceID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "defaultAgentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("defaultAgentId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DefaultAgentID = data
+		case "autoReply":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("autoReply"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AutoReply = data
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateThreadInput unmarshals raw into the CreateThreadInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateThreadInput(ctx context.Context, raw any) (model.CreateThreadInput, error) {
+	var out model.CreateThreadInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateThreadInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateWorkspaceInput(ctx context.Context, obj any) (model.CreateWorkspaceInput, error) {
 	var it model.CreateWorkspaceInput
 	if obj == nil {
@@ -30434,6 +30853,48 @@ func (ec *executionContext) unmarshalInputDeleteSmartHomeInput(ctx context.Conte
 func UnmarshalDeleteSmartHomeInput(ctx context.Context, raw any) (model.DeleteSmartHomeInput, error) {
 	var out model.DeleteSmartHomeInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteSmartHomeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteThreadInput(ctx context.Context, obj any) (model.DeleteThreadInput, error) {
+	var it model.DeleteThreadInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteThreadInput unmarshals raw into the DeleteThreadInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteThreadInput(ctx context.Context, raw any) (model.DeleteThreadInput, error) {
+	var out model.DeleteThreadInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteThreadInput", raw, &out)
 	return out, err
 }
 
@@ -38964,6 +39425,76 @@ func UnmarshalUpdateServiceInput(ctx context.Context, raw any) (model.UpdateServ
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateThreadInput(ctx context.Context, obj any) (model.UpdateThreadInput, error) {
+	var it model.UpdateThreadInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "defaultAgentId", "autoReply", "taskId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "defaultAgentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("defaultAgentId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DefaultAgentID = data
+		case "autoReply":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("autoReply"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AutoReply = data
+		case "taskId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("taskId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TaskID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateThreadInput unmarshals raw into the UpdateThreadInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateThreadInput(ctx context.Context, raw any) (model.UpdateThreadInput, error) {
+	var out model.UpdateThreadInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateThreadInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateWorkspaceInput(ctx context.Context, obj any) (model.UpdateWorkspaceInput, error) {
 	var it model.UpdateWorkspaceInput
 	if obj == nil {
@@ -42649,6 +43180,39 @@ func (ec *executionContext) _DeleteOAuthClientPayload(ctx context.Context, sel a
 	return out
 }
 
+var deleteThreadPayloadImplementors = []string{"DeleteThreadPayload"}
+
+func (ec *executionContext) _DeleteThreadPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteThreadPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteThreadPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteThreadPayload")
+		case "deletedId":
+			out.Values[i] = ec._DeleteThreadPayload_deletedId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var invitationImplementors = []string{"Invitation", "Node"}
 
 func (ec *executionContext) _Invitation(ctx context.Context, sel ast.SelectionSet, obj *ent.Invitation) graphql.Marshaler {
@@ -43413,6 +43977,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteAIAgent":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteAIAgent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createThread":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createThread(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateThread":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateThread(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteThread":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteThread(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -45756,6 +46341,39 @@ func (ec *executionContext) _TestAIProviderPayload(ctx context.Context, sel ast.
 	return out
 }
 
+var threadPayloadImplementors = []string{"ThreadPayload"}
+
+func (ec *executionContext) _ThreadPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ThreadPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, threadPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThreadPayload")
+		case "thread":
+			out.Values[i] = ec._ThreadPayload_thread(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var userImplementors = []string{"User", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *ent.User) graphql.Marshaler {
@@ -46183,8 +46801,8 @@ func (ec *executionContext) _Workspace(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "aiThreads":
-			out.Values[i] = ec._Workspace_aiThreads(ctx, field, obj)
+		case "threads":
+			out.Values[i] = ec._Workspace_threads(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -47269,6 +47887,11 @@ func (ec *executionContext) unmarshalNCreateSmartHomeInput2githubᚗcomᚋwoowte
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateThreadInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateThreadInput(ctx context.Context, v any) (model.CreateThreadInput, error) {
+	res, err := ec.unmarshalInputCreateThreadInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateWorkspaceInput(ctx context.Context, v any) (model.CreateWorkspaceInput, error) {
 	res, err := ec.unmarshalInputCreateWorkspaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -47352,6 +47975,19 @@ func (ec *executionContext) unmarshalNDeleteServiceInput2githubᚗcomᚋwoowtech
 func (ec *executionContext) unmarshalNDeleteSmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteSmartHomeInput(ctx context.Context, v any) (model.DeleteSmartHomeInput, error) {
 	res, err := ec.unmarshalInputDeleteSmartHomeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteThreadInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteThreadInput(ctx context.Context, v any) (model.DeleteThreadInput, error) {
+	res, err := ec.unmarshalInputDeleteThreadInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteThreadPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteThreadPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteThreadPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteThreadPayload!")
+		return graphql.Null
+	}
+	return ec._DeleteThreadPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDeployServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeployServiceInput(ctx context.Context, v any) (model.DeployServiceInput, error) {
@@ -48234,6 +48870,14 @@ func (ec *executionContext) marshalNTestAIProviderPayload2ᚖgithubᚗcomᚋwoow
 	return ec._TestAIProviderPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNThreadPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐThreadPayload(ctx context.Context, sel ast.SelectionSet, v *model.ThreadPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThreadPayload!")
+		return graphql.Null
+	}
+	return ec._ThreadPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -48294,6 +48938,11 @@ func (ec *executionContext) unmarshalNUpdateProfileInput2githubᚗcomᚋwoowtech
 
 func (ec *executionContext) unmarshalNUpdateServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateServiceInput(ctx context.Context, v any) (model.UpdateServiceInput, error) {
 	res, err := ec.unmarshalInputUpdateServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateThreadInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateThreadInput(ctx context.Context, v any) (model.UpdateThreadInput, error) {
+	res, err := ec.unmarshalInputUpdateThreadInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

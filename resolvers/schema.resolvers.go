@@ -348,6 +348,26 @@ func (r *mutationResolver) DeleteAIAgent(ctx context.Context, input model.Delete
 	return &model.DeleteAIAgentPayload{DeletedID: id}, err
 }
 
+// CreateThread is the resolver for the createThread field.
+func (r *mutationResolver) CreateThread(ctx context.Context, input model.CreateThreadInput) (*model.ThreadPayload, error) {
+	t, err := r.Assistant.CreateThread(ctx, assistant.ThreadInput{WorkspaceID: input.WorkspaceID, Title: input.Title,
+		DefaultAgentID: input.DefaultAgentID, AutoReply: input.AutoReply, TaskID: input.TaskID})
+	return &model.ThreadPayload{Thread: t}, err
+}
+
+// UpdateThread is the resolver for the updateThread field.
+func (r *mutationResolver) UpdateThread(ctx context.Context, input model.UpdateThreadInput) (*model.ThreadPayload, error) {
+	t, err := r.Assistant.UpdateThread(ctx, input.ID, assistant.ThreadInput{Title: input.Title,
+		DefaultAgentID: input.DefaultAgentID, AutoReply: input.AutoReply, TaskID: input.TaskID})
+	return &model.ThreadPayload{Thread: t}, err
+}
+
+// DeleteThread is the resolver for the deleteThread field.
+func (r *mutationResolver) DeleteThread(ctx context.Context, input model.DeleteThreadInput) (*model.DeleteThreadPayload, error) {
+	id, err := r.Assistant.DeleteThread(ctx, input.ID)
+	return &model.DeleteThreadPayload{DeletedID: id}, err
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*ent.User, error) {
 	v := viewer.FromContext(ctx)

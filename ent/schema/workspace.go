@@ -54,7 +54,7 @@ func (Workspace) Edges() []ent.Edge {
 		edge.To("task_stages", TaskStage.Type).Annotations(entgql.Skip()),
 		edge.To("tasks", Task.Type).Annotations(entgql.Skip()),
 		edge.To("ai_threads", AIThread.Type).
-			Annotations(entgql.RelayConnection()),
+			Annotations(entgql.RelayConnection(), entgql.MapsTo("threads")),
 		edge.To("ai_messages", AIMessage.Type).Annotations(entgql.Skip()),
 		edge.To("activity_events", ActivityEvent.Type).Annotations(entgql.Skip()),
 	}

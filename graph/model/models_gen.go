@@ -133,6 +133,17 @@ type CreateSmartHomeInput struct {
 	HaPort *int `json:"haPort,omitempty"`
 }
 
+type CreateThreadInput struct {
+	WorkspaceID int `json:"workspaceId"`
+	// At most 200 characters.
+	Title *string `json:"title,omitempty"`
+	// The agent that answers when no one is mentioned and auto-reply is on.
+	DefaultAgentID *int  `json:"defaultAgentId,omitempty"`
+	AutoReply      *bool `json:"autoReply,omitempty"`
+	// The task the thread is about (one thread per task).
+	TaskID *int `json:"taskId,omitempty"`
+}
+
 type CreateWorkspaceInput struct {
 	Name        string  `json:"name"`
 	Description *string `json:"description,omitempty"`
@@ -178,6 +189,14 @@ type DeleteServiceInput struct {
 
 type DeleteSmartHomeInput struct {
 	ID int `json:"id"`
+}
+
+type DeleteThreadInput struct {
+	ID int `json:"id"`
+}
+
+type DeleteThreadPayload struct {
+	DeletedID int `json:"deletedId"`
 }
 
 type DeployServiceInput struct {
@@ -363,6 +382,10 @@ type TestAIProviderPayload struct {
 	Message string `json:"message"`
 }
 
+type ThreadPayload struct {
+	Thread *ent.AIThread `json:"thread"`
+}
+
 type TransferOwnershipInput struct {
 	WorkspaceID int `json:"workspaceId"`
 	// The member who becomes owner; the current owner becomes admin.
@@ -412,6 +435,14 @@ type UpdateServiceInput struct {
 	// Replaces the user's values; a password left out keeps its value.
 	Values       map[string]any `json:"values,omitempty"`
 	ChartVersion *string        `json:"chartVersion,omitempty"`
+}
+
+type UpdateThreadInput struct {
+	ID             int     `json:"id"`
+	Title          *string `json:"title,omitempty"`
+	DefaultAgentID *int    `json:"defaultAgentId,omitempty"`
+	AutoReply      *bool   `json:"autoReply,omitempty"`
+	TaskID         *int    `json:"taskId,omitempty"`
 }
 
 type UpdateWorkspaceInput struct {
