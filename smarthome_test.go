@@ -511,3 +511,68 @@ func TestSmartHomeHomeAssistantIntegrationPath(t *testing.T) {
 		integration(t, tok["access_token"].(string))
 	})
 }
+
+// smartHomeStatus: a member sees a home go through its states and its
+// tunnel connect, live; an outsider's subscription is NOT_FOUND.
+func TestSmartHomeStatusSubscription(t *testing.T) {
+	env, cf := cloudflareEnv(t)
+	srv := startServer(t, env)
+	alice := register(t, srv.URL, "alice@example.com", "Alice")
+	guest := register(t, srv.URL, "guest@example.com", "Guest")
+	eve := register(t, srv.URL, "eve@example.com", "Eve")
+	ws := pick[string](t, alice.mustDo(t, createWorkspaceMut, map[string]any{"name": "Acme"}), "createWorkspace.workspace.id")
+	join(t, alice, guest, ws, "guest")
+
+	const sub = `subscription($ws: ID!) { smartHomeStatus(workspaceId: $ws) { id state tunnelStatus } }`
+	w := mustDialWS(t, srv.URL, "guest", wsDial{token: guest.sessionCookie(t), origin: srv.URL}, nil)
+	w.subscribe(t, "1", sub, map[string]any{"ws": ws})
+	outsider := mustDialWS(t, srv.URL, "eve", wsDial{token: eve.sessionCookie(t), origin: srv.URL}, nil)
+	outsider.subscribe(t, "1", sub, map[string]any{"ws": ws})
+	if m := outsider.recv(t, 10*time.Second); len(opErrors(m)) != 1 || opErrors(m)[0].Extensions.Code != "NOT_FOUND" {
+		t.Fatalf("outsider: %v", m)
+	}
+
+	id := pick[string](t, alice.mustDo(t, createHomeMut, map[string]any{"ws": ws, "name": "Cabin"}), "createSmartHome.smartHome.id")
+	var seen []string
+	var tunnelID string
+	deadline := time.Now().Add(20 * time.Second)
+	for !contains(seen, "active/unknown") && !contains(seen, "active/disconnected") {
+		if time.Now().After(deadline) {
+			t.Fatalf("states seen: %v", seen)
+		}
+		m := w.recv(t, 20*time.Second)
+		if m.Type != "next" {
+			t.Fatalf("got %v", m)
+		}
+		var p struct {
+			Data struct {
+				SmartHomeStatus struct{ ID, State, TunnelStatus string }
+			}
+		}
+		if err := json.Unmarshal(m.Payload, &p); err != nil {
+			t.Fatal(err)
+		}
+		h := p.Data.SmartHomeStatus
+		if h.ID != id {
+			t.Fatalf("another home: %v", m)
+		}
+		if s := h.State + "/" + h.TunnelStatus; len(seen) == 0 || seen[len(seen)-1] != s {
+			seen = append(seen, s)
+		}
+	}
+	if seen[0] != "pending/unknown" || !contains(seen, "provisioning/unknown") {
+		t.Errorf("states seen: %v", seen)
+	}
+	tunnelID = pick[string](t, alice.mustDo(t, homeQuery, map[string]any{"id": id}), "node.tunnelID")
+	cf.Connect(tunnelID, cffake.Connector{ID: "c1", Arch: "linux_amd64", Version: "2025.2.0", OpenedAt: time.Now()})
+	alice.mustDo(t, refreshHomeMut, map[string]any{"id": id})
+	for {
+		m := w.recv(t, 10*time.Second)
+		if strings.Contains(string(m.Payload), `"tunnelStatus":"connected"`) {
+			break
+		}
+		if m.Type != "next" {
+			t.Fatalf("got %v", m)
+		}
+	}
+}
