@@ -85,14 +85,14 @@ describe("SmartHomeDetail", { timeout: 20_000 }, () => {
       SmartHomeDetail: page("active", {
         tunnelStatus: "connected",
         connectorID: "conn-42",
-        connectorType: "linux_amd64",
+        connectorType: "cloudflared 2025.1.0 (linux_amd64)",
         connectedSince: "2026-12-01T10:05:00Z",
       }),
     });
     renderPage(client);
     const link = await screen.findByRole("link", { name: /paas-sm-shop-co-h-1\.woowtech\.io/ });
     expect(link).toHaveAttribute("href", "https://paas-sm-shop-co-h-1.woowtech.io");
-    expect(screen.getByText(/Connected: connector/)).toHaveTextContent("conn-42 (linux_amd64) since");
+    expect(screen.getByText(/Connected: connector/)).toHaveTextContent("conn-42, cloudflared 2025.1.0 (linux_amd64), since");
     const help = screen.getByRole("region", { name: "Home Assistant setup" });
     expect(help).toHaveTextContent("use_x_forwarded_for: true");
     expect(help).toHaveTextContent("- ::1");

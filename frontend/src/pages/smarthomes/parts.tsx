@@ -108,11 +108,10 @@ export function TunnelStatusText({
       return (
         <>
           Connected: connector <code>{home.connectorID || "unknown"}</code>
-          {home.connectorType && <> ({home.connectorType})</>}
+          {home.connectorType && <>, {home.connectorType}</>}
           {home.connectedSince && (
             <>
-              {" "}
-              since <RelativeTime value={home.connectedSince} />
+              , since <RelativeTime value={home.connectedSince} />
             </>
           )}
           .
