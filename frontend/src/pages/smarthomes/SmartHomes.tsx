@@ -36,7 +36,7 @@ export const SmartHomeStatusSubscription = graphql(`
   }
 `);
 
-const CreateSmartHomeDocument = graphql(`
+export const CreateSmartHomeDocument = graphql(`
   mutation CreateSmartHome($input: CreateSmartHomeInput!) {
     createSmartHome(input: $input) {
       smartHome {
