@@ -9,11 +9,12 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   ADA, SHOTS, WORKSPACE,
-  apiDeploy, apiInvite, apiSignIn, ensureTemplate, ensureWorkspace, launch, newContext, overflow, settled, sleep,
+  apiAs, apiDeploy, apiInvite, apiSignIn, ensureTemplate, ensureWorkspace, gql, launch, newContext, overflow, settled, sleep,
 } from "./lib.mjs";
 
 let browser;
 let serviceId;
+let smartHomeId;
 let templateSlug;
 /** An invitation link's path and fragment (a pending invitation, on Ada's team page too). */
 let invitationPath;
@@ -23,6 +24,13 @@ before(async () => {
   const ws = await ensureWorkspace(browser);
   templateSlug = (await ensureTemplate(browser)).slug;
   serviceId = await apiDeploy(browser, ws, "screens-web");
+  const ada = await apiAs(browser, ADA);
+  smartHomeId = (
+    await gql(ada, `mutation E2ELayoutHome($input: CreateSmartHomeInput!) { createSmartHome(input: $input) { smartHome { id } } }`, {
+      input: { workspaceId: ws.id, name: "Layout house with a rather long name" },
+    })
+  ).createSmartHome.smartHome.id;
+  await ada.close();
   const link = new URL(await apiInvite(browser, ws, "layout@example.test", "guest"));
   invitationPath = link.pathname + link.hash;
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -66,6 +74,7 @@ function signedIn() {
     ["marketplace", "/marketplace"],
     ["configure", `/marketplace/${templateSlug}`],
     ["service", svc],
+    ["smart-home", `/workspaces/${WORKSPACE.slug}/smart-homes/${encodeURIComponent(smartHomeId)}`],
     ["settings", "/settings"],
     ["oauth-consent", consentPath()],
     ["device", "/device?user_code=BCDF-GHJK"],

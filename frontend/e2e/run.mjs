@@ -11,13 +11,17 @@
 //   E2E_ONLY=graphiql npm run e2e            (only the test files whose name contains it)
 //
 // The server gets a fresh data dir, the test chart's directory as its only
-// WOOW_CHART_DIRS entry, no SMTP (no e-mail), and its own address as
-// WOOW_PUBLIC_URL (the base of the invitation links the tests follow).
+// WOOW_CHART_DIRS entry, no SMTP (no e-mail), its own address as
+// WOOW_PUBLIC_URL (the base of the invitation links the tests follow), and
+// a fake Cloudflare API (tunnels/cffake/cmd/cffake, built with `go build`
+// into the temp dir unless CFFAKE_BIN names a binary) as its
+// WOOW_CLOUDFLARE_* settings; the tests reach the fake's control endpoints
+// at E2E_CFFAKE_URL.
 //
-// Environment: WOOW_BIN, CHROMIUM (default /usr/bin/chromium),
+// Environment: WOOW_BIN, CFFAKE_BIN, CHROMIUM (default /usr/bin/chromium),
 // E2E_SCREENSHOTS, E2E_ONLY, E2E_TIMEOUT_MS (whole run, default 600000),
 // E2E_SERVER_LOG (copy the server's log there).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -48,6 +52,7 @@ const chartDir = join(chartsDir, "e2e-web");
 writeChart(chartDir);
 
 let server = null;
+let cffake = null;
 let tests = null;
 const logTail = [];
 let logFile = process.env.E2E_SERVER_LOG ? createWriteStream(process.env.E2E_SERVER_LOG) : null;
@@ -83,6 +88,12 @@ function cleanup() {
         server.kill("SIGKILL");
         await exited;
       }
+    }
+    if (cffake && cffake.exitCode === null && cffake.signalCode === null) {
+      const exited = new Promise((r) => cffake.once("exit", () => r(true)));
+      cffake.kill("SIGTERM");
+      const ok = await Promise.race([exited, new Promise((r) => setTimeout(() => r(false), 3000))]);
+      if (!ok) cffake.kill("SIGKILL");
     }
     logFile?.end();
     rmSync(tmp, { recursive: true, force: true });
@@ -130,12 +141,50 @@ function freePort() {
 }
 
 /**
+ * Builds (unless CFFAKE_BIN is set) and starts the fake Cloudflare API;
+ * resolves with the JSON line it prints: {url, token, account, zone}.
+ */
+async function startCloudflareFake() {
+  let fakeBin = process.env.CFFAKE_BIN ? resolve(frontendDir, process.env.CFFAKE_BIN) : "";
+  if (!fakeBin) {
+    fakeBin = join(tmp, "cffake");
+    const built = spawnSync("go", ["build", "-o", fakeBin, "./tunnels/cffake/cmd/cffake"], {
+      cwd: resolve(frontendDir, ".."),
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    if (built.error || built.status !== 0) {
+      throw new Error(`building the fake Cloudflare API (go build ./tunnels/cffake/cmd/cffake) failed${built.error ? `: ${built.error.message}` : ""}; or set CFFAKE_BIN`);
+    }
+  }
+  cffake = spawn(fakeBin, [], { cwd: tmp, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolveInfo, reject) => {
+    const timer = setTimeout(() => reject(new Error("the fake Cloudflare API printed nothing within 20 s")), 20_000);
+    let buf = "";
+    cffake.stdout.on("data", (chunk) => {
+      buf += chunk.toString();
+      const nl = buf.indexOf("\n");
+      if (nl < 0) return;
+      clearTimeout(timer);
+      try {
+        resolveInfo(JSON.parse(buf.slice(0, nl)));
+      } catch (err) {
+        reject(new Error(`the fake Cloudflare API printed ${buf.slice(0, nl)}: ${err.message}`));
+      }
+    });
+    cffake.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the fake Cloudflare API exited (code ${code}, signal ${signal})`));
+    });
+  });
+}
+
+/**
  * Starts the server on a free port; resolves with its base URL once
  * /readyz answers. The server makes invitation links from WOOW_PUBLIC_URL;
  * without SMTP it defaults to the bound address, but it is required as soon
  * as WOOW_SMTP_URL is set, so it is set here always, naming the real port.
  */
-async function startServer() {
+async function startServer(cf) {
   const addr = `127.0.0.1:${await freePort()}`;
   server = spawn(bin, ["serve"], {
     cwd: tmp,
@@ -155,6 +204,12 @@ async function startServer() {
       WOOW_KUBE_CONTEXT: "",
       WOOW_KUBE_IN_CLUSTER: "",
       DATABASE_URL: "",
+      // Smart homes: tunnels and DNS records in the fake Cloudflare API.
+      WOOW_CLOUDFLARE_API_URL: cf.url,
+      WOOW_CLOUDFLARE_API_TOKEN: cf.token,
+      WOOW_CLOUDFLARE_ACCOUNT_ID: cf.account,
+      WOOW_CLOUDFLARE_ZONE_ID: cf.zone,
+      WOOW_CLOUDFLARE_RATE_LIMIT: "1000",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -206,15 +261,17 @@ async function startServer() {
 
 async function main() {
   let base;
+  let cf;
   try {
-    base = await startServer();
+    cf = await startCloudflareFake();
+    base = await startServer(cf);
   } catch (err) {
     console.error(`e2e: ${err.message}`);
     printLogTail();
     await cleanup();
     process.exit(1);
   }
-  console.log(`e2e: server ${bin} at ${base}, data in ${dataDir}`);
+  console.log(`e2e: server ${bin} at ${base}, data in ${dataDir}, fake Cloudflare API at ${cf.url}`);
 
   const only = process.env.E2E_ONLY;
   const files = readdirSync(here)
@@ -234,7 +291,7 @@ async function main() {
         cwd: frontendDir,
         stdio: "inherit",
         detached: true, // a process group of its own, so that a timeout ends its browsers too
-        env: { ...process.env, E2E_BASE_URL: base, E2E_CHART_DIR: chartDir, E2E_TMP: tmp, CHROMIUM: chromium },
+        env: { ...process.env, E2E_BASE_URL: base, E2E_CHART_DIR: chartDir, E2E_TMP: tmp, CHROMIUM: chromium, E2E_CFFAKE_URL: cf.url.replace(/\/client\/v4$/, "") },
       },
     );
     tests.once("exit", (c, sig) => resolveCode(c ?? (sig ? 1 : 0)));

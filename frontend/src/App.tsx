@@ -17,6 +17,7 @@ import { Team } from "./pages/workspaces/Team";
 import { Marketplace } from "./pages/marketplace/Marketplace";
 import { Configure } from "./pages/marketplace/Configure";
 import { ServiceDetail } from "./pages/services/ServiceDetail";
+import { SmartHomeDetail } from "./pages/smarthomes/SmartHomeDetail";
 import { Settings } from "./pages/settings/Settings";
 import { Consent } from "./pages/oauth/Consent";
 import { Device } from "./pages/oauth/Device";
@@ -74,6 +75,7 @@ export function App() {
         <Route path="workspaces" element={<WorkspaceList />} />
         <Route path="workspaces/:slug" element={<WorkspaceDetail />} />
         <Route path="workspaces/:slug/team" element={<Team />} />
+        <Route path="workspaces/:slug/smart-homes/:id" element={<SmartHomeDetail />} />
         <Route path="marketplace" element={<Marketplace />} />
         <Route path="marketplace/:slug" element={<Configure />} />
         <Route path="services/:id/*" element={<ServiceDetail />} />

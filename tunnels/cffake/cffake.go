@@ -164,8 +164,9 @@ type Server struct {
 	Account string // the only account id (32 hex)
 	Zone    string // the only zone id (32 hex)
 
-	tb  testing.TB
-	srv *httptest.Server
+	tb      testing.TB // nil when started by Start
+	srv     *httptest.Server
+	control bool // serve /_fake/ (Start)
 
 	mu       sync.Mutex
 	sticky   bool
@@ -182,7 +183,44 @@ type Server struct {
 // server is closed by t.Cleanup (blocked calls are released first).
 func New(t testing.TB) *Server {
 	t.Helper()
-	s := &Server{
+	s := newServer(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("cffake: listen: %v", err)
+	}
+	s.serve(l)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start serves a fake outside a test (cmd/cffake, the browser tests) on
+// addr ("127.0.0.1:0" for a free port) with a random Token, Account and
+// Zone. Besides the API under /client/v4 it serves the control endpoints
+// under /_fake/ (see serveControl). Close stops it.
+func Start(addr string) (*Server, error) {
+	s := newServer(nil)
+	s.control = true
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("cffake: listen: %w", err)
+	}
+	s.serve(l)
+	return s, nil
+}
+
+// Close releases blocked calls and stops the server.
+func (s *Server) Close() {
+	s.mu.Lock()
+	gates := s.allGates
+	s.mu.Unlock()
+	for _, g := range gates {
+		g.open()
+	}
+	s.srv.Close()
+}
+
+func newServer(t testing.TB) *Server {
+	return &Server{
 		Token:   "cffake-" + randHex(20),
 		Account: randHex(16),
 		Zone:    randHex(16),
@@ -192,23 +230,21 @@ func New(t testing.TB) *Server {
 		blocks:  map[Op]*gate{},
 		waiting: map[Op]int{},
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("cffake: listen: %v", err)
-	}
-	s.srv = &httptest.Server{Listener: l, Config: &http.Server{Handler: s}}
+}
+
+func (s *Server) serve(l net.Listener) {
+	s.srv = &httptest.Server{Listener: l, Config: &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}}
 	s.srv.Start()
 	s.URL = s.srv.URL + "/client/v4"
-	t.Cleanup(func() {
-		s.mu.Lock()
-		gates := s.allGates
-		s.mu.Unlock()
-		for _, g := range gates {
-			g.open()
-		}
-		s.srv.Close()
-	})
-	return s
+}
+
+// fatalf fails the test, or panics outside one (Start).
+func (s *Server) fatalf(format string, args ...any) {
+	if s.tb != nil {
+		s.tb.Fatalf(format, args...)
+		return
+	}
+	panic(fmt.Sprintf(format, args...))
 }
 
 // Client returns a cloudflare-go client for the fake (no client-side rate
@@ -217,7 +253,7 @@ func (s *Server) Client() *cloudflare.API {
 	api, err := cloudflare.NewWithAPIToken(s.Token, cloudflare.BaseURL(s.URL),
 		cloudflare.UsingRateLimit(1e5), cloudflare.UsingRetryPolicy(0, 0, 0))
 	if err != nil {
-		s.tb.Fatalf("cffake: client: %v", err)
+		s.fatalf("cffake: client: %v", err)
 	}
 	return api
 }
@@ -298,10 +334,17 @@ func (s *Server) AddDNSRecord(typ, name, content string) string {
 func (s *Server) Connect(tunnelID string, c Connector) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if _, err := s.connect(tunnelID, c); err != nil && s.tb != nil {
+		s.tb.Errorf("cffake: %v", err)
+	}
+}
+
+// connect is Connect with the caller holding s.mu; it returns the
+// connector as recorded.
+func (s *Server) connect(tunnelID string, c Connector) (Connector, error) {
 	t := s.find(tunnelID)
 	if t == nil || !t.DeletedAt.IsZero() {
-		s.tb.Errorf("cffake: Connect to unknown or deleted tunnel %q", tunnelID)
-		return
+		return c, fmt.Errorf("Connect to unknown or deleted tunnel %q", tunnelID)
 	}
 	if c.ID == "" {
 		c.ID = uuid.NewString()
@@ -310,6 +353,7 @@ func (s *Server) Connect(tunnelID string, c Connector) {
 		c.OpenedAt = time.Now().UTC()
 	}
 	t.Connectors = append(t.Connectors, c)
+	return c, nil
 }
 
 // Disconnect drops every connector of the tunnel.
@@ -532,6 +576,10 @@ func parseRoute(method string, parts []string) (route, int) {
 
 // ServeHTTP implements the API.
 func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	if s.control && strings.HasPrefix(req.URL.Path, "/_fake/") {
+		s.serveControl(w, req)
+		return
+	}
 	path, found := strings.CutPrefix(req.URL.Path, "/client/v4/")
 	if !found {
 		fail(w, http.StatusNotFound, CodeNoRoute, "No route for that URI")

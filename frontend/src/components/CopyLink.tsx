@@ -1,6 +1,7 @@
 // A link to hand on (an invitation's): shown in full in a read-only field,
 // with a button that copies it. When the browser does not allow copying,
-// the link is selected so that Ctrl+C (⌘C) copies it.
+// the link is selected so that Ctrl+C (⌘C) copies it. A `secret` (a tunnel
+// token) is masked until shown; copying does not need it shown.
 import { useEffect, useRef, useState } from "react";
 import { Button } from "./ui";
 
@@ -28,6 +29,7 @@ export function CopyLink({
   label = "Invitation link",
   buttonLabel = "Copy link",
   what = "link",
+  secret = false,
 }: {
   link: string;
   label?: string;
@@ -35,15 +37,21 @@ export function CopyLink({
   buttonLabel?: string;
   /** What is copied, in the fallback's words ("the secret is selected"). */
   what?: string;
+  /** Masked (a password field) until "Show" is pressed. */
+  secret?: boolean;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const [shown, setShown] = useState(!secret);
   // A new link is not copied yet.
   useEffect(() => setState("idle"), [link]);
 
   const copy = async () => {
+    // A password field cannot be copied from: the fallback shows it first.
+    if (!shown && !navigator.clipboard?.writeText) setShown(true);
     const ok = await writeClipboard(link, input.current);
     if (!ok) {
+      setShown(true);
       input.current?.focus();
       input.current?.select();
     }
@@ -57,11 +65,18 @@ export function CopyLink({
           ref={input}
           className="input copy-link-input"
           readOnly
+          type={shown ? "text" : "password"}
+          autoComplete="off"
           value={link}
           aria-label={label}
           spellCheck={false}
           onFocus={(e) => e.currentTarget.select()}
         />
+        {secret && (
+          <Button aria-pressed={shown} onClick={() => setShown((v) => !v)}>
+            {shown ? "Hide" : "Show"}
+          </Button>
+        )}
         <Button onClick={copy}>{buttonLabel}</Button>
       </div>
       <span className="copy-link-status muted" aria-live="polite">

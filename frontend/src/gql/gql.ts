@@ -61,6 +61,16 @@ type Documents = {
     "\n  mutation DeleteOAuthClient($input: DeleteOAuthClientInput!) {\n    deleteOAuthClient(input: $input) {\n      deletedId\n    }\n  }\n": typeof types.DeleteOAuthClientDocument,
     "\n  mutation SettingsUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        name\n        email\n        # A new address is not confirmed: the server clears it.\n        emailVerifiedAt\n      }\n    }\n  }\n": typeof types.SettingsUpdateProfileDocument,
     "\n  mutation SettingsChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n    }\n  }\n": typeof types.SettingsChangePasswordDocument,
+    "\n  query SmartHomeDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on SmartHome {\n        ...SmartHomeFields\n        workspace {\n          id\n          name\n          slug\n          state\n        }\n      }\n    }\n  }\n": typeof types.SmartHomeDetailDocument,
+    "\n  query SmartHomeDetailState($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SmartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n": typeof types.SmartHomeDetailStateDocument,
+    "\n  query SmartHomeTunnelToken($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SmartHome {\n        id\n        tunnelToken\n      }\n    }\n  }\n": typeof types.SmartHomeTunnelTokenDocument,
+    "\n  mutation SmartHomeRefresh($input: RefreshSmartHomeStatusInput!) {\n    refreshSmartHomeStatus(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n": typeof types.SmartHomeRefreshDocument,
+    "\n  mutation SmartHomeRetry($input: RetrySmartHomeInput!) {\n    retrySmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n": typeof types.SmartHomeRetryDocument,
+    "\n  mutation SmartHomeDelete($input: DeleteSmartHomeInput!) {\n    deleteSmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n": typeof types.SmartHomeDeleteDocument,
+    "\n  query WorkspaceSmartHomes($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      smartHomes(first: 100, where: { stateNEQ: gone }, orderBy: { field: NAME, direction: ASC }) {\n        totalCount\n        edges {\n          node {\n            ...SmartHomeFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.WorkspaceSmartHomesDocument,
+    "\n  subscription SmartHomeStatus($workspaceId: ID!, $after: Time) {\n    smartHomeStatus(workspaceId: $workspaceId, after: $after) {\n      ...SmartHomeFields\n    }\n  }\n": typeof types.SmartHomeStatusDocument,
+    "\n  mutation CreateSmartHome($input: CreateSmartHomeInput!) {\n    createSmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n": typeof types.CreateSmartHomeDocument,
+    "\n  fragment SmartHomeFields on SmartHome {\n    id\n    name\n    state\n    errorMessage\n    tunnelID\n    tunnelName\n    tunnelRoute\n    tunnelStatus\n    connectorID\n    connectorType\n    connectedSince\n    haPort\n    subdomain\n    deployedAt\n    createdAt\n    updatedAt\n    viewerCanManage\n  }\n": typeof types.SmartHomeFieldsFragmentDoc,
     "\n  mutation WorkspaceListCreate($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      workspace {\n        id\n        name\n        slug\n        description\n        state\n        viewerRole\n      }\n    }\n  }\n": typeof types.WorkspaceListCreateDocument,
     "\n  query TeamPage($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      ...WorkspaceViewerCan\n      members(first: 100) {\n        totalCount\n        edges {\n          node {\n            id\n            role\n            invitedAt\n            createdAt\n            user {\n              id\n              name\n              email\n            }\n          }\n        }\n      }\n      pendingInvitations {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n    }\n  }\n": typeof types.TeamPageDocument,
     "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n      link\n    }\n  }\n": typeof types.TeamInviteDocument,
@@ -125,6 +135,16 @@ const documents: Documents = {
     "\n  mutation DeleteOAuthClient($input: DeleteOAuthClientInput!) {\n    deleteOAuthClient(input: $input) {\n      deletedId\n    }\n  }\n": types.DeleteOAuthClientDocument,
     "\n  mutation SettingsUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      user {\n        id\n        name\n        email\n        # A new address is not confirmed: the server clears it.\n        emailVerifiedAt\n      }\n    }\n  }\n": types.SettingsUpdateProfileDocument,
     "\n  mutation SettingsChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n    }\n  }\n": types.SettingsChangePasswordDocument,
+    "\n  query SmartHomeDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on SmartHome {\n        ...SmartHomeFields\n        workspace {\n          id\n          name\n          slug\n          state\n        }\n      }\n    }\n  }\n": types.SmartHomeDetailDocument,
+    "\n  query SmartHomeDetailState($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SmartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n": types.SmartHomeDetailStateDocument,
+    "\n  query SmartHomeTunnelToken($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SmartHome {\n        id\n        tunnelToken\n      }\n    }\n  }\n": types.SmartHomeTunnelTokenDocument,
+    "\n  mutation SmartHomeRefresh($input: RefreshSmartHomeStatusInput!) {\n    refreshSmartHomeStatus(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n": types.SmartHomeRefreshDocument,
+    "\n  mutation SmartHomeRetry($input: RetrySmartHomeInput!) {\n    retrySmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n": types.SmartHomeRetryDocument,
+    "\n  mutation SmartHomeDelete($input: DeleteSmartHomeInput!) {\n    deleteSmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n": types.SmartHomeDeleteDocument,
+    "\n  query WorkspaceSmartHomes($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      smartHomes(first: 100, where: { stateNEQ: gone }, orderBy: { field: NAME, direction: ASC }) {\n        totalCount\n        edges {\n          node {\n            ...SmartHomeFields\n          }\n        }\n      }\n    }\n  }\n": types.WorkspaceSmartHomesDocument,
+    "\n  subscription SmartHomeStatus($workspaceId: ID!, $after: Time) {\n    smartHomeStatus(workspaceId: $workspaceId, after: $after) {\n      ...SmartHomeFields\n    }\n  }\n": types.SmartHomeStatusDocument,
+    "\n  mutation CreateSmartHome($input: CreateSmartHomeInput!) {\n    createSmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n": types.CreateSmartHomeDocument,
+    "\n  fragment SmartHomeFields on SmartHome {\n    id\n    name\n    state\n    errorMessage\n    tunnelID\n    tunnelName\n    tunnelRoute\n    tunnelStatus\n    connectorID\n    connectorType\n    connectedSince\n    haPort\n    subdomain\n    deployedAt\n    createdAt\n    updatedAt\n    viewerCanManage\n  }\n": types.SmartHomeFieldsFragmentDoc,
     "\n  mutation WorkspaceListCreate($input: CreateWorkspaceInput!) {\n    createWorkspace(input: $input) {\n      workspace {\n        id\n        name\n        slug\n        description\n        state\n        viewerRole\n      }\n    }\n  }\n": types.WorkspaceListCreateDocument,
     "\n  query TeamPage($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      ...WorkspaceViewerCan\n      members(first: 100) {\n        totalCount\n        edges {\n          node {\n            id\n            role\n            invitedAt\n            createdAt\n            user {\n              id\n              name\n              email\n            }\n          }\n        }\n      }\n      pendingInvitations {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n    }\n  }\n": types.TeamPageDocument,
     "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation {\n        id\n        email\n        role\n        status\n        expiresAt\n        createdAt\n      }\n      link\n    }\n  }\n": types.TeamInviteDocument,
@@ -344,6 +364,46 @@ export function graphql(source: "\n  mutation SettingsUpdateProfile($input: Upda
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SettingsChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SmartHomeDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on SmartHome {\n        ...SmartHomeFields\n        workspace {\n          id\n          name\n          slug\n          state\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SmartHomeDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on SmartHome {\n        ...SmartHomeFields\n        workspace {\n          id\n          name\n          slug\n          state\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SmartHomeDetailState($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SmartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query SmartHomeDetailState($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SmartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SmartHomeTunnelToken($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SmartHome {\n        id\n        tunnelToken\n      }\n    }\n  }\n"): (typeof documents)["\n  query SmartHomeTunnelToken($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SmartHome {\n        id\n        tunnelToken\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SmartHomeRefresh($input: RefreshSmartHomeStatusInput!) {\n    refreshSmartHomeStatus(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SmartHomeRefresh($input: RefreshSmartHomeStatusInput!) {\n    refreshSmartHomeStatus(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SmartHomeRetry($input: RetrySmartHomeInput!) {\n    retrySmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SmartHomeRetry($input: RetrySmartHomeInput!) {\n    retrySmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SmartHomeDelete($input: DeleteSmartHomeInput!) {\n    deleteSmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SmartHomeDelete($input: DeleteSmartHomeInput!) {\n    deleteSmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceSmartHomes($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      smartHomes(first: 100, where: { stateNEQ: gone }, orderBy: { field: NAME, direction: ASC }) {\n        totalCount\n        edges {\n          node {\n            ...SmartHomeFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceSmartHomes($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      smartHomes(first: 100, where: { stateNEQ: gone }, orderBy: { field: NAME, direction: ASC }) {\n        totalCount\n        edges {\n          node {\n            ...SmartHomeFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SmartHomeStatus($workspaceId: ID!, $after: Time) {\n    smartHomeStatus(workspaceId: $workspaceId, after: $after) {\n      ...SmartHomeFields\n    }\n  }\n"): (typeof documents)["\n  subscription SmartHomeStatus($workspaceId: ID!, $after: Time) {\n    smartHomeStatus(workspaceId: $workspaceId, after: $after) {\n      ...SmartHomeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSmartHome($input: CreateSmartHomeInput!) {\n    createSmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSmartHome($input: CreateSmartHomeInput!) {\n    createSmartHome(input: $input) {\n      smartHome {\n        ...SmartHomeFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SmartHomeFields on SmartHome {\n    id\n    name\n    state\n    errorMessage\n    tunnelID\n    tunnelName\n    tunnelRoute\n    tunnelStatus\n    connectorID\n    connectorType\n    connectedSince\n    haPort\n    subdomain\n    deployedAt\n    createdAt\n    updatedAt\n    viewerCanManage\n  }\n"): (typeof documents)["\n  fragment SmartHomeFields on SmartHome {\n    id\n    name\n    state\n    errorMessage\n    tunnelID\n    tunnelName\n    tunnelRoute\n    tunnelStatus\n    connectorID\n    connectorType\n    connectedSince\n    haPort\n    subdomain\n    deployedAt\n    createdAt\n    updatedAt\n    viewerCanManage\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,7 @@ import { marketplaceUpdates } from "../pages/marketplace/cache";
 import { invitationUpdates } from "../pages/invitations/cache";
 import { accountUpdates } from "../pages/auth/cache";
 import { oauthUpdates } from "../pages/oauth/cache";
+import { smartHomeUpdates } from "../pages/smarthomes/cache";
 
 const embedded = () => null;
 
@@ -40,6 +41,7 @@ export const cacheConfig: CacheExchangeOpts = {
     LeaveWorkspacePayload: embedded,
     AppTemplatePayload: embedded,
     ServicePayload: embedded,
+    SmartHomePayload: embedded,
     ProfilePayload: embedded,
     ChangePasswordPayload: embedded,
     // OAuth: requests, scopes and grants are values of their parent (a
@@ -54,5 +56,5 @@ export const cacheConfig: CacheExchangeOpts = {
     DeleteOAuthClientPayload: embedded,
     RevokeOAuthGrantPayload: embedded,
   },
-  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates, marketplaceUpdates, invitationUpdates, accountUpdates, oauthUpdates),
+  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates, marketplaceUpdates, invitationUpdates, accountUpdates, oauthUpdates, smartHomeUpdates),
 };

@@ -1,5 +1,6 @@
 // One workspace: its header (name, description, the viewer's role, state),
-// editing and archiving for those allowed, and its services with live states.
+// editing and archiving for those allowed, its services with live states,
+// and its smart homes (pages/smarthomes).
 import { useMemo, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery, useSubscription } from "urql";
@@ -8,6 +9,7 @@ import type { WorkspaceDetailPageQuery } from "../../gql/graphql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
 import { appError, fieldErrors, formError, sentence } from "../../lib/errors";
 import { AppAvatar } from "../marketplace/format";
+import { SmartHomes } from "../smarthomes/SmartHomes";
 import { RoleBadge, ServiceStateBadge, WorkspaceStateBadge, WorkspaceTabs, useVisitWorkspace } from "./parts";
 
 export const WorkspaceDetailDocument = graphql(`
@@ -189,6 +191,7 @@ function Detail({ ws }: { ws: Workspace }) {
       {editing && <EditWorkspace ws={ws} onDone={() => setEditing(false)} />}
       <WorkspaceTabs slug={ws.slug} />
       <Services ws={ws} canDeploy={ws.viewerCanDeploy} />
+      <SmartHomes ws={ws} canManage={ws.viewerCanDeploy} />
       <ConfirmDialog
         open={archiving}
         title={`Archive ${ws.name}?`}

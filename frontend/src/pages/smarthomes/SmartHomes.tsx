@@ -1,0 +1,242 @@
+// The "Smart homes" section of a workspace page: its Home Assistant
+// installations reached through Cloudflare Tunnels, with live states (the
+// smartHomeStatus subscription), and the form that adds one for those who
+// may (workspace admins and owners).
+import { useMemo, useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
+import { useMutation, useQuery, useSubscription } from "urql";
+import { graphql } from "../../gql";
+import type { SmartHomeFieldsFragment, WorkspaceState } from "../../gql/graphql";
+import { Button, EmptyState, ErrorMessage, Field, Loading } from "../../components/ui";
+import { appError, fieldErrors, formError } from "../../lib/errors";
+import { SmartHomeStateBadge, TunnelStatusBadge } from "./parts";
+
+export const WorkspaceSmartHomesDocument = graphql(`
+  query WorkspaceSmartHomes($slug: String!) {
+    workspace(slug: $slug) {
+      id
+      smartHomes(first: 100, where: { stateNEQ: gone }, orderBy: { field: NAME, direction: ASC }) {
+        totalCount
+        edges {
+          node {
+            ...SmartHomeFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Each change of a home of the workspace, with the fields the pages show (never the token). */
+export const SmartHomeStatusSubscription = graphql(`
+  subscription SmartHomeStatus($workspaceId: ID!, $after: Time) {
+    smartHomeStatus(workspaceId: $workspaceId, after: $after) {
+      ...SmartHomeFields
+    }
+  }
+`);
+
+export const CreateSmartHomeDocument = graphql(`
+  mutation CreateSmartHome($input: CreateSmartHomeInput!) {
+    createSmartHome(input: $input) {
+      smartHome {
+        ...SmartHomeFields
+      }
+    }
+  }
+`);
+
+export const DEFAULT_HA_PORT = 8123;
+
+export interface SmartHomeForm {
+  name: string;
+  haPort: string;
+}
+
+/** The form's own checks, in the server's words (smarthome.Create); the server checks again. */
+export function validateSmartHome(f: SmartHomeForm): Record<string, string> {
+  const out: Record<string, string> = {};
+  const name = f.name.trim();
+  if (!name || [...name].length > 100) out.name = "a name has 1 to 100 characters";
+  // Control characters, and the bidirectional overrides that disguise a name.
+  // eslint-disable-next-line no-control-regex
+  else if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name)) out.name = "a name cannot hold control characters";
+  const port = f.haPort.trim();
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) out.haPort = "a port is a number from 1 to 65535";
+  return out;
+}
+
+/** The newest updatedAt of the homes read: the stream's `after`. */
+export function newestUpdate(homes: readonly { updatedAt: string }[]): string | undefined {
+  let best: string | undefined;
+  for (const h of homes) if (!best || Date.parse(h.updatedAt) > Date.parse(best)) best = h.updatedAt;
+  return best;
+}
+
+export function smartHomePath(slug: string, id: string): string {
+  return `/workspaces/${encodeURIComponent(slug)}/smart-homes/${encodeURIComponent(id)}`;
+}
+
+interface WorkspaceRef {
+  id: string;
+  slug: string;
+  state: WorkspaceState;
+}
+
+export function SmartHomes({ ws, canManage }: { ws: WorkspaceRef; canManage: boolean }) {
+  const [{ data, fetching, error }] = useQuery({ query: WorkspaceSmartHomesDocument, variables: { slug: ws.slug } });
+  const [adding, setAdding] = useState(false);
+  const homes = useMemo(
+    () =>
+      (data?.workspace?.smartHomes.edges ?? []).flatMap((e) => (e?.node && e.node.state !== "gone" ? [e.node] : [])),
+    [data?.workspace?.smartHomes.edges],
+  );
+  const loaded = !!data?.workspace;
+
+  return (
+    <section aria-labelledby="ws-smart-homes" className="stack">
+      <div className="row">
+        <h2 id="ws-smart-homes" style={{ margin: 0 }}>
+          Smart homes
+        </h2>
+        <div className="spacer" />
+        {canManage && !adding && (
+          <Button size="sm" onClick={() => setAdding(true)}>
+            Add smart home
+          </Button>
+        )}
+      </div>
+      {loaded && ws.state === "active" && <LiveHomes workspaceId={ws.id} homes={homes} />}
+      {adding && <AddSmartHome ws={ws} onClose={() => setAdding(false)} />}
+      {!data && fetching ? (
+        <Loading label="Loading the smart homes…" />
+      ) : error && !loaded ? (
+        <ErrorMessage error={error} />
+      ) : homes.length === 0 ? (
+        !adding && (
+          <EmptyState title="No smart homes yet">
+            {canManage
+              ? "Add one to reach a Home Assistant installation from anywhere through a Cloudflare Tunnel, without opening a port."
+              : "Admins and the owner of this workspace add them."}
+          </EmptyState>
+        )
+      ) : (
+        <ul className="grid ws-cards">
+          {homes.map((h) => (
+            <SmartHomeCard key={h.id} slug={ws.slug} h={h} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The live stream, from the newest change already read (fixed when the list
+ * first loads, so new events do not restart it): each event updates its home
+ * in the cache; a home the list does not hold yet makes it load again
+ * (smarthomes/cache.ts).
+ */
+function LiveHomes({ workspaceId, homes }: { workspaceId: string; homes: readonly { updatedAt: string }[] }) {
+  const [after] = useState(() => newestUpdate(homes));
+  const [sub] = useSubscription({ query: SmartHomeStatusSubscription, variables: { workspaceId, after } });
+  const e = appError(sub.error);
+  if (!sub.error || e?.code === "UNAUTHENTICATED") return null;
+  return (
+    <p className="muted" role="status">
+      Live updates are paused ({e?.message}); reload the page to see the latest states.
+    </p>
+  );
+}
+
+function SmartHomeCard({ slug, h }: { slug: string; h: SmartHomeFieldsFragment }) {
+  return (
+    <li className="card ws-card">
+      <div className="ws-card-head">
+        <h3>
+          <Link to={smartHomePath(slug, h.id)}>{h.name}</Link>
+        </h3>
+        <span className="row" style={{ gap: "0.4rem" }}>
+          <SmartHomeStateBadge state={h.state} />
+          {h.state === "active" && <TunnelStatusBadge status={h.tunnelStatus} />}
+        </span>
+      </div>
+      {h.state === "error" && h.errorMessage && <p className="ws-service-error">{h.errorMessage}</p>}
+      <p className="muted ws-meta" style={{ overflowWrap: "anywhere" }}>
+        {h.subdomain}
+      </p>
+    </li>
+  );
+}
+
+function AddSmartHome({ ws, onClose }: { ws: WorkspaceRef; onClose: () => void }) {
+  const navigate = useNavigate();
+  const [form, setForm] = useState<SmartHomeForm>({ name: "", haPort: String(DEFAULT_HA_PORT) });
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const [{ fetching, error }, create] = useMutation(CreateSmartHomeDocument);
+  const server = fieldErrors(error);
+  const fields = { ...server, ...checked };
+  const other = formError(error, ["name", "haPort"]);
+
+  const set = (key: keyof SmartHomeForm, value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setChecked((c) => {
+      const { [key]: _, ...rest } = c;
+      return rest;
+    });
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problems = validateSmartHome(form);
+    setChecked(problems);
+    if (Object.keys(problems).length) return;
+    const res = await create({
+      input: { workspaceId: ws.id, name: form.name.trim(), haPort: Number(form.haPort.trim()) },
+    });
+    const home = res.data?.createSmartHome.smartHome;
+    if (home) navigate(smartHomePath(ws.slug, home.id));
+  };
+
+  return (
+    <form className="card stack" onSubmit={submit} noValidate aria-label="Add smart home">
+      <Field label="Name" required error={fields.name} hint="For example the place: “Beach house”.">
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            value={form.name}
+            maxLength={100}
+            autoComplete="off"
+            onChange={(e) => set("name", e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="Home Assistant port"
+        required
+        error={fields.haPort}
+        hint={`The port Home Assistant listens on, on the machine that runs the connector (usually ${DEFAULT_HA_PORT}).`}
+      >
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            inputMode="numeric"
+            value={form.haPort}
+            onChange={(e) => set("haPort", e.target.value)}
+          />
+        )}
+      </Field>
+      <ErrorMessage message={other} />
+      <div className="row">
+        <Button type="submit" variant="primary" busy={fetching}>
+          {fetching ? "Adding…" : "Add smart home"}
+        </Button>
+        <Button onClick={onClose} disabled={fetching}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
