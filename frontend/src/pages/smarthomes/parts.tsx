@@ -131,8 +131,9 @@ export function TunnelStatusText({
 export const haConfigSnippet = `http:
   use_x_forwarded_for: true
   trusted_proxies:
-    - 127.0.0.1
+    - 127.0.0.1        # cloudflared run by the integration
     - ::1
+    - 172.30.33.0/24   # the Cloudflared add-on's network
 `;
 
 /** How to connect Home Assistant to the home's tunnel. */
