@@ -3,11 +3,6 @@ package accounts
 import (
 	"context"
 	"errors"
-	"strconv"
-	"strings"
-	"time"
-	"unicode/utf8"
-
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/emailverification"
@@ -15,20 +10,16 @@ import (
 	"github.com/woowtech/woow-paas/ent/session"
 	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
+	"strconv"
+	"time"
 )
 
 // validName trims a display name and checks its length.
 func validName(raw string) (string, error) {
-	name := strings.TrimSpace(raw)
-	if name == "" {
-		return "", errs.InvalidField("name", "enter your name")
-	}
-	if utf8.RuneCountInString(name) > 200 {
-		return "", errs.InvalidField("name", "a name has at most 200 characters")
-	}
-	return name, nil
+	return names.Required("name", "name", raw, 200)
 }
 
 // ProfileInput is what an account may change about itself; a nil field

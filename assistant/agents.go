@@ -4,12 +4,12 @@ import (
 	"context"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/aiagent"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
@@ -170,34 +170,26 @@ func (s *Service) checkAgent(ctx context.Context, c *ent.Client, in AgentInput, 
 		}
 		m.SetHandle(h)
 	}
-	text := func(field string, p *string, max int, set func(string)) error {
-		if p == nil {
-			return nil
-		}
-		v := strings.TrimSpace(*p)
-		if utf8.RuneCountInString(v) > max || hasControl(strings.NewReplacer("\n", "", "\t", "", "\r", "").Replace(v)) {
-			return errs.InvalidField(field, "at most %d characters, no control characters", max)
-		}
-		set(v)
-		return nil
-	}
-	if in.DisplayName != nil && strings.TrimSpace(*in.DisplayName) == "" {
-		return errs.InvalidField("displayName", "a display name has 1 to 100 characters")
-	}
 	for _, f := range []struct {
-		name string
-		p    *string
-		max  int
-		set  func(string)
+		field, label string
+		p            *string
+		check        func(field, label, s string, max int) (string, error)
+		max          int
+		set          func(string)
 	}{
-		{"displayName", in.DisplayName, 100, func(v string) { m.SetDisplayName(v) }},
-		{"description", in.Description, 1000, func(v string) { m.SetDescription(v) }},
-		{"systemPrompt", in.SystemPrompt, 20000, func(v string) { m.SetSystemPrompt(v) }},
-		{"model", in.Model, 200, func(v string) { m.SetModel(v) }},
+		{"displayName", "display name", in.DisplayName, names.Required, 100, func(v string) { m.SetDisplayName(v) }},
+		{"description", "description", in.Description, names.Text, 1000, func(v string) { m.SetDescription(v) }},
+		{"systemPrompt", "system prompt", in.SystemPrompt, names.Text, 20000, func(v string) { m.SetSystemPrompt(v) }},
+		{"model", "model name", in.Model, names.Optional, 200, func(v string) { m.SetModel(v) }},
 	} {
-		if err := text(f.name, f.p, f.max, f.set); err != nil {
+		if f.p == nil {
+			continue
+		}
+		v, err := f.check(f.field, f.label, *f.p, f.max)
+		if err != nil {
 			return err
 		}
+		f.set(v)
 	}
 	if in.AvatarColor != nil {
 		if *in.AvatarColor != "" && !colorRE.MatchString(*in.AvatarColor) {

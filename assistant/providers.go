@@ -15,12 +15,12 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/aiagent"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/llm"
+	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/secretbox"
 )
@@ -198,9 +198,9 @@ type checked struct{ key *string }
 func checkProvider(in ProviderInput, m *ent.AIProviderMutation) (checked, error) {
 	var out checked
 	if in.Name != nil {
-		name := strings.TrimSpace(*in.Name)
-		if name == "" || utf8.RuneCountInString(name) > 100 || hasControl(name) {
-			return out, errs.InvalidField("name", "a name has 1 to 100 characters and no control characters")
+		name, err := names.Required("name", "name", *in.Name, 100)
+		if err != nil {
+			return out, err
 		}
 		m.SetName(name)
 	}
@@ -214,16 +214,16 @@ func checkProvider(in ProviderInput, m *ent.AIProviderMutation) (checked, error)
 		m.SetBaseURL(strings.TrimRight(base, "/"))
 	}
 	if in.APIKey != nil {
-		key := strings.TrimSpace(*in.APIKey)
-		if len(key) > 1000 || hasControl(key) {
-			return out, errs.InvalidField("apiKey", "an API key has at most 1,000 printable characters")
+		key, err := names.Optional("apiKey", "API key", *in.APIKey, 1000)
+		if err != nil {
+			return out, err
 		}
 		out.key = &key
 	}
 	if in.DefaultModel != nil {
-		model := strings.TrimSpace(*in.DefaultModel)
-		if utf8.RuneCountInString(model) > 200 || hasControl(model) {
-			return out, errs.InvalidField("defaultModel", "a model name has at most 200 characters")
+		model, err := names.Optional("defaultModel", "model name", *in.DefaultModel, 200)
+		if err != nil {
+			return out, err
 		}
 		m.SetDefaultModel(model)
 	}
@@ -243,14 +243,4 @@ func checkProvider(in ProviderInput, m *ent.AIProviderMutation) (checked, error)
 		m.SetActive(*in.Active)
 	}
 	return out, nil
-}
-
-// hasControl reports control characters and bidirectional overrides.
-func hasControl(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
-			return true
-		}
-	}
-	return false
 }

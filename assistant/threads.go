@@ -3,13 +3,11 @@ package assistant
 import (
 	"context"
 	"fmt"
-	"strings"
-	"unicode/utf8"
-
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/aimessage"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -140,9 +138,9 @@ func threadName(t *ent.AIThread) string {
 // fields on m.
 func checkThread(ctx context.Context, c *ent.Client, ws int, in ThreadInput, m *ent.AIThreadMutation) error {
 	if in.Title != nil {
-		title := strings.TrimSpace(*in.Title)
-		if utf8.RuneCountInString(title) > 200 || hasControl(title) {
-			return errs.InvalidField("title", "a title has at most 200 characters and no control characters")
+		title, err := names.Optional("title", "title", *in.Title, 200)
+		if err != nil {
+			return err
 		}
 		m.SetTitle(title)
 	}

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/riverqueue/river"
@@ -25,6 +24,7 @@ import (
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/live"
+	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/secretbox"
 	"github.com/woowtech/woow-paas/store"
@@ -165,9 +165,9 @@ func (s *Deployer) Deploy(ctx context.Context, in DeployInput) (*ent.Service, er
 		}
 		// Authorised first: an outsider learns nothing from its input's
 		// faults.
-		name := strings.TrimSpace(in.Name)
-		if name == "" || utf8.RuneCountInString(name) > 100 {
-			return errs.InvalidField("name", "a name has 1 to 100 characters")
+		name, err := names.Required("name", "name", in.Name, 100)
+		if err != nil {
+			return err
 		}
 		tpl, err := c.AppTemplate.Get(ctx, in.TemplateID)
 		if ent.IsNotFound(err) || (err == nil && !tpl.Active) {

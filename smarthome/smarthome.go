@@ -20,7 +20,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/riverqueue/river"
@@ -33,6 +32,7 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/live"
+	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/secretbox"
 	"github.com/woowtech/woow-paas/store"
@@ -147,7 +147,7 @@ func (h *Homes) Create(ctx context.Context, in CreateInput) (*ent.SmartHome, err
 		if err := policy.Can(ctx, c, ws.ID, policy.ManageSmartHomes); err != nil {
 			return err
 		}
-		name, err := checkName(in.Name)
+		name, err := names.Required("name", "name", in.Name, 100)
 		if err != nil {
 			return err
 		}
@@ -187,20 +187,6 @@ func (h *Homes) Create(ctx context.Context, in CreateInput) (*ent.SmartHome, err
 		return nil, err
 	}
 	return h.db.Client.SmartHome.Get(ctx, out.ID)
-}
-
-// checkName trims a home's name and checks its length and characters.
-func checkName(s string) (string, error) {
-	name := strings.TrimSpace(s)
-	if name == "" || utf8.RuneCountInString(name) > 100 {
-		return "", errs.InvalidField("name", "a name has 1 to 100 characters")
-	}
-	for _, r := range name {
-		if r < 0x20 || r == 0x7f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
-			return "", errs.InvalidField("name", "a name cannot hold control characters")
-		}
-	}
-	return name, nil
 }
 
 // Retry provisions a home again after it failed; what an earlier try made

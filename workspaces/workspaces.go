@@ -19,7 +19,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/auth"
@@ -29,6 +28,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/mail"
+	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/store"
@@ -100,21 +100,11 @@ func Slugify(name string) string {
 }
 
 func checkName(name string) (string, error) {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return "", errs.InvalidField("name", "enter a name")
-	}
-	if utf8.RuneCountInString(name) > 100 {
-		return "", errs.InvalidField("name", "a name has at most 100 characters")
-	}
-	return name, nil
+	return names.Required("name", "name", name, 100)
 }
 
 func checkDescription(d string) (string, error) {
-	if utf8.RuneCountInString(d) > 2000 {
-		return "", errs.InvalidField("description", "a description has at most 2000 characters")
-	}
-	return strings.TrimSpace(d), nil
+	return names.Text("description", "description", d, 2000)
 }
 
 // Create makes a workspace owned by the viewer, with the slug derived from
