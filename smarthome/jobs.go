@@ -84,6 +84,7 @@ func (w *provisionWorker) Work(ctx context.Context, job *river.Job[provisionArgs
 	}
 	runErr := h.provision(ctx, sys, home, working)
 	if errors.Is(runErr, errMovedOn) {
+		h.undo(ctx, sys, home)
 		return nil
 	}
 	if runErr == nil {
@@ -104,6 +105,21 @@ func (w *provisionWorker) Work(ctx context.Context, job *river.Job[provisionArgs
 		return river.JobCancel(runErr)
 	}
 	return nil
+}
+
+// undo removes what a provisioning job made at Cloudflare after its home
+// was deleted meanwhile: the delete job may have looked (by name) before
+// this job's tunnel or record existed, and would leave them behind. What
+// is already gone counts as done, so both may remove. A home that moved
+// on otherwise (timed out to error) keeps them for Retry or Delete.
+func (h *Homes) undo(ctx, sys context.Context, home *ent.SmartHome) {
+	now, err := h.db.Client.SmartHome.Get(sys, home.ID)
+	if err != nil || (now.State != smarthome.StateDeleting && now.State != smarthome.StateGone) {
+		return
+	}
+	if err := h.cf.Remove(ctx, home.TunnelName, "", "", home.Subdomain); err != nil {
+		h.log.Warn("removing what provisioning made for a deleted smart home", "smarthome_id", home.ID, "err", err)
+	}
 }
 
 // provision does the Cloudflare work of a home that is provisioning.
