@@ -28,7 +28,7 @@ func TestStatus(t *testing.T) {
 
 	opened := time.Date(2026, 11, 30, 8, 15, 0, 0, time.UTC)
 	for _, tc := range []struct {
-		name   string
+		name    string
 		arrange func()
 		// all uses RefreshAll, else Refresh as a guest.
 		all           bool
