@@ -328,6 +328,18 @@ func (f *fixture) noSecrets() {
 	if strings.Contains(f.logs.String(), tok) {
 		f.t.Errorf("the logs hold the API token")
 	}
+	// Nor the tunnel tokens (they run a connector).
+	for _, tun := range f.cf.Tunnels() {
+		tt := f.cf.TokenOf(tun.ID)
+		if strings.Contains(f.logs.String(), tt) {
+			f.t.Errorf("the logs hold the tunnel token of %s", tun.Name)
+		}
+		for _, e := range evs {
+			if strings.Contains(e.Summary, tt) {
+				f.t.Errorf("activity %s holds a tunnel token", e.Verb)
+			}
+		}
+	}
 }
 
 // wantCode checks err's code (and field, reason when given).

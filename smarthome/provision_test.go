@@ -249,7 +249,20 @@ func TestProvisionInterruptedAndResumed(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	err := f.dep.StopJobs(ctx)
 	cancel()
-	t.Logf("StopJobs: %v", err)
+	if err != nil {
+		t.Fatalf("StopJobs: %v", err)
+	}
+	// The job was cancelled inside the call and put back to run again.
+	var jstate string
+	if err := f.db.SQL.QueryRow(`SELECT state FROM river_job WHERE kind = 'smarthome_provision'`).Scan(&jstate); err != nil {
+		t.Fatal(err)
+	}
+	if jstate != "available" && jstate != "retryable" {
+		t.Fatalf("the interrupted job is %s, want available or retryable", jstate)
+	}
+	if n := f.cf.Waiting(cffake.OpCreateDNS); n != 1 {
+		t.Fatalf("%d calls held at Cloudflare, want 1 (the interrupted one)", n)
+	}
 	if st := f.get(home.ID).State; st != entsh.StateProvisioning {
 		t.Fatalf("after the stop the home is %s, want provisioning", st)
 	}
