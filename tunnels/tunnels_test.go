@@ -319,3 +319,39 @@ func zone(f *cffake.Server) *cloudflare.ResourceContainer { return cloudflare.Zo
 func account(f *cffake.Server) *cloudflare.ResourceContainer {
 	return cloudflare.AccountIdentifier(f.Account)
 }
+
+// Two tries that both find no tunnel and both create one: Cloudflare
+// refuses the second name (code 1013), and that try finds the first's.
+func TestEnsureTunnelConcurrent(t *testing.T) {
+	c, fake := newClient(t)
+	release := fake.Block(cffake.OpListTunnels)
+	type result struct {
+		id  string
+		err error
+	}
+	results := make(chan result, 2)
+	for range 2 {
+		go func() {
+			id, err := c.EnsureTunnel(context.Background(), "woow-sm-race")
+			results <- result{id, err}
+		}()
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for fake.Waiting(cffake.OpListTunnels) < 2 {
+		if time.Now().After(deadline) {
+			t.Fatal("the tries did not both list")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	release()
+	a, b := <-results, <-results
+	if a.err != nil || b.err != nil || a.id != b.id || a.id == "" {
+		t.Fatalf("EnsureTunnel twice at once: %+v, %+v; want one id", a, b)
+	}
+	if n := fake.Calls(cffake.OpCreateTunnel); n != 2 {
+		t.Errorf("%d creates, want 2 (one refused)", n)
+	}
+	if n := len(fake.Tunnels()); n != 1 {
+		t.Errorf("%d tunnels, want 1", n)
+	}
+}
