@@ -338,11 +338,14 @@ func (h *Homes) refresh(ctx context.Context, home *ent.SmartHome) (*ent.SmartHom
 	return home, err
 }
 
+// sameTime compares a stored time with one from Cloudflare at the
+// precision the database keeps (PostgreSQL: microseconds); finer, the same
+// opened_at would read as a change at every refresh.
 func sameTime(a *time.Time, b time.Time) bool {
 	if a == nil {
 		return b.IsZero()
 	}
-	return a.Equal(b)
+	return a.Truncate(time.Microsecond).Equal(b.Truncate(time.Microsecond))
 }
 
 // setStatus writes a tunnel status into an update.
@@ -352,7 +355,7 @@ func setStatus(u *ent.SmartHomeUpdateOne, st tunnels.Status) {
 	if st.OpenedAt.IsZero() {
 		u.ClearConnectedSince()
 	} else {
-		u.SetConnectedSince(st.OpenedAt)
+		u.SetConnectedSince(st.OpenedAt.Truncate(time.Microsecond))
 	}
 }
 
