@@ -167,3 +167,30 @@ func TestRefreshRateLimited(t *testing.T) {
 		t.Errorf("refreshing a failed home called Cloudflare %d times", n)
 	}
 }
+
+// Cloudflare's opened_at may be finer than the database keeps (PostgreSQL:
+// microseconds): reading the same connector again is no change.
+func TestStatusUnchangedFinePrecision(t *testing.T) {
+	f := newFixture(t, options{})
+	home := f.activate("Sunroom")
+	opened := time.Date(2026, 12, 1, 9, 30, 15, 123456789, time.UTC)
+	f.cf.Connect(home.TunnelID, cffake.Connector{ID: "conn-ns", Version: "2025.1.0", Arch: "linux_amd64", OpenedAt: opened})
+	if err := f.homes.RefreshAll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	first := f.get(home.ID)
+	if first.TunnelStatus != entsh.TunnelStatusConnected || first.ConnectedSince == nil ||
+		first.ConnectedSince.Sub(opened).Abs() >= time.Microsecond {
+		t.Fatalf("status %s since %v, want connected since %v", first.TunnelStatus, first.ConnectedSince, opened)
+	}
+	entries := len(f.activity(home.ID))
+	for range 2 {
+		if err := f.homes.RefreshAll(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again := f.get(home.ID)
+	if !again.UpdatedAt.Equal(first.UpdatedAt) || len(f.activity(home.ID)) != entries {
+		t.Errorf("an unchanged status was written again: updated_at %v -> %v", first.UpdatedAt, again.UpdatedAt)
+	}
+}
