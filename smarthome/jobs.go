@@ -117,7 +117,11 @@ func (h *Homes) undo(ctx, sys context.Context, home *ent.SmartHome) {
 	if err != nil || (now.State != smarthome.StateDeleting && now.State != smarthome.StateGone) {
 		return
 	}
-	if err := h.cf.Remove(ctx, home.TunnelName, "", "", home.Subdomain); err != nil {
+	// By the saved tunnel id when there is one (the delete job may have
+	// removed the tunnel already: its record is found by its target), else
+	// by name; the record by host name, never by a saved id that the
+	// delete job may have removed.
+	if err := h.cf.Remove(ctx, now.TunnelName, now.TunnelID, "", now.Subdomain); err != nil {
 		h.log.Warn("removing what provisioning made for a deleted smart home", "smarthome_id", home.ID, "err", err)
 	}
 }
