@@ -20,7 +20,9 @@ func TestProvisionEndToEnd(t *testing.T) {
 	f := newFixture(t, options{})
 	release := f.cf.Block(cffake.OpListTunnels)
 	created := f.create("Living room", 8124)
-	if created.State != entsh.StatePending {
+	// Create reads the home back after its commit: the job may have
+	// started meanwhile (it moves the home on before its first call).
+	if created.State != entsh.StatePending && created.State != entsh.StateProvisioning {
 		t.Fatalf("a new home is %s, want pending", created.State)
 	}
 	// The job is inside its first Cloudflare call: the home is provisioning.
@@ -311,7 +313,7 @@ func TestRetry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.State != entsh.StatePending || got.ErrorMessage != "" {
+	if (got.State != entsh.StatePending && got.State != entsh.StateProvisioning && got.State != entsh.StateActive) || got.ErrorMessage != "" {
 		t.Errorf("after Retry: %s %q, want pending without error", got.State, got.ErrorMessage)
 	}
 	got = f.waitState(home.ID, entsh.StateActive)
