@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -83,11 +84,11 @@ func (w *provisionWorker) Work(ctx context.Context, job *river.Job[provisionArgs
 		}
 	}
 	runErr := h.provision(ctx, sys, home, working)
-	if runErr == nil {
+	if errors.Is(runErr, errMovedOn) {
+		h.undo(ctx, sys, home)
 		return nil
 	}
-	if errors.Is(runErr, errMovedOn) {
-		h.cleanUpAfterDelete(ctx, sys, home.ID)
+	if runErr == nil {
 		return nil
 	}
 	if errors.Is(ctx.Err(), context.Canceled) {
@@ -99,7 +100,7 @@ func (w *provisionWorker) Work(ctx context.Context, job *river.Job[provisionArgs
 		return runErr
 	}
 	if err := h.fail(sys, home, runErr.Error(), working); errors.Is(err, errMovedOn) {
-		h.cleanUpAfterDelete(ctx, sys, home.ID)
+		h.undo(ctx, sys, home)
 		return nil
 	} else if err != nil {
 		return err
@@ -110,18 +111,22 @@ func (w *provisionWorker) Work(ctx context.Context, job *river.Job[provisionArgs
 	return nil
 }
 
-// cleanUpAfterDelete runs when a provisioning job finds its home moved on:
-// if it is being deleted, the delete job may have looked for the tunnel
-// and record before this job made them, so this job removes what it may
-// have made (found by name; Remove is idempotent). Failures are logged:
-// the delete job reports its own.
-func (h *Homes) cleanUpAfterDelete(ctx, sys context.Context, id int) {
-	home, err := h.db.Client.SmartHome.Get(sys, id)
-	if err != nil || (home.State != smarthome.StateDeleting && home.State != smarthome.StateGone) || !h.cf.Configured() {
+// undo removes what a provisioning job made at Cloudflare after its home
+// was deleted meanwhile: the delete job may have looked (by name) before
+// this job's tunnel or record existed, and would leave them behind. What
+// is already gone counts as done, so both may remove. A home that moved
+// on otherwise (timed out to error) keeps them for Retry or Delete.
+func (h *Homes) undo(ctx, sys context.Context, home *ent.SmartHome) {
+	now, err := h.db.Client.SmartHome.Get(sys, home.ID)
+	if err != nil || (now.State != smarthome.StateDeleting && now.State != smarthome.StateGone) {
 		return
 	}
-	if err := h.cf.Remove(ctx, home.TunnelName, "", "", home.Subdomain); err != nil {
-		h.log.Warn("removing what a provisioning job made for a deleted smart home", "smarthome_id", id, "err", err)
+	// By the saved tunnel id when there is one (the delete job may have
+	// removed the tunnel already: its record is found by its target), else
+	// by name; the record by host name, never by a saved id that the
+	// delete job may have removed.
+	if err := h.cf.Remove(ctx, now.TunnelName, now.TunnelID, "", now.Subdomain); err != nil {
+		h.log.Warn("removing what provisioning made for a deleted smart home", "smarthome_id", home.ID, "err", err)
 	}
 }
 
@@ -264,9 +269,16 @@ func (h *Homes) RefreshAll(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	// A pass ends before the next begins: with more homes than the rate
-	// limit reads in one period, the next pass goes on with those not
-	// read recently.
+	// A pass ends before the next begins, and starts with the homes read
+	// longest ago: with more homes than the rate limit reads in one
+	// period, each pass goes on where the last stopped.
+	h.mu.Lock()
+	last := make(map[int]time.Time, len(active))
+	for _, home := range active {
+		last[home.ID] = h.lastRead[home.ID]
+	}
+	h.mu.Unlock()
+	slices.SortStableFunc(active, func(a, b *ent.SmartHome) int { return last[a.ID].Compare(last[b.ID]) })
 	end := h.Now().Add(h.cfg.RefreshEvery * 4 / 5)
 	for _, home := range active {
 		if ctx.Err() != nil {
@@ -275,11 +287,8 @@ func (h *Homes) RefreshAll(ctx context.Context) error {
 		if h.Now().After(end) {
 			break
 		}
-		h.mu.Lock()
-		recent := h.Now().Sub(h.lastRead[home.ID]) < h.cfg.RefreshEvery/2
-		h.mu.Unlock()
-		if recent {
-			continue
+		if h.Now().Sub(last[home.ID]) < h.cfg.MinRefresh {
+			continue // just read on demand
 		}
 		if _, err := h.refresh(ctx, home); err != nil {
 			h.log.Warn("refreshing a smart home's status", "smarthome_id", home.ID, "err", err)
@@ -354,11 +363,14 @@ func (h *Homes) refresh(ctx context.Context, home *ent.SmartHome) (*ent.SmartHom
 	return home, err
 }
 
+// sameTime compares a stored time with one from Cloudflare at the
+// precision the database keeps (PostgreSQL: microseconds); finer, the same
+// opened_at would read as a change at every refresh.
 func sameTime(a *time.Time, b time.Time) bool {
 	if a == nil {
 		return b.IsZero()
 	}
-	return a.Equal(b)
+	return a.Truncate(time.Microsecond).Equal(b.Truncate(time.Microsecond))
 }
 
 // setStatus writes a tunnel status into an update.
@@ -368,7 +380,7 @@ func setStatus(u *ent.SmartHomeUpdateOne, st tunnels.Status) {
 	if st.OpenedAt.IsZero() {
 		u.ClearConnectedSince()
 	} else {
-		u.SetConnectedSince(st.OpenedAt)
+		u.SetConnectedSince(st.OpenedAt.Truncate(time.Microsecond))
 	}
 }
 

@@ -48,6 +48,10 @@ type Client struct {
 // codeTunnelNameTaken is Cloudflare's answer to a second tunnel of one name.
 const codeTunnelNameTaken = 1013
 
+// codeTunnelConnected is Cloudflare's refusal to delete a tunnel that
+// still has connections.
+const codeTunnelConnected = 1022
+
 // ErrNotConfigured: the platform has no Cloudflare credentials. Its
 // message names the settings to make.
 var ErrNotConfigured = errors.New("Cloudflare is not configured")
@@ -308,6 +312,10 @@ func (c *Client) Remove(ctx context.Context, name, tunnelID, recordID, host stri
 		return explain("clean up the tunnel's connections", err)
 	}
 	if err := c.api.DeleteTunnel(ctx, c.account, tunnelID); err != nil && !isNotFound(err) {
+		var cf *cloudflare.Error
+		if errors.As(err, &cf) && cf.InternalErrorCodeIs(codeTunnelConnected) {
+			return fmt.Errorf("%w; a connector is still running: stop cloudflared (the Woow PaaS integration or the Cloudflared add-on) and delete again", explain("delete the tunnel", err))
+		}
 		return explain("delete the tunnel", err)
 	}
 	return nil
