@@ -19,6 +19,9 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/auth"
@@ -84,11 +87,27 @@ func HostLabel(slug string) string {
 
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
 
+// latin spells the Latin letters that decomposition leaves whole.
+var latin = strings.NewReplacer("ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "đ", "d", "ð", "d", "ł", "l", "þ", "th", "ı", "i")
+
+// transliterate writes accented Latin letters without their accents
+// (compatibility decomposition, combining marks dropped).
+func transliterate(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(latin.Replace(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // Slugify turns a name into the base of a slug: lower-case ASCII letters,
 // digits and single hyphens, at most 40 characters; "workspace" when
-// nothing is left.
+// nothing is left. Latin letters with accents lose them ("Ünïcode" is
+// unicode, not n-code); letters with no ASCII form are dropped.
 func Slugify(name string) string {
-	s := nonSlug.ReplaceAllString(strings.ToLower(name), "-")
+	s := nonSlug.ReplaceAllString(transliterate(strings.ToLower(name)), "-")
 	s = strings.Trim(s, "-")
 	if len(s) > 40 {
 		s = strings.TrimRight(s[:40], "-")

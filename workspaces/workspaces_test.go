@@ -191,9 +191,12 @@ func TestSlugify(t *testing.T) {
 		{"snake_case_name", "snake-case-name"},
 		{"R&D / QA", "r-d-qa"},
 		{"2024 Roadmap", "2024-roadmap"},
-		// Only ASCII letters and digits survive: accents are dropped, not
-		// transliterated; a name with none left is "workspace".
-		{"Café Ölmühle", "caf-lm-hle"},
+		// Accented Latin letters lose their accents; other letters are
+		// dropped; a name with none left is "workspace".
+		{"Café Ölmühle", "cafe-olmuhle"},
+		{"Ünïcode", "unicode"},
+		{"Straße Æsir Łódź Øre", "strasse-aesir-lodz-ore"},
+		{"ﬁle Ｗｉｄｅ", "file-wide"},
 		{"東京チーム", "workspace"},
 		{"Team 東京", "team"},
 		{"🚀🚀🚀", "workspace"},
