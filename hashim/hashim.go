@@ -13,6 +13,7 @@ package hashim
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -128,6 +129,9 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errs.TooManyRequests:
 		writeError(w, http.StatusTooManyRequests, "Too Many Requests", e.Message)
 	default:
+		if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+			return // the client went away: nothing to tell it, nothing wrong here
+		}
 		h.log.ErrorContext(r.Context(), "smart home shim", "path", r.URL.Path, "err", err)
 		writeError(w, http.StatusInternalServerError, "Internal Server Error", errs.InternalMessage)
 	}

@@ -9,6 +9,7 @@ package httpauth
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -110,7 +111,7 @@ func (a *Authenticator) middleware(next http.Handler, tokenOf func(*http.Request
 		}
 		v, err := a.authenticate(ctx, tokenOf(r))
 		if err != nil {
-			a.log.ErrorContext(ctx, "authenticating session", "err", err)
+			a.logFailure(ctx, "authenticating session", err)
 			httperr.Write(w, err)
 			return
 		}
@@ -123,7 +124,7 @@ func (a *Authenticator) middleware(next http.Handler, tokenOf func(*http.Request
 			// have found nothing to end).
 			if strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
 				if err := a.recheck(ctx, v); err != nil {
-					a.log.ErrorContext(ctx, "checking a session", "err", err)
+					a.logFailure(ctx, "checking a session", err)
 					httperr.Write(w, err)
 					return
 				}
@@ -131,6 +132,16 @@ func (a *Authenticator) middleware(next http.Handler, tokenOf func(*http.Request
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// logFailure logs a failed session lookup: at ERROR, unless the client
+// went away (a cancelled request is not the server's fault).
+func (a *Authenticator) logFailure(ctx context.Context, msg string, err error) {
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		a.log.DebugContext(ctx, msg+": the client went away", "err", err)
+		return
+	}
+	a.log.ErrorContext(ctx, msg, "err", err)
 }
 
 // WebsocketInit is gqlserver.Options.WSInit: it authenticates a WebSocket

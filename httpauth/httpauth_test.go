@@ -381,3 +381,21 @@ func TestClientIP(t *testing.T) {
 		})
 	}
 }
+
+// TestCancelledRequestIsNoError: a request whose client went away while
+// its session was looked up logs no ERROR line (issue 17 item 11).
+func TestCancelledRequestIsNoError(t *testing.T) {
+	svc := newService(t)
+	_, sess := register(t, svc, "alice@example.com")
+	var logs logBuffer
+	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	h := httpauth.New(svc, auth.Cookies{}, log).Middleware(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := httptest.NewRequest(http.MethodPost, "/query", nil).WithContext(ctx)
+	r.Header.Set("Authorization", "Bearer "+sess.Token)
+	h.ServeHTTP(httptest.NewRecorder(), r)
+	if out := logs.String(); strings.Contains(out, "level=ERROR") || !strings.Contains(out, "the client went away") {
+		t.Fatalf("log:\n%s", out)
+	}
+}
