@@ -150,8 +150,10 @@ func (s *Deployer) Deploy(ctx context.Context, in DeployInput) (*ent.Service, er
 		q := c.Workspace.Query().Where(workspace.ID(in.WorkspaceID))
 		if s.db.Dialect == "postgres" {
 			// Held until commit: archiving waits for this deploy, and
-			// counts its service (SQLite's writes are serial anyway).
-			q.ForShare()
+			// counts its service; two deploys in one workspace take
+			// turns, so that two of one name cannot both find it free
+			// (SQLite's writes are serial anyway).
+			q.ForUpdate()
 		}
 		ws, err := q.Only(ctx)
 		if ent.IsNotFound(err) {
@@ -168,6 +170,16 @@ func (s *Deployer) Deploy(ctx context.Context, in DeployInput) (*ent.Service, er
 		name, err := names.Required("name", "name", in.Name, 100)
 		if err != nil {
 			return err
+		}
+		// Names are unique in a workspace among the services not gone,
+		// whatever their case: people tell services apart by name.
+		taken, err := c.Service.Query().Where(service.WorkspaceID(ws.ID), service.NameEqualFold(name),
+			service.StateNEQ(service.StateGone)).Exist(ctx)
+		if err != nil {
+			return err
+		}
+		if taken {
+			return errs.InvalidField("name", "a service named %q already exists in this workspace", name)
 		}
 		tpl, err := c.AppTemplate.Get(ctx, in.TemplateID)
 		if ent.IsNotFound(err) || (err == nil && !tpl.Active) {

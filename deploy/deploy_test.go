@@ -896,6 +896,7 @@ func TestPermissions(t *testing.T) {
 		t.Fatalf("%d services after refused deploys", n)
 	}
 	s := f.deploy("Shop", map[string]any{"auth.password": password1})
+	in.Name = "Shop 2"
 	if _, err := f.svc.Deploy(f.admin, in); err != nil {
 		t.Errorf("admin deploys: %v", err)
 	}
@@ -1576,5 +1577,25 @@ func TestStartJobsConcurrently(t *testing.T) {
 		if err := <-errc; err != nil {
 			t.Errorf("StartJobs: %v", err)
 		}
+	}
+}
+
+// TestUniqueNames: a service name is taken, whatever its case, until that
+// service is gone (issue 17 item 6).
+func TestUniqueNames(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, options{})
+	first := f.deploy("Shop", map[string]any{"auth.password": password1})
+	in := DeployInput{WorkspaceID: f.ws.ID, TemplateID: f.tpl.ID, Name: " shop ", Values: map[string]any{"auth.password": password1}}
+	_, err := f.svc.Deploy(f.owner, in)
+	if e := errs.Public(err); e == nil || e.Code != errs.Invalid || e.Field != "name" {
+		t.Fatalf("a second Shop: %v", err)
+	}
+	if _, err := f.svc.Delete(f.owner, first.ID); err != nil {
+		t.Fatal(err)
+	}
+	f.waitState(first.ID, service.StateGone, 20*time.Second)
+	if _, err := f.svc.Deploy(f.owner, in); err != nil {
+		t.Fatalf("the name of a service gone: %v", err)
 	}
 }
