@@ -39,6 +39,7 @@ import (
 	"github.com/woowtech/woow-paas/hashim"
 	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/httpauth"
+	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/llm"
 	"github.com/woowtech/woow-paas/mail"
@@ -275,7 +276,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	baseCtx, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelBase()
 	srv := newHTTPServer(baseCtx, newHandler(baseCtx, cfg, db, svc, log), log)
-	go purgeSessions(baseCtx, svc.accounts, svc.oauth, log)
+	go purgeSessions(baseCtx, db.Client, svc.accounts, svc.oauth, log)
 	return runHTTP(ctx, ln, srv, cancelBase, svc.deployer, db, log, ready)
 }
 
@@ -622,7 +623,7 @@ func runHTTP(ctx context.Context, ln net.Listener, srv *http.Server, cancelBase 
 
 // purgeSessions deletes expired sessions, and OAuth codes and tokens past
 // use, every hour.
-func purgeSessions(ctx context.Context, acc *accounts.Service, tokens *oauth.Service, log *slog.Logger) {
+func purgeSessions(ctx context.Context, c *ent.Client, acc *accounts.Service, tokens *oauth.Service, log *slog.Logger) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
@@ -639,6 +640,9 @@ func purgeSessions(ctx context.Context, acc *accounts.Service, tokens *oauth.Ser
 				log.Warn("purging OAuth codes and tokens", "err", err)
 			} else if n > 0 {
 				log.Info("purged OAuth codes and tokens", "count", n)
+			}
+			if _, err := idempotency.Purge(ctx, c); err != nil {
+				log.Warn("purging idempotency keys", "err", err)
 			}
 		}
 	}

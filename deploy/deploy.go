@@ -23,6 +23,7 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
@@ -112,6 +113,9 @@ type DeployInput struct {
 	TemplateID  int
 	Name        string
 	Values      map[string]any
+	// IdempotencyKey, when given, makes the same request sent again
+	// answer with the service the first made (package idempotency).
+	IdempotencyKey string
 }
 
 // secrets is what a service keeps encrypted: password-typed Helm values
@@ -167,6 +171,15 @@ func (s *Deployer) Deploy(ctx context.Context, in DeployInput) (*ent.Service, er
 		}
 		// Authorised first: an outsider learns nothing from its input's
 		// faults.
+		if err := idempotency.Check("idempotencyKey", in.IdempotencyKey); err != nil {
+			return err
+		}
+		if id, err := idempotency.Earlier(ctx, c, "deployService", in.IdempotencyKey); err != nil {
+			return err
+		} else if id != 0 {
+			out = &ent.Service{ID: id}
+			return nil // sent again: what the first made
+		}
 		name, err := names.Required("name", "name", in.Name, 100)
 		if err != nil {
 			return err
@@ -225,6 +238,9 @@ func (s *Deployer) Deploy(ctx context.Context, in DeployInput) (*ent.Service, er
 			SubjectType: "Service", SubjectID: out.ID,
 			Summary: fmt.Sprintf("%s deployed from %s", name, tpl.Name),
 		}); err != nil {
+			return err
+		}
+		if err := idempotency.Remember(ctx, c, "deployService", in.IdempotencyKey, out.ID); err != nil {
 			return err
 		}
 		return s.enqueue(ctx, tx, JobArgs{ServiceID: out.ID, Op: OpDeploy})

@@ -1599,3 +1599,25 @@ func TestUniqueNames(t *testing.T) {
 		t.Fatalf("the name of a service gone: %v", err)
 	}
 }
+
+// TestIdempotentDeploy: the same deploy sent again with its key answers
+// with the first service (its name is no clash with itself) and queues
+// nothing more.
+func TestIdempotentDeploy(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, options{})
+	in := DeployInput{WorkspaceID: f.ws.ID, TemplateID: f.tpl.ID, Name: "Shop",
+		Values: map[string]any{"auth.password": password1}, IdempotencyKey: "0b9e-deploy-once"}
+	first, err := f.svc.Deploy(f.owner, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := f.svc.Deploy(f.owner, in)
+	if err != nil || again.ID != first.ID {
+		t.Fatalf("again: %v, %v; want service %d", again, err, first.ID)
+	}
+	if n := f.countRows("services", ""); n != 1 {
+		t.Fatalf("%d services", n)
+	}
+	f.waitState(first.ID, service.StateRunning, 20*time.Second)
+}

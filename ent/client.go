@@ -24,6 +24,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
+	"github.com/woowtech/woow-paas/ent/idempotencykey"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -68,6 +69,8 @@ type Client struct {
 	EventPayload *EventPayloadClient
 	// HelmRelease is the client for interacting with the HelmRelease builders.
 	HelmRelease *HelmReleaseClient
+	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
+	IdempotencyKey *IdempotencyKeyClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
 	// OAuthAuthorizationCode is the client for interacting with the OAuthAuthorizationCode builders.
@@ -126,6 +129,7 @@ func (c *Client) init() {
 	c.EmailVerification = NewEmailVerificationClient(c.config)
 	c.EventPayload = NewEventPayloadClient(c.config)
 	c.HelmRelease = NewHelmReleaseClient(c.config)
+	c.IdempotencyKey = NewIdempotencyKeyClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
 	c.OAuthAuthorizationCode = NewOAuthAuthorizationCodeClient(c.config)
 	c.OAuthClient = NewOAuthClientClient(c.config)
@@ -246,6 +250,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		EmailVerification:      NewEmailVerificationClient(cfg),
 		EventPayload:           NewEventPayloadClient(cfg),
 		HelmRelease:            NewHelmReleaseClient(cfg),
+		IdempotencyKey:         NewIdempotencyKeyClient(cfg),
 		Invitation:             NewInvitationClient(cfg),
 		OAuthAuthorizationCode: NewOAuthAuthorizationCodeClient(cfg),
 		OAuthClient:            NewOAuthClientClient(cfg),
@@ -293,6 +298,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		EmailVerification:      NewEmailVerificationClient(cfg),
 		EventPayload:           NewEventPayloadClient(cfg),
 		HelmRelease:            NewHelmReleaseClient(cfg),
+		IdempotencyKey:         NewIdempotencyKeyClient(cfg),
 		Invitation:             NewInvitationClient(cfg),
 		OAuthAuthorizationCode: NewOAuthAuthorizationCodeClient(cfg),
 		OAuthClient:            NewOAuthClientClient(cfg),
@@ -343,10 +349,10 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
 		c.AppTemplate, c.EmailVerification, c.EventPayload, c.HelmRelease,
-		c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient, c.OAuthDeviceCode,
-		c.OAuthGrant, c.OAuthToken, c.PasswordReset, c.Project, c.Service,
-		c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting, c.SmartHome, c.Task,
-		c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
+		c.IdempotencyKey, c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient,
+		c.OAuthDeviceCode, c.OAuthGrant, c.OAuthToken, c.PasswordReset, c.Project,
+		c.Service, c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting,
+		c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
 	} {
 		n.Use(hooks...)
 	}
@@ -358,10 +364,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
 		c.AppTemplate, c.EmailVerification, c.EventPayload, c.HelmRelease,
-		c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient, c.OAuthDeviceCode,
-		c.OAuthGrant, c.OAuthToken, c.PasswordReset, c.Project, c.Service,
-		c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting, c.SmartHome, c.Task,
-		c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
+		c.IdempotencyKey, c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient,
+		c.OAuthDeviceCode, c.OAuthGrant, c.OAuthToken, c.PasswordReset, c.Project,
+		c.Service, c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting,
+		c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -388,6 +394,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.EventPayload.mutate(ctx, m)
 	case *HelmReleaseMutation:
 		return c.HelmRelease.mutate(ctx, m)
+	case *IdempotencyKeyMutation:
+		return c.IdempotencyKey.mutate(ctx, m)
 	case *InvitationMutation:
 		return c.Invitation.mutate(ctx, m)
 	case *OAuthAuthorizationCodeMutation:
@@ -1906,6 +1914,140 @@ func (c *HelmReleaseClient) mutate(ctx context.Context, m *HelmReleaseMutation) 
 		return (&HelmReleaseDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown HelmRelease mutation op: %q", m.Op())
+	}
+}
+
+// IdempotencyKeyClient is a client for the IdempotencyKey schema.
+type IdempotencyKeyClient struct {
+	config
+}
+
+// NewIdempotencyKeyClient returns a client for the IdempotencyKey from the given config.
+func NewIdempotencyKeyClient(c config) *IdempotencyKeyClient {
+	return &IdempotencyKeyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `idempotencykey.Hooks(f(g(h())))`.
+func (c *IdempotencyKeyClient) Use(hooks ...Hook) {
+	c.hooks.IdempotencyKey = append(c.hooks.IdempotencyKey, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `idempotencykey.Intercept(f(g(h())))`.
+func (c *IdempotencyKeyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.IdempotencyKey = append(c.inters.IdempotencyKey, interceptors...)
+}
+
+// Create returns a builder for creating a IdempotencyKey entity.
+func (c *IdempotencyKeyClient) Create() *IdempotencyKeyCreate {
+	mutation := newIdempotencyKeyMutation(c.config, OpCreate)
+	return &IdempotencyKeyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of IdempotencyKey entities.
+func (c *IdempotencyKeyClient) CreateBulk(builders ...*IdempotencyKeyCreate) *IdempotencyKeyCreateBulk {
+	return &IdempotencyKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IdempotencyKeyClient) MapCreateBulk(slice any, setFunc func(*IdempotencyKeyCreate, int)) *IdempotencyKeyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IdempotencyKeyCreateBulk{err: fmt.Errorf("calling to IdempotencyKeyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IdempotencyKeyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IdempotencyKeyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for IdempotencyKey.
+func (c *IdempotencyKeyClient) Update() *IdempotencyKeyUpdate {
+	mutation := newIdempotencyKeyMutation(c.config, OpUpdate)
+	return &IdempotencyKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IdempotencyKeyClient) UpdateOne(_m *IdempotencyKey) *IdempotencyKeyUpdateOne {
+	mutation := newIdempotencyKeyMutation(c.config, OpUpdateOne, withIdempotencyKey(_m))
+	return &IdempotencyKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IdempotencyKeyClient) UpdateOneID(id int) *IdempotencyKeyUpdateOne {
+	mutation := newIdempotencyKeyMutation(c.config, OpUpdateOne, withIdempotencyKeyID(id))
+	return &IdempotencyKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for IdempotencyKey.
+func (c *IdempotencyKeyClient) Delete() *IdempotencyKeyDelete {
+	mutation := newIdempotencyKeyMutation(c.config, OpDelete)
+	return &IdempotencyKeyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IdempotencyKeyClient) DeleteOne(_m *IdempotencyKey) *IdempotencyKeyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IdempotencyKeyClient) DeleteOneID(id int) *IdempotencyKeyDeleteOne {
+	builder := c.Delete().Where(idempotencykey.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IdempotencyKeyDeleteOne{builder}
+}
+
+// Query returns a query builder for IdempotencyKey.
+func (c *IdempotencyKeyClient) Query() *IdempotencyKeyQuery {
+	return &IdempotencyKeyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIdempotencyKey},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a IdempotencyKey entity by its id.
+func (c *IdempotencyKeyClient) Get(ctx context.Context, id int) (*IdempotencyKey, error) {
+	return c.Query().Where(idempotencykey.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IdempotencyKeyClient) GetX(ctx context.Context, id int) *IdempotencyKey {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *IdempotencyKeyClient) Hooks() []Hook {
+	hooks := c.hooks.IdempotencyKey
+	return append(hooks[:len(hooks):len(hooks)], idempotencykey.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *IdempotencyKeyClient) Interceptors() []Interceptor {
+	return c.inters.IdempotencyKey
+}
+
+func (c *IdempotencyKeyClient) mutate(ctx context.Context, m *IdempotencyKeyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IdempotencyKeyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IdempotencyKeyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IdempotencyKeyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IdempotencyKeyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown IdempotencyKey mutation op: %q", m.Op())
 	}
 }
 
@@ -5563,7 +5705,7 @@ func (c *WorkspaceMemberClient) mutate(ctx context.Context, m *WorkspaceMemberMu
 type (
 	hooks struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
-		EmailVerification, EventPayload, HelmRelease, Invitation,
+		EmailVerification, EventPayload, HelmRelease, IdempotencyKey, Invitation,
 		OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthGrant, OAuthToken,
 		PasswordReset, Project, Service, ServiceEvent, ServiceRevision, Session,
 		Setting, SmartHome, Task, TaskStage, User, Workspace,
@@ -5571,7 +5713,7 @@ type (
 	}
 	inters struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
-		EmailVerification, EventPayload, HelmRelease, Invitation,
+		EmailVerification, EventPayload, HelmRelease, IdempotencyKey, Invitation,
 		OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthGrant, OAuthToken,
 		PasswordReset, Project, Service, ServiceEvent, ServiceRevision, Session,
 		Setting, SmartHome, Task, TaskStage, User, Workspace,

@@ -21,6 +21,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
+	"github.com/woowtech/woow-paas/ent/idempotencykey"
 	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/oauthauthorizationcode"
 	"github.com/woowtech/woow-paas/ent/oauthclient"
@@ -109,6 +110,7 @@ func checkColumn(t, c string) error {
 			emailverification.Table:      emailverification.ValidColumn,
 			eventpayload.Table:           eventpayload.ValidColumn,
 			helmrelease.Table:            helmrelease.ValidColumn,
+			idempotencykey.Table:         idempotencykey.ValidColumn,
 			invitation.Table:             invitation.ValidColumn,
 			oauthauthorizationcode.Table: oauthauthorizationcode.ValidColumn,
 			oauthclient.Table:            oauthclient.ValidColumn,

@@ -30,6 +30,8 @@ type Tx struct {
 	EventPayload *EventPayloadClient
 	// HelmRelease is the client for interacting with the HelmRelease builders.
 	HelmRelease *HelmReleaseClient
+	// IdempotencyKey is the client for interacting with the IdempotencyKey builders.
+	IdempotencyKey *IdempotencyKeyClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
 	// OAuthAuthorizationCode is the client for interacting with the OAuthAuthorizationCode builders.
@@ -208,6 +210,7 @@ func (tx *Tx) init() {
 	tx.EmailVerification = NewEmailVerificationClient(tx.config)
 	tx.EventPayload = NewEventPayloadClient(tx.config)
 	tx.HelmRelease = NewHelmReleaseClient(tx.config)
+	tx.IdempotencyKey = NewIdempotencyKeyClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)
 	tx.OAuthAuthorizationCode = NewOAuthAuthorizationCodeClient(tx.config)
 	tx.OAuthClient = NewOAuthClientClient(tx.config)

@@ -4925,6 +4925,12 @@ type LogoutPayload {
 input CreateWorkspaceInput {
   name: String!
   description: String
+  """
+  A key the client makes for this request (a UUID): the same request sent
+  again with it (a double click, a retry after a lost answer) returns the
+  workspace the first made instead of making another. Kept for a day.
+  """
+  idempotencyKey: String
 }
 
 input UpdateWorkspaceInput {
@@ -5210,6 +5216,8 @@ input DeployServiceInput {
   name: String!
   "Flat dot-path keys allowed by the template's value specs."
   values: Map
+  "As in CreateWorkspaceInput: the same key again returns the service the first request made."
+  idempotencyKey: String
 }
 
 input UpdateServiceInput {
@@ -5511,6 +5519,8 @@ input CreateSmartHomeInput {
   name: String!
   "Home Assistant's port on the machine that runs the connector (default 8123)."
   haPort: Int
+  "As in CreateWorkspaceInput: the same key again returns the home the first request made."
+  idempotencyKey: String
 }
 
 input RetrySmartHomeInput {
@@ -30433,7 +30443,7 @@ func (ec *executionContext) unmarshalInputCreateSmartHomeInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"workspaceId", "name", "haPort"}
+	fieldsInOrder := [...]string{"workspaceId", "name", "haPort", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30461,6 +30471,13 @@ func (ec *executionContext) unmarshalInputCreateSmartHomeInput(ctx context.Conte
 				return it, err
 			}
 			it.HaPort = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -30559,7 +30576,7 @@ func (ec *executionContext) unmarshalInputCreateWorkspaceInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description"}
+	fieldsInOrder := [...]string{"name", "description", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30580,6 +30597,13 @@ func (ec *executionContext) unmarshalInputCreateWorkspaceInput(ctx context.Conte
 				return it, err
 			}
 			it.Description = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -30909,7 +30933,7 @@ func (ec *executionContext) unmarshalInputDeployServiceInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"workspaceId", "templateId", "name", "values"}
+	fieldsInOrder := [...]string{"workspaceId", "templateId", "name", "values", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30944,6 +30968,13 @@ func (ec *executionContext) unmarshalInputDeployServiceInput(ctx context.Context
 				return it, err
 			}
 			it.Values = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil

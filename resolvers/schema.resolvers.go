@@ -81,7 +81,7 @@ func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, er
 
 // CreateWorkspace is the resolver for the createWorkspace field.
 func (r *mutationResolver) CreateWorkspace(ctx context.Context, input model.CreateWorkspaceInput) (*model.WorkspacePayload, error) {
-	ws, err := r.Workspaces.Create(ctx, input.Name, deref(input.Description))
+	ws, err := r.Workspaces.CreateOnce(ctx, deref(input.IdempotencyKey), input.Name, deref(input.Description))
 	return &model.WorkspacePayload{Workspace: ws}, err
 }
 
@@ -166,6 +166,7 @@ func (r *mutationResolver) UpdateAppTemplate(ctx context.Context, input ent.Upda
 func (r *mutationResolver) DeployService(ctx context.Context, input model.DeployServiceInput) (*model.ServicePayload, error) {
 	svc, err := r.Deploy.Deploy(ctx, deploy.DeployInput{
 		WorkspaceID: input.WorkspaceID, TemplateID: input.TemplateID, Name: input.Name, Values: input.Values,
+		IdempotencyKey: deref(input.IdempotencyKey),
 	})
 	return &model.ServicePayload{Service: svc}, err
 }
@@ -275,7 +276,8 @@ func (r *mutationResolver) RevokeOAuthGrant(ctx context.Context, input model.Rev
 
 // CreateSmartHome is the resolver for the createSmartHome field.
 func (r *mutationResolver) CreateSmartHome(ctx context.Context, input model.CreateSmartHomeInput) (*model.SmartHomePayload, error) {
-	home, err := r.Homes.Create(ctx, smarthome.CreateInput{WorkspaceID: input.WorkspaceID, Name: input.Name, HAPort: deref(input.HaPort)})
+	home, err := r.Homes.Create(ctx, smarthome.CreateInput{WorkspaceID: input.WorkspaceID, Name: input.Name, HAPort: deref(input.HaPort),
+		IdempotencyKey: deref(input.IdempotencyKey)})
 	return &model.SmartHomePayload{SmartHome: home}, err
 }
 

@@ -31,6 +31,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
+	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
@@ -122,6 +123,9 @@ type CreateInput struct {
 	Name        string
 	// HAPort is Home Assistant's port on the connector's machine (0: 8123).
 	HAPort int
+	// IdempotencyKey, when given, makes the same request sent again
+	// answer with the home the first made (package idempotency).
+	IdempotencyKey string
 }
 
 // Create registers a home and queues its provisioning. It returns at once,
@@ -146,6 +150,15 @@ func (h *Homes) Create(ctx context.Context, in CreateInput) (*ent.SmartHome, err
 		}
 		if err := policy.Can(ctx, c, ws.ID, policy.ManageSmartHomes); err != nil {
 			return err
+		}
+		if err := idempotency.Check("idempotencyKey", in.IdempotencyKey); err != nil {
+			return err
+		}
+		if id, err := idempotency.Earlier(ctx, c, "createSmartHome", in.IdempotencyKey); err != nil {
+			return err
+		} else if id != 0 {
+			out = &ent.SmartHome{ID: id}
+			return nil // sent again: what the first made
 		}
 		name, err := names.Required("name", "name", in.Name, 100)
 		if err != nil {
@@ -179,6 +192,9 @@ func (h *Homes) Create(ctx context.Context, in CreateInput) (*ent.SmartHome, err
 			SubjectType: "SmartHome", SubjectID: out.ID,
 			Summary: fmt.Sprintf("Smart home %s added (%s)", name, host),
 		}); err != nil {
+			return err
+		}
+		if err := idempotency.Remember(ctx, c, "createSmartHome", in.IdempotencyKey, out.ID); err != nil {
 			return err
 		}
 		return h.jobs.InsertJobTx(ctx, tx, provisionArgs{HomeID: out.ID}, h.insertOpts())

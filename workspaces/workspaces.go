@@ -30,6 +30,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
@@ -129,8 +130,18 @@ func checkDescription(d string) (string, error) {
 // Create makes a workspace owned by the viewer, with the slug derived from
 // its name (acme, acme-1, acme-2, ...).
 func (s *Service) Create(ctx context.Context, name, description string) (*ent.Workspace, error) {
+	return s.CreateOnce(ctx, "", name, description)
+}
+
+// CreateOnce is Create with the client's idempotency key: the same key
+// again answers with the workspace the first request made (see package
+// idempotency).
+func (s *Service) CreateOnce(ctx context.Context, key, name, description string) (*ent.Workspace, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := idempotency.Check("idempotencyKey", key); err != nil {
 		return nil, err
 	}
 	if name, err = checkName(name); err != nil {
@@ -149,6 +160,12 @@ func (s *Service) Create(ctx context.Context, name, description string) (*ent.Wo
 		}
 		var ws *ent.Workspace
 		err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+			if id, err := idempotency.Earlier(ctx, tx.Client(), "createWorkspace", key); err != nil {
+				return err
+			} else if id != 0 {
+				ws, err = tx.Workspace.Get(ctx, id)
+				return err
+			}
 			ws, err = tx.Workspace.Create().
 				SetName(name).SetSlug(slug).SetDescription(description).
 				SetOwnerID(v.UserID).
@@ -161,12 +178,14 @@ func (s *Service) Create(ctx context.Context, name, description string) (*ent.Wo
 				Save(ctx); err != nil {
 				return err
 			}
-			_, err = activity.Record(ctx, tx.Client(), activity.Entry{
+			if _, err := activity.Record(ctx, tx.Client(), activity.Entry{
 				WorkspaceID: ws.ID, ActorID: v.UserID,
 				Verb: "workspace.created", SubjectType: "Workspace", SubjectID: ws.ID,
 				Summary: "Workspace " + name + " created",
-			})
-			return err
+			}); err != nil {
+				return err
+			}
+			return idempotency.Remember(ctx, tx.Client(), "createWorkspace", key, ws.ID)
 		})
 		if ent.IsConstraintError(err) && attempt < 20 {
 			continue

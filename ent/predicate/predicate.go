@@ -33,6 +33,9 @@ type EventPayload func(*sql.Selector)
 // HelmRelease is the predicate function for helmrelease builders.
 type HelmRelease func(*sql.Selector)
 
+// IdempotencyKey is the predicate function for idempotencykey builders.
+type IdempotencyKey func(*sql.Selector)
+
 // Invitation is the predicate function for invitation builders.
 type Invitation func(*sql.Selector)
 

@@ -131,6 +131,8 @@ type CreateSmartHomeInput struct {
 	Name string `json:"name"`
 	// Home Assistant's port on the machine that runs the connector (default 8123).
 	HaPort *int `json:"haPort,omitempty"`
+	// As in CreateWorkspaceInput: the same key again returns the home the first request made.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 type CreateThreadInput struct {
@@ -147,6 +149,10 @@ type CreateThreadInput struct {
 type CreateWorkspaceInput struct {
 	Name        string  `json:"name"`
 	Description *string `json:"description,omitempty"`
+	// A key the client makes for this request (a UUID): the same request sent
+	// again with it (a double click, a retry after a lost answer) returns the
+	// workspace the first made instead of making another. Kept for a day.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // Decline an invitation: one of your pending invitations by id, or a link's token.
@@ -205,6 +211,8 @@ type DeployServiceInput struct {
 	Name        string `json:"name"`
 	// Flat dot-path keys allowed by the template's value specs.
 	Values map[string]any `json:"values,omitempty"`
+	// As in CreateWorkspaceInput: the same key again returns the service the first request made.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 type InvitationLinkPayload struct {
