@@ -69,6 +69,8 @@ export type CreateOAuthClientInput = {
 export type CreateSmartHomeInput = {
   /** Home Assistant's port on the machine that runs the connector (default 8123). */
   haPort?: number | null | undefined;
+  /** As in CreateWorkspaceInput: the same key again returns the home the first request made. */
+  idempotencyKey?: string | null | undefined;
   /** 1 to 100 characters. */
   name: string;
   workspaceId: string | number;
@@ -76,6 +78,12 @@ export type CreateSmartHomeInput = {
 
 export type CreateWorkspaceInput = {
   description?: string | null | undefined;
+  /**
+   * A key the client makes for this request (a UUID): the same request sent
+   * again with it (a double click, a retry after a lost answer) returns the
+   * workspace the first made instead of making another. Kept for a day.
+   */
+  idempotencyKey?: string | null | undefined;
   name: string;
 };
 
@@ -98,6 +106,8 @@ export type DeleteSmartHomeInput = {
 };
 
 export type DeployServiceInput = {
+  /** As in CreateWorkspaceInput: the same key again returns the service the first request made. */
+  idempotencyKey?: string | null | undefined;
   name: string;
   templateId: string | number;
   /** Flat dot-path keys allowed by the template's value specs. */

@@ -134,6 +134,7 @@ describe("Configure", { timeout: 20_000 }, () => {
         templateId: "tpl-1",
         name: "automations",
         values: { "_init.owner_email": "me@example.com", "_init.owner_password": "correct horse", replicas: 2, metrics: true },
+        idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/),
       },
     });
     expect(await screen.findByRole("heading", { name: "Service svc-9" })).toBeInTheDocument();

@@ -12,6 +12,7 @@ import { initialValues, ValuesForm, type Spec } from "../../components/ValuesFor
 import { fieldErrors, formError } from "../../lib/errors";
 import { useWorkspaces } from "../../lib/workspace";
 import { AppAvatar, Tags, categoryLabel, priceLabel, resourcesLabel } from "./format";
+import { useCreateOnce } from "../../lib/createOnce";
 
 export const ConfigureTemplateDocument = graphql(`
   query ConfigureTemplate($slug: String!) {
@@ -190,6 +191,7 @@ function DeployForm({ t }: { t: Template }) {
   const [{ fetching, error }, deploy] = useMutation(ConfigureDeployDocument);
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
+  const once = useCreateOnce();
 
   // The chosen workspace, else the current one if the viewer may deploy there, else the first that allows it.
   const wsId =
@@ -224,11 +226,15 @@ function DeployForm({ t }: { t: Template }) {
     );
   }
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    const res = await deploy({ input: { workspaceId: wsId, templateId: t.id, name: name.trim(), values } });
-    const id = res.data?.deployService.service.id;
-    if (id) navigate(`/services/${encodeURIComponent(id)}`);
+    void once(async (idempotencyKey) => {
+      const res = await deploy({ input: { workspaceId: wsId, templateId: t.id, name: name.trim(), values, idempotencyKey } });
+      const id = res.data?.deployService.service.id;
+      if (!id) return false;
+      navigate(`/services/${encodeURIComponent(id)}`);
+      return true;
+    });
   };
 
   return (

@@ -117,7 +117,9 @@ describe("SmartHomes", { timeout: 20_000 }, () => {
     await u.click(within(form).getByRole("button", { name: "Add smart home" }));
     expect(await within(form).findByText("a name cannot hold control characters")).toBeInTheDocument();
     expect(executeMutation).toHaveBeenCalledWith(
-      expect.objectContaining({ variables: { input: { workspaceId: "ws-1", name: "Beach house", haPort: 8124 } } }),
+      expect.objectContaining({
+        variables: { input: { workspaceId: "ws-1", name: "Beach house", haPort: 8124, idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/) } },
+      }),
       expect.anything(),
     );
     await u.click(within(form).getByRole("button", { name: "Add smart home" }));

@@ -10,6 +10,7 @@ import type { SmartHomeFieldsFragment, WorkspaceState } from "../../gql/graphql"
 import { Button, EmptyState, ErrorMessage, Field, Loading } from "../../components/ui";
 import { appError, fieldErrors, formError } from "../../lib/errors";
 import { SmartHomeStateBadge, TunnelStatusBadge } from "./parts";
+import { useCreateOnce } from "../../lib/createOnce";
 
 export const WorkspaceSmartHomesDocument = graphql(`
   query WorkspaceSmartHomes($slug: String!) {
@@ -174,6 +175,7 @@ function AddSmartHome({ ws, onClose }: { ws: WorkspaceRef; onClose: () => void }
   const [form, setForm] = useState<SmartHomeForm>({ name: "", haPort: String(DEFAULT_HA_PORT) });
   const [checked, setChecked] = useState<Record<string, string>>({});
   const [{ fetching, error }, create] = useMutation(CreateSmartHomeDocument);
+  const once = useCreateOnce();
   const server = fieldErrors(error);
   const fields = { ...server, ...checked };
   const other = formError(error, ["name", "haPort"]);
@@ -186,16 +188,20 @@ function AddSmartHome({ ws, onClose }: { ws: WorkspaceRef; onClose: () => void }
     });
   };
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const problems = validateSmartHome(form);
     setChecked(problems);
     if (Object.keys(problems).length) return;
-    const res = await create({
-      input: { workspaceId: ws.id, name: form.name.trim(), haPort: Number(form.haPort.trim()) },
+    void once(async (idempotencyKey) => {
+      const res = await create({
+        input: { workspaceId: ws.id, name: form.name.trim(), haPort: Number(form.haPort.trim()), idempotencyKey },
+      });
+      const home = res.data?.createSmartHome.smartHome;
+      if (!home) return false;
+      navigate(smartHomePath(ws.slug, home.id));
+      return true;
     });
-    const home = res.data?.createSmartHome.smartHome;
-    if (home) navigate(smartHomePath(ws.slug, home.id));
   };
 
   return (

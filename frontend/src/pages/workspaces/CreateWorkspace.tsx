@@ -7,6 +7,7 @@ import { graphql } from "../../gql";
 import { Button, ErrorMessage, Field } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
 import { useWorkspaces } from "../../lib/workspace";
+import { useCreateOnce } from "../../lib/createOnce";
 
 export const CreateWorkspaceDocument = graphql(`
   mutation WorkspaceListCreate($input: CreateWorkspaceInput!) {
@@ -32,6 +33,7 @@ export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClos
   const [shownError, setShownError] = useState(false);
   const navigate = useNavigate();
   const { select } = useWorkspaces();
+  const once = useCreateOnce();
 
   useEffect(() => {
     const d = ref.current;
@@ -49,16 +51,18 @@ export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClos
   const fields = fieldErrors(err);
   const other = formError(err, ["name", "description"]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    const res = await create({ input: { name, description: description || undefined } });
-    setShownError(true);
-    const ws = res.data?.createWorkspace.workspace;
-    if (ws) {
+    void once(async (idempotencyKey) => {
+      const res = await create({ input: { name, description: description || undefined, idempotencyKey } });
+      setShownError(true);
+      const ws = res.data?.createWorkspace.workspace;
+      if (!ws) return false;
       select(ws.slug);
       onClose();
       navigate(`/workspaces/${encodeURIComponent(ws.slug)}`);
-    }
+      return true;
+    });
   };
 
   return (

@@ -119,8 +119,17 @@ describe("WorkspaceList", { timeout: 20_000 }, () => {
     expect(await screen.findByRole("heading", { name: "Opened new-place" })).toBeInTheDocument();
     expect(localStorage.getItem("woow.workspace")).toBe("new-place");
     expect(executeMutation).toHaveBeenLastCalledWith(
-      expect.objectContaining({ variables: { input: { name: "New place", description: "Our things" } } }),
+      expect.objectContaining({
+        variables: { input: { name: "New place", description: "Our things", idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/) } },
+      }),
       expect.anything(),
     );
+    // The retry after the refusal is the same request: the same key (a
+    // double click or a lost answer makes one workspace).
+    const keys = executeMutation.mock.calls
+      .map((c: unknown[]) => (c[0] as { variables?: { input?: { idempotencyKey?: string } } }).variables?.input?.idempotencyKey)
+      .filter(Boolean);
+    expect(keys.length).toBe(2);
+    expect(keys[0]).toBe(keys[1]);
   });
 });
