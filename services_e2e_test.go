@@ -7,6 +7,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -215,16 +216,32 @@ func TestServicesEndToEnd(t *testing.T) {
 		"defaultValues":  map[string]any{"replicaCount": 2},
 		"ingressEnabled": true,
 		"valueSpecs": map[string]any{
-			"required": []any{map[string]any{"key": "auth.password", "label": "Password", "type": "password"}},
+			"required": []any{map[string]any{"key": "auth.password", "label": "Password", "type": "password",
+				"minLength": 8, "pattern": ".*[0-9].*", "patternMessage": "must contain a digit"}},
 			"optional": []any{
-				map[string]any{"key": "replicaCount", "label": "Replicas", "type": "number"},
+				map[string]any{"key": "replicaCount", "label": "Replicas", "type": "number", "min": 1, "max": 5},
 				map[string]any{"key": "tier", "label": "Tier", "type": "select", "options": []string{"small", "large"}, "default": "small"},
 			},
 		},
 	}
 	owner.expectErr(t, "FORBIDDEN", "", createTemplateMut, map[string]any{"input": tplInput})
+	// A pattern needs the words a user reads when it does not match.
+	noMessage := maps.Clone(tplInput)
+	noMessage["slug"] = "e2e-no-message"
+	noMessage["valueSpecs"] = map[string]any{"required": []any{map[string]any{"key": "pw", "label": "Password", "type": "password", "pattern": ".*[0-9].*"}}, "optional": []any{}}
+	if _, errs := root.do(t, createTemplateMut, map[string]any{"input": noMessage}); len(errs) == 0 || !strings.Contains(errs[0].Message, "needs a patternMessage") {
+		t.Errorf("a pattern without a message: errors %v", errs)
+	} else {
+		requireErr(t, errs, "BAD_USER_INPUT", "valueSpecs")
+	}
 	data = root.mustDo(t, createTemplateMut, map[string]any{"input": tplInput})
 	tplID := pick[string](t, data, "createAppTemplate.appTemplate.id")
+	data = owner.mustDo(t, `query($id: ID!) { node(id: $id) { ... on AppTemplate { valueSpecs {
+		required { minLength maxLength pattern patternMessage } optional { key min max } } } } }`, map[string]any{"id": tplID})
+	if got := string(data); !strings.Contains(got, `"minLength":8,"maxLength":null,"pattern":".*[0-9].*","patternMessage":"must contain a digit"`) ||
+		!strings.Contains(got, `{"key":"replicaCount","min":1,"max":5}`) {
+		t.Errorf("the template's rules read back as %s", got)
+	}
 
 	data = owner.mustDo(t, clusterQuery, nil)
 	if mode, reachable := pick[string](t, data, "cluster.mode"), pick[bool](t, data, "cluster.reachable"); mode != "dry-run" || !reachable {
@@ -250,6 +267,21 @@ func TestServicesEndToEnd(t *testing.T) {
 		"values.tier":          {"auth.password": svcE2EPassword, "tier": "huge"},
 	} {
 		owner.expectErr(t, "BAD_USER_INPUT", field, deployServiceMut, deploy(values))
+	}
+	// The spec's rules, in words.
+	for _, c := range []struct {
+		values map[string]any
+		field  string
+		msg    string
+	}{
+		{map[string]any{"auth.password": "weak"}, "values.auth.password", "must be at least 8 characters"},
+		{map[string]any{"auth.password": "no-digits-here"}, "values.auth.password", "must contain a digit"},
+		{map[string]any{"auth.password": svcE2EPassword, "replicaCount": 6}, "values.replicaCount", "must be at most 5"},
+	} {
+		_, errs := owner.do(t, deployServiceMut, deploy(c.values))
+		if requireErr(t, errs, "BAD_USER_INPUT", c.field); len(errs) > 0 && !strings.Contains(errs[0].Message, c.msg) {
+			t.Errorf("values %v: error %q, want %q", c.values, errs[0].Message, c.msg)
+		}
 	}
 
 	// Deploy, and watch it over the WebSocket until it runs.

@@ -190,7 +190,8 @@ func saveErr(err error, slug string) error {
 	return err
 }
 
-// checkSpecType checks a spec's type, options and default.
+// checkSpecType checks a spec's type, options, default and rules
+// (minLength, maxLength, pattern, min, max: valuespec.Spec.ValidateRules).
 func checkSpecType(s valuespec.Spec) error {
 	switch s.Type {
 	case valuespec.Text:
@@ -233,7 +234,7 @@ func checkSpecType(s valuespec.Spec) error {
 	if s.Type != valuespec.Select && len(s.Options) > 0 {
 		return fmt.Errorf("options are only allowed on select specs, not %s", s.Type)
 	}
-	return nil
+	return s.ValidateRules()
 }
 
 func isString(v any) bool { _, ok := v.(string); return ok }

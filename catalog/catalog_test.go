@@ -76,6 +76,10 @@ func TestSeedN8N(t *testing.T) {
 	if pw.Type != valuespec.Password || pw.Default != nil || pw.Description != "至少 8 字元，需含大小寫字母與數字" {
 		t.Errorf("owner_password spec = %+v", pw)
 	}
+	// The hint states a rule; the spec enforces it.
+	if pw.MinLength == nil || *pw.MinLength != 8 || pw.Pattern == "" || pw.PatternMessage == "" {
+		t.Errorf("owner_password rules = %+v", pw)
+	}
 	email := findSpec(t, n.ValueSpecs.Required, "_init.owner_email")
 	if email.Label != "n8n Admin Email" || email.Placeholder != "you@example.com" || email.Description != "n8n 管理員登入 Email" {
 		t.Errorf("owner_email spec = %+v", email)
@@ -240,6 +244,19 @@ func TestCheckRejects(t *testing.T) {
 		{"empty key", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Key = "" }, "valueSpecs", "dot path"},
 		{"options on text", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Required[1].Options = []string{"x"} }, "valueSpecs", "only allowed on select"},
 		{"empty label", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Label = " " }, "valueSpecs", "label"},
+		{"pattern without message", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Required[0].Pattern = `.*\d.*` }, "valueSpecs", "needs a patternMessage"},
+		{"pattern not RE2", func(t *ent.CreateAppTemplateInput) {
+			t.ValueSpecs.Required[0].Pattern, t.ValueSpecs.Required[0].PatternMessage = `(?=\d)`, "a digit"
+		}, "valueSpecs", `valueSpecs.required[0] "auth.password": pattern "(?=\\d)" is not a valid regular expression`},
+		{"min length above max length", func(t *ent.CreateAppTemplateInput) {
+			t.ValueSpecs.Required[0].MinLength, t.ValueSpecs.Required[0].MaxLength = new(9), new(8)
+		}, "valueSpecs", "minLength 9 is greater than maxLength 8"},
+		{"min above max", func(t *ent.CreateAppTemplateInput) {
+			t.ValueSpecs.Optional[0].Min, t.ValueSpecs.Optional[0].Max = new(2.0), new(1.0)
+		}, "valueSpecs", "min 2 is greater than max 1"},
+		{"min length on a number", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].MinLength = new(1) }, "valueSpecs", "not number"},
+		{"max on a text", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Required[1].Max = new(1.0) }, "valueSpecs", "not text"},
+		{"default breaks its rule", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Min = new(2.0) }, "valueSpecs", "default 1: must be at least 2"},
 		{"blank name", func(t *ent.CreateAppTemplateInput) { t.Name = " " }, "name", "name"},
 		{"bad port", func(t *ent.CreateAppTemplateInput) { t.DefaultPort = new(70000) }, "defaultPort", "port"},
 		{"negative price", func(t *ent.CreateAppTemplateInput) { t.MonthlyPrice = new(-1.0) }, "monthlyPrice", "monthlyPrice must not be negative"},

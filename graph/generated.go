@@ -799,13 +799,19 @@ type ComplexityRoot struct {
 	}
 
 	ValueSpec struct {
-		Default     func(childComplexity int) int
-		Description func(childComplexity int) int
-		Key         func(childComplexity int) int
-		Label       func(childComplexity int) int
-		Options     func(childComplexity int) int
-		Placeholder func(childComplexity int) int
-		Type        func(childComplexity int) int
+		Default        func(childComplexity int) int
+		Description    func(childComplexity int) int
+		Key            func(childComplexity int) int
+		Label          func(childComplexity int) int
+		Max            func(childComplexity int) int
+		MaxLength      func(childComplexity int) int
+		Min            func(childComplexity int) int
+		MinLength      func(childComplexity int) int
+		Options        func(childComplexity int) int
+		Pattern        func(childComplexity int) int
+		PatternMessage func(childComplexity int) int
+		Placeholder    func(childComplexity int) int
+		Type           func(childComplexity int) int
 	}
 
 	ValueSpecs struct {
@@ -4246,12 +4252,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ValueSpec.Label(childComplexity), true
+	case "ValueSpec.max":
+		if e.ComplexityRoot.ValueSpec.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpec.Max(childComplexity), true
+	case "ValueSpec.maxLength":
+		if e.ComplexityRoot.ValueSpec.MaxLength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpec.MaxLength(childComplexity), true
+	case "ValueSpec.min":
+		if e.ComplexityRoot.ValueSpec.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpec.Min(childComplexity), true
+	case "ValueSpec.minLength":
+		if e.ComplexityRoot.ValueSpec.MinLength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpec.MinLength(childComplexity), true
 	case "ValueSpec.options":
 		if e.ComplexityRoot.ValueSpec.Options == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ValueSpec.Options(childComplexity), true
+	case "ValueSpec.pattern":
+		if e.ComplexityRoot.ValueSpec.Pattern == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpec.Pattern(childComplexity), true
+	case "ValueSpec.patternMessage":
+		if e.ComplexityRoot.ValueSpec.PatternMessage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpec.PatternMessage(childComplexity), true
 	case "ValueSpec.placeholder":
 		if e.ComplexityRoot.ValueSpec.Placeholder == nil {
 			break
@@ -4826,6 +4868,21 @@ type ValueSpec {
   options: [String!]
   placeholder: String
   description: String
+  "Rule for text and password: the fewest characters (not bytes) a non-empty value may have."
+  minLength: Int
+  "Rule for text and password: the most characters (not bytes) a value may have."
+  maxLength: Int
+  """
+  Rule for text and password: an RE2 regular expression the whole non-empty
+  value must match (as HTML's pattern attribute), at most 500 characters.
+  """
+  pattern: String
+  "What a user reads when a value does not match pattern; required with pattern."
+  patternMessage: String
+  "Rule for number: the smallest value allowed (inclusive)."
+  min: Float
+  "Rule for number: the largest value allowed (inclusive)."
+  max: Float
 }
 
 input ValueSpecsInput {
@@ -4841,6 +4898,21 @@ input ValueSpecInput {
   options: [String!]
   placeholder: String
   description: String
+  "Rule for text and password: the fewest characters (not bytes) a non-empty value may have."
+  minLength: Int
+  "Rule for text and password: the most characters (not bytes) a value may have."
+  maxLength: Int
+  """
+  Rule for text and password: an RE2 regular expression the whole non-empty
+  value must match (as HTML's pattern attribute), at most 500 characters.
+  """
+  pattern: String
+  "What a user reads when a value does not match pattern; required with pattern."
+  patternMessage: String
+  "Rule for number: the smallest value allowed (inclusive)."
+  min: Float
+  "Rule for number: the largest value allowed (inclusive)."
+  max: Float
 }
 
 extend type Workspace {
@@ -7027,6 +7099,18 @@ func (ec *executionContext) childFields_ValueSpec(ctx context.Context, field gra
 		return ec.fieldContext_ValueSpec_placeholder(ctx, field)
 	case "description":
 		return ec.fieldContext_ValueSpec_description(ctx, field)
+	case "minLength":
+		return ec.fieldContext_ValueSpec_minLength(ctx, field)
+	case "maxLength":
+		return ec.fieldContext_ValueSpec_maxLength(ctx, field)
+	case "pattern":
+		return ec.fieldContext_ValueSpec_pattern(ctx, field)
+	case "patternMessage":
+		return ec.fieldContext_ValueSpec_patternMessage(ctx, field)
+	case "min":
+		return ec.fieldContext_ValueSpec_min(ctx, field)
+	case "max":
+		return ec.fieldContext_ValueSpec_max(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ValueSpec", field.Name)
 }
@@ -22271,6 +22355,144 @@ func (ec *executionContext) _ValueSpec_description(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_ValueSpec_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ValueSpec", field, false, false, "String")
+}
+
+func (ec *executionContext) _ValueSpec_minLength(ctx context.Context, field graphql.CollectedField, obj *valuespec.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpec_minLength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinLength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpec_minLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpec", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ValueSpec_maxLength(ctx context.Context, field graphql.CollectedField, obj *valuespec.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpec_maxLength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxLength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpec_maxLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpec", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ValueSpec_pattern(ctx context.Context, field graphql.CollectedField, obj *valuespec.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpec_pattern(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pattern, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpec_pattern(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpec", field, false, false, "String")
+}
+
+func (ec *executionContext) _ValueSpec_patternMessage(ctx context.Context, field graphql.CollectedField, obj *valuespec.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpec_patternMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PatternMessage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpec_patternMessage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpec", field, false, false, "String")
+}
+
+func (ec *executionContext) _ValueSpec_min(ctx context.Context, field graphql.CollectedField, obj *valuespec.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpec_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpec_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpec", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ValueSpec_max(ctx context.Context, field graphql.CollectedField, obj *valuespec.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpec_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpec_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpec", field, false, false, "Float")
 }
 
 func (ec *executionContext) _ValueSpecs_required(ctx context.Context, field graphql.CollectedField, obj *valuespec.Specs) (ret graphql.Marshaler) {
@@ -40206,7 +40428,7 @@ func (ec *executionContext) unmarshalInputValueSpecInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"key", "label", "type", "default", "options", "placeholder", "description"}
+	fieldsInOrder := [...]string{"key", "label", "type", "default", "options", "placeholder", "description", "minLength", "maxLength", "pattern", "patternMessage", "min", "max"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40262,6 +40484,48 @@ func (ec *executionContext) unmarshalInputValueSpecInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Description = data
+		case "minLength":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minLength"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinLength = data
+		case "maxLength":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxLength"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxLength = data
+		case "pattern":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pattern"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pattern = data
+		case "patternMessage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("patternMessage"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PatternMessage = data
+		case "min":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("min"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Min = data
+		case "max":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("max"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Max = data
 		}
 	}
 	return it, nil
@@ -46660,6 +46924,36 @@ func (ec *executionContext) _ValueSpec(ctx context.Context, sel ast.SelectionSet
 			}
 		case "description":
 			out.Values[i] = ec._ValueSpec_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "minLength":
+			out.Values[i] = ec._ValueSpec_minLength(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "maxLength":
+			out.Values[i] = ec._ValueSpec_maxLength(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pattern":
+			out.Values[i] = ec._ValueSpec_pattern(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "patternMessage":
+			out.Values[i] = ec._ValueSpec_patternMessage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "min":
+			out.Values[i] = ec._ValueSpec_min(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._ValueSpec_max(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

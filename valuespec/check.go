@@ -108,6 +108,10 @@ type Checked struct {
 //     (objects, arrays, null: the chart's own values, for templates that
 //     list no specs), bounded by MaxDepth and MaxSize. There is no spec to
 //     say what is a password, so nothing is secret.
+//   - A spec's optional rules (see Spec) then apply: "must be at least 8
+//     characters", "must be at most 10", or the pattern's own message. An
+//     empty text is not held to them (required says whether it may be
+//     empty). Lengths count characters, not bytes.
 //   - Limits for everyone: MaxKeys keys, MaxStringLen bytes per string,
 //     valid UTF-8, MaxSize in total.
 //
@@ -147,6 +151,9 @@ func (s Specs) Check(values map[string]any) (Checked, error) {
 			if err == nil && e.required && blank(e.spec, v) {
 				err = fmt.Errorf("%s is required", e.spec.Label)
 			}
+			if err == nil {
+				err = e.spec.obeys(v)
+			}
 		case s.Empty():
 			v, err = jsonValue(values[k], 0)
 		default:
@@ -168,6 +175,9 @@ func (s Specs) Check(values map[string]any) (Checked, error) {
 			return Checked{}, errs.InvalidField(field(sp.Key), "%s is required", sp.Label)
 		}
 		v, err := typed(sp, sp.Default)
+		if err == nil {
+			err = sp.obeys(v)
+		}
 		if err != nil {
 			// The template is broken, not the input: catalog validation
 			// should have refused it.

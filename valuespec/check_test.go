@@ -70,6 +70,27 @@ func TestCheckCatalogue(t *testing.T) {
 			wantField: "values._init.owner_password", wantMsg: "must be a string, not a number",
 		},
 		{
+			name: "n8n weak owner password", slug: "n8n",
+			values:    with(n8nOK, "_init.owner_password", "weak"),
+			wantField: "values._init.owner_password", wantMsg: "must be at least 8 characters",
+		},
+		{
+			name: "n8n owner password without a digit", slug: "n8n",
+			values:    with(n8nOK, "_init.owner_password", "SecretPass"),
+			wantField: "values._init.owner_password", wantMsg: "must contain upper- and lower-case letters and a digit",
+		},
+		{
+			name: "n8n owner password without upper case", slug: "n8n",
+			values:    with(n8nOK, "_init.owner_password", "secr3tpass"),
+			wantField: "values._init.owner_password", wantMsg: "upper- and lower-case",
+		},
+		{
+			name: "n8n owner password, digit first", slug: "n8n",
+			values:     with(n8nOK, "_init.owner_password", "9xY-long-enough"),
+			wantValues: map[string]any{}, wantInit: with(n8nOK, "_init.owner_password", "9xY-long-enough"),
+			wantSecret: []string{"_init.owner_password"},
+		},
+		{
 			name: "n8n timezone not an option", slug: "n8n",
 			values:    with(n8nOK, "main.config.GENERIC_TIMEZONE", "Mars/Olympus"),
 			wantField: "values.main.config.GENERIC_TIMEZONE", wantMsg: `"Asia/Taipei"`,

@@ -30,6 +30,19 @@ type Spec struct {
 	Options     []string `json:"options,omitempty"`
 	Placeholder string   `json:"placeholder,omitempty"`
 	Description string   `json:"description,omitempty"`
+
+	// Optional rules, checked by Check on every submitted value and
+	// mirrored by the web form (see rules.go). MinLength and MaxLength
+	// count characters (runes) of a text or password; Pattern is an RE2
+	// expression the whole text or password must match, and
+	// PatternMessage the words a user reads when it does not; Min and Max
+	// bound a number, inclusive.
+	MinLength      *int     `json:"min_length,omitempty"`
+	MaxLength      *int     `json:"max_length,omitempty"`
+	Pattern        string   `json:"pattern,omitempty"`
+	PatternMessage string   `json:"pattern_message,omitempty"`
+	Min            *float64 `json:"min,omitempty"`
+	Max            *float64 `json:"max,omitempty"`
 }
 
 // Specs is a template's whole value specification. Empty specs allow any key.

@@ -114,7 +114,7 @@ func TestEffectiveCatalogue(t *testing.T) {
 	n8n := cat["n8n"]
 	before := deepCopy(t, n8n.DefaultValues)
 	checked, err := n8n.ValueSpecs.Check(map[string]any{
-		"_init.owner_email": "me@example.com", "_init.owner_password": "pw",
+		"_init.owner_email": "me@example.com", "_init.owner_password": "Secr3tPass",
 		"config.database.type": "postgres", "main.config.GENERIC_TIMEZONE": "UTC",
 	})
 	if err != nil {

@@ -2,7 +2,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { initialValues, ValuesForm, type Spec } from "./ValuesForm";
+import { initialValues, ruleError, ValuesForm, valuesErrors, type Spec } from "./ValuesForm";
 
 const required: Spec[] = [
   { key: "auth.username", label: "Username", type: "text", default: "admin", description: "The first user." },
@@ -115,5 +115,89 @@ describe("ValuesForm", { timeout: 20_000 }, () => {
     expect(tier).toHaveAttribute("aria-invalid", "true");
     expect(tier).toHaveAccessibleDescription(/must be one of/);
     expect(screen.getByText(/Advanced settings/).closest("details")).toHaveAttribute("open");
+  });
+});
+
+// The n8n owner password of the seeded catalogue, and a bounded number.
+const ruled: Spec[] = [
+  {
+    key: "_init.owner_password",
+    label: "Owner password",
+    type: "password",
+    minLength: 8,
+    maxLength: 64,
+    pattern: ".*[a-z].*[A-Z].*[0-9].*|.*[a-z].*[0-9].*[A-Z].*|.*[A-Z].*[a-z].*[0-9].*|.*[A-Z].*[0-9].*[a-z].*|.*[0-9].*[a-z].*[A-Z].*|.*[0-9].*[A-Z].*[a-z].*",
+    patternMessage: "must contain upper- and lower-case letters and a digit",
+  },
+  { key: "name", label: "Name", type: "text", maxLength: 3, pattern: "", patternMessage: "" },
+  { key: "replicas", label: "Replicas", type: "number", min: 1, max: 10 },
+];
+
+function RuledHarness(props: { showRuleErrors?: boolean; errors?: Record<string, string> }) {
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  return (
+    <ValuesForm required={ruled} optional={[]} values={values} onChange={setValues} errors={props.errors} showRuleErrors={props.showRuleErrors} />
+  );
+}
+
+describe("ValuesForm rules", { timeout: 20_000 }, () => {
+  it("in the server's words: lengths in characters, the pattern's message, number bounds", () => {
+    const [pw, name, replicas] = ruled;
+    expect(ruleError(pw, "weak")).toBe("must be at least 8 characters");
+    expect(ruleError(pw, "weakpassword")).toBe("must contain upper- and lower-case letters and a digit");
+    expect(ruleError(pw, "9xY-long-enough")).toBeUndefined();
+    expect(ruleError(pw, "")).toBeUndefined();
+    expect(ruleError(name, "密碼密")).toBeUndefined();
+    expect(ruleError(name, "😀😀😀")).toBeUndefined();
+    expect(ruleError(name, "abcd")).toBe("must be at most 3 characters");
+    expect(ruleError({ ...name, maxLength: 1 }, "ab")).toBe("must be at most 1 character");
+    expect(ruleError(replicas, 0)).toBe("must be at least 1");
+    expect(ruleError(replicas, 10.5)).toBe("must be at most 10");
+    expect(ruleError(replicas, 10)).toBeUndefined();
+    expect(ruleError({ ...name, pattern: "[a-z", patternMessage: "x" }, "abc")).toBeUndefined();
+    expect(valuesErrors(ruled, { "_init.owner_password": "weak", replicas: 3 })).toEqual({
+      "values._init.owner_password": "must be at least 8 characters",
+    });
+  });
+
+  it("sets the rules as input attributes", () => {
+    render(<RuledHarness />);
+    const pw = screen.getByLabelText(/^Owner password/);
+    expect(pw).toHaveAttribute("minlength", "8");
+    expect(pw).toHaveAttribute("maxlength", "64");
+    expect(pw).toHaveAttribute("pattern", ruled[0].pattern);
+    expect(screen.getByLabelText(/^Name/)).not.toHaveAttribute("pattern");
+    const replicas = screen.getByLabelText(/^Replicas/);
+    expect(replicas).toHaveAttribute("min", "1");
+    expect(replicas).toHaveAttribute("max", "10");
+  });
+
+  it("shows a broken rule once the field is left, and clears it when the value is right", async () => {
+    render(<RuledHarness />);
+    const pw = screen.getByLabelText(/^Owner password/);
+    await userEvent.type(pw, "weak");
+    expect(pw).not.toHaveAttribute("aria-invalid");
+    await userEvent.tab();
+    expect(pw).toHaveAttribute("aria-invalid", "true");
+    expect(pw).toHaveAccessibleDescription("must be at least 8 characters");
+    await userEvent.type(pw, "password");
+    expect(pw).toHaveAccessibleDescription("must contain upper- and lower-case letters and a digit");
+    await userEvent.clear(pw);
+    await userEvent.type(pw, "Weak-passw0rd");
+    expect(pw).not.toHaveAttribute("aria-invalid");
+    const replicas = screen.getByLabelText(/^Replicas/);
+    await userEvent.type(replicas, "11");
+    await userEvent.tab();
+    expect(replicas).toHaveAccessibleDescription("must be at most 10");
+  });
+
+  it("shows every broken rule when the page holds a submit back, before the server's error", async () => {
+    const { rerender } = render(<RuledHarness errors={{ "values.name": "from the server" }} />);
+    const pw = screen.getByLabelText(/^Owner password/);
+    await userEvent.type(pw, "weak");
+    expect(screen.getByLabelText(/^Name/)).toHaveAccessibleDescription("from the server");
+    rerender(<RuledHarness showRuleErrors errors={{ "values.name": "from the server" }} />);
+    expect(pw).toHaveAccessibleDescription("must be at least 8 characters");
+    expect(screen.getByLabelText(/^Name/)).toHaveAccessibleDescription("from the server");
   });
 });

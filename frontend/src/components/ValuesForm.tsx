@@ -19,6 +19,12 @@ export const ValueSpecFieldsFragment = graphql(`
     options
     placeholder
     description
+    minLength
+    maxLength
+    pattern
+    patternMessage
+    min
+    max
   }
 `);
 
@@ -32,6 +38,58 @@ export interface Spec {
   options?: string[] | null;
   placeholder?: string | null;
   description?: string | null;
+  /** Rules the server enforces too (valuespec), in the same words. */
+  minLength?: number | null;
+  maxLength?: number | null;
+  pattern?: string | null;
+  patternMessage?: string | null;
+  min?: number | null;
+  max?: number | null;
+}
+
+const characters = (n: number) => (n === 1 ? "1 character" : `${n} characters`);
+
+/** A spec's pattern as the server applies it: to the whole value. null when JavaScript cannot read it (the server still checks). */
+function compiledPattern(pattern: string): RegExp | null {
+  try {
+    return new RegExp(`^(?:${pattern})$`, "u");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What is wrong with a value under its spec's rules, in the server's words
+ * ("must be at least 8 characters", the pattern's message), or undefined.
+ * Like the server, an empty text is not held to them (required is), and
+ * lengths count characters (code points), not UTF-16 units.
+ */
+export function ruleError(spec: Spec, value: unknown): string | undefined {
+  if (spec.type === "text" || spec.type === "password") {
+    if (typeof value !== "string" || value === "") return undefined;
+    const n = [...value].length;
+    if (spec.minLength != null && n < spec.minLength) return `must be at least ${characters(spec.minLength)}`;
+    if (spec.maxLength != null && n > spec.maxLength) return `must be at most ${characters(spec.maxLength)}`;
+    if (spec.pattern) {
+      const re = compiledPattern(spec.pattern);
+      if (re && !re.test(value)) return spec.patternMessage || "does not have the expected form";
+    }
+  } else if (spec.type === "number") {
+    if (typeof value !== "number") return undefined;
+    if (spec.min != null && value < spec.min) return `must be at least ${spec.min}`;
+    if (spec.max != null && value > spec.max) return `must be at most ${spec.max}`;
+  }
+  return undefined;
+}
+
+/** Every value that breaks its spec's rules, keyed "values.<key>" like the server's field errors. Empty: submit. */
+export function valuesErrors(specs: Spec[], values: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of specs) {
+    const e = ruleError(s, values[s.key]);
+    if (e) out[`values.${s.key}`] = e;
+  }
+  return out;
 }
 
 export interface ValuesFormProps {
@@ -47,10 +105,30 @@ export interface ValuesFormProps {
   editing?: boolean;
   /** Open the "Advanced settings" section from the start. */
   advancedOpen?: boolean;
+  /**
+   * Show every rule a value breaks (after a submit the page held back:
+   * valuesErrors). Until then a field shows its own once the user leaves it.
+   */
+  showRuleErrors?: boolean;
 }
 
-export function ValuesForm({ required, optional, values, onChange, errors = {}, disabled, editing, advancedOpen }: ValuesFormProps) {
-  const optionalError = optional.some((s) => errors[`values.${s.key}`]);
+export function ValuesForm({
+  required,
+  optional,
+  values,
+  onChange,
+  errors = {},
+  disabled,
+  editing,
+  advancedOpen,
+  showRuleErrors,
+}: ValuesFormProps) {
+  const [touched, setTouched] = useState<Record<string, true>>({});
+  // A broken rule shows once the field was left (or the page says so), and
+  // goes as soon as the value is right; else the server's error, if any.
+  const errorOf = (s: Spec) =>
+    ((showRuleErrors || touched[s.key]) && ruleError(s, values[s.key])) || errors[`values.${s.key}`];
+  const optionalError = optional.some((s) => errorOf(s));
   const [open, setOpen] = useState(!!advancedOpen);
   // A server error on an optional value must be visible: open the section.
   useEffect(() => {
@@ -71,10 +149,11 @@ export function ValuesForm({ required, optional, values, onChange, errors = {}, 
       spec={spec}
       required={isRequired}
       value={values[spec.key]}
-      error={errors[`values.${spec.key}`]}
+      error={errorOf(spec)}
       disabled={disabled}
       editing={editing}
       onChange={(v) => set(spec, v, isRequired)}
+      onBlur={() => setTouched((t) => (t[spec.key] ? t : { ...t, [spec.key]: true }))}
     />
   );
 
@@ -107,9 +186,10 @@ interface ValueFieldProps {
   editing?: boolean;
   /** undefined removes the key. */
   onChange(v: unknown): void;
+  onBlur(): void;
 }
 
-function ValueField({ spec, required, value, error, disabled, editing, onChange }: ValueFieldProps) {
+function ValueField({ spec, required, value, error, disabled, editing, onChange, onBlur }: ValueFieldProps) {
   const placeholder = spec.placeholder ?? undefined;
   const keepHint = editing && spec.type === "password" ? "Leave empty to keep the current password." : null;
   const hint =
@@ -136,12 +216,21 @@ function ValueField({ spec, required, value, error, disabled, editing, onChange 
           "aria-required": markRequired || undefined,
           disabled,
           name: spec.key,
+          onBlur,
+        };
+        // The rules as attributes too, for assistive technology and the
+        // browser's own hints; the form itself validates (noValidate pages).
+        const textRules = {
+          minLength: spec.minLength ?? undefined,
+          maxLength: spec.maxLength ?? undefined,
+          pattern: spec.pattern || undefined,
         };
         switch (spec.type) {
           case "password":
             return (
               <PasswordInput
                 {...common}
+                {...textRules}
                 label={spec.label}
                 placeholder={editing ? placeholder ?? "Unchanged" : placeholder}
                 value={typeof value === "string" ? value : ""}
@@ -149,7 +238,16 @@ function ValueField({ spec, required, value, error, disabled, editing, onChange 
               />
             );
           case "number":
-            return <NumberInput {...common} placeholder={placeholder} value={value} onValue={onChange} />;
+            return (
+              <NumberInput
+                {...common}
+                min={spec.min ?? undefined}
+                max={spec.max ?? undefined}
+                placeholder={placeholder}
+                value={value}
+                onValue={onChange}
+              />
+            );
           case "select": {
             const options = spec.options ?? [];
             const current = typeof value === "string" ? value : value == null ? "" : String(value);
@@ -175,6 +273,7 @@ function ValueField({ spec, required, value, error, disabled, editing, onChange 
             return (
               <input
                 {...common}
+                {...textRules}
                 className="input"
                 type="text"
                 autoComplete="off"
@@ -244,6 +343,12 @@ type InputAttrs = {
   "aria-invalid"?: boolean;
   "aria-describedby"?: string;
   "aria-required"?: boolean;
+  onBlur?: () => void;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  min?: number;
+  max?: number;
 };
 
 function PasswordInput({ label, value, onValue, ...rest }: InputAttrs & { label: string; value: string; onValue(v: string): void }) {

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n": typeof types.LogoutDocument,
-    "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n  }\n": typeof types.ValueSpecFieldsFragmentDoc,
+    "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n    minLength\n    maxLength\n    pattern\n    patternMessage\n    min\n    max\n  }\n": typeof types.ValueSpecFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      # null until the account follows the link e-mailed to its address\n      emailVerifiedAt\n      platformAdmin\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n          viewerCanDeploy\n        }\n      }\n    }\n  }\n": typeof types.MyWorkspacesDocument,
     "\n  mutation ForgotPasswordRequest($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n    }\n  }\n": typeof types.ForgotPasswordRequestDocument,
@@ -89,7 +89,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n": types.LogoutDocument,
-    "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n  }\n": types.ValueSpecFieldsFragmentDoc,
+    "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n    minLength\n    maxLength\n    pattern\n    patternMessage\n    min\n    max\n  }\n": types.ValueSpecFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      # null until the account follows the link e-mailed to its address\n      emailVerifiedAt\n      platformAdmin\n    }\n  }\n": types.ViewerDocument,
     "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n          viewerCanDeploy\n        }\n      }\n    }\n  }\n": types.MyWorkspacesDocument,
     "\n  mutation ForgotPasswordRequest($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n    }\n  }\n": types.ForgotPasswordRequestDocument,
@@ -183,7 +183,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout {\n      ok\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n  }\n"): (typeof documents)["\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n  }\n"];
+export function graphql(source: "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n    minLength\n    maxLength\n    pattern\n    patternMessage\n    min\n    max\n  }\n"): (typeof documents)["\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n    minLength\n    maxLength\n    pattern\n    patternMessage\n    min\n    max\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,7 +7,20 @@ import { WorkspaceProvider } from "../../lib/workspace";
 import { Configure } from "./Configure";
 import { badInput, mockClient, type Answers } from "./testing";
 
-const spec = (s: object) => ({ __typename: "ValueSpec", default: null, options: null, placeholder: null, description: null, ...s });
+const spec = (s: object) => ({
+  __typename: "ValueSpec",
+  default: null,
+  options: null,
+  placeholder: null,
+  description: null,
+  minLength: null,
+  maxLength: null,
+  pattern: null,
+  patternMessage: null,
+  min: null,
+  max: null,
+  ...s,
+});
 
 const template = {
   __typename: "AppTemplate",
@@ -149,6 +162,39 @@ describe("Configure", { timeout: 20_000 }, () => {
     expect(email).toHaveFocus();
     expect(screen.queryByRole("alert")).toBeNull();
     expect(m.executeMutation).toHaveBeenCalledTimes(1);
+  });
+
+  it("holds the deploy back while a value breaks its spec's rules, in the server's words", async () => {
+    const ruled = {
+      ...template,
+      valueSpecs: {
+        ...template.valueSpecs,
+        required: [
+          template.valueSpecs.required[0],
+          spec({
+            key: "_init.owner_password",
+            label: "Owner password",
+            type: "password",
+            minLength: 8,
+            pattern: ".*[a-z].*[0-9].*|.*[0-9].*[a-z].*",
+            patternMessage: "must contain a letter and a digit",
+          }),
+        ],
+      },
+    };
+    const m = setup({ ConfigureTemplate: { data: { appTemplate: ruled } } });
+    await userEvent.type(await screen.findByLabelText(/^Owner email/), "me@example.com");
+    const pw = screen.getByLabelText(/^Owner password/);
+    await userEvent.type(pw, "weak");
+    await userEvent.click(screen.getByRole("button", { name: "Deploy n8n" }));
+    await waitFor(() => expect(pw).toHaveAccessibleDescription("must be at least 8 characters"));
+    expect(pw).toHaveFocus();
+    expect(m.executeMutation).not.toHaveBeenCalled();
+    await userEvent.type(pw, "password");
+    expect(pw).toHaveAccessibleDescription("must contain a letter and a digit");
+    await userEvent.type(pw, "1");
+    await userEvent.click(screen.getByRole("button", { name: "Deploy n8n" }));
+    await waitFor(() => expect(m.executeMutation).toHaveBeenCalledTimes(1));
   });
 
   it("puts a name error at the name", async () => {

@@ -8,7 +8,7 @@ import { graphql } from "../../gql";
 import type { ConfigureTemplateQuery } from "../../gql/graphql";
 import { Markdown } from "../../components/Markdown";
 import { Button, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
-import { initialValues, ValuesForm, type Spec } from "../../components/ValuesForm";
+import { initialValues, ValuesForm, valuesErrors, type Spec } from "../../components/ValuesForm";
 import { fieldErrors, formError } from "../../lib/errors";
 import { useWorkspaces } from "../../lib/workspace";
 import { AppAvatar, Tags, categoryLabel, priceLabel, resourcesLabel } from "./format";
@@ -192,6 +192,8 @@ function DeployForm({ t }: { t: Template }) {
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
   const once = useCreateOnce();
+  // Submits held back because a value breaks its spec's rules: each shows them all and takes the keyboard there.
+  const [heldBack, setHeldBack] = useState(0);
 
   // The chosen workspace, else the current one if the viewer may deploy there, else the first that allows it.
   const wsId =
@@ -208,6 +210,9 @@ function DeployForm({ t }: { t: Template }) {
     if (!error) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [error]);
+  useEffect(() => {
+    if (heldBack > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [heldBack]);
 
   if (loading) return <Loading label="Loading your workspaces…" />;
   if (workspaces.length === 0) {
@@ -228,6 +233,10 @@ function DeployForm({ t }: { t: Template }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (Object.keys(valuesErrors([...required, ...optional], values)).length > 0) {
+      setHeldBack((n) => n + 1);
+      return;
+    }
     void once(async (idempotencyKey) => {
       const res = await deploy({ input: { workspaceId: wsId, templateId: t.id, name: name.trim(), values, idempotencyKey } });
       const id = res.data?.deployService.service.id;
@@ -272,7 +281,7 @@ function DeployForm({ t }: { t: Template }) {
           </select>
         )}
       </Field>
-      <ValuesForm required={required} optional={optional} values={values} onChange={setValues} errors={errs} disabled={fetching} />
+      <ValuesForm required={required} optional={optional} values={values} onChange={setValues} errors={errs} disabled={fetching} showRuleErrors={heldBack > 0} />
       <div className="row">
         <Button type="submit" variant="primary" busy={fetching}>
           {fetching ? "Deploying…" : `Deploy ${t.name}`}

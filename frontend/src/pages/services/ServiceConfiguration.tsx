@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { useMutation, type CombinedError } from "urql";
 import { graphql } from "../../gql";
-import { ValuesForm, type Spec } from "../../components/ValuesForm";
+import { ValuesForm, valuesErrors, type Spec } from "../../components/ValuesForm";
 import { Button, ConfirmDialog, ErrorMessage, Field } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
 import { atLeast } from "../workspaces/roles";
@@ -134,12 +134,18 @@ function EditForm({
   } | null>(null);
   const [res, update] = useMutation(UpdateServiceDocument);
   const [error, setError] = useState<CombinedError | null>(null);
+  // A review held back because a value breaks its spec's rules: show them all.
+  const [rulesShown, setRulesShown] = useState(false);
   const errors = fieldErrors(error);
   const fields = Object.keys(errors);
   const valueErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith("values")));
 
   const prepare = () => {
     let edited = values;
+    if (!noSpecs && Object.keys(valuesErrors([...required, ...optional], values)).length > 0) {
+      setRulesShown(true);
+      return;
+    }
     if (noSpecs) {
       try {
         const parsed: unknown = JSON.parse(json || "{}");
@@ -218,6 +224,7 @@ function EditForm({
             errors={valueErrors}
             disabled={res.fetching}
             editing
+            showRuleErrors={rulesShown}
             advancedOpen={optional.some((o) => o.key in current)}
           />
         )}

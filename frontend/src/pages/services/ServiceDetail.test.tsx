@@ -16,6 +16,8 @@ import { diffValues, MASK, submittedValues } from "./diff";
 
 // A plain form for the specs, so these tests do not depend on ValuesForm's look.
 vi.mock("../../components/ValuesForm", () => ({
+  // The fixture's specs state no rules.
+  valuesErrors: () => ({}),
   ValuesForm: (p: {
     required: { key: string; label: string; type: string }[];
     optional: { key: string; label: string; type: string }[];
@@ -49,6 +51,12 @@ const spec = (key: string, label: string, type: string) => ({
   options: null,
   placeholder: null,
   description: null,
+  minLength: null,
+  maxLength: null,
+  pattern: null,
+  patternMessage: null,
+  min: null,
+  max: null,
 });
 
 type Db = ReturnType<typeof fixture>;
