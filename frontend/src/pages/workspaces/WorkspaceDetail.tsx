@@ -346,7 +346,7 @@ function ServiceCard({ s }: { s: Service }) {
         </div>
         <ServiceStateBadge state={s.state} />
       </div>
-      {s.state === "error" && s.errorMessage && <p className="ws-service-error">{s.errorMessage}</p>}
+      {s.state === "error" && s.errorMessage && <p className="ws-service-error" title={s.errorMessage}>{s.errorMessage}</p>}
       {s.url && (
         <a className="ws-url" href={s.url} target="_blank" rel="noopener noreferrer">
           {s.url.replace(/^https?:\/\//, "")}
