@@ -115,7 +115,8 @@ test("stop, start, upgrade, roll back to revision 1, delete", { timeout: 150_000
 
     // Stop.
     await (await visible(button(page, /^stop/i), "the Stop button")).click();
-    if (await page.getByRole("dialog").filter({ visible: true }).count()) await confirmDialog(page, /^stop/i);
+    // Stop asks first (issue 17 item 7).
+    await confirmDialog(page, /^stop/i);
     await textMatches(log, /stopped/i, "the deploy log after Stop", T.deploy);
     await visible(button(page, /^start/i), "the Start button once stopped", T.deploy);
     await waitState(api, "stopped", "the service to be stopped");
@@ -173,6 +174,8 @@ test("stop, start, upgrade, roll back to revision 1, delete", { timeout: 150_000
     await (await visible(del.getByRole("textbox"), "the type-the-name field")).fill(NAME);
     await confirmBtn.click();
     await urlMatches(page, /^(?!.*\/services\/)/, "deleting navigates away from the service page", T.deploy);
+    // The workspace page says it happened (issue 17 item 7).
+    await visible(page.getByRole("status").filter({ hasText: `${NAME} was deleted` }), "the notice that the service was deleted", T.page);
     await waitFor(async () => {
       const s = await serviceById(api, serviceId).catch(() => null);
       return !s || s.state === "gone";

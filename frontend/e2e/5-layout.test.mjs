@@ -2,6 +2,9 @@
 // the bottom navigation shows and the sidebar hides on the phone, the other
 // way round on a desktop; the dark theme is dark. With E2E_SCREENSHOTS=<dir>,
 // a PNG of every page in light and dark at 1280x800 and 360x740.
+// Issue 17: 100-character names without spaces scroll no page sideways at
+// 1280 or 360 px; at 360 px every service tab is on screen and GraphiQL shows
+// its results pane.
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -9,7 +12,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   ADA, SHOTS, WORKSPACE,
-  apiAs, apiDeploy, apiInvite, apiSignIn, ensureTemplate, ensureWorkspace, gql, launch, newContext, overflow, settled, sleep,
+  PASSWORD, apiAs, apiDeploy, apiInvite, apiSignIn, ensureMember, ensureTemplate, ensureWorkspace, gql, launch, newContext, overflow, settled, sleep,
 } from "./lib.mjs";
 
 let browser;
@@ -18,6 +21,21 @@ let smartHomeId;
 let templateSlug;
 /** An invitation link's path and fragment (a pending invitation, on Ada's team page too). */
 let invitationPath;
+
+// User-given names of 100 characters without a space (issue 17 item 2): a
+// workspace, a service and a smart home in it, and a member with a long name
+// and a long address.
+const long = (word) => word.repeat(Math.ceil(100 / word.length)).slice(0, 100);
+const LONG = {
+  workspace: long("Longworkspacename"),
+  service: long("longservicename"),
+  home: long("Longsmarthomename"),
+  member: { name: long("Longmembername"), email: `${"m".repeat(60)}@${"longdomain".repeat(6)}.example.test`, password: PASSWORD },
+};
+/** The long-named workspace ({ id, slug }) and service id. */
+let longWs;
+let longServiceId;
+let longHomeId;
 
 before(async () => {
   browser = await launch();
@@ -33,11 +51,37 @@ before(async () => {
   await ada.close();
   const link = new URL(await apiInvite(browser, ws, "layout@example.test", "guest"));
   invitationPath = link.pathname + link.hash;
+  await setUpLongNames();
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 });
 after(async () => {
   await browser?.close();
 });
+
+/** The long-named workspace, service, smart home and member (through the API). */
+async function setUpLongNames() {
+  const ada = await apiAs(browser, ADA);
+  try {
+    const mine = await gql(ada, `{ workspaces(first: 100) { edges { node { id name slug } } } }`);
+    longWs = mine.workspaces.edges.map((e) => e.node).find((w) => w.name === LONG.workspace);
+    if (!longWs) {
+      longWs = (
+        await gql(ada, `mutation E2ELongWs($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { workspace { id name slug } } }`, {
+          input: { name: LONG.workspace, description: `A description that is one word too: ${LONG.workspace}` },
+        })
+      ).createWorkspace.workspace;
+    }
+    longHomeId = (
+      await gql(ada, `mutation E2ELongHome($input: CreateSmartHomeInput!) { createSmartHome(input: $input) { smartHome { id } } }`, {
+        input: { workspaceId: longWs.id, name: LONG.home },
+      })
+    ).createSmartHome.smartHome.id;
+  } finally {
+    await ada.close();
+  }
+  longServiceId = await apiDeploy(browser, longWs, LONG.service);
+  await ensureMember(browser, longWs, LONG.member, "admin");
+}
 
 function signedOut() {
   return [
@@ -176,4 +220,152 @@ test("desktop (1280 px): the sidebar, no bottom navigation" + (SHOTS ? "; every 
     ? [...(await visitAll("desktop", "light")), ...(await visitAll("desktop", "dark"))]
     : await visitAll("desktop", "light", { only: ["dashboard"] });
   assert.deepEqual(failures, [], failures.join("\n"));
+});
+
+/** Whether the document scrolls sideways (strictly: scrollWidth <= innerWidth). */
+async function strictWidth(page) {
+  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+}
+
+// Issue 17 item 2: a 100-character name without spaces wraps or is cut with
+// its full text on hover; no page scrolls sideways because of it.
+test("100-character names without spaces: no horizontal scroll at 1280 and 360 px", { timeout: 240_000 }, async () => {
+  const failures = [];
+  const slug = encodeURIComponent(longWs.slug);
+  const pages = [
+    ["dashboard", "/"],
+    ["workspaces", "/workspaces"],
+    ["workspace", `/workspaces/${slug}`],
+    ["team", `/workspaces/${slug}/team`],
+    ["service", `/services/${encodeURIComponent(longServiceId)}`],
+    ["smart-home", `/workspaces/${slug}/smart-homes/${encodeURIComponent(longHomeId)}`],
+    ["configure", `/marketplace/${templateSlug}`],
+  ];
+  for (const size of ["desktop", "phone"]) {
+    const ctx = await newContext(browser, { viewport: sizes[size], colorScheme: "light", label: `long names ${size}` });
+    const { page, context } = ctx;
+    try {
+      await apiSignIn(context, ADA);
+      // The long workspace is the current one (the header's switcher shows it).
+      await page.goto(`/workspaces/${slug}`, { waitUntil: "domcontentloaded" });
+      await settled(page);
+      const check = async (name) => {
+        await sleep(150);
+        const w = await strictWidth(page);
+        if (w.scrollWidth > w.innerWidth) {
+          const o = await overflow(page);
+          failures.push(`${name} (${size}): scrollWidth ${w.scrollWidth} > ${w.innerWidth}; wide: ${o.offenders.join(", ")}`);
+        }
+        await shot(page, `long-${name}-${size}`);
+      };
+      for (const [name, path] of pages) {
+        await page.goto(path, { waitUntil: "domcontentloaded" });
+        await settled(page);
+        await check(name);
+        if (name === "workspace") {
+          const h1 = await page.getByRole("heading", { level: 1 }).innerText();
+          if (h1.replace(/\s+/g, "") !== LONG.workspace) failures.push(`workspace (${size}): the title reads ${JSON.stringify(h1)}, want the whole name`);
+        }
+        if (name === "service") {
+          const h1 = await page.getByRole("heading", { level: 1 }).innerText();
+          if (h1.replace(/\s+/g, "") !== LONG.service) failures.push(`service (${size}): the title reads ${JSON.stringify(h1)}, want the whole name`);
+          const { tabs, names } = await serviceTabs(page);
+          for (let i = 0; i < names.length; i++) {
+            await tabs.nth(i).click();
+            await settled(page);
+            await check(`service-${names[i].toLowerCase().replace(/[^a-z0-9]+/g, "-")}`);
+          }
+        }
+        if (name === "team" && !(await page.getByText(LONG.member.name).count())) failures.push(`team (${size}): the long-named member is not listed`);
+      }
+      if (ctx.problems.length) failures.push(...ctx.problems);
+    } finally {
+      await context.close();
+    }
+  }
+  assert.deepEqual(failures, [], failures.join("\n"));
+});
+
+// Issue 17 item 7: every service tab on screen at 360 px (none cut off or
+// scrolled out of sight), each one opens its section.
+test("phone (360 px): every service tab is on screen and opens its section", { timeout: 120_000 }, async () => {
+  const ctx = await newContext(browser, { viewport: sizes.phone, colorScheme: "light", label: "service tabs" });
+  const { page, context } = ctx;
+  try {
+    await apiSignIn(context, ADA);
+    await page.goto(`/services/${encodeURIComponent(serviceId)}`, { waitUntil: "domcontentloaded" });
+    await settled(page);
+    const { tabs, names } = await serviceTabs(page);
+    assert.deepEqual(names, ["Overview", "Configuration", "Revisions", "Log", "Manifest"], "the service tabs (Ada is an owner)");
+    const width = await page.evaluate(() => window.innerWidth);
+    for (let i = 0; i < names.length; i++) {
+      const tab = tabs.nth(i);
+      assert.ok(await tab.isVisible(), `the ${names[i]} tab is visible`);
+      const box = await tab.boundingBox();
+      // Wholly inside the window and not clipped by a scrolling tab bar.
+      const clipped = await tab.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const bar = el.parentElement.getBoundingClientRect();
+        return r.left < bar.left - 0.5 || r.right > bar.right + 0.5;
+      });
+      assert.ok(box && box.x >= 0 && box.x + box.width <= width && !clipped, `the ${names[i]} tab is wholly on screen (${JSON.stringify(box)}, clipped: ${clipped})`);
+    }
+    for (let i = 0; i < names.length; i++) {
+      await tabs.nth(i).click();
+      await settled(page);
+      assert.equal(await tabs.nth(i).getAttribute("aria-selected"), "true", `the ${names[i]} tab opens`);
+    }
+    const w = await strictWidth(page);
+    assert.ok(w.scrollWidth <= w.innerWidth, `the service page scrolls sideways: ${w.scrollWidth} > ${w.innerWidth}`);
+    assert.deepEqual(ctx.problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+// Issue 17 item 7: GraphiQL on a phone shows its results pane (below the
+// editors) and the response of a query in it.
+test("phone (360 px): GraphiQL shows the results pane with the response", { timeout: 120_000 }, async () => {
+  const ctx = await newContext(browser, { viewport: sizes.phone, colorScheme: "light", label: "graphiql phone" });
+  const { page, context } = ctx;
+  try {
+    await apiSignIn(context, ADA);
+    await page.goto("/graphiql", { waitUntil: "domcontentloaded" });
+    await settled(page);
+    const editor = page.locator(".graphiql-query-editor .monaco-editor").first();
+    await editor.waitFor({ state: "visible", timeout: 20_000 });
+    const response = page.locator(".graphiql-response").first();
+    await response.waitFor({ state: "visible", timeout: 20_000 });
+    const view = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
+    const paneOk = async (what) => {
+      const e = await editor.boundingBox();
+      const r = await response.boundingBox();
+      assert.ok(r && r.width >= view.w * 0.8, `${what}: the results pane is as wide as the phone (${JSON.stringify(r)})`);
+      assert.ok(r.height >= 120, `${what}: the results pane is tall enough to read (${JSON.stringify(r)})`);
+      assert.ok(r.x >= 0 && r.x + r.width <= view.w + 1 && r.y >= 0 && r.y + r.height <= view.h + 1, `${what}: the results pane is on screen (${JSON.stringify(r)})`);
+      assert.ok(e && r.y >= e.y + e.height - 1, `${what}: the results pane is below the editor (editor ${JSON.stringify(e)}, results ${JSON.stringify(r)})`);
+    };
+    await paneOk("before running");
+    await page.getByRole("button", { name: /execute query|run query/i }).first().click();
+    await page
+      // Monaco wraps long lines at a phone's width: compare without white space.
+      .waitForFunction((email) => document.querySelector(".graphiql-response")?.textContent?.replace(/\s+/g, "").includes(email), ADA.email, {
+        timeout: 20_000,
+      })
+      .catch(async () => {
+        const text = await response.innerText().catch(() => "");
+        assert.fail(`GraphiQL's results pane shows ${JSON.stringify(text.slice(0, 300))}, want ${ADA.email}`);
+      });
+    await shot(page, "graphiql-phone-response");
+    await paneOk("after running");
+    // The response's text itself is on screen, not only its box.
+    const line = page.locator(".graphiql-response .view-line", { hasText: "viewer" }).first();
+    const b = await line.boundingBox();
+    assert.ok(b && b.y >= 0 && b.y < view.h && b.x >= 0 && b.x < view.w, `the response's text is on screen (${JSON.stringify(b)})`);
+    const w = await strictWidth(page);
+    assert.ok(w.scrollWidth <= w.innerWidth, `GraphiQL scrolls sideways: ${w.scrollWidth} > ${w.innerWidth}`);
+    assert.deepEqual(ctx.problems, []);
+  } finally {
+    await context.close();
+  }
 });

@@ -71,6 +71,7 @@ function Header() {
           <select
             className="input"
             style={{ maxWidth: "min(240px, 55vw)" }}
+            title={current?.name}
             value={current?.slug ?? ""}
             onChange={(e) => {
               select(e.target.value);

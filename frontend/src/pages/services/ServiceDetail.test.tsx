@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes } from "react-router";
+import { MemoryRouter, Route, Routes, useLocation } from "react-router";
 import { Client, Provider, getOperationName, makeResult, type Exchange, type Operation } from "urql";
 import { cacheExchange } from "@urql/exchange-graphcache";
 import { filter, fromValue, makeSubject, map, mergeMap, pipe, type Subject } from "wonka";
@@ -226,7 +226,7 @@ function setup(db: Db, path = "/services/S1") {
       <MemoryRouter initialEntries={[path]}>
         <Routes>
           <Route path="/services/:id/*" element={ui} />
-          <Route path="/workspaces/:slug" element={<p>Workspace page</p>} />
+          <Route path="/workspaces/:slug" element={<WorkspaceStub />} />
         </Routes>
       </MemoryRouter>
     </Provider>
@@ -255,6 +255,17 @@ function setup(db: Db, path = "/services/S1") {
       });
     });
   return { user, view, send };
+}
+
+/** The workspace page's stand-in: it shows the notice a page sends along. */
+function WorkspaceStub() {
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  return (
+    <>
+      <p>Workspace page</p>
+      {notice && <p role="status">{notice}</p>}
+    </>
+  );
 }
 
 const badge = () => screen.getByTestId("state-badge");
@@ -332,13 +343,30 @@ describe("ServiceDetail", () => {
     await waitFor(() => expect(badge()).toHaveTextContent("Upgrading"));
   });
 
-  it("stops the service and shows the new state", async () => {
+  it("asks before stopping, then stops the service and shows the new state", async () => {
     const db = fixture("running", "admin");
     const { user } = setup(db);
     await user.click(await screen.findByRole("button", { name: "Stop" }));
+    const dialog = await screen.findByRole("dialog", { name: "Stop my-db?" });
+    expect(dialog).toHaveTextContent(/scaled to zero/);
+    expect(called(db, "ServiceDetailStop")).toHaveLength(0);
+    await user.click(within(dialog).getByRole("button", { name: "Stop service" }));
+    await waitFor(() => expect(called(db, "ServiceDetailStop")).toHaveLength(1));
     expect(called(db, "ServiceDetailStop")[0].variables).toEqual({ input: { id: "S1" } });
     await waitFor(() => expect(badge()).toHaveTextContent("Stopping"));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Stop" })).not.toBeInTheDocument();
+  });
+
+  it("does not stop when the confirmation is cancelled", async () => {
+    const db = fixture("running", "admin");
+    const { user } = setup(db);
+    await user.click(await screen.findByRole("button", { name: "Stop" }));
+    const dialog = await screen.findByRole("dialog", { name: "Stop my-db?" });
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(called(db, "ServiceDetailStop")).toHaveLength(0);
+    expect(badge()).toHaveTextContent("Running");
   });
 
   it("shows a CONFLICT refusal as the server words it", async () => {
@@ -346,7 +374,9 @@ describe("ServiceDetail", () => {
     db.refuse.ServiceDetailStop = { message: "cannot stop a service that is upgrading", code: "CONFLICT" };
     const { user } = setup(db);
     await user.click(await screen.findByRole("button", { name: "Stop" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("cannot stop a service that is upgrading");
+    const dialog = await screen.findByRole("dialog", { name: "Stop my-db?" });
+    await user.click(within(dialog).getByRole("button", { name: "Stop service" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("cannot stop a service that is upgrading");
   });
 
   it("announces dry-run mode", async () => {
@@ -474,7 +504,7 @@ describe("ServiceDetail", () => {
     expect(screen.queryByRole("button", { name: /Roll back/ })).not.toBeInTheDocument();
   });
 
-  it("deletes after the name is typed, then goes to the workspace once gone", async () => {
+  it("deletes after the name is typed, then goes to the workspace once gone, which says it was deleted", async () => {
     const db = fixture("running", "owner");
     const { user, send } = setup(db);
     await user.click(await screen.findByRole("button", { name: "Delete" }));
@@ -492,6 +522,7 @@ describe("ServiceDetail", () => {
     db.service.state = "gone";
     send(event("E9", "gone", "Deleted", "info", "2026-01-01T10:05:00Z"));
     expect(await screen.findByText("Workspace page")).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("my-db was deleted: its release is uninstalled.");
   });
 
   it("shows the manifest to admins", async () => {

@@ -7,7 +7,7 @@ import { Link, Route, Routes, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useSubscription, type CombinedError } from "urql";
 import { graphql } from "../../gql";
 import type { ServiceDetailQuery, ServiceEventsSubscription } from "../../gql/graphql";
-import { Button, EmptyState, ErrorMessage, Field, Loading, RelativeTime } from "../../components/ui";
+import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, RelativeTime } from "../../components/ui";
 import { ServiceStateBadge } from "../../components/ServiceState";
 import { appError } from "../../lib/errors";
 import { isTransitional, settled } from "./rules";
@@ -184,6 +184,9 @@ const DeleteServiceDocument = graphql(`
 
 export type ServiceData = Extract<NonNullable<ServiceDetailQuery["node"]>, { __typename: "Service" }>;
 
+/** What the workspace page says once a service the viewer deleted is gone. */
+export const serviceDeletedNotice = (name: string) => `${name} was deleted: its release is uninstalled.`;
+
 export const dryRunNotice =
   "Dry-run mode: nothing is deployed to a cluster; charts are rendered and releases recorded.";
 
@@ -256,7 +259,11 @@ function ServicePage() {
     prev.current = state;
     if (!state || !before || before === state) return;
     if (state === "gone" && service) {
-      navigate(`/workspaces/${encodeURIComponent(service.workspace.slug)}`, { replace: true });
+      // The workspace page says it happened (the service is no longer listed).
+      navigate(`/workspaces/${encodeURIComponent(service.workspace.slug)}`, {
+        replace: true,
+        state: { notice: serviceDeletedNotice(service.name) },
+      });
       return;
     }
     if ((settled as string[]).includes(state)) reexecute({ requestPolicy: "network-only" });
@@ -415,6 +422,8 @@ function Header({ service }: { service: ServiceData }) {
   const [retry, doRetry] = useMutation(RetryServiceDocument);
   const [failed, setFailed] = useState<CombinedError | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [stopping, setStopping] = useState(false);
+  const [stopFailed, setStopFailed] = useState(false);
 
   const run = async (fn: () => Promise<{ error?: CombinedError }>) => {
     setFailed(null);
@@ -426,8 +435,8 @@ function Header({ service }: { service: ServiceData }) {
     <div className="stack" style={{ gap: "0.5rem" }}>
       <div className="page-header" style={{ marginBottom: 0 }}>
         <div>
-          <div className="row">
-            <h1 style={{ margin: 0, overflowWrap: "anywhere" }}>{service.name}</h1>
+          <div className="row" style={{ flexWrap: "nowrap", alignItems: "flex-start" }}>
+            <h1 style={{ margin: 0, overflowWrap: "anywhere", minWidth: 0 }}>{service.name}</h1>
             <span aria-live="polite" aria-atomic="true">
               <span className="visually-hidden">State: </span>
               <ServiceStateBadge state={service.state} />
@@ -445,7 +454,13 @@ function Header({ service }: { service: ServiceData }) {
             </Button>
           )}
           {service.viewerCanStop && (
-            <Button busy={stop.fetching} onClick={() => run(() => doStop(vars))}>
+            <Button
+              busy={stop.fetching}
+              onClick={() => {
+                setStopFailed(false);
+                setStopping(true);
+              }}
+            >
               Stop
             </Button>
           )}
@@ -462,6 +477,26 @@ function Header({ service }: { service: ServiceData }) {
         </div>
       </div>
       <ErrorMessage error={failed} />
+      <ConfirmDialog
+        open={stopping}
+        title={`Stop ${service.name}?`}
+        confirmLabel="Stop service"
+        danger
+        busy={stop.fetching}
+        error={stopFailed ? stop.error : undefined}
+        onClose={() => setStopping(false)}
+        onConfirm={async () => {
+          setStopFailed(false);
+          const r = await doStop(vars);
+          if (r.error) setStopFailed(true);
+          else setStopping(false);
+        }}
+      >
+        <p>
+          Its workloads are scaled to zero: the app stops answering{service.url ? " at its address" : ""} until you start
+          it again. Its configuration, revisions and volumes are kept.
+        </p>
+      </ConfirmDialog>
       {deleting && <DeleteDialog service={service} onClose={() => setDeleting(false)} />}
     </div>
   );

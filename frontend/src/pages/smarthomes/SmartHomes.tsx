@@ -162,7 +162,7 @@ function SmartHomeCard({ slug, h }: { slug: string; h: SmartHomeFieldsFragment }
           {h.state === "active" && <TunnelStatusBadge status={h.tunnelStatus} />}
         </span>
       </div>
-      {h.state === "error" && h.errorMessage && <p className="ws-service-error">{h.errorMessage}</p>}
+      {h.state === "error" && h.errorMessage && <p className="ws-service-error" title={h.errorMessage}>{h.errorMessage}</p>}
       <p className="muted ws-meta" style={{ overflowWrap: "anywhere" }}>
         {h.subdomain}
       </p>

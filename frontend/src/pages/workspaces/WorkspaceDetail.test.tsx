@@ -43,10 +43,10 @@ function detail(viewerRole: string, opts: { state?: string; services?: object[];
   };
 }
 
-function renderDetail(client: Client) {
+function renderDetail(client: Client, state?: unknown) {
   return render(
     <Provider value={client}>
-      <MemoryRouter initialEntries={["/workspaces/shop-co"]}>
+      <MemoryRouter initialEntries={[{ pathname: "/workspaces/shop-co", state }]}>
         <WorkspaceProvider>
           <Routes>
             <Route path="/workspaces/:slug" element={<WorkspaceDetail />} />
@@ -66,6 +66,20 @@ const answers = (page: Answers[string], more: Answers = {}): Answers => ({
 beforeEach(() => localStorage.clear());
 
 describe("WorkspaceDetail", { timeout: 20_000 }, () => {
+  it("says what the page before did: a service deleted", async () => {
+    const { client } = mockClient(answers(detail("owner")));
+    renderDetail(client, { notice: "my-db was deleted: its release is uninstalled." });
+    expect(await screen.findByRole("heading", { level: 1, name: "Shop Co" })).toBeInTheDocument();
+    expect(screen.getByText("my-db was deleted: its release is uninstalled.")).toHaveAttribute("role", "status");
+  });
+
+  it("shows no notice when none was sent", async () => {
+    const { client } = mockClient(answers(detail("owner")));
+    renderDetail(client);
+    expect(await screen.findByRole("heading", { level: 1, name: "Shop Co" })).toBeInTheDocument();
+    expect(screen.queryByText(/was deleted/)).not.toBeInTheDocument();
+  });
+
   it("shows the owner edit and archive, and makes the workspace the current one", async () => {
     const { client, executeSubscription } = mockClient(answers(detail("owner")));
     renderDetail(client);

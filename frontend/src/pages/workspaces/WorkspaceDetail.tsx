@@ -2,7 +2,7 @@
 // editing and archiving for those allowed, its services with live states,
 // and its smart homes (pages/smarthomes).
 import { useMemo, useState, type FormEvent } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql } from "../../gql";
 import type { WorkspaceDetailPageQuery } from "../../gql/graphql";
@@ -144,6 +144,8 @@ function Detail({ ws }: { ws: Workspace }) {
   const [archiving, setArchiving] = useState(false);
   const [archiveOp, archive] = useMutation(ArchiveWorkspaceDocument);
   const [archiveFailed, setArchiveFailed] = useState(false);
+  // What another page sends along when it lands here (a service deleted).
+  const notice = (useLocation().state as { notice?: unknown } | null)?.notice;
   // Archiving needs every service stopped (or gone); the server decides,
   // this only says so before asking.
   const running = (ws.services.edges ?? []).flatMap((e) =>
@@ -183,6 +185,11 @@ function Detail({ ws }: { ws: Workspace }) {
           </>
         }
       />
+      {typeof notice === "string" && (
+        <p className="alert alert-success" role="status" style={{ margin: 0 }}>
+          {notice}
+        </p>
+      )}
       {ws.state === "archived" && (
         <div className="alert alert-info" role="note">
           This workspace is archived and read-only: its services, members and details no longer change.
@@ -339,7 +346,7 @@ function ServiceCard({ s }: { s: Service }) {
         </div>
         <ServiceStateBadge state={s.state} />
       </div>
-      {s.state === "error" && s.errorMessage && <p className="ws-service-error">{s.errorMessage}</p>}
+      {s.state === "error" && s.errorMessage && <p className="ws-service-error" title={s.errorMessage}>{s.errorMessage}</p>}
       {s.url && (
         <a className="ws-url" href={s.url} target="_blank" rel="noopener noreferrer">
           {s.url.replace(/^https?:\/\//, "")}

@@ -133,7 +133,13 @@ function WorkspaceCard({ w }: { w: Row }) {
           <RoleBadge role={w.viewerRole} you />
         </div>
       </div>
-      {w.description ? <p className="ws-desc">{w.description}</p> : <p className="muted ws-desc">No description</p>}
+      {w.description ? (
+        <p className="ws-desc" title={w.description}>
+          {w.description}
+        </p>
+      ) : (
+        <p className="muted ws-desc">No description</p>
+      )}
       <p className="muted ws-meta">
         {plural(w.services.totalCount, "service", "services")} · {plural(w.members.totalCount, "member", "members")}
       </p>
