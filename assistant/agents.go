@@ -7,6 +7,7 @@ import (
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/aiagent"
+	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/names"
@@ -113,7 +114,7 @@ func (s *Service) Providers(ctx context.Context) ([]*ent.AIProvider, error) {
 	if err := policy.PlatformAdmin(ctx); err != nil {
 		return nil, err
 	}
-	return s.client.AIProvider.Query().Order(ent.Asc("name")).Limit(500).All(ctx)
+	return s.client.AIProvider.Query().Order(ent.Asc(aiprovider.FieldName)).Limit(500).All(ctx)
 }
 
 // SystemPrompt is an agent's system prompt for platform admins (who edit

@@ -9,12 +9,12 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/smarthome"
-	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/tunnels"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -91,24 +91,36 @@ func (w *provisionWorker) Work(ctx context.Context, job *river.Job[provisionArgs
 	if runErr == nil {
 		return nil
 	}
+	movedOn, err := h.settle(ctx, sys, job.JobRow, home, runErr, runErr.Error(), working)
+	if movedOn {
+		h.undo(ctx, sys, home)
+	}
+	return err
+}
+
+// settle decides what a failed attempt of job means: a runner that stops
+// puts the job back (River runs it again on the next start); a transient
+// failure is retried while attempts remain; otherwise the home goes to
+// error with reason, if it still meets when (else movedOn), and a
+// permanent failure ends the job at once.
+func (h *Homes) settle(ctx, sys context.Context, job *rivertype.JobRow, home *ent.SmartHome, runErr error, reason string, when predicate.SmartHome) (movedOn bool, err error) {
 	if errors.Is(ctx.Err(), context.Canceled) {
-		return runErr // the runner stops: River runs the job again on the next start
+		return false, runErr
 	}
 	permanent := errors.Is(runErr, tunnels.ErrPermanent) || errors.Is(runErr, tunnels.ErrNotConfigured)
 	if !permanent && job.Attempt < job.MaxAttempts {
-		h.log.Warn("provisioning a smart home: retrying", "smarthome_id", home.ID, "attempt", job.Attempt, "err", runErr)
-		return runErr
+		h.log.Warn("smart home job failed: retrying", "kind", job.Kind, "smarthome_id", home.ID, "attempt", job.Attempt, "err", runErr)
+		return false, runErr
 	}
-	if err := h.fail(sys, home, runErr.Error(), working); errors.Is(err, errMovedOn) {
-		h.undo(ctx, sys, home)
-		return nil
+	if err := h.fail(sys, home, reason, when); errors.Is(err, errMovedOn) {
+		return true, nil
 	} else if err != nil {
-		return err
+		return false, err
 	}
 	if permanent {
-		return river.JobCancel(runErr)
+		return false, river.JobCancel(runErr)
 	}
-	return nil
+	return false, nil
 }
 
 // undo removes what a provisioning job made at Cloudflare after its home
@@ -213,21 +225,8 @@ func (w *deleteWorker) Work(ctx context.Context, job *river.Job[deleteArgs]) err
 		}
 		return err
 	}
-	if errors.Is(ctx.Err(), context.Canceled) {
-		return runErr
-	}
-	permanent := errors.Is(runErr, tunnels.ErrPermanent) || errors.Is(runErr, tunnels.ErrNotConfigured)
-	if !permanent && job.Attempt < job.MaxAttempts {
-		h.log.Warn("deleting a smart home: retrying", "smarthome_id", home.ID, "attempt", job.Attempt, "err", runErr)
-		return runErr
-	}
-	if err := h.fail(sys, home, "could not delete: "+runErr.Error(), deleting); err != nil && !errors.Is(err, errMovedOn) {
-		return err
-	}
-	if permanent {
-		return river.JobCancel(runErr)
-	}
-	return nil
+	_, err = h.settle(ctx, sys, job.JobRow, home, runErr, "could not delete: "+runErr.Error(), deleting)
+	return err
 }
 
 type refreshWorker struct {
@@ -302,11 +301,10 @@ func (h *Homes) RefreshAll(ctx context.Context) error {
 // and returns the home. Members may ask: it changes nothing they could
 // not see change by itself.
 func (h *Homes) Refresh(ctx context.Context, id int) (*ent.SmartHome, error) {
+	// Read through the privacy layer: members (and read-scoped tokens)
+	// only.
 	home, err := h.Get(ctx, id)
 	if err != nil {
-		return nil, err
-	}
-	if err := policy.Can(ctx, h.db.Client, home.WorkspaceID, policy.ReadWorkspace); err != nil {
 		return nil, err
 	}
 	if home.State != smarthome.StateActive || !h.cf.Configured() {
