@@ -43,6 +43,10 @@ type AIMessage struct {
 	CompletionTokens int `json:"completion_tokens,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
+	// UpdatedAt holds the value of the "updated_at" field.
+	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Attempt holds the value of the "attempt" field.
+	Attempt int `json:"attempt,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AIMessageQuery when eager-loading is set.
 	Edges        AIMessageEdges `json:"edges"`
@@ -115,11 +119,11 @@ func (*AIMessage) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case aimessage.FieldID, aimessage.FieldWorkspaceID, aimessage.FieldThreadID, aimessage.FieldAuthorUserID, aimessage.FieldAuthorAgentID, aimessage.FieldPromptTokens, aimessage.FieldCompletionTokens:
+		case aimessage.FieldID, aimessage.FieldWorkspaceID, aimessage.FieldThreadID, aimessage.FieldAuthorUserID, aimessage.FieldAuthorAgentID, aimessage.FieldPromptTokens, aimessage.FieldCompletionTokens, aimessage.FieldAttempt:
 			values[i] = new(sql.NullInt64)
 		case aimessage.FieldRole, aimessage.FieldContent, aimessage.FieldStatus, aimessage.FieldError:
 			values[i] = new(sql.NullString)
-		case aimessage.FieldCreatedAt:
+		case aimessage.FieldCreatedAt, aimessage.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -209,6 +213,18 @@ func (_m *AIMessage) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
 			} else if value.Valid {
 				_m.CreatedAt = value.Time
+			}
+		case aimessage.FieldUpdatedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
+			} else if value.Valid {
+				_m.UpdatedAt = value.Time
+			}
+		case aimessage.FieldAttempt:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field attempt", values[i])
+			} else if value.Valid {
+				_m.Attempt = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -302,6 +318,12 @@ func (_m *AIMessage) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("updated_at=")
+	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("attempt=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Attempt))
 	builder.WriteByte(')')
 	return builder.String()
 }

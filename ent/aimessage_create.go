@@ -154,6 +154,34 @@ func (_c *AIMessageCreate) SetNillableCreatedAt(v *time.Time) *AIMessageCreate {
 	return _c
 }
 
+// SetUpdatedAt sets the "updated_at" field.
+func (_c *AIMessageCreate) SetUpdatedAt(v time.Time) *AIMessageCreate {
+	_c.mutation.SetUpdatedAt(v)
+	return _c
+}
+
+// SetNillableUpdatedAt sets the "updated_at" field if the given value is not nil.
+func (_c *AIMessageCreate) SetNillableUpdatedAt(v *time.Time) *AIMessageCreate {
+	if v != nil {
+		_c.SetUpdatedAt(*v)
+	}
+	return _c
+}
+
+// SetAttempt sets the "attempt" field.
+func (_c *AIMessageCreate) SetAttempt(v int) *AIMessageCreate {
+	_c.mutation.SetAttempt(v)
+	return _c
+}
+
+// SetNillableAttempt sets the "attempt" field if the given value is not nil.
+func (_c *AIMessageCreate) SetNillableAttempt(v *int) *AIMessageCreate {
+	if v != nil {
+		_c.SetAttempt(*v)
+	}
+	return _c
+}
+
 // SetWorkspace sets the "workspace" edge to the Workspace entity.
 func (_c *AIMessageCreate) SetWorkspace(v *Workspace) *AIMessageCreate {
 	return _c.SetWorkspaceID(v.ID)
@@ -238,6 +266,17 @@ func (_c *AIMessageCreate) defaults() error {
 		v := aimessage.DefaultCreatedAt()
 		_c.mutation.SetCreatedAt(v)
 	}
+	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if aimessage.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized aimessage.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := aimessage.DefaultUpdatedAt()
+		_c.mutation.SetUpdatedAt(v)
+	}
+	if _, ok := _c.mutation.Attempt(); !ok {
+		v := aimessage.DefaultAttempt
+		_c.mutation.SetAttempt(v)
+	}
 	return nil
 }
 
@@ -284,6 +323,12 @@ func (_c *AIMessageCreate) check() error {
 	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		return &ValidationError{Name: "created_at", err: errors.New(`ent: missing required field "AIMessage.created_at"`)}
+	}
+	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "AIMessage.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Attempt(); !ok {
+		return &ValidationError{Name: "attempt", err: errors.New(`ent: missing required field "AIMessage.attempt"`)}
 	}
 	if len(_c.mutation.WorkspaceIDs()) == 0 {
 		return &ValidationError{Name: "workspace", err: errors.New(`ent: missing required edge "AIMessage.workspace"`)}
@@ -344,6 +389,14 @@ func (_c *AIMessageCreate) createSpec() (*AIMessage, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(aimessage.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
+	}
+	if value, ok := _c.mutation.UpdatedAt(); ok {
+		_spec.SetField(aimessage.FieldUpdatedAt, field.TypeTime, value)
+		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.Attempt(); ok {
+		_spec.SetField(aimessage.FieldAttempt, field.TypeInt, value)
+		_node.Attempt = value
 	}
 	if nodes := _c.mutation.WorkspaceIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{

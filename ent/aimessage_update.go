@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -126,6 +127,33 @@ func (_u *AIMessageUpdate) AddCompletionTokens(v int) *AIMessageUpdate {
 	return _u
 }
 
+// SetUpdatedAt sets the "updated_at" field.
+func (_u *AIMessageUpdate) SetUpdatedAt(v time.Time) *AIMessageUpdate {
+	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetAttempt sets the "attempt" field.
+func (_u *AIMessageUpdate) SetAttempt(v int) *AIMessageUpdate {
+	_u.mutation.ResetAttempt()
+	_u.mutation.SetAttempt(v)
+	return _u
+}
+
+// SetNillableAttempt sets the "attempt" field if the given value is not nil.
+func (_u *AIMessageUpdate) SetNillableAttempt(v *int) *AIMessageUpdate {
+	if v != nil {
+		_u.SetAttempt(*v)
+	}
+	return _u
+}
+
+// AddAttempt adds value to the "attempt" field.
+func (_u *AIMessageUpdate) AddAttempt(v int) *AIMessageUpdate {
+	_u.mutation.AddAttempt(v)
+	return _u
+}
+
 // Mutation returns the AIMessageMutation object of the builder.
 func (_u *AIMessageUpdate) Mutation() *AIMessageMutation {
 	return _u.mutation
@@ -133,6 +161,9 @@ func (_u *AIMessageUpdate) Mutation() *AIMessageMutation {
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *AIMessageUpdate) Save(ctx context.Context) (int, error) {
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -156,6 +187,18 @@ func (_u *AIMessageUpdate) ExecX(ctx context.Context) {
 	if err := _u.Exec(ctx); err != nil {
 		panic(err)
 	}
+}
+
+// defaults sets the default values of the builder before save.
+func (_u *AIMessageUpdate) defaults() error {
+	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if aimessage.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized aimessage.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := aimessage.UpdateDefaultUpdatedAt()
+		_u.mutation.SetUpdatedAt(v)
+	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -225,6 +268,15 @@ func (_u *AIMessageUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedCompletionTokens(); ok {
 		_spec.AddField(aimessage.FieldCompletionTokens, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.UpdatedAt(); ok {
+		_spec.SetField(aimessage.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Attempt(); ok {
+		_spec.SetField(aimessage.FieldAttempt, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedAttempt(); ok {
+		_spec.AddField(aimessage.FieldAttempt, field.TypeInt, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -346,6 +398,33 @@ func (_u *AIMessageUpdateOne) AddCompletionTokens(v int) *AIMessageUpdateOne {
 	return _u
 }
 
+// SetUpdatedAt sets the "updated_at" field.
+func (_u *AIMessageUpdateOne) SetUpdatedAt(v time.Time) *AIMessageUpdateOne {
+	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetAttempt sets the "attempt" field.
+func (_u *AIMessageUpdateOne) SetAttempt(v int) *AIMessageUpdateOne {
+	_u.mutation.ResetAttempt()
+	_u.mutation.SetAttempt(v)
+	return _u
+}
+
+// SetNillableAttempt sets the "attempt" field if the given value is not nil.
+func (_u *AIMessageUpdateOne) SetNillableAttempt(v *int) *AIMessageUpdateOne {
+	if v != nil {
+		_u.SetAttempt(*v)
+	}
+	return _u
+}
+
+// AddAttempt adds value to the "attempt" field.
+func (_u *AIMessageUpdateOne) AddAttempt(v int) *AIMessageUpdateOne {
+	_u.mutation.AddAttempt(v)
+	return _u
+}
+
 // Mutation returns the AIMessageMutation object of the builder.
 func (_u *AIMessageUpdateOne) Mutation() *AIMessageMutation {
 	return _u.mutation
@@ -366,6 +445,9 @@ func (_u *AIMessageUpdateOne) Select(field string, fields ...string) *AIMessageU
 
 // Save executes the query and returns the updated AIMessage entity.
 func (_u *AIMessageUpdateOne) Save(ctx context.Context) (*AIMessage, error) {
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -389,6 +471,18 @@ func (_u *AIMessageUpdateOne) ExecX(ctx context.Context) {
 	if err := _u.Exec(ctx); err != nil {
 		panic(err)
 	}
+}
+
+// defaults sets the default values of the builder before save.
+func (_u *AIMessageUpdateOne) defaults() error {
+	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if aimessage.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized aimessage.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := aimessage.UpdateDefaultUpdatedAt()
+		_u.mutation.SetUpdatedAt(v)
+	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -475,6 +569,15 @@ func (_u *AIMessageUpdateOne) sqlSave(ctx context.Context) (_node *AIMessage, er
 	}
 	if value, ok := _u.mutation.AddedCompletionTokens(); ok {
 		_spec.AddField(aimessage.FieldCompletionTokens, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.UpdatedAt(); ok {
+		_spec.SetField(aimessage.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Attempt(); ok {
+		_spec.SetField(aimessage.FieldAttempt, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedAttempt(); ok {
+		_spec.AddField(aimessage.FieldAttempt, field.TypeInt, value)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &AIMessage{config: _u.config}

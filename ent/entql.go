@@ -90,6 +90,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			aimessage.FieldPromptTokens:     {Type: field.TypeInt, Column: aimessage.FieldPromptTokens},
 			aimessage.FieldCompletionTokens: {Type: field.TypeInt, Column: aimessage.FieldCompletionTokens},
 			aimessage.FieldCreatedAt:        {Type: field.TypeTime, Column: aimessage.FieldCreatedAt},
+			aimessage.FieldUpdatedAt:        {Type: field.TypeTime, Column: aimessage.FieldUpdatedAt},
+			aimessage.FieldAttempt:          {Type: field.TypeInt, Column: aimessage.FieldAttempt},
 		},
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
@@ -1968,6 +1970,16 @@ func (f *AIMessageFilter) WhereCompletionTokens(p entql.IntP) {
 // WhereCreatedAt applies the entql time.Time predicate on the created_at field.
 func (f *AIMessageFilter) WhereCreatedAt(p entql.TimeP) {
 	f.Where(p.Field(aimessage.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *AIMessageFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(aimessage.FieldUpdatedAt))
+}
+
+// WhereAttempt applies the entql int predicate on the attempt field.
+func (f *AIMessageFilter) WhereAttempt(p entql.IntP) {
+	f.Where(p.Field(aimessage.FieldAttempt))
 }
 
 // WhereHasWorkspace applies a predicate to check if query has an edge workspace.

@@ -1321,6 +1321,9 @@ type AIMessageMutation struct {
 	completion_tokens    *int
 	addcompletion_tokens *int
 	created_at           *time.Time
+	updated_at           *time.Time
+	attempt              *int
+	addattempt           *int
 	clearedFields        map[string]struct{}
 	workspace            *int
 	clearedworkspace     bool
@@ -1895,6 +1898,98 @@ func (m *AIMessageMutation) ResetCreatedAt() {
 	m.created_at = nil
 }
 
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AIMessageMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AIMessageMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the AIMessage entity.
+// If the AIMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AIMessageMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AIMessageMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetAttempt sets the "attempt" field.
+func (m *AIMessageMutation) SetAttempt(i int) {
+	m.attempt = &i
+	m.addattempt = nil
+}
+
+// Attempt returns the value of the "attempt" field in the mutation.
+func (m *AIMessageMutation) Attempt() (r int, exists bool) {
+	v := m.attempt
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttempt returns the old "attempt" field's value of the AIMessage entity.
+// If the AIMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AIMessageMutation) OldAttempt(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttempt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttempt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttempt: %w", err)
+	}
+	return oldValue.Attempt, nil
+}
+
+// AddAttempt adds i to the "attempt" field.
+func (m *AIMessageMutation) AddAttempt(i int) {
+	if m.addattempt != nil {
+		*m.addattempt += i
+	} else {
+		m.addattempt = &i
+	}
+}
+
+// AddedAttempt returns the value that was added to the "attempt" field in this mutation.
+func (m *AIMessageMutation) AddedAttempt() (r int, exists bool) {
+	v := m.addattempt
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAttempt resets all changes to the "attempt" field.
+func (m *AIMessageMutation) ResetAttempt() {
+	m.attempt = nil
+	m.addattempt = nil
+}
+
 // ClearWorkspace clears the "workspace" edge to the Workspace entity.
 func (m *AIMessageMutation) ClearWorkspace() {
 	m.clearedworkspace = true
@@ -2037,7 +2132,7 @@ func (m *AIMessageMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AIMessageMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 13)
 	if m.workspace != nil {
 		fields = append(fields, aimessage.FieldWorkspaceID)
 	}
@@ -2071,6 +2166,12 @@ func (m *AIMessageMutation) Fields() []string {
 	if m.created_at != nil {
 		fields = append(fields, aimessage.FieldCreatedAt)
 	}
+	if m.updated_at != nil {
+		fields = append(fields, aimessage.FieldUpdatedAt)
+	}
+	if m.attempt != nil {
+		fields = append(fields, aimessage.FieldAttempt)
+	}
 	return fields
 }
 
@@ -2101,6 +2202,10 @@ func (m *AIMessageMutation) Field(name string) (ent.Value, bool) {
 		return m.CompletionTokens()
 	case aimessage.FieldCreatedAt:
 		return m.CreatedAt()
+	case aimessage.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case aimessage.FieldAttempt:
+		return m.Attempt()
 	}
 	return nil, false
 }
@@ -2132,6 +2237,10 @@ func (m *AIMessageMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldCompletionTokens(ctx)
 	case aimessage.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
+	case aimessage.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case aimessage.FieldAttempt:
+		return m.OldAttempt(ctx)
 	}
 	return nil, fmt.Errorf("unknown AIMessage field %s", name)
 }
@@ -2218,6 +2327,20 @@ func (m *AIMessageMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCreatedAt(v)
 		return nil
+	case aimessage.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case aimessage.FieldAttempt:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttempt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown AIMessage field %s", name)
 }
@@ -2232,6 +2355,9 @@ func (m *AIMessageMutation) AddedFields() []string {
 	if m.addcompletion_tokens != nil {
 		fields = append(fields, aimessage.FieldCompletionTokens)
 	}
+	if m.addattempt != nil {
+		fields = append(fields, aimessage.FieldAttempt)
+	}
 	return fields
 }
 
@@ -2244,6 +2370,8 @@ func (m *AIMessageMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedPromptTokens()
 	case aimessage.FieldCompletionTokens:
 		return m.AddedCompletionTokens()
+	case aimessage.FieldAttempt:
+		return m.AddedAttempt()
 	}
 	return nil, false
 }
@@ -2266,6 +2394,13 @@ func (m *AIMessageMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddCompletionTokens(v)
+		return nil
+	case aimessage.FieldAttempt:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAttempt(v)
 		return nil
 	}
 	return fmt.Errorf("unknown AIMessage numeric field %s", name)
@@ -2341,6 +2476,12 @@ func (m *AIMessageMutation) ResetField(name string) error {
 		return nil
 	case aimessage.FieldCreatedAt:
 		m.ResetCreatedAt()
+		return nil
+	case aimessage.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case aimessage.FieldAttempt:
+		m.ResetAttempt()
 		return nil
 	}
 	return fmt.Errorf("unknown AIMessage field %s", name)

@@ -19,6 +19,7 @@ import (
 	"github.com/google/uuid"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/woowtech/woow-paas/assistant"
 	"github.com/woowtech/woow-paas/dashboard"
 	"github.com/woowtech/woow-paas/deploy"
 	"github.com/woowtech/woow-paas/ent"
@@ -52,6 +53,7 @@ type ResolverRoot interface {
 	AIProvider() AIProviderResolver
 	Dashboard() DashboardResolver
 	Invitation() InvitationResolver
+	MessageStreamEvent() MessageStreamEventResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Service() ServiceResolver
@@ -361,11 +363,24 @@ type ComplexityRoot struct {
 		Member func(childComplexity int) int
 	}
 
+	MessagePayload struct {
+		Message func(childComplexity int) int
+	}
+
+	MessageStreamEvent struct {
+		Delta     func(childComplexity int) int
+		Message   func(childComplexity int) int
+		MessageID func(childComplexity int) int
+		Reset     func(childComplexity int) int
+		Status    func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AcceptInvitation         func(childComplexity int, input model.AcceptInvitationInput) int
 		ApproveOAuthDevice       func(childComplexity int, input model.ApproveOAuthDeviceInput) int
 		ArchiveWorkspace         func(childComplexity int, input model.ArchiveWorkspaceInput) int
 		AuthorizeOAuthClient     func(childComplexity int, input model.AuthorizeOAuthClientInput) int
+		CancelGeneration         func(childComplexity int, input model.CancelGenerationInput) int
 		CancelInvitation         func(childComplexity int, input model.CancelInvitationInput) int
 		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
 		CreateAIAgent            func(childComplexity int, input model.CreateAIAgentInput) int
@@ -389,6 +404,7 @@ type ComplexityRoot struct {
 		Login                    func(childComplexity int, input model.LoginInput) int
 		Logout                   func(childComplexity int) int
 		RefreshSmartHomeStatus   func(childComplexity int, input model.RefreshSmartHomeStatusInput) int
+		RegenerateMessage        func(childComplexity int, input model.RegenerateMessageInput) int
 		Register                 func(childComplexity int, input model.RegisterInput) int
 		RemoveMember             func(childComplexity int, input model.RemoveMemberInput) int
 		RequestEmailVerification func(childComplexity int) int
@@ -398,6 +414,7 @@ type ComplexityRoot struct {
 		RevokeOAuthGrant         func(childComplexity int, input model.RevokeOAuthGrantInput) int
 		RollbackService          func(childComplexity int, input model.RollbackServiceInput) int
 		RotateOAuthClientSecret  func(childComplexity int, input model.RotateOAuthClientSecretInput) int
+		SendMessage              func(childComplexity int, input model.SendMessageInput) int
 		SetUserDisabled          func(childComplexity int, input model.SetUserDisabledInput) int
 		StartService             func(childComplexity int, input model.StartServiceInput) int
 		StopService              func(childComplexity int, input model.StopServiceInput) int
@@ -557,6 +574,11 @@ type ComplexityRoot struct {
 		ClientID func(childComplexity int) int
 	}
 
+	SendMessagePayload struct {
+		Message func(childComplexity int) int
+		Replies func(childComplexity int) int
+	}
+
 	Service struct {
 		ChartVersion      func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
@@ -706,6 +728,7 @@ type ComplexityRoot struct {
 
 	Subscription struct {
 		Activity          func(childComplexity int, workspaceID int, after *int) int
+		MessageStream     func(childComplexity int, threadID int, after *int) int
 		ServiceEvents     func(childComplexity int, serviceID int, after *int) int
 		SmartHomeStatus   func(childComplexity int, workspaceID int, after *time.Time) int
 		WorkspaceServices func(childComplexity int, workspaceID int, after *time.Time) int
@@ -904,6 +927,9 @@ type DashboardResolver interface {
 type InvitationResolver interface {
 	Status(ctx context.Context, obj *ent.Invitation) (workspaces.InvitationStatus, error)
 }
+type MessageStreamEventResolver interface {
+	Message(ctx context.Context, obj *assistant.Event) (*ent.AIMessage, error)
+}
 type MutationResolver interface {
 	Register(ctx context.Context, input model.RegisterInput) (*model.AuthPayload, error)
 	Login(ctx context.Context, input model.LoginInput) (*model.AuthPayload, error)
@@ -955,6 +981,9 @@ type MutationResolver interface {
 	CreateThread(ctx context.Context, input model.CreateThreadInput) (*model.ThreadPayload, error)
 	UpdateThread(ctx context.Context, input model.UpdateThreadInput) (*model.ThreadPayload, error)
 	DeleteThread(ctx context.Context, input model.DeleteThreadInput) (*model.DeleteThreadPayload, error)
+	SendMessage(ctx context.Context, input model.SendMessageInput) (*model.SendMessagePayload, error)
+	CancelGeneration(ctx context.Context, input model.CancelGenerationInput) (*model.MessagePayload, error)
+	RegenerateMessage(ctx context.Context, input model.RegenerateMessageInput) (*model.MessagePayload, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -995,6 +1024,7 @@ type SubscriptionResolver interface {
 	ServiceEvents(ctx context.Context, serviceID int, after *int) (<-chan *ent.ServiceEvent, error)
 	WorkspaceServices(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.Service, error)
 	SmartHomeStatus(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.SmartHome, error)
+	MessageStream(ctx context.Context, threadID int, after *int) (<-chan *assistant.Event, error)
 }
 type UserResolver interface {
 	PendingInvitations(ctx context.Context, obj *ent.User) ([]*workspaces.PendingInvitation, error)
@@ -2081,6 +2111,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MemberPayload.Member(childComplexity), true
 
+	case "MessagePayload.message":
+		if e.ComplexityRoot.MessagePayload.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MessagePayload.Message(childComplexity), true
+
+	case "MessageStreamEvent.delta":
+		if e.ComplexityRoot.MessageStreamEvent.Delta == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MessageStreamEvent.Delta(childComplexity), true
+	case "MessageStreamEvent.message":
+		if e.ComplexityRoot.MessageStreamEvent.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MessageStreamEvent.Message(childComplexity), true
+	case "MessageStreamEvent.messageId":
+		if e.ComplexityRoot.MessageStreamEvent.MessageID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MessageStreamEvent.MessageID(childComplexity), true
+	case "MessageStreamEvent.reset":
+		if e.ComplexityRoot.MessageStreamEvent.Reset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MessageStreamEvent.Reset(childComplexity), true
+	case "MessageStreamEvent.status":
+		if e.ComplexityRoot.MessageStreamEvent.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MessageStreamEvent.Status(childComplexity), true
+
 	case "Mutation.acceptInvitation":
 		if e.ComplexityRoot.Mutation.AcceptInvitation == nil {
 			break
@@ -2125,6 +2193,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AuthorizeOAuthClient(childComplexity, args["input"].(model.AuthorizeOAuthClientInput)), true
+	case "Mutation.cancelGeneration":
+		if e.ComplexityRoot.Mutation.CancelGeneration == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelGeneration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelGeneration(childComplexity, args["input"].(model.CancelGenerationInput)), true
 	case "Mutation.cancelInvitation":
 		if e.ComplexityRoot.Mutation.CancelInvitation == nil {
 			break
@@ -2373,6 +2452,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RefreshSmartHomeStatus(childComplexity, args["input"].(model.RefreshSmartHomeStatusInput)), true
+	case "Mutation.regenerateMessage":
+		if e.ComplexityRoot.Mutation.RegenerateMessage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_regenerateMessage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RegenerateMessage(childComplexity, args["input"].(model.RegenerateMessageInput)), true
 	case "Mutation.register":
 		if e.ComplexityRoot.Mutation.Register == nil {
 			break
@@ -2467,6 +2557,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RotateOAuthClientSecret(childComplexity, args["input"].(model.RotateOAuthClientSecretInput)), true
+	case "Mutation.sendMessage":
+		if e.ComplexityRoot.Mutation.SendMessage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_sendMessage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SendMessage(childComplexity, args["input"].(model.SendMessageInput)), true
 	case "Mutation.setUserDisabled":
 		if e.ComplexityRoot.Mutation.SetUserDisabled == nil {
 			break
@@ -3211,6 +3312,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RevokeOAuthGrantPayload.ClientID(childComplexity), true
 
+	case "SendMessagePayload.message":
+		if e.ComplexityRoot.SendMessagePayload.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SendMessagePayload.Message(childComplexity), true
+	case "SendMessagePayload.replies":
+		if e.ComplexityRoot.SendMessagePayload.Replies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SendMessagePayload.Replies(childComplexity), true
+
 	case "Service.chartVersion":
 		if e.ComplexityRoot.Service.ChartVersion == nil {
 			break
@@ -3842,6 +3956,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.Activity(childComplexity, args["workspaceId"].(int), args["after"].(*int)), true
+	case "Subscription.messageStream":
+		if e.ComplexityRoot.Subscription.MessageStream == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_messageStream_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.MessageStream(childComplexity, args["threadId"].(int), args["after"].(*int)), true
 	case "Subscription.serviceEvents":
 		if e.ComplexityRoot.Subscription.ServiceEvents == nil {
 			break
@@ -4647,6 +4772,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ApproveOAuthDeviceInput", ec.unmarshalInputApproveOAuthDeviceInput),
 			graphql.NewInputUnmarshaler("ArchiveWorkspaceInput", ec.unmarshalInputArchiveWorkspaceInput),
 			graphql.NewInputUnmarshaler("AuthorizeOAuthClientInput", ec.unmarshalInputAuthorizeOAuthClientInput),
+			graphql.NewInputUnmarshaler("CancelGenerationInput", ec.unmarshalInputCancelGenerationInput),
 			graphql.NewInputUnmarshaler("CancelInvitationInput", ec.unmarshalInputCancelInvitationInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("CreateAIAgentInput", ec.unmarshalInputCreateAIAgentInput),
@@ -4676,6 +4802,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProjectOrder", ec.unmarshalInputProjectOrder),
 			graphql.NewInputUnmarshaler("ProjectWhereInput", ec.unmarshalInputProjectWhereInput),
 			graphql.NewInputUnmarshaler("RefreshSmartHomeStatusInput", ec.unmarshalInputRefreshSmartHomeStatusInput),
+			graphql.NewInputUnmarshaler("RegenerateMessageInput", ec.unmarshalInputRegenerateMessageInput),
 			graphql.NewInputUnmarshaler("RegisterInput", ec.unmarshalInputRegisterInput),
 			graphql.NewInputUnmarshaler("RemoveMemberInput", ec.unmarshalInputRemoveMemberInput),
 			graphql.NewInputUnmarshaler("RequestPasswordResetInput", ec.unmarshalInputRequestPasswordResetInput),
@@ -4684,6 +4811,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RevokeOAuthGrantInput", ec.unmarshalInputRevokeOAuthGrantInput),
 			graphql.NewInputUnmarshaler("RollbackServiceInput", ec.unmarshalInputRollbackServiceInput),
 			graphql.NewInputUnmarshaler("RotateOAuthClientSecretInput", ec.unmarshalInputRotateOAuthClientSecretInput),
+			graphql.NewInputUnmarshaler("SendMessageInput", ec.unmarshalInputSendMessageInput),
 			graphql.NewInputUnmarshaler("ServiceEventOrder", ec.unmarshalInputServiceEventOrder),
 			graphql.NewInputUnmarshaler("ServiceEventWhereInput", ec.unmarshalInputServiceEventWhereInput),
 			graphql.NewInputUnmarshaler("ServiceOrder", ec.unmarshalInputServiceOrder),
@@ -5808,6 +5936,72 @@ extend type Mutation {
   "Deletes a thread and its messages (its author or a workspace admin)."
   deleteThread(input: DeleteThreadInput!): DeleteThreadPayload!
 }
+
+input SendMessageInput {
+  threadId: ID!
+  "At most 32,000 characters. Agents mentioned as @handle answer; with none mentioned and auto-reply on, the thread's default agent does."
+  content: String!
+  "A client-chosen key (at most 100 characters): sending again with the same key returns the first message instead of a second one."
+  idempotencyKey: String
+}
+
+type SendMessagePayload {
+  "The message stored."
+  message: AIMessage!
+  "The answers just started, in streaming status, in the order their agents were first mentioned."
+  replies: [AIMessage!]!
+}
+
+input CancelGenerationInput {
+  "An answer being written."
+  messageId: ID!
+}
+
+input RegenerateMessageInput {
+  "An answer that ended in error or was cancelled."
+  messageId: ID!
+}
+
+type MessagePayload {
+  message: AIMessage!
+}
+
+extend type Mutation {
+  "Stores a message in a thread (members from user up) and starts the answers of the agents it calls on."
+  sendMessage(input: SendMessageInput!): SendMessagePayload!
+  "Stops an answer being written, on whichever server writes it, and keeps the text so far as cancelled (members from user up)."
+  cancelGeneration(input: CancelGenerationInput!): MessagePayload!
+  "Writes again an answer that ended in error or was cancelled (members from user up)."
+  regenerateMessage(input: RegenerateMessageInput!): MessagePayload!
+}
+
+"""
+One step of a thread's messages: a message stored, or a piece of an answer
+being written. A client keeps each message's text: reset says the text
+starts over with delta (the first event of a message, and an answer written
+again); otherwise delta continues it. The deltas of an answer, concatenated,
+are its stored content.
+"""
+type MessageStreamEvent {
+  messageId: ID!
+  "Text that continues the message, or starts it over when reset is true."
+  delta: String!
+  "The message's status after this event: streaming until the last event."
+  status: AIMessageStatus!
+  "True when delta is the whole text so far rather than a continuation."
+  reset: Boolean!
+  "The stored message, on the events that start and end one (null on the deltas in between)."
+  message: AIMessage @goField(forceResolver: true)
+}
+
+extend type Subscription {
+  """
+  A thread's messages as they are written. It starts with the whole text so
+  far of every answer being written; with after (the id of the last message
+  the client holds in full), every message after it comes first, whole.
+  """
+  messageStream(threadId: ID!, after: ID): MessageStreamEvent!
+}
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 }
@@ -6383,6 +6577,30 @@ func (ec *executionContext) childFields_MemberPayload(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type MemberPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_MessagePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "message":
+		return ec.fieldContext_MessagePayload_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MessagePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_MessageStreamEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "messageId":
+		return ec.fieldContext_MessageStreamEvent_messageId(ctx, field)
+	case "delta":
+		return ec.fieldContext_MessageStreamEvent_delta(ctx, field)
+	case "status":
+		return ec.fieldContext_MessageStreamEvent_status(ctx, field)
+	case "reset":
+		return ec.fieldContext_MessageStreamEvent_reset(ctx, field)
+	case "message":
+		return ec.fieldContext_MessageStreamEvent_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MessageStreamEvent", field.Name)
+}
+
 func (ec *executionContext) childFields_OAuthClient(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6625,6 +6843,16 @@ func (ec *executionContext) childFields_RevokeOAuthGrantPayload(ctx context.Cont
 		return ec.fieldContext_RevokeOAuthGrantPayload_clientId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RevokeOAuthGrantPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SendMessagePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "message":
+		return ec.fieldContext_SendMessagePayload_message(ctx, field)
+	case "replies":
+		return ec.fieldContext_SendMessagePayload_replies(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SendMessagePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Service(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7525,6 +7753,20 @@ func (ec *executionContext) field_Mutation_authorizeOAuthClient_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelGeneration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CancelGenerationInput, error) {
+			return ec.unmarshalNCancelGenerationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCancelGenerationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelInvitation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7833,6 +8075,20 @@ func (ec *executionContext) field_Mutation_refreshSmartHomeStatus_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_regenerateMessage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RegenerateMessageInput, error) {
+			return ec.unmarshalNRegenerateMessageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegenerateMessageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_register_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7937,6 +8193,20 @@ func (ec *executionContext) field_Mutation_rotateOAuthClientSecret_args(ctx cont
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.RotateOAuthClientSecretInput, error) {
 			return ec.unmarshalNRotateOAuthClientSecretInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRotateOAuthClientSecretInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_sendMessage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SendMessageInput, error) {
+			return ec.unmarshalNSendMessageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSendMessageInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8686,6 +8956,28 @@ func (ec *executionContext) field_Subscription_activity_args(ctx context.Context
 		return nil, err
 	}
 	args["workspaceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_messageStream_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "threadId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["threadId"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOID2ᚖint(ctx, v)
@@ -13395,6 +13687,162 @@ func (ec *executionContext) fieldContext_MemberPayload_member(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _MessagePayload_message(ctx context.Context, field graphql.CollectedField, obj *model.MessagePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MessagePayload_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AIMessage) graphql.Marshaler {
+			return ec.marshalNAIMessage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIMessage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MessagePayload_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MessagePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MessageStreamEvent_messageId(ctx context.Context, field graphql.CollectedField, obj *assistant.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MessageStreamEvent_messageId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MessageStreamEvent_messageId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MessageStreamEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MessageStreamEvent_delta(ctx context.Context, field graphql.CollectedField, obj *assistant.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MessageStreamEvent_delta(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Delta, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MessageStreamEvent_delta(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MessageStreamEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _MessageStreamEvent_status(ctx context.Context, field graphql.CollectedField, obj *assistant.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MessageStreamEvent_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v aimessage.Status) graphql.Marshaler {
+			return ec.marshalNAIMessageStatus2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚋaimessageᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MessageStreamEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MessageStreamEvent", field, false, false, "AIMessageStatus")
+}
+
+func (ec *executionContext) _MessageStreamEvent_reset(ctx context.Context, field graphql.CollectedField, obj *assistant.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MessageStreamEvent_reset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reset, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MessageStreamEvent_reset(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MessageStreamEvent", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MessageStreamEvent_message(ctx context.Context, field graphql.CollectedField, obj *assistant.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MessageStreamEvent_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MessageStreamEvent().Message(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AIMessage) graphql.Marshaler {
+			return ec.marshalOAIMessage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIMessage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MessageStreamEvent_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MessageStreamEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_register(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15565,6 +16013,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteThread(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteThread_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_sendMessage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_sendMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SendMessage(ctx, fc.Args["input"].(model.SendMessageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SendMessagePayload) graphql.Marshaler {
+			return ec.marshalNSendMessagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSendMessagePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_sendMessage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SendMessagePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_sendMessage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelGeneration(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelGeneration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelGeneration(ctx, fc.Args["input"].(model.CancelGenerationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MessagePayload) graphql.Marshaler {
+			return ec.marshalNMessagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐMessagePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelGeneration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MessagePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelGeneration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_regenerateMessage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_regenerateMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RegenerateMessage(ctx, fc.Args["input"].(model.RegenerateMessageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MessagePayload) graphql.Marshaler {
+			return ec.marshalNMessagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐMessagePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_regenerateMessage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MessagePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_regenerateMessage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18037,6 +18617,70 @@ func (ec *executionContext) _RevokeOAuthGrantPayload_clientId(ctx context.Contex
 }
 func (ec *executionContext) fieldContext_RevokeOAuthGrantPayload_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RevokeOAuthGrantPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _SendMessagePayload_message(ctx context.Context, field graphql.CollectedField, obj *model.SendMessagePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SendMessagePayload_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AIMessage) graphql.Marshaler {
+			return ec.marshalNAIMessage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIMessage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SendMessagePayload_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SendMessagePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SendMessagePayload_replies(ctx context.Context, field graphql.CollectedField, obj *model.SendMessagePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SendMessagePayload_replies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Replies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AIMessage) graphql.Marshaler {
+			return ec.marshalNAIMessage2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIMessageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SendMessagePayload_replies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SendMessagePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AIMessage(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Service_id(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
@@ -20726,6 +21370,50 @@ func (ec *executionContext) fieldContext_Subscription_smartHomeStatus(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Subscription_smartHomeStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_messageStream(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_messageStream(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().MessageStream(ctx, fc.Args["threadId"].(int), fc.Args["after"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *assistant.Event) graphql.Marshaler {
+			return ec.marshalNMessageStreamEvent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋassistantᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_messageStream(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MessageStreamEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_messageStream_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30094,6 +30782,48 @@ func UnmarshalAuthorizeOAuthClientInput(ctx context.Context, raw any) (model.Aut
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCancelGenerationInput(ctx context.Context, obj any) (model.CancelGenerationInput, error) {
+	var it model.CancelGenerationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"messageId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "messageId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCancelGenerationInput unmarshals raw into the CancelGenerationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCancelGenerationInput(ctx context.Context, raw any) (model.CancelGenerationInput, error) {
+	var out model.CancelGenerationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CancelGenerationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCancelInvitationInput(ctx context.Context, obj any) (model.CancelInvitationInput, error) {
 	var it model.CancelInvitationInput
 	if obj == nil {
@@ -33298,6 +34028,48 @@ func UnmarshalRefreshSmartHomeStatusInput(ctx context.Context, raw any) (model.R
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRegenerateMessageInput(ctx context.Context, obj any) (model.RegenerateMessageInput, error) {
+	var it model.RegenerateMessageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"messageId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "messageId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRegenerateMessageInput unmarshals raw into the RegenerateMessageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRegenerateMessageInput(ctx context.Context, raw any) (model.RegenerateMessageInput, error) {
+	var out model.RegenerateMessageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RegenerateMessageInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRegisterInput(ctx context.Context, obj any) (model.RegisterInput, error) {
 	var it model.RegisterInput
 	if obj == nil {
@@ -33666,6 +34438,62 @@ func (ec *executionContext) unmarshalInputRotateOAuthClientSecretInput(ctx conte
 func UnmarshalRotateOAuthClientSecretInput(ctx context.Context, raw any) (model.RotateOAuthClientSecretInput, error) {
 	var out model.RotateOAuthClientSecretInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RotateOAuthClientSecretInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSendMessageInput(ctx context.Context, obj any) (model.SendMessageInput, error) {
+	var it model.SendMessageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"threadId", "content", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "threadId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threadId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ThreadID = data
+		case "content":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("content"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Content = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSendMessageInput unmarshals raw into the SendMessageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSendMessageInput(ctx context.Context, raw any) (model.SendMessageInput, error) {
+	var out model.SendMessageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SendMessageInput", raw, &out)
 	return out, err
 }
 
@@ -43928,6 +44756,92 @@ func (ec *executionContext) _MemberPayload(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var messagePayloadImplementors = []string{"MessagePayload"}
+
+func (ec *executionContext) _MessagePayload(ctx context.Context, sel ast.SelectionSet, obj *model.MessagePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, messagePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MessagePayload")
+		case "message":
+			out.Values[i] = ec._MessagePayload_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var messageStreamEventImplementors = []string{"MessageStreamEvent"}
+
+func (ec *executionContext) _MessageStreamEvent(ctx context.Context, sel ast.SelectionSet, obj *assistant.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, messageStreamEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MessageStreamEvent")
+		case "messageId":
+			out.Values[i] = ec._MessageStreamEvent_messageId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "delta":
+			out.Values[i] = ec._MessageStreamEvent_delta(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._MessageStreamEvent_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reset":
+			out.Values[i] = ec._MessageStreamEvent_reset(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._MessageStreamEvent_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -44293,6 +45207,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteThread":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteThread(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sendMessage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_sendMessage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelGeneration":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelGeneration(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "regenerateMessage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_regenerateMessage(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -45347,6 +46282,44 @@ func (ec *executionContext) _RevokeOAuthGrantPayload(ctx context.Context, sel as
 	return out
 }
 
+var sendMessagePayloadImplementors = []string{"SendMessagePayload"}
+
+func (ec *executionContext) _SendMessagePayload(ctx context.Context, sel ast.SelectionSet, obj *model.SendMessagePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sendMessagePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SendMessagePayload")
+		case "message":
+			out.Values[i] = ec._SendMessagePayload_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "replies":
+			out.Values[i] = ec._SendMessagePayload_replies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var serviceImplementors = []string{"Service", "Node"}
 
 func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, obj *ent.Service) graphql.Marshaler {
@@ -46311,6 +47284,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_workspaceServices(ctx, fields[0])
 	case "smartHomeStatus":
 		return ec._Subscription_smartHomeStatus(ctx, fields[0])
+	case "messageStream":
+		return ec._Subscription_messageStream(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -47869,6 +48844,30 @@ func (ec *executionContext) unmarshalNAIAgentWhereInput2ᚖgithubᚗcomᚋwoowte
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAIMessage2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIMessageᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AIMessage) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAIMessage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIMessage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAIMessage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIMessage(ctx context.Context, sel ast.SelectionSet, v *ent.AIMessage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AIMessage!")
+		return graphql.Null
+	}
+	return ec._AIMessage(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAIMessageConnection2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIMessageConnection(ctx context.Context, sel ast.SelectionSet, v *ent.AIMessageConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AIMessageConnection!")
@@ -48154,6 +49153,11 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNCancelGenerationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCancelGenerationInput(ctx context.Context, v any) (model.CancelGenerationInput, error) {
+	res, err := ec.unmarshalInputCancelGenerationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCancelInvitationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCancelInvitationInput(ctx context.Context, v any) (model.CancelInvitationInput, error) {
@@ -48542,6 +49546,22 @@ func (ec *executionContext) marshalNMemberPayload2ᚖgithubᚗcomᚋwoowtechᚋw
 	return ec._MemberPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNMessagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐMessagePayload(ctx context.Context, sel ast.SelectionSet, v *model.MessagePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MessagePayload!")
+		return graphql.Null
+	}
+	return ec._MessagePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMessageStreamEvent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋassistantᚐEvent(ctx context.Context, sel ast.SelectionSet, v *assistant.Event) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MessageStreamEvent!")
+		return graphql.Null
+	}
+	return ec._MessageStreamEvent(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -48746,6 +49766,11 @@ func (ec *executionContext) unmarshalNRefreshSmartHomeStatusInput2githubᚗcom�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRegenerateMessageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegenerateMessageInput(ctx context.Context, v any) (model.RegenerateMessageInput, error) {
+	res, err := ec.unmarshalInputRegenerateMessageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRegisterInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegisterInput(ctx context.Context, v any) (model.RegisterInput, error) {
 	res, err := ec.unmarshalInputRegisterInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -48834,6 +49859,19 @@ func (ec *executionContext) unmarshalNRollbackServiceInput2githubᚗcomᚋwoowte
 func (ec *executionContext) unmarshalNRotateOAuthClientSecretInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRotateOAuthClientSecretInput(ctx context.Context, v any) (model.RotateOAuthClientSecretInput, error) {
 	res, err := ec.unmarshalInputRotateOAuthClientSecretInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSendMessageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSendMessageInput(ctx context.Context, v any) (model.SendMessageInput, error) {
+	res, err := ec.unmarshalInputSendMessageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSendMessagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSendMessagePayload(ctx context.Context, sel ast.SelectionSet, v *model.SendMessagePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SendMessagePayload!")
+		return graphql.Null
+	}
+	return ec._SendMessagePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNService2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐService(ctx context.Context, sel ast.SelectionSet, v *ent.Service) graphql.Marshaler {

@@ -60,6 +60,17 @@ func Publish(ctx context.Context, bus events.Bus, topic string, id int) error {
 	return bus.Publish(context.WithoutCancel(ctx), topic, data)
 }
 
+// PublishItem announces an item carried whole on the bus, for a stream
+// with Config.Decode. Unlike Publish, it is sent at once: such items are
+// not stored, so there is no commit to wait for.
+func PublishItem(ctx context.Context, bus events.Bus, topic string, item any) error {
+	data, err := json.Marshal(item)
+	if err != nil {
+		return err
+	}
+	return bus.Publish(context.WithoutCancel(ctx), topic, data)
+}
+
 // Config is what makes a Stream of items T, resumed after a cursor A.
 type Config[T, A any] struct {
 	// Name names the stream in logs ("activity").
@@ -84,6 +95,16 @@ type Config[T, A any] struct {
 	// each notice loads afresh. Others (log entries) are loaded once per
 	// server and kept for the next relay that needs them.
 	Mutable bool
+	// Decode, when set, makes the bus messages the items themselves,
+	// decoded rather than loaded: for what exists only in flight, such as
+	// the pieces of an answer being written (published with PublishItem).
+	Decode func(data []byte) (T, error)
+	// Follow, when set, replaces Identity for items that extend earlier
+	// ones (the text of an answer): every subscriber gets its own filter,
+	// through which each item it would receive passes, caught up or live,
+	// and which returns what of it is new to that subscriber (false:
+	// nothing).
+	Follow func() func(T) (T, bool)
 }
 
 // Options tune a Stream; the zero value takes the defaults.
@@ -139,6 +160,8 @@ type sub[T any] struct {
 	// way, and are skipped. The bus delivers in the order of publishing,
 	// so the first unseen item means no more are coming, and ends it.
 	seen map[string]bool
+	// follow is the subscriber's Config.Follow filter, if any.
+	follow func(T) (T, bool)
 }
 
 func (s *sub[T]) notify() {
@@ -188,6 +211,9 @@ func (s *Stream[T, A]) Subscribe(ctx context.Context, key int, after *A) (<-chan
 		return nil, err
 	}
 	sb := &sub[T]{ctx: ctx, userID: v.UserID}
+	if s.cfg.Follow != nil {
+		sb.follow = s.cfg.Follow()
+	}
 	if after == nil {
 		sb.ch = make(chan T, s.opts.Buffer)
 		sb.wake = push.Accept(ctx, sb.ch)
@@ -217,6 +243,13 @@ func (s *Stream[T, A]) Subscribe(ctx context.Context, key int, after *A) (<-chan
 	sb.seen = make(map[string]bool, len(missed))
 	sb.ch = make(chan T, len(missed)+len(sb.pending)+s.opts.Buffer)
 	for _, it := range missed {
+		if sb.follow != nil {
+			var ok bool
+			if it, ok = sb.follow(it); ok {
+				sb.ch <- it
+			}
+			continue
+		}
 		sb.seen[s.cfg.Identity(it)] = true
 		sb.ch <- it
 	}
@@ -299,6 +332,19 @@ func (s *Stream[T, A]) run(ctx context.Context, r *relay[T], msgs <-chan events.
 		r.cancel()
 	}()
 	for m := range msgs {
+		if s.cfg.Decode != nil {
+			it, err := s.cfg.Decode(m.Data)
+			if err != nil {
+				s.opts.Log.Warn("live: undecodable item", "stream", s.cfg.Name, "err", err)
+				continue
+			}
+			s.mu.Lock()
+			for sb := range r.subs {
+				s.deliverLocked(r, sb, it)
+			}
+			s.mu.Unlock()
+			continue
+		}
 		var n Notice
 		if err := json.Unmarshal(m.Data, &n); err != nil {
 			s.opts.Log.Warn("live: undecodable notice", "stream", s.cfg.Name, "err", err)
@@ -340,7 +386,12 @@ func (s *Stream[T, A]) deliverLocked(r *relay[T], sb *sub[T], it T) {
 		}
 		return
 	}
-	if sb.seen != nil {
+	if sb.follow != nil {
+		var ok bool
+		if it, ok = sb.follow(it); !ok {
+			return
+		}
+	} else if sb.seen != nil {
 		if sb.seen[s.cfg.Identity(it)] {
 			return
 		}

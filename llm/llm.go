@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -27,27 +28,119 @@ type Provider struct {
 // Client calls providers.
 type Client struct {
 	http *http.Client
+	// stream has no overall time-out: an answer may take minutes. Its
+	// transport bounds the wait for the first byte; Chat bounds the
+	// silence between pieces.
+	stream *http.Client
+	idle   time.Duration
 }
 
-// New returns a client; a nil httpClient has a 2 minute timeout per
-// request.
+// New returns a client. A nil httpClient has a 2 minute timeout per
+// request, and streamed answers may fall silent for at most 2 minutes.
 func New(httpClient *http.Client) *Client {
+	c := &Client{http: httpClient, stream: httpClient, idle: 2 * time.Minute}
 	if httpClient == nil {
-		httpClient = &http.Client{Timeout: 2 * time.Minute}
+		c.http = &http.Client{Timeout: 2 * time.Minute}
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.ResponseHeaderTimeout = 2 * time.Minute
+		c.stream = &http.Client{Transport: t}
 	}
-	return &Client{http: httpClient}
+	return c
 }
 
-func (c *Client) api(p Provider) *openai.Client {
+func (c *Client) api(p Provider, hc *http.Client) *openai.Client {
 	cfg := openai.DefaultConfig(p.APIKey)
 	cfg.BaseURL = APIBase(p.BaseURL)
-	cfg.HTTPClient = c.http
+	cfg.HTTPClient = hc
 	return openai.NewClientWithConfig(cfg)
+}
+
+// Message is one message of a conversation: Role is system, user or
+// assistant.
+type Message struct {
+	Role, Content string
+}
+
+// Request is a chat completion to stream.
+type Request struct {
+	Model       string
+	Messages    []Message
+	MaxTokens   int
+	Temperature float32
+}
+
+// Usage counts the tokens of a call, as the provider reports them (or,
+// when it does not, the pieces it sent).
+type Usage struct {
+	PromptTokens, CompletionTokens int
+}
+
+// ErrSilent is the cause of a streamed answer given up after the provider
+// sent nothing for too long.
+var ErrSilent = errors.New("the provider stopped sending the answer")
+
+// Chat streams an answer: each piece of text goes to onDelta as it
+// arrives; an error from onDelta stops the call. Ending ctx closes the
+// connection to the provider at once.
+func (c *Client) Chat(ctx context.Context, p Provider, req Request, onDelta func(string) error) (Usage, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	silence := time.AfterFunc(c.idle, func() { cancel(ErrSilent) })
+	defer silence.Stop()
+	msgs := make([]openai.ChatCompletionMessage, len(req.Messages))
+	for i, m := range req.Messages {
+		msgs[i] = openai.ChatCompletionMessage{Role: m.Role, Content: m.Content}
+	}
+	var usage Usage
+	stream, err := c.api(p, c.stream).CreateChatCompletionStream(ctx, openai.ChatCompletionRequest{
+		Model: req.Model, Messages: msgs, MaxTokens: req.MaxTokens, Temperature: req.Temperature,
+		Stream: true, StreamOptions: &openai.StreamOptions{IncludeUsage: true},
+	})
+	if err != nil {
+		return usage, causeOf(ctx, err)
+	}
+	defer stream.Close()
+	pieces := 0
+	for {
+		resp, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return usage, causeOf(ctx, err)
+		}
+		silence.Reset(c.idle)
+		if resp.Usage != nil {
+			usage = Usage{PromptTokens: resp.Usage.PromptTokens, CompletionTokens: resp.Usage.CompletionTokens}
+		}
+		for _, ch := range resp.Choices {
+			if ch.Delta.Content == "" {
+				continue
+			}
+			pieces++
+			if err := onDelta(ch.Delta.Content); err != nil {
+				return usage, err
+			}
+		}
+	}
+	if usage.CompletionTokens == 0 {
+		usage.CompletionTokens = pieces
+	}
+	return usage, nil
+}
+
+// causeOf prefers why ctx ended (a cancel, the silence) to the read error
+// it caused.
+func causeOf(ctx context.Context, err error) error {
+	if cause := context.Cause(ctx); cause != nil {
+		return cause
+	}
+	return err
 }
 
 // Models lists the provider's model ids, sorted (at most 500).
 func (c *Client) Models(ctx context.Context, p Provider) ([]string, error) {
-	list, err := c.api(p).ListModels(ctx)
+	list, err := c.api(p, c.http).ListModels(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -92,6 +185,8 @@ func Describe(err error) string {
 		return clip(fmt.Sprintf("the provider answered %d: %s", reqErr.HTTPStatusCode, msg), 500)
 	case errors.Is(err, context.DeadlineExceeded):
 		return "the provider did not answer in time"
+	case errors.Is(err, ErrSilent):
+		return "the provider stopped sending the answer (nothing for too long)"
 	}
 	var uerr *url.Error
 	if errors.As(err, &uerr) {

@@ -51,6 +51,11 @@ func (r *invitationResolver) Status(ctx context.Context, obj *ent.Invitation) (w
 	return workspaces.StatusOf(obj, r.Workspaces.Now()), nil
 }
 
+// Message is the resolver for the message field.
+func (r *messageStreamEventResolver) Message(ctx context.Context, obj *assistant.Event) (*ent.AIMessage, error) {
+	return r.Assistant.StoredMessage(ctx, obj)
+}
+
 // Register is the resolver for the register field.
 func (r *mutationResolver) Register(ctx context.Context, input model.RegisterInput) (*model.AuthPayload, error) {
 	u, sess, err := r.Accounts.Register(ctx, accounts.RegisterInput{
@@ -370,6 +375,24 @@ func (r *mutationResolver) DeleteThread(ctx context.Context, input model.DeleteT
 	return &model.DeleteThreadPayload{DeletedID: id}, err
 }
 
+// SendMessage is the resolver for the sendMessage field.
+func (r *mutationResolver) SendMessage(ctx context.Context, input model.SendMessageInput) (*model.SendMessagePayload, error) {
+	m, replies, err := r.Assistant.SendMessage(ctx, input.ThreadID, input.Content, input.IdempotencyKey)
+	return &model.SendMessagePayload{Message: m, Replies: replies}, err
+}
+
+// CancelGeneration is the resolver for the cancelGeneration field.
+func (r *mutationResolver) CancelGeneration(ctx context.Context, input model.CancelGenerationInput) (*model.MessagePayload, error) {
+	m, err := r.Assistant.CancelGeneration(ctx, input.MessageID)
+	return &model.MessagePayload{Message: m}, err
+}
+
+// RegenerateMessage is the resolver for the regenerateMessage field.
+func (r *mutationResolver) RegenerateMessage(ctx context.Context, input model.RegenerateMessageInput) (*model.MessagePayload, error) {
+	m, err := r.Assistant.Regenerate(ctx, input.MessageID)
+	return &model.MessagePayload{Message: m}, err
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*ent.User, error) {
 	v := viewer.FromContext(ctx)
@@ -539,6 +562,11 @@ func (r *subscriptionResolver) SmartHomeStatus(ctx context.Context, workspaceID 
 	return r.Homes.Changes(ctx, workspaceID, after)
 }
 
+// MessageStream is the resolver for the messageStream field.
+func (r *subscriptionResolver) MessageStream(ctx context.Context, threadID int, after *int) (<-chan *assistant.Event, error) {
+	return r.Assistant.Stream(ctx, threadID, after)
+}
+
 // PendingInvitations is the resolver for the pendingInvitations field.
 func (r *userResolver) PendingInvitations(ctx context.Context, obj *ent.User) ([]*workspaces.PendingInvitation, error) {
 	return r.Workspaces.PendingInvitations(ctx, obj.ID)
@@ -600,6 +628,11 @@ func (r *workspaceResolver) ViewerCanLeave(ctx context.Context, obj *ent.Workspa
 // Dashboard returns graph.DashboardResolver implementation.
 func (r *Resolver) Dashboard() graph.DashboardResolver { return &dashboardResolver{r} }
 
+// MessageStreamEvent returns graph.MessageStreamEventResolver implementation.
+func (r *Resolver) MessageStreamEvent() graph.MessageStreamEventResolver {
+	return &messageStreamEventResolver{r}
+}
+
 // Mutation returns graph.MutationResolver implementation.
 func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{r} }
 
@@ -610,8 +643,9 @@ func (r *Resolver) Subscription() graph.SubscriptionResolver { return &subscript
 func (r *Resolver) ValueChange() graph.ValueChangeResolver { return &valueChangeResolver{r} }
 
 type (
-	dashboardResolver    struct{ *Resolver }
-	mutationResolver     struct{ *Resolver }
-	subscriptionResolver struct{ *Resolver }
-	valueChangeResolver  struct{ *Resolver }
+	dashboardResolver          struct{ *Resolver }
+	messageStreamEventResolver struct{ *Resolver }
+	mutationResolver           struct{ *Resolver }
+	subscriptionResolver       struct{ *Resolver }
+	valueChangeResolver        struct{ *Resolver }
 )

@@ -49,6 +49,8 @@ var (
 		{Name: "prompt_tokens", Type: field.TypeInt, Default: 0},
 		{Name: "completion_tokens", Type: field.TypeInt, Default: 0},
 		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "attempt", Type: field.TypeInt, Default: 0},
 		{Name: "author_agent_id", Type: field.TypeInt, Nullable: true},
 		{Name: "thread_id", Type: field.TypeInt},
 		{Name: "author_user_id", Type: field.TypeInt, Nullable: true},
@@ -62,25 +64,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "ai_messages_ai_agents_messages",
-				Columns:    []*schema.Column{AiMessagesColumns[8]},
+				Columns:    []*schema.Column{AiMessagesColumns[10]},
 				RefColumns: []*schema.Column{AiAgentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "ai_messages_ai_threads_messages",
-				Columns:    []*schema.Column{AiMessagesColumns[9]},
+				Columns:    []*schema.Column{AiMessagesColumns[11]},
 				RefColumns: []*schema.Column{AiThreadsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "ai_messages_users_messages",
-				Columns:    []*schema.Column{AiMessagesColumns[10]},
+				Columns:    []*schema.Column{AiMessagesColumns[12]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "ai_messages_workspaces_ai_messages",
-				Columns:    []*schema.Column{AiMessagesColumns[11]},
+				Columns:    []*schema.Column{AiMessagesColumns[13]},
 				RefColumns: []*schema.Column{WorkspacesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -89,12 +91,17 @@ var (
 			{
 				Name:    "aimessage_workspace_id",
 				Unique:  false,
-				Columns: []*schema.Column{AiMessagesColumns[11]},
+				Columns: []*schema.Column{AiMessagesColumns[13]},
 			},
 			{
 				Name:    "aimessage_thread_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{AiMessagesColumns[9], AiMessagesColumns[7]},
+				Columns: []*schema.Column{AiMessagesColumns[11], AiMessagesColumns[7]},
+			},
+			{
+				Name:    "aimessage_status_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{AiMessagesColumns[3], AiMessagesColumns[8]},
 			},
 		},
 	}

@@ -172,6 +172,16 @@ func init() {
 	aimessageDescCreatedAt := aimessageFields[9].Descriptor()
 	// aimessage.DefaultCreatedAt holds the default value on creation for the created_at field.
 	aimessage.DefaultCreatedAt = aimessageDescCreatedAt.Default.(func() time.Time)
+	// aimessageDescUpdatedAt is the schema descriptor for updated_at field.
+	aimessageDescUpdatedAt := aimessageFields[10].Descriptor()
+	// aimessage.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	aimessage.DefaultUpdatedAt = aimessageDescUpdatedAt.Default.(func() time.Time)
+	// aimessage.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	aimessage.UpdateDefaultUpdatedAt = aimessageDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// aimessageDescAttempt is the schema descriptor for attempt field.
+	aimessageDescAttempt := aimessageFields[11].Descriptor()
+	// aimessage.DefaultAttempt holds the default value on creation for the attempt field.
+	aimessage.DefaultAttempt = aimessageDescAttempt.Default.(int)
 	aiproviderMixin := schema.AIProvider{}.Mixin()
 	aiprovider.Policy = privacy.NewPolicies(schema.AIProvider{})
 	aiprovider.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -134,6 +134,15 @@ func (AIMessage) Fields() []ent.Field {
 		field.Int("completion_tokens").Default(0),
 		field.Time("created_at").Default(now).Immutable().
 			Annotations(entgql.OrderField("CREATED_AT")),
+		// updated_at is the heartbeat of a reply being written: a reply
+		// left streaming whose heartbeat stopped was interrupted (its
+		// server stopped) and is ended as such.
+		field.Time("updated_at").Default(now).UpdateDefault(now).
+			Annotations(entgql.Skip()),
+		// attempt counts regenerations: the stream tells an answer written
+		// again from the one before.
+		field.Int("attempt").Default(0).
+			Annotations(entgql.Skip()),
 	}
 }
 
@@ -149,7 +158,7 @@ func (AIMessage) Edges() []ent.Edge {
 }
 
 func (AIMessage) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("thread_id", "created_at")}
+	return []ent.Index{index.Fields("thread_id", "created_at"), index.Fields("status", "updated_at")}
 }
 
 func (AIMessage) Annotations() []schema.Annotation {

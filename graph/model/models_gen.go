@@ -66,6 +66,11 @@ type AuthorizeOAuthClientPayload struct {
 	RedirectTo string `json:"redirectTo"`
 }
 
+type CancelGenerationInput struct {
+	// An answer being written.
+	MessageID int `json:"messageId"`
+}
+
 type CancelInvitationInput struct {
 	ID int `json:"id"`
 }
@@ -263,6 +268,10 @@ type MemberPayload struct {
 	Member *ent.WorkspaceMember `json:"member"`
 }
 
+type MessagePayload struct {
+	Message *ent.AIMessage `json:"message"`
+}
+
 type OAuthClientPayload struct {
 	Client *ent.OAuthClient `json:"client"`
 	// The client secret, shown once (null for public clients).
@@ -284,6 +293,11 @@ type ProfilePayload struct {
 
 type RefreshSmartHomeStatusInput struct {
 	ID int `json:"id"`
+}
+
+type RegenerateMessageInput struct {
+	// An answer that ended in error or was cancelled.
+	MessageID int `json:"messageId"`
 }
 
 type RegisterInput struct {
@@ -345,6 +359,21 @@ type RollbackServiceInput struct {
 
 type RotateOAuthClientSecretInput struct {
 	ID int `json:"id"`
+}
+
+type SendMessageInput struct {
+	ThreadID int `json:"threadId"`
+	// At most 32,000 characters. Agents mentioned as @handle answer; with none mentioned and auto-reply on, the thread's default agent does.
+	Content string `json:"content"`
+	// A client-chosen key (at most 100 characters): sending again with the same key returns the first message instead of a second one.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+type SendMessagePayload struct {
+	// The message stored.
+	Message *ent.AIMessage `json:"message"`
+	// The answers just started, in streaming status, in the order their agents were first mentioned.
+	Replies []*ent.AIMessage `json:"replies"`
 }
 
 type ServicePayload struct {

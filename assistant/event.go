@@ -1,0 +1,25 @@
+package assistant
+
+import "github.com/woowtech/woow-paas/ent/aimessage"
+
+// Event is one step of a thread's messages (the messageStream
+// subscription): a message stored, or a piece of an answer being written.
+//
+// On the bus an event names where its delta starts in the message's text
+// (Offset) and which writing of the message it belongs to (Attempt). Each
+// subscriber keeps what it has of every message and receives only what is
+// new to it (see follower): a delta it has already, from the text so far
+// it started with, is cut or skipped, and Reset marks the event that
+// starts a text over.
+type Event struct {
+	MessageID int              `json:"m"`
+	Attempt   int              `json:"a,omitempty"`
+	Offset    int              `json:"o,omitempty"`
+	Delta     string           `json:"d,omitempty"`
+	Status    aimessage.Status `json:"s"`
+	// Stored marks the events that start and end a message: the
+	// subscription shows the stored message with them.
+	Stored bool `json:"st,omitempty"`
+	// Reset is set per subscriber, never on the bus.
+	Reset bool `json:"-"`
+}
