@@ -52,7 +52,10 @@ func (s *Service) CreateAgent(ctx context.Context, in AgentInput) (*ent.AIAgent,
 		}
 		return s.onlyDefault(ctx, c, out)
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil // read in the transaction: its edges load outside it
 }
 
 // UpdateAgent changes the fields in gives (platform admins).
@@ -75,7 +78,10 @@ func (s *Service) UpdateAgent(ctx context.Context, id int, in AgentInput) (*ent.
 		}
 		return s.onlyDefault(ctx, c, out)
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil // read in the transaction: its edges load outside it
 }
 
 // DeleteAgent removes an agent (platform admins). Its answers stay in

@@ -51,7 +51,10 @@ func (s *Service) CreateThread(ctx context.Context, in ThreadInput) (*ent.AIThre
 		})
 		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil // read in the transaction: its edges load outside it
 }
 
 // UpdateThread changes a thread's title, default agent, auto-reply or
@@ -73,7 +76,10 @@ func (s *Service) UpdateThread(ctx context.Context, id int, in ThreadInput) (*en
 		out, err = u.Save(ctx)
 		return taskTaken(err)
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out.Unwrap(), nil // read in the transaction: its edges load outside it
 }
 
 // DeleteThread removes a thread and its messages: its creator or a

@@ -2,7 +2,6 @@ package board
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"log/slog"
 	"strconv"
@@ -89,11 +88,11 @@ type change struct {
 
 // write runs fn in one transaction and announces its changes after the
 // commit.
-func (s *Service) write(ctx context.Context, fn func(ctx context.Context, c *ent.Client, tx *sql.Tx, note func(project int, ch Change, ref int)) error) error {
+func (s *Service) write(ctx context.Context, fn func(ctx context.Context, c *ent.Client, note func(project int, ch Change, ref int)) error) error {
 	var notes []change
-	err := s.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, tx *sql.Tx) error {
+	err := store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		notes = notes[:0]
-		return fn(ctx, c, tx, func(project int, ch Change, ref int) {
+		return fn(ctx, tx.Client(), func(project int, ch Change, ref int) {
 			notes = append(notes, change{project, Event{Change: ch, Ref: ref}})
 		})
 	})
@@ -162,7 +161,7 @@ func (s *Service) CreateProject(ctx context.Context, in ProjectInput) (*ent.Proj
 		return nil, err
 	}
 	var out *ent.Project
-	err = s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err = s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		if _, err := c.Workspace.Get(ctx, in.WorkspaceID); ent.IsNotFound(err) {
 			return errs.E(errs.NotFound, "workspace not found")
 		} else if err != nil {
@@ -247,7 +246,7 @@ func checkProject(in ProjectInput, m *ent.ProjectMutation, create bool) error {
 // UpdateProject renames or describes a project (members from user up).
 func (s *Service) UpdateProject(ctx context.Context, id int, in ProjectInput) (*ent.Project, error) {
 	var out *ent.Project
-	err := s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		p, err := getProject(ctx, c, id)
 		if err != nil {
 			return err
@@ -278,7 +277,7 @@ func (s *Service) DeleteProject(ctx context.Context, id int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	err = s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err = s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		p, err := getProject(ctx, c, id)
 		if err != nil {
 			return err

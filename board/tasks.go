@@ -2,7 +2,6 @@ package board
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"strings"
 	"time"
@@ -124,7 +123,7 @@ func place(ctx context.Context, c *ent.Client, st *ent.TaskStage, skip, pos int,
 // CreateStage adds a stage at position (default last).
 func (s *Service) CreateStage(ctx context.Context, projectID int, name string, position *int) (*ent.TaskStage, error) {
 	var out *ent.TaskStage
-	err := s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		p, err := getProject(ctx, c, projectID)
 		if err != nil {
 			return err
@@ -185,7 +184,7 @@ func resequence(ctx context.Context, c *ent.Client, stages []*ent.TaskStage, alw
 // UpdateStage renames, folds or unfolds a stage.
 func (s *Service) UpdateStage(ctx context.Context, id int, name *string, folded *bool) (*ent.TaskStage, error) {
 	var out *ent.TaskStage
-	err := s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		st, err := getStage(ctx, c, id)
 		if err != nil {
 			return err
@@ -219,7 +218,7 @@ func (s *Service) UpdateStage(ctx context.Context, id int, name *string, folded 
 // MoveStage puts a stage at index position of its board.
 func (s *Service) MoveStage(ctx context.Context, id, position int) (*ent.TaskStage, error) {
 	var out *ent.TaskStage
-	err := s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		st, err := getStage(ctx, c, id)
 		if err != nil {
 			return err
@@ -252,7 +251,7 @@ func (s *Service) MoveStage(ctx context.Context, id, position int) (*ent.TaskSta
 // DeleteStage deletes a stage: an empty one, or one whose tasks go to the
 // end of moveTo (a stage of the same project).
 func (s *Service) DeleteStage(ctx context.Context, id int, moveTo *int) (int, error) {
-	err := s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		st, err := getStage(ctx, c, id)
 		if err != nil {
 			return err
@@ -278,10 +277,14 @@ func (s *Service) DeleteStage(ctx context.Context, id int, moveTo *int) (int, er
 			if to, err = s.lockStage(ctx, c, to.ID); err != nil {
 				return err
 			}
-			last, err := c.Task.Query().Where(task.StageID(to.ID)).Order(ent.Desc(task.FieldRank)).
-				Select(task.FieldRank).String(ctx)
-			if err != nil && !ent.IsNotFound(err) && !ent.IsNotSingular(err) {
+			ranks, err := c.Task.Query().Where(task.StageID(to.ID)).Order(ent.Desc(task.FieldRank)).Limit(1).
+				Select(task.FieldRank).Strings(ctx)
+			if err != nil {
 				return err
+			}
+			last := ""
+			if len(ranks) > 0 {
+				last = ranks[0]
 			}
 			if len(last) > MaxRankLen/2 { // room for the whole column after it
 				if last, err = place(ctx, c, to, 0, 1<<30, note); err != nil {
@@ -335,7 +338,7 @@ func (s *Service) CreateTask(ctx context.Context, in TaskInput) (*ent.Task, erro
 		return nil, err
 	}
 	var out *ent.Task
-	err = s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err = s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		p, err := getProject(ctx, c, in.ProjectID)
 		if err != nil {
 			return err
@@ -455,7 +458,7 @@ func (s *Service) checkTask(ctx context.Context, c *ent.Client, ws int, in TaskI
 // UpdateTask changes a task's fields (members from user up).
 func (s *Service) UpdateTask(ctx context.Context, id int, in TaskInput) (*ent.Task, error) {
 	var out *ent.Task
-	err := s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		t, err := getTask(ctx, c, id)
 		if err != nil {
 			return err
@@ -483,7 +486,7 @@ func (s *Service) UpdateTask(ctx context.Context, id int, in TaskInput) (*ent.Ta
 // the task is written (but for a rare rebalance).
 func (s *Service) MoveTask(ctx context.Context, id, stageID, position int) (*ent.Task, error) {
 	var out *ent.Task
-	err := s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		t, err := getTask(ctx, c, id)
 		if err != nil {
 			return err
@@ -523,7 +526,7 @@ func (s *Service) DeleteTask(ctx context.Context, id int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	err = s.write(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx, note func(int, Change, int)) error {
+	err = s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		t, err := getTask(ctx, c, id)
 		if err != nil {
 			return err
