@@ -86,9 +86,9 @@ export const ThreadPageDocument = graphql(`
       viewerRole
     }
     node(id: $id) {
+      __typename
       ... on AIThread {
         ...ThreadFields
-        workspaceID
         messages(last: 100, orderBy: { field: CREATED_AT, direction: ASC }) {
           totalCount
           edges {
