@@ -21,6 +21,7 @@ import { SmartHomeDetail } from "./pages/smarthomes/SmartHomeDetail";
 import { Settings } from "./pages/settings/Settings";
 import { Assistant } from "./pages/assistant/Assistant";
 import { ThreadPage } from "./pages/assistant/Thread";
+import { AIAdmin } from "./pages/admin/AIAdmin";
 import { Consent } from "./pages/oauth/Consent";
 import { Device } from "./pages/oauth/Device";
 import { NotFound } from "./pages/NotFound";
@@ -84,6 +85,7 @@ export function App() {
         <Route path="marketplace/:slug" element={<Configure />} />
         <Route path="services/:id/*" element={<ServiceDetail />} />
         <Route path="settings" element={<Settings />} />
+        <Route path="admin/ai" element={<AIAdmin />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -18,6 +18,16 @@ type Documents = {
     "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n    minLength\n    maxLength\n    pattern\n    patternMessage\n    min\n    max\n  }\n": typeof types.ValueSpecFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      # null until the account follows the link e-mailed to its address\n      emailVerifiedAt\n      platformAdmin\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n          viewerCanDeploy\n        }\n      }\n    }\n  }\n": typeof types.MyWorkspacesDocument,
+    "\n  fragment AIProviderFields on AIProvider {\n    id\n    name\n    baseURL\n    defaultModel\n    active\n    hasApiKey\n  }\n": typeof types.AiProviderFieldsFragmentDoc,
+    "\n  fragment AIAgentFields on AIAgent {\n    id\n    handle\n    displayName\n    description\n    systemPrompt\n    providerID\n    model\n    isDefault\n    active\n  }\n": typeof types.AiAgentFieldsFragmentDoc,
+    "\n  query AIAdmin {\n    aiProviders {\n      ...AIProviderFields\n    }\n    aiAgents {\n      ...AIAgentFields\n    }\n  }\n": typeof types.AiAdminDocument,
+    "\n  mutation CreateAIProvider($input: CreateAIProviderInput!) {\n    createAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n": typeof types.CreateAiProviderDocument,
+    "\n  mutation UpdateAIProvider($input: UpdateAIProviderInput!) {\n    updateAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n": typeof types.UpdateAiProviderDocument,
+    "\n  mutation DeleteAIProvider($input: DeleteAIProviderInput!) {\n    deleteAIProvider(input: $input) {\n      deletedId\n    }\n  }\n": typeof types.DeleteAiProviderDocument,
+    "\n  mutation TestAIProvider($input: TestAIProviderInput!) {\n    testAIProvider(input: $input) {\n      ok\n      models\n      message\n    }\n  }\n": typeof types.TestAiProviderDocument,
+    "\n  mutation CreateAIAgent($input: CreateAIAgentInput!) {\n    createAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n": typeof types.CreateAiAgentDocument,
+    "\n  mutation UpdateAIAgent($input: UpdateAIAgentInput!) {\n    updateAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n": typeof types.UpdateAiAgentDocument,
+    "\n  mutation DeleteAIAgent($input: DeleteAIAgentInput!) {\n    deleteAIAgent(input: $input) {\n      deletedId\n    }\n  }\n": typeof types.DeleteAiAgentDocument,
     "\n  fragment ChatMessageFields on AIMessage {\n    id\n    role\n    status\n    content\n    error\n    createdAt\n    authorUser {\n      id\n      name\n    }\n    authorAgent {\n      id\n      handle\n      displayName\n      avatarColor\n    }\n  }\n": typeof types.ChatMessageFieldsFragmentDoc,
     "\n  fragment ThreadFields on AIThread {\n    id\n    title\n    autoReply\n    createdAt\n    createdBy {\n      id\n      name\n    }\n    defaultAgent {\n      id\n      handle\n      displayName\n    }\n  }\n": typeof types.ThreadFieldsFragmentDoc,
     "\n  query MentionAgents {\n    aiAgents {\n      id\n      handle\n      displayName\n      description\n      active\n      isDefault\n    }\n  }\n": typeof types.MentionAgentsDocument,
@@ -103,6 +113,16 @@ const documents: Documents = {
     "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n    minLength\n    maxLength\n    pattern\n    patternMessage\n    min\n    max\n  }\n": types.ValueSpecFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      # null until the account follows the link e-mailed to its address\n      emailVerifiedAt\n      platformAdmin\n    }\n  }\n": types.ViewerDocument,
     "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n          viewerCanDeploy\n        }\n      }\n    }\n  }\n": types.MyWorkspacesDocument,
+    "\n  fragment AIProviderFields on AIProvider {\n    id\n    name\n    baseURL\n    defaultModel\n    active\n    hasApiKey\n  }\n": types.AiProviderFieldsFragmentDoc,
+    "\n  fragment AIAgentFields on AIAgent {\n    id\n    handle\n    displayName\n    description\n    systemPrompt\n    providerID\n    model\n    isDefault\n    active\n  }\n": types.AiAgentFieldsFragmentDoc,
+    "\n  query AIAdmin {\n    aiProviders {\n      ...AIProviderFields\n    }\n    aiAgents {\n      ...AIAgentFields\n    }\n  }\n": types.AiAdminDocument,
+    "\n  mutation CreateAIProvider($input: CreateAIProviderInput!) {\n    createAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n": types.CreateAiProviderDocument,
+    "\n  mutation UpdateAIProvider($input: UpdateAIProviderInput!) {\n    updateAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n": types.UpdateAiProviderDocument,
+    "\n  mutation DeleteAIProvider($input: DeleteAIProviderInput!) {\n    deleteAIProvider(input: $input) {\n      deletedId\n    }\n  }\n": types.DeleteAiProviderDocument,
+    "\n  mutation TestAIProvider($input: TestAIProviderInput!) {\n    testAIProvider(input: $input) {\n      ok\n      models\n      message\n    }\n  }\n": types.TestAiProviderDocument,
+    "\n  mutation CreateAIAgent($input: CreateAIAgentInput!) {\n    createAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n": types.CreateAiAgentDocument,
+    "\n  mutation UpdateAIAgent($input: UpdateAIAgentInput!) {\n    updateAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n": types.UpdateAiAgentDocument,
+    "\n  mutation DeleteAIAgent($input: DeleteAIAgentInput!) {\n    deleteAIAgent(input: $input) {\n      deletedId\n    }\n  }\n": types.DeleteAiAgentDocument,
     "\n  fragment ChatMessageFields on AIMessage {\n    id\n    role\n    status\n    content\n    error\n    createdAt\n    authorUser {\n      id\n      name\n    }\n    authorAgent {\n      id\n      handle\n      displayName\n      avatarColor\n    }\n  }\n": types.ChatMessageFieldsFragmentDoc,
     "\n  fragment ThreadFields on AIThread {\n    id\n    title\n    autoReply\n    createdAt\n    createdBy {\n      id\n      name\n    }\n    defaultAgent {\n      id\n      handle\n      displayName\n    }\n  }\n": types.ThreadFieldsFragmentDoc,
     "\n  query MentionAgents {\n    aiAgents {\n      id\n      handle\n      displayName\n      description\n      active\n      isDefault\n    }\n  }\n": types.MentionAgentsDocument,
@@ -214,6 +234,46 @@ export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n          viewerCanDeploy\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n          viewerCanDeploy\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AIProviderFields on AIProvider {\n    id\n    name\n    baseURL\n    defaultModel\n    active\n    hasApiKey\n  }\n"): (typeof documents)["\n  fragment AIProviderFields on AIProvider {\n    id\n    name\n    baseURL\n    defaultModel\n    active\n    hasApiKey\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AIAgentFields on AIAgent {\n    id\n    handle\n    displayName\n    description\n    systemPrompt\n    providerID\n    model\n    isDefault\n    active\n  }\n"): (typeof documents)["\n  fragment AIAgentFields on AIAgent {\n    id\n    handle\n    displayName\n    description\n    systemPrompt\n    providerID\n    model\n    isDefault\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AIAdmin {\n    aiProviders {\n      ...AIProviderFields\n    }\n    aiAgents {\n      ...AIAgentFields\n    }\n  }\n"): (typeof documents)["\n  query AIAdmin {\n    aiProviders {\n      ...AIProviderFields\n    }\n    aiAgents {\n      ...AIAgentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAIProvider($input: CreateAIProviderInput!) {\n    createAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAIProvider($input: CreateAIProviderInput!) {\n    createAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAIProvider($input: UpdateAIProviderInput!) {\n    updateAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAIProvider($input: UpdateAIProviderInput!) {\n    updateAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAIProvider($input: DeleteAIProviderInput!) {\n    deleteAIProvider(input: $input) {\n      deletedId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAIProvider($input: DeleteAIProviderInput!) {\n    deleteAIProvider(input: $input) {\n      deletedId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestAIProvider($input: TestAIProviderInput!) {\n    testAIProvider(input: $input) {\n      ok\n      models\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation TestAIProvider($input: TestAIProviderInput!) {\n    testAIProvider(input: $input) {\n      ok\n      models\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAIAgent($input: CreateAIAgentInput!) {\n    createAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAIAgent($input: CreateAIAgentInput!) {\n    createAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAIAgent($input: UpdateAIAgentInput!) {\n    updateAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAIAgent($input: UpdateAIAgentInput!) {\n    updateAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAIAgent($input: DeleteAIAgentInput!) {\n    deleteAIAgent(input: $input) {\n      deletedId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAIAgent($input: DeleteAIAgentInput!) {\n    deleteAIAgent(input: $input) {\n      deletedId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
