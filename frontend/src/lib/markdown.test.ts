@@ -118,6 +118,10 @@ describe("renderMarkdown: hostile input", () => {
     ['<a href="data:text/html,<script>alert(1)</script>">x</a>'],
     ['<a href="DATA:text/html,x">x</a>'],
     ["[x]: javascript:alert(1)\n\n[link][x]"],
+    ["[x](jav&#x61;script:alert(1))"],
+    ['<a href="jav&#x61;script:alert(1)">x</a>'],
+    ['<a href="JaVaScRiPt:alert(1)">x</a>'],
+    ["<https://ok.test> [x](jav&#97;script&colon;alert(1))"],
   ])("drops the dangerous URL in %s", (src) => {
     const root = dom(src);
     for (const href of hrefs(root)) {
@@ -151,6 +155,20 @@ describe("renderMarkdown: hostile input", () => {
     );
     expect(html).not.toMatch(/<(iframe|object|embed|form|input|button|base|meta|link)\b/i);
     expect(html).not.toMatch(/evil\.test|srcdoc/i);
+  });
+
+  it("removes unquoted event handlers, as an AI answer might echo them", () => {
+    const root = dom("Look: <img src=x onerror=alert(1)> and <b onmouseover=alert(1)>bold</b>");
+    expect(allAttributes(root).filter((a) => /\[on/i.test(a))).toEqual([]);
+    expect(root.querySelector("script")).toBeNull();
+    expect(root.querySelector("b")?.textContent).toBe("bold");
+  });
+
+  it("keeps no script element from any spelling", () => {
+    for (const src of ["<script>alert(1)</script>", "<SCRIPT SRC=//x.test/a.js></SCRIPT>", "<scr<script>ipt>alert(1)</script>", "```\n</code><script>alert(1)</script>\n```"]) {
+      const root = dom(src);
+      expect(root.querySelector("script")).toBeNull();
+    }
   });
 
   it("removes svg and math tricks", () => {
