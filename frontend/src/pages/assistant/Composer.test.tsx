@@ -9,7 +9,9 @@ const agents = [
   { id: "3", handle: "ops", displayName: "Operations", active: true },
 ];
 
-function setup(onSend = vi.fn(async () => true)) {
+type Send = (content: string, idempotencyKey: string) => Promise<boolean>;
+
+function setup(onSend = vi.fn<Send>(async () => true)) {
   render(<Composer agents={agents} onSend={onSend} sending={false} />);
   return { onSend, box: screen.getByRole("textbox", { name: "Message" }) as HTMLTextAreaElement };
 }
@@ -70,7 +72,7 @@ describe("Composer", () => {
   it("sends once on a double submit, with one idempotency key until it succeeds", async () => {
     const user = userEvent.setup();
     let finish: (ok: boolean) => void = () => {};
-    const onSend = vi.fn(() => new Promise<boolean>((r) => (finish = r)));
+    const onSend = vi.fn<Send>(() => new Promise<boolean>((r) => (finish = r)));
     const { box } = setup(onSend);
     await user.type(box, "hello");
     await user.keyboard("{Enter}");
