@@ -6,7 +6,8 @@
 // shows what was written and goes on.
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
-import { useClient, useMutation, useQuery, type CombinedError } from "urql";
+import { createRequest, useClient, useMutation, useQuery, type CombinedError } from "urql";
+import { pipe, subscribe } from "wonka";
 import type { ThreadFieldsFragment, ThreadPageQuery } from "../../gql/graphql";
 import { EmptyState, ErrorMessage, Loading, PageHeader } from "../../components/ui";
 import { appError, formError } from "../../lib/errors";
@@ -73,15 +74,19 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
   const [streamError, setStreamError] = useState<CombinedError | null>(null);
 
   useEffect(() => {
-    const sub = client.subscription(MessageStreamDocument, { threadId: thread.id, after }).subscribe((res) => {
-      if (res.error) {
-        setStreamError(res.error);
-        return;
-      }
-      setStreamError(null);
-      const event = res.data?.messageStream;
-      if (event) dispatch({ type: "event", event });
-    });
+    const request = createRequest(MessageStreamDocument, { threadId: thread.id, after });
+    const sub = pipe(
+      client.executeSubscription(request),
+      subscribe((res) => {
+        if (res.error) {
+          setStreamError(res.error);
+          return;
+        }
+        setStreamError(null);
+        const event = res.data?.messageStream;
+        if (event) dispatch({ type: "event", event });
+      }),
+    );
     return () => sub.unsubscribe();
   }, [client, thread.id, after]);
 
