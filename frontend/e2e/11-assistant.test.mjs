@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
   ADA, T,
-  apiSignIn, assertClean, button, ensureWorkspace, launch, newContext, open, settled, sleep, textMatches, urlMatches, visible, waitFor,
+  apiSignIn, assertClean, button, ensureWorkspace, launch, newContext, open, overflow, settled, sleep, textMatches, urlMatches, visible, waitFor,
 } from "./lib.mjs";
 
 const LLM = process.env.E2E_LLMFAKE_URL ?? "";
@@ -172,6 +172,15 @@ test("add a provider and an agent, chat live with Stop, reload mid-answer, error
     await mine.getByText("click me").first().click({ timeout: 2000, noWaitAfter: true }).catch(() => {});
     await sleep(300);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, "nothing ran");
+
+    // A phone: no page of the assistant scrolls sideways.
+    const thread = new URL(page.url()).pathname;
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of [thread, `/workspaces/${encodeURIComponent(ws.slug)}/assistant`, "/admin/ai"]) {
+      await open(page, path);
+      const o = await overflow(page);
+      assert.ok(o.ok, `${path} at 360 px scrolls sideways (${o.scrollWidth} > ${o.innerWidth}): ${o.offenders.join(", ")}`);
+    }
 
     assertClean(ada);
   } finally {
