@@ -95,7 +95,8 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
   const writer = canChat(ws);
   const messages = messagesOf(state);
 
-  const [{ fetching: sending, error: sendError }, send] = useMutation(SendMessageDocument);
+  const [{ fetching: sending }, send] = useMutation(SendMessageDocument);
+  const [sendError, setSendError] = useState<string | undefined>();
   const [, cancel] = useMutation(CancelGenerationDocument);
   const [, regenerate] = useMutation(RegenerateMessageDocument);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -104,6 +105,9 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
   const onSend = async (content: string, idempotencyKey: string) => {
     const res = await send({ input: { threadId: thread.id, content, idempotencyKey } });
     const p = res.data?.sendMessage;
+    // Stored is stored: an error in a part of the answer (an author that
+    // could not be read) does not make the message unsent.
+    setSendError(p ? undefined : formError(res.error));
     if (!p) return false;
     for (const message of [p.message, ...p.replies]) dispatch({ type: "added", message });
     return true;
@@ -188,7 +192,7 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
           agents={agents}
           onSend={onSend}
           sending={sending}
-          error={formError(sendError)}
+          error={sendError}
           defaultHandle={thread.autoReply ? thread.defaultAgent?.handle : null}
         />
       ) : (

@@ -59,7 +59,9 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case "ended": {
       const held = state.byId[action.message.id];
       if (held && held.status !== "streaming") return state;
-      return put(state, fromStored(action.message));
+      const m = fromStored(action.message);
+      // The author as held when the answer could not name it.
+      return put(state, { ...m, authorUser: m.authorUser ?? held?.authorUser ?? null, authorAgent: m.authorAgent ?? held?.authorAgent ?? null });
     }
     case "event":
       return applyEvent(state, action.event);
