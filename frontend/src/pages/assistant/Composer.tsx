@@ -3,7 +3,7 @@
 // (or name) starts with what follows, chosen with the arrow keys and Enter
 // or Tab, or with the mouse; Escape closes it. A double submit sends once
 // (useCreateOnce: one idempotency key until the send succeeds).
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Button, ErrorMessage } from "../../components/ui";
 import { useCreateOnce } from "../../lib/createOnce";
 import { choosesOption, filterAgents, insertMention, mentionAt, moveActive, type MentionAgent, type MentionQuery } from "./mention";
@@ -27,6 +27,7 @@ export function Composer({ agents, onSend, sending, error, defaultHandle }: Comp
   const [active, setActive] = useState(0);
   const [closedAt, setClosedAt] = useState<number | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const caretAfter = useRef<number | null>(null);
   const once = useCreateOnce();
   const id = useId();
   const listId = `${id}-agents`;
@@ -48,13 +49,21 @@ export function Composer({ agents, onSend, sending, error, defaultHandle }: Comp
     const el = ref.current;
     if (!el || !mention) return;
     const next = insertMention(el.value, mention, el.selectionStart, agent.handle);
+    caretAfter.current = next.caret;
     setText(next.text);
     setMention(null);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(next.caret, next.caret);
-    });
   };
+
+  // The caret goes after the chosen handle as soon as the text shows it,
+  // before the next key press.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && caretAfter.current !== null) {
+      el.focus();
+      el.setSelectionRange(caretAfter.current, caretAfter.current);
+      caretAfter.current = null;
+    }
+  }, [text]);
 
   const send = () => {
     const content = text.trim();
