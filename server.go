@@ -112,6 +112,8 @@ type config struct {
 	SmartHomeDomain string
 	// SmartHomes tunes the smart home jobs; tests shorten them.
 	SmartHomes smarthome.Config
+	// Assistant tunes generation (saves, heartbeats); tests shorten them.
+	Assistant assistant.Config
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -141,6 +143,14 @@ func loadConfig(getenv func(string) string) (config, error) {
 			return cfg, fmt.Errorf("WOOW_CLOUDFLARE_RATE_LIMIT: want requests per second above 0, got %q", v)
 		}
 		cfg.Cloudflare.RateLimit = r
+	}
+	if v := getenv("WOOW_ASSISTANT_HEARTBEAT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 10*time.Millisecond || d > time.Minute {
+			return cfg, fmt.Errorf("WOOW_ASSISTANT_HEARTBEAT: want a duration from 10ms to 1m (e.g. 5s), got %q", v)
+		}
+		// An answer whose server stopped is found after four missed beats.
+		cfg.Assistant.Heartbeat, cfg.Assistant.Stale = d, 4*d
 	}
 	if u, err := url.Parse(cfg.Cloudflare.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 		return cfg, fmt.Errorf("WOOW_CLOUDFLARE_API_URL: want http(s)://host[:port]/client/v4, got %q", cfg.Cloudflare.APIURL)
@@ -393,7 +403,12 @@ func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 	if err = startJobs(ctx, bgCtx, cfg, db, s.deployer, log); err != nil {
 		return nil, err
 	}
-	s.assistant = assistant.New(db.Client, box, llm.New(nil), log)
+	s.assistant = assistant.New(db.Client, box, llm.New(nil), bus, cfg.Assistant, log)
+	s.closers = append(s.closers, s.assistant.CloseStreams)
+	s.assistant.Start(bgCtx)
+	// Runs before CloseStreams: the answers being written end, saved, as
+	// interrupted.
+	s.closers = append(s.closers, s.assistant.Close)
 	s.workspaces = workspaces.New(db.Client, workspaces.Config{PublicURL: cfg.PublicURL, Mail: outbox, Log: log})
 	s.feed = activity.NewFeed(db.Client, bus, log)
 	s.closers = append(s.closers, s.feed.Close)

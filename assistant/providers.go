@@ -14,11 +14,14 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/aiagent"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/events"
+	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/llm"
 	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
@@ -30,12 +33,27 @@ type Service struct {
 	client *ent.Client
 	box    *secretbox.Box
 	llm    *llm.Client
+	bus    events.Bus
+	cfg    Config
 	log    *slog.Logger
+	stream *live.Stream[*Event, int]
+
+	mu      sync.Mutex
+	gens    map[int]*generation // the answers being written here
+	closing bool
+	running sync.WaitGroup // one per generation in gens
+	stop    context.CancelFunc
+	bg      sync.WaitGroup
 }
 
-// New returns the assistant service, calling providers with llm.
-func New(client *ent.Client, box *secretbox.Box, llm *llm.Client, log *slog.Logger) *Service {
-	return &Service{client: client, box: box, llm: llm, log: log}
+// New returns the assistant service, calling providers with llm and
+// streaming answers on bus. Start begins its background work; Close ends
+// it.
+func New(client *ent.Client, box *secretbox.Box, llm *llm.Client, bus events.Bus, cfg Config, log *slog.Logger) *Service {
+	cfg.defaults()
+	s := &Service{client: client, box: box, llm: llm, bus: bus, cfg: cfg, log: log, gens: map[int]*generation{}}
+	s.stream = s.newStream()
+	return s
 }
 
 // ProviderInput is what createAIProvider and updateAIProvider take; nil

@@ -1,0 +1,556 @@
+package assistant
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/aimessage"
+	"github.com/woowtech/woow-paas/ent/predicate"
+	"github.com/woowtech/woow-paas/live"
+	"github.com/woowtech/woow-paas/llm"
+	"github.com/woowtech/woow-paas/viewer"
+)
+
+// Config tunes generation; the zero value takes the defaults.
+type Config struct {
+	// FlushEvery is how often the text of an answer being written is
+	// saved (default 250 ms), or sooner after FlushBytes more (2 KiB).
+	FlushEvery time.Duration
+	FlushBytes int
+	// Heartbeat is how often a running answer marks itself alive
+	// (default 5 s); one whose mark is older than Stale (default 20 s) was
+	// left by a server that stopped, and is ended as interrupted.
+	Heartbeat, Stale time.Duration
+	// HistoryBytes bounds the thread's history sent with a question
+	// (default 24,000 bytes, some 6,000 tokens); the newest is kept.
+	HistoryBytes int
+	// MaxAnswerBytes ends an answer that grows past it (default 256 KiB).
+	MaxAnswerBytes int
+	// MaxDuration ends an answer that takes longer (default 10 minutes).
+	MaxDuration time.Duration
+}
+
+func (c *Config) defaults() {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&c.FlushEvery, 250*time.Millisecond)
+	def(&c.Heartbeat, 5*time.Second)
+	def(&c.Stale, 20*time.Second)
+	def(&c.MaxDuration, 10*time.Minute)
+	if c.FlushBytes <= 0 {
+		c.FlushBytes = 2048
+	}
+	if c.HistoryBytes <= 0 {
+		c.HistoryBytes = 24000
+	}
+	if c.MaxAnswerBytes <= 0 {
+		c.MaxAnswerBytes = 256 << 10
+	}
+}
+
+// Interrupted is the reason of an answer whose server stopped while it
+// was being written.
+const Interrupted = "interrupted"
+
+// Why a generation ends before the provider finishes.
+var (
+	errCancelled = errors.New("cancelled")
+	errShutdown  = errors.New(Interrupted)
+	// errGone: the answer was ended or deleted elsewhere (a cancel whose
+	// server did not answer, a deleted thread); nothing is left to write.
+	errGone    = errors.New("the answer was ended elsewhere")
+	errTooLong = errors.New("too long")
+	errTooSlow = errors.New("too slow")
+)
+
+// controlTopic carries requests to the server writing an answer: stop it,
+// or publish its text so far for a subscriber that joined elsewhere.
+const controlTopic = "assistant.control"
+
+type control struct {
+	Op        string `json:"op"` // "cancel" or "resync"
+	MessageID int    `json:"m"`
+}
+
+func threadTopic(id int) string { return "thread." + strconv.Itoa(id) + ".messages" }
+
+// start is an answer to write: the stored reply and its agent.
+type start struct {
+	reply *ent.AIMessage
+	agent *ent.AIAgent
+}
+
+// generation is an answer being written on this server. Its text grows
+// under mu; the publisher sends what is new, the saver stores it.
+type generation struct {
+	id, thread, attempt int
+	cancel              context.CancelCauseFunc
+	done                chan struct{}
+
+	mu        sync.Mutex
+	text      []byte
+	published int
+	resync    bool // send the whole text again, from offset 0
+	saved     int
+	savedAt   time.Time
+	wake      chan struct{} // the publisher's
+	save      chan struct{} // the saver's, after FlushBytes
+}
+
+func (g *generation) snapshot() []byte {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return append([]byte(nil), g.text...)
+}
+
+func poke(ch chan struct{}) {
+	select {
+	case ch <- struct{}{}:
+	default:
+	}
+}
+
+// announce tells the thread's subscribers about a stored message: its
+// whole text, from the start.
+func (s *Service) announce(ctx context.Context, m *ent.AIMessage) {
+	s.publish(ctx, m.ThreadID, &Event{MessageID: m.ID, Attempt: m.Attempt, Delta: m.Content, Status: m.Status, Stored: true})
+}
+
+func (s *Service) publish(ctx context.Context, thread int, e *Event) {
+	if err := live.PublishItem(ctx, s.bus, threadTopic(thread), e); err != nil {
+		s.log.WarnContext(ctx, "assistant: publishing a message event", "message_id", e.MessageID, "err", err)
+	}
+}
+
+// begin starts writing an answer on this server, unless it is shutting
+// down (then the answer ends as interrupted at once).
+func (s *Service) begin(st start) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	g := &generation{id: st.reply.ID, thread: st.reply.ThreadID, attempt: st.reply.Attempt, cancel: cancel,
+		done: make(chan struct{}), wake: make(chan struct{}, 1), save: make(chan struct{}, 1), savedAt: time.Now()}
+	s.mu.Lock()
+	if s.closing {
+		s.mu.Unlock()
+		cancel(errShutdown)
+	} else {
+		s.gens[g.id] = g
+		s.running.Add(1)
+		s.mu.Unlock()
+	}
+	go s.generate(ctx, g, st)
+}
+
+// generate writes one answer: asks the provider, publishes each piece as
+// it comes, saves the text in batches, and stores the end.
+func (s *Service) generate(ctx context.Context, g *generation, st start) {
+	defer func() {
+		s.mu.Lock()
+		if s.gens[g.id] == g {
+			delete(s.gens, g.id)
+			s.running.Done()
+		}
+		s.mu.Unlock()
+		g.cancel(nil)
+		close(g.done)
+	}()
+	ctx, stop := context.WithTimeoutCause(ctx, s.cfg.MaxDuration, errTooSlow)
+	defer stop()
+	var workers sync.WaitGroup
+	workers.Add(2)
+	finished := make(chan struct{})
+	go func() { defer workers.Done(); s.publisher(g, finished) }()
+	go func() { defer workers.Done(); s.saver(ctx, g, finished) }()
+
+	usage, err := s.ask(ctx, g, st)
+	close(finished)
+	workers.Wait() // every piece published before the end is
+	if cause := context.Cause(ctx); err != nil && cause != nil {
+		err = cause
+	}
+	status, reason := aimessage.StatusComplete, ""
+	switch {
+	case err == nil:
+	case errors.Is(err, errGone):
+		return
+	case errors.Is(err, errCancelled):
+		status = aimessage.StatusCancelled
+	case errors.Is(err, errShutdown):
+		status, reason = aimessage.StatusError, Interrupted
+	case errors.Is(err, errTooLong):
+		status, reason = aimessage.StatusError, fmt.Sprintf("the answer grew past %d KiB and was cut there", s.cfg.MaxAnswerBytes>>10)
+	case errors.Is(err, errTooSlow):
+		status, reason = aimessage.StatusError, fmt.Sprintf("the answer took longer than %s and was cut there", s.cfg.MaxDuration)
+	default:
+		status, reason = aimessage.StatusError, describe(err)
+	}
+	s.finish(g, status, reason, usage)
+}
+
+// describe is the reason of a failed call in words; the provider's own
+// words for its refusals.
+func describe(err error) string {
+	var known *refusal
+	if errors.As(err, &known) {
+		return known.reason
+	}
+	return llm.Describe(err)
+}
+
+// refusal is a reason found before calling the provider (no provider,
+// no key that opens).
+type refusal struct{ reason string }
+
+func (r *refusal) Error() string { return r.reason }
+
+// finish stores the end of an answer, if it is still this generation's
+// to end, and tells the subscribers with its whole text.
+func (s *Service) finish(g *generation, status aimessage.Status, reason string, usage llm.Usage) {
+	ctx, cancel := context.WithTimeout(viewer.System(context.Background()), 10*time.Second)
+	defer cancel()
+	text := g.snapshot()
+	n, err := s.client.AIMessage.Update().
+		Where(aimessage.ID(g.id), aimessage.StatusEQ(aimessage.StatusStreaming), aimessage.Attempt(g.attempt)).
+		SetContent(string(text)).SetStatus(status).SetError(clip(reason, 2000)).
+		SetPromptTokens(usage.PromptTokens).SetCompletionTokens(usage.CompletionTokens).Save(ctx)
+	if err != nil {
+		// Left streaming: the heartbeat stops, and the sweep ends it.
+		s.log.Error("assistant: storing the end of an answer", "message_id", g.id, "err", err)
+		return
+	}
+	if n == 0 {
+		return // ended elsewhere, or deleted
+	}
+	s.publish(ctx, g.thread, &Event{MessageID: g.id, Attempt: g.attempt, Delta: string(text), Status: status, Stored: true})
+}
+
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// ask calls the provider with the agent's system prompt and the thread's
+// history, and appends each piece to g.
+func (s *Service) ask(ctx context.Context, g *generation, st start) (llm.Usage, error) {
+	sys := viewer.System(ctx)
+	a := st.agent
+	if a.ProviderID == nil {
+		return llm.Usage{}, &refusal{"the agent @" + a.Handle + " has no provider: a platform admin sets one"}
+	}
+	p, err := s.client.AIProvider.Get(sys, *a.ProviderID)
+	if ent.IsNotFound(err) {
+		return llm.Usage{}, &refusal{"the agent @" + a.Handle + "'s provider was removed"}
+	}
+	if err != nil {
+		return llm.Usage{}, err
+	}
+	if !p.Active {
+		return llm.Usage{}, &refusal{"the provider " + p.Name + " is turned off"}
+	}
+	ep, err := s.endpoint(p)
+	if err != nil {
+		return llm.Usage{}, err
+	}
+	msgs, err := s.history(sys, st.reply, a.SystemPrompt)
+	if err != nil {
+		return llm.Usage{}, err
+	}
+	model := a.Model
+	if model == "" {
+		model = p.DefaultModel
+	}
+	temp := p.Temperature
+	if a.Temperature != nil {
+		temp = *a.Temperature
+	}
+	return s.llm.Chat(ctx, ep, llm.Request{Model: model, Messages: msgs, MaxTokens: p.MaxTokens, Temperature: float32(temp)},
+		func(piece string) error { return s.append(g, piece) })
+}
+
+// append adds a piece to the answer and wakes the publisher (and the
+// saver, after FlushBytes).
+func (s *Service) append(g *generation, piece string) error {
+	g.mu.Lock()
+	if len(g.text)+len(piece) > s.cfg.MaxAnswerBytes {
+		g.mu.Unlock()
+		return errTooLong
+	}
+	g.text = append(g.text, piece...)
+	full := len(g.text)-g.saved >= s.cfg.FlushBytes
+	g.mu.Unlock()
+	poke(g.wake)
+	if full {
+		poke(g.save)
+	}
+	return nil
+}
+
+// history is what the provider reads: the system prompt, then the
+// thread's messages before the reply (people's, and answers that
+// completed), newest kept within HistoryBytes.
+func (s *Service) history(ctx context.Context, reply *ent.AIMessage, prompt string) ([]llm.Message, error) {
+	budget := s.cfg.HistoryBytes
+	var rev []llm.Message
+	// Read newest first, a page at a time, until the budget is spent.
+	before := reply.ID
+	for budget > 0 {
+		page, err := s.client.AIMessage.Query().
+			Where(aimessage.ThreadID(reply.ThreadID), aimessage.IDLT(before)).
+			Order(ent.Desc(aimessage.FieldID)).Limit(50).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range page {
+			before = m.ID
+			if m.Role == aimessage.RoleAssistant && m.Status != aimessage.StatusComplete || m.Content == "" {
+				continue
+			}
+			role := "user"
+			if m.Role == aimessage.RoleAssistant {
+				role = "assistant"
+			}
+			content := m.Content
+			if len(content) > budget {
+				if len(rev) > 0 {
+					budget = 0
+					break
+				}
+				// The newest message alone is over budget: its end is kept.
+				content = "…" + string([]rune(content[len(content)-budget:]))
+			}
+			budget -= len(content)
+			rev = append(rev, llm.Message{Role: role, Content: content})
+		}
+		if len(page) < 50 {
+			break
+		}
+	}
+	out := make([]llm.Message, 0, len(rev)+1)
+	if prompt != "" {
+		out = append(out, llm.Message{Role: "system", Content: prompt})
+	}
+	for i := len(rev) - 1; i >= 0; i-- {
+		out = append(out, rev[i])
+	}
+	return out, nil
+}
+
+// publisher sends what is new of g's text whenever it grows: one event per
+// piece while the bus keeps up, several pieces in one when it is slower.
+// After finished it sends what is left and returns.
+func (s *Service) publisher(g *generation, finished <-chan struct{}) {
+	ctx := context.Background()
+	send := func() {
+		g.mu.Lock()
+		from := g.published
+		if g.resync {
+			from, g.resync = 0, false
+		}
+		delta := string(g.text[from:])
+		g.published = len(g.text)
+		g.mu.Unlock()
+		if delta != "" || from == 0 && g.published > 0 {
+			s.publish(ctx, g.thread, &Event{MessageID: g.id, Attempt: g.attempt, Offset: from, Delta: delta, Status: aimessage.StatusStreaming})
+		}
+	}
+	for {
+		select {
+		case <-g.wake:
+			send()
+		case <-finished:
+			send()
+			return
+		}
+	}
+}
+
+// saver stores g's text every FlushEvery (or after FlushBytes) and marks
+// it alive every Heartbeat. It stops the generation when the answer is no
+// longer its to write.
+func (s *Service) saver(ctx context.Context, g *generation, finished <-chan struct{}) {
+	tick := time.NewTicker(s.cfg.FlushEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-finished:
+			return
+		case <-tick.C:
+		case <-g.save:
+		}
+		g.mu.Lock()
+		grown := len(g.text) > g.saved
+		if !grown && time.Since(g.savedAt) < s.cfg.Heartbeat {
+			g.mu.Unlock()
+			continue
+		}
+		text := string(g.text)
+		g.mu.Unlock()
+		wctx, cancel := context.WithTimeout(viewer.System(context.WithoutCancel(ctx)), 10*time.Second)
+		n, err := s.client.AIMessage.Update().
+			Where(aimessage.ID(g.id), aimessage.StatusEQ(aimessage.StatusStreaming), aimessage.Attempt(g.attempt)).
+			SetContent(text).Save(wctx)
+		cancel()
+		if err != nil {
+			s.log.Warn("assistant: saving an answer being written", "message_id", g.id, "err", err)
+			continue
+		}
+		if n == 0 {
+			g.cancel(errGone)
+			return
+		}
+		g.mu.Lock()
+		g.saved, g.savedAt = len(text), time.Now()
+		g.mu.Unlock()
+	}
+}
+
+// Start listens for cancels and resyncs meant for this server's answers
+// and ends the answers left streaming by a server that stopped, now and
+// every Heartbeat, until Close.
+func (s *Service) Start(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	s.stop = cancel
+	controls := s.bus.Subscribe(ctx, controlTopic)
+	s.bg.Add(2)
+	go func() {
+		defer s.bg.Done()
+		for m := range controls {
+			var c control
+			if json.Unmarshal(m.Data, &c) != nil {
+				continue
+			}
+			s.mu.Lock()
+			g := s.gens[c.MessageID]
+			s.mu.Unlock()
+			if g == nil {
+				continue
+			}
+			switch c.Op {
+			case "cancel":
+				g.cancel(errCancelled)
+			case "resync":
+				g.mu.Lock()
+				g.resync = true
+				g.mu.Unlock()
+				poke(g.wake)
+			}
+		}
+	}()
+	go func() {
+		defer s.bg.Done()
+		t := time.NewTicker(s.cfg.Heartbeat)
+		defer t.Stop()
+		for {
+			if err := s.sweep(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("assistant: ending interrupted answers", "err", err)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+}
+
+// sweep ends as interrupted the answers whose heartbeat stopped.
+func (s *Service) sweep(ctx context.Context) error {
+	sys := viewer.System(ctx)
+	stale, err := s.client.AIMessage.Query().
+		Where(aimessage.StatusEQ(aimessage.StatusStreaming), aimessage.UpdatedAtLT(time.Now().Add(-s.cfg.Stale))).
+		Limit(500).All(sys)
+	if err != nil {
+		return err
+	}
+	for _, m := range stale {
+		s.mu.Lock()
+		_, mine := s.gens[m.ID]
+		s.mu.Unlock()
+		if mine {
+			continue
+		}
+		if err := s.end(sys, m, aimessage.StatusError, Interrupted, aimessage.UpdatedAtLT(time.Now().Add(-s.cfg.Stale))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// end stores the end of m, left streaming by a server that stopped, with
+// the text it saved (if m is still streaming and meets the conditions),
+// and tells its subscribers.
+func (s *Service) end(ctx context.Context, m *ent.AIMessage, status aimessage.Status, reason string, cond ...predicate.AIMessage) error {
+	n, err := s.client.AIMessage.Update().
+		Where(aimessage.ID(m.ID), aimessage.StatusEQ(aimessage.StatusStreaming), aimessage.Attempt(m.Attempt)).
+		Where(cond...).
+		SetStatus(status).SetError(reason).Save(viewer.System(ctx))
+	if err != nil || n == 0 {
+		return err
+	}
+	s.log.Info("assistant: an answer was ended", "message_id", m.ID, "status", status, "reason", reason)
+	s.publish(ctx, m.ThreadID, &Event{MessageID: m.ID, Attempt: m.Attempt, Delta: m.Content, Status: status, Stored: true})
+	return nil
+}
+
+// cancel stops m's generation: here, or on the server writing it, which
+// is asked on the bus. When no server answers within a few seconds (it
+// stopped), m is ended here as cancelled with the text saved.
+func (s *Service) cancel(ctx context.Context, m *ent.AIMessage) error {
+	s.mu.Lock()
+	g := s.gens[m.ID]
+	s.mu.Unlock()
+	wait := 5 * time.Second
+	if g != nil {
+		g.cancel(errCancelled)
+		select {
+		case <-g.done:
+			return nil
+		case <-time.After(wait):
+			return fmt.Errorf("assistant: answer %d did not stop within %s", m.ID, wait)
+		}
+	}
+	wctx, stop := context.WithTimeout(context.WithoutCancel(ctx), wait)
+	defer stop()
+	ended := s.bus.Subscribe(wctx, threadTopic(m.ThreadID))
+	data, _ := json.Marshal(control{Op: "cancel", MessageID: m.ID})
+	if err := s.bus.Publish(wctx, controlTopic, data); err != nil {
+		return err
+	}
+	for msg := range ended {
+		var e Event
+		if json.Unmarshal(msg.Data, &e) == nil && e.MessageID == m.ID && e.Status != aimessage.StatusStreaming {
+			return nil
+		}
+	}
+	cur, err := s.client.AIMessage.Get(viewer.System(ctx), m.ID)
+	if err != nil || cur.Status != aimessage.StatusStreaming {
+		return err
+	}
+	return s.end(ctx, cur, aimessage.StatusCancelled, "")
+}
+
+// Close ends the answers being written here as interrupted, saving their
+// text, and stops listening. Answers started after it end at once.
+func (s *Service) Close() {
+	s.mu.Lock()
+	s.closing = true
+	for _, g := range s.gens {
+		g.cancel(errShutdown)
+	}
+	s.mu.Unlock()
+	s.running.Wait()
+	if s.stop != nil {
+		s.stop()
+	}
+	s.bg.Wait()
+}
