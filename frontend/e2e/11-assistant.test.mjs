@@ -9,10 +9,11 @@
 // partial text kept as cancelled) and fails in words with Regenerate
 // offered. Script and javascript: links in messages stay inert.
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   ADA, T,
-  apiSignIn, assertClean, button, ensureWorkspace, launch, newContext, open, overflow, settled, sleep, textMatches, urlMatches, visible, waitFor,
+  SHOTS, apiSignIn, assertClean, button, ensureWorkspace, launch, newContext, open, overflow, settled, sleep, textMatches, urlMatches, visible, waitFor,
 } from "./lib.mjs";
 
 const LLM = process.env.E2E_LLMFAKE_URL ?? "";
@@ -175,9 +176,11 @@ test("add a provider and an agent, chat live with Stop, reload mid-answer, error
 
     // A phone: no page of the assistant scrolls sideways.
     const thread = new URL(page.url()).pathname;
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, "assistant-thread-1280.png"), fullPage: true });
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of [thread, `/workspaces/${encodeURIComponent(ws.slug)}/assistant`, "/admin/ai"]) {
       await open(page, path);
+      if (SHOTS) await page.screenshot({ path: join(SHOTS, `assistant-360${path.replace(/[^a-z0-9]+/gi, "-")}.png`), fullPage: true });
       const o = await overflow(page);
       assert.ok(o.ok, `${path} at 360 px scrolls sideways (${o.scrollWidth} > ${o.innerWidth}): ${o.offenders.join(", ")}`);
     }
