@@ -102,6 +102,7 @@ describe("ThreadPage", { timeout: 20_000 }, () => {
     expect(within(answer()).getByTestId("message-status")).toHaveTextContent("Error");
     expect(within(answer()).getByRole("button", { name: "Regenerate" })).toBeInTheDocument();
     expect(within(answer()).queryByRole("button", { name: "Stop" })).toBeNull();
+    expect(screen.getByText("Helper Bot's answer failed.")).toHaveAttribute("aria-live", "polite");
   });
 
   it("stops an answer: the cancel keeps the text so far", async () => {

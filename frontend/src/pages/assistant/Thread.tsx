@@ -23,9 +23,9 @@ import {
   SendMessageDocument,
   ThreadPageDocument,
 } from "./documents";
-import { MessageItem, type MessageActions } from "./MessageItem";
+import { authorOf, MessageItem, type MessageActions } from "./MessageItem";
 import { assistantPath, canChat } from "./rules";
-import { chatReducer, emptyChat, messagesOf, streamAfter, type StoredMessage } from "./stream";
+import { chatReducer, emptyChat, messagesOf, streamAfter, type ChatMessage, type StoredMessage } from "./stream";
 
 type Workspace = NonNullable<ThreadPageQuery["workspace"]>;
 
@@ -143,6 +143,18 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
     end.current?.scrollIntoView?.({ block: "end" });
   }, [count]);
 
+  // For screen readers: a word when the newest message is done (the text
+  // itself is not read out piece by piece).
+  const last = messages[messages.length - 1];
+  const [announcement, setAnnouncement] = useState("");
+  const lastDone = last && last.status !== "streaming" ? `${last.id}:${last.status}` : "";
+  const seen = useRef(lastDone);
+  useEffect(() => {
+    if (!last || !lastDone || seen.current === lastDone) return;
+    seen.current = lastDone;
+    setAnnouncement(announce(last));
+  }, [last, lastDone]);
+
   const title = threadTitle(thread);
   const e = appError(streamError);
   return (
@@ -186,6 +198,9 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
         </ol>
       )}
       <div ref={end} />
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       <ErrorMessage message={actionError} />
       {writer ? (
         <Composer
@@ -200,4 +215,13 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
       )}
     </div>
   );
+}
+
+/** What a screen reader hears when a message is done. */
+export function announce(m: ChatMessage): string {
+  const who = authorOf(m).name;
+  if (m.role !== "assistant") return `New message from ${who}.`;
+  if (m.status === "error") return `${who}'s answer failed.`;
+  if (m.status === "cancelled") return `${who}'s answer was stopped.`;
+  return `${who} answered.`;
 }
