@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/woowtech/woow-paas/llm/llmfake"
+	"github.com/woowtech/woow-paas/store/storetest"
 )
 
 const (
@@ -169,10 +170,39 @@ func watch(t *testing.T, c *chat, who *account, name, thread string, after any) 
 	return &watcher{ws: ws, id: "m", text: map[string]string{}, status: map[string]string{}, events: map[string][]streamEvent{}}
 }
 
+// live returns once the subscription is registered: the subscribe
+// message is answered by nothing, so who sends "ping <i>" to the thread
+// (one that does not auto-reply) until the subscription shows one.
+func (w *watcher) live(t *testing.T, who *account, thread string) {
+	t.Helper()
+	for i := range 20 {
+		ping := "ping " + strconv.Itoa(i)
+		send(t, who, thread, ping)
+		for {
+			m, ok, timedOut := w.ws.tryRecv(2 * time.Second)
+			if timedOut {
+				break
+			}
+			if !ok {
+				t.Fatalf("%s: connection ended while waiting for the subscription to start: %v", w.ws.name, w.ws.err)
+			}
+			if e := w.apply(t, m); e.Delta == ping {
+				return
+			}
+		}
+	}
+	t.Fatalf("%s: the subscription showed no ping", w.ws.name)
+}
+
 // next applies the next event and returns it.
 func (w *watcher) next(t *testing.T, d time.Duration) streamEvent {
 	t.Helper()
-	m := w.ws.recv(t, d)
+	return w.apply(t, w.ws.recv(t, d))
+}
+
+// apply keeps the event of m, as a client does, and returns it.
+func (w *watcher) apply(t *testing.T, m wsMsg) streamEvent {
+	t.Helper()
 	if m.Type != "next" || m.ID != w.id {
 		t.Fatalf("%s: got %v, want a messageStream event", w.ws.name, m)
 	}
@@ -303,16 +333,21 @@ func TestMessagesCallOnAgents(t *testing.T) {
 func TestAnswersStream(t *testing.T) {
 	c := newChat(t, newTestEnv(t))
 	// Two members watch; a third joins in the middle of the answer.
-	w1 := watch(t, c, c.bob, "bob", c.thread, nil)
-	w2 := watch(t, c, c.guest, "guest", c.thread, nil) // guests read
-	s := send(t, c.bob, c.thread, "@helper slow 15 count 60")
+	w1 := watch(t, c, c.bob, "bob", c.quiet, nil)
+	w2 := watch(t, c, c.guest, "guest", c.quiet, nil) // guests read
+	w1.live(t, c.bob, c.quiet)
+	w2.live(t, c.bob, c.quiet)
+	s := send(t, c.bob, c.quiet, "@helper slow 15 count 60")
 	reply := s.replies[0].ID
 	e := w1.next(t, 5*time.Second)
+	for strings.HasPrefix(e.Delta, "ping ") { // w2's pings
+		e = w1.next(t, 5*time.Second)
+	}
 	if e.MessageID != s.id || !e.Reset || e.Delta != "@helper slow 15 count 60" || e.Message == nil {
 		t.Fatalf("first event: %+v, want the question, whole", e)
 	}
 	w1.growUntil(t, reply, "w10 ", 10*time.Second)
-	w3 := watch(t, c, c.bob, "late", c.thread, nil)
+	w3 := watch(t, c, c.bob, "late", c.quiet, nil)
 	first := w3.next(t, 5*time.Second)
 	if first.MessageID != reply || !first.Reset || !strings.HasPrefix(words(60), first.Delta) || len(first.Delta) < len("w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 ") {
 		t.Fatalf("a late subscriber's first event: %+v, want the text so far", first)
@@ -327,7 +362,7 @@ func TestAnswersStream(t *testing.T) {
 	}
 	// A client that reloads after the end catches up with after: every
 	// message after the last it holds, whole.
-	w4 := watch(t, c, c.bob, "reload", c.thread, s.id)
+	w4 := watch(t, c, c.bob, "reload", c.quiet, s.id)
 	if e := w4.next(t, 5*time.Second); e.MessageID != reply || !e.Reset || e.Delta != words(60) || e.Status != "complete" {
 		t.Errorf("caught up: %+v", e)
 	}
@@ -494,5 +529,54 @@ func TestAnswerOutlivesItsServer(t *testing.T) {
 	bob.setSessionCookie(t, c.bob.sessionCookie(t))
 	if m := readMessage(t, bob, reply); m.Status != "error" || m.Error != "interrupted" || !strings.Contains(m.Content, "w3 ") {
 		t.Errorf("after a shutdown: %+v", m)
+	}
+}
+
+// TestAnswersAcrossReplicas: on PostgreSQL, two servers share the
+// installation. A subscriber on one follows an answer written on the
+// other from the middle, and a cancel sent to one stops the answer the
+// other writes.
+func TestAnswersAcrossReplicas(t *testing.T) {
+	if storetest.Dialect() != "postgres" {
+		t.Skip("replicas share PostgreSQL; SQLite is one server")
+	}
+	env := newTestEnv(t)
+	c := newChat(t, env) // replica A
+	b := startServer(t, env)
+	bobB := &account{client: newClient(t, b.URL, "bob@B"), email: c.bob.email}
+	bobB.setSessionCookie(t, c.bob.sessionCookie(t))
+
+	s := send(t, c.bob, c.thread, "@helper slow 20 count 80") // written on A
+	reply := s.replies[0].ID
+	wA := watch(t, c, c.bob, "A", c.thread, nil)
+	wA.growUntil(t, reply, "w20 ", 10*time.Second)
+	onB := &chat{srv: b}
+	wB := watch(t, onB, c.bob, "B", c.thread, nil)
+	first := wB.next(t, 5*time.Second)
+	if first.MessageID != reply || !first.Reset || !strings.HasPrefix(words(80), first.Delta) {
+		t.Fatalf("B's first event: %+v, want the text so far", first)
+	}
+	for _, w := range []*watcher{wA, wB} {
+		if got := w.until(t, reply, 15*time.Second); got != words(80) {
+			t.Errorf("%s: text %q", w.ws.name, got)
+		}
+	}
+
+	s = send(t, c.bob, c.thread, "@helper slow 100 count 50") // on A
+	reply = s.replies[0].ID
+	wA.growUntil(t, reply, "w3 ", 10*time.Second)
+	kept := pick[stored](t, bobB.mustDo(t, cancelMut, map[string]any{"id": reply}), "cancelGeneration.message") // on B
+	if kept.Status != "cancelled" || !strings.Contains(kept.Content, "w3 ") || kept.Content == words(50) {
+		t.Fatalf("cancelled through B: %+v", kept)
+	}
+	if got := wA.until(t, reply, 5*time.Second); got != kept.Content {
+		t.Errorf("A's stream ended with %q, want %q", got, kept.Content)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for c.fake.Cut() != 1 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the provider's connection was not closed (cut %d)", c.fake.Cut())
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

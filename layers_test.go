@@ -11,7 +11,7 @@ import (
 // translate between them and the transports. Only direct imports count:
 // the generated ent client imports gqlgen's graphql package for entgql.
 func TestDomainKnowsNoTransport(t *testing.T) {
-	domain := []string{"accounts", "activity", "assistant", "catalog", "dashboard", "deploy", "errs", "events",
+	domain := []string{"accounts", "activity", "assistant", "board", "catalog", "dashboard", "deploy", "errs", "events",
 		"live", "oauth", "revocation", "role", "smarthome", "valuespec", "viewer", "workspaces"}
 	forbidden := []string{"net/http", "github.com/99designs/gqlgen", "github.com/vektah/gqlparser"}
 	for _, dir := range domain {

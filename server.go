@@ -30,6 +30,7 @@ import (
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/assistant"
 	"github.com/woowtech/woow-paas/auth"
+	"github.com/woowtech/woow-paas/board"
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/deploy"
 	"github.com/woowtech/woow-paas/ent"
@@ -349,6 +350,7 @@ type services struct {
 	oauth      *oauth.Service
 	homes      *smarthome.Homes
 	assistant  *assistant.Service
+	board      *board.Service
 
 	// closers release what the services hold, in the order they were
 	// made; close runs them in reverse.
@@ -409,6 +411,8 @@ func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 	// Runs before CloseStreams: the answers being written end, saved, as
 	// interrupted.
 	s.closers = append(s.closers, s.assistant.Close)
+	s.board = board.New(db, bus, s.assistant, log)
+	s.closers = append(s.closers, s.board.Close)
 	s.workspaces = workspaces.New(db.Client, workspaces.Config{PublicURL: cfg.PublicURL, Mail: outbox, Log: log})
 	s.feed = activity.NewFeed(db.Client, bus, log)
 	s.closers = append(s.closers, s.feed.Close)
@@ -538,6 +542,7 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 		OAuth:      svc.oauth,
 		Homes:      svc.homes,
 		Assistant:  svc.assistant,
+		Board:      svc.board,
 	})
 	authn := httpauth.New(svc.accounts, auth.Cookies{TrustProxy: cfg.TrustProxy}, log).WithTokens(svc.oauth)
 	api := gqlserver.New(schema, gqlserver.Options{

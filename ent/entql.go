@@ -608,7 +608,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldDescription: {Type: field.TypeString, Column: task.FieldDescription},
 			task.FieldAssigneeID:  {Type: field.TypeInt, Column: task.FieldAssigneeID},
 			task.FieldPriority:    {Type: field.TypeEnum, Column: task.FieldPriority},
-			task.FieldSequence:    {Type: field.TypeInt, Column: task.FieldSequence},
+			task.FieldRank:        {Type: field.TypeString, Column: task.FieldRank},
+			task.FieldTags:        {Type: field.TypeJSON, Column: task.FieldTags},
 			task.FieldDeadline:    {Type: field.TypeTime, Column: task.FieldDeadline},
 			task.FieldChatEnabled: {Type: field.TypeBool, Column: task.FieldChatEnabled},
 			task.FieldAiAutoReply: {Type: field.TypeBool, Column: task.FieldAiAutoReply},
@@ -4617,9 +4618,14 @@ func (f *TaskFilter) WherePriority(p entql.StringP) {
 	f.Where(p.Field(task.FieldPriority))
 }
 
-// WhereSequence applies the entql int predicate on the sequence field.
-func (f *TaskFilter) WhereSequence(p entql.IntP) {
-	f.Where(p.Field(task.FieldSequence))
+// WhereRank applies the entql string predicate on the rank field.
+func (f *TaskFilter) WhereRank(p entql.StringP) {
+	f.Where(p.Field(task.FieldRank))
+}
+
+// WhereTags applies the entql json.RawMessage predicate on the tags field.
+func (f *TaskFilter) WhereTags(p entql.BytesP) {
+	f.Where(p.Field(task.FieldTags))
 }
 
 // WhereDeadline applies the entql time.Time predicate on the deadline field.

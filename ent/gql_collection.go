@@ -1443,19 +1443,6 @@ func (_q *ProjectQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				fieldSeen[project.FieldServiceID] = struct{}{}
 			}
 
-		case "stages":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&TaskStageClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, taskstageImplementors)...); err != nil {
-				return err
-			}
-			_q.WithNamedStages(alias, func(wq *TaskStageQuery) {
-				*wq = *query
-			})
-
 		case "tasks":
 			var (
 				alias = field.Alias
@@ -1499,10 +1486,10 @@ func (_q *ProjectQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[3][alias] = n
+							nodes[i].Edges.totalCount[2][alias] = n
 						}
 						return nil
 					})
@@ -1510,10 +1497,10 @@ func (_q *ProjectQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Project) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Tasks)
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[3][alias] = n
+							nodes[i].Edges.totalCount[2][alias] = n
 						}
 						return nil
 					})
@@ -2593,17 +2580,6 @@ func (_q *TaskQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, task.FieldAssigneeID)
 				fieldSeen[task.FieldAssigneeID] = struct{}{}
 			}
-
-		case "thread":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&AIThreadClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, aithreadImplementors)...); err != nil {
-				return err
-			}
-			_q.withThread = query
 		case "createdAt":
 			if _, ok := fieldSeen[task.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, task.FieldCreatedAt)
@@ -2649,10 +2625,10 @@ func (_q *TaskQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				selectedFields = append(selectedFields, task.FieldPriority)
 				fieldSeen[task.FieldPriority] = struct{}{}
 			}
-		case "sequence":
-			if _, ok := fieldSeen[task.FieldSequence]; !ok {
-				selectedFields = append(selectedFields, task.FieldSequence)
-				fieldSeen[task.FieldSequence] = struct{}{}
+		case "rank":
+			if _, ok := fieldSeen[task.FieldRank]; !ok {
+				selectedFields = append(selectedFields, task.FieldRank)
+				fieldSeen[task.FieldRank] = struct{}{}
 			}
 		case "deadline":
 			if _, ok := fieldSeen[task.FieldDeadline]; !ok {
@@ -2783,19 +2759,6 @@ func (_q *TaskStageQuery) collectField(ctx context.Context, oneNode bool, opCtx 
 				selectedFields = append(selectedFields, taskstage.FieldProjectID)
 				fieldSeen[taskstage.FieldProjectID] = struct{}{}
 			}
-
-		case "tasks":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&TaskClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, taskImplementors)...); err != nil {
-				return err
-			}
-			_q.WithNamedTasks(alias, func(wq *TaskQuery) {
-				*wq = *query
-			})
 		case "workspaceID":
 			if _, ok := fieldSeen[taskstage.FieldWorkspaceID]; !ok {
 				selectedFields = append(selectedFields, taskstage.FieldWorkspaceID)

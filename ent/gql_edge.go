@@ -141,18 +141,6 @@ func (_m *Project) Service(ctx context.Context) (*Service, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Project) Stages(ctx context.Context) (result []*TaskStage, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedStages(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.StagesOrErr()
-	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryStages().All(ctx)
-	}
-	return result, err
-}
-
 func (_m *Project) Tasks(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *TaskOrder, where *TaskWhereInput,
 ) (*TaskConnection, error) {
@@ -161,7 +149,7 @@ func (_m *Project) Tasks(
 		WithTaskFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
 	if nodes, err := _m.NamedTasks(alias); err == nil || hasTotalCount {
 		pager, err := newTaskPager(opts, last != nil)
 		if err != nil {
@@ -312,14 +300,6 @@ func (_m *Task) Assignee(ctx context.Context) (*User, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Task) Thread(ctx context.Context) (*AIThread, error) {
-	result, err := _m.Edges.ThreadOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryThread().Only(ctx)
-	}
-	return result, MaskNotFound(err)
-}
-
 func (_m *TaskStage) Workspace(ctx context.Context) (*Workspace, error) {
 	result, err := _m.Edges.WorkspaceOrErr()
 	if IsNotLoaded(err) {
@@ -332,18 +312,6 @@ func (_m *TaskStage) Project(ctx context.Context) (*Project, error) {
 	result, err := _m.Edges.ProjectOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryProject().Only(ctx)
-	}
-	return result, err
-}
-
-func (_m *TaskStage) Tasks(ctx context.Context) (result []*Task, err error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
-		result, err = _m.NamedTasks(graphql.GetFieldContext(ctx).Field.Alias)
-	} else {
-		result, err = _m.Edges.TasksOrErr()
-	}
-	if IsNotLoaded(err) {
-		result, err = _m.QueryTasks().All(ctx)
 	}
 	return result, err
 }

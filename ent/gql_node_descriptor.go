@@ -949,7 +949,7 @@ func (_m *Project) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Project",
 		Fields: make([]*Field, 6),
-		Edges:  make([]*Edge, 4),
+		Edges:  make([]*Edge, 3),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1021,22 +1021,12 @@ func (_m *Project) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Edges[2] = &Edge{
-		Type: "TaskStage",
-		Name: "stages",
-	}
-	err = _m.QueryStages().
-		Select(taskstage.FieldID).
-		Scan(ctx, &node.Edges[2].IDs)
-	if err != nil {
-		return nil, err
-	}
-	node.Edges[3] = &Edge{
 		Type: "Task",
 		Name: "tasks",
 	}
 	err = _m.QueryTasks().
 		Select(task.FieldID).
-		Scan(ctx, &node.Edges[3].IDs)
+		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -1589,7 +1579,7 @@ func (_m *Task) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "Task",
 		Fields: make([]*Field, 13),
-		Edges:  make([]*Edge, 5),
+		Edges:  make([]*Edge, 4),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1664,12 +1654,12 @@ func (_m *Task) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "priority",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.Sequence); err != nil {
+	if buf, err = json.Marshal(_m.Rank); err != nil {
 		return nil, err
 	}
 	node.Fields[9] = &Field{
-		Type:  "int",
-		Name:  "sequence",
+		Type:  "string",
+		Name:  "rank",
 		Value: string(buf),
 	}
 	if buf, err = json.Marshal(_m.Deadline); err != nil {
@@ -1736,16 +1726,6 @@ func (_m *Task) Node(ctx context.Context) (node *Node, err error) {
 	if err != nil {
 		return nil, err
 	}
-	node.Edges[4] = &Edge{
-		Type: "AIThread",
-		Name: "thread",
-	}
-	err = _m.QueryThread().
-		Select(aithread.FieldID).
-		Scan(ctx, &node.Edges[4].IDs)
-	if err != nil {
-		return nil, err
-	}
 	return node, nil
 }
 
@@ -1755,7 +1735,7 @@ func (_m *TaskStage) Node(ctx context.Context) (node *Node, err error) {
 		ID:     _m.ID,
 		Type:   "TaskStage",
 		Fields: make([]*Field, 5),
-		Edges:  make([]*Edge, 3),
+		Edges:  make([]*Edge, 2),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.WorkspaceID); err != nil {
@@ -1815,16 +1795,6 @@ func (_m *TaskStage) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryProject().
 		Select(project.FieldID).
 		Scan(ctx, &node.Edges[1].IDs)
-	if err != nil {
-		return nil, err
-	}
-	node.Edges[2] = &Edge{
-		Type: "Task",
-		Name: "tasks",
-	}
-	err = _m.QueryTasks().
-		Select(task.FieldID).
-		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}

@@ -4312,17 +4312,17 @@ var (
 			}
 		},
 	}
-	// TaskOrderFieldSequence orders Task by sequence.
-	TaskOrderFieldSequence = &TaskOrderField{
+	// TaskOrderFieldRank orders Task by rank.
+	TaskOrderFieldRank = &TaskOrderField{
 		Value: func(_m *Task) (ent.Value, error) {
-			return _m.Sequence, nil
+			return _m.Rank, nil
 		},
-		column: task.FieldSequence,
-		toTerm: task.BySequence,
+		column: task.FieldRank,
+		toTerm: task.ByRank,
 		toCursor: func(_m *Task) Cursor {
 			return Cursor{
 				ID:    _m.ID,
-				Value: _m.Sequence,
+				Value: _m.Rank,
 			}
 		},
 	}
@@ -4334,8 +4334,8 @@ func (f TaskOrderField) String() string {
 	switch f.column {
 	case TaskOrderFieldCreatedAt.column:
 		str = "CREATED_AT"
-	case TaskOrderFieldSequence.column:
-		str = "SEQUENCE"
+	case TaskOrderFieldRank.column:
+		str = "RANK"
 	}
 	return str
 }
@@ -4354,8 +4354,8 @@ func (f *TaskOrderField) UnmarshalGQL(v interface{}) error {
 	switch str {
 	case "CREATED_AT":
 		*f = *TaskOrderFieldCreatedAt
-	case "SEQUENCE":
-		*f = *TaskOrderFieldSequence
+	case "RANK":
+		*f = *TaskOrderFieldRank
 	default:
 		return fmt.Errorf("%s is not a valid TaskOrderField", str)
 	}

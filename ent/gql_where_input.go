@@ -4267,10 +4267,6 @@ type ProjectWhereInput struct {
 	HasService     *bool                `json:"hasService,omitempty"`
 	HasServiceWith []*ServiceWhereInput `json:"hasServiceWith,omitempty"`
 
-	// "stages" edge predicates.
-	HasStages     *bool                  `json:"hasStages,omitempty"`
-	HasStagesWith []*TaskStageWhereInput `json:"hasStagesWith,omitempty"`
-
 	// "tasks" edge predicates.
 	HasTasks     *bool             `json:"hasTasks,omitempty"`
 	HasTasksWith []*TaskWhereInput `json:"hasTasksWith,omitempty"`
@@ -4563,24 +4559,6 @@ func (i *ProjectWhereInput) P() (predicate.Project, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, project.HasServiceWith(with...))
-	}
-	if i.HasStages != nil {
-		p := project.HasStages()
-		if !*i.HasStages {
-			p = project.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasStagesWith) > 0 {
-		with := make([]predicate.TaskStage, 0, len(i.HasStagesWith))
-		for _, w := range i.HasStagesWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasStagesWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, project.HasStagesWith(with...))
 	}
 	if i.HasTasks != nil {
 		p := project.HasTasks()
@@ -7341,15 +7319,20 @@ type TaskWhereInput struct {
 	PriorityIn    []task.Priority `json:"priorityIn,omitempty"`
 	PriorityNotIn []task.Priority `json:"priorityNotIn,omitempty"`
 
-	// "sequence" field predicates.
-	Sequence      *int  `json:"sequence,omitempty"`
-	SequenceNEQ   *int  `json:"sequenceNEQ,omitempty"`
-	SequenceIn    []int `json:"sequenceIn,omitempty"`
-	SequenceNotIn []int `json:"sequenceNotIn,omitempty"`
-	SequenceGT    *int  `json:"sequenceGT,omitempty"`
-	SequenceGTE   *int  `json:"sequenceGTE,omitempty"`
-	SequenceLT    *int  `json:"sequenceLT,omitempty"`
-	SequenceLTE   *int  `json:"sequenceLTE,omitempty"`
+	// "rank" field predicates.
+	Rank             *string  `json:"rank,omitempty"`
+	RankNEQ          *string  `json:"rankNEQ,omitempty"`
+	RankIn           []string `json:"rankIn,omitempty"`
+	RankNotIn        []string `json:"rankNotIn,omitempty"`
+	RankGT           *string  `json:"rankGT,omitempty"`
+	RankGTE          *string  `json:"rankGTE,omitempty"`
+	RankLT           *string  `json:"rankLT,omitempty"`
+	RankLTE          *string  `json:"rankLTE,omitempty"`
+	RankContains     *string  `json:"rankContains,omitempty"`
+	RankHasPrefix    *string  `json:"rankHasPrefix,omitempty"`
+	RankHasSuffix    *string  `json:"rankHasSuffix,omitempty"`
+	RankEqualFold    *string  `json:"rankEqualFold,omitempty"`
+	RankContainsFold *string  `json:"rankContainsFold,omitempty"`
 
 	// "deadline" field predicates.
 	Deadline       *time.Time  `json:"deadline,omitempty"`
@@ -7386,10 +7369,6 @@ type TaskWhereInput struct {
 	// "assignee" edge predicates.
 	HasAssignee     *bool             `json:"hasAssignee,omitempty"`
 	HasAssigneeWith []*UserWhereInput `json:"hasAssigneeWith,omitempty"`
-
-	// "thread" edge predicates.
-	HasThread     *bool                 `json:"hasThread,omitempty"`
-	HasThreadWith []*AIThreadWhereInput `json:"hasThreadWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -7679,29 +7658,44 @@ func (i *TaskWhereInput) P() (predicate.Task, error) {
 	if len(i.PriorityNotIn) > 0 {
 		predicates = append(predicates, task.PriorityNotIn(i.PriorityNotIn...))
 	}
-	if i.Sequence != nil {
-		predicates = append(predicates, task.SequenceEQ(*i.Sequence))
+	if i.Rank != nil {
+		predicates = append(predicates, task.RankEQ(*i.Rank))
 	}
-	if i.SequenceNEQ != nil {
-		predicates = append(predicates, task.SequenceNEQ(*i.SequenceNEQ))
+	if i.RankNEQ != nil {
+		predicates = append(predicates, task.RankNEQ(*i.RankNEQ))
 	}
-	if len(i.SequenceIn) > 0 {
-		predicates = append(predicates, task.SequenceIn(i.SequenceIn...))
+	if len(i.RankIn) > 0 {
+		predicates = append(predicates, task.RankIn(i.RankIn...))
 	}
-	if len(i.SequenceNotIn) > 0 {
-		predicates = append(predicates, task.SequenceNotIn(i.SequenceNotIn...))
+	if len(i.RankNotIn) > 0 {
+		predicates = append(predicates, task.RankNotIn(i.RankNotIn...))
 	}
-	if i.SequenceGT != nil {
-		predicates = append(predicates, task.SequenceGT(*i.SequenceGT))
+	if i.RankGT != nil {
+		predicates = append(predicates, task.RankGT(*i.RankGT))
 	}
-	if i.SequenceGTE != nil {
-		predicates = append(predicates, task.SequenceGTE(*i.SequenceGTE))
+	if i.RankGTE != nil {
+		predicates = append(predicates, task.RankGTE(*i.RankGTE))
 	}
-	if i.SequenceLT != nil {
-		predicates = append(predicates, task.SequenceLT(*i.SequenceLT))
+	if i.RankLT != nil {
+		predicates = append(predicates, task.RankLT(*i.RankLT))
 	}
-	if i.SequenceLTE != nil {
-		predicates = append(predicates, task.SequenceLTE(*i.SequenceLTE))
+	if i.RankLTE != nil {
+		predicates = append(predicates, task.RankLTE(*i.RankLTE))
+	}
+	if i.RankContains != nil {
+		predicates = append(predicates, task.RankContains(*i.RankContains))
+	}
+	if i.RankHasPrefix != nil {
+		predicates = append(predicates, task.RankHasPrefix(*i.RankHasPrefix))
+	}
+	if i.RankHasSuffix != nil {
+		predicates = append(predicates, task.RankHasSuffix(*i.RankHasSuffix))
+	}
+	if i.RankEqualFold != nil {
+		predicates = append(predicates, task.RankEqualFold(*i.RankEqualFold))
+	}
+	if i.RankContainsFold != nil {
+		predicates = append(predicates, task.RankContainsFold(*i.RankContainsFold))
 	}
 	if i.Deadline != nil {
 		predicates = append(predicates, task.DeadlineEQ(*i.Deadline))
@@ -7818,24 +7812,6 @@ func (i *TaskWhereInput) P() (predicate.Task, error) {
 		}
 		predicates = append(predicates, task.HasAssigneeWith(with...))
 	}
-	if i.HasThread != nil {
-		p := task.HasThread()
-		if !*i.HasThread {
-			p = task.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasThreadWith) > 0 {
-		with := make([]predicate.AIThread, 0, len(i.HasThreadWith))
-		for _, w := range i.HasThreadWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasThreadWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, task.HasThreadWith(with...))
-	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyTaskWhereInput
@@ -7911,10 +7887,6 @@ type TaskStageWhereInput struct {
 	// "project" edge predicates.
 	HasProject     *bool                `json:"hasProject,omitempty"`
 	HasProjectWith []*ProjectWhereInput `json:"hasProjectWith,omitempty"`
-
-	// "tasks" edge predicates.
-	HasTasks     *bool             `json:"hasTasks,omitempty"`
-	HasTasksWith []*TaskWhereInput `json:"hasTasksWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -8141,24 +8113,6 @@ func (i *TaskStageWhereInput) P() (predicate.TaskStage, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, taskstage.HasProjectWith(with...))
-	}
-	if i.HasTasks != nil {
-		p := taskstage.HasTasks()
-		if !*i.HasTasks {
-			p = taskstage.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasTasksWith) > 0 {
-		with := make([]predicate.Task, 0, len(i.HasTasksWith))
-		for _, w := range i.HasTasksWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasTasksWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, taskstage.HasTasksWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -23815,8 +23815,9 @@ type TaskMutation struct {
 	title            *string
 	description      *string
 	priority         *task.Priority
-	sequence         *int
-	addsequence      *int
+	rank             *string
+	tags             *[]string
+	appendtags       []string
 	deadline         *time.Time
 	chat_enabled     *bool
 	ai_auto_reply    *bool
@@ -24271,60 +24272,105 @@ func (m *TaskMutation) ResetPriority() {
 	m.priority = nil
 }
 
-// SetSequence sets the "sequence" field.
-func (m *TaskMutation) SetSequence(i int) {
-	m.sequence = &i
-	m.addsequence = nil
+// SetRank sets the "rank" field.
+func (m *TaskMutation) SetRank(s string) {
+	m.rank = &s
 }
 
-// Sequence returns the value of the "sequence" field in the mutation.
-func (m *TaskMutation) Sequence() (r int, exists bool) {
-	v := m.sequence
+// Rank returns the value of the "rank" field in the mutation.
+func (m *TaskMutation) Rank() (r string, exists bool) {
+	v := m.rank
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldSequence returns the old "sequence" field's value of the Task entity.
+// OldRank returns the old "rank" field's value of the Task entity.
 // If the Task object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *TaskMutation) OldSequence(ctx context.Context) (v int, err error) {
+func (m *TaskMutation) OldRank(ctx context.Context) (v string, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldSequence is only allowed on UpdateOne operations")
+		return v, errors.New("OldRank is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldSequence requires an ID field in the mutation")
+		return v, errors.New("OldRank requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldSequence: %w", err)
+		return v, fmt.Errorf("querying old value for OldRank: %w", err)
 	}
-	return oldValue.Sequence, nil
+	return oldValue.Rank, nil
 }
 
-// AddSequence adds i to the "sequence" field.
-func (m *TaskMutation) AddSequence(i int) {
-	if m.addsequence != nil {
-		*m.addsequence += i
-	} else {
-		m.addsequence = &i
-	}
+// ResetRank resets all changes to the "rank" field.
+func (m *TaskMutation) ResetRank() {
+	m.rank = nil
 }
 
-// AddedSequence returns the value that was added to the "sequence" field in this mutation.
-func (m *TaskMutation) AddedSequence() (r int, exists bool) {
-	v := m.addsequence
+// SetTags sets the "tags" field.
+func (m *TaskMutation) SetTags(s []string) {
+	m.tags = &s
+	m.appendtags = nil
+}
+
+// Tags returns the value of the "tags" field in the mutation.
+func (m *TaskMutation) Tags() (r []string, exists bool) {
+	v := m.tags
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// ResetSequence resets all changes to the "sequence" field.
-func (m *TaskMutation) ResetSequence() {
-	m.sequence = nil
-	m.addsequence = nil
+// OldTags returns the old "tags" field's value of the Task entity.
+// If the Task object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TaskMutation) OldTags(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTags is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTags requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTags: %w", err)
+	}
+	return oldValue.Tags, nil
+}
+
+// AppendTags adds s to the "tags" field.
+func (m *TaskMutation) AppendTags(s []string) {
+	m.appendtags = append(m.appendtags, s...)
+}
+
+// AppendedTags returns the list of values that were appended to the "tags" field in this mutation.
+func (m *TaskMutation) AppendedTags() ([]string, bool) {
+	if len(m.appendtags) == 0 {
+		return nil, false
+	}
+	return m.appendtags, true
+}
+
+// ClearTags clears the value of the "tags" field.
+func (m *TaskMutation) ClearTags() {
+	m.tags = nil
+	m.appendtags = nil
+	m.clearedFields[task.FieldTags] = struct{}{}
+}
+
+// TagsCleared returns if the "tags" field was cleared in this mutation.
+func (m *TaskMutation) TagsCleared() bool {
+	_, ok := m.clearedFields[task.FieldTags]
+	return ok
+}
+
+// ResetTags resets all changes to the "tags" field.
+func (m *TaskMutation) ResetTags() {
+	m.tags = nil
+	m.appendtags = nil
+	delete(m.clearedFields, task.FieldTags)
 }
 
 // SetDeadline sets the "deadline" field.
@@ -24629,7 +24675,7 @@ func (m *TaskMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TaskMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, task.FieldCreatedAt)
 	}
@@ -24657,8 +24703,11 @@ func (m *TaskMutation) Fields() []string {
 	if m.priority != nil {
 		fields = append(fields, task.FieldPriority)
 	}
-	if m.sequence != nil {
-		fields = append(fields, task.FieldSequence)
+	if m.rank != nil {
+		fields = append(fields, task.FieldRank)
+	}
+	if m.tags != nil {
+		fields = append(fields, task.FieldTags)
 	}
 	if m.deadline != nil {
 		fields = append(fields, task.FieldDeadline)
@@ -24695,8 +24744,10 @@ func (m *TaskMutation) Field(name string) (ent.Value, bool) {
 		return m.AssigneeID()
 	case task.FieldPriority:
 		return m.Priority()
-	case task.FieldSequence:
-		return m.Sequence()
+	case task.FieldRank:
+		return m.Rank()
+	case task.FieldTags:
+		return m.Tags()
 	case task.FieldDeadline:
 		return m.Deadline()
 	case task.FieldChatEnabled:
@@ -24730,8 +24781,10 @@ func (m *TaskMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldAssigneeID(ctx)
 	case task.FieldPriority:
 		return m.OldPriority(ctx)
-	case task.FieldSequence:
-		return m.OldSequence(ctx)
+	case task.FieldRank:
+		return m.OldRank(ctx)
+	case task.FieldTags:
+		return m.OldTags(ctx)
 	case task.FieldDeadline:
 		return m.OldDeadline(ctx)
 	case task.FieldChatEnabled:
@@ -24810,12 +24863,19 @@ func (m *TaskMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPriority(v)
 		return nil
-	case task.FieldSequence:
-		v, ok := value.(int)
+	case task.FieldRank:
+		v, ok := value.(string)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetSequence(v)
+		m.SetRank(v)
+		return nil
+	case task.FieldTags:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTags(v)
 		return nil
 	case task.FieldDeadline:
 		v, ok := value.(time.Time)
@@ -24846,9 +24906,6 @@ func (m *TaskMutation) SetField(name string, value ent.Value) error {
 // this mutation.
 func (m *TaskMutation) AddedFields() []string {
 	var fields []string
-	if m.addsequence != nil {
-		fields = append(fields, task.FieldSequence)
-	}
 	return fields
 }
 
@@ -24857,8 +24914,6 @@ func (m *TaskMutation) AddedFields() []string {
 // was not set, or was not defined in the schema.
 func (m *TaskMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
-	case task.FieldSequence:
-		return m.AddedSequence()
 	}
 	return nil, false
 }
@@ -24868,13 +24923,6 @@ func (m *TaskMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *TaskMutation) AddField(name string, value ent.Value) error {
 	switch name {
-	case task.FieldSequence:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.AddSequence(v)
-		return nil
 	}
 	return fmt.Errorf("unknown Task numeric field %s", name)
 }
@@ -24885,6 +24933,9 @@ func (m *TaskMutation) ClearedFields() []string {
 	var fields []string
 	if m.FieldCleared(task.FieldAssigneeID) {
 		fields = append(fields, task.FieldAssigneeID)
+	}
+	if m.FieldCleared(task.FieldTags) {
+		fields = append(fields, task.FieldTags)
 	}
 	if m.FieldCleared(task.FieldDeadline) {
 		fields = append(fields, task.FieldDeadline)
@@ -24905,6 +24956,9 @@ func (m *TaskMutation) ClearField(name string) error {
 	switch name {
 	case task.FieldAssigneeID:
 		m.ClearAssigneeID()
+		return nil
+	case task.FieldTags:
+		m.ClearTags()
 		return nil
 	case task.FieldDeadline:
 		m.ClearDeadline()
@@ -24944,8 +24998,11 @@ func (m *TaskMutation) ResetField(name string) error {
 	case task.FieldPriority:
 		m.ResetPriority()
 		return nil
-	case task.FieldSequence:
-		m.ResetSequence()
+	case task.FieldRank:
+		m.ResetRank()
+		return nil
+	case task.FieldTags:
+		m.ResetTags()
 		return nil
 	case task.FieldDeadline:
 		m.ResetDeadline()

@@ -51,7 +51,7 @@ type ProjectEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [3]map[string]int
 
 	namedStages map[string][]*TaskStage
 	namedTasks  map[string][]*Task

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -40,8 +41,10 @@ type Task struct {
 	AssigneeID *int `json:"assignee_id,omitempty"`
 	// Priority holds the value of the "priority" field.
 	Priority task.Priority `json:"priority,omitempty"`
-	// Sequence holds the value of the "sequence" field.
-	Sequence int `json:"sequence,omitempty"`
+	// Rank holds the value of the "rank" field.
+	Rank string `json:"rank,omitempty"`
+	// Tags holds the value of the "tags" field.
+	Tags []string `json:"tags,omitempty"`
 	// Deadline holds the value of the "deadline" field.
 	Deadline *time.Time `json:"deadline,omitempty"`
 	// ChatEnabled holds the value of the "chat_enabled" field.
@@ -70,7 +73,7 @@ type TaskEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [4]map[string]int
 }
 
 // WorkspaceOrErr returns the Workspace value or an error if the edge
@@ -133,11 +136,13 @@ func (*Task) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case task.FieldTags:
+			values[i] = new([]byte)
 		case task.FieldChatEnabled, task.FieldAiAutoReply:
 			values[i] = new(sql.NullBool)
-		case task.FieldID, task.FieldWorkspaceID, task.FieldProjectID, task.FieldStageID, task.FieldAssigneeID, task.FieldSequence:
+		case task.FieldID, task.FieldWorkspaceID, task.FieldProjectID, task.FieldStageID, task.FieldAssigneeID:
 			values[i] = new(sql.NullInt64)
-		case task.FieldTitle, task.FieldDescription, task.FieldPriority:
+		case task.FieldTitle, task.FieldDescription, task.FieldPriority, task.FieldRank:
 			values[i] = new(sql.NullString)
 		case task.FieldCreatedAt, task.FieldUpdatedAt, task.FieldDeadline:
 			values[i] = new(sql.NullTime)
@@ -217,11 +222,19 @@ func (_m *Task) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Priority = task.Priority(value.String)
 			}
-		case task.FieldSequence:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for field sequence", values[i])
+		case task.FieldRank:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field rank", values[i])
 			} else if value.Valid {
-				_m.Sequence = int(value.Int64)
+				_m.Rank = value.String
+			}
+		case task.FieldTags:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field tags", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Tags); err != nil {
+					return fmt.Errorf("unmarshal field tags: %w", err)
+				}
 			}
 		case task.FieldDeadline:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -332,8 +345,11 @@ func (_m *Task) String() string {
 	builder.WriteString("priority=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Priority))
 	builder.WriteString(", ")
-	builder.WriteString("sequence=")
-	builder.WriteString(fmt.Sprintf("%v", _m.Sequence))
+	builder.WriteString("rank=")
+	builder.WriteString(_m.Rank)
+	builder.WriteString(", ")
+	builder.WriteString("tags=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Tags))
 	builder.WriteString(", ")
 	if v := _m.Deadline; v != nil {
 		builder.WriteString("deadline=")

@@ -119,17 +119,23 @@ func (_c *TaskCreate) SetNillablePriority(v *task.Priority) *TaskCreate {
 	return _c
 }
 
-// SetSequence sets the "sequence" field.
-func (_c *TaskCreate) SetSequence(v int) *TaskCreate {
-	_c.mutation.SetSequence(v)
+// SetRank sets the "rank" field.
+func (_c *TaskCreate) SetRank(v string) *TaskCreate {
+	_c.mutation.SetRank(v)
 	return _c
 }
 
-// SetNillableSequence sets the "sequence" field if the given value is not nil.
-func (_c *TaskCreate) SetNillableSequence(v *int) *TaskCreate {
+// SetNillableRank sets the "rank" field if the given value is not nil.
+func (_c *TaskCreate) SetNillableRank(v *string) *TaskCreate {
 	if v != nil {
-		_c.SetSequence(*v)
+		_c.SetRank(*v)
 	}
+	return _c
+}
+
+// SetTags sets the "tags" field.
+func (_c *TaskCreate) SetTags(v []string) *TaskCreate {
+	_c.mutation.SetTags(v)
 	return _c
 }
 
@@ -273,9 +279,9 @@ func (_c *TaskCreate) defaults() error {
 		v := task.DefaultPriority
 		_c.mutation.SetPriority(v)
 	}
-	if _, ok := _c.mutation.Sequence(); !ok {
-		v := task.DefaultSequence
-		_c.mutation.SetSequence(v)
+	if _, ok := _c.mutation.Rank(); !ok {
+		v := task.DefaultRank
+		_c.mutation.SetRank(v)
 	}
 	if _, ok := _c.mutation.ChatEnabled(); !ok {
 		v := task.DefaultChatEnabled
@@ -324,8 +330,13 @@ func (_c *TaskCreate) check() error {
 			return &ValidationError{Name: "priority", err: fmt.Errorf(`ent: validator failed for field "Task.priority": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.Sequence(); !ok {
-		return &ValidationError{Name: "sequence", err: errors.New(`ent: missing required field "Task.sequence"`)}
+	if _, ok := _c.mutation.Rank(); !ok {
+		return &ValidationError{Name: "rank", err: errors.New(`ent: missing required field "Task.rank"`)}
+	}
+	if v, ok := _c.mutation.Rank(); ok {
+		if err := task.RankValidator(v); err != nil {
+			return &ValidationError{Name: "rank", err: fmt.Errorf(`ent: validator failed for field "Task.rank": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.ChatEnabled(); !ok {
 		return &ValidationError{Name: "chat_enabled", err: errors.New(`ent: missing required field "Task.chat_enabled"`)}
@@ -388,9 +399,13 @@ func (_c *TaskCreate) createSpec() (*Task, *sqlgraph.CreateSpec) {
 		_spec.SetField(task.FieldPriority, field.TypeEnum, value)
 		_node.Priority = value
 	}
-	if value, ok := _c.mutation.Sequence(); ok {
-		_spec.SetField(task.FieldSequence, field.TypeInt, value)
-		_node.Sequence = value
+	if value, ok := _c.mutation.Rank(); ok {
+		_spec.SetField(task.FieldRank, field.TypeString, value)
+		_node.Rank = value
+	}
+	if value, ok := _c.mutation.Tags(); ok {
+		_spec.SetField(task.FieldTags, field.TypeJSON, value)
+		_node.Tags = value
 	}
 	if value, ok := _c.mutation.Deadline(); ok {
 		_spec.SetField(task.FieldDeadline, field.TypeTime, value)

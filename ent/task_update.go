@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/predicate"
@@ -114,24 +115,35 @@ func (_u *TaskUpdate) SetNillablePriority(v *task.Priority) *TaskUpdate {
 	return _u
 }
 
-// SetSequence sets the "sequence" field.
-func (_u *TaskUpdate) SetSequence(v int) *TaskUpdate {
-	_u.mutation.ResetSequence()
-	_u.mutation.SetSequence(v)
+// SetRank sets the "rank" field.
+func (_u *TaskUpdate) SetRank(v string) *TaskUpdate {
+	_u.mutation.SetRank(v)
 	return _u
 }
 
-// SetNillableSequence sets the "sequence" field if the given value is not nil.
-func (_u *TaskUpdate) SetNillableSequence(v *int) *TaskUpdate {
+// SetNillableRank sets the "rank" field if the given value is not nil.
+func (_u *TaskUpdate) SetNillableRank(v *string) *TaskUpdate {
 	if v != nil {
-		_u.SetSequence(*v)
+		_u.SetRank(*v)
 	}
 	return _u
 }
 
-// AddSequence adds value to the "sequence" field.
-func (_u *TaskUpdate) AddSequence(v int) *TaskUpdate {
-	_u.mutation.AddSequence(v)
+// SetTags sets the "tags" field.
+func (_u *TaskUpdate) SetTags(v []string) *TaskUpdate {
+	_u.mutation.SetTags(v)
+	return _u
+}
+
+// AppendTags appends value to the "tags" field.
+func (_u *TaskUpdate) AppendTags(v []string) *TaskUpdate {
+	_u.mutation.AppendTags(v)
+	return _u
+}
+
+// ClearTags clears the value of the "tags" field.
+func (_u *TaskUpdate) ClearTags() *TaskUpdate {
+	_u.mutation.ClearTags()
 	return _u
 }
 
@@ -289,6 +301,11 @@ func (_u *TaskUpdate) check() error {
 			return &ValidationError{Name: "priority", err: fmt.Errorf(`ent: validator failed for field "Task.priority": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Rank(); ok {
+		if err := task.RankValidator(v); err != nil {
+			return &ValidationError{Name: "rank", err: fmt.Errorf(`ent: validator failed for field "Task.rank": %w`, err)}
+		}
+	}
 	if _u.mutation.WorkspaceCleared() && len(_u.mutation.WorkspaceIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Task.workspace"`)
 	}
@@ -331,11 +348,19 @@ func (_u *TaskUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Priority(); ok {
 		_spec.SetField(task.FieldPriority, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.Sequence(); ok {
-		_spec.SetField(task.FieldSequence, field.TypeInt, value)
+	if value, ok := _u.mutation.Rank(); ok {
+		_spec.SetField(task.FieldRank, field.TypeString, value)
 	}
-	if value, ok := _u.mutation.AddedSequence(); ok {
-		_spec.AddField(task.FieldSequence, field.TypeInt, value)
+	if value, ok := _u.mutation.Tags(); ok {
+		_spec.SetField(task.FieldTags, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedTags(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, task.FieldTags, value)
+		})
+	}
+	if _u.mutation.TagsCleared() {
+		_spec.ClearField(task.FieldTags, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.Deadline(); ok {
 		_spec.SetField(task.FieldDeadline, field.TypeTime, value)
@@ -540,24 +565,35 @@ func (_u *TaskUpdateOne) SetNillablePriority(v *task.Priority) *TaskUpdateOne {
 	return _u
 }
 
-// SetSequence sets the "sequence" field.
-func (_u *TaskUpdateOne) SetSequence(v int) *TaskUpdateOne {
-	_u.mutation.ResetSequence()
-	_u.mutation.SetSequence(v)
+// SetRank sets the "rank" field.
+func (_u *TaskUpdateOne) SetRank(v string) *TaskUpdateOne {
+	_u.mutation.SetRank(v)
 	return _u
 }
 
-// SetNillableSequence sets the "sequence" field if the given value is not nil.
-func (_u *TaskUpdateOne) SetNillableSequence(v *int) *TaskUpdateOne {
+// SetNillableRank sets the "rank" field if the given value is not nil.
+func (_u *TaskUpdateOne) SetNillableRank(v *string) *TaskUpdateOne {
 	if v != nil {
-		_u.SetSequence(*v)
+		_u.SetRank(*v)
 	}
 	return _u
 }
 
-// AddSequence adds value to the "sequence" field.
-func (_u *TaskUpdateOne) AddSequence(v int) *TaskUpdateOne {
-	_u.mutation.AddSequence(v)
+// SetTags sets the "tags" field.
+func (_u *TaskUpdateOne) SetTags(v []string) *TaskUpdateOne {
+	_u.mutation.SetTags(v)
+	return _u
+}
+
+// AppendTags appends value to the "tags" field.
+func (_u *TaskUpdateOne) AppendTags(v []string) *TaskUpdateOne {
+	_u.mutation.AppendTags(v)
+	return _u
+}
+
+// ClearTags clears the value of the "tags" field.
+func (_u *TaskUpdateOne) ClearTags() *TaskUpdateOne {
+	_u.mutation.ClearTags()
 	return _u
 }
 
@@ -728,6 +764,11 @@ func (_u *TaskUpdateOne) check() error {
 			return &ValidationError{Name: "priority", err: fmt.Errorf(`ent: validator failed for field "Task.priority": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Rank(); ok {
+		if err := task.RankValidator(v); err != nil {
+			return &ValidationError{Name: "rank", err: fmt.Errorf(`ent: validator failed for field "Task.rank": %w`, err)}
+		}
+	}
 	if _u.mutation.WorkspaceCleared() && len(_u.mutation.WorkspaceIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Task.workspace"`)
 	}
@@ -787,11 +828,19 @@ func (_u *TaskUpdateOne) sqlSave(ctx context.Context) (_node *Task, err error) {
 	if value, ok := _u.mutation.Priority(); ok {
 		_spec.SetField(task.FieldPriority, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.Sequence(); ok {
-		_spec.SetField(task.FieldSequence, field.TypeInt, value)
+	if value, ok := _u.mutation.Rank(); ok {
+		_spec.SetField(task.FieldRank, field.TypeString, value)
 	}
-	if value, ok := _u.mutation.AddedSequence(); ok {
-		_spec.AddField(task.FieldSequence, field.TypeInt, value)
+	if value, ok := _u.mutation.Tags(); ok {
+		_spec.SetField(task.FieldTags, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedTags(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, task.FieldTags, value)
+		})
+	}
+	if _u.mutation.TagsCleared() {
+		_spec.ClearField(task.FieldTags, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.Deadline(); ok {
 		_spec.SetField(task.FieldDeadline, field.TypeTime, value)

@@ -20,6 +20,7 @@ import (
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/woowtech/woow-paas/assistant"
+	"github.com/woowtech/woow-paas/board"
 	"github.com/woowtech/woow-paas/dashboard"
 	"github.com/woowtech/woow-paas/deploy"
 	"github.com/woowtech/woow-paas/ent"
@@ -51,14 +52,18 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AIAgent() AIAgentResolver
 	AIProvider() AIProviderResolver
+	BoardEvent() BoardEventResolver
 	Dashboard() DashboardResolver
 	Invitation() InvitationResolver
 	MessageStreamEvent() MessageStreamEventResolver
 	Mutation() MutationResolver
+	Project() ProjectResolver
 	Query() QueryResolver
 	Service() ServiceResolver
 	SmartHome() SmartHomeResolver
 	Subscription() SubscriptionResolver
+	Task() TaskResolver
+	TaskStage() TaskStageResolver
 	User() UserResolver
 	ValueChange() ValueChangeResolver
 	Workspace() WorkspaceResolver
@@ -267,6 +272,14 @@ type ComplexityRoot struct {
 		RedirectTo func(childComplexity int) int
 	}
 
+	BoardEvent struct {
+		Change    func(childComplexity int) int
+		DeletedID func(childComplexity int) int
+		Project   func(childComplexity int) int
+		Stage     func(childComplexity int) int
+		Task      func(childComplexity int) int
+	}
+
 	ChangePasswordPayload struct {
 		Ok func(childComplexity int) int
 	}
@@ -298,6 +311,18 @@ type ComplexityRoot struct {
 	}
 
 	DeleteOAuthClientPayload struct {
+		DeletedID func(childComplexity int) int
+	}
+
+	DeleteProjectPayload struct {
+		DeletedID func(childComplexity int) int
+	}
+
+	DeleteTaskPayload struct {
+		DeletedID func(childComplexity int) int
+	}
+
+	DeleteTaskStagePayload struct {
 		DeletedID func(childComplexity int) int
 	}
 
@@ -388,21 +413,29 @@ type ComplexityRoot struct {
 		CreateAppTemplate        func(childComplexity int, input ent.CreateAppTemplateInput) int
 		CreateInvitationLink     func(childComplexity int, input model.CreateInvitationLinkInput) int
 		CreateOAuthClient        func(childComplexity int, input model.CreateOAuthClientInput) int
+		CreateProject            func(childComplexity int, input model.CreateProjectInput) int
 		CreateSmartHome          func(childComplexity int, input model.CreateSmartHomeInput) int
+		CreateTask               func(childComplexity int, input model.CreateTaskInput) int
+		CreateTaskStage          func(childComplexity int, input model.CreateTaskStageInput) int
 		CreateThread             func(childComplexity int, input model.CreateThreadInput) int
 		CreateWorkspace          func(childComplexity int, input model.CreateWorkspaceInput) int
 		DeclineInvitation        func(childComplexity int, input model.DeclineInvitationInput) int
 		DeleteAIAgent            func(childComplexity int, input model.DeleteAIAgentInput) int
 		DeleteAIProvider         func(childComplexity int, input model.DeleteAIProviderInput) int
 		DeleteOAuthClient        func(childComplexity int, input model.DeleteOAuthClientInput) int
+		DeleteProject            func(childComplexity int, input model.DeleteProjectInput) int
 		DeleteService            func(childComplexity int, input model.DeleteServiceInput) int
 		DeleteSmartHome          func(childComplexity int, input model.DeleteSmartHomeInput) int
+		DeleteTask               func(childComplexity int, input model.DeleteTaskInput) int
+		DeleteTaskStage          func(childComplexity int, input model.DeleteTaskStageInput) int
 		DeleteThread             func(childComplexity int, input model.DeleteThreadInput) int
 		DeployService            func(childComplexity int, input model.DeployServiceInput) int
 		InviteMember             func(childComplexity int, input model.InviteMemberInput) int
 		LeaveWorkspace           func(childComplexity int, input model.LeaveWorkspaceInput) int
 		Login                    func(childComplexity int, input model.LoginInput) int
 		Logout                   func(childComplexity int) int
+		MoveTask                 func(childComplexity int, input model.MoveTaskInput) int
+		MoveTaskStage            func(childComplexity int, input model.MoveTaskStageInput) int
 		RefreshSmartHomeStatus   func(childComplexity int, input model.RefreshSmartHomeStatusInput) int
 		RegenerateMessage        func(childComplexity int, input model.RegenerateMessageInput) int
 		Register                 func(childComplexity int, input model.RegisterInput) int
@@ -425,7 +458,10 @@ type ComplexityRoot struct {
 		UpdateAppTemplate        func(childComplexity int, input ent.UpdateAppTemplateInput) int
 		UpdateMemberRole         func(childComplexity int, input model.UpdateMemberRoleInput) int
 		UpdateProfile            func(childComplexity int, input model.UpdateProfileInput) int
+		UpdateProject            func(childComplexity int, input model.UpdateProjectInput) int
 		UpdateService            func(childComplexity int, input model.UpdateServiceInput) int
+		UpdateTask               func(childComplexity int, input model.UpdateTaskInput) int
+		UpdateTaskStage          func(childComplexity int, input model.UpdateTaskStageInput) int
 		UpdateThread             func(childComplexity int, input model.UpdateThreadInput) int
 		UpdateWorkspace          func(childComplexity int, input model.UpdateWorkspaceInput) int
 		VerifyEmail              func(childComplexity int, input model.VerifyEmailInput) int
@@ -508,17 +544,18 @@ type ComplexityRoot struct {
 	}
 
 	Project struct {
-		CreatedAt   func(childComplexity int) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Service     func(childComplexity int) int
-		ServiceID   func(childComplexity int) int
-		Stages      func(childComplexity int) int
-		Tasks       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TaskOrder, where *ent.TaskWhereInput) int
-		UpdatedAt   func(childComplexity int) int
-		Workspace   func(childComplexity int) int
-		WorkspaceID func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		Description   func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Service       func(childComplexity int) int
+		ServiceID     func(childComplexity int) int
+		Stages        func(childComplexity int) int
+		Tasks         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TaskOrder, where *ent.TaskWhereInput) int
+		UpdatedAt     func(childComplexity int) int
+		ViewerCanEdit func(childComplexity int) int
+		Workspace     func(childComplexity int) int
+		WorkspaceID   func(childComplexity int) int
 	}
 
 	ProjectConnection struct {
@@ -530,6 +567,10 @@ type ComplexityRoot struct {
 	ProjectEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ProjectPayload struct {
+		Project func(childComplexity int) int
 	}
 
 	Query struct {
@@ -729,6 +770,7 @@ type ComplexityRoot struct {
 	Subscription struct {
 		Activity          func(childComplexity int, workspaceID int, after *int) int
 		MessageStream     func(childComplexity int, threadID int, after *int) int
+		ProjectBoard      func(childComplexity int, projectID int) int
 		ServiceEvents     func(childComplexity int, serviceID int, after *int) int
 		SmartHomeStatus   func(childComplexity int, workspaceID int, after *time.Time) int
 		WorkspaceServices func(childComplexity int, workspaceID int, after *time.Time) int
@@ -746,9 +788,10 @@ type ComplexityRoot struct {
 		Priority    func(childComplexity int) int
 		Project     func(childComplexity int) int
 		ProjectID   func(childComplexity int) int
-		Sequence    func(childComplexity int) int
+		Rank        func(childComplexity int) int
 		Stage       func(childComplexity int) int
 		StageID     func(childComplexity int) int
+		Tags        func(childComplexity int) int
 		Thread      func(childComplexity int) int
 		Title       func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
@@ -767,6 +810,10 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	TaskPayload struct {
+		Task func(childComplexity int) int
+	}
+
 	TaskStage struct {
 		Folded      func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -777,6 +824,10 @@ type ComplexityRoot struct {
 		Tasks       func(childComplexity int) int
 		Workspace   func(childComplexity int) int
 		WorkspaceID func(childComplexity int) int
+	}
+
+	TaskStagePayload struct {
+		Stage func(childComplexity int) int
 	}
 
 	TestAIProviderPayload struct {
@@ -921,6 +972,12 @@ type AIAgentResolver interface {
 type AIProviderResolver interface {
 	HasAPIKey(ctx context.Context, obj *ent.AIProvider) (bool, error)
 }
+type BoardEventResolver interface {
+	Task(ctx context.Context, obj *board.Event) (*ent.Task, error)
+	Stage(ctx context.Context, obj *board.Event) (*ent.TaskStage, error)
+	Project(ctx context.Context, obj *board.Event) (*ent.Project, error)
+	DeletedID(ctx context.Context, obj *board.Event) (*int, error)
+}
 type DashboardResolver interface {
 	RecentActivity(ctx context.Context, obj *dashboard.Stats, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ActivityEventConnection, error)
 }
@@ -984,6 +1041,21 @@ type MutationResolver interface {
 	SendMessage(ctx context.Context, input model.SendMessageInput) (*model.SendMessagePayload, error)
 	CancelGeneration(ctx context.Context, input model.CancelGenerationInput) (*model.MessagePayload, error)
 	RegenerateMessage(ctx context.Context, input model.RegenerateMessageInput) (*model.MessagePayload, error)
+	CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.ProjectPayload, error)
+	UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.ProjectPayload, error)
+	DeleteProject(ctx context.Context, input model.DeleteProjectInput) (*model.DeleteProjectPayload, error)
+	CreateTaskStage(ctx context.Context, input model.CreateTaskStageInput) (*model.TaskStagePayload, error)
+	UpdateTaskStage(ctx context.Context, input model.UpdateTaskStageInput) (*model.TaskStagePayload, error)
+	MoveTaskStage(ctx context.Context, input model.MoveTaskStageInput) (*model.TaskStagePayload, error)
+	DeleteTaskStage(ctx context.Context, input model.DeleteTaskStageInput) (*model.DeleteTaskStagePayload, error)
+	CreateTask(ctx context.Context, input model.CreateTaskInput) (*model.TaskPayload, error)
+	UpdateTask(ctx context.Context, input model.UpdateTaskInput) (*model.TaskPayload, error)
+	MoveTask(ctx context.Context, input model.MoveTaskInput) (*model.TaskPayload, error)
+	DeleteTask(ctx context.Context, input model.DeleteTaskInput) (*model.DeleteTaskPayload, error)
+}
+type ProjectResolver interface {
+	Stages(ctx context.Context, obj *ent.Project) ([]*ent.TaskStage, error)
+	ViewerCanEdit(ctx context.Context, obj *ent.Project) (bool, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -1025,6 +1097,14 @@ type SubscriptionResolver interface {
 	WorkspaceServices(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.Service, error)
 	SmartHomeStatus(ctx context.Context, workspaceID int, after *time.Time) (<-chan *ent.SmartHome, error)
 	MessageStream(ctx context.Context, threadID int, after *int) (<-chan *assistant.Event, error)
+	ProjectBoard(ctx context.Context, projectID int) (<-chan *board.Event, error)
+}
+type TaskResolver interface {
+	Tags(ctx context.Context, obj *ent.Task) ([]string, error)
+	Thread(ctx context.Context, obj *ent.Task) (*ent.AIThread, error)
+}
+type TaskStageResolver interface {
+	Tasks(ctx context.Context, obj *ent.TaskStage) ([]*ent.Task, error)
 }
 type UserResolver interface {
 	PendingInvitations(ctx context.Context, obj *ent.User) ([]*workspaces.PendingInvitation, error)
@@ -1836,6 +1916,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuthorizeOAuthClientPayload.RedirectTo(childComplexity), true
 
+	case "BoardEvent.change":
+		if e.ComplexityRoot.BoardEvent.Change == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BoardEvent.Change(childComplexity), true
+	case "BoardEvent.deletedId":
+		if e.ComplexityRoot.BoardEvent.DeletedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BoardEvent.DeletedID(childComplexity), true
+	case "BoardEvent.project":
+		if e.ComplexityRoot.BoardEvent.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BoardEvent.Project(childComplexity), true
+	case "BoardEvent.stage":
+		if e.ComplexityRoot.BoardEvent.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BoardEvent.Stage(childComplexity), true
+	case "BoardEvent.task":
+		if e.ComplexityRoot.BoardEvent.Task == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BoardEvent.Task(childComplexity), true
+
 	case "ChangePasswordPayload.ok":
 		if e.ComplexityRoot.ChangePasswordPayload.Ok == nil {
 			break
@@ -1925,6 +2036,27 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DeleteOAuthClientPayload.DeletedID(childComplexity), true
+
+	case "DeleteProjectPayload.deletedId":
+		if e.ComplexityRoot.DeleteProjectPayload.DeletedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteProjectPayload.DeletedID(childComplexity), true
+
+	case "DeleteTaskPayload.deletedId":
+		if e.ComplexityRoot.DeleteTaskPayload.DeletedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteTaskPayload.DeletedID(childComplexity), true
+
+	case "DeleteTaskStagePayload.deletedId":
+		if e.ComplexityRoot.DeleteTaskStagePayload.DeletedID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteTaskStagePayload.DeletedID(childComplexity), true
 
 	case "DeleteThreadPayload.deletedId":
 		if e.ComplexityRoot.DeleteThreadPayload.DeletedID == nil {
@@ -2281,6 +2413,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateOAuthClient(childComplexity, args["input"].(model.CreateOAuthClientInput)), true
+	case "Mutation.createProject":
+		if e.ComplexityRoot.Mutation.CreateProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateProject(childComplexity, args["input"].(model.CreateProjectInput)), true
 	case "Mutation.createSmartHome":
 		if e.ComplexityRoot.Mutation.CreateSmartHome == nil {
 			break
@@ -2292,6 +2435,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSmartHome(childComplexity, args["input"].(model.CreateSmartHomeInput)), true
+	case "Mutation.createTask":
+		if e.ComplexityRoot.Mutation.CreateTask == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTask_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTask(childComplexity, args["input"].(model.CreateTaskInput)), true
+	case "Mutation.createTaskStage":
+		if e.ComplexityRoot.Mutation.CreateTaskStage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTaskStage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTaskStage(childComplexity, args["input"].(model.CreateTaskStageInput)), true
 	case "Mutation.createThread":
 		if e.ComplexityRoot.Mutation.CreateThread == nil {
 			break
@@ -2358,6 +2523,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteOAuthClient(childComplexity, args["input"].(model.DeleteOAuthClientInput)), true
+	case "Mutation.deleteProject":
+		if e.ComplexityRoot.Mutation.DeleteProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteProject(childComplexity, args["input"].(model.DeleteProjectInput)), true
 	case "Mutation.deleteService":
 		if e.ComplexityRoot.Mutation.DeleteService == nil {
 			break
@@ -2380,6 +2556,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteSmartHome(childComplexity, args["input"].(model.DeleteSmartHomeInput)), true
+	case "Mutation.deleteTask":
+		if e.ComplexityRoot.Mutation.DeleteTask == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteTask_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteTask(childComplexity, args["input"].(model.DeleteTaskInput)), true
+	case "Mutation.deleteTaskStage":
+		if e.ComplexityRoot.Mutation.DeleteTaskStage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteTaskStage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteTaskStage(childComplexity, args["input"].(model.DeleteTaskStageInput)), true
 	case "Mutation.deleteThread":
 		if e.ComplexityRoot.Mutation.DeleteThread == nil {
 			break
@@ -2441,6 +2639,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.moveTask":
+		if e.ComplexityRoot.Mutation.MoveTask == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveTask_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveTask(childComplexity, args["input"].(model.MoveTaskInput)), true
+	case "Mutation.moveTaskStage":
+		if e.ComplexityRoot.Mutation.MoveTaskStage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveTaskStage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveTaskStage(childComplexity, args["input"].(model.MoveTaskStageInput)), true
 	case "Mutation.refreshSmartHomeStatus":
 		if e.ComplexityRoot.Mutation.RefreshSmartHomeStatus == nil {
 			break
@@ -2678,6 +2898,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateProfile(childComplexity, args["input"].(model.UpdateProfileInput)), true
+	case "Mutation.updateProject":
+		if e.ComplexityRoot.Mutation.UpdateProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateProject(childComplexity, args["input"].(model.UpdateProjectInput)), true
 	case "Mutation.updateService":
 		if e.ComplexityRoot.Mutation.UpdateService == nil {
 			break
@@ -2689,6 +2920,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateService(childComplexity, args["input"].(model.UpdateServiceInput)), true
+	case "Mutation.updateTask":
+		if e.ComplexityRoot.Mutation.UpdateTask == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTask_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTask(childComplexity, args["input"].(model.UpdateTaskInput)), true
+	case "Mutation.updateTaskStage":
+		if e.ComplexityRoot.Mutation.UpdateTaskStage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTaskStage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTaskStage(childComplexity, args["input"].(model.UpdateTaskStageInput)), true
 	case "Mutation.updateThread":
 		if e.ComplexityRoot.Mutation.UpdateThread == nil {
 			break
@@ -3051,6 +3304,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.UpdatedAt(childComplexity), true
+	case "Project.viewerCanEdit":
+		if e.ComplexityRoot.Project.ViewerCanEdit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.ViewerCanEdit(childComplexity), true
 	case "Project.workspace":
 		if e.ComplexityRoot.Project.Workspace == nil {
 			break
@@ -3095,6 +3354,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProjectEdge.Node(childComplexity), true
+
+	case "ProjectPayload.project":
+		if e.ComplexityRoot.ProjectPayload.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectPayload.Project(childComplexity), true
 
 	case "Query.activity":
 		if e.ComplexityRoot.Query.Activity == nil {
@@ -3967,6 +4233,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.MessageStream(childComplexity, args["threadId"].(int), args["after"].(*int)), true
+	case "Subscription.projectBoard":
+		if e.ComplexityRoot.Subscription.ProjectBoard == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_projectBoard_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ProjectBoard(childComplexity, args["projectId"].(int)), true
 	case "Subscription.serviceEvents":
 		if e.ComplexityRoot.Subscription.ServiceEvents == nil {
 			break
@@ -4067,12 +4344,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Task.ProjectID(childComplexity), true
-	case "Task.sequence":
-		if e.ComplexityRoot.Task.Sequence == nil {
+	case "Task.rank":
+		if e.ComplexityRoot.Task.Rank == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Task.Sequence(childComplexity), true
+		return e.ComplexityRoot.Task.Rank(childComplexity), true
 	case "Task.stage":
 		if e.ComplexityRoot.Task.Stage == nil {
 			break
@@ -4085,6 +4362,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Task.StageID(childComplexity), true
+	case "Task.tags":
+		if e.ComplexityRoot.Task.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Task.Tags(childComplexity), true
 	case "Task.thread":
 		if e.ComplexityRoot.Task.Thread == nil {
 			break
@@ -4148,6 +4431,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TaskEdge.Node(childComplexity), true
 
+	case "TaskPayload.task":
+		if e.ComplexityRoot.TaskPayload.Task == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskPayload.Task(childComplexity), true
+
 	case "TaskStage.folded":
 		if e.ComplexityRoot.TaskStage.Folded == nil {
 			break
@@ -4202,6 +4492,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TaskStage.WorkspaceID(childComplexity), true
+
+	case "TaskStagePayload.stage":
+		if e.ComplexityRoot.TaskStagePayload.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TaskStagePayload.Stage(childComplexity), true
 
 	case "TestAIProviderPayload.message":
 		if e.ComplexityRoot.TestAIProviderPayload.Message == nil {
@@ -4780,15 +5077,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateAppTemplateInput", ec.unmarshalInputCreateAppTemplateInput),
 			graphql.NewInputUnmarshaler("CreateInvitationLinkInput", ec.unmarshalInputCreateInvitationLinkInput),
 			graphql.NewInputUnmarshaler("CreateOAuthClientInput", ec.unmarshalInputCreateOAuthClientInput),
+			graphql.NewInputUnmarshaler("CreateProjectInput", ec.unmarshalInputCreateProjectInput),
 			graphql.NewInputUnmarshaler("CreateSmartHomeInput", ec.unmarshalInputCreateSmartHomeInput),
+			graphql.NewInputUnmarshaler("CreateTaskInput", ec.unmarshalInputCreateTaskInput),
+			graphql.NewInputUnmarshaler("CreateTaskStageInput", ec.unmarshalInputCreateTaskStageInput),
 			graphql.NewInputUnmarshaler("CreateThreadInput", ec.unmarshalInputCreateThreadInput),
 			graphql.NewInputUnmarshaler("CreateWorkspaceInput", ec.unmarshalInputCreateWorkspaceInput),
 			graphql.NewInputUnmarshaler("DeclineInvitationInput", ec.unmarshalInputDeclineInvitationInput),
 			graphql.NewInputUnmarshaler("DeleteAIAgentInput", ec.unmarshalInputDeleteAIAgentInput),
 			graphql.NewInputUnmarshaler("DeleteAIProviderInput", ec.unmarshalInputDeleteAIProviderInput),
 			graphql.NewInputUnmarshaler("DeleteOAuthClientInput", ec.unmarshalInputDeleteOAuthClientInput),
+			graphql.NewInputUnmarshaler("DeleteProjectInput", ec.unmarshalInputDeleteProjectInput),
 			graphql.NewInputUnmarshaler("DeleteServiceInput", ec.unmarshalInputDeleteServiceInput),
 			graphql.NewInputUnmarshaler("DeleteSmartHomeInput", ec.unmarshalInputDeleteSmartHomeInput),
+			graphql.NewInputUnmarshaler("DeleteTaskInput", ec.unmarshalInputDeleteTaskInput),
+			graphql.NewInputUnmarshaler("DeleteTaskStageInput", ec.unmarshalInputDeleteTaskStageInput),
 			graphql.NewInputUnmarshaler("DeleteThreadInput", ec.unmarshalInputDeleteThreadInput),
 			graphql.NewInputUnmarshaler("DeployServiceInput", ec.unmarshalInputDeployServiceInput),
 			graphql.NewInputUnmarshaler("InvitationOrder", ec.unmarshalInputInvitationOrder),
@@ -4796,6 +5099,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("InviteMemberInput", ec.unmarshalInputInviteMemberInput),
 			graphql.NewInputUnmarshaler("LeaveWorkspaceInput", ec.unmarshalInputLeaveWorkspaceInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
+			graphql.NewInputUnmarshaler("MoveTaskInput", ec.unmarshalInputMoveTaskInput),
+			graphql.NewInputUnmarshaler("MoveTaskStageInput", ec.unmarshalInputMoveTaskStageInput),
 			graphql.NewInputUnmarshaler("OAuthClientOrder", ec.unmarshalInputOAuthClientOrder),
 			graphql.NewInputUnmarshaler("OAuthClientWhereInput", ec.unmarshalInputOAuthClientWhereInput),
 			graphql.NewInputUnmarshaler("OAuthConsentInput", ec.unmarshalInputOAuthConsentInput),
@@ -4834,7 +5139,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAppTemplateInput", ec.unmarshalInputUpdateAppTemplateInput),
 			graphql.NewInputUnmarshaler("UpdateMemberRoleInput", ec.unmarshalInputUpdateMemberRoleInput),
 			graphql.NewInputUnmarshaler("UpdateProfileInput", ec.unmarshalInputUpdateProfileInput),
+			graphql.NewInputUnmarshaler("UpdateProjectInput", ec.unmarshalInputUpdateProjectInput),
 			graphql.NewInputUnmarshaler("UpdateServiceInput", ec.unmarshalInputUpdateServiceInput),
+			graphql.NewInputUnmarshaler("UpdateTaskInput", ec.unmarshalInputUpdateTaskInput),
+			graphql.NewInputUnmarshaler("UpdateTaskStageInput", ec.unmarshalInputUpdateTaskStageInput),
 			graphql.NewInputUnmarshaler("UpdateThreadInput", ec.unmarshalInputUpdateThreadInput),
 			graphql.NewInputUnmarshaler("UpdateWorkspaceInput", ec.unmarshalInputUpdateWorkspaceInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
@@ -6002,6 +6310,194 @@ extend type Subscription {
   """
   messageStream(threadId: ID!, after: ID): MessageStreamEvent!
 }
+
+extend type Project {
+  "The board's columns, left to right."
+  stages: [TaskStage!]! @goField(forceResolver: true)
+  "Whether the viewer may change the project, its stages and tasks (members from user up)."
+  viewerCanEdit: Boolean! @goField(forceResolver: true)
+}
+
+extend type TaskStage {
+  "The stage's tasks in board order, top to bottom (at most 1,000)."
+  tasks: [Task!]! @goField(forceResolver: true)
+}
+
+extend type Task {
+  "Free labels, at most 20 of at most 50 characters each."
+  tags: [String!]! @goField(forceResolver: true)
+  "The task's chat: a thread created on first read by a member who may chat (null for others until then)."
+  thread: AIThread @goField(forceResolver: true)
+}
+
+input CreateProjectInput {
+  workspaceId: ID!
+  "At most 200 characters."
+  name: String!
+  description: String
+  "The cloud service the project supports (one project per service)."
+  serviceId: ID
+  "A client-chosen key: creating again with the same key returns the first project."
+  idempotencyKey: String
+}
+
+input UpdateProjectInput {
+  id: ID!
+  name: String
+  description: String
+}
+
+input DeleteProjectInput {
+  id: ID!
+}
+
+type ProjectPayload {
+  project: Project!
+}
+
+type DeleteProjectPayload {
+  deletedId: ID!
+}
+
+input CreateTaskStageInput {
+  projectId: ID!
+  "At most 100 characters."
+  name: String!
+  "Where the stage goes, counted from 0 (default: last)."
+  position: Int
+}
+
+input UpdateTaskStageInput {
+  id: ID!
+  name: String
+  "A folded stage shows as a narrow column."
+  folded: Boolean
+}
+
+input MoveTaskStageInput {
+  id: ID!
+  "The stage's index among the project's stages after the move."
+  position: Int!
+}
+
+input DeleteTaskStageInput {
+  id: ID!
+  "Where the stage's tasks go (at the end of that stage); required when it has tasks."
+  moveTasksTo: ID
+}
+
+type TaskStagePayload {
+  stage: TaskStage!
+}
+
+type DeleteTaskStagePayload {
+  deletedId: ID!
+}
+
+input CreateTaskInput {
+  projectId: ID!
+  stageId: ID!
+  "At most 300 characters."
+  title: String!
+  description: String
+  "Where the task goes in its stage, counted from 0 (default: last)."
+  position: Int
+  "A client-chosen key: creating again with the same key returns the first task."
+  idempotencyKey: String
+}
+
+input UpdateTaskInput {
+  id: ID!
+  title: String
+  description: String
+  "A member of the workspace; null leaves it, clearAssignee removes it."
+  assigneeId: ID
+  clearAssignee: Boolean
+  "The due date; null leaves it, clearDeadline removes it."
+  deadline: Time
+  clearDeadline: Boolean
+  priority: TaskPriority
+  "Replaces the tags: at most 20, each 1 to 50 characters."
+  tags: [String!]
+}
+
+input MoveTaskInput {
+  id: ID!
+  "A stage of the task's project."
+  stageId: ID!
+  "The task's index in the target stage after the move, counted from 0; past the end means last."
+  position: Int!
+}
+
+input DeleteTaskInput {
+  id: ID!
+}
+
+type TaskPayload {
+  task: Task!
+}
+
+type DeleteTaskPayload {
+  deletedId: ID!
+}
+
+extend type Mutation {
+  "Starts a support project with the stages To do, In progress and Done (members from user up)."
+  createProject(input: CreateProjectInput!): ProjectPayload!
+  "Renames or describes a project (members from user up)."
+  updateProject(input: UpdateProjectInput!): ProjectPayload!
+  "Deletes a project with its stages, tasks and their chats (workspace admins)."
+  deleteProject(input: DeleteProjectInput!): DeleteProjectPayload!
+  "Adds a stage to a project's board."
+  createTaskStage(input: CreateTaskStageInput!): TaskStagePayload!
+  "Renames, folds or unfolds a stage."
+  updateTaskStage(input: UpdateTaskStageInput!): TaskStagePayload!
+  "Moves a stage to another place on its board."
+  moveTaskStage(input: MoveTaskStageInput!): TaskStagePayload!
+  "Deletes a stage: an empty one, or one whose tasks go to moveTasksTo."
+  deleteTaskStage(input: DeleteTaskStageInput!): DeleteTaskStagePayload!
+  "Adds a task to a stage."
+  createTask(input: CreateTaskInput!): TaskPayload!
+  "Changes a task's fields."
+  updateTask(input: UpdateTaskInput!): TaskPayload!
+  "Moves a task within its stage or to another stage of its project; only the moved task is written."
+  moveTask(input: MoveTaskInput!): TaskPayload!
+  "Deletes a task and its chat."
+  deleteTask(input: DeleteTaskInput!): DeleteTaskPayload!
+}
+
+"What changed on a board."
+enum BoardChange {
+  "A task was created, changed or moved: task is its new state."
+  TASK_CHANGED
+  "A task was deleted: deletedId names it."
+  TASK_DELETED
+  "A stage was created, renamed, folded or moved: stage is its new state."
+  STAGE_CHANGED
+  "A stage was deleted (its tasks moved first): deletedId names it."
+  STAGE_DELETED
+  "The project was renamed or described: project is its new state."
+  PROJECT_CHANGED
+  "The project was deleted; the stream ends."
+  PROJECT_DELETED
+}
+
+"""
+One change of a board. Tasks sort by (stageID, rank, id) and stages by
+sequence, so a client applies each event without reading the board again.
+"""
+type BoardEvent {
+  change: BoardChange!
+  task: Task
+  stage: TaskStage
+  project: Project
+  deletedId: ID
+}
+
+extend type Subscription {
+  "Every change of a project's board as it happens (guests included)."
+  projectBoard(projectId: ID!): BoardEvent!
+}
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 }
@@ -6385,6 +6881,22 @@ func (ec *executionContext) childFields_AuthorizeOAuthClientPayload(ctx context.
 	return nil, fmt.Errorf("no field named %q was found under type AuthorizeOAuthClientPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_BoardEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "change":
+		return ec.fieldContext_BoardEvent_change(ctx, field)
+	case "task":
+		return ec.fieldContext_BoardEvent_task(ctx, field)
+	case "stage":
+		return ec.fieldContext_BoardEvent_stage(ctx, field)
+	case "project":
+		return ec.fieldContext_BoardEvent_project(ctx, field)
+	case "deletedId":
+		return ec.fieldContext_BoardEvent_deletedId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BoardEvent", field.Name)
+}
+
 func (ec *executionContext) childFields_ChangePasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "ok":
@@ -6451,6 +6963,30 @@ func (ec *executionContext) childFields_DeleteOAuthClientPayload(ctx context.Con
 		return ec.fieldContext_DeleteOAuthClientPayload_deletedId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeleteOAuthClientPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteProjectPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedId":
+		return ec.fieldContext_DeleteProjectPayload_deletedId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteProjectPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteTaskPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedId":
+		return ec.fieldContext_DeleteTaskPayload_deletedId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteTaskPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteTaskStagePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedId":
+		return ec.fieldContext_DeleteTaskStagePayload_deletedId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteTaskStagePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_DeleteThreadPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6773,10 +7309,12 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_workspace(ctx, field)
 	case "service":
 		return ec.fieldContext_Project_service(ctx, field)
-	case "stages":
-		return ec.fieldContext_Project_stages(ctx, field)
 	case "tasks":
 		return ec.fieldContext_Project_tasks(ctx, field)
+	case "stages":
+		return ec.fieldContext_Project_stages(ctx, field)
+	case "viewerCanEdit":
+		return ec.fieldContext_Project_viewerCanEdit(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Project", field.Name)
 }
@@ -6801,6 +7339,14 @@ func (ec *executionContext) childFields_ProjectEdge(ctx context.Context, field g
 		return ec.fieldContext_ProjectEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProjectEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ProjectPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "project":
+		return ec.fieldContext_ProjectPayload_project(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProjectPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_RemoveMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7171,8 +7717,8 @@ func (ec *executionContext) childFields_Task(ctx context.Context, field graphql.
 		return ec.fieldContext_Task_assigneeID(ctx, field)
 	case "priority":
 		return ec.fieldContext_Task_priority(ctx, field)
-	case "sequence":
-		return ec.fieldContext_Task_sequence(ctx, field)
+	case "rank":
+		return ec.fieldContext_Task_rank(ctx, field)
 	case "deadline":
 		return ec.fieldContext_Task_deadline(ctx, field)
 	case "chatEnabled":
@@ -7187,6 +7733,8 @@ func (ec *executionContext) childFields_Task(ctx context.Context, field graphql.
 		return ec.fieldContext_Task_stage(ctx, field)
 	case "assignee":
 		return ec.fieldContext_Task_assignee(ctx, field)
+	case "tags":
+		return ec.fieldContext_Task_tags(ctx, field)
 	case "thread":
 		return ec.fieldContext_Task_thread(ctx, field)
 	}
@@ -7215,6 +7763,14 @@ func (ec *executionContext) childFields_TaskEdge(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type TaskEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_TaskPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "task":
+		return ec.fieldContext_TaskPayload_task(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaskPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_TaskStage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7237,6 +7793,14 @@ func (ec *executionContext) childFields_TaskStage(ctx context.Context, field gra
 		return ec.fieldContext_TaskStage_tasks(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TaskStage", field.Name)
+}
+
+func (ec *executionContext) childFields_TaskStagePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stage":
+		return ec.fieldContext_TaskStagePayload_stage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TaskStagePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_TestAIProviderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7865,12 +8429,54 @@ func (ec *executionContext) field_Mutation_createOAuthClient_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateProjectInput, error) {
+			return ec.unmarshalNCreateProjectInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateProjectInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createSmartHome_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateSmartHomeInput, error) {
 			return ec.unmarshalNCreateSmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateSmartHomeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createTaskStage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateTaskStageInput, error) {
+			return ec.unmarshalNCreateTaskStageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateTaskStageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createTask_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateTaskInput, error) {
+			return ec.unmarshalNCreateTaskInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateTaskInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7963,6 +8569,20 @@ func (ec *executionContext) field_Mutation_deleteOAuthClient_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteProjectInput, error) {
+			return ec.unmarshalNDeleteProjectInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteProjectInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7983,6 +8603,34 @@ func (ec *executionContext) field_Mutation_deleteSmartHome_args(ctx context.Cont
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.DeleteSmartHomeInput, error) {
 			return ec.unmarshalNDeleteSmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteSmartHomeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteTaskStage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteTaskStageInput, error) {
+			return ec.unmarshalNDeleteTaskStageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteTaskStageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteTask_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteTaskInput, error) {
+			return ec.unmarshalNDeleteTaskInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteTaskInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8053,6 +8701,34 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.LoginInput, error) {
 			return ec.unmarshalNLoginInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐLoginInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveTaskStage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MoveTaskStageInput, error) {
+			return ec.unmarshalNMoveTaskStageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐMoveTaskStageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveTask_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MoveTaskInput, error) {
+			return ec.unmarshalNMoveTaskInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐMoveTaskInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8355,12 +9031,54 @@ func (ec *executionContext) field_Mutation_updateProfile_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateProjectInput, error) {
+			return ec.unmarshalNUpdateProjectInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateProjectInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateServiceInput, error) {
 			return ec.unmarshalNUpdateServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTaskStage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateTaskStageInput, error) {
+			return ec.unmarshalNUpdateTaskStageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateTaskStageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTask_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateTaskInput, error) {
+			return ec.unmarshalNUpdateTaskInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateTaskInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8986,6 +9704,20 @@ func (ec *executionContext) field_Subscription_messageStream_args(ctx context.Co
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_projectBoard_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "projectId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["projectId"] = arg0
 	return args, nil
 }
 
@@ -12610,6 +13342,148 @@ func (ec *executionContext) fieldContext_AuthorizeOAuthClientPayload_redirectTo(
 	return graphql.NewScalarFieldContext("AuthorizeOAuthClientPayload", field, false, false, "String")
 }
 
+func (ec *executionContext) _BoardEvent_change(ctx context.Context, field graphql.CollectedField, obj *board.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BoardEvent_change(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Change, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v board.Change) graphql.Marshaler {
+			return ec.marshalNBoardChange2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋboardᚐChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BoardEvent_change(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BoardEvent", field, false, false, "BoardChange")
+}
+
+func (ec *executionContext) _BoardEvent_task(ctx context.Context, field graphql.CollectedField, obj *board.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BoardEvent_task(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BoardEvent().Task(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Task) graphql.Marshaler {
+			return ec.marshalOTask2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTask(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BoardEvent_task(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BoardEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Task(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BoardEvent_stage(ctx context.Context, field graphql.CollectedField, obj *board.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BoardEvent_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BoardEvent().Stage(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TaskStage) graphql.Marshaler {
+			return ec.marshalOTaskStage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BoardEvent_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BoardEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskStage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BoardEvent_project(ctx context.Context, field graphql.CollectedField, obj *board.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BoardEvent_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BoardEvent().Project(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BoardEvent_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BoardEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BoardEvent_deletedId(ctx context.Context, field graphql.CollectedField, obj *board.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BoardEvent_deletedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BoardEvent().DeletedID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BoardEvent_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BoardEvent", field, true, true, "ID")
+}
+
 func (ec *executionContext) _ChangePasswordPayload_ok(ctx context.Context, field graphql.CollectedField, obj *model.ChangePasswordPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12946,6 +13820,75 @@ func (ec *executionContext) _DeleteOAuthClientPayload_deletedId(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_DeleteOAuthClientPayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeleteOAuthClientPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteProjectPayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteProjectPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteProjectPayload_deletedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteProjectPayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteProjectPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteTaskPayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteTaskPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteTaskPayload_deletedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteTaskPayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteTaskPayload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeleteTaskStagePayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteTaskStagePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteTaskStagePayload_deletedId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteTaskStagePayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteTaskStagePayload", field, false, false, "ID")
 }
 
 func (ec *executionContext) _DeleteThreadPayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteThreadPayload) (ret graphql.Marshaler) {
@@ -16151,6 +17094,490 @@ func (ec *executionContext) fieldContext_Mutation_regenerateMessage(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateProject(ctx, fc.Args["input"].(model.CreateProjectInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProjectPayload) graphql.Marshaler {
+			return ec.marshalNProjectPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐProjectPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProjectPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateProject(ctx, fc.Args["input"].(model.UpdateProjectInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ProjectPayload) graphql.Marshaler {
+			return ec.marshalNProjectPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐProjectPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProjectPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteProject(ctx, fc.Args["input"].(model.DeleteProjectInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteProjectPayload) graphql.Marshaler {
+			return ec.marshalNDeleteProjectPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteProjectPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteProjectPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTaskStage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTaskStage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTaskStage(ctx, fc.Args["input"].(model.CreateTaskStageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaskStagePayload) graphql.Marshaler {
+			return ec.marshalNTaskStagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTaskStagePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTaskStage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskStagePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTaskStage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTaskStage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTaskStage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTaskStage(ctx, fc.Args["input"].(model.UpdateTaskStageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaskStagePayload) graphql.Marshaler {
+			return ec.marshalNTaskStagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTaskStagePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTaskStage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskStagePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTaskStage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveTaskStage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveTaskStage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveTaskStage(ctx, fc.Args["input"].(model.MoveTaskStageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaskStagePayload) graphql.Marshaler {
+			return ec.marshalNTaskStagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTaskStagePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveTaskStage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskStagePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveTaskStage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteTaskStage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteTaskStage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteTaskStage(ctx, fc.Args["input"].(model.DeleteTaskStageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteTaskStagePayload) graphql.Marshaler {
+			return ec.marshalNDeleteTaskStagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteTaskStagePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteTaskStage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteTaskStagePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteTaskStage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTask(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTask(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTask(ctx, fc.Args["input"].(model.CreateTaskInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaskPayload) graphql.Marshaler {
+			return ec.marshalNTaskPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTaskPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTask(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTask_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTask(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTask(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTask(ctx, fc.Args["input"].(model.UpdateTaskInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaskPayload) graphql.Marshaler {
+			return ec.marshalNTaskPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTaskPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTask(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTask_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveTask(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveTask(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveTask(ctx, fc.Args["input"].(model.MoveTaskInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.TaskPayload) graphql.Marshaler {
+			return ec.marshalNTaskPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTaskPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveTask(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveTask_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteTask(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteTask(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteTask(ctx, fc.Args["input"].(model.DeleteTaskInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteTaskPayload) graphql.Marshaler {
+			return ec.marshalNDeleteTaskPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteTaskPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteTask(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteTaskPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteTask_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OAuthClient_id(ctx context.Context, field graphql.CollectedField, obj *ent.OAuthClient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17446,38 +18873,6 @@ func (ec *executionContext) fieldContext_Project_service(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Project_stages(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Project_stages(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Stages(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TaskStage) graphql.Marshaler {
-			return ec.marshalOTaskStage2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStageᚄ(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_Project_stages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Project",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TaskStage(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Project_tasks(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17520,6 +18915,61 @@ func (ec *executionContext) fieldContext_Project_tasks(ctx context.Context, fiel
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Project_stages(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_stages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Stages(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.TaskStage) graphql.Marshaler {
+			return ec.marshalNTaskStage2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_stages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskStage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_viewerCanEdit(ctx context.Context, field graphql.CollectedField, obj *ent.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_viewerCanEdit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().ViewerCanEdit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_viewerCanEdit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ProjectConnection) (ret graphql.Marshaler) {
@@ -17662,6 +19112,38 @@ func (ec *executionContext) _ProjectEdge_cursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ProjectEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ProjectEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ProjectPayload_project(ctx context.Context, field graphql.CollectedField, obj *model.ProjectPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectPayload_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Project, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectPayload_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProjectPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -21420,6 +22902,50 @@ func (ec *executionContext) fieldContext_Subscription_messageStream(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Subscription_projectBoard(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_projectBoard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ProjectBoard(ctx, fc.Args["projectId"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *board.Event) graphql.Marshaler {
+			return ec.marshalNBoardEvent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋboardᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_projectBoard(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BoardEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_projectBoard_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Task_id(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21650,27 +23176,27 @@ func (ec *executionContext) fieldContext_Task_priority(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Task", field, false, false, "TaskPriority")
 }
 
-func (ec *executionContext) _Task_sequence(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
+func (ec *executionContext) _Task_rank(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Task_sequence(ctx, field)
+			return ec.fieldContext_Task_rank(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sequence, nil
+			return obj.Rank, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Task_sequence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Task", field, false, false, "Int")
+func (ec *executionContext) fieldContext_Task_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Task", field, false, false, "String")
 }
 
 func (ec *executionContext) _Task_deadline(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
@@ -21870,6 +23396,29 @@ func (ec *executionContext) fieldContext_Task_assignee(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Task_tags(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Task_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Task().Tags(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Task_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Task", field, true, true, "String")
+}
+
 func (ec *executionContext) _Task_thread(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21879,7 +23428,7 @@ func (ec *executionContext) _Task_thread(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Task_thread(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Thread(ctx)
+			return ec.Resolvers.Task().Thread(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.AIThread) graphql.Marshaler {
@@ -21894,7 +23443,7 @@ func (ec *executionContext) fieldContext_Task_thread(_ context.Context, field gr
 		Object:     "Task",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: false,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AIThread(ctx, field)
 		},
@@ -22042,6 +23591,38 @@ func (ec *executionContext) _TaskEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_TaskEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TaskEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _TaskPayload_task(ctx context.Context, field graphql.CollectedField, obj *model.TaskPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskPayload_task(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Task, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Task) graphql.Marshaler {
+			return ec.marshalNTask2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTask(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskPayload_task(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Task(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _TaskStage_id(ctx context.Context, field graphql.CollectedField, obj *ent.TaskStage) (ret graphql.Marshaler) {
@@ -22255,14 +23836,14 @@ func (ec *executionContext) _TaskStage_tasks(ctx context.Context, field graphql.
 			return ec.fieldContext_TaskStage_tasks(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Tasks(ctx)
+			return ec.Resolvers.TaskStage().Tasks(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Task) graphql.Marshaler {
-			return ec.marshalOTask2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskᚄ(ctx, selections, v)
+			return ec.marshalNTask2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskᚄ(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_TaskStage_tasks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22270,9 +23851,41 @@ func (ec *executionContext) fieldContext_TaskStage_tasks(_ context.Context, fiel
 		Object:     "TaskStage",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: false,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Task(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TaskStagePayload_stage(ctx context.Context, field graphql.CollectedField, obj *model.TaskStagePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TaskStagePayload_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TaskStage) graphql.Marshaler {
+			return ec.marshalNTaskStage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TaskStagePayload_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TaskStagePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TaskStage(ctx, field)
 		},
 	}
 	return fc, nil
@@ -31384,6 +32997,76 @@ func UnmarshalCreateOAuthClientInput(ctx context.Context, raw any) (model.Create
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateProjectInput(ctx context.Context, obj any) (model.CreateProjectInput, error) {
+	var it model.CreateProjectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"workspaceId", "name", "description", "serviceId", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "workspaceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workspaceId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkspaceID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "serviceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceID = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateProjectInput unmarshals raw into the CreateProjectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateProjectInput(ctx context.Context, raw any) (model.CreateProjectInput, error) {
+	var out model.CreateProjectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateProjectInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateSmartHomeInput(ctx context.Context, obj any) (model.CreateSmartHomeInput, error) {
 	var it model.CreateSmartHomeInput
 	if obj == nil {
@@ -31444,6 +33127,139 @@ func (ec *executionContext) unmarshalInputCreateSmartHomeInput(ctx context.Conte
 func UnmarshalCreateSmartHomeInput(ctx context.Context, raw any) (model.CreateSmartHomeInput, error) {
 	var out model.CreateSmartHomeInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSmartHomeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateTaskInput(ctx context.Context, obj any) (model.CreateTaskInput, error) {
+	var it model.CreateTaskInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"projectId", "stageId", "title", "description", "position", "idempotencyKey"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "projectId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectID = data
+		case "stageId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stageId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StageID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateTaskInput unmarshals raw into the CreateTaskInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateTaskInput(ctx context.Context, raw any) (model.CreateTaskInput, error) {
+	var out model.CreateTaskInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateTaskInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateTaskStageInput(ctx context.Context, obj any) (model.CreateTaskStageInput, error) {
+	var it model.CreateTaskStageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"projectId", "name", "position"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "projectId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateTaskStageInput unmarshals raw into the CreateTaskStageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateTaskStageInput(ctx context.Context, raw any) (model.CreateTaskStageInput, error) {
+	var out model.CreateTaskStageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateTaskStageInput", raw, &out)
 	return out, err
 }
 
@@ -31748,6 +33564,48 @@ func UnmarshalDeleteOAuthClientInput(ctx context.Context, raw any) (model.Delete
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDeleteProjectInput(ctx context.Context, obj any) (model.DeleteProjectInput, error) {
+	var it model.DeleteProjectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteProjectInput unmarshals raw into the DeleteProjectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteProjectInput(ctx context.Context, raw any) (model.DeleteProjectInput, error) {
+	var out model.DeleteProjectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteProjectInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDeleteServiceInput(ctx context.Context, obj any) (model.DeleteServiceInput, error) {
 	var it model.DeleteServiceInput
 	if obj == nil {
@@ -31829,6 +33687,97 @@ func (ec *executionContext) unmarshalInputDeleteSmartHomeInput(ctx context.Conte
 func UnmarshalDeleteSmartHomeInput(ctx context.Context, raw any) (model.DeleteSmartHomeInput, error) {
 	var out model.DeleteSmartHomeInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteSmartHomeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteTaskInput(ctx context.Context, obj any) (model.DeleteTaskInput, error) {
+	var it model.DeleteTaskInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteTaskInput unmarshals raw into the DeleteTaskInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteTaskInput(ctx context.Context, raw any) (model.DeleteTaskInput, error) {
+	var out model.DeleteTaskInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteTaskInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteTaskStageInput(ctx context.Context, obj any) (model.DeleteTaskStageInput, error) {
+	var it model.DeleteTaskStageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "moveTasksTo"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "moveTasksTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveTasksTo"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveTasksTo = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteTaskStageInput unmarshals raw into the DeleteTaskStageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteTaskStageInput(ctx context.Context, raw any) (model.DeleteTaskStageInput, error) {
+	var out model.DeleteTaskStageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteTaskStageInput", raw, &out)
 	return out, err
 }
 
@@ -32795,6 +34744,111 @@ func UnmarshalLoginInput(ctx context.Context, raw any) (model.LoginInput, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMoveTaskInput(ctx context.Context, obj any) (model.MoveTaskInput, error) {
+	var it model.MoveTaskInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "stageId", "position"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "stageId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stageId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StageID = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMoveTaskInput unmarshals raw into the MoveTaskInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMoveTaskInput(ctx context.Context, raw any) (model.MoveTaskInput, error) {
+	var out model.MoveTaskInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MoveTaskInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMoveTaskStageInput(ctx context.Context, obj any) (model.MoveTaskStageInput, error) {
+	var it model.MoveTaskStageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "position"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMoveTaskStageInput unmarshals raw into the MoveTaskStageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMoveTaskStageInput(ctx context.Context, raw any) (model.MoveTaskStageInput, error) {
+	var out model.MoveTaskStageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MoveTaskStageInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOAuthClientOrder(ctx context.Context, obj any) (ent.OAuthClientOrder, error) {
 	var it ent.OAuthClientOrder
 	if obj == nil {
@@ -33465,7 +35519,7 @@ func (ec *executionContext) unmarshalInputProjectWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "serviceIDIsNil", "serviceIDNotNil", "hasWorkspace", "hasWorkspaceWith", "hasService", "hasServiceWith", "hasStages", "hasStagesWith", "hasTasks", "hasTasksWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "serviceIDIsNil", "serviceIDNotNil", "hasWorkspace", "hasWorkspaceWith", "hasService", "hasServiceWith", "hasTasks", "hasTasksWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33941,20 +35995,6 @@ func (ec *executionContext) unmarshalInputProjectWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.HasServiceWith = data
-		case "hasStages":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStages"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasStages = data
-		case "hasStagesWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStagesWith"))
-			data, err := ec.unmarshalOTaskStageWhereInput2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStageWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasStagesWith = data
 		case "hasTasks":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTasks"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -38732,7 +40772,7 @@ func (ec *executionContext) unmarshalInputTaskStageWhereInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "sequence", "sequenceNEQ", "sequenceIn", "sequenceNotIn", "sequenceGT", "sequenceGTE", "sequenceLT", "sequenceLTE", "folded", "foldedNEQ", "hasWorkspace", "hasWorkspaceWith", "hasProject", "hasProjectWith", "hasTasks", "hasTasksWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "sequence", "sequenceNEQ", "sequenceIn", "sequenceNotIn", "sequenceGT", "sequenceGTE", "sequenceLT", "sequenceLTE", "folded", "foldedNEQ", "hasWorkspace", "hasWorkspaceWith", "hasProject", "hasProjectWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39061,20 +41101,6 @@ func (ec *executionContext) unmarshalInputTaskStageWhereInput(ctx context.Contex
 				return it, err
 			}
 			it.HasProjectWith = data
-		case "hasTasks":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTasks"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasTasks = data
-		case "hasTasksWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTasksWith"))
-			data, err := ec.unmarshalOTaskWhereInput2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasTasksWith = data
 		}
 	}
 	return it, nil
@@ -39103,7 +41129,7 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "stageID", "stageIDNEQ", "stageIDIn", "stageIDNotIn", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "assigneeID", "assigneeIDNEQ", "assigneeIDIn", "assigneeIDNotIn", "assigneeIDIsNil", "assigneeIDNotNil", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "sequence", "sequenceNEQ", "sequenceIn", "sequenceNotIn", "sequenceGT", "sequenceGTE", "sequenceLT", "sequenceLTE", "deadline", "deadlineNEQ", "deadlineIn", "deadlineNotIn", "deadlineGT", "deadlineGTE", "deadlineLT", "deadlineLTE", "deadlineIsNil", "deadlineNotNil", "chatEnabled", "chatEnabledNEQ", "aiAutoReply", "aiAutoReplyNEQ", "hasWorkspace", "hasWorkspaceWith", "hasProject", "hasProjectWith", "hasStage", "hasStageWith", "hasAssignee", "hasAssigneeWith", "hasThread", "hasThreadWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "workspaceID", "workspaceIDNEQ", "workspaceIDIn", "workspaceIDNotIn", "projectID", "projectIDNEQ", "projectIDIn", "projectIDNotIn", "stageID", "stageIDNEQ", "stageIDIn", "stageIDNotIn", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "assigneeID", "assigneeIDNEQ", "assigneeIDIn", "assigneeIDNotIn", "assigneeIDIsNil", "assigneeIDNotNil", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "rank", "rankNEQ", "rankIn", "rankNotIn", "rankGT", "rankGTE", "rankLT", "rankLTE", "rankContains", "rankHasPrefix", "rankHasSuffix", "rankEqualFold", "rankContainsFold", "deadline", "deadlineNEQ", "deadlineIn", "deadlineNotIn", "deadlineGT", "deadlineGTE", "deadlineLT", "deadlineLTE", "deadlineIsNil", "deadlineNotNil", "chatEnabled", "chatEnabledNEQ", "aiAutoReply", "aiAutoReplyNEQ", "hasWorkspace", "hasWorkspaceWith", "hasProject", "hasProjectWith", "hasStage", "hasStageWith", "hasAssignee", "hasAssigneeWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39635,62 +41661,97 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.PriorityNotIn = data
-		case "sequence":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequence"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+		case "rank":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rank"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Sequence = data
-		case "sequenceNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceNEQ"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			it.Rank = data
+		case "rankNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SequenceNEQ = data
-		case "sequenceIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			it.RankNEQ = data
+		case "rankIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SequenceIn = data
-		case "sequenceNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceNotIn"))
-			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			it.RankIn = data
+		case "rankNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SequenceNotIn = data
-		case "sequenceGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceGT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			it.RankNotIn = data
+		case "rankGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SequenceGT = data
-		case "sequenceGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceGTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			it.RankGT = data
+		case "rankGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SequenceGTE = data
-		case "sequenceLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceLT"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			it.RankGTE = data
+		case "rankLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SequenceLT = data
-		case "sequenceLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sequenceLTE"))
-			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			it.RankLT = data
+		case "rankLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SequenceLTE = data
+			it.RankLTE = data
+		case "rankContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankContains = data
+		case "rankHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankHasPrefix = data
+		case "rankHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankHasSuffix = data
+		case "rankEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankEqualFold = data
+		case "rankContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rankContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RankContainsFold = data
 		case "deadline":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -39845,20 +41906,6 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.HasAssigneeWith = data
-		case "hasThread":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasThread"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasThread = data
-		case "hasThreadWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasThreadWith"))
-			data, err := ec.unmarshalOAIThreadWhereInput2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAIThreadWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasThreadWith = data
 		}
 	}
 	return it, nil
@@ -40450,6 +42497,62 @@ func UnmarshalUpdateProfileInput(ctx context.Context, raw any) (model.UpdateProf
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateProjectInput(ctx context.Context, obj any) (model.UpdateProjectInput, error) {
+	var it model.UpdateProjectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateProjectInput unmarshals raw into the UpdateProjectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateProjectInput(ctx context.Context, raw any) (model.UpdateProjectInput, error) {
+	var out model.UpdateProjectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateProjectInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateServiceInput(ctx context.Context, obj any) (model.UpdateServiceInput, error) {
 	var it model.UpdateServiceInput
 	if obj == nil {
@@ -40503,6 +42606,160 @@ func (ec *executionContext) unmarshalInputUpdateServiceInput(ctx context.Context
 func UnmarshalUpdateServiceInput(ctx context.Context, raw any) (model.UpdateServiceInput, error) {
 	var out model.UpdateServiceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateServiceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateTaskInput(ctx context.Context, obj any) (model.UpdateTaskInput, error) {
+	var it model.UpdateTaskInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "description", "assigneeId", "clearAssignee", "deadline", "clearDeadline", "priority", "tags"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "assigneeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssigneeID = data
+		case "clearAssignee":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearAssignee"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearAssignee = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "clearDeadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDeadline"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDeadline = data
+		case "priority":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priority"))
+			data, err := ec.unmarshalOTaskPriority2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚋtaskᚐPriority(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Priority = data
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateTaskInput unmarshals raw into the UpdateTaskInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateTaskInput(ctx context.Context, raw any) (model.UpdateTaskInput, error) {
+	var out model.UpdateTaskInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateTaskInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateTaskStageInput(ctx context.Context, obj any) (model.UpdateTaskStageInput, error) {
+	var it model.UpdateTaskStageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "folded"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "folded":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("folded"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Folded = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateTaskStageInput unmarshals raw into the UpdateTaskStageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateTaskStageInput(ctx context.Context, raw any) (model.UpdateTaskStageInput, error) {
+	var out model.UpdateTaskStageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateTaskStageInput", raw, &out)
 	return out, err
 }
 
@@ -44042,6 +46299,59 @@ func (ec *executionContext) _AuthorizeOAuthClientPayload(ctx context.Context, se
 	return out
 }
 
+var boardEventImplementors = []string{"BoardEvent"}
+
+func (ec *executionContext) _BoardEvent(ctx context.Context, sel ast.SelectionSet, obj *board.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, boardEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BoardEvent")
+		case "change":
+			out.Values[i] = ec._BoardEvent_change(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "task":
+			out.Values[i] = ec._BoardEvent_task(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "stage":
+			out.Values[i] = ec._BoardEvent_stage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "project":
+			out.Values[i] = ec._BoardEvent_project(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "deletedId":
+			out.Values[i] = ec._BoardEvent_deletedId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var changePasswordPayloadImplementors = []string{"ChangePasswordPayload"}
 
 func (ec *executionContext) _ChangePasswordPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ChangePasswordPayload) graphql.Marshaler {
@@ -44283,6 +46593,105 @@ func (ec *executionContext) _DeleteOAuthClientPayload(ctx context.Context, sel a
 			out.Values[i] = graphql.MarshalString("DeleteOAuthClientPayload")
 		case "deletedId":
 			out.Values[i] = ec._DeleteOAuthClientPayload_deletedId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteProjectPayloadImplementors = []string{"DeleteProjectPayload"}
+
+func (ec *executionContext) _DeleteProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteProjectPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteProjectPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteProjectPayload")
+		case "deletedId":
+			out.Values[i] = ec._DeleteProjectPayload_deletedId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteTaskPayloadImplementors = []string{"DeleteTaskPayload"}
+
+func (ec *executionContext) _DeleteTaskPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteTaskPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteTaskPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteTaskPayload")
+		case "deletedId":
+			out.Values[i] = ec._DeleteTaskPayload_deletedId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteTaskStagePayloadImplementors = []string{"DeleteTaskStagePayload"}
+
+func (ec *executionContext) _DeleteTaskStagePayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteTaskStagePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteTaskStagePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteTaskStagePayload")
+		case "deletedId":
+			out.Values[i] = ec._DeleteTaskStagePayload_deletedId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45232,6 +47641,83 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createProject(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateProject(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteProject(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createTaskStage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTaskStage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateTaskStage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTaskStage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveTaskStage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveTaskStage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteTaskStage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteTaskStage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createTask":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTask(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateTask":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTask(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveTask":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveTask(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteTask":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteTask(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -45828,13 +48314,18 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "stages":
-			out.Values[i] = ec._Project_stages(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
 		case "tasks":
 			out.Values[i] = ec._Project_tasks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stages":
+			out.Values[i] = ec._Project_stages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "viewerCanEdit":
+			out.Values[i] = ec._Project_viewerCanEdit(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45916,6 +48407,39 @@ func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionS
 			}
 		case "cursor":
 			out.Values[i] = ec._ProjectEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var projectPayloadImplementors = []string{"ProjectPayload"}
+
+func (ec *executionContext) _ProjectPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ProjectPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, projectPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProjectPayload")
+		case "project":
+			out.Values[i] = ec._ProjectPayload_project(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -47286,6 +49810,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_smartHomeStatus(ctx, fields[0])
 	case "messageStream":
 		return ec._Subscription_messageStream(ctx, fields[0])
+	case "projectBoard":
+		return ec._Subscription_projectBoard(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -47352,8 +49878,8 @@ func (ec *executionContext) _Task(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "sequence":
-			out.Values[i] = ec._Task_sequence(ctx, field, obj)
+		case "rank":
+			out.Values[i] = ec._Task_rank(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -47390,6 +49916,11 @@ func (ec *executionContext) _Task(ctx context.Context, sel ast.SelectionSet, obj
 		case "assignee":
 			out.Values[i] = ec._Task_assignee(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "tags":
+			out.Values[i] = ec._Task_tags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "thread":
@@ -47495,6 +50026,39 @@ func (ec *executionContext) _TaskEdge(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var taskPayloadImplementors = []string{"TaskPayload"}
+
+func (ec *executionContext) _TaskPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TaskPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taskPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaskPayload")
+		case "task":
+			out.Values[i] = ec._TaskPayload_task(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var taskStageImplementors = []string{"TaskStage", "Node"}
 
 func (ec *executionContext) _TaskStage(ctx context.Context, sel ast.SelectionSet, obj *ent.TaskStage) graphql.Marshaler {
@@ -47548,7 +50112,40 @@ func (ec *executionContext) _TaskStage(ctx context.Context, sel ast.SelectionSet
 			}
 		case "tasks":
 			out.Values[i] = ec._TaskStage_tasks(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var taskStagePayloadImplementors = []string{"TaskStagePayload"}
+
+func (ec *executionContext) _TaskStagePayload(ctx context.Context, sel ast.SelectionSet, obj *model.TaskStagePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, taskStagePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TaskStagePayload")
+		case "stage":
+			out.Values[i] = ec._TaskStagePayload_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -49141,6 +51738,24 @@ func (ec *executionContext) marshalNAuthorizeOAuthClientPayload2ᚖgithubᚗcom�
 	return ec._AuthorizeOAuthClientPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNBoardChange2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋboardᚐChange(ctx context.Context, v any) (board.Change, error) {
+	var res board.Change
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBoardChange2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋboardᚐChange(ctx context.Context, sel ast.SelectionSet, v board.Change) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNBoardEvent2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋboardᚐEvent(ctx context.Context, sel ast.SelectionSet, v *board.Event) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BoardEvent!")
+		return graphql.Null
+	}
+	return ec._BoardEvent(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -49211,8 +51826,23 @@ func (ec *executionContext) unmarshalNCreateOAuthClientInput2githubᚗcomᚋwoow
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateProjectInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateProjectInput(ctx context.Context, v any) (model.CreateProjectInput, error) {
+	res, err := ec.unmarshalInputCreateProjectInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateSmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateSmartHomeInput(ctx context.Context, v any) (model.CreateSmartHomeInput, error) {
 	res, err := ec.unmarshalInputCreateSmartHomeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateTaskInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateTaskInput(ctx context.Context, v any) (model.CreateTaskInput, error) {
+	res, err := ec.unmarshalInputCreateTaskInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateTaskStageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐCreateTaskStageInput(ctx context.Context, v any) (model.CreateTaskStageInput, error) {
+	res, err := ec.unmarshalInputCreateTaskStageInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -49296,6 +51926,19 @@ func (ec *executionContext) marshalNDeleteOAuthClientPayload2ᚖgithubᚗcomᚋw
 	return ec._DeleteOAuthClientPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDeleteProjectInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteProjectInput(ctx context.Context, v any) (model.DeleteProjectInput, error) {
+	res, err := ec.unmarshalInputDeleteProjectInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteProjectPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteProjectPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteProjectPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteProjectPayload!")
+		return graphql.Null
+	}
+	return ec._DeleteProjectPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDeleteServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteServiceInput(ctx context.Context, v any) (model.DeleteServiceInput, error) {
 	res, err := ec.unmarshalInputDeleteServiceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -49304,6 +51947,32 @@ func (ec *executionContext) unmarshalNDeleteServiceInput2githubᚗcomᚋwoowtech
 func (ec *executionContext) unmarshalNDeleteSmartHomeInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteSmartHomeInput(ctx context.Context, v any) (model.DeleteSmartHomeInput, error) {
 	res, err := ec.unmarshalInputDeleteSmartHomeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteTaskInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteTaskInput(ctx context.Context, v any) (model.DeleteTaskInput, error) {
+	res, err := ec.unmarshalInputDeleteTaskInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteTaskPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteTaskPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteTaskPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteTaskPayload!")
+		return graphql.Null
+	}
+	return ec._DeleteTaskPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeleteTaskStageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteTaskStageInput(ctx context.Context, v any) (model.DeleteTaskStageInput, error) {
+	res, err := ec.unmarshalInputDeleteTaskStageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteTaskStagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteTaskStagePayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteTaskStagePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteTaskStagePayload!")
+		return graphql.Null
+	}
+	return ec._DeleteTaskStagePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDeleteThreadInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteThreadInput(ctx context.Context, v any) (model.DeleteThreadInput, error) {
@@ -49562,6 +52231,16 @@ func (ec *executionContext) marshalNMessageStreamEvent2ᚖgithubᚗcomᚋwoowtec
 	return ec._MessageStreamEvent(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNMoveTaskInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐMoveTaskInput(ctx context.Context, v any) (model.MoveTaskInput, error) {
+	res, err := ec.unmarshalInputMoveTaskInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMoveTaskStageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐMoveTaskStageInput(ctx context.Context, v any) (model.MoveTaskStageInput, error) {
+	res, err := ec.unmarshalInputMoveTaskStageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -49754,6 +52433,14 @@ func (ec *executionContext) marshalNProjectOrderField2ᚖgithubᚗcomᚋwoowtech
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNProjectPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐProjectPayload(ctx context.Context, sel ast.SelectionSet, v *model.ProjectPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ProjectPayload!")
+		return graphql.Null
+	}
+	return ec._ProjectPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNProjectWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐProjectWhereInput(ctx context.Context, v any) (*ent.ProjectWhereInput, error) {
@@ -50148,6 +52835,22 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNTask2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Task) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTask2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTask(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNTask2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTask(ctx context.Context, sel ast.SelectionSet, v *ent.Task) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Task!")
@@ -50178,6 +52881,14 @@ func (ec *executionContext) marshalNTaskOrderField2ᚖgithubᚗcomᚋwoowtechᚋ
 	return v
 }
 
+func (ec *executionContext) marshalNTaskPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTaskPayload(ctx context.Context, sel ast.SelectionSet, v *model.TaskPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TaskPayload!")
+		return graphql.Null
+	}
+	return ec._TaskPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNTaskPriority2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚋtaskᚐPriority(ctx context.Context, v any) (task.Priority, error) {
 	var res task.Priority
 	err := res.UnmarshalGQL(v)
@@ -50186,6 +52897,22 @@ func (ec *executionContext) unmarshalNTaskPriority2githubᚗcomᚋwoowtechᚋwoo
 
 func (ec *executionContext) marshalNTaskPriority2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚋtaskᚐPriority(ctx context.Context, sel ast.SelectionSet, v task.Priority) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNTaskStage2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStageᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.TaskStage) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTaskStage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNTaskStage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStage(ctx context.Context, sel ast.SelectionSet, v *ent.TaskStage) graphql.Marshaler {
@@ -50208,6 +52935,14 @@ func (ec *executionContext) marshalNTaskStageOrderField2ᚖgithubᚗcomᚋwoowte
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNTaskStagePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTaskStagePayload(ctx context.Context, sel ast.SelectionSet, v *model.TaskStagePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TaskStagePayload!")
+		return graphql.Null
+	}
+	return ec._TaskStagePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTaskStageWhereInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStageWhereInput(ctx context.Context, v any) (*ent.TaskStageWhereInput, error) {
@@ -50299,8 +53034,23 @@ func (ec *executionContext) unmarshalNUpdateProfileInput2githubᚗcomᚋwoowtech
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateProjectInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateProjectInput(ctx context.Context, v any) (model.UpdateProjectInput, error) {
+	res, err := ec.unmarshalInputUpdateProjectInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateServiceInput(ctx context.Context, v any) (model.UpdateServiceInput, error) {
 	res, err := ec.unmarshalInputUpdateServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateTaskInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateTaskInput(ctx context.Context, v any) (model.UpdateTaskInput, error) {
+	res, err := ec.unmarshalInputUpdateTaskInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateTaskStageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateTaskStageInput(ctx context.Context, v any) (model.UpdateTaskStageInput, error) {
+	res, err := ec.unmarshalInputUpdateTaskStageInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -52144,25 +54894,6 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) marshalOTask2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Task) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTask2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTask(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOTask2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTask(ctx context.Context, sel ast.SelectionSet, v *ent.Task) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -52250,23 +54981,11 @@ func (ec *executionContext) marshalOTaskPriority2ᚖgithubᚗcomᚋwoowtechᚋwo
 	return v
 }
 
-func (ec *executionContext) marshalOTaskStage2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStageᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.TaskStage) graphql.Marshaler {
+func (ec *executionContext) marshalOTaskStage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStage(ctx context.Context, sel ast.SelectionSet, v *ent.TaskStage) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTaskStage2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStage(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+	return ec._TaskStage(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTaskStageWhereInput2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐTaskStageWhereInputᚄ(ctx context.Context, v any) ([]*ent.TaskStageWhereInput, error) {

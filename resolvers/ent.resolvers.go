@@ -31,6 +31,9 @@ func (r *Resolver) AIProvider() graph.AIProviderResolver { return &aIProviderRes
 // Invitation returns graph.InvitationResolver implementation.
 func (r *Resolver) Invitation() graph.InvitationResolver { return &invitationResolver{r} }
 
+// Project returns graph.ProjectResolver implementation.
+func (r *Resolver) Project() graph.ProjectResolver { return &projectResolver{r} }
+
 // Query returns graph.QueryResolver implementation.
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 
@@ -39,6 +42,12 @@ func (r *Resolver) Service() graph.ServiceResolver { return &serviceResolver{r} 
 
 // SmartHome returns graph.SmartHomeResolver implementation.
 func (r *Resolver) SmartHome() graph.SmartHomeResolver { return &smartHomeResolver{r} }
+
+// Task returns graph.TaskResolver implementation.
+func (r *Resolver) Task() graph.TaskResolver { return &taskResolver{r} }
+
+// TaskStage returns graph.TaskStageResolver implementation.
+func (r *Resolver) TaskStage() graph.TaskStageResolver { return &taskStageResolver{r} }
 
 // User returns graph.UserResolver implementation.
 func (r *Resolver) User() graph.UserResolver { return &userResolver{r} }
@@ -50,9 +59,12 @@ type (
 	aIAgentResolver    struct{ *Resolver }
 	aIProviderResolver struct{ *Resolver }
 	invitationResolver struct{ *Resolver }
+	projectResolver    struct{ *Resolver }
 	queryResolver      struct{ *Resolver }
 	serviceResolver    struct{ *Resolver }
 	smartHomeResolver  struct{ *Resolver }
+	taskResolver       struct{ *Resolver }
+	taskStageResolver  struct{ *Resolver }
 	userResolver       struct{ *Resolver }
 	workspaceResolver  struct{ *Resolver }
 )

@@ -7,6 +7,7 @@ package resolvers
 import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/woowtech/woow-paas/assistant"
+	"github.com/woowtech/woow-paas/board"
 
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/activity"
@@ -30,6 +31,7 @@ type Resolver struct {
 	OAuth      *oauth.Service
 	Homes      *smarthome.Homes
 	Assistant  *assistant.Service
+	Board      *board.Service
 }
 
 // NewSchema returns the executable schema with connection costs set

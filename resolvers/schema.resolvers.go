@@ -13,6 +13,7 @@ import (
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/assistant"
+	"github.com/woowtech/woow-paas/board"
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/dashboard"
 	"github.com/woowtech/woow-paas/deploy"
@@ -39,6 +40,26 @@ func (r *aIAgentResolver) SystemPrompt(ctx context.Context, obj *ent.AIAgent) (*
 // HasAPIKey is the resolver for the hasApiKey field.
 func (r *aIProviderResolver) HasAPIKey(ctx context.Context, obj *ent.AIProvider) (bool, error) {
 	return assistant.HasKey(obj), nil
+}
+
+// Task is the resolver for the task field.
+func (r *boardEventResolver) Task(ctx context.Context, obj *board.Event) (*ent.Task, error) {
+	return r.Board.EventTask(ctx, obj)
+}
+
+// Stage is the resolver for the stage field.
+func (r *boardEventResolver) Stage(ctx context.Context, obj *board.Event) (*ent.TaskStage, error) {
+	return r.Board.EventStage(ctx, obj)
+}
+
+// Project is the resolver for the project field.
+func (r *boardEventResolver) Project(ctx context.Context, obj *board.Event) (*ent.Project, error) {
+	return r.Board.EventProject(ctx, obj)
+}
+
+// DeletedID is the resolver for the deletedId field.
+func (r *boardEventResolver) DeletedID(ctx context.Context, obj *board.Event) (*int, error) {
+	return board.DeletedID(obj), nil
 }
 
 // RecentActivity is the resolver for the recentActivity field.
@@ -393,6 +414,86 @@ func (r *mutationResolver) RegenerateMessage(ctx context.Context, input model.Re
 	return &model.MessagePayload{Message: m}, err
 }
 
+// CreateProject is the resolver for the createProject field.
+func (r *mutationResolver) CreateProject(ctx context.Context, input model.CreateProjectInput) (*model.ProjectPayload, error) {
+	p, err := r.Board.CreateProject(ctx, board.ProjectInput{WorkspaceID: input.WorkspaceID, Name: &input.Name,
+		Description: input.Description, ServiceID: input.ServiceID, IdempotencyKey: input.IdempotencyKey})
+	return &model.ProjectPayload{Project: p}, err
+}
+
+// UpdateProject is the resolver for the updateProject field.
+func (r *mutationResolver) UpdateProject(ctx context.Context, input model.UpdateProjectInput) (*model.ProjectPayload, error) {
+	p, err := r.Board.UpdateProject(ctx, input.ID, board.ProjectInput{Name: input.Name, Description: input.Description})
+	return &model.ProjectPayload{Project: p}, err
+}
+
+// DeleteProject is the resolver for the deleteProject field.
+func (r *mutationResolver) DeleteProject(ctx context.Context, input model.DeleteProjectInput) (*model.DeleteProjectPayload, error) {
+	id, err := r.Board.DeleteProject(ctx, input.ID)
+	return &model.DeleteProjectPayload{DeletedID: id}, err
+}
+
+// CreateTaskStage is the resolver for the createTaskStage field.
+func (r *mutationResolver) CreateTaskStage(ctx context.Context, input model.CreateTaskStageInput) (*model.TaskStagePayload, error) {
+	st, err := r.Board.CreateStage(ctx, input.ProjectID, input.Name, input.Position)
+	return &model.TaskStagePayload{Stage: st}, err
+}
+
+// UpdateTaskStage is the resolver for the updateTaskStage field.
+func (r *mutationResolver) UpdateTaskStage(ctx context.Context, input model.UpdateTaskStageInput) (*model.TaskStagePayload, error) {
+	st, err := r.Board.UpdateStage(ctx, input.ID, input.Name, input.Folded)
+	return &model.TaskStagePayload{Stage: st}, err
+}
+
+// MoveTaskStage is the resolver for the moveTaskStage field.
+func (r *mutationResolver) MoveTaskStage(ctx context.Context, input model.MoveTaskStageInput) (*model.TaskStagePayload, error) {
+	st, err := r.Board.MoveStage(ctx, input.ID, input.Position)
+	return &model.TaskStagePayload{Stage: st}, err
+}
+
+// DeleteTaskStage is the resolver for the deleteTaskStage field.
+func (r *mutationResolver) DeleteTaskStage(ctx context.Context, input model.DeleteTaskStageInput) (*model.DeleteTaskStagePayload, error) {
+	id, err := r.Board.DeleteStage(ctx, input.ID, input.MoveTasksTo)
+	return &model.DeleteTaskStagePayload{DeletedID: id}, err
+}
+
+// CreateTask is the resolver for the createTask field.
+func (r *mutationResolver) CreateTask(ctx context.Context, input model.CreateTaskInput) (*model.TaskPayload, error) {
+	t, err := r.Board.CreateTask(ctx, board.TaskInput{ProjectID: input.ProjectID, StageID: input.StageID, Title: &input.Title,
+		Description: input.Description, Position: input.Position, IdempotencyKey: input.IdempotencyKey})
+	return &model.TaskPayload{Task: t}, err
+}
+
+// UpdateTask is the resolver for the updateTask field.
+func (r *mutationResolver) UpdateTask(ctx context.Context, input model.UpdateTaskInput) (*model.TaskPayload, error) {
+	t, err := r.Board.UpdateTask(ctx, input.ID, board.TaskInput{Title: input.Title, Description: input.Description,
+		AssigneeID: input.AssigneeID, ClearAssignee: deref(input.ClearAssignee), Deadline: input.Deadline,
+		ClearDeadline: deref(input.ClearDeadline), Priority: input.Priority, Tags: input.Tags})
+	return &model.TaskPayload{Task: t}, err
+}
+
+// MoveTask is the resolver for the moveTask field.
+func (r *mutationResolver) MoveTask(ctx context.Context, input model.MoveTaskInput) (*model.TaskPayload, error) {
+	t, err := r.Board.MoveTask(ctx, input.ID, input.StageID, input.Position)
+	return &model.TaskPayload{Task: t}, err
+}
+
+// DeleteTask is the resolver for the deleteTask field.
+func (r *mutationResolver) DeleteTask(ctx context.Context, input model.DeleteTaskInput) (*model.DeleteTaskPayload, error) {
+	id, err := r.Board.DeleteTask(ctx, input.ID)
+	return &model.DeleteTaskPayload{DeletedID: id}, err
+}
+
+// Stages is the resolver for the stages field.
+func (r *projectResolver) Stages(ctx context.Context, obj *ent.Project) ([]*ent.TaskStage, error) {
+	return r.Board.Stages(ctx, obj)
+}
+
+// ViewerCanEdit is the resolver for the viewerCanEdit field.
+func (r *projectResolver) ViewerCanEdit(ctx context.Context, obj *ent.Project) (bool, error) {
+	return r.Board.CanEdit(ctx, obj.WorkspaceID), nil
+}
+
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*ent.User, error) {
 	v := viewer.FromContext(ctx)
@@ -567,6 +668,26 @@ func (r *subscriptionResolver) MessageStream(ctx context.Context, threadID int, 
 	return r.Assistant.Stream(ctx, threadID, after)
 }
 
+// ProjectBoard is the resolver for the projectBoard field.
+func (r *subscriptionResolver) ProjectBoard(ctx context.Context, projectID int) (<-chan *board.Event, error) {
+	return r.Board.Subscribe(ctx, projectID)
+}
+
+// Tags is the resolver for the tags field.
+func (r *taskResolver) Tags(ctx context.Context, obj *ent.Task) ([]string, error) {
+	return board.Tags(obj), nil
+}
+
+// Thread is the resolver for the thread field.
+func (r *taskResolver) Thread(ctx context.Context, obj *ent.Task) (*ent.AIThread, error) {
+	return r.Board.Thread(ctx, obj)
+}
+
+// Tasks is the resolver for the tasks field.
+func (r *taskStageResolver) Tasks(ctx context.Context, obj *ent.TaskStage) ([]*ent.Task, error) {
+	return r.Board.Tasks(ctx, obj)
+}
+
 // PendingInvitations is the resolver for the pendingInvitations field.
 func (r *userResolver) PendingInvitations(ctx context.Context, obj *ent.User) ([]*workspaces.PendingInvitation, error) {
 	return r.Workspaces.PendingInvitations(ctx, obj.ID)
@@ -625,6 +746,9 @@ func (r *workspaceResolver) ViewerCanLeave(ctx context.Context, obj *ent.Workspa
 	return r.Workspaces.ViewerCanLeave(ctx, obj.ID)
 }
 
+// BoardEvent returns graph.BoardEventResolver implementation.
+func (r *Resolver) BoardEvent() graph.BoardEventResolver { return &boardEventResolver{r} }
+
 // Dashboard returns graph.DashboardResolver implementation.
 func (r *Resolver) Dashboard() graph.DashboardResolver { return &dashboardResolver{r} }
 
@@ -643,6 +767,7 @@ func (r *Resolver) Subscription() graph.SubscriptionResolver { return &subscript
 func (r *Resolver) ValueChange() graph.ValueChangeResolver { return &valueChangeResolver{r} }
 
 type (
+	boardEventResolver         struct{ *Resolver }
 	dashboardResolver          struct{ *Resolver }
 	messageStreamEventResolver struct{ *Resolver }
 	mutationResolver           struct{ *Resolver }

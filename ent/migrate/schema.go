@@ -878,7 +878,8 @@ var (
 		{Name: "title", Type: field.TypeString, Size: 300},
 		{Name: "description", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "priority", Type: field.TypeEnum, Enums: []string{"low", "normal", "high", "urgent"}, Default: "normal"},
-		{Name: "sequence", Type: field.TypeInt, Default: 0},
+		{Name: "rank", Type: field.TypeString, Size: 200, Default: ""},
+		{Name: "tags", Type: field.TypeJSON, Nullable: true},
 		{Name: "deadline", Type: field.TypeTime, Nullable: true},
 		{Name: "chat_enabled", Type: field.TypeBool, Default: true},
 		{Name: "ai_auto_reply", Type: field.TypeBool, Default: false},
@@ -895,25 +896,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "tasks_projects_tasks",
-				Columns:    []*schema.Column{TasksColumns[10]},
+				Columns:    []*schema.Column{TasksColumns[11]},
 				RefColumns: []*schema.Column{ProjectsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "tasks_task_stages_tasks",
-				Columns:    []*schema.Column{TasksColumns[11]},
+				Columns:    []*schema.Column{TasksColumns[12]},
 				RefColumns: []*schema.Column{TaskStagesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "tasks_users_assigned_tasks",
-				Columns:    []*schema.Column{TasksColumns[12]},
+				Columns:    []*schema.Column{TasksColumns[13]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "tasks_workspaces_tasks",
-				Columns:    []*schema.Column{TasksColumns[13]},
+				Columns:    []*schema.Column{TasksColumns[14]},
 				RefColumns: []*schema.Column{WorkspacesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -922,12 +923,12 @@ var (
 			{
 				Name:    "task_workspace_id",
 				Unique:  false,
-				Columns: []*schema.Column{TasksColumns[13]},
+				Columns: []*schema.Column{TasksColumns[14]},
 			},
 			{
-				Name:    "task_stage_id_sequence",
+				Name:    "task_stage_id_rank",
 				Unique:  false,
-				Columns: []*schema.Column{TasksColumns[11], TasksColumns[6]},
+				Columns: []*schema.Column{TasksColumns[12], TasksColumns[6]},
 			},
 		},
 	}

@@ -1384,16 +1384,18 @@ func init() {
 	taskDescDescription := taskFields[3].Descriptor()
 	// task.DefaultDescription holds the default value on creation for the description field.
 	task.DefaultDescription = taskDescDescription.Default.(string)
-	// taskDescSequence is the schema descriptor for sequence field.
-	taskDescSequence := taskFields[6].Descriptor()
-	// task.DefaultSequence holds the default value on creation for the sequence field.
-	task.DefaultSequence = taskDescSequence.Default.(int)
+	// taskDescRank is the schema descriptor for rank field.
+	taskDescRank := taskFields[6].Descriptor()
+	// task.DefaultRank holds the default value on creation for the rank field.
+	task.DefaultRank = taskDescRank.Default.(string)
+	// task.RankValidator is a validator for the "rank" field. It is called by the builders before save.
+	task.RankValidator = taskDescRank.Validators[0].(func(string) error)
 	// taskDescChatEnabled is the schema descriptor for chat_enabled field.
-	taskDescChatEnabled := taskFields[8].Descriptor()
+	taskDescChatEnabled := taskFields[9].Descriptor()
 	// task.DefaultChatEnabled holds the default value on creation for the chat_enabled field.
 	task.DefaultChatEnabled = taskDescChatEnabled.Default.(bool)
 	// taskDescAiAutoReply is the schema descriptor for ai_auto_reply field.
-	taskDescAiAutoReply := taskFields[9].Descriptor()
+	taskDescAiAutoReply := taskFields[10].Descriptor()
 	// task.DefaultAiAutoReply holds the default value on creation for the ai_auto_reply field.
 	task.DefaultAiAutoReply = taskDescAiAutoReply.Default.(bool)
 	taskstageMixin := schema.TaskStage{}.Mixin()

@@ -39,7 +39,8 @@ func (Project) Fields() []ent.Field {
 func (Project) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("service", Service.Type).Ref("support_project").Field("service_id").Unique(),
-		edge.To("stages", TaskStage.Type),
+		// In board order through schema.graphqls (Project.stages).
+		edge.To("stages", TaskStage.Type).Annotations(entgql.Skip()),
 		edge.To("tasks", Task.Type).Annotations(entgql.RelayConnection()),
 	}
 }
@@ -70,7 +71,8 @@ func (TaskStage) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("project", Project.Type).Ref("stages").Field("project_id").
 			Unique().Required().Immutable(),
-		edge.To("tasks", Task.Type),
+		// In board order through schema.graphqls (TaskStage.tasks).
+		edge.To("tasks", Task.Type).Annotations(entgql.Skip()),
 	}
 }
 
@@ -92,7 +94,11 @@ func (Task) Fields() []ent.Field {
 		field.Text("description").Default(""),
 		field.Int("assignee_id").Optional().Nillable(),
 		field.Enum("priority").Values("low", "normal", "high", "urgent").Default("normal"),
-		field.Int("sequence").Default(0).Annotations(entgql.OrderField("SEQUENCE")),
+		// rank orders a stage's tasks (then id): a key between its
+		// neighbours' keys, so that a move writes the moved task only
+		// (package board).
+		field.String("rank").MaxLen(200).Default("").Annotations(entgql.OrderField("RANK")),
+		field.Strings("tags").Optional().Annotations(entgql.Skip()),
 		field.Time("deadline").Optional().Nillable(),
 		field.Bool("chat_enabled").Default(true),
 		field.Bool("ai_auto_reply").Default(false),
@@ -106,12 +112,13 @@ func (Task) Edges() []ent.Edge {
 		edge.From("stage", TaskStage.Type).Ref("tasks").Field("stage_id").
 			Unique().Required(),
 		edge.From("assignee", User.Type).Ref("assigned_tasks").Field("assignee_id").Unique(),
-		edge.To("thread", AIThread.Type).Unique(),
+		// Created on first read by schema.graphqls's Task.thread.
+		edge.To("thread", AIThread.Type).Unique().Annotations(entgql.Skip()),
 	}
 }
 
 func (Task) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("stage_id", "sequence")}
+	return []ent.Index{index.Fields("stage_id", "rank")}
 }
 
 func (Task) Annotations() []schema.Annotation {

@@ -36,8 +36,10 @@ const (
 	FieldAssigneeID = "assignee_id"
 	// FieldPriority holds the string denoting the priority field in the database.
 	FieldPriority = "priority"
-	// FieldSequence holds the string denoting the sequence field in the database.
-	FieldSequence = "sequence"
+	// FieldRank holds the string denoting the rank field in the database.
+	FieldRank = "rank"
+	// FieldTags holds the string denoting the tags field in the database.
+	FieldTags = "tags"
 	// FieldDeadline holds the string denoting the deadline field in the database.
 	FieldDeadline = "deadline"
 	// FieldChatEnabled holds the string denoting the chat_enabled field in the database.
@@ -105,7 +107,8 @@ var Columns = []string{
 	FieldDescription,
 	FieldAssigneeID,
 	FieldPriority,
-	FieldSequence,
+	FieldRank,
+	FieldTags,
 	FieldDeadline,
 	FieldChatEnabled,
 	FieldAiAutoReply,
@@ -139,8 +142,10 @@ var (
 	TitleValidator func(string) error
 	// DefaultDescription holds the default value on creation for the "description" field.
 	DefaultDescription string
-	// DefaultSequence holds the default value on creation for the "sequence" field.
-	DefaultSequence int
+	// DefaultRank holds the default value on creation for the "rank" field.
+	DefaultRank string
+	// RankValidator is a validator for the "rank" field. It is called by the builders before save.
+	RankValidator func(string) error
 	// DefaultChatEnabled holds the default value on creation for the "chat_enabled" field.
 	DefaultChatEnabled bool
 	// DefaultAiAutoReply holds the default value on creation for the "ai_auto_reply" field.
@@ -228,9 +233,9 @@ func ByPriority(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPriority, opts...).ToFunc()
 }
 
-// BySequence orders the results by the sequence field.
-func BySequence(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldSequence, opts...).ToFunc()
+// ByRank orders the results by the rank field.
+func ByRank(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRank, opts...).ToFunc()
 }
 
 // ByDeadline orders the results by the deadline field.

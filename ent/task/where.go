@@ -95,9 +95,9 @@ func AssigneeID(v int) predicate.Task {
 	return predicate.Task(sql.FieldEQ(FieldAssigneeID, v))
 }
 
-// Sequence applies equality check predicate on the "sequence" field. It's identical to SequenceEQ.
-func Sequence(v int) predicate.Task {
-	return predicate.Task(sql.FieldEQ(FieldSequence, v))
+// Rank applies equality check predicate on the "rank" field. It's identical to RankEQ.
+func Rank(v string) predicate.Task {
+	return predicate.Task(sql.FieldEQ(FieldRank, v))
 }
 
 // Deadline applies equality check predicate on the "deadline" field. It's identical to DeadlineEQ.
@@ -435,44 +435,79 @@ func PriorityNotIn(vs ...Priority) predicate.Task {
 	return predicate.Task(sql.FieldNotIn(FieldPriority, vs...))
 }
 
-// SequenceEQ applies the EQ predicate on the "sequence" field.
-func SequenceEQ(v int) predicate.Task {
-	return predicate.Task(sql.FieldEQ(FieldSequence, v))
+// RankEQ applies the EQ predicate on the "rank" field.
+func RankEQ(v string) predicate.Task {
+	return predicate.Task(sql.FieldEQ(FieldRank, v))
 }
 
-// SequenceNEQ applies the NEQ predicate on the "sequence" field.
-func SequenceNEQ(v int) predicate.Task {
-	return predicate.Task(sql.FieldNEQ(FieldSequence, v))
+// RankNEQ applies the NEQ predicate on the "rank" field.
+func RankNEQ(v string) predicate.Task {
+	return predicate.Task(sql.FieldNEQ(FieldRank, v))
 }
 
-// SequenceIn applies the In predicate on the "sequence" field.
-func SequenceIn(vs ...int) predicate.Task {
-	return predicate.Task(sql.FieldIn(FieldSequence, vs...))
+// RankIn applies the In predicate on the "rank" field.
+func RankIn(vs ...string) predicate.Task {
+	return predicate.Task(sql.FieldIn(FieldRank, vs...))
 }
 
-// SequenceNotIn applies the NotIn predicate on the "sequence" field.
-func SequenceNotIn(vs ...int) predicate.Task {
-	return predicate.Task(sql.FieldNotIn(FieldSequence, vs...))
+// RankNotIn applies the NotIn predicate on the "rank" field.
+func RankNotIn(vs ...string) predicate.Task {
+	return predicate.Task(sql.FieldNotIn(FieldRank, vs...))
 }
 
-// SequenceGT applies the GT predicate on the "sequence" field.
-func SequenceGT(v int) predicate.Task {
-	return predicate.Task(sql.FieldGT(FieldSequence, v))
+// RankGT applies the GT predicate on the "rank" field.
+func RankGT(v string) predicate.Task {
+	return predicate.Task(sql.FieldGT(FieldRank, v))
 }
 
-// SequenceGTE applies the GTE predicate on the "sequence" field.
-func SequenceGTE(v int) predicate.Task {
-	return predicate.Task(sql.FieldGTE(FieldSequence, v))
+// RankGTE applies the GTE predicate on the "rank" field.
+func RankGTE(v string) predicate.Task {
+	return predicate.Task(sql.FieldGTE(FieldRank, v))
 }
 
-// SequenceLT applies the LT predicate on the "sequence" field.
-func SequenceLT(v int) predicate.Task {
-	return predicate.Task(sql.FieldLT(FieldSequence, v))
+// RankLT applies the LT predicate on the "rank" field.
+func RankLT(v string) predicate.Task {
+	return predicate.Task(sql.FieldLT(FieldRank, v))
 }
 
-// SequenceLTE applies the LTE predicate on the "sequence" field.
-func SequenceLTE(v int) predicate.Task {
-	return predicate.Task(sql.FieldLTE(FieldSequence, v))
+// RankLTE applies the LTE predicate on the "rank" field.
+func RankLTE(v string) predicate.Task {
+	return predicate.Task(sql.FieldLTE(FieldRank, v))
+}
+
+// RankContains applies the Contains predicate on the "rank" field.
+func RankContains(v string) predicate.Task {
+	return predicate.Task(sql.FieldContains(FieldRank, v))
+}
+
+// RankHasPrefix applies the HasPrefix predicate on the "rank" field.
+func RankHasPrefix(v string) predicate.Task {
+	return predicate.Task(sql.FieldHasPrefix(FieldRank, v))
+}
+
+// RankHasSuffix applies the HasSuffix predicate on the "rank" field.
+func RankHasSuffix(v string) predicate.Task {
+	return predicate.Task(sql.FieldHasSuffix(FieldRank, v))
+}
+
+// RankEqualFold applies the EqualFold predicate on the "rank" field.
+func RankEqualFold(v string) predicate.Task {
+	return predicate.Task(sql.FieldEqualFold(FieldRank, v))
+}
+
+// RankContainsFold applies the ContainsFold predicate on the "rank" field.
+func RankContainsFold(v string) predicate.Task {
+	return predicate.Task(sql.FieldContainsFold(FieldRank, v))
+}
+
+// TagsIsNil applies the IsNil predicate on the "tags" field.
+func TagsIsNil() predicate.Task {
+	return predicate.Task(sql.FieldIsNull(FieldTags))
+}
+
+// TagsNotNil applies the NotNil predicate on the "tags" field.
+func TagsNotNil() predicate.Task {
+	return predicate.Task(sql.FieldNotNull(FieldTags))
 }
 
 // DeadlineEQ applies the EQ predicate on the "deadline" field.

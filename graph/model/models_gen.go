@@ -3,7 +3,10 @@
 package model
 
 import (
+	"time"
+
 	"github.com/woowtech/woow-paas/ent"
+	"github.com/woowtech/woow-paas/ent/task"
 	"github.com/woowtech/woow-paas/role"
 )
 
@@ -130,6 +133,17 @@ type CreateOAuthClientInput struct {
 	Public bool `json:"public"`
 }
 
+type CreateProjectInput struct {
+	WorkspaceID int `json:"workspaceId"`
+	// At most 200 characters.
+	Name        string  `json:"name"`
+	Description *string `json:"description,omitempty"`
+	// The cloud service the project supports (one project per service).
+	ServiceID *int `json:"serviceId,omitempty"`
+	// A client-chosen key: creating again with the same key returns the first project.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
 type CreateSmartHomeInput struct {
 	WorkspaceID int `json:"workspaceId"`
 	// 1 to 100 characters.
@@ -138,6 +152,26 @@ type CreateSmartHomeInput struct {
 	HaPort *int `json:"haPort,omitempty"`
 	// As in CreateWorkspaceInput: the same key again returns the home the first request made.
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+type CreateTaskInput struct {
+	ProjectID int `json:"projectId"`
+	StageID   int `json:"stageId"`
+	// At most 300 characters.
+	Title       string  `json:"title"`
+	Description *string `json:"description,omitempty"`
+	// Where the task goes in its stage, counted from 0 (default: last).
+	Position *int `json:"position,omitempty"`
+	// A client-chosen key: creating again with the same key returns the first task.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
+}
+
+type CreateTaskStageInput struct {
+	ProjectID int `json:"projectId"`
+	// At most 100 characters.
+	Name string `json:"name"`
+	// Where the stage goes, counted from 0 (default: last).
+	Position *int `json:"position,omitempty"`
 }
 
 type CreateThreadInput struct {
@@ -194,12 +228,38 @@ type DeleteOAuthClientPayload struct {
 	DeletedID int `json:"deletedId"`
 }
 
+type DeleteProjectInput struct {
+	ID int `json:"id"`
+}
+
+type DeleteProjectPayload struct {
+	DeletedID int `json:"deletedId"`
+}
+
 type DeleteServiceInput struct {
 	ID int `json:"id"`
 }
 
 type DeleteSmartHomeInput struct {
 	ID int `json:"id"`
+}
+
+type DeleteTaskInput struct {
+	ID int `json:"id"`
+}
+
+type DeleteTaskPayload struct {
+	DeletedID int `json:"deletedId"`
+}
+
+type DeleteTaskStageInput struct {
+	ID int `json:"id"`
+	// Where the stage's tasks go (at the end of that stage); required when it has tasks.
+	MoveTasksTo *int `json:"moveTasksTo,omitempty"`
+}
+
+type DeleteTaskStagePayload struct {
+	DeletedID int `json:"deletedId"`
 }
 
 type DeleteThreadInput struct {
@@ -272,6 +332,20 @@ type MessagePayload struct {
 	Message *ent.AIMessage `json:"message"`
 }
 
+type MoveTaskInput struct {
+	ID int `json:"id"`
+	// A stage of the task's project.
+	StageID int `json:"stageId"`
+	// The task's index in the target stage after the move, counted from 0; past the end means last.
+	Position int `json:"position"`
+}
+
+type MoveTaskStageInput struct {
+	ID int `json:"id"`
+	// The stage's index among the project's stages after the move.
+	Position int `json:"position"`
+}
+
 type OAuthClientPayload struct {
 	Client *ent.OAuthClient `json:"client"`
 	// The client secret, shown once (null for public clients).
@@ -289,6 +363,10 @@ type OAuthConsentInput struct {
 
 type ProfilePayload struct {
 	User *ent.User `json:"user"`
+}
+
+type ProjectPayload struct {
+	Project *ent.Project `json:"project"`
 }
 
 type RefreshSmartHomeStatusInput struct {
@@ -405,6 +483,14 @@ type StopServiceInput struct {
 type Subscription struct {
 }
 
+type TaskPayload struct {
+	Task *ent.Task `json:"task"`
+}
+
+type TaskStagePayload struct {
+	Stage *ent.TaskStage `json:"stage"`
+}
+
 type TestAIProviderInput struct {
 	ID int `json:"id"`
 }
@@ -467,11 +553,39 @@ type UpdateProfileInput struct {
 	Email *string `json:"email,omitempty"`
 }
 
+type UpdateProjectInput struct {
+	ID          int     `json:"id"`
+	Name        *string `json:"name,omitempty"`
+	Description *string `json:"description,omitempty"`
+}
+
 type UpdateServiceInput struct {
 	ID int `json:"id"`
 	// Replaces the user's values; a password left out keeps its value.
 	Values       map[string]any `json:"values,omitempty"`
 	ChartVersion *string        `json:"chartVersion,omitempty"`
+}
+
+type UpdateTaskInput struct {
+	ID          int     `json:"id"`
+	Title       *string `json:"title,omitempty"`
+	Description *string `json:"description,omitempty"`
+	// A member of the workspace; null leaves it, clearAssignee removes it.
+	AssigneeID    *int  `json:"assigneeId,omitempty"`
+	ClearAssignee *bool `json:"clearAssignee,omitempty"`
+	// The due date; null leaves it, clearDeadline removes it.
+	Deadline      *time.Time     `json:"deadline,omitempty"`
+	ClearDeadline *bool          `json:"clearDeadline,omitempty"`
+	Priority      *task.Priority `json:"priority,omitempty"`
+	// Replaces the tags: at most 20, each 1 to 50 characters.
+	Tags []string `json:"tags,omitempty"`
+}
+
+type UpdateTaskStageInput struct {
+	ID   int     `json:"id"`
+	Name *string `json:"name,omitempty"`
+	// A folded stage shows as a narrow column.
+	Folded *bool `json:"folded,omitempty"`
 }
 
 type UpdateThreadInput struct {
