@@ -16,9 +16,11 @@
 // a fake Cloudflare API (tunnels/cffake/cmd/cffake, built with `go build`
 // into the temp dir unless CFFAKE_BIN names a binary) as its
 // WOOW_CLOUDFLARE_* settings; the tests reach the fake's control endpoints
-// at E2E_CFFAKE_URL.
+// at E2E_CFFAKE_URL. A fake OpenAI-compatible provider (llm/llmfake/cmd/llmfake,
+// built the same way unless LLMFAKE_BIN names a binary) runs too: the tests
+// get its base URL as E2E_LLMFAKE_URL and add it as an AI provider.
 //
-// Environment: WOOW_BIN, CFFAKE_BIN, CHROMIUM (default /usr/bin/chromium),
+// Environment: WOOW_BIN, CFFAKE_BIN, LLMFAKE_BIN, CHROMIUM (default /usr/bin/chromium),
 // E2E_SCREENSHOTS, E2E_ONLY, E2E_TIMEOUT_MS (whole run, default 600000),
 // E2E_SERVER_LOG (copy the server's log there).
 import { spawn, spawnSync } from "node:child_process";
@@ -53,6 +55,7 @@ writeChart(chartDir);
 
 let server = null;
 let cffake = null;
+let llmfake = null;
 let tests = null;
 const logTail = [];
 let logFile = process.env.E2E_SERVER_LOG ? createWriteStream(process.env.E2E_SERVER_LOG) : null;
@@ -89,11 +92,12 @@ function cleanup() {
         await exited;
       }
     }
-    if (cffake && cffake.exitCode === null && cffake.signalCode === null) {
-      const exited = new Promise((r) => cffake.once("exit", () => r(true)));
-      cffake.kill("SIGTERM");
+    for (const fake of [cffake, llmfake]) {
+      if (!fake || fake.exitCode !== null || fake.signalCode !== null) continue;
+      const exited = new Promise((r) => fake.once("exit", () => r(true)));
+      fake.kill("SIGTERM");
       const ok = await Promise.race([exited, new Promise((r) => setTimeout(() => r(false), 3000))]);
-      if (!ok) cffake.kill("SIGKILL");
+      if (!ok) fake.kill("SIGKILL");
     }
     logFile?.end();
     rmSync(tmp, { recursive: true, force: true });
@@ -141,26 +145,28 @@ function freePort() {
 }
 
 /**
- * Builds (unless CFFAKE_BIN is set) and starts the fake Cloudflare API;
- * resolves with the JSON line it prints: {url, token, account, zone}.
+ * Builds a fake (`go build -o <temp dir>/<name> <pkg>`, unless the binary
+ * named by the environment variable `binEnv` is given), starts it and
+ * resolves with the one JSON line it prints on stdout.
  */
-async function startCloudflareFake() {
-  let fakeBin = process.env.CFFAKE_BIN ? resolve(frontendDir, process.env.CFFAKE_BIN) : "";
+async function startFake({ name, pkg, binEnv, what, onSpawn }) {
+  let fakeBin = process.env[binEnv] ? resolve(frontendDir, process.env[binEnv]) : "";
   if (!fakeBin) {
-    fakeBin = join(tmp, "cffake");
-    const built = spawnSync("go", ["build", "-o", fakeBin, "./tunnels/cffake/cmd/cffake"], {
+    fakeBin = join(tmp, name);
+    const built = spawnSync("go", ["build", "-o", fakeBin, pkg], {
       cwd: resolve(frontendDir, ".."),
       stdio: ["ignore", "inherit", "inherit"],
     });
     if (built.error || built.status !== 0) {
-      throw new Error(`building the fake Cloudflare API (go build ./tunnels/cffake/cmd/cffake) failed${built.error ? `: ${built.error.message}` : ""}; or set CFFAKE_BIN`);
+      throw new Error(`building ${what} (go build ${pkg}) failed${built.error ? `: ${built.error.message}` : ""}; or set ${binEnv}`);
     }
   }
-  cffake = spawn(fakeBin, [], { cwd: tmp, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(fakeBin, [], { cwd: tmp, stdio: ["ignore", "pipe", "inherit"] });
+  onSpawn(child);
   return new Promise((resolveInfo, reject) => {
-    const timer = setTimeout(() => reject(new Error("the fake Cloudflare API printed nothing within 20 s")), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${what} printed nothing within 20 s`)), 20_000);
     let buf = "";
-    cffake.stdout.on("data", (chunk) => {
+    child.stdout.on("data", (chunk) => {
       buf += chunk.toString();
       const nl = buf.indexOf("\n");
       if (nl < 0) return;
@@ -168,13 +174,35 @@ async function startCloudflareFake() {
       try {
         resolveInfo(JSON.parse(buf.slice(0, nl)));
       } catch (err) {
-        reject(new Error(`the fake Cloudflare API printed ${buf.slice(0, nl)}: ${err.message}`));
+        reject(new Error(`${what} printed ${buf.slice(0, nl)}: ${err.message}`));
       }
     });
-    cffake.once("exit", (code, signal) => {
+    child.once("exit", (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`the fake Cloudflare API exited (code ${code}, signal ${signal})`));
+      reject(new Error(`${what} exited (code ${code}, signal ${signal})`));
     });
+  });
+}
+
+/** The fake Cloudflare API: resolves with {url, token, account, zone}. */
+function startCloudflareFake() {
+  return startFake({
+    name: "cffake",
+    pkg: "./tunnels/cffake/cmd/cffake",
+    binEnv: "CFFAKE_BIN",
+    what: "the fake Cloudflare API",
+    onSpawn: (c) => (cffake = c),
+  });
+}
+
+/** The fake OpenAI-compatible provider: resolves with {url} (its base URL, …/v1). */
+function startLLMFake() {
+  return startFake({
+    name: "llmfake",
+    pkg: "./llm/llmfake/cmd/llmfake",
+    binEnv: "LLMFAKE_BIN",
+    what: "the fake AI provider",
+    onSpawn: (c) => (llmfake = c),
   });
 }
 
@@ -262,8 +290,10 @@ async function startServer(cf) {
 async function main() {
   let base;
   let cf;
+  let llm;
   try {
     cf = await startCloudflareFake();
+    llm = await startLLMFake();
     base = await startServer(cf);
   } catch (err) {
     console.error(`e2e: ${err.message}`);
@@ -271,7 +301,7 @@ async function main() {
     await cleanup();
     process.exit(1);
   }
-  console.log(`e2e: server ${bin} at ${base}, data in ${dataDir}, fake Cloudflare API at ${cf.url}`);
+  console.log(`e2e: server ${bin} at ${base}, data in ${dataDir}, fake Cloudflare API at ${cf.url}, fake AI provider at ${llm.url}`);
 
   const only = process.env.E2E_ONLY;
   const files = readdirSync(here)
@@ -291,7 +321,7 @@ async function main() {
         cwd: frontendDir,
         stdio: "inherit",
         detached: true, // a process group of its own, so that a timeout ends its browsers too
-        env: { ...process.env, E2E_BASE_URL: base, E2E_CHART_DIR: chartDir, E2E_TMP: tmp, CHROMIUM: chromium, E2E_CFFAKE_URL: cf.url.replace(/\/client\/v4$/, "") },
+        env: { ...process.env, E2E_BASE_URL: base, E2E_CHART_DIR: chartDir, E2E_TMP: tmp, CHROMIUM: chromium, E2E_CFFAKE_URL: cf.url.replace(/\/client\/v4$/, ""), E2E_LLMFAKE_URL: llm.url },
       },
     );
     tests.once("exit", (c, sig) => resolveCode(c ?? (sig ? 1 : 0)));

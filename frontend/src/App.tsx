@@ -19,6 +19,9 @@ import { Configure } from "./pages/marketplace/Configure";
 import { ServiceDetail } from "./pages/services/ServiceDetail";
 import { SmartHomeDetail } from "./pages/smarthomes/SmartHomeDetail";
 import { Settings } from "./pages/settings/Settings";
+import { Assistant } from "./pages/assistant/Assistant";
+import { ThreadPage } from "./pages/assistant/Thread";
+import { AIAdmin } from "./pages/admin/AIAdmin";
 import { Consent } from "./pages/oauth/Consent";
 import { Device } from "./pages/oauth/Device";
 import { NotFound } from "./pages/NotFound";
@@ -76,10 +79,13 @@ export function App() {
         <Route path="workspaces/:slug" element={<WorkspaceDetail />} />
         <Route path="workspaces/:slug/team" element={<Team />} />
         <Route path="workspaces/:slug/smart-homes/:id" element={<SmartHomeDetail />} />
+        <Route path="workspaces/:slug/assistant" element={<Assistant />} />
+        <Route path="workspaces/:slug/assistant/:threadId" element={<ThreadPage />} />
         <Route path="marketplace" element={<Marketplace />} />
         <Route path="marketplace/:slug" element={<Configure />} />
         <Route path="services/:id/*" element={<ServiceDetail />} />
         <Route path="settings" element={<Settings />} />
+        <Route path="admin/ai" element={<AIAdmin />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

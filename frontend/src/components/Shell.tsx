@@ -37,6 +37,7 @@ export function Shell() {
               <Icon name={n.icon} /> {n.label}
             </NavLink>
           ))}
+          <AdminNav />
           <a className="nav-link" href="/graphiql">
             <Icon name="explorer" /> API explorer
           </a>
@@ -57,6 +58,17 @@ export function Shell() {
         ))}
       </nav>
     </div>
+  );
+}
+
+/** Pages for platform admins only. */
+function AdminNav() {
+  const viewer = useSignedInViewer();
+  if (!viewer.platformAdmin) return null;
+  return (
+    <NavLink to="/admin/ai" className="nav-link">
+      <Icon name="assistant" /> AI assistant
+    </NavLink>
   );
 }
 

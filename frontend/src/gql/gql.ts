@@ -18,6 +18,27 @@ type Documents = {
     "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n    minLength\n    maxLength\n    pattern\n    patternMessage\n    min\n    max\n  }\n": typeof types.ValueSpecFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      # null until the account follows the link e-mailed to its address\n      emailVerifiedAt\n      platformAdmin\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n          viewerCanDeploy\n        }\n      }\n    }\n  }\n": typeof types.MyWorkspacesDocument,
+    "\n  fragment AIProviderFields on AIProvider {\n    id\n    name\n    baseURL\n    defaultModel\n    active\n    hasApiKey\n  }\n": typeof types.AiProviderFieldsFragmentDoc,
+    "\n  fragment AIAgentFields on AIAgent {\n    id\n    handle\n    displayName\n    description\n    systemPrompt\n    providerID\n    model\n    isDefault\n    active\n  }\n": typeof types.AiAgentFieldsFragmentDoc,
+    "\n  query AIAdmin {\n    aiProviders {\n      ...AIProviderFields\n    }\n    aiAgents {\n      ...AIAgentFields\n    }\n  }\n": typeof types.AiAdminDocument,
+    "\n  mutation CreateAIProvider($input: CreateAIProviderInput!) {\n    createAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n": typeof types.CreateAiProviderDocument,
+    "\n  mutation UpdateAIProvider($input: UpdateAIProviderInput!) {\n    updateAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n": typeof types.UpdateAiProviderDocument,
+    "\n  mutation DeleteAIProvider($input: DeleteAIProviderInput!) {\n    deleteAIProvider(input: $input) {\n      deletedId\n    }\n  }\n": typeof types.DeleteAiProviderDocument,
+    "\n  mutation TestAIProvider($input: TestAIProviderInput!) {\n    testAIProvider(input: $input) {\n      ok\n      models\n      message\n    }\n  }\n": typeof types.TestAiProviderDocument,
+    "\n  mutation CreateAIAgent($input: CreateAIAgentInput!) {\n    createAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n": typeof types.CreateAiAgentDocument,
+    "\n  mutation UpdateAIAgent($input: UpdateAIAgentInput!) {\n    updateAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n": typeof types.UpdateAiAgentDocument,
+    "\n  mutation DeleteAIAgent($input: DeleteAIAgentInput!) {\n    deleteAIAgent(input: $input) {\n      deletedId\n    }\n  }\n": typeof types.DeleteAiAgentDocument,
+    "\n  fragment ChatMessageFields on AIMessage {\n    id\n    role\n    status\n    content\n    error\n    createdAt\n    authorUser {\n      id\n      name\n    }\n    authorAgent {\n      id\n      handle\n      displayName\n      avatarColor\n    }\n  }\n": typeof types.ChatMessageFieldsFragmentDoc,
+    "\n  fragment ThreadFields on AIThread {\n    id\n    title\n    autoReply\n    createdAt\n    createdBy {\n      id\n      name\n    }\n    defaultAgent {\n      id\n      handle\n      displayName\n    }\n  }\n": typeof types.ThreadFieldsFragmentDoc,
+    "\n  query MentionAgents {\n    aiAgents {\n      id\n      handle\n      displayName\n      description\n      active\n      isDefault\n    }\n  }\n": typeof types.MentionAgentsDocument,
+    "\n  query AssistantThreads($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      threads(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {\n        totalCount\n        edges {\n          node {\n            ...ThreadFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.AssistantThreadsDocument,
+    "\n  query ThreadPage($slug: String!, $id: ID!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n    }\n    node(id: $id) {\n      __typename\n      ... on AIThread {\n        ...ThreadFields\n        messages(last: 100, orderBy: { field: CREATED_AT, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...ChatMessageFields\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ThreadPageDocument,
+    "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      thread {\n        ...ThreadFields\n      }\n    }\n  }\n": typeof types.CreateThreadDocument,
+    "\n  mutation DeleteThread($input: DeleteThreadInput!) {\n    deleteThread(input: $input) {\n      deletedId\n    }\n  }\n": typeof types.DeleteThreadDocument,
+    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n      replies {\n        ...ChatMessageFields\n      }\n    }\n  }\n": typeof types.SendMessageDocument,
+    "\n  mutation CancelGeneration($input: CancelGenerationInput!) {\n    cancelGeneration(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n": typeof types.CancelGenerationDocument,
+    "\n  mutation RegenerateMessage($input: RegenerateMessageInput!) {\n    regenerateMessage(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n": typeof types.RegenerateMessageDocument,
+    "\n  subscription MessageStream($threadId: ID!, $after: ID) {\n    messageStream(threadId: $threadId, after: $after) {\n      messageId\n      delta\n      status\n      reset\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n": typeof types.MessageStreamDocument,
     "\n  mutation ForgotPasswordRequest($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n    }\n  }\n": typeof types.ForgotPasswordRequestDocument,
     "\n  mutation LoginSignIn($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        name\n        email\n        platformAdmin\n      }\n    }\n  }\n": typeof types.LoginSignInDocument,
     "\n  mutation RegisterAccount($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        name\n        email\n        platformAdmin\n      }\n    }\n  }\n": typeof types.RegisterAccountDocument,
@@ -92,6 +113,27 @@ const documents: Documents = {
     "\n  fragment ValueSpecFields on ValueSpec {\n    key\n    label\n    type\n    default\n    options\n    placeholder\n    description\n    minLength\n    maxLength\n    pattern\n    patternMessage\n    min\n    max\n  }\n": types.ValueSpecFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      # null until the account follows the link e-mailed to its address\n      emailVerifiedAt\n      platformAdmin\n    }\n  }\n": types.ViewerDocument,
     "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n          viewerCanDeploy\n        }\n      }\n    }\n  }\n": types.MyWorkspacesDocument,
+    "\n  fragment AIProviderFields on AIProvider {\n    id\n    name\n    baseURL\n    defaultModel\n    active\n    hasApiKey\n  }\n": types.AiProviderFieldsFragmentDoc,
+    "\n  fragment AIAgentFields on AIAgent {\n    id\n    handle\n    displayName\n    description\n    systemPrompt\n    providerID\n    model\n    isDefault\n    active\n  }\n": types.AiAgentFieldsFragmentDoc,
+    "\n  query AIAdmin {\n    aiProviders {\n      ...AIProviderFields\n    }\n    aiAgents {\n      ...AIAgentFields\n    }\n  }\n": types.AiAdminDocument,
+    "\n  mutation CreateAIProvider($input: CreateAIProviderInput!) {\n    createAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n": types.CreateAiProviderDocument,
+    "\n  mutation UpdateAIProvider($input: UpdateAIProviderInput!) {\n    updateAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n": types.UpdateAiProviderDocument,
+    "\n  mutation DeleteAIProvider($input: DeleteAIProviderInput!) {\n    deleteAIProvider(input: $input) {\n      deletedId\n    }\n  }\n": types.DeleteAiProviderDocument,
+    "\n  mutation TestAIProvider($input: TestAIProviderInput!) {\n    testAIProvider(input: $input) {\n      ok\n      models\n      message\n    }\n  }\n": types.TestAiProviderDocument,
+    "\n  mutation CreateAIAgent($input: CreateAIAgentInput!) {\n    createAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n": types.CreateAiAgentDocument,
+    "\n  mutation UpdateAIAgent($input: UpdateAIAgentInput!) {\n    updateAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n": types.UpdateAiAgentDocument,
+    "\n  mutation DeleteAIAgent($input: DeleteAIAgentInput!) {\n    deleteAIAgent(input: $input) {\n      deletedId\n    }\n  }\n": types.DeleteAiAgentDocument,
+    "\n  fragment ChatMessageFields on AIMessage {\n    id\n    role\n    status\n    content\n    error\n    createdAt\n    authorUser {\n      id\n      name\n    }\n    authorAgent {\n      id\n      handle\n      displayName\n      avatarColor\n    }\n  }\n": types.ChatMessageFieldsFragmentDoc,
+    "\n  fragment ThreadFields on AIThread {\n    id\n    title\n    autoReply\n    createdAt\n    createdBy {\n      id\n      name\n    }\n    defaultAgent {\n      id\n      handle\n      displayName\n    }\n  }\n": types.ThreadFieldsFragmentDoc,
+    "\n  query MentionAgents {\n    aiAgents {\n      id\n      handle\n      displayName\n      description\n      active\n      isDefault\n    }\n  }\n": types.MentionAgentsDocument,
+    "\n  query AssistantThreads($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      threads(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {\n        totalCount\n        edges {\n          node {\n            ...ThreadFields\n          }\n        }\n      }\n    }\n  }\n": types.AssistantThreadsDocument,
+    "\n  query ThreadPage($slug: String!, $id: ID!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n    }\n    node(id: $id) {\n      __typename\n      ... on AIThread {\n        ...ThreadFields\n        messages(last: 100, orderBy: { field: CREATED_AT, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...ChatMessageFields\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ThreadPageDocument,
+    "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      thread {\n        ...ThreadFields\n      }\n    }\n  }\n": types.CreateThreadDocument,
+    "\n  mutation DeleteThread($input: DeleteThreadInput!) {\n    deleteThread(input: $input) {\n      deletedId\n    }\n  }\n": types.DeleteThreadDocument,
+    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n      replies {\n        ...ChatMessageFields\n      }\n    }\n  }\n": types.SendMessageDocument,
+    "\n  mutation CancelGeneration($input: CancelGenerationInput!) {\n    cancelGeneration(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n": types.CancelGenerationDocument,
+    "\n  mutation RegenerateMessage($input: RegenerateMessageInput!) {\n    regenerateMessage(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n": types.RegenerateMessageDocument,
+    "\n  subscription MessageStream($threadId: ID!, $after: ID) {\n    messageStream(threadId: $threadId, after: $after) {\n      messageId\n      delta\n      status\n      reset\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n": types.MessageStreamDocument,
     "\n  mutation ForgotPasswordRequest($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      ok\n    }\n  }\n": types.ForgotPasswordRequestDocument,
     "\n  mutation LoginSignIn($input: LoginInput!) {\n    login(input: $input) {\n      user {\n        id\n        name\n        email\n        platformAdmin\n      }\n    }\n  }\n": types.LoginSignInDocument,
     "\n  mutation RegisterAccount($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        name\n        email\n        platformAdmin\n      }\n    }\n  }\n": types.RegisterAccountDocument,
@@ -192,6 +234,90 @@ export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n          viewerCanDeploy\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyWorkspaces {\n    workspaces(first: 100, where: { state: active }, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          slug\n          viewerRole\n          viewerCanDeploy\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AIProviderFields on AIProvider {\n    id\n    name\n    baseURL\n    defaultModel\n    active\n    hasApiKey\n  }\n"): (typeof documents)["\n  fragment AIProviderFields on AIProvider {\n    id\n    name\n    baseURL\n    defaultModel\n    active\n    hasApiKey\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AIAgentFields on AIAgent {\n    id\n    handle\n    displayName\n    description\n    systemPrompt\n    providerID\n    model\n    isDefault\n    active\n  }\n"): (typeof documents)["\n  fragment AIAgentFields on AIAgent {\n    id\n    handle\n    displayName\n    description\n    systemPrompt\n    providerID\n    model\n    isDefault\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AIAdmin {\n    aiProviders {\n      ...AIProviderFields\n    }\n    aiAgents {\n      ...AIAgentFields\n    }\n  }\n"): (typeof documents)["\n  query AIAdmin {\n    aiProviders {\n      ...AIProviderFields\n    }\n    aiAgents {\n      ...AIAgentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAIProvider($input: CreateAIProviderInput!) {\n    createAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAIProvider($input: CreateAIProviderInput!) {\n    createAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAIProvider($input: UpdateAIProviderInput!) {\n    updateAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAIProvider($input: UpdateAIProviderInput!) {\n    updateAIProvider(input: $input) {\n      provider {\n        ...AIProviderFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAIProvider($input: DeleteAIProviderInput!) {\n    deleteAIProvider(input: $input) {\n      deletedId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAIProvider($input: DeleteAIProviderInput!) {\n    deleteAIProvider(input: $input) {\n      deletedId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestAIProvider($input: TestAIProviderInput!) {\n    testAIProvider(input: $input) {\n      ok\n      models\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation TestAIProvider($input: TestAIProviderInput!) {\n    testAIProvider(input: $input) {\n      ok\n      models\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAIAgent($input: CreateAIAgentInput!) {\n    createAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAIAgent($input: CreateAIAgentInput!) {\n    createAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAIAgent($input: UpdateAIAgentInput!) {\n    updateAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAIAgent($input: UpdateAIAgentInput!) {\n    updateAIAgent(input: $input) {\n      agent {\n        ...AIAgentFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAIAgent($input: DeleteAIAgentInput!) {\n    deleteAIAgent(input: $input) {\n      deletedId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAIAgent($input: DeleteAIAgentInput!) {\n    deleteAIAgent(input: $input) {\n      deletedId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChatMessageFields on AIMessage {\n    id\n    role\n    status\n    content\n    error\n    createdAt\n    authorUser {\n      id\n      name\n    }\n    authorAgent {\n      id\n      handle\n      displayName\n      avatarColor\n    }\n  }\n"): (typeof documents)["\n  fragment ChatMessageFields on AIMessage {\n    id\n    role\n    status\n    content\n    error\n    createdAt\n    authorUser {\n      id\n      name\n    }\n    authorAgent {\n      id\n      handle\n      displayName\n      avatarColor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ThreadFields on AIThread {\n    id\n    title\n    autoReply\n    createdAt\n    createdBy {\n      id\n      name\n    }\n    defaultAgent {\n      id\n      handle\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ThreadFields on AIThread {\n    id\n    title\n    autoReply\n    createdAt\n    createdBy {\n      id\n      name\n    }\n    defaultAgent {\n      id\n      handle\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MentionAgents {\n    aiAgents {\n      id\n      handle\n      displayName\n      description\n      active\n      isDefault\n    }\n  }\n"): (typeof documents)["\n  query MentionAgents {\n    aiAgents {\n      id\n      handle\n      displayName\n      description\n      active\n      isDefault\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssistantThreads($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      threads(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {\n        totalCount\n        edges {\n          node {\n            ...ThreadFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssistantThreads($slug: String!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n      threads(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {\n        totalCount\n        edges {\n          node {\n            ...ThreadFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ThreadPage($slug: String!, $id: ID!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n    }\n    node(id: $id) {\n      __typename\n      ... on AIThread {\n        ...ThreadFields\n        messages(last: 100, orderBy: { field: CREATED_AT, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...ChatMessageFields\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ThreadPage($slug: String!, $id: ID!) {\n    workspace(slug: $slug) {\n      id\n      name\n      slug\n      state\n      viewerRole\n    }\n    node(id: $id) {\n      __typename\n      ... on AIThread {\n        ...ThreadFields\n        messages(last: 100, orderBy: { field: CREATED_AT, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...ChatMessageFields\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      thread {\n        ...ThreadFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateThread($input: CreateThreadInput!) {\n    createThread(input: $input) {\n      thread {\n        ...ThreadFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteThread($input: DeleteThreadInput!) {\n    deleteThread(input: $input) {\n      deletedId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteThread($input: DeleteThreadInput!) {\n    deleteThread(input: $input) {\n      deletedId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n      replies {\n        ...ChatMessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n      replies {\n        ...ChatMessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelGeneration($input: CancelGenerationInput!) {\n    cancelGeneration(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelGeneration($input: CancelGenerationInput!) {\n    cancelGeneration(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateMessage($input: RegenerateMessageInput!) {\n    regenerateMessage(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateMessage($input: RegenerateMessageInput!) {\n    regenerateMessage(input: $input) {\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MessageStream($threadId: ID!, $after: ID) {\n    messageStream(threadId: $threadId, after: $after) {\n      messageId\n      delta\n      status\n      reset\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription MessageStream($threadId: ID!, $after: ID) {\n    messageStream(threadId: $threadId, after: $after) {\n      messageId\n      delta\n      status\n      reset\n      message {\n        ...ChatMessageFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

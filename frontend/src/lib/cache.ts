@@ -12,6 +12,7 @@ import { invitationUpdates } from "../pages/invitations/cache";
 import { accountUpdates } from "../pages/auth/cache";
 import { oauthUpdates } from "../pages/oauth/cache";
 import { smartHomeUpdates } from "../pages/smarthomes/cache";
+import { assistantUpdates } from "../pages/assistant/cache";
 
 const embedded = () => null;
 
@@ -55,6 +56,17 @@ export const cacheConfig: CacheExchangeOpts = {
     OAuthClientPayload: embedded,
     DeleteOAuthClientPayload: embedded,
     RevokeOAuthGrantPayload: embedded,
+    // The assistant: messages, threads, agents and providers are Nodes.
+    AIProviderPayload: embedded,
+    DeleteAIProviderPayload: embedded,
+    TestAIProviderPayload: embedded,
+    AIAgentPayload: embedded,
+    DeleteAIAgentPayload: embedded,
+    ThreadPayload: embedded,
+    DeleteThreadPayload: embedded,
+    SendMessagePayload: embedded,
+    MessagePayload: embedded,
+    MessageStreamEvent: embedded,
   },
-  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates, marketplaceUpdates, invitationUpdates, accountUpdates, oauthUpdates, smartHomeUpdates),
+  updates: mergeUpdates(workspaceUpdates, serviceUpdates, activityUpdates, marketplaceUpdates, invitationUpdates, accountUpdates, oauthUpdates, smartHomeUpdates, assistantUpdates),
 };

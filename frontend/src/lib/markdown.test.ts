@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown";
+import { describe, expect, it, vi } from "vitest";
+import { renameHandlers, renderMarkdown } from "./markdown";
 
 // Parses the output the way the page will, to assert on elements rather than
 // on the exact string.
@@ -118,6 +118,10 @@ describe("renderMarkdown: hostile input", () => {
     ['<a href="data:text/html,<script>alert(1)</script>">x</a>'],
     ['<a href="DATA:text/html,x">x</a>'],
     ["[x]: javascript:alert(1)\n\n[link][x]"],
+    ["[x](jav&#x61;script:alert(1))"],
+    ['<a href="jav&#x61;script:alert(1)">x</a>'],
+    ['<a href="JaVaScRiPt:alert(1)">x</a>'],
+    ["<https://ok.test> [x](jav&#97;script&colon;alert(1))"],
   ])("drops the dangerous URL in %s", (src) => {
     const root = dom(src);
     for (const href of hrefs(root)) {
@@ -151,6 +155,20 @@ describe("renderMarkdown: hostile input", () => {
     );
     expect(html).not.toMatch(/<(iframe|object|embed|form|input|button|base|meta|link)\b/i);
     expect(html).not.toMatch(/evil\.test|srcdoc/i);
+  });
+
+  it("removes unquoted event handlers, as an AI answer might echo them", () => {
+    const root = dom("Look: <img src=x onerror=alert(1)> and <b onmouseover=alert(1)>bold</b>");
+    expect(allAttributes(root).filter((a) => /\[on/i.test(a))).toEqual([]);
+    expect(root.querySelector("script")).toBeNull();
+    expect(root.querySelector("b")?.textContent).toBe("bold");
+  });
+
+  it("keeps no script element from any spelling", () => {
+    for (const src of ["<script>alert(1)</script>", "<SCRIPT SRC=//x.test/a.js></SCRIPT>", "<scr<script>ipt>alert(1)</script>", "```\n</code><script>alert(1)</script>\n```"]) {
+      const root = dom(src);
+      expect(root.querySelector("script")).toBeNull();
+    }
   });
 
   it("removes svg and math tricks", () => {
@@ -191,5 +209,30 @@ describe("renderMarkdown: hostile input", () => {
     const a = dom('<a href="https://example.com" target="_self" rel="opener">x</a>').querySelector("a")!;
     expect(a.getAttribute("target")).toBe("_blank");
     expect(a.getAttribute("rel")).toBe("noopener noreferrer");
+  });
+});
+
+describe("renderMarkdown: what DOMPurify parses", () => {
+  it("holds no event-handler attribute (Chrome reports each as a CSP violation while parsing)", () => {
+    const parse = vi.spyOn(DOMParser.prototype, "parseFromString");
+    try {
+      renderMarkdown('x <b onmouseover="a()">b</b> <img src=x onerror=alert(1)> <img/onload=a()>\n\n<p title="x"onclick=a() ONFOCUS=b()>p</p>');
+      const inputs = parse.mock.calls.map((c) => String(c[0]));
+      parse.mockRestore();
+      expect(inputs.length).toBeGreaterThan(0);
+      for (const html of inputs) {
+        const doc = new DOMParser().parseFromString(html, "text/html");
+        const names = Array.from(doc.querySelectorAll("*")).flatMap((el) => Array.from(el.attributes, (a) => a.name));
+        expect(names.filter((n) => n.startsWith("on"))).toEqual([]);
+      }
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it("leaves text and code that only look like handlers alone", () => {
+    expect(renameHandlers("<p>turn onion=3 on</p>")).toBe("<p>turn onion=3 on</p>");
+    expect(renderMarkdown("`<b onclick=x>`")).toContain("&lt;b onclick=x&gt;");
+    expect(renameHandlers('<a href="/x" title="on=1">y</a>')).toBe('<a href="/x" title="on=1">y</a>');
   });
 });

@@ -3,6 +3,7 @@
 // the apps the viewer has connected (OAuth grants) and the OAuth clients
 // the viewer registered.
 import { useId, useState, type FormEvent } from "react";
+import { Link } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import { Button, ErrorMessage, Field, PageHeader, RelativeTime } from "../../components/ui";
@@ -53,7 +54,22 @@ export function Settings() {
       <ThemeSection />
       <ConnectedApps />
       <OAuthClients />
+      <PlatformAdmin />
     </div>
+  );
+}
+
+/** Links to the pages of platform admins (the phone's navigation has no room for them). */
+function PlatformAdmin() {
+  const viewer = useSignedInViewer();
+  if (!viewer.platformAdmin) return null;
+  return (
+    <section className="card stack" aria-labelledby="settings-admin">
+      <h2 id="settings-admin">Platform administration</h2>
+      <p className="muted" style={{ margin: 0 }}>
+        <Link to="/admin/ai">AI providers and agents</Link>: the endpoints and the agents members call on in threads.
+      </p>
+    </section>
   );
 }
 

@@ -49,6 +49,7 @@ export function WorkspaceTabs({ slug }: { slug: string }) {
       <NavLink to={`${base}/team`} end>
         Team
       </NavLink>
+      <NavLink to={`${base}/assistant`}>Assistant</NavLink>
     </nav>
   );
 }
