@@ -43,6 +43,7 @@ import (
 	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/llm"
+	"github.com/woowtech/woow-paas/metrics"
 	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/oauth"
 	"github.com/woowtech/woow-paas/oauth/oauthhttp"
@@ -80,6 +81,8 @@ type config struct {
 	// Introspection lets GraphQL clients read the schema
 	// (WOOW_INTROSPECTION, default on: the explorer needs it).
 	Introspection bool
+	// MetricsAddr, when set, serves /metrics there instead of on Addr.
+	MetricsAddr string
 	LogLevel      slog.Level // WOOW_LOG_LEVEL: debug, info, warn, error
 	// Domain is the base domain of service addresses (WOOW_DOMAIN).
 	Domain string
@@ -138,6 +141,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		},
 	}
 	cfg.SmartHomeDomain = or(getenv("WOOW_SMARTHOME_DOMAIN"), cfg.Domain)
+	cfg.MetricsAddr = getenv("WOOW_METRICS_ADDR")
 	if v := getenv("WOOW_CLOUDFLARE_RATE_LIMIT"); v != "" {
 		r, err := strconv.ParseFloat(v, 64)
 		if err != nil || r <= 0 {
@@ -279,6 +283,16 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 		return err
 	}
 	defer svc.close()
+	svc.metrics.WatchBus(bus)
+	svc.metrics.WatchStore(db.SQL, db.Client)
+	svc.deployer.WatchJobs(bgCtx, func(o deploy.JobOutcome) { svc.metrics.Job(o.Kind, o.Outcome, o.Run) })
+	if cfg.MetricsAddr != "" {
+		stop, err := serveMetrics(cfg.MetricsAddr, svc.metrics, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 
 	// Long-lived requests (subscriptions) watch baseCtx, cancelled when
 	// shutdown starts, so they end instead of holding the drain open;
@@ -289,6 +303,21 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, ready func(string)
 	srv := newHTTPServer(baseCtx, newHandler(baseCtx, cfg, db, svc, log), log)
 	go purgeSessions(baseCtx, db.Client, svc.accounts, svc.oauth, log)
 	return runHTTP(ctx, ln, srv, cancelBase, svc.deployer, db, log, ready)
+}
+
+// serveMetrics serves /metrics alone on addr (WOOW_METRICS_ADDR), until
+// stop.
+func serveMetrics(addr string, m *metrics.Metrics, log *slog.Logger) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("WOOW_METRICS_ADDR: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	log.Info("metrics listening", "addr", ln.Addr().String())
+	return func() { _ = srv.Close() }, nil
 }
 
 // listen binds the server's address first, because the default public
@@ -351,6 +380,7 @@ type services struct {
 	homes      *smarthome.Homes
 	assistant  *assistant.Service
 	board      *board.Service
+	metrics    *metrics.Metrics
 
 	// closers release what the services hold, in the order they were
 	// made; close runs them in reverse.
@@ -369,7 +399,7 @@ func (s *services) close() {
 // session watcher, deployments and their job runner, the activity feed.
 // On error, what it started is released.
 func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, cat *catalog.Service, log *slog.Logger) (_ *services, err error) {
-	s := &services{catalog: cat}
+	s := &services{catalog: cat, metrics: metrics.New()}
 	defer func() {
 		if err != nil {
 			s.close()
@@ -553,7 +583,8 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 		// {"authorization": "Bearer <token>"} in connection_init.
 		WSInit:      authn.WebsocketInit,
 		Classify:    resolvers.ClassifyError,
-		Extensions:  resolvers.Extensions(),
+		Extensions:  append(resolvers.Extensions(), svc.metrics.Operations()),
+		Connections: svc.metrics.Connection,
 		MaxPageSize: resolvers.MaxPageSize,
 		// A connection costs 1 + page size x its node: two nested lists of
 		// small nodes at the default page of 100 fit, a third level needs
@@ -588,7 +619,10 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 	app := frontend.Handler()
 	oauthhttp.New(svc.oauth, app, log).Register(mux)
 	mux.Handle("/", app)
-	return logRequests(log, mux)
+	if cfg.MetricsAddr == "" {
+		mux.Handle("GET /metrics", svc.metrics.Handler())
+	}
+	return logRequests(log, svc.metrics, mux)
 }
 
 // newHTTPServer wraps h with the server's timeouts and limits; requests'
@@ -671,12 +705,15 @@ func purgeSessions(ctx context.Context, c *ent.Client, acc *accounts.Service, to
 // logRequests logs each request's method, path, status, duration and
 // number of SQL statements: never its query string, headers or body, which
 // may carry secrets.
-func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+func logRequests(log *slog.Logger, m *metrics.Metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		ctx, sql := store.CountStatements(r.Context())
-		next.ServeHTTP(sw, r.WithContext(ctx))
+		routed := r.WithContext(ctx)
+		next.ServeHTTP(sw, routed)
+		// The mux wrote the pattern it matched into routed.
+		m.HTTP(routed.Pattern, r.Method, sw.status, time.Since(start))
 		log.LogAttrs(ctx, slog.LevelDebug, "request",
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),

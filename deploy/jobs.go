@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -692,4 +693,41 @@ func (s *Deployer) Reconcile(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// JobOutcome is how one run of a background job ended, for the metrics.
+type JobOutcome struct {
+	Kind, Outcome string // Outcome: completed, failed, cancelled, snoozed, interrupted
+	Run, Wait     time.Duration
+}
+
+// WatchJobs calls fn for every job run that ends on this server, until
+// ctx ends. Call it after StartJobs.
+func (s *Deployer) WatchJobs(ctx context.Context, fn func(JobOutcome)) {
+	if s.jobs == nil {
+		return
+	}
+	events, cancel := s.jobs.Subscribe(river.EventKindJobCompleted, river.EventKindJobFailed,
+		river.EventKindJobCancelled, river.EventKindJobSnoozed, river.EventKindJobInterrupted)
+	go func() {
+		defer cancel()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case e, ok := <-events:
+				if !ok {
+					return
+				}
+				o := JobOutcome{Outcome: strings.TrimPrefix(string(e.Kind), "job_")}
+				if e.Job != nil {
+					o.Kind = e.Job.Kind
+				}
+				if e.JobStats != nil {
+					o.Run, o.Wait = e.JobStats.RunDuration, e.JobStats.QueueWaitDuration
+				}
+				fn(o)
+			}
+		}
+	}()
 }

@@ -12,6 +12,7 @@ package events
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 )
 
 // Message is one event on a topic. Data is small JSON; what it describes
@@ -45,6 +46,20 @@ type Hub struct {
 	mu     sync.Mutex
 	topics map[string]map[*subscriber]struct{}
 	closed bool
+
+	published, delivered, dropped atomic.Uint64
+}
+
+// Stats count a bus's messages since it started (for the metrics).
+type Stats struct {
+	// Published: messages sent by this server; Delivered: copies handed to
+	// its subscribers; Dropped: subscribers dropped for falling behind.
+	Published, Delivered, Dropped uint64
+}
+
+// Stats returns the hub's counts.
+func (h *Hub) Stats() Stats {
+	return Stats{Published: h.published.Load(), Delivered: h.delivered.Load(), Dropped: h.dropped.Load()}
 }
 
 type subscriber struct {
@@ -65,6 +80,7 @@ var _ Bus = (*Hub)(nil)
 
 // Publish delivers data to the topic's current subscribers.
 func (h *Hub) Publish(_ context.Context, topic string, data []byte) error {
+	h.published.Add(1)
 	h.Deliver(Message{Topic: topic, Data: data})
 	return nil
 }
@@ -77,7 +93,9 @@ func (h *Hub) Deliver(m Message) {
 	for s := range h.topics[m.Topic] {
 		select {
 		case s.ch <- m:
+			h.delivered.Add(1)
 		default:
+			h.dropped.Add(1)
 			h.removeLocked(m.Topic, s)
 		}
 	}

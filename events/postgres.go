@@ -116,6 +116,8 @@ type Postgres struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	closed atomic.Bool
+
+	published atomic.Uint64 // by this replica
 	done   sync.WaitGroup // receive, clean and a ping in flight
 	once   sync.Once
 	err    error // of closing the listener, returned by every Close
@@ -223,6 +225,7 @@ func (p *Postgres) Publish(ctx context.Context, topic string, data []byte) error
 	// This replica's subscribers get the message now, not when the echo
 	// comes back: a subscription opened after a change returned must not
 	// receive that change.
+	p.published.Add(1)
 	p.hub.Deliver(Message{Topic: topic, Data: data})
 	return nil
 }
@@ -231,6 +234,13 @@ func (p *Postgres) Publish(ctx context.Context, topic string, data []byte) error
 // After Close it returns a closed channel.
 func (p *Postgres) Subscribe(ctx context.Context, topic string) <-chan Message {
 	return p.hub.Subscribe(ctx, topic)
+}
+
+// Stats counts the messages this replica published and delivered.
+func (p *Postgres) Stats() Stats {
+	st := p.hub.Stats()
+	st.Published = p.published.Load()
+	return st
 }
 
 // Hub is the local fan-out, for counting subscribers.

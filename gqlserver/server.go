@@ -212,6 +212,10 @@ type Options struct {
 	// operations, root fields, fields), used after the limits.
 	Extensions []graphql.HandlerExtension
 
+	// Connections, when set, hears streaming connections open (+1) and
+	// close (-1), by transport ("websocket", "sse"): the metrics.
+	Connections func(transport string, delta int)
+
 	// MaxSubscriptionsPerConn caps concurrent subscriptions on one
 	// WebSocket connection (default 100; negative switches it off).
 	MaxSubscriptionsPerConn int
@@ -388,6 +392,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method == http.MethodGet && !s.checkGET(w, r) {
 		return
+	}
+	if s.opts.Connections != nil && strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
+		s.opts.Connections("sse", 1)
+		defer s.opts.Connections("sse", -1)
 	}
 	s.gql.ServeHTTP(w, r)
 }

@@ -110,6 +110,9 @@ func (t wsTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		return
 	}
 	ws.SetReadLimit(s.opts.WSPayloadLimit)
+	if s.opts.Connections != nil {
+		s.opts.Connections("websocket", 1)
+	}
 
 	// The socket outlives the request (whose context net/http cancels when
 	// the handler returns) but not the server.
@@ -524,6 +527,9 @@ func (c *wsConn) close(code int, reason string) {
 		return
 	}
 	c.closed = true
+	if c.s.opts.Connections != nil {
+		c.s.opts.Connections("websocket", -1)
+	}
 	ops := c.ops
 	c.ops = nil
 	stopShutdown, stopInitCtx := c.stopShutdown, c.stopInitCtx
