@@ -43,8 +43,8 @@ import (
 	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/llm"
-	"github.com/woowtech/woow-paas/metrics"
 	"github.com/woowtech/woow-paas/mail"
+	"github.com/woowtech/woow-paas/metrics"
 	"github.com/woowtech/woow-paas/oauth"
 	"github.com/woowtech/woow-paas/oauth/oauthhttp"
 	"github.com/woowtech/woow-paas/resolvers"
@@ -83,7 +83,7 @@ type config struct {
 	Introspection bool
 	// MetricsAddr, when set, serves /metrics there instead of on Addr.
 	MetricsAddr string
-	LogLevel      slog.Level // WOOW_LOG_LEVEL: debug, info, warn, error
+	LogLevel    slog.Level // WOOW_LOG_LEVEL: debug, info, warn, error
 	// Domain is the base domain of service addresses (WOOW_DOMAIN).
 	Domain string
 	// Kubeconfig and KubeContext select a cluster (WOOW_KUBECONFIG,

@@ -117,10 +117,10 @@ type Postgres struct {
 	cancel context.CancelFunc
 	closed atomic.Bool
 
-	published atomic.Uint64 // by this replica
-	done   sync.WaitGroup // receive, clean and a ping in flight
-	once   sync.Once
-	err    error // of closing the listener, returned by every Close
+	published atomic.Uint64  // by this replica
+	done      sync.WaitGroup // receive, clean and a ping in flight
+	once      sync.Once
+	err       error // of closing the listener, returned by every Close
 }
 
 var _ Bus = (*Postgres)(nil)
