@@ -128,8 +128,22 @@ func TestMetrics(t *testing.T) {
 	if pub < 1 || after["woow_bus_messages_delivered_total"].get(nil) < 1 {
 		t.Errorf("bus counts did not move: published +%v", pub)
 	}
+	// A background job: provisioning a smart home, which fails at once
+	// with Cloudflare not configured (a permanent error).
+	c.owner.mustDo(t, createHomeMut, map[string]any{"ws": c.ws, "name": "Cabin", "port": 8123})
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		m := scrape(t, anon)
+		if m["woow_jobs_total"].get(nil) >= 1 && m["woow_smart_homes"].get(nil) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no job run counted, or no smart home: jobs %v homes %v", m["woow_jobs_total"].get(nil), m["woow_smart_homes"].get(nil))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	w.ws.Close()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline = time.Now().Add(5 * time.Second)
 	for {
 		m := scrape(t, anon)
 		if m["woow_open_connections"].get(map[string]string{"transport": "websocket"}) == 0 && m["woow_active_subscriptions"].get(nil) == 0 {
