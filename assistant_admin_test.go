@@ -182,7 +182,14 @@ func TestThreads(t *testing.T) {
 	if pick[string](t, data, "updateThread.thread.title") != "Nightly backups" {
 		t.Errorf("updated: %s", data)
 	}
-	// Deleting: not another user's, not a guest; the admin may.
+	// Deleting: not another user's, not a guest; the admin may. The
+	// viewerCanDelete field says the same.
+	for who, want := range map[*account]bool{eve: false, guest: false, owner: true, bob: true} {
+		q := `query($id: ID!) { node(id: $id) { ... on AIThread { viewerCanDelete } } }`
+		if got := pick[bool](t, who.mustDo(t, q, map[string]any{"id": th}), "node.viewerCanDelete"); got != want {
+			t.Errorf("%s: viewerCanDelete = %v", who.email, got)
+		}
+	}
 	eve.expectErr(t, "FORBIDDEN", "", deleteThreadMut, map[string]any{"id": th})
 	guest.expectErr(t, "FORBIDDEN", "", deleteThreadMut, map[string]any{"id": th})
 	owner.mustDo(t, deleteThreadMut, map[string]any{"id": th})

@@ -12,12 +12,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
 
 const viewerCanWorkspaceQuery = `query($slug: String!) { workspace(slug: $slug) {
-	viewerCanUpdate viewerCanManageMembers viewerCanAdminister viewerCanDeploy viewerCanLeave } }`
+	viewerCanUpdate viewerCanManageMembers viewerCanAdminister viewerCanDeploy viewerCanLeave
+	viewerCanChat viewerCanEditProjects } }`
 
 // refused reports whether errs is an authorisation refusal (not a fault
 // of the input, which is looked at only once the viewer may act).
@@ -80,6 +82,14 @@ func TestViewerCanAgreesWithMutations(t *testing.T) {
 			"viewerCanDeploy": func() []gqlErr {
 				_, errs := c.do(t, deployServiceMut, map[string]any{"input": map[string]any{
 					"workspaceId": wsID, "templateId": tplID, "name": "", "values": map[string]any{}}})
+				return errs
+			},
+			"viewerCanChat": func() []gqlErr {
+				_, errs := c.do(t, createThreadMut, map[string]any{"in": map[string]any{"workspaceId": wsID, "title": strings.Repeat("x", 201)}})
+				return errs
+			},
+			"viewerCanEditProjects": func() []gqlErr {
+				_, errs := c.do(t, createProjectMut, map[string]any{"in": map[string]any{"workspaceId": wsID, "name": ""}})
 				return errs
 			},
 		}

@@ -94,13 +94,8 @@ func (s *Service) DeleteThread(ctx context.Context, id int) (int, error) {
 		if err != nil {
 			return err
 		}
-		if err := policy.Can(ctx, c, cur.WorkspaceID, policy.Chat); err != nil {
+		if err := mayDelete(ctx, c, v.UserID, cur); err != nil {
 			return err
-		}
-		if cur.CreatedByID == nil || *cur.CreatedByID != v.UserID {
-			if err := policy.Can(ctx, c, cur.WorkspaceID, policy.UpdateWorkspace); err != nil {
-				return errs.E(errs.Forbidden, "only the thread's author or a workspace admin may delete it")
-			}
 		}
 		if _, err := c.AIMessage.Delete().Where(aimessage.ThreadID(id)).Exec(ctx); err != nil {
 			return err
@@ -176,4 +171,25 @@ func checkThread(ctx context.Context, c *ent.Client, ws int, in ThreadInput, m *
 		m.SetTaskID(t.ID)
 	}
 	return nil
+}
+
+// mayDelete: a thread is deleted by a member who may chat and is its
+// author, or by a workspace admin.
+func mayDelete(ctx context.Context, c *ent.Client, user int, t *ent.AIThread) error {
+	if err := policy.Can(ctx, c, t.WorkspaceID, policy.Chat); err != nil {
+		return err
+	}
+	if t.CreatedByID == nil || *t.CreatedByID != user {
+		if err := policy.Can(ctx, c, t.WorkspaceID, policy.UpdateWorkspace); err != nil {
+			return errs.E(errs.Forbidden, "only the thread's author or a workspace admin may delete it")
+		}
+	}
+	return nil
+}
+
+// CanDeleteThread reports whether the viewer may delete t (the same rule
+// as DeleteThread).
+func (s *Service) CanDeleteThread(ctx context.Context, t *ent.AIThread) bool {
+	v := viewer.FromContext(ctx)
+	return v != nil && mayDelete(ctx, s.client, v.UserID, t) == nil
 }

@@ -52,6 +52,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AIAgent() AIAgentResolver
 	AIProvider() AIProviderResolver
+	AIThread() AIThreadResolver
 	BoardEvent() BoardEventResolver
 	Dashboard() DashboardResolver
 	Invitation() InvitationResolver
@@ -163,20 +164,21 @@ type ComplexityRoot struct {
 	}
 
 	AIThread struct {
-		AutoReply      func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		CreatedBy      func(childComplexity int) int
-		CreatedByID    func(childComplexity int) int
-		DefaultAgent   func(childComplexity int) int
-		DefaultAgentID func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Messages       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AIMessageOrder, where *ent.AIMessageWhereInput) int
-		Task           func(childComplexity int) int
-		TaskID         func(childComplexity int) int
-		Title          func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
-		Workspace      func(childComplexity int) int
-		WorkspaceID    func(childComplexity int) int
+		AutoReply       func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		CreatedBy       func(childComplexity int) int
+		CreatedByID     func(childComplexity int) int
+		DefaultAgent    func(childComplexity int) int
+		DefaultAgentID  func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Messages        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AIMessageOrder, where *ent.AIMessageWhereInput) int
+		Task            func(childComplexity int) int
+		TaskID          func(childComplexity int) int
+		Title           func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
+		ViewerCanDelete func(childComplexity int) int
+		Workspace       func(childComplexity int) int
+		WorkspaceID     func(childComplexity int) int
 	}
 
 	AIThreadConnection struct {
@@ -916,7 +918,9 @@ type ComplexityRoot struct {
 		State                  func(childComplexity int) int
 		UpdatedAt              func(childComplexity int) int
 		ViewerCanAdminister    func(childComplexity int) int
+		ViewerCanChat          func(childComplexity int) int
 		ViewerCanDeploy        func(childComplexity int) int
+		ViewerCanEditProjects  func(childComplexity int) int
 		ViewerCanLeave         func(childComplexity int) int
 		ViewerCanManageMembers func(childComplexity int) int
 		ViewerCanUpdate        func(childComplexity int) int
@@ -971,6 +975,9 @@ type AIAgentResolver interface {
 }
 type AIProviderResolver interface {
 	HasAPIKey(ctx context.Context, obj *ent.AIProvider) (bool, error)
+}
+type AIThreadResolver interface {
+	ViewerCanDelete(ctx context.Context, obj *ent.AIThread) (bool, error)
 }
 type BoardEventResolver interface {
 	Task(ctx context.Context, obj *board.Event) (*ent.Task, error)
@@ -1122,6 +1129,8 @@ type WorkspaceResolver interface {
 	ViewerCanAdminister(ctx context.Context, obj *ent.Workspace) (bool, error)
 	ViewerCanDeploy(ctx context.Context, obj *ent.Workspace) (bool, error)
 	ViewerCanLeave(ctx context.Context, obj *ent.Workspace) (bool, error)
+	ViewerCanChat(ctx context.Context, obj *ent.Workspace) (bool, error)
+	ViewerCanEditProjects(ctx context.Context, obj *ent.Workspace) (bool, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1566,6 +1575,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AIThread.UpdatedAt(childComplexity), true
+	case "AIThread.viewerCanDelete":
+		if e.ComplexityRoot.AIThread.ViewerCanDelete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AIThread.ViewerCanDelete(childComplexity), true
 	case "AIThread.workspace":
 		if e.ComplexityRoot.AIThread.Workspace == nil {
 			break
@@ -4887,12 +4902,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workspace.ViewerCanAdminister(childComplexity), true
+	case "Workspace.viewerCanChat":
+		if e.ComplexityRoot.Workspace.ViewerCanChat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workspace.ViewerCanChat(childComplexity), true
 	case "Workspace.viewerCanDeploy":
 		if e.ComplexityRoot.Workspace.ViewerCanDeploy == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Workspace.ViewerCanDeploy(childComplexity), true
+	case "Workspace.viewerCanEditProjects":
+		if e.ComplexityRoot.Workspace.ViewerCanEditProjects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workspace.ViewerCanEditProjects(childComplexity), true
 	case "Workspace.viewerCanLeave":
 		if e.ComplexityRoot.Workspace.ViewerCanLeave == nil {
 			break
@@ -5377,6 +5404,10 @@ extend type Workspace {
   viewerCanDeploy: Boolean!
   "Whether the viewer may leave (the owner transfers ownership first)."
   viewerCanLeave: Boolean!
+  "Whether the viewer may start threads and write in them (members from user up)."
+  viewerCanChat: Boolean!
+  "Whether the viewer may create and change projects, stages and tasks (members from user up)."
+  viewerCanEditProjects: Boolean!
 }
 
 extend type Query {
@@ -6478,7 +6509,7 @@ enum BoardChange {
   STAGE_DELETED
   "The project was renamed or described: project is its new state."
   PROJECT_CHANGED
-  "The project was deleted; the stream ends."
+  "The project was deleted: nothing more will come."
   PROJECT_DELETED
 }
 
@@ -6497,6 +6528,11 @@ type BoardEvent {
 extend type Subscription {
   "Every change of a project's board as it happens (guests included)."
   projectBoard(projectId: ID!): BoardEvent!
+}
+
+extend type AIThread {
+  "Whether the viewer may delete the thread (its author, or a workspace admin)."
+  viewerCanDelete: Boolean!
 }
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
@@ -6691,6 +6727,8 @@ func (ec *executionContext) childFields_AIThread(ctx context.Context, field grap
 		return ec.fieldContext_AIThread_defaultAgent(ctx, field)
 	case "messages":
 		return ec.fieldContext_AIThread_messages(ctx, field)
+	case "viewerCanDelete":
+		return ec.fieldContext_AIThread_viewerCanDelete(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AIThread", field.Name)
 }
@@ -7973,6 +8011,10 @@ func (ec *executionContext) childFields_Workspace(ctx context.Context, field gra
 		return ec.fieldContext_Workspace_viewerCanDeploy(ctx, field)
 	case "viewerCanLeave":
 		return ec.fieldContext_Workspace_viewerCanLeave(ctx, field)
+	case "viewerCanChat":
+		return ec.fieldContext_Workspace_viewerCanChat(ctx, field)
+	case "viewerCanEditProjects":
+		return ec.fieldContext_Workspace_viewerCanEditProjects(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Workspace", field.Name)
 }
@@ -11963,6 +12005,29 @@ func (ec *executionContext) fieldContext_AIThread_messages(ctx context.Context, 
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AIThread_viewerCanDelete(ctx context.Context, field graphql.CollectedField, obj *ent.AIThread) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AIThread_viewerCanDelete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AIThread().ViewerCanDelete(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AIThread_viewerCanDelete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AIThread", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _AIThreadConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AIThreadConnection) (ret graphql.Marshaler) {
@@ -25553,6 +25618,52 @@ func (ec *executionContext) _Workspace_viewerCanLeave(ctx context.Context, field
 	)
 }
 func (ec *executionContext) fieldContext_Workspace_viewerCanLeave(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workspace", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Workspace_viewerCanChat(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workspace_viewerCanChat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Workspace().ViewerCanChat(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workspace_viewerCanChat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workspace", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Workspace_viewerCanEditProjects(ctx context.Context, field graphql.CollectedField, obj *ent.Workspace) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workspace_viewerCanEditProjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Workspace().ViewerCanEditProjects(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workspace_viewerCanEditProjects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Workspace", field, true, true, "Boolean")
 }
 
@@ -45648,6 +45759,11 @@ func (ec *executionContext) _AIThread(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "viewerCanDelete":
+			out.Values[i] = ec._AIThread_viewerCanDelete(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -50740,6 +50856,16 @@ func (ec *executionContext) _Workspace(ctx context.Context, sel ast.SelectionSet
 			}
 		case "viewerCanLeave":
 			out.Values[i] = ec._Workspace_viewerCanLeave(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "viewerCanChat":
+			out.Values[i] = ec._Workspace_viewerCanChat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "viewerCanEditProjects":
+			out.Values[i] = ec._Workspace_viewerCanEditProjects(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

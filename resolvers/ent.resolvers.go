@@ -28,6 +28,9 @@ func (r *Resolver) AIAgent() graph.AIAgentResolver { return &aIAgentResolver{r} 
 // AIProvider returns graph.AIProviderResolver implementation.
 func (r *Resolver) AIProvider() graph.AIProviderResolver { return &aIProviderResolver{r} }
 
+// AIThread returns graph.AIThreadResolver implementation.
+func (r *Resolver) AIThread() graph.AIThreadResolver { return &aIThreadResolver{r} }
+
 // Invitation returns graph.InvitationResolver implementation.
 func (r *Resolver) Invitation() graph.InvitationResolver { return &invitationResolver{r} }
 
@@ -58,6 +61,7 @@ func (r *Resolver) Workspace() graph.WorkspaceResolver { return &workspaceResolv
 type (
 	aIAgentResolver    struct{ *Resolver }
 	aIProviderResolver struct{ *Resolver }
+	aIThreadResolver   struct{ *Resolver }
 	invitationResolver struct{ *Resolver }
 	projectResolver    struct{ *Resolver }
 	queryResolver      struct{ *Resolver }

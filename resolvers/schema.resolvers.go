@@ -42,6 +42,11 @@ func (r *aIProviderResolver) HasAPIKey(ctx context.Context, obj *ent.AIProvider)
 	return assistant.HasKey(obj), nil
 }
 
+// ViewerCanDelete is the resolver for the viewerCanDelete field.
+func (r *aIThreadResolver) ViewerCanDelete(ctx context.Context, obj *ent.AIThread) (bool, error) {
+	return r.Assistant.CanDeleteThread(ctx, obj), nil
+}
+
 // Task is the resolver for the task field.
 func (r *boardEventResolver) Task(ctx context.Context, obj *board.Event) (*ent.Task, error) {
 	return r.Board.EventTask(ctx, obj)
@@ -744,6 +749,16 @@ func (r *workspaceResolver) ViewerCanDeploy(ctx context.Context, obj *ent.Worksp
 // ViewerCanLeave is the resolver for the viewerCanLeave field.
 func (r *workspaceResolver) ViewerCanLeave(ctx context.Context, obj *ent.Workspace) (bool, error) {
 	return r.Workspaces.ViewerCanLeave(ctx, obj.ID)
+}
+
+// ViewerCanChat is the resolver for the viewerCanChat field.
+func (r *workspaceResolver) ViewerCanChat(ctx context.Context, obj *ent.Workspace) (bool, error) {
+	return r.Workspaces.ViewerCan(ctx, obj.ID, policy.Chat)
+}
+
+// ViewerCanEditProjects is the resolver for the viewerCanEditProjects field.
+func (r *workspaceResolver) ViewerCanEditProjects(ctx context.Context, obj *ent.Workspace) (bool, error) {
+	return r.Workspaces.ViewerCan(ctx, obj.ID, policy.WriteProjects)
 }
 
 // BoardEvent returns graph.BoardEventResolver implementation.

@@ -4,21 +4,44 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
-import type { AssistantThreadsQuery, ThreadFieldsFragment } from "../../gql/graphql";
-import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, PageHeader, RelativeTime } from "../../components/ui";
+import type {
+  AssistantThreadsQuery,
+  ThreadFieldsFragment,
+} from "../../gql/graphql";
+import {
+  Button,
+  ConfirmDialog,
+  EmptyState,
+  ErrorMessage,
+  Field,
+  Loading,
+  PageHeader,
+  RelativeTime,
+} from "../../components/ui";
 import { appError, fieldErrors, formError } from "../../lib/errors";
 import { useCreateOnce } from "../../lib/createOnce";
-import { useSignedInViewer } from "../../lib/session";
-import { RoleBadge, WorkspaceTabs, useVisitWorkspace } from "../workspaces/parts";
+import {
+  RoleBadge,
+  WorkspaceTabs,
+  useVisitWorkspace,
+} from "../workspaces/parts";
 import { WorkspaceNotFound } from "../workspaces/WorkspaceDetail";
-import { AssistantThreadsDocument, CreateThreadDocument, DeleteThreadDocument, MentionAgentsDocument } from "./documents";
+import {
+  AssistantThreadsDocument,
+  CreateThreadDocument,
+  DeleteThreadDocument,
+  MentionAgentsDocument,
+} from "./documents";
 import { assistantPath, canChat, canDeleteThread } from "./rules";
 
 type Workspace = NonNullable<AssistantThreadsQuery["workspace"]>;
 
 export function Assistant() {
   const { slug = "" } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: AssistantThreadsDocument, variables: { slug } });
+  const [{ data, fetching, error }] = useQuery({
+    query: AssistantThreadsDocument,
+    variables: { slug },
+  });
   const ws = data?.workspace;
   useVisitWorkspace(ws);
 
@@ -32,15 +55,21 @@ export function Assistant() {
 }
 
 function Threads({ ws }: { ws: Workspace }) {
-  const viewer = useSignedInViewer();
   const [starting, setStarting] = useState(false);
-  const threads = useMemo(() => (ws.threads.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])), [ws.threads.edges]);
+  const threads = useMemo(
+    () => (ws.threads.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])),
+    [ws.threads.edges],
+  );
   const writer = canChat(ws);
 
   return (
     <div className="stack ws-page">
       <PageHeader
-        title={<span className="truncate" title={ws.name}>{ws.name}</span>}
+        title={
+          <span className="truncate" title={ws.name}>
+            {ws.name}
+          </span>
+        }
         description={
           <span className="row" style={{ gap: "0.4rem" }}>
             <RoleBadge role={ws.viewerRole} you />
@@ -55,13 +84,20 @@ function Threads({ ws }: { ws: Workspace }) {
           </h2>
           <div className="spacer" />
           {writer && !starting && (
-            <Button size="sm" variant="primary" onClick={() => setStarting(true)}>
+            <Button
+              size="sm"
+              variant="primary"
+              onClick={() => setStarting(true)}
+            >
               New thread
             </Button>
           )}
         </div>
         {!writer && ws.state === "active" && (
-          <p className="muted">As a guest you can read the threads; members from the user role up write in them.</p>
+          <p className="muted">
+            As a guest you can read the threads; members from the user role up
+            write in them.
+          </p>
         )}
         {starting && <NewThread ws={ws} onClose={() => setStarting(false)} />}
         {threads.length === 0 ? (
@@ -75,7 +111,12 @@ function Threads({ ws }: { ws: Workspace }) {
         ) : (
           <ul className="stack thread-list">
             {threads.map((t) => (
-              <ThreadRow key={t.id} ws={ws} t={t} canDelete={canDeleteThread(ws, t, viewer.id)} />
+              <ThreadRow
+                key={t.id}
+                ws={ws}
+                t={t}
+                canDelete={canDeleteThread(t)}
+              />
             ))}
           </ul>
         )}
@@ -88,7 +129,15 @@ export function threadTitle(t: { title: string }): string {
   return t.title.trim() || "Untitled thread";
 }
 
-function ThreadRow({ ws, t, canDelete }: { ws: Workspace; t: ThreadFieldsFragment; canDelete: boolean }) {
+function ThreadRow({
+  ws,
+  t,
+  canDelete,
+}: {
+  ws: Workspace;
+  t: ThreadFieldsFragment;
+  canDelete: boolean;
+}) {
   const [confirm, setConfirm] = useState(false);
   const [{ fetching, error }, remove] = useMutation(DeleteThreadDocument);
   const title = threadTitle(t);
@@ -105,13 +154,19 @@ function ThreadRow({ ws, t, canDelete }: { ws: Workspace; t: ThreadFieldsFragmen
           {t.defaultAgent && (
             <>
               {" · "}
-              {t.autoReply ? "answers: " : "default agent: "}@{t.defaultAgent.handle}
+              {t.autoReply ? "answers: " : "default agent: "}@
+              {t.defaultAgent.handle}
             </>
           )}
         </p>
       </div>
       {canDelete && (
-        <Button size="sm" variant="ghost" onClick={() => setConfirm(true)} aria-label={`Delete thread ${title}`}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => setConfirm(true)}
+          aria-label={`Delete thread ${title}`}
+        >
           Delete
         </Button>
       )}
@@ -129,7 +184,8 @@ function ThreadRow({ ws, t, canDelete }: { ws: Workspace; t: ThreadFieldsFragmen
         }}
       >
         <p>
-          “<span className="break">{title}</span>” and all its messages are deleted for everyone in the workspace.
+          “<span className="break">{title}</span>” and all its messages are
+          deleted for everyone in the workspace.
         </p>
       </ConfirmDialog>
     </li>
@@ -139,7 +195,10 @@ function ThreadRow({ ws, t, canDelete }: { ws: Workspace; t: ThreadFieldsFragmen
 function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
   const navigate = useNavigate();
   const [{ data: agentsData }] = useQuery({ query: MentionAgentsDocument });
-  const agents = useMemo(() => (agentsData?.aiAgents ?? []).filter((a) => a.active), [agentsData]);
+  const agents = useMemo(
+    () => (agentsData?.aiAgents ?? []).filter((a) => a.active),
+    [agentsData],
+  );
   const fallback = agents.find((a) => a.isDefault)?.id ?? "";
   const [title, setTitle] = useState("");
   const [agentId, setAgentId] = useState<string | null>(null);
@@ -153,7 +212,12 @@ function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
     e.preventDefault();
     void once(async () => {
       const res = await create({
-        input: { workspaceId: ws.id, title: title.trim(), defaultAgentId: chosen || null, autoReply: !!chosen && autoReply },
+        input: {
+          workspaceId: ws.id,
+          title: title.trim(),
+          defaultAgentId: chosen || null,
+          autoReply: !!chosen && autoReply,
+        },
       });
       const t = res.data?.createThread.thread;
       if (!t) return false;
@@ -163,13 +227,40 @@ function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
   };
 
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-label="New thread">
-      <Field label="Title" error={fields.title} hint="Optional: what the thread is about.">
-        {(p) => <input {...p} className="input" value={title} maxLength={200} autoComplete="off" onChange={(e) => setTitle(e.target.value)} />}
-      </Field>
-      <Field label="Default agent" error={fields.defaultAgentId} hint="Answers the messages that mention nobody, when auto-reply is on.">
+    <form
+      className="card stack"
+      onSubmit={submit}
+      noValidate
+      aria-label="New thread"
+    >
+      <Field
+        label="Title"
+        error={fields.title}
+        hint="Optional: what the thread is about."
+      >
         {(p) => (
-          <select {...p} className="input" value={chosen} onChange={(e) => setAgentId(e.target.value)}>
+          <input
+            {...p}
+            className="input"
+            value={title}
+            maxLength={200}
+            autoComplete="off"
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="Default agent"
+        error={fields.defaultAgentId}
+        hint="Answers the messages that mention nobody, when auto-reply is on."
+      >
+        {(p) => (
+          <select
+            {...p}
+            className="input"
+            value={chosen}
+            onChange={(e) => setAgentId(e.target.value)}
+          >
             <option value="">None</option>
             {agents.map((a) => (
               <option key={a.id} value={a.id}>
@@ -180,7 +271,12 @@ function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
         )}
       </Field>
       <label className="checkbox">
-        <input type="checkbox" checked={autoReply && !!chosen} disabled={!chosen} onChange={(e) => setAutoReply(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={autoReply && !!chosen}
+          disabled={!chosen}
+          onChange={(e) => setAutoReply(e.target.checked)}
+        />
         Auto-reply: the default agent answers messages that mention nobody
       </label>
       <ErrorMessage message={formError(error, ["title", "defaultAgentId"])} />

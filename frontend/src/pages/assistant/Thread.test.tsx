@@ -8,7 +8,13 @@ import { WorkspaceProvider } from "../../lib/workspace";
 import { connection, mockClient, myWorkspaces } from "../workspaces/testing";
 import { ThreadPage } from "./Thread";
 
-const agent = { __typename: "AIAgent", id: "ag-1", handle: "helper", displayName: "Helper Bot", avatarColor: "" };
+const agent = {
+  __typename: "AIAgent",
+  id: "ag-1",
+  handle: "helper",
+  displayName: "Helper Bot",
+  avatarColor: "",
+};
 const ada = { __typename: "User", id: "u-1", name: "Ada" };
 
 function message(id: string, more: Record<string, unknown> = {}) {
@@ -29,15 +35,29 @@ function message(id: string, more: Record<string, unknown> = {}) {
 function page(role: string, messages: object[]) {
   return {
     data: {
-      workspace: { __typename: "Workspace", id: "ws-1", name: "Shop Co", slug: "shop-co", state: "active", viewerRole: role },
+      workspace: {
+        __typename: "Workspace",
+        id: "ws-1",
+        name: "Shop Co",
+        slug: "shop-co",
+        state: "active",
+        viewerRole: role,
+        viewerCanChat: role !== "guest",
+      },
       node: {
         __typename: "AIThread",
         id: "t-1",
         title: "Launch plan",
         autoReply: true,
         createdAt: "2026-12-06T04:00:00Z",
+        viewerCanDelete: role !== "guest",
         createdBy: ada,
-        defaultAgent: { __typename: "AIAgent", id: "ag-1", handle: "helper", displayName: "Helper Bot" },
+        defaultAgent: {
+          __typename: "AIAgent",
+          id: "ag-1",
+          handle: "helper",
+          displayName: "Helper Bot",
+        },
         messages: connection("AIMessage", messages),
       },
     },
@@ -46,11 +66,27 @@ function page(role: string, messages: object[]) {
 
 function setup(role: string, messages: object[]) {
   const { client, executeSubscription, executeMutation } = mockClient({
-    MyWorkspaces: myWorkspaces([{ id: "ws-1", name: "Shop Co", slug: "shop-co", viewerRole: role }]),
+    MyWorkspaces: myWorkspaces([
+      { id: "ws-1", name: "Shop Co", slug: "shop-co", viewerRole: role },
+    ]),
     ThreadPage: page(role, messages),
-    MentionAgents: { data: { aiAgents: [{ ...agent, description: "", active: true, isDefault: true }] } },
+    MentionAgents: {
+      data: {
+        aiAgents: [
+          { ...agent, description: "", active: true, isDefault: true },
+        ],
+      },
+    },
     CancelGeneration: (v) => ({
-      data: { cancelGeneration: { __typename: "MessagePayload", message: message((v.input as { messageId: string }).messageId, { status: "cancelled", content: "w1 w2 " }) } },
+      data: {
+        cancelGeneration: {
+          __typename: "MessagePayload",
+          message: message((v.input as { messageId: string }).messageId, {
+            status: "cancelled",
+            content: "w1 w2 ",
+          }),
+        },
+      },
     }),
   });
   const stream = makeSubject<OperationResult>();
@@ -64,7 +100,10 @@ function setup(role: string, messages: object[]) {
       <MemoryRouter initialEntries={["/workspaces/shop-co/assistant/t-1"]}>
         <WorkspaceProvider>
           <Routes>
-            <Route path="/workspaces/:slug/assistant/:threadId" element={<ThreadPage />} />
+            <Route
+              path="/workspaces/:slug/assistant/:threadId"
+              element={<ThreadPage />}
+            />
           </Routes>
         </WorkspaceProvider>
       </MemoryRouter>
@@ -72,17 +111,36 @@ function setup(role: string, messages: object[]) {
   );
   const push = (event: Record<string, unknown>) =>
     act(() => {
-      stream.next({ operation: undefined as never, data: { messageStream: { __typename: "MessageStreamEvent", delta: "", reset: false, message: null, ...event } }, stale: false, hasNext: true });
+      stream.next({
+        operation: undefined as never,
+        data: {
+          messageStream: {
+            __typename: "MessageStreamEvent",
+            delta: "",
+            reset: false,
+            message: null,
+            ...event,
+          },
+        },
+        stale: false,
+        hasNext: true,
+      });
     });
   return { requests, push, executeMutation };
 }
 
-const item = (name: RegExp) => screen.getAllByRole("listitem", { name }).at(-1)!;
+const item = (name: RegExp) =>
+  screen.getAllByRole("listitem", { name }).at(-1)!;
 
 describe("ThreadPage", { timeout: 20_000 }, () => {
   it("subscribes after the last message held in full and renders the stream live, nothing doubled", async () => {
     const { requests, push } = setup("user", [
-      message("m-1", { role: "user", authorUser: ada, authorAgent: null, content: "hello **there**" }),
+      message("m-1", {
+        role: "user",
+        authorUser: ada,
+        authorAgent: null,
+        content: "hello **there**",
+      }),
       message("m-2", { content: "Hi!" }),
       message("m-3", { status: "streaming", content: "w1 " }),
     ]);
@@ -90,40 +148,92 @@ describe("ThreadPage", { timeout: 20_000 }, () => {
     expect(requests[0].variables).toEqual({ threadId: "t-1", after: "m-2" });
     expect(within(item(/Ada/)).getByText("there").tagName).toBe("STRONG");
 
-    push({ messageId: "m-3", delta: "w1 w2 ", reset: true, status: "streaming" });
+    push({
+      messageId: "m-3",
+      delta: "w1 w2 ",
+      reset: true,
+      status: "streaming",
+    });
     push({ messageId: "m-3", delta: "w3 ", status: "streaming" });
-    const answer = () => screen.getAllByRole("listitem", { name: /Helper Bot \(@helper\)/ }).at(-1)!;
+    const answer = () =>
+      screen
+        .getAllByRole("listitem", { name: /Helper Bot \(@helper\)/ })
+        .at(-1)!;
     expect(answer()).toHaveTextContent("w1 w2 w3");
-    expect(within(answer()).getByTestId("message-status")).toHaveTextContent("Writing");
-    expect(within(answer()).getByRole("button", { name: "Stop" })).toBeInTheDocument();
+    expect(within(answer()).getByTestId("message-status")).toHaveTextContent(
+      "Writing",
+    );
+    expect(
+      within(answer()).getByRole("button", { name: "Stop" }),
+    ).toBeInTheDocument();
 
-    push({ messageId: "m-3", delta: "", status: "error", message: message("m-3", { status: "error", content: "w1 w2 w3 ", error: "the provider answered 503: provider overloaded" }) });
-    expect(answer()).toHaveTextContent("This answer failed: the provider answered 503: provider overloaded.");
-    expect(within(answer()).getByTestId("message-status")).toHaveTextContent("Error");
-    expect(within(answer()).getByRole("button", { name: "Regenerate" })).toBeInTheDocument();
+    push({
+      messageId: "m-3",
+      delta: "",
+      status: "error",
+      message: message("m-3", {
+        status: "error",
+        content: "w1 w2 w3 ",
+        error: "the provider answered 503: provider overloaded",
+      }),
+    });
+    expect(answer()).toHaveTextContent(
+      "This answer failed: the provider answered 503: provider overloaded.",
+    );
+    expect(within(answer()).getByTestId("message-status")).toHaveTextContent(
+      "Error",
+    );
+    expect(
+      within(answer()).getByRole("button", { name: "Regenerate" }),
+    ).toBeInTheDocument();
     expect(within(answer()).queryByRole("button", { name: "Stop" })).toBeNull();
-    expect(screen.getByText("Helper Bot's answer failed.")).toHaveAttribute("aria-live", "polite");
+    expect(screen.getByText("Helper Bot's answer failed.")).toHaveAttribute(
+      "aria-live",
+      "polite",
+    );
   });
 
   it("stops an answer: the cancel keeps the text so far", async () => {
-    const { push, executeMutation } = setup("user", [message("m-1", { status: "streaming", content: "" })]);
+    const { push, executeMutation } = setup("user", [
+      message("m-1", { status: "streaming", content: "" }),
+    ]);
     await screen.findByRole("heading", { level: 1, name: "Launch plan" });
-    push({ messageId: "m-1", delta: "w1 w2 ", reset: true, status: "streaming" });
+    push({
+      messageId: "m-1",
+      delta: "w1 w2 ",
+      reset: true,
+      status: "streaming",
+    });
     await userEvent.setup().click(screen.getByRole("button", { name: "Stop" }));
-    expect(executeMutation.mock.calls.at(-1)?.[0].variables).toEqual({ input: { messageId: "m-1" } });
+    expect(executeMutation.mock.calls.at(-1)?.[0].variables).toEqual({
+      input: { messageId: "m-1" },
+    });
     const answer = item(/Helper Bot/);
-    expect(within(answer).getByTestId("message-status")).toHaveTextContent("Cancelled");
+    expect(within(answer).getByTestId("message-status")).toHaveTextContent(
+      "Cancelled",
+    );
     expect(answer).toHaveTextContent("w1 w2");
-    expect(within(answer).getByRole("button", { name: "Regenerate" })).toBeInTheDocument();
+    expect(
+      within(answer).getByRole("button", { name: "Regenerate" }),
+    ).toBeInTheDocument();
   });
 
   it("renders hostile Markdown inert", async () => {
-    setup("user", [message("m-1", { role: "user", authorUser: ada, authorAgent: null, content: "<script>window.x=1</script> [a](javascript:alert(1)) <img src=x onerror=alert(1)>" })]);
+    setup("user", [
+      message("m-1", {
+        role: "user",
+        authorUser: ada,
+        authorAgent: null,
+        content:
+          "<script>window.x=1</script> [a](javascript:alert(1)) <img src=x onerror=alert(1)>",
+      }),
+    ]);
     await screen.findByRole("heading", { level: 1, name: "Launch plan" });
     const li = item(/Ada/);
     expect(li.querySelector("script")).toBeNull();
     expect(li.querySelector("[onerror]")).toBeNull();
-    for (const a of Array.from(li.querySelectorAll("a"))) expect(a.getAttribute("href") ?? "").not.toMatch(/script:/i);
+    for (const a of Array.from(li.querySelectorAll("a")))
+      expect(a.getAttribute("href") ?? "").not.toMatch(/script:/i);
   });
 
   it("lets guests read without a composer or actions", async () => {
@@ -131,6 +241,8 @@ describe("ThreadPage", { timeout: 20_000 }, () => {
     await screen.findByRole("heading", { level: 1, name: "Launch plan" });
     expect(screen.queryByRole("textbox", { name: "Message" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Regenerate" })).toBeNull();
-    expect(screen.getByText(/As a guest you can read this thread/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/As a guest you can read this thread/),
+    ).toBeInTheDocument();
   });
 });

@@ -30,6 +30,7 @@ export const ThreadFieldsFragment = graphql(`
     title
     autoReply
     createdAt
+    viewerCanDelete
     createdBy {
       id
       name
@@ -64,6 +65,7 @@ export const AssistantThreadsDocument = graphql(`
       slug
       state
       viewerRole
+      viewerCanChat
       threads(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {
         totalCount
         edges {
@@ -84,6 +86,7 @@ export const ThreadPageDocument = graphql(`
       slug
       state
       viewerRole
+      viewerCanChat
     }
     node(id: $id) {
       __typename
