@@ -115,6 +115,40 @@ func getProject(ctx context.Context, c *ent.Client, id int) (*ent.Project, error
 	return p, err
 }
 
+// editProject, editStage and editTask read a row through the privacy
+// layer (another workspace's does not exist) and check that the viewer
+// may change it (members from user up).
+func editProject(ctx context.Context, c *ent.Client, id int) (*ent.Project, error) {
+	p, err := getProject(ctx, c, id)
+	if err != nil {
+		return nil, err
+	}
+	return p, policy.Can(ctx, c, p.WorkspaceID, policy.WriteProjects)
+}
+
+func editStage(ctx context.Context, c *ent.Client, id int) (*ent.TaskStage, error) {
+	st, err := getStage(ctx, c, id)
+	if err != nil {
+		return nil, err
+	}
+	return st, policy.Can(ctx, c, st.WorkspaceID, policy.WriteProjects)
+}
+
+func editTask(ctx context.Context, c *ent.Client, id int) (*ent.Task, error) {
+	t, err := getTask(ctx, c, id)
+	if err != nil {
+		return nil, err
+	}
+	return t, policy.Can(ctx, c, t.WorkspaceID, policy.WriteProjects)
+}
+
+func checkPosition(p int) error {
+	if p < 0 {
+		return errs.InvalidField("position", "a position counts from 0")
+	}
+	return nil
+}
+
 func getStage(ctx context.Context, c *ent.Client, id int) (*ent.TaskStage, error) {
 	st, err := c.TaskStage.Get(ctx, id)
 	if ent.IsNotFound(err) {
@@ -247,11 +281,8 @@ func checkProject(in ProjectInput, m *ent.ProjectMutation, create bool) error {
 func (s *Service) UpdateProject(ctx context.Context, id int, in ProjectInput) (*ent.Project, error) {
 	var out *ent.Project
 	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
-		p, err := getProject(ctx, c, id)
+		p, err := editProject(ctx, c, id)
 		if err != nil {
-			return err
-		}
-		if err := policy.Can(ctx, c, p.WorkspaceID, policy.WriteProjects); err != nil {
 			return err
 		}
 		u := p.Update()

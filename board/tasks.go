@@ -124,11 +124,8 @@ func place(ctx context.Context, c *ent.Client, st *ent.TaskStage, skip, pos int,
 func (s *Service) CreateStage(ctx context.Context, projectID int, name string, position *int) (*ent.TaskStage, error) {
 	var out *ent.TaskStage
 	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
-		p, err := getProject(ctx, c, projectID)
+		p, err := editProject(ctx, c, projectID)
 		if err != nil {
-			return err
-		}
-		if err := policy.Can(ctx, c, p.WorkspaceID, policy.WriteProjects); err != nil {
 			return err
 		}
 		n, err := names.Required("name", "stage name", name, 100)
@@ -144,8 +141,8 @@ func (s *Service) CreateStage(ctx context.Context, projectID int, name string, p
 		}
 		pos := len(stages)
 		if position != nil {
-			if *position < 0 {
-				return errs.InvalidField("position", "a position counts from 0")
+			if err := checkPosition(*position); err != nil {
+				return err
 			}
 			pos = min(*position, len(stages))
 		}
@@ -185,11 +182,8 @@ func resequence(ctx context.Context, c *ent.Client, stages []*ent.TaskStage, alw
 func (s *Service) UpdateStage(ctx context.Context, id int, name *string, folded *bool) (*ent.TaskStage, error) {
 	var out *ent.TaskStage
 	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
-		st, err := getStage(ctx, c, id)
+		st, err := editStage(ctx, c, id)
 		if err != nil {
-			return err
-		}
-		if err := policy.Can(ctx, c, st.WorkspaceID, policy.WriteProjects); err != nil {
 			return err
 		}
 		u := st.Update()
@@ -219,15 +213,12 @@ func (s *Service) UpdateStage(ctx context.Context, id int, name *string, folded 
 func (s *Service) MoveStage(ctx context.Context, id, position int) (*ent.TaskStage, error) {
 	var out *ent.TaskStage
 	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
-		st, err := getStage(ctx, c, id)
+		st, err := editStage(ctx, c, id)
 		if err != nil {
 			return err
 		}
-		if err := policy.Can(ctx, c, st.WorkspaceID, policy.WriteProjects); err != nil {
+		if err := checkPosition(position); err != nil {
 			return err
-		}
-		if position < 0 {
-			return errs.InvalidField("position", "a position counts from 0")
 		}
 		stages, err := c.TaskStage.Query().Where(taskstage.ProjectID(st.ProjectID)).
 			Order(ent.Asc(taskstage.FieldSequence), ent.Asc(taskstage.FieldID)).All(ctx)
@@ -252,11 +243,8 @@ func (s *Service) MoveStage(ctx context.Context, id, position int) (*ent.TaskSta
 // end of moveTo (a stage of the same project).
 func (s *Service) DeleteStage(ctx context.Context, id int, moveTo *int) (int, error) {
 	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
-		st, err := getStage(ctx, c, id)
+		st, err := editStage(ctx, c, id)
 		if err != nil {
-			return err
-		}
-		if err := policy.Can(ctx, c, st.WorkspaceID, policy.WriteProjects); err != nil {
 			return err
 		}
 		tasks, err := c.Task.Query().Where(task.StageID(id)).Order(ent.Asc(task.FieldRank), ent.Asc(task.FieldID)).All(ctx)
@@ -339,11 +327,8 @@ func (s *Service) CreateTask(ctx context.Context, in TaskInput) (*ent.Task, erro
 	}
 	var out *ent.Task
 	err = s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
-		p, err := getProject(ctx, c, in.ProjectID)
+		p, err := editProject(ctx, c, in.ProjectID)
 		if err != nil {
-			return err
-		}
-		if err := policy.Can(ctx, c, p.WorkspaceID, policy.WriteProjects); err != nil {
 			return err
 		}
 		if id, err := idempotency.Earlier(ctx, c, "createTask", key); err != nil || id != 0 {
@@ -368,8 +353,8 @@ func (s *Service) CreateTask(ctx context.Context, in TaskInput) (*ent.Task, erro
 		}
 		pos := 1 << 30
 		if in.Position != nil {
-			if *in.Position < 0 {
-				return errs.InvalidField("position", "a position counts from 0")
+			if err := checkPosition(*in.Position); err != nil {
+				return err
 			}
 			pos = *in.Position
 		}
@@ -459,11 +444,8 @@ func (s *Service) checkTask(ctx context.Context, c *ent.Client, ws int, in TaskI
 func (s *Service) UpdateTask(ctx context.Context, id int, in TaskInput) (*ent.Task, error) {
 	var out *ent.Task
 	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
-		t, err := getTask(ctx, c, id)
+		t, err := editTask(ctx, c, id)
 		if err != nil {
-			return err
-		}
-		if err := policy.Can(ctx, c, t.WorkspaceID, policy.WriteProjects); err != nil {
 			return err
 		}
 		u := t.Update()
@@ -487,15 +469,12 @@ func (s *Service) UpdateTask(ctx context.Context, id int, in TaskInput) (*ent.Ta
 func (s *Service) MoveTask(ctx context.Context, id, stageID, position int) (*ent.Task, error) {
 	var out *ent.Task
 	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
-		t, err := getTask(ctx, c, id)
+		t, err := editTask(ctx, c, id)
 		if err != nil {
 			return err
 		}
-		if err := policy.Can(ctx, c, t.WorkspaceID, policy.WriteProjects); err != nil {
+		if err := checkPosition(position); err != nil {
 			return err
-		}
-		if position < 0 {
-			return errs.InvalidField("position", "a position counts from 0")
 		}
 		st, err := s.lockStage(ctx, c, stageID)
 		if errs.Is(err, errs.NotFound) || (err == nil && st.ProjectID != t.ProjectID) {
@@ -527,11 +506,8 @@ func (s *Service) DeleteTask(ctx context.Context, id int) (int, error) {
 		return 0, err
 	}
 	err = s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
-		t, err := getTask(ctx, c, id)
+		t, err := editTask(ctx, c, id)
 		if err != nil {
-			return err
-		}
-		if err := policy.Can(ctx, c, t.WorkspaceID, policy.WriteProjects); err != nil {
 			return err
 		}
 		if err := deleteChats(ctx, c, task.ID(id)); err != nil {
