@@ -140,10 +140,14 @@ type Result struct {
 	// per token written by the provider, and the server's share of a CPU.
 	ServerCPUPerTokenUS float64 `json:"server_cpu_us_per_token"`
 	ServerCPUPercent    float64 `json:"server_cpu_percent"`
-	LoadCPUPerTokenUS   float64 `json:"load_cpu_us_per_token"`
-	BaseCPUPerTokenUS   float64 `json:"baseline_load_cpu_us_per_token"`
-	RSSBeforeKiB        int64   `json:"rss_before_kib"`
-	RSSMaxKiB           int64   `json:"rss_max_kib"`
+	// The server idle (1 s before the round), and the CPU per token above
+	// that idle rate.
+	ServerIdleCPUPercent float64 `json:"server_idle_cpu_percent"`
+	ServerCPUAboveIdleUS float64 `json:"server_cpu_us_per_token_above_idle"`
+	LoadCPUPerTokenUS    float64 `json:"load_cpu_us_per_token"`
+	BaseCPUPerTokenUS    float64 `json:"baseline_load_cpu_us_per_token"`
+	RSSBeforeKiB         int64   `json:"rss_before_kib"`
+	RSSMaxKiB            int64   `json:"rss_max_kib"`
 
 	// Checks (all must be 0).
 	Lost       int    `json:"lost_tokens"`
@@ -337,6 +341,11 @@ func run(c config) (*Result, error) {
 		return res, fmt.Errorf("warm-up (proves the subscriptions): %w", err)
 	}
 	time.Sleep(500 * time.Millisecond)
+	// The server's CPU while idle (background loops, the runtime), over
+	// 1 s: what it spends whether or not tokens flow.
+	idle0, idleT := cpuTicks(c.pid), time.Now()
+	time.Sleep(time.Second)
+	idleTicks, idleDur := cpuTicks(c.pid)-idle0, time.Since(idleT)
 
 	// ------------------------------------------------ measured round
 	bench := newPhase("bench", c.replies, c.tokens, c.delay, true)
@@ -392,6 +401,9 @@ func run(c config) (*Result, error) {
 	if c.pid > 0 {
 		res.ServerCPUPerTokenUS = round3(float64(cpuServer1-cpuServer0) * tick / sent)
 		res.ServerCPUPercent = round3(float64(cpuServer1-cpuServer0) * tick / 1e4 / dur)
+		res.ServerIdleCPUPercent = round3(float64(idleTicks) * tick / 1e4 / idleDur.Seconds())
+		busy := float64(cpuServer1-cpuServer0)*tick - res.ServerIdleCPUPercent*1e4*dur
+		res.ServerCPUAboveIdleUS = round3(max(0, busy) / sent)
 	}
 	res.LoadCPUPerTokenUS = round3(float64(cpuLoad1-cpuLoad0) * tick / sent)
 	res.ServerTokPerSec = round3(sent / (float64(lastWrite(bench)-bench.releaseAt) / 1e9))
@@ -678,9 +690,10 @@ func formatTable(rs []Result) string {
 			verdict = "MISSED"
 		}
 		fmt.Fprintf(&b, "  target p99 added <= 1 ms: %s (%.3f ms)\n", verdict, r.Server.P99-r.Baseline.P99)
-		fmt.Fprintf(&b, "  server CPU %.1f us/token (%.0f%% of one CPU over %.1f s); load process %.1f us/token (baseline %.1f, ratio %s)\n",
-			r.ServerCPUPerTokenUS, r.ServerCPUPercent, r.ServerSeconds, r.LoadCPUPerTokenUS, r.BaseCPUPerTokenUS,
-			ratio(r.LoadCPUPerTokenUS, r.BaseCPUPerTokenUS))
+		fmt.Fprintf(&b, "  server CPU %.1f us/token (%.0f%% of one CPU over %.1f s; idle before: %.0f%%, above idle: %.1f us/token)\n",
+			r.ServerCPUPerTokenUS, r.ServerCPUPercent, r.ServerSeconds, r.ServerIdleCPUPercent, r.ServerCPUAboveIdleUS)
+		fmt.Fprintf(&b, "  load process CPU %.1f us/token (baseline phase %.1f, ratio %s)\n",
+			r.LoadCPUPerTokenUS, r.BaseCPUPerTokenUS, ratio(r.LoadCPUPerTokenUS, r.BaseCPUPerTokenUS))
 		fmt.Fprintf(&b, "  server RSS %.1f MiB before, %.1f MiB max; %.1f events per answer per subscriber (of %d tokens)\n",
 			float64(r.RSSBeforeKiB)/1024, float64(r.RSSMaxKiB)/1024, r.EventsPerReply, r.Tokens)
 		fmt.Fprintf(&b, "  checks: lost %d, bad texts %d, bad ends %d, negative %d, stream errors %d, late resets %d\n",
