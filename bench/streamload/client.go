@@ -234,6 +234,30 @@ func cpuTicks(pid int) int64 {
 	return u + st
 }
 
+// schedstat sums, over pid's threads, the time they ran and the time they
+// waited on a run queue (/proc/PID/task/*/schedstat), in ns. Threads that
+// exit in between take their counts with them.
+func schedstat(pid int) (run, wait int64) {
+	if pid <= 0 {
+		return 0, 0
+	}
+	dirs, _ := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+	for _, d := range dirs {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/schedstat", pid, d.Name()))
+		if err != nil {
+			continue
+		}
+		f := strings.Fields(string(b))
+		if len(f) < 2 {
+			continue
+		}
+		r, _ := strconv.ParseInt(f[0], 10, 64)
+		w, _ := strconv.ParseInt(f[1], 10, 64)
+		run, wait = run+r, wait+w
+	}
+	return run, wait
+}
+
 // parallel runs f(0..n-1) on w workers and returns the first error.
 func parallel(n, w int, f func(i int) error) error {
 	var next atomic.Int64

@@ -146,8 +146,12 @@ type Result struct {
 	ServerCPUAboveIdleUS float64 `json:"server_cpu_us_per_token_above_idle"`
 	LoadCPUPerTokenUS    float64 `json:"load_cpu_us_per_token"`
 	BaseCPUPerTokenUS    float64 `json:"baseline_load_cpu_us_per_token"`
-	RSSBeforeKiB         int64   `json:"rss_before_kib"`
-	RSSMaxKiB            int64   `json:"rss_max_kib"`
+	// The server's threads during the round (schedstat): ms they ran,
+	// and ms they were runnable but waited for a CPU (a busy machine).
+	ServerRanMS      float64 `json:"server_ran_ms"`
+	ServerRunqWaitMS float64 `json:"server_runq_wait_ms"`
+	RSSBeforeKiB     int64   `json:"rss_before_kib"`
+	RSSMaxKiB        int64   `json:"rss_max_kib"`
 
 	// Checks (all must be 0).
 	Lost       int    `json:"lost_tokens"`
@@ -350,7 +354,11 @@ func run(c config) (*Result, error) {
 	// ------------------------------------------------ measured round
 	bench := newPhase("bench", c.replies, c.tokens, c.delay, true)
 	var cpuServer0, cpuLoad0 int64
-	bench.onRelease = func() { cpuServer0, cpuLoad0 = cpuTicks(c.pid), cpuTicks(0) }
+	var run0, wait0 int64
+	bench.onRelease = func() {
+		cpuServer0, cpuLoad0 = cpuTicks(c.pid), cpuTicks(0)
+		run0, wait0 = schedstat(c.pid)
+	}
 	pv.add(bench)
 	res.RSSBeforeKiB = procStatus(c.pid, "VmRSS")
 	stopRSS := make(chan struct{})
@@ -376,6 +384,8 @@ func run(c config) (*Result, error) {
 	replyIDs, rerr := round("bench", 4)
 	end := time.Since(epoch)
 	cpuServer1, cpuLoad1 := cpuTicks(c.pid), cpuTicks(0)
+	run1, wait1 := schedstat(c.pid)
+	res.ServerRanMS, res.ServerRunqWaitMS = round3(float64(run1-run0)/1e6), round3(float64(wait1-wait0)/1e6)
 	debug.SetGCPercent(old)
 	close(stopRSS)
 	rssWG.Wait()
@@ -692,6 +702,10 @@ func formatTable(rs []Result) string {
 		fmt.Fprintf(&b, "  target p99 added <= 1 ms: %s (%.3f ms)\n", verdict, r.Server.P99-r.Baseline.P99)
 		fmt.Fprintf(&b, "  server CPU %.1f us/token (%.0f%% of one CPU over %.1f s; idle before: %.0f%%, above idle: %.1f us/token)\n",
 			r.ServerCPUPerTokenUS, r.ServerCPUPercent, r.ServerSeconds, r.ServerIdleCPUPercent, r.ServerCPUAboveIdleUS)
+		if r.ServerRanMS > 0 {
+			fmt.Fprintf(&b, "  server threads ran %.0f ms and waited %.0f ms for a CPU (run queue) during the round\n",
+				r.ServerRanMS, r.ServerRunqWaitMS)
+		}
 		fmt.Fprintf(&b, "  load process CPU %.1f us/token (baseline phase %.1f, ratio %s)\n",
 			r.LoadCPUPerTokenUS, r.BaseCPUPerTokenUS, ratio(r.LoadCPUPerTokenUS, r.BaseCPUPerTokenUS))
 		fmt.Fprintf(&b, "  server RSS %.1f MiB before, %.1f MiB max; %.1f events per answer per subscriber (of %d tokens)\n",
