@@ -7,7 +7,7 @@ GO ?= go
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 export TEST_DATABASE_URL
 
-.PHONY: run build test test-sqlite test-postgres test-frontend test-e2e generate migration fmt vet clean bench bench-read frontend
+.PHONY: run build test test-sqlite test-postgres test-frontend test-e2e generate migration fmt vet clean bench bench-stream bench-read frontend
 
 run: build
 	./woow serve
@@ -65,10 +65,18 @@ migration:
 	$(GO) run -mod=mod ./migrations/gen.go $(NAME)
 
 # Subscription fan-out benchmark (1k/5k/10k WebSocket subscribers from a
-# separate load process; a few minutes): not part of `make test`. See
-# bench/README.md.
+# separate load process; a few minutes), then the streaming benchmark
+# (bench-stream): not part of `make test`. See bench/README.md.
 bench:
 	./bench/run.sh
+	./bench/stream.sh
+
+# Streaming benchmark (issue 15): 100 concurrent answers from an in-process
+# fake provider, each token to 2 messageStream subscribers; latency added
+# per token against a direct-SSE baseline, and server CPU per token (about
+# a minute per database). Not part of `make test`. See bench/README.md.
+bench-stream:
+	./bench/stream.sh
 
 # Read-path benchmark: our server against a hand-written lower bound on
 # PostgreSQL (10k users, 1k workspaces; about 5 minutes): not part of
