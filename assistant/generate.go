@@ -12,6 +12,7 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/aimessage"
 	"github.com/woowtech/woow-paas/ent/predicate"
+	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/llm"
 	"github.com/woowtech/woow-paas/viewer"
@@ -96,14 +97,16 @@ type generation struct {
 	cancel              context.CancelCauseFunc
 	done                chan struct{}
 
-	mu        sync.Mutex
-	text      []byte
-	published int
-	resync    bool // send the whole text again, from offset 0
-	saved     int
-	savedAt   time.Time
-	wake      chan struct{} // the publisher's
-	save      chan struct{} // the saver's, after FlushBytes
+	mu         sync.Mutex
+	text       []byte
+	published  int  // sent to this server's subscribers
+	sent       int  // sent to the other replicas
+	resync     bool // send the other replicas the whole text again
+	saved      int
+	savedAt    time.Time
+	wake       chan struct{} // the publisher's
+	remoteWake chan struct{} // its remote path's
+	save       chan struct{} // the saver's, after FlushBytes
 }
 
 func (g *generation) snapshot() []byte {
@@ -136,7 +139,7 @@ func (s *Service) publish(ctx context.Context, thread int, e *Event) {
 func (s *Service) begin(st start) {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	g := &generation{id: st.reply.ID, thread: st.reply.ThreadID, attempt: st.reply.Attempt, cancel: cancel,
-		done: make(chan struct{}), wake: make(chan struct{}, 1), save: make(chan struct{}, 1), savedAt: time.Now()}
+		done: make(chan struct{}), wake: make(chan struct{}, 1), remoteWake: make(chan struct{}, 1), save: make(chan struct{}, 1), savedAt: time.Now()}
 	s.mu.Lock()
 	if s.closing {
 		s.mu.Unlock()
@@ -345,34 +348,89 @@ func (s *Service) history(ctx context.Context, reply *ent.AIMessage, prompt stri
 	return out, nil
 }
 
-// publisher sends what is new of g's text whenever it grows: one event per
-// piece while the bus keeps up, several pieces in one when it is slower.
-// After finished it sends what is left and returns.
+// publisher sends what is new of g's text whenever it grows. This
+// server's subscribers get each piece at once (local); the other
+// replicas get what is new whenever the database has carried the one
+// before (remote: several pieces in one when it is slower), and the
+// whole text again when one of them asks (resync). Each path keeps its
+// order; after finished both send what is left and return.
 func (s *Service) publisher(g *generation, finished <-chan struct{}) {
-	ctx := context.Background()
-	send := func() {
+	split, ok := s.bus.(events.Splitter)
+	if !ok {
+		split = localOnly{s.bus}
+	}
+	topic := threadTopic(g.thread)
+	remoteWake := g.remoteWake
+	remoteDone := make(chan struct{})
+	go func() {
+		defer close(remoteDone)
+		for {
+			select {
+			case <-remoteWake:
+			case <-finished:
+			}
+			select {
+			case <-finished:
+				s.sendRemote(split, topic, g)
+				return
+			default:
+				s.sendRemote(split, topic, g)
+			}
+		}
+	}()
+	sendLocal := func() {
 		g.mu.Lock()
 		from := g.published
-		if g.resync {
-			from, g.resync = 0, false
-		}
 		delta := string(g.text[from:])
 		g.published = len(g.text)
 		g.mu.Unlock()
-		if delta != "" || from == 0 && g.published > 0 {
-			s.publish(ctx, g.thread, &Event{MessageID: g.id, Attempt: g.attempt, Offset: from, Delta: delta, Status: aimessage.StatusStreaming})
+		if delta == "" {
+			return
 		}
+		data, _ := json.Marshal(&Event{MessageID: g.id, Attempt: g.attempt, Offset: from, Delta: delta, Status: aimessage.StatusStreaming})
+		split.PublishLocal(topic, data)
+		poke(remoteWake)
 	}
 	for {
 		select {
 		case <-g.wake:
-			send()
+			sendLocal()
 		case <-finished:
-			send()
+			sendLocal()
+			<-remoteDone
 			return
 		}
 	}
 }
+
+// sendRemote sends the other replicas what is new of g's text since the
+// last send (all of it after a resync).
+func (s *Service) sendRemote(split events.Splitter, topic string, g *generation) {
+	g.mu.Lock()
+	from := g.sent
+	if g.resync {
+		from, g.resync = 0, false
+	}
+	delta := string(g.text[from:])
+	g.sent = len(g.text)
+	g.mu.Unlock()
+	if delta == "" {
+		return
+	}
+	data, _ := json.Marshal(&Event{MessageID: g.id, Attempt: g.attempt, Offset: from, Delta: delta, Status: aimessage.StatusStreaming})
+	if err := split.PublishRemote(context.Background(), topic, data); err != nil {
+		s.log.Warn("assistant: sending an answer's pieces to the other servers", "message_id", g.id, "err", err)
+	}
+}
+
+// localOnly is a bus that cannot split: everything goes through Publish.
+type localOnly struct{ events.Bus }
+
+func (b localOnly) PublishLocal(topic string, data []byte) {
+	_ = b.Publish(context.Background(), topic, data)
+}
+
+func (localOnly) PublishRemote(context.Context, string, []byte) error { return nil }
 
 // saver stores g's text every FlushEvery (or after FlushBytes) and marks
 // it alive every Heartbeat. It stops the generation when the answer is no
@@ -442,7 +500,7 @@ func (s *Service) Start(ctx context.Context) {
 				g.mu.Lock()
 				g.resync = true
 				g.mu.Unlock()
-				poke(g.wake)
+				poke(g.remoteWake)
 			}
 		}
 	}()

@@ -35,6 +35,19 @@ type Bus interface {
 	Close() error
 }
 
+// Splitter is a bus whose local and remote deliveries can be made
+// apart: a stream of small pieces (the tokens of an answer) reaches this
+// server's subscribers at once, piece by piece, while the other replicas
+// get them as fast as the database carries them, several pieces in one.
+// Each path keeps the order of its own publishing.
+type Splitter interface {
+	Bus
+	// PublishLocal delivers to this server's subscribers only.
+	PublishLocal(topic string, data []byte)
+	// PublishRemote delivers to the other servers' subscribers only.
+	PublishRemote(ctx context.Context, topic string, data []byte) error
+}
+
 // DefaultBuffer is how many undelivered messages a subscriber may have
 // before it is dropped.
 const DefaultBuffer = 64
@@ -84,6 +97,15 @@ func (h *Hub) Publish(_ context.Context, topic string, data []byte) error {
 	h.Deliver(Message{Topic: topic, Data: data})
 	return nil
 }
+
+// PublishLocal delivers data to the hub's subscribers (Splitter).
+func (h *Hub) PublishLocal(topic string, data []byte) {
+	h.published.Add(1)
+	h.Deliver(Message{Topic: topic, Data: data})
+}
+
+// PublishRemote does nothing: an in-process hub has no other servers.
+func (h *Hub) PublishRemote(context.Context, string, []byte) error { return nil }
 
 // Deliver hands m to every subscriber of m.Topic without waiting; a
 // subscriber whose buffer is full is dropped.

@@ -191,6 +191,26 @@ func newPostgres(ctx context.Context, dsn string, db *sql.DB, buffer int, log *s
 // as published, without the whitespace around it. After Close it returns
 // ErrClosed.
 func (p *Postgres) Publish(ctx context.Context, topic string, data []byte) error {
+	if err := p.PublishRemote(ctx, topic, data); err != nil {
+		return err
+	}
+	// This replica's subscribers get the message now, not when the echo
+	// comes back: a subscription opened after a change returned must not
+	// receive that change.
+	p.PublishLocal(topic, bytes.TrimSpace(data))
+	return nil
+}
+
+// PublishLocal delivers data to this replica's subscribers only, at once
+// (see Splitter).
+func (p *Postgres) PublishLocal(topic string, data []byte) {
+	p.published.Add(1)
+	p.hub.Deliver(Message{Topic: topic, Data: data})
+}
+
+// PublishRemote sends data to the other replicas' subscribers only,
+// waiting for PostgreSQL (see Splitter).
+func (p *Postgres) PublishRemote(ctx context.Context, topic string, data []byte) error {
 	if p.closed.Load() {
 		return ErrClosed
 	}
@@ -222,11 +242,6 @@ func (p *Postgres) Publish(ctx context.Context, topic string, data []byte) error
 	if _, err := p.db.ExecContext(ctx, `SELECT pg_notify($1, $2)`, Channel, string(msg)); err != nil {
 		return fmt.Errorf("event bus: NOTIFY: %w", err)
 	}
-	// This replica's subscribers get the message now, not when the echo
-	// comes back: a subscription opened after a change returned must not
-	// receive that change.
-	p.published.Add(1)
-	p.hub.Deliver(Message{Topic: topic, Data: data})
 	return nil
 }
 
