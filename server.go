@@ -4,6 +4,7 @@
 //
 //	woow serve     run the server (the default)
 //	woow migrate   apply pending database migrations and exit
+//	woow version   print the version and revision
 //
 // Configuration comes from the environment; see README.md.
 package main
@@ -21,6 +22,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -219,6 +221,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, logOut 
 	if len(args) > 0 {
 		cmd = args[0]
 	}
+	if cmd == "version" {
+		fmt.Println(versionString())
+		return nil
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -240,10 +246,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, logOut 
 		log.Info("migrations applied", "count", len(applied), "dialect", db.Dialect)
 		return nil
 	case "help", "-h", "--help":
-		fmt.Fprintln(logOut, "usage: woow [serve|migrate]")
+		fmt.Fprintln(logOut, "usage: woow [serve|migrate|version]")
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (want serve or migrate)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, migrate or version)", cmd)
 }
 
 // serve runs the server until ctx ends, then drains requests for up to 15
@@ -744,4 +750,32 @@ func (w *statusWriter) Flush() { _ = http.NewResponseController(w.ResponseWriter
 func (w *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	w.status = http.StatusSwitchingProtocols
 	return http.NewResponseController(w.ResponseWriter).Hijack()
+}
+
+// version is set at link time (-ldflags "-X main.version=v1.2.3"; the
+// Makefile's image target and the Dockerfile do); revision too when the
+// build has no VCS information (the Dockerfile), else it comes from the
+// binary's build information.
+var version, revision = "dev", ""
+
+// versionString is `woow version`'s line: "woow v1.2.3 (revision abc…)".
+func versionString() string {
+	rev, modified := revision, false
+	if bi, ok := debug.ReadBuildInfo(); ok && rev == "" {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+	}
+	if rev == "" {
+		rev = "unknown"
+	}
+	if modified {
+		rev += ", modified"
+	}
+	return fmt.Sprintf("woow %s (revision %s)", version, rev)
 }
