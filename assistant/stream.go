@@ -123,6 +123,13 @@ func follower() func(*Event) (*Event, bool) {
 		if end <= h.n && !final {
 			return nil, false
 		}
+		if e.Offset == h.n {
+			// Passed as it came: every subscriber that lacked exactly this
+			// gets the same value, and gqlserver renders it once for them
+			// (the fields are @shared).
+			h.n, h.done = end, final
+			return e, true
+		}
 		out := *e
 		out.Offset, out.Delta = h.n, ""
 		if end > h.n {

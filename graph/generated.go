@@ -6322,13 +6322,13 @@ again); otherwise delta continues it. The deltas of an answer, concatenated,
 are its stored content.
 """
 type MessageStreamEvent {
-  messageId: ID!
+  messageId: ID! @shared
   "Text that continues the message, or starts it over when reset is true."
-  delta: String!
+  delta: String! @shared
   "The message's status after this event: streaming until the last event."
-  status: AIMessageStatus!
+  status: AIMessageStatus! @shared
   "True when delta is the whole text so far rather than a continuation."
-  reset: Boolean!
+  reset: Boolean! @shared
   "The stored message, on the events that start and end one (null on the deltas in between)."
   message: AIMessage @goField(forceResolver: true)
 }
