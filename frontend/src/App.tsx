@@ -22,6 +22,8 @@ import { Settings } from "./pages/settings/Settings";
 import { Consent } from "./pages/oauth/Consent";
 import { Device } from "./pages/oauth/Device";
 import { NotFound } from "./pages/NotFound";
+import { Projects, ProjectsHome } from "./pages/projects/Projects";
+import { Board } from "./pages/projects/Board";
 
 /**
  * Signed-in pages: without a session, sign in first and come back (to the
@@ -76,6 +78,9 @@ export function App() {
         <Route path="workspaces/:slug" element={<WorkspaceDetail />} />
         <Route path="workspaces/:slug/team" element={<Team />} />
         <Route path="workspaces/:slug/smart-homes/:id" element={<SmartHomeDetail />} />
+        <Route path="workspaces/:slug/projects" element={<Projects />} />
+        <Route path="projects" element={<ProjectsHome />} />
+        <Route path="projects/:id" element={<Board />} />
         <Route path="marketplace" element={<Marketplace />} />
         <Route path="marketplace/:slug" element={<Configure />} />
         <Route path="services/:id/*" element={<ServiceDetail />} />

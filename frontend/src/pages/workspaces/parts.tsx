@@ -49,6 +49,9 @@ export function WorkspaceTabs({ slug }: { slug: string }) {
       <NavLink to={`${base}/team`} end>
         Team
       </NavLink>
+      <NavLink to={`${base}/projects`} end>
+        Projects
+      </NavLink>
     </nav>
   );
 }
