@@ -3,7 +3,8 @@
 // other viewers (projectBoard), the task detail with its chat.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { useClient, useMutation, useQuery } from "urql";
+import { createRequest, useClient, useMutation, useQuery } from "urql";
+import { pipe, subscribe } from "wonka";
 import {
   DndContext,
   DragOverlay,
@@ -226,13 +227,16 @@ function useBoardEvents(projectId: string, dispatch: (e: BoardEventLike) => void
   const client = useClient();
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    const sub = client.subscription(ProjectBoardEventsDocument, { projectId }).subscribe((res) => {
-      if (res.data) dispatch(res.data.projectBoard);
-      if (res.error) {
-        const e = appError(res.error);
-        if (e?.code !== "UNAUTHENTICATED") setProblem(e?.message ?? "connection lost");
-      }
-    });
+    const sub = pipe(
+      client.executeSubscription(createRequest(ProjectBoardEventsDocument, { projectId })),
+      subscribe((res) => {
+        if (res.data) dispatch(res.data.projectBoard);
+        if (res.error) {
+          const e = appError(res.error);
+          if (e?.code !== "UNAUTHENTICATED") setProblem(e?.message ?? "connection lost");
+        }
+      }),
+    );
     return () => sub.unsubscribe();
   }, [client, projectId, dispatch]);
   return problem;

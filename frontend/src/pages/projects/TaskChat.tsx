@@ -1,7 +1,8 @@
 // A task's chat: the thread's last 50 messages, new ones and answers as
 // they are written (messageStream), and a simple composer.
 import { useEffect, useState, type FormEvent } from "react";
-import { useClient, useMutation, useQuery } from "urql";
+import { createRequest, useClient, useMutation, useQuery } from "urql";
+import { pipe, subscribe } from "wonka";
 import { graphql } from "../../gql";
 import { Button, ErrorMessage, Loading } from "../../components/ui";
 import { Markdown } from "../../components/Markdown";
@@ -101,10 +102,13 @@ function Thread({ threadId, initial, canChat }: { threadId: string; initial: Cha
   const [after] = useState(() => initial[initial.length - 1]?.id);
   const client = useClient();
   useEffect(() => {
-    const sub = client.subscription(TaskMessageStreamDocument, { threadId, after }).subscribe((res) => {
-      const ev = res.data?.messageStream;
-      if (ev) setMessages((ms) => applyStreamEvent(ms, ev));
-    });
+    const sub = pipe(
+      client.executeSubscription(createRequest(TaskMessageStreamDocument, { threadId, after })),
+      subscribe((res) => {
+        const ev = res.data?.messageStream;
+        if (ev) setMessages((ms) => applyStreamEvent(ms, ev));
+      }),
+    );
     return () => sub.unsubscribe();
   }, [client, threadId, after]);
 
