@@ -44,8 +44,9 @@ export function TaskCard({
     transform: transform ? `translate3d(${Math.round(transform.x)}px, ${Math.round(transform.y)}px, 0)` : undefined,
     transition,
   };
-  // The drag handle is the whole card; its role and tab stop stay the card's own.
-  const { role: _role, tabIndex: _tab, ...dragAttrs } = attributes;
+  // The drag handle is the whole card; its role, tab stop and state stay the card's own
+  // (dnd-kit's aria-disabled would mark a guest's title button disabled too).
+  const dragAttrs = canEdit ? { "aria-describedby": attributes["aria-describedby"] } : {};
 
   return (
     <li
