@@ -25,17 +25,28 @@ import { AIAdmin } from "./pages/admin/AIAdmin";
 import { Consent } from "./pages/oauth/Consent";
 import { Device } from "./pages/oauth/Device";
 import { NotFound } from "./pages/NotFound";
+import { Projects, ProjectsHome } from "./pages/projects/Projects";
+import { Board } from "./pages/projects/Board";
 
 /**
  * Signed-in pages: without a session, sign in first and come back (to the
  * full URL, query string included). `bare` pages (the OAuth consent and
  * device pages) stand alone, without the shell's workspaces.
  */
-function RequireViewer({ children, bare }: { children: ReactNode; bare?: boolean }) {
+function RequireViewer({
+  children,
+  bare,
+}: {
+  children: ReactNode;
+  bare?: boolean;
+}) {
   const { viewer, loading } = useViewer();
   const location = useLocation();
   if (loading) return <Loading />;
-  if (!viewer) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  if (!viewer)
+    return (
+      <Navigate to={loginPath(location.pathname + location.search)} replace />
+    );
   return bare ? children : <WorkspaceProvider>{children}</WorkspaceProvider>;
 }
 
@@ -78,9 +89,18 @@ export function App() {
         <Route path="workspaces" element={<WorkspaceList />} />
         <Route path="workspaces/:slug" element={<WorkspaceDetail />} />
         <Route path="workspaces/:slug/team" element={<Team />} />
-        <Route path="workspaces/:slug/smart-homes/:id" element={<SmartHomeDetail />} />
+        <Route
+          path="workspaces/:slug/smart-homes/:id"
+          element={<SmartHomeDetail />}
+        />
         <Route path="workspaces/:slug/assistant" element={<Assistant />} />
-        <Route path="workspaces/:slug/assistant/:threadId" element={<ThreadPage />} />
+        <Route
+          path="workspaces/:slug/assistant/:threadId"
+          element={<ThreadPage />}
+        />
+        <Route path="workspaces/:slug/projects" element={<Projects />} />
+        <Route path="projects" element={<ProjectsHome />} />
+        <Route path="projects/:id" element={<Board />} />
         <Route path="marketplace" element={<Marketplace />} />
         <Route path="marketplace/:slug" element={<Configure />} />
         <Route path="services/:id/*" element={<ServiceDetail />} />

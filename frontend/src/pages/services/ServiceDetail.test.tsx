@@ -186,6 +186,8 @@ function answer(db: Db, op: Operation): unknown {
     case "ServiceDetailUpdate":
       svc.state = "upgrading";
       return { updateService: payload() };
+    case "ServiceSupportProject":
+      return { node: { ...now(), supportProject: null } };
   }
   throw new Error(`unexpected operation ${name}`);
 }

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react"
 import { Link, Route, Routes, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useSubscription, type CombinedError } from "urql";
 import { graphql } from "../../gql";
+import { SupportProject } from "../projects/SupportProject";
 import type { ServiceDetailQuery, ServiceEventsSubscription } from "../../gql/graphql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, RelativeTime } from "../../components/ui";
 import { ServiceStateBadge } from "../../components/ServiceState";
@@ -643,6 +644,7 @@ function Overview({ service, lines, logPath }: { service: ServiceData; lines: Lo
           </dd>
         </dl>
       </section>
+      <SupportProject serviceId={service.id} />
       <section className="card stack" aria-labelledby="svc-latest-h">
         <div className="row">
           <h2 id="svc-latest-h" style={{ margin: 0 }}>

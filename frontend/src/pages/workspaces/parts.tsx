@@ -23,7 +23,12 @@ export const WorkspaceViewerCanFragment = graphql(`
 `);
 
 export function RoleBadge({ role, you }: { role: Role; you?: boolean }) {
-  const cls = role === "owner" ? "badge badge-info" : role === "admin" ? "badge badge-warning" : "badge";
+  const cls =
+    role === "owner"
+      ? "badge badge-info"
+      : role === "admin"
+        ? "badge badge-warning"
+        : "badge";
   return (
     <span className={cls}>
       {you && <span className="visually-hidden">Your role: </span>}
@@ -33,7 +38,11 @@ export function RoleBadge({ role, you }: { role: Role; you?: boolean }) {
 }
 
 export function WorkspaceStateBadge({ state }: { state: WorkspaceState }) {
-  return state === "archived" ? <span className="badge">Archived</span> : <span className="badge badge-success">Active</span>;
+  return state === "archived" ? (
+    <span className="badge">Archived</span>
+  ) : (
+    <span className="badge badge-success">Active</span>
+  );
 }
 
 export { ServiceStateBadge } from "../../components/ServiceState";
@@ -50,12 +59,17 @@ export function WorkspaceTabs({ slug }: { slug: string }) {
         Team
       </NavLink>
       <NavLink to={`${base}/assistant`}>Assistant</NavLink>
+      <NavLink to={`${base}/projects`} end>
+        Projects
+      </NavLink>
     </nav>
   );
 }
 
 /** Visiting an active workspace's pages makes it the current workspace. */
-export function useVisitWorkspace(ws: { slug: string; state: WorkspaceState } | null | undefined) {
+export function useVisitWorkspace(
+  ws: { slug: string; state: WorkspaceState } | null | undefined,
+) {
   const { select } = useWorkspaces();
   const slug = ws?.state === "active" ? ws.slug : null;
   useEffect(() => {
