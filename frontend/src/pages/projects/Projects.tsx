@@ -19,6 +19,7 @@ export const WorkspaceProjectsDocument = graphql(`
       slug
       state
       viewerRole
+      viewerCanEditProjects
       viewerCanAdminister
       services(first: 100) {
         edges {
@@ -88,7 +89,7 @@ export function Projects() {
   if (!data && fetching) return <Loading label="Loading the projects…" />;
   if (!ws) return <ErrorMessage error={error} message={error ? undefined : "This workspace was not found."} />;
   const projects = (ws.projects.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
-  const canCreate = ws.state === "active" && ws.viewerRole !== "guest";
+  const canCreate = ws.viewerCanEditProjects;
   const services = (ws.services.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   const refresh = () => reload({ requestPolicy: "network-only" });
 

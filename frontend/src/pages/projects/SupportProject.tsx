@@ -21,6 +21,7 @@ const ServiceSupportProjectDocument = graphql(`
         workspace {
           id
           viewerRole
+          viewerCanEditProjects
           state
         }
       }
@@ -36,7 +37,7 @@ export function SupportProject({ serviceId }: { serviceId: string }) {
   const service = data?.node?.__typename === "Service" ? data.node : null;
   if (!service) return null;
   const project = service.supportProject;
-  const canCreate = service.workspace.viewerRole !== "guest" && service.workspace.state === "active";
+  const canCreate = service.workspace.viewerCanEditProjects;
   if (!project && !canCreate) return null;
 
   const start = () =>
