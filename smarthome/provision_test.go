@@ -356,7 +356,14 @@ func TestStuckHomeTimesOut(t *testing.T) {
 	if st := f.get(home.ID).State; st != entsh.StateError {
 		t.Errorf("after the job the home is %s", st)
 	}
-	// Deleting it cleans up whatever the job made.
+	// Deleting it cleans up whatever the job made. The status pass that
+	// runs at start (RunOnStart) must be over first: one starting late on
+	// a busy machine would time the deletion out (StuckAfter is 1 ms here).
+	f.waitFor("the start-up status pass", func() bool {
+		var n int
+		err := f.db.SQL.QueryRow(`SELECT count(*) FROM river_job WHERE kind = 'smarthome_refresh' AND state IN ('completed', 'discarded', 'cancelled')`).Scan(&n)
+		return err == nil && n > 0
+	})
 	if _, err := f.homes.Delete(f.owner, home.ID); err != nil {
 		t.Fatal(err)
 	}
