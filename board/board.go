@@ -191,9 +191,6 @@ func (s *Service) CreateProject(ctx context.Context, in ProjectInput) (*ent.Proj
 	if in.IdempotencyKey != nil {
 		key = *in.IdempotencyKey
 	}
-	if err := idempotency.Check("idempotencyKey", key); err != nil {
-		return nil, err
-	}
 	var out *ent.Project
 	err = s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		if _, err := c.Workspace.Get(ctx, in.WorkspaceID); ent.IsNotFound(err) {
@@ -202,6 +199,9 @@ func (s *Service) CreateProject(ctx context.Context, in ProjectInput) (*ent.Proj
 			return err
 		}
 		if err := policy.Can(ctx, c, in.WorkspaceID, policy.WriteProjects); err != nil {
+			return err
+		}
+		if err := idempotency.Check("idempotencyKey", key); err != nil { // once authorised
 			return err
 		}
 		if id, err := idempotency.Earlier(ctx, c, "createProject", key); err != nil || id != 0 {

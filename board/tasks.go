@@ -322,13 +322,13 @@ func (s *Service) CreateTask(ctx context.Context, in TaskInput) (*ent.Task, erro
 	if in.IdempotencyKey != nil {
 		key = *in.IdempotencyKey
 	}
-	if err := idempotency.Check("idempotencyKey", key); err != nil {
-		return nil, err
-	}
 	var out *ent.Task
 	err = s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		p, err := editProject(ctx, c, in.ProjectID)
 		if err != nil {
+			return err
+		}
+		if err := idempotency.Check("idempotencyKey", key); err != nil { // once authorised
 			return err
 		}
 		if id, err := idempotency.Earlier(ctx, c, "createTask", key); err != nil || id != 0 {
