@@ -7,7 +7,7 @@ GO ?= go
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
 export TEST_DATABASE_URL
 
-.PHONY: run build image test test-sqlite test-postgres test-frontend test-e2e generate migration fmt vet clean bench bench-stream bench-read frontend
+.PHONY: run build image test test-sqlite test-postgres test-frontend test-e2e generate migration fmt vet clean bench bench-stream bench-read bench-pickup frontend
 
 run: build
 	./woow serve
@@ -85,10 +85,22 @@ migration:
 
 # Subscription fan-out benchmark (1k/5k/10k WebSocket subscribers from a
 # separate load process; a few minutes), then the streaming benchmark
-# (bench-stream): not part of `make test`. See bench/README.md.
+# (bench-stream) and the job pickup benchmark (bench-pickup): not part of
+# `make test`. See bench/README.md.
 bench:
 	./bench/run.sh
 	./bench/stream.sh
+	$(MAKE) bench-pickup
+
+# Job pickup benchmark (issue 18): how long a deploy waits for a worker
+# (pending to deploying event) with the production poll interval, on SQLite
+# and, when it answers, PostgreSQL, where polling alone is the baseline
+# in the same run. About a minute. See bench/README.md.
+bench-pickup:
+	$(GO) test -count=1 -run '^$$' -bench JobPickup -benchtime 40x ./deploy
+	@if pg_isready -q -d "$(TEST_DATABASE_URL)" 2>/dev/null; then \
+		WOOW_TEST_DB=postgres $(GO) test -count=1 -run '^$$' -bench JobPickup -benchtime 40x ./deploy; \
+	else echo "PostgreSQL does not answer: pickup measured on SQLite only"; fi
 
 # Streaming benchmark (issue 15): 100 concurrent answers from an in-process
 # fake provider, each token to 2 messageStream subscribers; latency added

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 
 	"github.com/woowtech/woow-paas/activity"
@@ -58,8 +59,12 @@ type Deployer struct {
 	jobs   *river.Client[*sql.Tx]
 	// jobTimeout is the job runner's limit on one operation (for messages).
 	jobTimeout time.Duration
-	cfg        Config
-	log        *slog.Logger
+	// listenPool holds the job runner's LISTEN connection on PostgreSQL.
+	listenPool *pgxpool.Pool
+	// pollOnly: the job runner was told not to wake workers on insert.
+	pollOnly bool
+	cfg      Config
+	log      *slog.Logger
 	// The live streams of services (see newStreams).
 	eventStream   *live.Stream[*ent.ServiceEvent, int]
 	serviceStream *live.Stream[*ent.Service, time.Time]

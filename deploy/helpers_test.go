@@ -490,7 +490,7 @@ type options struct {
 
 // fixture is one installation.
 type fixture struct {
-	t      *testing.T
+	t      testing.TB
 	db     *store.DB
 	hub    *events.Hub
 	box    *secretbox.Box
@@ -520,7 +520,7 @@ func fastJobs() JobsConfig {
 	}
 }
 
-func newFixture(t *testing.T, o options) *fixture {
+func newFixture(t testing.TB, o options) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{t: t, db: storetest.Open(t), hub: events.NewHub(0), log: testLog(t), kube: newTestKube()}
@@ -636,6 +636,7 @@ func (f *fixture) start(s *Deployer, cfg JobsConfig) {
 		if err := s.jobs.StopAndCancel(ctx); err != nil {
 			f.t.Logf("stopping the job runner: %v", err)
 		}
+		s.closeListenPool()
 	})
 }
 

@@ -10,11 +10,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/woowtech/woow-paas/activity"
 	"github.com/woowtech/woow-paas/ent"
@@ -51,8 +53,16 @@ type JobsConfig struct {
 	// RescueAfter is when a job whose runner died (a killed server) is run
 	// again; it must exceed JobTimeout.
 	RescueAfter time.Duration
-	// PollInterval is how often a replica looks for jobs another inserted.
+	// PollInterval is how often a replica looks for jobs it was not told
+	// about. New jobs wake every replica at once (LISTEN/NOTIFY on
+	// PostgreSQL, River's notification table on SQLite); polling is the
+	// fallback when a notification is lost.
 	PollInterval time.Duration
+	// PollOnly turns the wake-ups off on PostgreSQL: workers find new jobs
+	// by polling alone. For a connection pooler without session pooling
+	// (PgBouncer in transaction mode cannot hold a LISTEN), and as the
+	// baseline of the pickup benchmark.
+	PollOnly bool
 	// ReconcileEvery is the period of the drift and deadline check.
 	ReconcileEvery time.Duration
 	Workers        int
@@ -80,13 +90,12 @@ func (s *Deployer) StartJobs(ctx context.Context, cfg JobsConfig) error {
 	if cfg.Workers <= 0 {
 		cfg.Workers = 4
 	}
-	var drv riverdriver.Driver[*sql.Tx]
-	if s.db.Dialect == "postgres" {
-		drv = riverdatabasesql.New(s.db.SQL)
-	} else {
-		drv = riversqlite.New(s.db.SQL)
+	drv, err := s.jobDriver(ctx, cfg.PollOnly)
+	if err != nil {
+		return err
 	}
 	if err := s.migrateJobs(ctx, drv); err != nil {
+		s.closeListenPool()
 		return fmt.Errorf("migrating the job tables: %w", err)
 	}
 	workers := river.NewWorkers()
@@ -102,11 +111,12 @@ func (s *Deployer) StartJobs(ctx context.Context, cfg JobsConfig) error {
 		JobTimeout:           cfg.JobTimeout,
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		FetchPollInterval:    cfg.PollInterval,
-		// River refuses a poll interval below its fetch cooldown (100ms
-		// by default): a shorter poll shortens the cooldown too.
-		FetchCooldown: min(cfg.PollInterval, river.FetchCooldownDefault),
+		// River refuses a poll interval below its fetch cooldown: a
+		// shorter poll shortens the cooldown too.
+		FetchCooldown: min(cfg.PollInterval, fetchCooldown),
 		MaxAttempts:   s.cfg.MaxAttempts,
 		Logger:        s.log,
+		PollOnly:      cfg.PollOnly,
 		PeriodicJobs: append([]*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(cfg.ReconcileEvery),
 				func() (river.JobArgs, *river.InsertOpts) {
@@ -115,11 +125,58 @@ func (s *Deployer) StartJobs(ctx context.Context, cfg JobsConfig) error {
 		}, periodic...),
 	})
 	if err != nil {
+		s.closeListenPool()
 		return err
 	}
-	s.jobs, s.jobTimeout = client, cfg.JobTimeout
-	return client.Start(ctx)
+	s.jobs, s.jobTimeout, s.pollOnly = client, cfg.JobTimeout, cfg.PollOnly
+	if err := client.Start(ctx); err != nil {
+		s.closeListenPool()
+		return err
+	}
+	return nil
 }
+
+// jobDriver is River's driver on the store's pool. On PostgreSQL, unless
+// pollOnly, River also LISTENs on a connection of its own (pgx: River's
+// database/sql driver cannot listen) for the notification every job
+// insert sends at commit, so a worker on any replica starts a new job at
+// once instead of at its next poll (PollInterval, a second). On SQLite
+// River's driver notifies through a table it polls every 50 ms; the
+// replicas of a SQLite database share one process.
+func (s *Deployer) jobDriver(ctx context.Context, pollOnly bool) (riverdriver.Driver[*sql.Tx], error) {
+	if s.db.Dialect != "postgres" {
+		return riversqlite.New(s.db.SQL), nil
+	}
+	if pollOnly {
+		return riverdatabasesql.New(s.db.SQL), nil
+	}
+	cfg, err := pgxpool.ParseConfig(s.db.PostgresURL())
+	if err != nil {
+		return nil, fmt.Errorf("the database URL, for the job runner's listener: %w", err)
+	}
+	// River takes the listening connection out of the pool for good.
+	cfg.MinConns, cfg.MaxConns = 0, 1
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("the job runner's listener: %w", err)
+	}
+	s.listenPool = pool
+	return riverdatabasesql.NewWithPgxListener(s.db.SQL, pool), nil
+}
+
+func (s *Deployer) closeListenPool() {
+	if s.listenPool != nil {
+		s.listenPool.Close()
+		s.listenPool = nil
+	}
+}
+
+// fetchCooldown is the shortest time between two fetches of one worker
+// pool: a job inserted right after a fetch waits this long at most. River's
+// default (100 ms) made a deploy queued just after another wait about
+// 60 ms (p50, make bench-pickup); a fetch is one indexed UPDATE, and 50 a
+// second per replica under a flood of inserts is cheap.
+const fetchCooldown = 20 * time.Millisecond
 
 // riverLockKey is the PostgreSQL advisory lock key held while River's
 // tables are migrated ("woowrivr").
@@ -168,6 +225,8 @@ func (s *Deployer) StopJobs(ctx context.Context) error {
 	if s.jobs == nil {
 		return nil
 	}
+	// The listener's pool closes once River is done with it.
+	defer s.closeListenPool()
 	err := s.jobs.Stop(ctx)
 	if err == nil || ctx.Err() == nil {
 		return err
@@ -180,11 +239,7 @@ func (s *Deployer) StopJobs(ctx context.Context) error {
 // enqueue inserts a job in the caller's transaction: the job exists if and
 // only if the state change does.
 func (s *Deployer) enqueue(ctx context.Context, tx *sql.Tx, args JobArgs) error {
-	if s.jobs == nil {
-		return errors.New("the job runner is not started")
-	}
-	_, err := s.jobs.InsertTx(ctx, tx, args, nil)
-	return err
+	return s.InsertJobTx(ctx, tx, args, nil)
 }
 
 // InsertJobTx inserts another domain's job (see JobsConfig.Register) in
@@ -193,9 +248,25 @@ func (s *Deployer) InsertJobTx(ctx context.Context, tx *sql.Tx, args river.JobAr
 	if s.jobs == nil {
 		return errors.New("the job runner is not started")
 	}
-	_, err := s.jobs.InsertTx(ctx, tx, args, opts)
-	return err
+	res, err := s.jobs.InsertTx(ctx, tx, args, opts)
+	if err != nil || s.pollOnly || res.UniqueSkippedAsDuplicate || res.Job.State != rivertype.JobStateAvailable {
+		return err
+	}
+	// River's own insert notification goes out at most once per fetch
+	// cooldown per replica and is dropped otherwise, leaving a job queued
+	// right after another to the next poll (a second later). Ours goes
+	// with every job that can run now, in the same transaction (so at
+	// commit): River's notification, the same topic and payload (River
+	// v0.51's internal/notifier and producer.go), which its workers on
+	// every replica debounce into one fetch per cooldown.
+	return s.jobs.Driver().UnwrapExecutor(tx).NotifyMany(ctx, &riverdriver.NotifyManyParams{
+		Topic:   riverInsertTopic,
+		Payload: []string{fmt.Sprintf(`{"queue":%q}`, res.Job.Queue)},
+	})
 }
+
+// riverInsertTopic is the channel River's workers listen on for new jobs.
+const riverInsertTopic = "river_insert"
 
 type opWorker struct {
 	river.WorkerDefaults[JobArgs]

@@ -1,6 +1,7 @@
 package deploy
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -68,5 +69,33 @@ func TestUnrecordedAttemptIsLogged(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no log line says the attempt's event was lost:\n%s", logs.String())
+	}
+}
+
+// TestNewJobsWakeWorkers: a job starts when it is inserted, not at the
+// next poll (a minute here), on whichever replica and however close
+// together: River's own notification goes out once per fetch cooldown,
+// which left the second of two quick deploys to the poll.
+func TestNewJobsWakeWorkers(t *testing.T) {
+	jobs := fastJobs()
+	jobs.PollInterval = time.Minute
+	f := newFixture(t, options{jobs: &jobs})
+	// Another replica does the work; the fixture's only inserts from now.
+	other := f.newService(f.engine)
+	f.start(other, jobs)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := f.svc.jobs.Stop(ctx); err != nil {
+		t.Fatalf("stopping the first replica's workers: %v", err)
+	}
+	// Each deploy follows the previous one's start at once, as a user
+	// deploying twice does: within River's own notification limit.
+	for i := range 5 {
+		s, err := f.svc.Deploy(f.owner, DeployInput{WorkspaceID: f.ws.ID, TemplateID: f.tpl.ID,
+			Name: fmt.Sprintf("quick-%d", i), Values: map[string]any{"auth.password": "Secret123"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.waitState(s.ID, service.StateRunning, 20*time.Second)
 	}
 }

@@ -34,6 +34,11 @@ type DB struct {
 	Dialect string
 	Client  *ent.Client
 
+	// url is the PostgreSQL connection URL ("" on SQLite): the job
+	// runner opens its LISTEN connection with it. It may hold a password:
+	// never log it.
+	url string
+
 	configure []func(*ent.Client)
 
 	// localLocks are WithLock's locks on SQLite, one-slot channels by key:
@@ -74,6 +79,9 @@ func OpenSQLite(ctx context.Context, path string) (*DB, error) {
 	return open(ctx, "sqlite", dialect.SQLite, dsn, 8)
 }
 
+// PostgresURL is the URL the database was opened with, "" on SQLite.
+func (db *DB) PostgresURL() string { return db.url }
+
 func open(ctx context.Context, driver, d, dsn string, maxConns int) (*DB, error) {
 	db, err := sql.Open(driver, dsn)
 	if err != nil {
@@ -103,6 +111,9 @@ func open(ctx context.Context, driver, d, dsn string, maxConns int) (*DB, error)
 		SQL:     db,
 		Dialect: driver,
 		Client:  ent.NewClient(ent.Driver(countingDriver{drv})),
+	}
+	if driver == "postgres" {
+		out.url = dsn
 	}
 	out.Use(installTextRules)
 	// Edge loads of rows just authorised are not filtered again: the
