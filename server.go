@@ -11,6 +11,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -93,7 +94,9 @@ type config struct {
 	// (WOOW_KUBE_IN_CLUSTER). None of them: dry-run mode.
 	Kubeconfig, KubeContext string
 	InCluster               bool
-	// Jobs tunes the background job runner; tests shorten it.
+	// Jobs tunes the background job runner: WOOW_JOB_TIMEOUT bounds one
+	// Helm operation (default 6m), WOOW_JOB_RESCUE_AFTER is when a job
+	// whose replica died runs again elsewhere (default the timeout + 1m).
 	Jobs deploy.JobsConfig
 	// PublicURL is the web app's address as users reach it, the base of
 	// the links in e-mails and in invitations (WOOW_PUBLIC_URL; required
@@ -158,6 +161,22 @@ func loadConfig(getenv func(string) string) (config, error) {
 		}
 		// An answer whose server stopped is found after four missed beats.
 		cfg.Assistant.Heartbeat, cfg.Assistant.Stale = d, 4*d
+	}
+	for _, d := range []struct {
+		name string
+		to   *time.Duration
+	}{{"WOOW_JOB_TIMEOUT", &cfg.Jobs.JobTimeout}, {"WOOW_JOB_RESCUE_AFTER", &cfg.Jobs.RescueAfter}} {
+		if v := getenv(d.name); v != "" {
+			x, err := time.ParseDuration(v)
+			if err != nil || x < time.Second || x > 24*time.Hour {
+				return cfg, fmt.Errorf("%s: want a duration from 1s to 24h (e.g. 6m), got %q", d.name, v)
+			}
+			*d.to = x
+		}
+	}
+	if cfg.Jobs.RescueAfter > 0 && cfg.Jobs.RescueAfter <= cmp.Or(cfg.Jobs.JobTimeout, deploy.DefaultJobTimeout) {
+		return cfg, fmt.Errorf("WOOW_JOB_RESCUE_AFTER (%s) must exceed the job timeout (%s): a job still running would run twice",
+			cfg.Jobs.RescueAfter, cmp.Or(cfg.Jobs.JobTimeout, deploy.DefaultJobTimeout))
 	}
 	if u, err := url.Parse(cfg.Cloudflare.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 		return cfg, fmt.Errorf("WOOW_CLOUDFLARE_API_URL: want http(s)://host[:port]/client/v4, got %q", cfg.Cloudflare.APIURL)

@@ -46,6 +46,9 @@ type reconcileArgs struct{}
 
 func (reconcileArgs) Kind() string { return "service_reconcile" }
 
+// DefaultJobTimeout bounds one Helm operation unless configured.
+const DefaultJobTimeout = 6 * time.Minute
+
 // JobsConfig tunes the job runner; zero values are production defaults.
 type JobsConfig struct {
 	// JobTimeout bounds one Helm operation (Helm waits for readiness).
@@ -76,7 +79,7 @@ type JobsConfig struct {
 // service operations and the periodic reconciler. Stop it with StopJobs.
 func (s *Deployer) StartJobs(ctx context.Context, cfg JobsConfig) error {
 	if cfg.JobTimeout <= 0 {
-		cfg.JobTimeout = 6 * time.Minute
+		cfg.JobTimeout = DefaultJobTimeout
 	}
 	if cfg.RescueAfter <= cfg.JobTimeout {
 		cfg.RescueAfter = cfg.JobTimeout + time.Minute
