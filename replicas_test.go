@@ -454,4 +454,3 @@ func replicaOwning(t *testing.T, procs []*process, port int) int {
 	t.Fatalf("no replica holds the socket of port %d (%s)", port, want)
 	return -1
 }
-
