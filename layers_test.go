@@ -12,7 +12,7 @@ import (
 // the generated ent client imports gqlgen's graphql package for entgql.
 func TestDomainKnowsNoTransport(t *testing.T) {
 	domain := []string{"accounts", "activity", "assistant", "board", "catalog", "dashboard", "deploy", "errs", "events",
-		"live", "oauth", "revocation", "role", "smarthome", "valuespec", "viewer", "workspaces"}
+		"live", "oauth", "revocation", "role", "settings", "smarthome", "valuespec", "viewer", "workspaces"}
 	forbidden := []string{"net/http", "github.com/99designs/gqlgen", "github.com/vektah/gqlparser"}
 	for _, dir := range domain {
 		pkg, err := build.ImportDir(dir, 0)

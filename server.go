@@ -53,6 +53,7 @@ import (
 	"github.com/woowtech/woow-paas/resolvers"
 	"github.com/woowtech/woow-paas/revocation"
 	"github.com/woowtech/woow-paas/secretbox"
+	"github.com/woowtech/woow-paas/settings"
 	"github.com/woowtech/woow-paas/smarthome"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/tunnels"
@@ -87,8 +88,13 @@ type config struct {
 	// MetricsAddr, when set, serves /metrics there instead of on Addr.
 	MetricsAddr string
 	LogLevel    slog.Level // WOOW_LOG_LEVEL: debug, info, warn, error
-	// Domain is the base domain of service addresses (WOOW_DOMAIN).
+	// Domain is the base domain of service addresses (WOOW_DOMAIN); smart
+	// homes default to it too.
 	Domain string
+	// Settings are the environment's values of the platform settings
+	// (WOOW_DOMAIN, WOOW_REGISTRATION, WOOW_NAMESPACE_QUOTA): set, they
+	// win over what platform admins store, and show as read-only.
+	Settings settings.Env
 	// Kubeconfig and KubeContext select a cluster (WOOW_KUBECONFIG,
 	// WOOW_KUBE_CONTEXT); InCluster uses the pod's service account
 	// (WOOW_KUBE_IN_CLUSTER). None of them: dry-run mode.
@@ -144,6 +150,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 			ZoneID:    getenv("WOOW_CLOUDFLARE_ZONE_ID"),
 			APIURL:    or(getenv("WOOW_CLOUDFLARE_API_URL"), tunnels.DefaultAPIURL),
 		},
+	}
+	cfg.Settings = settings.Env{
+		ServiceDomain:  getenv("WOOW_DOMAIN"),
+		Registration:   getenv("WOOW_REGISTRATION"),
+		NamespaceQuota: getenv("WOOW_NAMESPACE_QUOTA"),
 	}
 	cfg.SmartHomeDomain = or(getenv("WOOW_SMARTHOME_DOMAIN"), cfg.Domain)
 	cfg.MetricsAddr = getenv("WOOW_METRICS_ADDR")
@@ -406,6 +417,7 @@ type services struct {
 	assistant  *assistant.Service
 	board      *board.Service
 	metrics    *metrics.Metrics
+	settings   *settings.Service
 
 	// closers release what the services hold, in the order they were
 	// made; close runs them in reverse.
@@ -430,18 +442,21 @@ func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 			s.close()
 		}
 	}()
+	if s.settings, err = settings.New(db.Client, cfg.Settings); err != nil {
+		return nil, err
+	}
 	outbox, err := startMail(bgCtx, cfg, log)
 	if err != nil {
 		return nil, err
 	}
-	if s.accounts, s.oauth, err = startAccounts(ctx, bgCtx, cfg, db, bus, box, outbox, log); err != nil {
+	if s.accounts, s.oauth, err = startAccounts(ctx, bgCtx, cfg, db, bus, box, outbox, s.settings, log); err != nil {
 		return nil, err
 	}
 	db.Use(func(c *ent.Client) {
 		c.ActivityEvent.Use(activity.PublishHook(bus, log))
 		live.Install(c, bus, log) // streams hear of access changes
 	})
-	if s.deployer, err = newDeployer(cfg, db, bus, box, log); err != nil {
+	if s.deployer, err = newDeployer(cfg, db, bus, box, s.settings, log); err != nil {
 		return nil, err
 	}
 	s.closers = append(s.closers, s.deployer.CloseStreams)
@@ -506,7 +521,7 @@ func startMail(bgCtx context.Context, cfg config, log *slog.Logger) (*mail.Outbo
 // replica. The watcher asks each service which of its credentials are
 // still valid, and each tells it which ended: both are set before the
 // watcher first asks.
-func startAccounts(ctx, bgCtx context.Context, cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, outbox *mail.Outbox, log *slog.Logger) (*accounts.Service, *oauth.Service, error) {
+func startAccounts(ctx, bgCtx context.Context, cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, outbox *mail.Outbox, platform *settings.Service, log *slog.Logger) (*accounts.Service, *oauth.Service, error) {
 	var (
 		acc    *accounts.Service
 		tokens *oauth.Service
@@ -520,7 +535,8 @@ func startAccounts(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 		// One hasher for the server: it bounds the memory hashing takes.
 		Hasher: auth.NewHasher(auth.DefaultParams(), 0), Revoked: revoked, DeviceKey: box.Key("device-cookie"),
 		PublicURL: cfg.PublicURL, Mail: outbox, Log: log,
-		Lockout: tokens.RevokeUser,
+		Lockout:        tokens.RevokeUser,
+		InvitationOnly: platform.InvitationOnly,
 	})
 	if err := db.WithLock(ctx, store.LockSeed, func() error { return tokens.Seed(ctx) }); err != nil {
 		return nil, nil, fmt.Errorf("seeding OAuth clients: %w", err)
@@ -533,7 +549,7 @@ func startAccounts(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 // newDeployer makes the deploy service. Helm runs in-process: against a
 // cluster when one is configured, otherwise in dry-run mode (charts
 // rendered, releases recorded here).
-func newDeployer(cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, log *slog.Logger) (*deploy.Deployer, error) {
+func newDeployer(cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, platform *settings.Service, log *slog.Logger) (*deploy.Deployer, error) {
 	engine, err := helmops.New(helmops.Config{
 		CacheDir:   filepath.Join(cfg.DataDir, "charts"),
 		ChartDirs:  cfg.ChartDirs,
@@ -546,7 +562,7 @@ func newDeployer(cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, l
 		return nil, err
 	}
 	log.Info("helm", "mode", engine.Mode())
-	return deploy.New(db, engine, box, bus, deploy.Config{Domain: cfg.Domain}, log), nil
+	return deploy.New(db, engine, box, bus, deploy.Config{Platform: platform}, log), nil
 }
 
 // startJobs starts the deploy service's job runner (stopped by runHTTP
@@ -598,6 +614,7 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 		Homes:      svc.homes,
 		Assistant:  svc.assistant,
 		Board:      svc.board,
+		Settings:   svc.settings,
 	})
 	authn := httpauth.New(svc.accounts, auth.Cookies{TrustProxy: cfg.TrustProxy}, log).WithTokens(svc.oauth)
 	api := gqlserver.New(schema, gqlserver.Options{

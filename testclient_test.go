@@ -125,8 +125,9 @@ type gqlErr struct {
 	Message    string `json:"message"`
 	Path       []any  `json:"path"`
 	Extensions struct {
-		Code  string `json:"code"`
-		Field string `json:"field"`
+		Code   string `json:"code"`
+		Field  string `json:"field"`
+		Reason string `json:"reason"`
 	} `json:"extensions"`
 }
 

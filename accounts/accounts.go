@@ -22,6 +22,7 @@ import (
 	"github.com/woowtech/woow-paas/auth"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/emailverification"
+	"github.com/woowtech/woow-paas/ent/invitation"
 	"github.com/woowtech/woow-paas/ent/passwordreset"
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/session"
@@ -53,7 +54,10 @@ type Config struct {
 	// tokens) once the account is disabled or its password reset: the
 	// same moments its sessions end.
 	Lockout func(ctx context.Context, userID int) error
-	Log     *slog.Logger
+	// InvitationOnly, when set, tells whether registration needs a
+	// pending invitation to the address (package settings).
+	InvitationOnly func(ctx context.Context) (bool, error)
+	Log            *slog.Logger
 }
 
 // Service manages accounts and sessions.
@@ -162,6 +166,9 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *S
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := s.mayRegister(ctx, email); err != nil {
+		return nil, nil, err
+	}
 	if err := auth.ValidatePassword(in.Password); err != nil {
 		return nil, nil, err
 	}
@@ -222,6 +229,33 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *S
 		}
 	}
 	return u.Unwrap(), sess, nil
+}
+
+// mayRegister refuses a new account when registration is by invitation
+// only and no pending invitation names the address; the first account
+// (the platform admin) is always welcome.
+func (s *Service) mayRegister(ctx context.Context, email string) error {
+	if s.cfg.InvitationOnly == nil {
+		return nil
+	}
+	only, err := s.cfg.InvitationOnly(ctx)
+	if err != nil || !only {
+		return err
+	}
+	sys := viewer.System(ctx)
+	if n, err := s.client.User.Query().Count(sys); err != nil || n == 0 {
+		return err
+	}
+	invited, err := s.client.Invitation.Query().Where(
+		invitation.Email(email),
+		invitation.AcceptedAtIsNil(), invitation.DeclinedAtIsNil(), invitation.CancelledAtIsNil(),
+		invitation.ExpiresAtGT(s.Now()),
+	).Exist(sys)
+	if err != nil || invited {
+		return err
+	}
+	return &errs.Error{Code: errs.Forbidden, Reason: "invitation_required", Field: "email",
+		Message: "registration is by invitation only: ask a workspace admin to invite this address"}
 }
 
 // Login checks a password and opens a session. device is the browser's

@@ -41,6 +41,9 @@ type Config struct {
 	Domain string
 	// Quota bounds each workspace namespace.
 	Quota helmops.Quota
+	// Platform, when set, gives the domain and the quota instead, as
+	// platform admins set them at run time (package settings).
+	Platform Platform
 	// MaxAttempts is how often a job runs before the service goes to error.
 	MaxAttempts int
 	// Deadlines override how long a service may stay in a transitional
@@ -48,6 +51,26 @@ type Config struct {
 	// States missing here, settled states and durations <= 0 keep the
 	// defaults (see defaultDeadline). New copies the map.
 	Deadlines map[service.State]time.Duration
+}
+
+// Platform is the run-time settings the deployer follows.
+type Platform interface {
+	ServiceDomain(ctx context.Context) string
+	NamespaceQuota(ctx context.Context) (helmops.Quota, error)
+}
+
+func (s *Deployer) domain(ctx context.Context) string {
+	if s.cfg.Platform != nil {
+		return s.cfg.Platform.ServiceDomain(ctx)
+	}
+	return s.cfg.Domain
+}
+
+func (s *Deployer) quota(ctx context.Context) (helmops.Quota, error) {
+	if s.cfg.Platform != nil {
+		return s.cfg.Platform.NamespaceQuota(ctx)
+	}
+	return s.cfg.Quota, nil
 }
 
 // Deployer deploys and operates marketplace apps.

@@ -375,12 +375,16 @@ func (s *Deployer) run(ctx context.Context, svc *ent.Service, args JobArgs) erro
 		if err != nil {
 			return err
 		}
-		values, err := s.chartValues(svc, tpl)
+		values, err := s.chartValues(ctx, svc, tpl)
 		if err != nil {
 			return err
 		}
 		ref := helmops.ChartRef{Ref: tpl.ChartRef, RepoURL: tpl.ChartRepoURL, Version: svc.ChartVersion}
-		if err := s.engine.EnsureNamespace(ctx, svc.Namespace, s.cfg.Quota); err != nil {
+		quota, err := s.quota(ctx)
+		if err != nil {
+			return err
+		}
+		if err := s.engine.EnsureNamespace(ctx, svc.Namespace, quota); err != nil {
 			return err
 		}
 		s.clearPending(ctx, svc)
@@ -434,7 +438,7 @@ func (s *Deployer) clearPending(ctx context.Context, svc *ent.Service) {
 // chartValues are the release's values: the template defaults deep-merged
 // with the user's values (secrets included), and the service's host name
 // wired into the chart's ingress when the template exposes one.
-func (s *Deployer) chartValues(svc *ent.Service, tpl *ent.AppTemplate) (map[string]any, error) {
+func (s *Deployer) chartValues(ctx context.Context, svc *ent.Service, tpl *ent.AppTemplate) (map[string]any, error) {
 	user, _, err := s.userValues(svc)
 	if err != nil {
 		return nil, err
@@ -449,7 +453,7 @@ func (s *Deployer) chartValues(svc *ent.Service, tpl *ent.AppTemplate) (map[stri
 			ingress = map[string]any{}
 		}
 		ingress["enabled"] = true
-		ingress["hostname"] = svc.Subdomain + "." + s.cfg.Domain
+		ingress["hostname"] = svc.Subdomain + "." + s.domain(ctx)
 		values["ingress"] = ingress
 	}
 	return values, nil

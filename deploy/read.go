@@ -67,7 +67,7 @@ func (s *Deployer) URL(ctx context.Context, svc *ent.Service) (*string, error) {
 	if err != nil || !tpl.IngressEnabled {
 		return nil, err
 	}
-	u := "https://" + svc.Subdomain + "." + s.cfg.Domain
+	u := "https://" + svc.Subdomain + "." + s.domain(ctx)
 	if svc.CustomDomain != nil && *svc.CustomDomain != "" {
 		u = "https://" + *svc.CustomDomain
 	}

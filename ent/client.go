@@ -32,6 +32,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthgrant"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
 	"github.com/woowtech/woow-paas/ent/passwordreset"
+	"github.com/woowtech/woow-paas/ent/platformsetting"
 	"github.com/woowtech/woow-paas/ent/project"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/serviceevent"
@@ -85,6 +86,8 @@ type Client struct {
 	OAuthToken *OAuthTokenClient
 	// PasswordReset is the client for interacting with the PasswordReset builders.
 	PasswordReset *PasswordResetClient
+	// PlatformSetting is the client for interacting with the PlatformSetting builders.
+	PlatformSetting *PlatformSettingClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
 	// Service is the client for interacting with the Service builders.
@@ -137,6 +140,7 @@ func (c *Client) init() {
 	c.OAuthGrant = NewOAuthGrantClient(c.config)
 	c.OAuthToken = NewOAuthTokenClient(c.config)
 	c.PasswordReset = NewPasswordResetClient(c.config)
+	c.PlatformSetting = NewPlatformSettingClient(c.config)
 	c.Project = NewProjectClient(c.config)
 	c.Service = NewServiceClient(c.config)
 	c.ServiceEvent = NewServiceEventClient(c.config)
@@ -258,6 +262,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		OAuthGrant:             NewOAuthGrantClient(cfg),
 		OAuthToken:             NewOAuthTokenClient(cfg),
 		PasswordReset:          NewPasswordResetClient(cfg),
+		PlatformSetting:        NewPlatformSettingClient(cfg),
 		Project:                NewProjectClient(cfg),
 		Service:                NewServiceClient(cfg),
 		ServiceEvent:           NewServiceEventClient(cfg),
@@ -306,6 +311,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		OAuthGrant:             NewOAuthGrantClient(cfg),
 		OAuthToken:             NewOAuthTokenClient(cfg),
 		PasswordReset:          NewPasswordResetClient(cfg),
+		PlatformSetting:        NewPlatformSettingClient(cfg),
 		Project:                NewProjectClient(cfg),
 		Service:                NewServiceClient(cfg),
 		ServiceEvent:           NewServiceEventClient(cfg),
@@ -350,9 +356,10 @@ func (c *Client) Use(hooks ...Hook) {
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
 		c.AppTemplate, c.EmailVerification, c.EventPayload, c.HelmRelease,
 		c.IdempotencyKey, c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient,
-		c.OAuthDeviceCode, c.OAuthGrant, c.OAuthToken, c.PasswordReset, c.Project,
-		c.Service, c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting,
-		c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
+		c.OAuthDeviceCode, c.OAuthGrant, c.OAuthToken, c.PasswordReset,
+		c.PlatformSetting, c.Project, c.Service, c.ServiceEvent, c.ServiceRevision,
+		c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace,
+		c.WorkspaceMember,
 	} {
 		n.Use(hooks...)
 	}
@@ -365,9 +372,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
 		c.AppTemplate, c.EmailVerification, c.EventPayload, c.HelmRelease,
 		c.IdempotencyKey, c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient,
-		c.OAuthDeviceCode, c.OAuthGrant, c.OAuthToken, c.PasswordReset, c.Project,
-		c.Service, c.ServiceEvent, c.ServiceRevision, c.Session, c.Setting,
-		c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace, c.WorkspaceMember,
+		c.OAuthDeviceCode, c.OAuthGrant, c.OAuthToken, c.PasswordReset,
+		c.PlatformSetting, c.Project, c.Service, c.ServiceEvent, c.ServiceRevision,
+		c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace,
+		c.WorkspaceMember,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -410,6 +418,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.OAuthToken.mutate(ctx, m)
 	case *PasswordResetMutation:
 		return c.PasswordReset.mutate(ctx, m)
+	case *PlatformSettingMutation:
+		return c.PlatformSetting.mutate(ctx, m)
 	case *ProjectMutation:
 		return c.Project.mutate(ctx, m)
 	case *ServiceMutation:
@@ -3245,6 +3255,140 @@ func (c *PasswordResetClient) mutate(ctx context.Context, m *PasswordResetMutati
 	}
 }
 
+// PlatformSettingClient is a client for the PlatformSetting schema.
+type PlatformSettingClient struct {
+	config
+}
+
+// NewPlatformSettingClient returns a client for the PlatformSetting from the given config.
+func NewPlatformSettingClient(c config) *PlatformSettingClient {
+	return &PlatformSettingClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `platformsetting.Hooks(f(g(h())))`.
+func (c *PlatformSettingClient) Use(hooks ...Hook) {
+	c.hooks.PlatformSetting = append(c.hooks.PlatformSetting, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `platformsetting.Intercept(f(g(h())))`.
+func (c *PlatformSettingClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PlatformSetting = append(c.inters.PlatformSetting, interceptors...)
+}
+
+// Create returns a builder for creating a PlatformSetting entity.
+func (c *PlatformSettingClient) Create() *PlatformSettingCreate {
+	mutation := newPlatformSettingMutation(c.config, OpCreate)
+	return &PlatformSettingCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PlatformSetting entities.
+func (c *PlatformSettingClient) CreateBulk(builders ...*PlatformSettingCreate) *PlatformSettingCreateBulk {
+	return &PlatformSettingCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PlatformSettingClient) MapCreateBulk(slice any, setFunc func(*PlatformSettingCreate, int)) *PlatformSettingCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PlatformSettingCreateBulk{err: fmt.Errorf("calling to PlatformSettingClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PlatformSettingCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PlatformSettingCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PlatformSetting.
+func (c *PlatformSettingClient) Update() *PlatformSettingUpdate {
+	mutation := newPlatformSettingMutation(c.config, OpUpdate)
+	return &PlatformSettingUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PlatformSettingClient) UpdateOne(_m *PlatformSetting) *PlatformSettingUpdateOne {
+	mutation := newPlatformSettingMutation(c.config, OpUpdateOne, withPlatformSetting(_m))
+	return &PlatformSettingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PlatformSettingClient) UpdateOneID(id int) *PlatformSettingUpdateOne {
+	mutation := newPlatformSettingMutation(c.config, OpUpdateOne, withPlatformSettingID(id))
+	return &PlatformSettingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PlatformSetting.
+func (c *PlatformSettingClient) Delete() *PlatformSettingDelete {
+	mutation := newPlatformSettingMutation(c.config, OpDelete)
+	return &PlatformSettingDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PlatformSettingClient) DeleteOne(_m *PlatformSetting) *PlatformSettingDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PlatformSettingClient) DeleteOneID(id int) *PlatformSettingDeleteOne {
+	builder := c.Delete().Where(platformsetting.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PlatformSettingDeleteOne{builder}
+}
+
+// Query returns a query builder for PlatformSetting.
+func (c *PlatformSettingClient) Query() *PlatformSettingQuery {
+	return &PlatformSettingQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePlatformSetting},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PlatformSetting entity by its id.
+func (c *PlatformSettingClient) Get(ctx context.Context, id int) (*PlatformSetting, error) {
+	return c.Query().Where(platformsetting.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PlatformSettingClient) GetX(ctx context.Context, id int) *PlatformSetting {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *PlatformSettingClient) Hooks() []Hook {
+	hooks := c.hooks.PlatformSetting
+	return append(hooks[:len(hooks):len(hooks)], platformsetting.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PlatformSettingClient) Interceptors() []Interceptor {
+	return c.inters.PlatformSetting
+}
+
+func (c *PlatformSettingClient) mutate(ctx context.Context, m *PlatformSettingMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PlatformSettingCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PlatformSettingUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PlatformSettingUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PlatformSettingDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PlatformSetting mutation op: %q", m.Op())
+	}
+}
+
 // ProjectClient is a client for the Project schema.
 type ProjectClient struct {
 	config
@@ -5707,16 +5851,16 @@ type (
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
 		EmailVerification, EventPayload, HelmRelease, IdempotencyKey, Invitation,
 		OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthGrant, OAuthToken,
-		PasswordReset, Project, Service, ServiceEvent, ServiceRevision, Session,
-		Setting, SmartHome, Task, TaskStage, User, Workspace,
+		PasswordReset, PlatformSetting, Project, Service, ServiceEvent,
+		ServiceRevision, Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
 		WorkspaceMember []ent.Hook
 	}
 	inters struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
 		EmailVerification, EventPayload, HelmRelease, IdempotencyKey, Invitation,
 		OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthGrant, OAuthToken,
-		PasswordReset, Project, Service, ServiceEvent, ServiceRevision, Session,
-		Setting, SmartHome, Task, TaskStage, User, Workspace,
+		PasswordReset, PlatformSetting, Project, Service, ServiceEvent,
+		ServiceRevision, Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
 		WorkspaceMember []ent.Interceptor
 	}
 )

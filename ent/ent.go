@@ -29,6 +29,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthgrant"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
 	"github.com/woowtech/woow-paas/ent/passwordreset"
+	"github.com/woowtech/woow-paas/ent/platformsetting"
 	"github.com/woowtech/woow-paas/ent/project"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/serviceevent"
@@ -118,6 +119,7 @@ func checkColumn(t, c string) error {
 			oauthgrant.Table:             oauthgrant.ValidColumn,
 			oauthtoken.Table:             oauthtoken.ValidColumn,
 			passwordreset.Table:          passwordreset.ValidColumn,
+			platformsetting.Table:        platformsetting.ValidColumn,
 			project.Table:                project.ValidColumn,
 			service.Table:                service.ValidColumn,
 			serviceevent.Table:           serviceevent.ValidColumn,

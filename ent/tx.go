@@ -46,6 +46,8 @@ type Tx struct {
 	OAuthToken *OAuthTokenClient
 	// PasswordReset is the client for interacting with the PasswordReset builders.
 	PasswordReset *PasswordResetClient
+	// PlatformSetting is the client for interacting with the PlatformSetting builders.
+	PlatformSetting *PlatformSettingClient
 	// Project is the client for interacting with the Project builders.
 	Project *ProjectClient
 	// Service is the client for interacting with the Service builders.
@@ -218,6 +220,7 @@ func (tx *Tx) init() {
 	tx.OAuthGrant = NewOAuthGrantClient(tx.config)
 	tx.OAuthToken = NewOAuthTokenClient(tx.config)
 	tx.PasswordReset = NewPasswordResetClient(tx.config)
+	tx.PlatformSetting = NewPlatformSettingClient(tx.config)
 	tx.Project = NewProjectClient(tx.config)
 	tx.Service = NewServiceClient(tx.config)
 	tx.ServiceEvent = NewServiceEventClient(tx.config)

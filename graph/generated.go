@@ -33,9 +33,11 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/gqlid"
 	"github.com/woowtech/woow-paas/graph/model"
+	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/oauth"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/settings"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/workspaces"
 )
@@ -58,6 +60,7 @@ type ResolverRoot interface {
 	Invitation() InvitationResolver
 	MessageStreamEvent() MessageStreamEventResolver
 	Mutation() MutationResolver
+	PlatformSettings() PlatformSettingsResolver
 	Project() ProjectResolver
 	Query() QueryResolver
 	Service() ServiceResolver
@@ -332,6 +335,11 @@ type ComplexityRoot struct {
 		DeletedID func(childComplexity int) int
 	}
 
+	EnvironmentSetting struct {
+		Setting  func(childComplexity int) int
+		Variable func(childComplexity int) int
+	}
+
 	Invitation struct {
 		AcceptedAt  func(childComplexity int) int
 		CancelledAt func(childComplexity int) int
@@ -459,6 +467,7 @@ type ComplexityRoot struct {
 		UpdateAIProvider         func(childComplexity int, input model.UpdateAIProviderInput) int
 		UpdateAppTemplate        func(childComplexity int, input ent.UpdateAppTemplateInput) int
 		UpdateMemberRole         func(childComplexity int, input model.UpdateMemberRoleInput) int
+		UpdatePlatformSettings   func(childComplexity int, input model.UpdatePlatformSettingsInput) int
 		UpdateProfile            func(childComplexity int, input model.UpdateProfileInput) int
 		UpdateProject            func(childComplexity int, input model.UpdateProjectInput) int
 		UpdateService            func(childComplexity int, input model.UpdateServiceInput) int
@@ -467,6 +476,12 @@ type ComplexityRoot struct {
 		UpdateThread             func(childComplexity int, input model.UpdateThreadInput) int
 		UpdateWorkspace          func(childComplexity int, input model.UpdateWorkspaceInput) int
 		VerifyEmail              func(childComplexity int, input model.VerifyEmailInput) int
+	}
+
+	NamespaceQuota struct {
+		CPU     func(childComplexity int) int
+		Memory  func(childComplexity int) int
+		Storage func(childComplexity int) int
 	}
 
 	OAuthClient struct {
@@ -541,6 +556,13 @@ type ComplexityRoot struct {
 		Workspace func(childComplexity int) int
 	}
 
+	PlatformSettings struct {
+		FromEnvironment func(childComplexity int) int
+		NamespaceQuota  func(childComplexity int) int
+		Registration    func(childComplexity int) int
+		ServiceDomain   func(childComplexity int) int
+	}
+
 	ProfilePayload struct {
 		User func(childComplexity int) int
 	}
@@ -589,6 +611,7 @@ type ComplexityRoot struct {
 		OauthClients       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		OauthConsent       func(childComplexity int, input model.OAuthConsentInput) int
 		OauthDeviceRequest func(childComplexity int, userCode string) int
+		PlatformSettings   func(childComplexity int) int
 		ServiceManifest    func(childComplexity int, serviceID int, revision *int) int
 		ServiceValuesDiff  func(childComplexity int, serviceID int, from int, to int) int
 		Viewer             func(childComplexity int) int
@@ -842,6 +865,10 @@ type ComplexityRoot struct {
 		Thread func(childComplexity int) int
 	}
 
+	UpdatePlatformSettingsPayload struct {
+		Settings func(childComplexity int) int
+	}
+
 	User struct {
 		CreatedAt          func(childComplexity int) int
 		Email              func(childComplexity int) int
@@ -1059,6 +1086,12 @@ type MutationResolver interface {
 	UpdateTask(ctx context.Context, input model.UpdateTaskInput) (*model.TaskPayload, error)
 	MoveTask(ctx context.Context, input model.MoveTaskInput) (*model.TaskPayload, error)
 	DeleteTask(ctx context.Context, input model.DeleteTaskInput) (*model.DeleteTaskPayload, error)
+	UpdatePlatformSettings(ctx context.Context, input model.UpdatePlatformSettingsInput) (*model.UpdatePlatformSettingsPayload, error)
+}
+type PlatformSettingsResolver interface {
+	Registration(ctx context.Context, obj *settings.View) (model.RegistrationMode, error)
+
+	FromEnvironment(ctx context.Context, obj *settings.View) ([]*model.EnvironmentSetting, error)
 }
 type ProjectResolver interface {
 	Stages(ctx context.Context, obj *ent.Project) ([]*ent.TaskStage, error)
@@ -1083,6 +1116,7 @@ type QueryResolver interface {
 	OauthDeviceRequest(ctx context.Context, userCode string) (*oauth.DeviceRequest, error)
 	AiAgents(ctx context.Context) ([]*ent.AIAgent, error)
 	AiProviders(ctx context.Context) ([]*ent.AIProvider, error)
+	PlatformSettings(ctx context.Context) (*settings.View, error)
 }
 type ServiceResolver interface {
 	Values(ctx context.Context, obj *ent.Service) (map[string]any, error)
@@ -2080,6 +2114,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteThreadPayload.DeletedID(childComplexity), true
 
+	case "EnvironmentSetting.setting":
+		if e.ComplexityRoot.EnvironmentSetting.Setting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnvironmentSetting.Setting(childComplexity), true
+	case "EnvironmentSetting.variable":
+		if e.ComplexityRoot.EnvironmentSetting.Variable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EnvironmentSetting.Variable(childComplexity), true
+
 	case "Invitation.acceptedAt":
 		if e.ComplexityRoot.Invitation.AcceptedAt == nil {
 			break
@@ -2902,6 +2949,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMemberRole(childComplexity, args["input"].(model.UpdateMemberRoleInput)), true
+	case "Mutation.updatePlatformSettings":
+		if e.ComplexityRoot.Mutation.UpdatePlatformSettings == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePlatformSettings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePlatformSettings(childComplexity, args["input"].(model.UpdatePlatformSettingsInput)), true
 	case "Mutation.updateProfile":
 		if e.ComplexityRoot.Mutation.UpdateProfile == nil {
 			break
@@ -2990,6 +3048,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.VerifyEmail(childComplexity, args["input"].(model.VerifyEmailInput)), true
+
+	case "NamespaceQuota.cpu":
+		if e.ComplexityRoot.NamespaceQuota.CPU == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NamespaceQuota.CPU(childComplexity), true
+	case "NamespaceQuota.memory":
+		if e.ComplexityRoot.NamespaceQuota.Memory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NamespaceQuota.Memory(childComplexity), true
+	case "NamespaceQuota.storage":
+		if e.ComplexityRoot.NamespaceQuota.Storage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NamespaceQuota.Storage(childComplexity), true
 
 	case "OAuthClient.allowedScopes":
 		if e.ComplexityRoot.OAuthClient.AllowedScopes == nil {
@@ -3253,6 +3330,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PendingInvitation.Workspace(childComplexity), true
 
+	case "PlatformSettings.fromEnvironment":
+		if e.ComplexityRoot.PlatformSettings.FromEnvironment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlatformSettings.FromEnvironment(childComplexity), true
+	case "PlatformSettings.namespaceQuota":
+		if e.ComplexityRoot.PlatformSettings.NamespaceQuota == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlatformSettings.NamespaceQuota(childComplexity), true
+	case "PlatformSettings.registration":
+		if e.ComplexityRoot.PlatformSettings.Registration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlatformSettings.Registration(childComplexity), true
+	case "PlatformSettings.serviceDomain":
+		if e.ComplexityRoot.PlatformSettings.ServiceDomain == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlatformSettings.ServiceDomain(childComplexity), true
+
 	case "ProfilePayload.user":
 		if e.ComplexityRoot.ProfilePayload.User == nil {
 			break
@@ -3501,6 +3603,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.OauthDeviceRequest(childComplexity, args["userCode"].(string)), true
+	case "Query.platformSettings":
+		if e.ComplexityRoot.Query.PlatformSettings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PlatformSettings(childComplexity), true
 	case "Query.serviceManifest":
 		if e.ComplexityRoot.Query.ServiceManifest == nil {
 			break
@@ -4541,6 +4649,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThreadPayload.Thread(childComplexity), true
 
+	case "UpdatePlatformSettingsPayload.settings":
+		if e.ComplexityRoot.UpdatePlatformSettingsPayload.Settings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdatePlatformSettingsPayload.Settings(childComplexity), true
+
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
 			break
@@ -5128,6 +5243,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("MoveTaskInput", ec.unmarshalInputMoveTaskInput),
 			graphql.NewInputUnmarshaler("MoveTaskStageInput", ec.unmarshalInputMoveTaskStageInput),
+			graphql.NewInputUnmarshaler("NamespaceQuotaInput", ec.unmarshalInputNamespaceQuotaInput),
 			graphql.NewInputUnmarshaler("OAuthClientOrder", ec.unmarshalInputOAuthClientOrder),
 			graphql.NewInputUnmarshaler("OAuthClientWhereInput", ec.unmarshalInputOAuthClientWhereInput),
 			graphql.NewInputUnmarshaler("OAuthConsentInput", ec.unmarshalInputOAuthConsentInput),
@@ -5165,6 +5281,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAIProviderInput", ec.unmarshalInputUpdateAIProviderInput),
 			graphql.NewInputUnmarshaler("UpdateAppTemplateInput", ec.unmarshalInputUpdateAppTemplateInput),
 			graphql.NewInputUnmarshaler("UpdateMemberRoleInput", ec.unmarshalInputUpdateMemberRoleInput),
+			graphql.NewInputUnmarshaler("UpdatePlatformSettingsInput", ec.unmarshalInputUpdatePlatformSettingsInput),
 			graphql.NewInputUnmarshaler("UpdateProfileInput", ec.unmarshalInputUpdateProfileInput),
 			graphql.NewInputUnmarshaler("UpdateProjectInput", ec.unmarshalInputUpdateProjectInput),
 			graphql.NewInputUnmarshaler("UpdateServiceInput", ec.unmarshalInputUpdateServiceInput),
@@ -6534,6 +6651,92 @@ extend type AIThread {
   "Whether the viewer may delete the thread (its author, or a workspace admin)."
   viewerCanDelete: Boolean!
 }
+
+"Who may open an account."
+enum RegistrationMode {
+  "Anyone who reaches the web app."
+  open
+  "Only addresses with a pending workspace invitation (and the very first account, the platform admin)."
+  invitation
+}
+
+"""
+Bounds of each workspace's Kubernetes namespace (a ResourceQuota), as
+Kubernetes quantities such as "16", "1500m", "32Gi".
+"""
+type NamespaceQuota {
+  "The sum of the containers' CPU limits, in cores."
+  cpu: String!
+  "The sum of the containers' memory limits."
+  memory: String!
+  "The sum of the volume claims' storage requests."
+  storage: String!
+}
+
+"""
+A platform setting fixed by an environment variable of the server: it wins
+over the stored value and cannot be changed through the API.
+"""
+type EnvironmentSetting {
+  "The setting's field name in PlatformSettings, e.g. serviceDomain."
+  setting: String!
+  "The environment variable that sets it, e.g. WOOW_DOMAIN."
+  variable: String!
+}
+
+"""
+Platform-wide settings that platform admins change at run time. Other
+replicas follow a change within two seconds.
+"""
+type PlatformSettings {
+  "The base domain of service addresses: a service is reached at https://<subdomain>.<serviceDomain>."
+  serviceDomain: String!
+  "Who may register."
+  registration: RegistrationMode!
+  "The quota each new or redeployed workspace namespace gets."
+  namespaceQuota: NamespaceQuota!
+  "The settings an environment variable fixes: read-only."
+  fromEnvironment: [EnvironmentSetting!]!
+}
+
+"The quota's parts to change; an empty or missing part keeps its value."
+input NamespaceQuotaInput {
+  "CPU cores, e.g. \"16\" or \"1500m\"."
+  cpu: String
+  "Memory, e.g. \"32Gi\"."
+  memory: String
+  "Storage, e.g. \"200Gi\"."
+  storage: String
+}
+
+"The settings to change; missing fields stay as they are."
+input UpdatePlatformSettingsInput {
+  "A domain name such as apps.example.com."
+  serviceDomain: String
+  "Who may register."
+  registration: RegistrationMode
+  "The default namespace quota."
+  namespaceQuota: NamespaceQuotaInput
+}
+
+"The settings after a change."
+type UpdatePlatformSettingsPayload {
+  "All the settings, as they now are."
+  settings: PlatformSettings!
+}
+
+extend type Query {
+  "The platform settings. Platform admins only (FORBIDDEN otherwise)."
+  platformSettings: PlatformSettings!
+}
+
+extend type Mutation {
+  """
+  Changes platform settings. Platform admins only. A setting fixed by an
+  environment variable, or a bad value, is BAD_USER_INPUT naming the field.
+  """
+  updatePlatformSettings(input: UpdatePlatformSettingsInput!): UpdatePlatformSettingsPayload!
+}
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 }
@@ -7035,6 +7238,16 @@ func (ec *executionContext) childFields_DeleteThreadPayload(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type DeleteThreadPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_EnvironmentSetting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "setting":
+		return ec.fieldContext_EnvironmentSetting_setting(ctx, field)
+	case "variable":
+		return ec.fieldContext_EnvironmentSetting_variable(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EnvironmentSetting", field.Name)
+}
+
 func (ec *executionContext) childFields_Invitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7173,6 +7386,18 @@ func (ec *executionContext) childFields_MessageStreamEvent(ctx context.Context, 
 		return ec.fieldContext_MessageStreamEvent_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MessageStreamEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_NamespaceQuota(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cpu":
+		return ec.fieldContext_NamespaceQuota_cpu(ctx, field)
+	case "memory":
+		return ec.fieldContext_NamespaceQuota_memory(ctx, field)
+	case "storage":
+		return ec.fieldContext_NamespaceQuota_storage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NamespaceQuota", field.Name)
 }
 
 func (ec *executionContext) childFields_OAuthClient(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7317,6 +7542,20 @@ func (ec *executionContext) childFields_PendingInvitation(ctx context.Context, f
 		return ec.fieldContext_PendingInvitation_expiresAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PendingInvitation", field.Name)
+}
+
+func (ec *executionContext) childFields_PlatformSettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "serviceDomain":
+		return ec.fieldContext_PlatformSettings_serviceDomain(ctx, field)
+	case "registration":
+		return ec.fieldContext_PlatformSettings_registration(ctx, field)
+	case "namespaceQuota":
+		return ec.fieldContext_PlatformSettings_namespaceQuota(ctx, field)
+	case "fromEnvironment":
+		return ec.fieldContext_PlatformSettings_fromEnvironment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlatformSettings", field.Name)
 }
 
 func (ec *executionContext) childFields_ProfilePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7859,6 +8098,14 @@ func (ec *executionContext) childFields_ThreadPayload(ctx context.Context, field
 		return ec.fieldContext_ThreadPayload_thread(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThreadPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdatePlatformSettingsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "settings":
+		return ec.fieldContext_UpdatePlatformSettingsPayload_settings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdatePlatformSettingsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9051,6 +9298,20 @@ func (ec *executionContext) field_Mutation_updateMemberRole_args(ctx context.Con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateMemberRoleInput, error) {
 			return ec.unmarshalNUpdateMemberRoleInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateMemberRoleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updatePlatformSettings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdatePlatformSettingsInput, error) {
+			return ec.unmarshalNUpdatePlatformSettingsInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdatePlatformSettingsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -13979,6 +14240,52 @@ func (ec *executionContext) fieldContext_DeleteThreadPayload_deletedId(_ context
 	return graphql.NewScalarFieldContext("DeleteThreadPayload", field, false, false, "ID")
 }
 
+func (ec *executionContext) _EnvironmentSetting_setting(ctx context.Context, field graphql.CollectedField, obj *model.EnvironmentSetting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnvironmentSetting_setting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Setting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnvironmentSetting_setting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnvironmentSetting", field, false, false, "String")
+}
+
+func (ec *executionContext) _EnvironmentSetting_variable(ctx context.Context, field graphql.CollectedField, obj *model.EnvironmentSetting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EnvironmentSetting_variable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Variable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EnvironmentSetting_variable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EnvironmentSetting", field, false, false, "String")
+}
+
 func (ec *executionContext) _Invitation_id(ctx context.Context, field graphql.CollectedField, obj *ent.Invitation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17643,6 +17950,119 @@ func (ec *executionContext) fieldContext_Mutation_deleteTask(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_updatePlatformSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePlatformSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePlatformSettings(ctx, fc.Args["input"].(model.UpdatePlatformSettingsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdatePlatformSettingsPayload) graphql.Marshaler {
+			return ec.marshalNUpdatePlatformSettingsPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdatePlatformSettingsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePlatformSettings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdatePlatformSettingsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePlatformSettings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NamespaceQuota_cpu(ctx context.Context, field graphql.CollectedField, obj *helmops.Quota) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NamespaceQuota_cpu(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CPU, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NamespaceQuota_cpu(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NamespaceQuota", field, false, false, "String")
+}
+
+func (ec *executionContext) _NamespaceQuota_memory(ctx context.Context, field graphql.CollectedField, obj *helmops.Quota) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NamespaceQuota_memory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Memory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NamespaceQuota_memory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NamespaceQuota", field, false, false, "String")
+}
+
+func (ec *executionContext) _NamespaceQuota_storage(ctx context.Context, field graphql.CollectedField, obj *helmops.Quota) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NamespaceQuota_storage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Storage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NamespaceQuota_storage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NamespaceQuota", field, false, false, "String")
+}
+
 func (ec *executionContext) _OAuthClient_id(ctx context.Context, field graphql.CollectedField, obj *ent.OAuthClient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18679,6 +19099,116 @@ func (ec *executionContext) _PendingInvitation_expiresAt(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_PendingInvitation_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PendingInvitation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PlatformSettings_serviceDomain(ctx context.Context, field graphql.CollectedField, obj *settings.View) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlatformSettings_serviceDomain(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceDomain, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlatformSettings_serviceDomain(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlatformSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlatformSettings_registration(ctx context.Context, field graphql.CollectedField, obj *settings.View) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlatformSettings_registration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PlatformSettings().Registration(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RegistrationMode) graphql.Marshaler {
+			return ec.marshalNRegistrationMode2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegistrationMode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlatformSettings_registration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlatformSettings", field, true, true, "RegistrationMode")
+}
+
+func (ec *executionContext) _PlatformSettings_namespaceQuota(ctx context.Context, field graphql.CollectedField, obj *settings.View) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlatformSettings_namespaceQuota(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NamespaceQuota, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v helmops.Quota) graphql.Marshaler {
+			return ec.marshalNNamespaceQuota2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋhelmopsᚐQuota(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlatformSettings_namespaceQuota(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlatformSettings",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NamespaceQuota(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlatformSettings_fromEnvironment(ctx context.Context, field graphql.CollectedField, obj *settings.View) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlatformSettings_fromEnvironment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PlatformSettings().FromEnvironment(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EnvironmentSetting) graphql.Marshaler {
+			return ec.marshalNEnvironmentSetting2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐEnvironmentSettingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlatformSettings_fromEnvironment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlatformSettings",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EnvironmentSetting(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ProfilePayload_user(ctx context.Context, field graphql.CollectedField, obj *model.ProfilePayload) (ret graphql.Marshaler) {
@@ -19938,6 +20468,38 @@ func (ec *executionContext) fieldContext_Query_aiProviders(_ context.Context, fi
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AIProvider(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_platformSettings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_platformSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PlatformSettings(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *settings.View) graphql.Marshaler {
+			return ec.marshalNPlatformSettings2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋsettingsᚐView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_platformSettings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlatformSettings(ctx, field)
 		},
 	}
 	return fc, nil
@@ -24052,6 +24614,38 @@ func (ec *executionContext) fieldContext_ThreadPayload_thread(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AIThread(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdatePlatformSettingsPayload_settings(ctx context.Context, field graphql.CollectedField, obj *model.UpdatePlatformSettingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdatePlatformSettingsPayload_settings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Settings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *settings.View) graphql.Marshaler {
+			return ec.marshalNPlatformSettings2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋsettingsᚐView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdatePlatformSettingsPayload_settings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdatePlatformSettingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlatformSettings(ctx, field)
 		},
 	}
 	return fc, nil
@@ -34960,6 +35554,62 @@ func UnmarshalMoveTaskStageInput(ctx context.Context, raw any) (model.MoveTaskSt
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNamespaceQuotaInput(ctx context.Context, obj any) (model.NamespaceQuotaInput, error) {
+	var it model.NamespaceQuotaInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"cpu", "memory", "storage"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "cpu":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cpu"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CPU = data
+		case "memory":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memory"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Memory = data
+		case "storage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("storage"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Storage = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNamespaceQuotaInput unmarshals raw into the NamespaceQuotaInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNamespaceQuotaInput(ctx context.Context, raw any) (model.NamespaceQuotaInput, error) {
+	var out model.NamespaceQuotaInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NamespaceQuotaInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOAuthClientOrder(ctx context.Context, obj any) (ent.OAuthClientOrder, error) {
 	var it ent.OAuthClientOrder
 	if obj == nil {
@@ -42559,6 +43209,62 @@ func UnmarshalUpdateMemberRoleInput(ctx context.Context, raw any) (model.UpdateM
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdatePlatformSettingsInput(ctx context.Context, obj any) (model.UpdatePlatformSettingsInput, error) {
+	var it model.UpdatePlatformSettingsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"serviceDomain", "registration", "namespaceQuota"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "serviceDomain":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceDomain"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceDomain = data
+		case "registration":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registration"))
+			data, err := ec.unmarshalORegistrationMode2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegistrationMode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Registration = data
+		case "namespaceQuota":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("namespaceQuota"))
+			data, err := ec.unmarshalONamespaceQuotaInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐNamespaceQuotaInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NamespaceQuota = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdatePlatformSettingsInput unmarshals raw into the UpdatePlatformSettingsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdatePlatformSettingsInput(ctx context.Context, raw any) (model.UpdatePlatformSettingsInput, error) {
+	var out model.UpdatePlatformSettingsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdatePlatformSettingsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateProfileInput(ctx context.Context, obj any) (model.UpdateProfileInput, error) {
 	var it model.UpdateProfileInput
 	if obj == nil {
@@ -46861,6 +47567,44 @@ func (ec *executionContext) _DeleteThreadPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
+var environmentSettingImplementors = []string{"EnvironmentSetting"}
+
+func (ec *executionContext) _EnvironmentSetting(ctx context.Context, sel ast.SelectionSet, obj *model.EnvironmentSetting) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, environmentSettingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EnvironmentSetting")
+		case "setting":
+			out.Values[i] = ec._EnvironmentSetting_setting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "variable":
+			out.Values[i] = ec._EnvironmentSetting_variable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var invitationImplementors = []string{"Invitation", "Node"}
 
 func (ec *executionContext) _Invitation(ctx context.Context, sel ast.SelectionSet, obj *ent.Invitation) graphql.Marshaler {
@@ -47834,6 +48578,56 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "updatePlatformSettings":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePlatformSettings(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var namespaceQuotaImplementors = []string{"NamespaceQuota"}
+
+func (ec *executionContext) _NamespaceQuota(ctx context.Context, sel ast.SelectionSet, obj *helmops.Quota) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, namespaceQuotaImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NamespaceQuota")
+		case "cpu":
+			out.Values[i] = ec._NamespaceQuota_cpu(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "memory":
+			out.Values[i] = ec._NamespaceQuota_memory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "storage":
+			out.Values[i] = ec._NamespaceQuota_storage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -48341,6 +49135,54 @@ func (ec *executionContext) _PendingInvitation(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var platformSettingsImplementors = []string{"PlatformSettings"}
+
+func (ec *executionContext) _PlatformSettings(ctx context.Context, sel ast.SelectionSet, obj *settings.View) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, platformSettingsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlatformSettings")
+		case "serviceDomain":
+			out.Values[i] = ec._PlatformSettings_serviceDomain(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registration":
+			out.Values[i] = ec._PlatformSettings_registration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "namespaceQuota":
+			out.Values[i] = ec._PlatformSettings_namespaceQuota(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fromEnvironment":
+			out.Values[i] = ec._PlatformSettings_fromEnvironment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var profilePayloadImplementors = []string{"ProfilePayload"}
 
 func (ec *executionContext) _ProfilePayload(ctx context.Context, sel ast.SelectionSet, obj *model.ProfilePayload) graphql.Marshaler {
@@ -48717,6 +49559,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "aiProviders":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query_aiProviders(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "platformSettings":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Query_platformSettings(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -50337,6 +51186,39 @@ func (ec *executionContext) _ThreadPayload(ctx context.Context, sel ast.Selectio
 			out.Values[i] = graphql.MarshalString("ThreadPayload")
 		case "thread":
 			out.Values[i] = ec._ThreadPayload_thread(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updatePlatformSettingsPayloadImplementors = []string{"UpdatePlatformSettingsPayload"}
+
+func (ec *executionContext) _UpdatePlatformSettingsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdatePlatformSettingsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updatePlatformSettingsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdatePlatformSettingsPayload")
+		case "settings":
+			out.Values[i] = ec._UpdatePlatformSettingsPayload_settings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -52119,6 +53001,30 @@ func (ec *executionContext) unmarshalNDeployServiceInput2githubᚗcomᚋwoowtech
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNEnvironmentSetting2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐEnvironmentSettingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EnvironmentSetting) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEnvironmentSetting2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐEnvironmentSetting(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEnvironmentSetting2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐEnvironmentSetting(ctx context.Context, sel ast.SelectionSet, v *model.EnvironmentSetting) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EnvironmentSetting!")
+		return graphql.Null
+	}
+	return ec._EnvironmentSetting(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -52367,6 +53273,10 @@ func (ec *executionContext) unmarshalNMoveTaskStageInput2githubᚗcomᚋwoowtech
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNNamespaceQuota2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋhelmopsᚐQuota(ctx context.Context, sel ast.SelectionSet, v helmops.Quota) graphql.Marshaler {
+	return ec._NamespaceQuota(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -52523,6 +53433,14 @@ func (ec *executionContext) marshalNPendingInvitation2ᚖgithubᚗcomᚋwoowtech
 	return ec._PendingInvitation(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPlatformSettings2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋsettingsᚐView(ctx context.Context, sel ast.SelectionSet, v *settings.View) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlatformSettings!")
+		return graphql.Null
+	}
+	return ec._PlatformSettings(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNProfilePayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐProfilePayload(ctx context.Context, sel ast.SelectionSet, v *model.ProfilePayload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ProfilePayload!")
@@ -52587,6 +53505,16 @@ func (ec *executionContext) unmarshalNRegenerateMessageInput2githubᚗcomᚋwoow
 func (ec *executionContext) unmarshalNRegisterInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegisterInput(ctx context.Context, v any) (model.RegisterInput, error) {
 	res, err := ec.unmarshalInputRegisterInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRegistrationMode2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegistrationMode(ctx context.Context, v any) (model.RegistrationMode, error) {
+	var res model.RegistrationMode
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRegistrationMode2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegistrationMode(ctx context.Context, sel ast.SelectionSet, v model.RegistrationMode) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNRemoveMemberInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRemoveMemberInput(ctx context.Context, v any) (model.RemoveMemberInput, error) {
@@ -53153,6 +54081,19 @@ func (ec *executionContext) unmarshalNUpdateAppTemplateInput2githubᚗcomᚋwoow
 func (ec *executionContext) unmarshalNUpdateMemberRoleInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateMemberRoleInput(ctx context.Context, v any) (model.UpdateMemberRoleInput, error) {
 	res, err := ec.unmarshalInputUpdateMemberRoleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdatePlatformSettingsInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdatePlatformSettingsInput(ctx context.Context, v any) (model.UpdatePlatformSettingsInput, error) {
+	res, err := ec.unmarshalInputUpdatePlatformSettingsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdatePlatformSettingsPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdatePlatformSettingsPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdatePlatformSettingsPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdatePlatformSettingsPayload!")
+		return graphql.Null
+	}
+	return ec._UpdatePlatformSettingsPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUpdateProfileInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateProfileInput(ctx context.Context, v any) (model.UpdateProfileInput, error) {
@@ -54329,6 +55270,14 @@ func (ec *executionContext) marshalOMap2map(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalONamespaceQuotaInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐNamespaceQuotaInput(ctx context.Context, v any) (*model.NamespaceQuotaInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputNamespaceQuotaInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalONode2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54453,6 +55402,22 @@ func (ec *executionContext) unmarshalOProjectWhereInput2ᚖgithubᚗcomᚋwoowte
 	}
 	res, err := ec.unmarshalInputProjectWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORegistrationMode2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegistrationMode(ctx context.Context, v any) (*model.RegistrationMode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.RegistrationMode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORegistrationMode2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRegistrationMode(ctx context.Context, sel ast.SelectionSet, v *model.RegistrationMode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋroleᚐRoleᚄ(ctx context.Context, v any) ([]role.Role, error) {

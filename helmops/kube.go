@@ -116,6 +116,12 @@ func (e *Engine) EnsureNamespace(ctx context.Context, ns string, quota Quota) er
 }
 
 // hard is the quota as a ResourceQuota's hard limits.
+// Validate says why a field is not a positive Kubernetes quantity.
+func (q Quota) Validate() error {
+	_, err := q.hard()
+	return err
+}
+
 func (q Quota) hard() (corev1.ResourceList, error) {
 	hard := corev1.ResourceList{}
 	for _, f := range []struct {

@@ -16,6 +16,7 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/graph"
 	"github.com/woowtech/woow-paas/oauth"
+	"github.com/woowtech/woow-paas/settings"
 	"github.com/woowtech/woow-paas/smarthome"
 	"github.com/woowtech/woow-paas/workspaces"
 )
@@ -32,6 +33,7 @@ type Resolver struct {
 	Homes      *smarthome.Homes
 	Assistant  *assistant.Service
 	Board      *board.Service
+	Settings   *settings.Service
 }
 
 // NewSchema returns the executable schema with connection costs set

@@ -26,6 +26,7 @@ import (
 	"github.com/woowtech/woow-paas/oauth"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/settings"
 	"github.com/woowtech/woow-paas/smarthome"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
@@ -489,6 +490,22 @@ func (r *mutationResolver) DeleteTask(ctx context.Context, input model.DeleteTas
 	return &model.DeleteTaskPayload{DeletedID: id}, err
 }
 
+// UpdatePlatformSettings is the resolver for the updatePlatformSettings field.
+func (r *mutationResolver) UpdatePlatformSettings(ctx context.Context, input model.UpdatePlatformSettingsInput) (*model.UpdatePlatformSettingsPayload, error) {
+	v, err := r.Settings.Update(ctx, settingsUpdate(input))
+	return &model.UpdatePlatformSettingsPayload{Settings: v}, err
+}
+
+// Registration is the resolver for the registration field.
+func (r *platformSettingsResolver) Registration(ctx context.Context, obj *settings.View) (model.RegistrationMode, error) {
+	return model.RegistrationMode(obj.Registration), nil
+}
+
+// FromEnvironment is the resolver for the fromEnvironment field.
+func (r *platformSettingsResolver) FromEnvironment(ctx context.Context, obj *settings.View) ([]*model.EnvironmentSetting, error) {
+	return environmentSettings(obj), nil
+}
+
 // Stages is the resolver for the stages field.
 func (r *projectResolver) Stages(ctx context.Context, obj *ent.Project) ([]*ent.TaskStage, error) {
 	return r.Board.Stages(ctx, obj)
@@ -596,6 +613,11 @@ func (r *queryResolver) AiAgents(ctx context.Context) ([]*ent.AIAgent, error) {
 // AiProviders is the resolver for the aiProviders field.
 func (r *queryResolver) AiProviders(ctx context.Context) ([]*ent.AIProvider, error) {
 	return r.Assistant.Providers(ctx)
+}
+
+// PlatformSettings is the resolver for the platformSettings field.
+func (r *queryResolver) PlatformSettings(ctx context.Context) (*settings.View, error) {
+	return r.Settings.Get(ctx)
 }
 
 // Values is the resolver for the values field.
@@ -775,6 +797,11 @@ func (r *Resolver) MessageStreamEvent() graph.MessageStreamEventResolver {
 // Mutation returns graph.MutationResolver implementation.
 func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{r} }
 
+// PlatformSettings returns graph.PlatformSettingsResolver implementation.
+func (r *Resolver) PlatformSettings() graph.PlatformSettingsResolver {
+	return &platformSettingsResolver{r}
+}
+
 // Subscription returns graph.SubscriptionResolver implementation.
 func (r *Resolver) Subscription() graph.SubscriptionResolver { return &subscriptionResolver{r} }
 
@@ -786,6 +813,7 @@ type (
 	dashboardResolver          struct{ *Resolver }
 	messageStreamEventResolver struct{ *Resolver }
 	mutationResolver           struct{ *Resolver }
+	platformSettingsResolver   struct{ *Resolver }
 	subscriptionResolver       struct{ *Resolver }
 	valueChangeResolver        struct{ *Resolver }
 )

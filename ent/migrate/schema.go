@@ -611,6 +611,20 @@ var (
 			},
 		},
 	}
+	// PlatformSettingsColumns holds the columns for the "platform_settings" table.
+	PlatformSettingsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "key", Type: field.TypeString, Unique: true, Size: 100},
+		{Name: "value", Type: field.TypeString, Size: 4096},
+	}
+	// PlatformSettingsTable holds the schema information for the "platform_settings" table.
+	PlatformSettingsTable = &schema.Table{
+		Name:       "platform_settings",
+		Columns:    PlatformSettingsColumns,
+		PrimaryKey: []*schema.Column{PlatformSettingsColumns[0]},
+	}
 	// ProjectsColumns holds the columns for the "projects" table.
 	ProjectsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1087,6 +1101,7 @@ var (
 		OauthGrantsTable,
 		OauthTokensTable,
 		PasswordResetsTable,
+		PlatformSettingsTable,
 		ProjectsTable,
 		ServicesTable,
 		ServiceEventsTable,
@@ -1177,6 +1192,9 @@ func init() {
 	PasswordResetsTable.ForeignKeys[0].RefTable = UsersTable
 	PasswordResetsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(107374182400),
+	}
+	PlatformSettingsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(124554051584),
 	}
 	ProjectsTable.ForeignKeys[0].RefTable = ServicesTable
 	ProjectsTable.ForeignKeys[1].RefTable = WorkspacesTable

@@ -57,6 +57,9 @@ type OAuthToken func(*sql.Selector)
 // PasswordReset is the predicate function for passwordreset builders.
 type PasswordReset func(*sql.Selector)
 
+// PlatformSetting is the predicate function for platformsetting builders.
+type PlatformSetting func(*sql.Selector)
+
 // Project is the predicate function for project builders.
 type Project func(*sql.Selector)
 

@@ -519,6 +519,30 @@ func (f PasswordResetMutationRuleFunc) EvalMutation(ctx context.Context, m ent.M
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PasswordResetMutation", m)
 }
 
+// The PlatformSettingQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PlatformSettingQueryRuleFunc func(context.Context, *ent.PlatformSettingQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PlatformSettingQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PlatformSettingQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PlatformSettingQuery", q)
+}
+
+// The PlatformSettingMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PlatformSettingMutationRuleFunc func(context.Context, *ent.PlatformSettingMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PlatformSettingMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PlatformSettingMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PlatformSettingMutation", m)
+}
+
 // The ProjectQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ProjectQueryRuleFunc func(context.Context, *ent.ProjectQuery) error
@@ -876,6 +900,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.PasswordResetQuery:
 		return q.Filter(), nil
+	case *ent.PlatformSettingQuery:
+		return q.Filter(), nil
 	case *ent.ProjectQuery:
 		return q.Filter(), nil
 	case *ent.ServiceQuery:
@@ -940,6 +966,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.OAuthTokenMutation:
 		return m.Filter(), nil
 	case *ent.PasswordResetMutation:
+		return m.Filter(), nil
+	case *ent.PlatformSettingMutation:
 		return m.Filter(), nil
 	case *ent.ProjectMutation:
 		return m.Filter(), nil

@@ -24,6 +24,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthgrant"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
 	"github.com/woowtech/woow-paas/ent/passwordreset"
+	"github.com/woowtech/woow-paas/ent/platformsetting"
 	"github.com/woowtech/woow-paas/ent/project"
 	"github.com/woowtech/woow-paas/ent/schema"
 	"github.com/woowtech/woow-paas/ent/service"
@@ -909,6 +910,52 @@ func init() {
 	passwordresetDescCreatedAt := passwordresetFields[2].Descriptor()
 	// passwordreset.DefaultCreatedAt holds the default value on creation for the created_at field.
 	passwordreset.DefaultCreatedAt = passwordresetDescCreatedAt.Default.(func() time.Time)
+	platformsettingMixin := schema.PlatformSetting{}.Mixin()
+	platformsetting.Policy = privacy.NewPolicies(schema.PlatformSetting{})
+	platformsetting.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := platformsetting.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	platformsettingMixinFields0 := platformsettingMixin[0].Fields()
+	_ = platformsettingMixinFields0
+	platformsettingFields := schema.PlatformSetting{}.Fields()
+	_ = platformsettingFields
+	// platformsettingDescCreatedAt is the schema descriptor for created_at field.
+	platformsettingDescCreatedAt := platformsettingMixinFields0[0].Descriptor()
+	// platformsetting.DefaultCreatedAt holds the default value on creation for the created_at field.
+	platformsetting.DefaultCreatedAt = platformsettingDescCreatedAt.Default.(func() time.Time)
+	// platformsettingDescUpdatedAt is the schema descriptor for updated_at field.
+	platformsettingDescUpdatedAt := platformsettingMixinFields0[1].Descriptor()
+	// platformsetting.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	platformsetting.DefaultUpdatedAt = platformsettingDescUpdatedAt.Default.(func() time.Time)
+	// platformsetting.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	platformsetting.UpdateDefaultUpdatedAt = platformsettingDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// platformsettingDescKey is the schema descriptor for key field.
+	platformsettingDescKey := platformsettingFields[0].Descriptor()
+	// platformsetting.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	platformsetting.KeyValidator = func() func(string) error {
+		validators := platformsettingDescKey.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(key string) error {
+			for _, fn := range fns {
+				if err := fn(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// platformsettingDescValue is the schema descriptor for value field.
+	platformsettingDescValue := platformsettingFields[1].Descriptor()
+	// platformsetting.ValueValidator is a validator for the "value" field. It is called by the builders before save.
+	platformsetting.ValueValidator = platformsettingDescValue.Validators[0].(func(string) error)
 	projectMixin := schema.Project{}.Mixin()
 	project.Policy = privacy.NewPolicies(projectMixin[1], schema.Project{})
 	project.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -22,6 +22,7 @@ import { Settings } from "./pages/settings/Settings";
 import { Assistant } from "./pages/assistant/Assistant";
 import { ThreadPage } from "./pages/assistant/Thread";
 import { AIAdmin } from "./pages/admin/AIAdmin";
+import { PlatformSettings } from "./pages/admin/PlatformSettings";
 import { Consent } from "./pages/oauth/Consent";
 import { Device } from "./pages/oauth/Device";
 import { NotFound } from "./pages/NotFound";
@@ -106,6 +107,7 @@ export function App() {
         <Route path="services/:id/*" element={<ServiceDetail />} />
         <Route path="settings" element={<Settings />} />
         <Route path="admin/ai" element={<AIAdmin />} />
+        <Route path="admin/settings" element={<PlatformSettings />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -3,11 +3,16 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/task"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/settings"
 )
 
 type AIAgentPayload struct {
@@ -280,6 +285,15 @@ type DeployServiceInput struct {
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
+// A platform setting fixed by an environment variable of the server: it wins
+// over the stored value and cannot be changed through the API.
+type EnvironmentSetting struct {
+	// The setting's field name in PlatformSettings, e.g. serviceDomain.
+	Setting string `json:"setting"`
+	// The environment variable that sets it, e.g. WOOW_DOMAIN.
+	Variable string `json:"variable"`
+}
+
 type InvitationLinkPayload struct {
 	Invitation *ent.Invitation `json:"invitation"`
 	// A new single-use link; the previous one stops working.
@@ -344,6 +358,16 @@ type MoveTaskStageInput struct {
 	ID int `json:"id"`
 	// The stage's index among the project's stages after the move.
 	Position int `json:"position"`
+}
+
+// The quota's parts to change; an empty or missing part keeps its value.
+type NamespaceQuotaInput struct {
+	// CPU cores, e.g. "16" or "1500m".
+	CPU *string `json:"cpu,omitempty"`
+	// Memory, e.g. "32Gi".
+	Memory *string `json:"memory,omitempty"`
+	// Storage, e.g. "200Gi".
+	Storage *string `json:"storage,omitempty"`
 }
 
 type OAuthClientPayload struct {
@@ -547,6 +571,22 @@ type UpdateMemberRoleInput struct {
 	Role        role.Role `json:"role"`
 }
 
+// The settings to change; missing fields stay as they are.
+type UpdatePlatformSettingsInput struct {
+	// A domain name such as apps.example.com.
+	ServiceDomain *string `json:"serviceDomain,omitempty"`
+	// Who may register.
+	Registration *RegistrationMode `json:"registration,omitempty"`
+	// The default namespace quota.
+	NamespaceQuota *NamespaceQuotaInput `json:"namespaceQuota,omitempty"`
+}
+
+// The settings after a change.
+type UpdatePlatformSettingsPayload struct {
+	// All the settings, as they now are.
+	Settings *settings.View `json:"settings"`
+}
+
 type UpdateProfileInput struct {
 	Name *string `json:"name,omitempty"`
 	// A new sign-in email; it must not belong to another account.
@@ -613,4 +653,62 @@ type VerifyEmailPayload struct {
 
 type WorkspacePayload struct {
 	Workspace *ent.Workspace `json:"workspace"`
+}
+
+// Who may open an account.
+type RegistrationMode string
+
+const (
+	// Anyone who reaches the web app.
+	RegistrationModeOpen RegistrationMode = "open"
+	// Only addresses with a pending workspace invitation (and the very first account, the platform admin).
+	RegistrationModeInvitation RegistrationMode = "invitation"
+)
+
+var AllRegistrationMode = []RegistrationMode{
+	RegistrationModeOpen,
+	RegistrationModeInvitation,
+}
+
+func (e RegistrationMode) IsValid() bool {
+	switch e {
+	case RegistrationModeOpen, RegistrationModeInvitation:
+		return true
+	}
+	return false
+}
+
+func (e RegistrationMode) String() string {
+	return string(e)
+}
+
+func (e *RegistrationMode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RegistrationMode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RegistrationMode", str)
+	}
+	return nil
+}
+
+func (e RegistrationMode) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RegistrationMode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RegistrationMode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

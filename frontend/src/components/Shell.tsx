@@ -66,9 +66,14 @@ function AdminNav() {
   const viewer = useSignedInViewer();
   if (!viewer.platformAdmin) return null;
   return (
-    <NavLink to="/admin/ai" className="nav-link">
-      <Icon name="assistant" /> AI assistant
-    </NavLink>
+    <>
+      <NavLink to="/admin/ai" className="nav-link">
+        <Icon name="assistant" /> AI assistant
+      </NavLink>
+      <NavLink to="/admin/settings" className="nav-link">
+        <Icon name="settings" /> Platform settings
+      </NavLink>
+    </>
   );
 }
 

@@ -69,6 +69,9 @@ function PlatformAdmin() {
       <p className="muted" style={{ margin: 0 }}>
         <Link to="/admin/ai">AI providers and agents</Link>: the endpoints and the agents members call on in threads.
       </p>
+      <p className="muted" style={{ margin: 0 }}>
+        <Link to="/admin/settings">Platform settings</Link>: the service domain, who may register, the workspace quota.
+      </p>
     </section>
   );
 }
