@@ -37,7 +37,7 @@ type AppTemplate struct {
 	Tags []string `json:"tags,omitempty"`
 	// A Material Symbols icon name.
 	Icon string `json:"icon,omitempty"`
-	// The advertised monthly price, in US dollars; 0 for free.
+	// The advertised monthly price; 0 for free.
 	MonthlyPrice float64 `json:"monthly_price,omitempty"`
 	// A link to the app's documentation; empty when none.
 	DocumentationURL string `json:"documentation_url,omitempty"`

@@ -24,7 +24,7 @@ type Workspace struct {
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// The display name, up to 100 characters.
 	Name string `json:"name,omitempty"`
-	// The workspace's address in the web app (/w/<slug>), unique and fixed at creation.
+	// The workspace's address in the web app (/workspaces/<slug>), unique and fixed at creation.
 	Slug string `json:"slug,omitempty"`
 	// What the workspace is for, up to 2000 characters; empty when not given.
 	Description string `json:"description,omitempty"`

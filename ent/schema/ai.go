@@ -130,12 +130,22 @@ func (AIMessage) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("thread_id").Comment("The ID of the thread (see thread).").Immutable(),
 		field.Enum("role").Comment("Who wrote it.").
-			Annotations(enumValues{"user": "A member's message.", "assistant": "An agent's answer.", "system": "An instruction to the model, not shown as a message.", "tool": "A tool's result, passed to the model."}).Values("user", "assistant", "system", "tool"),
+			Annotations(enumValues{
+				"user":      "A member's message.",
+				"assistant": "An agent's answer.",
+				"system":    "An instruction to the model, not shown as a message.",
+				"tool":      "A tool's result, passed to the model.",
+			}).Values("user", "assistant", "system", "tool"),
 		field.Int("author_user_id").Comment("The ID of the member who wrote it; null for an agent's.").Optional().Nillable().Immutable(),
 		field.Int("author_agent_id").Comment("The ID of the agent that wrote it; null for a member's.").Optional().Nillable().Immutable(),
 		field.Text("content").Comment("The text (Markdown), so far while it streams.").Default(""),
 		field.Enum("status").Comment("Whether the text is complete.").
-			Annotations(enumValues{"streaming": "The answer is being written.", "complete": "Complete.", "cancelled": "Stopped before its end (cancelGeneration); the text so far is kept.", "error": "The provider failed (see error); the text so far is kept."}).Values("streaming", "complete", "cancelled", "error").
+			Annotations(enumValues{
+				"streaming": "The answer is being written.",
+				"complete":  "Complete.",
+				"cancelled": "Stopped before its end (cancelGeneration); the text so far is kept.",
+				"error":     "The provider failed (see error); the text so far is kept.",
+			}).Values("streaming", "complete", "cancelled", "error").
 			Default("complete"),
 		field.String("error").Comment("Why the answer failed, in words; empty unless status is error.").MaxRuneLen(2000).Default(""),
 		field.Int("prompt_tokens").Comment("Tokens the provider counted in the prompt of an answer; 0 for members' messages.").Default(0),

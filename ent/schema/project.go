@@ -100,7 +100,12 @@ func (Task) Fields() []ent.Field {
 		field.Text("description").Comment("The details (Markdown); empty when not given.").Default(""),
 		field.Int("assignee_id").Comment("The ID of the member it is assigned to; null when nobody.").Optional().Nillable(),
 		field.Enum("priority").Comment("How urgent it is.").
-			Annotations(enumValues{"low": "Low.", "normal": "Normal (the default).", "high": "High.", "urgent": "Urgent: first."}).Values("low", "normal", "high", "urgent").Default("normal"),
+			Annotations(enumValues{
+				"low":    "Low.",
+				"normal": "Normal (the default).",
+				"high":   "High.",
+				"urgent": "Urgent: first.",
+			}).Values("low", "normal", "high", "urgent").Default("normal"),
 		// rank orders a stage's tasks (then id): a key between its
 		// neighbours' keys, so that a move writes the moved task only
 		// (package board).

@@ -33,13 +33,21 @@ func (AppTemplate) Fields() []ent.Field {
 		field.String("description").Comment("A one-line summary for the marketplace, up to 500 characters.").MaxRuneLen(500).Default(""),
 		field.Text("full_description").Comment("The template's page text (Markdown).").Default(""),
 		field.Enum("category").Comment("The marketplace category.").
-			Annotations(enumValues{"ai_llm": "AI models and assistants.", "automation": "Workflow automation.", "database": "Databases.", "analytics": "Analytics and monitoring.", "devops": "Developer tools and CI.", "web": "Websites and web apps.", "container": "Any container image."}).
+			Annotations(enumValues{
+				"ai_llm":     "AI models and assistants.",
+				"automation": "Workflow automation.",
+				"database":   "Databases.",
+				"analytics":  "Analytics and monitoring.",
+				"devops":     "Developer tools and CI.",
+				"web":        "Websites and web apps.",
+				"container":  "Any container image.",
+			}).
 			Values("ai_llm", "automation", "database", "analytics", "devops", "web", "container").
 			Annotations(entgql.OrderField("CATEGORY")),
 		field.JSON("tags", []string{}).Comment("Search keywords.").Default([]string{}),
 		// Icon is a Material Symbols name.
 		field.String("icon").Comment("A Material Symbols icon name.").MaxRuneLen(100).Default(""),
-		field.Float("monthly_price").Comment("The advertised monthly price, in US dollars; 0 for free.").Default(0),
+		field.Float("monthly_price").Comment("The advertised monthly price; 0 for free.").Default(0),
 		field.String("documentation_url").Comment("A link to the app's documentation; empty when none.").MaxRuneLen(500).Default(""),
 		// ChartRef is "oci://registry/repo/chart", a chart name in
 		// ChartRepoURL, an http(s) archive URL, or a local chart path
@@ -103,7 +111,19 @@ func (Service) Fields() []ent.Field {
 		field.UUID("reference_id", uuid.UUID{}).Comment("A UUID naming the service outside the platform (Kubernetes labels, support requests).").Default(uuid.New).Unique().Immutable().
 			Annotations(shared()),
 		field.Enum("state").Comment("Where the service is in its life; an operation starts only from the states deploy/states.go allows (CONFLICT otherwise).").
-			Annotations(enumValues{"pending": "Created; the deploy job has not started.", "deploying": "The first Helm install is running.", "initializing": "Installed; waiting for the app to become ready.", "running": "Ready and serving.", "upgrading": "A Helm upgrade or rollback is running.", "stopping": "Its workloads are being scaled to zero.", "stopped": "Scaled to zero: installed, not running.", "starting": "Its workloads are being scaled back up.", "deleting": "The Helm release is being uninstalled.", "gone": "Deleted: kept for the record, no longer operable.", "error": "The last operation failed (see errorMessage); upgrade, rollback or delete may follow."}).
+			Annotations(enumValues{
+				"pending":      "Created; the deploy job has not started.",
+				"deploying":    "The first Helm install is running.",
+				"initializing": "Installed; waiting for the app to become ready.",
+				"running":      "Ready and serving.",
+				"upgrading":    "A Helm upgrade or rollback is running.",
+				"stopping":     "Its workloads are being scaled to zero.",
+				"stopped":      "Scaled to zero: installed, not running.",
+				"starting":     "Its workloads are being scaled back up.",
+				"deleting":     "The Helm release is being uninstalled.",
+				"gone":         "Deleted: kept for the record, no longer operable.",
+				"error":        "The last operation failed (see errorMessage); upgrade, rollback or delete may follow.",
+			}).
 			Values("pending", "deploying", "initializing", "running", "upgrading",
 				"stopping", "stopped", "starting", "deleting", "gone", "error").
 			Default("pending").
@@ -211,7 +231,11 @@ func (ServiceEvent) Fields() []ent.Field {
 			Annotations(entgql.OrderField("CREATED_AT"), shared()),
 		field.String("state").Comment("The service's state when it was written.").MaxRuneLen(50).Annotations(shared()),
 		field.Enum("level").Comment("How serious it is.").
-			Annotations(enumValues{"info": "A step as planned.", "warning": "Something to look at; the operation went on.", "error": "The operation failed."}).Values("info", "warning", "error").Default("info").Annotations(shared()),
+			Annotations(enumValues{
+				"info":    "A step as planned.",
+				"warning": "Something to look at; the operation went on.",
+				"error":   "The operation failed.",
+			}).Values("info", "warning", "error").Default("info").Annotations(shared()),
 		field.String("message").Comment("What happened, in words, up to 4000 characters.").MaxRuneLen(4000).Annotations(shared()),
 	}
 }

@@ -27,7 +27,14 @@ func (SmartHome) Fields() []ent.Field {
 			Annotations(entgql.OrderField("NAME")),
 		field.UUID("reference_id", uuid.UUID{}).Comment("A UUID naming it outside the platform (the tunnel's name, support requests).").Default(uuid.New).Unique().Immutable(),
 		field.Enum("state").Comment("Where its provisioning is.").
-			Annotations(enumValues{"pending": "Created; provisioning has not started.", "provisioning": "The tunnel and its DNS record are being made.", "active": "Reachable once a connector runs the tunnel.", "error": "Provisioning or deletion failed (see errorMessage); retrySmartHome tries again.", "deleting": "The tunnel and its DNS record are being removed.", "gone": "Deleted: kept for the record."}).
+			Annotations(enumValues{
+				"pending":      "Created; provisioning has not started.",
+				"provisioning": "The tunnel and its DNS record are being made.",
+				"active":       "Reachable once a connector runs the tunnel.",
+				"error":        "Provisioning or deletion failed (see errorMessage); retrySmartHome tries again.",
+				"deleting":     "The tunnel and its DNS record are being removed.",
+				"gone":         "Deleted: kept for the record.",
+			}).
 			Values("pending", "provisioning", "active", "error", "deleting", "gone").
 			Default("pending"),
 		field.String("error_message").Comment("Why provisioning or deletion failed, in words; empty unless state is error.").MaxRuneLen(4000).Default(""),
@@ -41,7 +48,13 @@ func (SmartHome) Fields() []ent.Field {
 		field.String("connector_type").Comment("The kind of that connector (cloudflared's platform and version); empty when none.").MaxRuneLen(50).Default(""),
 		field.String("tunnel_route").Comment("Where the tunnel sends requests: Home Assistant's address as the connector reaches it.").MaxRuneLen(300).Default(""),
 		field.Enum("tunnel_status").Comment("The tunnel's connection as Cloudflare last reported it (refreshSmartHomeStatus asks again).").
-			Annotations(enumValues{"unknown": "Not asked yet.", "connected": "A connector is connected: the address works.", "disconnected": "No connector is connected: run cloudflared with the token.", "error": "Cloudflare reports the tunnel unhealthy.", "deleted": "The tunnel no longer exists at Cloudflare."}).
+			Annotations(enumValues{
+				"unknown":      "Not asked yet.",
+				"connected":    "A connector is connected: the address works.",
+				"disconnected": "No connector is connected: run cloudflared with the token.",
+				"error":        "Cloudflare reports the tunnel unhealthy.",
+				"deleted":      "The tunnel no longer exists at Cloudflare.",
+			}).
 			Values("unknown", "connected", "disconnected", "error", "deleted").
 			Default("unknown"),
 		field.Time("connected_since").Comment("Since when a connector has been connected; null when none is.").Optional().Nillable(),

@@ -23,11 +23,14 @@ func (Workspace) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("name").Comment("The display name, up to 100 characters.").NotEmpty().MaxRuneLen(100).
 			Annotations(entgql.OrderField("NAME")),
-		field.String("slug").Comment("The workspace's address in the web app (/w/<slug>), unique and fixed at creation.").NotEmpty().MaxRuneLen(120).Unique().Immutable().
+		field.String("slug").Comment("The workspace's address in the web app (/workspaces/<slug>), unique and fixed at creation.").NotEmpty().MaxRuneLen(120).Unique().Immutable().
 			Annotations(entgql.OrderField("SLUG")),
 		field.String("description").Comment("What the workspace is for, up to 2000 characters; empty when not given.").MaxRuneLen(2000).Default(""),
 		field.Enum("state").Comment("active, or archived: read-only for good (archiveWorkspace).").
-			Annotations(enumValues{"active": "In use: members may change what their role allows.", "archived": "Read-only: visible to its members, nothing in it changes and it takes no new members."}).Values("active", "archived").Default("active"),
+			Annotations(enumValues{
+				"active":   "In use: members may change what their role allows.",
+				"archived": "Read-only: visible to its members, nothing in it changes and it takes no new members.",
+			}).Values("active", "archived").Default("active"),
 		field.Int("owner_id").Comment("The ID of the owner (see owner)."),
 	}
 }
@@ -84,7 +87,12 @@ func (WorkspaceMember) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("user_id").Comment("The member's account ID (see user).").Immutable(),
 		field.Enum("role").Comment("A member's role in a workspace: what the member may do there. Each role may do all that the roles below it may.").
-			Annotations(enumValues{"owner": "The one member who may archive the workspace and transfer ownership; everything an admin may too.", "admin": "May invite and remove members, change their roles and rename the workspace; everything a user may too.", "user": "May deploy and operate services, chat with the assistant and edit projects.", "guest": "May read the workspace, nothing more."}).GoType(role.Role("")).Annotations(entgql.Type("Role")).
+			Annotations(enumValues{
+				"owner": "The one member who may archive the workspace and transfer its ownership; and all an admin may.",
+				"admin": "May rename the workspace, manage members and invitations, deploy and operate services and manage smart homes; and all a user may.",
+				"user":  "May chat with the assistant and change projects, stages and tasks; and all a guest may.",
+				"guest": "May read the workspace: its members, services, smart homes, projects, threads and activity.",
+			}).GoType(role.Role("")).Annotations(entgql.Type("Role")).
 			Annotations(entgql.OrderField("ROLE")),
 		field.Int("invited_by_id").Optional().Nillable().Immutable().
 			Annotations(entgql.Skip()),
