@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/woowtech/woow-paas/graph"
@@ -93,4 +94,36 @@ func source(p *ast.Position) string {
 		return "?"
 	}
 	return strings.TrimPrefix(p.Src.Name, "../")
+}
+
+// TestUndescribedFindsEveryKind: the check names each kind of element it
+// promises to, and nothing the specification defines.
+func TestUndescribedFindsEveryKind(t *testing.T) {
+	s, err := gqlparser.LoadSchema(&ast.Source{Name: "t.graphqls", Input: `
+"described" directive @d("described" a: Int, b: Int) on FIELD_DEFINITION
+directive @e on FIELD_DEFINITION
+scalar S
+"described" type Query { "described" f("described" x: Int, y: Int): S g: E }
+enum E { "described" A B }
+input I { "described" a: Int b: Int }
+"described" interface N { id: ID }
+`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"argument @d(b:) (t.graphqls)",
+		"argument Query.f(y:) (t.graphqls)",
+		"directive @e",
+		"enum E (t.graphqls)",
+		"enum value E.B (t.graphqls)",
+		"field N.id (t.graphqls)",
+		"field Query.g (t.graphqls)",
+		"input field I.b (t.graphqls)",
+		"input_object I (t.graphqls)",
+		"scalar S (t.graphqls)",
+	}
+	if got := undescribed(s); !slices.Equal(got, want) {
+		t.Errorf("undescribed =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
