@@ -13,7 +13,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 )
 
-// An assistant that answers in threads when @mentioned (or every message, in a thread with autoReply). Every signed-in account may read agents; platform admins manage them.
+// An assistant that answers in threads when @mentioned (and, in a thread with autoReply on, the default agent answers messages that mention none). Every signed-in account may read agents; platform admins manage them.
 type AIAgent struct {
 	config `json:"-"`
 	// ID of the ent.
@@ -30,7 +30,7 @@ type AIAgent struct {
 	Description string `json:"description,omitempty"`
 	// SystemPrompt holds the value of the "system_prompt" field.
 	SystemPrompt string `json:"system_prompt,omitempty"`
-	// The ID of its provider; null for the default provider's.
+	// The ID of its provider; null until a platform admin sets one (the agent cannot answer without one).
 	ProviderID *int `json:"provider_id,omitempty"`
 	// The model it uses; empty for its provider's default.
 	Model string `json:"model,omitempty"`
@@ -38,7 +38,7 @@ type AIAgent struct {
 	Temperature *float64 `json:"temperature,omitempty"`
 	// A CSS color for its avatar; empty for the default.
 	AvatarColor string `json:"avatar_color,omitempty"`
-	// Whether it answers in threads that name no agent (at most one agent is the default).
+	// Whether it answers, in threads with autoReply on and no default agent of their own, the messages that mention no agent (at most one agent is the default).
 	IsDefault bool `json:"is_default,omitempty"`
 	// Whether it answers: an inactive agent is not offered and ignores mentions.
 	Active bool `json:"active,omitempty"`

@@ -33,9 +33,9 @@ type AIThread struct {
 	CreatedByID *int `json:"created_by_id,omitempty"`
 	// The ID of the task it is about; null for a thread of its own.
 	TaskID *int `json:"task_id,omitempty"`
-	// The ID of the agent that answers messages mentioning none; null for the platform's default.
+	// The ID of the agent that answers messages mentioning none when autoReply is on; null for the default agent (AIAgent.isDefault).
 	DefaultAgentID *int `json:"default_agent_id,omitempty"`
-	// Whether the default agent answers every message, not only when mentioned.
+	// Whether messages that mention no agent get an answer from the default agent.
 	AutoReply bool `json:"auto_reply,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AIThreadQuery when eager-loading is set.
@@ -51,7 +51,7 @@ type AIThreadEdges struct {
 	CreatedBy *User `json:"created_by,omitempty"`
 	// The task it is about, if any.
 	Task *Task `json:"task,omitempty"`
-	// The agent that answers messages mentioning none; null for the platform's default.
+	// The agent that answers messages mentioning none when autoReply is on; null for the default agent (AIAgent.isDefault).
 	DefaultAgent *AIAgent `json:"default_agent,omitempty"`
 	// The messages, oldest first by default.
 	Messages []*AIMessage `json:"messages,omitempty"`

@@ -14,7 +14,7 @@ import (
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
-// A marketplace entry: a Helm chart and the values a user may set when deploying it. Global; only platform admins create and change templates, and only they see inactive ones.
+// A marketplace entry: a Helm chart and the values a user may set when deploying it. Global: every signed-in account reads templates; only platform admins create and change them, and only they find inactive ones in the marketplace list.
 type AppTemplate struct {
 	config `json:"-"`
 	// ID of the ent.
@@ -61,7 +61,7 @@ type AppTemplate struct {
 	MinRAMGB float64 `json:"min_ram_gb,omitempty"`
 	// The disk the app needs at least, in GB.
 	MinStorageGB float64 `json:"min_storage_gb,omitempty"`
-	// Whether the template is offered: an inactive one is visible to platform admins only, and cannot be deployed.
+	// Whether the marketplace lists it for everyone: an inactive template is listed for platform admins only (appTemplate(slug:) still finds it, and its services still show it).
 	Active bool `json:"active,omitempty"`
 	// SearchText holds the value of the "search_text" field.
 	SearchText string `json:"search_text,omitempty"`

@@ -30,9 +30,9 @@ type Service struct {
 	WorkspaceID int `json:"workspace_id,omitempty"`
 	// The ID of the template it was deployed from (see template).
 	TemplateID int `json:"template_id,omitempty"`
-	// The display name, unique in the workspace, up to 100 characters.
+	// The display name, up to 100 characters, unique in the workspace among the services not gone (whatever the case).
 	Name string `json:"name,omitempty"`
-	// A UUID naming the service outside the platform (Kubernetes labels, support requests).
+	// A UUID that names the service for good, whatever its name.
 	ReferenceID uuid.UUID `json:"reference_id,omitempty"`
 	// Where the service is in its life; an operation starts only from the states deploy/states.go allows (CONFLICT otherwise).
 	State service.State `json:"state,omitempty"`

@@ -27,7 +27,7 @@ type SmartHome struct {
 	WorkspaceID int `json:"workspace_id,omitempty"`
 	// The display name, up to 100 characters.
 	Name string `json:"name,omitempty"`
-	// A UUID naming it outside the platform (the tunnel's name, support requests).
+	// A UUID that names the home for good, whatever its name; its first 8 hex digits are in its host name.
 	ReferenceID uuid.UUID `json:"reference_id,omitempty"`
 	// Where its provisioning is.
 	State smarthome.State `json:"state,omitempty"`
@@ -43,7 +43,7 @@ type SmartHome struct {
 	ConnectorID string `json:"connector_id,omitempty"`
 	// The kind of that connector (cloudflared's platform and version); empty when none.
 	ConnectorType string `json:"connector_type,omitempty"`
-	// Where the tunnel sends requests: Home Assistant's address as the connector reaches it.
+	// The home's public address (https://<subdomain>), which the tunnel serves; empty until active.
 	TunnelRoute string `json:"tunnel_route,omitempty"`
 	// The tunnel's connection as Cloudflare last reported it (refreshSmartHomeStatus asks again).
 	TunnelStatus smarthome.TunnelStatus `json:"tunnel_status,omitempty"`

@@ -41,15 +41,15 @@ type Task struct {
 	AssigneeID *int `json:"assignee_id,omitempty"`
 	// How urgent it is.
 	Priority task.Priority `json:"priority,omitempty"`
-	// Its place in its column: tasks sort by rank (a key between its neighbours', compared as bytes), then id. Set by moveTask.
+	// Its place in its column: tasks sort by rank (a key between its neighbours' keys), then id. Set by createTask and moveTask.
 	Rank string `json:"rank,omitempty"`
 	// Tags holds the value of the "tags" field.
 	Tags []string `json:"tags,omitempty"`
 	// When it is due; null when it is not.
 	Deadline *time.Time `json:"deadline,omitempty"`
-	// Whether its thread (Task.thread) is offered.
+	// Whether the task's chat is meant to be shown (stored for clients; the server does not enforce it).
 	ChatEnabled bool `json:"chat_enabled,omitempty"`
-	// Whether the assistant answers every message in its thread.
+	// Whether the task's thread, when it is made, has autoReply on (messages that mention no agent get an answer).
 	AiAutoReply bool `json:"ai_auto_reply,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the TaskQuery when eager-loading is set.

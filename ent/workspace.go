@@ -46,7 +46,7 @@ type WorkspaceEdges struct {
 	Members []*WorkspaceMember `json:"members,omitempty"`
 	// Invitations to join, answered or not. Only admins and the owner see them (empty for anyone else); see also pendingInvitations.
 	Invitations []*Invitation `json:"invitations,omitempty"`
-	// The services deployed here, deleted ones included until they are gone.
+	// The services deployed here, in every state (gone ones included).
 	Services []*Service `json:"services,omitempty"`
 	// ServiceRevisions holds the value of the service_revisions edge.
 	ServiceRevisions []*ServiceRevision `json:"service_revisions,omitempty"`

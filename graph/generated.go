@@ -5458,7 +5458,7 @@ extend type Query {
     last: Int
     "Only the workspaces matching this filter."
     where: WorkspaceWhereInput
-    "The order; by creation time, oldest first, when not given."
+    "The order; by id (the order of creation) when not given."
     orderBy: WorkspaceOrder
   ): WorkspaceConnection!
   "One of the viewer's workspaces by slug."
@@ -5487,14 +5487,14 @@ extend type Query {
     last: Int
     "Only the templates matching this filter."
     where: AppTemplateWhereInput
-    "The order; by creation time when not given."
+    "The order; by id (the order of creation) when not given."
     orderBy: AppTemplateOrder
   ): AppTemplateConnection!
   "One template by slug."
   appTemplate(
     """
-    The template's slug. Null when there is none (or, for anyone but
-    platform admins, when it is inactive).
+    The template's slug. Null when no template has it; an inactive one is
+    found too (a service of a retired template still shows it).
     """
     slug: String!
   ): AppTemplate
@@ -6002,9 +6002,9 @@ extend type Query {
 input DeployServiceInput {
   "The workspace; not archived."
   workspaceId: ID!
-  "An active template."
+  "The template to deploy."
   templateId: ID!
-  "The display name, 1 to 100 characters, unique in the workspace (CONFLICT otherwise)."
+  "The display name, 1 to 100 characters, unique in the workspace among the services not gone, whatever the case (BAD_USER_INPUT otherwise)."
   name: String!
   "Flat dot-path keys allowed by the template's value specs."
   values: Map
@@ -6664,7 +6664,7 @@ input CreateAIAgentInput {
   description: String
   "The instructions the model gets before every conversation."
   systemPrompt: String
-  "Its provider; null for the default provider."
+  "Its provider; without one the agent cannot answer."
   providerId: ID
   "Empty: the provider's default model."
   model: String
@@ -6768,7 +6768,7 @@ input CreateThreadInput {
   title: String
   "The agent that answers when no one is mentioned and auto-reply is on."
   defaultAgentId: ID
-  "Whether the default agent answers every message (default false)."
+  "Whether messages that mention no agent get an answer from the default agent (default false)."
   autoReply: Boolean
   "The task the thread is about (one thread per task)."
   taskId: ID
@@ -6782,7 +6782,7 @@ input UpdateThreadInput {
   title: String
   "The agent that answers when no one is mentioned."
   defaultAgentId: ID
-  "Whether the default agent answers every message."
+  "Whether messages that mention no agent get an answer from the default agent."
   autoReply: Boolean
   "The task the thread is about (one thread per task)."
   taskId: ID

@@ -53,11 +53,11 @@ func (AIAgent) Fields() []ent.Field {
 		field.String("display_name").Comment("The name shown with its answers.").NotEmpty().MaxRuneLen(100),
 		field.String("description").Comment("What the agent is for, shown in the @ list.").MaxRuneLen(1000).Default(""),
 		field.Text("system_prompt").Default("").Annotations(entgql.Skip()),
-		field.Int("provider_id").Comment("The ID of its provider; null for the default provider's.").Optional().Nillable(),
+		field.Int("provider_id").Comment("The ID of its provider; null until a platform admin sets one (the agent cannot answer without one).").Optional().Nillable(),
 		field.String("model").Comment("The model it uses; empty for its provider's default.").MaxRuneLen(200).Default(""),
 		field.Float("temperature").Comment("Its sampling temperature; null for its provider's.").Optional().Nillable(),
 		field.String("avatar_color").Comment("A CSS color for its avatar; empty for the default.").MaxRuneLen(20).Default(""),
-		field.Bool("is_default").Comment("Whether it answers in threads that name no agent (at most one agent is the default).").Default(false),
+		field.Bool("is_default").Comment("Whether it answers, in threads with autoReply on and no default agent of their own, the messages that mention no agent (at most one agent is the default).").Default(false),
 		field.Bool("active").Comment("Whether it answers: an inactive agent is not offered and ignores mentions.").Default(true),
 	}
 }
@@ -73,7 +73,7 @@ func (AIAgent) Edges() []ent.Edge {
 
 func (AIAgent) Annotations() []schema.Annotation {
 	return []schema.Annotation{
-		schema.Comment("An assistant that answers in threads when @mentioned (or every message, in a thread with autoReply). Every signed-in account may read agents; platform admins manage them."),
+		schema.Comment("An assistant that answers in threads when @mentioned (and, in a thread with autoReply on, the default agent answers messages that mention none). Every signed-in account may read agents; platform admins manage them."),
 		entgql.RelayConnection()}
 }
 
@@ -94,8 +94,8 @@ func (AIThread) Fields() []ent.Field {
 		field.String("title").Comment("The title; empty until one is given or made from the first message.").MaxRuneLen(200).Default(""),
 		field.Int("created_by_id").Comment("The ID of the account that started it; null when that account is gone.").Optional().Nillable().Immutable(),
 		field.Int("task_id").Comment("The ID of the task it is about; null for a thread of its own.").Optional().Nillable(),
-		field.Int("default_agent_id").Comment("The ID of the agent that answers messages mentioning none; null for the platform's default.").Optional().Nillable(),
-		field.Bool("auto_reply").Comment("Whether the default agent answers every message, not only when mentioned.").Default(false),
+		field.Int("default_agent_id").Comment("The ID of the agent that answers messages mentioning none when autoReply is on; null for the default agent (AIAgent.isDefault).").Optional().Nillable(),
+		field.Bool("auto_reply").Comment("Whether messages that mention no agent get an answer from the default agent.").Default(false),
 	}
 }
 
@@ -104,7 +104,7 @@ func (AIThread) Edges() []ent.Edge {
 		edge.From("created_by", User.Type).Comment("The account that started it; null when gone.").Ref("threads_created").Field("created_by_id").
 			Unique().Immutable(),
 		edge.From("task", Task.Type).Comment("The task it is about, if any.").Ref("thread").Field("task_id").Unique(),
-		edge.From("default_agent", AIAgent.Type).Comment("The agent that answers messages mentioning none; null for the platform's default.").Ref("default_threads").
+		edge.From("default_agent", AIAgent.Type).Comment("The agent that answers messages mentioning none when autoReply is on; null for the default agent (AIAgent.isDefault).").Ref("default_threads").
 			Field("default_agent_id").Unique(),
 		edge.To("messages", AIMessage.Type).Comment("The messages, oldest first by default.").Annotations(entgql.RelayConnection()),
 	}

@@ -109,11 +109,11 @@ func (Task) Fields() []ent.Field {
 		// rank orders a stage's tasks (then id): a key between its
 		// neighbours' keys, so that a move writes the moved task only
 		// (package board).
-		field.String("rank").Comment("Its place in its column: tasks sort by rank (a key between its neighbours', compared as bytes), then id. Set by moveTask.").MaxLen(200).Default("").Annotations(entgql.OrderField("RANK")),
+		field.String("rank").Comment("Its place in its column: tasks sort by rank (a key between its neighbours' keys), then id. Set by createTask and moveTask.").MaxLen(200).Default("").Annotations(entgql.OrderField("RANK")),
 		field.Strings("tags").Optional().Annotations(entgql.Skip()),
 		field.Time("deadline").Comment("When it is due; null when it is not.").Optional().Nillable(),
-		field.Bool("chat_enabled").Comment("Whether its thread (Task.thread) is offered.").Default(true),
-		field.Bool("ai_auto_reply").Comment("Whether the assistant answers every message in its thread.").Default(false),
+		field.Bool("chat_enabled").Comment("Whether the task's chat is meant to be shown (stored for clients; the server does not enforce it).").Default(true),
+		field.Bool("ai_auto_reply").Comment("Whether the task's thread, when it is made, has autoReply on (messages that mention no agent get an answer).").Default(false),
 	}
 }
 

@@ -67,7 +67,7 @@ func (AppTemplate) Fields() []ent.Field {
 		field.Float("min_vcpu").Comment("The virtual CPUs the app needs at least.").Default(0),
 		field.Float("min_ram_gb").Comment("The memory the app needs at least, in GB.").Default(0),
 		field.Float("min_storage_gb").Comment("The disk the app needs at least, in GB.").Default(0),
-		field.Bool("active").Comment("Whether the template is offered: an inactive one is visible to platform admins only, and cannot be deployed.").Default(true),
+		field.Bool("active").Comment("Whether the marketplace lists it for everyone: an inactive template is listed for platform admins only (appTemplate(slug:) still finds it, and its services still show it).").Default(true),
 		// SearchText is name, descriptions and tags, lower-cased in Go
 		// (SQLite's LOWER folds ASCII only), one per line: the marketplace
 		// search matches it the same way on both databases. Package
@@ -84,7 +84,7 @@ func (AppTemplate) Edges() []ent.Edge {
 
 func (AppTemplate) Annotations() []schema.Annotation {
 	return []schema.Annotation{
-		schema.Comment("A marketplace entry: a Helm chart and the values a user may set when deploying it. Global; only platform admins create and change templates, and only they see inactive ones."),
+		schema.Comment("A marketplace entry: a Helm chart and the values a user may set when deploying it. Global: every signed-in account reads templates; only platform admins create and change them, and only they find inactive ones in the marketplace list."),
 
 		entgql.RelayConnection(),
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
@@ -106,9 +106,9 @@ func (Service) Mixin() []ent.Mixin {
 func (Service) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("template_id").Comment("The ID of the template it was deployed from (see template).").Immutable().Annotations(shared()),
-		field.String("name").Comment("The display name, unique in the workspace, up to 100 characters.").NotEmpty().MaxRuneLen(100).
+		field.String("name").Comment("The display name, up to 100 characters, unique in the workspace among the services not gone (whatever the case).").NotEmpty().MaxRuneLen(100).
 			Annotations(entgql.OrderField("NAME"), shared()),
-		field.UUID("reference_id", uuid.UUID{}).Comment("A UUID naming the service outside the platform (Kubernetes labels, support requests).").Default(uuid.New).Unique().Immutable().
+		field.UUID("reference_id", uuid.UUID{}).Comment("A UUID that names the service for good, whatever its name.").Default(uuid.New).Unique().Immutable().
 			Annotations(shared()),
 		field.Enum("state").Comment("Where the service is in its life; an operation starts only from the states deploy/states.go allows (CONFLICT otherwise).").
 			Annotations(enumValues{

@@ -25,7 +25,7 @@ func (SmartHome) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("name").Comment("The display name, up to 100 characters.").NotEmpty().MaxRuneLen(100).
 			Annotations(entgql.OrderField("NAME")),
-		field.UUID("reference_id", uuid.UUID{}).Comment("A UUID naming it outside the platform (the tunnel's name, support requests).").Default(uuid.New).Unique().Immutable(),
+		field.UUID("reference_id", uuid.UUID{}).Comment("A UUID that names the home for good, whatever its name; its first 8 hex digits are in its host name.").Default(uuid.New).Unique().Immutable(),
 		field.Enum("state").Comment("Where its provisioning is.").
 			Annotations(enumValues{
 				"pending":      "Created; provisioning has not started.",
@@ -46,7 +46,7 @@ func (SmartHome) Fields() []ent.Field {
 			Annotations(entgql.Skip()),
 		field.String("connector_id").Comment("Cloudflare's ID of the connector (cloudflared) last seen on the tunnel; empty when none.").MaxRuneLen(100).Default(""),
 		field.String("connector_type").Comment("The kind of that connector (cloudflared's platform and version); empty when none.").MaxRuneLen(50).Default(""),
-		field.String("tunnel_route").Comment("Where the tunnel sends requests: Home Assistant's address as the connector reaches it.").MaxRuneLen(300).Default(""),
+		field.String("tunnel_route").Comment("The home's public address (https://<subdomain>), which the tunnel serves; empty until active.").MaxRuneLen(300).Default(""),
 		field.Enum("tunnel_status").Comment("The tunnel's connection as Cloudflare last reported it (refreshSmartHomeStatus asks again).").
 			Annotations(enumValues{
 				"unknown":      "Not asked yet.",

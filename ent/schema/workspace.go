@@ -47,7 +47,7 @@ func (Workspace) Edges() []ent.Edge {
 		// them. Admins list them with Workspace.pendingInvitations.
 		edge.To("invitations", Invitation.Type).Comment("Invitations to join, answered or not. Only admins and the owner see them (empty for anyone else); see also pendingInvitations.").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput)),
-		edge.To("services", Service.Type).Comment("The services deployed here, deleted ones included until they are gone.").
+		edge.To("services", Service.Type).Comment("The services deployed here, in every state (gone ones included).").
 			Annotations(entgql.RelayConnection()),
 		edge.To("service_revisions", ServiceRevision.Type).Annotations(entgql.Skip()),
 		edge.To("service_events", ServiceEvent.Type).Annotations(entgql.Skip()),

@@ -132,7 +132,7 @@ type CreateAIAgentInput struct {
 	Description *string `json:"description,omitempty"`
 	// The instructions the model gets before every conversation.
 	SystemPrompt *string `json:"systemPrompt,omitempty"`
-	// Its provider; null for the default provider.
+	// Its provider; without one the agent cannot answer.
 	ProviderID *int `json:"providerId,omitempty"`
 	// Empty: the provider's default model.
 	Model *string `json:"model,omitempty"`
@@ -243,7 +243,7 @@ type CreateThreadInput struct {
 	Title *string `json:"title,omitempty"`
 	// The agent that answers when no one is mentioned and auto-reply is on.
 	DefaultAgentID *int `json:"defaultAgentId,omitempty"`
-	// Whether the default agent answers every message (default false).
+	// Whether messages that mention no agent get an answer from the default agent (default false).
 	AutoReply *bool `json:"autoReply,omitempty"`
 	// The task the thread is about (one thread per task).
 	TaskID *int `json:"taskId,omitempty"`
@@ -377,9 +377,9 @@ type DeleteThreadPayload struct {
 type DeployServiceInput struct {
 	// The workspace; not archived.
 	WorkspaceID int `json:"workspaceId"`
-	// An active template.
+	// The template to deploy.
 	TemplateID int `json:"templateId"`
-	// The display name, 1 to 100 characters, unique in the workspace (CONFLICT otherwise).
+	// The display name, 1 to 100 characters, unique in the workspace among the services not gone, whatever the case (BAD_USER_INPUT otherwise).
 	Name string `json:"name"`
 	// Flat dot-path keys allowed by the template's value specs.
 	Values map[string]any `json:"values,omitempty"`
@@ -849,7 +849,7 @@ type UpdateThreadInput struct {
 	Title *string `json:"title,omitempty"`
 	// The agent that answers when no one is mentioned.
 	DefaultAgentID *int `json:"defaultAgentId,omitempty"`
-	// Whether the default agent answers every message.
+	// Whether messages that mention no agent get an answer from the default agent.
 	AutoReply *bool `json:"autoReply,omitempty"`
 	// The task the thread is about (one thread per task).
 	TaskID *int `json:"taskId,omitempty"`

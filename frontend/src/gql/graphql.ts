@@ -138,7 +138,7 @@ export type CreateAiAgentInput = {
   isDefault?: boolean | null | undefined;
   /** Empty: the provider's default model. */
   model?: string | null | undefined;
-  /** Its provider; null for the default provider. */
+  /** Its provider; without one the agent cannot answer. */
   providerId?: string | number | null | undefined;
   /** The instructions the model gets before every conversation. */
   systemPrompt?: string | null | undefined;
@@ -239,7 +239,7 @@ export type CreateTaskStageInput = {
 
 /** A new thread (members from user up). */
 export type CreateThreadInput = {
-  /** Whether the default agent answers every message (default false). */
+  /** Whether messages that mention no agent get an answer from the default agent (default false). */
   autoReply?: boolean | null | undefined;
   /** The agent that answers when no one is mentioned and auto-reply is on. */
   defaultAgentId?: string | number | null | undefined;
@@ -333,9 +333,9 @@ export type DeleteThreadInput = {
 export type DeployServiceInput = {
   /** As in CreateWorkspaceInput: the same key again returns the service the first request made. */
   idempotencyKey?: string | null | undefined;
-  /** The display name, 1 to 100 characters, unique in the workspace (CONFLICT otherwise). */
+  /** The display name, 1 to 100 characters, unique in the workspace among the services not gone, whatever the case (BAD_USER_INPUT otherwise). */
   name: string;
-  /** An active template. */
+  /** The template to deploy. */
   templateId: string | number;
   /** Flat dot-path keys allowed by the template's value specs. */
   values?: Record<string, unknown> | null | undefined;
