@@ -5383,9 +5383,9 @@ input ValueSpecInput {
   label: String!
   "The form control, and the JSON type the value must have."
   type: ValueSpecType!
-  "The value used when the user gives none; it must have the type's JSON type."
+  "The value used when the user gives none, of the type's JSON type."
   default: Any
-  "The values a select allows; required for select, refused for other types."
+  "The values a select allows: its value must be one of them."
   options: [String!]
   "Example text shown in an empty field."
   placeholder: String
