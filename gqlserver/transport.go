@@ -42,7 +42,10 @@ const (
 //     query);
 //   - under both, no data entry: the operation never ran.
 //
-// Responses of operations that ran are gqlgen's, with status 200. What the
+// A request with neither a query nor a persisted query's hash is no
+// GraphQL request at all (a misspelt "query", a browser opening the URL):
+// 400 BAD_REQUEST, as other malformed requests. Responses of operations
+// that ran are gqlgen's, with status 200. What the
 // transports get has passed ServeHTTP's checks (httpcheck.go: method,
 // Content-Type, a decodable body, a GET query operation), so their own
 // refusals are a fallback and carry a code.
