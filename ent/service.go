@@ -34,11 +34,11 @@ type Service struct {
 	Name string `json:"name,omitempty"`
 	// A UUID that names the service for good, whatever its name.
 	ReferenceID uuid.UUID `json:"reference_id,omitempty"`
-	// Where the service is in its life; an operation starts only from the states deploy/states.go allows (CONFLICT otherwise).
+	// Where the service is in its life. Each operation starts only from some states (CONFLICT otherwise); the viewerCan... fields say which are open now.
 	State service.State `json:"state,omitempty"`
 	// Why the last operation failed, in words; empty unless state is error.
 	ErrorMessage string `json:"error_message,omitempty"`
-	// The host name of its public address, unique on the platform.
+	// The first label of its public host name (paas-cs-<workspace>-<8 hex digits>), unique on the platform; url is the whole address.
 	Subdomain string `json:"subdomain,omitempty"`
 	// A host name of the user's own that also reaches the app; null when none.
 	CustomDomain *string `json:"custom_domain,omitempty"`

@@ -110,7 +110,7 @@ func (Service) Fields() []ent.Field {
 			Annotations(entgql.OrderField("NAME"), shared()),
 		field.UUID("reference_id", uuid.UUID{}).Comment("A UUID that names the service for good, whatever its name.").Default(uuid.New).Unique().Immutable().
 			Annotations(shared()),
-		field.Enum("state").Comment("Where the service is in its life; an operation starts only from the states deploy/states.go allows (CONFLICT otherwise).").
+		field.Enum("state").Comment("Where the service is in its life. Each operation starts only from some states (CONFLICT otherwise); the viewerCan... fields say which are open now.").
 			Annotations(enumValues{
 				"pending":      "Created; the deploy job has not started.",
 				"deploying":    "The first Helm install is running.",
@@ -129,7 +129,7 @@ func (Service) Fields() []ent.Field {
 			Default("pending").
 			Annotations(entgql.OrderField("STATE"), shared()),
 		field.String("error_message").Comment("Why the last operation failed, in words; empty unless state is error.").MaxRuneLen(4000).Default("").Annotations(shared()),
-		field.String("subdomain").Comment("The host name of its public address, unique on the platform.").NotEmpty().MaxRuneLen(200).Unique().Annotations(shared()),
+		field.String("subdomain").Comment("The first label of its public host name (paas-cs-<workspace>-<8 hex digits>), unique on the platform; url is the whole address.").NotEmpty().MaxRuneLen(200).Unique().Annotations(shared()),
 		field.String("custom_domain").Comment("A host name of the user's own that also reaches the app; null when none.").MaxRuneLen(253).Optional().Nillable().Annotations(shared()),
 		field.Int("internal_port").Comment("The port of the app's HTTP service inside the cluster; 0 until deployed.").Default(0).Annotations(shared()),
 		field.String("release_name").Comment("The Helm release's name (at most 53 characters).").NotEmpty().MaxRuneLen(53).Annotations(shared()),

@@ -517,7 +517,7 @@ export type ServiceEventLevel =
   /** Something to look at; the operation went on. */
   | 'warning';
 
-/** Where the service is in its life; an operation starts only from the states deploy/states.go allows (CONFLICT otherwise). */
+/** Where the service is in its life. Each operation starts only from some states (CONFLICT otherwise); the viewerCan... fields say which are open now. */
 export type ServiceState =
   /** The Helm release is being uninstalled. */
   | 'deleting'
