@@ -41,7 +41,7 @@ type SmartHome struct {
 	TunnelToken []byte `json:"-"`
 	// Cloudflare's ID of the connector (cloudflared) last seen on the tunnel; empty when none.
 	ConnectorID string `json:"connector_id,omitempty"`
-	// The kind of that connector (cloudflared's platform and version); empty when none.
+	// That connector's version and architecture, as cloudflared 2024.6.1 (linux_amd64); empty when none.
 	ConnectorType string `json:"connector_type,omitempty"`
 	// The home's public address (https://<subdomain>), which the tunnel serves; empty until active.
 	TunnelRoute string `json:"tunnel_route,omitempty"`

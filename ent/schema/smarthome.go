@@ -45,7 +45,7 @@ func (SmartHome) Fields() []ent.Field {
 		field.Bytes("tunnel_token").Optional().Sensitive().
 			Annotations(entgql.Skip()),
 		field.String("connector_id").Comment("Cloudflare's ID of the connector (cloudflared) last seen on the tunnel; empty when none.").MaxRuneLen(100).Default(""),
-		field.String("connector_type").Comment("The kind of that connector (cloudflared's platform and version); empty when none.").MaxRuneLen(50).Default(""),
+		field.String("connector_type").Comment("That connector's version and architecture, as cloudflared 2024.6.1 (linux_amd64); empty when none.").MaxRuneLen(50).Default(""),
 		field.String("tunnel_route").Comment("The home's public address (https://<subdomain>), which the tunnel serves; empty until active.").MaxRuneLen(300).Default(""),
 		field.Enum("tunnel_status").Comment("The tunnel's connection as Cloudflare last reported it (refreshSmartHomeStatus asks again).").
 			Annotations(enumValues{
