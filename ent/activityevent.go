@@ -14,24 +14,24 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// ActivityEvent is the model entity for the ActivityEvent schema.
+// An entry of a workspace's activity feed (activityFeed): who did what, written in the same transaction as the change it tells about. Members read the feed.
 type ActivityEvent struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// ActorID holds the value of the "actor_id" field.
+	// The ID of the account that acted; null for the platform's own jobs, or when the account is gone.
 	ActorID *int `json:"actor_id,omitempty"`
-	// Verb holds the value of the "verb" field.
+	// What happened, as a dotted name (workspace.updated, service.deployed, member.invited, ...).
 	Verb string `json:"verb,omitempty"`
-	// SubjectType holds the value of the "subject_type" field.
+	// The type of the thing it happened to: Workspace, User, Invitation, Service, SmartHome, Project, Task or AIThread.
 	SubjectType string `json:"subject_type,omitempty"`
-	// SubjectID holds the value of the "subject_id" field.
+	// The database row number of the thing it happened to (not a global ID); null when there is none.
 	SubjectID *int `json:"subject_id,omitempty"`
-	// Summary holds the value of the "summary" field.
+	// What happened, in words, for the feed.
 	Summary string `json:"summary,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it happened (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ActivityEventQuery when eager-loading is set.
@@ -41,9 +41,9 @@ type ActivityEvent struct {
 
 // ActivityEventEdges holds the relations/edges for other nodes in the graph.
 type ActivityEventEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
-	// Actor holds the value of the actor edge.
+	// The account that acted; null for the platform's own jobs, or when it is gone.
 	Actor *User `json:"actor,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

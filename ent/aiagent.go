@@ -13,34 +13,34 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 )
 
-// AIAgent is the model entity for the AIAgent schema.
+// An assistant that answers in threads when @mentioned (and, in a thread with autoReply on, the default agent answers messages that mention none). Every signed-in account may read agents; platform admins manage them.
 type AIAgent struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Handle holds the value of the "handle" field.
+	// The name to @mention: lower-case letters, digits, _ and -, starting with a letter; unique.
 	Handle string `json:"handle,omitempty"`
-	// DisplayName holds the value of the "display_name" field.
+	// The name shown with its answers.
 	DisplayName string `json:"display_name,omitempty"`
-	// Description holds the value of the "description" field.
+	// What the agent is for, shown in the @ list.
 	Description string `json:"description,omitempty"`
 	// SystemPrompt holds the value of the "system_prompt" field.
 	SystemPrompt string `json:"system_prompt,omitempty"`
-	// ProviderID holds the value of the "provider_id" field.
+	// The ID of its provider; null until a platform admin sets one (the agent cannot answer without one).
 	ProviderID *int `json:"provider_id,omitempty"`
-	// Model holds the value of the "model" field.
+	// The model it uses; empty for its provider's default.
 	Model string `json:"model,omitempty"`
-	// Temperature holds the value of the "temperature" field.
+	// Its sampling temperature; null for its provider's.
 	Temperature *float64 `json:"temperature,omitempty"`
-	// AvatarColor holds the value of the "avatar_color" field.
+	// A CSS color for its avatar; empty for the default.
 	AvatarColor string `json:"avatar_color,omitempty"`
-	// IsDefault holds the value of the "is_default" field.
+	// Whether it answers, in threads with autoReply on and no default agent of their own, the messages that mention no agent (at most one agent is the default).
 	IsDefault bool `json:"is_default,omitempty"`
-	// Active holds the value of the "active" field.
+	// Whether it answers: an inactive agent is not offered and ignores mentions.
 	Active bool `json:"active,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AIAgentQuery when eager-loading is set.

@@ -16,32 +16,32 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// AIMessage is the model entity for the AIMessage schema.
+// A message of a thread: a member's, or an agent's answer, which is stored as it streams (messageStream sends it token by token).
 type AIMessage struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// ThreadID holds the value of the "thread_id" field.
+	// The ID of the thread (see thread).
 	ThreadID int `json:"thread_id,omitempty"`
-	// Role holds the value of the "role" field.
+	// Who wrote it.
 	Role aimessage.Role `json:"role,omitempty"`
-	// AuthorUserID holds the value of the "author_user_id" field.
+	// The ID of the member who wrote it; null for an agent's.
 	AuthorUserID *int `json:"author_user_id,omitempty"`
-	// AuthorAgentID holds the value of the "author_agent_id" field.
+	// The ID of the agent that wrote it; null for a member's.
 	AuthorAgentID *int `json:"author_agent_id,omitempty"`
-	// Content holds the value of the "content" field.
+	// The text (Markdown), so far while it streams.
 	Content string `json:"content,omitempty"`
-	// Status holds the value of the "status" field.
+	// Whether the text is complete.
 	Status aimessage.Status `json:"status,omitempty"`
-	// Error holds the value of the "error" field.
+	// Why the answer failed, in words; empty unless status is error.
 	Error string `json:"error,omitempty"`
-	// PromptTokens holds the value of the "prompt_tokens" field.
+	// Tokens the provider counted in the prompt of an answer; 0 for members' messages.
 	PromptTokens int `json:"prompt_tokens,omitempty"`
-	// CompletionTokens holds the value of the "completion_tokens" field.
+	// Tokens the provider counted in the answer; 0 for members' messages.
 	CompletionTokens int `json:"completion_tokens,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was sent (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
@@ -55,13 +55,13 @@ type AIMessage struct {
 
 // AIMessageEdges holds the relations/edges for other nodes in the graph.
 type AIMessageEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
-	// Thread holds the value of the thread edge.
+	// The thread.
 	Thread *AIThread `json:"thread,omitempty"`
-	// AuthorUser holds the value of the author_user edge.
+	// The member who wrote it; null for an agent's, or when the account is gone.
 	AuthorUser *User `json:"author_user,omitempty"`
-	// AuthorAgent holds the value of the author_agent edge.
+	// The agent that wrote it; null for a member's.
 	AuthorAgent *AIAgent `json:"author_agent,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

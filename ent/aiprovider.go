@@ -12,28 +12,28 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 )
 
-// AIProvider is the model entity for the AIProvider schema.
+// An OpenAI-compatible endpoint that agents' answers come from. Only platform admins see and manage providers; the API key is never readable.
 type AIProvider struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Name holds the value of the "name" field.
+	// The display name, up to 100 characters.
 	Name string `json:"name,omitempty"`
-	// BaseURL holds the value of the "base_url" field.
+	// The API's base URL, e.g. https://api.openai.com/v1.
 	BaseURL string `json:"base_url,omitempty"`
 	// APIKey holds the value of the "api_key" field.
 	APIKey []byte `json:"-"`
-	// DefaultModel holds the value of the "default_model" field.
+	// The model agents without one of their own use.
 	DefaultModel string `json:"default_model,omitempty"`
-	// MaxTokens holds the value of the "max_tokens" field.
+	// The most tokens one answer may have.
 	MaxTokens int `json:"max_tokens,omitempty"`
-	// Temperature holds the value of the "temperature" field.
+	// The sampling temperature agents without one of their own use (0 to 2).
 	Temperature float64 `json:"temperature,omitempty"`
-	// Active holds the value of the "active" field.
+	// Whether agents may use it: answers through an inactive provider fail.
 	Active bool `json:"active,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AIProviderQuery when eager-loading is set.

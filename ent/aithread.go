@@ -16,26 +16,26 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// AIThread is the model entity for the AIThread schema.
+// An assistant conversation in a workspace, optionally about a task. Members read it; from the user role up they write in it.
 type AIThread struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// Title holds the value of the "title" field.
+	// The title; empty until one is given or made from the first message.
 	Title string `json:"title,omitempty"`
-	// CreatedByID holds the value of the "created_by_id" field.
+	// The ID of the account that started it; null when that account is gone.
 	CreatedByID *int `json:"created_by_id,omitempty"`
-	// TaskID holds the value of the "task_id" field.
+	// The ID of the task it is about; null for a thread of its own.
 	TaskID *int `json:"task_id,omitempty"`
-	// DefaultAgentID holds the value of the "default_agent_id" field.
+	// The ID of the agent that answers messages mentioning none when autoReply is on; null for the default agent (AIAgent.isDefault).
 	DefaultAgentID *int `json:"default_agent_id,omitempty"`
-	// AutoReply holds the value of the "auto_reply" field.
+	// Whether messages that mention no agent get an answer from the default agent.
 	AutoReply bool `json:"auto_reply,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AIThreadQuery when eager-loading is set.
@@ -45,15 +45,15 @@ type AIThread struct {
 
 // AIThreadEdges holds the relations/edges for other nodes in the graph.
 type AIThreadEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
-	// CreatedBy holds the value of the created_by edge.
+	// The account that started it; null when gone.
 	CreatedBy *User `json:"created_by,omitempty"`
-	// Task holds the value of the task edge.
+	// The task it is about, if any.
 	Task *Task `json:"task,omitempty"`
-	// DefaultAgent holds the value of the default_agent edge.
+	// The agent that answers messages mentioning none when autoReply is on; null for the default agent (AIAgent.isDefault).
 	DefaultAgent *AIAgent `json:"default_agent,omitempty"`
-	// Messages holds the value of the messages edge.
+	// The messages, oldest first by default.
 	Messages []*AIMessage `json:"messages,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -14,54 +14,54 @@ import (
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
-// AppTemplate is the model entity for the AppTemplate schema.
+// A marketplace entry: a Helm chart and the values a user may set when deploying it. Global: every signed-in account reads templates; only platform admins create and change them, and only they find inactive ones in the marketplace list.
 type AppTemplate struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Name holds the value of the "name" field.
+	// The display name, up to 100 characters.
 	Name string `json:"name,omitempty"`
-	// Slug holds the value of the "slug" field.
+	// The template's address in the marketplace, unique and fixed once created.
 	Slug string `json:"slug,omitempty"`
-	// Description holds the value of the "description" field.
+	// A one-line summary for the marketplace, up to 500 characters.
 	Description string `json:"description,omitempty"`
-	// FullDescription holds the value of the "full_description" field.
+	// The template's page text (Markdown).
 	FullDescription string `json:"full_description,omitempty"`
-	// Category holds the value of the "category" field.
+	// The marketplace category.
 	Category apptemplate.Category `json:"category,omitempty"`
-	// Tags holds the value of the "tags" field.
+	// Search keywords.
 	Tags []string `json:"tags,omitempty"`
-	// Icon holds the value of the "icon" field.
+	// A Material Symbols icon name.
 	Icon string `json:"icon,omitempty"`
-	// MonthlyPrice holds the value of the "monthly_price" field.
+	// The advertised monthly price; 0 for free.
 	MonthlyPrice float64 `json:"monthly_price,omitempty"`
-	// DocumentationURL holds the value of the "documentation_url" field.
+	// A link to the app's documentation; empty when none.
 	DocumentationURL string `json:"documentation_url,omitempty"`
-	// ChartRef holds the value of the "chart_ref" field.
+	// The Helm chart: oci://registry/repo/chart, a chart name in chartRepoURL, an http(s) archive URL, or a local chart path inside the server's WOOW_CHART_DIRS.
 	ChartRef string `json:"chart_ref,omitempty"`
-	// ChartRepoURL holds the value of the "chart_repo_url" field.
+	// The Helm repository of a chart name in chartRef; empty for oci:// and archive references.
 	ChartRepoURL string `json:"chart_repo_url,omitempty"`
-	// ChartVersion holds the value of the "chart_version" field.
+	// The chart version deployed; empty for the latest.
 	ChartVersion string `json:"chart_version,omitempty"`
-	// DefaultValues holds the value of the "default_values" field.
+	// Chart values the platform sets, under what the user sets.
 	DefaultValues map[string]interface{} `json:"default_values,omitempty"`
-	// ValueSpecs holds the value of the "value_specs" field.
+	// The values a user sets when deploying, and their rules (the deploy form).
 	ValueSpecs valuespec.Specs `json:"value_specs,omitempty"`
-	// DefaultPort holds the value of the "default_port" field.
+	// The port of the app's HTTP service, which its address reaches.
 	DefaultPort int `json:"default_port,omitempty"`
-	// IngressEnabled holds the value of the "ingress_enabled" field.
+	// Whether a deploy gets a public address (ingress) for the app.
 	IngressEnabled bool `json:"ingress_enabled,omitempty"`
-	// MinVcpu holds the value of the "min_vcpu" field.
+	// The virtual CPUs the app needs at least.
 	MinVcpu float64 `json:"min_vcpu,omitempty"`
-	// MinRAMGB holds the value of the "min_ram_gb" field.
+	// The memory the app needs at least, in GB.
 	MinRAMGB float64 `json:"min_ram_gb,omitempty"`
-	// MinStorageGB holds the value of the "min_storage_gb" field.
+	// The disk the app needs at least, in GB.
 	MinStorageGB float64 `json:"min_storage_gb,omitempty"`
-	// Active holds the value of the "active" field.
+	// Whether the marketplace lists it for everyone: an inactive template is listed for platform admins only (appTemplate(slug:) still finds it, and its services still show it).
 	Active bool `json:"active,omitempty"`
 	// SearchText holds the value of the "search_text" field.
 	SearchText string `json:"search_text,omitempty"`

@@ -15,20 +15,20 @@ import (
 	"github.com/woowtech/woow-paas/role"
 )
 
-// Invitation is the model entity for the Invitation schema.
+// An invitation to join a workspace with a role. Nobody joins without accepting: an account with the invited address sees it among its pending invitations; anyone else follows the single-use link while signed in.
 type Invitation struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// Email holds the value of the "email" field.
+	// The invited address (lower-cased).
 	Email string `json:"email,omitempty"`
-	// Role holds the value of the "role" field.
+	// The role the invitee gets on accepting: what the member may do in the workspace.
 	Role role.Role `json:"role,omitempty"`
 	// TokenHash holds the value of the "token_hash" field.
 	TokenHash string `json:"-"`
@@ -36,13 +36,13 @@ type Invitation struct {
 	InvitedByID *int `json:"invited_by_id,omitempty"`
 	// UserID holds the value of the "user_id" field.
 	UserID *int `json:"user_id,omitempty"`
-	// ExpiresAt holds the value of the "expires_at" field.
+	// When the invitation stops being valid (UTC); a new link moves it.
 	ExpiresAt time.Time `json:"expires_at,omitempty"`
-	// AcceptedAt holds the value of the "accepted_at" field.
+	// When it was accepted; null while it was not.
 	AcceptedAt *time.Time `json:"accepted_at,omitempty"`
-	// DeclinedAt holds the value of the "declined_at" field.
+	// When it was declined; null while it was not.
 	DeclinedAt *time.Time `json:"declined_at,omitempty"`
-	// CancelledAt holds the value of the "cancelled_at" field.
+	// When an admin cancelled it; null while nobody did.
 	CancelledAt *time.Time `json:"cancelled_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the InvitationQuery when eager-loading is set.
@@ -52,7 +52,7 @@ type Invitation struct {
 
 // InvitationEdges holds the relations/edges for other nodes in the graph.
 type InvitationEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
 	// User holds the value of the user edge.
 	User *User `json:"user,omitempty"`

@@ -14,30 +14,30 @@ import (
 	"github.com/woowtech/woow-paas/ent/user"
 )
 
-// OAuthClient is the model entity for the OAuthClient schema.
+// An application that acts for users with OAuth tokens. Its owner sees and manages it; public clients (the Home Assistant integration) have no secret and must use PKCE.
 type OAuthClient struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// ClientID holds the value of the "client_id" field.
 	ClientID string `json:"client_id,omitempty"`
 	// SecretHash holds the value of the "secret_hash" field.
 	SecretHash string `json:"-"`
-	// Name holds the value of the "name" field.
+	// The name users see on the consent page.
 	Name string `json:"name,omitempty"`
-	// RedirectUris holds the value of the "redirect_uris" field.
+	// The exact URIs authorization codes may be sent to.
 	RedirectUris []string `json:"redirect_uris,omitempty"`
-	// AllowedScopes holds the value of the "allowed_scopes" field.
+	// The scopes the client may ask for (see OAuthScope).
 	AllowedScopes []string `json:"allowed_scopes,omitempty"`
-	// GrantTypes holds the value of the "grant_types" field.
+	// The OAuth grant types it may use (authorization_code, refresh_token, urn:ietf:params:oauth:grant-type:device_code, client_credentials).
 	GrantTypes []string `json:"grant_types,omitempty"`
-	// Public holds the value of the "public" field.
+	// Whether it is a public client: no secret, PKCE required.
 	Public bool `json:"public,omitempty"`
-	// OwnerID holds the value of the "owner_id" field.
+	// The ID of the account that registered it; null for the platform's own clients.
 	OwnerID *int `json:"owner_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the OAuthClientQuery when eager-loading is set.
@@ -47,7 +47,7 @@ type OAuthClient struct {
 
 // OAuthClientEdges holds the relations/edges for other nodes in the graph.
 type OAuthClientEdges struct {
-	// Owner holds the value of the owner edge.
+	// The account that registered it; null for the platform's own clients.
 	Owner *User `json:"owner,omitempty"`
 	// Tokens holds the value of the tokens edge.
 	Tokens []*OAuthToken `json:"tokens,omitempty"`

@@ -12,14 +12,14 @@ import (
 	"github.com/woowtech/woow-paas/ent/platformsetting"
 )
 
-// PlatformSetting is the model entity for the PlatformSetting schema.
+// A platform-wide setting a platform admin changed (package settings).
 type PlatformSetting struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Key holds the value of the "key" field.
 	Key string `json:"key,omitempty"`

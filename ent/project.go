@@ -14,22 +14,22 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// Project is the model entity for the Project schema.
+// A support project: a Kanban board of stages and tasks, at most one per service. Members read it; from the user role up they change it.
 type Project struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// Name holds the value of the "name" field.
+	// The name, up to 200 characters.
 	Name string `json:"name,omitempty"`
-	// Description holds the value of the "description" field.
+	// What the project is for (Markdown); empty when not given.
 	Description string `json:"description,omitempty"`
-	// ServiceID holds the value of the "service_id" field.
+	// The ID of the service it supports; null for a project of its own.
 	ServiceID *int `json:"service_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ProjectQuery when eager-loading is set.
@@ -39,13 +39,13 @@ type Project struct {
 
 // ProjectEdges holds the relations/edges for other nodes in the graph.
 type ProjectEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
-	// Service holds the value of the service edge.
+	// The service it supports, if any.
 	Service *Service `json:"service,omitempty"`
 	// Stages holds the value of the stages edge.
 	Stages []*TaskStage `json:"stages,omitempty"`
-	// Tasks holds the value of the tasks edge.
+	// Its tasks across all stages (stages(...).tasks lists them in board order).
 	Tasks []*Task `json:"tasks,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -17,36 +17,36 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// Service is the model entity for the Service schema.
+// A marketplace app deployed into a workspace: one Helm release. Members see it; who may operate it depends on their role (viewerCan... fields). Its state moves through deploys, stops, starts, upgrades, rollbacks and deletion; serviceEvents streams each step.
 type Service struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// TemplateID holds the value of the "template_id" field.
+	// The ID of the template it was deployed from (see template).
 	TemplateID int `json:"template_id,omitempty"`
-	// Name holds the value of the "name" field.
+	// The display name, up to 100 characters, unique in the workspace among the services not gone (whatever the case).
 	Name string `json:"name,omitempty"`
-	// ReferenceID holds the value of the "reference_id" field.
+	// A UUID that names the service for good, whatever its name.
 	ReferenceID uuid.UUID `json:"reference_id,omitempty"`
-	// State holds the value of the "state" field.
+	// Where the service is in its life. Each operation starts only from some states (CONFLICT otherwise); the viewerCan... fields say which are open now.
 	State service.State `json:"state,omitempty"`
-	// ErrorMessage holds the value of the "error_message" field.
+	// Why the last operation failed, in words; empty unless state is error.
 	ErrorMessage string `json:"error_message,omitempty"`
-	// Subdomain holds the value of the "subdomain" field.
+	// The first label of its public host name (paas-cs-<workspace>-<8 hex digits>), unique on the platform; url is the whole address.
 	Subdomain string `json:"subdomain,omitempty"`
-	// CustomDomain holds the value of the "custom_domain" field.
+	// A host name of the user's own that also reaches the app; null when none.
 	CustomDomain *string `json:"custom_domain,omitempty"`
-	// InternalPort holds the value of the "internal_port" field.
+	// The port of the app's HTTP service inside the cluster; 0 until deployed.
 	InternalPort int `json:"internal_port,omitempty"`
-	// ReleaseName holds the value of the "release_name" field.
+	// The Helm release's name (at most 53 characters).
 	ReleaseName string `json:"release_name,omitempty"`
-	// Namespace holds the value of the "namespace" field.
+	// The Kubernetes namespace of the release: the workspace's.
 	Namespace string `json:"namespace,omitempty"`
 	// UserValues holds the value of the "user_values" field.
 	UserValues map[string]interface{} `json:"user_values,omitempty"`
@@ -54,15 +54,15 @@ type Service struct {
 	SecretValues []byte `json:"-"`
 	// ReplicaCounts holds the value of the "replica_counts" field.
 	ReplicaCounts map[string]int32 `json:"replica_counts,omitempty"`
-	// ChartVersion holds the value of the "chart_version" field.
+	// The chart version of the current release; empty before the first deploy.
 	ChartVersion string `json:"chart_version,omitempty"`
-	// HelmRevision holds the value of the "helm_revision" field.
+	// The Helm revision of the current release; 0 before the first deploy.
 	HelmRevision int `json:"helm_revision,omitempty"`
 	// StateDeadline holds the value of the "state_deadline" field.
 	StateDeadline *time.Time `json:"state_deadline,omitempty"`
-	// DeployedAt holds the value of the "deployed_at" field.
+	// When the first deploy finished; null before.
 	DeployedAt *time.Time `json:"deployed_at,omitempty"`
-	// LastUpgradedAt holds the value of the "last_upgraded_at" field.
+	// When the last upgrade or rollback finished; null if none did.
 	LastUpgradedAt *time.Time `json:"last_upgraded_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ServiceQuery when eager-loading is set.
@@ -72,15 +72,15 @@ type Service struct {
 
 // ServiceEdges holds the relations/edges for other nodes in the graph.
 type ServiceEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
-	// Template holds the value of the template edge.
+	// The template it was deployed from.
 	Template *AppTemplate `json:"template,omitempty"`
-	// Revisions holds the value of the revisions edge.
+	// The release's history, one entry per Helm revision (rollbackService takes one).
 	Revisions []*ServiceRevision `json:"revisions,omitempty"`
-	// Events holds the value of the events edge.
+	// The deploy log: every state change and message, oldest first by default.
 	Events []*ServiceEvent `json:"events,omitempty"`
-	// SupportProject holds the value of the support_project edge.
+	// The support project (Kanban board) of this service; null when none was made.
 	SupportProject *Project `json:"support_project,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -14,22 +14,22 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// ServiceEvent is the model entity for the ServiceEvent schema.
+// A line of a service's deploy log, which members watch live (serviceEvents).
 type ServiceEvent struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// ServiceID holds the value of the "service_id" field.
+	// The ID of the service (see service).
 	ServiceID int `json:"service_id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it happened (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// State holds the value of the "state" field.
+	// The service's state when it was written.
 	State string `json:"state,omitempty"`
-	// Level holds the value of the "level" field.
+	// How serious it is.
 	Level serviceevent.Level `json:"level,omitempty"`
-	// Message holds the value of the "message" field.
+	// What happened, in words, up to 4000 characters.
 	Message string `json:"message,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ServiceEventQuery when eager-loading is set.
@@ -39,9 +39,9 @@ type ServiceEvent struct {
 
 // ServiceEventEdges holds the relations/edges for other nodes in the graph.
 type ServiceEventEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
-	// Service holds the value of the service edge.
+	// The service.
 	Service *Service `json:"service,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

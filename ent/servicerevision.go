@@ -15,28 +15,28 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// ServiceRevision is the model entity for the ServiceRevision schema.
+// One entry of a service's release history (a Helm revision).
 type ServiceRevision struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// ServiceID holds the value of the "service_id" field.
+	// The ID of the service (see service).
 	ServiceID int `json:"service_id,omitempty"`
-	// Revision holds the value of the "revision" field.
+	// The Helm revision number, from 1, unique per service.
 	Revision int `json:"revision,omitempty"`
-	// ChartVersion holds the value of the "chart_version" field.
+	// The chart version of this revision.
 	ChartVersion string `json:"chart_version,omitempty"`
-	// AppVersion holds the value of the "app_version" field.
+	// The app version the chart declares; empty when it declares none.
 	AppVersion string `json:"app_version,omitempty"`
-	// ValuesSnapshot holds the value of the "values_snapshot" field.
+	// The user's values at this revision; password values masked.
 	ValuesSnapshot map[string]interface{} `json:"values_snapshot,omitempty"`
-	// Status holds the value of the "status" field.
+	// Helm's status of the revision (deployed, superseded, failed, ...).
 	Status string `json:"status,omitempty"`
-	// Description holds the value of the "description" field.
+	// Helm's description of the revision (Install complete, Upgrade complete, Rollback to 2, ...).
 	Description string `json:"description,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When the revision was made (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ServiceRevisionQuery when eager-loading is set.
@@ -46,9 +46,9 @@ type ServiceRevision struct {
 
 // ServiceRevisionEdges holds the relations/edges for other nodes in the graph.
 type ServiceRevisionEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
-	// Service holds the value of the service edge.
+	// The service.
 	Service *Service `json:"service,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -14,48 +14,48 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// SmartHome is the model entity for the SmartHome schema.
+// A Home Assistant installation reached from the internet through a Cloudflare Tunnel. Members see it; admins and the owner add, retry and delete smart homes and read the tunnel's token.
 type SmartHome struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// Name holds the value of the "name" field.
+	// The display name, up to 100 characters.
 	Name string `json:"name,omitempty"`
-	// ReferenceID holds the value of the "reference_id" field.
+	// A UUID that names the home for good, whatever its name; its first 8 hex digits are in its host name.
 	ReferenceID uuid.UUID `json:"reference_id,omitempty"`
-	// State holds the value of the "state" field.
+	// Where its provisioning is.
 	State smarthome.State `json:"state,omitempty"`
-	// ErrorMessage holds the value of the "error_message" field.
+	// Why provisioning or deletion failed, in words; empty unless state is error.
 	ErrorMessage string `json:"error_message,omitempty"`
-	// TunnelID holds the value of the "tunnel_id" field.
+	// Cloudflare's ID of its tunnel; empty until provisioned.
 	TunnelID string `json:"tunnel_id,omitempty"`
-	// TunnelName holds the value of the "tunnel_name" field.
+	// The tunnel's name at Cloudflare.
 	TunnelName string `json:"tunnel_name,omitempty"`
 	// TunnelToken holds the value of the "tunnel_token" field.
 	TunnelToken []byte `json:"-"`
-	// ConnectorID holds the value of the "connector_id" field.
+	// Cloudflare's ID of the connector (cloudflared) last seen on the tunnel; empty when none.
 	ConnectorID string `json:"connector_id,omitempty"`
-	// ConnectorType holds the value of the "connector_type" field.
+	// That connector's version and architecture, as cloudflared 2024.6.1 (linux_amd64); empty when none.
 	ConnectorType string `json:"connector_type,omitempty"`
-	// TunnelRoute holds the value of the "tunnel_route" field.
+	// The home's public address (https://<subdomain>), which the tunnel serves; empty until active.
 	TunnelRoute string `json:"tunnel_route,omitempty"`
-	// TunnelStatus holds the value of the "tunnel_status" field.
+	// The tunnel's connection as Cloudflare last reported it (refreshSmartHomeStatus asks again).
 	TunnelStatus smarthome.TunnelStatus `json:"tunnel_status,omitempty"`
-	// ConnectedSince holds the value of the "connected_since" field.
+	// Since when a connector has been connected; null when none is.
 	ConnectedSince *time.Time `json:"connected_since,omitempty"`
-	// HaPort holds the value of the "ha_port" field.
+	// Home Assistant's port on the installation's network (8123 by default).
 	HaPort int `json:"ha_port,omitempty"`
-	// Subdomain holds the value of the "subdomain" field.
+	// The host name of its public address, unique on the platform.
 	Subdomain string `json:"subdomain,omitempty"`
 	// DNSRecordID holds the value of the "dns_record_id" field.
 	DNSRecordID string `json:"dns_record_id,omitempty"`
-	// DeployedAt holds the value of the "deployed_at" field.
+	// When provisioning finished; null before.
 	DeployedAt *time.Time `json:"deployed_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the SmartHomeQuery when eager-loading is set.
@@ -65,7 +65,7 @@ type SmartHome struct {
 
 // SmartHomeEdges holds the relations/edges for other nodes in the graph.
 type SmartHomeEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

@@ -18,38 +18,38 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// Task is the model entity for the Task schema.
+// A card on a project's board.
 type Task struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// ProjectID holds the value of the "project_id" field.
+	// The ID of the project (see project).
 	ProjectID int `json:"project_id,omitempty"`
-	// StageID holds the value of the "stage_id" field.
+	// The ID of its column (see stage).
 	StageID int `json:"stage_id,omitempty"`
-	// Title holds the value of the "title" field.
+	// The title, up to 300 characters.
 	Title string `json:"title,omitempty"`
-	// Description holds the value of the "description" field.
+	// The details (Markdown); empty when not given.
 	Description string `json:"description,omitempty"`
-	// AssigneeID holds the value of the "assignee_id" field.
+	// The ID of the member it is assigned to; null when nobody.
 	AssigneeID *int `json:"assignee_id,omitempty"`
-	// Priority holds the value of the "priority" field.
+	// How urgent it is.
 	Priority task.Priority `json:"priority,omitempty"`
-	// Rank holds the value of the "rank" field.
+	// Its place in its column: tasks sort by rank (a key between its neighbours' keys), then id. Set by createTask and moveTask.
 	Rank string `json:"rank,omitempty"`
 	// Tags holds the value of the "tags" field.
 	Tags []string `json:"tags,omitempty"`
-	// Deadline holds the value of the "deadline" field.
+	// When it is due; null when it is not.
 	Deadline *time.Time `json:"deadline,omitempty"`
-	// ChatEnabled holds the value of the "chat_enabled" field.
+	// Whether the task's chat is meant to be shown (stored for clients; the server does not enforce it).
 	ChatEnabled bool `json:"chat_enabled,omitempty"`
-	// AiAutoReply holds the value of the "ai_auto_reply" field.
+	// Whether the task's thread, when it is made, has autoReply on (messages that mention no agent get an answer).
 	AiAutoReply bool `json:"ai_auto_reply,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the TaskQuery when eager-loading is set.
@@ -59,13 +59,13 @@ type Task struct {
 
 // TaskEdges holds the relations/edges for other nodes in the graph.
 type TaskEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
-	// Project holds the value of the project edge.
+	// The project.
 	Project *Project `json:"project,omitempty"`
-	// Stage holds the value of the stage edge.
+	// Its column.
 	Stage *TaskStage `json:"stage,omitempty"`
-	// Assignee holds the value of the assignee edge.
+	// The member it is assigned to, if any.
 	Assignee *User `json:"assignee,omitempty"`
 	// Thread holds the value of the thread edge.
 	Thread *AIThread `json:"thread,omitempty"`

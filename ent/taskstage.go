@@ -13,20 +13,20 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// TaskStage is the model entity for the TaskStage schema.
+// A column of a project's board.
 type TaskStage struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// ProjectID holds the value of the "project_id" field.
+	// The ID of the project (see project).
 	ProjectID int `json:"project_id,omitempty"`
-	// Name holds the value of the "name" field.
+	// The column's title, up to 100 characters.
 	Name string `json:"name,omitempty"`
-	// Sequence holds the value of the "sequence" field.
+	// The column's place on the board, from the left.
 	Sequence int `json:"sequence,omitempty"`
-	// Folded holds the value of the "folded" field.
+	// Whether the board shows the column folded.
 	Folded bool `json:"folded,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the TaskStageQuery when eager-loading is set.
@@ -36,9 +36,9 @@ type TaskStage struct {
 
 // TaskStageEdges holds the relations/edges for other nodes in the graph.
 type TaskStageEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
-	// Project holds the value of the project edge.
+	// The project.
 	Project *Project `json:"project,omitempty"`
 	// Tasks holds the value of the tasks edge.
 	Tasks []*Task `json:"tasks,omitempty"`

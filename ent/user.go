@@ -12,28 +12,28 @@ import (
 	"github.com/woowtech/woow-paas/ent/user"
 )
 
-// User is the model entity for the User schema.
+// An account. Other accounts show only their name and e-mail, and only to members of a workspace they share.
 type User struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Email holds the value of the "email" field.
+	// The sign-in address, lower-cased, unique regardless of case.
 	Email string `json:"email,omitempty"`
-	// Name holds the value of the "name" field.
+	// The display name; empty when not given.
 	Name string `json:"name,omitempty"`
 	// PasswordHash holds the value of the "password_hash" field.
 	PasswordHash string `json:"-"`
-	// EmailVerifiedAt holds the value of the "email_verified_at" field.
+	// When the account proved it receives mail at its address (by following a link e-mailed there); null until then, and again after the address changes. Invitations to an address show in the app only to an account that proved it.
 	EmailVerifiedAt *time.Time `json:"email_verified_at,omitempty"`
-	// PlatformAdmin holds the value of the "platform_admin" field.
+	// Whether the account administers the platform: the marketplace, AI providers and accounts. The first account registered is one.
 	PlatformAdmin bool `json:"platform_admin,omitempty"`
 	// Disabled holds the value of the "disabled" field.
 	Disabled bool `json:"disabled,omitempty"`
-	// LastLoginAt holds the value of the "last_login_at" field.
+	// When the account last signed in; null if it never did.
 	LastLoginAt *time.Time `json:"last_login_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UserQuery when eager-loading is set.

@@ -13,24 +13,24 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 )
 
-// Workspace is the model entity for the Workspace schema.
+// A team's space: its members, the services they deploy, smart homes, projects and assistant threads. Everything belongs to exactly one workspace; a viewer sees only the workspaces he is a member of.
 type Workspace struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Name holds the value of the "name" field.
+	// The display name, up to 100 characters.
 	Name string `json:"name,omitempty"`
-	// Slug holds the value of the "slug" field.
+	// The workspace's address in the web app (/workspaces/<slug>), unique and fixed at creation.
 	Slug string `json:"slug,omitempty"`
-	// Description holds the value of the "description" field.
+	// What the workspace is for, up to 2000 characters; empty when not given.
 	Description string `json:"description,omitempty"`
-	// State holds the value of the "state" field.
+	// active, or archived: read-only for good (archiveWorkspace).
 	State workspace.State `json:"state,omitempty"`
-	// OwnerID holds the value of the "owner_id" field.
+	// The ID of the owner (see owner).
 	OwnerID int `json:"owner_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the WorkspaceQuery when eager-loading is set.
@@ -40,27 +40,27 @@ type Workspace struct {
 
 // WorkspaceEdges holds the relations/edges for other nodes in the graph.
 type WorkspaceEdges struct {
-	// Owner holds the value of the owner edge.
+	// The one member with the owner role: only he may archive the workspace or transfer ownership.
 	Owner *User `json:"owner,omitempty"`
-	// Members holds the value of the members edge.
+	// The members and their roles.
 	Members []*WorkspaceMember `json:"members,omitempty"`
-	// Invitations holds the value of the invitations edge.
+	// Invitations to join, answered or not. Only admins and the owner see them (empty for anyone else); see also pendingInvitations.
 	Invitations []*Invitation `json:"invitations,omitempty"`
-	// Services holds the value of the services edge.
+	// The services deployed here, in every state (gone ones included).
 	Services []*Service `json:"services,omitempty"`
 	// ServiceRevisions holds the value of the service_revisions edge.
 	ServiceRevisions []*ServiceRevision `json:"service_revisions,omitempty"`
 	// ServiceEvents holds the value of the service_events edge.
 	ServiceEvents []*ServiceEvent `json:"service_events,omitempty"`
-	// SmartHomes holds the value of the smart_homes edge.
+	// The Home Assistant installations reached through this workspace's tunnels.
 	SmartHomes []*SmartHome `json:"smart_homes,omitempty"`
-	// Projects holds the value of the projects edge.
+	// The support projects (Kanban boards), at most one per service.
 	Projects []*Project `json:"projects,omitempty"`
 	// TaskStages holds the value of the task_stages edge.
 	TaskStages []*TaskStage `json:"task_stages,omitempty"`
 	// Tasks holds the value of the tasks edge.
 	Tasks []*Task `json:"tasks,omitempty"`
-	// AiThreads holds the value of the ai_threads edge.
+	// The assistant conversations of the workspace.
 	AiThreads []*AIThread `json:"ai_threads,omitempty"`
 	// AiMessages holds the value of the ai_messages edge.
 	AiMessages []*AIMessage `json:"ai_messages,omitempty"`

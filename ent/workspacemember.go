@@ -15,24 +15,24 @@ import (
 	"github.com/woowtech/woow-paas/role"
 )
 
-// WorkspaceMember is the model entity for the WorkspaceMember schema.
+// One account's membership of one workspace, with its role.
 type WorkspaceMember struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// CreatedAt holds the value of the "created_at" field.
+	// When it was created (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
-	// UpdatedAt holds the value of the "updated_at" field.
+	// When it last changed (UTC).
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// WorkspaceID holds the value of the "workspace_id" field.
+	// The ID of the workspace it belongs to, for good.
 	WorkspaceID int `json:"workspace_id,omitempty"`
-	// UserID holds the value of the "user_id" field.
+	// The member's account ID (see user).
 	UserID int `json:"user_id,omitempty"`
-	// Role holds the value of the "role" field.
+	// A member's role in a workspace: what the member may do there. Each role may do all that the roles below it may.
 	Role role.Role `json:"role,omitempty"`
 	// InvitedByID holds the value of the "invited_by_id" field.
 	InvitedByID *int `json:"invited_by_id,omitempty"`
-	// InvitedAt holds the value of the "invited_at" field.
+	// When the member was invited; null for the workspace's creator.
 	InvitedAt *time.Time `json:"invited_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the WorkspaceMemberQuery when eager-loading is set.
@@ -42,9 +42,9 @@ type WorkspaceMember struct {
 
 // WorkspaceMemberEdges holds the relations/edges for other nodes in the graph.
 type WorkspaceMemberEdges struct {
-	// Workspace holds the value of the workspace edge.
+	// The workspace it belongs to.
 	Workspace *Workspace `json:"workspace,omitempty"`
-	// User holds the value of the user edge.
+	// The member's account.
 	User *User `json:"user,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.

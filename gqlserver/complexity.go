@@ -17,7 +17,8 @@ import (
 const complexityStatsKey = "ComplexityLimit"
 
 // ComplexityLimit rejects an operation whose complexity exceeds Max, with
-// extensions.code COMPLEXITY_LIMIT_EXCEEDED (HTTP 422).
+// extensions.code COMPLEXITY_LIMIT_EXCEEDED (a request error: see
+// transport.go for its HTTP status).
 //
 // It replaces gqlgen's extension.FixedComplexityLimit, which computes the
 // same numbers but walks a fragment again at every spread: a 1 KB document

@@ -29,8 +29,9 @@ const (
 //
 // Operations refused by a limit (and the malformed persistedQuery
 // extensions persistedQueries reports) are request errors like validation
-// failures: HTTP 422 and a graphql-transport-ws "error" message rather than
-// 200 and "next". gqlgen's transports (and wsTransport, which follows them)
+// failures: no data entry, HTTP 400 under application/graphql-response+json
+// (transport.go) and a graphql-transport-ws "error" message rather than
+// "next". The transports (wsTransport and transport.go follow gqlgen's)
 // decide that from extensions.code through errcode.GetErrorKind, which only
 // knows the codes in errcode's registry: a global map, writable only through
 // errcode.RegisterErrorType. Rather than write to it, a request error

@@ -3,7 +3,6 @@ package gqlserver
 import (
 	"context"
 	"log/slog"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -62,7 +61,7 @@ func TestRefusalsLogged(t *testing.T) {
 				"query": tc.query, "operationName": tc.operationName,
 				"variables": map[string]any{"pw": "hunter2-variable"},
 			})
-			wantError(t, status, r, http.StatusUnprocessableEntity, tc.code, "")
+			wantRequestError(t, status, r, tc.code, "")
 			wantRefusalLogged(t, logs.String(), tc.operationName, tc.code, tc.limit, tc.value, "hunter2", "echo(msg")
 		})
 	}

@@ -17,7 +17,8 @@ func presentedCode(t *testing.T, err *gqlerror.Error) string {
 }
 
 // TestRequestErrors: the refusals of the limits are request errors for
-// gqlgen's transports (HTTP 422, a WebSocket "error" message) and show
+// the transports (HTTP 400 under application/graphql-response+json, see
+// transport.go; a WebSocket "error" message) and show
 // their own codes, without this package writing to gqlgen's global
 // registry of error kinds. It fails if a gqlgen upgrade stops treating
 // GRAPHQL_VALIDATION_FAILED as a request error.

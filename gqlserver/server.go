@@ -21,7 +21,12 @@
 //     (graphql-transport-ws, this package's own loop on gorilla: see
 //     wsTransport), GET (queries only) and POST
 //     (application/json only; no form or multipart transports, so a
-//     cross-site "simple" request can never reach the executor).
+//     cross-site "simple" request can never reach the executor). GET and
+//     POST are this package's own (transport.go): a request error (syntax,
+//     validation, variable coercion, a limit) answers 200 under
+//     application/json and 400 under application/graphql-response+json,
+//     never with a data entry, as the GraphQL-over-HTTP specification says
+//     (gqlgen's answer 422 and "data": null).
 //   - Extensions: an LRU query cache, introspection when enabled, automatic
 //     persisted queries with an LRU cache, FieldLimit (the raw document's
 //     fields counted before validation, which compares them pairwise; and
@@ -84,10 +89,10 @@ const (
 // their statuses, are package httperr's.
 const (
 	// CodeBadRequest: the HTTP request is not a GraphQL request we accept
-	// (HTTP 400: body not a GraphQL JSON object, malformed URL query, GET
+	// (HTTP 400: body not a GraphQL JSON object, no query, malformed URL query, GET
 	// variables or extensions that are not JSON objects, unsupported upgrade
-	// or subprotocol), or its persistedQuery extension is malformed (HTTP
-	// 422, like other request errors that gqlgen reports).
+	// or subprotocol), or its persistedQuery extension is malformed (a
+	// request error like a validation failure: see transport.go).
 	CodeBadRequest = string(httperr.BadRequest)
 	// CodePayloadTooLarge: the POST body is larger than Options.MaxBodyBytes.
 	CodePayloadTooLarge = string(httperr.PayloadTooLarge)
@@ -305,8 +310,8 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 
 	srv.AddTransport(transport.SSE{KeepAlivePingInterval: keepAlive})
 	srv.AddTransport(wsTransport{s: s})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(getTransport{})
+	srv.AddTransport(postTransport{})
 
 	if opts.QueryCacheSize > 0 {
 		srv.SetQueryCache(lru.New[*ast.QueryDocument](opts.QueryCacheSize))

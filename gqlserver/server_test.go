@@ -157,6 +157,26 @@ func wantError(tb testing.TB, status int, r gqlResponse, wantStatus int, wantCod
 	}
 }
 
+// wantRequestError checks the response to a request error (the operation
+// never ran) sent as application/json, as every test client here does:
+// 200, the code and message, and no data entry (transport.go).
+func wantRequestError(tb testing.TB, status int, r gqlResponse, wantCode, wantMessage string) {
+	tb.Helper()
+	wantError(tb, status, r, http.StatusOK, wantCode, wantMessage)
+	if hasDataEntry(r.raw) {
+		tb.Fatalf("a request error with a data entry: %s", r.raw)
+	}
+}
+
+// hasDataEntry reports whether the JSON object body has a "data" key,
+// even a null one.
+func hasDataEntry(body string) bool {
+	var m map[string]json.RawMessage
+	_ = json.Unmarshal([]byte(body), &m)
+	_, ok := m["data"]
+	return ok
+}
+
 func TestPOSTQuery(t *testing.T) {
 	ts, _ := newTestServer(t, Options{})
 
@@ -323,7 +343,7 @@ func TestDepthLimit(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			status, r := query(t, ts, q)
-			wantError(t, status, r, http.StatusUnprocessableEntity, CodeDepthLimit,
+			wantRequestError(t, status, r, CodeDepthLimit,
 				"operation has depth 4, which exceeds the limit of 3")
 		})
 	}
@@ -343,7 +363,7 @@ func TestAliasLimit(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			status, r := query(t, ts, q)
-			wantError(t, status, r, http.StatusUnprocessableEntity, CodeAliasLimit,
+			wantRequestError(t, status, r, CodeAliasLimit,
 				"operation has 4 aliases, which exceeds the limit of 3")
 		})
 	}
@@ -355,10 +375,11 @@ func TestComplexityLimit(t *testing.T) {
 	status, r := query(t, ts, `{ heavy(n: 99) }`)
 	wantData(t, status, r, `{"heavy":99}`)
 
-	// 422 because this package makes the refusal a request error (see
-	// requestError); gqlgen's own ComplexityLimit answers 200.
+	// A request error (no data entry) because this package makes the
+	// refusal one (see requestError); gqlgen's own ComplexityLimit runs
+	// nothing either, but answers "data": null.
 	status, r = query(t, ts, `{ heavy(n: 101) }`)
-	wantError(t, status, r, http.StatusUnprocessableEntity, "COMPLEXITY_LIMIT_EXCEEDED",
+	wantRequestError(t, status, r, "COMPLEXITY_LIMIT_EXCEEDED",
 		"operation has complexity 101, which exceeds the limit of 100")
 }
 
@@ -368,7 +389,7 @@ func TestParserTokenLimit(t *testing.T) {
 	wantData(t, status, r, `{"name":"test"}`)
 
 	status, r = query(t, ts, "{"+strings.Repeat(" name", 30)+" }")
-	wantError(t, status, r, http.StatusUnprocessableEntity, "GRAPHQL_PARSE_FAILED", "")
+	wantRequestError(t, status, r, "GRAPHQL_PARSE_FAILED", "")
 }
 
 func TestAPQ(t *testing.T) {
@@ -392,7 +413,7 @@ func TestAPQ(t *testing.T) {
 
 	bad := map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": strings.Repeat("0", 64)}}
 	status, r = post(t, ts, map[string]any{"query": q, "extensions": bad})
-	wantError(t, status, r, http.StatusUnprocessableEntity, CodeBadRequest, "provided APQ hash does not match query")
+	wantRequestError(t, status, r, CodeBadRequest, "provided APQ hash does not match query")
 }
 
 func TestIntrospection(t *testing.T) {
@@ -403,7 +424,7 @@ func TestIntrospection(t *testing.T) {
 		wantData(t, status, r, `{"__schema":{"queryType":{"name":"Query"}}}`)
 
 		status, r = query(t, ts, typo)
-		wantError(t, status, r, http.StatusUnprocessableEntity, "GRAPHQL_VALIDATION_FAILED",
+		wantRequestError(t, status, r, "GRAPHQL_VALIDATION_FAILED",
 			`Cannot query field "nam" on type "Query". Did you mean "name"?`)
 	})
 	t.Run("off", func(t *testing.T) {
@@ -414,7 +435,7 @@ func TestIntrospection(t *testing.T) {
 		}
 		// No suggestions: they would reveal the schema.
 		status, r := query(t, ts, typo)
-		wantError(t, status, r, http.StatusUnprocessableEntity, "GRAPHQL_VALIDATION_FAILED",
+		wantRequestError(t, status, r, "GRAPHQL_VALIDATION_FAILED",
 			`Cannot query field "nam" on type "Query".`)
 	})
 }

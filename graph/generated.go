@@ -5410,7 +5410,9 @@ var sources = []*ast.Source{
 # top-level error whose extensions.code is BAD_USER_INPUT (with
 # extensions.field), CONFLICT, FORBIDDEN, NOT_FOUND or UNAUTHENTICATED.
 
+"Any JSON value: a string, number, boolean, null, list or object."
 scalar Any
+"A UUID in its canonical text form (8-4-4-4-12 hexadecimal digits)."
 scalar UUID
 
 """
@@ -5426,27 +5428,41 @@ directive @shared on FIELD_DEFINITION | OBJECT
 
 "The values a marketplace template lets a user set (SPEC section 4)."
 type ValueSpecs {
+  "Values the user must give when deploying."
   required: [ValueSpec!]!
+  "Values the user may give; the template's defaults apply otherwise."
   optional: [ValueSpec!]!
 }
 
 "The form control of a value and the JSON type it must have."
 enum ValueSpecType {
+  "A single line of text (a JSON string)."
   text
+  "A secret (a JSON string): stored encrypted, never returned, masked in revisions and diffs."
   password
+  "A JSON number, within min and max when given."
   number
+  "true or false."
   boolean
+  "One of options (a JSON string)."
   select
 }
 
+"One value a template lets a user set, and its rules: a field of the deploy form."
 type ValueSpec {
   "A dot path into the chart values; ` + "`" + `_init.` + "`" + ` keys are set-up inputs."
   key: String!
+  "What the form calls the value."
   label: String!
+  "The form control, and the JSON type the value must have."
   type: ValueSpecType!
+  "The value used when the user gives none; null for none."
   default: Any
+  "The values a select allows; null for other types."
   options: [String!]
+  "Example text shown in an empty field."
   placeholder: String
+  "Help text shown under the field."
   description: String
   "Rule for text and password: the fewest characters (not bytes) a non-empty value may have."
   minLength: Int
@@ -5465,18 +5481,32 @@ type ValueSpec {
   max: Float
 }
 
+"The values a template lets a user set, as an admin writes them (see ValueSpecs)."
 input ValueSpecsInput {
+  "Values the user must give when deploying."
   required: [ValueSpecInput!]!
+  "Values the user may give."
   optional: [ValueSpecInput!]!
 }
 
+"One value a template lets a user set, and its rules (see ValueSpec)."
 input ValueSpecInput {
+  """
+  A dot path into the chart values, unique in the template; ` + "`" + `_init.` + "`" + ` keys
+  are set-up inputs, not chart values.
+  """
   key: String!
+  "What the form calls the value."
   label: String!
+  "The form control, and the JSON type the value must have."
   type: ValueSpecType!
+  "The value used when the user gives none, of the type's JSON type."
   default: Any
+  "The values a select allows: its value must be one of them."
   options: [String!]
+  "Example text shown in an empty field."
   placeholder: String
+  "Help text shown under the field."
   description: String
   "Rule for text and password: the fewest characters (not bytes) a non-empty value may have."
   minLength: Int
@@ -5532,54 +5562,99 @@ extend type Query {
   viewer: User
   "The viewer's workspaces."
   workspaces(
+    "Returns the workspaces after this cursor."
     after: Cursor
+    """
+    Returns at most this many workspaces from the start (100 when neither
+    first nor last is given; at most 100).
+    """
     first: Int
+    "Returns the workspaces before this cursor."
     before: Cursor
+    "Returns at most this many workspaces from the end (at most 100)."
     last: Int
+    "Only the workspaces matching this filter."
     where: WorkspaceWhereInput
+    "The order; by id (the order of creation) when not given."
     orderBy: WorkspaceOrder
   ): WorkspaceConnection!
   "One of the viewer's workspaces by slug."
-  workspace(slug: String!): Workspace
+  workspace(
+    "The workspace's slug. Null when no workspace of the viewer's has it."
+    slug: String!
+  ): Workspace
   "An invitation by its link's token, to show before accepting; null when the link is unknown, used or expired."
-  invitationByToken(token: String!): PendingInvitation
+  invitationByToken(
+    "The token of the invitation link."
+    token: String!
+  ): PendingInvitation
   "The marketplace: active templates (platform admins also see inactive ones)."
   appTemplates(
+    "Only templates of this category."
     category: AppTemplateCategory
     "Matches name, description and tags, case-insensitively."
     search: String
+    "Returns the templates after this cursor."
     after: Cursor
+    "Returns at most this many templates from the start (at most 100)."
     first: Int
+    "Returns the templates before this cursor."
     before: Cursor
+    "Returns at most this many templates from the end (at most 100)."
     last: Int
+    "Only the templates matching this filter."
     where: AppTemplateWhereInput
+    "The order; by id (the order of creation) when not given."
     orderBy: AppTemplateOrder
   ): AppTemplateConnection!
   "One template by slug."
-  appTemplate(slug: String!): AppTemplate
+  appTemplate(
+    """
+    The template's slug. Null when no template has it; an inactive one is
+    found too (a service of a retired template still shows it).
+    """
+    slug: String!
+  ): AppTemplate
 }
 
+"A new account."
 input RegisterInput {
+  "The sign-in address, at most 254 characters; BAD_USER_INPUT when an account has it already."
   email: String!
+  "At least 8 characters."
   password: String!
+  "The display name, at most 200 characters."
   name: String!
 }
 
+"Credentials to sign in with."
 input LoginInput {
+  "The account's address, in any case."
   email: String!
+  """
+  The account's password. UNAUTHENTICATED when either is wrong;
+  TOO_MANY_REQUESTS after repeated failures.
+  """
   password: String!
 }
 
+"The account signed in; the session cookie is set on the response."
 type AuthPayload {
+  "The signed-in account."
   user: User!
 }
 
+"The answer to logout."
 type LogoutPayload {
+  "Always true: the session ended and its cookie was cleared."
   ok: Boolean!
 }
 
+"A new workspace; the viewer becomes its owner."
 input CreateWorkspaceInput {
+  "The display name, 1 to 100 characters; the slug is made from it."
   name: String!
+  "What the workspace is for, at most 2000 characters."
   description: String
   """
   A key the client makes for this request (a UUID): the same request sent
@@ -5589,9 +5664,13 @@ input CreateWorkspaceInput {
   idempotencyKey: String
 }
 
+"Changes to a workspace (admins and the owner); fields left out stay."
 input UpdateWorkspaceInput {
+  "The workspace."
   id: ID!
+  "The new display name, 1 to 100 characters (the slug stays)."
   name: String
+  "The new description, at most 2000 characters."
   description: String
 }
 
@@ -5601,29 +5680,41 @@ nothing in it changes any more and it takes no new members. Its services
 must be stopped or deleted first (CONFLICT otherwise).
 """
 input ArchiveWorkspaceInput {
+  "The workspace (the owner only)."
   id: ID!
 }
 
+"A workspace the viewer leaves."
 input LeaveWorkspaceInput {
+  "The workspace; its owner transfers ownership first (CONFLICT otherwise)."
   workspaceId: ID!
 }
 
+"A new owner for a workspace (the owner only)."
 input TransferOwnershipInput {
+  "The workspace."
   workspaceId: ID!
   "The member who becomes owner; the current owner becomes admin."
   userId: ID!
 }
 
+"The workspace after the change."
 type WorkspacePayload {
+  "The workspace."
   workspace: Workspace!
 }
 
+"An invitation to send (admins and the owner)."
 input InviteMemberInput {
+  "The workspace."
   workspaceId: ID!
+  "The address to invite; CONFLICT when it belongs to a member already."
   email: String!
+  "The role on accepting: admin, user or guest (owner is refused)."
   role: Role!
 }
 
+"The invitation made."
 type InviteMemberPayload {
   """
   The invitation, pending until it is accepted. An account that has
@@ -5641,34 +5732,46 @@ type InviteMemberPayload {
 
 "Where an invitation stands."
 enum InvitationStatus {
+  "Waiting for an answer, and not expired."
   pending
+  "Accepted: the invitee is a member."
   accepted
+  "Declined by the invitee."
   declined
+  "Withdrawn by an admin."
   cancelled
+  "Never answered before expiresAt; createInvitationLink revives it."
   expired
 }
 
 extend type Invitation {
+  "Where it stands, from its times."
   status: InvitationStatus!
 }
 
 "The workspace an invitation is for: all an invitee sees of it before joining."
 type InvitedWorkspace {
+  "The workspace's ID."
   id: ID!
+  "The workspace's display name."
   name: String!
+  "The workspace's slug (its address once joined)."
   slug: String!
 }
 
 "An invitation as the person invited sees it."
 type PendingInvitation {
+  "The invitation's ID (acceptInvitation and declineInvitation take it)."
   id: ID!
   "The role the invitee gets on accepting."
   role: Role!
+  "The workspace to join."
   workspace: InvitedWorkspace!
   "The name of the member who sent it."
   invitedBy: String
   "The address it was sent to."
   email: String!
+  "When it stops being valid (UTC)."
   expiresAt: Time!
 }
 
@@ -5684,10 +5787,13 @@ extend type User {
 
 "Accept an invitation: one of your pending invitations by id, or a link's token."
 input AcceptInvitationInput {
+  "One of the viewer's pending invitations (for an account that verified the address)."
   id: ID
+  "The token of the invitation link (anyone signed in). Give id or token, not both."
   token: String
 }
 
+"The membership made."
 type AcceptInvitationPayload {
   "The new membership (its workspace is the one joined)."
   member: WorkspaceMember!
@@ -5695,115 +5801,237 @@ type AcceptInvitationPayload {
 
 "Decline an invitation: one of your pending invitations by id, or a link's token."
 input DeclineInvitationInput {
+  "One of the viewer's pending invitations."
   id: ID
+  "The token of the invitation link. Give id or token, not both."
   token: String
 }
 
+"The invitation declined."
 type DeclineInvitationPayload {
+  "The invitation's ID."
   invitationId: ID!
 }
 
+"An invitation to withdraw."
 input CancelInvitationInput {
+  "The invitation; CONFLICT when it was answered already."
   id: ID!
 }
 
+"The invitation after the change."
 type InvitationPayload {
+  "The invitation."
   invitation: Invitation!
 }
 
+"An invitation that needs a new link."
 input CreateInvitationLinkInput {
+  "The invitation; CONFLICT when it was answered or cancelled. Its expiry moves too."
   id: ID!
 }
 
+"The invitation and its new link."
 type InvitationLinkPayload {
+  "The invitation."
   invitation: Invitation!
   "A new single-use link; the previous one stops working."
   link: String!
 }
 
+"A member's new role (admins and the owner)."
 input UpdateMemberRoleInput {
+  "The workspace."
   workspaceId: ID!
+  "The member's account; not the owner's (CONFLICT: ownership changes only by transferOwnership)."
   userId: ID!
+  "The new role: admin, user or guest (transferOwnership makes an owner)."
   role: Role!
 }
 
+"The membership after the change."
 type MemberPayload {
+  "The membership."
   member: WorkspaceMember!
 }
 
+"A member to remove (admins and the owner; never the owner)."
 input RemoveMemberInput {
+  "The workspace."
   workspaceId: ID!
+  "The member's account."
   userId: ID!
 }
 
+"The workspace without the member."
 type RemoveMemberPayload {
+  "The workspace."
   workspace: Workspace!
+  "The account removed."
   removedUserId: ID!
 }
 
+"The workspace left."
 type LeaveWorkspacePayload {
+  "The workspace's ID; it no longer exists for the viewer."
   workspaceId: ID!
 }
 
+"The template after the change."
 type AppTemplatePayload {
+  "The template."
   appTemplate: AppTemplate!
 }
 
+"""
+The root of every change. Each takes one input and returns a payload with
+the changed object; a refusal is a top-level error with extensions.code
+(BAD_USER_INPUT with extensions.field, CONFLICT, FORBIDDEN, NOT_FOUND,
+UNAUTHENTICATED).
+"""
 type Mutation {
   "Creates an account and signs it in. The first account becomes platform admin."
-  register(input: RegisterInput!): AuthPayload!
-  login(input: LoginInput!): AuthPayload!
+  register(
+    "The new account."
+    input: RegisterInput!
+  ): AuthPayload!
+  "Signs in with email and password and sets the session cookie. A disabled account gets FORBIDDEN."
+  login(
+    "The credentials."
+    input: LoginInput!
+  ): AuthPayload!
+  "Ends the current session and clears its cookie (nothing to do when signed out)."
   logout: LogoutPayload!
 
-  createWorkspace(input: CreateWorkspaceInput!): WorkspacePayload!
-  updateWorkspace(input: UpdateWorkspaceInput!): WorkspacePayload!
-  archiveWorkspace(input: ArchiveWorkspaceInput!): WorkspacePayload!
+  "Creates a workspace owned by the viewer."
+  createWorkspace(
+    "The new workspace."
+    input: CreateWorkspaceInput!
+  ): WorkspacePayload!
+  "Renames or describes a workspace (admins and the owner)."
+  updateWorkspace(
+    "The changes."
+    input: UpdateWorkspaceInput!
+  ): WorkspacePayload!
+  "Archives a workspace for good (the owner): read-only from then on."
+  archiveWorkspace(
+    "The workspace."
+    input: ArchiveWorkspaceInput!
+  ): WorkspacePayload!
   "Invites an email address (admins and the owner; roles up to admin). Nobody joins until they accept."
-  inviteMember(input: InviteMemberInput!): InviteMemberPayload!
+  inviteMember(
+    "Who to invite, and as what."
+    input: InviteMemberInput!
+  ): InviteMemberPayload!
   "Joins a workspace by accepting an invitation."
-  acceptInvitation(input: AcceptInvitationInput!): AcceptInvitationPayload!
-  declineInvitation(input: DeclineInvitationInput!): DeclineInvitationPayload!
+  acceptInvitation(
+    "The invitation, by ID or link token."
+    input: AcceptInvitationInput!
+  ): AcceptInvitationPayload!
+  "Declines an invitation: it stays declined, and the link stops working."
+  declineInvitation(
+    "The invitation, by ID or link token."
+    input: DeclineInvitationInput!
+  ): DeclineInvitationPayload!
   "Withdraws a pending invitation (admins and the owner)."
-  cancelInvitation(input: CancelInvitationInput!): InvitationPayload!
+  cancelInvitation(
+    "The invitation."
+    input: CancelInvitationInput!
+  ): InvitationPayload!
   "Makes a new link for a pending invitation (admins and the owner); the old link stops working."
-  createInvitationLink(input: CreateInvitationLinkInput!): InvitationLinkPayload!
-  updateMemberRole(input: UpdateMemberRoleInput!): MemberPayload!
-  removeMember(input: RemoveMemberInput!): RemoveMemberPayload!
-  leaveWorkspace(input: LeaveWorkspaceInput!): LeaveWorkspacePayload!
-  transferOwnership(input: TransferOwnershipInput!): WorkspacePayload!
+  createInvitationLink(
+    "The invitation."
+    input: CreateInvitationLinkInput!
+  ): InvitationLinkPayload!
+  "Changes a member's role (admins and the owner; at most to admin)."
+  updateMemberRole(
+    "The member and the role."
+    input: UpdateMemberRoleInput!
+  ): MemberPayload!
+  "Removes a member from a workspace (admins and the owner); the member's live streams of it end."
+  removeMember(
+    "The member."
+    input: RemoveMemberInput!
+  ): RemoveMemberPayload!
+  "Leaves a workspace (anyone but the owner)."
+  leaveWorkspace(
+    "The workspace."
+    input: LeaveWorkspaceInput!
+  ): LeaveWorkspacePayload!
+  "Makes another member the owner (the owner only); the former owner becomes admin."
+  transferOwnership(
+    "The workspace and the new owner."
+    input: TransferOwnershipInput!
+  ): WorkspacePayload!
 
   "Adds a marketplace template (platform admins). The input is generated from the ent schema."
-  createAppTemplate(input: CreateAppTemplateInput!): AppTemplatePayload!
+  createAppTemplate(
+    "The template."
+    input: CreateAppTemplateInput!
+  ): AppTemplatePayload!
   "Changes the fields given; active false takes the template off the marketplace (platform admins)."
-  updateAppTemplate(input: UpdateAppTemplateInput!): AppTemplatePayload!
+  updateAppTemplate(
+    "The template and the fields to change."
+    input: UpdateAppTemplateInput!
+  ): AppTemplatePayload!
 }
 
 "A number of things in one state."
 type StateCount {
+  "The state (a ServiceState or SmartHomeTunnelStatus value)."
   state: String!
+  "How many are in it."
   count: Int!
 }
 
 "The viewer's figures, over their active workspaces."
 type Dashboard {
+  "How many active workspaces the viewer is a member of."
   workspaces: Int!
   "Distinct people in the viewer's workspaces, the viewer included."
   members: Int!
+  "The viewer's services (not gone) by state; states with none are left out."
   servicesByState: [StateCount!]!
+  "The viewer's smart homes (not gone) by tunnel status; statuses with none are left out."
   smartHomesByTunnelStatus: [StateCount!]!
   "Tasks in stages that are not folded."
   openTasks: Int!
   "Recent activity across the viewer's workspaces, newest first."
-  recentActivity(after: Cursor, first: Int, before: Cursor, last: Int): ActivityEventConnection! @goField(forceResolver: true)
+  recentActivity(
+    "Returns the entries after this cursor (older ones)."
+    after: Cursor
+    "Returns at most this many entries from the newest (at most 100)."
+    first: Int
+    "Returns the entries before this cursor (newer ones)."
+    before: Cursor
+    "Returns at most this many entries from the oldest (at most 100)."
+    last: Int
+  ): ActivityEventConnection! @goField(forceResolver: true)
 }
 
 extend type Query {
   "The dashboard of the signed-in viewer."
   dashboard: Dashboard!
   "A workspace's activity feed, newest first."
-  activity(workspaceId: ID!, after: Cursor, first: Int, before: Cursor, last: Int): ActivityEventConnection!
+  activity(
+    "One of the viewer's workspaces (NOT_FOUND otherwise)."
+    workspaceId: ID!
+    "Returns the entries after this cursor (older ones)."
+    after: Cursor
+    "Returns at most this many entries from the newest (at most 100)."
+    first: Int
+    "Returns the entries before this cursor (newer ones)."
+    before: Cursor
+    "Returns at most this many entries from the oldest (at most 100)."
+    last: Int
+  ): ActivityEventConnection!
 }
 
+"""
+Live streams over WebSocket (graphql-transport-ws) or server-sent events.
+Each is authorised when it starts and again when the viewer's access
+changes; it ends with a readable error when access is gone.
+"""
 type Subscription {
   """
   New entries of a workspace's activity feed, as they happen. With after,
@@ -5813,7 +6041,12 @@ type Subscription {
   missed: CONFLICT, read the feed again). Ends with NOT_FOUND when the
   viewer leaves or is removed, CONFLICT when the workspace is archived.
   """
-  activity(workspaceId: ID!, after: ID): ActivityEvent!
+  activity(
+    "One of the viewer's workspaces (NOT_FOUND otherwise)."
+    workspaceId: ID!
+    "The ID of the newest entry the client has; null for only what happens from now on."
+    after: ID
+  ): ActivityEvent!
 }
 
 extend type Service {
@@ -5849,26 +6082,46 @@ type Cluster {
 
 "A difference between the values of two revisions."
 type ValueChange {
+  "The value's dot path."
   key: String!
   "added, removed or changed"
   kind: String!
   "Null for passwords: their values are never returned."
   old: Any
+  "The value at the newer revision; null when removed, and for passwords."
   new: Any
+  "Whether it is a password: its values are never returned."
   secret: Boolean!
 }
 
 extend type Query {
+  "Where this server deploys services."
   cluster: Cluster!
   "Rendered manifests of a revision (the current one by default), Secret data redacted. Workspace admins and owners."
-  serviceManifest(serviceId: ID!, revision: Int): String!
+  serviceManifest(
+    "The service."
+    serviceId: ID!
+    "A Helm revision of the service; null for the current one."
+    revision: Int
+  ): String!
   "How the user's values differ between two revisions."
-  serviceValuesDiff(serviceId: ID!, from: Int!, to: Int!): [ValueChange!]!
+  serviceValuesDiff(
+    "The service."
+    serviceId: ID!
+    "The older Helm revision."
+    from: Int!
+    "The newer Helm revision."
+    to: Int!
+  ): [ValueChange!]!
 }
 
+"A service to deploy from a template (workspace admins and the owner)."
 input DeployServiceInput {
+  "The workspace; not archived."
   workspaceId: ID!
+  "The template to deploy."
   templateId: ID!
+  "The display name, 1 to 100 characters, unique in the workspace among the services not gone, whatever the case (BAD_USER_INPUT otherwise)."
   name: String!
   "Flat dot-path keys allowed by the template's value specs."
   values: Map
@@ -5876,42 +6129,85 @@ input DeployServiceInput {
   idempotencyKey: String
 }
 
+"""
+An upgrade: new values or chart version (workspace admins and the owner;
+from running, stopped or error).
+"""
 input UpdateServiceInput {
+  "The service."
   id: ID!
   "Replaces the user's values; a password left out keeps its value."
   values: Map
+  "A chart version to upgrade to; null keeps the current one."
   chartVersion: String
 }
 
+"A service to stop (running only)."
 input StopServiceInput {
+  "The service."
   id: ID!
 }
 
+"A service to start (stopped only)."
 input StartServiceInput {
+  "The service."
   id: ID!
 }
 
+"A service to delete."
 input DeleteServiceInput {
+  "The service."
   id: ID!
 }
 
+"A service to roll back (running or error)."
 input RollbackServiceInput {
+  "The service."
   id: ID!
   "The revision to return to; none = the previous one."
   revision: Int
 }
 
+"The service after the change; its state says what runs next (serviceEvents follows it)."
 type ServicePayload {
+  "The service."
   service: Service!
 }
 
 extend type Mutation {
-  deployService(input: DeployServiceInput!): ServicePayload!
-  updateService(input: UpdateServiceInput!): ServicePayload!
-  stopService(input: StopServiceInput!): ServicePayload!
-  startService(input: StartServiceInput!): ServicePayload!
-  rollbackService(input: RollbackServiceInput!): ServicePayload!
-  deleteService(input: DeleteServiceInput!): ServicePayload!
+  """
+  Deploys a template into a workspace: the service is pending, then
+  deploying until its job installs the release.
+  """
+  deployService(
+    "The template, name and values."
+    input: DeployServiceInput!
+  ): ServicePayload!
+  "Upgrades a service with new values or a new chart version."
+  updateService(
+    "The service and what changes."
+    input: UpdateServiceInput!
+  ): ServicePayload!
+  "Stops a running service: its workloads scale to zero, the release stays."
+  stopService(
+    "The service."
+    input: StopServiceInput!
+  ): ServicePayload!
+  "Starts a stopped service again."
+  startService(
+    "The service."
+    input: StartServiceInput!
+  ): ServicePayload!
+  "Rolls a service back to an earlier Helm revision."
+  rollbackService(
+    "The service and the revision."
+    input: RollbackServiceInput!
+  ): ServicePayload!
+  "Uninstalls a service's release; the service ends gone."
+  deleteService(
+    "The service."
+    input: DeleteServiceInput!
+  ): ServicePayload!
 }
 
 extend type Subscription {
@@ -5920,73 +6216,110 @@ extend type Subscription {
   id of the newest event the client has), those since come first. Ends with
   NOT_FOUND when the viewer's access ends.
   """
-  serviceEvents(serviceId: ID!, after: ID): ServiceEvent!
+  serviceEvents(
+    "The service (NOT_FOUND when the viewer may not read it)."
+    serviceId: ID!
+    "The ID of the newest event the client has; null for only what happens from now on."
+    after: ID
+  ): ServiceEvent!
   """
   The services of a workspace, each time one changes. With after (the
   newest updatedAt among the services the client has read), those changed
   since come first. Ends with NOT_FOUND when the viewer's access ends.
   """
-  workspaceServices(workspaceId: ID!, after: Time): Service!
+  workspaceServices(
+    "One of the viewer's workspaces."
+    workspaceId: ID!
+    "The newest updatedAt among the services the client has read; null for only changes from now on."
+    after: Time
+  ): Service!
 }
 
+"Changes to the signed-in account; fields left out stay."
 input UpdateProfileInput {
+  "The new display name, at most 200 characters."
   name: String
   "A new sign-in email; it must not belong to another account."
   email: String
 }
 
+"The account after the change."
 type ProfilePayload {
+  "The signed-in account."
   user: User!
 }
 
+"A new password for the signed-in account."
 input ChangePasswordInput {
+  "The password now; BAD_USER_INPUT when wrong (TOO_MANY_REQUESTS after repeated tries)."
   currentPassword: String!
+  "At least 8 characters."
   newPassword: String!
 }
 
+"The answer to changePassword."
 type ChangePasswordPayload {
+  "Always true: the password changed."
   ok: Boolean!
 }
 
+"Who forgot a password."
 input RequestPasswordResetInput {
+  "The account's address."
   email: String!
 }
 
+"The answer to requestPasswordReset."
 type RequestPasswordResetPayload {
   "Always true: whether an account has the address is not told."
   ok: Boolean!
 }
 
+"A new password from a reset link."
 input ResetPasswordInput {
   "The token of the e-mailed link."
   token: String!
+  "At least 8 characters."
   newPassword: String!
 }
 
+"The answer to resetPassword."
 type ResetPasswordPayload {
+  "Always true: the password changed (an invalid link is BAD_USER_INPUT on token)."
   ok: Boolean!
 }
 
+"The answer to requestEmailVerification."
 type RequestEmailVerificationPayload {
+  "Always true: a link was sent, or the address is verified already."
   ok: Boolean!
 }
 
+"A verification link's token."
 input VerifyEmailInput {
   "The token of the e-mailed link."
   token: String!
 }
 
+"The answer to verifyEmail."
 type VerifyEmailPayload {
+  "Always true: the address is verified (an invalid link is BAD_USER_INPUT on token)."
   ok: Boolean!
 }
 
+"An account to disable or enable (platform admins)."
 input SetUserDisabledInput {
+  "The account; not the viewer's own (BAD_USER_INPUT)."
   userId: ID!
+  "true disables the account, false enables it again."
   disabled: Boolean!
 }
 
+"The account's new standing."
 type SetUserDisabledPayload {
+  "The account."
   userId: ID!
+  "Whether it is disabled now."
   disabled: Boolean!
 }
 
@@ -5996,9 +6329,15 @@ extend type Mutation {
   when an account has the address. CONFLICT when the server has no mail set
   up.
   """
-  requestPasswordReset(input: RequestPasswordResetInput!): RequestPasswordResetPayload!
+  requestPasswordReset(
+    "The address."
+    input: RequestPasswordResetInput!
+  ): RequestPasswordResetPayload!
   "Sets a new password from a reset link; every session of the account ends, and the address counts as verified."
-  resetPassword(input: ResetPasswordInput!): ResetPasswordPayload!
+  resetPassword(
+    "The link's token and the new password."
+    input: ResetPasswordInput!
+  ): ResetPasswordPayload!
   """
   E-mails the signed-in account a link (valid a day) that verifies its
   address; nothing when it is verified already. CONFLICT without mail.
@@ -6006,13 +6345,25 @@ extend type Mutation {
   """
   requestEmailVerification: RequestEmailVerificationPayload!
   "Verifies an address with the token of the e-mailed link (signed in or not)."
-  verifyEmail(input: VerifyEmailInput!): VerifyEmailPayload!
+  verifyEmail(
+    "The link's token."
+    input: VerifyEmailInput!
+  ): VerifyEmailPayload!
   "Disables or enables an account (platform admins). A disabled account cannot sign in, and its sessions end at once."
-  setUserDisabled(input: SetUserDisabledInput!): SetUserDisabledPayload!
+  setUserDisabled(
+    "The account and what to do."
+    input: SetUserDisabledInput!
+  ): SetUserDisabledPayload!
   "Changes the signed-in account's name or email."
-  updateProfile(input: UpdateProfileInput!): ProfilePayload!
+  updateProfile(
+    "The changes."
+    input: UpdateProfileInput!
+  ): ProfilePayload!
   "Changes the signed-in account's password and signs out its other sessions."
-  changePassword(input: ChangePasswordInput!): ChangePasswordPayload!
+  changePassword(
+    "The current and the new password."
+    input: ChangePasswordInput!
+  ): ChangePasswordPayload!
 }
 
 # OAuth 2.0 (SPEC section 7): the consent and device pages, connected
@@ -6025,7 +6376,9 @@ extend type OAuthClient {
 
 "A scope an OAuth client asks for, in words a consent page shows."
 type OAuthScope {
+  "The scope as OAuth requests name it (e.g. smarthome:read)."
   name: String!
+  "What it allows, in words."
   description: String!
 }
 
@@ -6035,8 +6388,11 @@ and where the browser goes next. Reading it checks the request the same
 way authorizeOAuthClient does.
 """
 type OAuthConsent {
+  "The requesting client's client_id."
   clientId: String!
+  "The client's name, as registered."
   clientName: String!
+  "The scopes asked for (the client's allowed ones when the request names none)."
   scopes: [OAuthScope!]!
   "The host (with any port) of the redirect URI: where the browser is sent."
   redirectHost: String!
@@ -6046,9 +6402,13 @@ type OAuthConsent {
 
 "A user's consent to a client (Settings, Connected apps)."
 type OAuthGrant {
+  "The client's client_id (revokeOAuthGrant takes it)."
   clientId: String!
+  "The client's name."
   clientName: String!
+  "The scopes granted."
   scopes: [String!]!
+  "When the user last consented."
   grantedAt: Time!
   "When one of its tokens was last used (to within a few minutes)."
   lastUsedAt: Time
@@ -6059,103 +6419,175 @@ extend type User {
   oauthGrants: [OAuthGrant!]!
 }
 
+"The parameters of an /oauth2/authorize request, as received."
 input OAuthConsentInput {
+  "client_id."
   clientId: String!
+  "redirect_uri: one the client registered (see OAuthConsent.registeredRedirect)."
   redirectUri: String!
+  "scope: space-separated; null for the client's allowed scopes."
   scope: String
+  "state, passed back to the client unchanged."
   state: String
+  "code_challenge (PKCE); required for public clients."
   codeChallenge: String
+  "code_challenge_method: S256, the only method accepted."
   codeChallengeMethod: String
 }
 
 "A device authorization as the device page shows it before approval."
 type OAuthDeviceRequest {
+  "The name of the client asking."
   clientName: String!
+  "The scopes it asks for."
   scopes: [OAuthScope!]!
 }
 
 extend type Query {
   "The OAuth clients the viewer registered (platform admins: all)."
-  oauthClients(after: Cursor, first: Int, before: Cursor, last: Int): OAuthClientConnection!
+  oauthClients(
+    "Returns the clients after this cursor."
+    after: Cursor
+    "Returns at most this many clients from the start (at most 100)."
+    first: Int
+    "Returns the clients before this cursor."
+    before: Cursor
+    "Returns at most this many clients from the end (at most 100)."
+    last: Int
+  ): OAuthClientConnection!
   "Checks an authorization request for the consent page; BAD_USER_INPUT when it cannot be granted."
-  oauthConsent(input: OAuthConsentInput!): OAuthConsent!
+  oauthConsent(
+    "The parameters of the /oauth2/authorize request."
+    input: OAuthConsentInput!
+  ): OAuthConsent!
   "The pending device authorization with this user code; NOT_FOUND when there is none (attempts are rate limited)."
-  oauthDeviceRequest(userCode: String!): OAuthDeviceRequest!
+  oauthDeviceRequest(
+    "The code the device shows, as the user types it (case and dashes do not matter)."
+    userCode: String!
+  ): OAuthDeviceRequest!
 }
 
+"The consent page's answer to an authorization request."
 input AuthorizeOAuthClientInput {
+  "client_id, as in OAuthConsentInput."
   clientId: String!
+  "redirect_uri, as in OAuthConsentInput."
   redirectUri: String!
+  "scope, as in OAuthConsentInput."
   scope: String
+  "state, as in OAuthConsentInput."
   state: String
+  "code_challenge, as in OAuthConsentInput."
   codeChallenge: String
+  "code_challenge_method, as in OAuthConsentInput."
   codeChallengeMethod: String
+  "true grants the scopes and issues a code; false denies."
   approve: Boolean!
 }
 
+"Where the consent page sends the browser."
 type AuthorizeOAuthClientPayload {
   "Where to send the browser: the redirect URI with code and state, or with error=access_denied."
   redirectTo: String!
 }
 
+"The device page's answer."
 input ApproveOAuthDeviceInput {
+  "The code the device shows."
   userCode: String!
+  "true lets the device get tokens for the viewer; false denies it."
   approve: Boolean!
 }
 
+"What was decided."
 type ApproveOAuthDevicePayload {
+  "The client's name."
   clientName: String!
+  "The scopes granted; empty when denied."
   scopes: [String!]!
 }
 
+"A new OAuth client, owned by the viewer."
 input CreateOAuthClientInput {
+  "The name users see on the consent page, 1 to 100 characters."
   name: String!
   "Exact redirect URIs (https, or http on a loopback host)."
   redirectUris: [String!]!
+  "The scopes it may ask for (see OAuthScope)."
   scopes: [String!]!
   "A public client (a native or browser app) has no secret and must use PKCE."
   public: Boolean!
 }
 
+"The client, and its secret when just made."
 type OAuthClientPayload {
+  "The client."
   client: OAuthClient!
   "The client secret, shown once (null for public clients)."
   clientSecret: String
 }
 
+"A confidential client that needs a new secret."
 input RotateOAuthClientSecretInput {
+  "The client (its owner, or a platform admin)."
   id: ID!
 }
 
+"A client to delete."
 input DeleteOAuthClientInput {
+  "The client (its owner, or a platform admin)."
   id: ID!
 }
 
+"The client deleted."
 type DeleteOAuthClientPayload {
+  "The client's ID."
   deletedId: ID!
 }
 
+"A client the viewer no longer trusts."
 input RevokeOAuthGrantInput {
+  "The client's client_id."
   clientId: String!
 }
 
+"The grant revoked."
 type RevokeOAuthGrantPayload {
+  "The client's client_id."
   clientId: String!
 }
 
 extend type Mutation {
   "Answers the consent page: approve issues a code for the redirect, deny sends error=access_denied."
-  authorizeOAuthClient(input: AuthorizeOAuthClientInput!): AuthorizeOAuthClientPayload!
+  authorizeOAuthClient(
+    "The request and the answer."
+    input: AuthorizeOAuthClientInput!
+  ): AuthorizeOAuthClientPayload!
   "Approves or denies a device authorization by its user code (rate limited)."
-  approveOAuthDevice(input: ApproveOAuthDeviceInput!): ApproveOAuthDevicePayload!
+  approveOAuthDevice(
+    "The user code and the answer."
+    input: ApproveOAuthDeviceInput!
+  ): ApproveOAuthDevicePayload!
   "Registers an OAuth client owned by the viewer."
-  createOAuthClient(input: CreateOAuthClientInput!): OAuthClientPayload!
+  createOAuthClient(
+    "The client."
+    input: CreateOAuthClientInput!
+  ): OAuthClientPayload!
   "Replaces a confidential client's secret; the old one stops working at once."
-  rotateOAuthClientSecret(input: RotateOAuthClientSecretInput!): OAuthClientPayload!
+  rotateOAuthClientSecret(
+    "The client."
+    input: RotateOAuthClientSecretInput!
+  ): OAuthClientPayload!
   "Deletes a client and every token it holds."
-  deleteOAuthClient(input: DeleteOAuthClientInput!): DeleteOAuthClientPayload!
+  deleteOAuthClient(
+    "The client."
+    input: DeleteOAuthClientInput!
+  ): DeleteOAuthClientPayload!
   "Revokes the viewer's grant to a client and every token it holds for the viewer."
-  revokeOAuthGrant(input: RevokeOAuthGrantInput!): RevokeOAuthGrantPayload!
+  revokeOAuthGrant(
+    "The client."
+    input: RevokeOAuthGrantInput!
+  ): RevokeOAuthGrantPayload!
 }
 
 extend type SmartHome {
@@ -6169,7 +6601,9 @@ extend type SmartHome {
   viewerCanManage: Boolean!
 }
 
+"A smart home to add (workspace admins and owners)."
 input CreateSmartHomeInput {
+  "The workspace; not archived."
   workspaceId: ID!
   "1 to 100 characters."
   name: String!
@@ -6179,19 +6613,27 @@ input CreateSmartHomeInput {
   idempotencyKey: String
 }
 
+"A smart home in error to provision again."
 input RetrySmartHomeInput {
+  "The smart home."
   id: ID!
 }
 
+"A smart home whose tunnel status to read again."
 input RefreshSmartHomeStatusInput {
+  "The smart home."
   id: ID!
 }
 
+"A smart home to delete (workspace admins and owners)."
 input DeleteSmartHomeInput {
+  "The smart home."
   id: ID!
 }
 
+"The smart home after the change; smartHomeStatus follows it."
 type SmartHomePayload {
+  "The smart home."
   smartHome: SmartHome!
 }
 
@@ -6201,13 +6643,25 @@ extend type Mutation {
   provisioning while its Cloudflare Tunnel, DNS record and token are made,
   then active (or error, with the reason).
   """
-  createSmartHome(input: CreateSmartHomeInput!): SmartHomePayload!
+  createSmartHome(
+    "The workspace, name and port."
+    input: CreateSmartHomeInput!
+  ): SmartHomePayload!
   "Provisions a home in error again; what an earlier try made is reused."
-  retrySmartHome(input: RetrySmartHomeInput!): SmartHomePayload!
+  retrySmartHome(
+    "The smart home."
+    input: RetrySmartHomeInput!
+  ): SmartHomePayload!
   "Reads the tunnel's status from Cloudflare now (members may ask)."
-  refreshSmartHomeStatus(input: RefreshSmartHomeStatusInput!): SmartHomePayload!
+  refreshSmartHomeStatus(
+    "The smart home."
+    input: RefreshSmartHomeStatusInput!
+  ): SmartHomePayload!
   "Removes the home's DNS record and tunnel; the home ends gone."
-  deleteSmartHome(input: DeleteSmartHomeInput!): SmartHomePayload!
+  deleteSmartHome(
+    "The smart home."
+    input: DeleteSmartHomeInput!
+  ): SmartHomePayload!
 }
 
 extend type Subscription {
@@ -6217,7 +6671,12 @@ extend type Subscription {
   read), those changed since come first. Ends with NOT_FOUND when the
   viewer's access ends.
   """
-  smartHomeStatus(workspaceId: ID!, after: Time): SmartHome!
+  smartHomeStatus(
+    "One of the viewer's workspaces."
+    workspaceId: ID!
+    "The newest updatedAt among the homes the client has read; null for only changes from now on."
+    after: Time
+  ): SmartHome!
 }
 
 extend type AIProvider {
@@ -6237,6 +6696,7 @@ extend type Query {
   aiProviders: [AIProvider!]!
 }
 
+"A new OpenAI-compatible provider (platform admins)."
 input CreateAIProviderInput {
   "1 to 100 characters."
   name: String!
@@ -6247,39 +6707,57 @@ input CreateAIProviderInput {
   baseUrl: String!
   "Encrypted at rest; never returned."
   apiKey: String
+  "The model agents without one use; empty to set later."
   defaultModel: String
   "1 to 1,000,000 (default 2048)."
   maxTokens: Int
   "0 to 2 (default 0.7)."
   temperature: Float
+  "Whether agents may use it (default true)."
   active: Boolean
 }
 
+"Changes to a provider (platform admins); fields left out stay."
 input UpdateAIProviderInput {
+  "The provider."
   id: ID!
+  "1 to 100 characters."
   name: String
+  "The API's base URL, as in CreateAIProviderInput."
   baseUrl: String
   "A new key; an empty string removes the key."
   apiKey: String
+  "The model agents without one use."
   defaultModel: String
+  "1 to 1,000,000."
   maxTokens: Int
+  "0 to 2."
   temperature: Float
+  "Whether agents may use it."
   active: Boolean
 }
 
+"A provider to remove."
 input DeleteAIProviderInput {
+  "The provider; CONFLICT while an agent uses it."
   id: ID!
 }
 
+"A provider to try."
 input TestAIProviderInput {
+  "The provider."
   id: ID!
 }
 
+"The provider after the change."
 type AIProviderPayload {
+  "The provider."
   provider: AIProvider!
 }
 
+"The provider removed."
 type DeleteAIProviderPayload {
+  "The provider's ID."
   deletedId: ID!
 }
 
@@ -6293,107 +6771,179 @@ type TestAIProviderPayload {
   message: String!
 }
 
+"A new agent (platform admins)."
 input CreateAIAgentInput {
   "What follows @ in a mention: 1 to 50 lower-case letters, digits, _ or -."
   handle: String!
+  "The name shown with its answers, 1 to 100 characters."
   displayName: String!
+  "What it is for, at most 1000 characters."
   description: String
+  "The instructions the model gets before every conversation."
   systemPrompt: String
+  "Its provider; without one the agent cannot answer."
   providerId: ID
   "Empty: the provider's default model."
   model: String
+  "0 to 2; null for the provider's."
   temperature: Float
   "#rrggbb"
   avatarColor: String
   "The agent that answers when no one is mentioned; one at most."
   isDefault: Boolean
+  "Whether it answers (default true)."
   active: Boolean
 }
 
+"Changes to an agent (platform admins); fields left out stay."
 input UpdateAIAgentInput {
+  "The agent."
   id: ID!
+  "The new @handle, as in CreateAIAgentInput; unique."
   handle: String
+  "1 to 100 characters."
   displayName: String
+  "At most 1000 characters."
   description: String
+  "The instructions the model gets before every conversation."
   systemPrompt: String
+  "Its provider."
   providerId: ID
+  "Empty: the provider's default model."
   model: String
+  "0 to 2."
   temperature: Float
+  "#rrggbb."
   avatarColor: String
+  "true makes it the default agent (the former default stops being one)."
   isDefault: Boolean
+  "Whether it answers."
   active: Boolean
 }
 
+"An agent to remove."
 input DeleteAIAgentInput {
+  "The agent."
   id: ID!
 }
 
+"The agent after the change."
 type AIAgentPayload {
+  "The agent."
   agent: AIAgent!
 }
 
+"The agent removed."
 type DeleteAIAgentPayload {
+  "The agent's ID."
   deletedId: ID!
 }
 
 extend type Mutation {
   "Adds an OpenAI-compatible provider (platform admins)."
-  createAIProvider(input: CreateAIProviderInput!): AIProviderPayload!
+  createAIProvider(
+    "The provider."
+    input: CreateAIProviderInput!
+  ): AIProviderPayload!
   "Changes a provider (platform admins)."
-  updateAIProvider(input: UpdateAIProviderInput!): AIProviderPayload!
+  updateAIProvider(
+    "The provider and the changes."
+    input: UpdateAIProviderInput!
+  ): AIProviderPayload!
   "Removes a provider no agent uses (platform admins)."
-  deleteAIProvider(input: DeleteAIProviderInput!): DeleteAIProviderPayload!
+  deleteAIProvider(
+    "The provider."
+    input: DeleteAIProviderInput!
+  ): DeleteAIProviderPayload!
   "Lists the provider's models, or says why it cannot (platform admins)."
-  testAIProvider(input: TestAIProviderInput!): TestAIProviderPayload!
+  testAIProvider(
+    "The provider."
+    input: TestAIProviderInput!
+  ): TestAIProviderPayload!
   "Adds an agent (platform admins)."
-  createAIAgent(input: CreateAIAgentInput!): AIAgentPayload!
+  createAIAgent(
+    "The agent."
+    input: CreateAIAgentInput!
+  ): AIAgentPayload!
   "Changes an agent (platform admins)."
-  updateAIAgent(input: UpdateAIAgentInput!): AIAgentPayload!
+  updateAIAgent(
+    "The agent and the changes."
+    input: UpdateAIAgentInput!
+  ): AIAgentPayload!
   "Removes an agent (platform admins); its answers stay."
-  deleteAIAgent(input: DeleteAIAgentInput!): DeleteAIAgentPayload!
+  deleteAIAgent(
+    "The agent."
+    input: DeleteAIAgentInput!
+  ): DeleteAIAgentPayload!
 }
 
+"A new thread (members from user up)."
 input CreateThreadInput {
+  "The workspace; not archived."
   workspaceId: ID!
   "At most 200 characters."
   title: String
   "The agent that answers when no one is mentioned and auto-reply is on."
   defaultAgentId: ID
+  "Whether messages that mention no agent get an answer from the default agent (default false)."
   autoReply: Boolean
   "The task the thread is about (one thread per task)."
   taskId: ID
 }
 
+"Changes to a thread (members from user up); fields left out stay."
 input UpdateThreadInput {
+  "The thread."
   id: ID!
+  "At most 200 characters."
   title: String
+  "The agent that answers when no one is mentioned."
   defaultAgentId: ID
+  "Whether messages that mention no agent get an answer from the default agent."
   autoReply: Boolean
+  "The task the thread is about (one thread per task)."
   taskId: ID
 }
 
+"A thread to delete."
 input DeleteThreadInput {
+  "The thread (its author or a workspace admin)."
   id: ID!
 }
 
+"The thread after the change."
 type ThreadPayload {
+  "The thread."
   thread: AIThread!
 }
 
+"The thread deleted."
 type DeleteThreadPayload {
+  "The thread's ID."
   deletedId: ID!
 }
 
 extend type Mutation {
   "Starts a thread in a workspace (members from user up)."
-  createThread(input: CreateThreadInput!): ThreadPayload!
+  createThread(
+    "The thread."
+    input: CreateThreadInput!
+  ): ThreadPayload!
   "Changes a thread (members from user up)."
-  updateThread(input: UpdateThreadInput!): ThreadPayload!
+  updateThread(
+    "The thread and the changes."
+    input: UpdateThreadInput!
+  ): ThreadPayload!
   "Deletes a thread and its messages (its author or a workspace admin)."
-  deleteThread(input: DeleteThreadInput!): DeleteThreadPayload!
+  deleteThread(
+    "The thread."
+    input: DeleteThreadInput!
+  ): DeleteThreadPayload!
 }
 
+"A message to send."
 input SendMessageInput {
+  "The thread."
   threadId: ID!
   "At most 32,000 characters. Agents mentioned as @handle answer; with none mentioned and auto-reply on, the thread's default agent does."
   content: String!
@@ -6401,6 +6951,7 @@ input SendMessageInput {
   idempotencyKey: String
 }
 
+"The message and the answers it started."
 type SendMessagePayload {
   "The message stored."
   message: AIMessage!
@@ -6408,27 +6959,40 @@ type SendMessagePayload {
   replies: [AIMessage!]!
 }
 
+"An answer to stop."
 input CancelGenerationInput {
   "An answer being written."
   messageId: ID!
 }
 
+"An answer to write again."
 input RegenerateMessageInput {
   "An answer that ended in error or was cancelled."
   messageId: ID!
 }
 
+"The message after the change."
 type MessagePayload {
+  "The message."
   message: AIMessage!
 }
 
 extend type Mutation {
   "Stores a message in a thread (members from user up) and starts the answers of the agents it calls on."
-  sendMessage(input: SendMessageInput!): SendMessagePayload!
+  sendMessage(
+    "The thread and the text."
+    input: SendMessageInput!
+  ): SendMessagePayload!
   "Stops an answer being written, on whichever server writes it, and keeps the text so far as cancelled (members from user up)."
-  cancelGeneration(input: CancelGenerationInput!): MessagePayload!
+  cancelGeneration(
+    "The answer."
+    input: CancelGenerationInput!
+  ): MessagePayload!
   "Writes again an answer that ended in error or was cancelled (members from user up)."
-  regenerateMessage(input: RegenerateMessageInput!): MessagePayload!
+  regenerateMessage(
+    "The answer."
+    input: RegenerateMessageInput!
+  ): MessagePayload!
 }
 
 """
@@ -6439,6 +7003,7 @@ again); otherwise delta continues it. The deltas of an answer, concatenated,
 are its stored content.
 """
 type MessageStreamEvent {
+  "The message this event is about."
   messageId: ID! @shared
   "Text that continues the message, or starts it over when reset is true."
   delta: String! @shared
@@ -6456,7 +7021,12 @@ extend type Subscription {
   far of every answer being written; with after (the id of the last message
   the client holds in full), every message after it comes first, whole.
   """
-  messageStream(threadId: ID!, after: ID): MessageStreamEvent!
+  messageStream(
+    "The thread (NOT_FOUND when the viewer may not read it)."
+    threadId: ID!
+    "The ID of the last message the client holds in full; null for only what happens from now on."
+    after: ID
+  ): MessageStreamEvent!
 }
 
 extend type Project {
@@ -6478,10 +7048,13 @@ extend type Task {
   thread: AIThread @goField(forceResolver: true)
 }
 
+"A new support project (members from user up)."
 input CreateProjectInput {
+  "The workspace; not archived."
   workspaceId: ID!
   "At most 200 characters."
   name: String!
+  "What the project is for (Markdown)."
   description: String
   "The cloud service the project supports (one project per service)."
   serviceId: ID
@@ -6489,25 +7062,37 @@ input CreateProjectInput {
   idempotencyKey: String
 }
 
+"Changes to a project; fields left out stay."
 input UpdateProjectInput {
+  "The project."
   id: ID!
+  "At most 200 characters."
   name: String
+  "What the project is for (Markdown)."
   description: String
 }
 
+"A project to delete (workspace admins)."
 input DeleteProjectInput {
+  "The project."
   id: ID!
 }
 
+"The project after the change."
 type ProjectPayload {
+  "The project."
   project: Project!
 }
 
+"The project deleted."
 type DeleteProjectPayload {
+  "The project's ID."
   deletedId: ID!
 }
 
+"A new column on a board."
 input CreateTaskStageInput {
+  "The project."
   projectId: ID!
   "At most 100 characters."
   name: String!
@@ -6515,38 +7100,53 @@ input CreateTaskStageInput {
   position: Int
 }
 
+"Changes to a column; fields left out stay."
 input UpdateTaskStageInput {
+  "The stage."
   id: ID!
+  "At most 100 characters."
   name: String
   "A folded stage shows as a narrow column."
   folded: Boolean
 }
 
+"A column to move."
 input MoveTaskStageInput {
+  "The stage."
   id: ID!
   "The stage's index among the project's stages after the move."
   position: Int!
 }
 
+"A column to delete."
 input DeleteTaskStageInput {
+  "The stage."
   id: ID!
   "Where the stage's tasks go (at the end of that stage); required when it has tasks."
   moveTasksTo: ID
 }
 
+"The stage after the change."
 type TaskStagePayload {
+  "The stage."
   stage: TaskStage!
 }
 
+"The stage deleted."
 type DeleteTaskStagePayload {
+  "The stage's ID."
   deletedId: ID!
 }
 
+"A new task (members from user up)."
 input CreateTaskInput {
+  "The project."
   projectId: ID!
+  "A stage of that project."
   stageId: ID!
   "At most 300 characters."
   title: String!
+  "The details (Markdown)."
   description: String
   "Where the task goes in its stage, counted from 0 (default: last)."
   position: Int
@@ -6554,22 +7154,31 @@ input CreateTaskInput {
   idempotencyKey: String
 }
 
+"Changes to a task; fields left out stay."
 input UpdateTaskInput {
+  "The task."
   id: ID!
+  "At most 300 characters."
   title: String
+  "The details (Markdown)."
   description: String
   "A member of the workspace; null leaves it, clearAssignee removes it."
   assigneeId: ID
+  "true removes the assignee."
   clearAssignee: Boolean
   "The due date; null leaves it, clearDeadline removes it."
   deadline: Time
+  "true removes the deadline."
   clearDeadline: Boolean
+  "How urgent it is."
   priority: TaskPriority
   "Replaces the tags: at most 20, each 1 to 50 characters."
   tags: [String!]
 }
 
+"A task to move (moveTask writes only the moved task)."
 input MoveTaskInput {
+  "The task."
   id: ID!
   "A stage of the task's project."
   stageId: ID!
@@ -6577,41 +7186,80 @@ input MoveTaskInput {
   position: Int!
 }
 
+"A task to delete."
 input DeleteTaskInput {
+  "The task."
   id: ID!
 }
 
+"The task after the change; projectBoard tells other viewers."
 type TaskPayload {
+  "The task."
   task: Task!
 }
 
+"The task deleted."
 type DeleteTaskPayload {
+  "The task's ID."
   deletedId: ID!
 }
 
 extend type Mutation {
   "Starts a support project with the stages To do, In progress and Done (members from user up)."
-  createProject(input: CreateProjectInput!): ProjectPayload!
+  createProject(
+    "The project."
+    input: CreateProjectInput!
+  ): ProjectPayload!
   "Renames or describes a project (members from user up)."
-  updateProject(input: UpdateProjectInput!): ProjectPayload!
+  updateProject(
+    "The project and the changes."
+    input: UpdateProjectInput!
+  ): ProjectPayload!
   "Deletes a project with its stages, tasks and their chats (workspace admins)."
-  deleteProject(input: DeleteProjectInput!): DeleteProjectPayload!
+  deleteProject(
+    "The project."
+    input: DeleteProjectInput!
+  ): DeleteProjectPayload!
   "Adds a stage to a project's board."
-  createTaskStage(input: CreateTaskStageInput!): TaskStagePayload!
+  createTaskStage(
+    "The stage."
+    input: CreateTaskStageInput!
+  ): TaskStagePayload!
   "Renames, folds or unfolds a stage."
-  updateTaskStage(input: UpdateTaskStageInput!): TaskStagePayload!
+  updateTaskStage(
+    "The stage and the changes."
+    input: UpdateTaskStageInput!
+  ): TaskStagePayload!
   "Moves a stage to another place on its board."
-  moveTaskStage(input: MoveTaskStageInput!): TaskStagePayload!
+  moveTaskStage(
+    "The stage and its new place."
+    input: MoveTaskStageInput!
+  ): TaskStagePayload!
   "Deletes a stage: an empty one, or one whose tasks go to moveTasksTo."
-  deleteTaskStage(input: DeleteTaskStageInput!): DeleteTaskStagePayload!
+  deleteTaskStage(
+    "The stage, and where its tasks go."
+    input: DeleteTaskStageInput!
+  ): DeleteTaskStagePayload!
   "Adds a task to a stage."
-  createTask(input: CreateTaskInput!): TaskPayload!
+  createTask(
+    "The task."
+    input: CreateTaskInput!
+  ): TaskPayload!
   "Changes a task's fields."
-  updateTask(input: UpdateTaskInput!): TaskPayload!
+  updateTask(
+    "The task and the changes."
+    input: UpdateTaskInput!
+  ): TaskPayload!
   "Moves a task within its stage or to another stage of its project; only the moved task is written."
-  moveTask(input: MoveTaskInput!): TaskPayload!
+  moveTask(
+    "The task and its new place."
+    input: MoveTaskInput!
+  ): TaskPayload!
   "Deletes a task and its chat."
-  deleteTask(input: DeleteTaskInput!): DeleteTaskPayload!
+  deleteTask(
+    "The task."
+    input: DeleteTaskInput!
+  ): DeleteTaskPayload!
 }
 
 "What changed on a board."
@@ -6635,16 +7283,24 @@ One change of a board. Tasks sort by (stageID, rank, id) and stages by
 sequence, so a client applies each event without reading the board again.
 """
 type BoardEvent {
+  "What changed; it says which of the other fields is set."
   change: BoardChange!
+  "The task's new state (TASK_CHANGED)."
   task: Task
+  "The stage's new state (STAGE_CHANGED)."
   stage: TaskStage
+  "The project's new state (PROJECT_CHANGED)."
   project: Project
+  "The ID of what was deleted (TASK_DELETED, STAGE_DELETED)."
   deletedId: ID
 }
 
 extend type Subscription {
   "Every change of a project's board as it happens (guests included)."
-  projectBoard(projectId: ID!): BoardEvent!
+  projectBoard(
+    "The project (NOT_FOUND when the viewer may not read it)."
+    projectId: ID!
+  ): BoardEvent!
 }
 
 extend type AIThread {
@@ -6735,7 +7391,10 @@ extend type Mutation {
   Changes platform settings. Platform admins only. A setting fixed by an
   environment variable, or a bad value, is BAD_USER_INPUT naming the field.
   """
-  updatePlatformSettings(input: UpdatePlatformSettingsInput!): UpdatePlatformSettingsPayload!
+  updatePlatformSettings(
+    "The settings to change."
+    input: UpdatePlatformSettingsInput!
+  ): UpdatePlatformSettingsPayload!
 }
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},

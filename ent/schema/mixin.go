@@ -23,9 +23,9 @@ type TimeMixin struct{ mixin.Schema }
 func (TimeMixin) Fields() []ent.Field {
 	notInput := entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)
 	return []ent.Field{
-		field.Time("created_at").Default(now).Immutable().
+		field.Time("created_at").Comment("When it was created (UTC).").Default(now).Immutable().
 			Annotations(entgql.OrderField("CREATED_AT"), notInput, shared()),
-		field.Time("updated_at").Default(now).UpdateDefault(now).
+		field.Time("updated_at").Comment("When it last changed (UTC).").Default(now).UpdateDefault(now).
 			Annotations(notInput, shared()),
 	}
 }
@@ -48,13 +48,13 @@ type WorkspaceMixin struct {
 
 func (m WorkspaceMixin) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("workspace_id").Immutable().Annotations(shared()),
+		field.Int("workspace_id").Comment("The ID of the workspace it belongs to, for good.").Immutable().Annotations(shared()),
 	}
 }
 
 func (m WorkspaceMixin) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("workspace", Workspace.Type).Ref(m.Ref).
+		edge.From("workspace", Workspace.Type).Ref(m.Ref).Comment("The workspace it belongs to.").
 			Field("workspace_id").Unique().Required().Immutable(),
 	}
 }

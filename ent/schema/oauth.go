@@ -25,18 +25,18 @@ func (OAuthClient) Fields() []ent.Field {
 			Annotations(entgql.Skip(entgql.SkipType)),
 		field.String("secret_hash").Optional().Sensitive().
 			Annotations(entgql.Skip()),
-		field.String("name").NotEmpty().MaxRuneLen(100),
-		field.JSON("redirect_uris", []string{}).Default([]string{}),
-		field.JSON("allowed_scopes", []string{}).Default([]string{}),
-		field.JSON("grant_types", []string{}).Default([]string{}),
-		field.Bool("public").Default(false),
-		field.Int("owner_id").Optional().Nillable(),
+		field.String("name").Comment("The name users see on the consent page.").NotEmpty().MaxRuneLen(100),
+		field.JSON("redirect_uris", []string{}).Comment("The exact URIs authorization codes may be sent to.").Default([]string{}),
+		field.JSON("allowed_scopes", []string{}).Comment("The scopes the client may ask for (see OAuthScope).").Default([]string{}),
+		field.JSON("grant_types", []string{}).Comment("The OAuth grant types it may use (authorization_code, refresh_token, urn:ietf:params:oauth:grant-type:device_code, client_credentials).").Default([]string{}),
+		field.Bool("public").Comment("Whether it is a public client: no secret, PKCE required.").Default(false),
+		field.Int("owner_id").Comment("The ID of the account that registered it; null for the platform's own clients.").Optional().Nillable(),
 	}
 }
 
 func (OAuthClient) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("owner", User.Type).Ref("oauth_clients").Field("owner_id").Unique(),
+		edge.From("owner", User.Type).Comment("The account that registered it; null for the platform's own clients.").Ref("oauth_clients").Field("owner_id").Unique(),
 		edge.To("tokens", OAuthToken.Type).Annotations(entgql.Skip()),
 		edge.To("codes", OAuthAuthorizationCode.Type).Annotations(entgql.Skip()),
 		edge.To("device_codes", OAuthDeviceCode.Type).Annotations(entgql.Skip()),
@@ -45,7 +45,9 @@ func (OAuthClient) Edges() []ent.Edge {
 }
 
 func (OAuthClient) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection()}
+	return []schema.Annotation{
+		schema.Comment("An application that acts for users with OAuth tokens. Its owner sees and manages it; public clients (the Home Assistant integration) have no secret and must use PKCE."),
+		entgql.RelayConnection()}
 }
 
 func (OAuthClient) Policy() ent.Policy { return policy.OwnedPolicy() }

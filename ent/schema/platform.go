@@ -25,7 +25,7 @@ func (PlatformSetting) Fields() []ent.Field {
 }
 
 func (PlatformSetting) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.Skip()}
+	return []schema.Annotation{entgql.Skip(), schema.Comment("A platform-wide setting a platform admin changed (package settings).")}
 }
 
 func (PlatformSetting) Policy() ent.Policy { return policy.AdminOnlyPolicy() }

@@ -18,9 +18,9 @@ func (User) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (User) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("email").MaxRuneLen(254).NotEmpty().Unique().
+		field.String("email").Comment("The sign-in address, lower-cased, unique regardless of case.").MaxRuneLen(254).NotEmpty().Unique().
 			Annotations(entgql.OrderField("EMAIL")),
-		field.String("name").MaxRuneLen(200).Default("").
+		field.String("name").Comment("The display name; empty when not given.").MaxRuneLen(200).Default("").
 			Annotations(entgql.OrderField("NAME")),
 		field.String("password_hash").Sensitive().
 			Annotations(entgql.Skip()),
@@ -28,10 +28,10 @@ func (User) Fields() []ent.Field {
 		// following a link e-mailed there); cleared when the address
 		// changes. Invitations sent to an address show in the app only
 		// to an account that proved it.
-		field.Time("email_verified_at").Optional().Nillable(),
-		field.Bool("platform_admin").Default(false),
+		field.Time("email_verified_at").Comment("When the account proved it receives mail at its address (by following a link e-mailed there); null until then, and again after the address changes. Invitations to an address show in the app only to an account that proved it.").Optional().Nillable(),
+		field.Bool("platform_admin").Comment("Whether the account administers the platform: the marketplace, AI providers and accounts. The first account registered is one.").Default(false),
 		field.Bool("disabled").Default(false).Annotations(entgql.Skip()),
-		field.Time("last_login_at").Optional().Nillable(),
+		field.Time("last_login_at").Comment("When the account last signed in; null if it never did.").Optional().Nillable(),
 	}
 }
 
@@ -56,7 +56,9 @@ func (User) Edges() []ent.Edge {
 }
 
 func (User) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection()}
+	return []schema.Annotation{
+		schema.Comment("An account. Other accounts show only their name and e-mail, and only to members of a workspace they share."),
+		entgql.RelayConnection()}
 }
 
 func (User) Policy() ent.Policy { return policy.UserPolicy() }

@@ -21,39 +21,43 @@ func (Workspace) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (Workspace) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxRuneLen(100).
+		field.String("name").Comment("The display name, up to 100 characters.").NotEmpty().MaxRuneLen(100).
 			Annotations(entgql.OrderField("NAME")),
-		field.String("slug").NotEmpty().MaxRuneLen(120).Unique().Immutable().
+		field.String("slug").Comment("The workspace's address in the web app (/workspaces/<slug>), unique and fixed at creation.").NotEmpty().MaxRuneLen(120).Unique().Immutable().
 			Annotations(entgql.OrderField("SLUG")),
-		field.String("description").MaxRuneLen(2000).Default(""),
-		field.Enum("state").Values("active", "archived").Default("active"),
-		field.Int("owner_id"),
+		field.String("description").Comment("What the workspace is for, up to 2000 characters; empty when not given.").MaxRuneLen(2000).Default(""),
+		field.Enum("state").Comment("active, or archived: read-only for good (archiveWorkspace).").
+			Annotations(enumValues{
+				"active":   "In use: members may change what their role allows.",
+				"archived": "Read-only: visible to its members, nothing in it changes and it takes no new members.",
+			}).Values("active", "archived").Default("active"),
+		field.Int("owner_id").Comment("The ID of the owner (see owner)."),
 	}
 }
 
 func (Workspace) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("owner", User.Type).Ref("owned_workspaces").Field("owner_id").
+		edge.From("owner", User.Type).Comment("The one member with the owner role: only he may archive the workspace or transfer ownership.").Ref("owned_workspaces").Field("owner_id").
 			Unique().Required(),
-		edge.To("members", WorkspaceMember.Type).
+		edge.To("members", WorkspaceMember.Type).Comment("The members and their roles.").
 			Annotations(entgql.RelayConnection()),
 		// No where-input predicates on invitations: a filter's subquery
 		// (workspaces(where: {hasInvitationsWith: ...})) is not narrowed
 		// by the invitations' read policy, and would let any member probe
 		// them. Admins list them with Workspace.pendingInvitations.
-		edge.To("invitations", Invitation.Type).
+		edge.To("invitations", Invitation.Type).Comment("Invitations to join, answered or not. Only admins and the owner see them (empty for anyone else); see also pendingInvitations.").
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipWhereInput)),
-		edge.To("services", Service.Type).
+		edge.To("services", Service.Type).Comment("The services deployed here, in every state (gone ones included).").
 			Annotations(entgql.RelayConnection()),
 		edge.To("service_revisions", ServiceRevision.Type).Annotations(entgql.Skip()),
 		edge.To("service_events", ServiceEvent.Type).Annotations(entgql.Skip()),
-		edge.To("smart_homes", SmartHome.Type).
+		edge.To("smart_homes", SmartHome.Type).Comment("The Home Assistant installations reached through this workspace's tunnels.").
 			Annotations(entgql.RelayConnection()),
-		edge.To("projects", Project.Type).
+		edge.To("projects", Project.Type).Comment("The support projects (Kanban boards), at most one per service.").
 			Annotations(entgql.RelayConnection()),
 		edge.To("task_stages", TaskStage.Type).Annotations(entgql.Skip()),
 		edge.To("tasks", Task.Type).Annotations(entgql.Skip()),
-		edge.To("ai_threads", AIThread.Type).
+		edge.To("ai_threads", AIThread.Type).Comment("The assistant conversations of the workspace.").
 			Annotations(entgql.RelayConnection(), entgql.MapsTo("threads")),
 		edge.To("ai_messages", AIMessage.Type).Annotations(entgql.Skip()),
 		edge.To("activity_events", ActivityEvent.Type).Annotations(entgql.Skip()),
@@ -61,7 +65,9 @@ func (Workspace) Edges() []ent.Edge {
 }
 
 func (Workspace) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection()}
+	return []schema.Annotation{
+		schema.Comment("A team's space: its members, the services they deploy, smart homes, projects and assistant threads. Everything belongs to exactly one workspace; a viewer sees only the workspaces he is a member of."),
+		entgql.RelayConnection()}
 }
 
 func (Workspace) Policy() ent.Policy { return policy.WorkspaceEntityPolicy() }
@@ -79,18 +85,24 @@ func (WorkspaceMember) Mixin() []ent.Mixin {
 
 func (WorkspaceMember) Fields() []ent.Field {
 	return []ent.Field{
-		field.Int("user_id").Immutable(),
-		field.Enum("role").GoType(role.Role("")).Annotations(entgql.Type("Role")).
+		field.Int("user_id").Comment("The member's account ID (see user).").Immutable(),
+		field.Enum("role").Comment("A member's role in a workspace: what the member may do there. Each role may do all that the roles below it may.").
+			Annotations(enumValues{
+				"owner": "The one member who may archive the workspace and transfer its ownership; and all an admin may.",
+				"admin": "May rename the workspace, manage members and invitations, deploy and operate services and manage smart homes; and all a user may.",
+				"user":  "May chat with the assistant and change projects, stages and tasks; and all a guest may.",
+				"guest": "May read the workspace: its members, services, smart homes, projects, threads and activity.",
+			}).GoType(role.Role("")).Annotations(entgql.Type("Role")).
 			Annotations(entgql.OrderField("ROLE")),
 		field.Int("invited_by_id").Optional().Nillable().Immutable().
 			Annotations(entgql.Skip()),
-		field.Time("invited_at").Optional().Nillable().Immutable(),
+		field.Time("invited_at").Comment("When the member was invited; null for the workspace's creator.").Optional().Nillable().Immutable(),
 	}
 }
 
 func (WorkspaceMember) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("user", User.Type).Ref("memberships").Field("user_id").
+		edge.From("user", User.Type).Comment("The member's account.").Ref("memberships").Field("user_id").
 			Unique().Required().Immutable(),
 	}
 }
@@ -110,7 +122,9 @@ func (WorkspaceMember) Indexes() []ent.Index {
 }
 
 func (WorkspaceMember) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection()}
+	return []schema.Annotation{
+		schema.Comment("One account's membership of one workspace, with its role."),
+		entgql.RelayConnection()}
 }
 
 func (WorkspaceMember) Policy() ent.Policy { return policy.MemberPolicy() }
@@ -133,8 +147,8 @@ func (Invitation) Mixin() []ent.Mixin {
 
 func (Invitation) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("email").MaxRuneLen(254).NotEmpty(),
-		field.Enum("role").GoType(role.Role("")).Annotations(entgql.Type("Role")),
+		field.String("email").Comment("The invited address (lower-cased).").MaxRuneLen(254).NotEmpty(),
+		field.Enum("role").Comment("The role the invitee gets on accepting: what the member may do in the workspace.").GoType(role.Role("")).Annotations(entgql.Type("Role")),
 		// Replaced when an admin asks for a new link (the old one stops
 		// working).
 		field.String("token_hash").Sensitive().Unique().
@@ -144,10 +158,10 @@ func (Invitation) Fields() []ent.Field {
 		// The account that accepted or declined it.
 		field.Int("user_id").Optional().Nillable().
 			Annotations(entgql.Skip()),
-		field.Time("expires_at"),
-		field.Time("accepted_at").Optional().Nillable(),
-		field.Time("declined_at").Optional().Nillable(),
-		field.Time("cancelled_at").Optional().Nillable(),
+		field.Time("expires_at").Comment("When the invitation stops being valid (UTC); a new link moves it."),
+		field.Time("accepted_at").Comment("When it was accepted; null while it was not.").Optional().Nillable(),
+		field.Time("declined_at").Comment("When it was declined; null while it was not.").Optional().Nillable(),
+		field.Time("cancelled_at").Comment("When an admin cancelled it; null while nobody did.").Optional().Nillable(),
 	}
 }
 
@@ -163,5 +177,7 @@ func (Invitation) Indexes() []ent.Index {
 }
 
 func (Invitation) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection()}
+	return []schema.Annotation{
+		schema.Comment("An invitation to join a workspace with a role. Nobody joins without accepting: an account with the invited address sees it among its pending invitations; anyone else follows the single-use link while signed in."),
+		entgql.RelayConnection()}
 }

@@ -15,100 +15,143 @@ import (
 	"github.com/woowtech/woow-paas/settings"
 )
 
+// The agent after the change.
 type AIAgentPayload struct {
+	// The agent.
 	Agent *ent.AIAgent `json:"agent"`
 }
 
+// The provider after the change.
 type AIProviderPayload struct {
+	// The provider.
 	Provider *ent.AIProvider `json:"provider"`
 }
 
 // Accept an invitation: one of your pending invitations by id, or a link's token.
 type AcceptInvitationInput struct {
-	ID    *int    `json:"id,omitempty"`
+	// One of the viewer's pending invitations (for an account that verified the address).
+	ID *int `json:"id,omitempty"`
+	// The token of the invitation link (anyone signed in). Give id or token, not both.
 	Token *string `json:"token,omitempty"`
 }
 
+// The membership made.
 type AcceptInvitationPayload struct {
 	// The new membership (its workspace is the one joined).
 	Member *ent.WorkspaceMember `json:"member"`
 }
 
+// The template after the change.
 type AppTemplatePayload struct {
+	// The template.
 	AppTemplate *ent.AppTemplate `json:"appTemplate"`
 }
 
+// The device page's answer.
 type ApproveOAuthDeviceInput struct {
+	// The code the device shows.
 	UserCode string `json:"userCode"`
-	Approve  bool   `json:"approve"`
+	// true lets the device get tokens for the viewer; false denies it.
+	Approve bool `json:"approve"`
 }
 
+// What was decided.
 type ApproveOAuthDevicePayload struct {
-	ClientName string   `json:"clientName"`
-	Scopes     []string `json:"scopes"`
+	// The client's name.
+	ClientName string `json:"clientName"`
+	// The scopes granted; empty when denied.
+	Scopes []string `json:"scopes"`
 }
 
 // Archiving makes a workspace read-only: it stays visible to its members, but
 // nothing in it changes any more and it takes no new members. Its services
 // must be stopped or deleted first (CONFLICT otherwise).
 type ArchiveWorkspaceInput struct {
+	// The workspace (the owner only).
 	ID int `json:"id"`
 }
 
+// The account signed in; the session cookie is set on the response.
 type AuthPayload struct {
+	// The signed-in account.
 	User *ent.User `json:"user"`
 }
 
+// The consent page's answer to an authorization request.
 type AuthorizeOAuthClientInput struct {
-	ClientID            string  `json:"clientId"`
-	RedirectURI         string  `json:"redirectUri"`
-	Scope               *string `json:"scope,omitempty"`
-	State               *string `json:"state,omitempty"`
-	CodeChallenge       *string `json:"codeChallenge,omitempty"`
+	// client_id, as in OAuthConsentInput.
+	ClientID string `json:"clientId"`
+	// redirect_uri, as in OAuthConsentInput.
+	RedirectURI string `json:"redirectUri"`
+	// scope, as in OAuthConsentInput.
+	Scope *string `json:"scope,omitempty"`
+	// state, as in OAuthConsentInput.
+	State *string `json:"state,omitempty"`
+	// code_challenge, as in OAuthConsentInput.
+	CodeChallenge *string `json:"codeChallenge,omitempty"`
+	// code_challenge_method, as in OAuthConsentInput.
 	CodeChallengeMethod *string `json:"codeChallengeMethod,omitempty"`
-	Approve             bool    `json:"approve"`
+	// true grants the scopes and issues a code; false denies.
+	Approve bool `json:"approve"`
 }
 
+// Where the consent page sends the browser.
 type AuthorizeOAuthClientPayload struct {
 	// Where to send the browser: the redirect URI with code and state, or with error=access_denied.
 	RedirectTo string `json:"redirectTo"`
 }
 
+// An answer to stop.
 type CancelGenerationInput struct {
 	// An answer being written.
 	MessageID int `json:"messageId"`
 }
 
+// An invitation to withdraw.
 type CancelInvitationInput struct {
+	// The invitation; CONFLICT when it was answered already.
 	ID int `json:"id"`
 }
 
+// A new password for the signed-in account.
 type ChangePasswordInput struct {
+	// The password now; BAD_USER_INPUT when wrong (TOO_MANY_REQUESTS after repeated tries).
 	CurrentPassword string `json:"currentPassword"`
-	NewPassword     string `json:"newPassword"`
+	// At least 8 characters.
+	NewPassword string `json:"newPassword"`
 }
 
+// The answer to changePassword.
 type ChangePasswordPayload struct {
+	// Always true: the password changed.
 	Ok bool `json:"ok"`
 }
 
+// A new agent (platform admins).
 type CreateAIAgentInput struct {
 	// What follows @ in a mention: 1 to 50 lower-case letters, digits, _ or -.
-	Handle       string  `json:"handle"`
-	DisplayName  string  `json:"displayName"`
-	Description  *string `json:"description,omitempty"`
+	Handle string `json:"handle"`
+	// The name shown with its answers, 1 to 100 characters.
+	DisplayName string `json:"displayName"`
+	// What it is for, at most 1000 characters.
+	Description *string `json:"description,omitempty"`
+	// The instructions the model gets before every conversation.
 	SystemPrompt *string `json:"systemPrompt,omitempty"`
-	ProviderID   *int    `json:"providerId,omitempty"`
+	// Its provider; without one the agent cannot answer.
+	ProviderID *int `json:"providerId,omitempty"`
 	// Empty: the provider's default model.
-	Model       *string  `json:"model,omitempty"`
+	Model *string `json:"model,omitempty"`
+	// 0 to 2; null for the provider's.
 	Temperature *float64 `json:"temperature,omitempty"`
 	// #rrggbb
 	AvatarColor *string `json:"avatarColor,omitempty"`
 	// The agent that answers when no one is mentioned; one at most.
 	IsDefault *bool `json:"isDefault,omitempty"`
-	Active    *bool `json:"active,omitempty"`
+	// Whether it answers (default true).
+	Active *bool `json:"active,omitempty"`
 }
 
+// A new OpenAI-compatible provider (platform admins).
 type CreateAIProviderInput struct {
 	// 1 to 100 characters.
 	Name string `json:"name"`
@@ -116,32 +159,42 @@ type CreateAIProviderInput struct {
 	// without a path gets /v1.
 	BaseURL string `json:"baseUrl"`
 	// Encrypted at rest; never returned.
-	APIKey       *string `json:"apiKey,omitempty"`
+	APIKey *string `json:"apiKey,omitempty"`
+	// The model agents without one use; empty to set later.
 	DefaultModel *string `json:"defaultModel,omitempty"`
 	// 1 to 1,000,000 (default 2048).
 	MaxTokens *int `json:"maxTokens,omitempty"`
 	// 0 to 2 (default 0.7).
 	Temperature *float64 `json:"temperature,omitempty"`
-	Active      *bool    `json:"active,omitempty"`
+	// Whether agents may use it (default true).
+	Active *bool `json:"active,omitempty"`
 }
 
+// An invitation that needs a new link.
 type CreateInvitationLinkInput struct {
+	// The invitation; CONFLICT when it was answered or cancelled. Its expiry moves too.
 	ID int `json:"id"`
 }
 
+// A new OAuth client, owned by the viewer.
 type CreateOAuthClientInput struct {
+	// The name users see on the consent page, 1 to 100 characters.
 	Name string `json:"name"`
 	// Exact redirect URIs (https, or http on a loopback host).
 	RedirectUris []string `json:"redirectUris"`
-	Scopes       []string `json:"scopes"`
+	// The scopes it may ask for (see OAuthScope).
+	Scopes []string `json:"scopes"`
 	// A public client (a native or browser app) has no secret and must use PKCE.
 	Public bool `json:"public"`
 }
 
+// A new support project (members from user up).
 type CreateProjectInput struct {
+	// The workspace; not archived.
 	WorkspaceID int `json:"workspaceId"`
 	// At most 200 characters.
-	Name        string  `json:"name"`
+	Name string `json:"name"`
+	// What the project is for (Markdown).
 	Description *string `json:"description,omitempty"`
 	// The cloud service the project supports (one project per service).
 	ServiceID *int `json:"serviceId,omitempty"`
@@ -149,7 +202,9 @@ type CreateProjectInput struct {
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
+// A smart home to add (workspace admins and owners).
 type CreateSmartHomeInput struct {
+	// The workspace; not archived.
 	WorkspaceID int `json:"workspaceId"`
 	// 1 to 100 characters.
 	Name string `json:"name"`
@@ -159,11 +214,15 @@ type CreateSmartHomeInput struct {
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
+// A new task (members from user up).
 type CreateTaskInput struct {
+	// The project.
 	ProjectID int `json:"projectId"`
-	StageID   int `json:"stageId"`
+	// A stage of that project.
+	StageID int `json:"stageId"`
 	// At most 300 characters.
-	Title       string  `json:"title"`
+	Title string `json:"title"`
+	// The details (Markdown).
 	Description *string `json:"description,omitempty"`
 	// Where the task goes in its stage, counted from 0 (default: last).
 	Position *int `json:"position,omitempty"`
@@ -171,7 +230,9 @@ type CreateTaskInput struct {
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
+// A new column on a board.
 type CreateTaskStageInput struct {
+	// The project.
 	ProjectID int `json:"projectId"`
 	// At most 100 characters.
 	Name string `json:"name"`
@@ -179,19 +240,25 @@ type CreateTaskStageInput struct {
 	Position *int `json:"position,omitempty"`
 }
 
+// A new thread (members from user up).
 type CreateThreadInput struct {
+	// The workspace; not archived.
 	WorkspaceID int `json:"workspaceId"`
 	// At most 200 characters.
 	Title *string `json:"title,omitempty"`
 	// The agent that answers when no one is mentioned and auto-reply is on.
-	DefaultAgentID *int  `json:"defaultAgentId,omitempty"`
-	AutoReply      *bool `json:"autoReply,omitempty"`
+	DefaultAgentID *int `json:"defaultAgentId,omitempty"`
+	// Whether messages that mention no agent get an answer from the default agent (default false).
+	AutoReply *bool `json:"autoReply,omitempty"`
 	// The task the thread is about (one thread per task).
 	TaskID *int `json:"taskId,omitempty"`
 }
 
+// A new workspace; the viewer becomes its owner.
 type CreateWorkspaceInput struct {
-	Name        string  `json:"name"`
+	// The display name, 1 to 100 characters; the slug is made from it.
+	Name string `json:"name"`
+	// What the workspace is for, at most 2000 characters.
 	Description *string `json:"description,omitempty"`
 	// A key the client makes for this request (a UUID): the same request sent
 	// again with it (a double click, a retry after a lost answer) returns the
@@ -201,84 +268,124 @@ type CreateWorkspaceInput struct {
 
 // Decline an invitation: one of your pending invitations by id, or a link's token.
 type DeclineInvitationInput struct {
-	ID    *int    `json:"id,omitempty"`
+	// One of the viewer's pending invitations.
+	ID *int `json:"id,omitempty"`
+	// The token of the invitation link. Give id or token, not both.
 	Token *string `json:"token,omitempty"`
 }
 
+// The invitation declined.
 type DeclineInvitationPayload struct {
+	// The invitation's ID.
 	InvitationID int `json:"invitationId"`
 }
 
+// An agent to remove.
 type DeleteAIAgentInput struct {
+	// The agent.
 	ID int `json:"id"`
 }
 
+// The agent removed.
 type DeleteAIAgentPayload struct {
+	// The agent's ID.
 	DeletedID int `json:"deletedId"`
 }
 
+// A provider to remove.
 type DeleteAIProviderInput struct {
+	// The provider; CONFLICT while an agent uses it.
 	ID int `json:"id"`
 }
 
+// The provider removed.
 type DeleteAIProviderPayload struct {
+	// The provider's ID.
 	DeletedID int `json:"deletedId"`
 }
 
+// A client to delete.
 type DeleteOAuthClientInput struct {
+	// The client (its owner, or a platform admin).
 	ID int `json:"id"`
 }
 
+// The client deleted.
 type DeleteOAuthClientPayload struct {
+	// The client's ID.
 	DeletedID int `json:"deletedId"`
 }
 
+// A project to delete (workspace admins).
 type DeleteProjectInput struct {
+	// The project.
 	ID int `json:"id"`
 }
 
+// The project deleted.
 type DeleteProjectPayload struct {
+	// The project's ID.
 	DeletedID int `json:"deletedId"`
 }
 
+// A service to delete.
 type DeleteServiceInput struct {
+	// The service.
 	ID int `json:"id"`
 }
 
+// A smart home to delete (workspace admins and owners).
 type DeleteSmartHomeInput struct {
+	// The smart home.
 	ID int `json:"id"`
 }
 
+// A task to delete.
 type DeleteTaskInput struct {
+	// The task.
 	ID int `json:"id"`
 }
 
+// The task deleted.
 type DeleteTaskPayload struct {
+	// The task's ID.
 	DeletedID int `json:"deletedId"`
 }
 
+// A column to delete.
 type DeleteTaskStageInput struct {
+	// The stage.
 	ID int `json:"id"`
 	// Where the stage's tasks go (at the end of that stage); required when it has tasks.
 	MoveTasksTo *int `json:"moveTasksTo,omitempty"`
 }
 
+// The stage deleted.
 type DeleteTaskStagePayload struct {
+	// The stage's ID.
 	DeletedID int `json:"deletedId"`
 }
 
+// A thread to delete.
 type DeleteThreadInput struct {
+	// The thread (its author or a workspace admin).
 	ID int `json:"id"`
 }
 
+// The thread deleted.
 type DeleteThreadPayload struct {
+	// The thread's ID.
 	DeletedID int `json:"deletedId"`
 }
 
+// A service to deploy from a template (workspace admins and the owner).
 type DeployServiceInput struct {
-	WorkspaceID int    `json:"workspaceId"`
-	TemplateID  int    `json:"templateId"`
-	Name        string `json:"name"`
+	// The workspace; not archived.
+	WorkspaceID int `json:"workspaceId"`
+	// The template to deploy.
+	TemplateID int `json:"templateId"`
+	// The display name, 1 to 100 characters, unique in the workspace among the services not gone, whatever the case (BAD_USER_INPUT otherwise).
+	Name string `json:"name"`
 	// Flat dot-path keys allowed by the template's value specs.
 	Values map[string]any `json:"values,omitempty"`
 	// As in CreateWorkspaceInput: the same key again returns the service the first request made.
@@ -294,22 +401,31 @@ type EnvironmentSetting struct {
 	Variable string `json:"variable"`
 }
 
+// The invitation and its new link.
 type InvitationLinkPayload struct {
+	// The invitation.
 	Invitation *ent.Invitation `json:"invitation"`
 	// A new single-use link; the previous one stops working.
 	Link string `json:"link"`
 }
 
+// The invitation after the change.
 type InvitationPayload struct {
+	// The invitation.
 	Invitation *ent.Invitation `json:"invitation"`
 }
 
+// An invitation to send (admins and the owner).
 type InviteMemberInput struct {
-	WorkspaceID int       `json:"workspaceId"`
-	Email       string    `json:"email"`
-	Role        role.Role `json:"role"`
+	// The workspace.
+	WorkspaceID int `json:"workspaceId"`
+	// The address to invite; CONFLICT when it belongs to a member already.
+	Email string `json:"email"`
+	// The role on accepting: admin, user or guest (owner is refused).
+	Role role.Role `json:"role"`
 }
 
+// The invitation made.
 type InviteMemberPayload struct {
 	// The invitation, pending until it is accepted. An account that has
 	// verified the address sees it among its pending invitations; anyone else
@@ -321,32 +437,48 @@ type InviteMemberPayload struct {
 	Link string `json:"link"`
 }
 
+// A workspace the viewer leaves.
 type LeaveWorkspaceInput struct {
+	// The workspace; its owner transfers ownership first (CONFLICT otherwise).
 	WorkspaceID int `json:"workspaceId"`
 }
 
+// The workspace left.
 type LeaveWorkspacePayload struct {
+	// The workspace's ID; it no longer exists for the viewer.
 	WorkspaceID int `json:"workspaceId"`
 }
 
+// Credentials to sign in with.
 type LoginInput struct {
-	Email    string `json:"email"`
+	// The account's address, in any case.
+	Email string `json:"email"`
+	// The account's password. UNAUTHENTICATED when either is wrong;
+	// TOO_MANY_REQUESTS after repeated failures.
 	Password string `json:"password"`
 }
 
+// The answer to logout.
 type LogoutPayload struct {
+	// Always true: the session ended and its cookie was cleared.
 	Ok bool `json:"ok"`
 }
 
+// The membership after the change.
 type MemberPayload struct {
+	// The membership.
 	Member *ent.WorkspaceMember `json:"member"`
 }
 
+// The message after the change.
 type MessagePayload struct {
+	// The message.
 	Message *ent.AIMessage `json:"message"`
 }
 
+// A task to move (moveTask writes only the moved task).
 type MoveTaskInput struct {
+	// The task.
 	ID int `json:"id"`
 	// A stage of the task's project.
 	StageID int `json:"stageId"`
@@ -354,7 +486,9 @@ type MoveTaskInput struct {
 	Position int `json:"position"`
 }
 
+// A column to move.
 type MoveTaskStageInput struct {
+	// The stage.
 	ID int `json:"id"`
 	// The stage's index among the project's stages after the move.
 	Position int `json:"position"`
@@ -370,100 +504,147 @@ type NamespaceQuotaInput struct {
 	Storage *string `json:"storage,omitempty"`
 }
 
+// The client, and its secret when just made.
 type OAuthClientPayload struct {
+	// The client.
 	Client *ent.OAuthClient `json:"client"`
 	// The client secret, shown once (null for public clients).
 	ClientSecret *string `json:"clientSecret,omitempty"`
 }
 
+// The parameters of an /oauth2/authorize request, as received.
 type OAuthConsentInput struct {
-	ClientID            string  `json:"clientId"`
-	RedirectURI         string  `json:"redirectUri"`
-	Scope               *string `json:"scope,omitempty"`
-	State               *string `json:"state,omitempty"`
-	CodeChallenge       *string `json:"codeChallenge,omitempty"`
+	// client_id.
+	ClientID string `json:"clientId"`
+	// redirect_uri: one the client registered (see OAuthConsent.registeredRedirect).
+	RedirectURI string `json:"redirectUri"`
+	// scope: space-separated; null for the client's allowed scopes.
+	Scope *string `json:"scope,omitempty"`
+	// state, passed back to the client unchanged.
+	State *string `json:"state,omitempty"`
+	// code_challenge (PKCE); required for public clients.
+	CodeChallenge *string `json:"codeChallenge,omitempty"`
+	// code_challenge_method: S256, the only method accepted.
 	CodeChallengeMethod *string `json:"codeChallengeMethod,omitempty"`
 }
 
+// The account after the change.
 type ProfilePayload struct {
+	// The signed-in account.
 	User *ent.User `json:"user"`
 }
 
+// The project after the change.
 type ProjectPayload struct {
+	// The project.
 	Project *ent.Project `json:"project"`
 }
 
+// A smart home whose tunnel status to read again.
 type RefreshSmartHomeStatusInput struct {
+	// The smart home.
 	ID int `json:"id"`
 }
 
+// An answer to write again.
 type RegenerateMessageInput struct {
 	// An answer that ended in error or was cancelled.
 	MessageID int `json:"messageId"`
 }
 
+// A new account.
 type RegisterInput struct {
-	Email    string `json:"email"`
+	// The sign-in address, at most 254 characters; BAD_USER_INPUT when an account has it already.
+	Email string `json:"email"`
+	// At least 8 characters.
 	Password string `json:"password"`
-	Name     string `json:"name"`
+	// The display name, at most 200 characters.
+	Name string `json:"name"`
 }
 
+// A member to remove (admins and the owner; never the owner).
 type RemoveMemberInput struct {
+	// The workspace.
 	WorkspaceID int `json:"workspaceId"`
-	UserID      int `json:"userId"`
+	// The member's account.
+	UserID int `json:"userId"`
 }
 
+// The workspace without the member.
 type RemoveMemberPayload struct {
-	Workspace     *ent.Workspace `json:"workspace"`
-	RemovedUserID int            `json:"removedUserId"`
+	// The workspace.
+	Workspace *ent.Workspace `json:"workspace"`
+	// The account removed.
+	RemovedUserID int `json:"removedUserId"`
 }
 
+// The answer to requestEmailVerification.
 type RequestEmailVerificationPayload struct {
+	// Always true: a link was sent, or the address is verified already.
 	Ok bool `json:"ok"`
 }
 
+// Who forgot a password.
 type RequestPasswordResetInput struct {
+	// The account's address.
 	Email string `json:"email"`
 }
 
+// The answer to requestPasswordReset.
 type RequestPasswordResetPayload struct {
 	// Always true: whether an account has the address is not told.
 	Ok bool `json:"ok"`
 }
 
+// A new password from a reset link.
 type ResetPasswordInput struct {
 	// The token of the e-mailed link.
-	Token       string `json:"token"`
+	Token string `json:"token"`
+	// At least 8 characters.
 	NewPassword string `json:"newPassword"`
 }
 
+// The answer to resetPassword.
 type ResetPasswordPayload struct {
+	// Always true: the password changed (an invalid link is BAD_USER_INPUT on token).
 	Ok bool `json:"ok"`
 }
 
+// A smart home in error to provision again.
 type RetrySmartHomeInput struct {
+	// The smart home.
 	ID int `json:"id"`
 }
 
+// A client the viewer no longer trusts.
 type RevokeOAuthGrantInput struct {
+	// The client's client_id.
 	ClientID string `json:"clientId"`
 }
 
+// The grant revoked.
 type RevokeOAuthGrantPayload struct {
+	// The client's client_id.
 	ClientID string `json:"clientId"`
 }
 
+// A service to roll back (running or error).
 type RollbackServiceInput struct {
+	// The service.
 	ID int `json:"id"`
 	// The revision to return to; none = the previous one.
 	Revision *int `json:"revision,omitempty"`
 }
 
+// A confidential client that needs a new secret.
 type RotateOAuthClientSecretInput struct {
+	// The client (its owner, or a platform admin).
 	ID int `json:"id"`
 }
 
+// A message to send.
 type SendMessageInput struct {
+	// The thread.
 	ThreadID int `json:"threadId"`
 	// At most 32,000 characters. Agents mentioned as @handle answer; with none mentioned and auto-reply on, the thread's default agent does.
 	Content string `json:"content"`
@@ -471,6 +652,7 @@ type SendMessageInput struct {
 	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
+// The message and the answers it started.
 type SendMessagePayload struct {
 	// The message stored.
 	Message *ent.AIMessage `json:"message"`
@@ -478,44 +660,67 @@ type SendMessagePayload struct {
 	Replies []*ent.AIMessage `json:"replies"`
 }
 
+// The service after the change; its state says what runs next (serviceEvents follows it).
 type ServicePayload struct {
+	// The service.
 	Service *ent.Service `json:"service"`
 }
 
+// An account to disable or enable (platform admins).
 type SetUserDisabledInput struct {
-	UserID   int  `json:"userId"`
+	// The account; not the viewer's own (BAD_USER_INPUT).
+	UserID int `json:"userId"`
+	// true disables the account, false enables it again.
 	Disabled bool `json:"disabled"`
 }
 
+// The account's new standing.
 type SetUserDisabledPayload struct {
-	UserID   int  `json:"userId"`
+	// The account.
+	UserID int `json:"userId"`
+	// Whether it is disabled now.
 	Disabled bool `json:"disabled"`
 }
 
+// The smart home after the change; smartHomeStatus follows it.
 type SmartHomePayload struct {
+	// The smart home.
 	SmartHome *ent.SmartHome `json:"smartHome"`
 }
 
+// A service to start (stopped only).
 type StartServiceInput struct {
+	// The service.
 	ID int `json:"id"`
 }
 
+// A service to stop (running only).
 type StopServiceInput struct {
+	// The service.
 	ID int `json:"id"`
 }
 
+// Live streams over WebSocket (graphql-transport-ws) or server-sent events.
+// Each is authorised when it starts and again when the viewer's access
+// changes; it ends with a readable error when access is gone.
 type Subscription struct {
 }
 
+// The task after the change; projectBoard tells other viewers.
 type TaskPayload struct {
+	// The task.
 	Task *ent.Task `json:"task"`
 }
 
+// The stage after the change.
 type TaskStagePayload struct {
+	// The stage.
 	Stage *ent.TaskStage `json:"stage"`
 }
 
+// A provider to try.
 type TestAIProviderInput struct {
+	// The provider.
 	ID int `json:"id"`
 }
 
@@ -529,46 +734,74 @@ type TestAIProviderPayload struct {
 	Message string `json:"message"`
 }
 
+// The thread after the change.
 type ThreadPayload struct {
+	// The thread.
 	Thread *ent.AIThread `json:"thread"`
 }
 
+// A new owner for a workspace (the owner only).
 type TransferOwnershipInput struct {
+	// The workspace.
 	WorkspaceID int `json:"workspaceId"`
 	// The member who becomes owner; the current owner becomes admin.
 	UserID int `json:"userId"`
 }
 
+// Changes to an agent (platform admins); fields left out stay.
 type UpdateAIAgentInput struct {
-	ID           int      `json:"id"`
-	Handle       *string  `json:"handle,omitempty"`
-	DisplayName  *string  `json:"displayName,omitempty"`
-	Description  *string  `json:"description,omitempty"`
-	SystemPrompt *string  `json:"systemPrompt,omitempty"`
-	ProviderID   *int     `json:"providerId,omitempty"`
-	Model        *string  `json:"model,omitempty"`
-	Temperature  *float64 `json:"temperature,omitempty"`
-	AvatarColor  *string  `json:"avatarColor,omitempty"`
-	IsDefault    *bool    `json:"isDefault,omitempty"`
-	Active       *bool    `json:"active,omitempty"`
+	// The agent.
+	ID int `json:"id"`
+	// The new @handle, as in CreateAIAgentInput; unique.
+	Handle *string `json:"handle,omitempty"`
+	// 1 to 100 characters.
+	DisplayName *string `json:"displayName,omitempty"`
+	// At most 1000 characters.
+	Description *string `json:"description,omitempty"`
+	// The instructions the model gets before every conversation.
+	SystemPrompt *string `json:"systemPrompt,omitempty"`
+	// Its provider.
+	ProviderID *int `json:"providerId,omitempty"`
+	// Empty: the provider's default model.
+	Model *string `json:"model,omitempty"`
+	// 0 to 2.
+	Temperature *float64 `json:"temperature,omitempty"`
+	// #rrggbb.
+	AvatarColor *string `json:"avatarColor,omitempty"`
+	// true makes it the default agent (the former default stops being one).
+	IsDefault *bool `json:"isDefault,omitempty"`
+	// Whether it answers.
+	Active *bool `json:"active,omitempty"`
 }
 
+// Changes to a provider (platform admins); fields left out stay.
 type UpdateAIProviderInput struct {
-	ID      int     `json:"id"`
-	Name    *string `json:"name,omitempty"`
+	// The provider.
+	ID int `json:"id"`
+	// 1 to 100 characters.
+	Name *string `json:"name,omitempty"`
+	// The API's base URL, as in CreateAIProviderInput.
 	BaseURL *string `json:"baseUrl,omitempty"`
 	// A new key; an empty string removes the key.
-	APIKey       *string  `json:"apiKey,omitempty"`
-	DefaultModel *string  `json:"defaultModel,omitempty"`
-	MaxTokens    *int     `json:"maxTokens,omitempty"`
-	Temperature  *float64 `json:"temperature,omitempty"`
-	Active       *bool    `json:"active,omitempty"`
+	APIKey *string `json:"apiKey,omitempty"`
+	// The model agents without one use.
+	DefaultModel *string `json:"defaultModel,omitempty"`
+	// 1 to 1,000,000.
+	MaxTokens *int `json:"maxTokens,omitempty"`
+	// 0 to 2.
+	Temperature *float64 `json:"temperature,omitempty"`
+	// Whether agents may use it.
+	Active *bool `json:"active,omitempty"`
 }
 
+// A member's new role (admins and the owner).
 type UpdateMemberRoleInput struct {
-	WorkspaceID int       `json:"workspaceId"`
-	UserID      int       `json:"userId"`
-	Role        role.Role `json:"role"`
+	// The workspace.
+	WorkspaceID int `json:"workspaceId"`
+	// The member's account; not the owner's (CONFLICT: ownership changes only by transferOwnership).
+	UserID int `json:"userId"`
+	// The new role: admin, user or guest (transferOwnership makes an owner).
+	Role role.Role `json:"role"`
 }
 
 // The settings to change; missing fields stay as they are.
@@ -587,71 +820,106 @@ type UpdatePlatformSettingsPayload struct {
 	Settings *settings.View `json:"settings"`
 }
 
+// Changes to the signed-in account; fields left out stay.
 type UpdateProfileInput struct {
+	// The new display name, at most 200 characters.
 	Name *string `json:"name,omitempty"`
 	// A new sign-in email; it must not belong to another account.
 	Email *string `json:"email,omitempty"`
 }
 
+// Changes to a project; fields left out stay.
 type UpdateProjectInput struct {
-	ID          int     `json:"id"`
-	Name        *string `json:"name,omitempty"`
+	// The project.
+	ID int `json:"id"`
+	// At most 200 characters.
+	Name *string `json:"name,omitempty"`
+	// What the project is for (Markdown).
 	Description *string `json:"description,omitempty"`
 }
 
+// An upgrade: new values or chart version (workspace admins and the owner;
+// from running, stopped or error).
 type UpdateServiceInput struct {
+	// The service.
 	ID int `json:"id"`
 	// Replaces the user's values; a password left out keeps its value.
-	Values       map[string]any `json:"values,omitempty"`
-	ChartVersion *string        `json:"chartVersion,omitempty"`
+	Values map[string]any `json:"values,omitempty"`
+	// A chart version to upgrade to; null keeps the current one.
+	ChartVersion *string `json:"chartVersion,omitempty"`
 }
 
+// Changes to a task; fields left out stay.
 type UpdateTaskInput struct {
-	ID          int     `json:"id"`
-	Title       *string `json:"title,omitempty"`
+	// The task.
+	ID int `json:"id"`
+	// At most 300 characters.
+	Title *string `json:"title,omitempty"`
+	// The details (Markdown).
 	Description *string `json:"description,omitempty"`
 	// A member of the workspace; null leaves it, clearAssignee removes it.
-	AssigneeID    *int  `json:"assigneeId,omitempty"`
+	AssigneeID *int `json:"assigneeId,omitempty"`
+	// true removes the assignee.
 	ClearAssignee *bool `json:"clearAssignee,omitempty"`
 	// The due date; null leaves it, clearDeadline removes it.
-	Deadline      *time.Time     `json:"deadline,omitempty"`
-	ClearDeadline *bool          `json:"clearDeadline,omitempty"`
-	Priority      *task.Priority `json:"priority,omitempty"`
+	Deadline *time.Time `json:"deadline,omitempty"`
+	// true removes the deadline.
+	ClearDeadline *bool `json:"clearDeadline,omitempty"`
+	// How urgent it is.
+	Priority *task.Priority `json:"priority,omitempty"`
 	// Replaces the tags: at most 20, each 1 to 50 characters.
 	Tags []string `json:"tags,omitempty"`
 }
 
+// Changes to a column; fields left out stay.
 type UpdateTaskStageInput struct {
-	ID   int     `json:"id"`
+	// The stage.
+	ID int `json:"id"`
+	// At most 100 characters.
 	Name *string `json:"name,omitempty"`
 	// A folded stage shows as a narrow column.
 	Folded *bool `json:"folded,omitempty"`
 }
 
+// Changes to a thread (members from user up); fields left out stay.
 type UpdateThreadInput struct {
-	ID             int     `json:"id"`
-	Title          *string `json:"title,omitempty"`
-	DefaultAgentID *int    `json:"defaultAgentId,omitempty"`
-	AutoReply      *bool   `json:"autoReply,omitempty"`
-	TaskID         *int    `json:"taskId,omitempty"`
+	// The thread.
+	ID int `json:"id"`
+	// At most 200 characters.
+	Title *string `json:"title,omitempty"`
+	// The agent that answers when no one is mentioned.
+	DefaultAgentID *int `json:"defaultAgentId,omitempty"`
+	// Whether messages that mention no agent get an answer from the default agent.
+	AutoReply *bool `json:"autoReply,omitempty"`
+	// The task the thread is about (one thread per task).
+	TaskID *int `json:"taskId,omitempty"`
 }
 
+// Changes to a workspace (admins and the owner); fields left out stay.
 type UpdateWorkspaceInput struct {
-	ID          int     `json:"id"`
-	Name        *string `json:"name,omitempty"`
+	// The workspace.
+	ID int `json:"id"`
+	// The new display name, 1 to 100 characters (the slug stays).
+	Name *string `json:"name,omitempty"`
+	// The new description, at most 2000 characters.
 	Description *string `json:"description,omitempty"`
 }
 
+// A verification link's token.
 type VerifyEmailInput struct {
 	// The token of the e-mailed link.
 	Token string `json:"token"`
 }
 
+// The answer to verifyEmail.
 type VerifyEmailPayload struct {
+	// Always true: the address is verified (an invalid link is BAD_USER_INPUT on token).
 	Ok bool `json:"ok"`
 }
 
+// The workspace after the change.
 type WorkspacePayload struct {
+	// The workspace.
 	Workspace *ent.Workspace `json:"workspace"`
 }
 

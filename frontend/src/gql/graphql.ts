@@ -4,38 +4,58 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** AIMessageRole is enum for the field role */
+/** Who wrote it. */
 export type AiMessageRole =
+  /** An agent's answer. */
   | 'assistant'
+  /** An instruction to the model, not shown as a message. */
   | 'system'
+  /** A tool's result, passed to the model. */
   | 'tool'
+  /** A member's message. */
   | 'user';
 
-/** AIMessageStatus is enum for the field status */
+/** Whether the text is complete. */
 export type AiMessageStatus =
+  /** Stopped before its end (cancelGeneration); the text so far is kept. */
   | 'cancelled'
+  /** Complete. */
   | 'complete'
+  /** The provider failed (see error); the text so far is kept. */
   | 'error'
+  /** The answer is being written. */
   | 'streaming';
 
 /** Accept an invitation: one of your pending invitations by id, or a link's token. */
 export type AcceptInvitationInput = {
+  /** One of the viewer's pending invitations (for an account that verified the address). */
   id?: string | number | null | undefined;
+  /** The token of the invitation link (anyone signed in). Give id or token, not both. */
   token?: string | null | undefined;
 };
 
-/** AppTemplateCategory is enum for the field category */
+/** The marketplace category. */
 export type AppTemplateCategory =
+  /** AI models and assistants. */
   | 'ai_llm'
+  /** Analytics and monitoring. */
   | 'analytics'
+  /** Workflow automation. */
   | 'automation'
+  /** Any container image. */
   | 'container'
+  /** Databases. */
   | 'database'
+  /** Developer tools and CI. */
   | 'devops'
+  /** Websites and web apps. */
   | 'web';
 
+/** The device page's answer. */
 export type ApproveOAuthDeviceInput = {
+  /** true lets the device get tokens for the viewer; false denies it. */
   approve: boolean;
+  /** The code the device shows. */
   userCode: string;
 };
 
@@ -45,16 +65,25 @@ export type ApproveOAuthDeviceInput = {
  * must be stopped or deleted first (CONFLICT otherwise).
  */
 export type ArchiveWorkspaceInput = {
+  /** The workspace (the owner only). */
   id: string | number;
 };
 
+/** The consent page's answer to an authorization request. */
 export type AuthorizeOAuthClientInput = {
+  /** true grants the scopes and issues a code; false denies. */
   approve: boolean;
+  /** client_id, as in OAuthConsentInput. */
   clientId: string;
+  /** code_challenge, as in OAuthConsentInput. */
   codeChallenge?: string | null | undefined;
+  /** code_challenge_method, as in OAuthConsentInput. */
   codeChallengeMethod?: string | null | undefined;
+  /** redirect_uri, as in OAuthConsentInput. */
   redirectUri: string;
+  /** scope, as in OAuthConsentInput. */
   scope?: string | null | undefined;
+  /** state, as in OAuthConsentInput. */
   state?: string | null | undefined;
 };
 
@@ -73,25 +102,35 @@ export type BoardChange =
   /** A task was deleted: deletedId names it. */
   | 'TASK_DELETED';
 
+/** An answer to stop. */
 export type CancelGenerationInput = {
   /** An answer being written. */
   messageId: string | number;
 };
 
+/** An invitation to withdraw. */
 export type CancelInvitationInput = {
+  /** The invitation; CONFLICT when it was answered already. */
   id: string | number;
 };
 
+/** A new password for the signed-in account. */
 export type ChangePasswordInput = {
+  /** The password now; BAD_USER_INPUT when wrong (TOO_MANY_REQUESTS after repeated tries). */
   currentPassword: string;
+  /** At least 8 characters. */
   newPassword: string;
 };
 
+/** A new agent (platform admins). */
 export type CreateAiAgentInput = {
+  /** Whether it answers (default true). */
   active?: boolean | null | undefined;
   /** #rrggbb */
   avatarColor?: string | null | undefined;
+  /** What it is for, at most 1000 characters. */
   description?: string | null | undefined;
+  /** The name shown with its answers, 1 to 100 characters. */
   displayName: string;
   /** What follows @ in a mention: 1 to 50 lower-case letters, digits, _ or -. */
   handle: string;
@@ -99,12 +138,17 @@ export type CreateAiAgentInput = {
   isDefault?: boolean | null | undefined;
   /** Empty: the provider's default model. */
   model?: string | null | undefined;
+  /** Its provider; without one the agent cannot answer. */
   providerId?: string | number | null | undefined;
+  /** The instructions the model gets before every conversation. */
   systemPrompt?: string | null | undefined;
+  /** 0 to 2; null for the provider's. */
   temperature?: number | null | undefined;
 };
 
+/** A new OpenAI-compatible provider (platform admins). */
 export type CreateAiProviderInput = {
+  /** Whether agents may use it (default true). */
   active?: boolean | null | undefined;
   /** Encrypted at rest; never returned. */
   apiKey?: string | null | undefined;
@@ -113,6 +157,7 @@ export type CreateAiProviderInput = {
    * without a path gets /v1.
    */
   baseUrl: string;
+  /** The model agents without one use; empty to set later. */
   defaultModel?: string | null | undefined;
   /** 1 to 1,000,000 (default 2048). */
   maxTokens?: number | null | undefined;
@@ -122,20 +167,27 @@ export type CreateAiProviderInput = {
   temperature?: number | null | undefined;
 };
 
+/** An invitation that needs a new link. */
 export type CreateInvitationLinkInput = {
+  /** The invitation; CONFLICT when it was answered or cancelled. Its expiry moves too. */
   id: string | number;
 };
 
+/** A new OAuth client, owned by the viewer. */
 export type CreateOAuthClientInput = {
+  /** The name users see on the consent page, 1 to 100 characters. */
   name: string;
   /** A public client (a native or browser app) has no secret and must use PKCE. */
   public: boolean;
   /** Exact redirect URIs (https, or http on a loopback host). */
   redirectUris: Array<string>;
+  /** The scopes it may ask for (see OAuthScope). */
   scopes: Array<string>;
 };
 
+/** A new support project (members from user up). */
 export type CreateProjectInput = {
+  /** What the project is for (Markdown). */
   description?: string | null | undefined;
   /** A client-chosen key: creating again with the same key returns the first project. */
   idempotencyKey?: string | null | undefined;
@@ -143,9 +195,11 @@ export type CreateProjectInput = {
   name: string;
   /** The cloud service the project supports (one project per service). */
   serviceId?: string | number | null | undefined;
+  /** The workspace; not archived. */
   workspaceId: string | number;
 };
 
+/** A smart home to add (workspace admins and owners). */
 export type CreateSmartHomeInput = {
   /** Home Assistant's port on the machine that runs the connector (default 8123). */
   haPort?: number | null | undefined;
@@ -153,30 +207,39 @@ export type CreateSmartHomeInput = {
   idempotencyKey?: string | null | undefined;
   /** 1 to 100 characters. */
   name: string;
+  /** The workspace; not archived. */
   workspaceId: string | number;
 };
 
+/** A new task (members from user up). */
 export type CreateTaskInput = {
+  /** The details (Markdown). */
   description?: string | null | undefined;
   /** A client-chosen key: creating again with the same key returns the first task. */
   idempotencyKey?: string | null | undefined;
   /** Where the task goes in its stage, counted from 0 (default: last). */
   position?: number | null | undefined;
+  /** The project. */
   projectId: string | number;
+  /** A stage of that project. */
   stageId: string | number;
   /** At most 300 characters. */
   title: string;
 };
 
+/** A new column on a board. */
 export type CreateTaskStageInput = {
   /** At most 100 characters. */
   name: string;
   /** Where the stage goes, counted from 0 (default: last). */
   position?: number | null | undefined;
+  /** The project. */
   projectId: string | number;
 };
 
+/** A new thread (members from user up). */
 export type CreateThreadInput = {
+  /** Whether messages that mention no agent get an answer from the default agent (default false). */
   autoReply?: boolean | null | undefined;
   /** The agent that answers when no one is mentioned and auto-reply is on. */
   defaultAgentId?: string | number | null | undefined;
@@ -184,10 +247,13 @@ export type CreateThreadInput = {
   taskId?: string | number | null | undefined;
   /** At most 200 characters. */
   title?: string | null | undefined;
+  /** The workspace; not archived. */
   workspaceId: string | number;
 };
 
+/** A new workspace; the viewer becomes its owner. */
 export type CreateWorkspaceInput = {
+  /** What the workspace is for, at most 2000 characters. */
   description?: string | null | undefined;
   /**
    * A key the client makes for this request (a UUID): the same request sent
@@ -195,87 +261,131 @@ export type CreateWorkspaceInput = {
    * workspace the first made instead of making another. Kept for a day.
    */
   idempotencyKey?: string | null | undefined;
+  /** The display name, 1 to 100 characters; the slug is made from it. */
   name: string;
 };
 
 /** Decline an invitation: one of your pending invitations by id, or a link's token. */
 export type DeclineInvitationInput = {
+  /** One of the viewer's pending invitations. */
   id?: string | number | null | undefined;
+  /** The token of the invitation link. Give id or token, not both. */
   token?: string | null | undefined;
 };
 
+/** An agent to remove. */
 export type DeleteAiAgentInput = {
+  /** The agent. */
   id: string | number;
 };
 
+/** A provider to remove. */
 export type DeleteAiProviderInput = {
+  /** The provider; CONFLICT while an agent uses it. */
   id: string | number;
 };
 
+/** A client to delete. */
 export type DeleteOAuthClientInput = {
+  /** The client (its owner, or a platform admin). */
   id: string | number;
 };
 
+/** A project to delete (workspace admins). */
 export type DeleteProjectInput = {
+  /** The project. */
   id: string | number;
 };
 
+/** A service to delete. */
 export type DeleteServiceInput = {
+  /** The service. */
   id: string | number;
 };
 
+/** A smart home to delete (workspace admins and owners). */
 export type DeleteSmartHomeInput = {
+  /** The smart home. */
   id: string | number;
 };
 
+/** A task to delete. */
 export type DeleteTaskInput = {
+  /** The task. */
   id: string | number;
 };
 
+/** A column to delete. */
 export type DeleteTaskStageInput = {
+  /** The stage. */
   id: string | number;
   /** Where the stage's tasks go (at the end of that stage); required when it has tasks. */
   moveTasksTo?: string | number | null | undefined;
 };
 
+/** A thread to delete. */
 export type DeleteThreadInput = {
+  /** The thread (its author or a workspace admin). */
   id: string | number;
 };
 
+/** A service to deploy from a template (workspace admins and the owner). */
 export type DeployServiceInput = {
   /** As in CreateWorkspaceInput: the same key again returns the service the first request made. */
   idempotencyKey?: string | null | undefined;
+  /** The display name, 1 to 100 characters, unique in the workspace among the services not gone, whatever the case (BAD_USER_INPUT otherwise). */
   name: string;
+  /** The template to deploy. */
   templateId: string | number;
   /** Flat dot-path keys allowed by the template's value specs. */
   values?: Record<string, unknown> | null | undefined;
+  /** The workspace; not archived. */
   workspaceId: string | number;
 };
 
 /** Where an invitation stands. */
 export type InvitationStatus =
+  /** Accepted: the invitee is a member. */
   | 'accepted'
+  /** Withdrawn by an admin. */
   | 'cancelled'
+  /** Declined by the invitee. */
   | 'declined'
+  /** Never answered before expiresAt; createInvitationLink revives it. */
   | 'expired'
+  /** Waiting for an answer, and not expired. */
   | 'pending';
 
+/** An invitation to send (admins and the owner). */
 export type InviteMemberInput = {
+  /** The address to invite; CONFLICT when it belongs to a member already. */
   email: string;
+  /** The role on accepting: admin, user or guest (owner is refused). */
   role: Role;
+  /** The workspace. */
   workspaceId: string | number;
 };
 
+/** A workspace the viewer leaves. */
 export type LeaveWorkspaceInput = {
+  /** The workspace; its owner transfers ownership first (CONFLICT otherwise). */
   workspaceId: string | number;
 };
 
+/** Credentials to sign in with. */
 export type LoginInput = {
+  /** The account's address, in any case. */
   email: string;
+  /**
+   * The account's password. UNAUTHENTICATED when either is wrong;
+   * TOO_MANY_REQUESTS after repeated failures.
+   */
   password: string;
 };
 
+/** A task to move (moveTask writes only the moved task). */
 export type MoveTaskInput = {
+  /** The task. */
   id: string | number;
   /** The task's index in the target stage after the move, counted from 0; past the end means last. */
   position: number;
@@ -283,7 +393,9 @@ export type MoveTaskInput = {
   stageId: string | number;
 };
 
+/** A column to move. */
 export type MoveTaskStageInput = {
+  /** The stage. */
   id: string | number;
   /** The stage's index among the project's stages after the move. */
   position: number;
@@ -299,27 +411,41 @@ export type NamespaceQuotaInput = {
   storage?: string | null | undefined;
 };
 
+/** The parameters of an /oauth2/authorize request, as received. */
 export type OAuthConsentInput = {
+  /** client_id. */
   clientId: string;
+  /** code_challenge (PKCE); required for public clients. */
   codeChallenge?: string | null | undefined;
+  /** code_challenge_method: S256, the only method accepted. */
   codeChallengeMethod?: string | null | undefined;
+  /** redirect_uri: one the client registered (see OAuthConsent.registeredRedirect). */
   redirectUri: string;
+  /** scope: space-separated; null for the client's allowed scopes. */
   scope?: string | null | undefined;
+  /** state, passed back to the client unchanged. */
   state?: string | null | undefined;
 };
 
+/** A smart home whose tunnel status to read again. */
 export type RefreshSmartHomeStatusInput = {
+  /** The smart home. */
   id: string | number;
 };
 
+/** An answer to write again. */
 export type RegenerateMessageInput = {
   /** An answer that ended in error or was cancelled. */
   messageId: string | number;
 };
 
+/** A new account. */
 export type RegisterInput = {
+  /** The sign-in address, at most 254 characters; BAD_USER_INPUT when an account has it already. */
   email: string;
+  /** The display name, at most 200 characters. */
   name: string;
+  /** At least 8 characters. */
   password: string;
 };
 
@@ -330,145 +456,227 @@ export type RegistrationMode =
   /** Anyone who reaches the web app. */
   | 'open';
 
+/** A member to remove (admins and the owner; never the owner). */
 export type RemoveMemberInput = {
+  /** The member's account. */
   userId: string | number;
+  /** The workspace. */
   workspaceId: string | number;
 };
 
+/** Who forgot a password. */
 export type RequestPasswordResetInput = {
+  /** The account's address. */
   email: string;
 };
 
+/** A new password from a reset link. */
 export type ResetPasswordInput = {
+  /** At least 8 characters. */
   newPassword: string;
   /** The token of the e-mailed link. */
   token: string;
 };
 
+/** A smart home in error to provision again. */
 export type RetrySmartHomeInput = {
+  /** The smart home. */
   id: string | number;
 };
 
+/** A client the viewer no longer trusts. */
 export type RevokeOAuthGrantInput = {
+  /** The client's client_id. */
   clientId: string;
 };
 
-/** Role is enum for the field role */
+/** A member's role in a workspace: what the member may do there. Each role may do all that the roles below it may. */
 export type Role =
+  /** May rename the workspace, manage members and invitations, deploy and operate services and manage smart homes; and all a user may. */
   | 'admin'
+  /** May read the workspace: its members, services, smart homes, projects, threads and activity. */
   | 'guest'
+  /** The one member who may archive the workspace and transfer its ownership; and all an admin may. */
   | 'owner'
+  /** May chat with the assistant and change projects, stages and tasks; and all a guest may. */
   | 'user';
 
+/** A service to roll back (running or error). */
 export type RollbackServiceInput = {
+  /** The service. */
   id: string | number;
   /** The revision to return to; none = the previous one. */
   revision?: number | null | undefined;
 };
 
+/** A confidential client that needs a new secret. */
 export type RotateOAuthClientSecretInput = {
+  /** The client (its owner, or a platform admin). */
   id: string | number;
 };
 
+/** A message to send. */
 export type SendMessageInput = {
   /** At most 32,000 characters. Agents mentioned as @handle answer; with none mentioned and auto-reply on, the thread's default agent does. */
   content: string;
   /** A client-chosen key (at most 100 characters): sending again with the same key returns the first message instead of a second one. */
   idempotencyKey?: string | null | undefined;
+  /** The thread. */
   threadId: string | number;
 };
 
-/** ServiceEventLevel is enum for the field level */
+/** How serious it is. */
 export type ServiceEventLevel =
+  /** The operation failed. */
   | 'error'
+  /** A step as planned. */
   | 'info'
+  /** Something to look at; the operation went on. */
   | 'warning';
 
-/** ServiceState is enum for the field state */
+/** Where the service is in its life. Each operation starts only from some states (CONFLICT otherwise); the viewerCan... fields say which are open now. */
 export type ServiceState =
+  /** The Helm release is being uninstalled. */
   | 'deleting'
+  /** The first Helm install is running. */
   | 'deploying'
+  /** The last operation failed (see errorMessage); upgrade, rollback or delete may follow. */
   | 'error'
+  /** Deleted: kept for the record, no longer operable. */
   | 'gone'
+  /** Installed; waiting for the app to become ready. */
   | 'initializing'
+  /** Created; the deploy job has not started. */
   | 'pending'
+  /** Ready and serving. */
   | 'running'
+  /** Its workloads are being scaled back up. */
   | 'starting'
+  /** Scaled to zero: installed, not running. */
   | 'stopped'
+  /** Its workloads are being scaled to zero. */
   | 'stopping'
+  /** A Helm upgrade or rollback is running. */
   | 'upgrading';
 
-/** SmartHomeState is enum for the field state */
+/** Where its provisioning is. */
 export type SmartHomeState =
+  /** Reachable once a connector runs the tunnel. */
   | 'active'
+  /** The tunnel and its DNS record are being removed. */
   | 'deleting'
+  /** Provisioning or deletion failed (see errorMessage); retrySmartHome tries again. */
   | 'error'
+  /** Deleted: kept for the record. */
   | 'gone'
+  /** Created; provisioning has not started. */
   | 'pending'
+  /** The tunnel and its DNS record are being made. */
   | 'provisioning';
 
-/** SmartHomeTunnelStatus is enum for the field tunnel_status */
+/** The tunnel's connection as Cloudflare last reported it (refreshSmartHomeStatus asks again). */
 export type SmartHomeTunnelStatus =
+  /** A connector is connected: the address works. */
   | 'connected'
+  /** The tunnel no longer exists at Cloudflare. */
   | 'deleted'
+  /** No connector is connected: run cloudflared with the token. */
   | 'disconnected'
+  /** Cloudflare reports the tunnel unhealthy. */
   | 'error'
+  /** Not asked yet. */
   | 'unknown';
 
+/** A service to start (stopped only). */
 export type StartServiceInput = {
+  /** The service. */
   id: string | number;
 };
 
+/** A service to stop (running only). */
 export type StopServiceInput = {
+  /** The service. */
   id: string | number;
 };
 
-/** TaskPriority is enum for the field priority */
+/** How urgent it is. */
 export type TaskPriority =
+  /** High. */
   | 'high'
+  /** Low. */
   | 'low'
+  /** Normal (the default). */
   | 'normal'
+  /** Urgent: first. */
   | 'urgent';
 
+/** A provider to try. */
 export type TestAiProviderInput = {
+  /** The provider. */
   id: string | number;
 };
 
+/** A new owner for a workspace (the owner only). */
 export type TransferOwnershipInput = {
   /** The member who becomes owner; the current owner becomes admin. */
   userId: string | number;
+  /** The workspace. */
   workspaceId: string | number;
 };
 
+/** Changes to an agent (platform admins); fields left out stay. */
 export type UpdateAiAgentInput = {
+  /** Whether it answers. */
   active?: boolean | null | undefined;
+  /** #rrggbb. */
   avatarColor?: string | null | undefined;
+  /** At most 1000 characters. */
   description?: string | null | undefined;
+  /** 1 to 100 characters. */
   displayName?: string | null | undefined;
+  /** The new @handle, as in CreateAIAgentInput; unique. */
   handle?: string | null | undefined;
+  /** The agent. */
   id: string | number;
+  /** true makes it the default agent (the former default stops being one). */
   isDefault?: boolean | null | undefined;
+  /** Empty: the provider's default model. */
   model?: string | null | undefined;
+  /** Its provider. */
   providerId?: string | number | null | undefined;
+  /** The instructions the model gets before every conversation. */
   systemPrompt?: string | null | undefined;
+  /** 0 to 2. */
   temperature?: number | null | undefined;
 };
 
+/** Changes to a provider (platform admins); fields left out stay. */
 export type UpdateAiProviderInput = {
+  /** Whether agents may use it. */
   active?: boolean | null | undefined;
   /** A new key; an empty string removes the key. */
   apiKey?: string | null | undefined;
+  /** The API's base URL, as in CreateAIProviderInput. */
   baseUrl?: string | null | undefined;
+  /** The model agents without one use. */
   defaultModel?: string | null | undefined;
+  /** The provider. */
   id: string | number;
+  /** 1 to 1,000,000. */
   maxTokens?: number | null | undefined;
+  /** 1 to 100 characters. */
   name?: string | null | undefined;
+  /** 0 to 2. */
   temperature?: number | null | undefined;
 };
 
+/** A member's new role (admins and the owner). */
 export type UpdateMemberRoleInput = {
+  /** The new role: admin, user or guest (transferOwnership makes an owner). */
   role: Role;
+  /** The member's account; not the owner's (CONFLICT: ownership changes only by transferOwnership). */
   userId: string | number;
+  /** The workspace. */
   workspaceId: string | number;
 };
 
@@ -482,63 +690,93 @@ export type UpdatePlatformSettingsInput = {
   serviceDomain?: string | null | undefined;
 };
 
+/** Changes to the signed-in account; fields left out stay. */
 export type UpdateProfileInput = {
   /** A new sign-in email; it must not belong to another account. */
   email?: string | null | undefined;
+  /** The new display name, at most 200 characters. */
   name?: string | null | undefined;
 };
 
+/**
+ * An upgrade: new values or chart version (workspace admins and the owner;
+ * from running, stopped or error).
+ */
 export type UpdateServiceInput = {
+  /** A chart version to upgrade to; null keeps the current one. */
   chartVersion?: string | null | undefined;
+  /** The service. */
   id: string | number;
   /** Replaces the user's values; a password left out keeps its value. */
   values?: Record<string, unknown> | null | undefined;
 };
 
+/** Changes to a task; fields left out stay. */
 export type UpdateTaskInput = {
   /** A member of the workspace; null leaves it, clearAssignee removes it. */
   assigneeId?: string | number | null | undefined;
+  /** true removes the assignee. */
   clearAssignee?: boolean | null | undefined;
+  /** true removes the deadline. */
   clearDeadline?: boolean | null | undefined;
   /** The due date; null leaves it, clearDeadline removes it. */
   deadline?: string | null | undefined;
+  /** The details (Markdown). */
   description?: string | null | undefined;
+  /** The task. */
   id: string | number;
+  /** How urgent it is. */
   priority?: TaskPriority | null | undefined;
   /** Replaces the tags: at most 20, each 1 to 50 characters. */
   tags?: Array<string> | null | undefined;
+  /** At most 300 characters. */
   title?: string | null | undefined;
 };
 
+/** Changes to a column; fields left out stay. */
 export type UpdateTaskStageInput = {
   /** A folded stage shows as a narrow column. */
   folded?: boolean | null | undefined;
+  /** The stage. */
   id: string | number;
+  /** At most 100 characters. */
   name?: string | null | undefined;
 };
 
+/** Changes to a workspace (admins and the owner); fields left out stay. */
 export type UpdateWorkspaceInput = {
+  /** The new description, at most 2000 characters. */
   description?: string | null | undefined;
+  /** The workspace. */
   id: string | number;
+  /** The new display name, 1 to 100 characters (the slug stays). */
   name?: string | null | undefined;
 };
 
 /** The form control of a value and the JSON type it must have. */
 export type ValueSpecType =
+  /** true or false. */
   | 'boolean'
+  /** A JSON number, within min and max when given. */
   | 'number'
+  /** A secret (a JSON string): stored encrypted, never returned, masked in revisions and diffs. */
   | 'password'
+  /** One of options (a JSON string). */
   | 'select'
+  /** A single line of text (a JSON string). */
   | 'text';
 
+/** A verification link's token. */
 export type VerifyEmailInput = {
   /** The token of the e-mailed link. */
   token: string;
 };
 
-/** WorkspaceState is enum for the field state */
+/** active, or archived: read-only for good (archiveWorkspace). */
 export type WorkspaceState =
+  /** In use: members may change what their role allows. */
   | 'active'
+  /** Read-only: visible to its members, nothing in it changes and it takes no new members. */
   | 'archived';
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
