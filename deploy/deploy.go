@@ -162,12 +162,28 @@ type secrets struct {
 // app that offers what this allows offers exactly what will work.
 func (s *Deployer) ViewerCan(ctx context.Context, svc *ent.Service, op Op) (bool, error) {
 	ok, err := policy.ViewerCan(ctx, s.db.Client, svc.WorkspaceID, policy.OperateServices)
+	if op == OpRollback && svc.HelmRevision < 2 {
+		// Nothing earlier to go back to (a first install that failed).
+		return false, err
+	}
 	return ok && allowed(op, svc.State), err
 }
 
 // ViewerCanInspect reports whether the viewer may read svc's manifests.
 func (s *Deployer) ViewerCanInspect(ctx context.Context, svc *ent.Service) (bool, error) {
 	return policy.ViewerCan(ctx, s.db.Client, svc.WorkspaceID, policy.InspectServices)
+}
+
+// ErrorDetail is the raw error behind svc's error message, for viewers
+// who may inspect it; nil for others and when there is none.
+func (s *Deployer) ErrorDetail(ctx context.Context, svc *ent.Service) (*string, error) {
+	if svc.ErrorDetail == "" || svc.State != service.StateError {
+		return nil, nil
+	}
+	if ok, err := s.ViewerCanInspect(ctx, svc); err != nil || !ok {
+		return nil, err
+	}
+	return &svc.ErrorDetail, nil
 }
 
 // Deploy creates a service from a template and queues its deployment. It
@@ -264,7 +280,7 @@ func (s *Deployer) Deploy(ctx context.Context, in DeployInput) (*ent.Service, er
 		if _, err := activity.Record(ctx, c, activity.Entry{
 			WorkspaceID: ws.ID, ActorID: v.UserID, Verb: "service.deployed",
 			SubjectType: "Service", SubjectID: out.ID,
-			Summary: fmt.Sprintf("%s deployed from %s", name, tpl.Name),
+			Summary: fmt.Sprintf("%s is being deployed from %s", name, tpl.Name),
 		}); err != nil {
 			return err
 		}

@@ -12,8 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/activityevent"
+	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/service"
 	"github.com/woowtech/woow-paas/ent/serviceevent"
 	"github.com/woowtech/woow-paas/ent/servicerevision"
@@ -1620,4 +1622,53 @@ func TestIdempotentDeploy(t *testing.T) {
 		t.Fatalf("%d services", n)
 	}
 	f.waitState(first.ID, service.StateRunning, 20*time.Second)
+}
+
+// TestFailureInWords: a chart that cannot be fetched fails the deploy with
+// the reason in words, for everyone (message, log, feed); the raw error,
+// with its addresses, is the detail for those who may inspect.
+func TestFailureInWords(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, options{})
+	tpl, err := catalog.New(f.db.Client, catalog.Config{}).Create(sys(), ent.CreateAppTemplateInput{
+		Name: "Unreachable", Slug: "unreachable", Category: apptemplate.CategoryWeb,
+		ChartRef: "webapp", ChartRepoURL: new("http://127.0.0.1:1/charts"), ChartVersion: new("0.1.0"),
+		ValueSpecs: new(testSpecs), Active: new(true),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := f.svc.Deploy(f.owner, DeployInput{WorkspaceID: f.ws.ID, TemplateID: tpl.ID, Name: "Shop",
+		Values: map[string]any{"auth.password": password1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = f.waitState(s.ID, service.StateError, 30*time.Second)
+	const words = "could not fetch the chart from 127.0.0.1: the connection was refused"
+	if s.ErrorMessage != words {
+		t.Errorf("error message %q, want %q", s.ErrorMessage, words)
+	}
+	if !strings.Contains(s.ErrorDetail, "connection refused") || !strings.Contains(s.ErrorDetail, "127.0.0.1:1") {
+		t.Errorf("error detail %q lacks the raw error", s.ErrorDetail)
+	}
+	for _, e := range f.serviceEvents(s.ID) {
+		if strings.Contains(e.Message, "dial tcp") {
+			t.Errorf("the log shows the raw error: %q", e.Message)
+		}
+	}
+	for _, a := range f.activityFor(s.ID) {
+		if strings.Contains(a.Summary, "dial tcp") || strings.HasPrefix(a.Summary, "Shop deployed from") {
+			t.Errorf("the feed says %q", a.Summary)
+		}
+	}
+	// The detail is for those who may inspect the service.
+	for who, c := range map[string]context.Context{"admin": f.admin, "guest": f.guest} {
+		got, err := f.svc.ErrorDetail(withViewerOf(context.Background(), c), s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (got != nil) != (who == "admin") {
+			t.Errorf("%s reads the detail: %v", who, got)
+		}
+	}
 }

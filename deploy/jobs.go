@@ -328,11 +328,13 @@ func (w *opWorker) Work(ctx context.Context, job *river.Job[JobArgs]) error {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		runErr = fmt.Errorf("timed out after %s: %w", s.jobTimeout, runErr)
 	}
+	// Users read why in words; the raw error is the detail.
+	words := scrub(helmops.Explain(runErr))
 	runErr = scrubErr(runErr, scrub)
 	if job.Attempt < job.MaxAttempts {
 		// The retry happens whether or not its log line is recorded; a
 		// line that could not be is logged here, and River keeps runErr.
-		msg := fmt.Sprintf("Attempt %d of %d failed: %v; retrying", job.Attempt, job.MaxAttempts, runErr)
+		msg := fmt.Sprintf("Attempt %d of %d failed: %s; retrying", job.Attempt, job.MaxAttempts, words)
 		if err := s.logEvent(sys, svc, serviceevent.LevelWarning, msg); err != nil {
 			s.log.Error("recording a failed attempt", "service_id", svc.ID, "attempt", job.Attempt, "err", scrub(err.Error()))
 		}
@@ -350,7 +352,7 @@ func (w *opWorker) Work(ctx context.Context, job *river.Job[JobArgs]) error {
 			s.log.Warn("recording the release history", "service_id", svc.ID, "err", scrub(err.Error()))
 		}
 	}
-	_, err = s.fail(sys, svc, runErr.Error(), service.StateIn(working...))
+	_, err = s.transition(sys, svc, service.StateError, serviceevent.LevelError, words, runErr.Error(), service.StateIn(working...))
 	if errors.Is(err, errMovedOn) {
 		return nil
 	}
@@ -642,6 +644,12 @@ var errMovedOn = errors.New("the service has moved on")
 // published after commit. With conditions, it happens only if the service
 // still meets them (its state, typically), else errMovedOn.
 func (s *Deployer) move(ctx context.Context, svc *ent.Service, to service.State, level serviceevent.Level, msg string, when ...predicate.Service) (*ent.Service, error) {
+	return s.transition(ctx, svc, to, level, msg, "", when...)
+}
+
+// transition is move with, for an error, the raw detail behind msg (the
+// words everyone reads), kept for those who may inspect the service.
+func (s *Deployer) transition(ctx context.Context, svc *ent.Service, to service.State, level serviceevent.Level, msg, detail string, when ...predicate.Service) (*ent.Service, error) {
 	var out *ent.Service
 	err := s.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx) error {
 		u := c.Service.Update().Where(service.ID(svc.ID)).Where(when...).SetState(to)
@@ -652,9 +660,9 @@ func (s *Deployer) move(ctx context.Context, svc *ent.Service, to service.State,
 		}
 		msg = clip(msg)
 		if to == service.StateError {
-			u.SetErrorMessage(msg)
+			u.SetErrorMessage(msg).SetErrorDetail(clip(detail))
 		} else {
-			u.SetErrorMessage("")
+			u.SetErrorMessage("").SetErrorDetail("")
 		}
 		n, err := u.Save(ctx)
 		if err != nil {

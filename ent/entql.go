@@ -481,6 +481,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldReferenceID:    {Type: field.TypeUUID, Column: service.FieldReferenceID},
 			service.FieldState:          {Type: field.TypeEnum, Column: service.FieldState},
 			service.FieldErrorMessage:   {Type: field.TypeString, Column: service.FieldErrorMessage},
+			service.FieldErrorDetail:    {Type: field.TypeString, Column: service.FieldErrorDetail},
 			service.FieldSubdomain:      {Type: field.TypeString, Column: service.FieldSubdomain},
 			service.FieldCustomDomain:   {Type: field.TypeString, Column: service.FieldCustomDomain},
 			service.FieldInternalPort:   {Type: field.TypeInt, Column: service.FieldInternalPort},
@@ -3965,6 +3966,11 @@ func (f *ServiceFilter) WhereState(p entql.StringP) {
 // WhereErrorMessage applies the entql string predicate on the error_message field.
 func (f *ServiceFilter) WhereErrorMessage(p entql.StringP) {
 	f.Where(p.Field(service.FieldErrorMessage))
+}
+
+// WhereErrorDetail applies the entql string predicate on the error_detail field.
+func (f *ServiceFilter) WhereErrorDetail(p entql.StringP) {
+	f.Where(p.Field(service.FieldErrorDetail))
 }
 
 // WhereSubdomain applies the entql string predicate on the subdomain field.

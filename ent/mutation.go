@@ -18151,6 +18151,7 @@ type ServiceMutation struct {
 	reference_id           *uuid.UUID
 	state                  *service.State
 	error_message          *string
+	error_detail           *string
 	subdomain              *string
 	custom_domain          *string
 	internal_port          *int
@@ -18568,6 +18569,42 @@ func (m *ServiceMutation) OldErrorMessage(ctx context.Context) (v string, err er
 // ResetErrorMessage resets all changes to the "error_message" field.
 func (m *ServiceMutation) ResetErrorMessage() {
 	m.error_message = nil
+}
+
+// SetErrorDetail sets the "error_detail" field.
+func (m *ServiceMutation) SetErrorDetail(s string) {
+	m.error_detail = &s
+}
+
+// ErrorDetail returns the value of the "error_detail" field in the mutation.
+func (m *ServiceMutation) ErrorDetail() (r string, exists bool) {
+	v := m.error_detail
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldErrorDetail returns the old "error_detail" field's value of the Service entity.
+// If the Service object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceMutation) OldErrorDetail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldErrorDetail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldErrorDetail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldErrorDetail: %w", err)
+	}
+	return oldValue.ErrorDetail, nil
+}
+
+// ResetErrorDetail resets all changes to the "error_detail" field.
+func (m *ServiceMutation) ResetErrorDetail() {
+	m.error_detail = nil
 }
 
 // SetSubdomain sets the "subdomain" field.
@@ -19391,7 +19428,7 @@ func (m *ServiceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ServiceMutation) Fields() []string {
-	fields := make([]string, 0, 21)
+	fields := make([]string, 0, 22)
 	if m.created_at != nil {
 		fields = append(fields, service.FieldCreatedAt)
 	}
@@ -19415,6 +19452,9 @@ func (m *ServiceMutation) Fields() []string {
 	}
 	if m.error_message != nil {
 		fields = append(fields, service.FieldErrorMessage)
+	}
+	if m.error_detail != nil {
+		fields = append(fields, service.FieldErrorDetail)
 	}
 	if m.subdomain != nil {
 		fields = append(fields, service.FieldSubdomain)
@@ -19479,6 +19519,8 @@ func (m *ServiceMutation) Field(name string) (ent.Value, bool) {
 		return m.State()
 	case service.FieldErrorMessage:
 		return m.ErrorMessage()
+	case service.FieldErrorDetail:
+		return m.ErrorDetail()
 	case service.FieldSubdomain:
 		return m.Subdomain()
 	case service.FieldCustomDomain:
@@ -19530,6 +19572,8 @@ func (m *ServiceMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldState(ctx)
 	case service.FieldErrorMessage:
 		return m.OldErrorMessage(ctx)
+	case service.FieldErrorDetail:
+		return m.OldErrorDetail(ctx)
 	case service.FieldSubdomain:
 		return m.OldSubdomain(ctx)
 	case service.FieldCustomDomain:
@@ -19620,6 +19664,13 @@ func (m *ServiceMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetErrorMessage(v)
+		return nil
+	case service.FieldErrorDetail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetErrorDetail(v)
 		return nil
 	case service.FieldSubdomain:
 		v, ok := value.(string)
@@ -19850,6 +19901,9 @@ func (m *ServiceMutation) ResetField(name string) error {
 		return nil
 	case service.FieldErrorMessage:
 		m.ResetErrorMessage()
+		return nil
+	case service.FieldErrorDetail:
+		m.ResetErrorDetail()
 		return nil
 	case service.FieldSubdomain:
 		m.ResetSubdomain()

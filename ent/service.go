@@ -38,6 +38,8 @@ type Service struct {
 	State service.State `json:"state,omitempty"`
 	// Why the last operation failed, in words; empty unless state is error.
 	ErrorMessage string `json:"error_message,omitempty"`
+	// ErrorDetail holds the value of the "error_detail" field.
+	ErrorDetail string `json:"error_detail,omitempty"`
 	// The first label of its public host name (paas-cs-<workspace>-<8 hex digits>), unique on the platform; url is the whole address.
 	Subdomain string `json:"subdomain,omitempty"`
 	// A host name of the user's own that also reaches the app; null when none.
@@ -152,7 +154,7 @@ func (*Service) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case service.FieldID, service.FieldWorkspaceID, service.FieldTemplateID, service.FieldInternalPort, service.FieldHelmRevision:
 			values[i] = new(sql.NullInt64)
-		case service.FieldName, service.FieldState, service.FieldErrorMessage, service.FieldSubdomain, service.FieldCustomDomain, service.FieldReleaseName, service.FieldNamespace, service.FieldChartVersion:
+		case service.FieldName, service.FieldState, service.FieldErrorMessage, service.FieldErrorDetail, service.FieldSubdomain, service.FieldCustomDomain, service.FieldReleaseName, service.FieldNamespace, service.FieldChartVersion:
 			values[i] = new(sql.NullString)
 		case service.FieldCreatedAt, service.FieldUpdatedAt, service.FieldStateDeadline, service.FieldDeployedAt, service.FieldLastUpgradedAt:
 			values[i] = new(sql.NullTime)
@@ -226,6 +228,12 @@ func (_m *Service) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field error_message", values[i])
 			} else if value.Valid {
 				_m.ErrorMessage = value.String
+			}
+		case service.FieldErrorDetail:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field error_detail", values[i])
+			} else if value.Valid {
+				_m.ErrorDetail = value.String
 			}
 		case service.FieldSubdomain:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -397,6 +405,9 @@ func (_m *Service) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("error_message=")
 	builder.WriteString(_m.ErrorMessage)
+	builder.WriteString(", ")
+	builder.WriteString("error_detail=")
+	builder.WriteString(_m.ErrorDetail)
 	builder.WriteString(", ")
 	builder.WriteString("subdomain=")
 	builder.WriteString(_m.Subdomain)

@@ -114,6 +114,20 @@ func (_c *ServiceCreate) SetNillableErrorMessage(v *string) *ServiceCreate {
 	return _c
 }
 
+// SetErrorDetail sets the "error_detail" field.
+func (_c *ServiceCreate) SetErrorDetail(v string) *ServiceCreate {
+	_c.mutation.SetErrorDetail(v)
+	return _c
+}
+
+// SetNillableErrorDetail sets the "error_detail" field if the given value is not nil.
+func (_c *ServiceCreate) SetNillableErrorDetail(v *string) *ServiceCreate {
+	if v != nil {
+		_c.SetErrorDetail(*v)
+	}
+	return _c
+}
+
 // SetSubdomain sets the "subdomain" field.
 func (_c *ServiceCreate) SetSubdomain(v string) *ServiceCreate {
 	_c.mutation.SetSubdomain(v)
@@ -373,6 +387,10 @@ func (_c *ServiceCreate) defaults() error {
 		v := service.DefaultErrorMessage
 		_c.mutation.SetErrorMessage(v)
 	}
+	if _, ok := _c.mutation.ErrorDetail(); !ok {
+		v := service.DefaultErrorDetail
+		_c.mutation.SetErrorDetail(v)
+	}
 	if _, ok := _c.mutation.InternalPort(); !ok {
 		v := service.DefaultInternalPort
 		_c.mutation.SetInternalPort(v)
@@ -431,6 +449,14 @@ func (_c *ServiceCreate) check() error {
 	if v, ok := _c.mutation.ErrorMessage(); ok {
 		if err := service.ErrorMessageValidator(v); err != nil {
 			return &ValidationError{Name: "error_message", err: fmt.Errorf(`ent: validator failed for field "Service.error_message": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ErrorDetail(); !ok {
+		return &ValidationError{Name: "error_detail", err: errors.New(`ent: missing required field "Service.error_detail"`)}
+	}
+	if v, ok := _c.mutation.ErrorDetail(); ok {
+		if err := service.ErrorDetailValidator(v); err != nil {
+			return &ValidationError{Name: "error_detail", err: fmt.Errorf(`ent: validator failed for field "Service.error_detail": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.Subdomain(); !ok {
@@ -534,6 +560,10 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ErrorMessage(); ok {
 		_spec.SetField(service.FieldErrorMessage, field.TypeString, value)
 		_node.ErrorMessage = value
+	}
+	if value, ok := _c.mutation.ErrorDetail(); ok {
+		_spec.SetField(service.FieldErrorDetail, field.TypeString, value)
+		_node.ErrorDetail = value
 	}
 	if value, ok := _c.mutation.Subdomain(); ok {
 		_spec.SetField(service.FieldSubdomain, field.TypeString, value)

@@ -80,6 +80,20 @@ func (_u *ServiceUpdate) SetNillableErrorMessage(v *string) *ServiceUpdate {
 	return _u
 }
 
+// SetErrorDetail sets the "error_detail" field.
+func (_u *ServiceUpdate) SetErrorDetail(v string) *ServiceUpdate {
+	_u.mutation.SetErrorDetail(v)
+	return _u
+}
+
+// SetNillableErrorDetail sets the "error_detail" field if the given value is not nil.
+func (_u *ServiceUpdate) SetNillableErrorDetail(v *string) *ServiceUpdate {
+	if v != nil {
+		_u.SetErrorDetail(*v)
+	}
+	return _u
+}
+
 // SetSubdomain sets the "subdomain" field.
 func (_u *ServiceUpdate) SetSubdomain(v string) *ServiceUpdate {
 	_u.mutation.SetSubdomain(v)
@@ -449,6 +463,11 @@ func (_u *ServiceUpdate) check() error {
 			return &ValidationError{Name: "error_message", err: fmt.Errorf(`ent: validator failed for field "Service.error_message": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ErrorDetail(); ok {
+		if err := service.ErrorDetailValidator(v); err != nil {
+			return &ValidationError{Name: "error_detail", err: fmt.Errorf(`ent: validator failed for field "Service.error_detail": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Subdomain(); ok {
 		if err := service.SubdomainValidator(v); err != nil {
 			return &ValidationError{Name: "subdomain", err: fmt.Errorf(`ent: validator failed for field "Service.subdomain": %w`, err)}
@@ -512,6 +531,9 @@ func (_u *ServiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.ErrorMessage(); ok {
 		_spec.SetField(service.FieldErrorMessage, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ErrorDetail(); ok {
+		_spec.SetField(service.FieldErrorDetail, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Subdomain(); ok {
 		_spec.SetField(service.FieldSubdomain, field.TypeString, value)
@@ -761,6 +783,20 @@ func (_u *ServiceUpdateOne) SetErrorMessage(v string) *ServiceUpdateOne {
 func (_u *ServiceUpdateOne) SetNillableErrorMessage(v *string) *ServiceUpdateOne {
 	if v != nil {
 		_u.SetErrorMessage(*v)
+	}
+	return _u
+}
+
+// SetErrorDetail sets the "error_detail" field.
+func (_u *ServiceUpdateOne) SetErrorDetail(v string) *ServiceUpdateOne {
+	_u.mutation.SetErrorDetail(v)
+	return _u
+}
+
+// SetNillableErrorDetail sets the "error_detail" field if the given value is not nil.
+func (_u *ServiceUpdateOne) SetNillableErrorDetail(v *string) *ServiceUpdateOne {
+	if v != nil {
+		_u.SetErrorDetail(*v)
 	}
 	return _u
 }
@@ -1147,6 +1183,11 @@ func (_u *ServiceUpdateOne) check() error {
 			return &ValidationError{Name: "error_message", err: fmt.Errorf(`ent: validator failed for field "Service.error_message": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ErrorDetail(); ok {
+		if err := service.ErrorDetailValidator(v); err != nil {
+			return &ValidationError{Name: "error_detail", err: fmt.Errorf(`ent: validator failed for field "Service.error_detail": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Subdomain(); ok {
 		if err := service.SubdomainValidator(v); err != nil {
 			return &ValidationError{Name: "subdomain", err: fmt.Errorf(`ent: validator failed for field "Service.subdomain": %w`, err)}
@@ -1227,6 +1268,9 @@ func (_u *ServiceUpdateOne) sqlSave(ctx context.Context) (_node *Service, err er
 	}
 	if value, ok := _u.mutation.ErrorMessage(); ok {
 		_spec.SetField(service.FieldErrorMessage, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.ErrorDetail(); ok {
+		_spec.SetField(service.FieldErrorDetail, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.Subdomain(); ok {
 		_spec.SetField(service.FieldSubdomain, field.TypeString, value)

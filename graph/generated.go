@@ -650,6 +650,7 @@ type ComplexityRoot struct {
 		CreatedAt         func(childComplexity int) int
 		CustomDomain      func(childComplexity int) int
 		DeployedAt        func(childComplexity int) int
+		ErrorDetail       func(childComplexity int) int
 		ErrorMessage      func(childComplexity int) int
 		Events            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceEventOrder, where *ent.ServiceEventWhereInput) int
 		HelmRevision      func(childComplexity int) int
@@ -1127,6 +1128,7 @@ type ServiceResolver interface {
 	ViewerCanRollback(ctx context.Context, obj *ent.Service) (bool, error)
 	ViewerCanDelete(ctx context.Context, obj *ent.Service) (bool, error)
 	ViewerCanInspect(ctx context.Context, obj *ent.Service) (bool, error)
+	ErrorDetail(ctx context.Context, obj *ent.Service) (*string, error)
 }
 type SmartHomeResolver interface {
 	TunnelToken(ctx context.Context, obj *ent.SmartHome) (*string, error)
@@ -3738,6 +3740,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.DeployedAt(childComplexity), true
+	case "Service.errorDetail":
+		if e.ComplexityRoot.Service.ErrorDetail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.ErrorDetail(childComplexity), true
 	case "Service.errorMessage":
 		if e.ComplexityRoot.Service.ErrorMessage == nil {
 			break
@@ -6070,6 +6078,12 @@ extend type Service {
   viewerCanDelete: Boolean!
   "Whether the viewer may read its manifests and compare its revisions' values."
   viewerCanInspect: Boolean!
+  """
+  The raw error behind errorMessage (Helm's and the network's own words,
+  with addresses; passwords blanked), for those who may inspect the
+  service (viewerCanInspect); null for others, and when nothing failed.
+  """
+  errorDetail: String
 }
 
 "Where releases go: a Kubernetes cluster, or dry-run mode (charts rendered and releases recorded, nothing applied)."
@@ -8401,6 +8415,8 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_viewerCanDelete(ctx, field)
 	case "viewerCanInspect":
 		return ec.fieldContext_Service_viewerCanInspect(ctx, field)
+	case "errorDetail":
+		return ec.fieldContext_Service_errorDetail(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Service", field.Name)
 }
@@ -22231,6 +22247,29 @@ func (ec *executionContext) _Service_viewerCanInspect(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_Service_viewerCanInspect(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Service", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Service_errorDetail(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_errorDetail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().ErrorDetail(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Service_errorDetail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, true, true, "String")
 }
 
 func (ec *executionContext) _ServiceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceConnection) (ret graphql.Marshaler) {
@@ -50632,6 +50671,11 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 		case "viewerCanInspect":
 			out.Values[i] = ec._Service_viewerCanInspect(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errorDetail":
+			out.Values[i] = ec._Service_errorDetail(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

@@ -660,6 +660,11 @@ func (r *serviceResolver) ViewerCanInspect(ctx context.Context, obj *ent.Service
 	return r.Deploy.ViewerCanInspect(ctx, obj)
 }
 
+// ErrorDetail is the resolver for the errorDetail field.
+func (r *serviceResolver) ErrorDetail(ctx context.Context, obj *ent.Service) (*string, error) {
+	return r.Deploy.ErrorDetail(ctx, obj)
+}
+
 // TunnelToken is the resolver for the tunnelToken field.
 func (r *smartHomeResolver) TunnelToken(ctx context.Context, obj *ent.SmartHome) (*string, error) {
 	return r.Homes.TokenField(ctx, obj)

@@ -671,6 +671,7 @@ var (
 		{Name: "reference_id", Type: field.TypeUUID, Unique: true},
 		{Name: "state", Type: field.TypeEnum, Enums: []string{"pending", "deploying", "initializing", "running", "upgrading", "stopping", "stopped", "starting", "deleting", "gone", "error"}, Default: "pending"},
 		{Name: "error_message", Type: field.TypeString, Size: 4000, Default: ""},
+		{Name: "error_detail", Type: field.TypeString, Size: 4000, Default: ""},
 		{Name: "subdomain", Type: field.TypeString, Unique: true, Size: 200},
 		{Name: "custom_domain", Type: field.TypeString, Nullable: true, Size: 253},
 		{Name: "internal_port", Type: field.TypeInt, Default: 0},
@@ -695,13 +696,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "services_app_templates_services",
-				Columns:    []*schema.Column{ServicesColumns[20]},
+				Columns:    []*schema.Column{ServicesColumns[21]},
 				RefColumns: []*schema.Column{AppTemplatesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "services_workspaces_services",
-				Columns:    []*schema.Column{ServicesColumns[21]},
+				Columns:    []*schema.Column{ServicesColumns[22]},
 				RefColumns: []*schema.Column{WorkspacesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -710,7 +711,7 @@ var (
 			{
 				Name:    "service_workspace_id",
 				Unique:  false,
-				Columns: []*schema.Column{ServicesColumns[21]},
+				Columns: []*schema.Column{ServicesColumns[22]},
 			},
 		},
 	}

@@ -1054,8 +1054,14 @@ func init() {
 	service.DefaultErrorMessage = serviceDescErrorMessage.Default.(string)
 	// service.ErrorMessageValidator is a validator for the "error_message" field. It is called by the builders before save.
 	service.ErrorMessageValidator = serviceDescErrorMessage.Validators[0].(func(string) error)
+	// serviceDescErrorDetail is the schema descriptor for error_detail field.
+	serviceDescErrorDetail := serviceFields[5].Descriptor()
+	// service.DefaultErrorDetail holds the default value on creation for the error_detail field.
+	service.DefaultErrorDetail = serviceDescErrorDetail.Default.(string)
+	// service.ErrorDetailValidator is a validator for the "error_detail" field. It is called by the builders before save.
+	service.ErrorDetailValidator = serviceDescErrorDetail.Validators[0].(func(string) error)
 	// serviceDescSubdomain is the schema descriptor for subdomain field.
-	serviceDescSubdomain := serviceFields[5].Descriptor()
+	serviceDescSubdomain := serviceFields[6].Descriptor()
 	// service.SubdomainValidator is a validator for the "subdomain" field. It is called by the builders before save.
 	service.SubdomainValidator = func() func(string) error {
 		validators := serviceDescSubdomain.Validators
@@ -1073,15 +1079,15 @@ func init() {
 		}
 	}()
 	// serviceDescCustomDomain is the schema descriptor for custom_domain field.
-	serviceDescCustomDomain := serviceFields[6].Descriptor()
+	serviceDescCustomDomain := serviceFields[7].Descriptor()
 	// service.CustomDomainValidator is a validator for the "custom_domain" field. It is called by the builders before save.
 	service.CustomDomainValidator = serviceDescCustomDomain.Validators[0].(func(string) error)
 	// serviceDescInternalPort is the schema descriptor for internal_port field.
-	serviceDescInternalPort := serviceFields[7].Descriptor()
+	serviceDescInternalPort := serviceFields[8].Descriptor()
 	// service.DefaultInternalPort holds the default value on creation for the internal_port field.
 	service.DefaultInternalPort = serviceDescInternalPort.Default.(int)
 	// serviceDescReleaseName is the schema descriptor for release_name field.
-	serviceDescReleaseName := serviceFields[8].Descriptor()
+	serviceDescReleaseName := serviceFields[9].Descriptor()
 	// service.ReleaseNameValidator is a validator for the "release_name" field. It is called by the builders before save.
 	service.ReleaseNameValidator = func() func(string) error {
 		validators := serviceDescReleaseName.Validators
@@ -1099,7 +1105,7 @@ func init() {
 		}
 	}()
 	// serviceDescNamespace is the schema descriptor for namespace field.
-	serviceDescNamespace := serviceFields[9].Descriptor()
+	serviceDescNamespace := serviceFields[10].Descriptor()
 	// service.NamespaceValidator is a validator for the "namespace" field. It is called by the builders before save.
 	service.NamespaceValidator = func() func(string) error {
 		validators := serviceDescNamespace.Validators
@@ -1117,17 +1123,17 @@ func init() {
 		}
 	}()
 	// serviceDescUserValues is the schema descriptor for user_values field.
-	serviceDescUserValues := serviceFields[10].Descriptor()
+	serviceDescUserValues := serviceFields[11].Descriptor()
 	// service.DefaultUserValues holds the default value on creation for the user_values field.
 	service.DefaultUserValues = serviceDescUserValues.Default.(map[string]interface{})
 	// serviceDescChartVersion is the schema descriptor for chart_version field.
-	serviceDescChartVersion := serviceFields[13].Descriptor()
+	serviceDescChartVersion := serviceFields[14].Descriptor()
 	// service.DefaultChartVersion holds the default value on creation for the chart_version field.
 	service.DefaultChartVersion = serviceDescChartVersion.Default.(string)
 	// service.ChartVersionValidator is a validator for the "chart_version" field. It is called by the builders before save.
 	service.ChartVersionValidator = serviceDescChartVersion.Validators[0].(func(string) error)
 	// serviceDescHelmRevision is the schema descriptor for helm_revision field.
-	serviceDescHelmRevision := serviceFields[14].Descriptor()
+	serviceDescHelmRevision := serviceFields[15].Descriptor()
 	// service.DefaultHelmRevision holds the default value on creation for the helm_revision field.
 	service.DefaultHelmRevision = serviceDescHelmRevision.Default.(int)
 	serviceeventMixin := schema.ServiceEvent{}.Mixin()

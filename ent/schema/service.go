@@ -129,6 +129,10 @@ func (Service) Fields() []ent.Field {
 			Default("pending").
 			Annotations(entgql.OrderField("STATE"), shared()),
 		field.String("error_message").Comment("Why the last operation failed, in words; empty unless state is error.").MaxRuneLen(4000).Default("").Annotations(shared()),
+		// The raw error behind error_message (Go's and Helm's wording, with
+		// addresses), passwords blanked; read through Service.errorDetail
+		// by those who may inspect the service.
+		field.String("error_detail").MaxRuneLen(4000).Default("").Annotations(entgql.Skip()),
 		field.String("subdomain").Comment("The first label of its public host name (paas-cs-<workspace>-<8 hex digits>), unique on the platform; url is the whole address.").NotEmpty().MaxRuneLen(200).Unique().Annotations(shared()),
 		field.String("custom_domain").Comment("A host name of the user's own that also reaches the app; null when none.").MaxRuneLen(253).Optional().Nillable().Annotations(shared()),
 		field.Int("internal_port").Comment("The port of the app's HTTP service inside the cluster; 0 until deployed.").Default(0).Annotations(shared()),

@@ -35,6 +35,8 @@ const (
 	FieldState = "state"
 	// FieldErrorMessage holds the string denoting the error_message field in the database.
 	FieldErrorMessage = "error_message"
+	// FieldErrorDetail holds the string denoting the error_detail field in the database.
+	FieldErrorDetail = "error_detail"
 	// FieldSubdomain holds the string denoting the subdomain field in the database.
 	FieldSubdomain = "subdomain"
 	// FieldCustomDomain holds the string denoting the custom_domain field in the database.
@@ -121,6 +123,7 @@ var Columns = []string{
 	FieldReferenceID,
 	FieldState,
 	FieldErrorMessage,
+	FieldErrorDetail,
 	FieldSubdomain,
 	FieldCustomDomain,
 	FieldInternalPort,
@@ -168,6 +171,10 @@ var (
 	DefaultErrorMessage string
 	// ErrorMessageValidator is a validator for the "error_message" field. It is called by the builders before save.
 	ErrorMessageValidator func(string) error
+	// DefaultErrorDetail holds the default value on creation for the "error_detail" field.
+	DefaultErrorDetail string
+	// ErrorDetailValidator is a validator for the "error_detail" field. It is called by the builders before save.
+	ErrorDetailValidator func(string) error
 	// SubdomainValidator is a validator for the "subdomain" field. It is called by the builders before save.
 	SubdomainValidator func(string) error
 	// CustomDomainValidator is a validator for the "custom_domain" field. It is called by the builders before save.
@@ -269,6 +276,11 @@ func ByState(opts ...sql.OrderTermOption) OrderOption {
 // ByErrorMessage orders the results by the error_message field.
 func ByErrorMessage(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldErrorMessage, opts...).ToFunc()
+}
+
+// ByErrorDetail orders the results by the error_detail field.
+func ByErrorDetail(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldErrorDetail, opts...).ToFunc()
 }
 
 // BySubdomain orders the results by the subdomain field.

@@ -91,6 +91,11 @@ func ErrorMessage(v string) predicate.Service {
 	return predicate.Service(sql.FieldEQ(FieldErrorMessage, v))
 }
 
+// ErrorDetail applies equality check predicate on the "error_detail" field. It's identical to ErrorDetailEQ.
+func ErrorDetail(v string) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldErrorDetail, v))
+}
+
 // Subdomain applies equality check predicate on the "subdomain" field. It's identical to SubdomainEQ.
 func Subdomain(v string) predicate.Service {
 	return predicate.Service(sql.FieldEQ(FieldSubdomain, v))
@@ -454,6 +459,71 @@ func ErrorMessageEqualFold(v string) predicate.Service {
 // ErrorMessageContainsFold applies the ContainsFold predicate on the "error_message" field.
 func ErrorMessageContainsFold(v string) predicate.Service {
 	return predicate.Service(sql.FieldContainsFold(FieldErrorMessage, v))
+}
+
+// ErrorDetailEQ applies the EQ predicate on the "error_detail" field.
+func ErrorDetailEQ(v string) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldErrorDetail, v))
+}
+
+// ErrorDetailNEQ applies the NEQ predicate on the "error_detail" field.
+func ErrorDetailNEQ(v string) predicate.Service {
+	return predicate.Service(sql.FieldNEQ(FieldErrorDetail, v))
+}
+
+// ErrorDetailIn applies the In predicate on the "error_detail" field.
+func ErrorDetailIn(vs ...string) predicate.Service {
+	return predicate.Service(sql.FieldIn(FieldErrorDetail, vs...))
+}
+
+// ErrorDetailNotIn applies the NotIn predicate on the "error_detail" field.
+func ErrorDetailNotIn(vs ...string) predicate.Service {
+	return predicate.Service(sql.FieldNotIn(FieldErrorDetail, vs...))
+}
+
+// ErrorDetailGT applies the GT predicate on the "error_detail" field.
+func ErrorDetailGT(v string) predicate.Service {
+	return predicate.Service(sql.FieldGT(FieldErrorDetail, v))
+}
+
+// ErrorDetailGTE applies the GTE predicate on the "error_detail" field.
+func ErrorDetailGTE(v string) predicate.Service {
+	return predicate.Service(sql.FieldGTE(FieldErrorDetail, v))
+}
+
+// ErrorDetailLT applies the LT predicate on the "error_detail" field.
+func ErrorDetailLT(v string) predicate.Service {
+	return predicate.Service(sql.FieldLT(FieldErrorDetail, v))
+}
+
+// ErrorDetailLTE applies the LTE predicate on the "error_detail" field.
+func ErrorDetailLTE(v string) predicate.Service {
+	return predicate.Service(sql.FieldLTE(FieldErrorDetail, v))
+}
+
+// ErrorDetailContains applies the Contains predicate on the "error_detail" field.
+func ErrorDetailContains(v string) predicate.Service {
+	return predicate.Service(sql.FieldContains(FieldErrorDetail, v))
+}
+
+// ErrorDetailHasPrefix applies the HasPrefix predicate on the "error_detail" field.
+func ErrorDetailHasPrefix(v string) predicate.Service {
+	return predicate.Service(sql.FieldHasPrefix(FieldErrorDetail, v))
+}
+
+// ErrorDetailHasSuffix applies the HasSuffix predicate on the "error_detail" field.
+func ErrorDetailHasSuffix(v string) predicate.Service {
+	return predicate.Service(sql.FieldHasSuffix(FieldErrorDetail, v))
+}
+
+// ErrorDetailEqualFold applies the EqualFold predicate on the "error_detail" field.
+func ErrorDetailEqualFold(v string) predicate.Service {
+	return predicate.Service(sql.FieldEqualFold(FieldErrorDetail, v))
+}
+
+// ErrorDetailContainsFold applies the ContainsFold predicate on the "error_detail" field.
+func ErrorDetailContainsFold(v string) predicate.Service {
+	return predicate.Service(sql.FieldContainsFold(FieldErrorDetail, v))
 }
 
 // SubdomainEQ applies the EQ predicate on the "subdomain" field.

@@ -74,6 +74,7 @@ function fixture(state = "running", role = "admin") {
       name: "my-db",
       state,
       errorMessage: state === "error" ? "helm: chart not found" : "",
+      errorDetail: null as string | null,
       url: "https://paas-cs-1.example.test",
       chartVersion: "1.2.0",
       helmRevision: 2,
@@ -247,6 +248,7 @@ function setup(db: Db, path = "/services/S1") {
             id: s.id,
             state: s.state,
             errorMessage: s.errorMessage,
+            errorDetail: s.errorDetail,
             helmRevision: s.helmRevision,
             chartVersion: s.chartVersion,
             deployedAt: s.deployedAt,
@@ -343,6 +345,27 @@ describe("ServiceDetail", () => {
     await user.click(screen.getByRole("button", { name: "Retry" }));
     expect(called(db, "ServiceDetailRetry")[0].variables).toEqual({ input: { id: "S1" } });
     await waitFor(() => expect(badge()).toHaveTextContent("Upgrading"));
+  });
+
+  it("says what can be done about a failure, the raw detail one click away, and links no address that does not answer", async () => {
+    const db = fixture("error", "admin");
+    db.service.errorMessage = "could not fetch the chart from charts.example.com: the host name does not resolve";
+    db.service.errorDetail = "Get https://charts.example.com/index.yaml: dial tcp: lookup charts.example.com on 10.96.0.10:53: no such host";
+    const { user } = setup(db);
+    await screen.findByRole("heading", { level: 1 });
+    const alert = screen.getAllByRole("alert").find((a) => a.textContent?.includes("could not fetch the chart"))!;
+    expect(alert).toHaveTextContent(/You can retry it or change the configuration, roll back to an earlier revision or delete the service\./);
+    const detail = within(alert).getByText("Technical detail");
+    expect(within(alert).getByText(/10\.96\.0\.10:53/)).not.toBeVisible();
+    await user.click(detail);
+    expect(within(alert).getByText(/10\.96\.0\.10:53/)).toBeVisible();
+    expect(screen.queryByRole("link", { name: "https://paas-cs-1.example.test" })).not.toBeInTheDocument();
+    expect(screen.getByText("(answers once the service runs)")).toBeInTheDocument();
+  });
+
+  it("links the address of a running service", async () => {
+    setup(fixture("running", "admin"));
+    expect(await screen.findByRole("link", { name: "https://paas-cs-1.example.test" })).toBeInTheDocument();
   });
 
   it("asks before stopping, then stops the service and shows the new state", async () => {

@@ -30,6 +30,7 @@ export const ServiceDetailDocument = graphql(`
         name
         state
         errorMessage
+        errorDetail
         url
         chartVersion
         helmRevision
@@ -102,6 +103,7 @@ const ServiceStateDocument = graphql(`
         id
         state
         errorMessage
+        errorDetail
         helmRevision
         ...ServiceViewerCan
       }
@@ -121,6 +123,7 @@ export const ServiceEventsDocument = graphql(`
         id
         state
         errorMessage
+        errorDetail
         helmRevision
         chartVersion
         deployedAt
@@ -138,6 +141,7 @@ const StopServiceDocument = graphql(`
         id
         state
         errorMessage
+        errorDetail
         ...ServiceViewerCan
       }
     }
@@ -151,6 +155,7 @@ const StartServiceDocument = graphql(`
         id
         state
         errorMessage
+        errorDetail
         ...ServiceViewerCan
       }
     }
@@ -164,6 +169,7 @@ const RetryServiceDocument = graphql(`
         id
         state
         errorMessage
+        errorDetail
         ...ServiceViewerCan
       }
     }
@@ -177,6 +183,7 @@ const DeleteServiceDocument = graphql(`
         id
         state
         errorMessage
+        errorDetail
         ...ServiceViewerCan
       }
     }
@@ -306,10 +313,14 @@ function ServicePage() {
           <p style={{ margin: 0 }}>
             <strong>The last operation failed:</strong> {service.errorMessage || "no reason was given."}
           </p>
-          {service.viewerCanUpdate && (
-            <p style={{ margin: 0 }}>
-              Retry it, change the configuration, roll back to a revision, or delete the service.
-            </p>
+          <NextSteps service={service} />
+          {service.errorDetail && (
+            <details>
+              <summary>Technical detail</summary>
+              <pre className="break" style={{ whiteSpace: "pre-wrap", margin: 0 }}>
+                {service.errorDetail}
+              </pre>
+            </details>
           )}
         </div>
       )}
@@ -598,6 +609,22 @@ function ConfirmDelete(props: {
   );
 }
 
+/** States in which the app answers at its address. */
+function serving(state: string): boolean {
+  return state === "running" || state === "upgrading";
+}
+
+/** What can be done about a failed operation: only the actions this viewer can start now. */
+function NextSteps({ service }: { service: ServiceData }) {
+  const steps: string[] = [];
+  if (service.viewerCanUpdate) steps.push("retry it or change the configuration");
+  if (service.viewerCanRollback) steps.push("roll back to an earlier revision");
+  if (service.viewerCanDelete) steps.push("delete the service");
+  if (steps.length === 0) return null;
+  const text = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(", ")} or ${steps.at(-1)}`;
+  return <p style={{ margin: 0 }}>You can {text}.</p>;
+}
+
 function Overview({ service, lines, logPath }: { service: ServiceData; lines: LogLine[]; logPath: string }) {
   return (
     <div className="stack">
@@ -606,10 +633,14 @@ function Overview({ service, lines, logPath }: { service: ServiceData; lines: Lo
         <dl className="svc-facts">
           <dt>Address</dt>
           <dd>
-            {service.url ? (
+            {service.url && serving(service.state) ? (
               <a href={service.url} target="_blank" rel="noreferrer noopener">
                 {service.url}
               </a>
+            ) : service.url ? (
+              <span>
+                <span className="break">{service.url}</span> <span className="muted">(answers once the service runs)</span>
+              </span>
             ) : (
               <span className="muted">No public address (the app has no ingress)</span>
             )}

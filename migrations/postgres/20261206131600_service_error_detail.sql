@@ -1,0 +1,2 @@
+-- Modify "services" table
+ALTER TABLE "services" ADD COLUMN "error_detail" character varying NOT NULL DEFAULT '';
