@@ -139,6 +139,15 @@ func searchText(name, description, fullDescription string, tags []string) string
 // deploy.
 func (s *Service) checkChart(chartRef, repoURL string) error {
 	ref := helmops.ChartRef{Ref: chartRef, RepoURL: repoURL}
+	if helmops.IsBuiltin(chartRef) {
+		if repoURL != "" {
+			return errs.InvalidField("chartRef", "chart reference %q is a built-in chart but a repository URL is set", chartRef)
+		}
+		if _, err := helmops.BuiltinChart(chartRef); err != nil {
+			return errs.InvalidField("chartRef", "there is no built-in chart %q (built in: builtin://container-app)", chartRef)
+		}
+		return nil
+	}
 	if !ref.IsLocal() {
 		return nil
 	}

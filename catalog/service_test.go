@@ -427,3 +427,23 @@ func TestLocalChartDirs(t *testing.T) {
 		t.Error("changing the chart path with local charts disabled was accepted")
 	}
 }
+
+// TestBuiltinChartRef: a template may name the built-in Container app
+// chart (no chart directories needed); an unknown built-in chart, or one
+// with a repository URL, is refused on chartRef.
+func TestBuiltinChartRef(t *testing.T) {
+	svc, _ := seeded(t)
+	in := template("container")
+	in.ChartRef = "builtin://container-app"
+	if _, err := svc.Create(admin, in); err != nil {
+		t.Fatal(err)
+	}
+	unknown := template("unknown-builtin")
+	unknown.ChartRef = "builtin://nope"
+	_, err := svc.Create(admin, unknown)
+	wantField(t, "unknown built-in", err, errs.Invalid, "chartRef")
+	withRepo := template("builtin-repo")
+	withRepo.ChartRef, withRepo.ChartRepoURL = "builtin://container-app", new("https://charts.example.com")
+	_, err = svc.Create(admin, withRepo)
+	wantField(t, "built-in with a repository", err, errs.Invalid, "chartRef")
+}
