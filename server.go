@@ -464,7 +464,7 @@ func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 	if err != nil {
 		return nil, err
 	}
-	if !cf.Configured() {
+	if !cf.Configured(ctx) {
 		log.Info("smart homes: Cloudflare is not configured; adding a home will fail until WOOW_CLOUDFLARE_API_TOKEN, WOOW_CLOUDFLARE_ACCOUNT_ID and WOOW_CLOUDFLARE_ZONE_ID are set")
 	}
 	homesCfg := cfg.SmartHomes
