@@ -138,7 +138,7 @@ type Service struct {
 	envVal Values
 	// noPublicURL: see Env.NoPublicURL.
 	noPublicURL bool
-	now    func() time.Time
+	now         func() time.Time
 
 	mu     sync.Mutex
 	cached Values

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/ent/platformsetting"
+	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/secretbox"
