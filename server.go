@@ -92,8 +92,9 @@ type config struct {
 	// homes default to it too.
 	Domain string
 	// Settings are the environment's values of the platform settings
-	// (WOOW_DOMAIN, WOOW_REGISTRATION, WOOW_NAMESPACE_QUOTA): set, they
-	// win over what platform admins store, and show as read-only.
+	// (WOOW_DOMAIN, WOOW_REGISTRATION, WOOW_NAMESPACE_QUOTA, and e-mail and
+	// Cloudflare below): set, they win over what platform admins store,
+	// and show as read-only.
 	Settings settings.Env
 	// Kubeconfig and KubeContext select a cluster (WOOW_KUBECONFIG,
 	// WOOW_KUBE_CONTEXT); InCluster uses the pod's service account
@@ -113,14 +114,17 @@ type config struct {
 	// charts in (WOOW_CHART_DIRS, separated like PATH). Empty: no local
 	// charts, only registries and repositories.
 	ChartDirs []string
-	// SMTPURL and MailFrom set up e-mail (WOOW_SMTP_URL, WOOW_MAIL_FROM):
-	// invitation and password reset links. Unset: no e-mail.
-	SMTPURL, MailFrom string
-	// Cloudflare is the account smart home tunnels are made in
-	// (WOOW_CLOUDFLARE_API_TOKEN, WOOW_CLOUDFLARE_ACCOUNT_ID,
-	// WOOW_CLOUDFLARE_ZONE_ID, WOOW_CLOUDFLARE_API_URL, and
-	// WOOW_CLOUDFLARE_RATE_LIMIT in requests a second). Without a token
-	// and account, adding a smart home ends in error, saying what to set.
+	// E-mail (invitation and password reset links) goes through the SMTP
+	// server of the platform settings smtpUrl and mailFrom, or of
+	// WOOW_SMTP_URL and WOOW_MAIL_FROM (in Settings), read at every
+	// message. Unset: no e-mail.
+	//
+	// Cloudflare is where smart home tunnels are made: the API
+	// (WOOW_CLOUDFLARE_API_URL) and WOOW_CLOUDFLARE_RATE_LIMIT in requests
+	// a second. The credentials are platform settings (or
+	// WOOW_CLOUDFLARE_API_TOKEN, WOOW_CLOUDFLARE_ACCOUNT_ID,
+	// WOOW_CLOUDFLARE_ZONE_ID), read at every call; without them, adding
+	// a smart home ends in error, saying what to set.
 	Cloudflare tunnels.Config
 	// SmartHomeDomain is the zone's domain the homes' host names are in
 	// (WOOW_SMARTHOME_DOMAIN, default Domain).
@@ -141,20 +145,20 @@ func loadConfig(getenv func(string) string) (config, error) {
 		Domain:        or(getenv("WOOW_DOMAIN"), "woowtech.io"),
 		Kubeconfig:    getenv("WOOW_KUBECONFIG"),
 		KubeContext:   getenv("WOOW_KUBE_CONTEXT"),
-		SMTPURL:       getenv("WOOW_SMTP_URL"),
-		MailFrom:      getenv("WOOW_MAIL_FROM"),
 		ChartDirs:     helmops.SplitChartDirs(getenv("WOOW_CHART_DIRS")),
 		Cloudflare: tunnels.Config{
-			APIToken:  getenv("WOOW_CLOUDFLARE_API_TOKEN"),
-			AccountID: getenv("WOOW_CLOUDFLARE_ACCOUNT_ID"),
-			ZoneID:    getenv("WOOW_CLOUDFLARE_ZONE_ID"),
-			APIURL:    or(getenv("WOOW_CLOUDFLARE_API_URL"), tunnels.DefaultAPIURL),
+			APIURL: or(getenv("WOOW_CLOUDFLARE_API_URL"), tunnels.DefaultAPIURL),
 		},
 	}
 	cfg.Settings = settings.Env{
 		ServiceDomain:  getenv("WOOW_DOMAIN"),
 		Registration:   getenv("WOOW_REGISTRATION"),
 		NamespaceQuota: getenv("WOOW_NAMESPACE_QUOTA"),
+		SMTPURL:        getenv("WOOW_SMTP_URL"),
+		MailFrom:       getenv("WOOW_MAIL_FROM"),
+		CFToken:        getenv("WOOW_CLOUDFLARE_API_TOKEN"),
+		CFAccount:      getenv("WOOW_CLOUDFLARE_ACCOUNT_ID"),
+		CFZone:         getenv("WOOW_CLOUDFLARE_ZONE_ID"),
 	}
 	cfg.SmartHomeDomain = or(getenv("WOOW_SMARTHOME_DOMAIN"), cfg.Domain)
 	cfg.MetricsAddr = getenv("WOOW_METRICS_ADDR")
@@ -197,7 +201,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		if u, err := url.Parse(cfg.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 			return cfg, fmt.Errorf("WOOW_PUBLIC_URL: want http(s)://host[:port], got %q", cfg.PublicURL)
 		}
-	} else if cfg.SMTPURL != "" {
+	} else if cfg.Settings.SMTPURL != "" {
 		// E-mailed links must reach users, whatever address the server
 		// listens on.
 		return cfg, errors.New("WOOW_PUBLIC_URL: set the address users reach the web app at (the links in e-mails point there)")
@@ -442,13 +446,14 @@ func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 			s.close()
 		}
 	}()
-	if s.settings, err = settings.New(db.Client, cfg.Settings); err != nil {
+	// Mail needs the web app's address for its links: without
+	// WOOW_PUBLIC_URL the settings refuse an SMTP server.
+	env := cfg.Settings
+	env.NoPublicURL = cfg.PublicURL == ""
+	if s.settings, err = settings.New(db.Client, box, env); err != nil {
 		return nil, err
 	}
-	outbox, err := startMail(bgCtx, cfg, log)
-	if err != nil {
-		return nil, err
-	}
+	outbox := startMail(bgCtx, s.settings, log)
 	if s.accounts, s.oauth, err = startAccounts(ctx, bgCtx, cfg, db, bus, box, outbox, s.settings, log); err != nil {
 		return nil, err
 	}
@@ -460,12 +465,17 @@ func startServices(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 		return nil, err
 	}
 	s.closers = append(s.closers, s.deployer.CloseStreams)
-	cf, err := tunnels.New(cfg.Cloudflare)
+	tcfg := cfg.Cloudflare
+	tcfg.Current = func(ctx context.Context) (tunnels.Credentials, error) {
+		c, err := s.settings.CloudflareCredentials(ctx)
+		return tunnels.Credentials{APIToken: c.APIToken, AccountID: c.AccountID, ZoneID: c.ZoneID}, err
+	}
+	cf, err := tunnels.New(tcfg)
 	if err != nil {
 		return nil, err
 	}
-	if !cf.Configured() {
-		log.Info("smart homes: Cloudflare is not configured; adding a home will fail until WOOW_CLOUDFLARE_API_TOKEN, WOOW_CLOUDFLARE_ACCOUNT_ID and WOOW_CLOUDFLARE_ZONE_ID are set")
+	if !cf.Configured(ctx) {
+		log.Info("smart homes: Cloudflare is not configured; adding a home will fail until the platform settings (or WOOW_CLOUDFLARE_API_TOKEN, WOOW_CLOUDFLARE_ACCOUNT_ID and WOOW_CLOUDFLARE_ZONE_ID) set its credentials")
 	}
 	homesCfg := cfg.SmartHomes
 	homesCfg.Domain = cfg.SmartHomeDomain
@@ -500,19 +510,14 @@ func seedCatalog(ctx context.Context, cfg config, db *store.DB, log *slog.Logger
 	return cat, err
 }
 
-// startMail starts the e-mail outbox when an SMTP server is configured;
-// nil otherwise (no invitation or reset e-mails).
-func startMail(bgCtx context.Context, cfg config, log *slog.Logger) (*mail.Outbox, error) {
-	if cfg.SMTPURL == "" {
-		return nil, nil
-	}
-	smtp, err := mail.NewSMTP(cfg.SMTPURL, cfg.MailFrom)
-	if err != nil {
-		return nil, err
-	}
-	outbox := mail.NewOutbox(smtp, log)
+// startMail starts the e-mail outbox. It sends through the SMTP server
+// the platform settings name when it sends, so a platform admin switches
+// e-mail on, changes or off without a restart; while none is set, the
+// outbox is not Enabled (no invitation or reset e-mails).
+func startMail(bgCtx context.Context, platform *settings.Service, log *slog.Logger) *mail.Outbox {
+	outbox := mail.NewOutbox(mail.NewLive(platform.Mail), log)
 	go outbox.Run(bgCtx)
-	return outbox, nil
+	return outbox
 }
 
 // startAccounts makes the accounts service, the OAuth authorization

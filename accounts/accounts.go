@@ -221,7 +221,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (*ent.User, *S
 		return nil, nil, err
 	}
 	s.log.InfoContext(ctx, "account registered", "user_id", u.ID, "platform_admin", u.PlatformAdmin)
-	if s.cfg.Mail.Enabled() {
+	if s.cfg.Mail.Enabled(ctx) {
 		select {
 		case s.background <- func(ctx context.Context) { s.sendVerification(ctx, u) }:
 		default:

@@ -89,7 +89,7 @@ func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*ent.User
 	if err != nil {
 		return nil, err
 	}
-	if emailChanged && s.cfg.Mail.Enabled() {
+	if emailChanged && s.cfg.Mail.Enabled(ctx) {
 		s.sendVerification(ctx, u)
 	}
 	return u.Unwrap(), nil

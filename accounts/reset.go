@@ -36,7 +36,7 @@ var errNoMail = errs.E(errs.Conflict, "e-mail is not set up on this server; ask 
 // per client, so nobody can flood a mailbox. Errors: CONFLICT when mail is
 // not set up, TOO_MANY_REQUESTS, BAD_USER_INPUT naming email.
 func (s *Service) RequestPasswordReset(ctx context.Context, email, clientIP string) error {
-	if !s.cfg.Mail.Enabled() {
+	if !s.cfg.Mail.Enabled(ctx) {
 		return errNoMail
 	}
 	email, err := auth.NormalizeEmail(email)
@@ -216,7 +216,7 @@ func (s *Service) RequestEmailVerification(ctx context.Context, clientIP string)
 	if err != nil {
 		return err
 	}
-	if !s.cfg.Mail.Enabled() {
+	if !s.cfg.Mail.Enabled(ctx) {
 		return errNoMail
 	}
 	u, err := s.client.User.Get(viewer.System(ctx), v.UserID)

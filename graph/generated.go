@@ -557,10 +557,15 @@ type ComplexityRoot struct {
 	}
 
 	PlatformSettings struct {
-		FromEnvironment func(childComplexity int) int
-		NamespaceQuota  func(childComplexity int) int
-		Registration    func(childComplexity int) int
-		ServiceDomain   func(childComplexity int) int
+		CloudflareAPIToken  func(childComplexity int) int
+		CloudflareAccountID func(childComplexity int) int
+		CloudflareZoneID    func(childComplexity int) int
+		FromEnvironment     func(childComplexity int) int
+		MailFrom            func(childComplexity int) int
+		NamespaceQuota      func(childComplexity int) int
+		Registration        func(childComplexity int) int
+		SMTPURL             func(childComplexity int) int
+		ServiceDomain       func(childComplexity int) int
 	}
 
 	ProfilePayload struct {
@@ -638,6 +643,10 @@ type ComplexityRoot struct {
 
 	RevokeOAuthGrantPayload struct {
 		ClientID func(childComplexity int) int
+	}
+
+	SecretSetting struct {
+		Set func(childComplexity int) int
 	}
 
 	SendMessagePayload struct {
@@ -3332,12 +3341,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PendingInvitation.Workspace(childComplexity), true
 
+	case "PlatformSettings.cloudflareApiToken":
+		if e.ComplexityRoot.PlatformSettings.CloudflareAPIToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlatformSettings.CloudflareAPIToken(childComplexity), true
+	case "PlatformSettings.cloudflareAccountId":
+		if e.ComplexityRoot.PlatformSettings.CloudflareAccountID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlatformSettings.CloudflareAccountID(childComplexity), true
+	case "PlatformSettings.cloudflareZoneId":
+		if e.ComplexityRoot.PlatformSettings.CloudflareZoneID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlatformSettings.CloudflareZoneID(childComplexity), true
 	case "PlatformSettings.fromEnvironment":
 		if e.ComplexityRoot.PlatformSettings.FromEnvironment == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PlatformSettings.FromEnvironment(childComplexity), true
+	case "PlatformSettings.mailFrom":
+		if e.ComplexityRoot.PlatformSettings.MailFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlatformSettings.MailFrom(childComplexity), true
 	case "PlatformSettings.namespaceQuota":
 		if e.ComplexityRoot.PlatformSettings.NamespaceQuota == nil {
 			break
@@ -3350,6 +3383,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PlatformSettings.Registration(childComplexity), true
+	case "PlatformSettings.smtpUrl":
+		if e.ComplexityRoot.PlatformSettings.SMTPURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlatformSettings.SMTPURL(childComplexity), true
 	case "PlatformSettings.serviceDomain":
 		if e.ComplexityRoot.PlatformSettings.ServiceDomain == nil {
 			break
@@ -3702,6 +3741,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RevokeOAuthGrantPayload.ClientID(childComplexity), true
+
+	case "SecretSetting.set":
+		if e.ComplexityRoot.SecretSetting.Set == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecretSetting.Set(childComplexity), true
 
 	case "SendMessagePayload.message":
 		if e.ComplexityRoot.SendMessagePayload.Message == nil {
@@ -7365,8 +7411,31 @@ type PlatformSettings {
   registration: RegistrationMode!
   "The quota each new or redeployed workspace namespace gets."
   namespaceQuota: NamespaceQuota!
+  """
+  The SMTP server e-mail (invitations, password resets) goes through, as
+  smtp(s)://[user:password@]host[:port]. A secret: only whether it is set.
+  Not set: no e-mail.
+  """
+  smtpUrl: SecretSetting!
+  "The address e-mail is sent from, e.g. Woow <noreply@example.com>; empty when not set."
+  mailFrom: String!
+  "The Cloudflare API token smart home tunnels are made with. A secret: only whether it is set."
+  cloudflareApiToken: SecretSetting!
+  "The Cloudflare account id (32 hexadecimal digits) smart home tunnels are made in; empty when not set."
+  cloudflareAccountId: String!
+  "The id of the Cloudflare zone (32 hexadecimal digits) smart home host names are in; empty when not set."
+  cloudflareZoneId: String!
   "The settings an environment variable fixes: read-only."
   fromEnvironment: [EnvironmentSetting!]!
+}
+
+"""
+A write-only setting (a password, an API token): the API says whether it
+has a value, never what it is.
+"""
+type SecretSetting {
+  "Whether it has a value."
+  set: Boolean!
 }
 
 "The quota's parts to change; an empty or missing part keeps its value."
@@ -7387,6 +7456,20 @@ input UpdatePlatformSettingsInput {
   registration: RegistrationMode
   "The default namespace quota."
   namespaceQuota: NamespaceQuotaInput
+  """
+  The SMTP server, smtp://[user:password@]host[:port] (STARTTLS) or
+  smtps://... (TLS); ?starttls=optional allows a server without STARTTLS.
+  At most 2,000 characters; an empty string clears it (no e-mail).
+  """
+  smtpUrl: String
+  "The From address of e-mail; an empty string clears it."
+  mailFrom: String
+  "The Cloudflare API token (write-only); an empty string clears it."
+  cloudflareApiToken: String
+  "The Cloudflare account id, 32 hexadecimal digits; an empty string clears it."
+  cloudflareAccountId: String
+  "The Cloudflare zone id, 32 hexadecimal digits; an empty string clears it."
+  cloudflareZoneId: String
 }
 
 "The settings after a change."
@@ -8225,6 +8308,16 @@ func (ec *executionContext) childFields_PlatformSettings(ctx context.Context, fi
 		return ec.fieldContext_PlatformSettings_registration(ctx, field)
 	case "namespaceQuota":
 		return ec.fieldContext_PlatformSettings_namespaceQuota(ctx, field)
+	case "smtpUrl":
+		return ec.fieldContext_PlatformSettings_smtpUrl(ctx, field)
+	case "mailFrom":
+		return ec.fieldContext_PlatformSettings_mailFrom(ctx, field)
+	case "cloudflareApiToken":
+		return ec.fieldContext_PlatformSettings_cloudflareApiToken(ctx, field)
+	case "cloudflareAccountId":
+		return ec.fieldContext_PlatformSettings_cloudflareAccountId(ctx, field)
+	case "cloudflareZoneId":
+		return ec.fieldContext_PlatformSettings_cloudflareZoneId(ctx, field)
 	case "fromEnvironment":
 		return ec.fieldContext_PlatformSettings_fromEnvironment(ctx, field)
 	}
@@ -8339,6 +8432,14 @@ func (ec *executionContext) childFields_RevokeOAuthGrantPayload(ctx context.Cont
 		return ec.fieldContext_RevokeOAuthGrantPayload_clientId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RevokeOAuthGrantPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SecretSetting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "set":
+		return ec.fieldContext_SecretSetting_set(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SecretSetting", field.Name)
 }
 
 func (ec *executionContext) childFields_SendMessagePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19854,6 +19955,139 @@ func (ec *executionContext) fieldContext_PlatformSettings_namespaceQuota(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _PlatformSettings_smtpUrl(ctx context.Context, field graphql.CollectedField, obj *settings.View) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlatformSettings_smtpUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SMTPURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v settings.Secret) graphql.Marshaler {
+			return ec.marshalNSecretSetting2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋsettingsᚐSecret(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlatformSettings_smtpUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlatformSettings",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SecretSetting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlatformSettings_mailFrom(ctx context.Context, field graphql.CollectedField, obj *settings.View) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlatformSettings_mailFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MailFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlatformSettings_mailFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlatformSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlatformSettings_cloudflareApiToken(ctx context.Context, field graphql.CollectedField, obj *settings.View) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlatformSettings_cloudflareApiToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CloudflareAPIToken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v settings.Secret) graphql.Marshaler {
+			return ec.marshalNSecretSetting2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋsettingsᚐSecret(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlatformSettings_cloudflareApiToken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlatformSettings",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SecretSetting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlatformSettings_cloudflareAccountId(ctx context.Context, field graphql.CollectedField, obj *settings.View) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlatformSettings_cloudflareAccountId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CloudflareAccountID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlatformSettings_cloudflareAccountId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlatformSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _PlatformSettings_cloudflareZoneId(ctx context.Context, field graphql.CollectedField, obj *settings.View) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlatformSettings_cloudflareZoneId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CloudflareZoneID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlatformSettings_cloudflareZoneId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlatformSettings", field, false, false, "String")
+}
+
 func (ec *executionContext) _PlatformSettings_fromEnvironment(ctx context.Context, field graphql.CollectedField, obj *settings.View) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21401,6 +21635,29 @@ func (ec *executionContext) _RevokeOAuthGrantPayload_clientId(ctx context.Contex
 }
 func (ec *executionContext) fieldContext_RevokeOAuthGrantPayload_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RevokeOAuthGrantPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _SecretSetting_set(ctx context.Context, field graphql.CollectedField, obj *settings.Secret) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecretSetting_set(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Set, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecretSetting_set(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecretSetting", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _SendMessagePayload_message(ctx context.Context, field graphql.CollectedField, obj *model.SendMessagePayload) (ret graphql.Marshaler) {
@@ -43918,7 +44175,7 @@ func (ec *executionContext) unmarshalInputUpdatePlatformSettingsInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"serviceDomain", "registration", "namespaceQuota"}
+	fieldsInOrder := [...]string{"serviceDomain", "registration", "namespaceQuota", "smtpUrl", "mailFrom", "cloudflareApiToken", "cloudflareAccountId", "cloudflareZoneId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -43946,6 +44203,41 @@ func (ec *executionContext) unmarshalInputUpdatePlatformSettingsInput(ctx contex
 				return it, err
 			}
 			it.NamespaceQuota = data
+		case "smtpUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("smtpUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SMTPURL = data
+		case "mailFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mailFrom"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MailFrom = data
+		case "cloudflareApiToken":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cloudflareApiToken"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloudflareAPIToken = data
+		case "cloudflareAccountId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cloudflareAccountId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloudflareAccountID = data
+		case "cloudflareZoneId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cloudflareZoneId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CloudflareZoneID = data
 		}
 	}
 	return it, nil
@@ -49859,6 +50151,31 @@ func (ec *executionContext) _PlatformSettings(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "smtpUrl":
+			out.Values[i] = ec._PlatformSettings_smtpUrl(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mailFrom":
+			out.Values[i] = ec._PlatformSettings_mailFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cloudflareApiToken":
+			out.Values[i] = ec._PlatformSettings_cloudflareApiToken(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cloudflareAccountId":
+			out.Values[i] = ec._PlatformSettings_cloudflareAccountId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cloudflareZoneId":
+			out.Values[i] = ec._PlatformSettings_cloudflareZoneId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "fromEnvironment":
 			out.Values[i] = ec._PlatformSettings_fromEnvironment(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -50449,6 +50766,39 @@ func (ec *executionContext) _RevokeOAuthGrantPayload(ctx context.Context, sel as
 			out.Values[i] = graphql.MarshalString("RevokeOAuthGrantPayload")
 		case "clientId":
 			out.Values[i] = ec._RevokeOAuthGrantPayload_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var secretSettingImplementors = []string{"SecretSetting"}
+
+func (ec *executionContext) _SecretSetting(ctx context.Context, sel ast.SelectionSet, obj *settings.Secret) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, secretSettingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SecretSetting")
+		case "set":
+			out.Values[i] = ec._SecretSetting_set(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -54303,6 +54653,10 @@ func (ec *executionContext) unmarshalNRollbackServiceInput2githubᚗcomᚋwoowte
 func (ec *executionContext) unmarshalNRotateOAuthClientSecretInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐRotateOAuthClientSecretInput(ctx context.Context, v any) (model.RotateOAuthClientSecretInput, error) {
 	res, err := ec.unmarshalInputRotateOAuthClientSecretInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSecretSetting2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋsettingsᚐSecret(ctx context.Context, sel ast.SelectionSet, v settings.Secret) graphql.Marshaler {
+	return ec._SecretSetting(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNSendMessageInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSendMessageInput(ctx context.Context, v any) (model.SendMessageInput, error) {

@@ -26,7 +26,9 @@ import (
 	"net/mail"
 	"net/smtp"
 	"net/url"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -57,49 +59,83 @@ type SMTP struct {
 // first byte; port 465), and the From address. The links e-mailed are
 // credentials, so a server that does not offer STARTTLS is refused, unless
 // it is on this machine (loopback) or the URL says ?starttls=optional (a
-// relay on a network you trust).
+// relay on a network you trust). Errors name the variables
+// (WOOW_SMTP_URL, WOOW_MAIL_FROM) and never quote the URL: it may hold a
+// password.
 func NewSMTP(rawURL, from string) (*SMTP, error) {
-	u, err := url.Parse(rawURL)
+	u, err := parseURL(rawURL)
 	if err != nil {
-		return nil, errors.New("WOOW_SMTP_URL: not a URL")
+		return nil, fmt.Errorf("WOOW_SMTP_URL: %w", err)
 	}
-	s := &SMTP{timeout: 30 * time.Second}
+	s := &SMTP{timeout: 30 * time.Second, host: u.Hostname()}
 	port := "587"
-	switch u.Scheme {
-	case "smtp":
-	case "smtps":
+	if u.Scheme == "smtps" {
 		s.tls, port = true, "465"
-	default:
-		return nil, fmt.Errorf("WOOW_SMTP_URL: the scheme must be smtp or smtps, not %q", u.Scheme)
-	}
-	s.host = u.Hostname()
-	if s.host == "" {
-		return nil, errors.New("WOOW_SMTP_URL: no host")
 	}
 	if p := u.Port(); p != "" {
 		port = p
 	}
 	s.addr = net.JoinHostPort(s.host, port)
-	switch u.Query().Get("starttls") {
-	case "", "required":
+	if u.Query().Get("starttls") == "optional" {
+		s.plainOK = true
+	} else {
 		ip, err := net.ResolveIPAddr("ip", s.host)
 		s.plainOK = s.host == "localhost" || (err == nil && ip.IP.IsLoopback())
-	case "optional":
-		s.plainOK = true
-	default:
-		return nil, errors.New("WOOW_SMTP_URL: starttls must be required or optional")
 	}
 	if u.User != nil {
 		s.username = u.User.Username()
 		s.password, _ = u.User.Password()
 	}
-	if from == "" {
-		return nil, errors.New("WOOW_MAIL_FROM: set the address mail is sent from")
-	}
-	if s.from, err = mail.ParseAddress(from); err != nil {
+	if s.from, err = ParseFrom(from); err != nil {
 		return nil, fmt.Errorf("WOOW_MAIL_FROM: %w", err)
 	}
 	return s, nil
+}
+
+// CheckURL tells whether raw is an SMTP URL NewSMTP takes, without
+// looking anything up; its error never quotes the URL (it may hold a
+// password).
+func CheckURL(raw string) error {
+	_, err := parseURL(raw)
+	return err
+}
+
+func parseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, errors.New("not a URL: want smtp://[user:password@]host[:port] or smtps://...")
+	}
+	switch u.Scheme {
+	case "smtp", "smtps":
+	default:
+		return nil, errors.New("the scheme must be smtp or smtps (smtp://[user:password@]host[:port])")
+	}
+	if u.Hostname() == "" {
+		return nil, errors.New("no host: want smtp://[user:password@]host[:port]")
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return nil, errors.New("the port must be a number from 1 to 65535")
+		}
+	}
+	switch u.Query().Get("starttls") {
+	case "", "required", "optional":
+	default:
+		return nil, errors.New("starttls must be required or optional")
+	}
+	return u, nil
+}
+
+// ParseFrom reads a From address such as "Woow <noreply@example.com>".
+func ParseFrom(from string) (*mail.Address, error) {
+	if strings.TrimSpace(from) == "" {
+		return nil, errors.New("set the address mail is sent from")
+	}
+	a, err := mail.ParseAddress(from)
+	if err != nil {
+		return nil, fmt.Errorf("want an address such as \"Woow <noreply@example.com>\": %w", err)
+	}
+	return a, nil
 }
 
 // Send delivers m, or says why not.
@@ -224,9 +260,9 @@ type Sender interface {
 	Send(ctx context.Context, m Message) error
 }
 
-// ErrNotConfigured is what a nil Outbox answers: the server has no SMTP
-// server to send through.
-var ErrNotConfigured = errors.New("mail: no SMTP server configured (WOOW_SMTP_URL)")
+// ErrNotConfigured is what a nil Outbox, or a Live sender without
+// settings, answers: the server has no SMTP server to send through.
+var ErrNotConfigured = errors.New("mail: no SMTP server configured (the platform settings, or WOOW_SMTP_URL and WOOW_MAIL_FROM)")
 
 // ErrQueueFull is what Post answers when too many messages are waiting.
 var ErrQueueFull = errors.New("mail: too many messages waiting")
@@ -260,8 +296,17 @@ func NewOutbox(sender Sender, log *slog.Logger) *Outbox {
 		retries: []time.Duration{5 * time.Second, 30 * time.Second, 2 * time.Minute}}
 }
 
-// Enabled reports whether mail can be sent at all.
-func (o *Outbox) Enabled() bool { return o != nil }
+// Enabled reports whether mail can be sent now: an Outbox on a Live
+// sender asks it (the settings may change at any time), any other is.
+func (o *Outbox) Enabled(ctx context.Context) bool {
+	if o == nil {
+		return false
+	}
+	if c, ok := o.sender.(interface{ Configured(context.Context) bool }); ok {
+		return c.Configured(ctx)
+	}
+	return true
+}
 
 // Post queues m without waiting.
 func (o *Outbox) Post(m Message) error {
@@ -294,7 +339,8 @@ func (o *Outbox) deliver(ctx context.Context, m queued) {
 	if err == nil || ctx.Err() != nil {
 		return
 	}
-	if m.failures == len(o.retries) {
+	// Mail switched off meanwhile: retrying would not help.
+	if m.failures == len(o.retries) || errors.Is(err, ErrNotConfigured) {
 		// The recipient and subject only: the body holds a link.
 		o.log.Error("mail: giving up", "to", m.To, "subject", m.Subject, "err", err)
 		return
@@ -309,4 +355,72 @@ func (o *Outbox) deliver(ctx context.Context, m queued) {
 			o.log.Error("mail: giving up, the queue is full", "to", m.To, "subject", m.Subject)
 		}
 	})
+}
+
+// Settings are an SMTP server and the address mail is sent from, as
+// NewSMTP takes them. Both empty: no mail.
+type Settings struct {
+	URL, From string
+}
+
+// String never shows the URL: it may hold a password.
+func (s Settings) String() string {
+	return fmt.Sprintf("{URL set: %t, From: %q}", s.URL != "", s.From)
+}
+
+// Live is a Sender that reads its settings at every message (the platform
+// settings, which a platform admin changes at run time), so that a change
+// applies to the next message without a restart. It keeps the SMTP client
+// of the last settings it saw.
+type Live struct {
+	current func(context.Context) (Settings, error)
+	// TLSConfig is given to every SMTP client it makes (tests trust their
+	// own CA).
+	TLSConfig *tls.Config
+
+	mu   sync.Mutex
+	last Settings
+	smtp *SMTP
+}
+
+// NewLive returns a Live sender on current.
+func NewLive(current func(context.Context) (Settings, error)) *Live {
+	return &Live{current: current}
+}
+
+// Configured tells whether both the URL and the From address are set now.
+func (l *Live) Configured(ctx context.Context) bool {
+	s, err := l.current(ctx)
+	return err == nil && s.URL != "" && s.From != ""
+}
+
+// Send delivers m through the SMTP server the settings name now.
+func (l *Live) Send(ctx context.Context, m Message) error {
+	smtp, err := l.client(ctx)
+	if err != nil {
+		return err
+	}
+	return smtp.Send(ctx, m)
+}
+
+func (l *Live) client(ctx context.Context) (*SMTP, error) {
+	s, err := l.current(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("reading the mail settings: %w", err)
+	}
+	if s.URL == "" || s.From == "" {
+		return nil, ErrNotConfigured
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.smtp != nil && l.last == s {
+		return l.smtp, nil
+	}
+	smtp, err := NewSMTP(s.URL, s.From)
+	if err != nil {
+		return nil, err
+	}
+	smtp.TLSConfig = l.TLSConfig
+	l.last, l.smtp = s, smtp
+	return smtp, nil
 }

@@ -3,6 +3,7 @@ package mail
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime"
@@ -135,7 +136,7 @@ func TestOutboxRetriesAndBounds(t *testing.T) {
 		t.Errorf("Post on a full queue = %v", err)
 	}
 	var none *Outbox
-	if none.Enabled() || !errors.Is(none.Post(Message{}), ErrNotConfigured) {
+	if none.Enabled(t.Context()) || !errors.Is(none.Post(Message{}), ErrNotConfigured) {
 		t.Error("a nil Outbox sends")
 	}
 }
@@ -171,4 +172,67 @@ func TestSTARTTLSRequired(t *testing.T) {
 		t.Fatalf("Send without STARTTLS = %v", err)
 	}
 	srv.Quiet(t, 100*time.Millisecond)
+}
+
+// TestLiveFollowsSettings: a Live sender reads its settings at each
+// message, so a change applies to the next one; without settings the
+// Outbox is not enabled and nothing is sent.
+func TestLiveFollowsSettings(t *testing.T) {
+	var cur atomic.Pointer[Settings]
+	cur.Store(&Settings{})
+	live := NewLive(func(context.Context) (Settings, error) { return *cur.Load(), nil })
+	out := NewOutbox(live, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	go out.Run(ctx)
+	if out.Enabled(ctx) {
+		t.Error("enabled without settings")
+	}
+	if err := live.Send(ctx, Message{To: "a@b.c"}); !errors.Is(err, ErrNotConfigured) {
+		t.Errorf("Send without settings = %v", err)
+	}
+	cur.Store(&Settings{URL: "smtp://127.0.0.1:25"})
+	if out.Enabled(ctx) {
+		t.Error("enabled without a From address")
+	}
+
+	first, second := mailtest.Start(t), mailtest.Start(t)
+	second.RequireAuth = "u:pw"
+	cur.Store(&Settings{URL: first.URL(), From: "one@woow.test"})
+	if !out.Enabled(ctx) {
+		t.Fatal("not enabled with settings")
+	}
+	if err := out.Post(Message{To: "x@y.z", Subject: "first", Text: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	if m := first.Next(t, 5*time.Second); m.From != "one@woow.test" || m.Header.Get("Subject") != "first" {
+		t.Errorf("first server got %+v", m)
+	}
+	cur.Store(&Settings{URL: "smtp://u:pw@" + second.Addr, From: "two@woow.test"})
+	if err := out.Post(Message{To: "x@y.z", Subject: "second", Text: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	if m := second.Next(t, 5*time.Second); m.From != "two@woow.test" || m.Auth != "u:pw" {
+		t.Errorf("second server got %+v", m)
+	}
+	first.Quiet(t, 100*time.Millisecond)
+	if s := fmt.Sprint(Settings{URL: "smtp://u:pw@h", From: "f@x.y"}); strings.Contains(s, "pw") {
+		t.Errorf("Settings print their URL: %s", s)
+	}
+}
+
+func TestCheckURL(t *testing.T) {
+	for raw, ok := range map[string]bool{
+		"smtp://mail.example.com": true, "smtps://u:p@mail.example.com:465": true, "smtp://h?starttls=optional": true,
+		"http://mail.example.com": false, "smtp://": false, "mail.example.com": false, "smtp://h:99999": false,
+		"smtp://h?starttls=maybe": false, "smtp://u:secretpw@h:x": false,
+	} {
+		err := CheckURL(raw)
+		if (err == nil) != ok {
+			t.Errorf("CheckURL(%q) = %v", raw, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "secretpw") {
+			t.Errorf("the error quotes the password: %v", err)
+		}
+	}
 }

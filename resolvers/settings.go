@@ -8,7 +8,10 @@ import (
 
 // settingsUpdate is the GraphQL input as package settings takes it.
 func settingsUpdate(in model.UpdatePlatformSettingsInput) settings.Update {
-	out := settings.Update{ServiceDomain: in.ServiceDomain}
+	out := settings.Update{
+		ServiceDomain: in.ServiceDomain, SMTPURL: in.SMTPURL, MailFrom: in.MailFrom,
+		CFToken: in.CloudflareAPIToken, CFAccount: in.CloudflareAccountID, CFZone: in.CloudflareZoneID,
+	}
 	if in.Registration != nil {
 		r := settings.Registration(*in.Registration)
 		out.Registration = &r

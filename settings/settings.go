@@ -1,8 +1,14 @@
 // Package settings holds the platform-wide settings that platform admins
 // change at run time (SPEC section 11): the domain of service addresses,
-// who may register, and the default quota of a workspace namespace. A
-// setting fixed by an environment variable wins over the stored one and
-// cannot be changed here; readers see which variable fixes it.
+// who may register, the default quota of a workspace namespace, the SMTP
+// server mail goes through and the Cloudflare credentials of smart home
+// tunnels. A setting fixed by an environment variable wins over the stored
+// one and cannot be changed here; readers see which variable fixes it.
+//
+// Secrets (the SMTP URL, which may hold a password, and the Cloudflare API
+// token) are sealed with the platform's secretbox in the database and are
+// write-only: View says whether one is set, never what it is. Their
+// values go only to the mailer and the tunnels client (Current).
 //
 // Values are read often (every service address is built from the domain),
 // so each replica keeps them for CacheFor; a change made on another
@@ -23,7 +29,9 @@ import (
 	"github.com/woowtech/woow-paas/ent/platformsetting"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/policy"
+	"github.com/woowtech/woow-paas/secretbox"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -39,11 +47,29 @@ const (
 	Invitation Registration = "invitation"
 )
 
-// Values are the effective settings.
+// Values are the effective settings. They hold the secrets in plain text:
+// never log them (Mail and Cloudflare print without them) nor return them.
 type Values struct {
 	ServiceDomain  string
 	Registration   Registration
 	NamespaceQuota helmops.Quota
+	// Mail is the SMTP URL (a secret) and the From address; no URL, no
+	// mail.
+	Mail mail.Settings
+	// Cloudflare are the credentials of smart home tunnels.
+	Cloudflare Cloudflare
+}
+
+// Cloudflare are the credentials the tunnels client calls Cloudflare with.
+type Cloudflare struct {
+	APIToken  string // a secret
+	AccountID string
+	ZoneID    string
+}
+
+// String never shows the token.
+func (c Cloudflare) String() string {
+	return fmt.Sprintf("{APIToken set: %t, AccountID: %q, ZoneID: %q}", c.APIToken != "", c.AccountID, c.ZoneID)
 }
 
 // The settings' keys: in the database, and as Locked names them.
@@ -51,7 +77,18 @@ const (
 	KeyServiceDomain  = "serviceDomain"
 	KeyRegistration   = "registration"
 	KeyNamespaceQuota = "namespaceQuota"
+	KeySMTPURL        = "smtpUrl"
+	KeyMailFrom       = "mailFrom"
+	KeyCFToken        = "cloudflareApiToken"
+	KeyCFAccount      = "cloudflareAccountId"
+	KeyCFZone         = "cloudflareZoneId"
 )
+
+// keys are all the settings' keys, sorted (the order of View.Locked).
+var keys = []string{KeyCFToken, KeyCFAccount, KeyCFZone, KeyMailFrom, KeyNamespaceQuota, KeyRegistration, KeyServiceDomain, KeySMTPURL}
+
+// secret are the keys whose values are sealed and never shown.
+var secret = map[string]bool{KeySMTPURL: true, KeyCFToken: true}
 
 // Env are the environment's values (empty: not set), each with the
 // variable that sets it.
@@ -59,6 +96,15 @@ type Env struct {
 	ServiceDomain  string // WOOW_DOMAIN
 	Registration   string // WOOW_REGISTRATION
 	NamespaceQuota string // WOOW_NAMESPACE_QUOTA: cpu=16,memory=32Gi,storage=200Gi
+	SMTPURL        string // WOOW_SMTP_URL
+	MailFrom       string // WOOW_MAIL_FROM
+	CFToken        string // WOOW_CLOUDFLARE_API_TOKEN
+	CFAccount      string // WOOW_CLOUDFLARE_ACCOUNT_ID
+	CFZone         string // WOOW_CLOUDFLARE_ZONE_ID
+	// NoPublicURL: the server does not know the web app's address
+	// (WOOW_PUBLIC_URL), which e-mailed links need: no SMTP server is
+	// taken, and a stored one is ignored.
+	NoPublicURL bool
 }
 
 // Variables names the environment variable of each setting.
@@ -66,6 +112,11 @@ var Variables = map[string]string{
 	KeyServiceDomain:  "WOOW_DOMAIN",
 	KeyRegistration:   "WOOW_REGISTRATION",
 	KeyNamespaceQuota: "WOOW_NAMESPACE_QUOTA",
+	KeySMTPURL:        "WOOW_SMTP_URL",
+	KeyMailFrom:       "WOOW_MAIL_FROM",
+	KeyCFToken:        "WOOW_CLOUDFLARE_API_TOKEN",
+	KeyCFAccount:      "WOOW_CLOUDFLARE_ACCOUNT_ID",
+	KeyCFZone:         "WOOW_CLOUDFLARE_ZONE_ID",
 }
 
 // Defaults are the values of settings neither set nor stored.
@@ -81,20 +132,23 @@ const CacheFor = 2 * time.Second
 // Service reads and changes the settings.
 type Service struct {
 	client *ent.Client
+	box    *secretbox.Box // seals the secrets
 	// fixed are the values the environment sets, by key.
 	fixed  map[string]bool
 	envVal Values
-	now    func() time.Time
+	// noPublicURL: see Env.NoPublicURL.
+	noPublicURL bool
+	now         func() time.Time
 
 	mu     sync.Mutex
 	cached Values
 	readAt time.Time
 }
 
-// New checks the environment's values (an error names the variable) and
-// returns the service.
-func New(client *ent.Client, env Env) (*Service, error) {
-	s := &Service{client: client, fixed: map[string]bool{}, now: time.Now}
+// New checks the environment's values (an error names the variable, never
+// quotes a secret) and returns the service; box seals the secrets.
+func New(client *ent.Client, box *secretbox.Box, env Env) (*Service, error) {
+	s := &Service{client: client, box: box, fixed: map[string]bool{}, now: time.Now, noPublicURL: env.NoPublicURL}
 	if env.ServiceDomain != "" {
 		d, err := parseDomain(env.ServiceDomain)
 		if err != nil {
@@ -116,7 +170,47 @@ func New(client *ent.Client, env Env) (*Service, error) {
 		}
 		s.envVal.NamespaceQuota, s.fixed[KeyNamespaceQuota] = q, true
 	}
+	for _, e := range []struct {
+		key, raw string
+		to       *string
+	}{
+		{KeySMTPURL, env.SMTPURL, &s.envVal.Mail.URL},
+		{KeyMailFrom, env.MailFrom, &s.envVal.Mail.From},
+		{KeyCFToken, env.CFToken, &s.envVal.Cloudflare.APIToken},
+		{KeyCFAccount, env.CFAccount, &s.envVal.Cloudflare.AccountID},
+		{KeyCFZone, env.CFZone, &s.envVal.Cloudflare.ZoneID},
+	} {
+		if e.raw == "" {
+			continue
+		}
+		v, err := parseString(e.key, e.raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s", Variables[e.key], err)
+		}
+		*e.to, s.fixed[e.key] = v, true
+	}
 	return s, nil
+}
+
+// strings are the settings held as one string, where Values keeps them.
+func (v *Values) strings() map[string]*string {
+	return map[string]*string{
+		KeySMTPURL: &v.Mail.URL, KeyMailFrom: &v.Mail.From,
+		KeyCFToken: &v.Cloudflare.APIToken, KeyCFAccount: &v.Cloudflare.AccountID, KeyCFZone: &v.Cloudflare.ZoneID,
+	}
+}
+
+// Mail is the current SMTP settings, for mail.NewLive.
+func (s *Service) Mail(ctx context.Context) (mail.Settings, error) {
+	v, err := s.Current(ctx)
+	return v.Mail, err
+}
+
+// CloudflareCredentials is the current Cloudflare credentials, for the
+// tunnels client.
+func (s *Service) CloudflareCredentials(ctx context.Context) (Cloudflare, error) {
+	v, err := s.Current(ctx)
+	return v.Cloudflare, err
 }
 
 // Current returns the effective values (environment, else stored, else
@@ -175,6 +269,12 @@ func (s *Service) overlayEnv(v *Values) {
 	if s.fixed[KeyNamespaceQuota] {
 		v.NamespaceQuota = s.envVal.NamespaceQuota
 	}
+	env, to := s.envVal.strings(), v.strings()
+	for k, p := range to {
+		if s.fixed[k] {
+			*p = *env[k]
+		}
+	}
 }
 
 func (s *Service) read(ctx context.Context) (Values, error) {
@@ -183,6 +283,7 @@ func (s *Service) read(ctx context.Context) (Values, error) {
 		return Values{}, err
 	}
 	v := Defaults
+	str := v.strings()
 	for _, r := range rows {
 		// A stored value that no longer parses (written by another
 		// version) keeps the default rather than stopping the server.
@@ -204,17 +305,40 @@ func (s *Service) read(ctx context.Context) (Values, error) {
 			if json.Unmarshal([]byte(r.Value), &q) == nil && q.Validate() == nil {
 				v.NamespaceQuota = q
 			}
+		case KeySMTPURL:
+			if x, err := s.decode(r.Key, r.Value); err == nil && !s.noPublicURL {
+				v.Mail.URL = x
+			}
+		default:
+			if p, ok := str[r.Key]; ok {
+				if x, err := s.decode(r.Key, r.Value); err == nil {
+					*p = x
+				}
+			}
 		}
 	}
 	s.overlayEnv(&v)
 	return v, nil
 }
 
-// View is the settings as a platform admin sees them.
+// View is the settings as a platform admin sees them: the secrets only
+// as whether they are set.
 type View struct {
-	Values
+	ServiceDomain       string
+	Registration        Registration
+	NamespaceQuota      helmops.Quota
+	SMTPURL             Secret
+	MailFrom            string
+	CloudflareAPIToken  Secret
+	CloudflareAccountID string
+	CloudflareZoneID    string
 	// Locked are the keys an environment variable fixes, sorted.
 	Locked []string
+}
+
+// Secret is a write-only setting: whether it has a value.
+type Secret struct {
+	Set bool
 }
 
 // Get returns the settings. Platform admins only.
@@ -233,8 +357,12 @@ func (s *Service) Get(ctx context.Context) (*View, error) {
 }
 
 func (s *Service) view(v Values) *View {
-	out := &View{Values: v}
-	for _, k := range []string{KeyNamespaceQuota, KeyRegistration, KeyServiceDomain} {
+	out := &View{
+		ServiceDomain: v.ServiceDomain, Registration: v.Registration, NamespaceQuota: v.NamespaceQuota,
+		SMTPURL: Secret{v.Mail.URL != ""}, MailFrom: v.Mail.From,
+		CloudflareAPIToken: Secret{v.Cloudflare.APIToken != ""}, CloudflareAccountID: v.Cloudflare.AccountID, CloudflareZoneID: v.Cloudflare.ZoneID,
+	}
+	for _, k := range keys {
 		if s.fixed[k] {
 			out.Locked = append(out.Locked, k)
 		}
@@ -248,6 +376,9 @@ type Update struct {
 	Registration  *Registration
 	// NamespaceQuota's empty fields keep their current value.
 	NamespaceQuota *helmops.Quota
+	// The string settings; "" clears one (back to its default: unset).
+	SMTPURL, MailFrom          *string
+	CFToken, CFAccount, CFZone *string
 }
 
 // Update stores the given settings. Platform admins only; a setting an
@@ -262,6 +393,23 @@ func (s *Service) Update(ctx context.Context, in Update) (*View, error) {
 		return nil, err
 	}
 	set := map[string]any{}
+	// clear are the keys whose rows go ("" given).
+	clear := map[string]bool{}
+	for k, p := range map[string]*string{
+		KeySMTPURL: in.SMTPURL, KeyMailFrom: in.MailFrom, KeyCFToken: in.CFToken, KeyCFAccount: in.CFAccount, KeyCFZone: in.CFZone,
+	} {
+		switch {
+		case p == nil:
+		case strings.TrimSpace(*p) == "":
+			clear[k] = true
+		default:
+			v, err := parseString(k, *p)
+			if err != nil {
+				return nil, errs.InvalidField(k, "%s", err)
+			}
+			set[k] = v
+		}
+	}
 	if in.ServiceDomain != nil {
 		d, err := parseDomain(*in.ServiceDomain)
 		if err != nil {
@@ -293,6 +441,12 @@ func (s *Service) Update(ctx context.Context, in Update) (*View, error) {
 		}
 		set[KeyNamespaceQuota] = q
 	}
+	if _, ok := set[KeySMTPURL]; ok && s.noPublicURL && !s.fixed[KeySMTPURL] {
+		return nil, errs.InvalidField(KeySMTPURL, "set WOOW_PUBLIC_URL on the server first: the links in e-mails point to the web app's address")
+	}
+	for k := range clear {
+		set[k] = nil
+	}
 	for k := range set {
 		if s.fixed[k] {
 			return nil, errs.InvalidField(k, "%s is set by the environment variable %s; change it there", k, Variables[k])
@@ -301,7 +455,13 @@ func (s *Service) Update(ctx context.Context, in Update) (*View, error) {
 	sys := viewer.System(ctx)
 	err = store.WithTx(sys, s.client, func(tx *ent.Tx) error {
 		for k, v := range set {
-			b, err := json.Marshal(v)
+			if clear[k] {
+				if _, err := tx.PlatformSetting.Delete().Where(platformsetting.Key(k)).Exec(sys); err != nil {
+					return err
+				}
+				continue
+			}
+			b, err := s.encode(k, v)
 			if err != nil {
 				return err
 			}
@@ -325,6 +485,90 @@ func (s *Service) Update(ctx context.Context, in Update) (*View, error) {
 		return nil, err
 	}
 	return s.Get(ctx)
+}
+
+// encode is a setting's stored value: JSON, of the sealed bytes for a
+// secret. The key is the associated data, so a sealed value copied to
+// another row does not open.
+func (s *Service) encode(key string, v any) ([]byte, error) {
+	if secret[key] {
+		if s.box == nil {
+			return nil, errors.New("settings: no secretbox to seal " + key + " with")
+		}
+		sealed, err := s.box.Seal([]byte(v.(string)), aad(key))
+		if err != nil {
+			return nil, err
+		}
+		v = sealed // encoding/json writes it as base64
+	}
+	return json.Marshal(v)
+}
+
+// decode reads what encode wrote for a string setting.
+func (s *Service) decode(key, stored string) (string, error) {
+	if !secret[key] {
+		var x string
+		err := json.Unmarshal([]byte(stored), &x)
+		return x, err
+	}
+	var sealed []byte
+	if err := json.Unmarshal([]byte(stored), &sealed); err != nil {
+		return "", err
+	}
+	if s.box == nil {
+		return "", errors.New("settings: no secretbox")
+	}
+	raw, err := s.box.Open(sealed, aad(key))
+	return string(raw), err
+}
+
+func aad(key string) []byte { return []byte("platform-setting:" + key) }
+
+// Limits on the string settings.
+const (
+	maxSMTPURL = 2000
+	maxToken   = 200
+)
+
+// cloudflareID is an account or zone id as Cloudflare shows it: 32 hex
+// digits.
+var cloudflareID = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+// tokenChars are those of a Cloudflare API token: printable ASCII, no
+// spaces (it goes into an Authorization header).
+var tokenChars = regexp.MustCompile(`^[\x21-\x7e]+$`)
+
+// parseString checks and normalises a string setting. Its errors never
+// quote a secret.
+func parseString(key, raw string) (string, error) {
+	v := strings.TrimSpace(raw)
+	switch key {
+	case KeySMTPURL:
+		if len(v) > maxSMTPURL {
+			return "", fmt.Errorf("the SMTP URL is longer than %d characters", maxSMTPURL)
+		}
+		if err := mail.CheckURL(v); err != nil {
+			return "", fmt.Errorf("the SMTP URL: %s", err)
+		}
+	case KeyMailFrom:
+		if len(v) > 320 {
+			return "", errors.New("the From address is longer than 320 characters")
+		}
+		if _, err := mail.ParseFrom(v); err != nil {
+			return "", fmt.Errorf("the From address: %s", err)
+		}
+	case KeyCFToken:
+		if len(v) > maxToken || !tokenChars.MatchString(v) {
+			return "", fmt.Errorf("a Cloudflare API token is up to %d printable characters without spaces", maxToken)
+		}
+	case KeyCFAccount, KeyCFZone:
+		what := map[string]string{KeyCFAccount: "account", KeyCFZone: "zone"}[key]
+		v = strings.ToLower(v)
+		if !cloudflareID.MatchString(v) {
+			return "", fmt.Errorf("a Cloudflare %s id is 32 hexadecimal digits (the dashboard shows it on the domain's Overview page)", what)
+		}
+	}
+	return v, nil
 }
 
 // domainLabel is one DNS label: lower-case letters, digits, inner hyphens.

@@ -212,7 +212,7 @@ func (w *deleteWorker) Work(ctx context.Context, job *river.Job[deleteArgs]) err
 		return nil
 	}
 	runErr := error(nil)
-	if h.cf.Configured() || home.TunnelID != "" || home.DNSRecordID != "" {
+	if h.cf.Configured(ctx) || home.TunnelID != "" || home.DNSRecordID != "" {
 		runErr = h.cf.Remove(ctx, home.TunnelName, home.TunnelID, home.DNSRecordID, home.Subdomain)
 	}
 	if runErr == nil {
@@ -259,7 +259,7 @@ func (h *Homes) RefreshAll(ctx context.Context) error {
 			return err
 		}
 	}
-	if !h.cf.Configured() {
+	if !h.cf.Configured(ctx) {
 		return nil
 	}
 	active, err := h.db.Client.SmartHome.Query().
@@ -307,7 +307,7 @@ func (h *Homes) Refresh(ctx context.Context, id int) (*ent.SmartHome, error) {
 	if err != nil {
 		return nil, err
 	}
-	if home.State != smarthome.StateActive || !h.cf.Configured() {
+	if home.State != smarthome.StateActive || !h.cf.Configured(ctx) {
 		return home, nil
 	}
 	h.mu.Lock()

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cloudflare/cloudflare-go"
@@ -26,9 +27,25 @@ import (
 // DefaultAPIURL is Cloudflare's v4 API.
 const DefaultAPIURL = "https://api.cloudflare.com/client/v4"
 
+// Credentials are as whom and for which account and zone the platform
+// calls Cloudflare.
+type Credentials struct {
+	APIToken, AccountID, ZoneID string
+}
+
+// String never shows the token.
+func (c Credentials) String() string {
+	return fmt.Sprintf("{APIToken set: %t, AccountID: %q, ZoneID: %q}", c.APIToken != "", c.AccountID, c.ZoneID)
+}
+
 // Config is where and as whom the platform calls Cloudflare.
 type Config struct {
+	// The fixed credentials, used when Current is nil.
 	APIToken, AccountID, ZoneID string
+	// Current, when set, gives the credentials at every call instead (the
+	// platform settings, which a platform admin changes at run time), so
+	// a change applies to the next call without a restart.
+	Current func(context.Context) (Credentials, error)
 	// APIURL is the v4 base URL (default DefaultAPIURL; tests point it at
 	// a local fake).
 	APIURL string
@@ -38,11 +55,20 @@ type Config struct {
 	RateLimit float64
 }
 
-// Client calls Cloudflare's API for one account and zone.
+// Client calls Cloudflare's API for one account and zone: the fixed
+// ones, or the current ones of Config.Current.
 type Client struct {
+	cfg Config
+
+	mu   sync.Mutex
+	last Credentials
+	conn *conn // of last
+}
+
+// conn is a cloudflare-go client for one set of credentials.
+type conn struct {
 	api           *cloudflare.API
 	account, zone *cloudflare.ResourceContainer
-	missing       string
 }
 
 // codeTunnelNameTaken is Cloudflare's answer to a second tunnel of one name.
@@ -60,54 +86,74 @@ var ErrNotConfigured = errors.New("Cloudflare is not configured")
 // request, a name taken): the job stops at once.
 var ErrPermanent = errors.New("permanent")
 
-// New returns a client. Without a token or account id it is a client whose
-// every call fails with ErrNotConfigured, saying what to set.
+// New returns a client. Without a token, account id or zone id (fixed,
+// or current when called) its calls fail with ErrNotConfigured, saying
+// what to set.
 func New(cfg Config) (*Client, error) {
-	var missing []string
-	if cfg.APIToken == "" {
-		missing = append(missing, "WOOW_CLOUDFLARE_API_TOKEN")
-	}
-	if cfg.AccountID == "" {
-		missing = append(missing, "WOOW_CLOUDFLARE_ACCOUNT_ID")
-	}
-	if cfg.ZoneID == "" {
-		missing = append(missing, "WOOW_CLOUDFLARE_ZONE_ID")
-	}
-	c := &Client{account: cloudflare.AccountIdentifier(cfg.AccountID), zone: cloudflare.ZoneIdentifier(cfg.ZoneID)}
-	if len(missing) > 0 {
-		c.missing = strings.Join(missing, ", ")
-		return c, nil
-	}
 	if cfg.APIURL == "" {
 		cfg.APIURL = DefaultAPIURL
 	}
+	c := &Client{cfg: cfg}
+	if cfg.Current == nil {
+		// Fixed credentials: a bad option shows now, not at the first call.
+		if _, err := c.connect(context.Background()); err != nil && !errors.Is(err, ErrNotConfigured) {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// Configured reports whether calls can reach Cloudflare now.
+func (c *Client) Configured(ctx context.Context) bool {
+	_, err := c.connect(ctx)
+	return err == nil
+}
+
+// connect returns the cloudflare-go client of the current credentials,
+// made anew when they changed.
+func (c *Client) connect(ctx context.Context) (*conn, error) {
+	cred := Credentials{c.cfg.APIToken, c.cfg.AccountID, c.cfg.ZoneID}
+	if c.cfg.Current != nil {
+		var err error
+		if cred, err = c.cfg.Current(ctx); err != nil {
+			return nil, fmt.Errorf("reading the Cloudflare settings: %w", err)
+		}
+	}
+	var missing []string
+	for _, m := range []struct{ v, name string }{
+		{cred.APIToken, "WOOW_CLOUDFLARE_API_TOKEN"}, {cred.AccountID, "WOOW_CLOUDFLARE_ACCOUNT_ID"}, {cred.ZoneID, "WOOW_CLOUDFLARE_ZONE_ID"},
+	} {
+		if m.v == "" {
+			missing = append(missing, m.name)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%w: set the Cloudflare API token, account id and zone id in the platform settings, or %s",
+			ErrNotConfigured, strings.Join(missing, ", "))
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.conn != nil && c.last == cred {
+		return c.conn, nil
+	}
 	opts := []cloudflare.Option{
-		cloudflare.BaseURL(strings.TrimRight(cfg.APIURL, "/")),
+		cloudflare.BaseURL(strings.TrimRight(c.cfg.APIURL, "/")),
 		cloudflare.HTTPClient(&http.Client{Timeout: 30 * time.Second}),
 		cloudflare.UserAgent("woow-paas"),
 		// Failed calls are retried by the jobs, with their backoff and
 		// their record of each attempt, not inside one call.
 		cloudflare.UsingRetryPolicy(0, 0, 0),
 	}
-	if cfg.RateLimit > 0 {
-		opts = append(opts, cloudflare.UsingRateLimit(cfg.RateLimit))
+	if c.cfg.RateLimit > 0 {
+		opts = append(opts, cloudflare.UsingRateLimit(c.cfg.RateLimit))
 	}
-	api, err := cloudflare.NewWithAPIToken(cfg.APIToken, opts...)
+	api, err := cloudflare.NewWithAPIToken(cred.APIToken, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("the Cloudflare client: %w", err)
 	}
-	c.api = api
-	return c, nil
-}
-
-// Configured reports whether calls can reach Cloudflare.
-func (c *Client) Configured() bool { return c.api != nil }
-
-func (c *Client) ready() error {
-	if c.api == nil {
-		return fmt.Errorf("%w: set %s", ErrNotConfigured, c.missing)
-	}
-	return nil
+	c.last = cred
+	c.conn = &conn{api: api, account: cloudflare.AccountIdentifier(cred.AccountID), zone: cloudflare.ZoneIdentifier(cred.ZoneID)}
+	return c.conn, nil
 }
 
 // Target is the CNAME content that routes a host name to a tunnel.
@@ -116,23 +162,24 @@ func Target(tunnelID string) string { return tunnelID + ".cfargotunnel.com" }
 // EnsureTunnel returns the id of the live, remotely managed tunnel called
 // name, creating it when there is none.
 func (c *Client) EnsureTunnel(ctx context.Context, name string) (string, error) {
-	if err := c.ready(); err != nil {
+	cn, err := c.connect(ctx)
+	if err != nil {
 		return "", err
 	}
-	if id, err := c.findTunnel(ctx, name); err != nil || id != "" {
+	if id, err := cn.findTunnel(ctx, name); err != nil || id != "" {
 		return id, err
 	}
 	secret := make([]byte, 32)
 	if _, err := rand.Read(secret); err != nil {
 		return "", err
 	}
-	t, err := c.api.CreateTunnel(ctx, c.account, cloudflare.TunnelCreateParams{
+	t, err := cn.api.CreateTunnel(ctx, cn.account, cloudflare.TunnelCreateParams{
 		Name: name, Secret: base64.StdEncoding.EncodeToString(secret), ConfigSrc: "cloudflare",
 	})
 	var cf *cloudflare.Error
 	if errors.As(err, &cf) && cf.InternalErrorCodeIs(codeTunnelNameTaken) {
 		// Another try created it since we looked.
-		if id, ferr := c.findTunnel(ctx, name); ferr != nil || id != "" {
+		if id, ferr := cn.findTunnel(ctx, name); ferr != nil || id != "" {
 			return id, ferr
 		}
 	}
@@ -143,9 +190,9 @@ func (c *Client) EnsureTunnel(ctx context.Context, name string) (string, error) 
 }
 
 // findTunnel is the id of the live tunnel called name, "" when none.
-func (c *Client) findTunnel(ctx context.Context, name string) (string, error) {
+func (cn *conn) findTunnel(ctx context.Context, name string) (string, error) {
 	live := false
-	ts, _, err := c.api.ListTunnels(ctx, c.account, cloudflare.TunnelListParams{Name: name, IsDeleted: &live})
+	ts, _, err := cn.api.ListTunnels(ctx, cn.account, cloudflare.TunnelListParams{Name: name, IsDeleted: &live})
 	if err != nil {
 		return "", explain("list the tunnels", err)
 	}
@@ -160,10 +207,11 @@ func (c *Client) findTunnel(ctx context.Context, name string) (string, error) {
 // Configure sets the tunnel's ingress: host to Home Assistant on the
 // connector's machine, anything else 404.
 func (c *Client) Configure(ctx context.Context, tunnelID, host string, haPort int) error {
-	if err := c.ready(); err != nil {
+	cn, err := c.connect(ctx)
+	if err != nil {
 		return err
 	}
-	_, err := c.api.UpdateTunnelConfiguration(ctx, c.account, cloudflare.TunnelConfigurationParams{
+	_, err = cn.api.UpdateTunnelConfiguration(ctx, cn.account, cloudflare.TunnelConfigurationParams{
 		TunnelID: tunnelID,
 		Config: cloudflare.TunnelConfiguration{Ingress: []cloudflare.UnvalidatedIngressRule{
 			{Hostname: host, Service: fmt.Sprintf("http://localhost:%d", haPort)},
@@ -177,10 +225,11 @@ func (c *Client) Configure(ctx context.Context, tunnelID, host string, haPort in
 // creating it when there is none. A record of that name pointing elsewhere
 // is ErrPermanent: the name is taken.
 func (c *Client) EnsureRoute(ctx context.Context, host, tunnelID string) (string, error) {
-	if err := c.ready(); err != nil {
+	cn, err := c.connect(ctx)
+	if err != nil {
 		return "", err
 	}
-	recs, _, err := c.api.ListDNSRecords(ctx, c.zone, cloudflare.ListDNSRecordsParams{Name: host})
+	recs, _, err := cn.api.ListDNSRecords(ctx, cn.zone, cloudflare.ListDNSRecordsParams{Name: host})
 	if err != nil {
 		return "", explain("look up the DNS record", err)
 	}
@@ -195,7 +244,7 @@ func (c *Client) EnsureRoute(ctx context.Context, host, tunnelID string) (string
 			ErrPermanent, host, r.Type, r.Content)
 	}
 	proxied := true
-	r, err := c.api.CreateDNSRecord(ctx, c.zone, cloudflare.CreateDNSRecordParams{
+	r, err := cn.api.CreateDNSRecord(ctx, cn.zone, cloudflare.CreateDNSRecordParams{
 		Type: "CNAME", Name: host, Content: Target(tunnelID), Proxied: &proxied, TTL: 1,
 		Comment: "Woow PaaS smart home",
 	})
@@ -207,10 +256,11 @@ func (c *Client) EnsureRoute(ctx context.Context, host, tunnelID string) (string
 
 // Token is the token the tunnel's connector runs with.
 func (c *Client) Token(ctx context.Context, tunnelID string) (string, error) {
-	if err := c.ready(); err != nil {
+	cn, err := c.connect(ctx)
+	if err != nil {
 		return "", err
 	}
-	tok, err := c.api.GetTunnelToken(ctx, c.account, tunnelID)
+	tok, err := cn.api.GetTunnelToken(ctx, cn.account, tunnelID)
 	if err != nil {
 		return "", explain("fetch the tunnel token", err)
 	}
@@ -232,10 +282,11 @@ type Status struct {
 // Status reads the tunnel's connections. A tunnel Cloudflare no longer
 // has is deleted.
 func (c *Client) Status(ctx context.Context, tunnelID string) (Status, error) {
-	if err := c.ready(); err != nil {
+	cn, err := c.connect(ctx)
+	if err != nil {
 		return Status{}, err
 	}
-	conns, err := c.api.ListTunnelConnections(ctx, c.account, tunnelID)
+	conns, err := cn.api.ListTunnelConnections(ctx, cn.account, tunnelID)
 	if isNotFound(err) {
 		return Status{State: "deleted"}, nil
 	}
@@ -279,18 +330,19 @@ func connectorType(cn cloudflare.Connection) string {
 // already gone counts as done. Cloudflare refuses to delete a tunnel with
 // live connections: a connector still running fails it, saying so.
 func (c *Client) Remove(ctx context.Context, name, tunnelID, recordID, host string) error {
-	if err := c.ready(); err != nil {
+	cn, err := c.connect(ctx)
+	if err != nil {
 		return err
 	}
 	if tunnelID == "" {
-		id, err := c.findTunnel(ctx, name)
+		id, err := cn.findTunnel(ctx, name)
 		if err != nil {
 			return err
 		}
 		tunnelID = id
 	}
 	if recordID == "" && tunnelID != "" {
-		recs, _, err := c.api.ListDNSRecords(ctx, c.zone, cloudflare.ListDNSRecordsParams{Name: host, Type: "CNAME"})
+		recs, _, err := cn.api.ListDNSRecords(ctx, cn.zone, cloudflare.ListDNSRecordsParams{Name: host, Type: "CNAME"})
 		if err != nil {
 			return explain("look up the DNS record", err)
 		}
@@ -301,17 +353,17 @@ func (c *Client) Remove(ctx context.Context, name, tunnelID, recordID, host stri
 		}
 	}
 	if recordID != "" {
-		if err := c.api.DeleteDNSRecord(ctx, c.zone, recordID); err != nil && !isNotFound(err) {
+		if err := cn.api.DeleteDNSRecord(ctx, cn.zone, recordID); err != nil && !isNotFound(err) {
 			return explain("delete the DNS record", err)
 		}
 	}
 	if tunnelID == "" {
 		return nil
 	}
-	if err := c.api.CleanupTunnelConnections(ctx, c.account, tunnelID); err != nil && !isNotFound(err) {
+	if err := cn.api.CleanupTunnelConnections(ctx, cn.account, tunnelID); err != nil && !isNotFound(err) {
 		return explain("clean up the tunnel's connections", err)
 	}
-	if err := c.api.DeleteTunnel(ctx, c.account, tunnelID); err != nil && !isNotFound(err) {
+	if err := cn.api.DeleteTunnel(ctx, cn.account, tunnelID); err != nil && !isNotFound(err) {
 		var cf *cloudflare.Error
 		if errors.As(err, &cf) && cf.InternalErrorCodeIs(codeTunnelConnected) {
 			return fmt.Errorf("%w; a connector is still running: stop cloudflared (the Woow PaaS integration or the Cloudflared add-on) and delete again", explain("delete the tunnel", err))

@@ -3,9 +3,11 @@ package tunnels_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -24,7 +26,7 @@ func newClient(t *testing.T) (*tunnels.Client, *cffake.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.Configured() {
+	if !c.Configured(t.Context()) {
 		t.Fatal("not configured")
 	}
 	return c, fake
@@ -45,7 +47,7 @@ func TestNotConfigured(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c.Configured() {
+			if c.Configured(t.Context()) {
 				t.Fatal("configured")
 			}
 			ctx := context.Background()
@@ -353,5 +355,45 @@ func TestEnsureTunnelConcurrent(t *testing.T) {
 	}
 	if n := len(fake.Tunnels()); n != 1 {
 		t.Errorf("%d tunnels, want 1", n)
+	}
+}
+
+// TestCurrentCredentials: with Config.Current the client reads the
+// credentials at every call, so a changed token applies to the next call.
+func TestCurrentCredentials(t *testing.T) {
+	fake := cffake.New(t)
+	var cur atomic.Pointer[tunnels.Credentials]
+	cur.Store(&tunnels.Credentials{})
+	reads := 0
+	c, err := tunnels.New(tunnels.Config{APIURL: fake.URL, RateLimit: 1e5, Current: func(context.Context) (tunnels.Credentials, error) {
+		reads++
+		return *cur.Load(), nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	if c.Configured(ctx) {
+		t.Error("configured without credentials")
+	}
+	if _, err := c.EnsureTunnel(ctx, "x"); !errors.Is(err, tunnels.ErrNotConfigured) || !strings.Contains(err.Error(), "platform settings") {
+		t.Errorf("without credentials: %v", err)
+	}
+	cur.Store(&tunnels.Credentials{APIToken: "wrong-secret-token", AccountID: fake.Account, ZoneID: fake.Zone})
+	if _, err := c.EnsureTunnel(ctx, "x"); !errors.Is(err, tunnels.ErrPermanent) || strings.Contains(err.Error(), "wrong-secret-token") {
+		t.Errorf("with a wrong token: %v", err)
+	}
+	cur.Store(&tunnels.Credentials{APIToken: fake.Token, AccountID: fake.Account, ZoneID: fake.Zone})
+	if !c.Configured(ctx) {
+		t.Error("not configured with credentials")
+	}
+	if id, err := c.EnsureTunnel(ctx, "x"); err != nil || id == "" {
+		t.Errorf("with the right token: %q, %v", id, err)
+	}
+	if reads < 5 {
+		t.Errorf("the credentials were read %d times, want once a call", reads)
+	}
+	if s := fmt.Sprint(*cur.Load()); strings.Contains(s, fake.Token) {
+		t.Errorf("Credentials print their token: %s", s)
 	}
 }

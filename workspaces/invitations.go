@@ -140,7 +140,7 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 		// With mail, every invitation sends an e-mail written partly by
 		// the inviter: limited per inviter, so the platform's mail is
 		// nobody's spam cannon.
-		if s.cfg.Mail.Enabled() {
+		if s.cfg.Mail.Enabled(ctx) {
 			if ok, retry := s.invites.Take(strconv.Itoa(v.UserID)); !ok {
 				return errs.E(errs.TooManyRequests, "too many invitations sent; try again in %s", retry.Round(time.Second))
 			}
@@ -208,7 +208,7 @@ func (s *Service) invitationLink(token string) string {
 // mailInvitation e-mails the link, when mail is set up. A failure is
 // logged: the inviter has the link too.
 func (s *Service) mailInvitation(ctx context.Context, inviter string, ws *ent.Workspace, inv *ent.Invitation, link string) {
-	if !s.cfg.Mail.Enabled() {
+	if !s.cfg.Mail.Enabled(ctx) {
 		return
 	}
 	err := s.cfg.Mail.Post(mail.Message{

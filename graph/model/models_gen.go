@@ -812,6 +812,18 @@ type UpdatePlatformSettingsInput struct {
 	Registration *RegistrationMode `json:"registration,omitempty"`
 	// The default namespace quota.
 	NamespaceQuota *NamespaceQuotaInput `json:"namespaceQuota,omitempty"`
+	// The SMTP server, smtp://[user:password@]host[:port] (STARTTLS) or
+	// smtps://... (TLS); ?starttls=optional allows a server without STARTTLS.
+	// At most 2,000 characters; an empty string clears it (no e-mail).
+	SMTPURL *string `json:"smtpUrl,omitempty"`
+	// The From address of e-mail; an empty string clears it.
+	MailFrom *string `json:"mailFrom,omitempty"`
+	// The Cloudflare API token (write-only); an empty string clears it.
+	CloudflareAPIToken *string `json:"cloudflareApiToken,omitempty"`
+	// The Cloudflare account id, 32 hexadecimal digits; an empty string clears it.
+	CloudflareAccountID *string `json:"cloudflareAccountId,omitempty"`
+	// The Cloudflare zone id, 32 hexadecimal digits; an empty string clears it.
+	CloudflareZoneID *string `json:"cloudflareZoneId,omitempty"`
 }
 
 // The settings after a change.

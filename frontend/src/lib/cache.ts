@@ -45,6 +45,12 @@ export const cacheConfig: CacheExchangeOpts = {
     SmartHomePayload: embedded,
     ProfilePayload: embedded,
     ChangePasswordPayload: embedded,
+    // Platform settings: one value of Query, its parts values of it.
+    PlatformSettings: embedded,
+    NamespaceQuota: embedded,
+    SecretSetting: embedded,
+    EnvironmentSetting: embedded,
+    UpdatePlatformSettingsPayload: embedded,
     // OAuth: requests, scopes and grants are values of their parent (a
     // grant belongs to the viewer's list); clients are Nodes.
     OAuthConsent: embedded,

@@ -17,11 +17,19 @@ const settings = {
   serviceDomain: "woowtech.io",
   registration: "open",
   namespaceQuota: { __typename: "NamespaceQuota", cpu: "16", memory: "32Gi", storage: "200Gi" },
+  smtpUrl: { __typename: "SecretSetting", set: true },
+  mailFrom: "Woow <noreply@woow.test>",
+  cloudflareApiToken: { __typename: "SecretSetting", set: false },
+  cloudflareAccountId: "",
+  cloudflareZoneId: "",
   fromEnvironment: [{ __typename: "EnvironmentSetting", setting: "serviceDomain", variable: "WOOW_DOMAIN" }],
 };
 
-function setup(update: object = { data: { updatePlatformSettings: { __typename: "UpdatePlatformSettingsPayload", settings } } }) {
-  const mc = mockClient({ PlatformSettings: { data: { platformSettings: settings } }, UpdatePlatformSettings: update });
+function setup(
+  update: object = { data: { updatePlatformSettings: { __typename: "UpdatePlatformSettingsPayload", settings } } },
+  current: object = settings,
+) {
+  const mc = mockClient({ PlatformSettings: { data: { platformSettings: current } }, UpdatePlatformSettings: update });
   render(
     <Provider value={mc.client}>
       <MemoryRouter>
@@ -63,5 +71,58 @@ describe("PlatformSettings", { timeout: 20_000 }, () => {
     setup({ error: badInput("namespaceQuota", 'limits.cpu: "lots" is not a positive quantity') });
     await user.click(await screen.findByRole("button", { name: "Save settings" }));
     expect(await screen.findByText(/is not a positive quantity/)).toBeInTheDocument();
+  });
+
+  it("shows secrets only as set or not, and replaces or clears them", async () => {
+    const user = userEvent.setup();
+    const after = { ...settings, smtpUrl: { __typename: "SecretSetting", set: false }, cloudflareApiToken: { __typename: "SecretSetting", set: true } };
+    const { mutation } = setup({ data: { updatePlatformSettings: { __typename: "UpdatePlatformSettingsPayload", settings: after } } });
+    const smtp = await screen.findByRole("group", { name: "SMTP server URL" });
+    expect(smtp).toHaveTextContent("Set");
+    expect(screen.getByRole("group", { name: "Cloudflare API token" })).toHaveTextContent("Not set");
+    expect(document.body).not.toHaveTextContent(/smtp:\/\//);
+    // Clear the SMTP URL; set the token, typed into a password input.
+    await user.click(screen.getByRole("button", { name: "Clear SMTP server URL" }));
+    expect(smtp).toHaveTextContent("Will be cleared when you save.");
+    await user.click(screen.getByRole("button", { name: "Set Cloudflare API token" }));
+    const token = screen.getByLabelText("Cloudflare API token");
+    expect(token).toHaveAttribute("type", "password");
+    await user.type(token, "cf-secret-token");
+    await user.type(screen.getByLabelText("Account ID"), "0123456789abcdef0123456789abcdef");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(mutation()).toEqual({
+      input: {
+        registration: "open",
+        namespaceQuota: { cpu: "16", memory: "32Gi", storage: "200Gi" },
+        smtpUrl: "",
+        cloudflareApiToken: "cf-secret-token",
+        cloudflareAccountId: "0123456789abcdef0123456789abcdef",
+      },
+    });
+    // After saving: the new state, the token no longer in the page.
+    expect(await screen.findByText("Settings saved.")).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Cloudflare API token" })).toHaveTextContent("Set");
+    expect(screen.getByRole("group", { name: "SMTP server URL" })).toHaveTextContent("Not set");
+    expect(screen.queryByDisplayValue("cf-secret-token")).not.toBeInTheDocument();
+  });
+
+  it("shows env-fixed secrets read-only with their variable", async () => {
+    const fixed = {
+      ...settings,
+      fromEnvironment: [
+        { __typename: "EnvironmentSetting", setting: "smtpUrl", variable: "WOOW_SMTP_URL" },
+        { __typename: "EnvironmentSetting", setting: "cloudflareZoneId", variable: "WOOW_CLOUDFLARE_ZONE_ID" },
+      ],
+    };
+    const user = userEvent.setup();
+    const { mutation } = setup(undefined, fixed);
+    const smtp = await screen.findByRole("group", { name: "SMTP server URL" });
+    expect(smtp).toHaveTextContent("Set by the server's WOOW_SMTP_URL environment variable");
+    expect(screen.queryByRole("button", { name: /SMTP server URL/ })).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Zone ID")).toBeDisabled();
+    expect(screen.getByText(/WOOW_CLOUDFLARE_ZONE_ID environment variable/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    expect(mutation()?.input).not.toHaveProperty("smtpUrl");
+    expect(mutation()?.input).not.toHaveProperty("cloudflareZoneId");
   });
 });

@@ -1,7 +1,10 @@
 // The platform settings page (platform admins): the domain of service
-// addresses, who may register, the default namespace quota. A setting an
-// environment variable of the server fixes shows read-only, naming the
-// variable: the server refuses to change it.
+// addresses, who may register, the default namespace quota, e-mail and the
+// Cloudflare credentials of smart home tunnels. A setting an environment
+// variable of the server fixes shows read-only, naming the variable: the
+// server refuses to change it. Secrets (the SMTP URL, the Cloudflare
+// token) are write-only: the page shows whether one is set and can replace
+// or clear it, never show it.
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
@@ -20,6 +23,15 @@ const PlatformSettingsDocument = graphql(`
         memory
         storage
       }
+      smtpUrl {
+        set
+      }
+      mailFrom
+      cloudflareApiToken {
+        set
+      }
+      cloudflareAccountId
+      cloudflareZoneId
       fromEnvironment {
         setting
         variable
@@ -39,6 +51,15 @@ const UpdatePlatformSettingsDocument = graphql(`
           memory
           storage
         }
+        smtpUrl {
+          set
+        }
+        mailFrom
+        cloudflareApiToken {
+          set
+        }
+        cloudflareAccountId
+        cloudflareZoneId
         fromEnvironment {
           setting
           variable
@@ -49,6 +70,17 @@ const UpdatePlatformSettingsDocument = graphql(`
 `);
 
 type Settings = PlatformSettingsQuery["platformSettings"];
+
+/** What the form does with a secret: keep it, replace it, clear it. */
+type SecretChange = { mode: "keep" } | { mode: "replace"; value: string } | { mode: "clear" };
+
+const keep: SecretChange = { mode: "keep" };
+
+/** The plain-text settings the form sends when changed. */
+const textKeys = ["mailFrom", "cloudflareAccountId", "cloudflareZoneId"] as const;
+
+/** The secret settings. */
+const secretKeys = ["smtpUrl", "cloudflareApiToken"] as const;
 
 export function PlatformSettings() {
   const viewer = useSignedInViewer();
@@ -82,7 +114,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
     cpu: settings.namespaceQuota.cpu,
     memory: settings.namespaceQuota.memory,
     storage: settings.namespaceQuota.storage,
+    mailFrom: settings.mailFrom,
+    cloudflareAccountId: settings.cloudflareAccountId,
+    cloudflareZoneId: settings.cloudflareZoneId,
   });
+  // What the server last said: what the text fields started from, and
+  // whether each secret is set.
+  const [current, setCurrent] = useState(settings);
+  const [secrets, setSecrets] = useState<Record<(typeof secretKeys)[number], SecretChange>>({ smtpUrl: keep, cloudflareApiToken: keep });
   const [saved, setSaved] = useState(false);
   const [{ fetching, error }, update] = useMutation(UpdatePlatformSettingsDocument);
   const fields = fieldErrors(error);
@@ -99,8 +138,27 @@ function SettingsForm({ settings }: { settings: Settings }) {
     if (!locked.serviceDomain) input.serviceDomain = form.serviceDomain.trim();
     if (!locked.registration) input.registration = form.registration;
     if (!locked.namespaceQuota) input.namespaceQuota = { cpu: form.cpu.trim(), memory: form.memory.trim(), storage: form.storage.trim() };
+    // Only what changed: an empty string clears a setting.
+    for (const k of textKeys) {
+      if (!locked[k] && form[k].trim() !== current[k]) input[k] = form[k].trim();
+    }
+    for (const k of secretKeys) {
+      const c = secrets[k];
+      if (locked[k] || c.mode === "keep") continue;
+      if (c.mode === "clear") input[k] = "";
+      else if (c.value.trim() !== "") input[k] = c.value.trim();
+    }
     const res = await update({ input });
-    if (res.data) setSaved(true);
+    const next = res.data?.updatePlatformSettings.settings;
+    if (next) {
+      setCurrent(next);
+      setSecrets({ smtpUrl: keep, cloudflareApiToken: keep });
+      setSaved(true);
+    }
+  };
+  const setSecret = (k: (typeof secretKeys)[number], c: SecretChange) => {
+    setSaved(false);
+    setSecrets((s) => ({ ...s, [k]: c }));
   };
 
   return (
@@ -154,7 +212,85 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </div>
         {fields.namespaceQuota && <span className="error">{fields.namespaceQuota}</span>}
       </fieldset>
-      <ErrorMessage message={formError(error, ["serviceDomain", "registration", "namespaceQuota"])} />
+      <fieldset className="stack">
+        <legend>E-mail</legend>
+        <p className="muted" style={{ margin: 0 }}>
+          Invitations and password resets are e-mailed through this SMTP server. Without one, no e-mail is sent.
+        </p>
+        <SecretField
+          label="SMTP server URL"
+          isSet={current.smtpUrl.set}
+          variable={locked.smtpUrl}
+          change={secrets.smtpUrl}
+          onChange={(c) => setSecret("smtpUrl", c)}
+          error={fields.smtpUrl}
+          hint="smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS)."
+          placeholder="smtp://user:password@mail.example.com:587"
+          maxLength={2000}
+        />
+        <Field label="From address" error={fields.mailFrom} hint={fixedHint("mailFrom", "The sender of the e-mails, e.g. Woow <noreply@example.com>.")}>
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              value={form.mailFrom}
+              maxLength={320}
+              autoComplete="off"
+              disabled={!!locked.mailFrom}
+              onChange={(e) => set("mailFrom", e.target.value)}
+            />
+          )}
+        </Field>
+      </fieldset>
+      <fieldset className="stack">
+        <legend>Cloudflare (smart home tunnels)</legend>
+        <p className="muted" style={{ margin: 0 }}>
+          Each smart home gets a Cloudflare Tunnel and a DNS record in this account and zone.
+        </p>
+        <SecretField
+          label="Cloudflare API token"
+          isSet={current.cloudflareApiToken.set}
+          variable={locked.cloudflareApiToken}
+          change={secrets.cloudflareApiToken}
+          onChange={(c) => setSecret("cloudflareApiToken", c)}
+          error={fields.cloudflareApiToken}
+          hint="A token allowed to edit Cloudflare Tunnels (account) and DNS (zone)."
+          maxLength={200}
+        />
+        {(["cloudflareAccountId", "cloudflareZoneId"] as const).map((k) => (
+          <Field
+            key={k}
+            label={k === "cloudflareAccountId" ? "Account ID" : "Zone ID"}
+            error={fields[k]}
+            hint={fixedHint(k, "32 hexadecimal digits, shown on the domain's Overview page in the Cloudflare dashboard.")}
+          >
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                value={form[k]}
+                maxLength={32}
+                autoComplete="off"
+                spellCheck={false}
+                disabled={!!locked[k]}
+                onChange={(e) => set(k, e.target.value)}
+              />
+            )}
+          </Field>
+        ))}
+      </fieldset>
+      <ErrorMessage
+        message={formError(error, [
+          "serviceDomain",
+          "registration",
+          "namespaceQuota",
+          "smtpUrl",
+          "mailFrom",
+          "cloudflareApiToken",
+          "cloudflareAccountId",
+          "cloudflareZoneId",
+        ])}
+      />
       {saved && (
         <div className="alert alert-success" role="status">
           Settings saved.
@@ -166,5 +302,73 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * A write-only setting: whether it is set, and Replace or Clear. The value
+ * is typed into a password input and never shown back.
+ */
+function SecretField(props: {
+  label: string;
+  isSet: boolean;
+  variable?: string;
+  change: SecretChange;
+  onChange: (c: SecretChange) => void;
+  error?: string;
+  hint: string;
+  placeholder?: string;
+  maxLength: number;
+}) {
+  const { label, isSet, variable, change, onChange, error, hint, placeholder, maxLength } = props;
+  const status = variable ? `Set by the server's ${variable} environment variable: change it there.` : change.mode === "clear" ? "Will be cleared when you save." : isSet ? "Set" : "Not set";
+  if (change.mode === "replace") {
+    return (
+      <Field label={label} error={error} hint={`${hint} Stored encrypted; it is never shown again.`}>
+        {(p) => (
+          <div className="row">
+            <input
+              {...p}
+              className="input"
+              type="password"
+              autoComplete="new-password"
+              value={change.value}
+              maxLength={maxLength}
+              placeholder={placeholder}
+              onChange={(e) => onChange({ mode: "replace", value: e.target.value })}
+            />
+            <Button size="sm" onClick={() => onChange(keep)}>
+              Cancel
+            </Button>
+          </div>
+        )}
+      </Field>
+    );
+  }
+  return (
+    <div className="field" role="group" aria-label={label}>
+      <span className="label">{label}</span>
+      <div className="row">
+        <span className={isSet && change.mode !== "clear" ? "badge badge-success" : "badge"}>{status}</span>
+        {!variable && change.mode === "keep" && (
+          <>
+            <Button size="sm" onClick={() => onChange({ mode: "replace", value: "" })} aria-label={`${isSet ? "Replace" : "Set"} ${label}`}>
+              {isSet ? "Replace" : "Set"}
+            </Button>
+            {isSet && (
+              <Button size="sm" variant="danger" onClick={() => onChange({ mode: "clear" })} aria-label={`Clear ${label}`}>
+                Clear
+              </Button>
+            )}
+          </>
+        )}
+        {change.mode === "clear" && (
+          <Button size="sm" onClick={() => onChange(keep)}>
+            Undo
+          </Button>
+        )}
+      </div>
+      {error && <span className="error">{error}</span>}
+    </div>
   );
 }
