@@ -556,7 +556,7 @@ func newDeployer(cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, p
 		Kubeconfig: cfg.Kubeconfig,
 		Context:    cfg.KubeContext,
 		InCluster:  cfg.InCluster,
-		Releases:   helmops.NewReleaseStore(db.Client),
+		Releases:   helmops.NewReleaseStore(db.Client, box),
 	}, log)
 	if err != nil {
 		return nil, err
