@@ -220,8 +220,8 @@ func TestTenantMatrix(t *testing.T) {
 			do: func(t *testing.T, p string, fx *matrixFixture) string {
 				data, errs := w.as(p).do(t, appTemplateSlugsQuery, nil)
 				if len(errs) == 0 {
-					if got := slugsOf(t, data, "appTemplates"); !sameSet(got, []string{"n8n", "odoo"}) {
-						t.Errorf("marketplace %q, want the active templates [n8n odoo]", got)
+					if got := slugsOf(t, data, "appTemplates"); !sameSet(got, []string{"container-app", "n8n", "odoo"}) {
+						t.Errorf("marketplace %q, want the active templates [container-app n8n odoo]", got)
 					}
 				}
 				return outcome(errs)
