@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -225,6 +226,24 @@ func TestTenantMatrix(t *testing.T) {
 					}
 				}
 				return outcome(errs)
+			},
+		},
+		{
+			// Platform admins only, whatever the workspace role.
+			name: "POST /api/charts",
+			want: row(forbidden, forbidden, forbidden, forbidden, forbidden, unauthn),
+			do: func(t *testing.T, p string, fx *matrixFixture) string {
+				archive := tgz(t, map[string]string{"m/Chart.yaml": "apiVersion: v2\nname: m\nversion: 1.0.0\n"})
+				st, out := upload(t, w.as(p), archive, "application/gzip")
+				switch st {
+				case http.StatusCreated:
+					return ok
+				case http.StatusForbidden:
+					return forbidden
+				case http.StatusUnauthorized:
+					return unauthn
+				}
+				return fmt.Sprintf("HTTP %d %v", st, out)
 			},
 		},
 		{
