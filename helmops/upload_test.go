@@ -45,7 +45,7 @@ func TestCheckArchiveLimits(t *testing.T) {
 		data []byte
 		msg  string
 	}{
-		"too many files": {tgzOf(t, many), "more than 1000 files"},
+		"too many files":  {tgzOf(t, many), "more than 1000 files"},
 		"expands too far": {tgzOf(t, bomb), "expands to more than 8 MiB"},
 		"empty":           {nil, "not gzip-compressed"},
 	} {
