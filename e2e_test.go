@@ -267,8 +267,8 @@ func TestEndToEnd(t *testing.T) {
 
 	t.Run("marketplace", func(t *testing.T) {
 		data := b.mustDo(t, appTemplateSlugsQuery, nil)
-		if got := slugsOf(t, data, "appTemplates"); !sameSet(got, []string{"n8n", "odoo"}) {
-			t.Errorf("non-admin marketplace %q, want the active seed templates [n8n odoo]", got)
+		if got := slugsOf(t, data, "appTemplates"); !sameSet(got, []string{"container-app", "n8n", "odoo"}) {
+			t.Errorf("non-admin marketplace %q, want the active seed templates [container-app n8n odoo]", got)
 		}
 		// Search matches name, descriptions and tags, case-insensitively:
 		// "workflow" is in n8n's description and tags, "no-code" only in
@@ -328,8 +328,8 @@ func TestEndToEnd(t *testing.T) {
 		}
 		tplID := pick[string](t, data, "createAppTemplate.appTemplate.id")
 		a.expectErr(t, "BAD_USER_INPUT", "", create, input("e2e-app")) // taken slug
-		if got := slugsOf(t, b.mustDo(t, appTemplateSlugsQuery, nil), "appTemplates"); !sameSet(got, []string{"n8n", "odoo", "e2e-app"}) {
-			t.Errorf("non-admin marketplace after create %q, want [n8n odoo e2e-app]", got)
+		if got := slugsOf(t, b.mustDo(t, appTemplateSlugsQuery, nil), "appTemplates"); !sameSet(got, []string{"container-app", "n8n", "odoo", "e2e-app"}) {
+			t.Errorf("non-admin marketplace after create %q, want [container-app n8n odoo e2e-app]", got)
 		}
 
 		update := `mutation($id: ID!, $active: Boolean) { updateAppTemplate(input: {id: $id, active: $active}) { appTemplate { slug active } } }`
@@ -338,10 +338,10 @@ func TestEndToEnd(t *testing.T) {
 		if pick[bool](t, data, "updateAppTemplate.appTemplate.active") {
 			t.Errorf("updateAppTemplate(active: false) returned active true")
 		}
-		if got := slugsOf(t, b.mustDo(t, appTemplateSlugsQuery, nil), "appTemplates"); !sameSet(got, []string{"n8n", "odoo"}) {
-			t.Errorf("non-admin marketplace after deactivation %q, want [n8n odoo]", got)
+		if got := slugsOf(t, b.mustDo(t, appTemplateSlugsQuery, nil), "appTemplates"); !sameSet(got, []string{"container-app", "n8n", "odoo"}) {
+			t.Errorf("non-admin marketplace after deactivation %q, want [container-app n8n odoo]", got)
 		}
-		if got := slugsOf(t, a.mustDo(t, appTemplateSlugsQuery, nil), "appTemplates"); !sameSet(got, []string{"n8n", "odoo", "postgresql", "redis", "e2e-app"}) {
+		if got := slugsOf(t, a.mustDo(t, appTemplateSlugsQuery, nil), "appTemplates"); !sameSet(got, []string{"container-app", "n8n", "odoo", "postgresql", "redis", "e2e-app"}) {
 			t.Errorf("admin marketplace %q, want all five templates, inactive ones included", got)
 		}
 	})
@@ -440,11 +440,11 @@ func TestEndToEnd(t *testing.T) {
 	}
 	checkOutsider(t, d)
 	// The catalogue is not seeded again over the admin's edits.
-	if got := slugsOf(t, a.mustDo(t, appTemplateSlugsQuery, nil), "appTemplates"); !sameSet(got, []string{"n8n", "odoo", "postgresql", "redis", "e2e-app"}) {
+	if got := slugsOf(t, a.mustDo(t, appTemplateSlugsQuery, nil), "appTemplates"); !sameSet(got, []string{"container-app", "n8n", "odoo", "postgresql", "redis", "e2e-app"}) {
 		t.Errorf("after restart: admin marketplace %q, want the same five templates", got)
 	}
-	if got := slugsOf(t, b.mustDo(t, appTemplateSlugsQuery, nil), "appTemplates"); !sameSet(got, []string{"n8n", "odoo"}) {
-		t.Errorf("after restart: non-admin marketplace %q, want [n8n odoo]", got)
+	if got := slugsOf(t, b.mustDo(t, appTemplateSlugsQuery, nil), "appTemplates"); !sameSet(got, []string{"container-app", "n8n", "odoo"}) {
+		t.Errorf("after restart: non-admin marketplace %q, want [container-app n8n odoo]", got)
 	}
 	// The limiter lives in memory: C signs in again on the new server; an
 	// unknown email is refused like a wrong password.

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -220,11 +221,29 @@ func TestTenantMatrix(t *testing.T) {
 			do: func(t *testing.T, p string, fx *matrixFixture) string {
 				data, errs := w.as(p).do(t, appTemplateSlugsQuery, nil)
 				if len(errs) == 0 {
-					if got := slugsOf(t, data, "appTemplates"); !sameSet(got, []string{"n8n", "odoo"}) {
-						t.Errorf("marketplace %q, want the active templates [n8n odoo]", got)
+					if got := slugsOf(t, data, "appTemplates"); !sameSet(got, []string{"container-app", "n8n", "odoo"}) {
+						t.Errorf("marketplace %q, want the active templates [container-app n8n odoo]", got)
 					}
 				}
 				return outcome(errs)
+			},
+		},
+		{
+			// Platform admins only, whatever the workspace role.
+			name: "POST /api/charts",
+			want: row(forbidden, forbidden, forbidden, forbidden, forbidden, unauthn),
+			do: func(t *testing.T, p string, fx *matrixFixture) string {
+				archive := tgz(t, map[string]string{"m/Chart.yaml": "apiVersion: v2\nname: m\nversion: 1.0.0\n"})
+				st, out := upload(t, w.as(p), archive, "application/gzip")
+				switch st {
+				case http.StatusCreated:
+					return ok
+				case http.StatusForbidden:
+					return forbidden
+				case http.StatusUnauthorized:
+					return unauthn
+				}
+				return fmt.Sprintf("HTTP %d %v", st, out)
 			},
 		},
 		{

@@ -561,7 +561,8 @@ func newDeployer(cfg config, db *store.DB, bus events.Bus, box *secretbox.Box, p
 		Kubeconfig: cfg.Kubeconfig,
 		Context:    cfg.KubeContext,
 		InCluster:  cfg.InCluster,
-		Releases:   helmops.NewReleaseStore(db.Client),
+		Releases:   helmops.NewReleaseStore(db.Client, box),
+		Uploads:    helmops.NewUploads(db.Client),
 	}, log)
 	if err != nil {
 		return nil, err
@@ -642,6 +643,10 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/query", auth.CSRF(allowed)(authn.Middleware(api)))
+	// Chart uploads are a REST endpoint rather than a GraphQL multipart
+	// upload: gqlserver's transports take JSON only, and a raw body is
+	// bounded and checked more simply than a multipart one.
+	mux.Handle("POST /api/charts", auth.CSRFBody(allowed, "application/gzip")(authn.Middleware(chartUpload(svc.catalog))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"status":"ok"}`)

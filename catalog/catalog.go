@@ -22,6 +22,9 @@
 //     fields (post_deploy_init_type=n8n,
 //     post_deploy_init_email=admin@woowtech.io). They are not part of the
 //     AppTemplate entity and are deliberately not carried over.
+//   - The last entry, "Container app" (container-app), is not from the XML:
+//     it names the chart built into the binary (builtin://container-app,
+//     helmops/builtin), so any image deploys with no chart repository.
 //   - Line-wrapping whitespace inside the XML text (full descriptions and
 //     strings inside the JSON fields, e.g. "Database Username") is collapsed
 //     to single spaces; is_active is kept as in the XML (PostgreSQL and Redis
@@ -95,8 +98,8 @@ func after[T any](ctx context.Context, m *ent.AppTemplateMutation, set func() (T
 // port in range, no negative price or resources, and the value specs:
 // keys are dot paths of [A-Za-z0-9_-] segments and unique, types known,
 // select specs have options and a default among them, defaults have the
-// spec's JSON type (number/boolean/string), password specs have no
-// default. Every problem is reported; the error names the input field of
+// spec's JSON type (number/boolean/string), password and env specs have
+// no default. Every problem is reported; the error names the input field of
 // the first. Lengths are the schema's (see saveErr).
 func check(ctx context.Context, m *ent.AppTemplateMutation) error {
 	var first string
@@ -209,6 +212,10 @@ func checkSpecType(s valuespec.Spec) error {
 	case valuespec.Boolean:
 		if _, ok := s.Default.(bool); s.Default != nil && !ok {
 			return fmt.Errorf("boolean default %#v is not a boolean", s.Default)
+		}
+	case valuespec.Env:
+		if s.Default != nil {
+			return errors.New("env spec must not have a default: put default variables in the chart's values")
 		}
 	case valuespec.Select:
 		if len(s.Options) == 0 {

@@ -25,7 +25,7 @@ func seed(t *testing.T) map[string]ent.CreateAppTemplateInput {
 		slugs = append(slugs, tp.Slug)
 		m[tp.Slug] = tp
 	}
-	if want := []string{"postgresql", "n8n", "redis", "odoo"}; !reflect.DeepEqual(slugs, want) {
+	if want := []string{"postgresql", "n8n", "redis", "odoo", "container-app"}; !reflect.DeepEqual(slugs, want) {
 		t.Fatalf("slugs = %v, want %v", slugs, want)
 	}
 	return m
@@ -44,12 +44,17 @@ func findSpec(t *testing.T, specs []valuespec.Spec, key string) valuespec.Spec {
 
 func TestSeedSlugsAndCommonFields(t *testing.T) {
 	m := seed(t)
-	active := map[string]bool{"postgresql": false, "n8n": true, "redis": false, "odoo": true}
+	active := map[string]bool{"postgresql": false, "n8n": true, "redis": false, "odoo": true, "container-app": true}
 	for slug, tp := range m {
 		if *tp.Active != active[slug] {
 			t.Errorf("%s: active = %v, want %v", slug, *tp.Active, active[slug])
 		}
-		if !strings.HasPrefix(tp.ChartRef, "oci://") || *tp.ChartRepoURL != "" || *tp.ChartVersion != "" {
+		wantRef := strings.HasPrefix(tp.ChartRef, "oci://")
+		if slug == "container-app" {
+			// Not from the Odoo addon: the chart built into the binary.
+			wantRef = tp.ChartRef == "builtin://container-app"
+		}
+		if !wantRef || *tp.ChartRepoURL != "" || *tp.ChartVersion != "" {
 			t.Errorf("%s: chart = %q %q %q", slug, tp.ChartRef, *tp.ChartRepoURL, *tp.ChartVersion)
 		}
 		if *tp.Icon == "" || tp.Name == "" || *tp.Description == "" || *tp.DocumentationURL == "" || len(tp.Tags) == 0 {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/chartarchive"
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/helmops"
@@ -101,7 +102,7 @@ func (s *Service) prepare(ctx context.Context, m *ent.AppTemplateMutation) error
 		if err != nil {
 			return err
 		}
-		if err := s.checkChart(ref, repo); err != nil {
+		if err := s.checkChart(ctx, ref, repo); err != nil {
 			return err
 		}
 	}
@@ -137,8 +138,25 @@ func searchText(name, description, fullDescription string, tags []string) string
 // saying which are allowed. helmops refuses to load such a chart too; this
 // tells the admin when the template is saved rather than at the first
 // deploy.
-func (s *Service) checkChart(chartRef, repoURL string) error {
+func (s *Service) checkChart(ctx context.Context, chartRef, repoURL string) error {
 	ref := helmops.ChartRef{Ref: chartRef, RepoURL: repoURL}
+	if helmops.IsUpload(chartRef) {
+		if repoURL != "" {
+			return errs.InvalidField("chartRef", "chart reference %q is an uploaded chart but a repository URL is set", chartRef)
+		}
+		digest, ok := helmops.UploadDigest(chartRef)
+		if !ok {
+			return errs.InvalidField("chartRef", "chart reference %q: an uploaded chart is upload:// and the archive's SHA-256 in lowercase hex", chartRef)
+		}
+		n, err := s.client.ChartArchive.Query().Where(chartarchive.Digest(digest)).Count(viewer.System(ctx))
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return errs.InvalidField("chartRef", "no chart archive was uploaded as %q", chartRef)
+		}
+		return nil
+	}
 	if helmops.IsBuiltin(chartRef) {
 		if repoURL != "" {
 			return errs.InvalidField("chartRef", "chart reference %q is a built-in chart but a repository URL is set", chartRef)

@@ -34,8 +34,8 @@ func seeded(t *testing.T) (*catalog.Service, *ent.Client) {
 	t.Helper()
 	db := storetest.Open(t)
 	svc := catalog.New(db.Client, catalog.Config{})
-	if n, err := svc.LoadSeed(context.Background(), discard); err != nil || n != 4 {
-		t.Fatalf("LoadSeed = %d, %v; want 4", n, err)
+	if n, err := svc.LoadSeed(context.Background(), discard); err != nil || n != 5 {
+		t.Fatalf("LoadSeed = %d, %v; want 5", n, err)
 	}
 	return svc, db.Client
 }
@@ -80,8 +80,8 @@ func TestLoadSeed(t *testing.T) {
 	if n, err := svc.LoadSeed(context.Background(), discard); err != nil || n != 0 {
 		t.Errorf("second LoadSeed = %d, %v; want 0", n, err)
 	}
-	if n := c.AppTemplate.Query().CountX(sys); n != 4 {
-		t.Errorf("%d templates after the second LoadSeed, want 4", n)
+	if n := c.AppTemplate.Query().CountX(sys); n != 5 {
+		t.Errorf("%d templates after the second LoadSeed, want 5", n)
 	}
 	// ... even after an admin deleted all but one.
 	if _, err := c.AppTemplate.Delete().Where(apptemplate.SlugNEQ("odoo")).Exec(sys); err != nil {
@@ -153,8 +153,8 @@ func TestFilter(t *testing.T) {
 		search   *string
 		want     []string
 	}{
-		{"member sees active only", member, nil, nil, []string{"n8n", "odoo", "sale"}},
-		{"admin sees all", admin, nil, nil, []string{"n8n", "odoo", "postgresql", "redis", "sale"}},
+		{"member sees active only", member, nil, nil, []string{"container-app", "n8n", "odoo", "sale"}},
+		{"admin sees all", admin, nil, nil, []string{"container-app", "n8n", "odoo", "postgresql", "redis", "sale"}},
 		{"tag, other case", member, nil, sp("NO-CODE"), []string{"n8n"}},
 		{"tag, lower case", member, nil, sp("no-code"), []string{"n8n"}},
 		{"tag only", member, nil, sp("Erp"), []string{"odoo"}},
@@ -162,7 +162,7 @@ func TestFilter(t *testing.T) {
 		{"name", member, nil, sp("ODOO"), []string{"odoo"}},
 		{"description", member, nil, sp("workflow AUTOMATION"), []string{"n8n"}},
 		{"trimmed", member, nil, sp("  odoo  "), []string{"odoo"}},
-		{"blank search is none", member, nil, sp("   "), []string{"n8n", "odoo", "sale"}},
+		{"blank search is none", member, nil, sp("   "), []string{"container-app", "n8n", "odoo", "sale"}},
 		{"inactive hidden from members", member, nil, sp("redis"), []string{}},
 		{"inactive found by admins", admin, nil, sp("redis"), []string{"redis"}},
 		{"percent is literal", admin, nil, sp("%"), []string{"sale"}},
@@ -280,8 +280,8 @@ func TestCreate(t *testing.T) {
 	long.DocumentationURL = new("https://docs.example.com/" + strings.Repeat("x", 500))
 	_, err = svc.Create(admin, long)
 	wantField(t, "long documentation URL", err, errs.Invalid, "documentationURL")
-	if n := c.AppTemplate.Query().CountX(sys); n != 6 {
-		t.Errorf("%d templates, want 6 (4 seeded, 2 created)", n)
+	if n := c.AppTemplate.Query().CountX(sys); n != 7 {
+		t.Errorf("%d templates, want 7 (5 seeded, 2 created)", n)
 	}
 }
 
@@ -304,8 +304,8 @@ func TestUpdate(t *testing.T) {
 	}
 	// Inactive now: gone from the members' marketplace; found by the new
 	// name and kept description.
-	if got := list(t, c, member, nil, nil); !slices.Equal(got, []string{"odoo"}) {
-		t.Errorf("member's listing = %v, want [odoo]", got)
+	if got := list(t, c, member, nil, nil); !slices.Equal(got, []string{"container-app", "odoo"}) {
+		t.Errorf("member's listing = %v, want [container-app odoo]", got)
 	}
 	for _, q := range []string{"n8n pro", "workflow automation"} {
 		if got := list(t, c, admin, nil, sp(q)); !slices.Equal(got, []string{"n8n"}) {

@@ -380,6 +380,11 @@ func (s *Deployer) Update(ctx context.Context, in UpdateInput) (*ent.Service, er
 					// password is unchanged.
 					continue
 				}
+				if isEnv(tpl.ValueSpecs, k) {
+					// Likewise for the secret entries of an
+					// environment, by name.
+					v = valuespec.KeepSecrets(v, old.Values[k])
+				}
 				values[k] = v
 			}
 			for k, v := range old.Values {
@@ -415,6 +420,16 @@ func (s *Deployer) Update(ctx context.Context, in UpdateInput) (*ent.Service, er
 		}
 		return "Upgrade queued", nil
 	}, nil)
+}
+
+// isEnv reports whether key is an environment (type env) in specs.
+func isEnv(specs valuespec.Specs, key string) bool {
+	for _, sp := range append(slices.Clone(specs.Required), specs.Optional...) {
+		if sp.Key == key {
+			return sp.Type == valuespec.Env
+		}
+	}
+	return false
 }
 
 // isPassword reports whether key is a password in specs.

@@ -604,7 +604,7 @@ func (f *fixture) newEngine(kc kube.Interface, timeout time.Duration) *helmops.E
 	f.t.Helper()
 	e, err := helmops.New(helmops.Config{
 		CacheDir:   f.t.TempDir(),
-		Releases:   helmops.NewReleaseStore(f.db.Client),
+		Releases:   helmops.NewReleaseStore(f.db.Client, nil),
 		KubeClient: kc,
 		Timeout:    timeout,
 	}, f.log)

@@ -558,7 +558,7 @@ func (s *Deployer) restoreValues(ctx context.Context, svc *ent.Service, revision
 	values := map[string]any{}
 	for k, v := range r.ValuesSnapshot {
 		_, sealed := sec.Values[k]
-		if v != valuespec.MaskedValue && !sealed && !isPassword(tpl.ValueSpecs, k) && !valuespec.IsInit(k) {
+		if !valuespec.HasMasked(v) && !sealed && !isPassword(tpl.ValueSpecs, k) && !valuespec.IsInit(k) {
 			values[k] = v
 		}
 	}

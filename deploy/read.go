@@ -55,8 +55,12 @@ func masked(specs valuespec.Specs, plain map[string]any, sec secrets) map[string
 	if all == nil {
 		all = map[string]any{}
 	}
-	for k := range sec.Values {
+	for k, v := range sec.Values {
 		all[k] = valuespec.MaskedValue
+		if isEnv(specs, k) {
+			// Masked below: its secret entries, not its plain ones.
+			all[k] = v
+		}
 	}
 	return specs.Masked(all)
 }

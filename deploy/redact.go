@@ -56,8 +56,16 @@ func passwordValues(specs valuespec.Specs, sec secrets) []string {
 			}
 		}
 	}
-	// Every sealed Helm value is a password (seal keeps nothing else).
-	add(sec.Values, func(string) bool { return true })
+	// Every sealed Helm value is a password or an environment with
+	// secret entries (seal keeps nothing else).
+	keys := make([]string, 0, len(sec.Values))
+	for k := range sec.Values {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		out = append(out, valuespec.SecretTexts(sec.Values[k])...)
+	}
 	add(sec.Init, func(k string) bool { return isPassword(specs, k) })
 	return out
 }
@@ -72,7 +80,7 @@ func retire(specs valuespec.Specs, old secrets, next valuespec.Checked) []string
 		if !ok {
 			v = next.Init[k]
 		}
-		if str, ok := v.(string); ok {
+		for _, str := range valuespec.SecretTexts(v) {
 			current[str] = true
 		}
 	}

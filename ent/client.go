@@ -21,6 +21,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/chartarchive"
 	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
@@ -64,6 +65,8 @@ type Client struct {
 	ActivityEvent *ActivityEventClient
 	// AppTemplate is the client for interacting with the AppTemplate builders.
 	AppTemplate *AppTemplateClient
+	// ChartArchive is the client for interacting with the ChartArchive builders.
+	ChartArchive *ChartArchiveClient
 	// EmailVerification is the client for interacting with the EmailVerification builders.
 	EmailVerification *EmailVerificationClient
 	// EventPayload is the client for interacting with the EventPayload builders.
@@ -129,6 +132,7 @@ func (c *Client) init() {
 	c.AIThread = NewAIThreadClient(c.config)
 	c.ActivityEvent = NewActivityEventClient(c.config)
 	c.AppTemplate = NewAppTemplateClient(c.config)
+	c.ChartArchive = NewChartArchiveClient(c.config)
 	c.EmailVerification = NewEmailVerificationClient(c.config)
 	c.EventPayload = NewEventPayloadClient(c.config)
 	c.HelmRelease = NewHelmReleaseClient(c.config)
@@ -251,6 +255,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AIThread:               NewAIThreadClient(cfg),
 		ActivityEvent:          NewActivityEventClient(cfg),
 		AppTemplate:            NewAppTemplateClient(cfg),
+		ChartArchive:           NewChartArchiveClient(cfg),
 		EmailVerification:      NewEmailVerificationClient(cfg),
 		EventPayload:           NewEventPayloadClient(cfg),
 		HelmRelease:            NewHelmReleaseClient(cfg),
@@ -300,6 +305,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AIThread:               NewAIThreadClient(cfg),
 		ActivityEvent:          NewActivityEventClient(cfg),
 		AppTemplate:            NewAppTemplateClient(cfg),
+		ChartArchive:           NewChartArchiveClient(cfg),
 		EmailVerification:      NewEmailVerificationClient(cfg),
 		EventPayload:           NewEventPayloadClient(cfg),
 		HelmRelease:            NewHelmReleaseClient(cfg),
@@ -354,9 +360,9 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
-		c.AppTemplate, c.EmailVerification, c.EventPayload, c.HelmRelease,
-		c.IdempotencyKey, c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient,
-		c.OAuthDeviceCode, c.OAuthGrant, c.OAuthToken, c.PasswordReset,
+		c.AppTemplate, c.ChartArchive, c.EmailVerification, c.EventPayload,
+		c.HelmRelease, c.IdempotencyKey, c.Invitation, c.OAuthAuthorizationCode,
+		c.OAuthClient, c.OAuthDeviceCode, c.OAuthGrant, c.OAuthToken, c.PasswordReset,
 		c.PlatformSetting, c.Project, c.Service, c.ServiceEvent, c.ServiceRevision,
 		c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace,
 		c.WorkspaceMember,
@@ -370,9 +376,9 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AIAgent, c.AIMessage, c.AIProvider, c.AIThread, c.ActivityEvent,
-		c.AppTemplate, c.EmailVerification, c.EventPayload, c.HelmRelease,
-		c.IdempotencyKey, c.Invitation, c.OAuthAuthorizationCode, c.OAuthClient,
-		c.OAuthDeviceCode, c.OAuthGrant, c.OAuthToken, c.PasswordReset,
+		c.AppTemplate, c.ChartArchive, c.EmailVerification, c.EventPayload,
+		c.HelmRelease, c.IdempotencyKey, c.Invitation, c.OAuthAuthorizationCode,
+		c.OAuthClient, c.OAuthDeviceCode, c.OAuthGrant, c.OAuthToken, c.PasswordReset,
 		c.PlatformSetting, c.Project, c.Service, c.ServiceEvent, c.ServiceRevision,
 		c.Session, c.Setting, c.SmartHome, c.Task, c.TaskStage, c.User, c.Workspace,
 		c.WorkspaceMember,
@@ -396,6 +402,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ActivityEvent.mutate(ctx, m)
 	case *AppTemplateMutation:
 		return c.AppTemplate.mutate(ctx, m)
+	case *ChartArchiveMutation:
+		return c.ChartArchive.mutate(ctx, m)
 	case *EmailVerificationMutation:
 		return c.EmailVerification.mutate(ctx, m)
 	case *EventPayloadMutation:
@@ -1506,6 +1514,140 @@ func (c *AppTemplateClient) mutate(ctx context.Context, m *AppTemplateMutation) 
 		return (&AppTemplateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown AppTemplate mutation op: %q", m.Op())
+	}
+}
+
+// ChartArchiveClient is a client for the ChartArchive schema.
+type ChartArchiveClient struct {
+	config
+}
+
+// NewChartArchiveClient returns a client for the ChartArchive from the given config.
+func NewChartArchiveClient(c config) *ChartArchiveClient {
+	return &ChartArchiveClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `chartarchive.Hooks(f(g(h())))`.
+func (c *ChartArchiveClient) Use(hooks ...Hook) {
+	c.hooks.ChartArchive = append(c.hooks.ChartArchive, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `chartarchive.Intercept(f(g(h())))`.
+func (c *ChartArchiveClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ChartArchive = append(c.inters.ChartArchive, interceptors...)
+}
+
+// Create returns a builder for creating a ChartArchive entity.
+func (c *ChartArchiveClient) Create() *ChartArchiveCreate {
+	mutation := newChartArchiveMutation(c.config, OpCreate)
+	return &ChartArchiveCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ChartArchive entities.
+func (c *ChartArchiveClient) CreateBulk(builders ...*ChartArchiveCreate) *ChartArchiveCreateBulk {
+	return &ChartArchiveCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ChartArchiveClient) MapCreateBulk(slice any, setFunc func(*ChartArchiveCreate, int)) *ChartArchiveCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ChartArchiveCreateBulk{err: fmt.Errorf("calling to ChartArchiveClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ChartArchiveCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ChartArchiveCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ChartArchive.
+func (c *ChartArchiveClient) Update() *ChartArchiveUpdate {
+	mutation := newChartArchiveMutation(c.config, OpUpdate)
+	return &ChartArchiveUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ChartArchiveClient) UpdateOne(_m *ChartArchive) *ChartArchiveUpdateOne {
+	mutation := newChartArchiveMutation(c.config, OpUpdateOne, withChartArchive(_m))
+	return &ChartArchiveUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ChartArchiveClient) UpdateOneID(id int) *ChartArchiveUpdateOne {
+	mutation := newChartArchiveMutation(c.config, OpUpdateOne, withChartArchiveID(id))
+	return &ChartArchiveUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ChartArchive.
+func (c *ChartArchiveClient) Delete() *ChartArchiveDelete {
+	mutation := newChartArchiveMutation(c.config, OpDelete)
+	return &ChartArchiveDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ChartArchiveClient) DeleteOne(_m *ChartArchive) *ChartArchiveDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ChartArchiveClient) DeleteOneID(id int) *ChartArchiveDeleteOne {
+	builder := c.Delete().Where(chartarchive.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ChartArchiveDeleteOne{builder}
+}
+
+// Query returns a query builder for ChartArchive.
+func (c *ChartArchiveClient) Query() *ChartArchiveQuery {
+	return &ChartArchiveQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeChartArchive},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ChartArchive entity by its id.
+func (c *ChartArchiveClient) Get(ctx context.Context, id int) (*ChartArchive, error) {
+	return c.Query().Where(chartarchive.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ChartArchiveClient) GetX(ctx context.Context, id int) *ChartArchive {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *ChartArchiveClient) Hooks() []Hook {
+	hooks := c.hooks.ChartArchive
+	return append(hooks[:len(hooks):len(hooks)], chartarchive.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ChartArchiveClient) Interceptors() []Interceptor {
+	return c.inters.ChartArchive
+}
+
+func (c *ChartArchiveClient) mutate(ctx context.Context, m *ChartArchiveMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ChartArchiveCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ChartArchiveUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ChartArchiveUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ChartArchiveDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ChartArchive mutation op: %q", m.Op())
 	}
 }
 
@@ -5849,17 +5991,17 @@ func (c *WorkspaceMemberClient) mutate(ctx context.Context, m *WorkspaceMemberMu
 type (
 	hooks struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
-		EmailVerification, EventPayload, HelmRelease, IdempotencyKey, Invitation,
-		OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthGrant, OAuthToken,
-		PasswordReset, PlatformSetting, Project, Service, ServiceEvent,
+		ChartArchive, EmailVerification, EventPayload, HelmRelease, IdempotencyKey,
+		Invitation, OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthGrant,
+		OAuthToken, PasswordReset, PlatformSetting, Project, Service, ServiceEvent,
 		ServiceRevision, Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
 		WorkspaceMember []ent.Hook
 	}
 	inters struct {
 		AIAgent, AIMessage, AIProvider, AIThread, ActivityEvent, AppTemplate,
-		EmailVerification, EventPayload, HelmRelease, IdempotencyKey, Invitation,
-		OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthGrant, OAuthToken,
-		PasswordReset, PlatformSetting, Project, Service, ServiceEvent,
+		ChartArchive, EmailVerification, EventPayload, HelmRelease, IdempotencyKey,
+		Invitation, OAuthAuthorizationCode, OAuthClient, OAuthDeviceCode, OAuthGrant,
+		OAuthToken, PasswordReset, PlatformSetting, Project, Service, ServiceEvent,
 		ServiceRevision, Session, Setting, SmartHome, Task, TaskStage, User, Workspace,
 		WorkspaceMember []ent.Interceptor
 	}

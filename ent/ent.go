@@ -18,6 +18,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/chartarchive"
 	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
@@ -108,6 +109,7 @@ func checkColumn(t, c string) error {
 			aithread.Table:               aithread.ValidColumn,
 			activityevent.Table:          activityevent.ValidColumn,
 			apptemplate.Table:            apptemplate.ValidColumn,
+			chartarchive.Table:           chartarchive.ValidColumn,
 			emailverification.Table:      emailverification.ValidColumn,
 			eventpayload.Table:           eventpayload.ValidColumn,
 			helmrelease.Table:            helmrelease.ValidColumn,

@@ -9,6 +9,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/chartarchive"
 	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
@@ -43,7 +44,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 30)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 31)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   aiagent.Table,
@@ -196,6 +197,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   chartarchive.Table,
+			Columns: chartarchive.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: chartarchive.FieldID,
+			},
+		},
+		Type: "ChartArchive",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			chartarchive.FieldDigest:     {Type: field.TypeString, Column: chartarchive.FieldDigest},
+			chartarchive.FieldName:       {Type: field.TypeString, Column: chartarchive.FieldName},
+			chartarchive.FieldVersion:    {Type: field.TypeString, Column: chartarchive.FieldVersion},
+			chartarchive.FieldSize:       {Type: field.TypeInt, Column: chartarchive.FieldSize},
+			chartarchive.FieldData:       {Type: field.TypeBytes, Column: chartarchive.FieldData},
+			chartarchive.FieldUploadedBy: {Type: field.TypeInt, Column: chartarchive.FieldUploadedBy},
+			chartarchive.FieldCreatedAt:  {Type: field.TypeTime, Column: chartarchive.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   emailverification.Table,
 			Columns: emailverification.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -213,7 +234,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			emailverification.FieldUsedAt:    {Type: field.TypeTime, Column: emailverification.FieldUsedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   eventpayload.Table,
 			Columns: eventpayload.Columns,
@@ -229,7 +250,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			eventpayload.FieldCreatedAt: {Type: field.TypeTime, Column: eventpayload.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   helmrelease.Table,
 			Columns: helmrelease.Columns,
@@ -252,7 +273,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			helmrelease.FieldModifiedAt: {Type: field.TypeTime, Column: helmrelease.FieldModifiedAt},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   idempotencykey.Table,
 			Columns: idempotencykey.Columns,
@@ -270,7 +291,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			idempotencykey.FieldCreatedAt: {Type: field.TypeTime, Column: idempotencykey.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -295,7 +316,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldCancelledAt: {Type: field.TypeTime, Column: invitation.FieldCancelledAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthauthorizationcode.Table,
 			Columns: oauthauthorizationcode.Columns,
@@ -318,7 +339,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthauthorizationcode.FieldUsedAt:              {Type: field.TypeTime, Column: oauthauthorizationcode.FieldUsedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthclient.Table,
 			Columns: oauthclient.Columns,
@@ -341,7 +362,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthclient.FieldOwnerID:       {Type: field.TypeInt, Column: oauthclient.FieldOwnerID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthdevicecode.Table,
 			Columns: oauthdevicecode.Columns,
@@ -364,7 +385,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthdevicecode.FieldStatus:         {Type: field.TypeEnum, Column: oauthdevicecode.FieldStatus},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthgrant.Table,
 			Columns: oauthgrant.Columns,
@@ -382,7 +403,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthgrant.FieldLastUsedAt: {Type: field.TypeTime, Column: oauthgrant.FieldLastUsedAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   oauthtoken.Table,
 			Columns: oauthtoken.Columns,
@@ -408,7 +429,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			oauthtoken.FieldLastUsedAt:          {Type: field.TypeTime, Column: oauthtoken.FieldLastUsedAt},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   passwordreset.Table,
 			Columns: passwordreset.Columns,
@@ -426,7 +447,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			passwordreset.FieldUsedAt:    {Type: field.TypeTime, Column: passwordreset.FieldUsedAt},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   platformsetting.Table,
 			Columns: platformsetting.Columns,
@@ -443,7 +464,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			platformsetting.FieldValue:     {Type: field.TypeString, Column: platformsetting.FieldValue},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   project.Table,
 			Columns: project.Columns,
@@ -462,7 +483,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			project.FieldServiceID:   {Type: field.TypeInt, Column: project.FieldServiceID},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -497,7 +518,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldLastUpgradedAt: {Type: field.TypeTime, Column: service.FieldLastUpgradedAt},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   serviceevent.Table,
 			Columns: serviceevent.Columns,
@@ -516,7 +537,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			serviceevent.FieldMessage:     {Type: field.TypeString, Column: serviceevent.FieldMessage},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   servicerevision.Table,
 			Columns: servicerevision.Columns,
@@ -538,7 +559,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			servicerevision.FieldCreatedAt:      {Type: field.TypeTime, Column: servicerevision.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -557,7 +578,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   setting.Table,
 			Columns: setting.Columns,
@@ -575,7 +596,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			setting.FieldSecret:    {Type: field.TypeBool, Column: setting.FieldSecret},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   smarthome.Table,
 			Columns: smarthome.Columns,
@@ -607,7 +628,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			smarthome.FieldDeployedAt:     {Type: field.TypeTime, Column: smarthome.FieldDeployedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -634,7 +655,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldAiAutoReply: {Type: field.TypeBool, Column: task.FieldAiAutoReply},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   taskstage.Table,
 			Columns: taskstage.Columns,
@@ -652,7 +673,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			taskstage.FieldFolded:      {Type: field.TypeBool, Column: taskstage.FieldFolded},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -674,7 +695,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldLastLoginAt:     {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workspace.Table,
 			Columns: workspace.Columns,
@@ -694,7 +715,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workspace.FieldOwnerID:     {Type: field.TypeInt, Column: workspace.FieldOwnerID},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workspacemember.Table,
 			Columns: workspacemember.Columns,
@@ -2580,6 +2601,81 @@ func (f *AppTemplateFilter) WhereHasServicesWith(preds ...predicate.Service) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ChartArchiveQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ChartArchiveQuery builder.
+func (_q *ChartArchiveQuery) Filter() *ChartArchiveFilter {
+	return &ChartArchiveFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ChartArchiveMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ChartArchiveMutation builder.
+func (m *ChartArchiveMutation) Filter() *ChartArchiveFilter {
+	return &ChartArchiveFilter{config: m.config, predicateAdder: m}
+}
+
+// ChartArchiveFilter provides a generic filtering capability at runtime for ChartArchiveQuery.
+type ChartArchiveFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ChartArchiveFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ChartArchiveFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(chartarchive.FieldID))
+}
+
+// WhereDigest applies the entql string predicate on the digest field.
+func (f *ChartArchiveFilter) WhereDigest(p entql.StringP) {
+	f.Where(p.Field(chartarchive.FieldDigest))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *ChartArchiveFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(chartarchive.FieldName))
+}
+
+// WhereVersion applies the entql string predicate on the version field.
+func (f *ChartArchiveFilter) WhereVersion(p entql.StringP) {
+	f.Where(p.Field(chartarchive.FieldVersion))
+}
+
+// WhereSize applies the entql int predicate on the size field.
+func (f *ChartArchiveFilter) WhereSize(p entql.IntP) {
+	f.Where(p.Field(chartarchive.FieldSize))
+}
+
+// WhereData applies the entql []byte predicate on the data field.
+func (f *ChartArchiveFilter) WhereData(p entql.BytesP) {
+	f.Where(p.Field(chartarchive.FieldData))
+}
+
+// WhereUploadedBy applies the entql int predicate on the uploaded_by field.
+func (f *ChartArchiveFilter) WhereUploadedBy(p entql.IntP) {
+	f.Where(p.Field(chartarchive.FieldUploadedBy))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ChartArchiveFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(chartarchive.FieldCreatedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *EmailVerificationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2608,7 +2704,7 @@ type EmailVerificationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EmailVerificationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2692,7 +2788,7 @@ type EventPayloadFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EventPayloadFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2747,7 +2843,7 @@ type HelmReleaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HelmReleaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2837,7 +2933,7 @@ type IdempotencyKeyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IdempotencyKeyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2902,7 +2998,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3030,7 +3126,7 @@ type OAuthAuthorizationCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthAuthorizationCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3148,7 +3244,7 @@ type OAuthClientFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthClientFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3308,7 +3404,7 @@ type OAuthDeviceCodeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthDeviceCodeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3426,7 +3522,7 @@ type OAuthGrantFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthGrantFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3519,7 +3615,7 @@ type OAuthTokenFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *OAuthTokenFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3652,7 +3748,7 @@ type PasswordResetFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PasswordResetFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3731,7 +3827,7 @@ type PlatformSettingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PlatformSettingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3791,7 +3887,7 @@ type ProjectFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ProjectFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3917,7 +4013,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4137,7 +4233,7 @@ type ServiceEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4235,7 +4331,7 @@ type ServiceRevisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceRevisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4348,7 +4444,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4432,7 +4528,7 @@ type SettingFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SettingFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4497,7 +4593,7 @@ type SmartHomeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SmartHomeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4646,7 +4742,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4826,7 +4922,7 @@ type TaskStageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskStageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4933,7 +5029,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5228,7 +5324,7 @@ type WorkspaceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkspaceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5485,7 +5581,7 @@ type WorkspaceMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkspaceMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -24,6 +24,8 @@ type Tx struct {
 	ActivityEvent *ActivityEventClient
 	// AppTemplate is the client for interacting with the AppTemplate builders.
 	AppTemplate *AppTemplateClient
+	// ChartArchive is the client for interacting with the ChartArchive builders.
+	ChartArchive *ChartArchiveClient
 	// EmailVerification is the client for interacting with the EmailVerification builders.
 	EmailVerification *EmailVerificationClient
 	// EventPayload is the client for interacting with the EventPayload builders.
@@ -209,6 +211,7 @@ func (tx *Tx) init() {
 	tx.AIThread = NewAIThreadClient(tx.config)
 	tx.ActivityEvent = NewActivityEventClient(tx.config)
 	tx.AppTemplate = NewAppTemplateClient(tx.config)
+	tx.ChartArchive = NewChartArchiveClient(tx.config)
 	tx.EmailVerification = NewEmailVerificationClient(tx.config)
 	tx.EventPayload = NewEventPayloadClient(tx.config)
 	tx.HelmRelease = NewHelmReleaseClient(tx.config)

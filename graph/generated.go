@@ -5500,6 +5500,13 @@ enum ValueSpecType {
   boolean
   "One of options (a JSON string)."
   select
+  """
+  A container's environment: a JSON list of ` + "`" + `{name, value, secret}` + "`" + ` (name a
+  C identifier, unique; at most 100). Secret entries are stored encrypted,
+  their values masked when shown and never returned; a masked value sent
+  back keeps the stored one.
+  """
+  env
 }
 
 "One value a template lets a user set, and its rules: a field of the deploy form."

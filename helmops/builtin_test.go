@@ -10,6 +10,7 @@ import (
 	"helm.sh/helm/v3/pkg/engine"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
 	"sigs.k8s.io/yaml"
 )
 
@@ -26,6 +27,12 @@ func TestBuiltinContainerApp(t *testing.T) {
 			"env":    []any{map[string]any{"name": "MODE", "value": "prod"}, map[string]any{"name": "TOKEN", "value": "s3cret", "secret": true}},
 			"volume": map[string]any{"enabled": true, "size": "2Gi"}},
 			[]string{"Deployment", "PersistentVolumeClaim", "Secret", "Service"}},
+		// As the seeded template deploys it: resources set, the host
+		// name the platform wires into ingress.
+		{"resources and ingress", map[string]any{"image": "nginx:1.27",
+			"resources": map[string]any{"limits": map[string]any{"memory": "512Mi"}},
+			"ingress":   map[string]any{"enabled": true, "hostname": "app.example.com"}},
+			[]string{"Deployment", "Ingress", "Service"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -61,6 +68,8 @@ func TestBuiltinContainerApp(t *testing.T) {
 					obj = &corev1.Secret{}
 				case "PersistentVolumeClaim":
 					obj = &corev1.PersistentVolumeClaim{}
+				case "Ingress":
+					obj = &networkingv1.Ingress{}
 				default:
 					t.Fatalf("%s: unexpected kind %q", name, meta.Kind)
 				}
@@ -73,6 +82,7 @@ func TestBuiltinContainerApp(t *testing.T) {
 				if meta.Kind == "Deployment" && bytes.Contains([]byte(doc), []byte("s3cret")) {
 					t.Error("secret value in the Deployment")
 				}
+				checkObject(t, obj)
 			}
 			if strings.Join(sortStrings(kinds), ",") != strings.Join(c.kinds, ",") {
 				t.Errorf("kinds %v, want %v", kinds, c.kinds)
@@ -84,6 +94,49 @@ func TestBuiltinContainerApp(t *testing.T) {
 	}
 	if (ChartRef{Ref: "builtin://container-app"}).IsLocal() {
 		t.Error("a built-in chart counts as local")
+	}
+}
+
+// checkObject checks what the chart promises of each object: secret
+// variables come from the Secret by reference (never inline), the Secret
+// holds them, plain ones are inline; resources and the volume as given.
+func checkObject(t *testing.T, obj any) {
+	t.Helper()
+	switch o := obj.(type) {
+	case *appsv1.Deployment:
+		c := o.Spec.Template.Spec.Containers[0]
+		for _, e := range c.Env {
+			switch e.Name {
+			case "TOKEN":
+				if e.Value != "" || e.ValueFrom == nil || e.ValueFrom.SecretKeyRef == nil ||
+					e.ValueFrom.SecretKeyRef.Name != "svc-1-env" || e.ValueFrom.SecretKeyRef.Key != "TOKEN" {
+					t.Errorf("secret variable %+v: want a reference to svc-1-env/TOKEN", e)
+				}
+			case "MODE":
+				if e.Value != "prod" || e.ValueFrom != nil {
+					t.Errorf("plain variable %+v", e)
+				}
+			}
+		}
+		if len(c.VolumeMounts) > 0 && (c.VolumeMounts[0].MountPath != "/data" || o.Spec.Template.Spec.Volumes[0].PersistentVolumeClaim.ClaimName != "svc-1-data") {
+			t.Errorf("volume %+v %+v", c.VolumeMounts, o.Spec.Template.Spec.Volumes)
+		}
+		if c.Resources.Limits.Memory().String() == "" || c.Resources.Requests.Cpu().String() != "50m" {
+			t.Errorf("resources %+v", c.Resources)
+		}
+	case *corev1.Secret:
+		if o.Name != "svc-1-env" || string(o.Data["TOKEN"]) != "s3cret" || len(o.Data) != 1 {
+			t.Errorf("secret %s: %v", o.Name, o.Data)
+		}
+	case *corev1.PersistentVolumeClaim:
+		if q := o.Spec.Resources.Requests[corev1.ResourceStorage]; q.String() != "2Gi" {
+			t.Errorf("volume size %s", q.String())
+		}
+	case *networkingv1.Ingress:
+		r := o.Spec.Rules[0]
+		if r.Host != "app.example.com" || r.HTTP.Paths[0].Backend.Service.Name != "svc-1" || r.HTTP.Paths[0].Backend.Service.Port.Name != "http" {
+			t.Errorf("ingress %+v", o.Spec)
+		}
 	}
 }
 

@@ -71,6 +71,8 @@ func (e *Engine) Chart(ctx context.Context, ref ChartRef) (*chart.Chart, error) 
 		return nil, fmt.Errorf("%w: empty chart reference", ErrChartNotFound)
 	case IsBuiltin(ref.Ref):
 		return BuiltinChart(ref.Ref)
+	case IsUpload(ref.Ref):
+		return e.cfg.Uploads.Chart(ctx, ref.Ref)
 	case registry.IsOCI(ref.Ref):
 		return e.ociChart(ctx, ref)
 	case ref.RepoURL != "":
@@ -96,7 +98,7 @@ func isURL(ref string) bool {
 // IsLocal reports whether r names a chart on the server's disk (a path),
 // which Chart loads only from inside Config.ChartDirs.
 func (r ChartRef) IsLocal() bool {
-	return r.Ref != "" && r.RepoURL == "" && !registry.IsOCI(r.Ref) && !isURL(r.Ref) && !IsBuiltin(r.Ref)
+	return r.Ref != "" && r.RepoURL == "" && !registry.IsOCI(r.Ref) && !isURL(r.Ref) && !IsBuiltin(r.Ref) && !IsUpload(r.Ref)
 }
 
 // localChart loads the chart at a path LocalChartPath resolved.

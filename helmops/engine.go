@@ -95,6 +95,9 @@ type Config struct {
 	// Releases keeps releases in dry-run mode (required there). Cluster
 	// mode keeps them as Helm does, in Secrets in the release namespace.
 	Releases *ReleaseStore
+	// Uploads holds the chart archives platform admins uploaded
+	// (upload:// references); nil: none load.
+	Uploads *Uploads
 
 	// KubeClient, when set, is the kube client Helm runs with instead of a
 	// real one: tests pass kubefake.PrintingKubeClient or FailingKubeClient.

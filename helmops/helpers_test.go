@@ -279,7 +279,7 @@ func testChartDirs(t testing.TB) []string {
 func newDryRun(t testing.TB, cfg Config) (*Engine, *ReleaseStore) {
 	t.Helper()
 	db := storetest.Open(t)
-	st := NewReleaseStore(db.Client)
+	st := NewReleaseStore(db.Client, nil)
 	cfg.Releases = st
 	if cfg.CacheDir == "" {
 		cfg.CacheDir = t.TempDir()

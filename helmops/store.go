@@ -12,6 +12,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"helm.sh/helm/v3/pkg/release"
 	"helm.sh/helm/v3/pkg/storage/driver"
@@ -19,6 +20,7 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
 	"github.com/woowtech/woow-paas/ent/predicate"
+	"github.com/woowtech/woow-paas/secretbox"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
@@ -36,13 +38,20 @@ const helmOwner = "helm"
 // rollback and status then survive restarts.
 //
 // It is platform-internal storage: every query runs with viewer.System.
+//
+// A release record holds the values it was rendered from and the manifest,
+// so the secrets of a service too (passwords, secret environment values,
+// the data of its Secrets): with a box, each record is stored encrypted
+// (see encodeRelease), as the rest of the platform keeps secrets at rest.
 type ReleaseStore struct {
 	client *ent.Client
+	box    *secretbox.Box
 }
 
-// NewReleaseStore returns a store over client.
-func NewReleaseStore(client *ent.Client) *ReleaseStore {
-	return &ReleaseStore{client: client}
+// NewReleaseStore returns a store over client that encrypts its records
+// with box (nil: Helm's plain encoding, for tests that read records raw).
+func NewReleaseStore(client *ent.Client, box *secretbox.Box) *ReleaseStore {
+	return &ReleaseStore{client: client, box: box}
 }
 
 // Driver returns a Helm storage driver (helm.sh/helm/v3/pkg/storage/driver)
@@ -58,6 +67,7 @@ func NewReleaseStore(client *ent.Client) *ReleaseStore {
 func (s *ReleaseStore) Driver(ctx context.Context, namespace string) driver.Driver {
 	return &entDriver{
 		client:    s.client,
+		box:       s.box,
 		ctx:       viewer.System(context.WithoutCancel(ctx)),
 		namespace: namespace,
 	}
@@ -70,6 +80,7 @@ func (s *ReleaseStore) Driver(ctx context.Context, namespace string) driver.Driv
 // namespace, while the column is unique across the table.
 type entDriver struct {
 	client    *ent.Client
+	box       *secretbox.Box
 	ctx       context.Context
 	namespace string
 }
@@ -110,7 +121,7 @@ func (d *entDriver) Get(key string) (*release.Release, error) {
 	if err != nil {
 		return nil, fmt.Errorf("get %q: %w", key, err)
 	}
-	return decodeRow(row)
+	return decodeRow(row, d.box)
 }
 
 // List returns the releases (of the driver's namespace, or all) for which
@@ -126,7 +137,7 @@ func (d *entDriver) List(filter func(*release.Release) bool) ([]*release.Release
 	}
 	var out []*release.Release
 	for _, row := range rows {
-		rls, err := decodeRow(row)
+		rls, err := decodeRow(row, d.box)
 		if err != nil {
 			return nil, err
 		}
@@ -177,7 +188,7 @@ func (d *entDriver) Query(labels map[string]string) ([]*release.Release, error) 
 		if !hasLabels(row.Labels, rest) {
 			continue
 		}
-		rls, err := decodeRow(row)
+		rls, err := decodeRow(row, d.box)
 		if err != nil {
 			return nil, err
 		}
@@ -200,11 +211,11 @@ func hasLabels(have, want map[string]string) bool {
 
 // Create stores rls under key, or returns driver.ErrReleaseExists.
 func (d *entDriver) Create(key string, rls *release.Release) error {
-	body, err := encodeRelease(rls)
+	ns := d.writeNamespace(rls)
+	body, err := encodeRelease(rls, d.box, rowKey(ns, key))
 	if err != nil {
 		return fmt.Errorf("create %q: encoding: %w", key, err)
 	}
-	ns := d.writeNamespace(rls)
 	err = d.client.HelmRelease.Create().
 		SetKey(rowKey(ns, key)).
 		SetNamespace(ns).
@@ -227,12 +238,13 @@ func (d *entDriver) Create(key string, rls *release.Release) error {
 // Update replaces the release stored under key, or returns
 // driver.ErrReleaseNotFound.
 func (d *entDriver) Update(key string, rls *release.Release) error {
-	body, err := encodeRelease(rls)
+	k := rowKey(d.writeNamespace(rls), key)
+	body, err := encodeRelease(rls, d.box, k)
 	if err != nil {
 		return fmt.Errorf("update %q: encoding: %w", key, err)
 	}
 	n, err := d.client.HelmRelease.Update().
-		Where(helmrelease.KeyEQ(rowKey(d.writeNamespace(rls), key))).
+		Where(helmrelease.KeyEQ(k)).
 		SetName(rls.Name).
 		SetVersion(rls.Version).
 		SetStatus(statusOf(rls)).
@@ -259,7 +271,7 @@ func (d *entDriver) Delete(key string) (*release.Release, error) {
 	if err != nil {
 		return nil, fmt.Errorf("delete %q: %w", key, err)
 	}
-	rls, err := decodeRow(row)
+	rls, err := decodeRow(row, d.box)
 	if err != nil {
 		return nil, err
 	}
@@ -295,8 +307,8 @@ func storedLabels(rls *release.Release) map[string]string {
 
 // decodeRow decodes a stored release and gives it back its custom labels
 // (Release.Labels is not part of the encoded body, as in Helm's drivers).
-func decodeRow(row *ent.HelmRelease) (*release.Release, error) {
-	rls, err := decodeRelease(row.Body)
+func decodeRow(row *ent.HelmRelease, box *secretbox.Box) (*release.Release, error) {
+	rls, err := decodeRelease(row.Body, box, row.Key)
 	if err != nil {
 		return nil, fmt.Errorf("decoding release %q: %w", row.Key, err)
 	}
@@ -312,9 +324,14 @@ func decodeRow(row *ent.HelmRelease) (*release.Release, error) {
 
 var gzipMagic = []byte{0x1f, 0x8b, 0x08}
 
+// sealedPrefix starts a record encrypted with the store's box.
+const sealedPrefix = "sealed:v1:"
+
 // encodeRelease encodes rls as Helm's drivers do (driver/util.go): JSON,
-// gzip, base64.
-func encodeRelease(rls *release.Release) (string, error) {
+// gzip, base64; with a box, the gzip data is encrypted first, bound to the
+// row's key (a record copied to another row does not open), and the
+// base64 marked with sealedPrefix.
+func encodeRelease(rls *release.Release, box *secretbox.Box, key string) (string, error) {
 	b, err := json.Marshal(rls)
 	if err != nil {
 		return "", err
@@ -330,15 +347,35 @@ func encodeRelease(rls *release.Release) (string, error) {
 	if err := w.Close(); err != nil {
 		return "", err
 	}
-	return base64.StdEncoding.EncodeToString(buf.Bytes()), nil
+	if box == nil {
+		return base64.StdEncoding.EncodeToString(buf.Bytes()), nil
+	}
+	sealed, err := box.Seal(buf.Bytes(), releaseAD(key))
+	if err != nil {
+		return "", err
+	}
+	return sealedPrefix + base64.StdEncoding.EncodeToString(sealed), nil
 }
 
+// releaseAD binds a sealed record to its row.
+func releaseAD(key string) []byte { return []byte("helm-release:" + key) }
+
 // decodeRelease reverses encodeRelease; like Helm it also accepts an
-// uncompressed body.
-func decodeRelease(data string) (*release.Release, error) {
-	b, err := base64.StdEncoding.DecodeString(data)
+// uncompressed body, and a plain (unsealed) record whatever the box, so
+// that records written before encryption stay readable.
+func decodeRelease(data string, box *secretbox.Box, key string) (*release.Release, error) {
+	sealed := strings.HasPrefix(data, sealedPrefix)
+	b, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(data, sealedPrefix))
 	if err != nil {
 		return nil, err
+	}
+	if sealed {
+		if box == nil {
+			return nil, errors.New("the record is encrypted and no key was given")
+		}
+		if b, err = box.Open(b, releaseAD(key)); err != nil {
+			return nil, fmt.Errorf("decrypting: %w", err)
+		}
 	}
 	if len(b) > 3 && bytes.Equal(b[:3], gzipMagic) {
 		r, err := gzip.NewReader(bytes.NewReader(b))

@@ -1,10 +1,13 @@
 package helmops
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"helm.sh/helm/v3/pkg/chart"
@@ -15,7 +18,9 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	k8sfake "k8s.io/client-go/kubernetes/fake"
 
+	"github.com/woowtech/woow-paas/secretbox"
 	"github.com/woowtech/woow-paas/store/storetest"
+	"github.com/woowtech/woow-paas/viewer"
 )
 
 // The cases below are adapted from Helm's own driver tests
@@ -36,7 +41,7 @@ func testKey(name string, vers int) string { return fmt.Sprintf("%s.v%d", name, 
 // fixture fills a store with Helm's test fixture and returns it.
 func fixture(t *testing.T) *ReleaseStore {
 	t.Helper()
-	st := NewReleaseStore(storetest.Open(t).Client)
+	st := NewReleaseStore(storetest.Open(t).Client, nil)
 	ctx := context.Background()
 	for _, r := range []*rspb.Release{
 		releaseStub("rls-a", 4, "default", rspb.StatusDeployed),
@@ -60,7 +65,7 @@ func fixture(t *testing.T) *ReleaseStore {
 }
 
 func TestDriverName(t *testing.T) {
-	st := NewReleaseStore(nil)
+	st := NewReleaseStore(nil, nil)
 	if got := st.Driver(context.Background(), "x").Name(); got != DriverName {
 		t.Fatalf("Name() = %q", got)
 	}
@@ -254,7 +259,7 @@ func TestDriverContract(t *testing.T) {
 // TestDriverWithHelmStorage runs Helm's storage layer (history, last,
 // deployed, history pruning) on the driver.
 func TestDriverWithHelmStorage(t *testing.T) {
-	st := NewReleaseStore(storetest.Open(t).Client)
+	st := NewReleaseStore(storetest.Open(t).Client, nil)
 	s := storage.Init(st.Driver(context.Background(), "apps"))
 	s.MaxHistory = 3
 	for v := 1; v <= 5; v++ {
@@ -312,7 +317,7 @@ func TestEncodingMatchesHelm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := decodeRelease(string(sec.Data["release"]))
+	got, err := decodeRelease(string(sec.Data["release"]), nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +325,7 @@ func TestEncodingMatchesHelm(t *testing.T) {
 		t.Fatalf("decoded %+v", got)
 	}
 
-	body, err := encodeRelease(r)
+	body, err := encodeRelease(r, nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,5 +336,58 @@ func TestEncodingMatchesHelm(t *testing.T) {
 	back, err := secrets.Get("sh.helm.release.v1.web.v1")
 	if err != nil || back.Manifest != r.Manifest {
 		t.Fatalf("Helm decoding ours: %+v, %v", back, err)
+	}
+}
+
+// TestSealedRecords: with a box, a record is stored encrypted (its values
+// and manifest unreadable in the table), bound to its row, and read back;
+// records written plainly before stay readable.
+func TestSealedRecords(t *testing.T) {
+	box, err := secretbox.New(bytes.Repeat([]byte{7}, 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := storetest.Open(t)
+	ctx := context.Background()
+	sealed := NewReleaseStore(db.Client, box).Driver(ctx, "ns")
+	r := releaseStub("web", 1, "ns", rspb.StatusDeployed)
+	r.Config = map[string]any{"token": "very-secret-value"}
+	r.Manifest = "kind: Secret\ndata:\n  TOKEN: dmVyeS1zZWNyZXQtdmFsdWU=\n"
+	if err := sealed.Create(testKey("web", 1), r); err != nil {
+		t.Fatal(err)
+	}
+	row := db.Client.HelmRelease.Query().OnlyX(viewer.System(ctx))
+	raw, _ := base64.StdEncoding.DecodeString(strings.TrimPrefix(row.Body, sealedPrefix))
+	if !strings.HasPrefix(row.Body, sealedPrefix) || bytes.HasPrefix(raw, gzipMagic) ||
+		strings.Contains(row.Body, "very-secret") || bytes.Contains(raw, []byte("very-secret")) {
+		t.Fatalf("stored body is not sealed: %.80s", row.Body)
+	}
+	got, err := sealed.Get(testKey("web", 1))
+	if err != nil || got.Config["token"] != "very-secret-value" || got.Manifest != r.Manifest {
+		t.Fatalf("Get = %+v, %v", got, err)
+	}
+	// Update re-seals.
+	r.Config["token"] = "other-secret-value"
+	if err := sealed.Update(testKey("web", 1), r); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := sealed.Get(testKey("web", 1)); err != nil || got.Config["token"] != "other-secret-value" {
+		t.Fatalf("after Update: %+v, %v", got, err)
+	}
+	// Without the key the record does not open; nor under another row's key.
+	if _, err := NewReleaseStore(db.Client, nil).Driver(ctx, "ns").Get(testKey("web", 1)); err == nil {
+		t.Error("a sealed record opened without the key")
+	}
+	body := db.Client.HelmRelease.Query().OnlyX(viewer.System(ctx)).Body
+	if _, err := decodeRelease(body, box, "ns/"+testKey("other", 1)); err == nil {
+		t.Error("a sealed record opened under another row's key")
+	}
+	// A plain record (written before encryption) is read by a sealing store.
+	plain := releaseStub("old", 1, "ns", rspb.StatusDeployed)
+	if err := NewReleaseStore(db.Client, nil).Driver(ctx, "ns").Create(testKey("old", 1), plain); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := sealed.Get(testKey("old", 1)); err != nil || got.Name != "old" {
+		t.Fatalf("plain record through the sealing store: %+v, %v", got, err)
 	}
 }

@@ -171,7 +171,7 @@ func (f *fixture) server() (*smarthome.Homes, *deploy.Deployer) {
 	f.t.Helper()
 	engine, err := helmops.New(helmops.Config{
 		CacheDir: f.t.TempDir(),
-		Releases: helmops.NewReleaseStore(f.db.Client),
+		Releases: helmops.NewReleaseStore(f.db.Client, nil),
 		Timeout:  time.Minute,
 	}, f.log)
 	if err != nil {

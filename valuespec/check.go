@@ -165,7 +165,7 @@ func (s Specs) Check(values map[string]any) (Checked, error) {
 		if size += len(k) + 4 + jsonSize(v); size > MaxSize {
 			return Checked{}, errs.InvalidField("values", "values too large: at most %d KiB in all", MaxSize>>10)
 		}
-		out.put(k, v, known && e.spec.Type == Password)
+		out.put(k, v, known && (e.spec.Type == Password || e.spec.Type == Env && HasSecret(v)))
 	}
 	for _, sp := range s.Required {
 		if _, ok := values[sp.Key]; ok {
@@ -262,12 +262,18 @@ func typed(sp Spec, v any) (any, error) {
 			return nil, fmt.Errorf("must be one of %s", strings.Join(quoted, ", "))
 		}
 		return str, nil
+	case Env:
+		return envList(v)
 	}
 	return nil, fmt.Errorf("cannot be set: its spec has the unknown type %q", sp.Type)
 }
 
-// blank reports whether a required text or password was left empty.
+// blank reports whether a required text or password was left empty, or a
+// required environment has no variable.
 func blank(sp Spec, v any) bool {
+	if l, ok := v.([]any); ok && sp.Type == Env {
+		return len(l) == 0
+	}
 	str, ok := v.(string)
 	return ok && (sp.Type == Text || sp.Type == Password) && strings.TrimSpace(str) == ""
 }

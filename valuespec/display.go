@@ -11,15 +11,19 @@ const MaskedValue = "••••••••"
 
 // Masked returns a deep copy of flat values with every password-typed key's
 // value replaced by MaskedValue, for showing a service's values to a user.
-// Only the specs say what a password is: with empty specs nothing is
-// masked, so templates that take secrets must list them.
+// An environment (type Env) keeps its entries, the secret ones' values
+// masked. Only the specs say what a password is: with empty specs nothing
+// is masked, so templates that take secrets must list them.
 func (s Specs) Masked(values map[string]any) map[string]any {
 	idx := s.index()
 	out := make(map[string]any, len(values))
 	for k, v := range values {
-		if idx[k].spec.Type == Password {
+		switch idx[k].spec.Type {
+		case Password:
 			out[k] = MaskedValue
-		} else {
+		case Env:
+			out[k] = maskEnv(v)
+		default:
 			out[k] = clone(v)
 		}
 	}
@@ -80,6 +84,16 @@ func (s Specs) Diff(old, new map[string]any) []Change {
 		}
 		if c.Secret {
 			c.Old, c.New = nil, nil
+		}
+		if idx[k].spec.Type == Env {
+			// Shown with its secret entries masked; a change to a
+			// secret value alone shows as a change between masks.
+			if c.Old != nil {
+				c.Old = maskEnv(c.Old)
+			}
+			if c.New != nil {
+				c.New = maskEnv(c.New)
+			}
 		}
 		changes = append(changes, c)
 	}

@@ -169,13 +169,17 @@ func isWord(r rune) bool {
 }
 
 // Passwords returns the values that nested (unflattened) Helm values hold
-// at the specs' password keys, with the password specs' own defaults: the
+// at the specs' password keys (and their environments' secret entries), with the password specs' own defaults: the
 // password values text rendered from these values may contain. Scalars
 // other than strings are returned as they render; set-up ("_init.") keys
 // are never Helm values and are skipped.
 func (s Specs) Passwords(nested map[string]any) []string {
 	var out []string
 	for _, sp := range append(slices.Clone(s.Required), s.Optional...) {
+		if sp.Type == Env && !IsInit(sp.Key) {
+			out = append(out, envSecrets(lookupPath(nested, sp.Key))...)
+			continue
+		}
 		if sp.Type != Password {
 			continue
 		}

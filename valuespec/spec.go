@@ -17,6 +17,10 @@ const (
 	Number   Type = "number"
 	Boolean  Type = "boolean"
 	Select   Type = "select"
+	// Env is a container's environment: a list of {name, value, secret}
+	// (see env.go). A list with a secret entry is stored encrypted whole,
+	// and the secret entries' values are never returned.
+	Env Type = "env"
 )
 
 // Spec is one value a user may (or must) set. Key is a dot path into the
@@ -58,7 +62,7 @@ func (s Specs) Empty() bool { return len(s.Required) == 0 && len(s.Optional) == 
 // Valid reports whether t is one of the known types.
 func (t Type) Valid() bool {
 	switch t {
-	case Text, Password, Number, Boolean, Select:
+	case Text, Password, Number, Boolean, Select, Env:
 		return true
 	}
 	return false

@@ -81,6 +81,18 @@ func (f AppTemplateFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value,
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AppTemplateMutation", m)
 }
 
+// The ChartArchiveFunc type is an adapter to allow the use of ordinary
+// function as ChartArchive mutator.
+type ChartArchiveFunc func(context.Context, *ent.ChartArchiveMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ChartArchiveFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ChartArchiveMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ChartArchiveMutation", m)
+}
+
 // The EmailVerificationFunc type is an adapter to allow the use of ordinary
 // function as EmailVerification mutator.
 type EmailVerificationFunc func(context.Context, *ent.EmailVerificationMutation) (ent.Value, error)

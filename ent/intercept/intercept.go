@@ -14,6 +14,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/chartarchive"
 	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
@@ -257,6 +258,33 @@ func (f TraverseAppTemplate) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.AppTemplateQuery", q)
+}
+
+// The ChartArchiveFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ChartArchiveFunc func(context.Context, *ent.ChartArchiveQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ChartArchiveFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ChartArchiveQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ChartArchiveQuery", q)
+}
+
+// The TraverseChartArchive type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseChartArchive func(context.Context, *ent.ChartArchiveQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseChartArchive) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseChartArchive) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ChartArchiveQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ChartArchiveQuery", q)
 }
 
 // The EmailVerificationFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -922,6 +950,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ActivityEventQuery, predicate.ActivityEvent, activityevent.OrderOption]{typ: ent.TypeActivityEvent, tq: q}, nil
 	case *ent.AppTemplateQuery:
 		return &query[*ent.AppTemplateQuery, predicate.AppTemplate, apptemplate.OrderOption]{typ: ent.TypeAppTemplate, tq: q}, nil
+	case *ent.ChartArchiveQuery:
+		return &query[*ent.ChartArchiveQuery, predicate.ChartArchive, chartarchive.OrderOption]{typ: ent.TypeChartArchive, tq: q}, nil
 	case *ent.EmailVerificationQuery:
 		return &query[*ent.EmailVerificationQuery, predicate.EmailVerification, emailverification.OrderOption]{typ: ent.TypeEmailVerification, tq: q}, nil
 	case *ent.EventPayloadQuery:

@@ -251,6 +251,23 @@ var (
 		Columns:    AppTemplatesColumns,
 		PrimaryKey: []*schema.Column{AppTemplatesColumns[0]},
 	}
+	// ChartArchivesColumns holds the columns for the "chart_archives" table.
+	ChartArchivesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "digest", Type: field.TypeString, Unique: true, Size: 64},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "version", Type: field.TypeString, Size: 100},
+		{Name: "size", Type: field.TypeInt},
+		{Name: "data", Type: field.TypeBytes},
+		{Name: "uploaded_by", Type: field.TypeInt, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// ChartArchivesTable holds the schema information for the "chart_archives" table.
+	ChartArchivesTable = &schema.Table{
+		Name:       "chart_archives",
+		Columns:    ChartArchivesColumns,
+		PrimaryKey: []*schema.Column{ChartArchivesColumns[0]},
+	}
 	// EmailVerificationsColumns holds the columns for the "email_verifications" table.
 	EmailVerificationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1091,6 +1108,7 @@ var (
 		AiThreadsTable,
 		ActivityEventsTable,
 		AppTemplatesTable,
+		ChartArchivesTable,
 		EmailVerificationsTable,
 		EventPayloadsTable,
 		HelmReleasesTable,
@@ -1147,6 +1165,9 @@ func init() {
 	}
 	AppTemplatesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
+	}
+	ChartArchivesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(128849018880),
 	}
 	EmailVerificationsTable.ForeignKeys[0].RefTable = UsersTable
 	EmailVerificationsTable.Annotation = &entsql.Annotation{

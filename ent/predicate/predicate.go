@@ -24,6 +24,9 @@ type ActivityEvent func(*sql.Selector)
 // AppTemplate is the predicate function for apptemplate builders.
 type AppTemplate func(*sql.Selector)
 
+// ChartArchive is the predicate function for chartarchive builders.
+type ChartArchive func(*sql.Selector)
+
 // EmailVerification is the predicate function for emailverification builders.
 type EmailVerification func(*sql.Selector)
 

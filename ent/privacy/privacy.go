@@ -255,6 +255,30 @@ func (f AppTemplateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mut
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AppTemplateMutation", m)
 }
 
+// The ChartArchiveQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ChartArchiveQueryRuleFunc func(context.Context, *ent.ChartArchiveQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ChartArchiveQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ChartArchiveQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ChartArchiveQuery", q)
+}
+
+// The ChartArchiveMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ChartArchiveMutationRuleFunc func(context.Context, *ent.ChartArchiveMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ChartArchiveMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ChartArchiveMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ChartArchiveMutation", m)
+}
+
 // The EmailVerificationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type EmailVerificationQueryRuleFunc func(context.Context, *ent.EmailVerificationQuery) error
@@ -878,6 +902,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AppTemplateQuery:
 		return q.Filter(), nil
+	case *ent.ChartArchiveQuery:
+		return q.Filter(), nil
 	case *ent.EmailVerificationQuery:
 		return q.Filter(), nil
 	case *ent.EventPayloadQuery:
@@ -944,6 +970,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ActivityEventMutation:
 		return m.Filter(), nil
 	case *ent.AppTemplateMutation:
+		return m.Filter(), nil
+	case *ent.ChartArchiveMutation:
 		return m.Filter(), nil
 	case *ent.EmailVerificationMutation:
 		return m.Filter(), nil

@@ -13,6 +13,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/ent/chartarchive"
 	"github.com/woowtech/woow-paas/ent/emailverification"
 	"github.com/woowtech/woow-paas/ent/eventpayload"
 	"github.com/woowtech/woow-paas/ent/helmrelease"
@@ -495,6 +496,79 @@ func init() {
 	apptemplateDescSearchText := apptemplateFields[20].Descriptor()
 	// apptemplate.DefaultSearchText holds the default value on creation for the search_text field.
 	apptemplate.DefaultSearchText = apptemplateDescSearchText.Default.(string)
+	chartarchive.Policy = privacy.NewPolicies(schema.ChartArchive{})
+	chartarchive.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := chartarchive.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	chartarchiveFields := schema.ChartArchive{}.Fields()
+	_ = chartarchiveFields
+	// chartarchiveDescDigest is the schema descriptor for digest field.
+	chartarchiveDescDigest := chartarchiveFields[0].Descriptor()
+	// chartarchive.DigestValidator is a validator for the "digest" field. It is called by the builders before save.
+	chartarchive.DigestValidator = func() func(string) error {
+		validators := chartarchiveDescDigest.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(digest string) error {
+			for _, fn := range fns {
+				if err := fn(digest); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// chartarchiveDescName is the schema descriptor for name field.
+	chartarchiveDescName := chartarchiveFields[1].Descriptor()
+	// chartarchive.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	chartarchive.NameValidator = func() func(string) error {
+		validators := chartarchiveDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// chartarchiveDescVersion is the schema descriptor for version field.
+	chartarchiveDescVersion := chartarchiveFields[2].Descriptor()
+	// chartarchive.VersionValidator is a validator for the "version" field. It is called by the builders before save.
+	chartarchive.VersionValidator = func() func(string) error {
+		validators := chartarchiveDescVersion.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(version string) error {
+			for _, fn := range fns {
+				if err := fn(version); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// chartarchiveDescSize is the schema descriptor for size field.
+	chartarchiveDescSize := chartarchiveFields[3].Descriptor()
+	// chartarchive.SizeValidator is a validator for the "size" field. It is called by the builders before save.
+	chartarchive.SizeValidator = chartarchiveDescSize.Validators[0].(func(int) error)
+	// chartarchiveDescCreatedAt is the schema descriptor for created_at field.
+	chartarchiveDescCreatedAt := chartarchiveFields[6].Descriptor()
+	// chartarchive.DefaultCreatedAt holds the default value on creation for the created_at field.
+	chartarchive.DefaultCreatedAt = chartarchiveDescCreatedAt.Default.(func() time.Time)
 	emailverification.Policy = privacy.NewPolicies(schema.EmailVerification{})
 	emailverification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {

@@ -28,7 +28,30 @@ export const ValueSpecFieldsFragment = graphql(`
   }
 `);
 
-export type ValueSpecType = "text" | "password" | "number" | "boolean" | "select";
+export type ValueSpecType = "text" | "password" | "number" | "boolean" | "select" | "env";
+
+/** One variable of an environment (type env), as the API takes it. */
+export interface EnvVar {
+  name: string;
+  value: string;
+  secret: boolean;
+}
+
+/** What the server shows for a secret (valuespec.MaskedValue); sent back, it keeps the stored value. */
+export const MASKED = "••••••••";
+
+/** The server's rules for a variable name (valuespec: a C identifier, at most 128 bytes). */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+export const MAX_ENV_VARS = 100;
+
+/** A value as an environment's rows; anything else is no rows. */
+export function envRows(value: unknown): EnvVar[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((e) => {
+    const o = (e ?? {}) as Record<string, unknown>;
+    return { name: String(o.name ?? ""), value: o.value == null ? "" : String(o.value), secret: o.secret === true };
+  });
+}
 
 export interface Spec {
   key: string;
@@ -73,6 +96,17 @@ export function ruleError(spec: Spec, value: unknown): string | undefined {
     if (spec.pattern) {
       const re = compiledPattern(spec.pattern);
       if (re && !re.test(value)) return spec.patternMessage || "does not have the expected form";
+    }
+  } else if (spec.type === "env") {
+    const rows = envRows(value);
+    if (rows.length > MAX_ENV_VARS) return `too many variables: ${rows.length}, at most ${MAX_ENV_VARS}`;
+    const seen = new Set<string>();
+    for (const [i, r] of rows.entries()) {
+      if (r.name === "") return `variable ${i + 1} needs a name`;
+      if (!ENV_NAME.test(r.name)) return `variable ${i + 1}: "${r.name}" is not a valid name: use letters, digits and _, not starting with a digit`;
+      if (seen.has(r.name)) return `variable ${r.name} is given twice`;
+      seen.add(r.name);
+      if (r.secret && r.value === "") return `variable ${r.name} is secret but has no value`;
     }
   } else if (spec.type === "number") {
     if (typeof value !== "number") return undefined;
@@ -206,6 +240,20 @@ function ValueField({ spec, required, value, error, disabled, editing, onChange,
   if (spec.type === "boolean") {
     return <BooleanField spec={spec} value={value} error={error} hint={hint} disabled={disabled} onChange={onChange} />;
   }
+  if (spec.type === "env") {
+    return (
+      <EnvField
+        spec={spec}
+        value={value}
+        error={error}
+        hint={hint}
+        disabled={disabled}
+        editing={editing}
+        onChange={onChange}
+        onBlur={onBlur}
+      />
+    );
+  }
   return (
     <Field label={spec.label} error={error} hint={hint} required={markRequired}>
       {(p) => {
@@ -332,6 +380,112 @@ function BooleanField({
         </span>
       )}
     </div>
+  );
+}
+
+/**
+ * An environment: rows of name, value and a "Secret" box (a secret's value
+ * is a password input; editing, a stored secret shows empty as
+ * "Unchanged" and, left empty, sends the mask back, which keeps it).
+ */
+function EnvField({
+  spec,
+  value,
+  error,
+  hint,
+  disabled,
+  editing,
+  onChange,
+  onBlur,
+}: {
+  spec: Spec;
+  value: unknown;
+  error?: string;
+  hint?: ReactNode;
+  disabled?: boolean;
+  editing?: boolean;
+  onChange(v: unknown): void;
+  onBlur(): void;
+}) {
+  const id = useId();
+  const rows = envRows(value);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errId = error ? `${id}-err` : undefined;
+  const put = (next: EnvVar[]) => onChange(next.length === 0 ? undefined : next);
+  const update = (i: number, patch: Partial<EnvVar>) => put(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <fieldset className="field env-field" aria-describedby={[hintId, errId].filter(Boolean).join(" ") || undefined}>
+      <legend>{spec.label}</legend>
+      {rows.map((r, i) => {
+        const kept = editing && r.secret && r.value === MASKED;
+        return (
+          <div className="row env-row" key={i} role="group" aria-label={`Variable ${i + 1}`}>
+            <input
+              className="input"
+              aria-label={`Name of variable ${i + 1}`}
+              placeholder="NAME"
+              autoComplete="off"
+              spellCheck={false}
+              value={r.name}
+              disabled={disabled}
+              onBlur={onBlur}
+              onChange={(e) => update(i, { name: e.target.value })}
+            />
+            <input
+              className="input"
+              aria-label={`Value of variable ${i + 1}`}
+              type={r.secret ? "password" : "text"}
+              autoComplete={r.secret ? "new-password" : "off"}
+              spellCheck={false}
+              placeholder={kept ? "Unchanged" : "value"}
+              value={kept ? "" : r.value}
+              disabled={disabled}
+              onBlur={onBlur}
+              onChange={(e) => update(i, { value: e.target.value === "" && editing && r.secret ? MASKED : e.target.value })}
+            />
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={r.secret}
+                disabled={disabled}
+                // A plain value made secret keeps its text; a kept secret made plain must be typed again.
+                onChange={(e) => update(i, { secret: e.target.checked, value: !e.target.checked && r.value === MASKED ? "" : r.value })}
+              />
+              Secret
+            </label>
+            <button
+              type="button"
+              className="btn btn-sm btn-ghost"
+              aria-label={`Remove variable ${i + 1}`}
+              disabled={disabled}
+              onClick={() => put(rows.filter((_, j) => j !== i))}
+            >
+              Remove
+            </button>
+          </div>
+        );
+      })}
+      <div>
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={disabled || rows.length >= MAX_ENV_VARS}
+          onClick={() => put([...rows, { name: "", value: "", secret: false }])}
+        >
+          Add variable
+        </button>
+      </div>
+      {hint && (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="error" id={errId}>
+          {error}
+        </span>
+      )}
+    </fieldset>
   );
 }
 

@@ -771,6 +771,13 @@ export type UpdateWorkspaceInput = {
 export type ValueSpecType =
   /** true or false. */
   | 'boolean'
+  /**
+   * A container's environment: a JSON list of `{name, value, secret}` (name a
+   * C identifier, unique; at most 100). Secret entries are stored encrypted,
+   * their values masked when shown and never returned; a masked value sent
+   * back keeps the stored one.
+   */
+  | 'env'
   /** A JSON number, within min and max when given. */
   | 'number'
   /** A secret (a JSON string): stored encrypted, never returned, masked in revisions and diffs. */
