@@ -222,3 +222,56 @@ func TestRealAPIRefusesInvalidObjects(t *testing.T) {
 		t.Fatalf("release: %+v", rel)
 	}
 }
+
+// TestRealAPIContainerApp installs the chart built into the binary, with a
+// secret environment variable and an Ingress, and checks that the API
+// server accepted its objects and that the secret is referenced, not
+// inlined.
+func TestRealAPIContainerApp(t *testing.T) {
+	e, c := newRealCluster(t)
+	ctx := context.Background()
+	const ns = "ws-container"
+	if err := e.EnsureNamespace(ctx, ns, Quota{CPU: "2", Memory: "2Gi"}); err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]any{
+		"image": "nginx:1.27", "port": 80, "replicas": 2,
+		"env": []any{
+			map[string]any{"name": "MODE", "value": "production"},
+			map[string]any{"name": "API_KEY", "value": "s3cret-value", "secret": true},
+		},
+		"ingress": map[string]any{"enabled": true, "hostname": "app.example.test"},
+	}
+	if _, err := e.Install(ctx, ns, "app", ChartRef{Ref: "builtin://container-app"}, values); err != nil {
+		t.Fatal(err)
+	}
+	deps, err := c.Clientset.AppsV1().Deployments(ns).List(ctx, metav1.ListOptions{})
+	if err != nil || len(deps.Items) != 1 {
+		t.Fatalf("deployments: %d, %v", len(deps.Items), err)
+	}
+	d := deps.Items[0]
+	ctr := d.Spec.Template.Spec.Containers[0]
+	if *d.Spec.Replicas != 2 || ctr.Image != "nginx:1.27" {
+		t.Errorf("deployment: replicas %d, image %s", *d.Spec.Replicas, ctr.Image)
+	}
+	var ref string
+	for _, env := range ctr.Env {
+		if env.Value == "s3cret-value" {
+			t.Errorf("the secret value is inlined in the pod spec")
+		}
+		if env.Name == "API_KEY" && env.ValueFrom != nil && env.ValueFrom.SecretKeyRef != nil {
+			ref = env.ValueFrom.SecretKeyRef.Name
+		}
+	}
+	sec, err := c.Clientset.CoreV1().Secrets(ns).Get(ctx, ref, metav1.GetOptions{})
+	if err != nil || string(sec.Data["API_KEY"]) != "s3cret-value" {
+		t.Fatalf("API_KEY from secret %q: %v", ref, err)
+	}
+	ing, err := c.Clientset.NetworkingV1().Ingresses(ns).List(ctx, metav1.ListOptions{})
+	if err != nil || len(ing.Items) != 1 || ing.Items[0].Spec.Rules[0].Host != "app.example.test" {
+		t.Fatalf("ingresses: %+v, %v", ing, err)
+	}
+	if err := e.Uninstall(ctx, ns, "app"); err != nil {
+		t.Fatal(err)
+	}
+}
