@@ -24,6 +24,7 @@ import { ThreadPage } from "./pages/assistant/Thread";
 import { AIAdmin } from "./pages/admin/AIAdmin";
 import { PlatformSettings } from "./pages/admin/PlatformSettings";
 import { AdminUsers } from "./pages/admin/AdminUsers";
+import { AdminTemplates } from "./pages/admin/AdminTemplates";
 import { Consent } from "./pages/oauth/Consent";
 import { Device } from "./pages/oauth/Device";
 import { NotFound } from "./pages/NotFound";
@@ -110,6 +111,7 @@ export function App() {
         <Route path="admin/ai" element={<AIAdmin />} />
         <Route path="admin/settings" element={<PlatformSettings />} />
         <Route path="admin/users" element={<AdminUsers />} />
+        <Route path="admin/templates" element={<AdminTemplates />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

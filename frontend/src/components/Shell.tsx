@@ -70,6 +70,9 @@ function AdminNav() {
       <NavLink to="/admin/ai" className="nav-link">
         <Icon name="assistant" /> AI assistant
       </NavLink>
+      <NavLink to="/admin/templates" className="nav-link">
+        <Icon name="marketplace" /> Templates
+      </NavLink>
       <NavLink to="/admin/users" className="nav-link">
         <Icon name="user" /> Users
       </NavLink>
