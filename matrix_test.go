@@ -228,6 +228,32 @@ func TestTenantMatrix(t *testing.T) {
 				return outcome(errs)
 			},
 		},
+		// Platform administration: no workspace role opens it (the
+		// platform admin's side: admin_users_test.go).
+		{
+			name: "users",
+			want: row(forbidden, forbidden, forbidden, forbidden, forbidden, unauthn),
+			do: func(t *testing.T, p string, fx *matrixFixture) string {
+				_, errs := w.as(p).do(t, usersQuery, map[string]any{"search": "spare"})
+				return outcome(errs)
+			},
+		},
+		{
+			name: "setPlatformAdmin",
+			want: row(forbidden, forbidden, forbidden, forbidden, forbidden, unauthn),
+			do: func(t *testing.T, p string, fx *matrixFixture) string {
+				_, errs := w.as(p).do(t, setPlatformAdminMut, map[string]any{"id": w.accounts["spare"].id, "admin": true})
+				return outcome(errs)
+			},
+		},
+		{
+			name: "setUserDisabled",
+			want: row(forbidden, forbidden, forbidden, forbidden, forbidden, unauthn),
+			do: func(t *testing.T, p string, fx *matrixFixture) string {
+				_, errs := w.as(p).do(t, setUserDisabledMut, map[string]any{"id": w.accounts["spare"].id, "disabled": true})
+				return outcome(errs)
+			},
+		},
 		{
 			// Platform admins only, whatever the workspace role.
 			name: "POST /api/charts",

@@ -542,6 +542,7 @@ func startAccounts(ctx, bgCtx context.Context, cfg config, db *store.DB, bus eve
 		PublicURL: cfg.PublicURL, Mail: outbox, Log: log,
 		Lockout:        tokens.RevokeUser,
 		InvitationOnly: platform.InvitationOnly,
+		Dialect:        db.Dialect,
 	})
 	if err := db.WithLock(ctx, store.LockSeed, func() error { return tokens.Seed(ctx) }); err != nil {
 		return nil, nil, fmt.Errorf("seeding OAuth clients: %w", err)

@@ -57,7 +57,10 @@ type Config struct {
 	// InvitationOnly, when set, tells whether registration needs a
 	// pending invitation to the address (package settings).
 	InvitationOnly func(ctx context.Context) (bool, error)
-	Log            *slog.Logger
+	// Dialect is the database's ("postgres" or "sqlite", store.DB's): on
+	// PostgreSQL the last-admin rule locks rows (see keepAnAdmin).
+	Dialect string
+	Log     *slog.Logger
 }
 
 // Service manages accounts and sessions.

@@ -28,7 +28,7 @@ func newService(t *testing.T) (*accounts.Service, *ent.Client) {
 	t.Helper()
 	db := storetest.Open(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	return accounts.New(db.Client, accounts.Config{Hasher: authtest.Hasher(), Log: log}), db.Client
+	return accounts.New(db.Client, accounts.Config{Hasher: authtest.Hasher(), Log: log, Dialect: db.Dialect}), db.Client
 }
 
 func register(t *testing.T, svc *accounts.Service, email string) (*ent.User, *accounts.Session) {

@@ -15,7 +15,6 @@ import (
 	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/mail"
-	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -280,45 +279,4 @@ func (s *Service) VerifyEmail(ctx context.Context, token, clientIP string) error
 		s.resets.Undo(client) // a link that worked was no guess
 	}
 	return err
-}
-
-// SetDisabled disables or enables an account (platform admins only; not
-// their own). A disabled account cannot sign in, and its sessions end at
-// once, on every replica. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
-// BAD_USER_INPUT naming userId.
-func (s *Service) SetDisabled(ctx context.Context, userID int, disabled bool) error {
-	if err := policy.PlatformAdmin(ctx); err != nil {
-		return err
-	}
-	v, err := viewer.Required(ctx)
-	if err != nil {
-		return err
-	}
-	if userID == v.UserID {
-		return errs.InvalidField("userId", "you cannot disable your own account")
-	}
-	sys := viewer.System(ctx)
-	var ended []int
-	err = store.WithTx(sys, s.client, func(tx *ent.Tx) error {
-		if err := tx.User.UpdateOneID(userID).SetDisabled(disabled).Exec(sys); err != nil {
-			if ent.IsNotFound(err) {
-				return errs.E(errs.NotFound, "no such account")
-			}
-			return err
-		}
-		if !disabled {
-			return nil
-		}
-		ended, err = s.endSessions(sys, tx.Client(), session.UserID(userID))
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	s.ended(ctx, ended)
-	if disabled {
-		s.lockout(ctx, userID)
-	}
-	s.log.InfoContext(ctx, "account disabled", "user_id", userID, "disabled", disabled, "by", v.UserID)
-	return nil
 }

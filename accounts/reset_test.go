@@ -153,12 +153,16 @@ func TestDisablingEndsSessions(t *testing.T) {
 	adminCtx := signedIn(t, svc, as.Token)
 	userCtx := signedIn(t, svc, us.Token)
 
-	wantCode(t, svc.SetDisabled(userCtx, admin.ID, true), errs.Forbidden)
-	wantField(t, svc.SetDisabled(adminCtx, admin.ID, true), errs.Invalid, "userId")
-	wantCode(t, svc.SetDisabled(context.Background(), u.ID, true), errs.Unauthenticated)
-	wantCode(t, svc.SetDisabled(adminCtx, u.ID+1000, true), errs.NotFound)
+	setDisabled := func(ctx context.Context, id int, disabled bool) error {
+		_, err := svc.SetDisabled(ctx, id, disabled)
+		return err
+	}
+	wantCode(t, setDisabled(userCtx, admin.ID, true), errs.Forbidden)
+	wantField(t, setDisabled(adminCtx, admin.ID, true), errs.Invalid, "userId")
+	wantCode(t, setDisabled(context.Background(), u.ID, true), errs.Unauthenticated)
+	wantCode(t, setDisabled(adminCtx, u.ID+1000, true), errs.NotFound)
 
-	if err := svc.SetDisabled(adminCtx, u.ID, true); err != nil {
+	if err := setDisabled(adminCtx, u.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	if v, _ := svc.Authenticate(context.Background(), us.Token); v != nil {
@@ -166,7 +170,7 @@ func TestDisablingEndsSessions(t *testing.T) {
 	}
 	_, _, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua", "")
 	wantCode(t, err, errs.Forbidden)
-	if err := svc.SetDisabled(adminCtx, u.ID, false); err != nil {
+	if err := setDisabled(adminCtx, u.ID, false); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := svc.Login(context.Background(), "a@example.com", password, "10.0.0.1", "ua", ""); err != nil {

@@ -1806,7 +1806,7 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "User",
-		Fields: make([]*Field, 7),
+		Fields: make([]*Field, 8),
 		Edges:  make([]*Edge, 0),
 	}
 	var buf []byte
@@ -1858,10 +1858,18 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "platform_admin",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.LastLoginAt); err != nil {
+	if buf, err = json.Marshal(_m.Disabled); err != nil {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
+		Type:  "bool",
+		Name:  "disabled",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LastLoginAt); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
 		Type:  "time.Time",
 		Name:  "last_login_at",
 		Value: string(buf),

@@ -8207,6 +8207,10 @@ type UserWhereInput struct {
 	PlatformAdmin    *bool `json:"platformAdmin,omitempty"`
 	PlatformAdminNEQ *bool `json:"platformAdminNEQ,omitempty"`
 
+	// "disabled" field predicates.
+	Disabled    *bool `json:"disabled,omitempty"`
+	DisabledNEQ *bool `json:"disabledNEQ,omitempty"`
+
 	// "last_login_at" field predicates.
 	LastLoginAt       *time.Time  `json:"lastLoginAt,omitempty"`
 	LastLoginAtNEQ    *time.Time  `json:"lastLoginAtNEQ,omitempty"`
@@ -8476,6 +8480,12 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 	}
 	if i.PlatformAdminNEQ != nil {
 		predicates = append(predicates, user.PlatformAdminNEQ(*i.PlatformAdminNEQ))
+	}
+	if i.Disabled != nil {
+		predicates = append(predicates, user.DisabledEQ(*i.Disabled))
+	}
+	if i.DisabledNEQ != nil {
+		predicates = append(predicates, user.DisabledNEQ(*i.DisabledNEQ))
 	}
 	if i.LastLoginAt != nil {
 		predicates = append(predicates, user.LastLoginAtEQ(*i.LastLoginAt))

@@ -31,7 +31,7 @@ type User struct {
 	EmailVerifiedAt *time.Time `json:"email_verified_at,omitempty"`
 	// Whether the account administers the platform: the marketplace, AI providers and accounts. The first account registered is one.
 	PlatformAdmin bool `json:"platform_admin,omitempty"`
-	// Disabled holds the value of the "disabled" field.
+	// Whether a platform admin disabled the account: it cannot sign in, and its sessions and tokens stopped working.
 	Disabled bool `json:"disabled,omitempty"`
 	// When the account last signed in; null if it never did.
 	LastLoginAt *time.Time `json:"last_login_at,omitempty"`

@@ -458,6 +458,7 @@ type ComplexityRoot struct {
 		RollbackService          func(childComplexity int, input model.RollbackServiceInput) int
 		RotateOAuthClientSecret  func(childComplexity int, input model.RotateOAuthClientSecretInput) int
 		SendMessage              func(childComplexity int, input model.SendMessageInput) int
+		SetPlatformAdmin         func(childComplexity int, input model.SetPlatformAdminInput) int
 		SetUserDisabled          func(childComplexity int, input model.SetUserDisabledInput) int
 		StartService             func(childComplexity int, input model.StartServiceInput) int
 		StopService              func(childComplexity int, input model.StopServiceInput) int
@@ -619,6 +620,7 @@ type ComplexityRoot struct {
 		PlatformSettings   func(childComplexity int) int
 		ServiceManifest    func(childComplexity int, serviceID int, revision *int) int
 		ServiceValuesDiff  func(childComplexity int, serviceID int, from int, to int) int
+		Users              func(childComplexity int, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder) int
 		Viewer             func(childComplexity int) int
 		Workspace          func(childComplexity int, slug string) int
 		Workspaces         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, where *ent.WorkspaceWhereInput, orderBy *ent.WorkspaceOrder) int
@@ -753,8 +755,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	SetPlatformAdminPayload struct {
+		User func(childComplexity int) int
+	}
+
 	SetUserDisabledPayload struct {
 		Disabled func(childComplexity int) int
+		User     func(childComplexity int) int
 		UserID   func(childComplexity int) int
 	}
 
@@ -881,6 +888,7 @@ type ComplexityRoot struct {
 
 	User struct {
 		CreatedAt          func(childComplexity int) int
+		Disabled           func(childComplexity int) int
 		Email              func(childComplexity int) int
 		EmailVerifiedAt    func(childComplexity int) int
 		ID                 func(childComplexity int) int
@@ -1060,6 +1068,7 @@ type MutationResolver interface {
 	RequestEmailVerification(ctx context.Context) (*model.RequestEmailVerificationPayload, error)
 	VerifyEmail(ctx context.Context, input model.VerifyEmailInput) (*model.VerifyEmailPayload, error)
 	SetUserDisabled(ctx context.Context, input model.SetUserDisabledInput) (*model.SetUserDisabledPayload, error)
+	SetPlatformAdmin(ctx context.Context, input model.SetPlatformAdminInput) (*model.SetPlatformAdminPayload, error)
 	UpdateProfile(ctx context.Context, input model.UpdateProfileInput) (*model.ProfilePayload, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
 	AuthorizeOAuthClient(ctx context.Context, input model.AuthorizeOAuthClientInput) (*model.AuthorizeOAuthClientPayload, error)
@@ -1121,6 +1130,7 @@ type QueryResolver interface {
 	Cluster(ctx context.Context) (*deploy.Cluster, error)
 	ServiceManifest(ctx context.Context, serviceID int, revision *int) (string, error)
 	ServiceValuesDiff(ctx context.Context, serviceID int, from int, to int) ([]*valuespec.Change, error)
+	Users(ctx context.Context, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder) (*ent.UserConnection, error)
 	OauthClients(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.OAuthClientConnection, error)
 	OauthConsent(ctx context.Context, input model.OAuthConsentInput) (*oauth.Consent, error)
 	OauthDeviceRequest(ctx context.Context, userCode string) (*oauth.DeviceRequest, error)
@@ -2861,6 +2871,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SendMessage(childComplexity, args["input"].(model.SendMessageInput)), true
+	case "Mutation.setPlatformAdmin":
+		if e.ComplexityRoot.Mutation.SetPlatformAdmin == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setPlatformAdmin_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetPlatformAdmin(childComplexity, args["input"].(model.SetPlatformAdminInput)), true
 	case "Mutation.setUserDisabled":
 		if e.ComplexityRoot.Mutation.SetUserDisabled == nil {
 			break
@@ -3672,6 +3693,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ServiceValuesDiff(childComplexity, args["serviceId"].(int), args["from"].(int), args["to"].(int)), true
+	case "Query.users":
+		if e.ComplexityRoot.Query.Users == nil {
+			break
+		}
+
+		args, err := ec.field_Query_users_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Users(childComplexity, args["search"].(*string), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.UserOrder)), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -4196,12 +4228,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ServiceRevisionEdge.Node(childComplexity), true
 
+	case "SetPlatformAdminPayload.user":
+		if e.ComplexityRoot.SetPlatformAdminPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetPlatformAdminPayload.User(childComplexity), true
+
 	case "SetUserDisabledPayload.disabled":
 		if e.ComplexityRoot.SetUserDisabledPayload.Disabled == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SetUserDisabledPayload.Disabled(childComplexity), true
+	case "SetUserDisabledPayload.user":
+		if e.ComplexityRoot.SetUserDisabledPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetUserDisabledPayload.User(childComplexity), true
 	case "SetUserDisabledPayload.userId":
 		if e.ComplexityRoot.SetUserDisabledPayload.UserID == nil {
 			break
@@ -4716,6 +4761,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.CreatedAt(childComplexity), true
+	case "User.disabled":
+		if e.ComplexityRoot.User.Disabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Disabled(childComplexity), true
 	case "User.email":
 		if e.ComplexityRoot.User.Email == nil {
 			break
@@ -5320,6 +5371,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ServiceRevisionOrder", ec.unmarshalInputServiceRevisionOrder),
 			graphql.NewInputUnmarshaler("ServiceRevisionWhereInput", ec.unmarshalInputServiceRevisionWhereInput),
 			graphql.NewInputUnmarshaler("ServiceWhereInput", ec.unmarshalInputServiceWhereInput),
+			graphql.NewInputUnmarshaler("SetPlatformAdminInput", ec.unmarshalInputSetPlatformAdminInput),
 			graphql.NewInputUnmarshaler("SetUserDisabledInput", ec.unmarshalInputSetUserDisabledInput),
 			graphql.NewInputUnmarshaler("SmartHomeOrder", ec.unmarshalInputSmartHomeOrder),
 			graphql.NewInputUnmarshaler("SmartHomeWhereInput", ec.unmarshalInputSmartHomeWhereInput),
@@ -6388,6 +6440,43 @@ type SetUserDisabledPayload {
   userId: ID!
   "Whether it is disabled now."
   disabled: Boolean!
+  "The account as it is now."
+  user: User!
+}
+
+"An account to make a platform admin, or to take the role from (platform admins)."
+input SetPlatformAdminInput {
+  "The account; the viewer's own too, while another active platform admin remains."
+  userId: ID!
+  "true makes the account a platform admin, false takes the role away."
+  admin: Boolean!
+}
+
+"The account's new role."
+type SetPlatformAdminPayload {
+  "The account as it is now."
+  user: User!
+}
+
+extend type Query {
+  """
+  Every account, for platform admins (FORBIDDEN for anyone else), by id
+  (the order of registration) unless orderBy says otherwise.
+  """
+  users(
+    "Matches the name or the e-mail address, whatever the case; at most 100 characters."
+    search: String
+    "Returns the accounts after this cursor."
+    after: Cursor
+    "Returns at most this many accounts from the start (at most 100)."
+    first: Int
+    "Returns the accounts before this cursor."
+    before: Cursor
+    "Returns at most this many accounts from the end (at most 100)."
+    last: Int
+    "The order; by id when not given."
+    orderBy: UserOrder
+  ): UserConnection!
 }
 
 extend type Mutation {
@@ -6416,11 +6505,19 @@ extend type Mutation {
     "The link's token."
     input: VerifyEmailInput!
   ): VerifyEmailPayload!
-  "Disables or enables an account (platform admins). A disabled account cannot sign in, and its sessions end at once."
+  "Disables or enables an account (platform admins). A disabled account cannot sign in, and its sessions and tokens end at once. The last active platform admin cannot be disabled: CONFLICT."
   setUserDisabled(
     "The account and what to do."
     input: SetUserDisabledInput!
   ): SetUserDisabledPayload!
+  """
+  Makes an account a platform admin or takes the role away (platform
+  admins). The last active platform admin keeps it: CONFLICT.
+  """
+  setPlatformAdmin(
+    "The account and the role."
+    input: SetPlatformAdminInput!
+  ): SetPlatformAdminPayload!
   "Changes the signed-in account's name or email."
   updateProfile(
     "The changes."
@@ -8657,12 +8754,22 @@ func (ec *executionContext) childFields_ServiceRevisionEdge(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type ServiceRevisionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SetPlatformAdminPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_SetPlatformAdminPayload_user(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SetPlatformAdminPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_SetUserDisabledPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "userId":
 		return ec.fieldContext_SetUserDisabledPayload_userId(ctx, field)
 	case "disabled":
 		return ec.fieldContext_SetUserDisabledPayload_disabled(ctx, field)
+	case "user":
+		return ec.fieldContext_SetUserDisabledPayload_user(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SetUserDisabledPayload", field.Name)
 }
@@ -8907,6 +9014,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_emailVerifiedAt(ctx, field)
 	case "platformAdmin":
 		return ec.fieldContext_User_platformAdmin(ctx, field)
+	case "disabled":
+		return ec.fieldContext_User_disabled(ctx, field)
 	case "lastLoginAt":
 		return ec.fieldContext_User_lastLoginAt(ctx, field)
 	case "pendingInvitations":
@@ -8915,6 +9024,18 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_oauthGrants(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+}
+
+func (ec *executionContext) childFields_UserConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_UserConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_UserConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_UserConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UserConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_UserEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9963,6 +10084,20 @@ func (ec *executionContext) field_Mutation_sendMessage_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setPlatformAdmin_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetPlatformAdminInput, error) {
+			return ec.unmarshalNSetPlatformAdminInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSetPlatformAdminInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setUserDisabled_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10570,6 +10705,60 @@ func (ec *executionContext) field_Query_serviceValuesDiff_args(ctx context.Conte
 		return nil, err
 	}
 	args["to"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_users_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "search",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["search"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.UserOrder, error) {
+			return ec.unmarshalOUserOrder2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUserOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg5
 	return args, nil
 }
 
@@ -17149,6 +17338,50 @@ func (ec *executionContext) fieldContext_Mutation_setUserDisabled(ctx context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setPlatformAdmin(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setPlatformAdmin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetPlatformAdmin(ctx, fc.Args["input"].(model.SetPlatformAdminInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SetPlatformAdminPayload) graphql.Marshaler {
+			return ec.marshalNSetPlatformAdminPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSetPlatformAdminPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setPlatformAdmin(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SetPlatformAdminPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setPlatformAdmin_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_updateProfile(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21193,6 +21426,50 @@ func (ec *executionContext) fieldContext_Query_serviceValuesDiff(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_users(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_users(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Users(ctx, fc.Args["search"].(*string), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.UserOrder))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.UserConnection) graphql.Marshaler {
+			return ec.marshalNUserConnection2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUserConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_users(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_users_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_oauthClients(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23513,6 +23790,38 @@ func (ec *executionContext) fieldContext_ServiceRevisionEdge_cursor(_ context.Co
 	return graphql.NewScalarFieldContext("ServiceRevisionEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _SetPlatformAdminPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.SetPlatformAdminPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetPlatformAdminPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SetPlatformAdminPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SetPlatformAdminPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SetUserDisabledPayload_userId(ctx context.Context, field graphql.CollectedField, obj *model.SetUserDisabledPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23557,6 +23866,38 @@ func (ec *executionContext) _SetUserDisabledPayload_disabled(ctx context.Context
 }
 func (ec *executionContext) fieldContext_SetUserDisabledPayload_disabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SetUserDisabledPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SetUserDisabledPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.SetUserDisabledPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetUserDisabledPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SetUserDisabledPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SetUserDisabledPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SmartHome_id(ctx context.Context, field graphql.CollectedField, obj *ent.SmartHome) (ret graphql.Marshaler) {
@@ -25771,6 +26112,29 @@ func (ec *executionContext) _User_platformAdmin(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_User_platformAdmin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _User_disabled(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_disabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_disabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
 }
 
@@ -40890,6 +41254,55 @@ func UnmarshalServiceWhereInput(ctx context.Context, raw any) (ent.ServiceWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSetPlatformAdminInput(ctx context.Context, obj any) (model.SetPlatformAdminInput, error) {
+	var it model.SetPlatformAdminInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"userId", "admin"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "userId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "admin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("admin"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Admin = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetPlatformAdminInput unmarshals raw into the SetPlatformAdminInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetPlatformAdminInput(ctx context.Context, raw any) (model.SetPlatformAdminInput, error) {
+	var out model.SetPlatformAdminInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetPlatformAdminInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetUserDisabledInput(ctx context.Context, obj any) (model.SetUserDisabledInput, error) {
 	var it model.SetUserDisabledInput
 	if obj == nil {
@@ -44767,7 +45180,7 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "emailVerifiedAt", "emailVerifiedAtNEQ", "emailVerifiedAtIn", "emailVerifiedAtNotIn", "emailVerifiedAtGT", "emailVerifiedAtGTE", "emailVerifiedAtLT", "emailVerifiedAtLTE", "emailVerifiedAtIsNil", "emailVerifiedAtNotNil", "platformAdmin", "platformAdminNEQ", "lastLoginAt", "lastLoginAtNEQ", "lastLoginAtIn", "lastLoginAtNotIn", "lastLoginAtGT", "lastLoginAtGTE", "lastLoginAtLT", "lastLoginAtLTE", "lastLoginAtIsNil", "lastLoginAtNotNil"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "emailVerifiedAt", "emailVerifiedAtNEQ", "emailVerifiedAtIn", "emailVerifiedAtNotIn", "emailVerifiedAtGT", "emailVerifiedAtGTE", "emailVerifiedAtLT", "emailVerifiedAtLTE", "emailVerifiedAtIsNil", "emailVerifiedAtNotNil", "platformAdmin", "platformAdminNEQ", "disabled", "disabledNEQ", "lastLoginAt", "lastLoginAtNEQ", "lastLoginAtIn", "lastLoginAtNotIn", "lastLoginAtGT", "lastLoginAtGTE", "lastLoginAtLT", "lastLoginAtLTE", "lastLoginAtIsNil", "lastLoginAtNotNil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45229,6 +45642,20 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.PlatformAdminNEQ = data
+		case "disabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disabled = data
+		case "disabledNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabledNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisabledNEQ = data
 		case "lastLoginAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lastLoginAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -49323,6 +49750,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setPlatformAdmin":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setPlatformAdmin(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "updateProfile":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateProfile(ctx, field)
@@ -50550,6 +50984,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "users":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Query_users(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "oauthClients":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query_oauthClients(ctx, field)
@@ -51489,6 +51930,39 @@ func (ec *executionContext) _ServiceRevisionEdge(ctx context.Context, sel ast.Se
 	return out
 }
 
+var setPlatformAdminPayloadImplementors = []string{"SetPlatformAdminPayload"}
+
+func (ec *executionContext) _SetPlatformAdminPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SetPlatformAdminPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, setPlatformAdminPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SetPlatformAdminPayload")
+		case "user":
+			out.Values[i] = ec._SetPlatformAdminPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var setUserDisabledPayloadImplementors = []string{"SetUserDisabledPayload"}
 
 func (ec *executionContext) _SetUserDisabledPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SetUserDisabledPayload) graphql.Marshaler {
@@ -51507,6 +51981,11 @@ func (ec *executionContext) _SetUserDisabledPayload(ctx context.Context, sel ast
 			}
 		case "disabled":
 			out.Values[i] = ec._SetUserDisabledPayload_disabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "user":
+			out.Values[i] = ec._SetUserDisabledPayload_user(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -52342,6 +52821,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "platformAdmin":
 			out.Values[i] = ec._User_platformAdmin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disabled":
+			out.Values[i] = ec._User_disabled(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -54804,6 +55288,19 @@ func (ec *executionContext) unmarshalNServiceWhereInput2ᚖgithubᚗcomᚋwoowte
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNSetPlatformAdminInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSetPlatformAdminInput(ctx context.Context, v any) (model.SetPlatformAdminInput, error) {
+	res, err := ec.unmarshalInputSetPlatformAdminInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSetPlatformAdminPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSetPlatformAdminPayload(ctx context.Context, sel ast.SelectionSet, v *model.SetPlatformAdminPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SetPlatformAdminPayload!")
+		return graphql.Null
+	}
+	return ec._SetPlatformAdminPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNSetUserDisabledInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐSetUserDisabledInput(ctx context.Context, v any) (model.SetUserDisabledInput, error) {
 	res, err := ec.unmarshalInputSetUserDisabledInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -55201,6 +55698,14 @@ func (ec *executionContext) marshalNUser2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaa
 		return graphql.Null
 	}
 	return ec._User(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUserConnection2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUserConnection(ctx context.Context, sel ast.SelectionSet, v *ent.UserConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UserConnection!")
+		return graphql.Null
+	}
+	return ec._UserConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUserOrderField2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUserOrderField(ctx context.Context, v any) (*ent.UserOrderField, error) {
@@ -57324,6 +57829,14 @@ func (ec *executionContext) marshalOUserEdge2ᚖgithubᚗcomᚋwoowtechᚋwoow�
 		return graphql.Null
 	}
 	return ec._UserEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOUserOrder2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUserOrder(ctx context.Context, v any) (*ent.UserOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputUserOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUserWhereInputᚄ(ctx context.Context, v any) ([]*ent.UserWhereInput, error) {

@@ -255,7 +255,14 @@ func (r *mutationResolver) VerifyEmail(ctx context.Context, input model.VerifyEm
 
 // SetUserDisabled is the resolver for the setUserDisabled field.
 func (r *mutationResolver) SetUserDisabled(ctx context.Context, input model.SetUserDisabledInput) (*model.SetUserDisabledPayload, error) {
-	return &model.SetUserDisabledPayload{UserID: input.UserID, Disabled: input.Disabled}, r.Accounts.SetDisabled(ctx, input.UserID, input.Disabled)
+	u, err := r.Accounts.SetDisabled(ctx, input.UserID, input.Disabled)
+	return &model.SetUserDisabledPayload{UserID: input.UserID, Disabled: input.Disabled, User: u}, err
+}
+
+// SetPlatformAdmin is the resolver for the setPlatformAdmin field.
+func (r *mutationResolver) SetPlatformAdmin(ctx context.Context, input model.SetPlatformAdminInput) (*model.SetPlatformAdminPayload, error) {
+	u, err := r.Accounts.SetPlatformAdmin(ctx, input.UserID, input.Admin)
+	return &model.SetPlatformAdminPayload{User: u}, err
 }
 
 // UpdateProfile is the resolver for the updateProfile field.
@@ -584,6 +591,11 @@ func (r *queryResolver) ServiceManifest(ctx context.Context, serviceID int, revi
 // ServiceValuesDiff is the resolver for the serviceValuesDiff field.
 func (r *queryResolver) ServiceValuesDiff(ctx context.Context, serviceID int, from int, to int) ([]*valuespec.Change, error) {
 	return r.Deploy.ValuesDiff(ctx, serviceID, from, to)
+}
+
+// Users is the resolver for the users field.
+func (r *queryResolver) Users(ctx context.Context, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder) (*ent.UserConnection, error) {
+	return r.Accounts.Users(ctx, after, first, before, last, search, orderBy)
 }
 
 // OauthClients is the resolver for the oauthClients field.

@@ -23,6 +23,8 @@ import { Assistant } from "./pages/assistant/Assistant";
 import { ThreadPage } from "./pages/assistant/Thread";
 import { AIAdmin } from "./pages/admin/AIAdmin";
 import { PlatformSettings } from "./pages/admin/PlatformSettings";
+import { AdminUsers } from "./pages/admin/AdminUsers";
+import { AdminTemplates } from "./pages/admin/AdminTemplates";
 import { Consent } from "./pages/oauth/Consent";
 import { Device } from "./pages/oauth/Device";
 import { NotFound } from "./pages/NotFound";
@@ -108,6 +110,8 @@ export function App() {
         <Route path="settings" element={<Settings />} />
         <Route path="admin/ai" element={<AIAdmin />} />
         <Route path="admin/settings" element={<PlatformSettings />} />
+        <Route path="admin/users" element={<AdminUsers />} />
+        <Route path="admin/templates" element={<AdminTemplates />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -666,6 +666,20 @@ type ServicePayload struct {
 	Service *ent.Service `json:"service"`
 }
 
+// An account to make a platform admin, or to take the role from (platform admins).
+type SetPlatformAdminInput struct {
+	// The account; the viewer's own too, while another active platform admin remains.
+	UserID int `json:"userId"`
+	// true makes the account a platform admin, false takes the role away.
+	Admin bool `json:"admin"`
+}
+
+// The account's new role.
+type SetPlatformAdminPayload struct {
+	// The account as it is now.
+	User *ent.User `json:"user"`
+}
+
 // An account to disable or enable (platform admins).
 type SetUserDisabledInput struct {
 	// The account; not the viewer's own (BAD_USER_INPUT).
@@ -680,6 +694,8 @@ type SetUserDisabledPayload struct {
 	UserID int `json:"userId"`
 	// Whether it is disabled now.
 	Disabled bool `json:"disabled"`
+	// The account as it is now.
+	User *ent.User `json:"user"`
 }
 
 // The smart home after the change; smartHomeStatus follows it.

@@ -70,6 +70,12 @@ function AdminNav() {
       <NavLink to="/admin/ai" className="nav-link">
         <Icon name="assistant" /> AI assistant
       </NavLink>
+      <NavLink to="/admin/templates" className="nav-link">
+        <Icon name="marketplace" /> Templates
+      </NavLink>
+      <NavLink to="/admin/users" className="nav-link">
+        <Icon name="user" /> Users
+      </NavLink>
       <NavLink to="/admin/settings" className="nav-link">
         <Icon name="settings" /> Platform settings
       </NavLink>

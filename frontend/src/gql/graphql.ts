@@ -167,6 +167,50 @@ export type CreateAiProviderInput = {
   temperature?: number | null | undefined;
 };
 
+/** The fields of a new AppTemplate; those left out get their defaults. */
+export type CreateAppTemplateInput = {
+  /** Whether the marketplace lists it for everyone: an inactive template is listed for platform admins only (appTemplate(slug:) still finds it, and its services still show it). */
+  active?: boolean | null | undefined;
+  /** The marketplace category. */
+  category: AppTemplateCategory;
+  /** The Helm chart: oci://registry/repo/chart, a chart name in chartRepoURL, an http(s) archive URL, or a local chart path inside the server's WOOW_CHART_DIRS. */
+  chartRef: string;
+  /** The Helm repository of a chart name in chartRef; empty for oci:// and archive references. */
+  chartRepoURL?: string | null | undefined;
+  /** The chart version deployed; empty for the latest. */
+  chartVersion?: string | null | undefined;
+  /** The port of the app's HTTP service, which its address reaches. */
+  defaultPort?: number | null | undefined;
+  /** Chart values the platform sets, under what the user sets. */
+  defaultValues?: Record<string, unknown> | null | undefined;
+  /** A one-line summary for the marketplace, up to 500 characters. */
+  description?: string | null | undefined;
+  /** A link to the app's documentation; empty when none. */
+  documentationURL?: string | null | undefined;
+  /** The template's page text (Markdown). */
+  fullDescription?: string | null | undefined;
+  /** A Material Symbols icon name. */
+  icon?: string | null | undefined;
+  /** Whether a deploy gets a public address (ingress) for the app. */
+  ingressEnabled?: boolean | null | undefined;
+  /** The memory the app needs at least, in GB. */
+  minRAMGB?: number | null | undefined;
+  /** The disk the app needs at least, in GB. */
+  minStorageGB?: number | null | undefined;
+  /** The virtual CPUs the app needs at least. */
+  minVcpu?: number | null | undefined;
+  /** The advertised monthly price; 0 for free. */
+  monthlyPrice?: number | null | undefined;
+  /** The display name, up to 100 characters. */
+  name: string;
+  /** The template's address in the marketplace, unique and fixed once created. */
+  slug: string;
+  /** Search keywords. */
+  tags?: Array<string> | null | undefined;
+  /** The values a user sets when deploying, and their rules (the deploy form). */
+  valueSpecs?: ValueSpecsInput | null | undefined;
+};
+
 /** An invitation that needs a new link. */
 export type CreateInvitationLinkInput = {
   /** The invitation; CONFLICT when it was answered or cancelled. Its expiry moves too. */
@@ -559,6 +603,22 @@ export type ServiceState =
   /** A Helm upgrade or rollback is running. */
   | 'upgrading';
 
+/** An account to make a platform admin, or to take the role from (platform admins). */
+export type SetPlatformAdminInput = {
+  /** true makes the account a platform admin, false takes the role away. */
+  admin: boolean;
+  /** The account; the viewer's own too, while another active platform admin remains. */
+  userId: string | number;
+};
+
+/** An account to disable or enable (platform admins). */
+export type SetUserDisabledInput = {
+  /** true disables the account, false enables it again. */
+  disabled: boolean;
+  /** The account; not the viewer's own (BAD_USER_INPUT). */
+  userId: string | number;
+};
+
 /** Where its provisioning is. */
 export type SmartHomeState =
   /** Reachable once a connector runs the tunnel. */
@@ -670,6 +730,50 @@ export type UpdateAiProviderInput = {
   temperature?: number | null | undefined;
 };
 
+/** Changes to the AppTemplate named by id: the fields given are set, those left out stay. */
+export type UpdateAppTemplateInput = {
+  /** Whether the marketplace lists it for everyone: an inactive template is listed for platform admins only (appTemplate(slug:) still finds it, and its services still show it). */
+  active?: boolean | null | undefined;
+  /** The marketplace category. */
+  category?: AppTemplateCategory | null | undefined;
+  /** The Helm chart: oci://registry/repo/chart, a chart name in chartRepoURL, an http(s) archive URL, or a local chart path inside the server's WOOW_CHART_DIRS. */
+  chartRef?: string | null | undefined;
+  /** The Helm repository of a chart name in chartRef; empty for oci:// and archive references. */
+  chartRepoURL?: string | null | undefined;
+  /** The chart version deployed; empty for the latest. */
+  chartVersion?: string | null | undefined;
+  /** The port of the app's HTTP service, which its address reaches. */
+  defaultPort?: number | null | undefined;
+  /** Chart values the platform sets, under what the user sets. */
+  defaultValues?: Record<string, unknown> | null | undefined;
+  /** A one-line summary for the marketplace, up to 500 characters. */
+  description?: string | null | undefined;
+  /** A link to the app's documentation; empty when none. */
+  documentationURL?: string | null | undefined;
+  /** The template's page text (Markdown). */
+  fullDescription?: string | null | undefined;
+  /** A Material Symbols icon name. */
+  icon?: string | null | undefined;
+  /** The AppTemplate to update. */
+  id: string | number;
+  /** Whether a deploy gets a public address (ingress) for the app. */
+  ingressEnabled?: boolean | null | undefined;
+  /** The memory the app needs at least, in GB. */
+  minRAMGB?: number | null | undefined;
+  /** The disk the app needs at least, in GB. */
+  minStorageGB?: number | null | undefined;
+  /** The virtual CPUs the app needs at least. */
+  minVcpu?: number | null | undefined;
+  /** The advertised monthly price; 0 for free. */
+  monthlyPrice?: number | null | undefined;
+  /** The display name, up to 100 characters. */
+  name?: string | null | undefined;
+  /** Search keywords. */
+  tags?: Array<string> | null | undefined;
+  /** The values a user sets when deploying, and their rules (the deploy form). */
+  valueSpecs?: ValueSpecsInput | null | undefined;
+};
+
 /** A member's new role (admins and the owner). */
 export type UpdateMemberRoleInput = {
   /** The new role: admin, user or guest (transferOwnership makes an owner). */
@@ -767,6 +871,42 @@ export type UpdateWorkspaceInput = {
   name?: string | null | undefined;
 };
 
+/** One value a template lets a user set, and its rules (see ValueSpec). */
+export type ValueSpecInput = {
+  /** The value used when the user gives none, of the type's JSON type. */
+  default?: unknown;
+  /** Help text shown under the field. */
+  description?: string | null | undefined;
+  /**
+   * A dot path into the chart values, unique in the template; `_init.` keys
+   * are set-up inputs, not chart values.
+   */
+  key: string;
+  /** What the form calls the value. */
+  label: string;
+  /** Rule for number: the largest value allowed (inclusive). */
+  max?: number | null | undefined;
+  /** Rule for text and password: the most characters (not bytes) a value may have. */
+  maxLength?: number | null | undefined;
+  /** Rule for number: the smallest value allowed (inclusive). */
+  min?: number | null | undefined;
+  /** Rule for text and password: the fewest characters (not bytes) a non-empty value may have. */
+  minLength?: number | null | undefined;
+  /** The values a select allows: its value must be one of them. */
+  options?: Array<string> | null | undefined;
+  /**
+   * Rule for text and password: an RE2 regular expression the whole non-empty
+   * value must match (as HTML's pattern attribute), at most 500 characters.
+   */
+  pattern?: string | null | undefined;
+  /** What a user reads when a value does not match pattern; required with pattern. */
+  patternMessage?: string | null | undefined;
+  /** Example text shown in an empty field. */
+  placeholder?: string | null | undefined;
+  /** The form control, and the JSON type the value must have. */
+  type: ValueSpecType;
+};
+
 /** The form control of a value and the JSON type it must have. */
 export type ValueSpecType =
   /** true or false. */
@@ -786,6 +926,14 @@ export type ValueSpecType =
   | 'select'
   /** A single line of text (a JSON string). */
   | 'text';
+
+/** The values a template lets a user set, as an admin writes them (see ValueSpecs). */
+export type ValueSpecsInput = {
+  /** Values the user may give. */
+  optional: Array<ValueSpecInput>;
+  /** Values the user must give when deploying. */
+  required: Array<ValueSpecInput>;
+};
 
 /** A verification link's token. */
 export type VerifyEmailInput = {
@@ -816,6 +964,50 @@ export type MyWorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyWorkspacesQuery = { workspaces: { totalCount: number, edges: Array<{ node: { id: string, name: string, slug: string, viewerRole: Role, viewerCanDeploy: boolean } | null } | null> | null } };
+
+export type AdminTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminTemplatesQuery = { appTemplates: { edges: Array<{ node: { id: string, name: string, slug: string, description: string, category: AppTemplateCategory, chartRef: string, chartRepoURL: string, chartVersion: string, defaultPort: number, ingressEnabled: boolean, active: boolean, valueSpecs: { required: Array<{ key: string, label: string, type: ValueSpecType, default: unknown, options: Array<string> | null, placeholder: string | null, description: string | null, minLength: number | null, maxLength: number | null, pattern: string | null, patternMessage: string | null, min: number | null, max: number | null }>, optional: Array<{ key: string, label: string, type: ValueSpecType, default: unknown, options: Array<string> | null, placeholder: string | null, description: string | null, minLength: number | null, maxLength: number | null, pattern: string | null, patternMessage: string | null, min: number | null, max: number | null }> } } | null } | null> | null } };
+
+export type AdminValueSpecFragment = { key: string, label: string, type: ValueSpecType, default: unknown, options: Array<string> | null, placeholder: string | null, description: string | null, minLength: number | null, maxLength: number | null, pattern: string | null, patternMessage: string | null, min: number | null, max: number | null };
+
+export type AdminCreateTemplateMutationVariables = Exact<{
+  input: CreateAppTemplateInput;
+}>;
+
+
+export type AdminCreateTemplateMutation = { createAppTemplate: { appTemplate: { id: string } } };
+
+export type AdminUpdateTemplateMutationVariables = Exact<{
+  input: UpdateAppTemplateInput;
+}>;
+
+
+export type AdminUpdateTemplateMutation = { updateAppTemplate: { appTemplate: { id: string, active: boolean } } };
+
+export type AdminUsersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string, platformAdmin: boolean, disabled: boolean, lastLoginAt: string | null } | null } | null> | null } };
+
+export type SetPlatformAdminMutationVariables = Exact<{
+  input: SetPlatformAdminInput;
+}>;
+
+
+export type SetPlatformAdminMutation = { setPlatformAdmin: { user: { id: string, platformAdmin: boolean, disabled: boolean } } };
+
+export type SetUserDisabledMutationVariables = Exact<{
+  input: SetUserDisabledInput;
+}>;
+
+
+export type SetUserDisabledMutation = { setUserDisabled: { user: { id: string, platformAdmin: boolean, disabled: boolean } } };
 
 export type PlatformSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1723,6 +1915,7 @@ export type WorkspaceListPageQuery = { workspaces: { totalCount: number, edges: 
 export type WorkspaceViewerCanFragment = { viewerCanUpdate: boolean, viewerCanManageMembers: boolean, viewerCanAdminister: boolean, viewerCanDeploy: boolean, viewerCanLeave: boolean };
 
 export const ValueSpecFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ValueSpecFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValueSpec"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"default"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"placeholder"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"patternMessage"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]} as unknown as DocumentNode<ValueSpecFieldsFragment, unknown>;
+export const AdminValueSpecFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminValueSpec"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValueSpec"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"default"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"placeholder"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"patternMessage"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]} as unknown as DocumentNode<AdminValueSpecFragment, unknown>;
 export const AiProviderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AIProviderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AIProvider"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"baseURL"}},{"kind":"Field","name":{"kind":"Name","value":"defaultModel"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"hasApiKey"}}]}}]} as unknown as DocumentNode<AiProviderFieldsFragment, unknown>;
 export const AiAgentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AIAgentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AIAgent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"systemPrompt"}},{"kind":"Field","name":{"kind":"Name","value":"providerID"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<AiAgentFieldsFragment, unknown>;
 export const ChatMessageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChatMessageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AIMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"authorUser"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"authorAgent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"avatarColor"}}]}}]}}]} as unknown as DocumentNode<ChatMessageFieldsFragment, unknown>;
@@ -1736,6 +1929,12 @@ export const WorkspaceViewerCanFragmentDoc = {"kind":"Document","definitions":[{
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}}]}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerifiedAt"}},{"kind":"Field","name":{"kind":"Name","value":"platformAdmin"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
 export const MyWorkspacesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyWorkspaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"workspaces"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"state"},"value":{"kind":"EnumValue","value":"active"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"NAME"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"ASC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRole"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanDeploy"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyWorkspacesQuery, MyWorkspacesQueryVariables>;
+export const AdminTemplatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminTemplates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appTemplates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"chartRef"}},{"kind":"Field","name":{"kind":"Name","value":"chartRepoURL"}},{"kind":"Field","name":{"kind":"Name","value":"chartVersion"}},{"kind":"Field","name":{"kind":"Name","value":"defaultPort"}},{"kind":"Field","name":{"kind":"Name","value":"ingressEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"valueSpecs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"required"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminValueSpec"}}]}},{"kind":"Field","name":{"kind":"Name","value":"optional"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminValueSpec"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminValueSpec"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValueSpec"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"default"}},{"kind":"Field","name":{"kind":"Name","value":"options"}},{"kind":"Field","name":{"kind":"Name","value":"placeholder"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"patternMessage"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]} as unknown as DocumentNode<AdminTemplatesQuery, AdminTemplatesQueryVariables>;
+export const AdminCreateTemplateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminCreateTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAppTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAppTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<AdminCreateTemplateMutation, AdminCreateTemplateMutationVariables>;
+export const AdminUpdateTemplateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminUpdateTemplate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateAppTemplateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAppTemplate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appTemplate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]}}]} as unknown as DocumentNode<AdminUpdateTemplateMutation, AdminUpdateTemplateMutationVariables>;
+export const AdminUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"platformAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"disabled"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AdminUsersQuery, AdminUsersQueryVariables>;
+export const SetPlatformAdminDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetPlatformAdmin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetPlatformAdminInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPlatformAdmin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platformAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"disabled"}}]}}]}}]}}]} as unknown as DocumentNode<SetPlatformAdminMutation, SetPlatformAdminMutationVariables>;
+export const SetUserDisabledDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetUserDisabled"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetUserDisabledInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setUserDisabled"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"platformAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"disabled"}}]}}]}}]}}]} as unknown as DocumentNode<SetUserDisabledMutation, SetUserDisabledMutationVariables>;
 export const PlatformSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlatformSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceDomain"}},{"kind":"Field","name":{"kind":"Name","value":"registration"}},{"kind":"Field","name":{"kind":"Name","value":"namespaceQuota"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cpu"}},{"kind":"Field","name":{"kind":"Name","value":"memory"}},{"kind":"Field","name":{"kind":"Name","value":"storage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smtpUrl"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"set"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mailFrom"}},{"kind":"Field","name":{"kind":"Name","value":"cloudflareApiToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"set"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cloudflareAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"cloudflareZoneId"}},{"kind":"Field","name":{"kind":"Name","value":"fromEnvironment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"variable"}}]}}]}}]}}]} as unknown as DocumentNode<PlatformSettingsQuery, PlatformSettingsQueryVariables>;
 export const UpdatePlatformSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePlatformSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdatePlatformSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePlatformSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serviceDomain"}},{"kind":"Field","name":{"kind":"Name","value":"registration"}},{"kind":"Field","name":{"kind":"Name","value":"namespaceQuota"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cpu"}},{"kind":"Field","name":{"kind":"Name","value":"memory"}},{"kind":"Field","name":{"kind":"Name","value":"storage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"smtpUrl"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"set"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mailFrom"}},{"kind":"Field","name":{"kind":"Name","value":"cloudflareApiToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"set"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cloudflareAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"cloudflareZoneId"}},{"kind":"Field","name":{"kind":"Name","value":"fromEnvironment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setting"}},{"kind":"Field","name":{"kind":"Name","value":"variable"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UpdatePlatformSettingsMutation, UpdatePlatformSettingsMutationVariables>;
 export const AiAdminDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AIAdmin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aiProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AIProviderFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"aiAgents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AIAgentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AIProviderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AIProvider"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"baseURL"}},{"kind":"Field","name":{"kind":"Name","value":"defaultModel"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"hasApiKey"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AIAgentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AIAgent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"handle"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"systemPrompt"}},{"kind":"Field","name":{"kind":"Name","value":"providerID"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<AiAdminQuery, AiAdminQueryVariables>;

@@ -1,0 +1,125 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryRouter } from "react-router";
+import { Provider } from "urql";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { badInput, mockClient, opName } from "../../test/mockClient";
+import { AdminTemplates } from "./AdminTemplates";
+
+const session = vi.hoisted(() => ({ platformAdmin: true }));
+vi.mock("../../lib/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../lib/session")>()),
+  useSignedInViewer: () => ({ id: "u-1", name: "Ada", email: "ada@x.io", emailVerifiedAt: null, platformAdmin: session.platformAdmin }),
+}));
+
+const spec = (key: string, type: string, extra: object = {}) => ({
+  __typename: "ValueSpec",
+  key,
+  label: key,
+  type,
+  default: null,
+  options: null,
+  placeholder: null,
+  description: null,
+  minLength: null,
+  maxLength: null,
+  pattern: null,
+  patternMessage: null,
+  min: null,
+  max: null,
+  ...extra,
+});
+const tpl = (id: string, name: string, active: boolean) => ({
+  __typename: "AppTemplate",
+  id,
+  name,
+  slug: name.toLowerCase(),
+  description: "",
+  category: "database",
+  chartRef: "oci://charts/" + name.toLowerCase(),
+  chartRepoURL: null,
+  chartVersion: "1.0.0",
+  defaultPort: 5432,
+  ingressEnabled: false,
+  active,
+  valueSpecs: { __typename: "ValueSpecs", required: [spec("auth.password", "password", { minLength: 8 })], optional: [] },
+});
+
+function setup(answers: Record<string, unknown> = {}) {
+  const mc = mockClient({
+    AdminTemplates: {
+      data: { appTemplates: { __typename: "AppTemplateConnection", edges: [{ __typename: "AppTemplateEdge", node: tpl("t-1", "Postgres", true) }, { __typename: "AppTemplateEdge", node: tpl("t-2", "Old", false) }] } },
+    },
+    AdminUpdateTemplate: { data: { updateAppTemplate: { __typename: "AppTemplatePayload", appTemplate: { __typename: "AppTemplate", id: "t-1", active: false } } } },
+    AdminCreateTemplate: { data: { createAppTemplate: { __typename: "AppTemplatePayload", appTemplate: { __typename: "AppTemplate", id: "t-3" } } } },
+    ...(answers as object),
+  });
+  render(
+    <Provider value={mc.client}>
+      <MemoryRouter>
+        <AdminTemplates />
+      </MemoryRouter>
+    </Provider>,
+  );
+  const last = (op: string) => mc.executeMutation.mock.calls.map((c) => c[0]).filter((r) => opName(r) === op).at(-1)?.variables;
+  return { last };
+}
+
+beforeEach(() => {
+  session.platformAdmin = true;
+});
+
+describe("AdminTemplates", { timeout: 20_000 }, () => {
+  it("is for platform admins only", () => {
+    session.platformAdmin = false;
+    setup();
+    expect(screen.getByText("For platform admins")).toBeInTheDocument();
+  });
+
+  it("lists inactive templates too, and deactivates and activates", async () => {
+    const user = userEvent.setup();
+    const { last } = setup();
+    const pg = (await screen.findByText("Postgres")).closest("tr")!;
+    const old = screen.getByText("Old").closest("tr")!;
+    expect(within(old).getByText("Inactive")).toBeInTheDocument();
+    await user.click(within(pg).getByRole("button", { name: "Deactivate" }));
+    expect(last("AdminUpdateTemplate")).toEqual({ input: { id: "t-1", active: false } });
+    await user.click(within(old).getByRole("button", { name: "Activate" }));
+    expect(last("AdminUpdateTemplate")).toEqual({ input: { id: "t-2", active: true } });
+  });
+
+  it("edits value specs as rows, with their rules", async () => {
+    const user = userEvent.setup();
+    const { last } = setup();
+    await user.click(within((await screen.findByText("Postgres")).closest("tr")!).getByRole("button", { name: "Edit" }));
+    const first = screen.getByRole("group", { name: "Value 1" });
+    expect(within(first).getByLabelText("Key")).toHaveValue("auth.password");
+    expect(within(first).getByLabelText("Min length")).toHaveValue(8);
+    await user.click(screen.getByRole("button", { name: "Add a value" }));
+    const second = screen.getByRole("group", { name: "Value 2" });
+    await user.type(within(second).getByLabelText("Key"), "replicas");
+    await user.type(within(second).getByLabelText("Label"), "Replicas");
+    await user.selectOptions(within(second).getByLabelText("Type"), "number");
+    await user.type(within(second).getByLabelText("Default"), "2");
+    await user.type(within(second).getByLabelText("Max"), "5");
+    await user.click(screen.getByRole("button", { name: "Save template" }));
+    const input = (last("AdminUpdateTemplate") as { input: Record<string, unknown> }).input;
+    expect(input.id).toBe("t-1");
+    expect(input.valueSpecs).toEqual({
+      required: [{ key: "auth.password", label: "auth.password", type: "password", minLength: 8 }],
+      optional: [{ key: "replicas", label: "Replicas", type: "number", default: 2, max: 5 }],
+    });
+  });
+
+  it("creates a template and shows the server's refusal", async () => {
+    const user = userEvent.setup();
+    const { last } = setup({ AdminCreateTemplate: { error: badInput("slug", "the slug is taken") } });
+    await user.click(await screen.findByRole("button", { name: "New template" }));
+    await user.type(screen.getByLabelText("Name"), "Redis");
+    await user.type(screen.getByLabelText("Slug"), "redis");
+    await user.type(screen.getByLabelText("Chart"), "oci://charts/redis");
+    await user.click(screen.getByRole("button", { name: "Create template" }));
+    expect(last("AdminCreateTemplate")).toMatchObject({ input: { name: "Redis", slug: "redis", chartRef: "oci://charts/redis", valueSpecs: { required: [], optional: [] } } });
+    expect(await screen.findByText("the slug is taken")).toBeInTheDocument();
+  });
+});
