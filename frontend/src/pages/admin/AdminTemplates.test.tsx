@@ -122,4 +122,33 @@ describe("AdminTemplates", { timeout: 20_000 }, () => {
     expect(last("AdminCreateTemplate")).toMatchObject({ input: { name: "Redis", slug: "redis", chartRef: "oci://charts/redis", valueSpecs: { required: [], optional: [] } } });
     expect(await screen.findByText("the slug is taken")).toBeInTheDocument();
   });
+
+  it("uploads a chart archive and names it as the template's chart", async () => {
+    const user = userEvent.setup();
+    const fetcher = vi.fn(async () =>
+      new Response(JSON.stringify({ chartRef: "upload://" + "ab".repeat(32), name: "myapp", version: "0.1.0", size: 1234 }), {
+        status: 201,
+        headers: { "Content-Type": "application/json" },
+      }),
+    );
+    vi.stubGlobal("fetch", fetcher);
+    try {
+      const { last } = setup();
+      await user.click(await screen.findByRole("button", { name: "New template" }));
+      await user.type(screen.getByLabelText("Name"), "My app");
+      await user.type(screen.getByLabelText("Slug"), "my-app");
+      await user.type(screen.getByLabelText("Chart repository URL"), "https://charts.example.com");
+      await user.upload(screen.getByLabelText("Chart archive (.tgz)"), new File([new Uint8Array([0x1f, 0x8b, 8])], "myapp-0.1.0.tgz", { type: "application/gzip" }));
+      await user.click(screen.getByRole("button", { name: "Upload chart" }));
+      expect(await screen.findByRole("status")).toHaveTextContent("Uploaded myapp 0.1.0");
+      expect(fetcher).toHaveBeenCalledWith("/api/charts", expect.objectContaining({ method: "POST" }));
+      expect(screen.getByLabelText("Chart")).toHaveValue("upload://" + "ab".repeat(32));
+      await user.click(screen.getByRole("button", { name: "Create template" }));
+      expect(last("AdminCreateTemplate")).toMatchObject({ input: { chartRef: "upload://" + "ab".repeat(32) } });
+      const input = (last("AdminCreateTemplate") as { input: Record<string, unknown> }).input;
+      expect(input.chartRepoURL ?? "").toBe("");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

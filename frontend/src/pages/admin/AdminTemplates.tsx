@@ -9,6 +9,7 @@ import type { AdminTemplatesQuery, AppTemplateCategory, ValueSpecInput, ValueSpe
 import { Button, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
 import { useSignedInViewer } from "../../lib/session";
+import { ChartUpload } from "../../components/ChartUpload";
 
 const AdminTemplatesDocument = graphql(`
   query AdminTemplates {
@@ -310,11 +311,16 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
         {text("chartRef", "Chart", "oci://…, a chart name in the repository below, builtin://container-app, or a local chart path.")}
         {text("chartRepoURL", "Chart repository URL")}
         {text("chartVersion", "Chart version")}
-        {/* CHART UPLOAD: drop the chart-archive upload component here
-            (frontend/src/components/ChartUpload.tsx, being written
-            separately); on upload it should set chartRef (and clear
-            chartRepoURL) through set(). */}
-        <div data-slot="chart-upload" />
+        {/* An uploaded archive is stored by the platform and named by
+            its digest (upload://…): it replaces the chart reference, and a
+            repository URL or version no longer applies. */}
+        <ChartUpload
+          onUploaded={(c) => {
+            set("chartRef", c.chartRef);
+            set("chartRepoURL", "");
+            set("chartVersion", "");
+          }}
+        />
         {text("defaultPort", "Port")}
         <label className="row">
           <input type="checkbox" checked={form.ingressEnabled} onChange={(e) => set("ingressEnabled", e.target.checked)} /> Reachable from the internet (ingress)
