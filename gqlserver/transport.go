@@ -2,6 +2,7 @@ package gqlserver
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -151,7 +152,29 @@ func execute(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor,
 	}
 	w.Header().Set("Content-Type", media)
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
-	writeJSON(w, responses(ctx))
+	resp := responses(ctx)
+	if resp == nil {
+		resp = endedResponse(ctx)
+	}
+	writeJSON(w, resp)
+}
+
+// endedResponse answers an operation whose context ended before it ran:
+// gqlgen's executor then runs nothing and returns no response (its end of
+// a stream), which would go out as a bare null. The context ends that way
+// when the viewer's session ends between authentication and execution
+// (its cause is revocation.ErrEnded: UNAUTHENTICATED) or when the client
+// went away. The answer is what an operation stopped at its root gives:
+// no data, and the reason.
+func endedResponse(ctx context.Context) *graphql.Response {
+	code, msg := CodeCancelled, "the operation was cancelled"
+	if e := errs.Public(context.Cause(ctx)); e != nil && e.Code != errs.Internal {
+		code, msg = string(e.Code), e.Message
+	}
+	return &graphql.Response{
+		Data:   json.RawMessage("null"),
+		Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": code}}},
+	}
 }
 
 // responseMediaType is the media type of the response: the first of

@@ -1,11 +1,16 @@
 package gqlserver
 
 import (
+	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/woowtech/woow-paas/errs"
 )
 
 // TestRequestErrorStatus: a request error (syntax, validation, variable
@@ -139,5 +144,36 @@ func TestResponseMediaType(t *testing.T) {
 		if got := responseMediaType(accept); got != want {
 			t.Errorf("responseMediaType(%q) = %q, want %q", accept, got, want)
 		}
+	}
+}
+
+// TestEndedBeforeExecution: an operation whose context ended before it ran
+// (the viewer's session ended meanwhile, or the client went away) answers
+// with no data and why, never a bare null: gqlgen's executor runs nothing
+// then and returns no response.
+func TestEndedBeforeExecution(t *testing.T) {
+	ended := errs.E(errs.Unauthenticated, "your session has ended; sign in again")
+	for _, c := range []struct {
+		name          string
+		cause         error
+		code, message string
+	}{
+		{"session ended", ended, "UNAUTHENTICATED", "your session has ended; sign in again"},
+		{"client went away", nil, CodeCancelled, "the operation was cancelled"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := New(newTestSchema(), Options{Logger: slog.New(slog.DiscardHandler)})
+			ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				ctx, cancel := context.WithCancelCause(r.Context())
+				cancel(c.cause)
+				h.ServeHTTP(w, r.WithContext(ctx))
+			}))
+			defer ts.Close()
+			status, r := query(t, ts, `mutation { setName(name: "x") }`)
+			wantError(t, status, r, http.StatusOK, c.code, c.message)
+			if string(r.Data) != "null" {
+				t.Fatalf("data %s, want null (%s)", r.Data, r.raw)
+			}
+		})
 	}
 }
