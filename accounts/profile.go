@@ -14,6 +14,7 @@ import (
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -26,12 +27,33 @@ func validName(raw string) (string, error) {
 // keeps its value.
 type ProfileInput struct {
 	Name, Email *string
+	// Locale is the web app's language (see Locales); "" follows the
+	// browser.
+	Locale *string
 }
 
-// UpdateProfile changes the signed-in account's name or email. A new email
+// Locales are the languages the web app speaks, as BCP 47 tags.
+var Locales = []string{"en", "zh-TW"}
+
+// validLocale accepts one of Locales (in any letter case, stored in its
+// canonical form) or "".
+func validLocale(l string) (string, error) {
+	if l == "" {
+		return "", nil
+	}
+	for _, c := range Locales {
+		if strings.EqualFold(l, c) {
+			return c, nil
+		}
+	}
+	return "", errs.InvalidField("locale", "the language is one of %s, or empty to follow the browser", strings.Join(Locales, ", "))
+}
+
+// UpdateProfile changes the signed-in account's name, email or language. A new email
 // must be free; it is unverified until the account follows the link
 // e-mailed to it (when mail is set up), and reset links sent before stop
-// working. Errors: UNAUTHENTICATED, BAD_USER_INPUT naming name or email.
+// working. Errors: UNAUTHENTICATED, BAD_USER_INPUT naming name, email or
+// locale.
 func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*ent.User, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
@@ -50,6 +72,13 @@ func (s *Service) UpdateProfile(ctx context.Context, in ProfileInput) (*ent.User
 				return err
 			}
 			upd.SetName(name)
+		}
+		if in.Locale != nil {
+			l, err := validLocale(*in.Locale)
+			if err != nil {
+				return err
+			}
+			upd.SetLocale(l)
 		}
 		if in.Email != nil {
 			email, err := auth.NormalizeEmail(*in.Email)

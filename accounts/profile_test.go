@@ -57,6 +57,8 @@ func TestUpdateProfile(t *testing.T) {
 		{"long name", accounts.ProfileInput{Name: ptr(strings.Repeat("x", 201))}, "name"},
 		{"taken email", accounts.ProfileInput{Email: ptr("B@example.com")}, "email"},
 		{"bad email", accounts.ProfileInput{Email: ptr("not an email")}, "email"},
+		{"unknown language", accounts.ProfileInput{Locale: ptr("fr")}, "locale"},
+		{"simplified Chinese", accounts.ProfileInput{Locale: ptr("zh-CN")}, "locale"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := svc.UpdateProfile(ctx, tc.in)
@@ -69,6 +71,30 @@ func TestUpdateProfile(t *testing.T) {
 	}
 	_, err = svc.UpdateProfile(context.Background(), accounts.ProfileInput{Name: ptr("x")})
 	wantCode(t, err, errs.Unauthenticated)
+}
+
+// TestProfileLocale: the web app's language is stored on the account in
+// its canonical form; empty follows the browser again; a profile update
+// without it keeps it.
+func TestProfileLocale(t *testing.T) {
+	svc, c := newService(t)
+	u, s := register(t, svc, "a@example.com")
+	ctx := signedIn(t, svc, s.Token)
+	if stored, _ := c.User.Get(sys(), u.ID); stored.Locale != "" {
+		t.Fatalf("a new account's locale is %q, want empty (the browser's)", stored.Locale)
+	}
+	for _, step := range []struct{ set, want string }{{"zh-tw", "zh-TW"}, {"EN", "en"}, {"", ""}} {
+		got, err := svc.UpdateProfile(ctx, accounts.ProfileInput{Locale: ptr(step.set)})
+		if err != nil || got.Locale != step.want {
+			t.Fatalf("locale %q: %+v, %v", step.set, got, err)
+		}
+	}
+	if _, err := svc.UpdateProfile(ctx, accounts.ProfileInput{Locale: ptr("zh-TW")}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := svc.UpdateProfile(ctx, accounts.ProfileInput{Name: ptr("Ada")}); err != nil || got.Locale != "zh-TW" {
+		t.Fatalf("a name change: %+v, %v", got, err)
+	}
 }
 
 func TestChangePassword(t *testing.T) {

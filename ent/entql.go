@@ -692,6 +692,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldEmailVerifiedAt: {Type: field.TypeTime, Column: user.FieldEmailVerifiedAt},
 			user.FieldPlatformAdmin:   {Type: field.TypeBool, Column: user.FieldPlatformAdmin},
 			user.FieldDisabled:        {Type: field.TypeBool, Column: user.FieldDisabled},
+			user.FieldLocale:          {Type: field.TypeString, Column: user.FieldLocale},
 			user.FieldLastLoginAt:     {Type: field.TypeTime, Column: user.FieldLastLoginAt},
 		},
 	}
@@ -5078,6 +5079,11 @@ func (f *UserFilter) WherePlatformAdmin(p entql.BoolP) {
 // WhereDisabled applies the entql bool predicate on the disabled field.
 func (f *UserFilter) WhereDisabled(p entql.BoolP) {
 	f.Where(p.Field(user.FieldDisabled))
+}
+
+// WhereLocale applies the entql string predicate on the locale field.
+func (f *UserFilter) WhereLocale(p entql.StringP) {
+	f.Where(p.Field(user.FieldLocale))
 }
 
 // WhereLastLoginAt applies the entql time.Time predicate on the last_login_at field.

@@ -1806,7 +1806,7 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "User",
-		Fields: make([]*Field, 8),
+		Fields: make([]*Field, 9),
 		Edges:  make([]*Edge, 0),
 	}
 	var buf []byte
@@ -1866,10 +1866,18 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "disabled",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.LastLoginAt); err != nil {
+	if buf, err = json.Marshal(_m.Locale); err != nil {
 		return nil, err
 	}
 	node.Fields[7] = &Field{
+		Type:  "string",
+		Name:  "locale",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.LastLoginAt); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
 		Type:  "time.Time",
 		Name:  "last_login_at",
 		Value: string(buf),

@@ -267,7 +267,7 @@ func (r *mutationResolver) SetPlatformAdmin(ctx context.Context, input model.Set
 
 // UpdateProfile is the resolver for the updateProfile field.
 func (r *mutationResolver) UpdateProfile(ctx context.Context, input model.UpdateProfileInput) (*model.ProfilePayload, error) {
-	u, err := r.Accounts.UpdateProfile(ctx, accounts.ProfileInput{Name: input.Name, Email: input.Email})
+	u, err := r.Accounts.UpdateProfile(ctx, accounts.ProfileInput{Name: input.Name, Email: input.Email, Locale: input.Locale})
 	return &model.ProfilePayload{User: u}, err
 }
 

@@ -31,6 +31,7 @@ func (User) Fields() []ent.Field {
 		field.Time("email_verified_at").Comment("When the account proved it receives mail at its address (by following a link e-mailed there); null until then, and again after the address changes. Invitations to an address show in the app only to an account that proved it.").Optional().Nillable(),
 		field.Bool("platform_admin").Comment("Whether the account administers the platform: the marketplace, AI providers and accounts. The first account registered is one.").Default(false),
 		field.Bool("disabled").Comment("Whether a platform admin disabled the account: it cannot sign in, and its sessions and tokens stopped working.").Default(false),
+		field.String("locale").Comment("The language the web app speaks to this account: en or zh-TW; empty to follow the browser. API error messages stay English, with codes the app translates.").MaxLen(10).Default(""),
 		field.Time("last_login_at").Comment("When the account last signed in; null if it never did.").Optional().Nillable(),
 	}
 }

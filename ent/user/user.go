@@ -31,6 +31,8 @@ const (
 	FieldPlatformAdmin = "platform_admin"
 	// FieldDisabled holds the string denoting the disabled field in the database.
 	FieldDisabled = "disabled"
+	// FieldLocale holds the string denoting the locale field in the database.
+	FieldLocale = "locale"
 	// FieldLastLoginAt holds the string denoting the last_login_at field in the database.
 	FieldLastLoginAt = "last_login_at"
 	// EdgeMemberships holds the string denoting the memberships edge name in mutations.
@@ -183,6 +185,7 @@ var Columns = []string{
 	FieldEmailVerifiedAt,
 	FieldPlatformAdmin,
 	FieldDisabled,
+	FieldLocale,
 	FieldLastLoginAt,
 }
 
@@ -220,6 +223,10 @@ var (
 	DefaultPlatformAdmin bool
 	// DefaultDisabled holds the default value on creation for the "disabled" field.
 	DefaultDisabled bool
+	// DefaultLocale holds the default value on creation for the "locale" field.
+	DefaultLocale string
+	// LocaleValidator is a validator for the "locale" field. It is called by the builders before save.
+	LocaleValidator func(string) error
 )
 
 // OrderOption defines the ordering options for the User queries.
@@ -268,6 +275,11 @@ func ByPlatformAdmin(opts ...sql.OrderTermOption) OrderOption {
 // ByDisabled orders the results by the disabled field.
 func ByDisabled(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDisabled, opts...).ToFunc()
+}
+
+// ByLocale orders the results by the locale field.
+func ByLocale(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldLocale, opts...).ToFunc()
 }
 
 // ByLastLoginAt orders the results by the last_login_at field.

@@ -854,6 +854,8 @@ type UpdateProfileInput struct {
 	Name *string `json:"name,omitempty"`
 	// A new sign-in email; it must not belong to another account.
 	Email *string `json:"email,omitempty"`
+	// The web app's language: en or zh-TW; an empty string follows the browser.
+	Locale *string `json:"locale,omitempty"`
 }
 
 // Changes to a project; fields left out stay.

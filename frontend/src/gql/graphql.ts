@@ -812,6 +812,8 @@ export type UpdatePlatformSettingsInput = {
 export type UpdateProfileInput = {
   /** A new sign-in email; it must not belong to another account. */
   email?: string | null | undefined;
+  /** The web app's language: en or zh-TW; an empty string follows the browser. */
+  locale?: string | null | undefined;
   /** The new display name, at most 200 characters. */
   name?: string | null | undefined;
 };
