@@ -51,7 +51,7 @@ type Cluster struct {
 	Clientset kubernetes.Interface
 
 	dir   string
-	procs []*exec.Cmd
+	procs []*proc
 	stop  context.CancelFunc
 	done  chan struct{}
 }
@@ -90,15 +90,15 @@ func Stop() {
 
 // Start starts etcd and kube-apiserver from the binaries in bin, waits
 // until the API server is ready, and starts the roll-out stand-in.
-func Start(bin string) (c *Cluster, err error) {
+func Start(bin string) (_ *Cluster, err error) {
 	dir, err := os.MkdirTemp("", "woow-kubeapi-")
 	if err != nil {
 		return nil, err
 	}
-	c = &Cluster{dir: dir, done: make(chan struct{})}
+	c := &Cluster{dir: dir, done: make(chan struct{})}
 	defer func() {
 		if err != nil {
-			c.Close()
+			c.stopAll() // the directory stays, for its logs
 			err = fmt.Errorf("%w (logs in %s)", err, dir)
 		}
 	}()
@@ -177,18 +177,25 @@ func Start(bin string) (c *Cluster, err error) {
 // Close stops the stand-in, the API server and etcd, and removes their
 // files.
 func (c *Cluster) Close() {
+	c.stopAll()
+	os.RemoveAll(c.dir)
+}
+
+func (c *Cluster) stopAll() {
 	if c.stop != nil {
 		c.stop()
 		<-c.done
 	}
 	for i := len(c.procs) - 1; i >= 0; i-- { // the API server before etcd
 		p := c.procs[i]
-		_ = p.Process.Signal(syscall.SIGTERM)
-		t := time.AfterFunc(10*time.Second, func() { _ = p.Process.Kill() })
-		_ = p.Wait()
-		t.Stop()
+		_ = p.cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-p.done:
+		case <-time.After(10 * time.Second):
+			_ = p.cmd.Process.Kill()
+			<-p.done
+		}
 	}
-	os.RemoveAll(c.dir)
 }
 
 // run starts a program with its output in a log file in the cluster's
@@ -210,16 +217,29 @@ func (c *Cluster) run(path, logName string, args ...string) error {
 		return err
 	}
 	log.Close() // the child holds its own descriptor
-	c.procs = append(c.procs, cmd)
+	p := &proc{cmd: cmd, done: make(chan struct{})}
+	go func() {
+		_ = cmd.Wait()
+		close(p.done)
+	}()
+	c.procs = append(c.procs, p)
 	return nil
+}
+
+// proc is a started program; done closes when it has ended.
+type proc struct {
+	cmd  *exec.Cmd
+	done chan struct{}
 }
 
 // exited tells whether a started program has already ended, so that a
 // failed start is reported at once rather than after the ready timeout.
 func (c *Cluster) exited() error {
 	for _, p := range c.procs {
-		if err := p.Process.Signal(syscall.Signal(0)); err != nil {
-			return fmt.Errorf("%s exited", filepath.Base(p.Path))
+		select {
+		case <-p.done:
+			return fmt.Errorf("%s exited: %s", filepath.Base(p.cmd.Path), p.cmd.ProcessState)
+		default:
 		}
 	}
 	return nil
