@@ -338,11 +338,15 @@ func TestRetry(t *testing.T) {
 }
 
 func TestStuckHomeTimesOut(t *testing.T) {
-	f := newFixture(t, options{stuckAfter: time.Millisecond})
+	// Stuck after a minute of the fixture's clock, which only the test
+	// moves past it: with a real-time bound of a millisecond, the status
+	// pass at start could time the home out before the job reached
+	// Cloudflare on a busy machine, and the job then never configured.
+	f := newFixture(t, options{stuckAfter: time.Minute})
 	release := f.cf.Block(cffake.OpConfigure)
 	home := f.create("Porch", 0)
 	f.waitFor("the job to configure", func() bool { return f.cf.Waiting(cffake.OpConfigure) == 1 })
-	f.advance(time.Second)
+	f.advance(2 * time.Minute)
 	if err := f.homes.RefreshAll(context.Background()); err != nil {
 		t.Fatal(err)
 	}
