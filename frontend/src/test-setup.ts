@@ -15,3 +15,6 @@ if (typeof HTMLDialogElement !== "undefined" && !HTMLDialogElement.prototype.sho
     this.dispatchEvent(new Event("close"));
   };
 }
+
+// The app's strings, in English (jsdom's navigator says en-US).
+import "./i18n";

@@ -2,6 +2,7 @@
 // workspace switcher and the user menu, bottom navigation (narrow screens).
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
+import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
 import { useSession, useSignedInViewer } from "../lib/session";
@@ -17,29 +18,30 @@ const LogoutDocument = graphql(`
   }
 `);
 
-const nav: { to: string; label: string; icon: IconName; end?: boolean }[] = [
-  { to: "/", label: "Dashboard", icon: "dashboard", end: true },
-  { to: "/workspaces", label: "Workspaces", icon: "workspaces" },
-  { to: "/marketplace", label: "Marketplace", icon: "marketplace" },
-  { to: "/settings", label: "Settings", icon: "settings" },
-];
+const nav = [
+  { to: "/", label: "nav.dashboard", icon: "dashboard", end: true },
+  { to: "/workspaces", label: "nav.workspaces", icon: "workspaces" },
+  { to: "/marketplace", label: "nav.marketplace", icon: "marketplace" },
+  { to: "/settings", label: "nav.settings", icon: "settings" },
+] as const satisfies readonly { to: string; label: string; icon: IconName; end?: boolean }[];
 
 export function Shell() {
+  const { t } = useTranslation();
   return (
     <div className="shell">
-      <aside className="sidebar" aria-label="Main">
+      <aside className="sidebar" aria-label={t("nav.main")}>
         <NavLink to="/" className="brand">
-          Woow PaaS
+          {t("brand")}
         </NavLink>
         <nav className="stack" style={{ gap: "0.15rem" }}>
           {nav.map((n) => (
-            <NavLink key={n.to} to={n.to} end={n.end} className="nav-link">
-              <Icon name={n.icon} /> {n.label}
+            <NavLink key={n.to} to={n.to} end={"end" in n && n.end} className="nav-link">
+              <Icon name={n.icon} /> {t(n.label)}
             </NavLink>
           ))}
           <AdminNav />
           <a className="nav-link" href="/graphiql">
-            <Icon name="explorer" /> API explorer
+            <Icon name="explorer" /> {t("nav.apiExplorer")}
           </a>
         </nav>
       </aside>
@@ -49,11 +51,11 @@ export function Shell() {
           <Outlet />
         </main>
       </div>
-      <nav className="bottom-nav" aria-label="Main">
+      <nav className="bottom-nav" aria-label={t("nav.main")}>
         {nav.map((n) => (
-          <NavLink key={n.to} to={n.to} end={n.end}>
+          <NavLink key={n.to} to={n.to} end={"end" in n && n.end}>
             <Icon name={n.icon} />
-            <span>{n.label}</span>
+            <span>{t(n.label)}</span>
           </NavLink>
         ))}
       </nav>
@@ -64,20 +66,21 @@ export function Shell() {
 /** Pages for platform admins only. */
 function AdminNav() {
   const viewer = useSignedInViewer();
+  const { t } = useTranslation();
   if (!viewer.platformAdmin) return null;
   return (
     <>
       <NavLink to="/admin/ai" className="nav-link">
-        <Icon name="assistant" /> AI assistant
+        <Icon name="assistant" /> {t("nav.aiAssistant")}
       </NavLink>
       <NavLink to="/admin/templates" className="nav-link">
-        <Icon name="marketplace" /> Templates
+        <Icon name="marketplace" /> {t("nav.templates")}
       </NavLink>
       <NavLink to="/admin/users" className="nav-link">
-        <Icon name="user" /> Users
+        <Icon name="user" /> {t("nav.users")}
       </NavLink>
       <NavLink to="/admin/settings" className="nav-link">
-        <Icon name="settings" /> Platform settings
+        <Icon name="settings" /> {t("nav.platformSettings")}
       </NavLink>
     </>
   );
@@ -86,11 +89,12 @@ function AdminNav() {
 function Header() {
   const { workspaces, current, select } = useWorkspaces();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   return (
     <header className="header">
       {workspaces.length > 0 ? (
         <label className="row" style={{ gap: "0.4rem", minWidth: 0 }}>
-          <span className="visually-hidden">Current workspace</span>
+          <span className="visually-hidden">{t("header.currentWorkspace")}</span>
           <select
             className="input"
             style={{ maxWidth: "min(240px, 55vw)" }}
@@ -110,7 +114,7 @@ function Header() {
         </label>
       ) : (
         <NavLink to="/workspaces" className="btn btn-sm">
-          Create a workspace
+          {t("header.createWorkspace")}
         </NavLink>
       )}
       <div className="spacer" />
@@ -127,6 +131,7 @@ function UserMenu() {
   const [theme, setTheme] = useTheme();
   const [{ fetching }, logout] = useMutation(LogoutDocument);
   const menuId = useId();
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
 
   // A menu button's keyboard contract: opening focuses the first item, the
@@ -190,17 +195,17 @@ function UserMenu() {
           </li>
           <li role="none">
             <button role="menuitem" type="button" onClick={() => { setOpen(false); navigate("/settings"); }}>
-              Profile and password
+              {t("userMenu.profile")}
             </button>
           </li>
           <li role="none">
             <button role="menuitem" type="button" onClick={() => setTheme(next[theme])}>
-              Theme: {theme} (switch to {next[theme]})
+              {t("userMenu.theme", { current: t(`theme.${theme}`), next: t(`theme.${next[theme]}`) })}
             </button>
           </li>
           <li role="none">
             <button role="menuitem" type="button" onClick={signOut} disabled={fetching}>
-              {fetching ? "Signing out…" : "Sign out"}
+              {fetching ? t("userMenu.signingOut") : t("userMenu.signOut")}
             </button>
           </li>
         </ul>

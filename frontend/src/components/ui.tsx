@@ -1,15 +1,19 @@
 // Small building blocks every page uses, so that progress, errors and empty
 // states look and read the same everywhere.
 import { useEffect, useId, useRef, type ButtonHTMLAttributes, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { CombinedError } from "urql";
 import { appError } from "../lib/errors";
 
-export function Spinner({ label = "Loading" }: { label?: string }) {
-  return <span className="spinner" role="status" aria-label={label} />;
+export function Spinner({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return <span className="spinner" role="status" aria-label={label ?? t("loading")} />;
 }
 
 /** A page-sized loading state. */
-export function Loading({ label = "Loading…" }: { label?: string }) {
+export function Loading({ label: given }: { label?: string }) {
+  const { t } = useTranslation();
+  const label = given ?? t("loading");
   return (
     <div className="empty" aria-busy="true">
       <Spinner label={label} /> <span>{label}</span>
@@ -115,7 +119,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
-  cancelLabel = "Cancel",
+  cancelLabel,
   danger,
   busy,
   error,
@@ -139,6 +143,7 @@ export function ConfirmDialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const { t } = useTranslation();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -153,7 +158,7 @@ export function ConfirmDialog({
         <ErrorMessage error={error} message={errorMessage} />
         <div className="row" style={{ justifyContent: "flex-end" }}>
           <Button onClick={onClose} disabled={busy}>
-            {cancelLabel}
+            {cancelLabel ?? t("actions.cancel")}
           </Button>
           <Button variant={danger ? "danger" : "primary"} busy={busy} onClick={onConfirm}>
             {confirmLabel}
@@ -164,10 +169,11 @@ export function ConfirmDialog({
   );
 }
 
-const rtf = typeof Intl !== "undefined" ? new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }) : null;
-
-/** "3 minutes ago", with the exact time on hover. */
+/** "3 minutes ago" ("3 分鐘前"), in the app's language, with the exact time on hover. */
 export function RelativeTime({ value }: { value: string }) {
+  const { i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? "en";
+  const rtf = typeof Intl !== "undefined" ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" }) : null;
   const d = new Date(value);
   const secs = Math.round((d.getTime() - Date.now()) / 1000);
   const abs = Math.abs(secs);
@@ -177,9 +183,9 @@ export function RelativeTime({ value }: { value: string }) {
   else if (abs < 3600) text = rtf.format(Math.round(secs / 60), "minute");
   else if (abs < 86400) text = rtf.format(Math.round(secs / 3600), "hour");
   else if (abs < 30 * 86400) text = rtf.format(Math.round(secs / 86400), "day");
-  else text = d.toLocaleDateString();
+  else text = d.toLocaleDateString(lang);
   return (
-    <time dateTime={value} title={d.toLocaleString()}>
+    <time dateTime={value} title={d.toLocaleString(lang)}>
       {text}
     </time>
   );

@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from "react-router";
 import { createAppClient, type AppClient } from "./client";
 import { graphql } from "../gql";
 import type { ViewerQuery } from "../gql/graphql";
+import { applyLocale } from "../i18n";
 
 export const ViewerDocument = graphql(`
   query Viewer {
@@ -15,6 +16,8 @@ export const ViewerDocument = graphql(`
       # null until the account follows the link e-mailed to its address
       emailVerifiedAt
       platformAdmin
+      # the app's language: en, zh-TW, or "" to follow the browser
+      locale
     }
   }
 `);
@@ -93,6 +96,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 function ViewerLoader({ children }: { children: ReactNode }) {
   const [{ data, fetching }] = useQuery({ query: ViewerDocument, requestPolicy: "cache-and-network" });
   const value = useMemo(() => ({ viewer: data?.viewer ?? null, loading: fetching && !data }), [data, fetching]);
+  // The account's language wins over the browser's; signed out, the last
+  // account's choice on this browser stays until another signs in.
+  const locale = data?.viewer ? data.viewer.locale : undefined;
+  useEffect(() => {
+    if (locale !== undefined) applyLocale(locale);
+  }, [locale]);
   return <ViewerContext.Provider value={value}>{children}</ViewerContext.Provider>;
 }
 

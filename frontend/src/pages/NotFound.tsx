@@ -1,10 +1,19 @@
 import { Link } from "react-router";
+import { useTranslation } from "react-i18next";
 import { EmptyState } from "../components/ui";
 
 export function NotFound() {
+  const { t } = useTranslation();
   return (
-    <EmptyState title="Page not found" action={<Link to="/" className="btn btn-primary">Go to the dashboard</Link>}>
-      The address may be mistyped, or the page was removed.
+    <EmptyState
+      title={t("notFound.title")}
+      action={
+        <Link to="/" className="btn btn-primary">
+          {t("notFound.home")}
+        </Link>
+      }
+    >
+      {t("notFound.body")}
     </EmptyState>
   );
 }

@@ -38,7 +38,7 @@ describe("account cache updates", () => {
     let invited: object[] = [];
     const { client, count } = setup({
       Viewer: () => ({
-        data: { viewer: { __typename: "User", id: "u-me", name: "Me", email: "me@x.io", emailVerifiedAt: verifiedAt, platformAdmin: false } },
+        data: { viewer: { __typename: "User", id: "u-me", name: "Me", email: "me@x.io", emailVerifiedAt: verifiedAt, platformAdmin: false, locale: "" } },
       }),
       ViewerPendingInvitations: () => ({ data: { viewer: { __typename: "User", id: "u-me", pendingInvitations: invited } } }),
       VerifyEmail: (op) => {
@@ -83,7 +83,7 @@ describe("account cache updates", () => {
     let verifiedAt: string | null = null;
     const { client, count } = setup({
       Viewer: () => ({
-        data: { viewer: { __typename: "User", id: "u-me", name: "Me", email: "me@x.io", emailVerifiedAt: verifiedAt, platformAdmin: false } },
+        data: { viewer: { __typename: "User", id: "u-me", name: "Me", email: "me@x.io", emailVerifiedAt: verifiedAt, platformAdmin: false, locale: "" } },
       }),
       RequestEmailVerification: () => ({ data: { requestEmailVerification: { __typename: "RequestEmailVerificationPayload", ok: true } } }),
     });

@@ -1,13 +1,15 @@
 // Settings: the viewer's profile (name, email, whether the address is
 // confirmed, with a way to get a new confirmation link), password, theme,
-// the apps the viewer has connected (OAuth grants) and the OAuth clients
-// the viewer registered.
+// the app's language (kept on the account), the apps the viewer has
+// connected (OAuth grants) and the OAuth clients the viewer registered.
 import { useId, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import { Button, ErrorMessage, Field, PageHeader, RelativeTime } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
+import { browserLocale, i18n, isLocale, localeNames, locales } from "../../i18n";
 import { useSignedInViewer, type Viewer } from "../../lib/session";
 import { useTheme, type ThemeChoice } from "../../lib/theme";
 import { SendConfirmationLink } from "../auth/emailConfirmation";
@@ -23,6 +25,7 @@ const UpdateProfileMutation = graphql(`
         email
         # A new address is not confirmed: the server clears it.
         emailVerifiedAt
+        locale
       }
     }
   }
@@ -38,20 +41,27 @@ const ChangePasswordMutation = graphql(`
 
 const minPassword = 8;
 
-/** Server messages are phrases ("is required", "wrong password"): make them read well under a field. */
+/**
+ * Server messages are English phrases ("is required", "wrong password"):
+ * make them read well under a field. In another language the message is
+ * already a sentence of that language (lib/errors).
+ */
 function fieldMessage(label: string, msg: string | undefined): string | undefined {
   if (!msg) return undefined;
+  if (i18n.resolvedLanguage !== "en") return msg;
   if (/^(is|must|has|cannot|can't|should)\b/.test(msg)) return `${label} ${msg}`;
   return msg[0].toUpperCase() + msg.slice(1);
 }
 
 export function Settings() {
+  const { t } = useTranslation("settings");
   return (
     <div className="stack settings">
-      <PageHeader title="Settings" description="Your profile, your password, how the app looks, and the apps connected to your account." />
+      <PageHeader title={t("title")} description={t("description")} />
       <ProfileSection />
       <PasswordSection />
       <ThemeSection />
+      <LanguageSection />
       <ConnectedApps />
       <OAuthClients />
       <PlatformAdmin />
@@ -62,15 +72,18 @@ export function Settings() {
 /** Links to the pages of platform admins (the phone's navigation has no room for them). */
 function PlatformAdmin() {
   const viewer = useSignedInViewer();
+  const { t } = useTranslation("settings");
   if (!viewer.platformAdmin) return null;
   return (
     <section className="card stack" aria-labelledby="settings-admin">
-      <h2 id="settings-admin">Platform administration</h2>
+      <h2 id="settings-admin">{t("admin.title")}</h2>
       <p className="muted" style={{ margin: 0 }}>
-        <Link to="/admin/ai">AI providers and agents</Link>: the endpoints and the agents members call on in threads.
+        <Link to="/admin/ai">{t("admin.ai")}</Link>
+        {t("admin.aiHint")}
       </p>
       <p className="muted" style={{ margin: 0 }}>
-        <Link to="/admin/settings">Platform settings</Link>: the service domain, who may register, the workspace quota.
+        <Link to="/admin/settings">{t("admin.settings")}</Link>
+        {t("admin.settingsHint")}
       </p>
     </section>
   );
@@ -78,6 +91,7 @@ function PlatformAdmin() {
 
 function ProfileSection() {
   const viewer = useSignedInViewer();
+  const { t } = useTranslation(["settings", "common"]);
   const [{ fetching, error }, update] = useMutation(UpdateProfileMutation);
   const [name, setName] = useState(viewer.name);
   const [email, setEmail] = useState(viewer.email);
@@ -86,16 +100,16 @@ function ProfileSection() {
 
   const server = status === "failed" ? fieldErrors(error) : {};
   const errors = {
-    name: local.name ?? fieldMessage("Name", server.name),
-    email: local.email ?? fieldMessage("Email", server.email),
+    name: local.name ?? fieldMessage(t("profile.name"), server.name),
+    email: local.email ?? fieldMessage(t("profile.email"), server.email),
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const check: Record<string, string> = {};
-    if (!name.trim()) check.name = "Enter your name";
-    if (!email.trim()) check.email = "Enter your email address";
-    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) check.email = "Enter a valid email address, like you@example.com";
+    if (!name.trim()) check.name = t("profile.enterName");
+    if (!email.trim()) check.email = t("profile.enterEmail");
+    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) check.email = t("profile.validEmail");
     setLocal(check);
     if (Object.keys(check).length > 0) {
       setStatus("idle");
@@ -122,15 +136,15 @@ function ProfileSection() {
 
   return (
     <section className="card" aria-labelledby="settings-profile">
-      <h2 id="settings-profile">Profile</h2>
+      <h2 id="settings-profile">{t("profile.title")}</h2>
       <form className="stack" onSubmit={submit} noValidate>
         {status === "failed" && <ErrorMessage message={formError(error, ["name", "email"])} />}
-        <Field label="Name" error={errors.name}>
+        <Field label={t("profile.name")} error={errors.name}>
           {(p) => (
             <input {...p} className="input" name="name" autoComplete="name" value={name} onChange={(e) => { setName(e.target.value); setStatus("idle"); }} />
           )}
         </Field>
-        <Field label="Email" error={errors.email} hint="You sign in with this address.">
+        <Field label={t("profile.email")} error={errors.email} hint={t("profile.emailHint")}>
           {(p) => (
             <input
               {...p}
@@ -146,11 +160,11 @@ function ProfileSection() {
         </Field>
         <div className="row">
           <Button type="submit" variant="primary" busy={fetching}>
-            {fetching ? "Saving…" : "Save profile"}
+            {fetching ? t("common:actions.saving") : t("profile.save")}
           </Button>
           <span role="status" className="settings-status">
-            {status === "saved" && <span className="badge badge-success">Saved</span>}
-            {status === "unchanged" && <span className="muted">Nothing changed.</span>}
+            {status === "saved" && <span className="badge badge-success">{t("profile.saved")}</span>}
+            {status === "unchanged" && <span className="muted">{t("profile.unchanged")}</span>}
           </span>
         </div>
       </form>
@@ -166,24 +180,33 @@ function ProfileSection() {
  */
 function EmailConfirmation({ viewer }: { viewer: Viewer }) {
   const id = useId();
+  const { t } = useTranslation("settings");
   return (
     <div className="stack settings-email-confirm" role="group" aria-labelledby={id}>
-      <h3 id={id}>Email confirmation</h3>
+      <h3 id={id}>{t("confirmation.title")}</h3>
       {viewer.emailVerifiedAt ? (
         <p className="settings-email-state">
-          <span className="badge badge-success">Confirmed</span>{" "}
+          <span className="badge badge-success">{t("confirmation.confirmed")}</span>{" "}
           <span>
-            <span className="break">{viewer.email}</span> is confirmed (<RelativeTime value={viewer.emailVerifiedAt} />):
-            invitations sent to it show on your dashboard.
+            <Trans
+              t={t}
+              i18nKey="confirmation.confirmedBody"
+              values={{ email: viewer.email }}
+              components={{ addr: <span className="break" />, when: <RelativeTime value={viewer.emailVerifiedAt} /> }}
+            />
           </span>
         </p>
       ) : (
         <>
           <p className="settings-email-state">
-            <span className="badge badge-warning">Not confirmed</span>{" "}
+            <span className="badge badge-warning">{t("confirmation.notConfirmed")}</span>{" "}
             <span>
-              Confirm <span className="break">{viewer.email}</span> with the link we e-mail to it, and invitations sent to
-              it show on your dashboard. Until then, they reach you through the links their senders share.
+              <Trans
+                t={t}
+                i18nKey="confirmation.notConfirmedBody"
+                values={{ email: viewer.email }}
+                components={{ addr: <span className="break" /> }}
+              />
             </span>
           </p>
           <SendConfirmationLink email={viewer.email} />
@@ -199,15 +222,17 @@ const emptyPasswords: PasswordFields = { currentPassword: "", newPassword: "", c
 /** The checks made before asking the server: all filled in, long enough, the same twice. */
 export function checkPasswords(v: PasswordFields): Partial<Record<keyof PasswordFields, string>> {
   const out: Partial<Record<keyof PasswordFields, string>> = {};
-  if (!v.currentPassword) out.currentPassword = "Enter your current password";
-  if (!v.newPassword) out.newPassword = "Enter a new password";
-  else if ([...v.newPassword].length < minPassword) out.newPassword = `Use at least ${minPassword} characters`;
-  if (!v.confirm) out.confirm = "Enter the new password again";
-  else if (v.newPassword && v.confirm !== v.newPassword) out.confirm = "The passwords do not match";
+  const t = i18n.getFixedT(null, "settings");
+  if (!v.currentPassword) out.currentPassword = t("password.enterCurrent");
+  if (!v.newPassword) out.newPassword = t("password.enterNew");
+  else if ([...v.newPassword].length < minPassword) out.newPassword = t("password.tooShort", { count: minPassword });
+  if (!v.confirm) out.confirm = t("password.enterAgain");
+  else if (v.newPassword && v.confirm !== v.newPassword) out.confirm = t("password.mismatch");
   return out;
 }
 
 function PasswordSection() {
+  const { t } = useTranslation("settings");
   const [{ fetching, error }, change] = useMutation(ChangePasswordMutation);
   const [values, setValues] = useState<PasswordFields>(emptyPasswords);
   const [local, setLocal] = useState<Partial<Record<keyof PasswordFields, string>>>({});
@@ -215,8 +240,8 @@ function PasswordSection() {
 
   const server = status === "failed" ? fieldErrors(error) : {};
   const errors = {
-    currentPassword: local.currentPassword ?? fieldMessage("Current password", server.currentPassword),
-    newPassword: local.newPassword ?? fieldMessage("New password", server.newPassword),
+    currentPassword: local.currentPassword ?? fieldMessage(t("password.current"), server.currentPassword),
+    newPassword: local.newPassword ?? fieldMessage(t("password.new"), server.newPassword),
     confirm: local.confirm,
   };
   const set = (k: keyof PasswordFields) => (e: { target: { value: string } }) => {
@@ -248,55 +273,103 @@ function PasswordSection() {
 
   return (
     <section className="card" aria-labelledby="settings-password">
-      <h2 id="settings-password">Password</h2>
+      <h2 id="settings-password">{t("password.title")}</h2>
       <form className="stack" onSubmit={submit} noValidate>
         {status === "failed" && <ErrorMessage message={formError(error, ["currentPassword", "newPassword"])} />}
-        <Field label="Current password" error={errors.currentPassword}>
+        <Field label={t("password.current")} error={errors.currentPassword}>
           {input("currentPassword", "current-password")}
         </Field>
-        <Field label="New password" error={errors.newPassword} hint={`At least ${minPassword} characters.`}>
+        <Field label={t("password.new")} error={errors.newPassword} hint={t("password.newHint", { count: minPassword })}>
           {input("newPassword", "new-password")}
         </Field>
-        <Field label="Confirm new password" error={errors.confirm}>
+        <Field label={t("password.confirm")} error={errors.confirm}>
           {input("confirm", "new-password")}
         </Field>
         <div className="row">
           <Button type="submit" variant="primary" busy={fetching}>
-            {fetching ? "Changing…" : "Change password"}
+            {fetching ? t("password.changing") : t("password.change")}
           </Button>
         </div>
         <div role="status">
-          {status === "changed" && <p className="alert alert-success" style={{ margin: 0 }}>Password changed; other sessions were signed out.</p>}
+          {status === "changed" && (
+            <p className="alert alert-success" style={{ margin: 0 }}>
+              {t("password.changed")}
+            </p>
+          )}
         </div>
       </form>
     </section>
   );
 }
 
-const themes: { value: ThemeChoice; label: string; hint: string }[] = [
-  { value: "system", label: "System", hint: "Follows your device's light or dark setting" },
-  { value: "light", label: "Light", hint: "Always light" },
-  { value: "dark", label: "Dark", hint: "Always dark" },
-];
+const themes: readonly ThemeChoice[] = ["system", "light", "dark"];
 
 function ThemeSection() {
   const [theme, setTheme] = useTheme();
   const name = useId();
+  const { t } = useTranslation("settings");
   return (
     <section className="card" aria-labelledby="settings-theme">
-      <h2 id="settings-theme">Appearance</h2>
+      <h2 id="settings-theme">{t("appearance.title")}</h2>
       <fieldset className="theme-choice">
-        <legend>Theme</legend>
-        {themes.map((t) => (
-          <label key={t.value} className="theme-option">
-            <input type="radio" name={name} value={t.value} checked={theme === t.value} onChange={() => setTheme(t.value)} />
+        <legend>{t("appearance.theme")}</legend>
+        {themes.map((value) => (
+          <label key={value} className="theme-option">
+            <input type="radio" name={name} value={value} checked={theme === value} onChange={() => setTheme(value)} />
             <span>
-              <span className="theme-option-label">{t.label}</span>
-              <span className="muted theme-option-hint">{t.hint}</span>
+              <span className="theme-option-label">{t(`appearance.${value}`)}</span>
+              <span className="muted theme-option-hint">{t(`appearance.${value}Hint`)}</span>
             </span>
           </label>
         ))}
       </fieldset>
+    </section>
+  );
+}
+
+/**
+ * The app's language, kept on the account (User.locale): English,
+ * Traditional Chinese, or "" to follow the browser. The app switches as
+ * soon as the server has it (the session applies the viewer's locale).
+ */
+function LanguageSection() {
+  const viewer = useSignedInViewer();
+  const { t } = useTranslation("settings");
+  const [{ fetching, error }, update] = useMutation(UpdateProfileMutation);
+  const [saved, setSaved] = useState(false);
+  const id = useId();
+  const browser = browserLocale(navigator.languages ?? [navigator.language]);
+  const current = isLocale(viewer.locale) ? viewer.locale : "";
+
+  const choose = async (locale: string) => {
+    setSaved(false);
+    const res = await update({ input: { locale } });
+    if (res.data?.updateProfile.user) setSaved(true);
+  };
+
+  return (
+    <section className="card stack" aria-labelledby="settings-language">
+      <h2 id="settings-language">{t("language.title")}</h2>
+      <div className="stack" style={{ gap: "0.35rem" }}>
+        <label htmlFor={id}>{t("language.label")}</label>
+        <div className="row">
+          <select id={id} className="input" style={{ maxWidth: "20rem" }} value={current} disabled={fetching} onChange={(e) => void choose(e.target.value)}>
+            <option value="">{t("language.browser", { name: localeNames[browser] })}</option>
+            {locales.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {localeNames[l]}
+              </option>
+            ))}
+          </select>
+          <span role="status" className="settings-status">
+            {saved && <span className="badge badge-success">{t("language.saved")}</span>}
+          </span>
+        </div>
+        <p className="muted" style={{ margin: 0 }}>
+          {t("language.hint")}
+        </p>
+      </div>
+      <ErrorMessage message={formError(error)} />
     </section>
   );
 }

@@ -1,0 +1,175 @@
+// No page speaks English only: the words a user reads come from the
+// translation files, not from the TSX. This reads every page and component
+// with the TypeScript parser and fails on English left in JSX text or in a
+// user-facing attribute (label, title, placeholder, aria-label, hint, …).
+// Code, names and punctuation are not words: only runs of three or more
+// letters count. A line that must stay as it is (a product name, an
+// example address) says why with `i18n-ignore` in a comment on that line
+// or the line before.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+const root = join(__dirname, "..");
+const scanned = ["pages", "components"];
+
+// Files not yet moved to the translation files. This list only shrinks.
+const pending = new Set<string>([
+  "components/ChartUpload.tsx",
+  "components/CopyLink.tsx",
+  "components/ValuesForm.tsx",
+  "pages/admin/AIAdmin.tsx",
+  "pages/admin/AIAgents.tsx",
+  "pages/admin/AIProviders.tsx",
+  "pages/admin/AdminTemplates.tsx",
+  "pages/admin/AdminUsers.tsx",
+  "pages/admin/PlatformSettings.tsx",
+  "pages/assistant/Assistant.tsx",
+  "pages/assistant/Composer.tsx",
+  "pages/assistant/MessageItem.tsx",
+  "pages/assistant/Thread.tsx",
+  "pages/auth/AuthCard.tsx",
+  "pages/auth/ForgotPassword.tsx",
+  "pages/auth/Login.tsx",
+  "pages/auth/Register.tsx",
+  "pages/auth/ResetPassword.tsx",
+  "pages/auth/VerifyEmail.tsx",
+  "pages/auth/emailConfirmation.tsx",
+  "pages/dashboard/Dashboard.tsx",
+  "pages/invitations/InvitationPage.tsx",
+  "pages/invitations/PendingInvitations.tsx",
+  "pages/marketplace/Configure.tsx",
+  "pages/marketplace/Marketplace.tsx",
+  "pages/marketplace/format.tsx",
+  "pages/oauth/Consent.tsx",
+  "pages/oauth/Device.tsx",
+  "pages/oauth/ScopeList.tsx",
+  "pages/projects/Board.tsx",
+  "pages/projects/Projects.tsx",
+  "pages/projects/StageColumn.tsx",
+  "pages/projects/SupportProject.tsx",
+  "pages/projects/TaskCard.tsx",
+  "pages/projects/TaskChat.tsx",
+  "pages/projects/TaskDetail.tsx",
+  "pages/services/ServiceConfiguration.tsx",
+  "pages/services/ServiceDetail.tsx",
+  "pages/services/ServiceLog.tsx",
+  "pages/services/ServiceManifest.tsx",
+  "pages/services/ServiceRevisions.tsx",
+  "pages/settings/ConnectedApps.tsx",
+  "pages/settings/OAuthClients.tsx",
+  "pages/smarthomes/SmartHomeDetail.tsx",
+  "pages/smarthomes/SmartHomes.tsx",
+  "pages/smarthomes/parts.tsx",
+  "pages/workspaces/CreateWorkspace.tsx",
+  "pages/workspaces/Team.tsx",
+  "pages/workspaces/WorkspaceDetail.tsx",
+  "pages/workspaces/WorkspaceList.tsx",
+  "pages/workspaces/parts.tsx",
+]);
+
+const attributes = new Set([
+  "label",
+  "title",
+  "placeholder",
+  "aria-label",
+  "alt",
+  "hint",
+  "description",
+  "message",
+  "confirmLabel",
+  "cancelLabel",
+  "errorMessage",
+  "emptyText",
+]);
+
+const words = /[A-Za-z]{3,}/;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return files(p);
+    return /\.tsx$/.test(name) && !/\.test\.tsx$/.test(name) ? [p] : [];
+  });
+}
+
+/** English a user would read in one file: "line: text". */
+export function untranslated(source: string, fileName = "x.tsx"): string[] {
+  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const lines = source.split("\n");
+  const ignored = (pos: number) => {
+    const line = sf.getLineAndCharacterOfPosition(pos).line;
+    return /i18n-ignore/.test(lines[line] ?? "") || /i18n-ignore/.test(lines[line - 1] ?? "");
+  };
+  const out: string[] = [];
+  const report = (node: ts.Node, text: string) => {
+    if (!words.test(text) || ignored(node.getStart(sf))) return;
+    out.push(`${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}: ${text.trim().slice(0, 60)}`);
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node)) {
+      report(node, node.text);
+    } else if (ts.isJsxAttribute(node) && attributes.has(node.name.getText(sf)) && node.initializer) {
+      const init = node.initializer;
+      if (ts.isStringLiteral(init)) report(init, init.text);
+      else if (ts.isJsxExpression(init) && init.expression) {
+        const e = init.expression;
+        if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) report(e, e.text);
+        else if (ts.isTemplateExpression(e)) report(e, [e.head.text, ...e.templateSpans.map((s) => s.literal.text)].join(" "));
+      }
+    } else if (ts.isJsxExpression(node) && node.expression && node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) {
+      // {"text"} and {`text`} as a child, and the branches of {cond ? "a" : "b"}
+      const strings: ts.Node[] = [];
+      const collect = (e: ts.Expression) => {
+        if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) strings.push(e);
+        else if (ts.isTemplateExpression(e)) strings.push(e);
+        else if (ts.isConditionalExpression(e)) {
+          collect(e.whenTrue);
+          collect(e.whenFalse);
+        } else if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+          collect(e.right);
+        } else if (ts.isParenthesizedExpression(e)) collect(e.expression);
+      };
+      collect(node.expression);
+      for (const s of strings) {
+        const text = ts.isTemplateExpression(s) ? [s.head.text, ...s.templateSpans.map((x) => x.literal.text)].join(" ") : (s as ts.StringLiteral).text;
+        report(s, text);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+describe("untranslated", () => {
+  it("finds English in text, attributes and conditional children", () => {
+    const found = untranslated(`
+      const a = <p title="Hello there">Save the file {x ? "Yes please" : t("no")} {\`Deleted \${n}\`}</p>;
+      const b = <Field label={t("name")} hint={"Type a name"} />;
+      // i18n-ignore: a product name
+      const c = <span>Woow PaaS</span>;
+      const d = <code>{"{}"}</code>;
+    `);
+    expect(found).toEqual(["2: Hello there", "2: Save the file", "2: Yes please", "2: Deleted", "3: Type a name"]);
+  });
+
+  const all = scanned.flatMap((d) => files(join(root, d)));
+  it("reads the pages", () => {
+    expect(all.length).toBeGreaterThan(40);
+  });
+
+  for (const file of all) {
+    const name = relative(root, file);
+    if (pending.has(name)) continue;
+    it(`${name} takes its words from the translation files`, () => {
+      expect(untranslated(readFileSync(file, "utf8"), name)).toEqual([]);
+    });
+  }
+
+  it("lists only files that still have English", () => {
+    const done = [...pending].filter((n) => untranslated(readFileSync(join(root, n), "utf8"), n).length === 0);
+    expect(done, "remove these from pending").toEqual([]);
+  });
+});
