@@ -2,6 +2,7 @@
 // a provider's Test found stays on the page, so the agent form can offer
 // that provider's models.
 import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { EmptyState, ErrorMessage, Loading, PageHeader } from "../../components/ui";
 import { useSignedInViewer } from "../../lib/session";
@@ -11,26 +12,23 @@ import { AIAdminDocument } from "./documents";
 
 export function AIAdmin() {
   const viewer = useSignedInViewer();
+  const { t } = useTranslation("admin");
   if (!viewer.platformAdmin) {
-    return (
-      <EmptyState title="For platform admins">
-        Only platform admins manage the AI providers and agents. Everyone can call on the agents in a workspace's
-        threads.
-      </EmptyState>
-    );
+    return <EmptyState title={t("forAdmins")}>{t("ai.onlyAdmins")}</EmptyState>;
   }
   return <AIAdminPage />;
 }
 
 function AIAdminPage() {
+  const { t } = useTranslation("admin");
   const [{ data, fetching, error }] = useQuery({ query: AIAdminDocument });
   const [tests, setTests] = useState<Record<string, TestResult>>({});
-  const onTested = useCallback((id: string, r: TestResult) => setTests((t) => ({ ...t, [id]: r })), []);
+  const onTested = useCallback((id: string, r: TestResult) => setTests((prev) => ({ ...prev, [id]: r })), []);
   return (
     <div className="stack settings">
-      <PageHeader title="AI assistant" description="The providers the agents answer through, and the agents members call on in threads." />
+      <PageHeader title={t("ai.title")} description={t("ai.description")} />
       {!data && fetching ? (
-        <Loading label="Loading the providers and agents…" />
+        <Loading label={t("ai.loading")} />
       ) : !data ? (
         <ErrorMessage error={error} />
       ) : (

@@ -3,10 +3,12 @@
 // be the default (it answers messages that mention nobody in threads with
 // auto-reply).
 import { useId, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import type { AiAgentFieldsFragment } from "../../gql/graphql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
+import { i18n } from "../../i18n";
 import { CreateAIAgentDocument, DeleteAIAgentDocument, UpdateAIAgentDocument } from "./documents";
 import type { Provider, TestResult } from "./AIProviders";
 
@@ -18,24 +20,25 @@ interface Ctx {
 }
 
 export function AIAgents({ agents, providers, tests }: Ctx & { agents: readonly Agent[] }) {
+  const { t } = useTranslation("admin");
   const [adding, setAdding] = useState(false);
   return (
     <section className="stack" aria-labelledby="ai-agents">
       <div className="row">
         <h2 id="ai-agents" style={{ margin: 0 }}>
-          AI agents
+          {t("agents.title")}
         </h2>
         <div className="spacer" />
         {!adding && (
           <Button size="sm" variant="primary" onClick={() => setAdding(true)}>
-            Add agent
+            {t("agents.add")}
           </Button>
         )}
       </div>
-      <p className="muted">Members call on an agent in a thread with @ and its handle.</p>
+      <p className="muted">{t("agents.intro")}</p>
       {adding && <AgentForm providers={providers} tests={tests} onDone={() => setAdding(false)} />}
       {agents.length === 0 ? (
-        !adding && <EmptyState title="No agents yet">Add one, with a provider, so that threads get answers.</EmptyState>
+        !adding && <EmptyState title={t("agents.emptyTitle")}>{t("agents.emptyBody")}</EmptyState>
       ) : (
         <ul className="stack thread-list">
           {agents.map((a) => (
@@ -48,6 +51,7 @@ export function AIAgents({ agents, providers, tests }: Ctx & { agents: readonly 
 }
 
 function AgentItem({ a, providers, tests }: Ctx & { a: Agent }) {
+  const { t } = useTranslation(["admin", "common"]);
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [{ fetching, error }, remove] = useMutation(DeleteAIAgentDocument);
@@ -67,27 +71,27 @@ function AgentItem({ a, providers, tests }: Ctx & { a: Agent }) {
         <h3 id={headId} className="truncate" title={label}>
           {a.displayName} <span className="muted">@{a.handle}</span>
         </h3>
-        {a.isDefault && <span className="badge badge-info">Default</span>}
-        {!a.active && <span className="badge">Inactive</span>}
+        {a.isDefault && <span className="badge badge-info">{t("agents.default")}</span>}
+        {!a.active && <span className="badge">{t("inactive")}</span>}
       </div>
       <p className="muted ai-facts">
-        {provider ? provider.name : "No provider"}
+        {provider ? provider.name : t("agents.noProvider")}
         {" · "}
-        {a.model ? `model ${a.model}` : "the provider's default model"}
+        {a.model ? t("agents.modelFact", { model: a.model }) : t("agents.providerDefaultModel")}
       </p>
       {a.description && <p className="ai-facts">{a.description}</p>}
       <div className="row">
         <Button size="sm" onClick={() => setEditing(true)}>
-          Edit
+          {t("common:actions.edit")}
         </Button>
         <Button size="sm" variant="ghost" onClick={() => setConfirm(true)}>
-          Delete
+          {t("common:actions.delete")}
         </Button>
       </div>
       <ConfirmDialog
         open={confirm}
-        title="Delete this agent?"
-        confirmLabel="Delete agent"
+        title={t("agents.deleteTitle")}
+        confirmLabel={t("agents.deleteConfirm")}
         danger
         busy={fetching}
         error={error}
@@ -98,7 +102,7 @@ function AgentItem({ a, providers, tests }: Ctx & { a: Agent }) {
         }}
       >
         <p>
-          <span className="break">{label}</span> no longer answers; its earlier answers stay in their threads.
+          <Trans t={t} i18nKey="agents.deleteBody" values={{ label }} components={{ name: <span className="break" /> }} />
         </p>
       </ConfirmDialog>
     </li>
@@ -118,14 +122,14 @@ interface AgentFormState {
 /** The form's own checks, in the server's words (assistant.checkAgent); the server checks again. */
 export function validateAgent(f: AgentFormState): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!/^[a-z][a-z0-9_-]{0,49}$/.test(f.handle.trim().replace(/^@/, ""))) {
-    out.handle = "A handle is 1 to 50 lower-case letters, digits, _ or -, starting with a letter.";
-  }
-  if (!f.displayName.trim()) out.displayName = "Enter a display name.";
+  const t = i18n.getFixedT(null, "admin");
+  if (!/^[a-z][a-z0-9_-]{0,49}$/.test(f.handle.trim().replace(/^@/, ""))) out.handle = t("agents.badHandle");
+  if (!f.displayName.trim()) out.displayName = t("agents.enterDisplayName");
   return out;
 }
 
 function AgentForm({ agent, providers, tests, onDone }: Ctx & { agent?: Agent; onDone(): void }) {
+  const { t } = useTranslation(["admin", "common"]);
   const [form, setForm] = useState<AgentFormState>({
     handle: agent?.handle ?? "",
     displayName: agent?.displayName ?? "",
@@ -167,26 +171,28 @@ function AgentForm({ agent, providers, tests, onDone }: Ctx & { agent?: Agent; o
 
   const modelHint =
     models.length > 0
-      ? `The provider offers ${models.length} ${models.length === 1 ? "model" : "models"}: pick one or type a name.`
-      : provider
-        ? `Empty: the provider's default model${provider.defaultModel ? ` (${provider.defaultModel})` : ""}. Test the provider to list its models.`
-        : "Empty: the provider's default model.";
+      ? t("agents.modelsOffered", { count: models.length })
+      : !provider
+        ? t("agents.emptyModel")
+        : provider.defaultModel
+          ? t("agents.emptyModelNamed", { model: provider.defaultModel })
+          : t("agents.emptyModelTest");
 
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-label={agent ? `Edit agent ${agent.handle}` : "Add agent"}>
-      <Field label="Handle" required error={fields.handle} hint="What follows @ in a mention, e.g. helper.">
+    <form className="card stack" onSubmit={submit} noValidate aria-label={agent ? t("agents.editLabel", { handle: agent.handle }) : t("agents.add")}>
+      <Field label={t("agents.handle")} required error={fields.handle} hint={t("agents.handleHint")}>
         {(p) => <input {...p} className="input" value={form.handle} maxLength={51} autoComplete="off" autoCapitalize="none" spellCheck={false} onChange={(e) => set("handle", e.target.value)} />}
       </Field>
-      <Field label="Display name" required error={fields.displayName}>
+      <Field label={t("agents.displayName")} required error={fields.displayName}>
         {(p) => <input {...p} className="input" value={form.displayName} maxLength={100} autoComplete="off" onChange={(e) => set("displayName", e.target.value)} />}
       </Field>
-      <Field label="System prompt" error={fields.systemPrompt} hint="How the agent behaves; only platform admins see it.">
+      <Field label={t("agents.systemPrompt")} error={fields.systemPrompt} hint={t("agents.systemPromptHint")}>
         {(p) => <textarea {...p} className="input" rows={5} value={form.systemPrompt} maxLength={20000} onChange={(e) => set("systemPrompt", e.target.value)} />}
       </Field>
-      <Field label="Provider" error={fields.providerId}>
+      <Field label={t("agents.provider")} error={fields.providerId}>
         {(p) => (
           <select {...p} className="input" value={form.providerId} onChange={(e) => set("providerId", e.target.value)}>
-            <option value="">None</option>
+            <option value="">{t("agents.noneOption")}</option>
             {providers.map((pr) => (
               <option key={pr.id} value={pr.id}>
                 {pr.name}
@@ -195,7 +201,7 @@ function AgentForm({ agent, providers, tests, onDone }: Ctx & { agent?: Agent; o
           </select>
         )}
       </Field>
-      <Field label="Model" error={fields.model} hint={modelHint}>
+      <Field label={t("agents.model")} error={fields.model} hint={modelHint}>
         {(p) => (
           <>
             <input {...p} className="input" list={models.length ? listId : undefined} value={form.model} maxLength={200} autoComplete="off" onChange={(e) => set("model", e.target.value)} />
@@ -211,19 +217,19 @@ function AgentForm({ agent, providers, tests, onDone }: Ctx & { agent?: Agent; o
       </Field>
       <label className="checkbox">
         <input type="checkbox" checked={form.isDefault} onChange={(e) => set("isDefault", e.target.checked)} />
-        Default agent: answers messages that mention nobody (in threads with auto-reply)
+        {t("agents.isDefault")}
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={form.active} onChange={(e) => set("active", e.target.checked)} />
-        Active
+        {t("active")}
       </label>
       <ErrorMessage message={formError(error, ["handle", "displayName", "systemPrompt", "providerId", "model"])} />
       <div className="row">
         <Button type="submit" variant="primary" busy={busy}>
-          {agent ? (busy ? "Saving…" : "Save agent") : busy ? "Adding…" : "Add agent"}
+          {agent ? (busy ? t("common:actions.saving") : t("agents.save")) : busy ? t("adding") : t("agents.add")}
         </Button>
         <Button onClick={onDone} disabled={busy}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
       </div>
     </form>

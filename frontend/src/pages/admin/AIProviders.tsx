@@ -4,10 +4,12 @@
 // typed (or "Remove the key" is ticked). Test asks the provider for its
 // models, which the agent form then offers.
 import { useId, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import type { AiProviderFieldsFragment, TestAiProviderMutation } from "../../gql/graphql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field } from "../../components/ui";
 import { fieldErrors, formError, sentence } from "../../lib/errors";
+import { i18n } from "../../i18n";
 import { CreateAIProviderDocument, DeleteAIProviderDocument, TestAIProviderDocument, UpdateAIProviderDocument } from "./documents";
 
 export type Provider = AiProviderFieldsFragment;
@@ -22,24 +24,25 @@ export function AIProviders({
   tests: Record<string, TestResult>;
   onTested(id: string, result: TestResult): void;
 }) {
+  const { t } = useTranslation("admin");
   const [adding, setAdding] = useState(false);
   return (
     <section className="stack" aria-labelledby="ai-providers">
       <div className="row">
         <h2 id="ai-providers" style={{ margin: 0 }}>
-          AI providers
+          {t("providers.title")}
         </h2>
         <div className="spacer" />
         {!adding && (
           <Button size="sm" variant="primary" onClick={() => setAdding(true)}>
-            Add provider
+            {t("providers.add")}
           </Button>
         )}
       </div>
-      <p className="muted">Any OpenAI-compatible API: a base URL, an API key and the model agents use unless they name another.</p>
+      <p className="muted">{t("providers.intro")}</p>
       {adding && <ProviderForm onDone={() => setAdding(false)} />}
       {providers.length === 0 ? (
-        !adding && <EmptyState title="No providers yet">Add one so that agents can answer.</EmptyState>
+        !adding && <EmptyState title={t("providers.emptyTitle")}>{t("providers.emptyBody")}</EmptyState>
       ) : (
         <ul className="stack thread-list">
           {providers.map((p) => (
@@ -52,6 +55,7 @@ export function AIProviders({
 }
 
 function ProviderItem({ p, test, onTested }: { p: Provider; test?: TestResult; onTested(id: string, r: TestResult): void }) {
+  const { t } = useTranslation(["admin", "common"]);
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [{ fetching: testing, error: testError }, runTest] = useMutation(TestAIProviderDocument);
@@ -65,33 +69,33 @@ function ProviderItem({ p, test, onTested }: { p: Provider; test?: TestResult; o
         <h3 id={headId} className="truncate" title={p.name}>
           {p.name}
         </h3>
-        {!p.active && <span className="badge">Inactive</span>}
-        <span className={p.hasApiKey ? "badge badge-success" : "badge"}>{p.hasApiKey ? "Key set" : "No key"}</span>
+        {!p.active && <span className="badge">{t("inactive")}</span>}
+        <span className={p.hasApiKey ? "badge badge-success" : "badge"}>{p.hasApiKey ? t("providers.keySet") : t("providers.noKey")}</span>
       </div>
       <p className="muted ai-facts">
         {p.baseURL}
-        {p.defaultModel && <> · default model {p.defaultModel}</>}
+        {p.defaultModel && <> · {t("providers.defaultModelFact", { model: p.defaultModel })}</>}
       </p>
       <div className="row">
         <Button size="sm" busy={testing} onClick={async () => {
           const res = await runTest({ input: { id: p.id } });
           if (res.data) onTested(p.id, res.data.testAIProvider);
         }}>
-          {testing ? "Testing…" : "Test"}
+          {testing ? t("providers.testing") : t("providers.test")}
         </Button>
         <Button size="sm" onClick={() => setEditing(true)}>
-          Edit
+          {t("common:actions.edit")}
         </Button>
         <Button size="sm" variant="ghost" onClick={() => setConfirm(true)}>
-          Delete
+          {t("common:actions.delete")}
         </Button>
       </div>
       <ErrorMessage error={testError} />
       {test && !testing && <TestOutcome result={test} />}
       <ConfirmDialog
         open={confirm}
-        title="Delete this provider?"
-        confirmLabel="Delete provider"
+        title={t("providers.deleteTitle")}
+        confirmLabel={t("providers.deleteConfirm")}
         danger
         busy={deleting}
         error={deleteError}
@@ -102,7 +106,7 @@ function ProviderItem({ p, test, onTested }: { p: Provider; test?: TestResult; o
         }}
       >
         <p>
-          Agents that use “<span className="break">{p.name}</span>” stop answering until they get another provider.
+          <Trans t={t} i18nKey="providers.deleteBody" values={{ name: p.name }} components={{ name: <span className="break" /> }} />
         </p>
       </ConfirmDialog>
     </li>
@@ -110,10 +114,11 @@ function ProviderItem({ p, test, onTested }: { p: Provider; test?: TestResult; o
 }
 
 function TestOutcome({ result }: { result: TestResult }) {
+  const { t } = useTranslation("admin");
   if (!result.ok) {
     return (
       <div className="alert alert-error" role="status">
-        The test failed: {sentence(result.message)}
+        {t("providers.testFailed", { message: sentence(result.message) })}
       </div>
     );
   }
@@ -121,7 +126,7 @@ function TestOutcome({ result }: { result: TestResult }) {
     <div className="alert alert-success stack" role="status" style={{ gap: "0.4rem" }}>
       <span>{sentence(result.message)}</span>
       {result.models.length > 0 && (
-        <ul className="ai-models" aria-label="Models">
+        <ul className="ai-models" aria-label={t("providers.models")}>
           {result.models.map((m) => (
             <li key={m} className="tag">
               {m}
@@ -145,12 +150,14 @@ interface ProviderFormState {
 /** The form's own checks; the server checks again, in its words. */
 export function validateProvider(f: ProviderFormState): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!f.name.trim()) out.name = "Enter a name.";
-  if (!/^https?:\/\/[^\s/]+/i.test(f.baseUrl.trim())) out.baseUrl = "Enter the API's base URL, like https://api.openai.com/v1.";
+  const t = i18n.getFixedT(null, "admin");
+  if (!f.name.trim()) out.name = t("providers.enterName");
+  if (!/^https?:\/\/[^\s/]+/i.test(f.baseUrl.trim())) out.baseUrl = t("providers.enterBaseUrl");
   return out;
 }
 
 function ProviderForm({ provider, onDone }: { provider?: Provider; onDone(): void }) {
+  const { t } = useTranslation(["admin", "common"]);
   const [form, setForm] = useState<ProviderFormState>({
     name: provider?.name ?? "",
     baseUrl: provider?.baseURL ?? "",
@@ -186,23 +193,17 @@ function ProviderForm({ provider, onDone }: { provider?: Provider; onDone(): voi
   };
 
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-label={provider ? `Edit provider ${provider.name}` : "Add provider"}>
-      <Field label="Name" required error={fields.name}>
+    <form className="card stack" onSubmit={submit} noValidate aria-label={provider ? t("providers.editLabel", { name: provider.name }) : t("providers.add")}>
+      <Field label={t("providers.name")} required error={fields.name}>
         {(p) => <input {...p} className="input" value={form.name} maxLength={100} autoComplete="off" onChange={(e) => set("name", e.target.value)} />}
       </Field>
-      <Field label="Base URL" required error={fields.baseUrl} hint="For example https://api.openai.com/v1; a URL without a path gets /v1.">
+      <Field label={t("providers.baseUrl")} required error={fields.baseUrl} hint={t("providers.baseUrlHint")}>
         {(p) => <input {...p} className="input" type="url" inputMode="url" value={form.baseUrl} autoComplete="off" onChange={(e) => set("baseUrl", e.target.value)} />}
       </Field>
       <Field
-        label="API key"
+        label={t("providers.apiKey")}
         error={fields.apiKey}
-        hint={
-          provider
-            ? provider.hasApiKey
-              ? "A key is set and never shown. Leave empty to keep it."
-              : "No key is set. Leave empty to keep it so."
-            : "Stored encrypted and never shown again. Leave empty if the API needs none."
-        }
+        hint={t(provider ? (provider.hasApiKey ? "providers.keyKept" : "providers.noKeyKept") : "providers.keyNew")}
       >
         {(p) => (
           <input
@@ -219,23 +220,23 @@ function ProviderForm({ provider, onDone }: { provider?: Provider; onDone(): voi
       {provider?.hasApiKey && (
         <label className="checkbox">
           <input type="checkbox" checked={form.removeKey} onChange={(e) => set("removeKey", e.target.checked)} />
-          Remove the key
+          {t("providers.removeKey")}
         </label>
       )}
-      <Field label="Default model" error={fields.defaultModel} hint="The model agents use unless they name another, e.g. gpt-4o-mini.">
+      <Field label={t("providers.defaultModel")} error={fields.defaultModel} hint={t("providers.defaultModelHint")}>
         {(p) => <input {...p} className="input" value={form.defaultModel} maxLength={200} autoComplete="off" onChange={(e) => set("defaultModel", e.target.value)} />}
       </Field>
       <label className="checkbox">
         <input type="checkbox" checked={form.active} onChange={(e) => set("active", e.target.checked)} />
-        Active
+        {t("active")}
       </label>
       <ErrorMessage message={formError(error, ["name", "baseUrl", "apiKey", "defaultModel"])} />
       <div className="row">
         <Button type="submit" variant="primary" busy={busy}>
-          {provider ? (busy ? "Saving…" : "Save provider") : busy ? "Adding…" : "Add provider"}
+          {provider ? (busy ? t("common:actions.saving") : t("providers.save")) : busy ? t("adding") : t("providers.add")}
         </Button>
         <Button onClick={onDone} disabled={busy}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
       </div>
     </form>

@@ -3,6 +3,8 @@
 // The server keeps the last active platform admin one and says so: its
 // refusal shows in the confirmation dialog.
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { AdminUsersQuery } from "../../gql/graphql";
@@ -64,13 +66,15 @@ type Pending = { kind: "admin" | "disabled"; value: boolean; user: Account };
 
 export function AdminUsers() {
   const viewer = useSignedInViewer();
+  const { t } = useTranslation("admin");
   if (!viewer.platformAdmin) {
-    return <EmptyState title="For platform admins">Only platform admins manage accounts.</EmptyState>;
+    return <EmptyState title={t("forAdmins")}>{t("users.onlyAdmins")}</EmptyState>;
   }
   return <AdminUsersPage viewerId={viewer.id} />;
 }
 
 function AdminUsersPage({ viewerId }: { viewerId: string }) {
+  const { t } = useTranslation(["admin", "common"]);
   const [typed, setTyped] = useState("");
   const [search, setSearch] = useState("");
   const [after, setAfter] = useState<string | null>(null);
@@ -98,7 +102,7 @@ function AdminUsersPage({ viewerId }: { viewerId: string }) {
 
   return (
     <div className="stack">
-      <PageHeader title="Users" description="Every account on the platform. A disabled account cannot sign in, and its sessions and tokens stop at once." />
+      <PageHeader title={t("users.title")} description={t("users.description")} />
       <form
         className="row"
         role="search"
@@ -111,30 +115,30 @@ function AdminUsersPage({ viewerId }: { viewerId: string }) {
         <input
           className="input"
           type="search"
-          aria-label="Search users"
-          placeholder="Name or e-mail"
+          aria-label={t("users.searchLabel")}
+          placeholder={t("users.searchPlaceholder")}
           maxLength={100}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
         />
-        <Button type="submit">Search</Button>
+        <Button type="submit">{t("users.search")}</Button>
       </form>
       {!data && fetching ? (
-        <Loading label="Loading the accounts…" />
+        <Loading label={t("users.loading")} />
       ) : !data ? (
         <ErrorMessage error={error} />
       ) : users.length === 0 ? (
-        <EmptyState title="No accounts">{search ? `No account matches “${search}”.` : "No accounts yet."}</EmptyState>
+        <EmptyState title={t("users.emptyTitle")}>{search ? t("users.noMatch", { search }) : t("users.noneYet")}</EmptyState>
       ) : (
         <div className="card" style={{ overflowX: "auto" }}>
           <table className="table">
             <thead>
               <tr>
-                <th>Name</th>
-                <th>E-mail</th>
-                <th>Role</th>
-                <th>Status</th>
-                <th aria-label="Actions" />
+                <th>{t("users.columns.name")}</th>
+                <th>{t("users.columns.email")}</th>
+                <th>{t("users.columns.role")}</th>
+                <th>{t("users.columns.status")}</th>
+                <th aria-label={t("users.columns.actions")} />
               </tr>
             </thead>
             <tbody>
@@ -142,15 +146,15 @@ function AdminUsersPage({ viewerId }: { viewerId: string }) {
                 <tr key={u.id}>
                   <td>{u.name || "—"}</td>
                   <td>{u.email}</td>
-                  <td>{u.platformAdmin ? "Platform admin" : "User"}</td>
-                  <td>{u.disabled ? "Disabled" : "Active"}</td>
+                  <td>{u.platformAdmin ? t("users.platformAdmin") : t("users.user")}</td>
+                  <td>{u.disabled ? t("users.disabled") : t("users.activeStatus")}</td>
                   <td className="row" style={{ justifyContent: "flex-end" }}>
                     <Button size="sm" onClick={() => ask({ kind: "admin", value: !u.platformAdmin, user: u })}>
-                      {u.platformAdmin ? "Remove admin" : "Make admin"}
+                      {u.platformAdmin ? t("users.removeAdmin") : t("users.makeAdmin")}
                     </Button>
                     {u.id !== viewerId && (
                       <Button size="sm" variant={u.disabled ? "default" : "danger"} onClick={() => ask({ kind: "disabled", value: !u.disabled, user: u })}>
-                        {u.disabled ? "Enable" : "Disable"}
+                        {u.disabled ? t("users.enable") : t("users.disable")}
                       </Button>
                     )}
                   </td>
@@ -159,45 +163,39 @@ function AdminUsersPage({ viewerId }: { viewerId: string }) {
             </tbody>
           </table>
           <div className="row" style={{ justifyContent: "space-between" }}>
-            <span className="muted">
-              {data.users.totalCount} account{data.users.totalCount === 1 ? "" : "s"}
-            </span>
+            <span className="muted">{t("users.count", { count: data.users.totalCount })}</span>
             <span className="row">
-              {after && <Button onClick={() => setAfter(null)}>First page</Button>}
-              {data.users.pageInfo.hasNextPage && <Button onClick={() => setAfter(data.users.pageInfo.endCursor ?? null)}>Next page</Button>}
+              {after && <Button onClick={() => setAfter(null)}>{t("users.firstPage")}</Button>}
+              {data.users.pageInfo.hasNextPage && <Button onClick={() => setAfter(data.users.pageInfo.endCursor ?? null)}>{t("users.nextPage")}</Button>}
             </span>
           </div>
         </div>
       )}
       <ConfirmDialog
         open={!!pending}
-        title={pending ? title(pending) : ""}
-        confirmLabel={pending ? title(pending) : "Confirm"}
+        title={pending ? title(t, pending) : ""}
+        confirmLabel={pending ? title(t, pending) : t("common:actions.confirm")}
         danger={!!pending && ((pending.kind === "disabled" && pending.value) || (pending.kind === "admin" && !pending.value))}
         busy={busy}
         error={shownError ? (pending?.kind === "admin" ? adminRes.error : disabledRes.error) : null}
         onConfirm={confirm}
         onClose={() => setPending(null)}
       >
-        {pending && <p>{explain(pending)}</p>}
+        {pending && <p>{explain(t, pending)}</p>}
       </ConfirmDialog>
     </div>
   );
 }
 
-function title(p: Pending): string {
-  if (p.kind === "admin") return p.value ? "Make admin" : "Remove admin";
-  return p.value ? "Disable" : "Enable";
+type AdminT = TFunction<["admin", "common"]>;
+
+function title(t: AdminT, p: Pending): string {
+  if (p.kind === "admin") return p.value ? t("users.makeAdmin") : t("users.removeAdmin");
+  return p.value ? t("users.disable") : t("users.enable");
 }
 
-function explain(p: Pending): string {
+function explain(t: AdminT, p: Pending): string {
   const who = p.user.name || p.user.email;
-  if (p.kind === "admin") {
-    return p.value
-      ? `${who} will manage templates, AI providers, accounts and settings.`
-      : `${who} will no longer administer the platform.`;
-  }
-  return p.value
-    ? `${who} will be signed out everywhere at once and cannot sign in until enabled again.`
-    : `${who} will be able to sign in again.`;
+  if (p.kind === "admin") return p.value ? t("users.explain.makeAdmin", { who }) : t("users.explain.removeAdmin", { who });
+  return p.value ? t("users.explain.disable", { who }) : t("users.explain.enable", { who });
 }

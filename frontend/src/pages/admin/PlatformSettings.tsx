@@ -6,6 +6,7 @@
 // token) are write-only: the page shows whether one is set and can replace
 // or clear it, never show it.
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { PlatformSettingsQuery, RegistrationMode } from "../../gql/graphql";
@@ -84,19 +85,21 @@ const secretKeys = ["smtpUrl", "cloudflareApiToken"] as const;
 
 export function PlatformSettings() {
   const viewer = useSignedInViewer();
+  const { t } = useTranslation("admin");
   if (!viewer.platformAdmin) {
-    return <EmptyState title="For platform admins">Only platform admins change the platform's settings.</EmptyState>;
+    return <EmptyState title={t("forAdmins")}>{t("platform.onlyAdmins")}</EmptyState>;
   }
   return <PlatformSettingsPage />;
 }
 
 function PlatformSettingsPage() {
+  const { t } = useTranslation("admin");
   const [{ data, fetching, error }] = useQuery({ query: PlatformSettingsDocument });
   return (
     <div className="stack settings">
-      <PageHeader title="Platform settings" description="What applies to every workspace. Changes take effect on every server within seconds." />
+      <PageHeader title={t("platform.title")} description={t("platform.description")} />
       {!data && fetching ? (
-        <Loading label="Loading the settings…" />
+        <Loading label={t("platform.loading")} />
       ) : !data ? (
         <ErrorMessage error={error} />
       ) : (
@@ -107,6 +110,7 @@ function PlatformSettingsPage() {
 }
 
 function SettingsForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation(["admin", "common"]);
   const locked = Object.fromEntries(settings.fromEnvironment.map((e) => [e.setting, e.variable]));
   const [form, setForm] = useState({
     serviceDomain: settings.serviceDomain,
@@ -129,7 +133,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     setSaved(false);
     setForm((f) => ({ ...f, [k]: v }));
   };
-  const fixedHint = (key: string, hint: string) => (locked[key] ? `Set by the server's ${locked[key]} environment variable: change it there.` : hint);
+  const fixedHint = (key: string, hint: string) => (locked[key] ? t("platform.fixedBy", { variable: locked[key] }) : hint);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -162,11 +166,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
   };
 
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-label="Platform settings">
+    <form className="card stack" onSubmit={submit} noValidate aria-label={t("platform.title")}>
       <Field
-        label="Service domain"
+        label={t("platform.serviceDomain")}
         error={fields.serviceDomain}
-        hint={fixedHint("serviceDomain", "Services are reached at https://<name>.<this domain>; point a wildcard DNS record at the cluster's ingress.")}
+        hint={fixedHint("serviceDomain", t("platform.serviceDomainHint"))}
       >
         {(p) => (
           <input
@@ -180,7 +184,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           />
         )}
       </Field>
-      <Field label="Registration" error={fields.registration} hint={fixedHint("registration", "By invitation: only addresses invited to a workspace may open an account.")}>
+      <Field label={t("platform.registration")} error={fields.registration} hint={fixedHint("registration", t("platform.registrationHint"))}>
         {(p) => (
           <select
             {...p}
@@ -189,46 +193,47 @@ function SettingsForm({ settings }: { settings: Settings }) {
             disabled={!!locked.registration}
             onChange={(e) => set("registration", e.target.value as RegistrationMode)}
           >
-            <option value="open">Anyone may register</option>
-            <option value="invitation">By invitation only</option>
+            <option value="open">{t("platform.registrationOpen")}</option>
+            <option value="invitation">{t("platform.registrationInvitation")}</option>
           </select>
         )}
       </Field>
       <fieldset className="stack" disabled={!!locked.namespaceQuota}>
-        <legend>Workspace quota</legend>
+        <legend>{t("platform.quota")}</legend>
         <p className="muted" style={{ margin: 0 }}>
-          {fixedHint("namespaceQuota", "What each workspace's apps may use in all, as Kubernetes quantities; applied at each deploy.")}
+          {fixedHint("namespaceQuota", t("platform.quotaHint"))}
         </p>
         <div className="row" style={{ flexWrap: "wrap" }}>
-          <Field label="CPU cores" hint="e.g. 16 or 1500m">
+          <Field label={t("platform.cpu")} hint={t("platform.cpuHint")}>
             {(p) => <input {...p} className="input" value={form.cpu} maxLength={20} onChange={(e) => set("cpu", e.target.value)} />}
           </Field>
-          <Field label="Memory" hint="e.g. 32Gi">
+          <Field label={t("platform.memory")} hint={t("platform.memoryHint")}>
             {(p) => <input {...p} className="input" value={form.memory} maxLength={20} onChange={(e) => set("memory", e.target.value)} />}
           </Field>
-          <Field label="Storage" hint="e.g. 200Gi">
+          <Field label={t("platform.storage")} hint={t("platform.storageHint")}>
             {(p) => <input {...p} className="input" value={form.storage} maxLength={20} onChange={(e) => set("storage", e.target.value)} />}
           </Field>
         </div>
         {fields.namespaceQuota && <span className="error">{fields.namespaceQuota}</span>}
       </fieldset>
       <fieldset className="stack">
-        <legend>E-mail</legend>
+        <legend>{t("platform.email")}</legend>
         <p className="muted" style={{ margin: 0 }}>
-          Invitations and password resets are e-mailed through this SMTP server. Without one, no e-mail is sent.
+          {t("platform.emailIntro")}
         </p>
         <SecretField
-          label="SMTP server URL"
+          label={t("platform.smtpUrl")}
           isSet={current.smtpUrl.set}
           variable={locked.smtpUrl}
           change={secrets.smtpUrl}
           onChange={(c) => setSecret("smtpUrl", c)}
           error={fields.smtpUrl}
-          hint="smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS)."
+          hint={t("platform.smtpUrlHint")}
+          // i18n-ignore: an example address, the same in every language
           placeholder="smtp://user:password@mail.example.com:587"
           maxLength={2000}
         />
-        <Field label="From address" error={fields.mailFrom} hint={fixedHint("mailFrom", "The sender of the e-mails, e.g. Woow <noreply@example.com>.")}>
+        <Field label={t("platform.mailFrom")} error={fields.mailFrom} hint={fixedHint("mailFrom", t("platform.mailFromHint"))}>
           {(p) => (
             <input
               {...p}
@@ -243,26 +248,26 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </Field>
       </fieldset>
       <fieldset className="stack">
-        <legend>Cloudflare (smart home tunnels)</legend>
+        <legend>{t("platform.cloudflare")}</legend>
         <p className="muted" style={{ margin: 0 }}>
-          Each smart home gets a Cloudflare Tunnel and a DNS record in this account and zone.
+          {t("platform.cloudflareIntro")}
         </p>
         <SecretField
-          label="Cloudflare API token"
+          label={t("platform.cloudflareToken")}
           isSet={current.cloudflareApiToken.set}
           variable={locked.cloudflareApiToken}
           change={secrets.cloudflareApiToken}
           onChange={(c) => setSecret("cloudflareApiToken", c)}
           error={fields.cloudflareApiToken}
-          hint="A token allowed to edit Cloudflare Tunnels (account) and DNS (zone)."
+          hint={t("platform.cloudflareTokenHint")}
           maxLength={200}
         />
         {(["cloudflareAccountId", "cloudflareZoneId"] as const).map((k) => (
           <Field
             key={k}
-            label={k === "cloudflareAccountId" ? "Account ID" : "Zone ID"}
+            label={k === "cloudflareAccountId" ? t("platform.accountId") : t("platform.zoneId")}
             error={fields[k]}
-            hint={fixedHint(k, "32 hexadecimal digits, shown on the domain's Overview page in the Cloudflare dashboard.")}
+            hint={fixedHint(k, t("platform.cloudflareIdHint"))}
           >
             {(p) => (
               <input
@@ -293,12 +298,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
       />
       {saved && (
         <div className="alert alert-success" role="status">
-          Settings saved.
+          {t("platform.saved")}
         </div>
       )}
       <div className="row">
         <Button type="submit" variant="primary" busy={fetching}>
-          {fetching ? "Saving…" : "Save settings"}
+          {fetching ? t("common:actions.saving") : t("platform.save")}
         </Button>
       </div>
     </form>
@@ -321,10 +326,17 @@ function SecretField(props: {
   maxLength: number;
 }) {
   const { label, isSet, variable, change, onChange, error, hint, placeholder, maxLength } = props;
-  const status = variable ? `Set by the server's ${variable} environment variable: change it there.` : change.mode === "clear" ? "Will be cleared when you save." : isSet ? "Set" : "Not set";
+  const { t } = useTranslation(["admin", "common"]);
+  const status = variable
+    ? t("platform.fixedBy", { variable })
+    : change.mode === "clear"
+      ? t("platform.secret.willClear")
+      : isSet
+        ? t("platform.secret.set")
+        : t("platform.secret.notSet");
   if (change.mode === "replace") {
     return (
-      <Field label={label} error={error} hint={`${hint} Stored encrypted; it is never shown again.`}>
+      <Field label={label} error={error} hint={t("platform.secret.storedHint", { hint })}>
         {(p) => (
           <div className="row">
             <input
@@ -338,7 +350,7 @@ function SecretField(props: {
               onChange={(e) => onChange({ mode: "replace", value: e.target.value })}
             />
             <Button size="sm" onClick={() => onChange(keep)}>
-              Cancel
+              {t("common:actions.cancel")}
             </Button>
           </div>
         )}
@@ -352,19 +364,19 @@ function SecretField(props: {
         <span className={isSet && change.mode !== "clear" ? "badge badge-success" : "badge"}>{status}</span>
         {!variable && change.mode === "keep" && (
           <>
-            <Button size="sm" onClick={() => onChange({ mode: "replace", value: "" })} aria-label={`${isSet ? "Replace" : "Set"} ${label}`}>
-              {isSet ? "Replace" : "Set"}
+            <Button size="sm" onClick={() => onChange({ mode: "replace", value: "" })} aria-label={t(isSet ? "platform.secret.replaceLabel" : "platform.secret.setLabel", { label })}>
+              {isSet ? t("platform.secret.replace") : t("platform.secret.setAction")}
             </Button>
             {isSet && (
-              <Button size="sm" variant="danger" onClick={() => onChange({ mode: "clear" })} aria-label={`Clear ${label}`}>
-                Clear
+              <Button size="sm" variant="danger" onClick={() => onChange({ mode: "clear" })} aria-label={t("platform.secret.clearLabel", { label })}>
+                {t("platform.secret.clear")}
               </Button>
             )}
           </>
         )}
         {change.mode === "clear" && (
           <Button size="sm" onClick={() => onChange(keep)}>
-            Undo
+            {t("platform.secret.undo")}
           </Button>
         )}
       </div>
