@@ -1,8 +1,9 @@
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { Provider } from "urql";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { i18n } from "../../i18n";
 import { mockClient, opName } from "../../test/mockClient";
 import { AIAdmin } from "./AIAdmin";
 
@@ -107,5 +108,30 @@ describe("AIAdmin", { timeout: 20_000 }, () => {
     expect(mutation("CreateAIAgent")).toEqual({
       input: { handle: "bot", displayName: "Bot", systemPrompt: "", model: "", isDefault: true, active: true, providerId: "p-1" },
     });
+  });
+});
+
+describe("AIAdmin in Traditional Chinese", { timeout: 20_000 }, () => {
+  beforeEach(() => act(() => i18n.changeLanguage("zh-TW")));
+  afterEach(() => act(() => i18n.changeLanguage("en")));
+
+  it("shows providers, agents, the delete dialog and the agent form in zh-TW", async () => {
+    const user = userEvent.setup();
+    setup();
+    const item = await screen.findByRole("listitem", { name: "Fake LLM" });
+    expect(screen.getByRole("heading", { name: "AI 供應商" })).toBeInTheDocument();
+    expect(item).toHaveTextContent("已設定金鑰");
+    expect(item).toHaveTextContent("預設模型 fake-small");
+    await user.click(within(item).getByRole("button", { name: "刪除" }));
+    const dialog = within(item).getByRole("dialog", { hidden: true });
+    expect(dialog).toHaveTextContent("使用「Fake LLM」的代理將停止回覆，直到改用其他供應商為止。");
+    await user.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
+    await user.click(within(item).getByRole("button", { name: "測試" }));
+    await within(item).findByRole("list", { name: "模型" });
+    await user.click(screen.getByRole("button", { name: "新增代理" }));
+    const form = screen.getByRole("form", { name: "新增代理" });
+    expect(within(form).getByText("此供應商提供 2 個模型：請選擇一個或輸入名稱。")).toBeInTheDocument();
+    await user.click(within(form).getByRole("button", { name: "新增代理" }));
+    expect(within(form).getByText("請輸入顯示名稱。")).toBeInTheDocument();
   });
 });

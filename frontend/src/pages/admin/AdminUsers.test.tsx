@@ -1,8 +1,9 @@
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { Provider } from "urql";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { i18n } from "../../i18n";
 import { gqlError, mockClient, opName } from "../../test/mockClient";
 import { AdminUsers } from "./AdminUsers";
 
@@ -99,5 +100,33 @@ describe("AdminUsers", { timeout: 20_000 }, () => {
     await user.click(within(dialog).getByRole("button", { name: "Remove admin", hidden: true }));
     expect(last("SetPlatformAdmin")).toEqual({ input: { userId: "u-1", admin: false } });
     expect(await within(dialog).findByText(/last active platform admin/)).toBeInTheDocument();
+  });
+});
+
+describe("AdminUsers in Traditional Chinese", { timeout: 20_000 }, () => {
+  beforeEach(() => act(() => i18n.changeLanguage("zh-TW")));
+  afterEach(() => act(() => i18n.changeLanguage("en")));
+
+  it("shows the page, the table and the confirmation in zh-TW", async () => {
+    const user = userEvent.setup();
+    setup();
+    expect(screen.getByRole("heading", { name: "使用者" })).toBeInTheDocument();
+    expect(screen.getByRole("searchbox", { name: "搜尋使用者" })).toHaveAttribute("placeholder", "名稱或電子郵件");
+    expect(screen.getByRole("button", { name: "搜尋" })).toBeInTheDocument();
+    const bobRow = (await screen.findByText("bob@x.io")).closest("tr")!;
+    expect(screen.getByRole("columnheader", { name: "電子郵件" })).toBeInTheDocument();
+    expect(within(bobRow).getByText("使用中")).toBeInTheDocument();
+    expect(screen.getByText("2 個帳號")).toBeInTheDocument();
+    await user.click(within(bobRow).getByRole("button", { name: "停用" }));
+    const dialog = screen.getByRole("dialog", { hidden: true });
+    expect(within(dialog).getByText("Bob 將立即在所有地方被登出，並且在重新啟用前無法登入。")).toBeInTheDocument();
+    expect(within(dialog).getByRole("button", { name: "停用", hidden: true })).toBeInTheDocument();
+  });
+
+  it("tells a non-admin in zh-TW", () => {
+    session.platformAdmin = false;
+    setup();
+    expect(screen.getByText("僅限平台管理員")).toBeInTheDocument();
+    expect(screen.getByText("只有平台管理員可以管理帳號。")).toBeInTheDocument();
   });
 });

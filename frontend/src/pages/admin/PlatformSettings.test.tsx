@@ -1,8 +1,9 @@
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { Provider } from "urql";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { i18n } from "../../i18n";
 import { badInput, mockClient, opName } from "../../test/mockClient";
 import { PlatformSettings } from "./PlatformSettings";
 
@@ -124,5 +125,27 @@ describe("PlatformSettings", { timeout: 20_000 }, () => {
     await user.click(screen.getByRole("button", { name: "Save settings" }));
     expect(mutation()?.input).not.toHaveProperty("smtpUrl");
     expect(mutation()?.input).not.toHaveProperty("cloudflareZoneId");
+  });
+});
+
+describe("PlatformSettings in Traditional Chinese", { timeout: 20_000 }, () => {
+  beforeEach(() => act(() => i18n.changeLanguage("zh-TW")));
+  afterEach(() => act(() => i18n.changeLanguage("en")));
+
+  it("shows the settings, the secrets and the saved notice in zh-TW", async () => {
+    const user = userEvent.setup();
+    setup();
+    expect(screen.getByRole("heading", { name: "平台設定" })).toBeInTheDocument();
+    expect(await screen.findByLabelText("服務網域")).toBeDisabled();
+    expect(screen.getByText("由伺服器的 WOOW_DOMAIN 環境變數設定：請在該處變更。")).toBeInTheDocument();
+    expect(screen.getByRole("option", { name: "僅限邀請" })).toBeInTheDocument();
+    expect(screen.getByLabelText("CPU 核心數")).toHaveValue("16");
+    expect(screen.getByRole("group", { name: "SMTP 伺服器 URL" })).toHaveTextContent("已設定");
+    expect(screen.getByRole("group", { name: "Cloudflare API 權杖" })).toHaveTextContent("未設定");
+    await user.click(screen.getByRole("button", { name: "清除 SMTP 伺服器 URL" }));
+    expect(screen.getByRole("group", { name: "SMTP 伺服器 URL" })).toHaveTextContent("儲存後將會清除。");
+    expect(screen.getByRole("button", { name: "復原" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "儲存設定" }));
+    expect(await screen.findByText("設定已儲存。")).toBeInTheDocument();
   });
 });
