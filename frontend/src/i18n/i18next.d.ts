@@ -4,6 +4,7 @@
 import type auth from "./locales/en/auth.json";
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
+import type invitations from "./locales/en/invitations.json";
 import type oauth from "./locales/en/oauth.json";
 import type settings from "./locales/en/settings.json";
 
@@ -14,6 +15,7 @@ declare module "i18next" {
       auth: typeof auth;
       common: typeof common;
       errors: typeof errors;
+      invitations: typeof invitations;
       oauth: typeof oauth;
       settings: typeof settings;
     };

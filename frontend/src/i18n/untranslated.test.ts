@@ -30,8 +30,6 @@ const pending = new Set<string>([
   "pages/assistant/MessageItem.tsx",
   "pages/assistant/Thread.tsx",
   "pages/dashboard/Dashboard.tsx",
-  "pages/invitations/InvitationPage.tsx",
-  "pages/invitations/PendingInvitations.tsx",
   "pages/marketplace/Configure.tsx",
   "pages/marketplace/Marketplace.tsx",
   "pages/marketplace/format.tsx",
