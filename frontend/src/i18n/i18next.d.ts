@@ -2,8 +2,11 @@
 // compile time, so a misspelt or removed key fails `tsc`. Each namespace's
 // English file is listed here (keep the list sorted).
 import type admin from "./locales/en/admin.json";
+import type auth from "./locales/en/auth.json";
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
+import type invitations from "./locales/en/invitations.json";
+import type oauth from "./locales/en/oauth.json";
 import type settings from "./locales/en/settings.json";
 
 declare module "i18next" {
@@ -11,8 +14,11 @@ declare module "i18next" {
     defaultNS: "common";
     resources: {
       admin: typeof admin;
+      auth: typeof auth;
       common: typeof common;
       errors: typeof errors;
+      invitations: typeof invitations;
+      oauth: typeof oauth;
       settings: typeof settings;
     };
   }

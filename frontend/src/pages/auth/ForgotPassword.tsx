@@ -3,6 +3,7 @@
 // answers the same either way. A server without e-mail says so (CONFLICT);
 // too many requests are refused for a while (TOO_MANY_REQUESTS).
 import { useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
@@ -19,6 +20,7 @@ const RequestResetMutation = graphql(`
 `);
 
 export function ForgotPassword() {
+  const { t } = useTranslation("auth");
   const location = useLocation();
   // The sign-in page passes on what was typed there.
   const typed = (location.state as { email?: unknown } | null)?.email;
@@ -29,13 +31,13 @@ export function ForgotPassword() {
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   const server = submitted ? fieldErrors(error) : {};
-  const emailError = local ?? fieldMessage("Email", server.email);
+  const emailError = local ?? fieldMessage(t("fields.email"), server.email);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const value = email.trim();
     if (!value) {
-      setLocal("Enter the email address of your account");
+      setLocal(t("check.enterAccountEmail"));
       setSubmitted(false);
       return;
     }
@@ -47,38 +49,38 @@ export function ForgotPassword() {
 
   return (
     <AuthCard
-      title="Reset your password"
-      intro="Enter the email address of your account: we e-mail you a link to choose a new password."
-      footer={
-        <>
-          Remembered it? <Link to="/login">Sign in</Link>
-        </>
-      }
+      title={t("forgot.title")}
+      intro={t("forgot.intro")}
+      footer={<Trans t={t} i18nKey="forgot.footer" components={{ go: <Link to="/login" /> }} />}
     >
       {sentTo ? (
         <div className="stack">
           <p className="alert alert-success" role="status">
-            If an account has this address ({sentTo}), we sent a link to it; it works for an hour.
+            {t("forgot.sent", { email: sentTo })}
           </p>
           <p className="muted">
-            Nothing arrived after a few minutes? Check your spam folder and the address, then{" "}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setSentTo(null);
-                setSubmitted(false);
+            <Trans
+              t={t}
+              i18nKey="forgot.nothing"
+              components={{
+                retry: (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      setSentTo(null);
+                      setSubmitted(false);
+                    }}
+                  />
+                ),
               }}
-            >
-              try again
-            </button>
-            .
+            />
           </p>
         </div>
       ) : (
-        <form className="stack" onSubmit={submit} noValidate aria-label="Reset your password">
+        <form className="stack" onSubmit={submit} noValidate aria-label={t("forgot.title")}>
           {submitted && <ErrorMessage message={authFormError(error, ["email"])} />}
-          <Field label="Email" error={emailError}>
+          <Field label={t("fields.email")} error={emailError}>
             {(p) => (
               <input
                 {...p}
@@ -94,7 +96,7 @@ export function ForgotPassword() {
             )}
           </Field>
           <Button type="submit" variant="primary" busy={fetching} className="auth-submit">
-            {fetching ? "Sending…" : "Send reset link"}
+            {fetching ? t("forgot.submitting") : t("forgot.submit")}
           </Button>
         </form>
       )}

@@ -1,6 +1,7 @@
 // Sign in: email and password, errors at their field, then back to where the
 // user was going (the `next` parameter set by the session-expiry redirect).
 import { useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
@@ -26,6 +27,7 @@ const LoginMutation = graphql(`
 const fields = ["email", "password"];
 
 export function Login() {
+  const { t } = useTranslation("auth");
   const { viewer, loading } = useViewer();
   const [params] = useSearchParams();
   const nextParam = params.get("next");
@@ -45,13 +47,16 @@ export function Login() {
   if (loading && !submitted) return <Loading />;
 
   const server = submitted ? fieldErrors(error) : {};
-  const errors = { email: local.email ?? fieldMessage("Email", server.email), password: local.password ?? fieldMessage("Password", server.password) };
+  const errors = {
+    email: local.email ?? fieldMessage(t("fields.email"), server.email),
+    password: local.password ?? fieldMessage(t("fields.password"), server.password),
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const check: Record<string, string> = {};
-    if (!email.trim()) check.email = "Enter your email address";
-    if (!password) check.password = "Enter your password";
+    if (!email.trim()) check.email = t("check.enterEmail");
+    if (!password) check.password = t("check.enterPassword");
     setLocal(check);
     if (Object.keys(check).length > 0) {
       setSubmitted(false);
@@ -68,22 +73,18 @@ export function Login() {
 
   return (
     <AuthCard
-      title="Sign in"
-      intro={nextParam && next !== "/" ? "Sign in to continue where you were." : "Welcome back. Sign in to manage your workspaces and apps."}
-      footer={
-        <>
-          New here? <Link to={withNext("/register", nextParam)}>Create an account</Link>
-        </>
-      }
+      title={t("login.title")}
+      intro={nextParam && next !== "/" ? t("login.introNext") : t("login.intro")}
+      footer={<Trans t={t} i18nKey="login.footer" components={{ go: <Link to={withNext("/register", nextParam)} /> }} />}
     >
-      <form className="stack" onSubmit={submit} noValidate aria-label="Sign in">
+      <form className="stack" onSubmit={submit} noValidate aria-label={t("login.title")}>
         {typeof notice === "string" && !submitted && (
           <p className="alert alert-success" role="status">
             {notice}
           </p>
         )}
         {submitted && <ErrorMessage message={authFormError(error, fields)} />}
-        <Field label="Email" error={errors.email}>
+        <Field label={t("fields.email")} error={errors.email}>
           {(p) => (
             <input
               {...p}
@@ -98,7 +99,7 @@ export function Login() {
             />
           )}
         </Field>
-        <Field label="Password" error={errors.password}>
+        <Field label={t("fields.password")} error={errors.password}>
           {(p) => (
             <input
               {...p}
@@ -113,11 +114,11 @@ export function Login() {
         </Field>
         <p className="auth-forgot">
           <Link to="/forgot-password" state={{ email: email.trim() }}>
-            Forgot your password?
+            {t("login.forgot")}
           </Link>
         </p>
         <Button type="submit" variant="primary" busy={fetching} className="auth-submit">
-          {fetching ? "Signing in…" : "Sign in"}
+          {fetching ? t("login.submitting") : t("signIn")}
         </Button>
       </form>
     </AuthCard>

@@ -3,14 +3,16 @@
 // and the user signs in with it. The token stays in the fragment (never sent
 // to the server but in the GraphQL body).
 import { useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import { Button, ErrorMessage, Field } from "../../components/ui";
-import { fieldErrors } from "../../lib/errors";
+import { i18n } from "../../i18n";
+import { fieldErrors, sentence } from "../../lib/errors";
 import { useSession } from "../../lib/session";
 import { tokenFromHash } from "../../lib/hashToken";
-import { AuthCard, authFormError, capitalise, fieldMessage } from "./AuthCard";
+import { AuthCard, authFormError, fieldMessage } from "./AuthCard";
 
 const ResetPasswordMutation = graphql(`
   mutation ResetPassword($input: ResetPasswordInput!) {
@@ -22,21 +24,20 @@ const ResetPasswordMutation = graphql(`
 
 const minPassword = 8;
 
-/** What the sign-in page says after a reset. */
-export const passwordChangedNotice = "Password changed; sign in with your new password.";
-
 type Values = { newPassword: string; confirm: string };
 
 export function checkNewPassword(v: Values): Partial<Record<keyof Values, string>> {
   const out: Partial<Record<keyof Values, string>> = {};
-  if (!v.newPassword) out.newPassword = "Enter a new password";
-  else if ([...v.newPassword].length < minPassword) out.newPassword = `Use at least ${minPassword} characters`;
-  if (!v.confirm) out.confirm = "Enter the new password again";
-  else if (v.newPassword && v.confirm !== v.newPassword) out.confirm = "The passwords do not match";
+  const t = i18n.getFixedT(null, "auth");
+  if (!v.newPassword) out.newPassword = t("check.enterNewPassword");
+  else if ([...v.newPassword].length < minPassword) out.newPassword = t("check.tooShort", { count: minPassword });
+  if (!v.confirm) out.confirm = t("check.enterAgain");
+  else if (v.newPassword && v.confirm !== v.newPassword) out.confirm = t("check.mismatch");
   return out;
 }
 
 export function ResetPassword() {
+  const { t } = useTranslation("auth");
   const location = useLocation();
   const token = useMemo(() => tokenFromHash(location.hash), [location.hash]);
   const navigate = useNavigate();
@@ -48,15 +49,14 @@ export function ResetPassword() {
 
   const footer = (
     <>
-      <Link to="/forgot-password">Ask for a new link</Link> · <Link to="/login">Sign in</Link>
+      <Link to="/forgot-password">{t("reset.newLink")}</Link> · <Link to="/login">{t("signIn")}</Link>
     </>
   );
   if (!token) {
     return (
-      <AuthCard title="Choose a new password" footer={footer}>
+      <AuthCard title={t("reset.title")} footer={footer}>
         <p className="alert alert-warning" role="alert">
-          This page opens from the link in a password reset e-mail, and this address has no link in it. Open the link from
-          the e-mail once more (all of it), or ask for a new one.
+          {t("reset.noToken")}
         </p>
       </AuthCard>
     );
@@ -64,7 +64,7 @@ export function ResetPassword() {
 
   const server = submitted ? fieldErrors(error) : {};
   const errors = {
-    newPassword: local.newPassword ?? fieldMessage("New password", server.newPassword),
+    newPassword: local.newPassword ?? fieldMessage(t("fields.newPassword"), server.newPassword),
     confirm: local.confirm,
   };
   const set = (k: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
@@ -81,21 +81,22 @@ export function ResetPassword() {
     const res = await resetPassword({ input: { token, newPassword: values.newPassword } });
     if (res.data?.resetPassword.ok) {
       // Every session of the account ended, this browser's too if it had one.
+      // The sign-in page shows the notice as it is given.
       reset();
-      navigate("/login", { replace: true, state: { notice: passwordChangedNotice } });
+      navigate("/login", { replace: true, state: { notice: t("reset.changedNotice") } });
     }
   };
 
   return (
-    <AuthCard title="Choose a new password" intro="Setting a new password signs your account out everywhere." footer={footer}>
-      <form className="stack" onSubmit={submit} noValidate aria-label="Choose a new password">
+    <AuthCard title={t("reset.title")} intro={t("reset.intro")} footer={footer}>
+      <form className="stack" onSubmit={submit} noValidate aria-label={t("reset.title")}>
         {submitted && server.token && (
           <div className="alert alert-error" role="alert">
-            {capitalise(server.token)}. <Link to="/forgot-password">Ask for a new link</Link>
+            {sentence(server.token)} <Link to="/forgot-password">{t("reset.newLink")}</Link>
           </div>
         )}
         {submitted && <ErrorMessage message={authFormError(error, ["token", "newPassword"])} />}
-        <Field label="New password" error={errors.newPassword} hint={`At least ${minPassword} characters.`}>
+        <Field label={t("fields.newPassword")} error={errors.newPassword} hint={t("passwordHint", { count: minPassword })}>
           {(p) => (
             <input
               {...p}
@@ -109,7 +110,7 @@ export function ResetPassword() {
             />
           )}
         </Field>
-        <Field label="Confirm new password" error={errors.confirm}>
+        <Field label={t("fields.confirmPassword")} error={errors.confirm}>
           {(p) => (
             <input
               {...p}
@@ -123,7 +124,7 @@ export function ResetPassword() {
           )}
         </Field>
         <Button type="submit" variant="primary" busy={fetching} className="auth-submit">
-          {fetching ? "Saving…" : "Set new password"}
+          {fetching ? t("reset.submitting") : t("reset.submit")}
         </Button>
       </form>
     </AuthCard>

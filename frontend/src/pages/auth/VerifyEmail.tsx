@@ -6,6 +6,7 @@
 // says why it may be, with a way to ask for a new one: signed in, right
 // here; signed out, from Settings after signing in.
 import { useEffect, useMemo, useRef } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useMutation } from "urql";
 import { Button, Loading } from "../../components/ui";
@@ -16,6 +17,7 @@ import { AuthCard } from "./AuthCard";
 import { SendConfirmationLink, VerifyEmailDocument } from "./emailConfirmation";
 
 export function VerifyEmail() {
+  const { t } = useTranslation(["auth", "common"]);
   const location = useLocation();
   const token = useMemo(() => tokenFromHash(location.hash), [location.hash]);
   const { viewer, loading } = useViewer();
@@ -28,14 +30,13 @@ export function VerifyEmail() {
     void verify({ input: { token } });
   }, [token, verify]);
 
-  const footer = viewer ? <Link to="/">Go to your dashboard</Link> : <Link to="/login">Sign in</Link>;
+  const footer = viewer ? <Link to="/">{t("dashboard")}</Link> : <Link to="/login">{t("signIn")}</Link>;
 
   if (!token) {
     return (
-      <AuthCard title="Confirm your address" footer={footer}>
+      <AuthCard title={t("verify.title")} footer={footer}>
         <p className="alert alert-warning" role="alert">
-          This page opens from the link in a confirmation e-mail, and this address has no link in it. Open the link from
-          the e-mail once more (all of it), or ask for a new one.
+          {t("verify.noToken")}
         </p>
         <NewLink viewer={viewer} />
       </AuthCard>
@@ -44,9 +45,9 @@ export function VerifyEmail() {
   if (loading) return <Loading />;
   if (op.data?.verifyEmail.ok) {
     return (
-      <AuthCard title="Address confirmed" footer={footer}>
+      <AuthCard title={t("verify.confirmedTitle")} footer={footer}>
         <p className="alert alert-success" role="status">
-          Your address is confirmed; invitations sent to it now show in the app.
+          {t("verify.confirmed")}
         </p>
       </AuthCard>
     );
@@ -54,10 +55,9 @@ export function VerifyEmail() {
   if (op.error && !op.fetching) {
     if (fieldErrors(op.error).token) {
       return (
-        <AuthCard title="This confirmation link does not work" footer={footer}>
+        <AuthCard title={t("verify.invalidTitle")} footer={footer}>
           <p className="alert alert-warning" role="alert">
-            This link is not valid any more: it was used already, it expired (links work for a day), or the account's
-            address changed after it was sent.
+            {t("verify.invalid")}
           </p>
           <NewLink viewer={viewer} />
         </AuthCard>
@@ -66,41 +66,42 @@ export function VerifyEmail() {
     // Too many attempts, the server out of reach: the link may still work.
     const e = appError(op.error);
     return (
-      <AuthCard title="Confirm your address" footer={footer}>
+      <AuthCard title={t("verify.title")} footer={footer}>
         <p className="alert alert-error" role="alert">
           {sentence(e?.message ?? "")}
         </p>
         <div>
           <Button variant="primary" onClick={() => void verify({ input: { token } })}>
-            Try again
+            {t("common:actions.retry")}
           </Button>
         </div>
       </AuthCard>
     );
   }
-  return <Loading label="Confirming your address…" />;
+  return <Loading label={t("verify.confirming")} />;
 }
 
 /** The way to a new link: here when signed in (unless confirmed already), else through Settings. */
 function NewLink({ viewer }: { viewer: Viewer | null }) {
+  const { t } = useTranslation("auth");
   if (!viewer) {
     return (
       <p>
-        <Link to={loginPath("/settings")}>Sign in to ask for a new link</Link> (in Settings).
+        <Trans t={t} i18nKey="verify.signInForLink" components={{ go: <Link to={loginPath("/settings")} /> }} />
       </p>
     );
   }
   if (viewer.emailVerifiedAt) {
     return (
       <p className="muted">
-        The address of your account, {viewer.email}, is confirmed already: there is nothing more to do.
+        {t("verify.alreadyConfirmed", { email: viewer.email })}
       </p>
     );
   }
   return (
     <div className="stack">
-      <p className="muted">We can send a new link to {viewer.email}, the address of your account.</p>
-      <SendConfirmationLink email={viewer.email} label="Send a new link" />
+      <p className="muted">{t("verify.canSend", { email: viewer.email })}</p>
+      <SendConfirmationLink email={viewer.email} label={t("verify.sendNew")} />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 // account through their links. Used by the Settings page and the
 // /verify-email page.
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
 import { Button } from "../../components/ui";
@@ -31,7 +32,8 @@ export const VerifyEmailDocument = graphql(`
  * account a new link, and says what came of it. A server without e-mail
  * answers CONFLICT ("e-mail is not set up on this server"), shown as it is.
  */
-export function SendConfirmationLink({ email, label = "Send a confirmation link" }: { email: string; label?: string }) {
+export function SendConfirmationLink({ email, label }: { email: string; label?: string }) {
+  const { t } = useTranslation("auth");
   const [op, request] = useMutation(RequestEmailVerificationDocument);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const error = appError(op.error);
@@ -46,13 +48,12 @@ export function SendConfirmationLink({ email, label = "Send a confirmation link"
           if (res.data?.requestEmailVerification.ok) setSentTo(email);
         }}
       >
-        {op.fetching ? "Sending…" : label}
+        {op.fetching ? t("confirmation.sending") : (label ?? t("confirmation.send"))}
       </Button>
       <div role="status">
         {sentTo && !op.fetching && (
           <p className="alert alert-success email-confirm-result">
-            We sent a link to {sentTo}. Open it within a day to confirm the address. Nothing after a few minutes? Check
-            your spam folder.
+            {t("confirmation.sent", { email: sentTo })}
           </p>
         )}
       </div>
@@ -61,7 +62,7 @@ export function SendConfirmationLink({ email, label = "Send a confirmation link"
           {sentence(error.message)}
           {error.code === "CONFLICT" && (
             <span className="email-confirm-note">
-              Invitations still reach you through the links their senders share with you.
+              {t("confirmation.noEmail")}
             </span>
           )}
         </div>

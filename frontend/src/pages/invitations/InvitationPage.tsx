@@ -7,6 +7,7 @@
 // pages/auth/emailConfirmation.tsx): only a confirmed one also lists it on
 // the dashboard.
 import { useEffect, useMemo, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
@@ -16,7 +17,6 @@ import { appError, sentence } from "../../lib/errors";
 import { useSession, useViewer, type Viewer } from "../../lib/session";
 import { MyWorkspacesDocument } from "../../lib/workspace";
 import { AuthCard } from "../auth/AuthCard";
-import { roleHint, roleLabel } from "../workspaces/roles";
 import { AcceptInvitationDocument, DeclineInvitationDocument } from "./PendingInvitations";
 import { forgetInvitationToken, invitationToken } from "./token";
 
@@ -51,6 +51,7 @@ type Invitation = NonNullable<InvitationByTokenQuery["invitationByToken"]>;
 const here = "/invitation";
 
 export function InvitationPage() {
+  const { t } = useTranslation("invitations");
   const location = useLocation();
   const token = useMemo(() => invitationToken(location.hash), [location.hash]);
   const { viewer, loading } = useViewer();
@@ -64,27 +65,24 @@ export function InvitationPage() {
 
   if (declined) {
     return (
-      <AuthCard title="Invitation declined" footer={<Link to="/">Go to your dashboard</Link>}>
+      <AuthCard title={t("page.declinedTitle")} footer={<Link to="/">{t("dashboard")}</Link>}>
         <p className="alert alert-info" role="status">
-          You declined the invitation to {declined}. If you change your mind, ask someone there to invite you again.
+          {t("page.declined", { workspace: declined })}
         </p>
       </AuthCard>
     );
   }
   if (!token) {
     return (
-      <AuthCard title="Open your invitation link" footer={<Link to="/">Go to Woow PaaS</Link>}>
-        <p>
-          This page opens from an invitation link, and this one has no invitation in it. Open the link you were sent once
-          more (copy all of it), or ask whoever invited you for a new one.
-        </p>
+      <AuthCard title={t("page.noTokenTitle")} footer={<Link to="/">{t("home")}</Link>}>
+        <p>{t("page.noToken")}</p>
       </AuthCard>
     );
   }
-  if ((fetching && !data) || loading) return <Loading label="Loading the invitation…" />;
+  if ((fetching && !data) || loading) return <Loading label={t("page.loading")} />;
   if (error && !data) {
     return (
-      <AuthCard title="Invitation" footer={<Link to="/">Go to Woow PaaS</Link>}>
+      <AuthCard title={t("page.errorTitle")} footer={<Link to="/">{t("home")}</Link>}>
         <ErrorMessage error={error} />
       </AuthCard>
     );
@@ -95,16 +93,17 @@ export function InvitationPage() {
 }
 
 function Invalid({ signedIn }: { signedIn: boolean }) {
+  const { t } = useTranslation("invitations");
   useEffect(() => forgetInvitationToken(), []);
   return (
     <AuthCard
-      title="This invitation link does not work any more"
-      footer={signedIn ? <Link to="/">Go to your dashboard</Link> : <Link to="/login">Sign in</Link>}
+      title={t("page.invalidTitle")}
+      footer={signedIn ? <Link to="/">{t("dashboard")}</Link> : <Link to="/login">{t("signIn")}</Link>}
     >
       <p className="alert alert-warning" role="alert">
-        The link was already used, the invitation was cancelled, or it has expired (invitations last a week).
+        {t("page.invalid")}
       </p>
-      <p className="muted">Ask whoever invited you for a new link. Making a new link stops the old one.</p>
+      <p className="muted">{t("page.invalidHint")}</p>
     </AuthCard>
   );
 }
@@ -120,41 +119,36 @@ function Valid({
   viewer: Viewer | null;
   onDeclined: (workspace: string) => void;
 }) {
-  const by = inv.invitedBy ?? "Someone";
+  const { t } = useTranslation("invitations");
+  const by = inv.invitedBy ?? t("someone");
   return (
     <AuthCard
-      title={`Join ${inv.workspace.name}`}
-      intro={
-        <>
-          {by} invited you to the workspace <strong>{inv.workspace.name}</strong> on Woow PaaS.
-        </>
-      }
+      title={t("page.title", { workspace: inv.workspace.name })}
+      intro={<Trans t={t} i18nKey="page.intro" values={{ by, workspace: inv.workspace.name }} components={{ strong: <strong /> }} />}
       footer={
         viewer ? (
           <>
-            <Link to="/">Not now: go to your dashboard</Link>{" "}
+            <Link to="/">{t("page.notNow")}</Link>{" "}
             {/* Only a confirmed address lists its invitations there; otherwise this link is the way in. */}
-            {viewer.emailVerifiedAt && viewer.email.toLowerCase() === inv.email.toLowerCase()
-              ? "(the invitation waits there too, until it expires)"
-              : "(keep this link to answer later: it works until it expires)"}
+            {viewer.emailVerifiedAt && viewer.email.toLowerCase() === inv.email.toLowerCase() ? t("page.waitsThere") : t("page.keepLink")}
           </>
         ) : (
-          <>You can also open this link later: it works until it expires.</>
+          t("page.later")
         )
       }
     >
       <dl className="details-list invitation-facts">
-        <dt>Workspace</dt>
+        <dt>{t("page.workspace")}</dt>
         <dd className="break">{inv.workspace.name}</dd>
-        <dt>Your role</dt>
+        <dt>{t("page.role")}</dt>
         <dd>
-          {roleLabel[inv.role]} <span className="muted">({roleHint[inv.role]})</span>
+          {t(`roles.${inv.role}`)} <span className="muted">({t(`roleHints.${inv.role}`)})</span>
         </dd>
-        <dt>Invited by</dt>
+        <dt>{t("page.invitedBy")}</dt>
         <dd className="break">{by}</dd>
-        <dt>Sent to</dt>
+        <dt>{t("page.sentTo")}</dt>
         <dd className="break">{inv.email}</dd>
-        <dt>Expires</dt>
+        <dt>{t("page.expires")}</dt>
         <dd>
           <RelativeTime value={inv.expiresAt} />
         </dd>
@@ -165,19 +159,17 @@ function Valid({
 }
 
 function SignInFirst({ inv }: { inv: Invitation }) {
+  const { t } = useTranslation("invitations");
   const next = `?next=${encodeURIComponent(here)}`;
   return (
     <div className="stack">
-      <p>
-        Sign in to accept or decline. No account yet? Create one (with {inv.email} or another address); you come back here
-        afterwards.
-      </p>
+      <p>{t("page.signInFirst", { email: inv.email })}</p>
       <div className="row invitation-actions">
         <Link to={`/login${next}`} className="btn btn-primary">
-          Sign in
+          {t("signIn")}
         </Link>
         <Link to={`/register${next}`} className="btn">
-          Create an account
+          {t("createAccount")}
         </Link>
       </div>
     </div>
@@ -195,6 +187,7 @@ function Answer({
   viewer: Viewer;
   onDeclined: (workspace: string) => void;
 }) {
+  const { t } = useTranslation("invitations");
   const navigate = useNavigate();
   const { reset } = useSession();
   const [acceptOp, accept] = useMutation(AcceptInvitationDocument);
@@ -213,12 +206,11 @@ function Answer({
     return (
       <div className="stack">
         <p className="alert alert-info" role="status">
-          You ({viewer.email}) are already a member of {inv.workspace.name}: this invitation is for someone else, or for
-          another of your accounts. Share the link with the person it is for.
+          {t("page.alreadyMember", { email: viewer.email, workspace: inv.workspace.name })}
         </p>
         <div className="row invitation-actions">
           <Link to={wsPath} className="btn btn-primary">
-            Open {inv.workspace.name}
+            {t("page.open", { workspace: inv.workspace.name })}
           </Link>
         </div>
       </div>
@@ -237,22 +229,25 @@ function Answer({
   return (
     <div className="stack">
       <p className="muted">
-        Signed in as {viewer.name} ({viewer.email}).{" "}
+        {t("page.signedInAs", { name: viewer.name, email: viewer.email })}{" "}
         {otherAddress && (
-          <>
-            The invitation was sent to {inv.email}: accepting adds <strong>this</strong> account to {inv.workspace.name}.
-          </>
+          <Trans
+            t={t}
+            i18nKey="page.otherAddress"
+            values={{ email: inv.email, workspace: inv.workspace.name }}
+            components={{ strong: <strong /> }}
+          />
         )}
       </p>
       {acceptError && (
         <div className="alert alert-error" role="alert">
           {sentence(acceptError.message)}{" "}
-          {acceptError.code === "CONFLICT" && <Link to={wsPath}>Open {inv.workspace.name}</Link>}
+          {acceptError.code === "CONFLICT" && <Link to={wsPath}>{t("page.open", { workspace: inv.workspace.name })}</Link>}
         </div>
       )}
       <div className="row invitation-actions">
         <Button variant="primary" busy={acceptOp.fetching} disabled={declineOp.fetching} onClick={onAccept}>
-          {acceptOp.fetching ? "Joining…" : "Accept"}
+          {acceptOp.fetching ? t("joining") : t("accept")}
         </Button>
         <Button
           disabled={acceptOp.fetching}
@@ -261,7 +256,7 @@ function Answer({
             setConfirming(true);
           }}
         >
-          Decline
+          {t("decline")}
         </Button>
         {otherAddress && (
           <Button
@@ -273,15 +268,15 @@ function Answer({
               reset();
             }}
           >
-            Use another account
+            {t("page.useAnother")}
           </Button>
         )}
       </div>
       <ConfirmDialog
         open={confirming}
-        title={`Decline the invitation to ${inv.workspace.name}?`}
-        confirmLabel="Decline invitation"
-        cancelLabel="Keep it"
+        title={t("declineTitle", { workspace: inv.workspace.name })}
+        confirmLabel={t("declineConfirm")}
+        cancelLabel={t("keep")}
         danger
         busy={declineOp.fetching}
         errorMessage={declineFailed ? sentence(appError(declineOp.error)?.message ?? "") : undefined}
@@ -296,10 +291,7 @@ function Answer({
           } else setDeclineFailed(true);
         }}
       >
-        <p>
-          You will not join {inv.workspace.name}, and this link stops working. To join later, ask someone there to invite
-          you again.
-        </p>
+        <p>{t("page.declineBody", { workspace: inv.workspace.name })}</p>
       </ConfirmDialog>
     </div>
   );

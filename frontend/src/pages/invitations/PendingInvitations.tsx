@@ -6,13 +6,13 @@
 // Settings says what confirming brings; invitations reach such an account
 // through their links).
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { ViewerPendingInvitationsQuery } from "../../gql/graphql";
 import { Button, ConfirmDialog, RelativeTime } from "../../components/ui";
 import { appError, sentence } from "../../lib/errors";
-import { roleHint, roleLabel } from "../workspaces/roles";
 
 export const PendingInvitationsDocument = graphql(`
   query ViewerPendingInvitations {
@@ -61,6 +61,7 @@ export const DeclineInvitationDocument = graphql(`
 type Pending = NonNullable<ViewerPendingInvitationsQuery["viewer"]>["pendingInvitations"][number];
 
 export function PendingInvitations() {
+  const { t } = useTranslation("invitations");
   const [{ data }] = useQuery({ query: PendingInvitationsDocument });
   const list = data?.viewer?.pendingInvitations ?? [];
   const [declining, setDeclining] = useState<Pending | null>(null);
@@ -72,9 +73,9 @@ export function PendingInvitations() {
     <section className="card stack invitations-card" aria-labelledby="my-invitations">
       <div>
         <h2 id="my-invitations" style={{ margin: 0 }}>
-          {list.length === 1 ? "You are invited to a workspace" : `You are invited to ${list.length} workspaces`}
+          {t("pending.title", { count: list.length })}
         </h2>
-        <p className="muted ws-meta">You join a workspace only when you accept its invitation.</p>
+        <p className="muted ws-meta">{t("pending.intro")}</p>
       </div>
       <ul className="invitation-list">
         {list.map((i) => (
@@ -90,9 +91,9 @@ export function PendingInvitations() {
       </ul>
       <ConfirmDialog
         open={!!declining}
-        title={`Decline the invitation to ${declining?.workspace.name ?? ""}?`}
-        confirmLabel="Decline invitation"
-        cancelLabel="Keep it"
+        title={t("declineTitle", { workspace: declining?.workspace.name ?? "" })}
+        confirmLabel={t("declineConfirm")}
+        cancelLabel={t("keep")}
         danger
         busy={declineOp.fetching}
         errorMessage={failed ? sentence(appError(declineOp.error)?.message ?? "") : undefined}
@@ -105,16 +106,14 @@ export function PendingInvitations() {
           else setFailed(true);
         }}
       >
-        <p>
-          You will not join {declining?.workspace.name}, and this invitation cannot be accepted afterwards. To join
-          later, ask someone there to invite you again.
-        </p>
+        <p>{t("pending.declineBody", { workspace: declining?.workspace.name ?? "" })}</p>
       </ConfirmDialog>
     </section>
   );
 }
 
 function PendingRow({ i, onDecline }: { i: Pending; onDecline: () => void }) {
+  const { t } = useTranslation("invitations");
   const [op, accept] = useMutation(AcceptInvitationDocument);
   const navigate = useNavigate();
   const error = appError(op.error);
@@ -125,8 +124,13 @@ function PendingRow({ i, onDecline }: { i: Pending; onDecline: () => void }) {
           <strong>{i.workspace.name}</strong>
         </p>
         <p className="muted ws-meta">
-          {i.invitedBy ?? "Someone"} invited you as <span title={roleHint[i.role]}>{roleLabel[i.role].toLowerCase()}</span> ·
-          expires <RelativeTime value={i.expiresAt} />
+          <Trans
+            t={t}
+            i18nKey="pending.invitedAs"
+            // The role is a word within the sentence: "invited you as admin" in English.
+            values={{ by: i.invitedBy ?? t("someone"), role: t(`roles.${i.role}`).toLowerCase() }}
+            components={{ role: <span title={t(`roleHints.${i.role}`)} />, when: <RelativeTime value={i.expiresAt} /> }}
+          />
         </p>
       </div>
       <div className="row invitation-actions">
@@ -134,17 +138,17 @@ function PendingRow({ i, onDecline }: { i: Pending; onDecline: () => void }) {
           variant="primary"
           size="sm"
           busy={op.fetching}
-          aria-label={`Accept the invitation to ${i.workspace.name}`}
+          aria-label={t("pending.acceptLabel", { workspace: i.workspace.name })}
           onClick={async () => {
             const res = await accept({ input: { id: i.id } });
             const ws = res.data?.acceptInvitation.member.workspace;
             if (ws) navigate(`/workspaces/${encodeURIComponent(ws.slug)}`);
           }}
         >
-          {op.fetching ? "Joining…" : "Accept"}
+          {op.fetching ? t("joining") : t("accept")}
         </Button>
-        <Button size="sm" disabled={op.fetching} aria-label={`Decline the invitation to ${i.workspace.name}`} onClick={onDecline}>
-          Decline
+        <Button size="sm" disabled={op.fetching} aria-label={t("pending.declineLabel", { workspace: i.workspace.name })} onClick={onDecline}>
+          {t("decline")}
         </Button>
       </div>
       {error && (

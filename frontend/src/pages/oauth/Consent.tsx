@@ -3,6 +3,7 @@
 // It shows who asks, for what, and where the browser goes next, then
 // answers with the user's decision and follows the redirect the server makes.
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
@@ -66,12 +67,13 @@ export const browser = {
 };
 
 export function Consent() {
+  const { t } = useTranslation("oauth");
   const [params] = useSearchParams();
   const input = consentInput(params);
   if (!input.clientId || !input.redirectUri) {
     return (
-      <AuthCard title="This request is incomplete" footer={<Link to="/">Go to your dashboard</Link>}>
-        <ErrorMessage message="The link that brought you here has no client_id or redirect_uri. Start again from the app that sent you." />
+      <AuthCard title={t("consent.incompleteTitle")} footer={<Link to="/">{t("dashboard")}</Link>}>
+        <ErrorMessage message={t("consent.incomplete")} />
       </AuthCard>
     );
   }
@@ -79,6 +81,7 @@ export function Consent() {
 }
 
 function ConsentRequest({ input }: { input: ReturnType<typeof consentInput> }) {
+  const { t } = useTranslation("oauth");
   const viewer = useSignedInViewer();
   const [{ data, fetching, error }] = useQuery({ query: OAuthConsentDocument, variables: { input }, requestPolicy: "network-only" });
   const [answer, authorize] = useMutation(AuthorizeOAuthClientDocument);
@@ -87,8 +90,8 @@ function ConsentRequest({ input }: { input: ReturnType<typeof consentInput> }) {
 
   if (fetching && !data) {
     return (
-      <AuthCard title="Authorize an app" footer={<Link to="/">Go to your dashboard</Link>}>
-        <Loading label="Checking the request…" />
+      <AuthCard title={t("consent.title")} footer={<Link to="/">{t("dashboard")}</Link>}>
+        <Loading label={t("consent.checking")} />
       </AuthCard>
     );
   }
@@ -96,9 +99,9 @@ function ConsentRequest({ input }: { input: ReturnType<typeof consentInput> }) {
   if (!consent) {
     const e = appError(error);
     return (
-      <AuthCard title="This request cannot be approved" footer={<Link to="/">Go to your dashboard</Link>}>
-        <ErrorMessage message={e ? sentence(e.message) : "The request could not be checked. Please try again."} />
-        <p className="muted">Start again from the app that sent you here.</p>
+      <AuthCard title={t("consent.refusedTitle")} footer={<Link to="/">{t("dashboard")}</Link>}>
+        <ErrorMessage message={e ? sentence(e.message) : t("consent.uncheckable")} />
+        <p className="muted">{t("consent.startAgain")}</p>
       </AuthCard>
     );
   }
@@ -119,44 +122,41 @@ function ConsentRequest({ input }: { input: ReturnType<typeof consentInput> }) {
 
   return (
     <AuthCard
-      title={`Allow ${consent.clientName} to use your account?`}
-      intro={
-        <>
-          Signed in as <span className="break">{viewer.email}</span>.
-        </>
-      }
-      footer={
-        <>
-          You can revoke this at any time in <Link to="/settings">Settings</Link>, under Connected apps.
-        </>
-      }
+      title={t("ask.title", { client: consent.clientName })}
+      intro={<Trans t={t} i18nKey="ask.signedInAs" values={{ email: viewer.email }} components={{ email: <span className="break" /> }} />}
+      footer={<Trans t={t} i18nKey="ask.revoke" components={{ settings: <Link to="/settings" /> }} />}
     >
       <section className="stack oauth-section" aria-labelledby="oauth-scopes">
         <h2 id="oauth-scopes" className="oauth-subtitle">
-          {consent.clientName} asks to
+          {t("ask.asksTo", { client: consent.clientName })}
         </h2>
         <ScopeList scopes={consent.scopes} />
       </section>
-      <div className={`oauth-destination ${consent.registeredRedirect ? "" : "oauth-destination-unregistered"}`} role="note" aria-label="Where your browser goes next">
+      <div className={`oauth-destination ${consent.registeredRedirect ? "" : "oauth-destination-unregistered"}`} role="note" aria-label={t("consent.destinationLabel")}>
         <p>
-          After you decide, your browser goes to <strong className="break oauth-host">{consent.redirectHost}</strong>
+          <Trans
+            t={t}
+            i18nKey="consent.destination"
+            values={{ host: consent.redirectHost }}
+            components={{ host: <strong className="break oauth-host" /> }}
+          />
         </p>
         {!consent.registeredRedirect && (
           <p className="oauth-caution">
-            This is the address entered in the app. Approve only if it is your own Home Assistant.
+            {t("consent.caution")}
           </p>
         )}
       </div>
       {failed && <ErrorMessage message={sentence(failed.message)} />}
       <div role="status" className="oauth-status">
-        {leaving && <span className="muted">Going to {consent.redirectHost}…</span>}
+        {leaving && <span className="muted">{t("consent.going", { host: consent.redirectHost })}</span>}
       </div>
       <div className="oauth-actions">
         <Button variant="primary" busy={busy && choice === "approve"} disabled={busy} onClick={() => decide(true)}>
-          Approve
+          {t("ask.approve")}
         </Button>
         <Button busy={busy && choice === "deny"} disabled={busy} onClick={() => decide(false)}>
-          Deny
+          {t("ask.deny")}
         </Button>
       </div>
     </AuthCard>

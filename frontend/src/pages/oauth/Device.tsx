@@ -2,9 +2,11 @@
 // (a Home Assistant, a TV) shows, sees who asks for what, and approves or
 // denies. The device, polling the token endpoint, then gets its answer.
 import { useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useClient, useMutation, type CombinedError } from "urql";
 import { graphql } from "../../gql";
+import { i18n } from "../../i18n";
 import type { OAuthDeviceRequestQuery } from "../../gql/graphql";
 import { Button, ErrorMessage, Field } from "../../components/ui";
 import { appError, sentence } from "../../lib/errors";
@@ -36,17 +38,16 @@ export const ApproveOAuthDeviceDocument = graphql(`
 
 type DeviceRequest = OAuthDeviceRequestQuery["oauthDeviceRequest"];
 
-const notFound = "There is no pending request with this code (it may have expired). Check the code on your device, or start again there.";
-
 /** What to say about a refused code: NOT_FOUND in plain words, the rest (TOO_MANY_REQUESTS too) as the server says it. */
 function deviceError(err: CombinedError | undefined | null): string | undefined {
   const e = appError(err);
   if (!e) return undefined;
-  if (e.code === "NOT_FOUND") return notFound;
+  if (e.code === "NOT_FOUND") return i18n.t("oauth:device.notFound");
   return sentence(e.message);
 }
 
 export function Device() {
+  const { t } = useTranslation("oauth");
   const viewer = useSignedInViewer();
   const [params] = useSearchParams();
   const client = useClient();
@@ -71,7 +72,7 @@ export function Device() {
     e.preventDefault();
     const c = normaliseUserCode(code);
     if (c.length !== USER_CODE_LENGTH) {
-      setLocal(c ? `The code has ${USER_CODE_LENGTH} characters, like WDJB-MJHT` : "Enter the code your device shows");
+      setLocal(c ? t("device.codeLength", { length: USER_CODE_LENGTH }) : t("device.enterCode"));
       return;
     }
     setLocal(undefined);
@@ -81,7 +82,7 @@ export function Device() {
     const res = await client.query(OAuthDeviceRequestDocument, { userCode }, { requestPolicy: "network-only" }).toPromise();
     setLooking(false);
     if (res.data?.oauthDeviceRequest) setRequest({ code: userCode, req: res.data.oauthDeviceRequest });
-    else setLookupError(deviceError(res.error) ?? "The code could not be checked. Please try again.");
+    else setLookupError(deviceError(res.error) ?? t("device.uncheckable"));
   };
 
   const decide = async (approve: boolean) => {
@@ -92,18 +93,16 @@ export function Device() {
     setChoice(null);
   };
 
-  const footer = <Link to="/">Go to your dashboard</Link>;
+  const footer = <Link to="/">{t("dashboard")}</Link>;
 
   if (done) {
     return (
-      <AuthCard title={done.approved ? "Done — return to your device" : "Denied"} footer={footer}>
+      <AuthCard title={done.approved ? t("device.doneTitle") : t("device.deniedTitle")} footer={footer}>
         <p role="status" className={`alert ${done.approved ? "alert-success" : "alert-info"}`}>
-          {done.approved
-            ? `${done.clientName} is connected to your account; it continues on its own in a few seconds. You can close this page.`
-            : `${done.clientName} was not given access. You can close this page.`}
+          {t(done.approved ? "device.approved" : "device.denied", { client: done.clientName })}
         </p>
         <div className="oauth-actions">
-          <Button onClick={startOver}>Enter another code</Button>
+          <Button onClick={startOver}>{t("device.enterAnother")}</Button>
         </div>
       </AuthCard>
     );
@@ -113,38 +112,29 @@ export function Device() {
     const failed = choice === null ? deviceError(answer.error) : undefined;
     return (
       <AuthCard
-        title={`Allow ${request.req.clientName} to use your account?`}
-        intro={
-          <>
-            Signed in as <span className="break">{viewer.email}</span>.
-          </>
-        }
-        footer={
-          <>
-            You can revoke this at any time in <Link to="/settings">Settings</Link>, under Connected apps.
-          </>
-        }
+        title={t("ask.title", { client: request.req.clientName })}
+        intro={<Trans t={t} i18nKey="ask.signedInAs" values={{ email: viewer.email }} components={{ email: <span className="break" /> }} />}
+        footer={<Trans t={t} i18nKey="ask.revoke" components={{ settings: <Link to="/settings" /> }} />}
       >
         <section className="stack oauth-section" aria-labelledby="device-scopes">
           <h2 id="device-scopes" className="oauth-subtitle">
-            {request.req.clientName} asks to
+            {t("ask.asksTo", { client: request.req.clientName })}
           </h2>
           <ScopeList scopes={request.req.scopes} />
         </section>
         <p className="oauth-destination" role="note">
-          Approve only if your device shows the code <strong className="oauth-code">{request.code}</strong> and you started this
-          yourself.
+          <Trans t={t} i18nKey="device.check" values={{ code: request.code }} components={{ code: <strong className="oauth-code" /> }} />
         </p>
         {failed && <ErrorMessage message={failed} />}
         <div className="oauth-actions">
           <Button variant="primary" busy={choice === "approve"} disabled={choice !== null} onClick={() => decide(true)}>
-            Approve
+            {t("ask.approve")}
           </Button>
           <Button busy={choice === "deny"} disabled={choice !== null} onClick={() => decide(false)}>
-            Deny
+            {t("ask.deny")}
           </Button>
           <Button variant="ghost" disabled={choice !== null} onClick={startOver}>
-            Use another code
+            {t("device.useAnother")}
           </Button>
         </div>
       </AuthCard>
@@ -152,10 +142,10 @@ export function Device() {
   }
 
   return (
-    <AuthCard title="Connect a device" intro="Enter the code your device shows to connect it to your account." footer={footer}>
-      <form className="stack" onSubmit={lookUp} noValidate aria-label="Connect a device">
+    <AuthCard title={t("device.title")} intro={t("device.intro")} footer={footer}>
+      <form className="stack" onSubmit={lookUp} noValidate aria-label={t("device.title")}>
         {lookupError && <ErrorMessage message={lookupError} />}
-        <Field label="Code" error={local} hint="8 letters and digits, as your device shows them.">
+        <Field label={t("device.code")} error={local} hint={t("device.codeHint")}>
           {(p) => (
             <input
               {...p}
@@ -165,6 +155,7 @@ export function Device() {
               autoCapitalize="characters"
               spellCheck={false}
               autoFocus
+              // i18n-ignore: the code's shape, the same in every language
               placeholder="XXXX-XXXX"
               value={code}
               onChange={(e) => {
@@ -175,7 +166,7 @@ export function Device() {
           )}
         </Field>
         <Button type="submit" variant="primary" busy={looking} className="auth-submit">
-          {looking ? "Checking…" : "Continue"}
+          {looking ? t("device.checking") : t("device.continue")}
         </Button>
       </form>
     </AuthCard>

@@ -1,6 +1,9 @@
 // What an OAuth client asks for, in the server's words, one scope a line.
+import { useTranslation } from "react-i18next";
+
 export function ScopeList({ scopes }: { scopes: { name: string; description: string }[] }) {
-  if (!scopes.length) return <p className="muted">Nothing beyond knowing who you are.</p>;
+  const { t } = useTranslation("oauth");
+  if (!scopes.length) return <p className="muted">{t("scopes.none")}</p>;
   return (
     <ul className="oauth-scopes">
       {scopes.map((s) => (

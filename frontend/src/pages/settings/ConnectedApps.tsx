@@ -2,6 +2,7 @@
 // (OAuth grants), when, and when they last used their access; revoking one
 // ends every token it holds for the viewer.
 import { useId, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { SettingsOAuthGrantsQuery } from "../../gql/graphql";
@@ -39,6 +40,7 @@ export const RevokeOAuthGrantDocument = graphql(`
 type Grant = Extract<NonNullable<SettingsOAuthGrantsQuery["node"]>, { oauthGrants: unknown }>["oauthGrants"][number];
 
 export function ConnectedApps() {
+  const { t } = useTranslation("oauth");
   const headingId = useId();
   const viewer = useSignedInViewer();
   const [{ data, fetching, error }] = useQuery({ query: SettingsOAuthGrantsDocument, variables: { id: viewer.id }, requestPolicy: "cache-and-network" });
@@ -59,35 +61,33 @@ export function ConnectedApps() {
 
   return (
     <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>Connected apps</h2>
-      <p className="muted">Apps you have allowed to use your account, such as your Home Assistant.</p>
-      <div role="status">{revoked && <p className="alert alert-success">Access for {revoked} was revoked.</p>}</div>
+      <h2 id={headingId}>{t("connected.title")}</h2>
+      <p className="muted">{t("connected.intro")}</p>
+      <div role="status">{revoked && <p className="alert alert-success">{t("connected.revoked", { client: revoked })}</p>}</div>
       {fetching && !data ? (
-        <Loading label="Loading connected apps…" />
+        <Loading label={t("connected.loading")} />
       ) : error && !data ? (
         <ErrorMessage error={error} />
       ) : grants.length === 0 ? (
-        <EmptyState title="No connected apps">
-          When you allow an app (for example the Woow integration of Home Assistant) to use your account, it shows here and you can
-          revoke it.
-        </EmptyState>
+        <EmptyState title={t("connected.emptyTitle")}>{t("connected.empty")}</EmptyState>
       ) : (
-        <ul className="oauth-list" aria-label="Connected apps">
+        <ul className="oauth-list" aria-label={t("connected.title")}>
           {grants.map((g) => (
             <li key={g.clientId} className="oauth-item">
               <div className="oauth-item-main">
                 <strong className="break">{g.clientName}</strong>
                 <span className="muted oauth-meta">
-                  Allowed <RelativeTime value={g.grantedAt} />;{" "}
                   {g.lastUsedAt ? (
-                    <>
-                      last used <RelativeTime value={g.lastUsedAt} />
-                    </>
+                    <Trans
+                      t={t}
+                      i18nKey="connected.used"
+                      components={{ granted: <RelativeTime value={g.grantedAt} />, used: <RelativeTime value={g.lastUsedAt} /> }}
+                    />
                   ) : (
-                    "not used yet"
+                    <Trans t={t} i18nKey="connected.notUsed" components={{ granted: <RelativeTime value={g.grantedAt} /> }} />
                   )}
                 </span>
-                <span className="oauth-tags" aria-label="Scopes">
+                <span className="oauth-tags" aria-label={t("connected.scopes")}>
                   {g.scopes.map((s) => (
                     <code key={s} className="badge">
                       {s}
@@ -98,13 +98,13 @@ export function ConnectedApps() {
               <Button
                 variant="danger"
                 size="sm"
-                aria-label={`Revoke ${g.clientName}`}
+                aria-label={t("connected.revokeLabel", { client: g.clientName })}
                 onClick={() => {
                   setRevoked(null);
                   setRevoking(g);
                 }}
               >
-                Revoke
+                {t("connected.revoke")}
               </Button>
             </li>
           ))}
@@ -112,15 +112,15 @@ export function ConnectedApps() {
       )}
       <ConfirmDialog
         open={revoking !== null}
-        title={`Revoke access for ${revoking?.clientName ?? ""}?`}
-        confirmLabel="Revoke access"
+        title={t("connected.confirmTitle", { client: revoking?.clientName ?? "" })}
+        confirmLabel={t("connected.confirm")}
         danger
         busy={res.fetching}
         error={res.error}
         onConfirm={confirm}
         onClose={() => setRevoking(null)}
       >
-        <p>It is signed out at once: every token it holds for your account stops working. To use it again, you allow it again.</p>
+        <p>{t("connected.confirmBody")}</p>
       </ConfirmDialog>
     </section>
   );

@@ -3,6 +3,7 @@
 // (confidential clients) or deletion. A secret is shown once, when it is
 // made: the server keeps only its hash.
 import { useId, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { SettingsOAuthClientsQuery } from "../../gql/graphql";
@@ -66,26 +67,31 @@ export const DeleteOAuthClientDocument = graphql(`
 
 type Client = NonNullable<NonNullable<NonNullable<SettingsOAuthClientsQuery["oauthClients"]["edges"]>[number]>["node"]>;
 
-/** The scopes a client may be allowed, with what each lets it do. */
-export const oauthScopes: { name: string; hint: string }[] = [
-  { name: "read", hint: "Read what your account can see" },
-  { name: "write", hint: "Make changes as you" },
-  { name: "workspace:read", hint: "List your workspaces (Home Assistant)" },
-  { name: "smarthome:read", hint: "See your smart homes and their status" },
-  { name: "smarthome:tunnel", hint: "Get a smart home's tunnel token" },
-  { name: "security-access:read", hint: "Security access: read" },
-  { name: "security-access:tunnel", hint: "Security access: tunnel" },
-];
+/**
+ * The scopes a client may be allowed, with the key of what each lets it do
+ * (oauth.json scopeHints: a key cannot hold the scope's colon, which
+ * i18next reads as a namespace).
+ */
+export const oauthScopes = [
+  { name: "read", hint: "read" },
+  { name: "write", hint: "write" },
+  { name: "workspace:read", hint: "workspaceRead" },
+  { name: "smarthome:read", hint: "smarthomeRead" },
+  { name: "smarthome:tunnel", hint: "smarthomeTunnel" },
+  { name: "security-access:read", hint: "securityAccessRead" },
+  { name: "security-access:tunnel", hint: "securityAccessTunnel" },
+] as const;
 
 /** A secret shown once: copy it now. */
 function OneTimeSecret({ secret, clientName, onDone }: { secret: string; clientName: string; onDone: () => void }) {
+  const { t } = useTranslation("oauth");
   return (
-    <div className="stack oauth-secret" role="group" aria-label={`Client secret of ${clientName}`}>
-      <p className="alert alert-warning">Copy this secret now: it will not be shown again. If you lose it, rotate the secret to get a new one.</p>
-      <CopyLink link={secret} label="Client secret" buttonLabel="Copy secret" what="secret" />
+    <div className="stack oauth-secret" role="group" aria-label={t("secret.label", { name: clientName })}>
+      <p className="alert alert-warning">{t("secret.warning")}</p>
+      <CopyLink link={secret} label={t("secret.field")} buttonLabel={t("secret.copy")} what={t("secret.what")} />
       <div className="row">
         <Button size="sm" onClick={onDone}>
-          I have copied it
+          {t("secret.done")}
         </Button>
       </div>
     </div>
@@ -93,6 +99,7 @@ function OneTimeSecret({ secret, clientName, onDone }: { secret: string; clientN
 }
 
 export function OAuthClients() {
+  const { t } = useTranslation(["oauth", "common"]);
   const headingId = useId();
   const [{ data, fetching, error }] = useQuery({ query: SettingsOAuthClientsDocument, requestPolicy: "cache-and-network" });
   const clients = (data?.oauthClients?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
@@ -126,7 +133,7 @@ export function OAuthClients() {
   return (
     <section className="card" aria-labelledby={headingId}>
       <div className="oauth-section-head">
-        <h2 id={headingId}>OAuth clients</h2>
+        <h2 id={headingId}>{t("clients.title")}</h2>
         {!creating && (
           <Button
             size="sm"
@@ -135,11 +142,11 @@ export function OAuthClients() {
               setCreating(true);
             }}
           >
-            Register a client
+            {t("clients.register")}
           </Button>
         )}
       </div>
-      <p className="muted">Applications you build that sign people in with their Woow account.</p>
+      <p className="muted">{t("clients.intro")}</p>
       {creating && (
         <CreateClientForm
           onCancel={() => setCreating(false)}
@@ -152,35 +159,47 @@ export function OAuthClients() {
       {created && (
         <div className="stack oauth-created" role="status">
           <p className="alert alert-success">
-            Registered {created.name}. Its client ID is <code className="break">{created.clientId}</code>.
+            <Trans
+              t={t}
+              i18nKey="clients.registered"
+              values={{ name: created.name, clientId: created.clientId }}
+              components={{ id: <code className="break" /> }}
+            />
           </p>
           {created.secret ? (
             <OneTimeSecret secret={created.secret} clientName={created.name} onDone={() => setCreated(null)} />
           ) : (
-            <p className="muted">A public client has no secret: it signs in with PKCE (S256).</p>
+            <p className="muted">{t("clients.noSecret")}</p>
           )}
         </div>
       )}
       {fetching && !data ? (
-        <Loading label="Loading OAuth clients…" />
+        <Loading label={t("clients.loading")} />
       ) : error && !data ? (
         <ErrorMessage error={error} />
       ) : clients.length === 0 ? (
-        <EmptyState title="No OAuth clients" action={!creating ? <Button onClick={() => setCreating(true)}>Register a client</Button> : undefined}>
-          Register a client to let your own application ask people for access to their account.
+        <EmptyState
+          title={t("clients.emptyTitle")}
+          action={!creating ? <Button onClick={() => setCreating(true)}>{t("clients.register")}</Button> : undefined}
+        >
+          {t("clients.empty")}
         </EmptyState>
       ) : (
-        <ul className="oauth-list" aria-label="OAuth clients">
+        <ul className="oauth-list" aria-label={t("clients.title")}>
           {clients.map((c) => (
             <li key={c.id} className="oauth-item oauth-client">
               <div className="oauth-item-main">
                 <strong className="break">{c.name}</strong>
                 <span className="muted oauth-meta">
-                  <code className="break">{c.clientId}</code> · {c.public ? "public (PKCE, no secret)" : "confidential"} · registered{" "}
-                  <RelativeTime value={c.createdAt} />
+                  <Trans
+                    t={t}
+                    i18nKey="clients.meta"
+                    values={{ clientId: c.clientId, kind: c.public ? t("clients.public") : t("clients.confidential") }}
+                    components={{ id: <code className="break" />, when: <RelativeTime value={c.createdAt} /> }}
+                  />
                 </span>
                 {c.redirectUris.length > 0 && (
-                  <ul className="oauth-uris" aria-label={`Redirect URIs of ${c.name}`}>
+                  <ul className="oauth-uris" aria-label={t("clients.redirectUrisOf", { name: c.name })}>
                     {c.redirectUris.map((u) => (
                       <li key={u} className="break">
                         {u}
@@ -188,7 +207,7 @@ export function OAuthClients() {
                     ))}
                   </ul>
                 )}
-                <span className="oauth-tags" aria-label="Scopes">
+                <span className="oauth-tags" aria-label={t("clients.scopes")}>
                   {c.allowedScopes.map((s) => (
                     <code key={s} className="badge">
                       {s}
@@ -210,12 +229,12 @@ export function OAuthClients() {
               </div>
               <div className="oauth-item-actions">
                 {!c.public && (
-                  <Button size="sm" aria-label={`Rotate the secret of ${c.name}`} onClick={() => setRotating(c)}>
-                    Rotate secret
+                  <Button size="sm" aria-label={t("clients.rotateLabel", { name: c.name })} onClick={() => setRotating(c)}>
+                    {t("clients.rotate")}
                   </Button>
                 )}
-                <Button size="sm" variant="danger" aria-label={`Delete ${c.name}`} onClick={() => setDeleting(c)}>
-                  Delete
+                <Button size="sm" variant="danger" aria-label={t("clients.deleteLabel", { name: c.name })} onClick={() => setDeleting(c)}>
+                  {t("common:actions.delete")}
                 </Button>
               </div>
             </li>
@@ -224,27 +243,27 @@ export function OAuthClients() {
       )}
       <ConfirmDialog
         open={rotating !== null}
-        title={`Rotate the secret of ${rotating?.name ?? ""}?`}
-        confirmLabel="Rotate secret"
+        title={t("clients.rotateTitle", { name: rotating?.name ?? "" })}
+        confirmLabel={t("clients.rotate")}
         danger
         busy={rotation.fetching}
         error={rotation.error}
         onConfirm={confirmRotate}
         onClose={() => setRotating(null)}
       >
-        <p>The current secret stops working at once. You get the new one here, once.</p>
+        <p>{t("clients.rotateBody")}</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={deleting !== null}
-        title={`Delete ${deleting?.name ?? ""}?`}
-        confirmLabel="Delete client"
+        title={t("clients.deleteTitle", { name: deleting?.name ?? "" })}
+        confirmLabel={t("clients.deleteConfirm")}
         danger
         busy={deletion.fetching}
         error={deletion.error}
         onConfirm={confirmDelete}
         onClose={() => setDeleting(null)}
       >
-        <p>Everyone who allowed it is signed out of it: every token it holds stops working. This cannot be undone.</p>
+        <p>{t("clients.deleteBody")}</p>
       </ConfirmDialog>
     </section>
   );
@@ -271,6 +290,7 @@ function CreateClientForm({
   onCancel: () => void;
   onCreated: (c: { name: string; clientId: string; secret: string | null }) => void;
 }) {
+  const { t } = useTranslation(["oauth", "common"]);
   const [res, create] = useMutation(CreateOAuthClientDocument);
   const [name, setName] = useState("");
   const [uris, setUris] = useState("");
@@ -292,8 +312,8 @@ function CreateClientForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const check: Errors = {};
-    if (!name.trim()) check.name = "Enter a name people will recognise";
-    if (scopes.length === 0) check.scopes = "Choose at least one scope";
+    if (!name.trim()) check.name = t("form.enterName");
+    if (scopes.length === 0) check.scopes = t("form.chooseScope");
     setLocal(check);
     if (Object.keys(check).length > 0) {
       setSubmitted(false);
@@ -310,16 +330,12 @@ function CreateClientForm({
   };
 
   return (
-    <form className="stack oauth-create" onSubmit={submit} noValidate aria-label="Register an OAuth client">
+    <form className="stack oauth-create" onSubmit={submit} noValidate aria-label={t("form.label")}>
       {formMessage && <ErrorMessage message={formMessage} />}
-      <Field label="Name" error={errors.name} hint="Shown to people on the consent page.">
+      <Field label={t("form.name")} error={errors.name} hint={t("form.nameHint")}>
         {(p) => <input {...p} className="input" name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <Field
-        label="Redirect URIs"
-        error={errors.redirectUris}
-        hint="One per line, exactly as your app sends them: https, or http on 127.0.0.1 or localhost."
-      >
+      <Field label={t("form.redirectUris")} error={errors.redirectUris} hint={t("form.redirectUrisHint")}>
         {(p) => (
           <textarea
             {...p}
@@ -333,7 +349,7 @@ function CreateClientForm({
         )}
       </Field>
       <fieldset className="oauth-scope-choice" aria-describedby={errors.scopes ? scopesErrId : undefined} aria-invalid={errors.scopes ? true : undefined}>
-        <legend id={legendId}>Scopes</legend>
+        <legend id={legendId}>{t("form.scopes")}</legend>
         {oauthScopes.map((s) => (
           <label key={s.name} className="oauth-scope-option">
             <input
@@ -344,7 +360,7 @@ function CreateClientForm({
               onChange={(e) => setScopes((cur) => (e.target.checked ? [...cur, s.name] : cur.filter((x) => x !== s.name)))}
             />
             <span>
-              <code>{s.name}</code> <span className="muted">{s.hint}</span>
+              <code>{s.name}</code> <span className="muted">{t(`scopeHints.${s.hint}`)}</span>
             </span>
           </label>
         ))}
@@ -357,15 +373,15 @@ function CreateClientForm({
       <label className="oauth-scope-option">
         <input type="checkbox" name="public" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} />
         <span>
-          Public client <span className="muted">A native or browser app that cannot keep a secret: no secret, PKCE (S256) required.</span>
+          {t("form.publicClient")} <span className="muted">{t("form.publicHint")}</span>
         </span>
       </label>
       <div className="row">
         <Button type="submit" variant="primary" busy={res.fetching}>
-          {res.fetching ? "Registering…" : "Register client"}
+          {res.fetching ? t("form.submitting") : t("form.submit")}
         </Button>
         <Button onClick={onCancel} disabled={res.fetching}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
       </div>
     </form>
