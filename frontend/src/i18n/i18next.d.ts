@@ -4,6 +4,8 @@
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
 import type settings from "./locales/en/settings.json";
+import type smarthomes from "./locales/en/smarthomes.json";
+import type workspaces from "./locales/en/workspaces.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -12,6 +14,8 @@ declare module "i18next" {
       common: typeof common;
       errors: typeof errors;
       settings: typeof settings;
+      smarthomes: typeof smarthomes;
+      workspaces: typeof workspaces;
     };
   }
 }

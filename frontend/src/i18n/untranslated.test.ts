@@ -59,14 +59,6 @@ const pending = new Set<string>([
   "pages/services/ServiceRevisions.tsx",
   "pages/settings/ConnectedApps.tsx",
   "pages/settings/OAuthClients.tsx",
-  "pages/smarthomes/SmartHomeDetail.tsx",
-  "pages/smarthomes/SmartHomes.tsx",
-  "pages/smarthomes/parts.tsx",
-  "pages/workspaces/CreateWorkspace.tsx",
-  "pages/workspaces/Team.tsx",
-  "pages/workspaces/WorkspaceDetail.tsx",
-  "pages/workspaces/WorkspaceList.tsx",
-  "pages/workspaces/parts.tsx",
 ]);
 
 const attributes = new Set([
