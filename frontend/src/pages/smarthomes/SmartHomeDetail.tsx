@@ -216,7 +216,7 @@ function Header({ home }: { home: SmartHomeData }) {
               t={t}
               i18nKey="detail.in"
               values={{ name: home.workspace.name }}
-              components={{ link: <Link to={`/workspaces/${encodeURIComponent(home.workspace.slug)}`} /> }}
+              components={{ workspace: <Link to={`/workspaces/${encodeURIComponent(home.workspace.slug)}`} /> }}
             />
           </p>
         </div>
