@@ -8,6 +8,8 @@ import type errors from "./locales/en/errors.json";
 import type invitations from "./locales/en/invitations.json";
 import type oauth from "./locales/en/oauth.json";
 import type settings from "./locales/en/settings.json";
+import type smarthomes from "./locales/en/smarthomes.json";
+import type workspaces from "./locales/en/workspaces.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -20,6 +22,8 @@ declare module "i18next" {
       invitations: typeof invitations;
       oauth: typeof oauth;
       settings: typeof settings;
+      smarthomes: typeof smarthomes;
+      workspaces: typeof workspaces;
     };
   }
 }

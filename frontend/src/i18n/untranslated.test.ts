@@ -40,14 +40,6 @@ const pending = new Set<string>([
   "pages/services/ServiceLog.tsx",
   "pages/services/ServiceManifest.tsx",
   "pages/services/ServiceRevisions.tsx",
-  "pages/smarthomes/SmartHomeDetail.tsx",
-  "pages/smarthomes/SmartHomes.tsx",
-  "pages/smarthomes/parts.tsx",
-  "pages/workspaces/CreateWorkspace.tsx",
-  "pages/workspaces/Team.tsx",
-  "pages/workspaces/WorkspaceDetail.tsx",
-  "pages/workspaces/WorkspaceList.tsx",
-  "pages/workspaces/parts.tsx",
 ]);
 
 const attributes = new Set([

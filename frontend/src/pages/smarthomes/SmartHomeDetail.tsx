@@ -3,6 +3,7 @@
 // delete, the tunnel token on request (admins), and the Home Assistant
 // setup help.
 import { useEffect, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery, useSubscription, type CombinedError } from "urql";
 import { graphql } from "../../gql";
@@ -11,7 +12,14 @@ import { CopyLink } from "../../components/CopyLink";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Loading, RelativeTime } from "../../components/ui";
 import { appError } from "../../lib/errors";
 import { SmartHomeStatusSubscription } from "./SmartHomes";
-import { HomeAssistantHelp, SmartHomeStateBadge, TunnelStatusBadge, TunnelStatusText, isBusy } from "./parts";
+import {
+  HomeAssistantHelp,
+  SmartHomeStateBadge,
+  TunnelStatusBadge,
+  TunnelStatusText,
+  isBusy,
+  smartHomeStateInSentence,
+} from "./parts";
 
 export const SmartHomeDetailDocument = graphql(`
   query SmartHomeDetail($id: ID!) {
@@ -95,6 +103,7 @@ export function SmartHomeDetail() {
 }
 
 function SmartHomePage({ id }: { id: string }) {
+  const { t } = useTranslation("smarthomes");
   const { slug = "" } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: SmartHomeDetailDocument, variables: { id } });
   const node = data?.node;
@@ -118,24 +127,24 @@ function SmartHomePage({ id }: { id: string }) {
   });
   useEffect(() => {
     if (!busy) return;
-    const t = setInterval(() => repoll({ requestPolicy: "network-only" }), 4000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => repoll({ requestPolicy: "network-only" }), 4000);
+    return () => clearInterval(timer);
   }, [busy, repoll]);
 
-  if (!data && fetching) return <Loading label="Loading the smart home…" />;
+  if (!data && fetching) return <Loading label={t("detail.loading")} />;
   if (!home) {
     const err = appError(error);
     if (err && err.code !== "NOT_FOUND") return <ErrorMessage error={error} />;
     return (
       <EmptyState
-        title="Smart home not found"
+        title={t("detail.notFoundTitle")}
         action={
           <Link to={slug ? `/workspaces/${encodeURIComponent(slug)}` : "/workspaces"} className="btn btn-primary">
-            Back to the workspace
+            {t("detail.backToWorkspace")}
           </Link>
         }
       >
-        It may have been deleted, or you have no access to it.
+        {t("detail.notFoundBody")}
       </EmptyState>
     );
   }
@@ -145,24 +154,26 @@ function SmartHomePage({ id }: { id: string }) {
       <Header home={home} />
       {sub.error && subErr?.code !== "UNAUTHENTICATED" && (
         <p className="muted" role="status">
-          Live updates are paused ({subErr?.message}); reload the page to see the latest state.
+          {t("detail.paused", { reason: subErr?.message })}
         </p>
       )}
       {home.state === "error" && (
         <div className="alert alert-error" role="alert">
-          <strong>Provisioning failed:</strong> {home.errorMessage || "no reason was given."}
-          {home.viewerCanManage && " Retry it, or delete the home."}
+          <strong>{t("detail.failed")}</strong> {home.errorMessage || t("detail.noReason")}
+          {home.viewerCanManage && <> {t("detail.retryOrDelete")}</>}
         </div>
       )}
       {home.state === "gone" && (
         <div className="alert alert-warning" role="status">
-          This smart home was deleted: its tunnel and DNS record are removed.{" "}
-          <Link to={`/workspaces/${encodeURIComponent(home.workspace.slug)}`}>Back to {home.workspace.name}</Link>
+          {t("detail.gone")}{" "}
+          <Link to={`/workspaces/${encodeURIComponent(home.workspace.slug)}`}>
+            {t("detail.backTo", { name: home.workspace.name })}
+          </Link>
         </div>
       )}
       {home.state === "deleting" && (
         <div className="alert alert-info" role="status">
-          Deleting: the DNS record and the tunnel are being removed.
+          {t("detail.deleting")}
         </div>
       )}
       <Facts home={home} />
@@ -173,6 +184,7 @@ function SmartHomePage({ id }: { id: string }) {
 }
 
 function Header({ home }: { home: SmartHomeData }) {
+  const { t } = useTranslation(["smarthomes", "common"]);
   const vars = { input: { id: home.id } };
   const [refresh, doRefresh] = useMutation(RefreshSmartHomeDocument);
   const [retry, doRetry] = useMutation(RetrySmartHomeDocument);
@@ -195,24 +207,28 @@ function Header({ home }: { home: SmartHomeData }) {
           <div className="row">
             <h1 style={{ margin: 0, overflowWrap: "anywhere" }}>{home.name}</h1>
             <span aria-live="polite" aria-atomic="true">
-              <span className="visually-hidden">State: </span>
+              <span className="visually-hidden">{t("detail.stateLabel")}</span>
               <SmartHomeStateBadge state={home.state} />
             </span>
           </div>
           <p className="muted" style={{ margin: "0.25rem 0 0" }}>
-            Smart home in{" "}
-            <Link to={`/workspaces/${encodeURIComponent(home.workspace.slug)}`}>{home.workspace.name}</Link>
+            <Trans
+              t={t}
+              i18nKey="detail.in"
+              values={{ name: home.workspace.name }}
+              components={{ workspace: <Link to={`/workspaces/${encodeURIComponent(home.workspace.slug)}`} /> }}
+            />
           </p>
         </div>
         <div className="row">
           {live && (
             <Button busy={refresh.fetching} onClick={() => run(() => doRefresh(vars))}>
-              Refresh status
+              {t("detail.refresh")}
             </Button>
           )}
           {home.state === "error" && home.viewerCanManage && (
             <Button busy={retry.fetching} onClick={() => run(() => doRetry(vars))}>
-              Retry
+              {t("detail.retry")}
             </Button>
           )}
           {home.viewerCanManage && live && (
@@ -223,7 +239,7 @@ function Header({ home }: { home: SmartHomeData }) {
                 setDeleting(true);
               }}
             >
-              Delete
+              {t("common:actions.delete")}
             </Button>
           )}
         </div>
@@ -231,8 +247,8 @@ function Header({ home }: { home: SmartHomeData }) {
       <ErrorMessage error={failed} />
       <ConfirmDialog
         open={deleting}
-        title={`Delete ${home.name}?`}
-        confirmLabel="Delete smart home"
+        title={t("detail.deleteTitle", { name: home.name })}
+        confirmLabel={t("detail.deleteConfirm")}
         danger
         busy={del.fetching}
         error={deleteFailed ? del.error : undefined}
@@ -244,60 +260,60 @@ function Header({ home }: { home: SmartHomeData }) {
           else setDeleteFailed(true);
         }}
       >
-        <p>
-          Its DNS record ({home.subdomain}) and its Cloudflare Tunnel are removed: Home Assistant is no longer reachable
-          through it, and its token stops working. This cannot be undone.
-        </p>
+        <p>{t("detail.deleteBody", { subdomain: home.subdomain })}</p>
       </ConfirmDialog>
     </div>
   );
 }
 
 function Facts({ home }: { home: SmartHomeData }) {
+  const { t } = useTranslation("smarthomes");
   const url = `https://${home.subdomain}`;
   return (
     <section className="card stack" aria-labelledby="sh-facts-h">
-      <h2 id="sh-facts-h">Overview</h2>
+      <h2 id="sh-facts-h">{t("facts.title")}</h2>
       <dl className="svc-facts">
-        <dt>Address</dt>
+        <dt>{t("facts.address")}</dt>
         <dd>
           {home.state === "active" ? (
             <a href={url} target="_blank" rel="noreferrer noopener">
               {url}
-              <span className="visually-hidden"> (opens in a new tab)</span>
+              <span className="visually-hidden"> {t("facts.newTab")}</span>
             </a>
           ) : (
             <>
               <span>{home.subdomain}</span>{" "}
               <span className="muted">
-                {home.state === "gone" ? "(removed)" : "(reachable once the home is active)"}
+                {home.state === "gone" ? t("facts.removed") : t("facts.reachableLater")}
               </span>
             </>
           )}
         </dd>
-        <dt>Tunnel</dt>
+        <dt>{t("facts.tunnel")}</dt>
         <dd>
           <span aria-live="polite" aria-atomic="true">
             <TunnelStatusBadge status={home.tunnelStatus} /> <TunnelStatusText home={home} />
           </span>
         </dd>
-        <dt>Home Assistant port</dt>
+        <dt>{t("facts.port")}</dt>
         <dd>{home.haPort}</dd>
         {home.tunnelID && (
           <>
-            <dt>Tunnel id</dt>
+            <dt>{t("facts.tunnelId")}</dt>
             <dd>
               <code>{home.tunnelID}</code>
             </dd>
           </>
         )}
-        <dt>Tunnel name</dt>
+        <dt>{t("facts.tunnelName")}</dt>
         <dd>
           <code>{home.tunnelName}</code>
         </dd>
-        <dt>Active since</dt>
-        <dd>{home.deployedAt ? <RelativeTime value={home.deployedAt} /> : <span className="muted">not yet</span>}</dd>
-        <dt>Added</dt>
+        <dt>{t("facts.activeSince")}</dt>
+        <dd>
+          {home.deployedAt ? <RelativeTime value={home.deployedAt} /> : <span className="muted">{t("facts.notYet")}</span>}
+        </dd>
+        <dt>{t("facts.added")}</dt>
         <dd>
           <RelativeTime value={home.createdAt} />
         </dd>
@@ -312,6 +328,7 @@ function Facts({ home }: { home: SmartHomeData }) {
  * the network each time.
  */
 export function TunnelToken({ home }: { home: Pick<SmartHomeData, "id" | "state"> }) {
+  const { t } = useTranslation("smarthomes");
   const [revealed, setRevealed] = useState(false);
   const [{ data, fetching, error }] = useQuery({
     query: SmartHomeTunnelTokenDocument,
@@ -324,24 +341,23 @@ export function TunnelToken({ home }: { home: Pick<SmartHomeData, "id" | "state"
 
   return (
     <section className="card stack" aria-labelledby="sh-token-h">
-      <h2 id="sh-token-h">Tunnel token</h2>
+      <h2 id="sh-token-h">{t("token.title")}</h2>
       <p className="muted" style={{ margin: 0 }}>
-        The connector (the Woow PaaS integration or cloudflared) runs the tunnel with this token. Keep it secret: anyone
-        who has it can serve this home's address. Each reading is recorded in the workspace's activity.
+        {t("token.intro")}
       </p>
       {!revealed ? (
         <div className="row">
-          <Button onClick={() => setRevealed(true)}>Reveal token</Button>
+          <Button onClick={() => setRevealed(true)}>{t("token.reveal")}</Button>
         </div>
       ) : fetching && !data ? (
-        <Loading label="Reading the token…" />
+        <Loading label={t("token.reading")} />
       ) : error ? (
         <ErrorMessage error={error} />
       ) : token ? (
-        <CopyLink link={token} label="Tunnel token" buttonLabel="Copy token" what="token" secret />
+        <CopyLink link={token} label={t("token.label")} buttonLabel={t("token.copy")} what={t("token.what")} secret />
       ) : (
         <p className="muted" role="status" style={{ margin: 0 }}>
-          There is no token yet: the home is {home.state}. It has one once it is active.
+          {t("token.none", { state: smartHomeStateInSentence(home.state) })}
         </p>
       )}
     </section>

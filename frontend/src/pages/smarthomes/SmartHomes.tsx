@@ -3,6 +3,7 @@
 // smartHomeStatus subscription), and the form that adds one for those who
 // may (workspace admins and owners).
 import { useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql } from "../../gql";
@@ -11,6 +12,7 @@ import { Button, EmptyState, ErrorMessage, Field, Loading } from "../../componen
 import { appError, fieldErrors, formError } from "../../lib/errors";
 import { SmartHomeStateBadge, TunnelStatusBadge } from "./parts";
 import { useCreateOnce } from "../../lib/createOnce";
+import { i18n } from "../../i18n";
 
 export const WorkspaceSmartHomesDocument = graphql(`
   query WorkspaceSmartHomes($slug: String!) {
@@ -56,14 +58,15 @@ export interface SmartHomeForm {
 
 /** The form's own checks, in the server's words (smarthome.Create); the server checks again. */
 export function validateSmartHome(f: SmartHomeForm): Record<string, string> {
+  const t = i18n.getFixedT(null, "smarthomes");
   const out: Record<string, string> = {};
   const name = f.name.trim();
-  if (!name || [...name].length > 100) out.name = "a name has 1 to 100 characters";
+  if (!name || [...name].length > 100) out.name = t("validation.nameLength");
   // Control characters, and the bidirectional overrides that disguise a name.
   // eslint-disable-next-line no-control-regex
-  else if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name)) out.name = "a name cannot hold control characters";
+  else if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name)) out.name = t("validation.nameControl");
   const port = f.haPort.trim();
-  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) out.haPort = "a port is a number from 1 to 65535";
+  if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) out.haPort = t("validation.port");
   return out;
 }
 
@@ -85,6 +88,7 @@ interface WorkspaceRef {
 }
 
 export function SmartHomes({ ws, canManage }: { ws: WorkspaceRef; canManage: boolean }) {
+  const { t } = useTranslation("smarthomes");
   const [{ data, fetching, error }] = useQuery({ query: WorkspaceSmartHomesDocument, variables: { slug: ws.slug } });
   const [adding, setAdding] = useState(false);
   const homes = useMemo(
@@ -98,27 +102,25 @@ export function SmartHomes({ ws, canManage }: { ws: WorkspaceRef; canManage: boo
     <section aria-labelledby="ws-smart-homes" className="stack">
       <div className="row">
         <h2 id="ws-smart-homes" style={{ margin: 0 }}>
-          Smart homes
+          {t("list.title")}
         </h2>
         <div className="spacer" />
         {canManage && !adding && (
           <Button size="sm" onClick={() => setAdding(true)}>
-            Add smart home
+            {t("list.add")}
           </Button>
         )}
       </div>
       {loaded && ws.state === "active" && <LiveHomes workspaceId={ws.id} homes={homes} />}
       {adding && <AddSmartHome ws={ws} onClose={() => setAdding(false)} />}
       {!data && fetching ? (
-        <Loading label="Loading the smart homes…" />
+        <Loading label={t("list.loading")} />
       ) : error && !loaded ? (
         <ErrorMessage error={error} />
       ) : homes.length === 0 ? (
         !adding && (
-          <EmptyState title="No smart homes yet">
-            {canManage
-              ? "Add one to reach a Home Assistant installation from anywhere through a Cloudflare Tunnel, without opening a port."
-              : "Admins and the owner of this workspace add them."}
+          <EmptyState title={t("list.emptyTitle")}>
+            {canManage ? t("list.emptyCanManage") : t("list.emptyMember")}
           </EmptyState>
         )
       ) : (
@@ -139,13 +141,14 @@ export function SmartHomes({ ws, canManage }: { ws: WorkspaceRef; canManage: boo
  * (smarthomes/cache.ts).
  */
 function LiveHomes({ workspaceId, homes }: { workspaceId: string; homes: readonly { updatedAt: string }[] }) {
+  const { t } = useTranslation("smarthomes");
   const [after] = useState(() => newestUpdate(homes));
   const [sub] = useSubscription({ query: SmartHomeStatusSubscription, variables: { workspaceId, after } });
   const e = appError(sub.error);
   if (!sub.error || e?.code === "UNAUTHENTICATED") return null;
   return (
     <p className="muted" role="status">
-      Live updates are paused ({e?.message}); reload the page to see the latest states.
+      {t("list.paused", { reason: e?.message })}
     </p>
   );
 }
@@ -171,6 +174,7 @@ function SmartHomeCard({ slug, h }: { slug: string; h: SmartHomeFieldsFragment }
 }
 
 function AddSmartHome({ ws, onClose }: { ws: WorkspaceRef; onClose: () => void }) {
+  const { t } = useTranslation(["smarthomes", "common"]);
   const navigate = useNavigate();
   const [form, setForm] = useState<SmartHomeForm>({ name: "", haPort: String(DEFAULT_HA_PORT) });
   const [checked, setChecked] = useState<Record<string, string>>({});
@@ -205,8 +209,8 @@ function AddSmartHome({ ws, onClose }: { ws: WorkspaceRef; onClose: () => void }
   };
 
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-label="Add smart home">
-      <Field label="Name" required error={fields.name} hint="For example the place: “Beach house”.">
+    <form className="card stack" onSubmit={submit} noValidate aria-label={t("form.label")}>
+      <Field label={t("form.name")} required error={fields.name} hint={t("form.nameHint")}>
         {(p) => (
           <input
             {...p}
@@ -219,10 +223,10 @@ function AddSmartHome({ ws, onClose }: { ws: WorkspaceRef; onClose: () => void }
         )}
       </Field>
       <Field
-        label="Home Assistant port"
+        label={t("form.port")}
         required
         error={fields.haPort}
-        hint={`The port Home Assistant listens on, on the machine that runs the connector (usually ${DEFAULT_HA_PORT}).`}
+        hint={t("form.portHint", { port: DEFAULT_HA_PORT })}
       >
         {(p) => (
           <input
@@ -237,10 +241,10 @@ function AddSmartHome({ ws, onClose }: { ws: WorkspaceRef; onClose: () => void }
       <ErrorMessage message={other} />
       <div className="row">
         <Button type="submit" variant="primary" busy={fetching}>
-          {fetching ? "Adding…" : "Add smart home"}
+          {fetching ? t("form.submitting") : t("form.submit")}
         </Button>
         <Button onClick={onClose} disabled={fetching}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
       </div>
     </form>

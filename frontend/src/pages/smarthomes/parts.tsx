@@ -1,8 +1,10 @@
 // Pieces the smart home pages share: the fields a home is shown with, its
 // state and tunnel status in words, and the Home Assistant setup help.
+import { Trans, useTranslation } from "react-i18next";
 import { graphql } from "../../gql";
 import type { SmartHomeState, SmartHomeTunnelStatus } from "../../gql/graphql";
 import { RelativeTime, Spinner } from "../../components/ui";
+import { i18n } from "../../i18n";
 
 /**
  * What the list, the page and the live stream select of a home, so each
@@ -38,20 +40,23 @@ export function isBusy(state: string): boolean {
   return (busyStates as string[]).includes(state);
 }
 
-const stateLabels: Record<SmartHomeState, string> = {
-  pending: "Pending",
-  provisioning: "Provisioning",
-  active: "Active",
-  error: "Error",
-  deleting: "Deleting",
-  gone: "Deleted",
-};
+const smartHomeStates: readonly string[] = ["pending", "provisioning", "active", "error", "deleting", "gone"];
 
+/** A state's name in the app's language; a state this app does not know yet shows as the server says it. */
 export function smartHomeStateLabel(state: string): string {
-  return stateLabels[state as SmartHomeState] ?? state;
+  return smartHomeStates.includes(state) ? i18n.t(`states.${state as SmartHomeState}`, { ns: "smarthomes" }) : state;
+}
+
+/** The state as a word within a sentence ("the home is pending"). */
+export function smartHomeStateInSentence(state: string): string {
+  return smartHomeStates.includes(state)
+    ? i18n.t(`statesInSentence.${state as SmartHomeState}`, { ns: "smarthomes" })
+    : state;
 }
 
 export function SmartHomeStateBadge({ state }: { state: string }) {
+  // Subscribes the badge to a change of language.
+  useTranslation("smarthomes");
   const cls =
     state === "active"
       ? "badge badge-success"
@@ -68,19 +73,16 @@ export function SmartHomeStateBadge({ state }: { state: string }) {
   );
 }
 
-const tunnelLabels: Record<SmartHomeTunnelStatus, string> = {
-  connected: "Connected",
-  disconnected: "Disconnected",
-  error: "Error",
-  unknown: "Unknown",
-  deleted: "Deleted",
-};
+const tunnelStatuses: readonly string[] = ["connected", "disconnected", "error", "unknown", "deleted"];
 
 export function tunnelStatusLabel(status: string): string {
-  return tunnelLabels[status as SmartHomeTunnelStatus] ?? status;
+  return tunnelStatuses.includes(status)
+    ? i18n.t(`tunnelStatus.${status as SmartHomeTunnelStatus}`, { ns: "smarthomes" })
+    : status;
 }
 
 export function TunnelStatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation("smarthomes");
   const cls =
     status === "connected"
       ? "badge badge-success"
@@ -91,7 +93,7 @@ export function TunnelStatusBadge({ status }: { status: string }) {
           : "badge";
   return (
     <span className={cls}>
-      <span className="visually-hidden">Tunnel: </span>
+      <span className="visually-hidden">{t("tunnelStatus.label")}</span>
       {tunnelStatusLabel(status)}
     </span>
   );
@@ -103,28 +105,34 @@ export function TunnelStatusText({
 }: {
   home: { tunnelStatus: string; connectorID: string; connectorType: string; connectedSince?: string | null };
 }) {
+  const { t } = useTranslation("smarthomes");
   switch (home.tunnelStatus) {
-    case "connected":
+    case "connected": {
+      // One sentence per combination of what the connector reported.
+      const key = home.connectorType
+        ? home.connectedSince
+          ? "tunnelText.connectedTypeSince"
+          : "tunnelText.connectedType"
+        : home.connectedSince
+          ? "tunnelText.connectedSince"
+          : "tunnelText.connected";
       return (
-        <>
-          Connected: connector <code>{home.connectorID || "unknown"}</code>
-          {home.connectorType && <>, {home.connectorType}</>}
-          {home.connectedSince && (
-            <>
-              , since <RelativeTime value={home.connectedSince} />
-            </>
-          )}
-          .
-        </>
+        <Trans
+          t={t}
+          i18nKey={key}
+          values={{ id: home.connectorID || t("tunnelText.unknownConnector"), type: home.connectorType }}
+          components={{ code: <code />, when: home.connectedSince ? <RelativeTime value={home.connectedSince} /> : <></> }}
+        />
       );
+    }
     case "disconnected":
-      return <>Disconnected: no connector is running for this tunnel. Start cloudflared in Home Assistant with the token.</>;
+      return <>{t("tunnelText.disconnected")}</>;
     case "error":
-      return <>Error: Cloudflare reports the tunnel as unhealthy.</>;
+      return <>{t("tunnelText.error")}</>;
     case "deleted":
-      return <>Deleted: the tunnel no longer exists on Cloudflare.</>;
+      return <>{t("tunnelText.deleted")}</>;
     default:
-      return <>Unknown: the status has not been read from Cloudflare yet. Refresh it to check.</>;
+      return <>{t("tunnelText.unknown")}</>;
   }
 }
 
@@ -138,29 +146,36 @@ export const haConfigSnippet = `http:
 
 /** How to connect Home Assistant to the home's tunnel. */
 export function HomeAssistantHelp({ haPort }: { haPort: number }) {
+  const { t } = useTranslation("smarthomes");
   return (
     <section className="card stack" aria-labelledby="sh-help-h">
-      <h2 id="sh-help-h">Home Assistant setup</h2>
+      <h2 id="sh-help-h">{t("help.title")}</h2>
       <ol className="stack" style={{ margin: 0, paddingLeft: "1.25rem", gap: "0.5rem" }}>
         <li>
-          Install the Woow PaaS integration in Home Assistant and sign in with your Woow PaaS account: it fetches the
-          tunnel token and runs the connector. Or run <code>cloudflared</code> (for example the Cloudflared add-on) with
-          the tunnel token: <code>cloudflared tunnel run --token &lt;token&gt;</code>.
+          <Trans t={t} i18nKey="help.connector" components={{ code: <code />, command: <RunCommand /> }} />
         </li>
         <li>
-          Home Assistant must listen on port <strong>{haPort}</strong> on the machine that runs the connector: the
-          tunnel sends requests to <code>http://localhost:{haPort}</code>.
+          <Trans
+            t={t}
+            i18nKey="help.port"
+            values={{ port: haPort }}
+            components={{ strong: <strong />, code: <code /> }}
+          />
         </li>
         <li>
-          Add this to <code>configuration.yaml</code> and restart Home Assistant:
+          <Trans t={t} i18nKey="help.config" components={{ code: <code /> }} />
           <pre className="sh-snippet">
             <code>{haConfigSnippet}</code>
           </pre>
-          Without it Home Assistant answers <strong>"400: Bad Request"</strong> through the tunnel: requests arrive
-          from the local connector with forwarded headers, which Home Assistant refuses from a proxy it does not trust.
-          This is the most common error with the Cloudflared add-on.
+          <Trans t={t} i18nKey="help.configWhy" components={{ strong: <strong /> }} />
         </li>
       </ol>
     </section>
   );
+}
+
+/** The command, kept out of the translations: its "<token>" would read as a tag there. */
+function RunCommand() {
+  // i18n-ignore: a command to type as it is
+  return <code>cloudflared tunnel run --token &lt;token&gt;</code>;
 }

@@ -1,6 +1,7 @@
 // The "new workspace" dialog: name and description, errors at their field;
 // the new workspace becomes the current one and opens.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useMutation } from "urql";
 import { graphql } from "../../gql";
@@ -25,6 +26,7 @@ export const CreateWorkspaceDocument = graphql(`
 `);
 
 export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation(["workspaces", "common"]);
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [name, setName] = useState("");
@@ -68,8 +70,8 @@ export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClos
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
       <form className="stack" onSubmit={submit} noValidate>
-        <h2 id={titleId}>New workspace</h2>
-        <Field label="Name" required error={fields.name} hint="Its address (slug) is made from the name.">
+        <h2 id={titleId}>{t("form.newTitle")}</h2>
+        <Field label={t("form.name")} required error={fields.name} hint={t("form.nameHint")}>
           {(p) => (
             <input
               {...p}
@@ -81,7 +83,7 @@ export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClos
             />
           )}
         </Field>
-        <Field label="Description" error={fields.description}>
+        <Field label={t("form.description")} error={fields.description}>
           {(p) => (
             <textarea
               {...p}
@@ -96,10 +98,10 @@ export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClos
         <ErrorMessage message={other} />
         <div className="row" style={{ justifyContent: "flex-end" }}>
           <Button onClick={onClose} disabled={fetching}>
-            Cancel
+            {t("common:actions.cancel")}
           </Button>
           <Button type="submit" variant="primary" busy={fetching}>
-            {fetching ? "Creating…" : "Create workspace"}
+            {fetching ? t("common:actions.creating") : t("form.create")}
           </Button>
         </div>
       </form>

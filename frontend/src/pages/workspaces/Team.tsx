@@ -6,6 +6,7 @@
 // workspace's viewerCan* fields; only admins and the owner see invitations
 // (the server lists them for nobody else).
 import { useCallback, useMemo, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
@@ -16,7 +17,8 @@ import { appError, fieldErrors, formError, sentence } from "../../lib/errors";
 import { useSignedInViewer } from "../../lib/session";
 import { RoleBadge, WorkspaceStateBadge, WorkspaceTabs, useVisitWorkspace } from "./parts";
 import { WorkspaceNotFound } from "./WorkspaceDetail";
-import { assignableRoles, byRole, roleHint, roleLabel } from "./roles";
+import { assignableRoles, byRole } from "./roles";
+import { i18n } from "../../i18n";
 
 export const TeamDocument = graphql(`
   query TeamPage($slug: String!) {
@@ -146,12 +148,13 @@ type Member = NonNullable<NonNullable<NonNullable<Workspace["members"]["edges"]>
 type Invitation = Workspace["pendingInvitations"][number];
 
 export function Team() {
+  const { t } = useTranslation("workspaces");
   const { slug = "" } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: TeamDocument, variables: { slug } });
   const ws = data?.workspace;
   useVisitWorkspace(ws);
 
-  if (!data && fetching) return <Loading label="Loading the team…" />;
+  if (!data && fetching) return <Loading label={t("team.loading")} />;
   if (!ws) {
     const e = appError(error);
     if (e && e.code !== "NOT_FOUND") return <ErrorMessage error={error} />;
@@ -161,6 +164,7 @@ export function Team() {
 }
 
 function TeamPage({ ws }: { ws: Workspace }) {
+  const { t } = useTranslation("workspaces");
   const viewer = useSignedInViewer();
   const members = useMemo(
     () => (ws.members.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])).sort(byRole),
@@ -193,7 +197,7 @@ function TeamPage({ ws }: { ws: Workspace }) {
       <WorkspaceTabs slug={ws.slug} />
       {ws.state === "archived" && (
         <div className="alert alert-info" role="note">
-          This workspace is archived and read-only: nobody can be invited, and roles no longer change.
+          {t("team.archivedNote")}
         </div>
       )}
       {ws.viewerCanManageMembers && <InviteForm ws={ws} links={links} onLink={setLink} />}
@@ -206,11 +210,12 @@ function TeamPage({ ws }: { ws: Workspace }) {
 }
 
 function RoleOptions() {
+  const { t } = useTranslation("workspaces");
   return (
     <>
       {assignableRoles.map((r) => (
         <option key={r} value={r}>
-          {roleLabel[r]}
+          {t(`roles.${r}`)}
         </option>
       ))}
     </>
@@ -224,10 +229,11 @@ type OnLink = (id: string, link: string | null, inRow?: boolean) => void;
 
 /** "5 Dec 2026, 10:00": when a link stops working. */
 function until(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return new Date(iso).toLocaleString(i18n.resolvedLanguage, { dateStyle: "medium", timeStyle: "short" });
 }
 
 function InviteForm({ ws, links, onLink }: { ws: Workspace; links: Links; onLink: OnLink }) {
+  const { t } = useTranslation("workspaces");
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("user");
   const [{ fetching, error }, invite] = useMutation(InviteMemberDocument);
@@ -252,14 +258,11 @@ function InviteForm({ ws, links, onLink }: { ws: Workspace; links: Links; onLink
   return (
     <section className="card stack" aria-labelledby="team-invite">
       <div>
-        <h2 id="team-invite">Invite someone</h2>
-        <p className="muted">
-          You get a link to share with them. They join {ws.name} only after they accept the invitation, with the role you
-          choose here.
-        </p>
+        <h2 id="team-invite">{t("invite.title")}</h2>
+        <p className="muted">{t("invite.intro", { name: ws.name })}</p>
       </div>
-      <form className="ws-invite" onSubmit={submit} noValidate aria-label="Invite someone">
-        <Field label="Email" required error={fields.email}>
+      <form className="ws-invite" onSubmit={submit} noValidate aria-label={t("invite.title")}>
+        <Field label={t("invite.email")} required error={fields.email}>
           {(p) => (
             <input
               {...p}
@@ -271,7 +274,7 @@ function InviteForm({ ws, links, onLink }: { ws: Workspace; links: Links; onLink
             />
           )}
         </Field>
-        <Field label="Role" error={fields.role} hint={roleHint[role]}>
+        <Field label={t("invite.role")} error={fields.role} hint={t(`roleHints.${role}`)}>
           {(p) => (
             <select {...p} className="input" value={role} onChange={(e) => setRole(e.target.value as Role)}>
               <RoleOptions />
@@ -280,27 +283,27 @@ function InviteForm({ ws, links, onLink }: { ws: Workspace; links: Links; onLink
         </Field>
         <div className="ws-invite-submit">
           <Button type="submit" variant="primary" busy={fetching}>
-            {fetching ? "Inviting…" : "Invite"}
+            {fetching ? t("invite.submitting") : t("invite.submit")}
           </Button>
         </div>
       </form>
       <ErrorMessage message={other} />
       {sent && shown === null && (
         <p className="alert alert-info" role="status">
-          You cancelled the invitation for {sent.invitation.email}: its link no longer works.
+          {t("invite.cancelled", { email: sent.invitation.email })}
         </p>
       )}
       {sent && shown && (
         <div className="stack ws-invite-sent">
           <p className="alert alert-success" role="status">
-            Invitation ready for {sent.invitation.email}, as {roleLabel[sent.invitation.role].toLowerCase()}. They join only
-            after accepting it. Share this link with them: it works once, until {until(sent.invitation.expiresAt)}.
+            {t("invite.ready", {
+              email: sent.invitation.email,
+              role: t(`roles.${sent.invitation.role}`).toLowerCase(),
+              until: until(sent.invitation.expiresAt),
+            })}
           </p>
-          <CopyLink link={shown} label={`Invitation link for ${sent.invitation.email}`} />
-          <p className="muted ws-meta">
-            If they have an account with this address and have confirmed it, they also find the invitation on their
-            dashboard.
-          </p>
+          <CopyLink link={shown} label={t("invite.linkLabel", { email: sent.invitation.email })} />
+          <p className="muted ws-meta">{t("invite.dashboardNote")}</p>
         </div>
       )}
     </section>
@@ -308,13 +311,14 @@ function InviteForm({ ws, links, onLink }: { ws: Workspace; links: Links; onLink
 }
 
 function Members({ ws, members, viewerId }: { ws: Workspace; members: Member[]; viewerId: string }) {
+  const { t } = useTranslation("workspaces");
   const [removing, setRemoving] = useState<Member | null>(null);
   const [removeOp, remove] = useMutation(RemoveMemberDocument);
 
   return (
     <section className="stack" aria-labelledby="team-members">
       <h2 id="team-members" style={{ margin: 0 }}>
-        Members <span className="muted">({ws.members.totalCount})</span>
+        {t("members.title")} <span className="muted">({ws.members.totalCount})</span>
       </h2>
       <ul className="ws-members">
         {members.map((m) => {
@@ -326,26 +330,22 @@ function Members({ ws, members, viewerId }: { ws: Workspace; members: Member[]; 
               <div className="ws-member-who">
                 <span className="ws-member-name">
                   {m.user.name}
-                  {self && <span className="muted"> (you)</span>}
+                  {self && <span className="muted"> {t("members.you")}</span>}
                 </span>
                 <span className="muted break">{m.user.email}</span>
                 <span className="muted ws-meta">
                   {m.invitedAt ? (
-                    <>
-                      Joined <RelativeTime value={m.invitedAt} />
-                    </>
+                    <Trans t={t} i18nKey="members.joined" components={{ when: <RelativeTime value={m.invitedAt} /> }} />
                   ) : (
-                    <>
-                      Member since <RelativeTime value={m.createdAt} />
-                    </>
+                    <Trans t={t} i18nKey="members.memberSince" components={{ when: <RelativeTime value={m.createdAt} /> }} />
                   )}
                 </span>
               </div>
               <div className="ws-member-actions">
                 {manage ? <RoleSelect ws={ws} m={m} /> : <RoleBadge role={m.role} />}
                 {manage && (
-                  <Button size="sm" variant="ghost" onClick={() => setRemoving(m)} aria-label={`Remove ${m.user.name}`}>
-                    Remove
+                  <Button size="sm" variant="ghost" onClick={() => setRemoving(m)} aria-label={t("members.removeLabel", { name: m.user.name })}>
+                    {t("members.remove")}
                   </Button>
                 )}
               </div>
@@ -355,8 +355,8 @@ function Members({ ws, members, viewerId }: { ws: Workspace; members: Member[]; 
       </ul>
       <ConfirmDialog
         open={!!removing}
-        title={`Remove ${removing?.user.name ?? ""}?`}
-        confirmLabel="Remove member"
+        title={t("members.removeTitle", { name: removing?.user.name ?? "" })}
+        confirmLabel={t("members.removeConfirm")}
         danger
         busy={removeOp.fetching}
         error={removeOp.error}
@@ -367,21 +367,20 @@ function Members({ ws, members, viewerId }: { ws: Workspace; members: Member[]; 
           if (res.data) setRemoving(null);
         }}
       >
-        <p>
-          {removing?.user.name} loses access to {ws.name} and its services at once. You can invite them again later.
-        </p>
+        <p>{t("members.removeBody", { name: removing?.user.name ?? "", workspace: ws.name })}</p>
       </ConfirmDialog>
     </section>
   );
 }
 
 function RoleSelect({ ws, m }: { ws: Workspace; m: Member }) {
+  const { t } = useTranslation("workspaces");
   const [{ fetching, error }, update] = useMutation(UpdateRoleDocument);
   return (
     <div className="ws-role-select">
       <select
         className="input"
-        aria-label={`Role of ${m.user.name}`}
+        aria-label={t("members.roleOf", { name: m.user.name })}
         value={m.role}
         disabled={fetching}
         aria-busy={fetching || undefined}
@@ -389,7 +388,7 @@ function RoleSelect({ ws, m }: { ws: Workspace; m: Member }) {
       >
         <RoleOptions />
       </select>
-      {fetching && <span className="spinner" role="status" aria-label="Saving the role" />}
+      {fetching && <span className="spinner" role="status" aria-label={t("members.savingRole")} />}
       {error && (
         <span className="ws-inline-error" role="alert">
           {appError(error)?.message}
@@ -414,20 +413,13 @@ function sentenceOf(err: Parameters<typeof appError>[0]): string | undefined {
   return e ? sentence(e.message) : undefined;
 }
 
-const statusLabel: Record<InvitationStatus, string> = {
-  pending: "Pending",
-  accepted: "Accepted",
-  declined: "Declined",
-  cancelled: "Cancelled",
-  expired: "Expired",
-};
-
 function InvitationStatusBadge({ status }: { status: InvitationStatus }) {
+  const { t } = useTranslation("workspaces");
   const tone = status === "pending" ? "badge badge-info" : status === "expired" ? "badge badge-warning" : "badge";
   return (
     <span className={tone}>
-      <span className="visually-hidden">Status: </span>
-      {statusLabel[status]}
+      <span className="visually-hidden">{t("invitations.statusLabel")}</span>
+      {t(`invitations.status.${status}`)}
     </span>
   );
 }
@@ -443,6 +435,7 @@ function Invitations({
   links: Links;
   onLink: OnLink;
 }) {
+  const { t } = useTranslation("workspaces");
   const [cancelling, setCancelling] = useState<Invitation | null>(null);
   const [cancelOp, cancel] = useMutation(CancelInvitationDocument);
   const [failedFor, setFailedFor] = useState<string | null>(null);
@@ -451,14 +444,12 @@ function Invitations({
     <section className="stack" aria-labelledby="team-invitations">
       <div>
         <h2 id="team-invitations" style={{ margin: 0 }}>
-          Pending invitations <span className="muted">({invitations.length})</span>
+          {t("invitations.title")} <span className="muted">({invitations.length})</span>
         </h2>
-        <p className="muted ws-meta ws-section-note">
-          Only admins and the owner see this list. A link works once; making a new one stops the old one.
-        </p>
+        <p className="muted ws-meta ws-section-note">{t("invitations.note")}</p>
       </div>
       {invitations.length === 0 ? (
-        <p className="muted">No pending invitations. Invite someone above: they join once they accept.</p>
+        <p className="muted">{t("invitations.empty")}</p>
       ) : (
         <ul className="ws-members">
           {invitations.map((i) => (
@@ -477,11 +468,13 @@ function Invitations({
         open={!!cancelling}
         title={
           cancelling && isExpired(cancelling)
-            ? `Remove the expired invitation to ${cancelling.email}?`
-            : `Cancel the invitation to ${cancelling?.email ?? ""}?`
+            ? t("invitations.removeExpiredTitle", { email: cancelling.email })
+            : t("invitations.cancelTitle", { email: cancelling?.email ?? "" })
         }
-        confirmLabel={cancelling && isExpired(cancelling) ? "Remove invitation" : "Cancel invitation"}
-        cancelLabel="Keep it"
+        confirmLabel={
+          cancelling && isExpired(cancelling) ? t("invitations.removeInvitation") : t("invitations.cancelInvitation")
+        }
+        cancelLabel={t("invitations.keep")}
         danger
         busy={cancelOp.fetching}
         errorMessage={failedFor && failedFor === cancelling?.id ? sentenceOf(cancelOp.error) : undefined}
@@ -497,12 +490,9 @@ function Invitations({
         }}
       >
         {cancelling && isExpired(cancelling) ? (
-          <p>It has expired already: cancelling removes it from this list. You can invite {cancelling.email} again later.</p>
+          <p>{t("invitations.expiredBody", { email: cancelling.email })}</p>
         ) : (
-          <p>
-            Its link stops working and {cancelling?.email} can no longer join {ws.name} with it. You can invite them again
-            later.
-          </p>
+          <p>{t("invitations.cancelBody", { email: cancelling?.email ?? "", workspace: ws.name })}</p>
         )}
       </ConfirmDialog>
     </section>
@@ -522,6 +512,7 @@ function InvitationRow({
   onLink: (id: string, link: string) => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation(["workspaces", "common"]);
   const [linkOp, newLink] = useMutation(InvitationLinkDocument);
   const [againOp, inviteAgain] = useMutation(InviteMemberDocument);
   const status = statusNow(i);
@@ -532,16 +523,12 @@ function InvitationRow({
       <div className="ws-member-who">
         <span className="ws-member-name break">{i.email}</span>
         <span className="muted ws-meta">
-          Invited <RelativeTime value={i.createdAt} /> ·{" "}
-          {status === "expired" ? (
-            <>
-              expired <RelativeTime value={i.expiresAt} />
-            </>
-          ) : (
-            <>
-              expires <RelativeTime value={i.expiresAt} />
-            </>
-          )}
+          <Trans t={t} i18nKey="invitations.invited" components={{ when: <RelativeTime value={i.createdAt} /> }} /> ·{" "}
+          <Trans
+            t={t}
+            i18nKey={status === "expired" ? "invitations.expired" : "invitations.expires"}
+            components={{ when: <RelativeTime value={i.expiresAt} /> }}
+          />
         </span>
       </div>
       <div className="ws-member-actions">
@@ -552,17 +539,17 @@ function InvitationRow({
             <Button
               size="sm"
               busy={linkOp.fetching}
-              aria-label={`New link for ${i.email}`}
+              aria-label={t("invitations.newLinkLabel", { email: i.email })}
               onClick={async () => {
                 const res = await newLink({ input: { id: i.id } });
                 const p = res.data?.createInvitationLink;
                 if (p) onLink(i.id, p.link);
               }}
             >
-              New link
+              {t("invitations.newLink")}
             </Button>
-            <Button size="sm" variant="ghost" aria-label={`Cancel the invitation to ${i.email}`} onClick={onCancel}>
-              Cancel
+            <Button size="sm" variant="ghost" aria-label={t("invitations.cancelLabel", { email: i.email })} onClick={onCancel}>
+              {t("common:actions.cancel")}
             </Button>
           </>
         )}
@@ -572,17 +559,22 @@ function InvitationRow({
             <Button
               size="sm"
               busy={againOp.fetching}
-              aria-label={`Invite ${i.email} again`}
+              aria-label={t("invitations.inviteAgainLabel", { email: i.email })}
               onClick={async () => {
                 const res = await inviteAgain({ input: { workspaceId: ws.id, email: i.email, role: i.role } });
                 const p = res.data?.inviteMember;
                 if (p) onLink(p.invitation.id, p.link);
               }}
             >
-              Invite again
+              {t("invitations.inviteAgain")}
             </Button>
-            <Button size="sm" variant="ghost" aria-label={`Remove the expired invitation to ${i.email}`} onClick={onCancel}>
-              Remove
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={t("invitations.removeExpiredLabel", { email: i.email })}
+              onClick={onCancel}
+            >
+              {t("invitations.remove")}
             </Button>
           </>
         )}
@@ -594,8 +586,8 @@ function InvitationRow({
       )}
       {link && (
         <div className="ws-invitation-link">
-          <p className="muted ws-meta">New link for {i.email} (the previous one no longer works):</p>
-          <CopyLink link={link} label={`Invitation link for ${i.email}`} />
+          <p className="muted ws-meta">{t("invitations.newLinkNote", { email: i.email })}</p>
+          <CopyLink link={link} label={t("invite.linkLabel", { email: i.email })} />
         </div>
       )}
     </li>
@@ -603,6 +595,7 @@ function InvitationRow({
 }
 
 function TransferOwnership({ ws, candidates }: { ws: Workspace; candidates: Member[] }) {
+  const { t } = useTranslation("workspaces");
   const [userId, setUserId] = useState("");
   const [open, setOpen] = useState(false);
   const [op, transfer] = useMutation(TransferDocument);
@@ -611,19 +604,17 @@ function TransferOwnership({ ws, candidates }: { ws: Workspace; candidates: Memb
   return (
     <section className="card stack" aria-labelledby="team-transfer">
       <div>
-        <h2 id="team-transfer">Transfer ownership</h2>
-        <p className="muted">
-          A workspace has one owner. Hand it to another member; you stay on as an admin.
-        </p>
+        <h2 id="team-transfer">{t("transfer.title")}</h2>
+        <p className="muted">{t("transfer.intro")}</p>
       </div>
       {candidates.length === 0 ? (
-        <p className="muted">Invite someone first: ownership goes to another member of the workspace.</p>
+        <p className="muted">{t("transfer.noCandidates")}</p>
       ) : (
         <div className="ws-invite">
-          <Field label="New owner">
+          <Field label={t("transfer.newOwner")}>
             {(p) => (
               <select {...p} className="input" value={userId} onChange={(e) => setUserId(e.target.value)}>
-                <option value="">Choose a member…</option>
+                <option value="">{t("transfer.choose")}</option>
                 {candidates.map((m) => (
                   <option key={m.id} value={m.user.id}>
                     {m.user.name} ({m.user.email})
@@ -634,15 +625,15 @@ function TransferOwnership({ ws, candidates }: { ws: Workspace; candidates: Memb
           </Field>
           <div className="ws-invite-submit">
             <Button disabled={!next} onClick={() => setOpen(true)}>
-              Transfer ownership…
+              {t("transfer.open")}
             </Button>
           </div>
         </div>
       )}
       <ConfirmDialog
         open={open && !!next}
-        title={`Make ${next?.user.name ?? ""} the owner?`}
-        confirmLabel="Transfer ownership"
+        title={t("transfer.confirmTitle", { name: next?.user.name ?? "" })}
+        confirmLabel={t("transfer.confirm")}
         danger
         busy={op.fetching}
         error={op.error}
@@ -656,16 +647,14 @@ function TransferOwnership({ ws, candidates }: { ws: Workspace; candidates: Memb
           }
         }}
       >
-        <p>
-          {next?.user.name} becomes the owner of {ws.name}. You become an admin: you can still deploy services and
-          manage members, but only the new owner can archive the workspace or transfer it again.
-        </p>
+        <p>{t("transfer.body", { name: next?.user.name ?? "", workspace: ws.name })}</p>
       </ConfirmDialog>
     </section>
   );
 }
 
 function LeaveWorkspace({ ws }: { ws: Workspace }) {
+  const { t } = useTranslation("workspaces");
   const [open, setOpen] = useState(false);
   const [op, leave] = useMutation(LeaveDocument);
   const navigate = useNavigate();
@@ -673,18 +662,18 @@ function LeaveWorkspace({ ws }: { ws: Workspace }) {
   return (
     <section className="stack" aria-labelledby="team-leave">
       <div>
-        <h2 id="team-leave">Leave the workspace</h2>
-        <p className="muted">You lose access to its services and its team. A member with the admin role can invite you back.</p>
+        <h2 id="team-leave">{t("leave.title")}</h2>
+        <p className="muted">{t("leave.intro")}</p>
       </div>
       <div>
         <Button variant="danger" onClick={() => setOpen(true)}>
-          Leave {ws.name}
+          {t("leave.button", { name: ws.name })}
         </Button>
       </div>
       <ConfirmDialog
         open={open}
-        title={`Leave ${ws.name}?`}
-        confirmLabel="Leave workspace"
+        title={t("leave.confirmTitle", { name: ws.name })}
+        confirmLabel={t("leave.confirm")}
         danger
         busy={op.fetching}
         error={op.error}
@@ -697,7 +686,7 @@ function LeaveWorkspace({ ws }: { ws: Workspace }) {
           }
         }}
       >
-        <p>You will no longer see {ws.name}, its services or its members. To come back, someone has to invite you again.</p>
+        <p>{t("leave.body", { name: ws.name })}</p>
       </ConfirmDialog>
     </section>
   );

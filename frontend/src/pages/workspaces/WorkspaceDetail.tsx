@@ -2,12 +2,14 @@
 // editing and archiving for those allowed, its services with live states,
 // and its smart homes (pages/smarthomes).
 import { useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql } from "../../gql";
 import type { WorkspaceDetailPageQuery } from "../../gql/graphql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
 import { appError, fieldErrors, formError, sentence } from "../../lib/errors";
+import { i18n } from "../../i18n";
 import { AppAvatar } from "../marketplace/format";
 import { SmartHomes } from "../smarthomes/SmartHomes";
 import { RoleBadge, ServiceStateBadge, WorkspaceStateBadge, WorkspaceTabs, useVisitWorkspace } from "./parts";
@@ -103,12 +105,13 @@ type Workspace = NonNullable<WorkspaceDetailPageQuery["workspace"]>;
 type Service = NonNullable<NonNullable<NonNullable<Workspace["services"]["edges"]>[number]>["node"]>;
 
 export function WorkspaceDetail() {
+  const { t } = useTranslation("workspaces");
   const { slug = "" } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: WorkspaceDetailDocument, variables: { slug } });
   const ws = data?.workspace;
   useVisitWorkspace(ws);
 
-  if (!data && fetching) return <Loading label="Loading the workspace…" />;
+  if (!data && fetching) return <Loading label={t("detail.loading")} />;
   if (!ws) {
     const e = appError(error);
     if (e && e.code !== "NOT_FOUND") return <ErrorMessage error={error} />;
@@ -121,25 +124,29 @@ export function WorkspaceDetail() {
 function archiveMessage(err: Parameters<typeof appError>[0]): string | undefined {
   const e = appError(err);
   if (!e) return undefined;
-  return e.code === "CONFLICT" ? `This workspace cannot be archived yet. ${sentence(e.message)}` : e.message;
+  return e.code === "CONFLICT"
+    ? i18n.t("detail.archiveConflict", { ns: "workspaces", reason: sentence(e.message) })
+    : e.message;
 }
 
 export function WorkspaceNotFound() {
+  const { t } = useTranslation("workspaces");
   return (
     <EmptyState
-      title="Workspace not found"
+      title={t("notFound.title")}
       action={
         <Link to="/workspaces" className="btn btn-primary">
-          See your workspaces
+          {t("notFound.action")}
         </Link>
       }
     >
-      There is no workspace at this address, or you are not a member of it.
+      {t("notFound.body")}
     </EmptyState>
   );
 }
 
 function Detail({ ws }: { ws: Workspace }) {
+  const { t } = useTranslation(["workspaces", "common"]);
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const [archiveOp, archive] = useMutation(ArchiveWorkspaceDocument);
@@ -161,16 +168,14 @@ function Detail({ ws }: { ws: Workspace }) {
             <span className="row" style={{ gap: "0.4rem" }}>
               <RoleBadge role={ws.viewerRole} you />
               <WorkspaceStateBadge state={ws.state} />
-              <span>
-                {ws.members.totalCount} {ws.members.totalCount === 1 ? "member" : "members"}
-              </span>
+              <span>{t("count.members", { count: ws.members.totalCount })}</span>
             </span>
             {ws.description && !editing && <span className="ws-description">{ws.description}</span>}
           </>
         }
         actions={
           <>
-            {ws.viewerCanUpdate && !editing && <Button onClick={() => setEditing(true)}>Edit</Button>}
+            {ws.viewerCanUpdate && !editing && <Button onClick={() => setEditing(true)}>{t("common:actions.edit")}</Button>}
             {ws.viewerCanAdminister && (
               <Button
                 variant="danger"
@@ -179,7 +184,7 @@ function Detail({ ws }: { ws: Workspace }) {
                   setArchiving(true);
                 }}
               >
-                Archive
+                {t("detail.archive")}
               </Button>
             )}
           </>
@@ -192,7 +197,7 @@ function Detail({ ws }: { ws: Workspace }) {
       )}
       {ws.state === "archived" && (
         <div className="alert alert-info" role="note">
-          This workspace is archived and read-only: its services, members and details no longer change.
+          {t("detail.archivedNote")}
         </div>
       )}
       {editing && <EditWorkspace ws={ws} onDone={() => setEditing(false)} />}
@@ -201,8 +206,8 @@ function Detail({ ws }: { ws: Workspace }) {
       <SmartHomes ws={ws} canManage={ws.viewerCanDeploy} />
       <ConfirmDialog
         open={archiving}
-        title={`Archive ${ws.name}?`}
-        confirmLabel="Archive workspace"
+        title={t("detail.archiveTitle", { name: ws.name })}
+        confirmLabel={t("detail.archiveConfirm")}
         danger
         busy={archiveOp.fetching}
         errorMessage={archiveFailed ? archiveMessage(archiveOp.error) : undefined}
@@ -214,16 +219,11 @@ function Detail({ ws }: { ws: Workspace }) {
           else setArchiveFailed(true);
         }}
       >
-        <p>
-          Archiving makes {ws.name} read-only: its members can still look at it, but nothing in it changes any more. No
-          deploys or edits, no new members, and pending invitations stop working. Its live activity ends. This cannot be
-          undone here.
-        </p>
-        <p>Its services must be stopped or deleted first.</p>
+        <p>{t("detail.archiveBody", { name: ws.name })}</p>
+        <p>{t("detail.archiveStopFirst")}</p>
         {running.length > 0 && (
           <div className="alert alert-warning" role="note">
-            {running.length === 1 ? "1 service is" : `${running.length} services are`} not stopped yet:{" "}
-            {running.map((s) => s.name).join(", ")}. Stop or delete {running.length === 1 ? "it" : "them"} first.
+            {t("detail.running", { count: running.length, names: running.map((s) => s.name).join(", ") })}
           </div>
         )}
       </ConfirmDialog>
@@ -232,6 +232,7 @@ function Detail({ ws }: { ws: Workspace }) {
 }
 
 function EditWorkspace({ ws, onDone }: { ws: Workspace; onDone: () => void }) {
+  const { t } = useTranslation(["workspaces", "common"]);
   const [name, setName] = useState(ws.name);
   const [description, setDescription] = useState(ws.description);
   const [{ fetching, error }, update] = useMutation(UpdateWorkspaceDocument);
@@ -245,11 +246,11 @@ function EditWorkspace({ ws, onDone }: { ws: Workspace; onDone: () => void }) {
   };
 
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-label="Edit workspace">
-      <Field label="Name" required error={fields.name} hint="The address (slug) stays as it is.">
+    <form className="card stack" onSubmit={submit} noValidate aria-label={t("form.editLabel")}>
+      <Field label={t("form.name")} required error={fields.name} hint={t("form.editNameHint")}>
         {(p) => <input {...p} className="input" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <Field label="Description" error={fields.description}>
+      <Field label={t("form.description")} error={fields.description}>
         {(p) => (
           <textarea
             {...p}
@@ -264,10 +265,10 @@ function EditWorkspace({ ws, onDone }: { ws: Workspace; onDone: () => void }) {
       <ErrorMessage message={other} />
       <div className="row">
         <Button type="submit" variant="primary" busy={fetching}>
-          {fetching ? "Saving…" : "Save"}
+          {fetching ? t("common:actions.saving") : t("common:actions.save")}
         </Button>
         <Button onClick={onDone} disabled={fetching}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
       </div>
     </form>
@@ -275,6 +276,7 @@ function EditWorkspace({ ws, onDone }: { ws: Workspace; onDone: () => void }) {
 }
 
 function Services({ ws, canDeploy }: { ws: Workspace; canDeploy: boolean }) {
+  const { t } = useTranslation("workspaces");
   // Live states: each event updates its service in the cache; a service this
   // list does not hold yet makes it load again (pages/workspaces/cache.ts).
   const [sub] = useSubscription({
@@ -291,36 +293,36 @@ function Services({ ws, canDeploy }: { ws: Workspace; canDeploy: boolean }) {
     <section aria-labelledby="ws-services" className="stack">
       <div className="row">
         <h2 id="ws-services" style={{ margin: 0 }}>
-          Services
+          {t("services.heading")}
         </h2>
         <div className="spacer" />
         {canDeploy && services.length > 0 && (
           <Link to="/marketplace" className="btn btn-sm">
-            Deploy an app
+            {t("services.deploy")}
           </Link>
         )}
       </div>
       {sub.error && appError(sub.error)?.code !== "UNAUTHENTICATED" && (
         <p className="muted" role="status">
-          Live updates are paused ({appError(sub.error)?.message}); reload the page to see the latest states.
+          {t("services.paused", { reason: appError(sub.error)?.message })}
         </p>
       )}
       {services.length === 0 ? (
         <EmptyState
-          title="No services yet"
+          title={t("services.emptyTitle")}
           action={
             canDeploy ? (
               <Link to="/marketplace" className="btn btn-primary">
-                Browse the marketplace
+                {t("services.browse")}
               </Link>
             ) : undefined
           }
         >
           {canDeploy
-            ? "Deploy one from the marketplace: pick an app, fill in its settings, and it runs in this workspace."
+            ? t("services.emptyCanDeploy")
             : ws.state === "archived"
-              ? "This archived workspace has no services."
-              : "No services yet. Admins and the owner of this workspace deploy them from the marketplace."}
+              ? t("services.emptyArchived")
+              : t("services.emptyMember")}
         </EmptyState>
       ) : (
         <ul className="grid ws-cards">
@@ -334,6 +336,7 @@ function Services({ ws, canDeploy }: { ws: Workspace; canDeploy: boolean }) {
 }
 
 function ServiceCard({ s }: { s: Service }) {
+  const { t } = useTranslation("workspaces");
   return (
     <li className="card ws-card">
       <div className="ws-service-head">
@@ -350,11 +353,13 @@ function ServiceCard({ s }: { s: Service }) {
       {s.url && (
         <a className="ws-url" href={s.url} target="_blank" rel="noopener noreferrer">
           {s.url.replace(/^https?:\/\//, "")}
-          <span className="visually-hidden"> (opens in a new tab)</span>
+          <span className="visually-hidden"> {t("services.newTab")}</span>
         </a>
       )}
       <p className="muted ws-meta">
-        {s.helmRevision > 0 ? `Chart ${s.chartVersion} · revision ${s.helmRevision}` : "Not deployed yet"}
+        {s.helmRevision > 0
+          ? t("services.revision", { version: s.chartVersion, revision: s.helmRevision })
+          : t("services.notDeployed")}
       </p>
     </li>
   );

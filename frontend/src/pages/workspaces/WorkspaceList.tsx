@@ -1,5 +1,6 @@
 // The viewer's workspaces, active first and archived after, and creating one.
 import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
@@ -35,9 +36,8 @@ export const WorkspaceListDocument = graphql(`
 
 type Row = NonNullable<NonNullable<NonNullable<WorkspaceListPageQuery["workspaces"]["edges"]>[number]>["node"]>;
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export function WorkspaceList() {
+  const { t } = useTranslation("workspaces");
   const [{ data, fetching, error }] = useQuery({ query: WorkspaceListDocument });
   const [creating, setCreating] = useState(false);
 
@@ -48,25 +48,24 @@ export function WorkspaceList() {
 
   const newButton = (
     <Button variant="primary" onClick={() => setCreating(true)}>
-      New workspace
+      {t("list.new")}
     </Button>
   );
 
   let body;
-  if (!data && fetching) body = <Loading label="Loading workspaces…" />;
+  if (!data && fetching) body = <Loading label={t("list.loading")} />;
   else if (!data && error) body = <ErrorMessage error={error} />;
   else if (active.length === 0 && archived.length === 0)
     body = (
       <EmptyState
-        title="Create your first workspace"
+        title={t("list.firstTitle")}
         action={
           <Button variant="primary" onClick={() => setCreating(true)}>
-            Create a workspace
+            {t("list.createFirst")}
           </Button>
         }
       >
-        A workspace holds your services and the people you work with. Create one, then deploy apps into it from the
-        marketplace and invite your team.
+        {t("list.firstBody")}
       </EmptyState>
     );
   else
@@ -76,7 +75,7 @@ export function WorkspaceList() {
         {active.length > 0 ? (
           <section aria-labelledby="ws-active" className="stack">
             <h2 id="ws-active" className="visually-hidden">
-              Active workspaces
+              {t("list.activeHeading")}
             </h2>
             <ul className="grid ws-cards">
               {active.map((w) => (
@@ -85,15 +84,15 @@ export function WorkspaceList() {
             </ul>
           </section>
         ) : (
-          <EmptyState title="No active workspaces" action={newButton}>
-            All your workspaces are archived. Create a new one to deploy services.
+          <EmptyState title={t("list.noActiveTitle")} action={newButton}>
+            {t("list.noActiveBody")}
           </EmptyState>
         )}
         {archived.length > 0 && (
           <section aria-labelledby="ws-archived" className="stack">
             <div>
-              <h2 id="ws-archived">Archived</h2>
-              <p className="muted">Archived workspaces are read-only: you can look at them, nothing in them changes.</p>
+              <h2 id="ws-archived">{t("list.archivedHeading")}</h2>
+              <p className="muted">{t("list.archivedNote")}</p>
             </div>
             <ul className="grid ws-cards">
               {archived.map((w) => (
@@ -108,8 +107,8 @@ export function WorkspaceList() {
   return (
     <>
       <PageHeader
-        title="Workspaces"
-        description="Each workspace has its own services, members and roles."
+        title={t("list.title")}
+        description={t("list.description")}
         actions={active.length > 0 ? newButton : undefined}
       />
       <div className="stack">
@@ -122,6 +121,7 @@ export function WorkspaceList() {
 }
 
 function WorkspaceCard({ w }: { w: Row }) {
+  const { t } = useTranslation("workspaces");
   return (
     <li className="card ws-card">
       <div className="ws-card-head">
@@ -129,7 +129,7 @@ function WorkspaceCard({ w }: { w: Row }) {
           <Link to={`/workspaces/${encodeURIComponent(w.slug)}`}>{w.name}</Link>
         </h3>
         <div className="row" style={{ gap: "0.3rem" }}>
-          {w.state === "archived" && <span className="badge">Archived</span>}
+          {w.state === "archived" && <span className="badge">{t("state.archived")}</span>}
           <RoleBadge role={w.viewerRole} you />
         </div>
       </div>
@@ -138,10 +138,10 @@ function WorkspaceCard({ w }: { w: Row }) {
           {w.description}
         </p>
       ) : (
-        <p className="muted ws-desc">No description</p>
+        <p className="muted ws-desc">{t("list.noDescription")}</p>
       )}
       <p className="muted ws-meta">
-        {plural(w.services.totalCount, "service", "services")} · {plural(w.members.totalCount, "member", "members")}
+        {t("count.services", { count: w.services.totalCount })} · {t("count.members", { count: w.members.totalCount })}
       </p>
     </li>
   );

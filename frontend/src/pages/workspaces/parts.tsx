@@ -1,11 +1,11 @@
 // Pieces the workspace pages share: what the viewer may do, badges, the tabs
 // of a workspace, the "this is your current workspace now" effect.
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import { graphql } from "../../gql";
 import type { Role, WorkspaceState } from "../../gql/graphql";
 import { useWorkspaces } from "../../lib/workspace";
-import { roleLabel } from "./roles";
 
 /**
  * What the viewer may do in a workspace, as the server decides it (role and
@@ -23,6 +23,7 @@ export const WorkspaceViewerCanFragment = graphql(`
 `);
 
 export function RoleBadge({ role, you }: { role: Role; you?: boolean }) {
+  const { t } = useTranslation("workspaces");
   const cls =
     role === "owner"
       ? "badge badge-info"
@@ -31,17 +32,18 @@ export function RoleBadge({ role, you }: { role: Role; you?: boolean }) {
         : "badge";
   return (
     <span className={cls}>
-      {you && <span className="visually-hidden">Your role: </span>}
-      {roleLabel[role]}
+      {you && <span className="visually-hidden">{t("yourRole")}</span>}
+      {t(`roles.${role}`)}
     </span>
   );
 }
 
 export function WorkspaceStateBadge({ state }: { state: WorkspaceState }) {
+  const { t } = useTranslation("workspaces");
   return state === "archived" ? (
-    <span className="badge">Archived</span>
+    <span className="badge">{t("state.archived")}</span>
   ) : (
-    <span className="badge badge-success">Active</span>
+    <span className="badge badge-success">{t("state.active")}</span>
   );
 }
 
@@ -49,18 +51,19 @@ export { ServiceStateBadge } from "../../components/ServiceState";
 
 /** The tabs of a workspace's pages. */
 export function WorkspaceTabs({ slug }: { slug: string }) {
+  const { t } = useTranslation("workspaces");
   const base = `/workspaces/${encodeURIComponent(slug)}`;
   return (
-    <nav className="tabs" aria-label="Workspace sections">
+    <nav className="tabs" aria-label={t("tabs.label")}>
       <NavLink to={base} end>
-        Services
+        {t("tabs.services")}
       </NavLink>
       <NavLink to={`${base}/team`} end>
-        Team
+        {t("tabs.team")}
       </NavLink>
-      <NavLink to={`${base}/assistant`}>Assistant</NavLink>
+      <NavLink to={`${base}/assistant`}>{t("tabs.assistant")}</NavLink>
       <NavLink to={`${base}/projects`} end>
-        Projects
+        {t("tabs.projects")}
       </NavLink>
     </nav>
   );
