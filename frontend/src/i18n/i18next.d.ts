@@ -1,6 +1,7 @@
 // Typed keys: t("nav.dashboard") is checked against the English strings at
 // compile time, so a misspelt or removed key fails `tsc`. Each namespace's
 // English file is listed here (keep the list sorted).
+import type assistant from "./locales/en/assistant.json";
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
 import type projects from "./locales/en/projects.json";
@@ -10,6 +11,7 @@ declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
     resources: {
+      assistant: typeof assistant;
       common: typeof common;
       errors: typeof errors;
       projects: typeof projects;
