@@ -8,6 +8,7 @@ import { keyboardTarget, deadlineDay, type BoardTask, type Column, type Directio
 import type { BoardActions } from "./Board";
 
 const keys: Record<string, Direction> = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" };
+// Labels are keys of the projects namespace, translated at render.
 const arrows = [
   { dir: "left", label: "card.moveLeft", glyph: "←" },
   { dir: "up", label: "card.moveUp", glyph: "↑" },
