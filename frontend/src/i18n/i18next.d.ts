@@ -2,11 +2,13 @@
 // compile time, so a misspelt or removed key fails `tsc`. Each namespace's
 // English file is listed here (keep the list sorted).
 import type admin from "./locales/en/admin.json";
+import type assistant from "./locales/en/assistant.json";
 import type auth from "./locales/en/auth.json";
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
 import type invitations from "./locales/en/invitations.json";
 import type oauth from "./locales/en/oauth.json";
+import type projects from "./locales/en/projects.json";
 import type settings from "./locales/en/settings.json";
 import type smarthomes from "./locales/en/smarthomes.json";
 import type workspaces from "./locales/en/workspaces.json";
@@ -16,11 +18,13 @@ declare module "i18next" {
     defaultNS: "common";
     resources: {
       admin: typeof admin;
+      assistant: typeof assistant;
       auth: typeof auth;
       common: typeof common;
       errors: typeof errors;
       invitations: typeof invitations;
       oauth: typeof oauth;
+      projects: typeof projects;
       settings: typeof settings;
       smarthomes: typeof smarthomes;
       workspaces: typeof workspaces;

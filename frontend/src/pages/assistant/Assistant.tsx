@@ -2,6 +2,7 @@
 // starts one (title, the agent that answers when nobody is mentioned, and
 // whether it does). Guests read the threads; they do not write.
 import { useMemo, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import type {
@@ -18,6 +19,7 @@ import {
   PageHeader,
   RelativeTime,
 } from "../../components/ui";
+import { i18n } from "../../i18n";
 import { appError, fieldErrors, formError } from "../../lib/errors";
 import { useCreateOnce } from "../../lib/createOnce";
 import {
@@ -44,8 +46,9 @@ export function Assistant() {
   });
   const ws = data?.workspace;
   useVisitWorkspace(ws);
+  const { t } = useTranslation("assistant");
 
-  if (!data && fetching) return <Loading label="Loading the threads…" />;
+  if (!data && fetching) return <Loading label={t("list.loading")} />;
   if (!ws) {
     const e = appError(error);
     if (e && e.code !== "NOT_FOUND") return <ErrorMessage error={error} />;
@@ -56,6 +59,7 @@ export function Assistant() {
 
 function Threads({ ws }: { ws: Workspace }) {
   const [starting, setStarting] = useState(false);
+  const { t } = useTranslation("assistant");
   const threads = useMemo(
     () => (ws.threads.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])),
     [ws.threads.edges],
@@ -80,7 +84,7 @@ function Threads({ ws }: { ws: Workspace }) {
       <section className="stack" aria-labelledby="assistant-threads">
         <div className="row">
           <h2 id="assistant-threads" style={{ margin: 0 }}>
-            Threads
+            {t("list.heading")}
           </h2>
           <div className="spacer" />
           {writer && !starting && (
@@ -89,33 +93,28 @@ function Threads({ ws }: { ws: Workspace }) {
               variant="primary"
               onClick={() => setStarting(true)}
             >
-              New thread
+              {t("list.newThread")}
             </Button>
           )}
         </div>
         {!writer && ws.state === "active" && (
-          <p className="muted">
-            As a guest you can read the threads; members from the user role up
-            write in them.
-          </p>
+          <p className="muted">{t("list.guest")}</p>
         )}
         {starting && <NewThread ws={ws} onClose={() => setStarting(false)} />}
         {threads.length === 0 ? (
           !starting && (
-            <EmptyState title="No threads yet">
-              {writer
-                ? "Start a thread to ask the workspace's AI agents for help. Mention one with @ to get an answer."
-                : "Members start threads with the workspace's AI agents."}
+            <EmptyState title={t("list.emptyTitle")}>
+              {writer ? t("list.emptyWriter") : t("list.emptyReader")}
             </EmptyState>
           )
         ) : (
           <ul className="stack thread-list">
-            {threads.map((t) => (
+            {threads.map((thread) => (
               <ThreadRow
-                key={t.id}
+                key={thread.id}
                 ws={ws}
-                t={t}
-                canDelete={canDeleteThread(t)}
+                thread={thread}
+                canDelete={canDeleteThread(thread)}
               />
             ))}
           </ul>
@@ -126,36 +125,36 @@ function Threads({ ws }: { ws: Workspace }) {
 }
 
 export function threadTitle(t: { title: string }): string {
-  return t.title.trim() || "Untitled thread";
+  return t.title.trim() || i18n.t("assistant:list.untitled");
 }
 
 function ThreadRow({
   ws,
-  t,
+  thread,
   canDelete,
 }: {
   ws: Workspace;
-  t: ThreadFieldsFragment;
+  thread: ThreadFieldsFragment;
   canDelete: boolean;
 }) {
   const [confirm, setConfirm] = useState(false);
   const [{ fetching, error }, remove] = useMutation(DeleteThreadDocument);
-  const title = threadTitle(t);
+  const { t } = useTranslation(["assistant", "common"]);
+  const title = threadTitle(thread);
   return (
     <li className="card thread-row">
       <div className="thread-row-main">
         <h3 className="truncate" title={title}>
-          <Link to={assistantPath(ws.slug, t.id)}>{title}</Link>
+          <Link to={assistantPath(ws.slug, thread.id)}>{title}</Link>
         </h3>
         <p className="muted ws-meta break">
-          {t.createdBy ? t.createdBy.name : "Someone"}
+          {thread.createdBy ? thread.createdBy.name : t("list.someone")}
           {" · "}
-          <RelativeTime value={t.createdAt} />
-          {t.defaultAgent && (
+          <RelativeTime value={thread.createdAt} />
+          {thread.defaultAgent && (
             <>
               {" · "}
-              {t.autoReply ? "answers: " : "default agent: "}@
-              {t.defaultAgent.handle}
+              {t(thread.autoReply ? "list.answers" : "list.defaultAgent", { handle: thread.defaultAgent.handle })}
             </>
           )}
         </p>
@@ -165,27 +164,31 @@ function ThreadRow({
           size="sm"
           variant="ghost"
           onClick={() => setConfirm(true)}
-          aria-label={`Delete thread ${title}`}
+          aria-label={t("list.deleteLabel", { title })}
         >
-          Delete
+          {t("common:actions.delete")}
         </Button>
       )}
       <ConfirmDialog
         open={confirm}
-        title="Delete this thread?"
-        confirmLabel="Delete thread"
+        title={t("list.deleteTitle")}
+        confirmLabel={t("list.deleteConfirm")}
         danger
         busy={fetching}
         error={error}
         onClose={() => setConfirm(false)}
         onConfirm={async () => {
-          const res = await remove({ input: { id: t.id } });
+          const res = await remove({ input: { id: thread.id } });
           if (res.data) setConfirm(false);
         }}
       >
         <p>
-          “<span className="break">{title}</span>” and all its messages are
-          deleted for everyone in the workspace.
+          <Trans
+            t={t}
+            i18nKey="list.deleteBody"
+            values={{ title }}
+            components={{ title: <span className="break" /> }}
+          />
         </p>
       </ConfirmDialog>
     </li>
@@ -194,6 +197,7 @@ function ThreadRow({
 
 function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
   const navigate = useNavigate();
+  const { t } = useTranslation(["assistant", "common"]);
   const [{ data: agentsData }] = useQuery({ query: MentionAgentsDocument });
   const agents = useMemo(
     () => (agentsData?.aiAgents ?? []).filter((a) => a.active),
@@ -219,9 +223,9 @@ function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
           autoReply: !!chosen && autoReply,
         },
       });
-      const t = res.data?.createThread.thread;
-      if (!t) return false;
-      navigate(assistantPath(ws.slug, t.id));
+      const thread = res.data?.createThread.thread;
+      if (!thread) return false;
+      navigate(assistantPath(ws.slug, thread.id));
       return true;
     });
   };
@@ -231,12 +235,12 @@ function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
       className="card stack"
       onSubmit={submit}
       noValidate
-      aria-label="New thread"
+      aria-label={t("new.form")}
     >
       <Field
-        label="Title"
+        label={t("new.title")}
         error={fields.title}
-        hint="Optional: what the thread is about."
+        hint={t("new.titleHint")}
       >
         {(p) => (
           <input
@@ -250,9 +254,9 @@ function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
         )}
       </Field>
       <Field
-        label="Default agent"
+        label={t("new.defaultAgent")}
         error={fields.defaultAgentId}
-        hint="Answers the messages that mention nobody, when auto-reply is on."
+        hint={t("new.defaultAgentHint")}
       >
         {(p) => (
           <select
@@ -261,10 +265,10 @@ function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
             value={chosen}
             onChange={(e) => setAgentId(e.target.value)}
           >
-            <option value="">None</option>
+            <option value="">{t("new.none")}</option>
             {agents.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.displayName} (@{a.handle})
+                {t("new.agentOption", { name: a.displayName, handle: a.handle })}
               </option>
             ))}
           </select>
@@ -277,15 +281,15 @@ function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
           disabled={!chosen}
           onChange={(e) => setAutoReply(e.target.checked)}
         />
-        Auto-reply: the default agent answers messages that mention nobody
+        {t("new.autoReply")}
       </label>
       <ErrorMessage message={formError(error, ["title", "defaultAgentId"])} />
       <div className="row">
         <Button type="submit" variant="primary" busy={fetching}>
-          {fetching ? "Starting…" : "Start thread"}
+          {fetching ? t("new.starting") : t("new.start")}
         </Button>
         <Button onClick={onClose} disabled={fetching}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from "vitest";
-import { render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { i18n } from "../../i18n";
 import { Composer } from "./Composer";
 
 const agents = [
@@ -83,5 +84,21 @@ describe("Composer", () => {
     await user.keyboard("{Enter}");
     expect(onSend).toHaveBeenCalledTimes(2);
     expect(onSend.mock.calls[1][1]).toBe(onSend.mock.calls[0][1]);
+  });
+});
+
+describe("Composer in Traditional Chinese", () => {
+  afterEach(() => act(() => i18n.changeLanguage("en")));
+
+  it("names the agent list, the hint and the button in zh-TW; the agents keep their names", async () => {
+    await act(() => i18n.changeLanguage("zh-TW"));
+    const user = userEvent.setup();
+    render(<Composer agents={agents} onSend={vi.fn<Send>(async () => true)} sending={false} defaultHandle="helper" />);
+    const box = screen.getByRole("textbox", { name: "訊息" });
+    expect(screen.getByText("按 Enter 傳送，Shift+Enter 換行。沒有提及任何人時，由 @helper 回覆。")).toBeInTheDocument();
+    await user.type(box, "@he");
+    expect(screen.getByRole("listbox", { name: "AI 代理" })).toBeInTheDocument();
+    expect(screen.getAllByRole("option").map((o) => o.textContent)).toEqual(["@helper Helpful Helen", "@hermes Hermes"]);
+    expect(screen.getByRole("button", { name: "傳送" })).toBeEnabled();
   });
 });

@@ -4,6 +4,7 @@
 // or Tab, or with the mouse; Escape closes it. A double submit sends once
 // (useCreateOnce: one idempotency key until the send succeeds).
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { Button, ErrorMessage } from "../../components/ui";
 import { useCreateOnce } from "../../lib/createOnce";
 import { choosesOption, filterAgents, insertMention, mentionAt, moveActive, type MentionAgent, type MentionQuery } from "./mention";
@@ -29,6 +30,7 @@ export function Composer({ agents, onSend, sending, error, defaultHandle }: Comp
   const ref = useRef<HTMLTextAreaElement>(null);
   const caretAfter = useRef<number | null>(null);
   const once = useCreateOnce();
+  const { t, i18n } = useTranslation("assistant");
   const id = useId();
   const listId = `${id}-agents`;
   const hintId = `${id}-hint`;
@@ -110,18 +112,18 @@ export function Composer({ agents, onSend, sending, error, defaultHandle }: Comp
   return (
     <form
       className="chat-composer"
-      aria-label="Send a message"
+      aria-label={t("composer.form")}
       onSubmit={(e) => {
         e.preventDefault();
         send();
       }}
     >
       <label htmlFor={`${id}-text`} className="visually-hidden">
-        Message
+        {t("composer.message")}
       </label>
       <div className="chat-composer-box">
         {open && (
-          <ul className="mention-list" id={listId} role="listbox" aria-label="Agents">
+          <ul className="mention-list" id={listId} role="listbox" aria-label={t("composer.agents")}>
             {options.map((a, i) => (
               <li
                 key={a.id}
@@ -150,7 +152,7 @@ export function Composer({ agents, onSend, sending, error, defaultHandle }: Comp
           className="input chat-textarea"
           rows={3}
           value={text}
-          placeholder="Write a message. Type @ to call on an agent."
+          placeholder={t("composer.placeholder")}
           aria-describedby={hintId}
           aria-autocomplete="list"
           aria-controls={open ? listId : undefined}
@@ -167,15 +169,14 @@ export function Composer({ agents, onSend, sending, error, defaultHandle }: Comp
       </div>
       <div className="row chat-composer-foot">
         <span className="hint muted" id={hintId}>
-          Enter sends, Shift+Enter starts a new line.
-          {defaultHandle ? ` Without a mention, @${defaultHandle} answers.` : " Mention an agent with @ to get an answer."}
+          {defaultHandle ? t("composer.hintDefault", { handle: defaultHandle }) : t("composer.hintMention")}
         </span>
         <div className="spacer" />
         <Button type="submit" variant="primary" busy={sending} disabled={!text.trim() || tooLong}>
-          {sending ? "Sending…" : "Send"}
+          {sending ? t("composer.sending") : t("composer.send")}
         </Button>
       </div>
-      {tooLong && <ErrorMessage message={`A message has at most ${MAX_MESSAGE.toLocaleString("en-US")} characters.`} />}
+      {tooLong && <ErrorMessage message={t("composer.tooLong", { max: MAX_MESSAGE.toLocaleString(i18n.resolvedLanguage) })} />}
       <ErrorMessage message={error} />
     </form>
   );

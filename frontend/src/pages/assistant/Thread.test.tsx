@@ -3,7 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { Provider, type GraphQLRequest, type OperationResult } from "urql";
 import { makeSubject } from "wonka";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { i18n } from "../../i18n";
 import { WorkspaceProvider } from "../../lib/workspace";
 import { connection, mockClient, myWorkspaces } from "../workspaces/testing";
 import { ThreadPage } from "./Thread";
@@ -244,5 +245,46 @@ describe("ThreadPage", { timeout: 20_000 }, () => {
     expect(
       screen.getByText(/As a guest you can read this thread/),
     ).toBeInTheDocument();
+  });
+});
+
+describe("ThreadPage in Traditional Chinese", { timeout: 20_000 }, () => {
+  afterEach(() => act(() => i18n.changeLanguage("en")));
+
+  it("speaks zh-TW around the messages, and leaves their text as written", async () => {
+    await act(() => i18n.changeLanguage("zh-TW"));
+    const { push } = setup("user", [
+      message("m-1", {
+        role: "user",
+        authorUser: ada,
+        authorAgent: null,
+        content: "hello **there**",
+      }),
+      message("m-2", { status: "streaming", content: "w1 " }),
+    ]);
+    await screen.findByRole("heading", { level: 1, name: "Launch plan" });
+    expect(screen.getByRole("link", { name: "← 對話串" })).toBeInTheDocument();
+    expect(screen.getByText("@helper 會回覆沒有提及任何人的訊息。")).toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "訊息" })).toBeInTheDocument();
+    expect(within(item(/來自 Ada 的訊息/)).getByText("there").tagName).toBe("STRONG");
+
+    const answer = () => item(/來自 Helper Bot（@helper） 的訊息/);
+    expect(within(answer()).getByTestId("message-status")).toHaveTextContent("撰寫中");
+    expect(within(answer()).getByRole("button", { name: "停止" })).toBeInTheDocument();
+
+    push({
+      messageId: "m-2",
+      delta: "",
+      status: "error",
+      message: message("m-2", { status: "error", content: "w1 w2 ", error: "provider overloaded" }),
+    });
+    expect(answer()).toHaveTextContent("這則回覆失敗：provider overloaded。");
+    expect(within(answer()).getByTestId("message-status")).toHaveTextContent("錯誤");
+    expect(within(answer()).getByRole("button", { name: "重新產生" })).toBeInTheDocument();
+    expect(screen.getByText("Helper Bot 的回覆失敗。")).toHaveAttribute("aria-live", "polite");
+
+    expect(screen.getByRole("form", { name: "傳送訊息" })).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "訊息" })).toHaveAttribute("placeholder", "輸入訊息。輸入 @ 可呼叫 AI 代理。");
+    expect(screen.getByRole("button", { name: "傳送" })).toBeInTheDocument();
   });
 });

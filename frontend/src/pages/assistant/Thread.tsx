@@ -5,11 +5,13 @@
 // being written, then the rest; so a reload in the middle of an answer
 // shows what was written and goes on.
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { createRequest, useClient, useMutation, useQuery, type CombinedError } from "urql";
 import { pipe, subscribe } from "wonka";
 import type { ThreadFieldsFragment, ThreadPageQuery } from "../../gql/graphql";
 import { EmptyState, ErrorMessage, Loading, PageHeader } from "../../components/ui";
+import { i18n } from "../../i18n";
 import { appError, formError } from "../../lib/errors";
 import { useVisitWorkspace, WorkspaceTabs } from "../workspaces/parts";
 import { WorkspaceNotFound } from "../workspaces/WorkspaceDetail";
@@ -39,8 +41,9 @@ export function ThreadPage() {
   });
   const ws = data?.workspace;
   useVisitWorkspace(ws);
+  const { t } = useTranslation("assistant");
 
-  if (!data && fetching) return <Loading label="Loading the thread…" />;
+  if (!data && fetching) return <Loading label={t("thread.loading")} />;
   if (!ws) {
     const e = appError(error);
     if (e && e.code !== "NOT_FOUND") return <ErrorMessage error={error} />;
@@ -50,14 +53,14 @@ export function ThreadPage() {
   if (node?.__typename !== "AIThread") {
     return (
       <EmptyState
-        title="Thread not found"
+        title={t("thread.notFoundTitle")}
         action={
           <Link to={assistantPath(ws.slug)} className="btn btn-primary">
-            See the threads
+            {t("thread.notFoundAction")}
           </Link>
         }
       >
-        This thread was deleted, or it belongs to another workspace.
+        {t("thread.notFoundBody")}
       </EmptyState>
     );
   }
@@ -67,6 +70,7 @@ export function ThreadPage() {
 
 function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFragment; initial: StoredMessage[] }) {
   const client = useClient();
+  const { t } = useTranslation("assistant");
   const [state, dispatch] = useReducer(chatReducer, initial, (messages) => chatReducer(emptyChat, { type: "load", messages }));
   // Fixed at the first render: what the page loaded. A reconnect asks the
   // same; repeated messages and texts replace what is held (stream.ts).
@@ -160,7 +164,7 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
   return (
     <div className="stack ws-page chat-page">
       <Link to={assistantPath(ws.slug)} className="back-link">
-        ← Threads
+        {t("thread.back")}
       </Link>
       <PageHeader
         title={
@@ -171,27 +175,25 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
         description={
           thread.defaultAgent ? (
             <span className="break">
-              {thread.autoReply
-                ? `@${thread.defaultAgent.handle} answers messages that mention nobody.`
-                : `Default agent: @${thread.defaultAgent.handle} (auto-reply off).`}
+              {t(thread.autoReply ? "thread.autoReply" : "thread.defaultAgent", { handle: thread.defaultAgent.handle })}
             </span>
           ) : (
-            "Mention an agent with @ to get an answer."
+            t("thread.mention")
           )
         }
       />
       <WorkspaceTabs slug={ws.slug} />
       {streamError && e?.code !== "UNAUTHENTICATED" && (
         <p className="muted" role="status">
-          Live updates are paused ({e?.message}); reload the page to see the latest messages.
+          {t("thread.paused", { reason: e?.message ?? "" })}
         </p>
       )}
       {messages.length === 0 ? (
-        <EmptyState title="No messages yet">
-          {writer ? "Write the first one below." : "Nobody has written here yet."}
+        <EmptyState title={t("thread.emptyTitle")}>
+          {writer ? t("thread.emptyWriter") : t("thread.emptyReader")}
         </EmptyState>
       ) : (
-        <ol className="chat-messages" aria-label="Messages">
+        <ol className="chat-messages" aria-label={t("thread.messages")}>
           {messages.map((m) => (
             <MessageItem key={m.id} m={m} actions={actions} />
           ))}
@@ -211,7 +213,7 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
           defaultHandle={thread.autoReply ? thread.defaultAgent?.handle : null}
         />
       ) : (
-        ws.state === "active" && <p className="muted">As a guest you can read this thread; members from the user role up write in it.</p>
+        ws.state === "active" && <p className="muted">{t("thread.guest")}</p>
       )}
     </div>
   );
@@ -220,8 +222,8 @@ function Chat({ ws, thread, initial }: { ws: Workspace; thread: ThreadFieldsFrag
 /** What a screen reader hears when a message is done. */
 export function announce(m: ChatMessage): string {
   const who = authorOf(m).name;
-  if (m.role !== "assistant") return `New message from ${who}.`;
-  if (m.status === "error") return `${who}'s answer failed.`;
-  if (m.status === "cancelled") return `${who}'s answer was stopped.`;
-  return `${who} answered.`;
+  if (m.role !== "assistant") return i18n.t("assistant:announce.newMessage", { who });
+  if (m.status === "error") return i18n.t("assistant:announce.failed", { who });
+  if (m.status === "cancelled") return i18n.t("assistant:announce.stopped", { who });
+  return i18n.t("assistant:announce.answered", { who });
 }

@@ -3,7 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { Provider, type Client } from "urql";
 import { makeSubject } from "wonka";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { i18n } from "../../i18n";
 import { WorkspaceProvider } from "../../lib/workspace";
 import { mockClient } from "../../test/mockClient";
 import { Board } from "./Board";
@@ -110,5 +111,40 @@ describe("Board", { timeout: 20_000 }, () => {
     expect(screen.queryByRole("button", { name: /add stage/i })).toBeNull();
     expect(screen.getByRole("note")).toHaveTextContent(/you can look at this board/i);
     vi.restoreAllMocks();
+  });
+});
+
+describe("Board in Traditional Chinese", { timeout: 20_000 }, () => {
+  afterEach(() => act(() => i18n.changeLanguage("en")));
+
+  it("speaks zh-TW: stages, cards, moves and their announcement", async () => {
+    await act(() => i18n.changeLanguage("zh-TW"));
+    const moved = { ...t("t1", "Write the post", "s2", "m") };
+    const { client } = mockClient({
+      ProjectBoard: boardAnswer(true),
+      BoardMoveTask: { data: { moveTask: { __typename: "TaskPayload", task: moved } } },
+    });
+    const u = userEvent.setup();
+    renderBoard(client);
+    expect(await screen.findByRole("heading", { level: 1, name: "Launch" })).toBeInTheDocument();
+    const todo = screen.getByRole("list", { name: "To do 的任務" });
+    const card = within(todo).getByRole("listitem", { name: "Write the post" });
+    expect(card).toHaveAttribute("aria-roledescription", "任務");
+    expect(within(todo).getByText("緊急")).toBeInTheDocument();
+    expect(within(card).getByRole("button", { name: "向左移" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "新增任務到 To do" })).toHaveTextContent("+ 新增任務");
+    expect(screen.getByRole("button", { name: "+ 新增階段" })).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "看板" })).toBeInTheDocument();
+    card.focus();
+    await u.keyboard("{Alt>}{ArrowRight}{/Alt}");
+    expect(screen.getByText("已將「Write the post」移到 In progress 的第 1 個位置。")).toBeInTheDocument();
+  });
+
+  it("tells a guest in zh-TW that the board is read-only", async () => {
+    await act(() => i18n.changeLanguage("zh-TW"));
+    const { client } = mockClient({ ProjectBoard: boardAnswer(false) });
+    renderBoard(client);
+    await screen.findByRole("heading", { level: 1, name: "Launch" });
+    expect(screen.getByRole("note")).toHaveTextContent("你可以檢視這個看板；角色為使用者以上的成員才能修改。");
   });
 });

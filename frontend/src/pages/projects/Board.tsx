@@ -2,6 +2,7 @@
 // cards, drag and drop (@dnd-kit) and keyboard moves, live changes from
 // other viewers (projectBoard), the task detail with its chat.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { createRequest, useClient, useMutation, useQuery } from "urql";
 import { pipe, subscribe } from "wonka";
@@ -18,6 +19,7 @@ import {
 } from "@dnd-kit/core";
 import type { ProjectBoardQuery } from "../../gql/graphql";
 import { ErrorMessage, Loading, PageHeader } from "../../components/ui";
+import { i18n } from "../../i18n";
 import { appError } from "../../lib/errors";
 import { useVisitWorkspace } from "../workspaces/parts";
 import {
@@ -45,11 +47,12 @@ type ProjectNode = Extract<NonNullable<ProjectBoardQuery["node"]>, { __typename:
 export function Board() {
   const { id = "" } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: ProjectBoardDocument, variables: { id } });
+  const { t } = useTranslation("projects");
   const node = data?.node;
   const project = node?.__typename === "Project" ? node : null;
   useVisitWorkspace(project?.workspace);
-  if (!data && fetching) return <Loading label="Loading the board…" />;
-  if (!project) return <ErrorMessage error={error} message={error ? undefined : "This project was not found."} />;
+  if (!data && fetching) return <Loading label={t("board.loading")} />;
+  if (!project) return <ErrorMessage error={error} message={error ? undefined : t("board.notFound")} />;
   return <LoadedBoard key={project.id} project={project} />;
 }
 
@@ -62,6 +65,7 @@ export interface BoardActions {
 }
 
 function LoadedBoard({ project }: { project: ProjectNode }) {
+  const { t } = useTranslation("projects");
   const [state, dispatch] = useReducer(applyEvent, project, (p): BoardState =>
     initialBoard({ id: p.id, name: p.name, description: p.description }, p.stages),
   );
@@ -87,11 +91,11 @@ function LoadedBoard({ project }: { project: ProjectNode }) {
       void moveTask({ input: { id: task.id, stageId: target.stageId, position: target.position } }).then((res) => {
         const moved = res.data?.moveTask.task;
         if (moved) dispatch({ change: "TASK_CHANGED", task: moved });
-        else setMoveError(appError(res.error)?.message ?? "The task could not be moved.");
+        else setMoveError(appError(res.error)?.message ?? t("board.moveFailed"));
         setPending((p) => p.filter((x) => x.seq !== mySeq));
       });
     },
-    [cols, moveTask],
+    [cols, moveTask, t],
   );
 
   const actions: BoardActions = useMemo(
@@ -101,7 +105,7 @@ function LoadedBoard({ project }: { project: ProjectNode }) {
       moveBy(task, dir) {
         const target = keyboardTarget(cols, task.id, dir);
         if (!target) {
-          setAnnouncement(`“${task.title}” cannot move ${dir === "up" || dir === "down" ? dir : `further ${dir}`}.`);
+          setAnnouncement(t(`board.cannotMove.${dir}`, { title: task.title }));
           return;
         }
         setFocusId(task.id);
@@ -115,7 +119,7 @@ function LoadedBoard({ project }: { project: ProjectNode }) {
         });
       },
     }),
-    [cols, move, setParams],
+    [cols, move, setParams, t],
   );
 
   const sensors = useSensors(
@@ -146,8 +150,13 @@ function LoadedBoard({ project }: { project: ProjectNode }) {
             <Link to={`/workspaces/${encodeURIComponent(ws.slug)}/projects`}>{ws.name}</Link>
             {project.service && (
               <>
-                {" · supports "}
-                <Link to={`/services/${encodeURIComponent(project.service.id)}`}>{project.service.name}</Link>
+                {" · "}
+                <Trans
+                  t={t}
+                  i18nKey="board.supports"
+                  values={{ name: project.service.name }}
+                  components={{ service: <Link to={`/services/${encodeURIComponent(project.service.id)}`} /> }}
+                />
               </>
             )}
             {state.project.description && <span style={{ display: "block", overflowWrap: "anywhere" }}>{state.project.description}</span>}
@@ -156,22 +165,22 @@ function LoadedBoard({ project }: { project: ProjectNode }) {
       />
       {state.deleted && (
         <div className="alert alert-warning" role="alert">
-          This project was deleted. <Link to={`/workspaces/${encodeURIComponent(ws.slug)}/projects`}>Back to the projects</Link>
+          <Trans t={t} i18nKey="board.deleted" components={{ back: <Link to={`/workspaces/${encodeURIComponent(ws.slug)}/projects`} /> }} />
         </div>
       )}
       {!project.viewerCanEdit && (
         <p className="muted" role="note">
-          You can look at this board; members from user up change it.
+          {t("board.readOnly")}
         </p>
       )}
       {canEdit && (
         <p className="muted" style={{ margin: 0, fontSize: "0.88em" }}>
-          Drag a card, or focus it and press Alt with an arrow key (or use its arrow buttons) to move it.
+          {t("board.howToMove")}
         </p>
       )}
       {live && (
         <p className="muted" role="status">
-          Live updates are paused ({live}); reload the page to see the latest board.
+          {t("board.paused", { reason: live })}
         </p>
       )}
       <ErrorMessage message={moveError ?? undefined} />
@@ -179,7 +188,7 @@ function LoadedBoard({ project }: { project: ProjectNode }) {
         {announcement}
       </div>
       <DndContext sensors={sensors} collisionDetection={closestCorners} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragId(null)}>
-        <div className="board-scroll" role="region" aria-label="Board" tabIndex={-1}>
+        <div className="board-scroll" role="region" aria-label={t("board.region")} tabIndex={-1}>
           <div className="board">
             {cols.map((col, i) => (
               <StageColumn
@@ -233,7 +242,7 @@ function useBoardEvents(projectId: string, dispatch: (e: BoardEventLike) => void
         if (res.data) dispatch(res.data.projectBoard);
         if (res.error) {
           const e = appError(res.error);
-          if (e?.code !== "UNAUTHENTICATED") setProblem(e?.message ?? "connection lost");
+          if (e?.code !== "UNAUTHENTICATED") setProblem(e?.message ?? i18n.t("projects:board.connectionLost"));
         }
       }),
     );

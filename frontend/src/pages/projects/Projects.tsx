@@ -2,6 +2,7 @@
 // description, the service it supports), a form that starts one, and delete
 // for workspace admins.
 import { useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
@@ -84,10 +85,11 @@ export function Projects() {
   const [{ data, fetching, error }, reload] = useQuery({ query: WorkspaceProjectsDocument, variables: { slug } });
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  const { t } = useTranslation(["projects", "common"]);
   const ws = data?.workspace;
   useVisitWorkspace(ws);
-  if (!data && fetching) return <Loading label="Loading the projects…" />;
-  if (!ws) return <ErrorMessage error={error} message={error ? undefined : "This workspace was not found."} />;
+  if (!data && fetching) return <Loading label={t("list.loading")} />;
+  if (!ws) return <ErrorMessage error={error} message={error ? undefined : t("list.notFound")} />;
   const projects = (ws.projects.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   const canCreate = ws.viewerCanEditProjects;
   const services = (ws.services.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
@@ -101,7 +103,7 @@ export function Projects() {
           canCreate &&
           !creating && (
             <Button variant="primary" onClick={() => setCreating(true)}>
-              New project
+              {t("list.newProject")}
             </Button>
           )
         }
@@ -109,15 +111,13 @@ export function Projects() {
       <WorkspaceTabs slug={ws.slug} />
       <section className="stack" aria-labelledby="projects-h">
         <h2 id="projects-h" style={{ margin: 0 }}>
-          Projects
+          {t("list.heading")}
         </h2>
         {creating && <CreateProject workspaceId={ws.id} services={services} onClose={() => setCreating(false)} />}
         {projects.length === 0 ? (
           !creating && (
-            <EmptyState title="No projects yet">
-              {canCreate
-                ? "A project is a board of tasks, for a service you support or anything else the team works on."
-                : "Members of this workspace start them."}
+            <EmptyState title={t("list.emptyTitle")}>
+              {canCreate ? t("list.emptyEditor") : t("list.emptyReader")}
             </EmptyState>
           )
         ) : (
@@ -129,15 +129,20 @@ export function Projects() {
                     <Link to={projectPath(p.id)}>{p.name}</Link>
                   </h3>
                   {ws.viewerCanAdminister && (
-                    <Button size="sm" variant="ghost" aria-label={`Delete ${p.name}`} onClick={() => setDeleting(p)}>
-                      Delete
+                    <Button size="sm" variant="ghost" aria-label={t("list.deleteLabel", { name: p.name })} onClick={() => setDeleting(p)}>
+                      {t("common:actions.delete")}
                     </Button>
                   )}
                 </div>
                 {p.description && <p className="muted" style={{ margin: 0, overflowWrap: "anywhere" }}>{p.description}</p>}
                 {p.service && (
                   <p className="muted ws-meta" style={{ margin: 0 }}>
-                    Supports <Link to={`/services/${encodeURIComponent(p.service.id)}`}>{p.service.name}</Link>
+                    <Trans
+                      t={t}
+                      i18nKey="list.supports"
+                      values={{ name: p.service.name }}
+                      components={{ service: <Link to={`/services/${encodeURIComponent(p.service.id)}`} /> }}
+                    />
                   </p>
                 )}
               </li>
@@ -160,6 +165,7 @@ function CreateProject({
   onClose: () => void;
 }) {
   const navigate = useNavigate();
+  const { t } = useTranslation(["projects", "common"]);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [serviceId, setServiceId] = useState("");
@@ -173,7 +179,7 @@ function CreateProject({
     e.preventDefault();
     const n = name.trim();
     if (!n || [...n].length > 200) {
-      setNameError("a name has 1 to 200 characters");
+      setNameError(t("create.nameInvalid"));
       return;
     }
     void once(async (idempotencyKey) => {
@@ -187,8 +193,8 @@ function CreateProject({
   };
 
   return (
-    <form className="card stack" aria-label="New project" onSubmit={submit} noValidate>
-      <Field label="Name" required error={nameError || server.name}>
+    <form className="card stack" aria-label={t("create.form")} onSubmit={submit} noValidate>
+      <Field label={t("create.name")} required error={nameError || server.name}>
         {(p) => (
           <input
             {...p}
@@ -202,13 +208,13 @@ function CreateProject({
           />
         )}
       </Field>
-      <Field label="Description" error={server.description}>
+      <Field label={t("create.description")} error={server.description}>
         {(p) => <textarea {...p} className="input" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
-      <Field label="Service" hint="A service has at most one support project." error={server.serviceId}>
+      <Field label={t("create.service")} hint={t("create.serviceHint")} error={server.serviceId}>
         {(p) => (
           <select {...p} className="input" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-            <option value="">None</option>
+            <option value="">{t("create.none")}</option>
             {services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -220,10 +226,10 @@ function CreateProject({
       <ErrorMessage message={other ?? undefined} />
       <div className="row" style={{ justifyContent: "flex-end" }}>
         <Button onClick={onClose} disabled={fetching}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
         <Button type="submit" variant="primary" busy={fetching}>
-          Create project
+          {t("create.submit")}
         </Button>
       </div>
     </form>
@@ -240,11 +246,12 @@ function DeleteProject({
   onDeleted: () => void;
 }) {
   const [{ fetching, error }, del] = useMutation(DeleteProjectDocument);
+  const { t } = useTranslation("projects");
   return (
     <ConfirmDialog
       open
-      title={`Delete ${project.name}?`}
-      confirmLabel="Delete project"
+      title={t("delete.title", { name: project.name })}
+      confirmLabel={t("delete.confirm")}
       danger
       busy={fetching}
       error={error}
@@ -257,7 +264,7 @@ function DeleteProject({
         }
       }}
     >
-      <p>Its stages, tasks and their chats are deleted too. This cannot be undone.</p>
+      <p>{t("delete.body")}</p>
     </ConfirmDialog>
   );
 }

@@ -2,6 +2,7 @@
 // delete), its cards, and "Add task" at the bottom; and the form that adds
 // a stage at the end of the board.
 import { useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useMutation } from "urql";
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
@@ -25,6 +26,7 @@ interface ColumnProps {
 
 export function StageColumn({ col, index, cols, projectId, canEdit, actions, focusId }: ColumnProps) {
   const { stage, tasks } = col;
+  const { t } = useTranslation("projects");
   const { setNodeRef } = useDroppable({ id: `stage:${stage.id}`, disabled: !canEdit });
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -46,8 +48,8 @@ export function StageColumn({ col, index, cols, projectId, canEdit, actions, foc
           <button
             type="button"
             className="btn btn-sm btn-ghost"
-            aria-label={`Unfold ${stage.name}`}
-            title="Unfold"
+            aria-label={t("stage.unfoldLabel", { name: stage.name })}
+            title={t("stage.unfold")}
             onClick={toggleFold}
             disabled={!canEdit}
           >
@@ -56,7 +58,7 @@ export function StageColumn({ col, index, cols, projectId, canEdit, actions, foc
           <h2 id={headingId} title={stage.name}>
             {stage.name}
           </h2>
-          <span className="board-count" aria-label={`${tasks.length} tasks`}>
+          <span className="board-count" aria-label={t("stage.count", { n: tasks.length })}>
             {tasks.length}
           </span>
         </div>
@@ -74,7 +76,7 @@ export function StageColumn({ col, index, cols, projectId, canEdit, actions, foc
             <h2 id={headingId} title={stage.name}>
               {stage.name}
             </h2>
-            <span className="board-count" aria-label={`${tasks.length} tasks`}>
+            <span className="board-count" aria-label={t("stage.count", { n: tasks.length })}>
               {tasks.length}
             </span>
             {canEdit && (
@@ -91,10 +93,10 @@ export function StageColumn({ col, index, cols, projectId, canEdit, actions, foc
           </>
         )}
       </div>
-      <SortableContext id={stage.id} items={tasks.map((t) => t.id)} strategy={verticalListSortingStrategy}>
-        <ul className="board-tasks" ref={setNodeRef} aria-label={`${stage.name} tasks`}>
-          {tasks.map((t) => (
-            <TaskCard key={t.id} task={t} cols={cols} canEdit={canEdit} actions={actions} focus={focusId === t.id} />
+      <SortableContext id={stage.id} items={tasks.map((task) => task.id)} strategy={verticalListSortingStrategy}>
+        <ul className="board-tasks" ref={setNodeRef} aria-label={t("stage.tasks", { name: stage.name })}>
+          {tasks.map((task) => (
+            <TaskCard key={task.id} task={task} cols={cols} canEdit={canEdit} actions={actions} focus={focusId === task.id} />
           ))}
         </ul>
       </SortableContext>
@@ -127,30 +129,31 @@ function StageMenu({
   onDelete: () => void;
 }) {
   const ref = useRef<HTMLDetailsElement>(null);
+  const { t } = useTranslation("projects");
   const run = (f: () => void) => () => {
     if (ref.current) ref.current.open = false;
     f();
   };
   return (
     <details className="board-menu" ref={ref}>
-      <summary aria-label={`Actions for stage ${name}`} title="Stage actions">
+      <summary aria-label={t("stage.actionsFor", { name })} title={t("stage.actions")}>
         <span aria-hidden="true">⋯</span>
       </summary>
       <div className="board-menu-list">
         <button type="button" onClick={run(onRename)}>
-          Rename
+          {t("stage.rename")}
         </button>
         <button type="button" onClick={run(onFold)}>
-          Fold
+          {t("stage.fold")}
         </button>
         <button type="button" disabled={first} onClick={run(() => onMove(-1))}>
-          Move left
+          {t("stage.moveLeft")}
         </button>
         <button type="button" disabled={last} onClick={run(() => onMove(1))}>
-          Move right
+          {t("stage.moveRight")}
         </button>
         <button type="button" onClick={run(onDelete)}>
-          Delete stage
+          {t("stage.delete")}
         </button>
       </div>
     </details>
@@ -159,6 +162,7 @@ function StageMenu({
 
 function RenameStage({ stageId, name, actions, onDone }: { stageId: string; name: string; actions: BoardActions; onDone: () => void }) {
   const [value, setValue] = useState(name);
+  const { t } = useTranslation(["projects", "common"]);
   const [{ fetching, error }, update] = useMutation(UpdateStageDocument);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -173,9 +177,9 @@ function RenameStage({ stageId, name, actions, onDone }: { stageId: string; name
     });
   };
   return (
-    <form className="stack" style={{ gap: "0.35rem", flex: 1 }} onSubmit={submit} aria-label={`Rename ${name}`}>
+    <form className="stack" style={{ gap: "0.35rem", flex: 1 }} onSubmit={submit} aria-label={t("stage.renameForm", { name })}>
       <label className="visually-hidden" htmlFor={`rename-${stageId}`}>
-        Stage name
+        {t("stage.name")}
       </label>
       <input
         id={`rename-${stageId}`}
@@ -189,10 +193,10 @@ function RenameStage({ stageId, name, actions, onDone }: { stageId: string; name
       <ErrorMessage error={error} />
       <div className="row">
         <Button size="sm" type="submit" variant="primary" busy={fetching}>
-          Save
+          {t("common:actions.save")}
         </Button>
         <Button size="sm" onClick={onDone}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
       </div>
     </form>
@@ -204,11 +208,12 @@ function DeleteStage({ col, cols, actions, onClose }: { col: Column; cols: reado
   const [to, setTo] = useState(others[0]?.stage.id ?? "");
   const [{ fetching, error }, del] = useMutation(DeleteStageDocument);
   const hasTasks = col.tasks.length > 0;
+  const { t } = useTranslation("projects");
   return (
     <ConfirmDialog
       open
-      title={`Delete the stage ${col.stage.name}?`}
-      confirmLabel="Delete stage"
+      title={t("stage.deleteTitle", { name: col.stage.name })}
+      confirmLabel={t("stage.delete")}
       danger
       busy={fetching}
       error={error}
@@ -224,9 +229,7 @@ function DeleteStage({ col, cols, actions, onClose }: { col: Column; cols: reado
       {hasTasks ? (
         others.length > 0 ? (
           <label className="field">
-            <span>
-              Its {col.tasks.length === 1 ? "task goes" : `${col.tasks.length} tasks go`} to the end of
-            </span>
+            <span>{t("stage.tasksGoTo", { count: col.tasks.length })}</span>
             <select className="input" value={to} onChange={(e) => setTo(e.target.value)}>
               {others.map((c) => (
                 <option key={c.stage.id} value={c.stage.id}>
@@ -236,10 +239,10 @@ function DeleteStage({ col, cols, actions, onClose }: { col: Column; cols: reado
             </select>
           </label>
         ) : (
-          <p>This is the only stage: delete or move its tasks first.</p>
+          <p>{t("stage.onlyStage")}</p>
         )
       ) : (
-        <p>The stage is empty.</p>
+        <p>{t("stage.empty")}</p>
       )}
     </ConfirmDialog>
   );
@@ -248,21 +251,22 @@ function DeleteStage({ col, cols, actions, onClose }: { col: Column; cols: reado
 function AddTask({ projectId, stageId, stageName, actions }: { projectId: string; stageId: string; stageName: string; actions: BoardActions }) {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState("");
+  const { t } = useTranslation(["projects", "common"]);
   const [{ fetching, error }, create] = useMutation(CreateTaskDocument);
   const once = useCreateOnce();
   if (!open) {
     return (
-      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`Add task to ${stageName}`}>
-        + Add task
+      <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={t("stage.addTaskLabel", { name: stageName })}>
+        {t("stage.addTaskOpen")}
       </Button>
     );
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const t = title.trim();
-    if (!t) return;
+    const trimmed = title.trim();
+    if (!trimmed) return;
     void once(async (idempotencyKey) => {
-      const res = await create({ input: { projectId, stageId, title: t, idempotencyKey } });
+      const res = await create({ input: { projectId, stageId, title: trimmed, idempotencyKey } });
       const task = res.data?.createTask.task;
       if (task) {
         actions.apply({ change: "TASK_CHANGED", task });
@@ -272,9 +276,9 @@ function AddTask({ projectId, stageId, stageName, actions }: { projectId: string
     });
   };
   return (
-    <form className="stack" style={{ gap: "0.35rem" }} onSubmit={submit} aria-label={`New task in ${stageName}`}>
+    <form className="stack" style={{ gap: "0.35rem" }} onSubmit={submit} aria-label={t("stage.newTaskForm", { name: stageName })}>
       <label className="visually-hidden" htmlFor={`new-task-${stageId}`}>
-        Task title
+        {t("stage.taskTitle")}
       </label>
       <textarea
         id={`new-task-${stageId}`}
@@ -283,7 +287,7 @@ function AddTask({ projectId, stageId, stageName, actions }: { projectId: string
         value={title}
         maxLength={300}
         autoFocus
-        placeholder="What needs doing?"
+        placeholder={t("stage.taskPlaceholder")}
         onChange={(e) => setTitle(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === "Enter" && !e.shiftKey) {
@@ -295,10 +299,10 @@ function AddTask({ projectId, stageId, stageName, actions }: { projectId: string
       <ErrorMessage message={appError(error)?.message} />
       <div className="row">
         <Button size="sm" type="submit" variant="primary" busy={fetching}>
-          Add task
+          {t("stage.addTask")}
         </Button>
         <Button size="sm" onClick={() => setOpen(false)}>
-          Close
+          {t("common:actions.close")}
         </Button>
       </div>
     </form>
@@ -308,12 +312,13 @@ function AddTask({ projectId, stageId, stageName, actions }: { projectId: string
 export function AddStage({ projectId, actions }: { projectId: string; actions: BoardActions }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
+  const { t } = useTranslation(["projects", "common"]);
   const [{ fetching, error }, create] = useMutation(CreateStageDocument);
   if (!open) {
     return (
       <div className="board-add-stage">
         <Button size="sm" onClick={() => setOpen(true)}>
-          + Add stage
+          {t("stage.addStageOpen")}
         </Button>
       </div>
     );
@@ -332,16 +337,16 @@ export function AddStage({ projectId, actions }: { projectId: string; actions: B
     });
   };
   return (
-    <form className="board-add-stage card stack" style={{ gap: "0.4rem", padding: "0.6rem" }} onSubmit={submit} aria-label="New stage">
-      <label htmlFor={`new-stage-${projectId}`}>Stage name</label>
+    <form className="board-add-stage card stack" style={{ gap: "0.4rem", padding: "0.6rem" }} onSubmit={submit} aria-label={t("stage.newStageForm")}>
+      <label htmlFor={`new-stage-${projectId}`}>{t("stage.name")}</label>
       <input id={`new-stage-${projectId}`} className="input" value={name} maxLength={100} autoFocus onChange={(e) => setName(e.target.value)} />
       <ErrorMessage error={error} />
       <div className="row">
         <Button size="sm" type="submit" variant="primary" busy={fetching}>
-          Add stage
+          {t("stage.addStage")}
         </Button>
         <Button size="sm" onClick={() => setOpen(false)}>
-          Cancel
+          {t("common:actions.cancel")}
         </Button>
       </div>
     </form>

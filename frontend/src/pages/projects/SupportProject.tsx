@@ -1,5 +1,6 @@
 // On a service's page: a link to its support project, or "Create support
 // project" when it has none (for those who may create projects).
+import { Trans, useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { Link, useNavigate } from "react-router";
 import { graphql } from "../../gql";
@@ -34,6 +35,7 @@ export function SupportProject({ serviceId }: { serviceId: string }) {
   const [{ fetching, error }, create] = useMutation(CreateProjectDocument);
   const once = useCreateOnce();
   const navigate = useNavigate();
+  const { t } = useTranslation("projects");
   const service = data?.node?.__typename === "Service" ? data.node : null;
   if (!service) return null;
   const project = service.supportProject;
@@ -43,7 +45,7 @@ export function SupportProject({ serviceId }: { serviceId: string }) {
   const start = () =>
     void once(async (idempotencyKey) => {
       const res = await create({
-        input: { workspaceId: service.workspace.id, serviceId, name: `${service.name} support`, idempotencyKey },
+        input: { workspaceId: service.workspace.id, serviceId, name: t("support.projectName", { service: service.name }), idempotencyKey },
       });
       const p = res.data?.createProject.project;
       if (p) navigate(projectPath(p.id));
@@ -53,21 +55,26 @@ export function SupportProject({ serviceId }: { serviceId: string }) {
   return (
     <section className="card stack" aria-labelledby="svc-support-h">
       <h2 id="svc-support-h" style={{ margin: 0 }}>
-        Support project
+        {t("support.heading")}
       </h2>
       {project ? (
         <p style={{ margin: 0, overflowWrap: "anywhere" }}>
-          Tasks for this service are on the board <Link to={projectPath(project.id)}>{project.name}</Link>.
+          <Trans
+            t={t}
+            i18nKey="support.onBoard"
+            values={{ name: project.name }}
+            components={{ project: <Link to={projectPath(project.id)} /> }}
+          />
         </p>
       ) : (
         <>
           <p className="muted" style={{ margin: 0 }}>
-            Keep this service's tasks on a board of their own.
+            {t("support.intro")}
           </p>
           <ErrorMessage error={error} />
           <div>
             <Button busy={fetching} onClick={start}>
-              Create support project
+              {t("support.create")}
             </Button>
           </div>
         </>

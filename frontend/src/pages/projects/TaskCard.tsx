@@ -2,17 +2,19 @@
 // priority, due date, assignee and tags; draggable and movable by keyboard
 // for those who may edit.
 import { useEffect, useRef, type KeyboardEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useSortable } from "@dnd-kit/sortable";
-import { keyboardTarget, priorityLabel, deadlineDay, type BoardTask, type Column, type Direction } from "./board";
+import { keyboardTarget, deadlineDay, type BoardTask, type Column, type Direction } from "./board";
 import type { BoardActions } from "./Board";
 
 const keys: Record<string, Direction> = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right" };
-const arrows: { dir: Direction; label: string; glyph: string }[] = [
-  { dir: "left", label: "Move left", glyph: "←" },
-  { dir: "up", label: "Move up", glyph: "↑" },
-  { dir: "down", label: "Move down", glyph: "↓" },
-  { dir: "right", label: "Move right", glyph: "→" },
-];
+// Labels are keys of the projects namespace, translated at render.
+const arrows = [
+  { dir: "left", label: "card.moveLeft", glyph: "←" },
+  { dir: "up", label: "card.moveUp", glyph: "↑" },
+  { dir: "down", label: "card.moveDown", glyph: "↓" },
+  { dir: "right", label: "card.moveRight", glyph: "→" },
+] as const satisfies readonly { dir: Direction; label: string; glyph: string }[];
 
 export function TaskCard({
   task,
@@ -29,6 +31,7 @@ export function TaskCard({
 }) {
   const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: task.id, disabled: !canEdit });
   const ref = useRef<HTMLElement | null>(null);
+  const { t } = useTranslation("projects");
   useEffect(() => {
     if (focus) ref.current?.focus();
   }, [focus]);
@@ -60,7 +63,7 @@ export function TaskCard({
       className={`board-card${canEdit ? " can-drag" : ""}${isDragging ? " dragging" : ""}`}
       tabIndex={0}
       aria-label={task.title}
-      aria-roledescription="task"
+      aria-roledescription={t("card.role")}
       data-testid="task-card"
       onKeyDown={onKey}
     >
@@ -69,13 +72,13 @@ export function TaskCard({
       </button>
       <TaskMeta task={task} />
       {canEdit && (
-        <div className="board-moves" role="group" aria-label={`Move ${task.title}`}>
+        <div className="board-moves" role="group" aria-label={t("card.move", { title: task.title })}>
           {arrows.map((a) => (
             <button
               key={a.dir}
               type="button"
-              aria-label={a.label}
-              title={`${a.label} (Alt+${a.dir === "left" ? "←" : a.dir === "right" ? "→" : a.dir === "up" ? "↑" : "↓"})`}
+              aria-label={t(a.label)}
+              title={t("card.shortcut", { label: t(a.label), arrow: a.glyph })}
               disabled={!keyboardTarget(cols, task.id, a.dir)}
               onClick={() => actions.moveBy(task, a.dir)}
             >
@@ -90,22 +93,28 @@ export function TaskCard({
 
 export function TaskMeta({ task }: { task: BoardTask }) {
   const day = deadlineDay(task.deadline);
+  const { t, i18n } = useTranslation("projects");
   return (
     <div className="board-card-meta">
       {task.priority !== "normal" && (
-        <span className={`badge badge-priority-${task.priority}`} title="Priority">
-          {priorityLabel[task.priority]}
+        <span className={`badge badge-priority-${task.priority}`} title={t("card.priority")}>
+          {t(`priority.${task.priority}`)}
         </span>
       )}
       {day && (
-        <span title="Due date">
-          Due <time dateTime={day}>{new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" })}</time>
+        <span title={t("card.dueDate")}>
+          <Trans
+            t={t}
+            i18nKey="card.due"
+            values={{ date: new Date(`${day}T00:00:00Z`).toLocaleDateString(i18n.resolvedLanguage, { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }) }}
+            components={{ time: <time dateTime={day} /> }}
+          />
         </span>
       )}
-      {task.assignee && <span title={`Assigned to ${task.assignee.name}`}>{task.assignee.name}</span>}
-      {task.tags.map((t) => (
-        <span key={t} className="badge" title={t}>
-          {t}
+      {task.assignee && <span title={t("card.assignedTo", { name: task.assignee.name })}>{task.assignee.name}</span>}
+      {task.tags.map((tag) => (
+        <span key={tag} className="badge" title={tag}>
+          {tag}
         </span>
       ))}
     </div>

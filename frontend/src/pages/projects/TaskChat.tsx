@@ -1,6 +1,7 @@
 // A task's chat: the thread's last 50 messages, new ones and answers as
 // they are written (messageStream), and a simple composer.
 import { useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { createRequest, useClient, useMutation, useQuery } from "urql";
 import { pipe, subscribe } from "wonka";
 import { graphql } from "../../gql";
@@ -74,17 +75,18 @@ const SendMessageDocument = graphql(`
 export function TaskChat({ taskId, canChat }: { taskId: string; canChat: boolean }) {
   const [{ data, fetching, error }] = useQuery({ query: TaskThreadDocument, variables: { id: taskId }, requestPolicy: "network-only" });
   const thread = data?.node?.__typename === "Task" ? data.node.thread : null;
+  const { t } = useTranslation("projects");
   return (
     <section className="stack" aria-labelledby={`chat-${taskId}`} style={{ gap: "0.6rem" }}>
       <h3 id={`chat-${taskId}`} style={{ margin: 0 }}>
-        Chat
+        {t("chat.heading")}
       </h3>
       {!data && fetching ? (
-        <Loading label="Loading the chat…" />
+        <Loading label={t("chat.loading")} />
       ) : error && !data ? (
         <ErrorMessage error={error} />
       ) : !thread ? (
-        <p className="muted">No chat for this task yet.</p>
+        <p className="muted">{t("chat.none")}</p>
       ) : (
         <Thread
           key={thread.id}
@@ -101,6 +103,7 @@ function Thread({ threadId, initial, canChat }: { threadId: string; initial: Cha
   const [messages, setMessages] = useState<ChatMessage[]>(initial);
   const [after] = useState(() => initial[initial.length - 1]?.id);
   const client = useClient();
+  const { t } = useTranslation("projects");
   useEffect(() => {
     const sub = pipe(
       client.executeSubscription(createRequest(TaskMessageStreamDocument, { threadId, after })),
@@ -116,20 +119,20 @@ function Thread({ threadId, initial, canChat }: { threadId: string; initial: Cha
     <>
       {messages.length === 0 ? (
         <p className="muted" style={{ margin: 0 }}>
-          No messages yet.
+          {t("chat.noMessages")}
         </p>
       ) : (
-        <ol className="task-chat-list" aria-label="Messages" aria-live="polite">
+        <ol className="task-chat-list" aria-label={t("chat.messages")} aria-live="polite">
           {messages.map((m) => (
             <li key={m.id}>
               <div className="task-chat-author">
                 {m.authorUser?.name ?? m.authorAgent?.displayName ?? m.authorAgent?.handle ?? m.role}
-                {m.status === "streaming" && " · writing…"}
+                {m.status === "streaming" && t("chat.writing")}
               </div>
               <Markdown source={m.content} />
               {m.status === "error" && (
                 <p className="error" style={{ margin: 0 }}>
-                  {m.error || "The answer failed."}
+                  {m.error || t("chat.failed")}
                 </p>
               )}
             </li>
@@ -143,6 +146,7 @@ function Thread({ threadId, initial, canChat }: { threadId: string; initial: Cha
 
 function Composer({ threadId, onSent }: { threadId: string; onSent: (m: ChatMessage) => void }) {
   const [text, setText] = useState("");
+  const { t } = useTranslation("projects");
   const [{ fetching, error }, send] = useMutation(SendMessageDocument);
   const once = useCreateOnce();
   const submit = (e: FormEvent) => {
@@ -160,16 +164,16 @@ function Composer({ threadId, onSent }: { threadId: string; onSent: (m: ChatMess
     });
   };
   return (
-    <form className="stack" style={{ gap: "0.4rem" }} onSubmit={submit} aria-label="Send a message">
+    <form className="stack" style={{ gap: "0.4rem" }} onSubmit={submit} aria-label={t("chat.form")}>
       <label className="visually-hidden" htmlFor={`msg-${threadId}`}>
-        Message
+        {t("chat.message")}
       </label>
       <textarea
         id={`msg-${threadId}`}
         className="input"
         rows={2}
         value={text}
-        placeholder="Write a message; @handle asks an agent"
+        placeholder={t("chat.placeholder")}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
@@ -181,7 +185,7 @@ function Composer({ threadId, onSent }: { threadId: string; onSent: (m: ChatMess
       <ErrorMessage error={error} />
       <div className="row">
         <Button type="submit" size="sm" variant="primary" busy={fetching}>
-          Send
+          {t("chat.send")}
         </Button>
       </div>
     </form>

@@ -1,12 +1,13 @@
 // A task's detail (a dialog over the board): its fields, editable by those
 // who may, delete, and its chat.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { TaskPriority } from "../../gql/graphql";
 import { Button, ErrorMessage, Field } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
-import { deadlineDay, parseTags, priorityLabel, type BoardTask, type Priority } from "./board";
+import { deadlineDay, parseTags, type BoardTask, type Priority } from "./board";
 import type { BoardActions } from "./Board";
 import { DeleteTaskDocument, UpdateTaskDocument } from "./documents";
 import { TaskMeta } from "./TaskCard";
@@ -51,6 +52,7 @@ export function TaskDetail({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const { t } = useTranslation(["projects", "common"]);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal?.();
@@ -63,7 +65,7 @@ export function TaskDetail({
             {task.title}
           </h2>
           <Button size="sm" variant="ghost" onClick={onClose}>
-            Close
+            {t("common:actions.close")}
           </Button>
         </div>
         {canEdit ? (
@@ -75,7 +77,7 @@ export function TaskDetail({
               <p style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0 }}>{task.description}</p>
             ) : (
               <p className="muted" style={{ margin: 0 }}>
-                No description.
+                {t("detail.noDescription")}
               </p>
             )}
           </div>
@@ -88,6 +90,7 @@ export function TaskDetail({
 
 function TaskForm({ task, workspaceId, actions, onDeleted }: { task: BoardTask; workspaceId: string; actions: BoardActions; onDeleted: () => void }) {
   const [title, setTitle] = useState(task.title);
+  const { t } = useTranslation("projects");
   const [description, setDescription] = useState(task.description ?? "");
   const [priority, setPriority] = useState<Priority>(task.priority);
   const [deadline, setDeadline] = useState(deadlineDay(task.deadline));
@@ -108,12 +111,12 @@ function TaskForm({ task, workspaceId, actions, onDeleted }: { task: BoardTask; 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const t = title.trim();
-    if (!t) return;
+    const trimmed = title.trim();
+    if (!trimmed) return;
     void update({
       input: {
         id: task.id,
-        title: t,
+        title: trimmed,
         description,
         priority: priority as TaskPriority,
         tags: parseTags(tags),
@@ -130,32 +133,32 @@ function TaskForm({ task, workspaceId, actions, onDeleted }: { task: BoardTask; 
   };
 
   return (
-    <form className="stack" onSubmit={submit} aria-label="Task details" noValidate>
-      <Field label="Title" required error={server.title}>
+    <form className="stack" onSubmit={submit} aria-label={t("detail.form")} noValidate>
+      <Field label={t("detail.title")} required error={server.title}>
         {(p) => <input {...p} className="input" value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
-      <Field label="Description" error={server.description}>
+      <Field label={t("detail.description")} error={server.description}>
         {(p) => <textarea {...p} className="input" rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
       <div className="task-fields">
-        <Field label="Priority" error={server.priority}>
+        <Field label={t("detail.priority")} error={server.priority}>
           {(p) => (
             <select {...p} className="input" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
               {priorities.map((x) => (
                 <option key={x} value={x}>
-                  {priorityLabel[x]}
+                  {t(`priority.${x}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Due date" error={server.deadline}>
+        <Field label={t("detail.dueDate")} error={server.deadline}>
           {(p) => <input {...p} type="date" className="input" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
         </Field>
-        <Field label="Assignee" error={server.assigneeId}>
+        <Field label={t("detail.assignee")} error={server.assigneeId}>
           {(p) => (
             <select {...p} className="input" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-              <option value="">Nobody</option>
+              <option value="">{t("detail.nobody")}</option>
               {task.assignee && !members.some((m) => m.id === task.assignee?.id) && (
                 <option value={task.assignee.id}>{task.assignee.name}</option>
               )}
@@ -167,7 +170,7 @@ function TaskForm({ task, workspaceId, actions, onDeleted }: { task: BoardTask; 
             </select>
           )}
         </Field>
-        <Field label="Tags" hint="Separated by commas." error={server.tags}>
+        <Field label={t("detail.tags")} hint={t("detail.tagsHint")} error={server.tags}>
           {(p) => <input {...p} className="input" value={tags} onChange={(e) => setTags(e.target.value)} />}
         </Field>
       </div>
@@ -175,19 +178,19 @@ function TaskForm({ task, workspaceId, actions, onDeleted }: { task: BoardTask; 
       <ErrorMessage error={del.error} />
       <div className="row">
         <Button type="submit" variant="primary" busy={fetching}>
-          Save task
+          {t("detail.save")}
         </Button>
         {saved && !fetching && (
           <span className="muted" role="status">
-            Saved.
+            {t("detail.saved")}
           </span>
         )}
         <span className="spacer" />
         {confirming ? (
           <>
-            <span>Delete this task and its chat?</span>
+            <span>{t("detail.confirmDelete")}</span>
             <Button size="sm" onClick={() => setConfirming(false)}>
-              Keep it
+              {t("detail.keep")}
             </Button>
             <Button
               size="sm"
@@ -201,12 +204,12 @@ function TaskForm({ task, workspaceId, actions, onDeleted }: { task: BoardTask; 
                 }
               }}
             >
-              Delete task
+              {t("detail.delete")}
             </Button>
           </>
         ) : (
           <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>
-            Delete task…
+            {t("detail.deleteOpen")}
           </Button>
         )}
       </div>

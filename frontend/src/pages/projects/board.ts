@@ -3,6 +3,7 @@
 // stages and tasks, and where a keyboard move takes a task. The server's
 // events are the truth; the page applies each one without reading the board
 // again.
+import { i18n } from "../../i18n";
 
 export type Priority = "low" | "normal" | "high" | "urgent";
 
@@ -201,16 +202,9 @@ export function dropTarget(cols: readonly Column[], taskId: string, over: { task
 /** What a screen reader hears after a move. */
 export function moveAnnouncement(title: string, cols: readonly Column[], target: MoveTarget): string {
   const col = cols.find((c) => c.stage.id === target.stageId);
-  const name = col?.stage.name ?? "another stage";
-  return `Moved “${title}” to ${name}, position ${target.position + 1}.`;
+  const stage = col?.stage.name ?? i18n.t("projects:board.anotherStage");
+  return i18n.t("projects:board.moved", { title, stage, position: target.position + 1 });
 }
-
-export const priorityLabel: Record<Priority, string> = {
-  low: "Low",
-  normal: "Normal",
-  high: "High",
-  urgent: "Urgent",
-};
 
 /** A due date (a Time) as the calendar day it names, in UTC: what the date field shows and sends. */
 export function deadlineDay(deadline: string | null | undefined): string {
