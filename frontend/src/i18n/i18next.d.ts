@@ -3,6 +3,7 @@
 // English file is listed here (keep the list sorted).
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
+import type services from "./locales/en/services.json";
 import type settings from "./locales/en/settings.json";
 
 declare module "i18next" {
@@ -11,6 +12,7 @@ declare module "i18next" {
     resources: {
       common: typeof common;
       errors: typeof errors;
+      services: typeof services;
       settings: typeof settings;
     };
   }
