@@ -2,6 +2,7 @@
 // compile time, so a misspelt or removed key fails `tsc`. Each namespace's
 // English file is listed here (keep the list sorted).
 import type common from "./locales/en/common.json";
+import type dashboard from "./locales/en/dashboard.json";
 import type errors from "./locales/en/errors.json";
 import type services from "./locales/en/services.json";
 import type settings from "./locales/en/settings.json";
@@ -11,6 +12,7 @@ declare module "i18next" {
     defaultNS: "common";
     resources: {
       common: typeof common;
+      dashboard: typeof dashboard;
       errors: typeof errors;
       services: typeof services;
       settings: typeof settings;

@@ -35,7 +35,6 @@ const pending = new Set<string>([
   "pages/auth/ResetPassword.tsx",
   "pages/auth/VerifyEmail.tsx",
   "pages/auth/emailConfirmation.tsx",
-  "pages/dashboard/Dashboard.tsx",
   "pages/invitations/InvitationPage.tsx",
   "pages/invitations/PendingInvitations.tsx",
   "pages/marketplace/Configure.tsx",
