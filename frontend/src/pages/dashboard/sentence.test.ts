@@ -18,7 +18,7 @@ const cases: [verb: string, summary: string, chinese: string][] = [
   ["member.joined", "Ann Lee joined as admin", "Ann Lee 以管理員身分加入"],
   ["member.invited", "Ann invited someone as guest", "Ann 邀請了一位訪客"],
   ["member.role_changed", "Bob is now user (was guest)", "Bob 現在是使用者（原為訪客）"],
-  ["invitation.declined", "An invitation as user was declined", "一份使用者邀請已被拒絕"],
+  ["invitation.declined", "An invitation as user was declined", "一份以使用者身分加入的邀請已被拒絕"],
   ["task.created", "Task Fix login added to Website", "已將任務 Fix login 新增到 Website"],
   ["thread.created", "Thread “Backups” started", "已開始對話 “Backups”"],
   ["smarthome.created", "Smart home Cabin added (cabin.example.com)", "已新增智慧家庭 Cabin（cabin.example.com）"],
