@@ -3,6 +3,7 @@
 // the link is selected so that Ctrl+C (⌘C) copies it. A `secret` (a tunnel
 // token) is masked until shown; copying does not need it shown.
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "./ui";
 
 async function writeClipboard(text: string, input: HTMLInputElement | null): Promise<boolean> {
@@ -26,8 +27,8 @@ async function writeClipboard(text: string, input: HTMLInputElement | null): Pro
 
 export function CopyLink({
   link,
-  label = "Invitation link",
-  buttonLabel = "Copy link",
+  label,
+  buttonLabel,
   what = "link",
   secret = false,
 }: {
@@ -35,11 +36,12 @@ export function CopyLink({
   label?: string;
   /** The copy button's text ("Copy secret"). */
   buttonLabel?: string;
-  /** What is copied, in the fallback's words ("the secret is selected"). */
-  what?: string;
+  /** What is copied, for the fallback's sentence ("the secret is selected"). */
+  what?: "link" | "secret" | "token";
   /** Masked (a password field) until "Show" is pressed. */
   secret?: boolean;
 }) {
+  const { t } = useTranslation("services");
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const [shown, setShown] = useState(!secret);
@@ -68,20 +70,20 @@ export function CopyLink({
           type={shown ? "text" : "password"}
           autoComplete="off"
           value={link}
-          aria-label={label}
+          aria-label={label ?? t("copyLink.label")}
           spellCheck={false}
           onFocus={(e) => e.currentTarget.select()}
         />
         {secret && (
           <Button aria-pressed={shown} onClick={() => setShown((v) => !v)}>
-            {shown ? "Hide" : "Show"}
+            {shown ? t("copyLink.hide") : t("copyLink.show")}
           </Button>
         )}
-        <Button onClick={copy}>{buttonLabel}</Button>
+        <Button onClick={copy}>{buttonLabel ?? t("copyLink.button")}</Button>
       </div>
       <span className="copy-link-status muted" aria-live="polite">
-        {state === "copied" && "Copied to the clipboard."}
-        {state === "failed" && `This browser did not allow copying: the ${what} is selected, press Ctrl+C (⌘C on a Mac) to copy it.`}
+        {state === "copied" && t("copyLink.copied")}
+        {state === "failed" && t(`copyLink.failed.${what}`)}
       </span>
     </div>
   );

@@ -1,10 +1,11 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { Provider } from "urql";
 import { makeSubject, type Subject } from "wonka";
 import type { ExecutionResult } from "urql";
 import { WorkspaceProvider } from "../../lib/workspace";
+import { i18n } from "../../i18n";
 import { mockClient, type Answer } from "../auth/testClient";
 import { Dashboard } from "./Dashboard";
 import { mergeActivity, type ActivityEntry } from "./activity";
@@ -186,6 +187,62 @@ describe("Dashboard", () => {
     setup({ mode: "cluster" });
     await screen.findByRole("list", { name: "Activity, newest first" });
     expect(screen.queryByText(/Dry-run mode/)).not.toBeInTheDocument();
+  });
+});
+
+describe("Dashboard in Traditional Chinese", () => {
+  afterEach(async () => {
+    await act(() => i18n.changeLanguage("en"));
+  });
+
+  it("shows the figures, the banner and the feed's sentences in Chinese", async () => {
+    await act(() => i18n.changeLanguage("zh-TW"));
+    const { subjects } = setup({
+      dash: dashboard({
+        recentActivity: {
+          __typename: "ActivityEventConnection",
+          edges: [
+            {
+              __typename: "ActivityEventEdge",
+              node: { ...event("a1", "n8n is being deployed from n8n", minutesAgo(5)), verb: "service.deployed" },
+            },
+          ],
+        },
+      }),
+    });
+    expect(await screen.findByRole("heading", { level: 1, name: "儀表板" })).toBeInTheDocument();
+    expect(screen.getByText("Ada，你好。以下是你的工作區中正在發生的事。")).toBeInTheDocument();
+    const services = screen.getByRole("heading", { name: "服務" }).closest("li")!;
+    const byState = within(services).getByRole("list", { name: "各狀態的服務" });
+    expect(within(byState).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["2 個執行中", "1 個錯誤"]);
+    expect(screen.getByRole("heading", { name: "未完成的任務" })).toBeInTheDocument();
+    expect(screen.getByText(/只會算繪 chart 並記錄 release/)).toHaveTextContent("模擬模式：只會算繪 chart 並記錄 release，不會部署到任何叢集。");
+    expect(screen.getByRole("heading", { name: "最近動態" })).toBeInTheDocument();
+    expect(screen.getByText("即時")).toBeInTheDocument();
+
+    const feed = screen.getByRole("list", { name: "動態，最新的在前" });
+    expect(within(feed).getByText("正在從 n8n 部署 n8n")).toBeInTheDocument();
+
+    act(() =>
+      subjects.get(acme.id)!.next({
+        data: { activity: { ...event("a2", "Bob joined as admin", minutesAgo(0)), verb: "member.joined" } },
+      }),
+    );
+    const first = within(feed).getAllByRole("listitem")[0];
+    expect(first.querySelector(".activity-summary")).toHaveTextContent("Bob 以管理員身分加入新");
+    expect(within(first).getByText("新")).toBeInTheDocument();
+  });
+
+  it("tells a new account how to start, in Chinese", async () => {
+    await act(() => i18n.changeLanguage("zh-TW"));
+    setup({
+      workspaces: [],
+      dash: dashboard({ workspaces: 0, members: 1, servicesByState: [], recentActivity: { __typename: "ActivityEventConnection", edges: [] } }),
+    });
+    expect(await screen.findByRole("heading", { name: "開始使用" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "建立工作區" })).toHaveAttribute("href", "/workspaces");
+    expect(screen.getByRole("link", { name: "瀏覽應用市集" })).toHaveAttribute("href", "/marketplace");
+    expect(screen.getByText("尚未部署任何服務")).toBeInTheDocument();
   });
 });
 

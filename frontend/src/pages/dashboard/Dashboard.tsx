@@ -2,6 +2,7 @@
 // cluster mode, and the activity feed, live (new entries appear as they
 // happen, from one subscription per workspace).
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
@@ -10,6 +11,7 @@ import { Button, EmptyState, ErrorMessage, Loading, PageHeader, RelativeTime } f
 import { useSignedInViewer } from "../../lib/session";
 import { useWorkspaces } from "../../lib/workspace";
 import { mergeActivity, useLiveActivity, type ActivityEntry } from "./activity";
+import { activitySentence } from "./sentence";
 import { PendingInvitations } from "../invitations/PendingInvitations";
 
 export const StatsQuery = graphql(`
@@ -49,6 +51,7 @@ export const ClusterQuery = graphql(`
 type Stats = DashboardStatsQuery["dashboard"];
 
 export function Dashboard() {
+  const { t } = useTranslation(["dashboard", "common"]);
   const viewer = useSignedInViewer();
   const { workspaces, loading: workspacesLoading } = useWorkspaces();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: StatsQuery });
@@ -82,18 +85,18 @@ export function Dashboard() {
 
   return (
     <div className="stack dashboard">
-      <PageHeader title="Dashboard" description={`Hello, ${viewer.name}. Here is what is happening in your workspaces.`} />
+      <PageHeader title={t("title")} description={t("hello", { name: viewer.name })} />
       <PendingInvitations />
       <ClusterBanner />
       {error && !stats ? (
         <div className="stack" style={{ alignItems: "flex-start" }}>
           <ErrorMessage error={error} />
           <Button onClick={() => reexecute({ requestPolicy: "network-only" })} busy={fetching}>
-            Try again
+            {t("common:actions.retry")}
           </Button>
         </div>
       ) : !stats ? (
-        <Loading label="Loading your dashboard…" />
+        <Loading label={t("loading")} />
       ) : (
         <>
           {noWorkspaces && <GetStarted />}
@@ -101,7 +104,7 @@ export function Dashboard() {
           <section className="card stack" aria-labelledby="dash-activity">
             <div className="row">
               <h2 id="dash-activity" style={{ margin: 0 }}>
-                Recent activity
+                {t("activity.title")}
               </h2>
               <div className="spacer" />
               {workspaces.length > 0 && <LiveIndicator failed={Object.keys(feed.failed).length} total={workspaces.length} />}
@@ -109,19 +112,18 @@ export function Dashboard() {
             {entries.length === 0 ? (
               noWorkspaces ? (
                 <p className="muted" style={{ margin: 0 }}>
-                  Activity in your workspaces (deploys, new members, changes) will appear here as it happens.
+                  {t("activity.noWorkspaces")}
                 </p>
               ) : (
                 <EmptyState
-                  title="No activity yet"
+                  title={t("activity.empty.title")}
                   action={
                     <Link to="/marketplace" className="btn btn-primary">
-                      Deploy an app
+                      {t("activity.empty.deploy")}
                     </Link>
                   }
                 >
-                  Deploys, new members and other changes in your workspaces appear here as they happen. Start by deploying an
-                  app from the marketplace, or invite your team from a workspace's Team page.
+                  {t("activity.empty.body")}
                 </EmptyState>
               )
             ) : (
@@ -136,21 +138,21 @@ export function Dashboard() {
 
 /** Says plainly when nothing reaches a real cluster, or when it does not answer. */
 function ClusterBanner() {
+  const { t } = useTranslation("dashboard");
   const [{ data }] = useQuery({ query: ClusterQuery });
   const c = data?.cluster;
   if (!c) return null;
   if (c.mode === "dry-run") {
     return (
       <div className="alert alert-info dash-banner">
-        <strong>Dry-run mode:</strong> charts are rendered and releases recorded, nothing is deployed to a cluster.
+        <Trans t={t} i18nKey="cluster.dryRun" components={{ strong: <strong /> }} />
       </div>
     );
   }
   if (!c.reachable) {
     return (
       <div className="alert alert-warning dash-banner" role="alert">
-        <strong>The Kubernetes cluster does not answer.</strong> Deploys and changes to services cannot finish until it is
-        reachable again.
+        <Trans t={t} i18nKey="cluster.unreachable" components={{ strong: <strong /> }} />
       </div>
     );
   }
@@ -158,28 +160,54 @@ function ClusterBanner() {
 }
 
 function GetStarted() {
+  const { t } = useTranslation("dashboard");
   return (
     <section className="card dash-start" aria-labelledby="dash-start">
-      <h2 id="dash-start">Get started</h2>
+      <h2 id="dash-start">{t("start.title")}</h2>
       <ol className="dash-steps">
         <li>
-          <strong>Create a workspace</strong> for your team or project: its apps, members and smart homes live there.
+          <Trans t={t} i18nKey="start.workspace" components={{ strong: <strong /> }} />
         </li>
         <li>
-          <strong>Deploy an app</strong> from the marketplace into it: pick one, fill in a short form, and watch it start.
+          <Trans t={t} i18nKey="start.deploy" components={{ strong: <strong /> }} />
         </li>
       </ol>
       <div className="row">
         <Link to="/workspaces" className="btn btn-primary">
-          Create a workspace
+          {t("start.createWorkspace")}
         </Link>
         <Link to="/marketplace" className="btn">
-          Browse the marketplace
+          {t("start.browse")}
         </Link>
       </div>
     </section>
   );
 }
+
+// The states the figures break down by, as words: "2 running".
+const serviceCount = {
+  pending: "figures.service.pending",
+  deploying: "figures.service.deploying",
+  initializing: "figures.service.initializing",
+  running: "figures.service.running",
+  upgrading: "figures.service.upgrading",
+  stopping: "figures.service.stopping",
+  stopped: "figures.service.stopped",
+  starting: "figures.service.starting",
+  deleting: "figures.service.deleting",
+  gone: "figures.service.gone",
+  error: "figures.service.error",
+} as const;
+
+const tunnelCount = {
+  unknown: "figures.tunnel.unknown",
+  connected: "figures.tunnel.connected",
+  disconnected: "figures.tunnel.disconnected",
+  error: "figures.tunnel.error",
+  deleted: "figures.tunnel.deleted",
+} as const;
+
+type CountKey = (typeof serviceCount)[keyof typeof serviceCount] | (typeof tunnelCount)[keyof typeof tunnelCount];
 
 const serviceTone: Record<string, string> = {
   running: "badge-success",
@@ -207,23 +235,37 @@ function ordered(list: { state: string; count: number }[]) {
 }
 
 function StatCards({ stats }: { stats: Stats }) {
+  const { t } = useTranslation("dashboard");
   const services = stats.servicesByState.reduce((n, s) => n + s.count, 0);
   const homes = stats.smartHomesByTunnelStatus.reduce((n, s) => n + s.count, 0);
   return (
     <section aria-labelledby="dash-figures">
       <h2 id="dash-figures" className="visually-hidden">
-        Figures
+        {t("figures.title")}
       </h2>
       <ul className="stat-grid">
-        <StatCard label="Services" value={services} detail={services === 0 ? "None deployed yet" : undefined}>
-          {services > 0 && <Breakdown items={ordered(stats.servicesByState)} tones={serviceTone} label="Services by state" />}
+        <StatCard label={t("figures.services")} value={services} detail={services === 0 ? t("figures.noServices") : undefined}>
+          {services > 0 && (
+            <Breakdown items={ordered(stats.servicesByState)} tones={serviceTone} words={serviceCount} label={t("figures.servicesByState")} />
+          )}
         </StatCard>
-        <StatCard label="Workspaces" value={stats.workspaces} detail={<Link to="/workspaces">View workspaces</Link>} />
-        <StatCard label="Members" value={stats.members} detail={stats.members > 0 ? "People in your workspaces, you included" : "Invite people from a workspace's Team page"} />
-        <StatCard label="Smart homes" value={homes} detail={homes === 0 ? "None connected yet" : undefined}>
-          {homes > 0 && <Breakdown items={ordered(stats.smartHomesByTunnelStatus)} tones={tunnelTone} label="Smart homes by tunnel status" />}
+        <StatCard label={t("figures.workspaces")} value={stats.workspaces} detail={<Link to="/workspaces">{t("figures.viewWorkspaces")}</Link>} />
+        <StatCard
+          label={t("figures.members")}
+          value={stats.members}
+          detail={stats.members > 0 ? t("figures.membersDetail") : t("figures.invite")}
+        />
+        <StatCard label={t("figures.smartHomes")} value={homes} detail={homes === 0 ? t("figures.noHomes") : undefined}>
+          {homes > 0 && (
+            <Breakdown
+              items={ordered(stats.smartHomesByTunnelStatus)}
+              tones={tunnelTone}
+              words={tunnelCount}
+              label={t("figures.homesByTunnel")}
+            />
+          )}
         </StatCard>
-        <StatCard label="Open tasks" value={stats.openTasks} detail="In stages that are not done" />
+        <StatCard label={t("figures.openTasks")} value={stats.openTasks} detail={t("figures.openTasksDetail")} />
       </ul>
     </section>
   );
@@ -240,12 +282,24 @@ function StatCard({ label, value, detail, children }: { label: string; value: nu
   );
 }
 
-function Breakdown({ items, tones, label }: { items: { state: string; count: number }[]; tones: Record<string, string>; label: string }) {
+function Breakdown({
+  items,
+  tones,
+  words,
+  label,
+}: {
+  items: { state: string; count: number }[];
+  tones: Record<string, string>;
+  words: Record<string, CountKey>;
+  label: string;
+}) {
+  const { t } = useTranslation("dashboard");
   return (
     <ul className="stat-breakdown" aria-label={label}>
       {items.map((s) => (
         <li key={s.state} className={`badge ${tones[s.state] ?? ""}`}>
-          {s.count} {s.state}
+          {/* A state this build does not know: as the server names it. */}
+          {Object.hasOwn(words, s.state) ? t(words[s.state], { count: s.count }) : `${s.count} ${s.state}`}
         </li>
       ))}
     </ul>
@@ -253,17 +307,18 @@ function Breakdown({ items, tones, label }: { items: { state: string; count: num
 }
 
 function LiveIndicator({ failed, total }: { failed: number; total: number }) {
+  const { t } = useTranslation("dashboard");
   if (failed >= total) {
     return (
       <span className="badge badge-warning" role="status">
-        Live updates unavailable
+        {t("live.unavailable")}
       </span>
     );
   }
   return (
-    <span className="badge badge-success live-badge" role="status" title="New activity appears here without reloading">
+    <span className="badge badge-success live-badge" role="status" title={t("live.title")}>
       <span className="live-dot" aria-hidden="true" />
-      Live
+      {t("live.label")}
     </span>
   );
 }
@@ -278,17 +333,18 @@ function useTick(ms = 30_000) {
 }
 
 function ActivityList({ entries, fresh }: { entries: ActivityEntry[]; fresh: Set<string> }) {
+  const { t } = useTranslation("dashboard");
   useTick();
   return (
-    <ol className="activity-list" aria-label="Activity, newest first" aria-live="polite">
+    <ol className="activity-list" aria-label={t("activity.label")} aria-live="polite">
       {entries.map((e) => (
         <li key={e.id} className={fresh.has(e.id) ? "activity-item activity-new" : "activity-item"}>
           <p className="activity-summary">
-            {e.summary}
-            {fresh.has(e.id) && <span className="badge badge-info activity-new-badge">New</span>}
+            {activitySentence(e, t)}
+            {fresh.has(e.id) && <span className="badge badge-info activity-new-badge">{t("activity.new")}</span>}
           </p>
           <p className="activity-meta muted">
-            <span>{e.actor ? e.actor.name : "System"}</span>
+            <span>{e.actor ? e.actor.name : t("activity.system")}</span>
             <span aria-hidden="true"> · </span>
             <Link to={`/workspaces/${e.workspace.slug}`}>{e.workspace.name}</Link>
             <span aria-hidden="true"> · </span>

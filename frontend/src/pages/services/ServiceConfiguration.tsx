@@ -1,6 +1,7 @@
 // Configuration: the values the user set (passwords masked by the server),
 // and an edit form that shows what changes before upgrading.
 import { useMemo, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { useMutation, type CombinedError } from "urql";
 import { graphql } from "../../gql";
 import { ValuesForm, valuesErrors, type Spec } from "../../components/ValuesForm";
@@ -26,6 +27,7 @@ const UpdateServiceDocument = graphql(`
 `);
 
 export function ServiceConfiguration({ service }: { service: ServiceData }) {
+  const { t } = useTranslation("services");
   const specs = service.template.valueSpecs;
   const all = useMemo(() => [...specs.required, ...specs.optional] as Spec[], [specs]);
   const labels = useMemo(() => new Map(all.map((s) => [s.key, s.label])), [all]);
@@ -43,16 +45,16 @@ export function ServiceConfiguration({ service }: { service: ServiceData }) {
   return (
     <div className="stack">
       <section className="card stack" aria-labelledby="svc-values-h">
-        <h2 id="svc-values-h">Current values</h2>
+        <h2 id="svc-values-h">{t("config.current")}</h2>
         {keys.length === 0 ? (
-          <p className="muted">No values set: the app runs with its template's defaults.</p>
+          <p className="muted">{t("config.noValues")}</p>
         ) : (
           <div className="table-wrap svc-table-wrap">
             <table className="table">
               <thead>
                 <tr>
-                  <th scope="col">Setting</th>
-                  <th scope="col">Value</th>
+                  <th scope="col">{t("config.setting")}</th>
+                  <th scope="col">{t("config.value")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -68,7 +70,7 @@ export function ServiceConfiguration({ service }: { service: ServiceData }) {
                     </td>
                     <td className="svc-value">
                       {passwords.has(k) ? (
-                        <span aria-label="hidden password">{showValue(current[k])}</span>
+                        <span aria-label={t("config.hiddenPassword")}>{showValue(current[k])}</span>
                       ) : (
                         <code>{showValue(current[k])}</code>
                       )}
@@ -80,14 +82,14 @@ export function ServiceConfiguration({ service }: { service: ServiceData }) {
           </div>
         )}
         {!mayEdit && !archived && !admin && (
-          <p className="muted">Only workspace admins and owners change a service's configuration.</p>
+          <p className="muted">{t("config.adminsOnly")}</p>
         )}
         {!mayEdit && !archived && admin && (
-          <p className="muted">The configuration can be changed when the service is running, stopped or failed.</p>
+          <p className="muted">{t("config.notNow")}</p>
         )}
         {queued && (
           <div className="alert alert-success" role="status">
-            Upgrade queued. Follow it in the log.
+            {t("config.queued")}
           </div>
         )}
       </section>
@@ -121,6 +123,7 @@ function EditForm({
   labels: Map<string, string>;
   onQueued: () => void;
 }) {
+  const { t } = useTranslation("services");
   const current = service.values;
   const [values, setValues] = useState<Record<string, unknown>>(() => editableValues(current));
   const [chartVersion, setChartVersion] = useState(service.chartVersion);
@@ -153,7 +156,7 @@ function EditForm({
         edited = parsed as Record<string, unknown>;
         setJsonError(undefined);
       } catch {
-        setJsonError('Enter a JSON object of flat keys, e.g. {"replicaCount": 2}.');
+        setJsonError(t("config.jsonError"));
         return;
       }
     }
@@ -187,10 +190,8 @@ function EditForm({
   const nothing = review && review.changes.length === 0 && !review.chart;
   return (
     <section className="card stack" aria-labelledby="svc-edit-h">
-      <h2 id="svc-edit-h">Change the configuration</h2>
-      <p className="muted">
-        Saving upgrades the release with the new values. Leave a password empty to keep the stored one.
-      </p>
+      <h2 id="svc-edit-h">{t("config.edit.title")}</h2>
+      <p className="muted">{t("config.edit.intro")}</p>
       <form
         className="stack"
         onSubmit={(e) => {
@@ -200,8 +201,8 @@ function EditForm({
       >
         {noSpecs ? (
           <Field
-            label="Values (JSON)"
-            hint="This app's template lists no settings: any flat dot-path key is allowed."
+            label={t("config.edit.json")}
+            hint={t("config.edit.jsonHint")}
             error={jsonError ?? valueErrors.values}
           >
             {(f) => (
@@ -229,8 +230,12 @@ function EditForm({
           />
         )}
         <Field
-          label="Chart version"
-          hint={`Empty: the template's version${service.template.chartVersion ? ` (${service.template.chartVersion})` : ""}.`}
+          label={t("overview.chartVersion")}
+          hint={
+            service.template.chartVersion
+              ? t("config.edit.chartHintVersion", { version: service.template.chartVersion })
+              : t("config.edit.chartHint")
+          }
           error={errors.chartVersion}
         >
           {(f) => (
@@ -240,14 +245,14 @@ function EditForm({
         {!review && <ErrorMessage message={formError(error, fields)} />}
         <div className="row">
           <Button type="submit" variant="primary">
-            Review changes
+            {t("config.edit.review")}
           </Button>
         </div>
       </form>
       <ConfirmDialog
         open={!!review}
-        title="Upgrade with these changes?"
-        confirmLabel={nothing ? "Upgrade anyway" : "Upgrade"}
+        title={t("config.upgrade.title")}
+        confirmLabel={nothing ? t("config.upgrade.anyway") : t("config.upgrade.confirm")}
         busy={res.fetching}
         error={review ? error : null}
         onConfirm={confirm}
@@ -256,17 +261,27 @@ function EditForm({
         {review && <ChangeList changes={review.changes} labels={labels} />}
         {review?.chart && (
           <p>
-            Chart version: <code>{service.chartVersion || "latest"}</code> →{" "}
-            <code>{chartVersion.trim() || "template default"}</code>
+            <Trans
+              t={t}
+              i18nKey="config.upgrade.chart"
+              values={{
+                from: service.chartVersion || t("overview.latest"),
+                to: chartVersion.trim() || t("config.upgrade.templateDefault"),
+              }}
+              components={{ code: <code /> }}
+            />
           </p>
         )}
-        {nothing && <p className="muted">Nothing changed: the release is upgraded with the same values.</p>}
+        {nothing && <p className="muted">{t("config.upgrade.nothing")}</p>}
       </ConfirmDialog>
     </section>
   );
 }
 
-const kindLabel = { added: "added", removed: "removed", changed: "changed" } as const;
+const kindLabel = { added: "diff.added", removed: "diff.removed", changed: "diff.changed" } as const;
+const hiddenLabel = { added: "diff.addedHidden", removed: "diff.removedHidden", changed: "diff.changedHidden" } as const;
+type Kind = keyof typeof kindLabel;
+const isKind = (k: string): k is Kind => k in kindLabel;
 
 /** A values diff: key, what happened, old → new; secrets as "changed (hidden)". */
 export function ChangeList({
@@ -276,17 +291,18 @@ export function ChangeList({
   changes: { key: string; kind: string; old?: unknown; new?: unknown; secret: boolean }[];
   labels?: Map<string, string>;
 }) {
+  const { t } = useTranslation("services");
   if (changes.length === 0) return null;
   return (
-    <ul className="svc-diff" aria-label="Changed values">
+    <ul className="svc-diff" aria-label={t("diff.label")}>
       {changes.map((c) => (
         <li key={c.key} className={`svc-diff-${c.kind}`}>
-          <span className="svc-diff-kind">{kindLabel[c.kind as keyof typeof kindLabel] ?? c.kind}</span>{" "}
+          <span className="svc-diff-kind">{isKind(c.kind) ? t(kindLabel[c.kind]) : c.kind}</span>{" "}
           <strong>{labels?.get(c.key) ?? c.key}</strong>
           {labels?.has(c.key) && <code className="muted"> {c.key}</code>}
           <div className="svc-diff-values">
             {c.secret ? (
-              <span className="muted">{c.kind === "changed" ? "changed (hidden)" : `${c.kind} (hidden)`}</span>
+              <span className="muted">{t(hiddenLabel[isKind(c.kind) ? c.kind : "changed"])}</span>
             ) : c.kind === "added" ? (
               <code>{showValue(c.new)}</code>
             ) : c.kind === "removed" ? (

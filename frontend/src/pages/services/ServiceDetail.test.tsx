@@ -1,7 +1,7 @@
 // The service page against a small fake server: a real urql client with the
 // app's graphcache config, answered by an exchange that reads and changes
 // `db` like the API would, and a subject standing in for the live stream.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter, Route, Routes, useLocation } from "react-router";
@@ -11,6 +11,7 @@ import { filter, fromValue, makeSubject, map, mergeMap, pipe, type Subject } fro
 import type { ReactNode } from "react";
 import type { ServiceViewerCanFragment } from "../../gql/graphql";
 import { cacheConfig } from "../../lib/cache";
+import { i18n } from "../../i18n";
 import { ServiceDetail } from "./ServiceDetail";
 import { diffValues, MASK, submittedValues } from "./diff";
 
@@ -619,6 +620,74 @@ describe("ServiceDetail", () => {
     await waitFor(() => expect(screen.queryByRole("button", { name: "Start" })).not.toBeInTheDocument());
     expect(screen.queryByRole("button", { name: "Delete" })).not.toBeInTheDocument();
     expect(called(db, "ServiceDetail")).toHaveLength(2);
+  });
+});
+
+describe("ServiceDetail in Traditional Chinese", () => {
+  beforeEach(async () => {
+    vi.useRealTimers();
+    await act(() => i18n.changeLanguage("zh-TW"));
+  });
+  afterEach(async () => {
+    await act(() => i18n.changeLanguage("en"));
+  });
+
+  it("shows the header, tabs, overview and state in Chinese", async () => {
+    setup(fixture("running", "admin"));
+    expect(await screen.findByRole("heading", { level: 1, name: "my-db" })).toBeInTheDocument();
+    expect(badge()).toHaveTextContent("執行中");
+    expect(screen.getByRole("button", { name: "停止" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "刪除" })).toBeInTheDocument();
+    const tabs = within(screen.getByRole("tablist", { name: "服務分頁" })).getAllByRole("tab");
+    expect(tabs.map((t) => t.textContent)).toEqual(["總覽", "設定", "版本紀錄", "日誌", "資源清單"]);
+    expect(screen.getByText(/PostgreSQL，位於/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Acme" })).toHaveAttribute("href", "/workspaces/acme");
+    expect(screen.getByRole("heading", { name: "總覽" })).toBeInTheDocument();
+    expect(screen.getByText("命名空間")).toBeInTheDocument();
+    expect(screen.getByText("從未升級")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "完整日誌" })).toBeInTheDocument();
+  });
+
+  it("says what can be done about a failure in one Chinese sentence", async () => {
+    setup(fixture("error", "admin"));
+    await screen.findByRole("heading", { level: 1 });
+    expect(badge()).toHaveTextContent("錯誤");
+    const alert = screen.getAllByRole("alert").find((a) => a.textContent?.includes("helm: chart not found"))!;
+    expect(alert).toHaveTextContent("上一個操作失敗：helm: chart not found");
+    expect(alert).toHaveTextContent("你可以重試、變更設定、回復到較早的版本，或刪除此服務。");
+    expect(screen.getByRole("button", { name: "重試" })).toBeInTheDocument();
+  });
+
+  it("asks before stopping in Chinese", async () => {
+    const { user } = setup(fixture("running", "admin"));
+    await user.click(await screen.findByRole("button", { name: "停止" }));
+    const dialog = screen.getByRole("dialog", { name: "要停止 my-db 嗎？" });
+    expect(within(dialog).getByText(/應用程式將不再於其網址回應/)).toBeInTheDocument();
+    expect(within(dialog).getByRole("button", { name: "停止服務" })).toBeInTheDocument();
+  });
+
+  it("shows the configuration in Chinese", async () => {
+    setup(fixture("running", "admin"), "/services/S1/configuration");
+    expect(await screen.findByRole("heading", { name: "目前的值" })).toBeInTheDocument();
+    expect(screen.getByRole("columnheader", { name: "設定項目" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "變更設定" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "檢視變更" })).toBeInTheDocument();
+  });
+
+  it("shows the revisions in Chinese", async () => {
+    setup(fixture("running", "admin"), "/services/S1/revisions");
+    expect(await screen.findByRole("heading", { name: "版本紀錄" })).toBeInTheDocument();
+    expect(screen.getByText("已部署")).toBeInTheDocument();
+    expect(screen.getByText("已被取代")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "回復到版本 1" })).toHaveTextContent("回復到此版本");
+  });
+
+  it("shows the deploy log in Chinese", async () => {
+    setup(fixture("running", "admin"), "/services/S1/log");
+    expect(await screen.findByRole("heading", { name: "部署日誌" })).toBeInTheDocument();
+    const log = screen.getByRole("log", { name: "部署日誌" });
+    expect(within(log).getAllByText("資訊")).toHaveLength(2);
+    expect(within(log).getByText("[執行中]")).toBeInTheDocument();
   });
 });
 

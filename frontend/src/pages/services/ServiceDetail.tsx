@@ -3,6 +3,7 @@
 // with rollback, the rendered manifest, stop/start/delete: each offered as
 // the service's viewerCan* fields allow (see rules.ts).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, Route, Routes, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery, useSubscription, type CombinedError } from "urql";
 import { graphql } from "../../gql";
@@ -11,6 +12,7 @@ import type { ServiceDetailQuery, ServiceEventsSubscription } from "../../gql/gr
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, RelativeTime } from "../../components/ui";
 import { ServiceStateBadge } from "../../components/ServiceState";
 import { appError } from "../../lib/errors";
+import { i18n } from "../../i18n";
 import { isTransitional, settled } from "./rules";
 import { LogView, type LogLine } from "./ServiceLog";
 import { ServiceConfiguration } from "./ServiceConfiguration";
@@ -193,11 +195,7 @@ const DeleteServiceDocument = graphql(`
 export type ServiceData = Extract<NonNullable<ServiceDetailQuery["node"]>, { __typename: "Service" }>;
 
 /** What the workspace page says once a service the viewer deleted is gone. */
-export const serviceDeletedNotice = (name: string) => `${name} was deleted: its release is uninstalled.`;
-
-export const dryRunNotice =
-  "Dry-run mode: nothing is deployed to a cluster; charts are rendered and releases recorded.";
-
+export const serviceDeletedNotice = (name: string) => i18n.t("detail.deletedNotice", { ns: "services", name });
 
 /** Past events and live ones, deduplicated by id, oldest first. */
 export function mergeLog(past: readonly LogLine[], live: readonly LogLine[]): LogLine[] {
@@ -221,6 +219,7 @@ export function ServiceDetail() {
 }
 
 function ServicePage() {
+  const { t } = useTranslation("services");
   const params = useParams();
   const id = params.id ?? "";
   const section = (params["*"] ?? "").split("/")[0];
@@ -255,8 +254,8 @@ function ServicePage() {
   });
   useEffect(() => {
     if (!busy) return;
-    const t = setInterval(() => repoll({ requestPolicy: "network-only" }), 4000);
-    return () => clearInterval(t);
+    const poll = setInterval(() => repoll({ requestPolicy: "network-only" }), 4000);
+    return () => clearInterval(poll);
   }, [busy, repoll]);
 
   // When an operation ends, reload what it changed (values, revisions, log);
@@ -277,20 +276,20 @@ function ServicePage() {
     if ((settled as string[]).includes(state)) reexecute({ requestPolicy: "network-only" });
   }, [state, service, navigate, reexecute]);
 
-  if (!data && fetching) return <Loading label="Loading the service…" />;
+  if (!data && fetching) return <Loading label={t("detail.loading")} />;
   const err = appError(error);
   if (!service) {
     if (err && err.code !== "NOT_FOUND") return <ErrorMessage error={error} />;
     return (
       <EmptyState
-        title="Service not found"
+        title={t("detail.notFound.title")}
         action={
           <Link to="/workspaces" className="btn btn-primary">
-            Back to your workspaces
+            {t("detail.notFound.back")}
           </Link>
         }
       >
-        It may have been deleted, or you have no access to it.
+        {t("detail.notFound.body")}
       </EmptyState>
     );
   }
@@ -298,11 +297,11 @@ function ServicePage() {
   const base = `/services/${encodeURIComponent(id)}`;
   const dryRun = data?.cluster.mode === "dry-run";
   const sections: Section[] = [
-    { path: "", label: "Overview" },
-    { path: "configuration", label: "Configuration" },
-    { path: "revisions", label: "Revisions" },
-    { path: "log", label: "Log" },
-    ...(service.viewerCanInspect ? [{ path: "manifest", label: "Manifest" }] : []),
+    { path: "", label: t("detail.tabs.overview") },
+    { path: "configuration", label: t("detail.tabs.configuration") },
+    { path: "revisions", label: t("detail.tabs.revisions") },
+    { path: "log", label: t("detail.tabs.log") },
+    ...(service.viewerCanInspect ? [{ path: "manifest", label: t("detail.tabs.manifest") }] : []),
   ];
 
   return (
@@ -311,12 +310,17 @@ function ServicePage() {
       {service.state === "error" && (
         <div className="alert alert-error stack" role="alert" style={{ gap: "0.25rem" }}>
           <p style={{ margin: 0 }}>
-            <strong>The last operation failed:</strong> {service.errorMessage || "no reason was given."}
+            <Trans
+              t={t}
+              i18nKey="detail.failed"
+              values={{ reason: service.errorMessage || t("detail.noReason") }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           <NextSteps service={service} />
           {service.errorDetail && (
             <details>
-              <summary>Technical detail</summary>
+              <summary>{t("detail.technicalDetail")}</summary>
               <pre className="break" style={{ whiteSpace: "pre-wrap", margin: 0 }}>
                 {service.errorDetail}
               </pre>
@@ -326,18 +330,22 @@ function ServicePage() {
       )}
       {service.workspace.state === "archived" && (
         <div className="alert alert-info" role="note">
-          {service.workspace.name} is archived: this service no longer changes.
+          {t("detail.archived", { workspace: service.workspace.name })}
         </div>
       )}
       {dryRun && (
         <div className="alert alert-info" role="note">
-          {dryRunNotice}
+          {t("detail.dryRun")}
         </div>
       )}
       {service.state === "gone" && (
         <div className="alert alert-warning" role="status">
-          This service was deleted.{" "}
-          <Link to={`/workspaces/${encodeURIComponent(service.workspace.slug)}`}>Back to {service.workspace.name}</Link>
+          <Trans
+            t={t}
+            i18nKey="detail.gone"
+            values={{ workspace: service.workspace.name }}
+            components={{ ws: <Link to={`/workspaces/${encodeURIComponent(service.workspace.slug)}`} /> }}
+          />
         </div>
       )}
       <Tabs base={base} sections={sections} current={section} />
@@ -350,7 +358,7 @@ function ServicePage() {
             path="log"
             element={
               <section className="stack" aria-labelledby="svc-log-h">
-                <h2 id="svc-log-h">Deploy log</h2>
+                <h2 id="svc-log-h">{t("log.title")}</h2>
                 <LogView lines={lines} />
               </section>
             }
@@ -359,8 +367,8 @@ function ServicePage() {
           <Route
             path="*"
             element={
-              <EmptyState title="No such section" action={<Link to={base}>Go to the overview</Link>}>
-                The address may be mistyped.
+              <EmptyState title={t("detail.noSection.title")} action={<Link to={base}>{t("detail.noSection.action")}</Link>}>
+                {t("detail.noSection.body")}
               </EmptyState>
             }
           />
@@ -380,6 +388,7 @@ interface Section {
  * selected one, arrow keys, Home and End move between them and open them.
  */
 function Tabs({ base, sections, current }: { base: string; sections: Section[]; current: string }) {
+  const { t } = useTranslation("services");
   const navigate = useNavigate();
   const refs = useRef<(HTMLAnchorElement | null)[]>([]);
   const selected = Math.max(
@@ -403,8 +412,8 @@ function Tabs({ base, sections, current }: { base: string; sections: Section[]; 
     go(keys[e.key]);
   };
   return (
-    <nav aria-label="Service sections">
-      <div className="tabs" role="tablist" aria-label="Service sections" onKeyDown={onKeyDown}>
+    <nav aria-label={t("detail.tabs.label")}>
+      <div className="tabs" role="tablist" aria-label={t("detail.tabs.label")} onKeyDown={onKeyDown}>
         {sections.map((s, i) => (
           <Link
             key={s.path}
@@ -428,6 +437,7 @@ function Tabs({ base, sections, current }: { base: string; sections: Section[]; 
 }
 
 function Header({ service }: { service: ServiceData }) {
+  const { t } = useTranslation(["services", "common"]);
   const vars = { input: { id: service.id } };
   const [stop, doStop] = useMutation(StopServiceDocument);
   const [start, doStart] = useMutation(StartServiceDocument);
@@ -450,19 +460,23 @@ function Header({ service }: { service: ServiceData }) {
           <div className="row" style={{ flexWrap: "nowrap", alignItems: "flex-start" }}>
             <h1 style={{ margin: 0, overflowWrap: "anywhere", minWidth: 0 }}>{service.name}</h1>
             <span aria-live="polite" aria-atomic="true">
-              <span className="visually-hidden">State: </span>
+              <span className="visually-hidden">{t("detail.stateLabel")}</span>
               <ServiceStateBadge state={service.state} />
             </span>
           </div>
           <p className="muted" style={{ margin: "0.25rem 0 0" }}>
-            {service.template.name} in{" "}
-            <Link to={`/workspaces/${encodeURIComponent(service.workspace.slug)}`}>{service.workspace.name}</Link>
+            <Trans
+              t={t}
+              i18nKey="detail.templateIn"
+              values={{ template: service.template.name, workspace: service.workspace.name }}
+              components={{ ws: <Link to={`/workspaces/${encodeURIComponent(service.workspace.slug)}`} /> }}
+            />
           </p>
         </div>
         <div className="row">
           {service.state === "error" && service.viewerCanUpdate && (
             <Button busy={retry.fetching} onClick={() => run(() => doRetry(vars))}>
-              Retry
+              {t("detail.actions.retry")}
             </Button>
           )}
           {service.viewerCanStop && (
@@ -473,17 +487,17 @@ function Header({ service }: { service: ServiceData }) {
                 setStopping(true);
               }}
             >
-              Stop
+              {t("detail.actions.stop")}
             </Button>
           )}
           {service.viewerCanStart && (
             <Button variant="primary" busy={start.fetching} onClick={() => run(() => doStart(vars))}>
-              Start
+              {t("detail.actions.start")}
             </Button>
           )}
           {service.viewerCanDelete && (
             <Button variant="danger" onClick={() => setDeleting(true)}>
-              Delete
+              {t("common:actions.delete")}
             </Button>
           )}
         </div>
@@ -491,8 +505,8 @@ function Header({ service }: { service: ServiceData }) {
       <ErrorMessage error={failed} />
       <ConfirmDialog
         open={stopping}
-        title={`Stop ${service.name}?`}
-        confirmLabel="Stop service"
+        title={t("detail.stop.title", { name: service.name })}
+        confirmLabel={t("detail.stop.confirm")}
         danger
         busy={stop.fetching}
         error={stopFailed ? stop.error : undefined}
@@ -504,10 +518,7 @@ function Header({ service }: { service: ServiceData }) {
           else setStopping(false);
         }}
       >
-        <p>
-          Its workloads are scaled to zero: the app stops answering{service.url ? " at its address" : ""} until you start
-          it again. Its configuration, revisions and volumes are kept.
-        </p>
+        <p>{service.url ? t("detail.stop.bodyWithAddress") : t("detail.stop.body")}</p>
       </ConfirmDialog>
       {deleting && <DeleteDialog service={service} onClose={() => setDeleting(false)} />}
     </div>
@@ -554,6 +565,7 @@ function ConfirmDelete(props: {
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation(["services", "common"]);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -575,14 +587,11 @@ function ConfirmDelete(props: {
           props.onConfirm();
         }}
       >
-        <h2 id="svc-delete-title">Delete {props.name}?</h2>
-        <p>
-          The release is uninstalled and its workloads removed. Data kept in the app's volumes may be lost. This cannot
-          be undone.
-        </p>
+        <h2 id="svc-delete-title">{t("detail.delete.title", { name: props.name })}</h2>
+        <p>{t("detail.delete.body")}</p>
         <Field
-          label={`Type ${props.name} to confirm`}
-          error={props.mismatch ? "Type the service's name exactly as shown." : undefined}
+          label={t("detail.delete.typeName", { name: props.name })}
+          error={props.mismatch ? t("detail.delete.mismatch") : undefined}
         >
           {(f) => (
             <input
@@ -598,10 +607,10 @@ function ConfirmDelete(props: {
         <ErrorMessage error={props.error} />
         <div className="row" style={{ justifyContent: "flex-end" }}>
           <Button onClick={props.onClose} disabled={props.busy}>
-            Cancel
+            {t("common:actions.cancel")}
           </Button>
           <Button type="submit" variant="danger" busy={props.busy} disabled={!matches}>
-            Delete service
+            {t("detail.delete.confirm")}
           </Button>
         </div>
       </form>
@@ -614,24 +623,38 @@ function serving(state: string): boolean {
   return state === "running" || state === "upgrading";
 }
 
+// One whole sentence per combination of what the viewer may do (update,
+// rollback, delete): a list joined with "or" does not translate.
+const nextSteps = {
+  u: "detail.nextSteps.u",
+  r: "detail.nextSteps.r",
+  d: "detail.nextSteps.d",
+  ur: "detail.nextSteps.ur",
+  ud: "detail.nextSteps.ud",
+  rd: "detail.nextSteps.rd",
+  urd: "detail.nextSteps.urd",
+} as const;
+
 /** What can be done about a failed operation: only the actions this viewer can start now. */
 function NextSteps({ service }: { service: ServiceData }) {
-  const steps: string[] = [];
-  if (service.viewerCanUpdate) steps.push("retry it or change the configuration");
-  if (service.viewerCanRollback) steps.push("roll back to an earlier revision");
-  if (service.viewerCanDelete) steps.push("delete the service");
-  if (steps.length === 0) return null;
-  const text = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(", ")} or ${steps.at(-1)}`;
-  return <p style={{ margin: 0 }}>You can {text}.</p>;
+  const { t } = useTranslation("services");
+  const which = [
+    service.viewerCanUpdate ? "u" : "",
+    service.viewerCanRollback ? "r" : "",
+    service.viewerCanDelete ? "d" : "",
+  ].join("");
+  if (!which) return null;
+  return <p style={{ margin: 0 }}>{t(nextSteps[which as keyof typeof nextSteps])}</p>;
 }
 
 function Overview({ service, lines, logPath }: { service: ServiceData; lines: LogLine[]; logPath: string }) {
+  const { t } = useTranslation("services");
   return (
     <div className="stack">
       <section className="card stack" aria-labelledby="svc-facts-h">
-        <h2 id="svc-facts-h">Overview</h2>
+        <h2 id="svc-facts-h">{t("detail.tabs.overview")}</h2>
         <dl className="svc-facts">
-          <dt>Address</dt>
+          <dt>{t("overview.address")}</dt>
           <dd>
             {service.url && serving(service.state) ? (
               <a href={service.url} target="_blank" rel="noreferrer noopener">
@@ -639,38 +662,38 @@ function Overview({ service, lines, logPath }: { service: ServiceData; lines: Lo
               </a>
             ) : service.url ? (
               <span>
-                <span className="break">{service.url}</span> <span className="muted">(answers once the service runs)</span>
+                <span className="break">{service.url}</span> <span className="muted">{t("overview.answersOnceRunning")}</span>
               </span>
             ) : (
-              <span className="muted">No public address (the app has no ingress)</span>
+              <span className="muted">{t("overview.noAddress")}</span>
             )}
           </dd>
-          <dt>Chart</dt>
+          <dt>{t("overview.chart")}</dt>
           <dd>
             <code>{service.template.chartRef}</code>
           </dd>
-          <dt>Chart version</dt>
-          <dd>{service.chartVersion || <span className="muted">latest</span>}</dd>
-          <dt>Revision</dt>
-          <dd>{service.helmRevision > 0 ? service.helmRevision : <span className="muted">not deployed yet</span>}</dd>
-          <dt>Release</dt>
+          <dt>{t("overview.chartVersion")}</dt>
+          <dd>{service.chartVersion || <span className="muted">{t("overview.latest")}</span>}</dd>
+          <dt>{t("overview.revision")}</dt>
+          <dd>{service.helmRevision > 0 ? service.helmRevision : <span className="muted">{t("overview.notDeployed")}</span>}</dd>
+          <dt>{t("overview.release")}</dt>
           <dd>
             <code>{service.releaseName}</code>
           </dd>
-          <dt>Namespace</dt>
+          <dt>{t("overview.namespace")}</dt>
           <dd>
             <code>{service.namespace}</code>
           </dd>
-          <dt>Deployed</dt>
+          <dt>{t("overview.deployed")}</dt>
           <dd>
-            {service.deployedAt ? <RelativeTime value={service.deployedAt} /> : <span className="muted">not yet</span>}
+            {service.deployedAt ? <RelativeTime value={service.deployedAt} /> : <span className="muted">{t("overview.notYet")}</span>}
           </dd>
-          <dt>Last upgraded</dt>
+          <dt>{t("overview.lastUpgraded")}</dt>
           <dd>
             {service.lastUpgradedAt ? (
               <RelativeTime value={service.lastUpgradedAt} />
             ) : (
-              <span className="muted">never</span>
+              <span className="muted">{t("overview.never")}</span>
             )}
           </dd>
         </dl>
@@ -679,10 +702,10 @@ function Overview({ service, lines, logPath }: { service: ServiceData; lines: Lo
       <section className="card stack" aria-labelledby="svc-latest-h">
         <div className="row">
           <h2 id="svc-latest-h" style={{ margin: 0 }}>
-            Latest log
+            {t("overview.latestLog")}
           </h2>
           <span className="spacer" />
-          <Link to={logPath}>Full log</Link>
+          <Link to={logPath}>{t("overview.fullLog")}</Link>
         </div>
         <LogView lines={lines} compact />
       </section>

@@ -1,6 +1,8 @@
 // The deploy log: one line per ServiceEvent, level as a coloured text label,
 // kept scrolled to the newest line unless the reader scrolled up.
 import { useLayoutEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { i18n } from "../../i18n";
 import { Button } from "../../components/ui";
 import { stateLabel } from "./rules";
 
@@ -12,19 +14,25 @@ export interface LogLine {
   message: string;
 }
 
-const levelLabel: Record<string, string> = { info: "INFO", warning: "WARN", error: "ERROR" };
+const levelLabel = { info: "log.level.info", warning: "log.level.warning", error: "log.level.error" } as const;
+
+function isLevel(level: string): level is keyof typeof levelLabel {
+  return level in levelLabel;
+}
 
 function time(value: string): string {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return value;
   const today = new Date();
   const sameDay = d.toDateString() === today.toDateString();
+  const locale = i18n.resolvedLanguage;
   return sameDay
-    ? d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" })
-    : d.toLocaleString(undefined, { dateStyle: "short", timeStyle: "medium" });
+    ? d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    : d.toLocaleString(locale, { dateStyle: "short", timeStyle: "medium" });
 }
 
 export function LogView({ lines, compact }: { lines: LogLine[]; compact?: boolean }) {
+  const { t } = useTranslation("services");
   const box = useRef<HTMLDivElement>(null);
   // Whether the reader is at the bottom: new lines scroll into view only then.
   const pinned = useRef(true);
@@ -54,7 +62,7 @@ export function LogView({ lines, compact }: { lines: LogLine[]; compact?: boolea
   };
 
   if (count === 0) {
-    return <p className="muted">No log lines yet. They appear here live as the service is deployed and operated.</p>;
+    return <p className="muted">{t("log.empty")}</p>;
   }
   return (
     <div className="stack" style={{ gap: "0.5rem" }}>
@@ -62,7 +70,7 @@ export function LogView({ lines, compact }: { lines: LogLine[]; compact?: boolea
         ref={box}
         role="log"
         aria-live="polite"
-        aria-label="Deploy log"
+        aria-label={t("log.title")}
         className={compact ? "log svc-log svc-log-compact" : "log svc-log"}
         tabIndex={0}
         onScroll={onScroll}
@@ -70,10 +78,10 @@ export function LogView({ lines, compact }: { lines: LogLine[]; compact?: boolea
         <ol className="svc-log-lines">
           {lines.map((l) => (
             <li key={l.id} className={`svc-log-line svc-log-${l.level}`}>
-              <time dateTime={l.createdAt} title={new Date(l.createdAt).toLocaleString()} className="svc-log-time">
+              <time dateTime={l.createdAt} title={new Date(l.createdAt).toLocaleString(i18n.resolvedLanguage)} className="svc-log-time">
                 {time(l.createdAt)}
               </time>{" "}
-              <span className="svc-log-level">{levelLabel[l.level] ?? l.level.toUpperCase()}</span>{" "}
+              <span className="svc-log-level">{isLevel(l.level) ? t(levelLabel[l.level]) : l.level.toUpperCase()}</span>{" "}
               <span className="svc-log-state">[{stateLabel(l.state).toLowerCase()}]</span>{" "}
               <span className="svc-log-msg">{l.message}</span>
             </li>
@@ -83,7 +91,7 @@ export function LogView({ lines, compact }: { lines: LogLine[]; compact?: boolea
       {unseen && !compact && (
         <div>
           <Button size="sm" onClick={toBottom}>
-            New lines below — jump to the latest
+            {t("log.jump")}
           </Button>
         </div>
       )}

@@ -1,5 +1,6 @@
 // Manifest: the rendered Kubernetes manifests of the current revision,
 // Secret data redacted by the server. Workspace admins and owners only.
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import { Button, EmptyState, ErrorMessage, Loading } from "../../components/ui";
@@ -13,18 +14,17 @@ export const ServiceManifestDocument = graphql(`
 `);
 
 export function ServiceManifest({ service }: { service: ServiceData }) {
+  const { t } = useTranslation("services");
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: ServiceManifestDocument,
     variables: { serviceId: service.id },
     requestPolicy: "network-only",
   });
-  if (fetching && !data) return <Loading label="Rendering the manifest…" />;
+  if (fetching && !data) return <Loading label={t("manifest.loading")} />;
   if (error) {
     if (appError(error)?.code === "NOT_FOUND") {
       return (
-        <EmptyState title="No manifest yet">
-          The manifest appears once the release has been rendered by a deploy.
-        </EmptyState>
+        <EmptyState title={t("manifest.empty.title")}>{t("manifest.empty.body")}</EmptyState>
       );
     }
     return <ErrorMessage error={error} />;
@@ -33,18 +33,16 @@ export function ServiceManifest({ service }: { service: ServiceData }) {
     <section className="card stack" aria-labelledby="svc-manifest-h">
       <div className="row">
         <h2 id="svc-manifest-h" style={{ margin: 0 }}>
-          Manifest of revision {service.helmRevision}
+          {t("manifest.title", { revision: service.helmRevision })}
         </h2>
         <span className="spacer" />
         <Button size="sm" busy={fetching} onClick={() => reexecute({ requestPolicy: "network-only" })}>
-          Reload
+          {t("manifest.reload")}
         </Button>
       </div>
-      <p className="muted">
-        Rendered Kubernetes objects; the data of Secrets and the service's passwords are redacted.
-      </p>
-      <pre className="log svc-manifest" tabIndex={0} aria-label="Rendered manifest">
-        {data?.serviceManifest || "(empty)"}
+      <p className="muted">{t("manifest.intro")}</p>
+      <pre className="log svc-manifest" tabIndex={0} aria-label={t("manifest.label")}>
+        {data?.serviceManifest || t("manifest.blank")}
       </pre>
     </section>
   );

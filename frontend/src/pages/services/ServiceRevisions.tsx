@@ -1,6 +1,7 @@
 // Revisions: the release history, the current one marked, and rollback to
 // an earlier one after seeing how its values differ from the current ones.
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, RelativeTime, Spinner } from "../../components/ui";
@@ -33,6 +34,23 @@ export const RollbackServiceDocument = graphql(`
   }
 `);
 
+// Helm's release statuses; one this build does not know shows as Helm says it.
+const statusLabels = {
+  deployed: "revisions.status.deployed",
+  superseded: "revisions.status.superseded",
+  failed: "revisions.status.failed",
+  uninstalled: "revisions.status.uninstalled",
+  uninstalling: "revisions.status.uninstalling",
+  "pending-install": "revisions.status.pendingInstall",
+  "pending-upgrade": "revisions.status.pendingUpgrade",
+  "pending-rollback": "revisions.status.pendingRollback",
+  unknown: "revisions.status.unknown",
+} as const;
+
+function isStatus(s: string): s is keyof typeof statusLabels {
+  return s in statusLabels;
+}
+
 function statusClass(status: string): string {
   if (status === "deployed") return "badge badge-success";
   if (status === "failed") return "badge badge-danger";
@@ -41,6 +59,7 @@ function statusClass(status: string): string {
 }
 
 export function ServiceRevisions({ service }: { service: ServiceData }) {
+  const { t } = useTranslation("services");
   const revisions = (service.revisions.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   const [target, setTarget] = useState<number | null>(null);
   const [queued, setQueued] = useState<number | null>(null);
@@ -50,35 +69,31 @@ export function ServiceRevisions({ service }: { service: ServiceData }) {
 
   if (revisions.length === 0) {
     return (
-      <EmptyState title="No revisions yet">
-        Each deploy, upgrade and rollback records a revision here once Helm has run it.
-      </EmptyState>
+      <EmptyState title={t("revisions.empty.title")}>{t("revisions.empty.body")}</EmptyState>
     );
   }
   return (
     <section className="card stack" aria-labelledby="svc-rev-h">
-      <h2 id="svc-rev-h">Revisions</h2>
-      {admin && !mayRollback && (
-        <p className="muted">Rolling back is possible when the service is running or has failed.</p>
-      )}
+      <h2 id="svc-rev-h">{t("detail.tabs.revisions")}</h2>
+      {admin && !mayRollback && <p className="muted">{t("revisions.notNow")}</p>}
       {queued !== null && (
         <div className="alert alert-success" role="status">
-          Rollback to revision {queued} queued. Follow it in the log.
+          {t("revisions.queued", { revision: queued })}
         </div>
       )}
       <div className="table-wrap svc-table-wrap">
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Revision</th>
-              <th scope="col">Chart</th>
-              <th scope="col">App</th>
-              <th scope="col">Status</th>
-              <th scope="col">Description</th>
-              <th scope="col">Created</th>
+              <th scope="col">{t("overview.revision")}</th>
+              <th scope="col">{t("revisions.chart")}</th>
+              <th scope="col">{t("revisions.app")}</th>
+              <th scope="col">{t("revisions.statusColumn")}</th>
+              <th scope="col">{t("revisions.description")}</th>
+              <th scope="col">{t("revisions.created")}</th>
               {mayRollback && (
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("revisions.actions")}</span>
                 </th>
               )}
             </tr>
@@ -95,8 +110,10 @@ export function ServiceRevisions({ service }: { service: ServiceData }) {
                   <td>{r.appVersion || "—"}</td>
                   <td>
                     <span className="row" style={{ gap: "0.3rem" }}>
-                      <span className={statusClass(r.status)}>{r.status}</span>
-                      {current && <span className="badge badge-info">current</span>}
+                      <span className={statusClass(r.status)}>
+                        {isStatus(r.status) ? t(statusLabels[r.status]) : r.status}
+                      </span>
+                      {current && <span className="badge badge-info">{t("revisions.current")}</span>}
                     </span>
                   </td>
                   <td className="svc-rev-desc">{r.description}</td>
@@ -109,9 +126,9 @@ export function ServiceRevisions({ service }: { service: ServiceData }) {
                         <Button
                           size="sm"
                           onClick={() => setTarget(r.revision)}
-                          aria-label={`Roll back to revision ${r.revision}`}
+                          aria-label={t("revisions.rollBackTo", { revision: r.revision })}
                         >
-                          Roll back to this revision
+                          {t("revisions.rollBackHere")}
                         </Button>
                       )}
                     </td>
@@ -145,6 +162,7 @@ function RollbackDialog({
   revision: number;
   onClose: (queued: boolean) => void;
 }) {
+  const { t } = useTranslation("services");
   const [diff] = useQuery({
     query: ServiceValuesDiffDocument,
     variables: { serviceId: service.id, from: service.helmRevision, to: revision },
@@ -159,25 +177,22 @@ function RollbackDialog({
   return (
     <ConfirmDialog
       open
-      title={`Roll back to revision ${revision}?`}
-      confirmLabel="Roll back"
+      title={t("revisions.dialog.title", { revision })}
+      confirmLabel={t("revisions.dialog.confirm")}
       busy={res.fetching}
       error={res.error}
       onConfirm={confirm}
       onClose={() => onClose(false)}
     >
-      <p>
-        The release returns to revision {revision}'s chart and values; this makes a new revision. From revision{" "}
-        {service.helmRevision} to {revision}:
-      </p>
+      <p>{t("revisions.dialog.body", { revision, current: service.helmRevision })}</p>
       {diff.fetching && !diff.data ? (
         <p className="muted">
-          <Spinner label="Comparing values" /> Comparing values…
+          <Spinner label={t("revisions.dialog.comparing")} /> {t("revisions.dialog.comparingEllipsis")}
         </p>
       ) : diff.error ? (
         <ErrorMessage error={diff.error} />
       ) : changes.length === 0 ? (
-        <p className="muted">The values are the same.</p>
+        <p className="muted">{t("revisions.dialog.same")}</p>
       ) : (
         <ChangeList changes={changes.map((c) => ({ ...c, old: c.old ?? undefined, new: c.new ?? undefined }))} />
       )}
