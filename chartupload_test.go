@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -145,7 +146,44 @@ data:
 	if !strings.Contains(m, "kind: ConfigMap") || !strings.Contains(m, "hi from the upload") {
 		t.Errorf("manifest of the uploaded chart:\n%s", m)
 	}
+
+	// The admin lists the archives with the templates that use them; a
+	// second archive nobody uses is listed first (newest first).
+	spare := tgz(t, map[string]string{"spare/Chart.yaml": "apiVersion: v2\nname: spare\nversion: 1.0.0\n"})
+	_, out = upload(t, root.client, spare, "application/gzip")
+	spareRef, _ := out["chartRef"].(string)
+	list := root.mustDo(t, uploadedChartsQuery, map[string]any{"first": 10})
+	if got := toJSON(list); !strings.Contains(got, `"chartRef":"`+spareRef+`","name":"spare","version":"1.0.0"`) ||
+		!strings.Contains(got, `"chartRef":"`+ref+`","name":"upapp","version":"0.3.0","size":`+strconv.Itoa(len(archive))) ||
+		!strings.Contains(got, `"templates":[{"slug":"up-app"}]`) || strings.Index(got, spareRef) > strings.Index(got, ref) {
+		t.Errorf("uploadedCharts: %s", got)
+	}
+	if n := len(pick[[]any](t, root.mustDo(t, uploadedChartsQuery, map[string]any{"first": 1}), "uploadedCharts")); n != 1 {
+		t.Errorf("uploadedCharts(first: 1) listed %d", n)
+	}
+	root.expectErr(t, "BAD_USER_INPUT", "first", uploadedChartsQuery, map[string]any{"first": 101})
+	root.expectErr(t, "BAD_USER_INPUT", "first", uploadedChartsQuery, map[string]any{"first": 0})
+	// Others may neither list nor delete, whatever they send.
+	owner.expectErr(t, "FORBIDDEN", "", uploadedChartsQuery, map[string]any{"first": 1000})
+	owner.expectErr(t, "FORBIDDEN", "", deleteUploadedChartMut, map[string]any{"input": map[string]any{"chartRef": "nonsense"}})
+
+	// In use by a template: CONFLICT, naming it; the archive stays.
+	root.expectErr(t, "CONFLICT", "", deleteUploadedChartMut, map[string]any{"input": map[string]any{"chartRef": ref}})
+	root.expectErr(t, "BAD_USER_INPUT", "chartRef", deleteUploadedChartMut, map[string]any{"input": map[string]any{"chartRef": "upload://nothex"}})
+	root.expectErr(t, "NOT_FOUND", "", deleteUploadedChartMut, map[string]any{"input": map[string]any{"chartRef": "upload://" + strings.Repeat("0", 64)}})
+	del := root.mustDo(t, deleteUploadedChartMut, map[string]any{"input": map[string]any{"chartRef": spareRef}})
+	if got := pick[string](t, del, "deleteUploadedChart.deletedChartRef"); got != spareRef {
+		t.Errorf("deleted %q", got)
+	}
+	if got := toJSON(root.mustDo(t, uploadedChartsQuery, map[string]any{"first": 10})); strings.Contains(got, spareRef) || !strings.Contains(got, ref) {
+		t.Errorf("after the delete: %s", got)
+	}
+	// Gone: no template may name it any more.
+	root.expectErr(t, "BAD_USER_INPUT", "chartRef", createTemplateMut, tpl("up-spare", spareRef))
 }
+
+const uploadedChartsQuery = `query($first: Int!) { uploadedCharts(first: $first) { chartRef name version size uploadedAt templates { slug } } }`
+const deleteUploadedChartMut = `mutation($input: DeleteUploadedChartInput!) { deleteUploadedChart(input: $input) { deletedChartRef } }`
 
 func gz(t *testing.T, b []byte) []byte {
 	t.Helper()

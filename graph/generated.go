@@ -21,6 +21,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/woowtech/woow-paas/assistant"
 	"github.com/woowtech/woow-paas/board"
+	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/dashboard"
 	"github.com/woowtech/woow-paas/deploy"
 	"github.com/woowtech/woow-paas/ent"
@@ -335,6 +336,10 @@ type ComplexityRoot struct {
 		DeletedID func(childComplexity int) int
 	}
 
+	DeleteUploadedChartPayload struct {
+		DeletedChartRef func(childComplexity int) int
+	}
+
 	EnvironmentSetting struct {
 		Setting  func(childComplexity int) int
 		Variable func(childComplexity int) int
@@ -439,6 +444,7 @@ type ComplexityRoot struct {
 		DeleteTask               func(childComplexity int, input model.DeleteTaskInput) int
 		DeleteTaskStage          func(childComplexity int, input model.DeleteTaskStageInput) int
 		DeleteThread             func(childComplexity int, input model.DeleteThreadInput) int
+		DeleteUploadedChart      func(childComplexity int, input model.DeleteUploadedChartInput) int
 		DeployService            func(childComplexity int, input model.DeployServiceInput) int
 		InviteMember             func(childComplexity int, input model.InviteMemberInput) int
 		LeaveWorkspace           func(childComplexity int, input model.LeaveWorkspaceInput) int
@@ -620,6 +626,7 @@ type ComplexityRoot struct {
 		PlatformSettings   func(childComplexity int) int
 		ServiceManifest    func(childComplexity int, serviceID int, revision *int) int
 		ServiceValuesDiff  func(childComplexity int, serviceID int, from int, to int) int
+		UploadedCharts     func(childComplexity int, first int) int
 		Users              func(childComplexity int, search *string, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder) int
 		Viewer             func(childComplexity int) int
 		Workspace          func(childComplexity int, slug string) int
@@ -886,6 +893,15 @@ type ComplexityRoot struct {
 		Settings func(childComplexity int) int
 	}
 
+	UploadedChart struct {
+		ChartRef   func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Size       func(childComplexity int) int
+		Templates  func(childComplexity int) int
+		UploadedAt func(childComplexity int) int
+		Version    func(childComplexity int) int
+	}
+
 	User struct {
 		CreatedAt          func(childComplexity int) int
 		Disabled           func(childComplexity int) int
@@ -1107,6 +1123,7 @@ type MutationResolver interface {
 	MoveTask(ctx context.Context, input model.MoveTaskInput) (*model.TaskPayload, error)
 	DeleteTask(ctx context.Context, input model.DeleteTaskInput) (*model.DeleteTaskPayload, error)
 	UpdatePlatformSettings(ctx context.Context, input model.UpdatePlatformSettingsInput) (*model.UpdatePlatformSettingsPayload, error)
+	DeleteUploadedChart(ctx context.Context, input model.DeleteUploadedChartInput) (*model.DeleteUploadedChartPayload, error)
 }
 type PlatformSettingsResolver interface {
 	Registration(ctx context.Context, obj *settings.View) (model.RegistrationMode, error)
@@ -1138,6 +1155,7 @@ type QueryResolver interface {
 	AiAgents(ctx context.Context) ([]*ent.AIAgent, error)
 	AiProviders(ctx context.Context) ([]*ent.AIProvider, error)
 	PlatformSettings(ctx context.Context) (*settings.View, error)
+	UploadedCharts(ctx context.Context, first int) ([]*catalog.StoredChart, error)
 }
 type ServiceResolver interface {
 	Values(ctx context.Context, obj *ent.Service) (map[string]any, error)
@@ -2136,6 +2154,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteThreadPayload.DeletedID(childComplexity), true
 
+	case "DeleteUploadedChartPayload.deletedChartRef":
+		if e.ComplexityRoot.DeleteUploadedChartPayload.DeletedChartRef == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteUploadedChartPayload.DeletedChartRef(childComplexity), true
+
 	case "EnvironmentSetting.setting":
 		if e.ComplexityRoot.EnvironmentSetting.Setting == nil {
 			break
@@ -2673,6 +2698,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteThread(childComplexity, args["input"].(model.DeleteThreadInput)), true
+	case "Mutation.deleteUploadedChart":
+		if e.ComplexityRoot.Mutation.DeleteUploadedChart == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteUploadedChart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteUploadedChart(childComplexity, args["input"].(model.DeleteUploadedChartInput)), true
 	case "Mutation.deployService":
 		if e.ComplexityRoot.Mutation.DeployService == nil {
 			break
@@ -3694,6 +3730,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ServiceValuesDiff(childComplexity, args["serviceId"].(int), args["from"].(int), args["to"].(int)), true
+	case "Query.uploadedCharts":
+		if e.ComplexityRoot.Query.UploadedCharts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_uploadedCharts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.UploadedCharts(childComplexity, args["first"].(int)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -4756,6 +4803,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdatePlatformSettingsPayload.Settings(childComplexity), true
 
+	case "UploadedChart.chartRef":
+		if e.ComplexityRoot.UploadedChart.ChartRef == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadedChart.ChartRef(childComplexity), true
+	case "UploadedChart.name":
+		if e.ComplexityRoot.UploadedChart.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadedChart.Name(childComplexity), true
+	case "UploadedChart.size":
+		if e.ComplexityRoot.UploadedChart.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadedChart.Size(childComplexity), true
+	case "UploadedChart.templates":
+		if e.ComplexityRoot.UploadedChart.Templates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadedChart.Templates(childComplexity), true
+	case "UploadedChart.uploadedAt":
+		if e.ComplexityRoot.UploadedChart.UploadedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadedChart.UploadedAt(childComplexity), true
+	case "UploadedChart.version":
+		if e.ComplexityRoot.UploadedChart.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadedChart.Version(childComplexity), true
+
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
 			break
@@ -5347,6 +5431,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DeleteTaskInput", ec.unmarshalInputDeleteTaskInput),
 			graphql.NewInputUnmarshaler("DeleteTaskStageInput", ec.unmarshalInputDeleteTaskStageInput),
 			graphql.NewInputUnmarshaler("DeleteThreadInput", ec.unmarshalInputDeleteThreadInput),
+			graphql.NewInputUnmarshaler("DeleteUploadedChartInput", ec.unmarshalInputDeleteUploadedChartInput),
 			graphql.NewInputUnmarshaler("DeployServiceInput", ec.unmarshalInputDeployServiceInput),
 			graphql.NewInputUnmarshaler("InvitationOrder", ec.unmarshalInputInvitationOrder),
 			graphql.NewInputUnmarshaler("InvitationWhereInput", ec.unmarshalInputInvitationWhereInput),
@@ -7606,6 +7691,63 @@ extend type Mutation {
     input: UpdatePlatformSettingsInput!
   ): UpdatePlatformSettingsPayload!
 }
+
+"""
+A chart archive a platform admin uploaded (POST /api/charts), stored by the
+platform so that every replica deploys it with no network.
+"""
+type UploadedChart {
+  "What a template's chartRef names it by: upload:// and the archive's SHA-256."
+  chartRef: String!
+  "The chart's name, from its Chart.yaml."
+  name: String!
+  "The chart's version, from its Chart.yaml."
+  version: String!
+  "The archive's size in bytes (compressed)."
+  size: Int!
+  "When it was uploaded."
+  uploadedAt: Time!
+  """
+  The templates, active or not, whose chart it is. Services deploy, upgrade,
+  start and roll back with their template's chart, so these are what depend
+  on it.
+  """
+  templates: [AppTemplate!]!
+}
+
+"The uploaded chart to delete."
+input DeleteUploadedChartInput {
+  "Its chart reference, upload://<sha256>."
+  chartRef: String!
+}
+
+"The chart archive deleted."
+type DeleteUploadedChartPayload {
+  "The reference of the archive that is gone."
+  deletedChartRef: String!
+}
+
+extend type Query {
+  """
+  Platform admins (FORBIDDEN otherwise): the uploaded chart archives, newest
+  first, at most ` + "`" + `first` + "`" + ` (1 to 100).
+  """
+  uploadedCharts(
+    "How many to list, 1 to 100."
+    first: Int! = 50
+  ): [UploadedChart!]!
+}
+
+extend type Mutation {
+  """
+  Platform admins: deletes an uploaded chart archive. One that a template
+  names is CONFLICT (saying which); an unknown reference is NOT_FOUND.
+  """
+  deleteUploadedChart(
+    "The archive to delete."
+    input: DeleteUploadedChartInput!
+  ): DeleteUploadedChartPayload!
+}
 `, BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 }
@@ -8105,6 +8247,14 @@ func (ec *executionContext) childFields_DeleteThreadPayload(ctx context.Context,
 		return ec.fieldContext_DeleteThreadPayload_deletedId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeleteThreadPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteUploadedChartPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "deletedChartRef":
+		return ec.fieldContext_DeleteUploadedChartPayload_deletedChartRef(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteUploadedChartPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_EnvironmentSetting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9007,6 +9157,24 @@ func (ec *executionContext) childFields_UpdatePlatformSettingsPayload(ctx contex
 	return nil, fmt.Errorf("no field named %q was found under type UpdatePlatformSettingsPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_UploadedChart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "chartRef":
+		return ec.fieldContext_UploadedChart_chartRef(ctx, field)
+	case "name":
+		return ec.fieldContext_UploadedChart_name(ctx, field)
+	case "version":
+		return ec.fieldContext_UploadedChart_version(ctx, field)
+	case "size":
+		return ec.fieldContext_UploadedChart_size(ctx, field)
+	case "uploadedAt":
+		return ec.fieldContext_UploadedChart_uploadedAt(ctx, field)
+	case "templates":
+		return ec.fieldContext_UploadedChart_templates(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UploadedChart", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9849,6 +10017,20 @@ func (ec *executionContext) field_Mutation_deleteThread_args(ctx context.Context
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.DeleteThreadInput, error) {
 			return ec.unmarshalNDeleteThreadInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteThreadInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteUploadedChart_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteUploadedChartInput, error) {
+			return ec.unmarshalNDeleteUploadedChartInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteUploadedChartInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10716,6 +10898,20 @@ func (ec *executionContext) field_Query_serviceValuesDiff_args(ctx context.Conte
 		return nil, err
 	}
 	args["to"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_uploadedCharts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -15223,6 +15419,29 @@ func (ec *executionContext) fieldContext_DeleteThreadPayload_deletedId(_ context
 	return graphql.NewScalarFieldContext("DeleteThreadPayload", field, false, false, "ID")
 }
 
+func (ec *executionContext) _DeleteUploadedChartPayload_deletedChartRef(ctx context.Context, field graphql.CollectedField, obj *model.DeleteUploadedChartPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteUploadedChartPayload_deletedChartRef(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedChartRef, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteUploadedChartPayload_deletedChartRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteUploadedChartPayload", field, false, false, "String")
+}
+
 func (ec *executionContext) _EnvironmentSetting_setting(ctx context.Context, field graphql.CollectedField, obj *model.EnvironmentSetting) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19021,6 +19240,50 @@ func (ec *executionContext) fieldContext_Mutation_updatePlatformSettings(ctx con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_deleteUploadedChart(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteUploadedChart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteUploadedChart(ctx, fc.Args["input"].(model.DeleteUploadedChartInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteUploadedChartPayload) graphql.Marshaler {
+			return ec.marshalNDeleteUploadedChartPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteUploadedChartPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteUploadedChart(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteUploadedChartPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteUploadedChart_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _NamespaceQuota_cpu(ctx context.Context, field graphql.CollectedField, obj *helmops.Quota) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21705,6 +21968,50 @@ func (ec *executionContext) fieldContext_Query_platformSettings(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PlatformSettings(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_uploadedCharts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_uploadedCharts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().UploadedCharts(ctx, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.StoredChart) graphql.Marshaler {
+			return ec.marshalNUploadedChart2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋcatalogᚐStoredChartᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_uploadedCharts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadedChart(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_uploadedCharts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -25960,6 +26267,153 @@ func (ec *executionContext) fieldContext_UpdatePlatformSettingsPayload_settings(
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PlatformSettings(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UploadedChart_chartRef(ctx context.Context, field graphql.CollectedField, obj *catalog.StoredChart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadedChart_chartRef(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChartRef, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadedChart_chartRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadedChart", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadedChart_name(ctx context.Context, field graphql.CollectedField, obj *catalog.StoredChart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadedChart_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadedChart_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadedChart", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadedChart_version(ctx context.Context, field graphql.CollectedField, obj *catalog.StoredChart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadedChart_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadedChart_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadedChart", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadedChart_size(ctx context.Context, field graphql.CollectedField, obj *catalog.StoredChart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadedChart_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadedChart_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadedChart", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UploadedChart_uploadedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.StoredChart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadedChart_uploadedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadedChart_uploadedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadedChart", field, false, false, "Time")
+}
+
+func (ec *executionContext) _UploadedChart_templates(ctx context.Context, field graphql.CollectedField, obj *catalog.StoredChart) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadedChart_templates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Templates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AppTemplate) graphql.Marshaler {
+			return ec.marshalNAppTemplate2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAppTemplateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadedChart_templates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UploadedChart",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AppTemplate(ctx, field)
 		},
 	}
 	return fc, nil
@@ -35885,6 +36339,48 @@ func (ec *executionContext) unmarshalInputDeleteThreadInput(ctx context.Context,
 func UnmarshalDeleteThreadInput(ctx context.Context, raw any) (model.DeleteThreadInput, error) {
 	var out model.DeleteThreadInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteThreadInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteUploadedChartInput(ctx context.Context, obj any) (model.DeleteUploadedChartInput, error) {
+	var it model.DeleteUploadedChartInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"chartRef"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "chartRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("chartRef"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ChartRef = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteUploadedChartInput unmarshals raw into the DeleteUploadedChartInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteUploadedChartInput(ctx context.Context, raw any) (model.DeleteUploadedChartInput, error) {
+	var out model.DeleteUploadedChartInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteUploadedChartInput", raw, &out)
 	return out, err
 }
 
@@ -49123,6 +49619,39 @@ func (ec *executionContext) _DeleteThreadPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
+var deleteUploadedChartPayloadImplementors = []string{"DeleteUploadedChartPayload"}
+
+func (ec *executionContext) _DeleteUploadedChartPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteUploadedChartPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteUploadedChartPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteUploadedChartPayload")
+		case "deletedChartRef":
+			out.Values[i] = ec._DeleteUploadedChartPayload_deletedChartRef(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var environmentSettingImplementors = []string{"EnvironmentSetting"}
 
 func (ec *executionContext) _EnvironmentSetting(ctx context.Context, sel ast.SelectionSet, obj *model.EnvironmentSetting) graphql.Marshaler {
@@ -50148,6 +50677,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "deleteUploadedChart":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteUploadedChart(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -51161,6 +51697,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "platformSettings":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query_platformSettings(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uploadedCharts":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Query_uploadedCharts(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -52910,6 +53453,64 @@ func (ec *executionContext) _UpdatePlatformSettingsPayload(ctx context.Context, 
 	return out
 }
 
+var uploadedChartImplementors = []string{"UploadedChart"}
+
+func (ec *executionContext) _UploadedChart(ctx context.Context, sel ast.SelectionSet, obj *catalog.StoredChart) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, uploadedChartImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UploadedChart")
+		case "chartRef":
+			out.Values[i] = ec._UploadedChart_chartRef(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._UploadedChart_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._UploadedChart_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._UploadedChart_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uploadedAt":
+			out.Values[i] = ec._UploadedChart_uploadedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "templates":
+			out.Values[i] = ec._UploadedChart_templates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var userImplementors = []string{"User", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *ent.User) graphql.Marshaler {
@@ -54335,6 +54936,22 @@ func (ec *executionContext) unmarshalNActivityEventWhereInput2ᚖgithubᚗcomᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAppTemplate2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAppTemplateᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.AppTemplate) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAppTemplate2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAppTemplate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAppTemplate2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐAppTemplate(ctx context.Context, sel ast.SelectionSet, v *ent.AppTemplate) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AppTemplate!")
@@ -54675,6 +55292,19 @@ func (ec *executionContext) marshalNDeleteThreadPayload2ᚖgithubᚗcomᚋwoowte
 		return graphql.Null
 	}
 	return ec._DeleteThreadPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeleteUploadedChartInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteUploadedChartInput(ctx context.Context, v any) (model.DeleteUploadedChartInput, error) {
+	res, err := ec.unmarshalInputDeleteUploadedChartInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteUploadedChartPayload2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeleteUploadedChartPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteUploadedChartPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteUploadedChartPayload!")
+		return graphql.Null
+	}
+	return ec._DeleteUploadedChartPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDeployServiceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐDeployServiceInput(ctx context.Context, v any) (model.DeployServiceInput, error) {
@@ -55827,6 +56457,30 @@ func (ec *executionContext) unmarshalNUpdateThreadInput2githubᚗcomᚋwoowtech�
 func (ec *executionContext) unmarshalNUpdateWorkspaceInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐUpdateWorkspaceInput(ctx context.Context, v any) (model.UpdateWorkspaceInput, error) {
 	res, err := ec.unmarshalInputUpdateWorkspaceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUploadedChart2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋcatalogᚐStoredChartᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.StoredChart) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUploadedChart2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋcatalogᚐStoredChart(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUploadedChart2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋcatalogᚐStoredChart(ctx context.Context, sel ast.SelectionSet, v *catalog.StoredChart) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UploadedChart!")
+		return graphql.Null
+	}
+	return ec._UploadedChart(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUser2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚐUser(ctx context.Context, sel ast.SelectionSet, v *ent.User) graphql.Marshaler {

@@ -503,6 +503,14 @@ func (r *mutationResolver) UpdatePlatformSettings(ctx context.Context, input mod
 	return &model.UpdatePlatformSettingsPayload{Settings: v}, err
 }
 
+// DeleteUploadedChart is the resolver for the deleteUploadedChart field.
+func (r *mutationResolver) DeleteUploadedChart(ctx context.Context, input model.DeleteUploadedChartInput) (*model.DeleteUploadedChartPayload, error) {
+	if err := r.Catalog.DeleteUploadedChart(ctx, input.ChartRef); err != nil {
+		return nil, err
+	}
+	return &model.DeleteUploadedChartPayload{DeletedChartRef: input.ChartRef}, nil
+}
+
 // Registration is the resolver for the registration field.
 func (r *platformSettingsResolver) Registration(ctx context.Context, obj *settings.View) (model.RegistrationMode, error) {
 	return model.RegistrationMode(obj.Registration), nil
@@ -630,6 +638,11 @@ func (r *queryResolver) AiProviders(ctx context.Context) ([]*ent.AIProvider, err
 // PlatformSettings is the resolver for the platformSettings field.
 func (r *queryResolver) PlatformSettings(ctx context.Context) (*settings.View, error) {
 	return r.Settings.Get(ctx)
+}
+
+// UploadedCharts is the resolver for the uploadedCharts field.
+func (r *queryResolver) UploadedCharts(ctx context.Context, first int) ([]*catalog.StoredChart, error) {
+	return r.Catalog.UploadedCharts(ctx, first)
 }
 
 // Values is the resolver for the values field.

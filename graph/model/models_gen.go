@@ -378,6 +378,18 @@ type DeleteThreadPayload struct {
 	DeletedID int `json:"deletedId"`
 }
 
+// The uploaded chart to delete.
+type DeleteUploadedChartInput struct {
+	// Its chart reference, upload://<sha256>.
+	ChartRef string `json:"chartRef"`
+}
+
+// The chart archive deleted.
+type DeleteUploadedChartPayload struct {
+	// The reference of the archive that is gone.
+	DeletedChartRef string `json:"deletedChartRef"`
+}
+
 // A service to deploy from a template (workspace admins and the owner).
 type DeployServiceInput struct {
 	// The workspace; not archived.
