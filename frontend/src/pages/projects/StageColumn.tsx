@@ -58,7 +58,7 @@ export function StageColumn({ col, index, cols, projectId, canEdit, actions, foc
           <h2 id={headingId} title={stage.name}>
             {stage.name}
           </h2>
-          <span className="board-count" aria-label={t("stage.count", { n: tasks.length })}>
+          <span className="board-count" aria-label={t("stage.count", { count: tasks.length })}>
             {tasks.length}
           </span>
         </div>
@@ -76,7 +76,7 @@ export function StageColumn({ col, index, cols, projectId, canEdit, actions, foc
             <h2 id={headingId} title={stage.name}>
               {stage.name}
             </h2>
-            <span className="board-count" aria-label={t("stage.count", { n: tasks.length })}>
+            <span className="board-count" aria-label={t("stage.count", { count: tasks.length })}>
               {tasks.length}
             </span>
             {canEdit && (

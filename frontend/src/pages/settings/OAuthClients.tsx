@@ -88,7 +88,7 @@ function OneTimeSecret({ secret, clientName, onDone }: { secret: string; clientN
   return (
     <div className="stack oauth-secret" role="group" aria-label={t("secret.label", { name: clientName })}>
       <p className="alert alert-warning">{t("secret.warning")}</p>
-      <CopyLink link={secret} label={t("secret.field")} buttonLabel={t("secret.copy")} what={t("secret.what")} />
+      <CopyLink link={secret} label={t("secret.field")} buttonLabel={t("secret.copy")} what="secret" />
       <div className="row">
         <Button size="sm" onClick={onDone}>
           {t("secret.done")}

@@ -354,7 +354,7 @@ export function TunnelToken({ home }: { home: Pick<SmartHomeData, "id" | "state"
       ) : error ? (
         <ErrorMessage error={error} />
       ) : token ? (
-        <CopyLink link={token} label={t("token.label")} buttonLabel={t("token.copy")} what={t("token.what")} secret />
+        <CopyLink link={token} label={t("token.label")} buttonLabel={t("token.copy")} what="token" secret />
       ) : (
         <p className="muted" role="status" style={{ margin: 0 }}>
           {t("token.none", { state: smartHomeStateInSentence(home.state) })}
