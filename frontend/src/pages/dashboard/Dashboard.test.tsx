@@ -211,7 +211,7 @@ describe("Dashboard in Traditional Chinese", () => {
       }),
     });
     expect(await screen.findByRole("heading", { level: 1, name: "儀表板" })).toBeInTheDocument();
-    expect(screen.getByText("Ada，你好。以下是你的工作區中正在發生的事。")).toBeInTheDocument();
+    expect(screen.getByText("Ada，您好。以下是您的工作區中正在發生的事。")).toBeInTheDocument();
     const services = screen.getByRole("heading", { name: "服務" }).closest("li")!;
     const byState = within(services).getByRole("list", { name: "各狀態的服務" });
     expect(within(byState).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["2 個執行中", "1 個錯誤"]);

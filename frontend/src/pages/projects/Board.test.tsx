@@ -145,6 +145,6 @@ describe("Board in Traditional Chinese", { timeout: 20_000 }, () => {
     const { client } = mockClient({ ProjectBoard: boardAnswer(false) });
     renderBoard(client);
     await screen.findByRole("heading", { level: 1, name: "Launch" });
-    expect(screen.getByRole("note")).toHaveTextContent("你可以檢視這個看板；角色為使用者以上的成員才能修改。");
+    expect(screen.getByRole("note")).toHaveTextContent("您可以檢視這個看板；角色為使用者以上的成員才能修改。");
   });
 });

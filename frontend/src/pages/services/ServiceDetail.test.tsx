@@ -654,7 +654,7 @@ describe("ServiceDetail in Traditional Chinese", () => {
     expect(badge()).toHaveTextContent("錯誤");
     const alert = screen.getAllByRole("alert").find((a) => a.textContent?.includes("helm: chart not found"))!;
     expect(alert).toHaveTextContent("上一個操作失敗：helm: chart not found");
-    expect(alert).toHaveTextContent("你可以重試、變更設定、回復到較早的版本，或刪除此服務。");
+    expect(alert).toHaveTextContent("您可以重試、變更設定、回復到較早的版本，或刪除此服務。");
     expect(screen.getByRole("button", { name: "重試" })).toBeInTheDocument();
   });
 

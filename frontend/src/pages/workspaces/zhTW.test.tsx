@@ -125,7 +125,7 @@ describe("workspace pages in zh-TW", { timeout: 20_000 }, () => {
     expect(screen.getByText("可以檢視所有內容、建立及編輯任務，並參與對話。")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "邀請" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: /^成員/ })).toBeInTheDocument();
-    expect(screen.getByText("（你）")).toBeInTheDocument();
+    expect(screen.getByText("（您）")).toBeInTheDocument();
     expect(screen.getByRole("combobox", { name: "Olive 的角色" })).toHaveValue("guest");
     expect(screen.getByRole("button", { name: "移除 Olive" })).toBeInTheDocument();
     const invitations = screen.getByRole("region", { name: /待處理的邀請/ });
