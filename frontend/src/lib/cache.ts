@@ -51,6 +51,9 @@ export const cacheConfig: CacheExchangeOpts = {
     SecretSetting: embedded,
     EnvironmentSetting: embedded,
     UpdatePlatformSettingsPayload: embedded,
+    // An uploaded chart archive is named by its content: upload://<sha256>.
+    UploadedChart: (c) => (c.chartRef as string) ?? null,
+    DeleteUploadedChartPayload: embedded,
     // OAuth: requests, scopes and grants are values of their parent (a
     // grant belongs to the viewer's list); clients are Nodes.
     OAuthConsent: embedded,
