@@ -98,6 +98,14 @@ func TestContainerAppDryRun(t *testing.T) {
 
 	data = ownerDo(serviceQuery, map[string]any{"id": svcID})
 	shown := fmt.Sprint(pick[map[string]any](t, data, "node.values")["env"])
+	port := func() float64 {
+		t.Helper()
+		return pick[float64](t, owner.mustDo(t, `query($id: ID!) { node(id: $id) { ... on Service { internalPort } } }`, map[string]any{"id": svcID}), "node.internalPort")
+	}
+	// The service's port is the container's, not the template's default.
+	if p := port(); p != 3000 {
+		t.Errorf("internalPort %v, want the container's 3000", p)
+	}
 	if !strings.Contains(shown, "production") || !strings.Contains(shown, "••••••••") {
 		t.Errorf("env shown as %s: want the plain value and the secret masked", shown)
 	}
@@ -112,17 +120,27 @@ func TestContainerAppDryRun(t *testing.T) {
 	// An update that sends back the masked secret keeps it.
 	values := pick[map[string]any](t, data, "node.values")
 	values["replicas"] = 3
+	values["port"] = 9090
 	ownerDo(updateServiceMut, map[string]any{"input": map[string]any{"id": svcID, "values": values}})
 	waitState(t, owner, svcID, "running")
+	if p := port(); p != 9090 {
+		t.Errorf("internalPort after the upgrade %v, want 9090", p)
+	}
 	data = ownerDo(serviceQuery, map[string]any{"id": svcID})
 	if fmt.Sprint(pick[map[string]any](t, data, "node.values")["env"]) != shown {
 		t.Errorf("env after the update: %s", data)
 	}
 	m = pick[string](t, ownerDo(manifestQuery, map[string]any{"id": svcID}), "serviceManifest")
-	if !strings.Contains(m, "replicas: 3") || !strings.Contains(m, "kind: Secret") {
+	if !strings.Contains(m, "replicas: 3") || !strings.Contains(m, "kind: Secret") || !strings.Contains(m, "containerPort: 9090") {
 		t.Errorf("manifest after the update:\n%s", m)
 	}
 	ownerDo(valuesDiffQuery, map[string]any{"id": svcID, "from": 1, "to": 2})
+	// A rollback takes the port of the revision it returns to.
+	ownerDo(rollbackMut, map[string]any{"id": svcID, "rev": 1})
+	waitState(t, owner, svcID, "running")
+	if p := port(); p != 3000 {
+		t.Errorf("internalPort after the rollback %v, want 3000", p)
+	}
 	ownerDo(`query($id: ID!) { node(id: $id) { ... on Service { events(first: 50) { edges { node { message } } } } } }`, map[string]any{"id": svcID})
 
 	for _, r := range responses {

@@ -262,7 +262,7 @@ func (s *Deployer) Deploy(ctx context.Context, in DeployInput) (*ent.Service, er
 			SetReferenceID(ref).
 			SetState(service.StatePending).
 			SetSubdomain(fmt.Sprintf("paas-cs-%s-%s", workspaces.HostLabel(ws.Slug), ref8)).
-			SetInternalPort(tpl.DefaultPort).
+			SetInternalPort(internalPort(tpl, checked.Values)).
 			SetReleaseName("svc-" + ref8).
 			SetNamespace(workspaces.Namespace(ws.Slug)).
 			SetUserValues(plain).
@@ -405,7 +405,7 @@ func (s *Deployer) Update(ctx context.Context, in UpdateInput) (*ent.Service, er
 			if err != nil {
 				return "", err
 			}
-			u.SetUserValues(plain)
+			u.SetUserValues(plain).SetInternalPort(internalPort(tpl, checked.Values))
 			if sealed != nil {
 				u.SetSecretValues(sealed)
 			} else {
@@ -585,4 +585,30 @@ func (s *Deployer) event(ctx context.Context, c *ent.Client, svc *ent.Service, l
 		}
 	})
 	return nil
+}
+
+// internalPort is the port a service's app listens on: the value its
+// built-in chart names as the port (the Container app's "port",
+// helmops.PortValueKey) when the values set one, else the template's
+// default port.
+func internalPort(tpl *ent.AppTemplate, values map[string]any) int {
+	key := helmops.PortValueKey(tpl.ChartRef)
+	if key == "" {
+		return tpl.DefaultPort
+	}
+	var p float64
+	switch v := values[key].(type) {
+	case float64:
+		p = v
+	case int:
+		p = float64(v)
+	case int64:
+		p = float64(v)
+	case json.Number:
+		p, _ = v.Float64()
+	}
+	if p < 1 || p > 65535 || p != float64(int(p)) {
+		return tpl.DefaultPort
+	}
+	return int(p)
 }

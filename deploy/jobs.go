@@ -562,7 +562,7 @@ func (s *Deployer) restoreValues(ctx context.Context, svc *ent.Service, revision
 			values[k] = v
 		}
 	}
-	return s.db.Client.Service.UpdateOne(svc).SetUserValues(values).Exec(ctx)
+	return s.db.Client.Service.UpdateOne(svc).SetUserValues(values).SetInternalPort(internalPort(tpl, values)).Exec(ctx)
 }
 
 // syncRevisions mirrors the release history into ServiceRevision rows; a

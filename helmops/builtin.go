@@ -45,3 +45,23 @@ func BuiltinChart(ref string) (*chart.Chart, error) {
 	}
 	return loader.LoadFiles(files)
 }
+
+// PortValueAnnotation, in a chart's Chart.yaml annotations, names the
+// value key that holds the port the app listens on (the Container app's
+// "port"): a service of such a chart has that port, not its template's
+// default.
+const PortValueAnnotation = "paas.woow.io/port-value"
+
+// PortValueKey is the value key holding the app's port for the built-in
+// chart ref names, or "" (another chart, or one that does not say). Only
+// built-in charts are read here: they load from the binary, at no cost.
+func PortValueKey(ref string) string {
+	if !IsBuiltin(ref) {
+		return ""
+	}
+	ch, err := BuiltinChart(ref)
+	if err != nil {
+		return ""
+	}
+	return ch.Metadata.Annotations[PortValueAnnotation]
+}
