@@ -48,10 +48,12 @@ export function launch() {
 /**
  * A browser context that records what must not happen: uncaught page
  * errors, console errors, requests to hosts other than the server.
- * `allow` lists regexps of console errors that a test expects.
+ * `allow` lists regexps of console errors that a test expects; `locale`
+ * is the browser's language (navigator.languages), English unless a test
+ * says otherwise.
  */
-export async function newContext(browser, { viewport = { width: 1280, height: 800 }, colorScheme = "light", label = "browser", allow = [] } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, baseURL: BASE, locale: "en-US", timezoneId: "UTC" });
+export async function newContext(browser, { viewport = { width: 1280, height: 800 }, colorScheme = "light", label = "browser", allow = [], locale = "en-US" } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, baseURL: BASE, locale, timezoneId: "UTC" });
   context.setDefaultTimeout(T.action);
   context.setDefaultNavigationTimeout(T.page);
   const problems = [];
