@@ -160,8 +160,8 @@ describe("AdminTemplates", { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText("Full description (Traditional Chinese, Markdown)"), "**關聯式**資料庫");
     const first = screen.getByRole("group", { name: "Value 1" });
     await user.type(within(first).getByLabelText("Hint"), "At least 8 characters");
-    await user.type(within(first).getByLabelText("Label (Traditional Chinese)"), "密碼");
-    await user.type(within(first).getByLabelText("Hint (Traditional Chinese)"), "至少 8 個字元");
+    await user.type(within(first).getByLabelText("Traditional Chinese name"), "密碼");
+    await user.type(within(first).getByLabelText("Traditional Chinese hint"), "至少 8 個字元");
     await user.click(screen.getByRole("button", { name: "Save template" }));
     const input = (last("AdminUpdateTemplate") as { input: Record<string, unknown> }).input;
     expect(input.translations).toEqual([{ locale: "zh-TW", description: "資料庫", fullDescription: "**關聯式**資料庫" }]);
