@@ -29,6 +29,11 @@
 //     strings inside the JSON fields, e.g. "Database Username") is collapsed
 //     to single spaces; is_active is kept as in the XML (PostgreSQL and Redis
 //     are inactive). The XML has no icons: Material Symbols names were chosen.
+//   - Later (issue 17) every word became English with a zh-TW translation:
+//     the XML's Chinese hints moved to the specs' zh-TW translations, with
+//     English written for them, and the rest was translated by hand.
+//     LoadSeed never updates a database that already has templates, so an
+//     existing installation gets these translations only by an admin's edit.
 package catalog
 
 import (
