@@ -29,6 +29,11 @@
 //     strings inside the JSON fields, e.g. "Database Username") is collapsed
 //     to single spaces; is_active is kept as in the XML (PostgreSQL and Redis
 //     are inactive). The XML has no icons: Material Symbols names were chosen.
+//   - Later (issue 17) every word became English with a zh-TW translation:
+//     the XML's Chinese hints moved to the specs' zh-TW translations, with
+//     English written for them, and the rest was translated by hand.
+//     LoadSeed never updates a database that already has templates, so an
+//     existing installation gets these translations only by an admin's edit.
 package catalog
 
 import (
@@ -46,6 +51,7 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
@@ -99,10 +105,14 @@ func after[T any](ctx context.Context, m *ent.AppTemplateMutation, set func() (T
 // keys are dot paths of [A-Za-z0-9_-] segments and unique, types known,
 // select specs have options and a default among them, defaults have the
 // spec's JSON type (number/boolean/string), password and env specs have
-// no default. Every problem is reported; the error names the input field of
+// no default, their words (English and translated) are within limits
+// (valuespec.Spec.ValidateText); the template's translations are in known
+// locales, one each, and their words follow the English fields' limits
+// (checkTranslation). Every problem is reported; the error names the input field of
 // the first. Lengths are the schema's (see saveErr).
 func check(ctx context.Context, m *ent.AppTemplateMutation) error {
 	var first string
+	seenLocales := map[string]bool{}
 	var msgs []string
 	bad := func(field, format string, a ...any) {
 		if first == "" {
@@ -164,6 +174,9 @@ func check(ctx context.Context, m *ent.AppTemplateMutation) error {
 			if err := checkSpecType(s); err != nil {
 				bad(apptemplate.FieldValueSpecs, "%s: %v", where, err)
 			}
+			if err := s.ValidateText(); err != nil {
+				bad(apptemplate.FieldValueSpecs, "%s: %v", where, err)
+			}
 		}
 		for i, s := range specs.Required {
 			spec("required", i, s)
@@ -173,10 +186,32 @@ func check(ctx context.Context, m *ent.AppTemplateMutation) error {
 		}
 	}
 
+	if ts, ok := m.Translations(); ok {
+		for i, t := range ts {
+			if err := checkTranslation(t, seenLocales); err != nil {
+				bad(apptemplate.FieldTranslations, "translations[%d]: %v", i, err)
+			}
+		}
+	}
+
 	if len(msgs) == 0 {
 		return nil
 	}
 	return errs.InvalidField(first, "%s", strings.Join(msgs, "; "))
+}
+
+// checkTranslation checks a template's translation as its English fields
+// are: a description of one line and at most 500 characters (the schema's
+// limit), a full description of any length; neither may hold control
+// characters or text direction overrides (line breaks are Markdown's).
+func checkTranslation(t translation.Template, seen map[string]bool) error {
+	if err := translation.CheckLocale(t.Locale, seen); err != nil {
+		return err
+	}
+	if err := translation.CheckText("description", t.Description, 500, false); err != nil {
+		return err
+	}
+	return translation.CheckText("fullDescription", t.FullDescription, 0, true)
 }
 
 // saveErr is the answer to a failed save: a taken slug or a value the

@@ -6,10 +6,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
@@ -78,7 +80,8 @@ func TestSeedN8N(t *testing.T) {
 		t.Errorf("n8n chart = %q", n.ChartRef)
 	}
 	pw := findSpec(t, n.ValueSpecs.Required, "_init.owner_password")
-	if pw.Type != valuespec.Password || pw.Default != nil || pw.Description != "至少 8 字元，需含大小寫字母與數字" {
+	if pw.Type != valuespec.Password || pw.Default != nil || pw.Description != "At least 8 characters, with upper- and lower-case letters and a digit" ||
+		pw.Translations[0].Description != "至少 8 字元，需含大小寫字母與數字" {
 		t.Errorf("owner_password spec = %+v", pw)
 	}
 	// The hint states a rule; the spec enforces it.
@@ -86,7 +89,8 @@ func TestSeedN8N(t *testing.T) {
 		t.Errorf("owner_password rules = %+v", pw)
 	}
 	email := findSpec(t, n.ValueSpecs.Required, "_init.owner_email")
-	if email.Label != "n8n Admin Email" || email.Placeholder != "you@example.com" || email.Description != "n8n 管理員登入 Email" {
+	if email.Label != "n8n Admin Email" || email.Placeholder != "you@example.com" || email.Description != "The email address the n8n admin signs in with" ||
+		email.Translations[0].Label != "n8n 管理員電子郵件" {
 		t.Errorf("owner_email spec = %+v", email)
 	}
 	tz := findSpec(t, n.ValueSpecs.Optional, "main.config.GENERIC_TIMEZONE")
@@ -170,6 +174,46 @@ func TestSeedSetsEveryField(t *testing.T) {
 	}
 }
 
+// TestSeedSpeaksChinese: the catalogue is English with a zh-TW
+// translation of every word a user reads: each template's description and
+// full description, each spec's label, and its description, placeholder
+// and pattern message where it has one.
+func TestSeedSpeaksChinese(t *testing.T) {
+	for slug, tp := range seed(t) {
+		if len(tp.Translations) != 1 || tp.Translations[0].Locale != "zh-TW" ||
+			tp.Translations[0].Description == "" || tp.Translations[0].FullDescription == "" {
+			t.Errorf("%s: translations %+v", slug, tp.Translations)
+		}
+		if hasHan(*tp.Description) || hasHan(*tp.FullDescription) {
+			t.Errorf("%s: the English description has Chinese in it", slug)
+		}
+		for _, s := range append(tp.ValueSpecs.Required, tp.ValueSpecs.Optional...) {
+			if len(s.Translations) != 1 || s.Translations[0].Locale != "zh-TW" {
+				t.Errorf("%s %s: translations %+v", slug, s.Key, s.Translations)
+				continue
+			}
+			zh := s.Translations[0]
+			for _, f := range []struct{ name, en, zh string }{
+				{"label", s.Label, zh.Label},
+				{"description", s.Description, zh.Description},
+				{"placeholder", s.Placeholder, zh.Placeholder},
+				{"pattern_message", s.PatternMessage, zh.PatternMessage},
+			} {
+				if (f.en == "") != (f.zh == "") || hasHan(f.en) {
+					t.Errorf("%s %s: %s English %q, zh-TW %q", slug, s.Key, f.name, f.en, f.zh)
+				}
+			}
+			if !hasHan(zh.Label) {
+				t.Errorf("%s %s: zh-TW label %q has no Chinese", slug, s.Key, zh.Label)
+			}
+		}
+	}
+}
+
+func hasHan(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
+}
+
 // checked runs check on a create mutation of in.
 func checked(in ent.CreateAppTemplateInput) error {
 	m := ent.NewClient().AppTemplate.Create().SetInput(in).Mutation()
@@ -211,6 +255,12 @@ func TestCheckAcceptsValid(t *testing.T) {
 	empty.ValueSpecs = &valuespec.Specs{}
 	if err := checked(empty); err != nil {
 		t.Fatalf("empty specs rejected: %v", err)
+	}
+	translated := valid()
+	translated.Translations = []translation.Template{{Locale: "zh-TW", Description: "東西", FullDescription: "第一段。\n\n第二段。"}}
+	translated.ValueSpecs.Optional[0].Translations = valuespec.Translations{{Locale: "zh-TW", Label: "副本數", Description: "執行的\n副本數"}}
+	if err := checked(translated); err != nil {
+		t.Fatalf("translations rejected: %v", err)
 	}
 	none := valid()
 	none.ValueSpecs = nil
@@ -262,6 +312,42 @@ func TestCheckRejects(t *testing.T) {
 		{"min length on a number", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].MinLength = new(1) }, "valueSpecs", "not number"},
 		{"max on a text", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Required[1].Max = new(1.0) }, "valueSpecs", "not text"},
 		{"default breaks its rule", func(t *ent.CreateAppTemplateInput) { t.ValueSpecs.Optional[0].Min = new(2.0) }, "valueSpecs", "default 1: must be at least 2"},
+		{"spec translated into English", func(t *ent.CreateAppTemplateInput) {
+			t.ValueSpecs.Optional[0].Translations = valuespec.Translations{{Locale: "en", Label: "Replicas"}}
+		}, "valueSpecs", `translation locale "en"`},
+		{"spec translated twice", func(t *ent.CreateAppTemplateInput) {
+			t.ValueSpecs.Optional[0].Translations = valuespec.Translations{{Locale: "zh-TW", Label: "副本"}, {Locale: "zh-TW", Label: "副本數"}}
+		}, "valueSpecs", "given twice"},
+		{"translated label too long", func(t *ent.CreateAppTemplateInput) {
+			t.ValueSpecs.Optional[0].Translations = valuespec.Translations{{Locale: "zh-TW", Label: strings.Repeat("副", 201)}}
+		}, "valueSpecs", "translation zh-TW: label is too long: 201 characters, at most 200"},
+		{"translated placeholder with NUL", func(t *ent.CreateAppTemplateInput) {
+			t.ValueSpecs.Optional[0].Translations = valuespec.Translations{{Locale: "zh-TW", Placeholder: "1\x00"}}
+		}, "valueSpecs", "translation zh-TW: placeholder cannot contain control characters"},
+		{"translated pattern message without a pattern", func(t *ent.CreateAppTemplateInput) {
+			t.ValueSpecs.Optional[0].Translations = valuespec.Translations{{Locale: "zh-TW", PatternMessage: "須為數字"}}
+		}, "valueSpecs", "patternMessage is set without a pattern"},
+		{"English description too long", func(t *ent.CreateAppTemplateInput) {
+			t.ValueSpecs.Optional[0].Description = strings.Repeat("x", 1001)
+		}, "valueSpecs", "description is too long"},
+		{"English label with a direction override", func(t *ent.CreateAppTemplateInput) {
+			t.ValueSpecs.Optional[0].Label = "Replicas\u202e"
+		}, "valueSpecs", "label cannot contain control characters"},
+		{"template translated into French", func(t *ent.CreateAppTemplateInput) {
+			t.Translations = []translation.Template{{Locale: "fr", Description: "Une chose"}}
+		}, "translations", `translation locale "fr"`},
+		{"template translated twice", func(t *ent.CreateAppTemplateInput) {
+			t.Translations = []translation.Template{{Locale: "zh-TW"}, {Locale: "zh-TW"}}
+		}, "translations", "given twice"},
+		{"translated description too long", func(t *ent.CreateAppTemplateInput) {
+			t.Translations = []translation.Template{{Locale: "zh-TW", Description: strings.Repeat("東", 501)}}
+		}, "translations", "description is too long: 501 characters, at most 500"},
+		{"translated description on two lines", func(t *ent.CreateAppTemplateInput) {
+			t.Translations = []translation.Template{{Locale: "zh-TW", Description: "一\n二"}}
+		}, "translations", "description cannot contain control characters"},
+		{"translated full description with an escape", func(t *ent.CreateAppTemplateInput) {
+			t.Translations = []translation.Template{{Locale: "zh-TW", FullDescription: "一\x1b[31m"}}
+		}, "translations", "fullDescription cannot contain control characters"},
 		{"blank name", func(t *ent.CreateAppTemplateInput) { t.Name = " " }, "name", "name"},
 		{"bad port", func(t *ent.CreateAppTemplateInput) { t.DefaultPort = new(70000) }, "defaultPort", "port"},
 		{"negative price", func(t *ent.CreateAppTemplateInput) { t.MonthlyPrice = new(-1.0) }, "monthlyPrice", "monthlyPrice must not be negative"},

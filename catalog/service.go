@@ -15,6 +15,7 @@ import (
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/policy"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
@@ -75,7 +76,7 @@ func (s *Service) reindex(ctx context.Context) error {
 		return err
 	}
 	for _, t := range stale {
-		if err := t.Update().SetSearchText(searchText(t.Name, t.Description, t.FullDescription, t.Tags)).Exec(ctx); err != nil {
+		if err := t.Update().SetSearchText(searchText(t.Name, t.Description, t.FullDescription, t.Tags, t.Translations)).Exec(ctx); err != nil {
 			return err
 		}
 	}
@@ -122,15 +123,23 @@ func (s *Service) prepare(ctx context.Context, m *ent.AppTemplateMutation) error
 	if err != nil {
 		return err
 	}
-	m.SetSearchText(searchText(name, desc, full, tags))
+	trans, err := after(ctx, m, m.Translations, m.OldTranslations)
+	if err != nil {
+		return err
+	}
+	m.SetSearchText(searchText(name, desc, full, tags, trans))
 	return nil
 }
 
 // searchText is what the marketplace search matches: name, descriptions
-// and tags, lower-cased here rather than in SQL, where SQLite folds ASCII
-// only. One per line, so a search cannot match across two of them.
-func searchText(name, description, fullDescription string, tags []string) string {
+// (translated ones too: a search in Chinese finds a template) and tags,
+// lower-cased here rather than in SQL, where SQLite folds ASCII only. One
+// per line, so a search cannot match across two of them.
+func searchText(name, description, fullDescription string, tags []string, trans []translation.Template) string {
 	parts := append([]string{name, description, fullDescription}, tags...)
+	for _, t := range trans {
+		parts = append(parts, t.Description, t.FullDescription)
+	}
 	return strings.ToLower(strings.Join(parts, "\n"))
 }
 
@@ -210,6 +219,11 @@ func (s *Service) Update(ctx context.Context, in ent.UpdateAppTemplateInput) (*e
 	if in.AppendTags != nil {
 		// Not in the GraphQL input: entgql v0.7.0 appends Tags instead.
 		return nil, errs.InvalidField("tags", "appending tags is not supported: set tags")
+	}
+	if in.AppendTranslations != nil {
+		// Not in the GraphQL input either; a translation replaces its
+		// locale's, which appending cannot do.
+		return nil, errs.InvalidField("translations", "appending translations is not supported: set translations")
 	}
 	cur, err := s.client.AppTemplate.Get(ctx, in.ID)
 	if ent.IsNotFound(err) {

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
@@ -31,6 +32,8 @@ type AppTemplate struct {
 	Description string `json:"description,omitempty"`
 	// The template's page text (Markdown).
 	FullDescription string `json:"full_description,omitempty"`
+	// description and fullDescription in other languages, one per locale (zh-TW); those fields are English, and an empty translated field falls back to them. Setting it replaces every translation.
+	Translations []translation.Template `json:"translations,omitempty"`
 	// The marketplace category.
 	Category apptemplate.Category `json:"category,omitempty"`
 	// Search keywords.
@@ -96,7 +99,7 @@ func (*AppTemplate) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case apptemplate.FieldTags, apptemplate.FieldDefaultValues, apptemplate.FieldValueSpecs:
+		case apptemplate.FieldTranslations, apptemplate.FieldTags, apptemplate.FieldDefaultValues, apptemplate.FieldValueSpecs:
 			values[i] = new([]byte)
 		case apptemplate.FieldIngressEnabled, apptemplate.FieldActive:
 			values[i] = new(sql.NullBool)
@@ -164,6 +167,14 @@ func (_m *AppTemplate) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field full_description", values[i])
 			} else if value.Valid {
 				_m.FullDescription = value.String
+			}
+		case apptemplate.FieldTranslations:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field translations", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Translations); err != nil {
+					return fmt.Errorf("unmarshal field translations: %w", err)
+				}
 			}
 		case apptemplate.FieldCategory:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -331,6 +342,9 @@ func (_m *AppTemplate) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("full_description=")
 	builder.WriteString(_m.FullDescription)
+	builder.WriteString(", ")
+	builder.WriteString("translations=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Translations))
 	builder.WriteString(", ")
 	builder.WriteString("category=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Category))

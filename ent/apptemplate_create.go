@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/service"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
@@ -87,6 +88,12 @@ func (_c *AppTemplateCreate) SetNillableFullDescription(v *string) *AppTemplateC
 	if v != nil {
 		_c.SetFullDescription(*v)
 	}
+	return _c
+}
+
+// SetTranslations sets the "translations" field.
+func (_c *AppTemplateCreate) SetTranslations(v []translation.Template) *AppTemplateCreate {
+	_c.mutation.SetTranslations(v)
 	return _c
 }
 
@@ -370,6 +377,10 @@ func (_c *AppTemplateCreate) defaults() error {
 		v := apptemplate.DefaultFullDescription
 		_c.mutation.SetFullDescription(v)
 	}
+	if _, ok := _c.mutation.Translations(); !ok {
+		v := apptemplate.DefaultTranslations
+		_c.mutation.SetTranslations(v)
+	}
 	if _, ok := _c.mutation.Tags(); !ok {
 		v := apptemplate.DefaultTags
 		_c.mutation.SetTags(v)
@@ -467,6 +478,9 @@ func (_c *AppTemplateCreate) check() error {
 	}
 	if _, ok := _c.mutation.FullDescription(); !ok {
 		return &ValidationError{Name: "full_description", err: errors.New(`ent: missing required field "AppTemplate.full_description"`)}
+	}
+	if _, ok := _c.mutation.Translations(); !ok {
+		return &ValidationError{Name: "translations", err: errors.New(`ent: missing required field "AppTemplate.translations"`)}
 	}
 	if _, ok := _c.mutation.Category(); !ok {
 		return &ValidationError{Name: "category", err: errors.New(`ent: missing required field "AppTemplate.category"`)}
@@ -598,6 +612,10 @@ func (_c *AppTemplateCreate) createSpec() (*AppTemplate, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.FullDescription(); ok {
 		_spec.SetField(apptemplate.FieldFullDescription, field.TypeString, value)
 		_node.FullDescription = value
+	}
+	if value, ok := _c.mutation.Translations(); ok {
+		_spec.SetField(apptemplate.FieldTranslations, field.TypeJSON, value)
+		_node.Translations = value
 	}
 	if value, ok := _c.mutation.Category(); ok {
 		_spec.SetField(apptemplate.FieldCategory, field.TypeEnum, value)

@@ -15,6 +15,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/apptemplate"
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/ent/service"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
@@ -77,6 +78,18 @@ func (_u *AppTemplateUpdate) SetNillableFullDescription(v *string) *AppTemplateU
 	if v != nil {
 		_u.SetFullDescription(*v)
 	}
+	return _u
+}
+
+// SetTranslations sets the "translations" field.
+func (_u *AppTemplateUpdate) SetTranslations(v []translation.Template) *AppTemplateUpdate {
+	_u.mutation.SetTranslations(v)
+	return _u
+}
+
+// AppendTranslations appends value to the "translations" field.
+func (_u *AppTemplateUpdate) AppendTranslations(v []translation.Template) *AppTemplateUpdate {
+	_u.mutation.AppendTranslations(v)
 	return _u
 }
 
@@ -501,6 +514,14 @@ func (_u *AppTemplateUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if value, ok := _u.mutation.FullDescription(); ok {
 		_spec.SetField(apptemplate.FieldFullDescription, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.Translations(); ok {
+		_spec.SetField(apptemplate.FieldTranslations, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedTranslations(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, apptemplate.FieldTranslations, value)
+		})
+	}
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(apptemplate.FieldCategory, field.TypeEnum, value)
 	}
@@ -684,6 +705,18 @@ func (_u *AppTemplateUpdateOne) SetNillableFullDescription(v *string) *AppTempla
 	if v != nil {
 		_u.SetFullDescription(*v)
 	}
+	return _u
+}
+
+// SetTranslations sets the "translations" field.
+func (_u *AppTemplateUpdateOne) SetTranslations(v []translation.Template) *AppTemplateUpdateOne {
+	_u.mutation.SetTranslations(v)
+	return _u
+}
+
+// AppendTranslations appends value to the "translations" field.
+func (_u *AppTemplateUpdateOne) AppendTranslations(v []translation.Template) *AppTemplateUpdateOne {
+	_u.mutation.AppendTranslations(v)
 	return _u
 }
 
@@ -1137,6 +1170,14 @@ func (_u *AppTemplateUpdateOne) sqlSave(ctx context.Context) (_node *AppTemplate
 	}
 	if value, ok := _u.mutation.FullDescription(); ok {
 		_spec.SetField(apptemplate.FieldFullDescription, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Translations(); ok {
+		_spec.SetField(apptemplate.FieldTranslations, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedTranslations(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, apptemplate.FieldTranslations, value)
+		})
 	}
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(apptemplate.FieldCategory, field.TypeEnum, value)

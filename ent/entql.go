@@ -176,6 +176,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			apptemplate.FieldSlug:             {Type: field.TypeString, Column: apptemplate.FieldSlug},
 			apptemplate.FieldDescription:      {Type: field.TypeString, Column: apptemplate.FieldDescription},
 			apptemplate.FieldFullDescription:  {Type: field.TypeString, Column: apptemplate.FieldFullDescription},
+			apptemplate.FieldTranslations:     {Type: field.TypeJSON, Column: apptemplate.FieldTranslations},
 			apptemplate.FieldCategory:         {Type: field.TypeEnum, Column: apptemplate.FieldCategory},
 			apptemplate.FieldTags:             {Type: field.TypeJSON, Column: apptemplate.FieldTags},
 			apptemplate.FieldIcon:             {Type: field.TypeString, Column: apptemplate.FieldIcon},
@@ -2500,6 +2501,11 @@ func (f *AppTemplateFilter) WhereDescription(p entql.StringP) {
 // WhereFullDescription applies the entql string predicate on the full_description field.
 func (f *AppTemplateFilter) WhereFullDescription(p entql.StringP) {
 	f.Where(p.Field(apptemplate.FieldFullDescription))
+}
+
+// WhereTranslations applies the entql json.RawMessage predicate on the translations field.
+func (f *AppTemplateFilter) WhereTranslations(p entql.BytesP) {
+	f.Where(p.Field(apptemplate.FieldTranslations))
 }
 
 // WhereCategory applies the entql string predicate on the category field.

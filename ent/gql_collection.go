@@ -965,6 +965,11 @@ func (_q *AppTemplateQuery) collectField(ctx context.Context, oneNode bool, opCt
 				selectedFields = append(selectedFields, apptemplate.FieldFullDescription)
 				fieldSeen[apptemplate.FieldFullDescription] = struct{}{}
 			}
+		case "translations":
+			if _, ok := fieldSeen[apptemplate.FieldTranslations]; !ok {
+				selectedFields = append(selectedFields, apptemplate.FieldTranslations)
+				fieldSeen[apptemplate.FieldTranslations] = struct{}{}
+			}
 		case "category":
 			if _, ok := fieldSeen[apptemplate.FieldCategory]; !ok {
 				selectedFields = append(selectedFields, apptemplate.FieldCategory)

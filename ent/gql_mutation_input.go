@@ -4,6 +4,7 @@ package ent
 
 import (
 	"github.com/woowtech/woow-paas/ent/apptemplate"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
@@ -13,6 +14,7 @@ type CreateAppTemplateInput struct {
 	Slug             string
 	Description      *string
 	FullDescription  *string
+	Translations     []translation.Template
 	Category         apptemplate.Category
 	Tags             []string
 	Icon             *string
@@ -40,6 +42,9 @@ func (i *CreateAppTemplateInput) Mutate(m *AppTemplateMutation) {
 	}
 	if v := i.FullDescription; v != nil {
 		m.SetFullDescription(*v)
+	}
+	if v := i.Translations; v != nil {
+		m.SetTranslations(v)
 	}
 	m.SetCategory(i.Category)
 	if v := i.Tags; v != nil {
@@ -95,26 +100,28 @@ func (c *AppTemplateCreate) SetInput(i CreateAppTemplateInput) *AppTemplateCreat
 
 // UpdateAppTemplateInput represents a mutation input for updating apptemplates.
 type UpdateAppTemplateInput struct {
-	Name             *string
-	Description      *string
-	FullDescription  *string
-	Category         *apptemplate.Category
-	Tags             []string
-	AppendTags       []string
-	Icon             *string
-	MonthlyPrice     *float64
-	DocumentationURL *string
-	ChartRef         *string
-	ChartRepoURL     *string
-	ChartVersion     *string
-	DefaultValues    map[string]interface{}
-	ValueSpecs       *valuespec.Specs
-	DefaultPort      *int
-	IngressEnabled   *bool
-	MinVcpu          *float64
-	MinRAMGB         *float64
-	MinStorageGB     *float64
-	Active           *bool
+	Name               *string
+	Description        *string
+	FullDescription    *string
+	Translations       []translation.Template
+	AppendTranslations []translation.Template
+	Category           *apptemplate.Category
+	Tags               []string
+	AppendTags         []string
+	Icon               *string
+	MonthlyPrice       *float64
+	DocumentationURL   *string
+	ChartRef           *string
+	ChartRepoURL       *string
+	ChartVersion       *string
+	DefaultValues      map[string]interface{}
+	ValueSpecs         *valuespec.Specs
+	DefaultPort        *int
+	IngressEnabled     *bool
+	MinVcpu            *float64
+	MinRAMGB           *float64
+	MinStorageGB       *float64
+	Active             *bool
 	// ID is the AppTemplate to update.
 	ID int
 }
@@ -129,6 +136,12 @@ func (i *UpdateAppTemplateInput) Mutate(m *AppTemplateMutation) {
 	}
 	if v := i.FullDescription; v != nil {
 		m.SetFullDescription(*v)
+	}
+	if v := i.Translations; v != nil {
+		m.SetTranslations(v)
+	}
+	if i.AppendTranslations != nil {
+		m.AppendTranslations(i.Translations)
 	}
 	if v := i.Category; v != nil {
 		m.SetCategory(*v)

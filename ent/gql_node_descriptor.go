@@ -580,7 +580,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "AppTemplate",
-		Fields: make([]*Field, 22),
+		Fields: make([]*Field, 23),
 		Edges:  make([]*Edge, 0),
 	}
 	var buf []byte
@@ -632,10 +632,18 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "full_description",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.Category); err != nil {
+	if buf, err = json.Marshal(_m.Translations); err != nil {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
+		Type:  "[]translation.Template",
+		Name:  "translations",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Category); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
 		Type:  "apptemplate.Category",
 		Name:  "category",
 		Value: string(buf),
@@ -643,7 +651,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Tags); err != nil {
 		return nil, err
 	}
-	node.Fields[7] = &Field{
+	node.Fields[8] = &Field{
 		Type:  "[]string",
 		Name:  "tags",
 		Value: string(buf),
@@ -651,7 +659,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Icon); err != nil {
 		return nil, err
 	}
-	node.Fields[8] = &Field{
+	node.Fields[9] = &Field{
 		Type:  "string",
 		Name:  "icon",
 		Value: string(buf),
@@ -659,7 +667,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.MonthlyPrice); err != nil {
 		return nil, err
 	}
-	node.Fields[9] = &Field{
+	node.Fields[10] = &Field{
 		Type:  "float64",
 		Name:  "monthly_price",
 		Value: string(buf),
@@ -667,7 +675,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.DocumentationURL); err != nil {
 		return nil, err
 	}
-	node.Fields[10] = &Field{
+	node.Fields[11] = &Field{
 		Type:  "string",
 		Name:  "documentation_url",
 		Value: string(buf),
@@ -675,7 +683,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.ChartRef); err != nil {
 		return nil, err
 	}
-	node.Fields[11] = &Field{
+	node.Fields[12] = &Field{
 		Type:  "string",
 		Name:  "chart_ref",
 		Value: string(buf),
@@ -683,7 +691,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.ChartRepoURL); err != nil {
 		return nil, err
 	}
-	node.Fields[12] = &Field{
+	node.Fields[13] = &Field{
 		Type:  "string",
 		Name:  "chart_repo_url",
 		Value: string(buf),
@@ -691,7 +699,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.ChartVersion); err != nil {
 		return nil, err
 	}
-	node.Fields[13] = &Field{
+	node.Fields[14] = &Field{
 		Type:  "string",
 		Name:  "chart_version",
 		Value: string(buf),
@@ -699,7 +707,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.DefaultValues); err != nil {
 		return nil, err
 	}
-	node.Fields[14] = &Field{
+	node.Fields[15] = &Field{
 		Type:  "map[string]interface {}",
 		Name:  "default_values",
 		Value: string(buf),
@@ -707,7 +715,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.ValueSpecs); err != nil {
 		return nil, err
 	}
-	node.Fields[15] = &Field{
+	node.Fields[16] = &Field{
 		Type:  "valuespec.Specs",
 		Name:  "value_specs",
 		Value: string(buf),
@@ -715,7 +723,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.DefaultPort); err != nil {
 		return nil, err
 	}
-	node.Fields[16] = &Field{
+	node.Fields[17] = &Field{
 		Type:  "int",
 		Name:  "default_port",
 		Value: string(buf),
@@ -723,7 +731,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.IngressEnabled); err != nil {
 		return nil, err
 	}
-	node.Fields[17] = &Field{
+	node.Fields[18] = &Field{
 		Type:  "bool",
 		Name:  "ingress_enabled",
 		Value: string(buf),
@@ -731,7 +739,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.MinVcpu); err != nil {
 		return nil, err
 	}
-	node.Fields[18] = &Field{
+	node.Fields[19] = &Field{
 		Type:  "float64",
 		Name:  "min_vcpu",
 		Value: string(buf),
@@ -739,7 +747,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.MinRAMGB); err != nil {
 		return nil, err
 	}
-	node.Fields[19] = &Field{
+	node.Fields[20] = &Field{
 		Type:  "float64",
 		Name:  "min_ram_gb",
 		Value: string(buf),
@@ -747,7 +755,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.MinStorageGB); err != nil {
 		return nil, err
 	}
-	node.Fields[20] = &Field{
+	node.Fields[21] = &Field{
 		Type:  "float64",
 		Name:  "min_storage_gb",
 		Value: string(buf),
@@ -755,7 +763,7 @@ func (_m *AppTemplate) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Active); err != nil {
 		return nil, err
 	}
-	node.Fields[21] = &Field{
+	node.Fields[22] = &Field{
 		Type:  "bool",
 		Name:  "active",
 		Value: string(buf),

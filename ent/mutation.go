@@ -45,6 +45,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/role"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
@@ -5436,45 +5437,47 @@ func (m *ActivityEventMutation) ResetEdge(name string) error {
 // AppTemplateMutation represents an operation that mutates the AppTemplate nodes in the graph.
 type AppTemplateMutation struct {
 	config
-	op                Op
-	typ               string
-	id                *int
-	created_at        *time.Time
-	updated_at        *time.Time
-	name              *string
-	slug              *string
-	description       *string
-	full_description  *string
-	category          *apptemplate.Category
-	tags              *[]string
-	appendtags        []string
-	icon              *string
-	monthly_price     *float64
-	addmonthly_price  *float64
-	documentation_url *string
-	chart_ref         *string
-	chart_repo_url    *string
-	chart_version     *string
-	default_values    *map[string]interface{}
-	value_specs       *valuespec.Specs
-	default_port      *int
-	adddefault_port   *int
-	ingress_enabled   *bool
-	min_vcpu          *float64
-	addmin_vcpu       *float64
-	min_ram_gb        *float64
-	addmin_ram_gb     *float64
-	min_storage_gb    *float64
-	addmin_storage_gb *float64
-	active            *bool
-	search_text       *string
-	clearedFields     map[string]struct{}
-	services          map[int]struct{}
-	removedservices   map[int]struct{}
-	clearedservices   bool
-	done              bool
-	oldValue          func(context.Context) (*AppTemplate, error)
-	predicates        []predicate.AppTemplate
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	name               *string
+	slug               *string
+	description        *string
+	full_description   *string
+	translations       *[]translation.Template
+	appendtranslations []translation.Template
+	category           *apptemplate.Category
+	tags               *[]string
+	appendtags         []string
+	icon               *string
+	monthly_price      *float64
+	addmonthly_price   *float64
+	documentation_url  *string
+	chart_ref          *string
+	chart_repo_url     *string
+	chart_version      *string
+	default_values     *map[string]interface{}
+	value_specs        *valuespec.Specs
+	default_port       *int
+	adddefault_port    *int
+	ingress_enabled    *bool
+	min_vcpu           *float64
+	addmin_vcpu        *float64
+	min_ram_gb         *float64
+	addmin_ram_gb      *float64
+	min_storage_gb     *float64
+	addmin_storage_gb  *float64
+	active             *bool
+	search_text        *string
+	clearedFields      map[string]struct{}
+	services           map[int]struct{}
+	removedservices    map[int]struct{}
+	clearedservices    bool
+	done               bool
+	oldValue           func(context.Context) (*AppTemplate, error)
+	predicates         []predicate.AppTemplate
 }
 
 var _ ent.Mutation = (*AppTemplateMutation)(nil)
@@ -5789,6 +5792,57 @@ func (m *AppTemplateMutation) OldFullDescription(ctx context.Context) (v string,
 // ResetFullDescription resets all changes to the "full_description" field.
 func (m *AppTemplateMutation) ResetFullDescription() {
 	m.full_description = nil
+}
+
+// SetTranslations sets the "translations" field.
+func (m *AppTemplateMutation) SetTranslations(t []translation.Template) {
+	m.translations = &t
+	m.appendtranslations = nil
+}
+
+// Translations returns the value of the "translations" field in the mutation.
+func (m *AppTemplateMutation) Translations() (r []translation.Template, exists bool) {
+	v := m.translations
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTranslations returns the old "translations" field's value of the AppTemplate entity.
+// If the AppTemplate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppTemplateMutation) OldTranslations(ctx context.Context) (v []translation.Template, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTranslations is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTranslations requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTranslations: %w", err)
+	}
+	return oldValue.Translations, nil
+}
+
+// AppendTranslations adds t to the "translations" field.
+func (m *AppTemplateMutation) AppendTranslations(t []translation.Template) {
+	m.appendtranslations = append(m.appendtranslations, t...)
+}
+
+// AppendedTranslations returns the list of values that were appended to the "translations" field in this mutation.
+func (m *AppTemplateMutation) AppendedTranslations() ([]translation.Template, bool) {
+	if len(m.appendtranslations) == 0 {
+		return nil, false
+	}
+	return m.appendtranslations, true
+}
+
+// ResetTranslations resets all changes to the "translations" field.
+func (m *AppTemplateMutation) ResetTranslations() {
+	m.translations = nil
+	m.appendtranslations = nil
 }
 
 // SetCategory sets the "category" field.
@@ -6606,7 +6660,7 @@ func (m *AppTemplateMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AppTemplateMutation) Fields() []string {
-	fields := make([]string, 0, 23)
+	fields := make([]string, 0, 24)
 	if m.created_at != nil {
 		fields = append(fields, apptemplate.FieldCreatedAt)
 	}
@@ -6624,6 +6678,9 @@ func (m *AppTemplateMutation) Fields() []string {
 	}
 	if m.full_description != nil {
 		fields = append(fields, apptemplate.FieldFullDescription)
+	}
+	if m.translations != nil {
+		fields = append(fields, apptemplate.FieldTranslations)
 	}
 	if m.category != nil {
 		fields = append(fields, apptemplate.FieldCategory)
@@ -6696,6 +6753,8 @@ func (m *AppTemplateMutation) Field(name string) (ent.Value, bool) {
 		return m.Description()
 	case apptemplate.FieldFullDescription:
 		return m.FullDescription()
+	case apptemplate.FieldTranslations:
+		return m.Translations()
 	case apptemplate.FieldCategory:
 		return m.Category()
 	case apptemplate.FieldTags:
@@ -6751,6 +6810,8 @@ func (m *AppTemplateMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldDescription(ctx)
 	case apptemplate.FieldFullDescription:
 		return m.OldFullDescription(ctx)
+	case apptemplate.FieldTranslations:
+		return m.OldTranslations(ctx)
 	case apptemplate.FieldCategory:
 		return m.OldCategory(ctx)
 	case apptemplate.FieldTags:
@@ -6835,6 +6896,13 @@ func (m *AppTemplateMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetFullDescription(v)
+		return nil
+	case apptemplate.FieldTranslations:
+		v, ok := value.([]translation.Template)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTranslations(v)
 		return nil
 	case apptemplate.FieldCategory:
 		v, ok := value.(apptemplate.Category)
@@ -7084,6 +7152,9 @@ func (m *AppTemplateMutation) ResetField(name string) error {
 		return nil
 	case apptemplate.FieldFullDescription:
 		m.ResetFullDescription()
+		return nil
+	case apptemplate.FieldTranslations:
+		m.ResetTranslations()
 		return nil
 	case apptemplate.FieldCategory:
 		m.ResetCategory()

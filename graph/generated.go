@@ -39,6 +39,7 @@ import (
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
 	"github.com/woowtech/woow-paas/settings"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/workspaces"
 )
@@ -71,7 +72,9 @@ type ResolverRoot interface {
 	TaskStage() TaskStageResolver
 	User() UserResolver
 	ValueChange() ValueChangeResolver
+	ValueSpec() ValueSpecResolver
 	Workspace() WorkspaceResolver
+	ValueSpecInput() ValueSpecInputResolver
 }
 
 type DirectiveRoot struct {
@@ -246,6 +249,7 @@ type ComplexityRoot struct {
 		Name             func(childComplexity int) int
 		Slug             func(childComplexity int) int
 		Tags             func(childComplexity int) int
+		Translations     func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
 		ValueSpecs       func(childComplexity int) int
 	}
@@ -879,6 +883,12 @@ type ComplexityRoot struct {
 		Stage func(childComplexity int) int
 	}
 
+	TemplateTranslation struct {
+		Description     func(childComplexity int) int
+		FullDescription func(childComplexity int) int
+		Locale          func(childComplexity int) int
+	}
+
 	TestAIProviderPayload struct {
 		Message func(childComplexity int) int
 		Models  func(childComplexity int) int
@@ -949,7 +959,16 @@ type ComplexityRoot struct {
 		Pattern        func(childComplexity int) int
 		PatternMessage func(childComplexity int) int
 		Placeholder    func(childComplexity int) int
+		Translations   func(childComplexity int) int
 		Type           func(childComplexity int) int
+	}
+
+	ValueSpecTranslation struct {
+		Description    func(childComplexity int) int
+		Label          func(childComplexity int) int
+		Locale         func(childComplexity int) int
+		PatternMessage func(childComplexity int) int
+		Placeholder    func(childComplexity int) int
 	}
 
 	ValueSpecs struct {
@@ -1194,6 +1213,9 @@ type UserResolver interface {
 type ValueChangeResolver interface {
 	Kind(ctx context.Context, obj *valuespec.Change) (string, error)
 }
+type ValueSpecResolver interface {
+	Translations(ctx context.Context, obj *valuespec.Spec) ([]*valuespec.Translation, error)
+}
 type WorkspaceResolver interface {
 	Namespace(ctx context.Context, obj *ent.Workspace) (string, error)
 	PendingInvitations(ctx context.Context, obj *ent.Workspace) ([]*ent.Invitation, error)
@@ -1205,6 +1227,10 @@ type WorkspaceResolver interface {
 	ViewerCanLeave(ctx context.Context, obj *ent.Workspace) (bool, error)
 	ViewerCanChat(ctx context.Context, obj *ent.Workspace) (bool, error)
 	ViewerCanEditProjects(ctx context.Context, obj *ent.Workspace) (bool, error)
+}
+
+type ValueSpecInputResolver interface {
+	Translations(ctx context.Context, obj *valuespec.Spec, data []*valuespec.Translation) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1926,6 +1952,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AppTemplate.Tags(childComplexity), true
+	case "AppTemplate.translations":
+		if e.ComplexityRoot.AppTemplate.Translations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppTemplate.Translations(childComplexity), true
 	case "AppTemplate.updatedAt":
 		if e.ComplexityRoot.AppTemplate.UpdatedAt == nil {
 			break
@@ -4770,6 +4802,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TaskStagePayload.Stage(childComplexity), true
 
+	case "TemplateTranslation.description":
+		if e.ComplexityRoot.TemplateTranslation.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TemplateTranslation.Description(childComplexity), true
+	case "TemplateTranslation.fullDescription":
+		if e.ComplexityRoot.TemplateTranslation.FullDescription == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TemplateTranslation.FullDescription(childComplexity), true
+	case "TemplateTranslation.locale":
+		if e.ComplexityRoot.TemplateTranslation.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TemplateTranslation.Locale(childComplexity), true
+
 	case "TestAIProviderPayload.message":
 		if e.ComplexityRoot.TestAIProviderPayload.Message == nil {
 			break
@@ -5048,12 +5099,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ValueSpec.Placeholder(childComplexity), true
+	case "ValueSpec.translations":
+		if e.ComplexityRoot.ValueSpec.Translations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpec.Translations(childComplexity), true
 	case "ValueSpec.type":
 		if e.ComplexityRoot.ValueSpec.Type == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ValueSpec.Type(childComplexity), true
+
+	case "ValueSpecTranslation.description":
+		if e.ComplexityRoot.ValueSpecTranslation.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpecTranslation.Description(childComplexity), true
+	case "ValueSpecTranslation.label":
+		if e.ComplexityRoot.ValueSpecTranslation.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpecTranslation.Label(childComplexity), true
+	case "ValueSpecTranslation.locale":
+		if e.ComplexityRoot.ValueSpecTranslation.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpecTranslation.Locale(childComplexity), true
+	case "ValueSpecTranslation.patternMessage":
+		if e.ComplexityRoot.ValueSpecTranslation.PatternMessage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpecTranslation.PatternMessage(childComplexity), true
+	case "ValueSpecTranslation.placeholder":
+		if e.ComplexityRoot.ValueSpecTranslation.Placeholder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ValueSpecTranslation.Placeholder(childComplexity), true
 
 	case "ValueSpecs.optional":
 		if e.ComplexityRoot.ValueSpecs.Optional == nil {
@@ -5473,6 +5561,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TaskStageOrder", ec.unmarshalInputTaskStageOrder),
 			graphql.NewInputUnmarshaler("TaskStageWhereInput", ec.unmarshalInputTaskStageWhereInput),
 			graphql.NewInputUnmarshaler("TaskWhereInput", ec.unmarshalInputTaskWhereInput),
+			graphql.NewInputUnmarshaler("TemplateTranslationInput", ec.unmarshalInputTemplateTranslationInput),
 			graphql.NewInputUnmarshaler("TestAIProviderInput", ec.unmarshalInputTestAIProviderInput),
 			graphql.NewInputUnmarshaler("TransferOwnershipInput", ec.unmarshalInputTransferOwnershipInput),
 			graphql.NewInputUnmarshaler("UpdateAIAgentInput", ec.unmarshalInputUpdateAIAgentInput),
@@ -5490,6 +5579,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
 			graphql.NewInputUnmarshaler("ValueSpecInput", ec.unmarshalInputValueSpecInput),
+			graphql.NewInputUnmarshaler("ValueSpecTranslationInput", ec.unmarshalInputValueSpecTranslationInput),
 			graphql.NewInputUnmarshaler("ValueSpecsInput", ec.unmarshalInputValueSpecsInput),
 			graphql.NewInputUnmarshaler("VerifyEmailInput", ec.unmarshalInputVerifyEmailInput),
 			graphql.NewInputUnmarshaler("WorkspaceMemberOrder", ec.unmarshalInputWorkspaceMemberOrder),
@@ -5684,6 +5774,69 @@ type ValueSpec {
   min: Float
   "Rule for number: the largest value allowed (inclusive)."
   max: Float
+  """
+  label, description, placeholder and patternMessage in other languages,
+  one per locale; those fields are English.
+  """
+  translations: [ValueSpecTranslation!]!
+}
+
+"""
+A value spec's words in one language. An empty field is not translated:
+the English one applies.
+"""
+type ValueSpecTranslation {
+  "The language, a BCP 47 tag: zh-TW."
+  locale: String!
+  "What the form calls the value."
+  label: String!
+  "Help text shown under the field."
+  description: String!
+  "Example text shown in an empty field."
+  placeholder: String!
+  "What a user reads when a value does not match the spec's pattern."
+  patternMessage: String!
+}
+
+"""
+A value spec's words in one language (see ValueSpecTranslation): each at
+most as long as the English field, on one line but the description, with
+no control characters.
+"""
+input ValueSpecTranslationInput {
+  "The language, a BCP 47 tag: zh-TW (once per spec)."
+  locale: String!
+  "What the form calls the value; empty: the English label."
+  label: String
+  "Help text shown under the field; empty: the English one."
+  description: String
+  "Example text shown in an empty field; empty: the English one."
+  placeholder: String
+  "What a user reads when a value does not match; only with a pattern."
+  patternMessage: String
+}
+
+"""
+A template's description and full description in one language. An empty
+field is not translated: the English one applies.
+"""
+type TemplateTranslation {
+  "The language, a BCP 47 tag: zh-TW."
+  locale: String!
+  "The one-line summary for the marketplace."
+  description: String!
+  "The template's page text (Markdown)."
+  fullDescription: String!
+}
+
+"A template's description and full description in one language (see TemplateTranslation)."
+input TemplateTranslationInput {
+  "The language, a BCP 47 tag: zh-TW (once per template)."
+  locale: String!
+  "The one-line summary, up to 500 characters; empty: the English one."
+  description: String
+  "The page text (Markdown); empty: the English one."
+  fullDescription: String
 }
 
 "The values a template lets a user set, as an admin writes them (see ValueSpecs)."
@@ -5728,6 +5881,11 @@ input ValueSpecInput {
   min: Float
   "Rule for number: the largest value allowed (inclusive)."
   max: Float
+  """
+  label, description, placeholder and patternMessage in other languages,
+  one per locale; replaces the spec's translations. Absent: none.
+  """
+  translations: [ValueSpecTranslationInput!]
 }
 
 extend type Workspace {
@@ -8041,6 +8199,8 @@ func (ec *executionContext) childFields_AppTemplate(ctx context.Context, field g
 		return ec.fieldContext_AppTemplate_description(ctx, field)
 	case "fullDescription":
 		return ec.fieldContext_AppTemplate_fullDescription(ctx, field)
+	case "translations":
+		return ec.fieldContext_AppTemplate_translations(ctx, field)
 	case "category":
 		return ec.fieldContext_AppTemplate_category(ctx, field)
 	case "tags":
@@ -9129,6 +9289,18 @@ func (ec *executionContext) childFields_TaskStagePayload(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type TaskStagePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_TemplateTranslation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "locale":
+		return ec.fieldContext_TemplateTranslation_locale(ctx, field)
+	case "description":
+		return ec.fieldContext_TemplateTranslation_description(ctx, field)
+	case "fullDescription":
+		return ec.fieldContext_TemplateTranslation_fullDescription(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TemplateTranslation", field.Name)
+}
+
 func (ec *executionContext) childFields_TestAIProviderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "ok":
@@ -9271,8 +9443,26 @@ func (ec *executionContext) childFields_ValueSpec(ctx context.Context, field gra
 		return ec.fieldContext_ValueSpec_min(ctx, field)
 	case "max":
 		return ec.fieldContext_ValueSpec_max(ctx, field)
+	case "translations":
+		return ec.fieldContext_ValueSpec_translations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ValueSpec", field.Name)
+}
+
+func (ec *executionContext) childFields_ValueSpecTranslation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "locale":
+		return ec.fieldContext_ValueSpecTranslation_locale(ctx, field)
+	case "label":
+		return ec.fieldContext_ValueSpecTranslation_label(ctx, field)
+	case "description":
+		return ec.fieldContext_ValueSpecTranslation_description(ctx, field)
+	case "placeholder":
+		return ec.fieldContext_ValueSpecTranslation_placeholder(ctx, field)
+	case "patternMessage":
+		return ec.fieldContext_ValueSpecTranslation_patternMessage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ValueSpecTranslation", field.Name)
 }
 
 func (ec *executionContext) childFields_ValueSpecs(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14193,6 +14383,38 @@ func (ec *executionContext) _AppTemplate_fullDescription(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_AppTemplate_fullDescription(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AppTemplate", field, false, false, "String")
+}
+
+func (ec *executionContext) _AppTemplate_translations(ctx context.Context, field graphql.CollectedField, obj *ent.AppTemplate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppTemplate_translations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Translations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []translation.Template) graphql.Marshaler {
+			return ec.marshalNTemplateTranslation2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋtranslationᚐTemplateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppTemplate_translations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AppTemplate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TemplateTranslation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AppTemplate_category(ctx context.Context, field graphql.CollectedField, obj *ent.AppTemplate) (ret graphql.Marshaler) {
@@ -26139,6 +26361,75 @@ func (ec *executionContext) fieldContext_TaskStagePayload_stage(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _TemplateTranslation_locale(ctx context.Context, field graphql.CollectedField, obj *translation.Template) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TemplateTranslation_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TemplateTranslation_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TemplateTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _TemplateTranslation_description(ctx context.Context, field graphql.CollectedField, obj *translation.Template) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TemplateTranslation_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TemplateTranslation_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TemplateTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _TemplateTranslation_fullDescription(ctx context.Context, field graphql.CollectedField, obj *translation.Template) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TemplateTranslation_fullDescription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FullDescription, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TemplateTranslation_fullDescription(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TemplateTranslation", field, false, false, "String")
+}
+
 func (ec *executionContext) _TestAIProviderPayload_ok(ctx context.Context, field graphql.CollectedField, obj *model.TestAIProviderPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27267,6 +27558,153 @@ func (ec *executionContext) _ValueSpec_max(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_ValueSpec_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ValueSpec", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ValueSpec_translations(ctx context.Context, field graphql.CollectedField, obj *valuespec.Spec) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpec_translations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ValueSpec().Translations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*valuespec.Translation) graphql.Marshaler {
+			return ec.marshalNValueSpecTranslation2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐTranslationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpec_translations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ValueSpec",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ValueSpecTranslation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ValueSpecTranslation_locale(ctx context.Context, field graphql.CollectedField, obj *valuespec.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpecTranslation_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpecTranslation_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpecTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ValueSpecTranslation_label(ctx context.Context, field graphql.CollectedField, obj *valuespec.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpecTranslation_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpecTranslation_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpecTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ValueSpecTranslation_description(ctx context.Context, field graphql.CollectedField, obj *valuespec.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpecTranslation_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpecTranslation_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpecTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ValueSpecTranslation_placeholder(ctx context.Context, field graphql.CollectedField, obj *valuespec.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpecTranslation_placeholder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Placeholder, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpecTranslation_placeholder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpecTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ValueSpecTranslation_patternMessage(ctx context.Context, field graphql.CollectedField, obj *valuespec.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ValueSpecTranslation_patternMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PatternMessage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ValueSpecTranslation_patternMessage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ValueSpecTranslation", field, false, false, "String")
 }
 
 func (ec *executionContext) _ValueSpecs_required(ctx context.Context, field graphql.CollectedField, obj *valuespec.Specs) (ret graphql.Marshaler) {
@@ -35247,7 +35685,7 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "slug", "description", "fullDescription", "category", "tags", "icon", "monthlyPrice", "documentationURL", "chartRef", "chartRepoURL", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRAMGB", "minStorageGB", "active"}
+	fieldsInOrder := [...]string{"name", "slug", "description", "fullDescription", "translations", "category", "tags", "icon", "monthlyPrice", "documentationURL", "chartRef", "chartRepoURL", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRAMGB", "minStorageGB", "active"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35282,6 +35720,13 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 				return it, err
 			}
 			it.FullDescription = data
+		case "translations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("translations"))
+			data, err := ec.unmarshalOTemplateTranslationInput2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋtranslationᚐTemplateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Translations = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
 			data, err := ec.unmarshalNAppTemplateCategory2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚋapptemplateᚐCategory(ctx, v)
@@ -44589,6 +45034,62 @@ func UnmarshalTaskWhereInput(ctx context.Context, raw any) (ent.TaskWhereInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputTemplateTranslationInput(ctx context.Context, obj any) (translation.Template, error) {
+	var it translation.Template
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"locale", "description", "fullDescription"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "fullDescription":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fullDescription"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FullDescription = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalTemplateTranslationInput unmarshals raw into the TemplateTranslationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalTemplateTranslationInput(ctx context.Context, raw any) (translation.Template, error) {
+	var out translation.Template
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "TemplateTranslationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTestAIProviderInput(ctx context.Context, obj any) (model.TestAIProviderInput, error) {
 	var it model.TestAIProviderInput
 	if obj == nil {
@@ -44894,7 +45395,7 @@ func (ec *executionContext) unmarshalInputUpdateAppTemplateInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "name", "description", "fullDescription", "category", "tags", "icon", "monthlyPrice", "documentationURL", "chartRef", "chartRepoURL", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRAMGB", "minStorageGB", "active"}
+	fieldsInOrder := [...]string{"id", "name", "description", "fullDescription", "translations", "category", "tags", "icon", "monthlyPrice", "documentationURL", "chartRef", "chartRepoURL", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRAMGB", "minStorageGB", "active"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44929,6 +45430,13 @@ func (ec *executionContext) unmarshalInputUpdateAppTemplateInput(ctx context.Con
 				return it, err
 			}
 			it.FullDescription = data
+		case "translations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("translations"))
+			data, err := ec.unmarshalOTemplateTranslationInput2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋtranslationᚐTemplateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Translations = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
 			data, err := ec.unmarshalOAppTemplateCategory2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋentᚋapptemplateᚐCategory(ctx, v)
@@ -46382,7 +46890,7 @@ func (ec *executionContext) unmarshalInputValueSpecInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"key", "label", "type", "default", "options", "placeholder", "description", "minLength", "maxLength", "pattern", "patternMessage", "min", "max"}
+	fieldsInOrder := [...]string{"key", "label", "type", "default", "options", "placeholder", "description", "minLength", "maxLength", "pattern", "patternMessage", "min", "max", "translations"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -46480,6 +46988,15 @@ func (ec *executionContext) unmarshalInputValueSpecInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Max = data
+		case "translations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("translations"))
+			data, err := ec.unmarshalOValueSpecTranslationInput2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐTranslationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.ValueSpecInput().Translations(ctx, &it, data); err != nil {
+				return it, err
+			}
 		}
 	}
 	return it, nil
@@ -46494,6 +47011,76 @@ func (ec *executionContext) unmarshalInputValueSpecInput(ctx context.Context, ob
 func UnmarshalValueSpecInput(ctx context.Context, raw any) (valuespec.Spec, error) {
 	var out valuespec.Spec
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ValueSpecInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputValueSpecTranslationInput(ctx context.Context, obj any) (valuespec.Translation, error) {
+	var it valuespec.Translation
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"locale", "label", "description", "placeholder", "patternMessage"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = data
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "placeholder":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("placeholder"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Placeholder = data
+		case "patternMessage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("patternMessage"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PatternMessage = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalValueSpecTranslationInput unmarshals raw into the ValueSpecTranslationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalValueSpecTranslationInput(ctx context.Context, raw any) (valuespec.Translation, error) {
+	var out valuespec.Translation
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ValueSpecTranslationInput", raw, &out)
 	return out, err
 }
 
@@ -48855,6 +49442,11 @@ func (ec *executionContext) _AppTemplate(ctx context.Context, sel ast.SelectionS
 			}
 		case "fullDescription":
 			out.Values[i] = ec._AppTemplate_fullDescription(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "translations":
+			out.Values[i] = ec._AppTemplate_translations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -53344,6 +53936,49 @@ func (ec *executionContext) _TaskStagePayload(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var templateTranslationImplementors = []string{"TemplateTranslation"}
+
+func (ec *executionContext) _TemplateTranslation(ctx context.Context, sel ast.SelectionSet, obj *translation.Template) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, templateTranslationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TemplateTranslation")
+		case "locale":
+			out.Values[i] = ec._TemplateTranslation_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._TemplateTranslation_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fullDescription":
+			out.Values[i] = ec._TemplateTranslation_fullDescription(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var testAIProviderPayloadImplementors = []string{"TestAIProviderPayload"}
 
 func (ec *executionContext) _TestAIProviderPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TestAIProviderPayload) graphql.Marshaler {
@@ -53807,6 +54442,64 @@ func (ec *executionContext) _ValueSpec(ctx context.Context, sel ast.SelectionSet
 		case "max":
 			out.Values[i] = ec._ValueSpec_max(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "translations":
+			out.Values[i] = ec._ValueSpec_translations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var valueSpecTranslationImplementors = []string{"ValueSpecTranslation"}
+
+func (ec *executionContext) _ValueSpecTranslation(ctx context.Context, sel ast.SelectionSet, obj *valuespec.Translation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, valueSpecTranslationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	var deferred graphql.DeferredGroup
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ValueSpecTranslation")
+		case "locale":
+			out.Values[i] = ec._ValueSpecTranslation_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._ValueSpecTranslation_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._ValueSpecTranslation_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "placeholder":
+			out.Values[i] = ec._ValueSpecTranslation_placeholder(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "patternMessage":
+			out.Values[i] = ec._ValueSpecTranslation_patternMessage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -56337,6 +57030,31 @@ func (ec *executionContext) unmarshalNTaskWhereInput2ᚖgithubᚗcomᚋwoowtech�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNTemplateTranslation2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋtranslationᚐTemplate(ctx context.Context, sel ast.SelectionSet, v translation.Template) graphql.Marshaler {
+	return ec._TemplateTranslation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTemplateTranslation2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋtranslationᚐTemplateᚄ(ctx context.Context, sel ast.SelectionSet, v []translation.Template) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTemplateTranslation2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋtranslationᚐTemplate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTemplateTranslationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋtranslationᚐTemplate(ctx context.Context, v any) (translation.Template, error) {
+	res, err := ec.unmarshalInputTemplateTranslationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNTestAIProviderInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋgraphᚋmodelᚐTestAIProviderInput(ctx context.Context, v any) (model.TestAIProviderInput, error) {
 	res, err := ec.unmarshalInputTestAIProviderInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -56579,6 +57297,35 @@ func (ec *executionContext) unmarshalNValueSpecInput2ᚕgithubᚗcomᚋwoowtech�
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalNValueSpecTranslation2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐTranslationᚄ(ctx context.Context, sel ast.SelectionSet, v []*valuespec.Translation) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNValueSpecTranslation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐTranslation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNValueSpecTranslation2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐTranslation(ctx context.Context, sel ast.SelectionSet, v *valuespec.Translation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ValueSpecTranslation!")
+		return graphql.Null
+	}
+	return ec._ValueSpecTranslation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNValueSpecTranslationInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐTranslation(ctx context.Context, v any) (*valuespec.Translation, error) {
+	res, err := ec.unmarshalInputValueSpecTranslationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNValueSpecType2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐType(ctx context.Context, v any) (valuespec.Type, error) {
@@ -58489,6 +59236,23 @@ func (ec *executionContext) unmarshalOTaskWhereInput2ᚖgithubᚗcomᚋwoowtech�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOTemplateTranslationInput2ᚕgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋtranslationᚐTemplateᚄ(ctx context.Context, v any) ([]translation.Template, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]translation.Template, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTemplateTranslationInput2githubᚗcomᚋwoowtechᚋwoowᚑpaasᚋtranslationᚐTemplate(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx context.Context, v any) ([]time.Time, error) {
 	if v == nil {
 		return nil, nil
@@ -58653,6 +59417,23 @@ func (ec *executionContext) unmarshalOUserWhereInput2ᚖgithubᚗcomᚋwoowtech�
 	}
 	res, err := ec.unmarshalInputUserWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOValueSpecTranslationInput2ᚕᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐTranslationᚄ(ctx context.Context, v any) ([]*valuespec.Translation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*valuespec.Translation, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNValueSpecTranslationInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐTranslation(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOValueSpecsInput2ᚖgithubᚗcomᚋwoowtechᚋwoowᚑpaasᚋvaluespecᚐSpecs(ctx context.Context, v any) (*valuespec.Specs, error) {

@@ -763,6 +763,15 @@ func (r *valueChangeResolver) Kind(ctx context.Context, obj *valuespec.Change) (
 	return string(obj.Kind), nil
 }
 
+// Translations is the resolver for the translations field.
+func (r *valueSpecResolver) Translations(ctx context.Context, obj *valuespec.Spec) ([]*valuespec.Translation, error) {
+	out := make([]*valuespec.Translation, len(obj.Translations))
+	for i := range obj.Translations {
+		out[i] = &obj.Translations[i]
+	}
+	return out, nil
+}
+
 // Namespace is the resolver for the namespace field.
 func (r *workspaceResolver) Namespace(ctx context.Context, obj *ent.Workspace) (string, error) {
 	return workspaces.Namespace(obj.Slug), nil
@@ -813,6 +822,16 @@ func (r *workspaceResolver) ViewerCanEditProjects(ctx context.Context, obj *ent.
 	return r.Workspaces.ViewerCan(ctx, obj.ID, policy.WriteProjects)
 }
 
+// Translations is the resolver for the translations field.
+func (r *valueSpecInputResolver) Translations(ctx context.Context, obj *valuespec.Spec, data []*valuespec.Translation) error {
+	// Checked as the template is saved (catalog).
+	obj.Translations = make(valuespec.Translations, len(data))
+	for i, t := range data {
+		obj.Translations[i] = *t
+	}
+	return nil
+}
+
 // BoardEvent returns graph.BoardEventResolver implementation.
 func (r *Resolver) BoardEvent() graph.BoardEventResolver { return &boardEventResolver{r} }
 
@@ -838,6 +857,12 @@ func (r *Resolver) Subscription() graph.SubscriptionResolver { return &subscript
 // ValueChange returns graph.ValueChangeResolver implementation.
 func (r *Resolver) ValueChange() graph.ValueChangeResolver { return &valueChangeResolver{r} }
 
+// ValueSpec returns graph.ValueSpecResolver implementation.
+func (r *Resolver) ValueSpec() graph.ValueSpecResolver { return &valueSpecResolver{r} }
+
+// ValueSpecInput returns graph.ValueSpecInputResolver implementation.
+func (r *Resolver) ValueSpecInput() graph.ValueSpecInputResolver { return &valueSpecInputResolver{r} }
+
 type (
 	boardEventResolver         struct{ *Resolver }
 	dashboardResolver          struct{ *Resolver }
@@ -846,4 +871,6 @@ type (
 	platformSettingsResolver   struct{ *Resolver }
 	subscriptionResolver       struct{ *Resolver }
 	valueChangeResolver        struct{ *Resolver }
+	valueSpecResolver          struct{ *Resolver }
+	valueSpecInputResolver     struct{ *Resolver }
 )

@@ -47,6 +47,10 @@ type Spec struct {
 	PatternMessage string   `json:"pattern_message,omitempty"`
 	Min            *float64 `json:"min,omitempty"`
 	Max            *float64 `json:"max,omitempty"`
+
+	// Translations are Label, Description, Placeholder and PatternMessage
+	// in other languages (translation.go); those fields are English.
+	Translations Translations `json:"translations,omitempty"`
 }
 
 // Specs is a template's whole value specification. Empty specs allow any key.

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
@@ -31,6 +32,8 @@ const (
 	FieldDescription = "description"
 	// FieldFullDescription holds the string denoting the full_description field in the database.
 	FieldFullDescription = "full_description"
+	// FieldTranslations holds the string denoting the translations field in the database.
+	FieldTranslations = "translations"
 	// FieldCategory holds the string denoting the category field in the database.
 	FieldCategory = "category"
 	// FieldTags holds the string denoting the tags field in the database.
@@ -87,6 +90,7 @@ var Columns = []string{
 	FieldSlug,
 	FieldDescription,
 	FieldFullDescription,
+	FieldTranslations,
 	FieldCategory,
 	FieldTags,
 	FieldIcon,
@@ -140,6 +144,8 @@ var (
 	DescriptionValidator func(string) error
 	// DefaultFullDescription holds the default value on creation for the "full_description" field.
 	DefaultFullDescription string
+	// DefaultTranslations holds the default value on creation for the "translations" field.
+	DefaultTranslations []translation.Template
 	// DefaultTags holds the default value on creation for the "tags" field.
 	DefaultTags []string
 	// DefaultIcon holds the default value on creation for the "icon" field.

@@ -227,6 +227,7 @@ var (
 		{Name: "slug", Type: field.TypeString, Unique: true, Size: 100},
 		{Name: "description", Type: field.TypeString, Size: 500, Default: ""},
 		{Name: "full_description", Type: field.TypeString, Size: 2147483647, Default: ""},
+		{Name: "translations", Type: field.TypeJSON, Default: "[]"},
 		{Name: "category", Type: field.TypeEnum, Enums: []string{"ai_llm", "automation", "database", "analytics", "devops", "web", "container"}},
 		{Name: "tags", Type: field.TypeJSON},
 		{Name: "icon", Type: field.TypeString, Size: 100, Default: ""},

@@ -39,6 +39,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/user"
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 
 	"entgo.io/ent"
@@ -410,28 +411,32 @@ func init() {
 	apptemplateDescFullDescription := apptemplateFields[3].Descriptor()
 	// apptemplate.DefaultFullDescription holds the default value on creation for the full_description field.
 	apptemplate.DefaultFullDescription = apptemplateDescFullDescription.Default.(string)
+	// apptemplateDescTranslations is the schema descriptor for translations field.
+	apptemplateDescTranslations := apptemplateFields[4].Descriptor()
+	// apptemplate.DefaultTranslations holds the default value on creation for the translations field.
+	apptemplate.DefaultTranslations = apptemplateDescTranslations.Default.([]translation.Template)
 	// apptemplateDescTags is the schema descriptor for tags field.
-	apptemplateDescTags := apptemplateFields[5].Descriptor()
+	apptemplateDescTags := apptemplateFields[6].Descriptor()
 	// apptemplate.DefaultTags holds the default value on creation for the tags field.
 	apptemplate.DefaultTags = apptemplateDescTags.Default.([]string)
 	// apptemplateDescIcon is the schema descriptor for icon field.
-	apptemplateDescIcon := apptemplateFields[6].Descriptor()
+	apptemplateDescIcon := apptemplateFields[7].Descriptor()
 	// apptemplate.DefaultIcon holds the default value on creation for the icon field.
 	apptemplate.DefaultIcon = apptemplateDescIcon.Default.(string)
 	// apptemplate.IconValidator is a validator for the "icon" field. It is called by the builders before save.
 	apptemplate.IconValidator = apptemplateDescIcon.Validators[0].(func(string) error)
 	// apptemplateDescMonthlyPrice is the schema descriptor for monthly_price field.
-	apptemplateDescMonthlyPrice := apptemplateFields[7].Descriptor()
+	apptemplateDescMonthlyPrice := apptemplateFields[8].Descriptor()
 	// apptemplate.DefaultMonthlyPrice holds the default value on creation for the monthly_price field.
 	apptemplate.DefaultMonthlyPrice = apptemplateDescMonthlyPrice.Default.(float64)
 	// apptemplateDescDocumentationURL is the schema descriptor for documentation_url field.
-	apptemplateDescDocumentationURL := apptemplateFields[8].Descriptor()
+	apptemplateDescDocumentationURL := apptemplateFields[9].Descriptor()
 	// apptemplate.DefaultDocumentationURL holds the default value on creation for the documentation_url field.
 	apptemplate.DefaultDocumentationURL = apptemplateDescDocumentationURL.Default.(string)
 	// apptemplate.DocumentationURLValidator is a validator for the "documentation_url" field. It is called by the builders before save.
 	apptemplate.DocumentationURLValidator = apptemplateDescDocumentationURL.Validators[0].(func(string) error)
 	// apptemplateDescChartRef is the schema descriptor for chart_ref field.
-	apptemplateDescChartRef := apptemplateFields[9].Descriptor()
+	apptemplateDescChartRef := apptemplateFields[10].Descriptor()
 	// apptemplate.ChartRefValidator is a validator for the "chart_ref" field. It is called by the builders before save.
 	apptemplate.ChartRefValidator = func() func(string) error {
 		validators := apptemplateDescChartRef.Validators
@@ -449,51 +454,51 @@ func init() {
 		}
 	}()
 	// apptemplateDescChartRepoURL is the schema descriptor for chart_repo_url field.
-	apptemplateDescChartRepoURL := apptemplateFields[10].Descriptor()
+	apptemplateDescChartRepoURL := apptemplateFields[11].Descriptor()
 	// apptemplate.DefaultChartRepoURL holds the default value on creation for the chart_repo_url field.
 	apptemplate.DefaultChartRepoURL = apptemplateDescChartRepoURL.Default.(string)
 	// apptemplate.ChartRepoURLValidator is a validator for the "chart_repo_url" field. It is called by the builders before save.
 	apptemplate.ChartRepoURLValidator = apptemplateDescChartRepoURL.Validators[0].(func(string) error)
 	// apptemplateDescChartVersion is the schema descriptor for chart_version field.
-	apptemplateDescChartVersion := apptemplateFields[11].Descriptor()
+	apptemplateDescChartVersion := apptemplateFields[12].Descriptor()
 	// apptemplate.DefaultChartVersion holds the default value on creation for the chart_version field.
 	apptemplate.DefaultChartVersion = apptemplateDescChartVersion.Default.(string)
 	// apptemplate.ChartVersionValidator is a validator for the "chart_version" field. It is called by the builders before save.
 	apptemplate.ChartVersionValidator = apptemplateDescChartVersion.Validators[0].(func(string) error)
 	// apptemplateDescDefaultValues is the schema descriptor for default_values field.
-	apptemplateDescDefaultValues := apptemplateFields[12].Descriptor()
+	apptemplateDescDefaultValues := apptemplateFields[13].Descriptor()
 	// apptemplate.DefaultDefaultValues holds the default value on creation for the default_values field.
 	apptemplate.DefaultDefaultValues = apptemplateDescDefaultValues.Default.(map[string]interface{})
 	// apptemplateDescValueSpecs is the schema descriptor for value_specs field.
-	apptemplateDescValueSpecs := apptemplateFields[13].Descriptor()
+	apptemplateDescValueSpecs := apptemplateFields[14].Descriptor()
 	// apptemplate.DefaultValueSpecs holds the default value on creation for the value_specs field.
 	apptemplate.DefaultValueSpecs = apptemplateDescValueSpecs.Default.(valuespec.Specs)
 	// apptemplateDescDefaultPort is the schema descriptor for default_port field.
-	apptemplateDescDefaultPort := apptemplateFields[14].Descriptor()
+	apptemplateDescDefaultPort := apptemplateFields[15].Descriptor()
 	// apptemplate.DefaultDefaultPort holds the default value on creation for the default_port field.
 	apptemplate.DefaultDefaultPort = apptemplateDescDefaultPort.Default.(int)
 	// apptemplateDescIngressEnabled is the schema descriptor for ingress_enabled field.
-	apptemplateDescIngressEnabled := apptemplateFields[15].Descriptor()
+	apptemplateDescIngressEnabled := apptemplateFields[16].Descriptor()
 	// apptemplate.DefaultIngressEnabled holds the default value on creation for the ingress_enabled field.
 	apptemplate.DefaultIngressEnabled = apptemplateDescIngressEnabled.Default.(bool)
 	// apptemplateDescMinVcpu is the schema descriptor for min_vcpu field.
-	apptemplateDescMinVcpu := apptemplateFields[16].Descriptor()
+	apptemplateDescMinVcpu := apptemplateFields[17].Descriptor()
 	// apptemplate.DefaultMinVcpu holds the default value on creation for the min_vcpu field.
 	apptemplate.DefaultMinVcpu = apptemplateDescMinVcpu.Default.(float64)
 	// apptemplateDescMinRAMGB is the schema descriptor for min_ram_gb field.
-	apptemplateDescMinRAMGB := apptemplateFields[17].Descriptor()
+	apptemplateDescMinRAMGB := apptemplateFields[18].Descriptor()
 	// apptemplate.DefaultMinRAMGB holds the default value on creation for the min_ram_gb field.
 	apptemplate.DefaultMinRAMGB = apptemplateDescMinRAMGB.Default.(float64)
 	// apptemplateDescMinStorageGB is the schema descriptor for min_storage_gb field.
-	apptemplateDescMinStorageGB := apptemplateFields[18].Descriptor()
+	apptemplateDescMinStorageGB := apptemplateFields[19].Descriptor()
 	// apptemplate.DefaultMinStorageGB holds the default value on creation for the min_storage_gb field.
 	apptemplate.DefaultMinStorageGB = apptemplateDescMinStorageGB.Default.(float64)
 	// apptemplateDescActive is the schema descriptor for active field.
-	apptemplateDescActive := apptemplateFields[19].Descriptor()
+	apptemplateDescActive := apptemplateFields[20].Descriptor()
 	// apptemplate.DefaultActive holds the default value on creation for the active field.
 	apptemplate.DefaultActive = apptemplateDescActive.Default.(bool)
 	// apptemplateDescSearchText is the schema descriptor for search_text field.
-	apptemplateDescSearchText := apptemplateFields[20].Descriptor()
+	apptemplateDescSearchText := apptemplateFields[21].Descriptor()
 	// apptemplate.DefaultSearchText holds the default value on creation for the search_text field.
 	apptemplate.DefaultSearchText = apptemplateDescSearchText.Default.(string)
 	chartarchive.Policy = privacy.NewPolicies(schema.ChartArchive{})

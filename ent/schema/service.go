@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -10,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/woowtech/woow-paas/policy"
+	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 )
 
@@ -32,6 +34,12 @@ func (AppTemplate) Fields() []ent.Field {
 			Annotations(entgql.OrderField("SLUG")),
 		field.String("description").Comment("A one-line summary for the marketplace, up to 500 characters.").MaxRuneLen(500).Default(""),
 		field.Text("full_description").Comment("The template's page text (Markdown).").Default(""),
+		// Translations are description and full_description in other
+		// languages (package translation); those fields are English.
+		// Setting them replaces the whole list. The column's default lets
+		// the migration add it to existing templates.
+		field.JSON("translations", []translation.Template{}).Comment("description and fullDescription in other languages, one per locale (zh-TW); those fields are English, and an empty translated field falls back to them. Setting it replaces every translation.").Default([]translation.Template{}).
+			Annotations(entsql.Default("[]")),
 		field.Enum("category").Comment("The marketplace category.").
 			Annotations(enumValues{
 				"ai_llm":     "AI models and assistants.",

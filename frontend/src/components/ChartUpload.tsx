@@ -5,6 +5,8 @@
 // everything (size, gzip, Helm's loader); the size check here only spares
 // a pointless upload.
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import i18n from "../i18n";
 import { Button, Field } from "./ui";
 
 /** The server's limit on an archive, compressed (helmops.MaxUploadBytes). */
@@ -29,15 +31,16 @@ export async function uploadChart(file: Blob, fetcher: typeof fetch = fetch): Pr
       body: file,
     });
   } catch {
-    throw new Error("The server could not be reached. Check your connection and try again.");
+    throw new Error(i18n.t("catalog:upload.unreachable"));
   }
   const body: unknown = await res.json().catch(() => null);
   if (res.ok && body && typeof (body as UploadedChart).chartRef === "string") return body as UploadedChart;
   const msg = (body as { errors?: { message?: string }[] } | null)?.errors?.[0]?.message;
-  throw new Error(msg || `The upload failed (HTTP ${res.status}).`);
+  throw new Error(msg || i18n.t("catalog:upload.failed", { status: res.status }));
 }
 
 export function ChartUpload({ onUploaded, fetcher }: { onUploaded?(c: UploadedChart): void; fetcher?: typeof fetch }) {
+  const { t } = useTranslation("catalog");
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -48,7 +51,7 @@ export function ChartUpload({ onUploaded, fetcher }: { onUploaded?(c: UploadedCh
     setError(undefined);
     setDone(undefined);
     if (file.size > MAX_CHART_BYTES) {
-      setError(`The archive is larger than ${MAX_CHART_BYTES >> 10} KiB.`);
+      setError(t("upload.tooLarge", { kib: MAX_CHART_BYTES >> 10 }));
       return;
     }
     setBusy(true);
@@ -65,7 +68,7 @@ export function ChartUpload({ onUploaded, fetcher }: { onUploaded?(c: UploadedCh
 
   return (
     <div className="stack chart-upload">
-      <Field label="Chart archive (.tgz)" error={error} hint="A chart packaged with helm package, at most 1 MiB.">
+      <Field label={t("upload.label")} error={error} hint={t("upload.hint")}>
         {(p) => (
           <input
             {...p}
@@ -82,12 +85,17 @@ export function ChartUpload({ onUploaded, fetcher }: { onUploaded?(c: UploadedCh
       </Field>
       <div>
         <Button variant="primary" busy={busy} disabled={!file} onClick={submit}>
-          Upload chart
+          {t("upload.submit")}
         </Button>
       </div>
       {done && (
         <div className="alert" role="status">
-          Uploaded {done.name} {done.version}. Chart reference: <code>{done.chartRef}</code>
+          <Trans
+            t={t}
+            i18nKey="upload.done"
+            values={{ name: done.name, version: done.version, ref: done.chartRef }}
+            components={{ code: <code /> }}
+          />
         </div>
       )}
     </div>

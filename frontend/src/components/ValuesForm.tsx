@@ -5,8 +5,11 @@
 // left empty is left out (so the template default applies) — except a
 // required text, which is sent empty so that the server says it is required.
 import { useEffect, useId, useState, type ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Field } from "./ui";
 import { graphql } from "../gql";
+import i18n from "../i18n";
+import { localized } from "../lib/localized";
 
 // What the form needs of each spec; queries that feed it select
 // `...ValueSpecFields` so the two cannot drift apart.
@@ -25,6 +28,13 @@ export const ValueSpecFieldsFragment = graphql(`
     patternMessage
     min
     max
+    translations {
+      locale
+      label
+      description
+      placeholder
+      patternMessage
+    }
   }
 `);
 
@@ -68,9 +78,30 @@ export interface Spec {
   patternMessage?: string | null;
   min?: number | null;
   max?: number | null;
+  /** label, description, placeholder and patternMessage in other languages (lib/localized). */
+  translations?: SpecTranslation[] | null;
 }
 
-const characters = (n: number) => (n === 1 ? "1 character" : `${n} characters`);
+export interface SpecTranslation {
+  locale: string;
+  label: string;
+  description: string;
+  placeholder: string;
+  patternMessage: string;
+}
+
+/** The spec with its words in the app's language (English where untranslated). */
+function inAppLanguage(spec: Spec): Spec {
+  return {
+    ...spec,
+    label: localized(spec, "label"),
+    description: localized(spec, "description"),
+    placeholder: localized(spec, "placeholder"),
+    patternMessage: localized(spec, "patternMessage"),
+  };
+}
+
+const rule = i18n.getFixedT(null, "catalog", "values.rules");
 
 /** A spec's pattern as the server applies it: to the whole value. null when JavaScript cannot read it (the server still checks). */
 function compiledPattern(pattern: string): RegExp | null {
@@ -91,27 +122,27 @@ export function ruleError(spec: Spec, value: unknown): string | undefined {
   if (spec.type === "text" || spec.type === "password") {
     if (typeof value !== "string" || value === "") return undefined;
     const n = [...value].length;
-    if (spec.minLength != null && n < spec.minLength) return `must be at least ${characters(spec.minLength)}`;
-    if (spec.maxLength != null && n > spec.maxLength) return `must be at most ${characters(spec.maxLength)}`;
+    if (spec.minLength != null && n < spec.minLength) return rule("minLength", { count: spec.minLength });
+    if (spec.maxLength != null && n > spec.maxLength) return rule("maxLength", { count: spec.maxLength });
     if (spec.pattern) {
       const re = compiledPattern(spec.pattern);
-      if (re && !re.test(value)) return spec.patternMessage || "does not have the expected form";
+      if (re && !re.test(value)) return localized(spec, "patternMessage") || rule("pattern");
     }
   } else if (spec.type === "env") {
     const rows = envRows(value);
-    if (rows.length > MAX_ENV_VARS) return `too many variables: ${rows.length}, at most ${MAX_ENV_VARS}`;
+    if (rows.length > MAX_ENV_VARS) return rule("tooManyVariables", { n: rows.length, max: MAX_ENV_VARS });
     const seen = new Set<string>();
     for (const [i, r] of rows.entries()) {
-      if (r.name === "") return `variable ${i + 1} needs a name`;
-      if (!ENV_NAME.test(r.name)) return `variable ${i + 1}: "${r.name}" is not a valid name: use letters, digits and _, not starting with a digit`;
-      if (seen.has(r.name)) return `variable ${r.name} is given twice`;
+      if (r.name === "") return rule("variableNoName", { n: i + 1 });
+      if (!ENV_NAME.test(r.name)) return rule("variableBadName", { n: i + 1, name: r.name });
+      if (seen.has(r.name)) return rule("variableTwice", { name: r.name });
       seen.add(r.name);
-      if (r.secret && r.value === "") return `variable ${r.name} is secret but has no value`;
+      if (r.secret && r.value === "") return rule("variableSecretEmpty", { name: r.name });
     }
   } else if (spec.type === "number") {
     if (typeof value !== "number") return undefined;
-    if (spec.min != null && value < spec.min) return `must be at least ${spec.min}`;
-    if (spec.max != null && value > spec.max) return `must be at most ${spec.max}`;
+    if (spec.min != null && value < spec.min) return rule("min", { min: spec.min });
+    if (spec.max != null && value > spec.max) return rule("max", { max: spec.max });
   }
   return undefined;
 }
@@ -157,6 +188,7 @@ export function ValuesForm({
   advancedOpen,
   showRuleErrors,
 }: ValuesFormProps) {
+  const { t } = useTranslation("catalog");
   const [touched, setTouched] = useState<Record<string, true>>({});
   // A broken rule shows once the field was left (or the page says so), and
   // goes as soon as the value is right; else the server's error, if any.
@@ -180,7 +212,7 @@ export function ValuesForm({
   const field = (spec: Spec, isRequired: boolean) => (
     <ValueField
       key={spec.key}
-      spec={spec}
+      spec={inAppLanguage(spec)}
       required={isRequired}
       value={values[spec.key]}
       error={errorOf(spec)}
@@ -202,7 +234,7 @@ export function ValuesForm({
           onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
         >
           <summary>
-            Advanced settings <span className="muted">({optional.length} optional)</span>
+            <Trans t={t} i18nKey="values.advanced" values={{ count: optional.length }} components={{ muted: <span className="muted" /> }} />
           </summary>
           <div className="stack">{optional.map((s) => field(s, false))}</div>
         </details>
@@ -224,8 +256,9 @@ interface ValueFieldProps {
 }
 
 function ValueField({ spec, required, value, error, disabled, editing, onChange, onBlur }: ValueFieldProps) {
-  const placeholder = spec.placeholder ?? undefined;
-  const keepHint = editing && spec.type === "password" ? "Leave empty to keep the current password." : null;
+  const { t } = useTranslation("catalog");
+  const placeholder = spec.placeholder || undefined;
+  const keepHint = editing && spec.type === "password" ? t("values.keepPassword") : null;
   const hint =
     spec.description || keepHint ? (
       <>
@@ -280,7 +313,7 @@ function ValueField({ spec, required, value, error, disabled, editing, onChange,
                 {...common}
                 {...textRules}
                 label={spec.label}
-                placeholder={editing ? placeholder ?? "Unchanged" : placeholder}
+                placeholder={editing ? placeholder ?? t("values.unchanged") : placeholder}
                 value={typeof value === "string" ? value : ""}
                 onValue={(v) => onChange(v === "" && editing ? undefined : v)}
               />
@@ -307,7 +340,7 @@ function ValueField({ spec, required, value, error, disabled, editing, onChange,
                 onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}
               >
                 {(current === "" || !options.includes(current)) && (
-                  <option value="">{current === "" ? placeholder ?? "Choose…" : current}</option>
+                  <option value="">{current === "" ? placeholder ?? t("values.choose") : current}</option>
                 )}
                 {options.map((o) => (
                   <option key={o} value={o}>
@@ -407,6 +440,7 @@ function EnvField({
   onChange(v: unknown): void;
   onBlur(): void;
 }) {
+  const { t } = useTranslation("catalog");
   const id = useId();
   const rows = envRows(value);
   const hintId = hint ? `${id}-hint` : undefined;
@@ -419,11 +453,11 @@ function EnvField({
       {rows.map((r, i) => {
         const kept = editing && r.secret && r.value === MASKED;
         return (
-          <div className="row env-row" key={i} role="group" aria-label={`Variable ${i + 1}`}>
+          <div className="row env-row" key={i} role="group" aria-label={t("values.env.variable", { n: i + 1 })}>
             <input
               className="input"
-              aria-label={`Name of variable ${i + 1}`}
-              placeholder="NAME"
+              aria-label={t("values.env.name", { n: i + 1 })}
+              placeholder={t("values.env.namePlaceholder")}
               autoComplete="off"
               spellCheck={false}
               value={r.name}
@@ -433,11 +467,11 @@ function EnvField({
             />
             <input
               className="input"
-              aria-label={`Value of variable ${i + 1}`}
+              aria-label={t("values.env.value", { n: i + 1 })}
               type={r.secret ? "password" : "text"}
               autoComplete={r.secret ? "new-password" : "off"}
               spellCheck={false}
-              placeholder={kept ? "Unchanged" : "value"}
+              placeholder={kept ? t("values.unchanged") : t("values.env.valuePlaceholder")}
               value={kept ? "" : r.value}
               disabled={disabled}
               onBlur={onBlur}
@@ -451,16 +485,16 @@ function EnvField({
                 // A plain value made secret keeps its text; a kept secret made plain must be typed again.
                 onChange={(e) => update(i, { secret: e.target.checked, value: !e.target.checked && r.value === MASKED ? "" : r.value })}
               />
-              Secret
+              {t("values.env.secret")}
             </label>
             <button
               type="button"
               className="btn btn-sm btn-ghost"
-              aria-label={`Remove variable ${i + 1}`}
+              aria-label={t("values.env.removeLabel", { n: i + 1 })}
               disabled={disabled}
               onClick={() => put(rows.filter((_, j) => j !== i))}
             >
-              Remove
+              {t("values.env.remove")}
             </button>
           </div>
         );
@@ -472,7 +506,7 @@ function EnvField({
           disabled={disabled || rows.length >= MAX_ENV_VARS}
           onClick={() => put([...rows, { name: "", value: "", secret: false }])}
         >
-          Add variable
+          {t("values.env.add")}
         </button>
       </div>
       {hint && (
@@ -506,6 +540,7 @@ type InputAttrs = {
 };
 
 function PasswordInput({ label, value, onValue, ...rest }: InputAttrs & { label: string; value: string; onValue(v: string): void }) {
+  const { t } = useTranslation("catalog");
   const [shown, setShown] = useState(false);
   return (
     <div className="password-input">
@@ -522,12 +557,12 @@ function PasswordInput({ label, value, onValue, ...rest }: InputAttrs & { label:
         type="button"
         className="btn btn-sm btn-ghost"
         aria-pressed={shown}
-        aria-label={shown ? `Hide ${label}` : `Show ${label}`}
+        aria-label={shown ? t("values.hideLabel", { label }) : t("values.showLabel", { label })}
         aria-controls={rest.id}
         disabled={rest.disabled}
         onClick={() => setShown((s) => !s)}
       >
-        {shown ? "Hide" : "Show"}
+        {shown ? t("values.hide") : t("values.show")}
       </button>
     </div>
   );

@@ -4,6 +4,7 @@
 import type admin from "./locales/en/admin.json";
 import type assistant from "./locales/en/assistant.json";
 import type auth from "./locales/en/auth.json";
+import type catalog from "./locales/en/catalog.json";
 import type common from "./locales/en/common.json";
 import type dashboard from "./locales/en/dashboard.json";
 import type errors from "./locales/en/errors.json";
@@ -22,6 +23,7 @@ declare module "i18next" {
       admin: typeof admin;
       assistant: typeof assistant;
       auth: typeof auth;
+      catalog: typeof catalog;
       common: typeof common;
       dashboard: typeof dashboard;
       errors: typeof errors;

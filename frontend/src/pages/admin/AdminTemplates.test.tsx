@@ -1,8 +1,9 @@
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router";
 import { Provider } from "urql";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import i18n from "../../i18n";
 import { badInput, mockClient, opName } from "../../test/mockClient";
 import { AdminTemplates } from "./AdminTemplates";
 
@@ -149,6 +150,44 @@ describe("AdminTemplates", { timeout: 20_000 }, () => {
       expect(input.chartRepoURL ?? "").toBe("");
     } finally {
       vi.unstubAllGlobals();
+    }
+  });
+  it("sends the Traditional Chinese words of the template and of each value", async () => {
+    const user = userEvent.setup();
+    const { last } = setup();
+    await user.click(within((await screen.findByText("Postgres")).closest("tr")!).getByRole("button", { name: "Edit" }));
+    await user.type(screen.getByLabelText("Description (Traditional Chinese)"), "資料庫");
+    await user.type(screen.getByLabelText("Full description (Traditional Chinese, Markdown)"), "**關聯式**資料庫");
+    const first = screen.getByRole("group", { name: "Value 1" });
+    await user.type(within(first).getByLabelText("Hint"), "At least 8 characters");
+    await user.type(within(first).getByLabelText("Traditional Chinese name"), "密碼");
+    await user.type(within(first).getByLabelText("Traditional Chinese hint"), "至少 8 個字元");
+    await user.click(screen.getByRole("button", { name: "Save template" }));
+    const input = (last("AdminUpdateTemplate") as { input: Record<string, unknown> }).input;
+    expect(input.translations).toEqual([{ locale: "zh-TW", description: "資料庫", fullDescription: "**關聯式**資料庫" }]);
+    expect(input.valueSpecs).toEqual({
+      required: [
+        {
+          key: "auth.password",
+          label: "auth.password",
+          type: "password",
+          minLength: 8,
+          description: "At least 8 characters",
+          translations: [{ locale: "zh-TW", label: "密碼", description: "至少 8 個字元" }],
+        },
+      ],
+      optional: [],
+    });
+  });
+
+  it("speaks Traditional Chinese", async () => {
+    await act(() => i18n.changeLanguage("zh-TW"));
+    try {
+      setup();
+      expect(await screen.findByRole("button", { name: "新增範本" })).toBeInTheDocument();
+      expect(screen.getAllByRole("button", { name: "編輯" })).toHaveLength(2);
+    } finally {
+      await act(() => i18n.changeLanguage("en"));
     }
   });
 });

@@ -3,9 +3,10 @@
 // are edited as rows (one per value), never as raw JSON; the server checks
 // them again (package valuespec) and names the field it refuses.
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
-import type { AdminTemplatesQuery, AppTemplateCategory, ValueSpecInput, ValueSpecType } from "../../gql/graphql";
+import type { AdminTemplatesQuery, AppTemplateCategory, ValueSpecInput, ValueSpecTranslationInput, ValueSpecType } from "../../gql/graphql";
 import { Button, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
 import { useSignedInViewer } from "../../lib/session";
@@ -20,6 +21,12 @@ const AdminTemplatesDocument = graphql(`
           name
           slug
           description
+          fullDescription
+          translations {
+            locale
+            description
+            fullDescription
+          }
           category
           chartRef
           chartRepoURL
@@ -53,6 +60,13 @@ const AdminTemplatesDocument = graphql(`
     patternMessage
     min
     max
+    translations {
+      locale
+      label
+      description
+      placeholder
+      patternMessage
+    }
   }
 `);
 
@@ -82,10 +96,18 @@ type Template = NonNullable<NonNullable<NonNullable<AdminTemplatesQuery["appTemp
 const categories: AppTemplateCategory[] = ["ai_llm", "automation", "database", "analytics", "devops", "web", "container"] as AppTemplateCategory[];
 const types: ValueSpecType[] = ["text", "password", "number", "boolean", "select"] as ValueSpecType[];
 
+/** The one language a template's words are translated into today (the server's translation.Locales). */
+const zh = "zh-TW";
+
 /** One row of the value specs editor: strings as typed, converted on save. */
 export type SpecRow = {
   key: string;
   label: string;
+  description: string;
+  /** Not edited here; kept as it is. */
+  placeholder: string;
+  /** The zh-TW words (zh.placeholder is kept as it is). */
+  zh: { label: string; description: string; placeholder: string; patternMessage: string };
   type: ValueSpecType;
   default: string;
   required: boolean;
@@ -101,6 +123,9 @@ export type SpecRow = {
 const emptyRow = (): SpecRow => ({
   key: "",
   label: "",
+  description: "",
+  placeholder: "",
+  zh: { label: "", description: "", placeholder: "", patternMessage: "" },
   type: "text" as ValueSpecType,
   default: "",
   required: false,
@@ -113,13 +138,32 @@ const emptyRow = (): SpecRow => ({
   max: "",
 });
 
-type SpecLike = { key: string; label: string; type: ValueSpecType; default?: unknown; options?: string[] | null; minLength?: number | null; maxLength?: number | null; pattern?: string | null; patternMessage?: string | null; min?: number | null; max?: number | null };
+type SpecLike = {
+  key: string;
+  label: string;
+  type: ValueSpecType;
+  default?: unknown;
+  options?: string[] | null;
+  placeholder?: string | null;
+  description?: string | null;
+  minLength?: number | null;
+  maxLength?: number | null;
+  pattern?: string | null;
+  patternMessage?: string | null;
+  min?: number | null;
+  max?: number | null;
+  translations?: ValueSpecTranslationInput[] | null;
+};
 
 function toRow(s: SpecLike, required: boolean): SpecRow {
   const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const t = s.translations?.find((x) => x.locale === zh);
   return {
     key: s.key,
     label: s.label,
+    description: str(s.description),
+    placeholder: str(s.placeholder),
+    zh: { label: str(t?.label), description: str(t?.description), placeholder: str(t?.placeholder), patternMessage: str(t?.patternMessage) },
     type: s.type,
     default: str(s.default),
     required,
@@ -139,6 +183,8 @@ export function toSpecs(rows: SpecRow[]): { required: ValueSpecInput[]; optional
   for (const r of rows) {
     if (!r.key.trim()) continue;
     const spec: ValueSpecInput = { key: r.key.trim(), label: r.label.trim() || r.key.trim(), type: r.type };
+    if (r.description.trim()) spec.description = r.description.trim();
+    if (r.placeholder) spec.placeholder = r.placeholder;
     if (r.default !== "") {
       spec.default = r.type === "number" ? Number(r.default) : r.type === "boolean" ? r.default === "true" : r.default;
     }
@@ -155,20 +201,29 @@ export function toSpecs(rows: SpecRow[]): { required: ValueSpecInput[]; optional
       if (r.min !== "") spec.min = Number(r.min);
       if (r.max !== "") spec.max = Number(r.max);
     }
+    const t: ValueSpecTranslationInput = { locale: zh };
+    if (r.zh.label.trim()) t.label = r.zh.label.trim();
+    if (r.zh.description.trim()) t.description = r.zh.description.trim();
+    if (r.zh.placeholder) t.placeholder = r.zh.placeholder;
+    // A translated pattern message only goes with the pattern (the server refuses it alone).
+    if (spec.pattern && r.zh.patternMessage.trim()) t.patternMessage = r.zh.patternMessage.trim();
+    if (Object.keys(t).length > 1) spec.translations = [t];
     (r.required ? out.required : out.optional).push(spec);
   }
   return out;
 }
 
 export function AdminTemplates() {
+  const { t } = useTranslation("catalog");
   const viewer = useSignedInViewer();
   if (!viewer.platformAdmin) {
-    return <EmptyState title="For platform admins">Only platform admins manage the marketplace.</EmptyState>;
+    return <EmptyState title={t("admin.forAdmins")}>{t("admin.forAdminsHint")}</EmptyState>;
   }
   return <AdminTemplatesPage />;
 }
 
 function AdminTemplatesPage() {
+  const { t: tr } = useTranslation(["catalog", "common"]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminTemplatesDocument });
   const [editing, setEditing] = useState<Template | "new" | null>(null);
   const [toggle, setActive] = useMutation(UpdateTemplateDocument);
@@ -187,31 +242,31 @@ function AdminTemplatesPage() {
   return (
     <div className="stack">
       <PageHeader
-        title="Templates"
-        description="The marketplace. An inactive template is hidden from users; services already deployed from it keep it."
+        title={tr("admin.title")}
+        description={tr("admin.description")}
         actions={
           <Button variant="primary" onClick={() => setEditing("new")}>
-            New template
+            {tr("admin.new")}
           </Button>
         }
       />
       <ErrorMessage error={toggle.error} />
       {!data && fetching ? (
-        <Loading label="Loading the templates…" />
+        <Loading label={tr("admin.loading")} />
       ) : !data ? (
         <ErrorMessage error={error} />
       ) : templates.length === 0 ? (
-        <EmptyState title="No templates">Add the first one.</EmptyState>
+        <EmptyState title={tr("admin.none")}>{tr("admin.noneHint")}</EmptyState>
       ) : (
         <div className="card" style={{ overflowX: "auto" }}>
           <table className="table">
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Category</th>
-                <th>Chart</th>
-                <th>Status</th>
-                <th aria-label="Actions" />
+                <th>{tr("admin.name")}</th>
+                <th>{tr("admin.category")}</th>
+                <th>{tr("admin.chart")}</th>
+                <th>{tr("admin.status")}</th>
+                <th aria-label={tr("admin.actions")} />
               </tr>
             </thead>
             <tbody>
@@ -222,13 +277,13 @@ function AdminTemplatesPage() {
                   <td>
                     <code>{t.chartRef}</code> {t.chartVersion}
                   </td>
-                  <td>{t.active ? "Active" : "Inactive"}</td>
+                  <td>{t.active ? tr("admin.active") : tr("admin.inactive")}</td>
                   <td className="row" style={{ justifyContent: "flex-end" }}>
                     <Button size="sm" onClick={() => setEditing(t)}>
-                      Edit
+                      {tr("admin.edit")}
                     </Button>
                     <Button size="sm" busy={toggle.fetching} onClick={() => setActive({ input: { id: t.id, active: !t.active } })}>
-                      {t.active ? "Deactivate" : "Activate"}
+                      {t.active ? tr("admin.deactivate") : tr("admin.activate")}
                     </Button>
                   </td>
                 </tr>
@@ -242,10 +297,15 @@ function AdminTemplatesPage() {
 }
 
 function TemplateForm({ template, onDone }: { template: Template | null; onDone: () => void }) {
+  const { t: tr } = useTranslation(["catalog", "common"]);
+  const zhText = template?.translations?.find((x) => x.locale === zh);
   const [form, setForm] = useState({
     name: template?.name ?? "",
     slug: template?.slug ?? "",
     description: template?.description ?? "",
+    fullDescription: template?.fullDescription ?? "",
+    zhDescription: zhText?.description ?? "",
+    zhFullDescription: zhText?.fullDescription ?? "",
     category: (template?.category ?? "container") as AppTemplateCategory,
     chartRef: template?.chartRef ?? "",
     chartRepoURL: template?.chartRepoURL ?? "",
@@ -271,6 +331,11 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
       name: form.name.trim(),
       slug: form.slug.trim(),
       description: form.description,
+      fullDescription: form.fullDescription,
+      translations:
+        form.zhDescription.trim() || form.zhFullDescription.trim()
+          ? [{ locale: zh, description: form.zhDescription.trim(), fullDescription: form.zhFullDescription.trim() }]
+          : [],
       category: form.category,
       chartRef: form.chartRef.trim(),
       chartRepoURL: form.chartRepoURL.trim() || null,
@@ -284,20 +349,35 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
     if (r.data) onDone();
   };
 
-  const text = (k: "name" | "slug" | "description" | "chartRef" | "chartRepoURL" | "chartVersion" | "defaultPort", label: string, hint?: string) => (
+  const text = (
+    k: "name" | "slug" | "description" | "zhDescription" | "chartRef" | "chartRepoURL" | "chartVersion" | "defaultPort",
+    label: string,
+    hint?: string,
+  ) => (
     <Field label={label} error={fields[k]} hint={hint}>
-      {(p) => <input {...p} className="input" value={form[k]} maxLength={k === "description" ? 500 : 300} onChange={(e) => set(k, e.target.value)} />}
+      {(p) => (
+        <input {...p} className="input" value={form[k]} maxLength={k.endsWith("escription") ? 500 : 300} onChange={(e) => set(k, e.target.value)} />
+      )}
+    </Field>
+  );
+  const markdown = (k: "fullDescription" | "zhFullDescription", label: string) => (
+    <Field label={label} error={k === "fullDescription" ? fields.fullDescription : undefined}>
+      {(p) => <textarea {...p} className="input" rows={4} value={form[k]} onChange={(e) => set(k, e.target.value)} />}
     </Field>
   );
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Template">
-      <PageHeader title={template ? `Edit ${template.name}` : "New template"} />
+    <form className="stack" onSubmit={submit} noValidate aria-label={tr("admin.form")}>
+      <PageHeader title={template ? tr("admin.editTitle", { name: template.name }) : tr("admin.new")} />
       <div className="card stack">
-        {text("name", "Name")}
-        {text("slug", "Slug", "Lower-case letters, digits and dashes; the marketplace address.")}
-        {text("description", "Description")}
-        <Field label="Category" error={fields.category}>
+        {text("name", tr("admin.name"))}
+        {text("slug", tr("admin.slug"), tr("admin.slugHint"))}
+        {text("description", tr("admin.templateDescription"))}
+        {text("zhDescription", tr("admin.zhDescription"))}
+        {markdown("fullDescription", tr("admin.fullDescription"))}
+        {markdown("zhFullDescription", tr("admin.zhFullDescription"))}
+        {fields.translations && <span className="error">{fields.translations}</span>}
+        <Field label={tr("admin.category")} error={fields.category}>
           {(p) => (
             <select {...p} className="input" value={form.category} onChange={(e) => set("category", e.target.value as AppTemplateCategory)}>
               {categories.map((c) => (
@@ -308,9 +388,9 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
             </select>
           )}
         </Field>
-        {text("chartRef", "Chart", "oci://…, a chart name in the repository below, builtin://container-app, or a local chart path.")}
-        {text("chartRepoURL", "Chart repository URL")}
-        {text("chartVersion", "Chart version")}
+        {text("chartRef", tr("admin.chart"), tr("admin.chartHint"))}
+        {text("chartRepoURL", tr("admin.chartRepoURL"))}
+        {text("chartVersion", tr("admin.chartVersion"))}
         {/* An uploaded archive is stored by the platform and named by
             its digest (upload://…): it replaces the chart reference, and a
             repository URL or version no longer applies. */}
@@ -321,69 +401,117 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
             set("chartVersion", "");
           }}
         />
-        {text("defaultPort", "Port")}
+        {text("defaultPort", tr("admin.port"))}
         <label className="row">
-          <input type="checkbox" checked={form.ingressEnabled} onChange={(e) => set("ingressEnabled", e.target.checked)} /> Reachable from the internet (ingress)
+          <input type="checkbox" checked={form.ingressEnabled} onChange={(e) => set("ingressEnabled", e.target.checked)} /> {tr("admin.ingress")}
         </label>
         <label className="row">
-          <input type="checkbox" checked={form.active} onChange={(e) => set("active", e.target.checked)} /> Active (shown in the marketplace)
+          <input type="checkbox" checked={form.active} onChange={(e) => set("active", e.target.checked)} /> {tr("admin.activeShown")}
         </label>
       </div>
       <fieldset className="card stack">
-        <legend>Values users set</legend>
+        <legend>{tr("admin.values")}</legend>
         {fields.valueSpecs && <span className="error">{fields.valueSpecs}</span>}
-        {rows.length === 0 && <p className="muted">No values: users may set any value.</p>}
+        {rows.length === 0 && <p className="muted">{tr("admin.noValues")}</p>}
         {rows.map((r, i) => (
-          <div key={i} className="stack" role="group" aria-label={`Value ${i + 1}`} style={{ borderBottom: "1px solid var(--border)", paddingBottom: 8 }}>
+          <div
+            key={i}
+            className="stack"
+            role="group"
+            aria-label={tr("admin.value", { n: i + 1 })}
+            style={{ borderBottom: "1px solid var(--border)", paddingBottom: 8 }}
+          >
             <div className="row" style={{ flexWrap: "wrap" }}>
-              <input className="input" aria-label="Key" placeholder="auth.password" value={r.key} maxLength={200} onChange={(e) => setRow(i, { key: e.target.value })} />
-              <input className="input" aria-label="Label" placeholder="Label" value={r.label} maxLength={200} onChange={(e) => setRow(i, { label: e.target.value })} />
-              <select className="input" aria-label="Type" value={r.type} onChange={(e) => setRow(i, { type: e.target.value as ValueSpecType })}>
+              {/* i18n-ignore: an example key, not words */}
+              <input className="input" aria-label={tr("admin.key")} placeholder="auth.password" value={r.key} maxLength={200} onChange={(e) => setRow(i, { key: e.target.value })} />
+              <input className="input" aria-label={tr("admin.label")} placeholder={tr("admin.label")} value={r.label} maxLength={200} onChange={(e) => setRow(i, { label: e.target.value })} />
+              <select className="input" aria-label={tr("admin.type")} value={r.type} onChange={(e) => setRow(i, { type: e.target.value as ValueSpecType })}>
                 {types.map((t) => (
                   <option key={t} value={t}>
-                    {t === "password" ? "password (secret)" : t}
+                    {t === "password" ? tr("admin.passwordType") : t}
                   </option>
                 ))}
               </select>
-              <input className="input" aria-label="Default" placeholder="Default" value={r.default} maxLength={1000} onChange={(e) => setRow(i, { default: e.target.value })} />
+              <input className="input" aria-label={tr("admin.default")} placeholder={tr("admin.default")} value={r.default} maxLength={1000} onChange={(e) => setRow(i, { default: e.target.value })} />
               <label className="row">
-                <input type="checkbox" checked={r.required} onChange={(e) => setRow(i, { required: e.target.checked })} /> Required
+                <input type="checkbox" checked={r.required} onChange={(e) => setRow(i, { required: e.target.checked })} /> {tr("admin.required")}
               </label>
               <Button size="sm" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
-                Remove
+                {tr("admin.remove")}
               </Button>
             </div>
             <div className="row" style={{ flexWrap: "wrap" }}>
+              <input className="input" aria-label={tr("admin.hint")} placeholder={tr("admin.hint")} value={r.description} maxLength={1000} onChange={(e) => setRow(i, { description: e.target.value })} />
+              <input
+                className="input"
+                aria-label={tr("admin.zhLabel")}
+                placeholder={tr("admin.zhLabel")}
+                value={r.zh.label}
+                maxLength={200}
+                onChange={(e) => setRow(i, { zh: { ...r.zh, label: e.target.value } })}
+              />
+              <input
+                className="input"
+                aria-label={tr("admin.zhHint")}
+                placeholder={tr("admin.zhHint")}
+                value={r.zh.description}
+                maxLength={1000}
+                onChange={(e) => setRow(i, { zh: { ...r.zh, description: e.target.value } })}
+              />
+            </div>
+            <div className="row" style={{ flexWrap: "wrap" }}>
               {r.type === "select" && (
-                <input className="input" aria-label="Options" placeholder="one, two, three" value={r.options} onChange={(e) => setRow(i, { options: e.target.value })} />
+                <input className="input" aria-label={tr("admin.options")} placeholder={tr("admin.optionsPlaceholder")} value={r.options} onChange={(e) => setRow(i, { options: e.target.value })} />
               )}
               {(r.type === "text" || r.type === "password") && (
                 <>
-                  <input className="input" aria-label="Min length" type="number" min={0} value={r.minLength} onChange={(e) => setRow(i, { minLength: e.target.value })} />
-                  <input className="input" aria-label="Max length" type="number" min={0} value={r.maxLength} onChange={(e) => setRow(i, { maxLength: e.target.value })} />
-                  <input className="input" aria-label="Pattern" placeholder="^[a-z]+$" value={r.pattern} maxLength={500} onChange={(e) => setRow(i, { pattern: e.target.value })} />
-                  <input className="input" aria-label="Pattern message" value={r.patternMessage} maxLength={200} onChange={(e) => setRow(i, { patternMessage: e.target.value })} />
+                  <input className="input" aria-label={tr("admin.minLength")} type="number" min={0} value={r.minLength} onChange={(e) => setRow(i, { minLength: e.target.value })} />
+                  <input className="input" aria-label={tr("admin.maxLength")} type="number" min={0} value={r.maxLength} onChange={(e) => setRow(i, { maxLength: e.target.value })} />
+                  {/* i18n-ignore: an example expression */}
+                  <input className="input" aria-label={tr("admin.pattern")} placeholder="^[a-z]+$" value={r.pattern} maxLength={500} onChange={(e) => setRow(i, { pattern: e.target.value })} />
+                  <input className="input" aria-label={tr("admin.patternMessage")} value={r.patternMessage} maxLength={200} onChange={(e) => setRow(i, { patternMessage: e.target.value })} />
+                  <input
+                    className="input"
+                    aria-label={tr("admin.zhPatternMessage")}
+                    value={r.zh.patternMessage}
+                    maxLength={200}
+                    onChange={(e) => setRow(i, { zh: { ...r.zh, patternMessage: e.target.value } })}
+                  />
                 </>
               )}
               {r.type === "number" && (
                 <>
-                  <input className="input" aria-label="Min" type="number" value={r.min} onChange={(e) => setRow(i, { min: e.target.value })} />
-                  <input className="input" aria-label="Max" type="number" value={r.max} onChange={(e) => setRow(i, { max: e.target.value })} />
+                  <input className="input" aria-label={tr("admin.min")} type="number" value={r.min} onChange={(e) => setRow(i, { min: e.target.value })} />
+                  <input className="input" aria-label={tr("admin.max")} type="number" value={r.max} onChange={(e) => setRow(i, { max: e.target.value })} />
                 </>
               )}
             </div>
           </div>
         ))}
         <div className="row">
-          <Button onClick={() => setRows((rs) => [...rs, emptyRow()])}>Add a value</Button>
+          <Button onClick={() => setRows((rs) => [...rs, emptyRow()])}>{tr("admin.addValue")}</Button>
         </div>
       </fieldset>
-      <ErrorMessage message={formError(res.error, ["name", "slug", "description", "category", "chartRef", "chartRepoURL", "chartVersion", "defaultPort", "valueSpecs"])} />
+      <ErrorMessage
+        message={formError(res.error, [
+          "name",
+          "slug",
+          "description",
+          "fullDescription",
+          "translations",
+          "category",
+          "chartRef",
+          "chartRepoURL",
+          "chartVersion",
+          "defaultPort",
+          "valueSpecs",
+        ])}
+      />
       <div className="row">
         <Button type="submit" variant="primary" busy={res.fetching}>
-          {res.fetching ? "Saving…" : template ? "Save template" : "Create template"}
+          {res.fetching ? tr("admin.saving") : template ? tr("admin.save") : tr("admin.create")}
         </Button>
-        <Button onClick={onDone}>Cancel</Button>
+        <Button onClick={onDone}>{tr("common:actions.cancel")}</Button>
       </div>
     </form>
   );

@@ -1,8 +1,9 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter, Route, Routes, useParams } from "react-router";
 import { CombinedError, Provider } from "urql";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import i18n from "../../i18n";
 import { WorkspaceProvider } from "../../lib/workspace";
 import { Configure } from "./Configure";
 import { badInput, mockClient, type Answers } from "./testing";
@@ -253,5 +254,42 @@ describe("Configure", { timeout: 20_000 }, () => {
     setup({ ConfigureTemplate: { data: { appTemplate: null } } });
     expect(await screen.findByRole("heading", { name: "App not found" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Browse the marketplace" })).toHaveAttribute("href", "/marketplace");
+  });
+});
+
+describe("Configure in two languages", { timeout: 20_000 }, () => {
+  const translated = {
+    ...template,
+    translations: [{ __typename: "TemplateTranslation", locale: "zh-TW", description: "工作流程自動化。", fullDescription: "**n8n** 串接應用程式。" }],
+    valueSpecs: {
+      ...template.valueSpecs,
+      required: [
+        spec({
+          key: "_init.owner_email",
+          label: "Owner email",
+          type: "text",
+          description: "The admin's sign-in email",
+          translations: [
+            { __typename: "ValueSpecTranslation", locale: "zh-TW", label: "擁有者電子郵件", description: "管理員登入用的電子郵件", placeholder: "", patternMessage: "" },
+          ],
+        }),
+      ],
+    },
+  };
+  afterEach(() => act(() => i18n.changeLanguage("en")));
+
+  it("shows a spec's Chinese label and hint, and the Chinese description, in zh-TW", async () => {
+    await act(() => i18n.changeLanguage("zh-TW"));
+    setup({ ConfigureTemplate: { data: { appTemplate: translated } } });
+    expect(await screen.findByRole("textbox", { name: "擁有者電子郵件" })).toHaveAccessibleDescription("管理員登入用的電子郵件");
+    expect(screen.getByText("工作流程自動化。")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "關於" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "部署 n8n" })).toBeInTheDocument();
+  });
+
+  it("shows the English label and hint in English", async () => {
+    setup({ ConfigureTemplate: { data: { appTemplate: translated } } });
+    expect(await screen.findByRole("textbox", { name: "Owner email" })).toHaveAccessibleDescription("The admin's sign-in email");
+    expect(screen.getByText("Workflow automation.")).toBeInTheDocument();
   });
 });

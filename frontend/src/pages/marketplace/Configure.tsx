@@ -2,6 +2,7 @@
 // form generated from its value specs. A deploy returns at once (the service
 // pending); the service page then shows its live deploy log.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../gql";
@@ -10,6 +11,7 @@ import { Markdown } from "../../components/Markdown";
 import { Button, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
 import { initialValues, ValuesForm, valuesErrors, type Spec } from "../../components/ValuesForm";
 import { fieldErrors, formError } from "../../lib/errors";
+import { localized } from "../../lib/localized";
 import { useWorkspaces } from "../../lib/workspace";
 import { AppAvatar, Tags, categoryLabel, priceLabel, resourcesLabel } from "./format";
 import { useCreateOnce } from "../../lib/createOnce";
@@ -22,6 +24,11 @@ export const ConfigureTemplateDocument = graphql(`
       slug
       description
       fullDescription
+      translations {
+        locale
+        description
+        fullDescription
+      }
       category
       tags
       icon
@@ -71,27 +78,30 @@ export const ConfigureDeployDocument = graphql(`
 type Template = NonNullable<ConfigureTemplateQuery["appTemplate"]>;
 
 export function Configure() {
+  const { t: tr } = useTranslation("catalog");
   const { slug = "" } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: ConfigureTemplateDocument, variables: { slug } });
   const [{ data: clusterData }] = useQuery({ query: ConfigureClusterDocument });
 
-  if (fetching && !data) return <Loading label="Loading the app…" />;
+  if (fetching && !data) return <Loading label={tr("configure.loading")} />;
   if (!data) return <ErrorMessage error={error} />;
   const t = data.appTemplate;
   if (!t) {
     return (
       <div className="stack">
         <BackLink />
-        <PageHeader title="App not found" description={`There is no app “${slug}” in the marketplace.`} />
+        <PageHeader title={tr("configure.notFound")} description={tr("configure.notFoundDescription", { slug })} />
         <p>
           <Link to="/marketplace" className="btn btn-primary">
-            Browse the marketplace
+            {tr("configure.browse")}
           </Link>
         </p>
       </div>
     );
   }
   const resources = resourcesLabel(t);
+  const description = localized(t, "description");
+  const fullDescription = localized(t, "fullDescription");
   return (
     <div className="stack">
       <BackLink />
@@ -99,56 +109,56 @@ export function Configure() {
         <AppAvatar name={t.name} seed={t.slug} size="lg" />
         <div className="configure-title">
           <h1>{t.name}</h1>
-          <p className="muted">{t.description}</p>
+          <p className="muted">{description}</p>
           <div className="row">
             <span className="badge badge-info">{categoryLabel(t.category)}</span>
             <span className={t.monthlyPrice > 0 ? "badge" : "badge badge-success"}>{priceLabel(t.monthlyPrice)}</span>
-            {!t.active && <span className="badge badge-warning">Inactive</span>}
+            {!t.active && <span className="badge badge-warning">{tr("configure.inactive")}</span>}
           </div>
         </div>
       </div>
       {clusterData?.cluster.mode === "dry-run" && (
         <div className="alert alert-info" role="note">
-          <strong>Dry-run mode:</strong> the chart is rendered and the release recorded, nothing is deployed to a cluster.
+          <Trans t={tr} i18nKey="configure.dryRun" components={{ strong: <strong /> }} />
         </div>
       )}
       <div className="configure-layout">
         <section className="card configure-deploy" aria-labelledby="deploy-heading">
-          <h2 id="deploy-heading">Deploy {t.name}</h2>
+          <h2 id="deploy-heading">{tr("configure.deployHeading", { name: t.name })}</h2>
           {t.active ? (
             <DeployForm t={t} />
           ) : (
-            <p className="alert alert-warning">This app is inactive: it cannot be deployed until a platform admin activates it.</p>
+            <p className="alert alert-warning">{tr("configure.inactiveHint")}</p>
           )}
         </section>
         <section className="configure-about stack" aria-labelledby="about-heading">
-          <h2 id="about-heading">About</h2>
-          {t.fullDescription ? <Markdown source={t.fullDescription} /> : <p>{t.description}</p>}
-          <h3>Details</h3>
+          <h2 id="about-heading">{tr("configure.about")}</h2>
+          {fullDescription ? <Markdown source={fullDescription} /> : <p>{description}</p>}
+          <h3>{tr("configure.details")}</h3>
           <dl className="details-list">
-            <dt>Chart</dt>
+            <dt>{tr("configure.chart")}</dt>
             <dd>
               <code className="break">{t.chartRef}</code>{" "}
-              <span className="muted">{t.chartVersion ? `version ${t.chartVersion}` : "latest version"}</span>
+              <span className="muted">{t.chartVersion ? tr("configure.version", { version: t.chartVersion }) : tr("configure.latestVersion")}</span>
               {t.chartRepoURL && (
                 <>
                   <br />
-                  <span className="muted">from </span>
+                  <span className="muted">{tr("configure.from")} </span>
                   <code className="break">{t.chartRepoURL}</code>
                 </>
               )}
             </dd>
-            <dt>Requirements</dt>
-            <dd>{resources ? `At least ${resources}` : "No minimum"}</dd>
+            <dt>{tr("configure.requirements")}</dt>
+            <dd>{resources ? tr("configure.atLeast", { resources }) : tr("configure.noMinimum")}</dd>
             {t.defaultPort > 0 && (
               <>
-                <dt>Port</dt>
+                <dt>{tr("configure.port")}</dt>
                 <dd>{t.defaultPort}</dd>
               </>
             )}
             {t.tags.length > 0 && (
               <>
-                <dt>Tags</dt>
+                <dt>{tr("tags")}</dt>
                 <dd>
                   <Tags tags={t.tags} />
                 </dd>
@@ -156,11 +166,11 @@ export function Configure() {
             )}
             {t.documentationURL && (
               <>
-                <dt>Documentation</dt>
+                <dt>{tr("configure.documentation")}</dt>
                 <dd>
                   <a href={t.documentationURL} target="_blank" rel="noopener noreferrer" className="break">
                     {t.documentationURL}
-                    <span className="visually-hidden"> (opens in a new tab)</span>
+                    <span className="visually-hidden"> {tr("configure.newTab")}</span>
                   </a>
                 </dd>
               </>
@@ -173,14 +183,16 @@ export function Configure() {
 }
 
 function BackLink() {
+  const { t } = useTranslation("catalog");
   return (
     <p className="back-link">
-      <Link to="/marketplace">← Marketplace</Link>
+      <Link to="/marketplace">{t("configure.back")}</Link>
     </p>
   );
 }
 
 function DeployForm({ t }: { t: Template }) {
+  const { t: tr } = useTranslation("catalog");
   const { workspaces, current, loading } = useWorkspaces();
   const deployable = useMemo(() => workspaces.filter((w) => w.viewerCanDeploy), [workspaces]);
   const required = t.valueSpecs.required as Spec[];
@@ -214,19 +226,25 @@ function DeployForm({ t }: { t: Template }) {
     if (heldBack > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [heldBack]);
 
-  if (loading) return <Loading label="Loading your workspaces…" />;
+  if (loading) return <Loading label={tr("configure.loadingWorkspaces")} />;
   if (workspaces.length === 0) {
     return (
-      <EmptyState title="Create a workspace first" action={<Link to="/workspaces" className="btn btn-primary">Create a workspace</Link>}>
-        Apps are deployed into a workspace.
+      <EmptyState
+        title={tr("configure.workspaceFirst")}
+        action={
+          <Link to="/workspaces" className="btn btn-primary">
+            {tr("configure.createWorkspace")}
+          </Link>
+        }
+      >
+        {tr("configure.workspaceFirstHint")}
       </EmptyState>
     );
   }
   if (deployable.length === 0) {
     return (
       <p className="alert alert-info">
-        Only workspace admins and owners deploy apps, and you are neither in any of your workspaces. Ask a workspace owner to
-        make you an admin, or <Link to="/workspaces">create a workspace</Link> of your own.
+        <Trans t={tr} i18nKey="configure.notAllowed" components={{ a: <Link to="/workspaces" /> }} />
       </p>
     );
   }
@@ -253,7 +271,7 @@ function DeployForm({ t }: { t: Template }) {
           {topError}
         </div>
       )}
-      <Field label="Service name" required error={errs.name} hint="How this service is called in your workspace.">
+      <Field label={tr("configure.serviceName")} required error={errs.name} hint={tr("configure.serviceNameHint")}>
         {(p) => (
           <input
             {...p}
@@ -267,9 +285,9 @@ function DeployForm({ t }: { t: Template }) {
         )}
       </Field>
       <Field
-        label="Workspace"
+        label={tr("configure.workspace")}
         error={errs.workspaceId}
-        hint={deployable.length < workspaces.length ? "Only workspaces where you are an admin or owner are listed." : undefined}
+        hint={deployable.length < workspaces.length ? tr("configure.workspaceHint") : undefined}
       >
         {(p) => (
           <select {...p} className="input" value={wsId} disabled={fetching} onChange={(e) => setWorkspaceId(e.target.value)}>
@@ -284,7 +302,7 @@ function DeployForm({ t }: { t: Template }) {
       <ValuesForm required={required} optional={optional} values={values} onChange={setValues} errors={errs} disabled={fetching} showRuleErrors={heldBack > 0} />
       <div className="row">
         <Button type="submit" variant="primary" busy={fetching}>
-          {fetching ? "Deploying…" : `Deploy ${t.name}`}
+          {fetching ? tr("configure.deploying") : tr("configure.deploy", { name: t.name })}
         </Button>
       </div>
     </form>

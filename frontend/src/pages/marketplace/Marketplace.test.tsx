@@ -1,8 +1,9 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter, Route, Routes, useLocation } from "react-router";
 import { Provider } from "urql";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import i18n from "../../i18n";
 import { Marketplace } from "./Marketplace";
 import { mockClient, opName } from "./testing";
 
@@ -115,5 +116,28 @@ describe("Marketplace", { timeout: 20_000 }, () => {
   it("shows progress while loading", () => {
     setup("/marketplace", () => "pending" as never);
     expect(screen.getByRole("status", { name: "Loading apps…" })).toBeInTheDocument();
+  });
+});
+
+describe("Marketplace in two languages", { timeout: 20_000 }, () => {
+  const translated = [
+    { ...postgres, translations: [{ __typename: "TemplateTranslation", locale: "zh-TW", description: "關聯式資料庫。" }] },
+    n8n,
+  ];
+  afterEach(() => act(() => i18n.changeLanguage("en")));
+
+  it("shows the Chinese description and words in zh-TW, English where untranslated", async () => {
+    await act(() => i18n.changeLanguage("zh-TW"));
+    setup("/marketplace", () => ({ data: connection(translated) }));
+    expect(await screen.findByText("關聯式資料庫。")).toBeInTheDocument();
+    expect(screen.getByText("Workflows.")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "應用程式市集" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "資料庫" })).toBeInTheDocument();
+    expect(screen.getByText("免費")).toBeInTheDocument();
+  });
+
+  it("shows the English description in English", async () => {
+    setup("/marketplace", () => ({ data: connection(translated) }));
+    expect(await screen.findByText("The relational database.")).toBeInTheDocument();
   });
 });

@@ -2,11 +2,14 @@
 // live in the URL (?q=&category=) so that a reload or a shared link keeps them.
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { useTranslation } from "react-i18next";
 import { useQuery } from "urql";
 import { graphql } from "../../gql";
 import type { MarketplaceTemplatesQuery } from "../../gql/graphql";
 import { Button, EmptyState, ErrorMessage, Loading, PageHeader, Spinner } from "../../components/ui";
-import { AppAvatar, Tags, categories, categoryLabel, categoryLabels, isCategory, priceLabel, resourcesLabel } from "./format";
+import i18n from "../../i18n";
+import { localized } from "../../lib/localized";
+import { AppAvatar, Tags, categories, categoryLabel, isCategory, priceLabel, resourcesLabel } from "./format";
 
 export const MarketplaceTemplatesDocument = graphql(`
   query MarketplaceTemplates($category: AppTemplateCategory, $search: String) {
@@ -18,6 +21,10 @@ export const MarketplaceTemplatesDocument = graphql(`
           name
           slug
           description
+          translations {
+            locale
+            description
+          }
           category
           tags
           icon
@@ -37,6 +44,7 @@ type Template = NonNullable<NonNullable<NonNullable<MarketplaceTemplatesQuery["a
 const debounceMs = 250;
 
 export function Marketplace() {
+  const { t } = useTranslation("catalog");
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
   const rawCategory = params.get("category");
@@ -89,17 +97,17 @@ export function Marketplace() {
 
   return (
     <div className="stack">
-      <PageHeader title="Marketplace" description="Deploy ready-made apps into your workspace." />
+      <PageHeader title={t("marketplace.title")} description={t("marketplace.description")} />
       <div className="market-filters stack">
         <div className="market-search field">
           <label htmlFor="market-search" className="visually-hidden">
-            Search apps
+            {t("marketplace.search")}
           </label>
           <input
             id="market-search"
             className="input"
             type="search"
-            placeholder="Search apps by name, description or tag"
+            placeholder={t("marketplace.searchPlaceholder")}
             value={text}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
@@ -107,13 +115,13 @@ export function Marketplace() {
             }}
           />
         </div>
-        <div className="chips" role="group" aria-label="Category">
+        <div className="chips" role="group" aria-label={t("marketplace.category")}>
           <button type="button" className="chip" aria-pressed={category === null} onClick={() => update({ category: null })}>
-            All
+            {t("marketplace.all")}
           </button>
           {categories.map((c) => (
             <button key={c} type="button" className="chip" aria-pressed={category === c} onClick={() => update({ category: c })}>
-              {categoryLabels[c]}
+              {categoryLabel(c)}
             </button>
           ))}
         </div>
@@ -121,21 +129,19 @@ export function Marketplace() {
 
       <ErrorMessage error={error} />
       {fetching && !data ? (
-        <Loading label="Loading apps…" />
+        <Loading label={t("marketplace.loading")} />
       ) : data && templates.length === 0 ? (
         <NoResults q={q} category={category} onClearSearch={clearSearch} onAllCategories={() => update({ category: null })} />
       ) : (
         <>
           <p className="muted market-count" aria-live="polite">
-            {(fetching || pending) && <Spinner label="Searching" />}{" "}
-            {data && `${templates.length} ${templates.length === 1 ? "app" : "apps"}`}
-            {category && ` in ${categoryLabels[category]}`}
-            {q && ` matching “${q}”`}
+            {(fetching || pending) && <Spinner label={t("marketplace.searching")} />}{" "}
+            {data && countLabel(templates.length, category, q)}
           </p>
-          <ul className="grid app-grid" aria-label="Apps">
-            {templates.map((t) => (
-              <li key={t.id}>
-                <AppCard t={t} />
+          <ul className="grid app-grid" aria-label={t("marketplace.apps")}>
+            {templates.map((tpl) => (
+              <li key={tpl.id}>
+                <AppCard t={tpl} />
               </li>
             ))}
           </ul>
@@ -143,6 +149,15 @@ export function Marketplace() {
       )}
     </div>
   );
+}
+
+/** "3 apps in Databases matching “post”", the parts that apply. */
+function countLabel(count: number, category: string | null, q: string): string {
+  const c = category ? categoryLabel(category) : "";
+  if (category && q) return i18n.t("catalog:marketplace.countInMatching", { count, category: c, q });
+  if (category) return i18n.t("catalog:marketplace.countIn", { count, category: c });
+  if (q) return i18n.t("catalog:marketplace.countMatching", { count, q });
+  return i18n.t("catalog:marketplace.count", { count });
 }
 
 function NoResults({
@@ -156,32 +171,41 @@ function NoResults({
   onClearSearch(): void;
   onAllCategories(): void;
 }) {
+  const { t } = useTranslation("catalog");
   if (q) {
     return (
       <EmptyState
-        title={`No apps match “${q}”${category ? ` in ${categoryLabel(category)}` : ""}`}
+        title={
+          category
+            ? t("marketplace.noMatchIn", { q, category: categoryLabel(category) })
+            : t("marketplace.noMatch", { q })
+        }
         action={
           <div className="row" style={{ justifyContent: "center" }}>
-            <Button onClick={onClearSearch}>Clear the search</Button>
-            {category && <Button onClick={onAllCategories}>Show all categories</Button>}
+            <Button onClick={onClearSearch}>{t("marketplace.clearSearch")}</Button>
+            {category && <Button onClick={onAllCategories}>{t("marketplace.allCategories")}</Button>}
           </div>
         }
       >
-        Try another word, or clear the search to see every app.
+        {t("marketplace.tryAnother")}
       </EmptyState>
     );
   }
   if (category) {
     return (
-      <EmptyState title={`No apps in ${categoryLabel(category)} yet`} action={<Button onClick={onAllCategories}>Show all apps</Button>}>
-        Pick another category.
+      <EmptyState
+        title={t("marketplace.noneIn", { category: categoryLabel(category) })}
+        action={<Button onClick={onAllCategories}>{t("marketplace.allApps")}</Button>}
+      >
+        {t("marketplace.pickAnother")}
       </EmptyState>
     );
   }
-  return <EmptyState title="No apps yet">A platform admin adds app templates under Settings.</EmptyState>;
+  return <EmptyState title={t("marketplace.none")}>{t("marketplace.noneHint")}</EmptyState>;
 }
 
 function AppCard({ t }: { t: Template }) {
+  const { t: tr } = useTranslation("catalog");
   const resources = resourcesLabel(t);
   return (
     <article className="card app-card">
@@ -197,12 +221,12 @@ function AppCard({ t }: { t: Template }) {
         </div>
         <span className={t.monthlyPrice > 0 ? "badge" : "badge badge-success"}>{priceLabel(t.monthlyPrice)}</span>
       </div>
-      <p className="app-card-desc">{t.description}</p>
-      {!t.active && <span className="badge badge-warning">Inactive (only platform admins see it)</span>}
+      <p className="app-card-desc">{localized(t, "description")}</p>
+      {!t.active && <span className="badge badge-warning">{tr("marketplace.inactive")}</span>}
       {t.tags.length > 0 && (
         <Tags tags={t.tags} />
       )}
-      {resources && <p className="muted app-card-res">Needs at least {resources}</p>}
+      {resources && <p className="muted app-card-res">{tr("marketplace.needs", { resources })}</p>}
     </article>
   );
 }

@@ -1,34 +1,29 @@
 // Shared bits of the marketplace pages: category names, prices, resources and
 // the app avatar (a coloured initial: no icon font is available offline).
+import { useTranslation } from "react-i18next";
 import type { AppTemplateCategory } from "../../gql/graphql";
+import i18n from "../../i18n";
 
-export const categoryLabels: Record<AppTemplateCategory, string> = {
-  ai_llm: "AI & LLM",
-  automation: "Automation",
-  database: "Databases",
-  analytics: "Analytics",
-  devops: "DevOps",
-  web: "Web apps",
-  container: "Containers",
-};
-
-export const categories = Object.keys(categoryLabels) as AppTemplateCategory[];
+export const categories: AppTemplateCategory[] = ["ai_llm", "automation", "database", "analytics", "devops", "web", "container"];
 
 export function isCategory(s: string | null | undefined): s is AppTemplateCategory {
-  return !!s && s in categoryLabels;
+  return !!s && (categories as string[]).includes(s);
 }
 
+/** A category's name in the app's language; an unknown one as it is. */
 export function categoryLabel(c: string): string {
-  return isCategory(c) ? categoryLabels[c] : c;
+  return isCategory(c) ? i18n.t(`catalog:categories.${c}`) : c;
 }
 
-const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const wholeMoney = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
-
-/** "Free" or "$9.50 / month". */
+/** "Free" or "$9.50 / month", the number written in the app's language. */
 export function priceLabel(monthly: number): string {
-  if (!(monthly > 0)) return "Free";
-  return `${(Number.isInteger(monthly) ? wholeMoney : money).format(monthly)} / month`;
+  if (!(monthly > 0)) return i18n.t("catalog:price.free");
+  const price = new Intl.NumberFormat(i18n.resolvedLanguage, {
+    style: "currency",
+    currency: "USD",
+    maximumFractionDigits: Number.isInteger(monthly) ? 0 : 2,
+  }).format(monthly);
+  return i18n.t("catalog:price.perMonth", { price });
 }
 
 const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(n * 10 === Math.round(n * 10) ? 1 : 2));
@@ -36,9 +31,9 @@ const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(n * 10 =
 /** "0.5 vCPU · 1 GB RAM · 5 GB storage", leaving out what is zero. */
 export function resourcesLabel(t: { minVcpu: number; minRAMGB: number; minStorageGB: number }): string {
   const parts: string[] = [];
-  if (t.minVcpu > 0) parts.push(`${num(t.minVcpu)} vCPU`);
-  if (t.minRAMGB > 0) parts.push(`${num(t.minRAMGB)} GB RAM`);
-  if (t.minStorageGB > 0) parts.push(`${num(t.minStorageGB)} GB storage`);
+  if (t.minVcpu > 0) parts.push(i18n.t("catalog:resources.vcpu", { n: num(t.minVcpu) }));
+  if (t.minRAMGB > 0) parts.push(i18n.t("catalog:resources.ram", { n: num(t.minRAMGB) }));
+  if (t.minStorageGB > 0) parts.push(i18n.t("catalog:resources.storage", { n: num(t.minStorageGB) }));
   return parts.join(" · ");
 }
 
@@ -64,8 +59,9 @@ export function AppAvatar({ name, seed, size = "md" }: { name: string; seed?: st
 
 /** An app's tags as a list of chips. */
 export function Tags({ tags }: { tags: string[] }) {
+  const { t } = useTranslation("catalog");
   return (
-    <ul className="tags" aria-label="Tags">
+    <ul className="tags" aria-label={t("tags")}>
       {tags.map((tag) => (
         <li key={tag} className="tag">
           {tag}

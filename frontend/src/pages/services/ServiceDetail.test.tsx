@@ -58,6 +58,7 @@ const spec = (key: string, label: string, type: string) => ({
   patternMessage: null,
   min: null,
   max: null,
+  translations: [],
 });
 
 type Db = ReturnType<typeof fixture>;
