@@ -14,10 +14,6 @@ import { describe, expect, it } from "vitest";
 const root = join(__dirname, "..");
 const scanned = ["pages", "components"];
 
-// Files not yet moved to the translation files. This list only shrinks.
-const pending = new Set<string>([
-]);
-
 const attributes = new Set([
   "label",
   "title",
@@ -111,14 +107,8 @@ describe("untranslated", () => {
 
   for (const file of all) {
     const name = relative(root, file);
-    if (pending.has(name)) continue;
     it(`${name} takes its words from the translation files`, () => {
       expect(untranslated(readFileSync(file, "utf8"), name)).toEqual([]);
     });
   }
-
-  it("lists only files that still have English", () => {
-    const done = [...pending].filter((n) => untranslated(readFileSync(join(root, n), "utf8"), n).length === 0);
-    expect(done, "remove these from pending").toEqual([]);
-  });
 });

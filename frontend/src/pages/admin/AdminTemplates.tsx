@@ -11,6 +11,7 @@ import { Button, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "..
 import { fieldErrors, formError } from "../../lib/errors";
 import { useSignedInViewer } from "../../lib/session";
 import { ChartUpload } from "../../components/ChartUpload";
+import { UploadedCharts } from "./UploadedCharts";
 
 const AdminTemplatesDocument = graphql(`
   query AdminTemplates {
@@ -292,6 +293,7 @@ function AdminTemplatesPage() {
           </table>
         </div>
       )}
+      <UploadedCharts />
     </div>
   );
 }

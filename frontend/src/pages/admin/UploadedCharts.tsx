@@ -39,19 +39,14 @@ function size(bytes: number, lang: string): string {
 }
 
 /**
- * The list. `refresh` changes when a chart was just uploaded (the upload is
- * a REST call the GraphQL cache knows nothing of).
+ * The list, asked for afresh each time it shows: an upload is a REST call
+ * (in the template form) that the GraphQL cache knows nothing of.
  */
-export function UploadedCharts({ refresh = 0 }: { refresh?: number }) {
+export function UploadedCharts() {
   const { t, i18n } = useTranslation("admin");
-  const [{ data, fetching, error }, reload] = useQuery({ query: UploadedChartsDocument, requestPolicy: "cache-and-network" });
+  const [{ data, fetching, error }, reload] = useQuery({ query: UploadedChartsDocument, requestPolicy: "network-only" });
   const [del, remove] = useMutation(DeleteUploadedChartDocument);
   const [target, setTarget] = useState<{ chartRef: string; name: string } | null>(null);
-  const [seen, setSeen] = useState(refresh);
-  if (seen !== refresh) {
-    setSeen(refresh);
-    reload({ requestPolicy: "network-only" });
-  }
 
   const charts = data?.uploadedCharts ?? [];
   const confirm = async () => {
