@@ -27,7 +27,7 @@ const lang = (page) => page.evaluate(() => document.documentElement.lang);
 
 // Words that stay as they are in a Chinese page: product and technical
 // names, and what the user typed.
-const kept = /\b(Woow|PaaS|API|GraphQL|OAuth|Helm|Kubernetes|Cloudflare|Home Assistant|Markdown|URL|Smart Home|Email|ID|CPU|n8n|PostgreSQL|Redis|Odoo|MiB|GiB|Mi|Gi|AI)\b/g;
+const kept = /\b(Woow|PaaS|API|GraphQL|OAuth|Helm|Kubernetes|Cloudflare|Home Assistant|Markdown|URL|Smart Home|Email|ID|CPU|n8n|PostgreSQL|Redis|Odoo|MiB|GiB|Mi|Gi|AI|LLM|DevOps)\b/g;
 
 /** The English words left in the app's own words on the page: headings, labels, buttons, tabs, table headers. */
 async function english(page, data = []) {

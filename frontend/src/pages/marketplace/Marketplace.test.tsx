@@ -131,7 +131,7 @@ describe("Marketplace in two languages", { timeout: 20_000 }, () => {
     setup("/marketplace", () => ({ data: connection(translated) }));
     expect(await screen.findByText("關聯式資料庫。")).toBeInTheDocument();
     expect(screen.getByText("Workflows.")).toBeInTheDocument();
-    expect(screen.getByRole("heading", { name: "應用程式市集" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "應用市集" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "資料庫" })).toBeInTheDocument();
     expect(screen.getByText("免費")).toBeInTheDocument();
   });
