@@ -63,16 +63,20 @@ func clipRunes(s string, max int) string {
 // transaction).
 func Record(ctx context.Context, c *ent.Client, e Entry) (*ent.ActivityEvent, error) {
 	e.Summary = clipRunes(e.Summary, summaryMax)
-	params := make(map[string]string, len(e.Params))
-	for k, v := range e.Params {
-		params[k] = clipRunes(v, ParamMax)
-	}
 	q := c.ActivityEvent.Create().
 		SetWorkspaceID(e.WorkspaceID).
 		SetVerb(e.Verb).
 		SetSubjectType(e.SubjectType).
-		SetSummary(e.Summary).
-		SetParams(params)
+		SetSummary(e.Summary)
+	// Without params the entry reads as one written before there were
+	// any (null): clients show its summary.
+	if len(e.Params) > 0 {
+		params := make(map[string]string, len(e.Params))
+		for k, v := range e.Params {
+			params[k] = clipRunes(v, ParamMax)
+		}
+		q.SetParams(params)
+	}
 	if e.ActorID != 0 {
 		q.SetActorID(e.ActorID)
 	}
