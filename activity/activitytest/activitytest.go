@@ -118,26 +118,6 @@ func Check(tb testing.TB, c *ent.Client) {
 	}
 }
 
-// Verbs are the verbs of the entries in the feed, each once, sorted: for
-// a test to say which it covered.
-func Verbs(tb testing.TB, c *ent.Client) []string {
-	tb.Helper()
-	es, err := c.ActivityEvent.Query().All(viewer.System(context.Background()))
-	if err != nil {
-		tb.Fatalf("reading the feed: %v", err)
-	}
-	seen := map[string]bool{}
-	var out []string
-	for _, e := range es {
-		if !seen[e.Verb] {
-			seen[e.Verb] = true
-			out = append(out, e.Verb)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Format writes params as sorted name=value pairs, for messages.
 func Format(params map[string]string) string {
 	keys := make([]string, 0, len(params))
