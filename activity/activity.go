@@ -5,6 +5,7 @@ package activity
 
 import (
 	"context"
+	"strings"
 
 	"entgo.io/contrib/entgql"
 
@@ -22,21 +23,60 @@ type Entry struct {
 	Verb        string
 	SubjectType string
 	SubjectID   int
-	// Summary is the human sentence shown in the feed.
+	// Summary is the human sentence shown in the feed, in English.
 	Summary string
+	// Params are the parts Summary is made of, by name ("name", "role",
+	// "reason"…), so that a client can say the sentence in its own
+	// language. Each value is at most ParamMax characters.
+	Params map[string]string
+}
+
+// ParamMax bounds a param's value: the longest name (a workspace's, a
+// task's title) fits; a failure's reason is clipped with Clip to what
+// the summary keeps of it.
+const ParamMax = 500
+
+// summaryMax is the summary's limit (the schema's MaxRuneLen).
+const summaryMax = 500
+
+// Clip shortens a summary's tail the way Record shortens the summary:
+// given what the summary says before it, the tail as the stored summary
+// ends, so that prefix+Clip(prefix, tail) is the stored summary ("" when
+// the prefix alone fills it).
+func Clip(prefix, tail string) string {
+	t, ok := strings.CutPrefix(clipRunes(prefix+tail, summaryMax), prefix)
+	if !ok {
+		return ""
+	}
+	return t
+}
+
+// clipRunes cuts s to max characters, marking the cut with "...".
+func clipRunes(s string, max int) string {
+	if r := []rune(s); len(r) > max {
+		return string(r[:max-3]) + "..."
+	}
+	return s
 }
 
 // Record writes e with c (a transactional client when the change runs in a
 // transaction).
 func Record(ctx context.Context, c *ent.Client, e Entry) (*ent.ActivityEvent, error) {
-	if r := []rune(e.Summary); len(r) > 500 {
-		e.Summary = string(r[:497]) + "..."
-	}
+	e.Summary = clipRunes(e.Summary, summaryMax)
 	q := c.ActivityEvent.Create().
 		SetWorkspaceID(e.WorkspaceID).
 		SetVerb(e.Verb).
 		SetSubjectType(e.SubjectType).
 		SetSummary(e.Summary)
+	// Without params the entry reads as one written before there were
+	// any (null): clients show its summary.
+	if len(e.Params) > 0 {
+		params := make(map[string]string, len(e.Params))
+		for k, v := range e.Params {
+			params[k] = clipRunes(v, ParamMax)
+		}
+		q.SetParams(params)
+	}
 	if e.ActorID != 0 {
 		q.SetActorID(e.ActorID)
 	}

@@ -91,6 +91,10 @@ func checkRename(t *testing.T, ev *ent.ActivityEvent, name string) {
 	if ev.Verb != "workspace.updated" || !strings.HasSuffix(ev.Summary, " to "+name) {
 		t.Fatalf("got %s %q, want the rename to %q", ev.Verb, ev.Summary, name)
 	}
+	// What a client words the sentence with (a fresh entry, or one read back).
+	if ev.Params["to"] != name || ev.Params["from"] == "" || len(ev.Params) != 2 {
+		t.Fatalf("the rename to %q has params %v", name, ev.Params)
+	}
 }
 
 // A reader that asked to be woken (package push) finds each entry in the

@@ -48,6 +48,7 @@ func (s *Service) CreateThread(ctx context.Context, in ThreadInput) (*ent.AIThre
 		_, err = activity.Record(ctx, c, activity.Entry{
 			WorkspaceID: out.WorkspaceID, ActorID: v.UserID, Verb: "thread.created",
 			SubjectType: "AIThread", SubjectID: out.ID, Summary: "Thread " + threadName(out) + " started",
+			Params: map[string]string{"name": threadName(out)},
 		})
 		return err
 	})
@@ -106,6 +107,7 @@ func (s *Service) DeleteThread(ctx context.Context, id int) (int, error) {
 		_, err = activity.Record(ctx, c, activity.Entry{
 			WorkspaceID: cur.WorkspaceID, ActorID: v.UserID, Verb: "thread.deleted",
 			SubjectType: "AIThread", SubjectID: cur.ID, Summary: "Thread " + threadName(cur) + " deleted",
+			Params: map[string]string{"name": threadName(cur)},
 		})
 		return err
 	})

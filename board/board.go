@@ -246,7 +246,8 @@ func (s *Service) CreateProject(ctx context.Context, in ProjectInput) (*ent.Proj
 		}
 		out = p
 		_, err = activity.Record(ctx, c, activity.Entry{WorkspaceID: p.WorkspaceID, ActorID: v.UserID, Verb: "project.created",
-			SubjectType: "Project", SubjectID: p.ID, Summary: "Project " + p.Name + " started"})
+			SubjectType: "Project", SubjectID: p.ID, Summary: "Project " + p.Name + " started",
+			Params: map[string]string{"name": p.Name}})
 		return err
 	})
 	if err != nil {
@@ -330,7 +331,8 @@ func (s *Service) DeleteProject(ctx context.Context, id int) (int, error) {
 		}
 		note(id, ProjectDeleted, id)
 		_, err = activity.Record(ctx, c, activity.Entry{WorkspaceID: p.WorkspaceID, ActorID: v.UserID, Verb: "project.deleted",
-			SubjectType: "Project", SubjectID: id, Summary: "Project " + p.Name + " deleted"})
+			SubjectType: "Project", SubjectID: id, Summary: "Project " + p.Name + " deleted",
+			Params: map[string]string{"name": p.Name}})
 		return err
 	})
 	return id, err

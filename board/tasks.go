@@ -370,7 +370,8 @@ func (s *Service) CreateTask(ctx context.Context, in TaskInput) (*ent.Task, erro
 			return err
 		}
 		_, err = activity.Record(ctx, c, activity.Entry{WorkspaceID: p.WorkspaceID, ActorID: v.UserID, Verb: "task.created",
-			SubjectType: "Task", SubjectID: out.ID, Summary: "Task " + out.Title + " added to " + p.Name})
+			SubjectType: "Task", SubjectID: out.ID, Summary: "Task " + out.Title + " added to " + p.Name,
+			Params: map[string]string{"name": out.Title, "project": p.Name}})
 		return err
 	})
 	if err != nil {
@@ -518,7 +519,8 @@ func (s *Service) DeleteTask(ctx context.Context, id int) (int, error) {
 		}
 		note(t.ProjectID, TaskDeleted, id)
 		_, err = activity.Record(ctx, c, activity.Entry{WorkspaceID: t.WorkspaceID, ActorID: v.UserID, Verb: "task.deleted",
-			SubjectType: "Task", SubjectID: id, Summary: "Task " + t.Title + " deleted"})
+			SubjectType: "Task", SubjectID: id, Summary: "Task " + t.Title + " deleted",
+			Params: map[string]string{"name": t.Title}})
 		return err
 	})
 	return id, err

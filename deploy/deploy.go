@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -281,6 +282,7 @@ func (s *Deployer) Deploy(ctx context.Context, in DeployInput) (*ent.Service, er
 			WorkspaceID: ws.ID, ActorID: v.UserID, Verb: "service.deployed",
 			SubjectType: "Service", SubjectID: out.ID,
 			Summary: fmt.Sprintf("%s is being deployed from %s", name, tpl.Name),
+			Params:  map[string]string{"name": name, "template": tpl.Name},
 		}); err != nil {
 			return err
 		}
@@ -363,15 +365,15 @@ type UpdateInput struct {
 
 // Update queues an upgrade with new values or chart version.
 func (s *Deployer) Update(ctx context.Context, in UpdateInput) (*ent.Service, error) {
-	return s.begin(ctx, in.ID, OpUpgrade, func(ctx context.Context, c *ent.Client, svc *ent.Service, u *ent.ServiceUpdateOne) (string, error) {
+	return s.begin(ctx, in.ID, OpUpgrade, func(ctx context.Context, c *ent.Client, svc *ent.Service, u *ent.ServiceUpdateOne) (string, map[string]string, error) {
 		tpl, err := c.AppTemplate.Get(viewer.System(ctx), svc.TemplateID)
 		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		if in.Values != nil {
 			_, old, err := s.userValues(svc)
 			if err != nil {
-				return "", err
+				return "", nil, err
 			}
 			values := map[string]any{}
 			for k, v := range in.Values {
@@ -399,11 +401,11 @@ func (s *Deployer) Update(ctx context.Context, in UpdateInput) (*ent.Service, er
 			}
 			checked, err := tpl.ValueSpecs.Check(values)
 			if err != nil {
-				return "", err
+				return "", nil, err
 			}
 			plain, sealed, err := s.seal(svc.ReferenceID, checked, retire(tpl.ValueSpecs, old, checked))
 			if err != nil {
-				return "", err
+				return "", nil, err
 			}
 			u.SetUserValues(plain).SetInternalPort(internalPort(tpl, checked.Values))
 			if sealed != nil {
@@ -414,11 +416,11 @@ func (s *Deployer) Update(ctx context.Context, in UpdateInput) (*ent.Service, er
 		}
 		if in.ChartVersion != nil {
 			if len(*in.ChartVersion) > 100 {
-				return "", errs.InvalidField("chartVersion", "too long")
+				return "", nil, errs.InvalidField("chartVersion", "too long")
 			}
 			u.SetChartVersion(*in.ChartVersion)
 		}
-		return "Upgrade queued", nil
+		return "Upgrade queued", nil, nil
 	}, nil)
 }
 
@@ -459,27 +461,28 @@ func (s *Deployer) Start(ctx context.Context, id int) (*ent.Service, error) {
 // revision the history does not have is BAD_USER_INPUT.
 func (s *Deployer) Rollback(ctx context.Context, id, revision int) (*ent.Service, error) {
 	args := JobArgs{Revision: revision}
-	return s.begin(ctx, id, OpRollback, func(ctx context.Context, c *ent.Client, svc *ent.Service, _ *ent.ServiceUpdateOne) (string, error) {
+	return s.begin(ctx, id, OpRollback, func(ctx context.Context, c *ent.Client, svc *ent.Service, _ *ent.ServiceUpdateOne) (string, map[string]string, error) {
 		if revision < 0 {
-			return "", errs.InvalidField("revision", "a revision is a positive number")
+			return "", nil, errs.InvalidField("revision", "a revision is a positive number")
 		}
 		if revision != 0 && revision == svc.HelmRevision {
-			return "", errs.InvalidField("revision", "the service already runs revision %d", revision)
+			return "", nil, errs.InvalidField("revision", "the service already runs revision %d", revision)
 		}
 		hist, err := s.engine.History(ctx, svc.Namespace, svc.ReleaseName)
 		if err != nil && !errors.Is(err, helmops.ErrReleaseNotFound) {
-			return "", err
+			return "", nil, err
 		}
 		if revision == 0 {
 			if args.Revision = previousRevision(hist); args.Revision == 0 {
-				return "", errs.E(errs.Conflict, "there is no previous revision")
+				return "", nil, errs.E(errs.Conflict, "there is no previous revision")
 			}
-			return fmt.Sprintf("Rollback to the previous revision (%d) queued", args.Revision), nil
+			return fmt.Sprintf("Rollback to the previous revision (%d) queued", args.Revision),
+				map[string]string{"revision": strconv.Itoa(args.Revision), "previous": "true"}, nil
 		}
 		if !slices.ContainsFunc(hist, func(r helmops.Release) bool { return r.Revision == revision }) {
-			return "", errs.InvalidField("revision", "there is no revision %d", revision)
+			return "", nil, errs.InvalidField("revision", "there is no revision %d", revision)
 		}
-		return fmt.Sprintf("Rollback to revision %d queued", revision), nil
+		return fmt.Sprintf("Rollback to revision %d queued", revision), map[string]string{"revision": strconv.Itoa(revision)}, nil
 	}, &args)
 }
 
@@ -502,9 +505,10 @@ func (s *Deployer) Delete(ctx context.Context, id int) (*ent.Service, error) {
 // begin is every operation on an existing service: load it (NOT_FOUND for
 // outsiders), check the role and the state (CONFLICT), move it to the
 // operation's transitional state, log, record activity and queue the job,
-// in one transaction.
+// in one transaction. prepare, when set, completes the update and says
+// the log line, with the feed's params besides the service's name.
 func (s *Deployer) begin(ctx context.Context, id int, op Op,
-	prepare func(ctx context.Context, c *ent.Client, svc *ent.Service, u *ent.ServiceUpdateOne) (string, error),
+	prepare func(ctx context.Context, c *ent.Client, svc *ent.Service, u *ent.ServiceUpdateOne) (msg string, params map[string]string, err error),
 	args *JobArgs) (*ent.Service, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
@@ -530,11 +534,16 @@ func (s *Deployer) begin(ctx context.Context, id int, op Op,
 			SetErrorMessage("").
 			SetStateDeadline(s.Now().Add(s.deadline(to)))
 		msg := strings.ToUpper(string(op[:1])) + string(op[1:]) + " queued"
+		var params map[string]string
 		if prepare != nil {
-			if msg, err = prepare(ctx, c, svc, u); err != nil {
+			if msg, params, err = prepare(ctx, c, svc, u); err != nil {
 				return err
 			}
 		}
+		if params == nil {
+			params = map[string]string{}
+		}
+		params["name"] = svc.Name
 		if svc, err = u.Save(ctx); err != nil {
 			return err
 		}
@@ -545,6 +554,7 @@ func (s *Deployer) begin(ctx context.Context, id int, op Op,
 			WorkspaceID: svc.WorkspaceID, ActorID: v.UserID, Verb: "service." + string(op),
 			SubjectType: "Service", SubjectID: svc.ID,
 			Summary: fmt.Sprintf("%s: %s", svc.Name, strings.ToLower(msg)),
+			Params:  params,
 		}); err != nil {
 			return err
 		}

@@ -38,6 +38,7 @@ import (
 	restfake "k8s.io/client-go/rest/fake"
 
 	"github.com/woowtech/woow-paas/accounts"
+	"github.com/woowtech/woow-paas/activity/activitytest"
 	"github.com/woowtech/woow-paas/auth/authtest"
 	"github.com/woowtech/woow-paas/catalog"
 	"github.com/woowtech/woow-paas/ent"
@@ -524,6 +525,8 @@ func newFixture(t testing.TB, o options) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{t: t, db: storetest.Open(t), hub: events.NewHub(0), log: testLog(t), kube: newTestKube()}
+	// Every entry the test made says its summary with its params.
+	t.Cleanup(func() { activitytest.Check(t, f.db.Client) })
 	if o.logs != nil {
 		f.log = slog.New(slog.NewTextHandler(o.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}

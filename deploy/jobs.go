@@ -681,12 +681,16 @@ func (s *Deployer) transition(ctx context.Context, svc *ent.Service, to service.
 		// into the activity feed too, said by the platform (no actor).
 		if said := outcome(to); said != "" {
 			summary := out.Name + " " + said
+			params := map[string]string{"name": out.Name}
 			if to == service.StateError {
-				summary += ": " + msg
+				summary += ": "
+				// The reason as the feed keeps it (the summary is clipped).
+				params["reason"] = activity.Clip(summary, msg)
+				summary += msg
 			}
 			_, err := activity.Record(ctx, c, activity.Entry{
 				WorkspaceID: out.WorkspaceID, Verb: "service." + string(to),
-				SubjectType: "Service", SubjectID: out.ID, Summary: summary,
+				SubjectType: "Service", SubjectID: out.ID, Summary: summary, Params: params,
 			})
 			return err
 		}

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -29,8 +30,10 @@ type ActivityEvent struct {
 	SubjectType string `json:"subject_type,omitempty"`
 	// The database row number of the thing it happened to (not a global ID); null when there is none.
 	SubjectID *int `json:"subject_id,omitempty"`
-	// What happened, in words, for the feed.
+	// What happened, in English words, for the feed.
 	Summary string `json:"summary,omitempty"`
+	// The parts the summary is made of, by name, for a client that words the sentence itself (in its own language): the names (name, actor, template, project, host, from, to), role words (role, was: guest, user, admin or owner), revision, a failure's reason (as the summary has it) and the flags previous and descriptionChanged ("true"). Which a verb has is fixed per verb; null on entries written before they were recorded.
+	Params map[string]string `json:"params,omitempty"`
 	// When it happened (UTC).
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -79,6 +82,8 @@ func (*ActivityEvent) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case activityevent.FieldParams:
+			values[i] = new([]byte)
 		case activityevent.FieldID, activityevent.FieldWorkspaceID, activityevent.FieldActorID, activityevent.FieldSubjectID:
 			values[i] = new(sql.NullInt64)
 		case activityevent.FieldVerb, activityevent.FieldSubjectType, activityevent.FieldSummary:
@@ -143,6 +148,14 @@ func (_m *ActivityEvent) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field summary", values[i])
 			} else if value.Valid {
 				_m.Summary = value.String
+			}
+		case activityevent.FieldParams:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field params", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Params); err != nil {
+					return fmt.Errorf("unmarshal field params: %w", err)
+				}
 			}
 		case activityevent.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -217,6 +230,9 @@ func (_m *ActivityEvent) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("summary=")
 	builder.WriteString(_m.Summary)
+	builder.WriteString(", ")
+	builder.WriteString("params=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Params))
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

@@ -82,6 +82,12 @@ func (_c *ActivityEventCreate) SetSummary(v string) *ActivityEventCreate {
 	return _c
 }
 
+// SetParams sets the "params" field.
+func (_c *ActivityEventCreate) SetParams(v map[string]string) *ActivityEventCreate {
+	_c.mutation.SetParams(v)
+	return _c
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (_c *ActivityEventCreate) SetCreatedAt(v time.Time) *ActivityEventCreate {
 	_c.mutation.SetCreatedAt(v)
@@ -233,6 +239,10 @@ func (_c *ActivityEventCreate) createSpec() (*ActivityEvent, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.Summary(); ok {
 		_spec.SetField(activityevent.FieldSummary, field.TypeString, value)
 		_node.Summary = value
+	}
+	if value, ok := _c.mutation.Params(); ok {
+		_spec.SetField(activityevent.FieldParams, field.TypeJSON, value)
+		_node.Params = value
 	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(activityevent.FieldCreatedAt, field.TypeTime, value)

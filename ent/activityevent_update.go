@@ -89,6 +89,9 @@ func (_u *ActivityEventUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	if _u.mutation.SubjectIDCleared() {
 		_spec.ClearField(activityevent.FieldSubjectID, field.TypeInt)
 	}
+	if _u.mutation.ParamsCleared() {
+		_spec.ClearField(activityevent.FieldParams, field.TypeJSON)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -201,6 +204,9 @@ func (_u *ActivityEventUpdateOne) sqlSave(ctx context.Context) (_node *ActivityE
 	}
 	if _u.mutation.SubjectIDCleared() {
 		_spec.ClearField(activityevent.FieldSubjectID, field.TypeInt)
+	}
+	if _u.mutation.ParamsCleared() {
+		_spec.ClearField(activityevent.FieldParams, field.TypeJSON)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &ActivityEvent{config: _u.config}

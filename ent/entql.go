@@ -156,6 +156,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			activityevent.FieldSubjectType: {Type: field.TypeString, Column: activityevent.FieldSubjectType},
 			activityevent.FieldSubjectID:   {Type: field.TypeInt, Column: activityevent.FieldSubjectID},
 			activityevent.FieldSummary:     {Type: field.TypeString, Column: activityevent.FieldSummary},
+			activityevent.FieldParams:      {Type: field.TypeJSON, Column: activityevent.FieldParams},
 			activityevent.FieldCreatedAt:   {Type: field.TypeTime, Column: activityevent.FieldCreatedAt},
 		},
 	}
@@ -2398,6 +2399,11 @@ func (f *ActivityEventFilter) WhereSubjectID(p entql.IntP) {
 // WhereSummary applies the entql string predicate on the summary field.
 func (f *ActivityEventFilter) WhereSummary(p entql.StringP) {
 	f.Where(p.Field(activityevent.FieldSummary))
+}
+
+// WhereParams applies the entql json.RawMessage predicate on the params field.
+func (f *ActivityEventFilter) WhereParams(p entql.BytesP) {
+	f.Where(p.Field(activityevent.FieldParams))
 }
 
 // WhereCreatedAt applies the entql time.Time predicate on the created_at field.

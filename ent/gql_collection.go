@@ -846,6 +846,11 @@ func (_q *ActivityEventQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, activityevent.FieldSummary)
 				fieldSeen[activityevent.FieldSummary] = struct{}{}
 			}
+		case "params":
+			if _, ok := fieldSeen[activityevent.FieldParams]; !ok {
+				selectedFields = append(selectedFields, activityevent.FieldParams)
+				fieldSeen[activityevent.FieldParams] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[activityevent.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, activityevent.FieldCreatedAt)

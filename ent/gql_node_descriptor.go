@@ -492,7 +492,7 @@ func (_m *ActivityEvent) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "ActivityEvent",
-		Fields: make([]*Field, 7),
+		Fields: make([]*Field, 8),
 		Edges:  make([]*Edge, 2),
 	}
 	var buf []byte
@@ -544,10 +544,18 @@ func (_m *ActivityEvent) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "summary",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+	if buf, err = json.Marshal(_m.Params); err != nil {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
+		Type:  "map[string]string",
+		Name:  "params",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
 		Type:  "time.Time",
 		Name:  "created_at",
 		Value: string(buf),

@@ -4617,6 +4617,7 @@ type ActivityEventMutation struct {
 	subject_id       *int
 	addsubject_id    *int
 	summary          *string
+	params           *map[string]string
 	created_at       *time.Time
 	clearedFields    map[string]struct{}
 	workspace        *int
@@ -4989,6 +4990,55 @@ func (m *ActivityEventMutation) ResetSummary() {
 	m.summary = nil
 }
 
+// SetParams sets the "params" field.
+func (m *ActivityEventMutation) SetParams(value map[string]string) {
+	m.params = &value
+}
+
+// Params returns the value of the "params" field in the mutation.
+func (m *ActivityEventMutation) Params() (r map[string]string, exists bool) {
+	v := m.params
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldParams returns the old "params" field's value of the ActivityEvent entity.
+// If the ActivityEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ActivityEventMutation) OldParams(ctx context.Context) (v map[string]string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldParams is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldParams requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldParams: %w", err)
+	}
+	return oldValue.Params, nil
+}
+
+// ClearParams clears the value of the "params" field.
+func (m *ActivityEventMutation) ClearParams() {
+	m.params = nil
+	m.clearedFields[activityevent.FieldParams] = struct{}{}
+}
+
+// ParamsCleared returns if the "params" field was cleared in this mutation.
+func (m *ActivityEventMutation) ParamsCleared() bool {
+	_, ok := m.clearedFields[activityevent.FieldParams]
+	return ok
+}
+
+// ResetParams resets all changes to the "params" field.
+func (m *ActivityEventMutation) ResetParams() {
+	m.params = nil
+	delete(m.clearedFields, activityevent.FieldParams)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *ActivityEventMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -5113,7 +5163,7 @@ func (m *ActivityEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ActivityEventMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.workspace != nil {
 		fields = append(fields, activityevent.FieldWorkspaceID)
 	}
@@ -5131,6 +5181,9 @@ func (m *ActivityEventMutation) Fields() []string {
 	}
 	if m.summary != nil {
 		fields = append(fields, activityevent.FieldSummary)
+	}
+	if m.params != nil {
+		fields = append(fields, activityevent.FieldParams)
 	}
 	if m.created_at != nil {
 		fields = append(fields, activityevent.FieldCreatedAt)
@@ -5155,6 +5208,8 @@ func (m *ActivityEventMutation) Field(name string) (ent.Value, bool) {
 		return m.SubjectID()
 	case activityevent.FieldSummary:
 		return m.Summary()
+	case activityevent.FieldParams:
+		return m.Params()
 	case activityevent.FieldCreatedAt:
 		return m.CreatedAt()
 	}
@@ -5178,6 +5233,8 @@ func (m *ActivityEventMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldSubjectID(ctx)
 	case activityevent.FieldSummary:
 		return m.OldSummary(ctx)
+	case activityevent.FieldParams:
+		return m.OldParams(ctx)
 	case activityevent.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	}
@@ -5230,6 +5287,13 @@ func (m *ActivityEventMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetSummary(v)
+		return nil
+	case activityevent.FieldParams:
+		v, ok := value.(map[string]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetParams(v)
 		return nil
 	case activityevent.FieldCreatedAt:
 		v, ok := value.(time.Time)
@@ -5289,6 +5353,9 @@ func (m *ActivityEventMutation) ClearedFields() []string {
 	if m.FieldCleared(activityevent.FieldSubjectID) {
 		fields = append(fields, activityevent.FieldSubjectID)
 	}
+	if m.FieldCleared(activityevent.FieldParams) {
+		fields = append(fields, activityevent.FieldParams)
+	}
 	return fields
 }
 
@@ -5308,6 +5375,9 @@ func (m *ActivityEventMutation) ClearField(name string) error {
 		return nil
 	case activityevent.FieldSubjectID:
 		m.ClearSubjectID()
+		return nil
+	case activityevent.FieldParams:
+		m.ClearParams()
 		return nil
 	}
 	return fmt.Errorf("unknown ActivityEvent nullable field %s", name)
@@ -5334,6 +5404,9 @@ func (m *ActivityEventMutation) ResetField(name string) error {
 		return nil
 	case activityevent.FieldSummary:
 		m.ResetSummary()
+		return nil
+	case activityevent.FieldParams:
+		m.ResetParams()
 		return nil
 	case activityevent.FieldCreatedAt:
 		m.ResetCreatedAt()

@@ -21,6 +21,7 @@ const config: CodegenConfig = {
           Map: "Record<string, unknown>",
           Any: "unknown",
           UUID: "string",
+          StringMap: "Record<string, string>",
         },
       },
     },

@@ -1,4 +1,4 @@
-// Package gqlid marshals the GraphQL ID and UUID scalars.
+// Package gqlid marshals the GraphQL ID, UUID and StringMap scalars.
 //
 // Entity ids are globally unique integers (ent's sql/globalid feature gives
 // each type its own range, which is how `node(id:)` finds the type). On the
@@ -9,6 +9,7 @@ package gqlid
 import (
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -77,4 +78,34 @@ func UnmarshalUUID(v any) (uuid.UUID, error) {
 		return uuid.Nil, fmt.Errorf("a UUID must be a string, not %T", v)
 	}
 	return uuid.Parse(s)
+}
+
+// MarshalStringMap is gqlgen's marshaller for the StringMap scalar (a
+// JSON object of strings); nil is written as null.
+func MarshalStringMap(m map[string]string) graphql.Marshaler {
+	return graphql.WriterFunc(func(w io.Writer) {
+		if m == nil {
+			_, _ = io.WriteString(w, "null")
+			return
+		}
+		b, _ := json.Marshal(m) // a map of strings always encodes
+		_, _ = w.Write(b)
+	})
+}
+
+// UnmarshalStringMap is gqlgen's unmarshaller for the StringMap scalar.
+func UnmarshalStringMap(v any) (map[string]string, error) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("a StringMap must be an object, not %T", v)
+	}
+	out := make(map[string]string, len(obj))
+	for k, x := range obj {
+		s, ok := x.(string)
+		if !ok {
+			return nil, fmt.Errorf("the value of %q must be a string, not %T", k, x)
+		}
+		out[k] = s
+	}
+	return out, nil
 }

@@ -208,6 +208,7 @@ type ComplexityRoot struct {
 		ActorID     func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Params      func(childComplexity int) int
 		SubjectID   func(childComplexity int) int
 		SubjectType func(childComplexity int) int
 		Summary     func(childComplexity int) int
@@ -1757,6 +1758,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActivityEvent.ID(childComplexity), true
+	case "ActivityEvent.params":
+		if e.ComplexityRoot.ActivityEvent.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityEvent.Params(childComplexity), true
 	case "ActivityEvent.subjectID":
 		if e.ComplexityRoot.ActivityEvent.SubjectID == nil {
 			break
@@ -5702,6 +5709,8 @@ var sources = []*ast.Source{
 scalar Any
 "A UUID in its canonical text form (8-4-4-4-12 hexadecimal digits)."
 scalar UUID
+"A JSON object whose values are all strings, as { \"name\": \"n8n\" }."
+scalar StringMap
 
 """
 The field's value is the same for every viewer allowed to read it, or, on a
@@ -8151,6 +8160,8 @@ func (ec *executionContext) childFields_ActivityEvent(ctx context.Context, field
 		return ec.fieldContext_ActivityEvent_subjectID(ctx, field)
 	case "summary":
 		return ec.fieldContext_ActivityEvent_summary(ctx, field)
+	case "params":
+		return ec.fieldContext_ActivityEvent_params(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_ActivityEvent_createdAt(ctx, field)
 	case "workspace":
@@ -13993,6 +14004,29 @@ func (ec *executionContext) _ActivityEvent_summary(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_ActivityEvent_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ActivityEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActivityEvent_params(ctx context.Context, field graphql.CollectedField, obj *ent.ActivityEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityEvent_params(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]string) graphql.Marshaler {
+			return ec.marshalOStringMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityEvent_params(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityEvent", field, false, false, "StringMap")
 }
 
 func (ec *executionContext) _ActivityEvent_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ActivityEvent) (ret graphql.Marshaler) {
@@ -49286,6 +49320,11 @@ func (ec *executionContext) _ActivityEvent(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "params":
+			out.Values[i] = ec._ActivityEvent_params(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "createdAt":
 			out.Values[i] = ec._ActivityEvent_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -59089,6 +59128,24 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOStringMap2map(ctx context.Context, v any) (map[string]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := gqlid.UnmarshalStringMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStringMap2map(ctx context.Context, sel ast.SelectionSet, v map[string]string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := gqlid.MarshalStringMap(v)
 	return res
 }
 

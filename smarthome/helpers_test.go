@@ -21,6 +21,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/woowtech/woow-paas/accounts"
+	"github.com/woowtech/woow-paas/activity/activitytest"
 	"github.com/woowtech/woow-paas/auth/authtest"
 	"github.com/woowtech/woow-paas/deploy"
 	"github.com/woowtech/woow-paas/ent"
@@ -97,6 +98,8 @@ func newFixture(t *testing.T, o options) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{t: t, db: storetest.Open(t), hub: events.NewHub(0), logs: &syncBuffer{}, cf: cffake.New(t)}
+	// Every entry the test made says its summary with its params.
+	t.Cleanup(func() { activitytest.Check(t, f.db.Client) })
 	f.log = slog.New(slog.NewTextHandler(f.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	t.Cleanup(func() {
 		if t.Failed() {

@@ -75,7 +75,7 @@ func (w *provisionWorker) Work(ctx context.Context, job *river.Job[provisionArgs
 		return nil
 	}
 	if home.State == smarthome.StatePending {
-		home, err = h.save(sys, home, "", func(u *ent.SmartHomeUpdateOne) { u.SetState(smarthome.StateProvisioning) }, working)
+		home, err = h.save(sys, home, said{}, func(u *ent.SmartHomeUpdateOne) { u.SetState(smarthome.StateProvisioning) }, working)
 		if errors.Is(err, errMovedOn) {
 			return nil
 		}
@@ -149,7 +149,7 @@ func (h *Homes) provision(ctx, sys context.Context, home *ent.SmartHome, working
 		return err
 	}
 	if home.TunnelID != tunnelID {
-		if home, err = h.save(sys, home, "", func(u *ent.SmartHomeUpdateOne) { u.SetTunnelID(tunnelID) }, working); err != nil {
+		if home, err = h.save(sys, home, said{}, func(u *ent.SmartHomeUpdateOne) { u.SetTunnelID(tunnelID) }, working); err != nil {
 			return err
 		}
 	}
@@ -161,7 +161,7 @@ func (h *Homes) provision(ctx, sys context.Context, home *ent.SmartHome, working
 		return err
 	}
 	if home.DNSRecordID != recordID {
-		if home, err = h.save(sys, home, "", func(u *ent.SmartHomeUpdateOne) { u.SetDNSRecordID(recordID) }, working); err != nil {
+		if home, err = h.save(sys, home, said{}, func(u *ent.SmartHomeUpdateOne) { u.SetDNSRecordID(recordID) }, working); err != nil {
 			return err
 		}
 	}
@@ -179,7 +179,8 @@ func (h *Homes) provision(ctx, sys context.Context, home *ent.SmartHome, working
 	if stErr != nil {
 		h.log.Warn("reading a new tunnel's status", "smarthome_id", home.ID, "err", stErr)
 	}
-	home, err = h.save(sys, home, fmt.Sprintf("Smart home %s is active at %s", home.Name, home.Subdomain), func(u *ent.SmartHomeUpdateOne) {
+	home, err = h.save(sys, home, said{fmt.Sprintf("Smart home %s is active at %s", home.Name, home.Subdomain),
+		map[string]string{"name": home.Name, "host": home.Subdomain}}, func(u *ent.SmartHomeUpdateOne) {
 		u.SetState(smarthome.StateActive).SetTunnelToken(sealed).
 			SetTunnelRoute("https://" + home.Subdomain).SetDeployedAt(h.Now())
 		if stErr == nil {
@@ -216,7 +217,7 @@ func (w *deleteWorker) Work(ctx context.Context, job *river.Job[deleteArgs]) err
 		runErr = h.cf.Remove(ctx, home.TunnelName, home.TunnelID, home.DNSRecordID, home.Subdomain)
 	}
 	if runErr == nil {
-		_, err := h.save(sys, home, fmt.Sprintf("Smart home %s was deleted", home.Name), func(u *ent.SmartHomeUpdateOne) {
+		_, err := h.save(sys, home, said{fmt.Sprintf("Smart home %s was deleted", home.Name), map[string]string{"name": home.Name}}, func(u *ent.SmartHomeUpdateOne) {
 			u.SetState(smarthome.StateGone).SetTunnelStatus(smarthome.TunnelStatusDeleted).
 				ClearTunnelToken().SetConnectorID("").SetConnectorType("").ClearConnectedSince()
 		}, deleting)
@@ -348,12 +349,12 @@ func (h *Homes) refresh(ctx context.Context, home *ent.SmartHome) (*ent.SmartHom
 		st.ConnectorType == home.ConnectorType && sameTime(home.ConnectedSince, st.OpenedAt) {
 		return home, nil
 	}
-	summary := ""
+	var news said
 	if st.State != string(home.TunnelStatus) {
-		summary = fmt.Sprintf("Tunnel of %s is %s", home.Name, st.State)
+		news = said{fmt.Sprintf("Tunnel of %s is %s", home.Name, st.State), map[string]string{"name": home.Name}}
 	}
 	sys := viewer.System(ctx)
-	home, err = h.saveAs(sys, home, "smarthome.tunnel_"+st.State, summary, func(u *ent.SmartHomeUpdateOne) { setStatus(u, st) },
+	home, err = h.saveAs(sys, home, "smarthome.tunnel_"+st.State, news, func(u *ent.SmartHomeUpdateOne) { setStatus(u, st) },
 		smarthome.StateEQ(smarthome.StateActive))
 	if errors.Is(err, errMovedOn) {
 		return home, nil
@@ -385,16 +386,23 @@ func setStatus(u *ent.SmartHomeUpdateOne, st tunnels.Status) {
 // errMovedOn: the home is no longer in the state a change starts from.
 var errMovedOn = errors.New("the smart home has moved on")
 
+// said is what an entry of the activity feed says: its summary and the
+// parts it is made of (activity.Entry). The zero value records nothing.
+type said struct {
+	summary string
+	params  map[string]string
+}
+
 // save applies set to the home if it still meets when, announces the
 // change and, with a summary, records it in the activity feed (said by the
 // platform), all in one transaction; errMovedOn when it no longer meets
 // when.
-func (h *Homes) save(ctx context.Context, home *ent.SmartHome, summary string, set func(*ent.SmartHomeUpdateOne), when ...predicate.SmartHome) (*ent.SmartHome, error) {
-	return h.saveAs(ctx, home, "", summary, set, when...)
+func (h *Homes) save(ctx context.Context, home *ent.SmartHome, news said, set func(*ent.SmartHomeUpdateOne), when ...predicate.SmartHome) (*ent.SmartHome, error) {
+	return h.saveAs(ctx, home, "", news, set, when...)
 }
 
 // saveAs is save with the feed's verb ("": smarthome.<new state>).
-func (h *Homes) saveAs(ctx context.Context, home *ent.SmartHome, verb, summary string, set func(*ent.SmartHomeUpdateOne), when ...predicate.SmartHome) (*ent.SmartHome, error) {
+func (h *Homes) saveAs(ctx context.Context, home *ent.SmartHome, verb string, news said, set func(*ent.SmartHomeUpdateOne), when ...predicate.SmartHome) (*ent.SmartHome, error) {
 	var out *ent.SmartHome
 	err := h.db.WithSQLTx(ctx, func(ctx context.Context, c *ent.Client, _ *sql.Tx) error {
 		u := c.SmartHome.UpdateOneID(home.ID).Where(when...)
@@ -408,7 +416,7 @@ func (h *Homes) saveAs(ctx context.Context, home *ent.SmartHome, verb, summary s
 			return err
 		}
 		h.announce(ctx, out)
-		if summary == "" {
+		if news.summary == "" {
 			return nil
 		}
 		if verb == "" {
@@ -416,7 +424,7 @@ func (h *Homes) saveAs(ctx context.Context, home *ent.SmartHome, verb, summary s
 		}
 		_, err = activity.Record(ctx, c, activity.Entry{
 			WorkspaceID: out.WorkspaceID, Verb: verb,
-			SubjectType: "SmartHome", SubjectID: out.ID, Summary: summary,
+			SubjectType: "SmartHome", SubjectID: out.ID, Summary: news.summary, Params: news.params,
 		})
 		return err
 	})
@@ -428,7 +436,9 @@ func (h *Homes) fail(ctx context.Context, home *ent.SmartHome, reason string, wh
 	if r := []rune(reason); len(r) > 4000 {
 		reason = string(r[:3997]) + "..."
 	}
-	_, err := h.save(ctx, home, fmt.Sprintf("Smart home %s failed: %s", home.Name, reason), func(u *ent.SmartHomeUpdateOne) {
+	prefix := fmt.Sprintf("Smart home %s failed: ", home.Name)
+	news := said{prefix + reason, map[string]string{"name": home.Name, "reason": activity.Clip(prefix, reason)}}
+	_, err := h.save(ctx, home, news, func(u *ent.SmartHomeUpdateOne) {
 		u.SetState(smarthome.StateError).SetErrorMessage(reason)
 	}, when...)
 	return err

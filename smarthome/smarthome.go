@@ -191,6 +191,7 @@ func (h *Homes) Create(ctx context.Context, in CreateInput) (*ent.SmartHome, err
 			WorkspaceID: ws.ID, ActorID: v.UserID, Verb: "smarthome.created",
 			SubjectType: "SmartHome", SubjectID: out.ID,
 			Summary: fmt.Sprintf("Smart home %s added (%s)", name, host),
+			Params:  map[string]string{"name": name, "host": host},
 		}); err != nil {
 			return err
 		}
@@ -254,6 +255,7 @@ func (h *Homes) begin(ctx context.Context, id int, from []smarthome.State, to sm
 		if _, err := activity.Record(ctx, c, activity.Entry{
 			WorkspaceID: home.WorkspaceID, ActorID: v.UserID, Verb: verb,
 			SubjectType: "SmartHome", SubjectID: home.ID, Summary: fmt.Sprintf(summary, home.Name),
+			Params: map[string]string{"name": home.Name},
 		}); err != nil {
 			return err
 		}
@@ -341,6 +343,7 @@ func (h *Homes) reveal(ctx context.Context, home *ent.SmartHome) (Tunnel, error)
 		WorkspaceID: home.WorkspaceID, ActorID: v.UserID, Verb: "smarthome.token_read",
 		SubjectType: "SmartHome", SubjectID: home.ID,
 		Summary: fmt.Sprintf("Tunnel token of %s read", home.Name),
+		Params:  map[string]string{"name": home.Name},
 	}); err != nil {
 		return Tunnel{}, err
 	}

@@ -155,6 +155,7 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 			// Not the address: every member reads the feed, and only
 			// admins see who is invited.
 			Summary: fmt.Sprintf("%s invited someone as %s", inviter, r),
+			Params:  map[string]string{"actor": inviter, "role": string(r)},
 		})
 		return err
 	})
@@ -475,10 +476,12 @@ func (s *Service) Accept(ctx context.Context, a Answer) (*ent.WorkspaceMember, e
 		if n != 1 {
 			return errs.E(errs.NotFound, "this invitation is not valid any more")
 		}
+		name := s.nameOf(ctx, v.UserID)
 		_, err = activity.Record(sys, tx.Client(), activity.Entry{
 			WorkspaceID: wsID, ActorID: v.UserID,
 			Verb: "member.joined", SubjectType: "User", SubjectID: v.UserID,
-			Summary: fmt.Sprintf("%s joined as %s", s.nameOf(ctx, v.UserID), inv.Role),
+			Summary: fmt.Sprintf("%s joined as %s", name, inv.Role),
+			Params:  map[string]string{"actor": name, "role": string(inv.Role)},
 		})
 		return err
 	})
@@ -518,6 +521,7 @@ func (s *Service) Decline(ctx context.Context, a Answer) (int, error) {
 			WorkspaceID: inv.WorkspaceID,
 			Verb:        "invitation.declined", SubjectType: "Invitation", SubjectID: inv.ID,
 			Summary: fmt.Sprintf("An invitation as %s was declined", inv.Role),
+			Params:  map[string]string{"role": string(inv.Role)},
 		})
 		return err
 	})
@@ -583,10 +587,12 @@ func (s *Service) changeUnanswered(ctx context.Context, id int, verb string, cha
 		if verb == "" {
 			return nil
 		}
+		actor := s.nameOf(ctx, v.UserID)
 		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
 			WorkspaceID: inv.WorkspaceID, ActorID: v.UserID,
 			Verb: verb, SubjectType: "Invitation", SubjectID: inv.ID,
-			Summary: s.nameOf(ctx, v.UserID) + " " + summary,
+			Summary: actor + " " + summary,
+			Params:  map[string]string{"actor": actor},
 		})
 		return err
 	})

@@ -182,6 +182,7 @@ func (s *Service) CreateOnce(ctx context.Context, key, name, description string)
 				WorkspaceID: ws.ID, ActorID: v.UserID,
 				Verb: "workspace.created", SubjectType: "Workspace", SubjectID: ws.ID,
 				Summary: "Workspace " + name + " created",
+				Params:  map[string]string{"name": name},
 			}); err != nil {
 				return err
 			}
@@ -258,6 +259,7 @@ func (s *Service) Update(ctx context.Context, id int, name, description *string)
 		}
 		u := tx.Workspace.UpdateOne(ws)
 		var summary []string
+		params := map[string]string{}
 		if name != nil {
 			n, err := checkName(*name)
 			if err != nil {
@@ -266,6 +268,7 @@ func (s *Service) Update(ctx context.Context, id int, name, description *string)
 			if n != ws.Name {
 				u.SetName(n)
 				summary = append(summary, fmt.Sprintf("renamed %s to %s", ws.Name, n))
+				params["from"], params["to"] = ws.Name, n
 			}
 		}
 		if description != nil {
@@ -276,6 +279,7 @@ func (s *Service) Update(ctx context.Context, id int, name, description *string)
 			if d != ws.Description {
 				u.SetDescription(d)
 				summary = append(summary, "changed the description")
+				params["descriptionChanged"] = "true"
 			}
 		}
 		if out, err = u.Save(ctx); err != nil {
@@ -288,6 +292,7 @@ func (s *Service) Update(ctx context.Context, id int, name, description *string)
 			WorkspaceID: id, ActorID: v.UserID,
 			Verb: "workspace.updated", SubjectType: "Workspace", SubjectID: id,
 			Summary: "Workspace " + strings.Join(summary, " and "),
+			Params:  params,
 		})
 		return err
 	})
@@ -335,6 +340,7 @@ func (s *Service) Archive(ctx context.Context, id int) (*ent.Workspace, error) {
 			WorkspaceID: id, ActorID: v.UserID,
 			Verb: "workspace.archived", SubjectType: "Workspace", SubjectID: id,
 			Summary: "Workspace " + ws.Name + " archived",
+			Params:  map[string]string{"name": ws.Name},
 		})
 		return err
 	})
@@ -401,6 +407,7 @@ func (s *Service) UpdateRole(ctx context.Context, wsID, userID int, r role.Role)
 			WorkspaceID: wsID, ActorID: v.UserID,
 			Verb: "member.role_changed", SubjectType: "User", SubjectID: userID,
 			Summary: fmt.Sprintf("%s is now %s (was %s)", m.Edges.User.Name, r, m.Role),
+			Params:  map[string]string{"name": m.Edges.User.Name, "role": string(r), "was": string(m.Role)},
 		})
 		return err
 	})
@@ -437,6 +444,7 @@ func (s *Service) Remove(ctx context.Context, wsID, userID int) (*ent.Workspace,
 			WorkspaceID: wsID, ActorID: v.UserID,
 			Verb: "member.removed", SubjectType: "User", SubjectID: userID,
 			Summary: fmt.Sprintf("%s was removed", m.Edges.User.Name),
+			Params:  map[string]string{"name": m.Edges.User.Name},
 		}); err != nil {
 			return err
 		}
@@ -471,6 +479,7 @@ func (s *Service) Leave(ctx context.Context, wsID int) error {
 			WorkspaceID: wsID, ActorID: v.UserID,
 			Verb: "member.left", SubjectType: "User", SubjectID: v.UserID,
 			Summary: fmt.Sprintf("%s left", m.Edges.User.Name),
+			Params:  map[string]string{"name": m.Edges.User.Name},
 		}); err != nil {
 			return err
 		}
@@ -516,6 +525,7 @@ func (s *Service) TransferOwnership(ctx context.Context, wsID, userID int) (*ent
 			WorkspaceID: wsID, ActorID: v.UserID,
 			Verb: "workspace.ownership_transferred", SubjectType: "User", SubjectID: userID,
 			Summary: fmt.Sprintf("%s is now the owner", next.Edges.User.Name),
+			Params:  map[string]string{"name": next.Edges.User.Name},
 		})
 		return err
 	})

@@ -18,6 +18,7 @@ import (
 
 	"github.com/woowtech/woow-paas/accounts"
 	"github.com/woowtech/woow-paas/activity"
+	"github.com/woowtech/woow-paas/activity/activitytest"
 	"github.com/woowtech/woow-paas/auth/authtest"
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/activityevent"
@@ -43,6 +44,8 @@ type env struct {
 func setup(t *testing.T) *env {
 	t.Helper()
 	db := storetest.Open(t)
+	// Every entry the test made says its summary with its params.
+	t.Cleanup(func() { activitytest.Check(t, db.Client) })
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	return &env{
 		t:   t,

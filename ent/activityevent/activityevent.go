@@ -27,6 +27,8 @@ const (
 	FieldSubjectID = "subject_id"
 	// FieldSummary holds the string denoting the summary field in the database.
 	FieldSummary = "summary"
+	// FieldParams holds the string denoting the params field in the database.
+	FieldParams = "params"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
 	// EdgeWorkspace holds the string denoting the workspace edge name in mutations.
@@ -60,6 +62,7 @@ var Columns = []string{
 	FieldSubjectType,
 	FieldSubjectID,
 	FieldSummary,
+	FieldParams,
 	FieldCreatedAt,
 }
 

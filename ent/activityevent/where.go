@@ -385,6 +385,16 @@ func SummaryContainsFold(v string) predicate.ActivityEvent {
 	return predicate.ActivityEvent(sql.FieldContainsFold(FieldSummary, v))
 }
 
+// ParamsIsNil applies the IsNil predicate on the "params" field.
+func ParamsIsNil() predicate.ActivityEvent {
+	return predicate.ActivityEvent(sql.FieldIsNull(FieldParams))
+}
+
+// ParamsNotNil applies the NotNil predicate on the "params" field.
+func ParamsNotNil() predicate.ActivityEvent {
+	return predicate.ActivityEvent(sql.FieldNotNull(FieldParams))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.ActivityEvent {
 	return predicate.ActivityEvent(sql.FieldEQ(FieldCreatedAt, v))

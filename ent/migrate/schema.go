@@ -182,6 +182,7 @@ var (
 		{Name: "subject_type", Type: field.TypeString, Size: 50, Default: ""},
 		{Name: "subject_id", Type: field.TypeInt, Nullable: true},
 		{Name: "summary", Type: field.TypeString, Size: 500},
+		{Name: "params", Type: field.TypeJSON, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "actor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "workspace_id", Type: field.TypeInt},
@@ -194,13 +195,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "activity_events_users_activities",
-				Columns:    []*schema.Column{ActivityEventsColumns[6]},
+				Columns:    []*schema.Column{ActivityEventsColumns[7]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "activity_events_workspaces_activity_events",
-				Columns:    []*schema.Column{ActivityEventsColumns[7]},
+				Columns:    []*schema.Column{ActivityEventsColumns[8]},
 				RefColumns: []*schema.Column{WorkspacesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -209,12 +210,12 @@ var (
 			{
 				Name:    "activityevent_workspace_id",
 				Unique:  false,
-				Columns: []*schema.Column{ActivityEventsColumns[7]},
+				Columns: []*schema.Column{ActivityEventsColumns[8]},
 			},
 			{
 				Name:    "activityevent_workspace_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{ActivityEventsColumns[7], ActivityEventsColumns[5]},
+				Columns: []*schema.Column{ActivityEventsColumns[8], ActivityEventsColumns[6]},
 			},
 		},
 	}

@@ -338,7 +338,7 @@ func init() {
 	// activityevent.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
 	activityevent.SummaryValidator = activityeventDescSummary.Validators[0].(func(string) error)
 	// activityeventDescCreatedAt is the schema descriptor for created_at field.
-	activityeventDescCreatedAt := activityeventFields[5].Descriptor()
+	activityeventDescCreatedAt := activityeventFields[6].Descriptor()
 	// activityevent.DefaultCreatedAt holds the default value on creation for the created_at field.
 	activityevent.DefaultCreatedAt = activityeventDescCreatedAt.Default.(func() time.Time)
 	apptemplateMixin := schema.AppTemplate{}.Mixin()

@@ -155,7 +155,9 @@ func (ActivityEvent) Fields() []ent.Field {
 		field.String("verb").Comment("What happened, as a dotted name (workspace.updated, service.deployed, member.invited, ...).").NotEmpty().MaxRuneLen(100).Immutable().Annotations(shared()),
 		field.String("subject_type").Comment("The type of the thing it happened to: Workspace, User, Invitation, Service, SmartHome, Project, Task or AIThread.").MaxRuneLen(50).Default("").Immutable().Annotations(shared()),
 		field.Int("subject_id").Comment("The database row number of the thing it happened to (not a global ID); null when there is none.").Optional().Nillable().Immutable().Annotations(shared()),
-		field.String("summary").Comment("What happened, in words, for the feed.").MaxRuneLen(500).Immutable().Annotations(shared()),
+		field.String("summary").Comment("What happened, in English words, for the feed.").MaxRuneLen(500).Immutable().Annotations(shared()),
+		field.JSON("params", map[string]string{}).Comment("The parts the summary is made of, by name, for a client that words the sentence itself (in its own language): the names (name, actor, template, project, host, from, to), role words (role, was: guest, user, admin or owner), revision, a failure's reason (as the summary has it) and the flags previous and descriptionChanged (\"true\"). Which a verb has is fixed per verb; null on entries written before they were recorded.").
+			Optional().Immutable().Annotations(entgql.Type("StringMap"), shared()),
 		field.Time("created_at").Comment("When it happened (UTC).").Default(now).Immutable().
 			Annotations(entgql.OrderField("CREATED_AT"), shared()),
 	}

@@ -57,7 +57,7 @@ type Documents = {
     "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      ok\n    }\n  }\n": typeof types.VerifyEmailDocument,
     "\n  query DashboardStats {\n    dashboard {\n      workspaces\n      members\n      servicesByState {\n        state\n        count\n      }\n      smartHomesByTunnelStatus {\n        state\n        count\n      }\n      openTasks\n      recentActivity(first: 20) {\n        edges {\n          node {\n            ...DashboardActivityEntry\n          }\n        }\n      }\n    }\n  }\n": typeof types.DashboardStatsDocument,
     "\n  query DashboardCluster {\n    cluster {\n      mode\n      reachable\n    }\n  }\n": typeof types.DashboardClusterDocument,
-    "\n  fragment DashboardActivityEntry on ActivityEvent {\n    id\n    verb\n    summary\n    createdAt\n    actor {\n      id\n      name\n    }\n    workspace {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.DashboardActivityEntryFragmentDoc,
+    "\n  fragment DashboardActivityEntry on ActivityEvent {\n    id\n    verb\n    summary\n    params\n    createdAt\n    actor {\n      id\n      name\n    }\n    workspace {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.DashboardActivityEntryFragmentDoc,
     "\n  subscription DashboardActivity($workspaceId: ID!) {\n    activity(workspaceId: $workspaceId) {\n      ...DashboardActivityEntry\n    }\n  }\n": typeof types.DashboardActivityDocument,
     "\n  query InvitationByToken($token: String!) {\n    invitationByToken(token: $token) {\n      id\n      role\n      email\n      invitedBy\n      expiresAt\n      workspace {\n        id\n        name\n        slug\n      }\n    }\n  }\n": typeof types.InvitationByTokenDocument,
     "\n  mutation InvitationSignOut {\n    logout {\n      ok\n    }\n  }\n": typeof types.InvitationSignOutDocument,
@@ -182,7 +182,7 @@ const documents: Documents = {
     "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      ok\n    }\n  }\n": types.VerifyEmailDocument,
     "\n  query DashboardStats {\n    dashboard {\n      workspaces\n      members\n      servicesByState {\n        state\n        count\n      }\n      smartHomesByTunnelStatus {\n        state\n        count\n      }\n      openTasks\n      recentActivity(first: 20) {\n        edges {\n          node {\n            ...DashboardActivityEntry\n          }\n        }\n      }\n    }\n  }\n": types.DashboardStatsDocument,
     "\n  query DashboardCluster {\n    cluster {\n      mode\n      reachable\n    }\n  }\n": types.DashboardClusterDocument,
-    "\n  fragment DashboardActivityEntry on ActivityEvent {\n    id\n    verb\n    summary\n    createdAt\n    actor {\n      id\n      name\n    }\n    workspace {\n      id\n      name\n      slug\n    }\n  }\n": types.DashboardActivityEntryFragmentDoc,
+    "\n  fragment DashboardActivityEntry on ActivityEvent {\n    id\n    verb\n    summary\n    params\n    createdAt\n    actor {\n      id\n      name\n    }\n    workspace {\n      id\n      name\n      slug\n    }\n  }\n": types.DashboardActivityEntryFragmentDoc,
     "\n  subscription DashboardActivity($workspaceId: ID!) {\n    activity(workspaceId: $workspaceId) {\n      ...DashboardActivityEntry\n    }\n  }\n": types.DashboardActivityDocument,
     "\n  query InvitationByToken($token: String!) {\n    invitationByToken(token: $token) {\n      id\n      role\n      email\n      invitedBy\n      expiresAt\n      workspace {\n        id\n        name\n        slug\n      }\n    }\n  }\n": types.InvitationByTokenDocument,
     "\n  mutation InvitationSignOut {\n    logout {\n      ok\n    }\n  }\n": types.InvitationSignOutDocument,
@@ -453,7 +453,7 @@ export function graphql(source: "\n  query DashboardCluster {\n    cluster {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DashboardActivityEntry on ActivityEvent {\n    id\n    verb\n    summary\n    createdAt\n    actor {\n      id\n      name\n    }\n    workspace {\n      id\n      name\n      slug\n    }\n  }\n"): (typeof documents)["\n  fragment DashboardActivityEntry on ActivityEvent {\n    id\n    verb\n    summary\n    createdAt\n    actor {\n      id\n      name\n    }\n    workspace {\n      id\n      name\n      slug\n    }\n  }\n"];
+export function graphql(source: "\n  fragment DashboardActivityEntry on ActivityEvent {\n    id\n    verb\n    summary\n    params\n    createdAt\n    actor {\n      id\n      name\n    }\n    workspace {\n      id\n      name\n      slug\n    }\n  }\n"): (typeof documents)["\n  fragment DashboardActivityEntry on ActivityEvent {\n    id\n    verb\n    summary\n    params\n    createdAt\n    actor {\n      id\n      name\n    }\n    workspace {\n      id\n      name\n      slug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,7 +22,16 @@ const lab = { __typename: "Workspace", id: "V3M6Mg", name: "Lab", slug: "lab" };
 const ada = { __typename: "User", id: "VXNlcjox", name: "Ada" };
 
 function event(id: string, summary: string, createdAt: string, workspace = acme): ActivityEntry & { __typename: "ActivityEvent" } {
-  return { __typename: "ActivityEvent", id, verb: "service.running", summary, createdAt, actor: ada, workspace } as never;
+  return {
+    __typename: "ActivityEvent",
+    id,
+    verb: "service.running",
+    summary,
+    params: null,
+    createdAt,
+    actor: ada,
+    workspace,
+  } as never;
 }
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -204,7 +213,11 @@ describe("Dashboard in Traditional Chinese", () => {
           edges: [
             {
               __typename: "ActivityEventEdge",
-              node: { ...event("a1", "n8n is being deployed from n8n", minutesAgo(5)), verb: "service.deployed" },
+              node: {
+                ...event("a1", "n8n is being deployed from n8n", minutesAgo(5)),
+                verb: "service.deployed",
+                params: { name: "n8n", template: "n8n" },
+              },
             },
           ],
         },
@@ -225,7 +238,13 @@ describe("Dashboard in Traditional Chinese", () => {
 
     act(() =>
       subjects.get(acme.id)!.next({
-        data: { activity: { ...event("a2", "Bob joined as admin", minutesAgo(0)), verb: "member.joined" } },
+        data: {
+          activity: {
+            ...event("a2", "Bob joined as admin", minutesAgo(0)),
+            verb: "member.joined",
+            params: { actor: "Bob", role: "admin" },
+          },
+        },
       }),
     );
     const first = within(feed).getAllByRole("listitem")[0];

@@ -16,6 +16,7 @@ export const ActivityEntryFragment = graphql(`
     id
     verb
     summary
+    params
     createdAt
     actor {
       id

@@ -1,0 +1,2 @@
+-- Add column "params" to table: "activity_events"
+ALTER TABLE `activity_events` ADD COLUMN `params` json NULL;
