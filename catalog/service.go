@@ -16,6 +16,7 @@ import (
 	"github.com/woowtech/woow-paas/helmops"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/translation"
+	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
@@ -41,7 +42,9 @@ func New(client *ent.Client, cfg Config) *Service {
 
 // LoadSeed inserts the embedded catalogue when the database has no
 // template at all, so a fresh installation has a marketplace and an
-// admin's later edits (or deletions) are never overwritten.
+// admin's later edits (or deletions) are never overwritten. A database
+// that has templates gets only the seed's translations of what the seed
+// wrote there and nobody changed since (upgradeSeeded).
 func (s *Service) LoadSeed(ctx context.Context, log *slog.Logger) (int, error) {
 	sys := viewer.System(ctx)
 	n, err := s.client.AppTemplate.Query().Count(sys)
@@ -49,6 +52,9 @@ func (s *Service) LoadSeed(ctx context.Context, log *slog.Logger) (int, error) {
 		return 0, err
 	}
 	if n > 0 {
+		if err := s.upgradeSeeded(sys, log); err != nil {
+			return 0, err
+		}
 		return 0, s.reindex(sys)
 	}
 	seed, err := Seed()
@@ -67,6 +73,90 @@ func (s *Service) LoadSeed(ctx context.Context, log *slog.Logger) (int, error) {
 	}
 	log.InfoContext(ctx, "marketplace catalogue seeded", "templates", len(seed))
 	return len(seed), nil
+}
+
+// upgradeSeeded brings templates seeded before the catalogue spoke two
+// languages up to date, changing only what the seed wrote and nobody
+// edited since. The old seed's hints were Traditional Chinese in the
+// English field; the seed now has English there and the Chinese as the
+// zh-TW translation. So a value spec with no translations whose label is
+// the seed's and whose description is the seed's English or its zh-TW
+// words takes the seed's description and translations; a template with no
+// translations whose description is the seed's takes the seed's
+// translations. Anything an admin changed is left as it is.
+func (s *Service) upgradeSeeded(ctx context.Context, log *slog.Logger) error {
+	seed, err := Seed()
+	if err != nil {
+		return err
+	}
+	bySlug := make(map[string]ent.CreateAppTemplateInput, len(seed))
+	slugs := make([]string, len(seed))
+	for i, in := range seed {
+		bySlug[in.Slug], slugs[i] = in, in.Slug
+	}
+	stored, err := s.client.AppTemplate.Query().Where(apptemplate.SlugIn(slugs...)).All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range stored {
+		in := bySlug[t.Slug]
+		upd := t.Update()
+		changed := false
+		if in.ValueSpecs != nil {
+			specs := t.ValueSpecs
+			req := upgradeSpecs(specs.Required, *in.ValueSpecs)
+			opt := upgradeSpecs(specs.Optional, *in.ValueSpecs)
+			if req || opt {
+				upd.SetValueSpecs(specs)
+				changed = true
+			}
+		}
+		trans := t.Translations
+		if len(t.Translations) == 0 && len(in.Translations) > 0 && in.Description != nil && t.Description == *in.Description {
+			upd.SetTranslations(in.Translations)
+			trans = in.Translations
+			changed = true
+		}
+		if !changed {
+			continue
+		}
+		upd.SetSearchText(searchText(t.Name, t.Description, t.FullDescription, t.Tags, trans))
+		if err := upd.Exec(ctx); err != nil {
+			return fmt.Errorf("catalog: translating the seeded template %s: %w", t.Slug, err)
+		}
+		log.InfoContext(ctx, "marketplace template given the seed's translations", "template", t.Slug)
+	}
+	return nil
+}
+
+// upgradeSpecs gives each spec of stored that the seed wrote and nobody
+// changed the seed's description and translations (see upgradeSeeded);
+// it reports whether it changed one. stored is changed in place.
+func upgradeSpecs(stored []valuespec.Spec, seed valuespec.Specs) bool {
+	changed := false
+	for i := range stored {
+		sp := &stored[i]
+		if len(sp.Translations) > 0 {
+			continue
+		}
+		for _, ss := range slices.Concat(seed.Required, seed.Optional) {
+			if ss.Key != sp.Key || ss.Label != sp.Label || len(ss.Translations) == 0 {
+				continue
+			}
+			zh := ""
+			for _, tr := range ss.Translations {
+				if tr.Locale == "zh-TW" {
+					zh = tr.Description
+				}
+			}
+			if sp.Description == ss.Description || (zh != "" && sp.Description == zh) {
+				sp.Description, sp.Translations = ss.Description, ss.Translations
+				changed = true
+			}
+			break
+		}
+	}
+	return changed
 }
 
 // reindex fills the search text of templates stored before it existed.

@@ -95,6 +95,76 @@ func TestLoadSeed(t *testing.T) {
 	}
 }
 
+// A database seeded before the catalogue spoke two languages (Chinese
+// hints in the English field, no translations) gets the seed's words for
+// what the seed wrote there, and nothing an admin changed is touched.
+func TestLoadSeedTranslatesUntouchedSeed(t *testing.T) {
+	svc, c := seeded(t)
+	seed, err := catalog.Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]ent.CreateAppTemplateInput{}
+	for _, in := range seed {
+		want[in.Slug] = in
+	}
+	// As the old seed left them: the zh-TW hint in the English field, no
+	// translations; and an admin's own edits to one spec and one template.
+	old := func(sp []valuespec.Spec) {
+		for i := range sp {
+			for _, tr := range sp[i].Translations {
+				if tr.Description != "" {
+					sp[i].Description = tr.Description
+				}
+			}
+			sp[i].Translations = nil
+		}
+	}
+	for _, tp := range c.AppTemplate.Query().AllX(sys) {
+		specs := tp.ValueSpecs
+		old(specs.Required)
+		old(specs.Optional)
+		if tp.Slug == "n8n" {
+			specs.Required[0].Label = "Owner e-mail (edited)"
+		}
+		u := c.AppTemplate.UpdateOne(tp).SetValueSpecs(specs).SetTranslations(nil)
+		if tp.Slug == "odoo" {
+			u.SetDescription("Our own ERP words")
+		}
+		u.ExecX(sys)
+	}
+
+	if n, err := svc.LoadSeed(context.Background(), discard); err != nil || n != 0 {
+		t.Fatalf("LoadSeed = %d, %v", n, err)
+	}
+	for _, tp := range c.AppTemplate.Query().AllX(sys) {
+		in := want[tp.Slug]
+		for i, sp := range slices.Concat(tp.ValueSpecs.Required, tp.ValueSpecs.Optional) {
+			ss := slices.Concat(in.ValueSpecs.Required, in.ValueSpecs.Optional)[i]
+			if tp.Slug == "n8n" && i == 0 {
+				if len(sp.Translations) != 0 || sp.Label != "Owner e-mail (edited)" || sp.Description != "n8n 管理員登入 Email" {
+					t.Errorf("the spec an admin edited was changed: %+v", sp)
+				}
+				continue
+			}
+			if !reflect.DeepEqual(sp, ss) {
+				t.Errorf("%s %s: %+v, want the seed's %+v", tp.Slug, sp.Key, sp, ss)
+			}
+		}
+		if tp.Slug == "odoo" {
+			if len(tp.Translations) != 0 {
+				t.Errorf("odoo's edited description got the seed's translations: %+v", tp.Translations)
+			}
+		} else if !reflect.DeepEqual(tp.Translations, in.Translations) {
+			t.Errorf("%s translations %+v, want %+v", tp.Slug, tp.Translations, in.Translations)
+		}
+	}
+	// What it did is searchable: a Chinese word of a translated description.
+	if n := c.AppTemplate.Query().Where(apptemplate.SearchTextContains("關聯式")).CountX(sys); n != 1 {
+		t.Errorf("%d templates found by a Chinese word of PostgreSQL's description, want 1", n)
+	}
+}
+
 // sameFields checks that each field the input sets is stored as given.
 func sameFields(t *testing.T, in ent.CreateAppTemplateInput, got *ent.AppTemplate) {
 	t.Helper()
