@@ -37,36 +37,14 @@ const AdminTemplatesDocument = graphql(`
           active
           valueSpecs {
             required {
-              ...AdminValueSpec
+              ...ValueSpecFields
             }
             optional {
-              ...AdminValueSpec
+              ...ValueSpecFields
             }
           }
         }
       }
-    }
-  }
-  fragment AdminValueSpec on ValueSpec {
-    key
-    label
-    type
-    default
-    options
-    placeholder
-    description
-    minLength
-    maxLength
-    pattern
-    patternMessage
-    min
-    max
-    translations {
-      locale
-      label
-      description
-      placeholder
-      patternMessage
     }
   }
 `);
