@@ -12,6 +12,7 @@ import { fieldErrors, formError } from "../../lib/errors";
 import { browserLocale, i18n, isLocale, localeNames, locales } from "../../i18n";
 import { useSignedInViewer, type Viewer } from "../../lib/session";
 import { useTheme, type ThemeChoice } from "../../lib/theme";
+import { fieldMessage } from "../auth/AuthCard";
 import { SendConfirmationLink } from "../auth/emailConfirmation";
 import { ConnectedApps } from "./ConnectedApps";
 import { OAuthClients } from "./OAuthClients";
@@ -40,18 +41,6 @@ const ChangePasswordMutation = graphql(`
 `);
 
 const minPassword = 8;
-
-/**
- * Server messages are English phrases ("is required", "wrong password"):
- * make them read well under a field. In another language the message is
- * already a sentence of that language (lib/errors).
- */
-function fieldMessage(label: string, msg: string | undefined): string | undefined {
-  if (!msg) return undefined;
-  if (i18n.resolvedLanguage !== "en") return msg;
-  if (/^(is|must|has|cannot|can't|should)\b/.test(msg)) return `${label} ${msg}`;
-  return msg[0].toUpperCase() + msg.slice(1);
-}
 
 export function Settings() {
   const { t } = useTranslation("settings");
