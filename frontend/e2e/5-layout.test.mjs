@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   ADA, SHOTS, WORKSPACE,
-  PASSWORD, apiAs, apiDeploy, apiInvite, apiSignIn, ensureMember, ensureTemplate, ensureWorkspace, gql, launch, newContext, overflow, settled, sleep,
+  PASSWORD, apiAs, apiDeploy, apiInvite, apiSignIn, ensureMember, ensureTemplate, ensureWorkspace, gql, launch, newContext, overflow, settled, sleep, waitFor,
 } from "./lib.mjs";
 
 let browser;
@@ -313,7 +313,10 @@ test("phone (360 px): every service tab is on screen and opens its section", { t
     for (let i = 0; i < names.length; i++) {
       await tabs.nth(i).click();
       await settled(page);
-      assert.equal(await tabs.nth(i).getAttribute("aria-selected"), "true", `the ${names[i]} tab opens`);
+      // The tabs are links to sub-routes: the selection moves when React has
+      // rendered the new section, which on a loaded machine can come after
+      // the network is idle (failed once in CI reading it at once).
+      await waitFor(async () => (await tabs.nth(i).getAttribute("aria-selected")) === "true", { what: `the ${names[i]} tab to open` });
     }
     const w = await strictWidth(page);
     assert.ok(w.scrollWidth <= w.innerWidth, `the service page scrolls sideways: ${w.scrollWidth} > ${w.innerWidth}`);
