@@ -562,6 +562,21 @@ func TestAnswersAcrossReplicas(t *testing.T) {
 		}
 	}
 
+	// An answer started while B follows the thread: A sends the other
+	// servers its pieces only once one asks, and B asks when it hears of
+	// the answer. B gets every word, in order, while it is written.
+	s = send(t, c.bob, c.thread, "@helper slow 20 count 60") // on A
+	reply = s.replies[0].ID
+	wB.growUntil(t, reply, "w30 ", 10*time.Second)
+	if wB.status[reply] != "streaming" {
+		t.Fatalf("B saw the answer only at its end (%s): A sent it no pieces", wB.status[reply])
+	}
+	for _, w := range []*watcher{wA, wB} {
+		if got := w.until(t, reply, 15*time.Second); got != words(60) {
+			t.Errorf("%s: text %q", w.ws.name, got)
+		}
+	}
+
 	s = send(t, c.bob, c.thread, "@helper slow 100 count 50") // on A
 	reply = s.replies[0].ID
 	wA.growUntil(t, reply, "w3 ", 10*time.Second)

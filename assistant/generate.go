@@ -12,8 +12,6 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/aimessage"
 	"github.com/woowtech/woow-paas/ent/predicate"
-	"github.com/woowtech/woow-paas/events"
-	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/llm"
 	"github.com/woowtech/woow-paas/viewer"
 )
@@ -73,8 +71,9 @@ var (
 	errTooSlow = errors.New("too slow")
 )
 
-// controlTopic carries requests to the server writing an answer: stop it,
-// or publish its text so far for a subscriber that joined elsewhere.
+// controlTopic carries requests to the server writing an answer: stop it
+// (cancel), or send the other servers its text so far and then its pieces
+// (resync: a subscriber elsewhere follows it).
 const controlTopic = "assistant.control"
 
 type control struct {
@@ -91,7 +90,9 @@ type start struct {
 }
 
 // generation is an answer being written on this server. Its text grows
-// under mu; the publisher sends what is new, the saver stores it.
+// under mu: each piece goes to this server's subscribers as it comes
+// (append), the remote sender sends the other servers what is new once one
+// of them follows the answer, and the saver stores it.
 type generation struct {
 	id, thread, attempt int
 	cancel              context.CancelCauseFunc
@@ -99,13 +100,12 @@ type generation struct {
 
 	mu         sync.Mutex
 	text       []byte
-	published  int  // sent to this server's subscribers
-	sent       int  // sent to the other replicas
-	resync     bool // send the other replicas the whole text again
+	remote     bool // another server follows: send it the pieces
+	sent       int  // sent to the other servers
+	resync     bool // send the other servers the whole text again
 	saved      int
 	savedAt    time.Time
-	wake       chan struct{} // the publisher's
-	remoteWake chan struct{} // its remote path's
+	remoteWake chan struct{} // the remote sender's
 	save       chan struct{} // the saver's, after FlushBytes
 }
 
@@ -128,18 +128,27 @@ func (s *Service) announce(ctx context.Context, m *ent.AIMessage) {
 	s.publish(ctx, m.ThreadID, &Event{MessageID: m.ID, Attempt: m.Attempt, Delta: m.Content, Status: m.Status, Stored: true})
 }
 
+// publish tells the thread's subscribers about e: this server's at once,
+// on the caller's goroutine (so one goroutine's events, a message stored
+// and then the pieces of its answer, arrive in its order), then the other
+// servers' over the bus.
 func (s *Service) publish(ctx context.Context, thread int, e *Event) {
-	if err := live.PublishItem(ctx, s.bus, threadTopic(thread), e); err != nil {
+	s.stream.Deliver(thread, e)
+	data, err := json.Marshal(e)
+	if err == nil {
+		err = s.bus.PublishRemote(context.WithoutCancel(ctx), threadTopic(thread), data)
+	}
+	if err != nil {
 		s.log.WarnContext(ctx, "assistant: publishing a message event", "message_id", e.MessageID, "err", err)
 	}
 }
 
 // begin starts writing an answer on this server, unless it is shutting
 // down (then the answer ends as interrupted at once).
-func (s *Service) begin(st start) {
-	ctx, cancel := context.WithCancelCause(context.Background())
+func (s *Service) begin(ctx context.Context, st start) {
+	gctx, cancel := context.WithCancelCause(context.Background())
 	g := &generation{id: st.reply.ID, thread: st.reply.ThreadID, attempt: st.reply.Attempt, cancel: cancel,
-		done: make(chan struct{}), wake: make(chan struct{}, 1), remoteWake: make(chan struct{}, 1), save: make(chan struct{}, 1), savedAt: time.Now()}
+		done: make(chan struct{}), remoteWake: make(chan struct{}, 1), save: make(chan struct{}, 1), savedAt: time.Now()}
 	s.mu.Lock()
 	if s.closing {
 		s.mu.Unlock()
@@ -149,7 +158,10 @@ func (s *Service) begin(st start) {
 		s.running.Add(1)
 		s.mu.Unlock()
 	}
-	go s.generate(ctx, g, st)
+	// Announced once it is known here: another server that hears of it
+	// and asks for its pieces (resync) finds it.
+	s.announce(ctx, st.reply)
+	go s.generate(gctx, g, st)
 }
 
 // generate writes one answer: asks the provider, publishes each piece as
@@ -170,7 +182,7 @@ func (s *Service) generate(ctx context.Context, g *generation, st start) {
 	var workers sync.WaitGroup
 	workers.Add(2)
 	finished := make(chan struct{})
-	go func() { defer workers.Done(); s.publisher(g, finished) }()
+	go func() { defer workers.Done(); s.remoteSender(g, finished) }()
 	go func() { defer workers.Done(); s.saver(ctx, g, finished) }()
 
 	usage, err := s.ask(ctx, g, st)
@@ -280,18 +292,29 @@ func (s *Service) ask(ctx context.Context, g *generation, st start) (llm.Usage, 
 		func(piece string) error { return s.append(g, piece) })
 }
 
-// append adds a piece to the answer and wakes the publisher (and the
-// saver, after FlushBytes).
+// append adds a piece to the answer and hands it to this server's
+// subscribers at once, on the goroutine reading the provider: no wake-up
+// and no encoding between the provider's write and the subscribers'
+// streams. It wakes the remote sender when another server follows (and
+// the saver, after FlushBytes).
 func (s *Service) append(g *generation, piece string) error {
+	if piece == "" {
+		return nil
+	}
 	g.mu.Lock()
 	if len(g.text)+len(piece) > s.cfg.MaxAnswerBytes {
 		g.mu.Unlock()
 		return errTooLong
 	}
+	from := len(g.text)
 	g.text = append(g.text, piece...)
 	full := len(g.text)-g.saved >= s.cfg.FlushBytes
+	remote := g.remote
 	g.mu.Unlock()
-	poke(g.wake)
+	s.stream.Deliver(g.thread, &Event{MessageID: g.id, Attempt: g.attempt, Offset: from, Delta: piece, Status: aimessage.StatusStreaming})
+	if remote {
+		poke(g.remoteWake)
+	}
 	if full {
 		poke(g.save)
 	}
@@ -348,65 +371,34 @@ func (s *Service) history(ctx context.Context, reply *ent.AIMessage, prompt stri
 	return out, nil
 }
 
-// publisher sends what is new of g's text whenever it grows. This
-// server's subscribers get each piece at once (local); the other
-// replicas get what is new whenever the database has carried the one
-// before (remote: several pieces in one when it is slower), and the
-// whole text again when one of them asks (resync). Each path keeps its
-// order; after finished both send what is left and return.
-func (s *Service) publisher(g *generation, finished <-chan struct{}) {
-	split, ok := s.bus.(events.Splitter)
-	if !ok {
-		split = localOnly{s.bus}
-	}
+// remoteSender sends the other servers what is new of g's text once one
+// of them follows the answer (it asked for the text so far: resync), as
+// fast as the bus carries it: several pieces in one when it is slower than
+// the provider. Until then the pieces stay on this server, which saves a
+// round trip through the database per piece when no other server has a
+// subscriber of the thread. After finished it sends what is left and
+// returns.
+func (s *Service) remoteSender(g *generation, finished <-chan struct{}) {
 	topic := threadTopic(g.thread)
-	remoteWake := g.remoteWake
-	remoteDone := make(chan struct{})
-	go func() {
-		defer close(remoteDone)
-		for {
-			select {
-			case <-remoteWake:
-			case <-finished:
-			}
-			select {
-			case <-finished:
-				s.sendRemote(split, topic, g)
-				return
-			default:
-				s.sendRemote(split, topic, g)
-			}
-		}
-	}()
-	sendLocal := func() {
-		g.mu.Lock()
-		from := g.published
-		delta := string(g.text[from:])
-		g.published = len(g.text)
-		g.mu.Unlock()
-		if delta == "" {
-			return
-		}
-		data, _ := json.Marshal(&Event{MessageID: g.id, Attempt: g.attempt, Offset: from, Delta: delta, Status: aimessage.StatusStreaming})
-		split.PublishLocal(topic, data)
-		poke(remoteWake)
-	}
 	for {
 		select {
-		case <-g.wake:
-			sendLocal()
+		case <-g.remoteWake:
+			s.sendRemote(topic, g)
 		case <-finished:
-			sendLocal()
-			<-remoteDone
+			s.sendRemote(topic, g)
 			return
 		}
 	}
 }
 
-// sendRemote sends the other replicas what is new of g's text since the
-// last send (all of it after a resync).
-func (s *Service) sendRemote(split events.Splitter, topic string, g *generation) {
+// sendRemote sends the other servers what is new of g's text since the
+// last send (all of it after a resync), if one follows it.
+func (s *Service) sendRemote(topic string, g *generation) {
 	g.mu.Lock()
+	if !g.remote {
+		g.mu.Unlock()
+		return
+	}
 	from := g.sent
 	if g.resync {
 		from, g.resync = 0, false
@@ -418,19 +410,10 @@ func (s *Service) sendRemote(split events.Splitter, topic string, g *generation)
 		return
 	}
 	data, _ := json.Marshal(&Event{MessageID: g.id, Attempt: g.attempt, Offset: from, Delta: delta, Status: aimessage.StatusStreaming})
-	if err := split.PublishRemote(context.Background(), topic, data); err != nil {
+	if err := s.bus.PublishRemote(context.Background(), topic, data); err != nil {
 		s.log.Warn("assistant: sending an answer's pieces to the other servers", "message_id", g.id, "err", err)
 	}
 }
-
-// localOnly is a bus that cannot split: everything goes through Publish.
-type localOnly struct{ events.Bus }
-
-func (b localOnly) PublishLocal(topic string, data []byte) {
-	_ = b.Publish(context.Background(), topic, data)
-}
-
-func (localOnly) PublishRemote(context.Context, string, []byte) error { return nil }
 
 // saver stores g's text every FlushEvery (or after FlushBytes) and marks
 // it alive every Heartbeat. It stops the generation when the answer is no
@@ -498,7 +481,7 @@ func (s *Service) Start(ctx context.Context) {
 				g.cancel(errCancelled)
 			case "resync":
 				g.mu.Lock()
-				g.resync = true
+				g.remote, g.resync = true, true
 				g.mu.Unlock()
 				poke(g.remoteWake)
 			}

@@ -142,8 +142,7 @@ func (s *Service) SendMessage(ctx context.Context, threadID int, content string,
 	if fresh { // committed: now others may hear of it
 		s.announce(ctx, msg)
 		for _, st := range starts {
-			s.announce(ctx, st.reply)
-			s.begin(st)
+			s.begin(ctx, st)
 		}
 	}
 	if replies == nil {
@@ -281,8 +280,7 @@ func (s *Service) Regenerate(ctx context.Context, id int) (*ent.AIMessage, error
 		return nil, err
 	}
 	out = out.Unwrap()
-	s.announce(ctx, out)
-	s.begin(start{reply: out, agent: a})
+	s.begin(ctx, start{reply: out, agent: a})
 	return out, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
+	"time"
 
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/aimessage"
@@ -25,10 +26,20 @@ func (s *Service) newStream() *live.Stream[*Event, int] {
 			}
 			return th.WorkspaceID, nil
 		},
+		// Only the other servers' events come through the bus: this
+		// server's own go to its subscribers by Deliver.
 		Decode: func(data []byte) (*Event, error) {
 			var e Event
-			err := json.Unmarshal(data, &e)
-			return &e, err
+			if err := json.Unmarshal(data, &e); err != nil {
+				return nil, err
+			}
+			if e.Stored && e.Status == aimessage.StatusStreaming {
+				// An answer started on another server, and a subscriber here
+				// follows its thread: that server sends its pieces to the
+				// others only once one asks.
+				s.askForText(e.MessageID)
+			}
+			return &e, nil
 		},
 		Since:    s.since,
 		Identity: func(e *Event) string { return strconv.Itoa(e.MessageID) },
@@ -77,15 +88,23 @@ func (s *Service) since(ctx context.Context, threadID, after, limit int) ([]*Eve
 			if g != nil && g.attempt == m.Attempt {
 				e.Delta = string(g.snapshot())
 			} else {
-				data, _ := json.Marshal(control{Op: "resync", MessageID: m.ID})
-				if err := s.bus.Publish(ctx, controlTopic, data); err != nil {
-					s.log.WarnContext(ctx, "assistant: asking for an answer's text so far", "message_id", m.ID, "err", err)
-				}
+				s.askForText(m.ID)
 			}
 		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// askForText asks the server writing answer id (another one) to send its
+// text so far, then its pieces as they come, to the other servers.
+func (s *Service) askForText(id int) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	data, _ := json.Marshal(control{Op: "resync", MessageID: id})
+	if err := s.bus.Publish(ctx, controlTopic, data); err != nil {
+		s.log.Warn("assistant: asking for an answer's text so far", "message_id", id, "err", err)
+	}
 }
 
 // follower is one subscriber's filter: it keeps how much of each

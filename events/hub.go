@@ -27,25 +27,17 @@ type Bus interface {
 	// Publish sends data to the topic's subscribers. It never waits for
 	// them; an error means the message could not be sent at all.
 	Publish(ctx context.Context, topic string, data []byte) error
+	// PublishRemote sends data to the other servers' subscribers only: for
+	// a publisher that hands its items to this server's subscribers itself
+	// (live.Stream.Deliver, the pieces of an answer, at once) and lets the
+	// other servers have them as fast as the bus carries them.
+	PublishRemote(ctx context.Context, topic string, data []byte) error
 	// Subscribe returns a channel of the topic's messages, closed when ctx
 	// ends, when the subscriber falls too far behind, or when the bus
 	// closes.
 	Subscribe(ctx context.Context, topic string) <-chan Message
 	// Close ends every subscription.
 	Close() error
-}
-
-// Splitter is a bus whose local and remote deliveries can be made
-// apart: a stream of small pieces (the tokens of an answer) reaches this
-// server's subscribers at once, piece by piece, while the other replicas
-// get them as fast as the database carries them, several pieces in one.
-// Each path keeps the order of its own publishing.
-type Splitter interface {
-	Bus
-	// PublishLocal delivers to this server's subscribers only.
-	PublishLocal(topic string, data []byte)
-	// PublishRemote delivers to the other servers' subscribers only.
-	PublishRemote(ctx context.Context, topic string, data []byte) error
 }
 
 // DefaultBuffer is how many undelivered messages a subscriber may have
@@ -96,12 +88,6 @@ func (h *Hub) Publish(_ context.Context, topic string, data []byte) error {
 	h.published.Add(1)
 	h.Deliver(Message{Topic: topic, Data: data})
 	return nil
-}
-
-// PublishLocal delivers data to the hub's subscribers (Splitter).
-func (h *Hub) PublishLocal(topic string, data []byte) {
-	h.published.Add(1)
-	h.Deliver(Message{Topic: topic, Data: data})
 }
 
 // PublishRemote does nothing: an in-process hub has no other servers.

@@ -197,19 +197,12 @@ func (p *Postgres) Publish(ctx context.Context, topic string, data []byte) error
 	// This replica's subscribers get the message now, not when the echo
 	// comes back: a subscription opened after a change returned must not
 	// receive that change.
-	p.PublishLocal(topic, bytes.TrimSpace(data))
+	p.hub.Deliver(Message{Topic: topic, Data: bytes.TrimSpace(data)})
 	return nil
 }
 
-// PublishLocal delivers data to this replica's subscribers only, at once
-// (see Splitter).
-func (p *Postgres) PublishLocal(topic string, data []byte) {
-	p.published.Add(1)
-	p.hub.Deliver(Message{Topic: topic, Data: data})
-}
-
 // PublishRemote sends data to the other replicas' subscribers only,
-// waiting for PostgreSQL (see Splitter).
+// waiting for PostgreSQL (see Bus).
 func (p *Postgres) PublishRemote(ctx context.Context, topic string, data []byte) error {
 	if p.closed.Load() {
 		return ErrClosed
@@ -242,6 +235,7 @@ func (p *Postgres) PublishRemote(ctx context.Context, topic string, data []byte)
 	if _, err := p.db.ExecContext(ctx, `SELECT pg_notify($1, $2)`, Channel, string(msg)); err != nil {
 		return fmt.Errorf("event bus: NOTIFY: %w", err)
 	}
+	p.published.Add(1)
 	return nil
 }
 

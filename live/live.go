@@ -71,6 +71,24 @@ func PublishItem(ctx context.Context, bus events.Bus, topic string, item any) er
 	return bus.Publish(context.WithoutCancel(ctx), topic, data)
 }
 
+// Deliver hands item, made on this server, to key's subscribers here at
+// once, on the caller's goroutine, for a stream with Config.Decode: the
+// bus is skipped (no encoding, no relay to wake), and the caller sends the
+// other servers the item itself (events.Splitter.PublishRemote). Items one
+// goroutine delivers arrive in its order. Nothing happens when no one here
+// follows key.
+func (s *Stream[T, A]) Deliver(key int, item T) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.relays[key]
+	if r == nil {
+		return
+	}
+	for sb := range r.subs {
+		s.deliverLocked(r, sb, item)
+	}
+}
+
 // Config is what makes a Stream of items T, resumed after a cursor A.
 type Config[T, A any] struct {
 	// Name names the stream in logs ("activity").
