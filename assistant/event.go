@@ -23,3 +23,19 @@ type Event struct {
 	// Reset is set per subscriber, never on the bus.
 	Reset bool `json:"-"`
 }
+
+// Coalesce joins next to e when next continues e's text: a piece of the
+// same writing of the same message, starting where e ends, both still
+// streaming and neither a stored message's event. gqlserver calls it for a
+// subscriber that has fallen behind (gqlserver.Coalescer): the pieces
+// queued for it go as one event, with the text they make together.
+func (e *Event) Coalesce(next any) (any, bool) {
+	n, ok := next.(*Event)
+	if !ok || n.MessageID != e.MessageID || n.Attempt != e.Attempt || n.Reset || e.Stored || n.Stored ||
+		e.Status != aimessage.StatusStreaming || n.Status != aimessage.StatusStreaming || n.Offset != e.Offset+len(e.Delta) {
+		return nil, false
+	}
+	out := *e
+	out.Delta = e.Delta + n.Delta
+	return &out, true
+}

@@ -125,3 +125,54 @@ func TestFollowerGapAndAttempts(t *testing.T) {
 		t.Fatal("a piece without its start passed")
 	}
 }
+
+// Pieces queued for a subscriber that fell behind join only when they
+// continue one another: the same writing of the same message, contiguous,
+// still streaming, neither a stored message's event.
+func TestEventCoalesce(t *testing.T) {
+	streaming := aimessage.StatusStreaming
+	piece := func(id, attempt, offset int, delta string) *Event {
+		return &Event{MessageID: id, Attempt: attempt, Offset: offset, Delta: delta, Status: streaming}
+	}
+	first := piece(1, 0, 0, "Hello")
+	first.Reset = true
+	for _, tc := range []struct {
+		name    string
+		a       *Event
+		b       any
+		want    string // the joined delta; "" when they must not join
+		wantOff int
+	}{
+		{"contiguous", piece(1, 0, 5, "Hello"), piece(1, 0, 10, ", world"), "Hello, world", 5},
+		{"after a reset: the reset is kept", first, piece(1, 0, 5, "!"), "Hello!", 0},
+		{"a gap", piece(1, 0, 0, "Hello"), piece(1, 0, 6, "x"), "", 0},
+		{"an overlap", piece(1, 0, 0, "Hello"), piece(1, 0, 4, "o!"), "", 0},
+		{"another message", piece(1, 0, 0, "Hello"), piece(2, 0, 5, "!"), "", 0},
+		{"another attempt", piece(1, 0, 0, "Hello"), piece(1, 1, 5, "!"), "", 0},
+		{"the next starts over", piece(1, 0, 0, "Hello"), &Event{MessageID: 1, Offset: 5, Delta: "!", Status: streaming, Reset: true}, "", 0},
+		{"the end", piece(1, 0, 0, "Hello"), &Event{MessageID: 1, Offset: 5, Delta: "!", Status: aimessage.StatusComplete, Stored: true}, "", 0},
+		{"a stored message first", &Event{MessageID: 1, Status: streaming, Stored: true}, piece(1, 0, 0, "Hi"), "", 0},
+		{"not an event", piece(1, 0, 0, "Hello"), "!", "", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := *tc.a
+			got, ok := tc.a.Coalesce(tc.b)
+			if *tc.a != before {
+				t.Fatalf("the first event changed: %+v", tc.a)
+			}
+			if tc.want == "" {
+				if ok {
+					t.Fatalf("joined: %+v", got)
+				}
+				return
+			}
+			e, isEvent := got.(*Event)
+			if !ok || !isEvent {
+				t.Fatalf("not joined: %v, %v", got, ok)
+			}
+			if e.Delta != tc.want || e.Offset != tc.wantOff || e.MessageID != tc.a.MessageID || e.Reset != tc.a.Reset || e.Status != streaming {
+				t.Fatalf("joined into %+v", e)
+			}
+		})
+	}
+}

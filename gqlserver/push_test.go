@@ -190,3 +190,26 @@ func TestWebSocketPushedStreamConnectionClosed(t *testing.T) {
 	waitFor(t, "the source's subscriptions to end", func() bool { return h.count() == 0 })
 	waitGoroutines(t, before)
 }
+
+// A subscriber that has fallen behind gets the queued events that continue
+// one another as one (Coalescer); the others pass as they are, in order.
+// One that keeps up gets each event as it comes.
+func TestWebSocketCoalescesQueuedEvents(t *testing.T) {
+	h := newEventHub(true)
+	h.buffer = 16
+	ts := newEventsServer(t, h, Options{})
+	c := initAs(t, ts, "")
+	subscribe(t, c, "1", `subscription { events { id title } }`)
+	waitFor(t, "the subscription", func() bool { return h.count() == 1 })
+
+	piece := func(id int, title string) *testEvent { return &testEvent{ID: id, Title: title, Join: true} }
+	h.publishBatch([]*testEvent{piece(1, "a"), piece(2, "b"), piece(3, "c"), {ID: 4, Title: "x"}, piece(5, "d"), piece(6, "e")})
+	expect(t, c, "next", "1", `{"data":{"events":{"id":"3","title":"abc"}}}`)
+	expect(t, c, "next", "1", `{"data":{"events":{"id":"4","title":"x"}}}`)
+	expect(t, c, "next", "1", `{"data":{"events":{"id":"6","title":"de"}}}`)
+
+	for i, title := range []string{"f", "g"} {
+		h.publish(piece(7+i, title))
+		expect(t, c, "next", "1", `{"data":{"events":{"id":"`+strconv.Itoa(7+i)+`","title":"`+title+`"}}}`)
+	}
+}

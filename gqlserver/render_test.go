@@ -48,6 +48,18 @@ type Subscription { events(tag: String): Event! }
 type testEvent struct {
 	ID    int
 	Title string
+	// Join: a piece of a text, joined to the piece before it when both
+	// are queued (Coalescer).
+	Join bool
+}
+
+// Coalesce joins two pieces: the later id, the titles one after the other.
+func (e *testEvent) Coalesce(next any) (any, bool) {
+	n, ok := next.(*testEvent)
+	if !ok || !e.Join || !n.Join {
+		return nil, false
+	}
+	return &testEvent{ID: n.ID, Title: e.Title + n.Title, Join: true}, true
 }
 
 // eventHub hands the same *testEvent to every subscriber, as activity.Feed
@@ -62,6 +74,7 @@ type eventHub struct {
 	ended   bool // send one event and close before returning
 
 	forwarders sync.WaitGroup
+	buffer     int // of each subscriber's channel (default 4)
 
 	mu   sync.Mutex
 	subs map[chan *testEvent]func() // the reader's wake, or nil
@@ -117,7 +130,7 @@ func (h *eventHub) resolve(ctx context.Context) (any, error) {
 }
 
 func (h *eventHub) subscribe(ctx context.Context) <-chan *testEvent {
-	ch := make(chan *testEvent, 4)
+	ch := make(chan *testEvent, max(h.buffer, 4))
 	var wake func()
 	if h.push {
 		wake = push.Accept(ctx, ch)
@@ -154,6 +167,19 @@ func (h *eventHub) publish(ev *testEvent) {
 	defer h.mu.Unlock()
 	for ch, wake := range h.subs {
 		ch <- ev
+		notify(wake)
+	}
+}
+
+// publishBatch queues evs for every subscriber, then wakes it once: a
+// subscriber that fell behind finds them all waiting.
+func (h *eventHub) publishBatch(evs []*testEvent) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for ch, wake := range h.subs {
+		for _, ev := range evs {
+			ch <- ev
+		}
 		notify(wake)
 	}
 }

@@ -597,6 +597,10 @@ func truncateReason(reason string) string {
 type stream struct {
 	source reflect.Value // the resolver's channel; invalid until resolved
 	proxy  reflect.Value // what the generated code reads; buffer 1
+	// held is an event taken from source by coalesce that did not continue
+	// the one before: the next to deliver. Only the goroutine delivering
+	// (the flusher's or wait's) touches it.
+	held reflect.Value
 	// shared: the operation selects only @shared fields; key, set only
 	// then, is its text, name and variables.
 	shared bool
@@ -680,18 +684,55 @@ func (st *stream) take() (ended bool, v any) {
 			return true, nil
 		default:
 		}
-		ev, ok := st.source.TryRecv()
-		if !ok {
-			if !ev.IsValid() {
-				return false, nil // empty
+		ev := st.held
+		st.held = reflect.Value{}
+		if !ev.IsValid() {
+			var ok bool
+			if ev, ok = st.source.TryRecv(); !ok {
+				if !ev.IsValid() {
+					return false, nil // empty
+				}
+				st.sourceClosed()
+				return true, nil
 			}
-			st.sourceClosed()
-			return true, nil
 		}
-		if !st.deliver(ev) {
+		if !st.deliver(st.coalesce(ev)) {
 			return true, nil
 		}
 	}
+}
+
+// Coalescer is an event that can stand for itself and the event after it
+// (the pieces of a text being written). A subscriber that has fallen
+// behind, with several such events queued when it reads, gets them as one:
+// one rendering and one message instead of one per event, so a busy
+// socket or a busy machine catches up instead of falling further behind.
+// A subscriber that keeps up gets each event as it comes.
+type Coalescer interface {
+	// Coalesce returns the one event that stands for the receiver followed
+	// by next, or false when next does not continue it.
+	Coalesce(next any) (any, bool)
+}
+
+// coalesce joins to ev the events already queued behind it while each
+// continues the one before (Coalescer), without waiting for any. The
+// first one that does not is held for the next delivery.
+func (st *stream) coalesce(ev reflect.Value) reflect.Value {
+	c, ok := ev.Interface().(Coalescer)
+	for ok {
+		next, got := st.source.TryRecv()
+		if !got {
+			return ev // empty, or closed: the next take sees which
+		}
+		joined, ok2 := c.Coalesce(next.Interface())
+		if !ok2 {
+			st.held = next
+			return ev
+		}
+		ev = reflect.ValueOf(joined)
+		c, ok = joined.(Coalescer)
+	}
+	return ev
 }
 
 // wait delivers the events of a source that does not wake the stream, on a
@@ -703,14 +744,20 @@ func (st *stream) wait() {
 		{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(st.done)},
 	}
 	for {
-		chosen, ev, ok := reflect.Select(cases)
-		switch {
-		case chosen == 1:
-			return
-		case !ok:
-			st.sourceClosed()
-			return
-		case !st.deliver(ev):
+		ev := st.held
+		st.held = reflect.Value{}
+		if !ev.IsValid() {
+			chosen, v, ok := reflect.Select(cases)
+			switch {
+			case chosen == 1:
+				return
+			case !ok:
+				st.sourceClosed()
+				return
+			}
+			ev = v
+		}
+		if !st.deliver(st.coalesce(ev)) {
 			return
 		}
 	}
