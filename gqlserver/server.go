@@ -63,6 +63,7 @@ import (
 
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/errs/httperr"
+	"github.com/woowtech/woow-paas/push"
 )
 
 // Defaults applied by New to zero-valued Options fields.
@@ -298,6 +299,7 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 		gql:      srv,
 		upgrader: newUpgrader(originChecker(opts.AllowedOrigin)),
 		renders:  newRenderCache(),
+		flushers: push.NewPool(flushWorkers, 2*time.Second),
 		schema:   es.Schema(),
 		shutdown: opts.Shutdown,
 		recover:  Recover(log),
@@ -363,6 +365,10 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 	return s
 }
 
+// flushWorkers is how many goroutines deliver subscription events at once
+// and stay a while for the next (push.Pool); more run unpooled.
+const flushWorkers = 64
+
 // server guards gqlgen's handler.Server and owns the WebSocket transport's
 // shared state.
 type server struct {
@@ -371,6 +377,7 @@ type server struct {
 	apq      graphql.Cache[string] // nil without APQ
 	upgrader websocket.Upgrader
 	renders  *renderCache
+	flushers *push.Pool  // runs the subscriptions' deliveries
 	schema   *ast.Schema // es.Schema(), read by sharedOperation
 	shutdown context.Context
 	recover  graphql.RecoverFunc

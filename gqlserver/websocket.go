@@ -410,7 +410,7 @@ func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graph
 
 	var st *stream
 	if rc.Operation.Operation == ast.Subscription {
-		st = newStream(rc, sharedOperation(c.s.schema, rc.Doc, rc.Operation))
+		st = newStream(c.s.flushers, rc, sharedOperation(c.s.schema, rc.Doc, rc.Operation))
 		ctx, st.waker = push.NewContext(ctx, st.flusher.Wake)
 	}
 	ctx = graphql.WithOperationContext(ctx, rc)
@@ -626,10 +626,11 @@ type stream struct {
 }
 
 // newStream wraps rc's resolver middleware to capture the root field's
-// channel. shared is sharedOperation's answer for rc's operation.
-func newStream(rc *graphql.OperationContext, shared bool) *stream {
+// channel. shared is sharedOperation's answer for rc's operation; the
+// stream's drains run in pool.
+func newStream(pool *push.Pool, rc *graphql.OperationContext, shared bool) *stream {
 	st := &stream{}
-	st.flusher = push.NewFlusher(st.drain)
+	st.flusher = push.NewFlusher(pool, st.drain)
 	next0 := rc.ResolverMiddleware
 	resolved := false
 	rc.ResolverMiddleware = func(ctx context.Context, next graphql.Resolver) (any, error) {

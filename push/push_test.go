@@ -3,6 +3,7 @@ package push
 import (
 	"context"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -56,7 +57,7 @@ func TestFlusherWakeDuringDrain(t *testing.T) {
 	inDrain := make(chan struct{})
 	proceed := make(chan struct{})
 	n := 0
-	f := NewFlusher(func() bool {
+	f := NewFlusher(nil, func() bool {
 		n++
 		calls <- n
 		if n == 2 {
@@ -103,7 +104,7 @@ func TestFlusherWakeDuringDrain(t *testing.T) {
 // A drain that stops ends the Flusher: later wakes run nothing.
 func TestFlusherStops(t *testing.T) {
 	var runs atomic.Int32
-	f := NewFlusher(func() bool { runs.Add(1); return false })
+	f := NewFlusher(nil, func() bool { runs.Add(1); return false })
 	f.Run()
 	for range 3 {
 		f.Wake()
@@ -119,7 +120,7 @@ func TestFlusherStops(t *testing.T) {
 func TestFlusherConcurrentWakes(t *testing.T) {
 	var active, overlaps atomic.Int32
 	var lastStart atomic.Int64
-	f := NewFlusher(func() bool {
+	f := NewFlusher(nil, func() bool {
 		if active.Add(1) > 1 {
 			overlaps.Add(1)
 		}
@@ -148,5 +149,71 @@ func TestFlusherConcurrentWakes(t *testing.T) {
 	wg.Wait()
 	if n := overlaps.Load(); n != 0 {
 		t.Fatalf("drain ran concurrently %d times", n)
+	}
+}
+
+// goid is the calling goroutine's number, from its stack's first line.
+func goid() string {
+	buf := make([]byte, 64)
+	buf = buf[:runtime.Stack(buf, false)]
+	return strings.Fields(string(buf))[1]
+}
+
+// A Pool runs drains on goroutines it keeps between runs; runs blocked at
+// once beyond its size still run, on goroutines of their own; its idle
+// goroutines exit after linger.
+func TestPool(t *testing.T) {
+	before := runtime.NumGoroutine()
+	p := NewPool(2, 100*time.Millisecond)
+
+	// Sequential runs reuse the pooled goroutines (without the pool, each
+	// run is a new goroutine: 200 of them).
+	ran := make(chan string)
+	f := NewFlusher(p, func() bool { ran <- goid(); return true })
+	go f.Run()
+	<-ran // the holder's run
+	seen := map[string]bool{}
+	for range 200 {
+		f.Wake()
+		seen[<-ran] = true
+		time.Sleep(200 * time.Microsecond) // the run releases the Flusher and waits again
+	}
+	if len(seen) > 20 {
+		t.Errorf("200 sequential runs ran on %d goroutines", len(seen))
+	}
+
+	// Five drains blocked at once: all five run, though the pool has two.
+	release := make(chan struct{})
+	var started sync.WaitGroup
+	started.Add(5)
+	for range 5 {
+		g := NewFlusher(p, func() bool {
+			started.Done()
+			<-release
+			return false
+		})
+		g.running.Store(false) // released, as after its holder's run
+		g.Wake()
+	}
+	waited := make(chan struct{})
+	go func() { started.Wait(); close(waited) }()
+	select {
+	case <-waited:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a blocked run held up another")
+	}
+	if n := p.workers.Load(); n > 2 {
+		t.Errorf("%d pooled goroutines, want at most 2", n)
+	}
+	close(release)
+
+	// Idle, the pool keeps nothing.
+	f.running.Store(true) // f's next drain would block on ran: hold it
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before || p.workers.Load() != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines before, %d after, %d pooled", before, runtime.NumGoroutine(), p.workers.Load())
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
