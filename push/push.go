@@ -86,7 +86,7 @@ func (w *Waker) Accepted(ch any) bool {
 // reads).
 type Flusher struct {
 	drain   func() bool
-	pool    *Pool // where runs go; nil: a new goroutine each
+	pool    *Pool       // where runs go; nil: a new goroutine each
 	pending atomic.Bool // woken since drain last started
 	running atomic.Bool // held, draining, or stopped for good
 }
