@@ -36,8 +36,9 @@ func (s *Service) newStream() *live.Stream[*Event, int] {
 			if e.Stored && e.Status == aimessage.StatusStreaming {
 				// An answer started on another server, and a subscriber here
 				// follows its thread: that server sends its pieces to the
-				// others only once one asks.
-				s.askForText(e.MessageID)
+				// others only once one asks. Asked aside: the relay does not
+				// wait for the database.
+				go s.askForText(e.MessageID)
 			}
 			return &e, nil
 		},
