@@ -74,7 +74,7 @@ func PublishItem(ctx context.Context, bus events.Bus, topic string, item any) er
 // Deliver hands item, made on this server, to key's subscribers here at
 // once, on the caller's goroutine, for a stream with Config.Decode: the
 // bus is skipped (no encoding, no relay to wake), and the caller sends the
-// other servers the item itself (events.Splitter.PublishRemote). Items one
+// other servers the item itself (events.Bus.PublishRemote). Items one
 // goroutine delivers arrive in its order. Nothing happens when no one here
 // follows key.
 func (s *Stream[T, A]) Deliver(key int, item T) {

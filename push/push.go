@@ -144,10 +144,10 @@ type Pool struct {
 	workers atomic.Int32
 }
 
-// NewPool returns a Pool of at most max goroutines that wait linger for
+// NewPool returns a Pool of at most size goroutines that wait linger for
 // another run.
-func NewPool(max int, linger time.Duration) *Pool {
-	return &Pool{idle: make(chan *Flusher), max: int32(max), linger: linger}
+func NewPool(size int, linger time.Duration) *Pool {
+	return &Pool{idle: make(chan *Flusher), max: int32(size), linger: linger}
 }
 
 // run starts f.Run on an idle pooled goroutine, a new pooled one, or a
