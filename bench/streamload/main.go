@@ -117,6 +117,12 @@ type Stats struct {
 	Max float64 `json:"max_ms"`
 }
 
+// Window is the latency of the tokens written in one window of the round.
+type Window struct {
+	FromMS float64 `json:"from_ms"`
+	Stats
+}
+
 // Result is what run prints (one JSON line) and report reads.
 type Result struct {
 	Label       string  `json:"label"`
@@ -162,6 +168,9 @@ type Result struct {
 	FirstError string `json:"first_error,omitempty"`
 	// Resets after an answer's first event (a resync): not errors.
 	LateResets int `json:"late_resets"`
+
+	// Windows: the server's latencies by when the tokens were written.
+	Windows []Window `json:"server_by_window,omitempty"`
 }
 
 func (r *Result) failures() int {
@@ -550,6 +559,7 @@ func analyseServer(res *Result, p *phase, subs []*sub, replyIDs []string) {
 	want := p.expected()
 	w := len(p.tokens[0])
 	var lat []float64
+	var byWrite []timed // for the windows breakdown
 	events := 0
 	for _, s := range subs {
 		if e, _ := s.err.Load().(string); e != "" {
@@ -603,6 +613,7 @@ func analyseServer(res *Result, p *phase, subs []*sub, replyIDs []string) {
 					res.fail("thread %d: token %d received before it was written", s.thread, k)
 				}
 				lat = append(lat, l)
+				byWrite = append(byWrite, timed{at: int64(p.writes[s.thread][k]), ms: l})
 			})
 			if m.Status != "streaming" {
 				ends++
@@ -624,6 +635,41 @@ func analyseServer(res *Result, p *phase, subs []*sub, replyIDs []string) {
 	}
 	res.EventsPerReply = round3(float64(events) / float64(max(1, len(subs))))
 	res.Server = stats(lat)
+	res.Windows = windows(byWrite, 200*time.Millisecond)
+}
+
+// timed is a token's latency (ms) and when it was written (ns, the
+// phase's clock).
+type timed struct {
+	at int64
+	ms float64
+}
+
+// windows splits latencies by when their tokens were written, from the
+// first write, into windows of width w: a tail spread over the round says
+// the server is short of CPU all along, one held by a few windows says a
+// burst (a save, a collection, a start) stalls it.
+func windows(xs []timed, w time.Duration) []Window {
+	if len(xs) == 0 {
+		return nil
+	}
+	first := xs[0].at
+	for _, x := range xs {
+		first = min(first, x.at)
+	}
+	var groups [][]float64
+	for _, x := range xs {
+		i := int((x.at - first) / int64(w))
+		for len(groups) <= i {
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], x.ms)
+	}
+	out := make([]Window, len(groups))
+	for i, g := range groups {
+		out[i] = Window{FromMS: float64(time.Duration(i)*w) / 1e6, Stats: stats(g)}
+	}
+	return out
 }
 
 func clip(s string) string {
@@ -673,7 +719,25 @@ func reportCmd(paths []string) error {
 		return errors.New("no results")
 	}
 	fmt.Print(formatTable(rs))
+	fmt.Print(formatWindows(rs))
 	return nil
+}
+
+// formatWindows prints each run's latencies by window of the round.
+func formatWindows(rs []Result) string {
+	var b strings.Builder
+	for _, r := range rs {
+		if len(r.Windows) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "%s, through the server, by when the token was written (ms):\n", r.Label)
+		fmt.Fprintf(&b, "  %8s %7s %8s %8s %8s\n", "from", "tokens", "p50", "p99", "max")
+		for _, w := range r.Windows {
+			fmt.Fprintf(&b, "  %8.0f %7d %8.3f %8.3f %8.3f\n", w.FromMS, w.N, w.P50, w.P99, w.Max)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 func ratio(v, base float64) string {
