@@ -713,4 +713,18 @@ func TestOAuthClientManagement(t *testing.T) {
 	}
 	bob.expectErr(t, "BAD_USER_INPUT", "scopes", createClientMut, map[string]any{"in": map[string]any{
 		"name": "Bad", "redirectUris": []string{"https://x.example/cb"}, "scopes": many, "public": true}})
+
+	// The consent page shows the client's name: nothing may disguise it
+	// (U+202E would turn "RTL" into "LTR"), ordinary Unicode is kept.
+	for _, name := range []string{"\u202eRTL", "Bad\x1b[31m", "Two\nlines", "a\u2067b", " "} {
+		bob.expectErr(t, "BAD_USER_INPUT", "name", createClientMut, map[string]any{"in": map[string]any{
+			"name": name, "redirectUris": []string{"https://x.example/cb"}, "scopes": []string{"read"}, "public": false}})
+	}
+	data := bob.mustDo(t, createClientMut, map[string]any{"in": map[string]any{
+		"name": " Ünïcode 中文 ", "redirectUris": []string{"https://x.example/cb"}, "scopes": []string{"read"}, "public": false}})
+	data = bob.mustDo(t, oauthConsentQuery, map[string]any{"in": map[string]any{
+		"clientId": pick[string](t, data, "createOAuthClient.client.clientId"), "redirectUri": "https://x.example/cb", "scope": "read"}})
+	if got := pick[string](t, data, "oauthConsent.clientName"); got != "Ünïcode 中文" {
+		t.Errorf("the consent page names the client %q, want %q", got, "Ünïcode 中文")
+	}
 }

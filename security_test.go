@@ -95,3 +95,62 @@ func TestHostileRequests(t *testing.T) {
 		t.Errorf("cluster.mode %q", got)
 	}
 }
+
+// TestNamesRefuseDisguises: the names and words people read that are not
+// a workspace's, a service's or a home's (package names covers those) —
+// a template's name, descriptions and tags, an OAuth client's name on the
+// consent page, the sender's name on the platform's e-mails — refuse
+// what would hide or disguise text (U+202E turns "RTL" into "LTR" on
+// screen; an escape sequence recolours a terminal) and keep ordinary
+// Unicode (issue 17, item 3).
+func TestNamesRefuseDisguises(t *testing.T) {
+	srv := startServer(t, newTestEnv(t))
+	root := register(t, srv.URL, "root@x.io", "Root") // the first account: platform admin
+	const (
+		createTemplate = `mutation($input: CreateAppTemplateInput!) { createAppTemplate(input: $input) { appTemplate { id } } }`
+		updateTemplate = `mutation($input: UpdateAppTemplateInput!) { updateAppTemplate(input: $input) { appTemplate { id } } }`
+		updateSettings = `mutation($input: UpdatePlatformSettingsInput!) { updatePlatformSettings(input: $input) { settings { mailFrom } } }`
+	)
+	n := 0
+	template := func(field string, v any) map[string]any {
+		n++
+		in := map[string]any{"name": "Thing", "slug": fmt.Sprintf("thing-%d", n), "category": "web",
+			"chartRef": "oci://registry.example/charts/thing", "description": "A thing", "fullDescription": "The thing.", "tags": []string{"thing"}}
+		in[field] = v
+		return map[string]any{"input": in}
+	}
+	tplID := pick[string](t, root.mustDo(t, createTemplate, template("name", "Thing")), "createAppTemplate.appTemplate.id")
+	client := func(name string) map[string]any {
+		return map[string]any{"in": map[string]any{"name": name, "redirectUris": []string{"https://x.example/cb"}, "scopes": []string{"read"}, "public": false}}
+	}
+	for _, tt := range []struct {
+		name, query string
+		vars        func(string) map[string]any
+		field       string
+	}{
+		{"template name", createTemplate, func(s string) map[string]any { return template("name", s) }, "name"},
+		{"template description", createTemplate, func(s string) map[string]any { return template("description", s) }, "description"},
+		{"template full description", createTemplate, func(s string) map[string]any { return template("fullDescription", s) }, "fullDescription"},
+		{"template tag", createTemplate, func(s string) map[string]any { return template("tags", []string{"ok", s}) }, "tags"},
+		{"template name updated", updateTemplate, func(s string) map[string]any { return map[string]any{"input": map[string]any{"id": tplID, "name": s}} }, "name"},
+		{"template tags updated", updateTemplate, func(s string) map[string]any {
+			return map[string]any{"input": map[string]any{"id": tplID, "tags": []string{s}}}
+		}, "tags"},
+		{"OAuth client name", createClientMut, client, "name"},
+		{"sender name", updateSettings, func(s string) map[string]any {
+			return map[string]any{"input": map[string]any{"mailFrom": s + " <noreply@x.io>"}}
+		}, "mailFrom"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, bad := range []string{"\u202eRTL", "Re\u0085d", "a\u2066b"} {
+				if _, errs := root.do(t, tt.query, tt.vars(bad)); len(errs) == 0 || errs[0].Extensions.Code != "BAD_USER_INPUT" || errs[0].Extensions.Field != tt.field {
+					t.Errorf("%q: %v, want BAD_USER_INPUT on %s", bad, errs, tt.field)
+				}
+			}
+			if tt.field != "mailFrom" { // an ESC in an address is refused by its syntax: settings_test sends it encoded
+				root.expectErr(t, "BAD_USER_INPUT", tt.field, tt.query, tt.vars("Red\x1b[31m"))
+			}
+			root.mustDo(t, tt.query, tt.vars("Ünïcode 中文"))
+		})
+	}
+}

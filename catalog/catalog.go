@@ -99,7 +99,9 @@ func after[T any](ctx context.Context, m *ent.AppTemplateMutation, set func() (T
 
 // check applies the template rules the ent schema does not state to what
 // m sets (stored values were checked when they were set): name and chart
-// reference not blank, slug of lowercase letters, digits and single
+// reference not blank, name, descriptions and tags without control
+// characters or text direction overrides (line breaks only in the full
+// description), slug of lowercase letters, digits and single
 // hyphens, known category, no repository URL with an oci:// reference,
 // port in range, no negative price or resources, and the value specs:
 // keys are dot paths of [A-Za-z0-9_-] segments and unique, types known,
@@ -123,6 +125,31 @@ func check(ctx context.Context, m *ent.AppTemplateMutation) error {
 
 	if v, ok := m.Name(); ok && strings.TrimSpace(v) == "" {
 		bad(apptemplate.FieldName, "name is empty")
+	}
+	// The words the marketplace shows follow their translations' rule
+	// (checkTranslation): nothing that hides or disguises text, line
+	// breaks only in the Markdown page. Lengths are the schema's.
+	for _, w := range []struct {
+		field     string
+		get       func() (string, bool)
+		multiline bool
+	}{
+		{apptemplate.FieldName, m.Name, false},
+		{apptemplate.FieldDescription, m.Description, false},
+		{apptemplate.FieldFullDescription, m.FullDescription, true},
+	} {
+		if v, ok := w.get(); ok {
+			if err := translation.CheckText(inputField(w.field), v, 0, w.multiline); err != nil {
+				bad(w.field, "%v", err)
+			}
+		}
+	}
+	if tags, ok := m.Tags(); ok {
+		for i, tag := range tags {
+			if err := translation.CheckText(fmt.Sprintf("tags[%d]", i), tag, 0, false); err != nil {
+				bad(apptemplate.FieldTags, "%v", err)
+			}
+		}
 	}
 	if v, ok := m.Slug(); ok && !slugRe.MatchString(v) {
 		bad(apptemplate.FieldSlug, "slug %q: want lowercase letters, digits and single hyphens", v)

@@ -267,6 +267,13 @@ func TestCheckAcceptsValid(t *testing.T) {
 	if err := checked(none); err != nil {
 		t.Fatalf("no specs rejected: %v", err)
 	}
+	unicodeWords := valid()
+	unicodeWords.Name, unicodeWords.Description = "Ünïcode 中文", new("Ünïcode 中文")
+	unicodeWords.FullDescription = new("Ünïcode 中文\n\n\tעברית")
+	unicodeWords.Tags = []string{"Ünïcode", "中文"}
+	if err := checked(unicodeWords); err != nil {
+		t.Fatalf("ordinary Unicode rejected: %v", err)
+	}
 }
 
 func TestCheckRejects(t *testing.T) {
@@ -349,6 +356,16 @@ func TestCheckRejects(t *testing.T) {
 			t.Translations = []translation.Template{{Locale: "zh-TW", FullDescription: "一\x1b[31m"}}
 		}, "translations", "fullDescription cannot contain control characters"},
 		{"blank name", func(t *ent.CreateAppTemplateInput) { t.Name = " " }, "name", "name"},
+		{"name with a direction override", func(t *ent.CreateAppTemplateInput) { t.Name = "\u202eThing" }, "name", "name cannot contain control characters"},
+		{"name with an escape", func(t *ent.CreateAppTemplateInput) { t.Name = "Thing\x1b[31m" }, "name", "name cannot contain control characters"},
+		{"name on two lines", func(t *ent.CreateAppTemplateInput) { t.Name = "Th\ning" }, "name", "name cannot contain control characters"},
+		{"description with a direction override", func(t *ent.CreateAppTemplateInput) { t.Description = new("A \u202ething") }, "description", "description cannot contain control characters"},
+		{"description with a NUL", func(t *ent.CreateAppTemplateInput) { t.Description = new("A\x00thing") }, "description", "description cannot contain control characters"},
+		{"description on two lines", func(t *ent.CreateAppTemplateInput) { t.Description = new("A\nthing") }, "description", "description cannot contain control characters"},
+		{"full description with a direction override", func(t *ent.CreateAppTemplateInput) { t.FullDescription = new("One.\n\nTwo \u202e.") }, "fullDescription", "fullDescription cannot contain control characters"},
+		{"full description with an escape", func(t *ent.CreateAppTemplateInput) { t.FullDescription = new("One.\x1b[31m") }, "fullDescription", "fullDescription cannot contain control characters"},
+		{"tag with a direction override", func(t *ent.CreateAppTemplateInput) { t.Tags = []string{"ok", "a\u202eb"} }, "tags", "tags[1] cannot contain control characters"},
+		{"tag with a control character", func(t *ent.CreateAppTemplateInput) { t.Tags = []string{"a\x07"} }, "tags", "tags[0] cannot contain control characters"},
 		{"bad port", func(t *ent.CreateAppTemplateInput) { t.DefaultPort = new(70000) }, "defaultPort", "port"},
 		{"negative price", func(t *ent.CreateAppTemplateInput) { t.MonthlyPrice = new(-1.0) }, "monthlyPrice", "monthlyPrice must not be negative"},
 		{"negative RAM", func(t *ent.CreateAppTemplateInput) { t.MinRAMGB = new(-1.0) }, "minRAMGB", "minRAMGB must not be negative"},

@@ -6,6 +6,7 @@
 package errs
 
 import (
+	"context"
 	"errors"
 	"fmt"
 )
@@ -93,3 +94,13 @@ func CodeOf(err error) Code {
 
 // Is reports whether err carries the given code.
 func Is(err error, code Code) bool { return CodeOf(err) == code }
+
+// ClientGone reports whether err is ctx's own cancellation: for a
+// request's context, the client went away (closed the tab, navigated,
+// dropped the connection) and the work stopped. That is not the server's
+// fault: the edges log it at DEBUG, never at ERROR. An error that merely
+// wraps context.Canceled while ctx is live (a job cancelled inside) is
+// not the client's doing and stays an error.
+func ClientGone(ctx context.Context, err error) bool {
+	return errors.Is(err, context.Canceled) && ctx.Err() != nil
+}

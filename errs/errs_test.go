@@ -50,3 +50,28 @@ func TestCodeOf(t *testing.T) {
 		}
 	}
 }
+
+func TestClientGone(t *testing.T) {
+	live := context.Background()
+	gone, cancel := context.WithCancel(live)
+	cancel()
+	timedOut, stop := context.WithTimeout(live, 0)
+	defer stop()
+	<-timedOut.Done()
+	for _, tt := range []struct {
+		name string
+		ctx  context.Context
+		err  error
+		want bool
+	}{
+		{"the request was cancelled", gone, fmt.Errorf("query: %w", context.Canceled), true},
+		{"cancelled inside, the request live", live, context.Canceled, false},
+		{"timed out", timedOut, context.DeadlineExceeded, false},
+		{"another error of a cancelled request", gone, errors.New("disk full"), false},
+		{"no error", gone, nil, false},
+	} {
+		if got := errs.ClientGone(tt.ctx, tt.err); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

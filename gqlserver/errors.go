@@ -120,7 +120,7 @@ func PresenterWith(log *slog.Logger, classify func(error) *errs.Error) graphql.E
 				Locations:  base.Locations,
 				Extensions: map[string]any{"code": CodeTimeout},
 			}
-		case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		case errs.ClientGone(ctx, err):
 			log.DebugContext(ctx, "graphql: operation cancelled", attrs...)
 			return &gqlerror.Error{
 				Message:    "the operation was cancelled",

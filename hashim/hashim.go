@@ -13,7 +13,6 @@ package hashim
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -126,7 +125,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errs.TooManyRequests:
 		writeError(w, http.StatusTooManyRequests, "Too Many Requests", e.Message)
 	default:
-		if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		if errs.ClientGone(r.Context(), err) {
 			return // the client went away: nothing to tell it, nothing wrong here
 		}
 		h.log.ErrorContext(r.Context(), "smart home shim", "path", r.URL.Path, "err", err)

@@ -9,7 +9,6 @@ package httpauth
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -137,7 +136,7 @@ func (a *Authenticator) middleware(next http.Handler, tokenOf func(*http.Request
 // logFailure logs a failed session lookup: at ERROR, unless the client
 // went away (a cancelled request is not the server's fault).
 func (a *Authenticator) logFailure(ctx context.Context, msg string, err error) {
-	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+	if errs.ClientGone(ctx, err) {
 		a.log.DebugContext(ctx, msg+": the client went away", "err", err)
 		return
 	}

@@ -30,6 +30,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/woowtech/woow-paas/names"
 )
 
 // Message is one plain-text e-mail to one recipient.
@@ -127,6 +129,8 @@ func parseURL(raw string) (*url.URL, error) {
 }
 
 // ParseFrom reads a From address such as "Woow <noreply@example.com>".
+// The sender's name is shown in every inbox, so it follows the rule of
+// every name (names.Unsafe), encoded words (=?utf-8?q?...?=) decoded.
 func ParseFrom(from string) (*mail.Address, error) {
 	if strings.TrimSpace(from) == "" {
 		return nil, errors.New("set the address mail is sent from")
@@ -134,6 +138,9 @@ func ParseFrom(from string) (*mail.Address, error) {
 	a, err := mail.ParseAddress(from)
 	if err != nil {
 		return nil, fmt.Errorf("want an address such as \"Woow <noreply@example.com>\": %w", err)
+	}
+	if strings.ContainsFunc(a.Name, func(r rune) bool { return names.Unsafe(r, false) }) {
+		return nil, errors.New("the sender's name cannot contain control characters or text direction overrides")
 	}
 	return a, nil
 }

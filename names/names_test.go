@@ -16,6 +16,8 @@ func TestRules(t *testing.T) {
 		{"trimmed", "  Acme  ", "Acme", Required, true},
 		{"CJK counts characters", strings.Repeat("家", 10), strings.Repeat("家", 10), Required, true},
 		{"accents and emoji kept", "Ünïcode 🏠", "Ünïcode 🏠", Required, true},
+		{"accents and CJK kept", "Ünïcode 中文", "Ünïcode 中文", Required, true},
+		{"C1 next line at an end is space, trimmed", "Acme\u0085", "Acme", Required, true},
 		{"right-to-left letters kept", "בית", "בית", Required, true},
 		{"empty", "   ", "", Required, false},
 		{"too long", strings.Repeat("x", 11), "", Required, false},

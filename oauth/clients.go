@@ -20,6 +20,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthgrant"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/viewer"
@@ -148,28 +149,31 @@ const (
 	maxURILen       = 2000
 )
 
-func (in ClientInput) validate() error {
-	name := strings.TrimSpace(in.Name)
-	if name == "" || len([]rune(name)) > 100 {
-		return errs.InvalidField("name", "give the client a name of at most 100 characters")
+// validate checks in and returns the client's name, trimmed. The name is
+// shown on the consent page, so it follows the rule of every name
+// (package names): a U+202E there would disguise who asks for access.
+func (in ClientInput) validate() (string, error) {
+	name, err := names.Required("name", "client name", in.Name, 100)
+	if err != nil {
+		return "", err
 	}
 	if len(in.RedirectURIs) == 0 || len(in.RedirectURIs) > maxRedirectURIs {
-		return errs.InvalidField("redirectUris", "register between 1 and %d redirect URIs", maxRedirectURIs)
+		return "", errs.InvalidField("redirectUris", "register between 1 and %d redirect URIs", maxRedirectURIs)
 	}
 	for i, raw := range in.RedirectURIs {
 		if err := checkRedirectURI(raw); err != nil {
-			return errs.InvalidField(fmt.Sprintf("redirectUris.%d", i), "%s", err)
+			return "", errs.InvalidField(fmt.Sprintf("redirectUris.%d", i), "%s", err)
 		}
 	}
 	if len(in.Scopes) == 0 || len(in.Scopes) > len(policy.Scopes) {
-		return errs.InvalidField("scopes", "choose between 1 and %d scopes", len(policy.Scopes))
+		return "", errs.InvalidField("scopes", "choose between 1 and %d scopes", len(policy.Scopes))
 	}
 	for _, sc := range in.Scopes {
 		if !policy.KnownScope(sc) {
-			return errs.InvalidField("scopes", "unknown scope %q", sc)
+			return "", errs.InvalidField("scopes", "unknown scope %q", sc)
 		}
 	}
-	return nil
+	return name, nil
 }
 
 // checkRedirectURI is the rule for a registered redirect URI (RFC 9700
@@ -231,13 +235,14 @@ func (s *Service) CreateClient(ctx context.Context, in ClientInput) (*ent.OAuthC
 	if err != nil {
 		return nil, "", err
 	}
-	if err := in.validate(); err != nil {
+	name, err := in.validate()
+	if err != nil {
 		return nil, "", err
 	}
 	id, _ := auth.NewToken()
 	create := s.client.OAuthClient.Create().
 		SetClientID("wpc-" + strings.ToLower(id[:20])).
-		SetName(strings.TrimSpace(in.Name)).
+		SetName(name).
 		SetRedirectUris(in.RedirectURIs).
 		SetAllowedScopes(dedupe(in.Scopes)).
 		SetPublic(in.Public).

@@ -241,6 +241,8 @@ func TestSecretSettings(t *testing.T) {
 		{settings.Update{SMTPURL: new("smtp://u:Sup3rSecretPw@h:port")}, "smtpUrl"},
 		{settings.Update{SMTPURL: new("smtp://h/" + strings.Repeat("x", 2000))}, "smtpUrl"},
 		{settings.Update{MailFrom: new("not an address")}, "mailFrom"},
+		{settings.Update{MailFrom: new("\u202eWoow <noreply@example.com>")}, "mailFrom"},
+		{settings.Update{MailFrom: new("=?utf-8?q?Wo=1Bow?= <noreply@example.com>")}, "mailFrom"}, // ESC, encoded
 		{settings.Update{CFToken: new("two Sup3rSecretPw")}, "cloudflareApiToken"},
 		{settings.Update{CFToken: new(strings.Repeat("t", 201))}, "cloudflareApiToken"},
 		{settings.Update{CFAccount: new("acc")}, "cloudflareAccountId"},
@@ -252,6 +254,11 @@ func TestSecretSettings(t *testing.T) {
 		} else if strings.Contains(e.Message, "Sup3rSecretPw") {
 			t.Errorf("the error quotes the secret: %v", e)
 		}
+	}
+
+	// The sender's name may be in any language.
+	if v, err := s.Update(admin, settings.Update{MailFrom: new("Ünïcode 中文 <noreply@example.com>")}); err != nil || v.MailFrom != "Ünïcode 中文 <noreply@example.com>" {
+		t.Errorf("a sender's name in ordinary Unicode: %v, %v", v, err)
 	}
 
 	// An empty string clears; the others stay.

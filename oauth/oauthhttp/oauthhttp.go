@@ -317,7 +317,7 @@ func (h *Handler) authorize(w http.ResponseWriter, r *http.Request) {
 	case errs.CodeOf(err) == errs.Invalid:
 		h.errorPage(w, http.StatusBadRequest, errs.Public(err).Message)
 	default:
-		h.log.ErrorContext(r.Context(), "oauth authorize", "err", err)
+		h.logInternal(r, "oauth authorize", err)
 		h.errorPage(w, http.StatusInternalServerError, errs.InternalMessage)
 	}
 }
@@ -347,6 +347,16 @@ func (h *Handler) errorPage(w http.ResponseWriter, status int, msg string) {
 	_ = errorPage.Execute(w, msg)
 }
 
+// logInternal logs an error the client is not shown: at ERROR, unless
+// the client went away (a cancelled request is not the server's fault).
+func (h *Handler) logInternal(r *http.Request, msg string, err error) {
+	if errs.ClientGone(r.Context(), err) {
+		h.log.DebugContext(r.Context(), msg+": the client went away", "path", r.URL.Path, "err", err)
+		return
+	}
+	h.log.ErrorContext(r.Context(), msg, "path", r.URL.Path, "err", err)
+}
+
 // fail answers with an RFC 6749 error body. invalid_client is 401 (with a
 // Basic challenge when the client tried Basic); server errors are logged
 // and shown without detail.
@@ -356,7 +366,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 		if pub := errs.Public(err); pub.Code != errs.Internal {
 			e = &oauth.Error{Code: oauth.InvalidRequest, Description: pub.Message}
 		} else {
-			h.log.ErrorContext(r.Context(), "oauth endpoint", "path", r.URL.Path, "err", err)
+			h.logInternal(r, "oauth endpoint", err)
 			e = &oauth.Error{Code: "server_error", Description: errs.InternalMessage}
 		}
 	}

@@ -20,6 +20,14 @@ export function isTransitional(state: string): boolean {
   return (transitional as string[]).includes(state);
 }
 
+/**
+ * States in which the app answers at its address: only then is the address
+ * a link (a service that never deployed, failed or stopped shows it as text).
+ */
+export function serving(state: string): boolean {
+  return state === "running" || state === "upgrading";
+}
+
 // Keys, translated when asked for (the language may change meanwhile).
 const labels = {
   pending: "state.pending",

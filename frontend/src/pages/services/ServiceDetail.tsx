@@ -10,7 +10,7 @@ import { graphql } from "../../gql";
 import { SupportProject } from "../projects/SupportProject";
 import type { ServiceDetailQuery, ServiceEventsSubscription } from "../../gql/graphql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, RelativeTime } from "../../components/ui";
-import { ServiceStateBadge } from "../../components/ServiceState";
+import { ServiceStateBadge, serving } from "../../components/ServiceState";
 import { appError } from "../../lib/errors";
 import { i18n } from "../../i18n";
 import { isTransitional, settled } from "./rules";
@@ -616,11 +616,6 @@ function ConfirmDelete(props: {
       </form>
     </dialog>
   );
-}
-
-/** States in which the app answers at its address. */
-function serving(state: string): boolean {
-  return state === "running" || state === "upgrading";
 }
 
 // One whole sentence per combination of what the viewer may do (update,

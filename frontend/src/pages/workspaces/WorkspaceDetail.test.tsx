@@ -164,6 +164,39 @@ describe("WorkspaceDetail", { timeout: 20_000 }, () => {
     expect(screen.queryByRole("link", { name: "old" })).toBeNull();
   });
 
+  it("links a service's address only while the app answers there", async () => {
+    renderDetail(
+      mockClient(
+        answers(
+          detail("admin", {
+            services: [
+              service("s-1", "live", "running", "https://paas-live.woowtech.io"),
+              service("s-2", "updating", "upgrading", "https://paas-updating.woowtech.io"),
+              { ...service("s-3", "fresh", "pending", "https://paas-fresh.woowtech.io"), helmRevision: 0 },
+              { ...service("s-4", "failed", "error", "https://paas-failed.woowtech.io"), helmRevision: 0 },
+              service("s-5", "resting", "stopped", "https://paas-resting.woowtech.io"),
+            ],
+          }),
+        ),
+      ).client,
+    );
+    await screen.findByRole("link", { name: "live" });
+    const card = (name: string) => screen.getByRole("link", { name }).closest("li")!;
+    expect(within(card("live")).getByRole("link", { name: /paas-live\.woowtech\.io/ })).toHaveAttribute(
+      "href",
+      "https://paas-live.woowtech.io",
+    );
+    expect(within(card("updating")).getByRole("link", { name: /paas-updating\.woowtech\.io/ })).toHaveAttribute(
+      "href",
+      "https://paas-updating.woowtech.io",
+    );
+    for (const name of ["fresh", "failed", "resting"]) {
+      // The card's only link is the service's page; its address is text.
+      expect(within(card(name)).getAllByRole("link")).toHaveLength(1);
+      expect(card(name)).toHaveTextContent(`paas-${name}.woowtech.io (answers once the service runs)`);
+    }
+  });
+
   it("points to the marketplace when there are no services", async () => {
     renderDetail(mockClient(answers(detail("owner"))).client);
     expect(await screen.findByRole("heading", { name: "No services yet" })).toBeInTheDocument();

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useSubscription } from "urql";
 import { graphql } from "../../gql";
 import type { WorkspaceDetailPageQuery } from "../../gql/graphql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
+import { serving } from "../../components/ServiceState";
 import { appError, fieldErrors, formError, sentence } from "../../lib/errors";
 import { i18n } from "../../i18n";
 import { AppAvatar } from "../marketplace/format";
@@ -336,7 +337,7 @@ function Services({ ws, canDeploy }: { ws: Workspace; canDeploy: boolean }) {
 }
 
 function ServiceCard({ s }: { s: Service }) {
-  const { t } = useTranslation("workspaces");
+  const { t } = useTranslation(["workspaces", "services"]);
   return (
     <li className="card ws-card">
       <div className="ws-service-head">
@@ -350,12 +351,17 @@ function ServiceCard({ s }: { s: Service }) {
         <ServiceStateBadge state={s.state} />
       </div>
       {s.state === "error" && s.errorMessage && <p className="ws-service-error" title={s.errorMessage}>{s.errorMessage}</p>}
-      {s.url && (
-        <a className="ws-url" href={s.url} target="_blank" rel="noopener noreferrer">
-          {s.url.replace(/^https?:\/\//, "")}
-          <span className="visually-hidden"> {t("services.newTab")}</span>
-        </a>
-      )}
+      {s.url &&
+        (serving(s.state) ? (
+          <a className="ws-url" href={s.url} target="_blank" rel="noopener noreferrer">
+            {s.url.replace(/^https?:\/\//, "")}
+            <span className="visually-hidden"> {t("services.newTab")}</span>
+          </a>
+        ) : (
+          <span className="ws-url muted">
+            {s.url.replace(/^https?:\/\//, "")} {t("services:overview.answersOnceRunning")}
+          </span>
+        ))}
       <p className="muted ws-meta">
         {s.helmRevision > 0
           ? t("services.revision", { version: s.chartVersion, revision: s.helmRevision })
