@@ -7140,6 +7140,8 @@ input CreateAIProviderInput {
   temperature: Float
   "Whether agents may use it (default true)."
   active: Boolean
+  "As in CreateWorkspaceInput: the same key again returns the provider the first request made (the viewer's keys: another admin's are theirs)."
+  idempotencyKey: String
 }
 
 "Changes to a provider (platform admins); fields left out stay."
@@ -7218,6 +7220,8 @@ input CreateAIAgentInput {
   isDefault: Boolean
   "Whether it answers (default true)."
   active: Boolean
+  "As in CreateWorkspaceInput: the same key again returns the agent the first request made (the viewer's keys: another admin's are theirs)."
+  idempotencyKey: String
 }
 
 "Changes to an agent (platform admins); fields left out stay."
@@ -7314,6 +7318,8 @@ input CreateThreadInput {
   autoReply: Boolean
   "The task the thread is about (one thread per task)."
   taskId: ID
+  "As in CreateWorkspaceInput: the same key again returns the thread the first request made."
+  idempotencyKey: String
 }
 
 "Changes to a thread (members from user up); fields left out stay."
@@ -7523,6 +7529,8 @@ input CreateTaskStageInput {
   name: String!
   "Where the stage goes, counted from 0 (default: last)."
   position: Int
+  "As in CreateWorkspaceInput: the same key again returns the stage the first request made."
+  idempotencyKey: String
 }
 
 "Changes to a column; fields left out stay."
@@ -35530,7 +35538,7 @@ func (ec *executionContext) unmarshalInputCreateAIAgentInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"handle", "displayName", "description", "systemPrompt", "providerId", "model", "temperature", "avatarColor", "isDefault", "active"}
+	fieldsInOrder := [...]string{"handle", "displayName", "description", "systemPrompt", "providerId", "model", "temperature", "avatarColor", "isDefault", "active", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35607,6 +35615,13 @@ func (ec *executionContext) unmarshalInputCreateAIAgentInput(ctx context.Context
 				return it, err
 			}
 			it.Active = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -35635,7 +35650,7 @@ func (ec *executionContext) unmarshalInputCreateAIProviderInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "baseUrl", "apiKey", "defaultModel", "maxTokens", "temperature", "active"}
+	fieldsInOrder := [...]string{"name", "baseUrl", "apiKey", "defaultModel", "maxTokens", "temperature", "active", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35691,6 +35706,13 @@ func (ec *executionContext) unmarshalInputCreateAIProviderInput(ctx context.Cont
 				return it, err
 			}
 			it.Active = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -36216,7 +36238,7 @@ func (ec *executionContext) unmarshalInputCreateTaskStageInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"projectId", "name", "position"}
+	fieldsInOrder := [...]string{"projectId", "name", "position", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36244,6 +36266,13 @@ func (ec *executionContext) unmarshalInputCreateTaskStageInput(ctx context.Conte
 				return it, err
 			}
 			it.Position = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -36272,7 +36301,7 @@ func (ec *executionContext) unmarshalInputCreateThreadInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"workspaceId", "title", "defaultAgentId", "autoReply", "taskId"}
+	fieldsInOrder := [...]string{"workspaceId", "title", "defaultAgentId", "autoReply", "taskId", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36314,6 +36343,13 @@ func (ec *executionContext) unmarshalInputCreateThreadInput(ctx context.Context,
 				return it, err
 			}
 			it.TaskID = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil

@@ -149,6 +149,8 @@ type CreateAIAgentInput struct {
 	IsDefault *bool `json:"isDefault,omitempty"`
 	// Whether it answers (default true).
 	Active *bool `json:"active,omitempty"`
+	// As in CreateWorkspaceInput: the same key again returns the agent the first request made (the viewer's keys: another admin's are theirs).
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // A new OpenAI-compatible provider (platform admins).
@@ -168,6 +170,8 @@ type CreateAIProviderInput struct {
 	Temperature *float64 `json:"temperature,omitempty"`
 	// Whether agents may use it (default true).
 	Active *bool `json:"active,omitempty"`
+	// As in CreateWorkspaceInput: the same key again returns the provider the first request made (the viewer's keys: another admin's are theirs).
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // An invitation that needs a new link.
@@ -238,6 +242,8 @@ type CreateTaskStageInput struct {
 	Name string `json:"name"`
 	// Where the stage goes, counted from 0 (default: last).
 	Position *int `json:"position,omitempty"`
+	// As in CreateWorkspaceInput: the same key again returns the stage the first request made.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // A new thread (members from user up).
@@ -252,6 +258,8 @@ type CreateThreadInput struct {
 	AutoReply *bool `json:"autoReply,omitempty"`
 	// The task the thread is about (one thread per task).
 	TaskID *int `json:"taskId,omitempty"`
+	// As in CreateWorkspaceInput: the same key again returns the thread the first request made.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // A new workspace; the viewer becomes its owner.

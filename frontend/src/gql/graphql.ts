@@ -134,6 +134,8 @@ export type CreateAiAgentInput = {
   displayName: string;
   /** What follows @ in a mention: 1 to 50 lower-case letters, digits, _ or -. */
   handle: string;
+  /** As in CreateWorkspaceInput: the same key again returns the agent the first request made (the viewer's keys: another admin's are theirs). */
+  idempotencyKey?: string | null | undefined;
   /** The agent that answers when no one is mentioned; one at most. */
   isDefault?: boolean | null | undefined;
   /** Empty: the provider's default model. */
@@ -159,6 +161,8 @@ export type CreateAiProviderInput = {
   baseUrl: string;
   /** The model agents without one use; empty to set later. */
   defaultModel?: string | null | undefined;
+  /** As in CreateWorkspaceInput: the same key again returns the provider the first request made (the viewer's keys: another admin's are theirs). */
+  idempotencyKey?: string | null | undefined;
   /** 1 to 1,000,000 (default 2048). */
   maxTokens?: number | null | undefined;
   /** 1 to 100 characters. */
@@ -275,6 +279,8 @@ export type CreateTaskInput = {
 
 /** A new column on a board. */
 export type CreateTaskStageInput = {
+  /** As in CreateWorkspaceInput: the same key again returns the stage the first request made. */
+  idempotencyKey?: string | null | undefined;
   /** At most 100 characters. */
   name: string;
   /** Where the stage goes, counted from 0 (default: last). */
@@ -289,6 +295,8 @@ export type CreateThreadInput = {
   autoReply?: boolean | null | undefined;
   /** The agent that answers when no one is mentioned and auto-reply is on. */
   defaultAgentId?: string | number | null | undefined;
+  /** As in CreateWorkspaceInput: the same key again returns the thread the first request made. */
+  idempotencyKey?: string | null | undefined;
   /** The task the thread is about (one thread per task). */
   taskId?: string | number | null | undefined;
   /** At most 200 characters. */
