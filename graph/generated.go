@@ -35741,7 +35741,7 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "slug", "description", "fullDescription", "translations", "category", "tags", "icon", "monthlyPrice", "documentationURL", "chartRef", "chartRepoURL", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRAMGB", "minStorageGB", "active"}
+	fieldsInOrder := [...]string{"name", "slug", "description", "fullDescription", "translations", "category", "tags", "icon", "monthlyPrice", "documentationURL", "chartRef", "chartRepoURL", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRAMGB", "minStorageGB", "active", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35895,6 +35895,13 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 				return it, err
 			}
 			it.Active = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil

@@ -195,6 +195,8 @@ export type CreateAppTemplateInput = {
   fullDescription?: string | null | undefined;
   /** A Material Symbols icon name. */
   icon?: string | null | undefined;
+  /** As in CreateWorkspaceInput: the same key again returns the AppTemplate the first request made (the viewer's keys: another's are theirs). */
+  idempotencyKey?: string | null | undefined;
   /** Whether a deploy gets a public address (ingress) for the app. */
   ingressEnabled?: boolean | null | undefined;
   /** The memory the app needs at least, in GB. */
