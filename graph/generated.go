@@ -6084,6 +6084,13 @@ input InviteMemberInput {
   email: String!
   "The role on accepting: admin, user or guest (owner is refused)."
   role: Role!
+  """
+  As in CreateWorkspaceInput: the same key again returns the invitation the
+  first request made, and sends no second e-mail. It has no link then
+  (link is null): the server keeps only the link's hash, and a new link
+  would stop the one e-mailed. createInvitationLink makes a new one.
+  """
+  idempotencyKey: String
 }
 
 "The invitation made."
@@ -6097,9 +6104,10 @@ type InviteMemberPayload {
   """
   The single-use link that joins the workspace (while signed in). Only this
   answer carries it: the server keeps a hash. createInvitationLink makes a
-  new one.
+  new one. Null when the request repeated an idempotency key: the first
+  answer had the link.
   """
-  link: String!
+  link: String
 }
 
 "Where an invitation stands."
@@ -6201,14 +6209,23 @@ type InvitationPayload {
 input CreateInvitationLinkInput {
   "The invitation; CONFLICT when it was answered or cancelled. Its expiry moves too."
   id: ID!
+  """
+  As in CreateWorkspaceInput: the same key again makes no new link and
+  returns the invitation with link null (the server keeps only the link's
+  hash); the link the first request made keeps working.
+  """
+  idempotencyKey: String
 }
 
 "The invitation and its new link."
 type InvitationLinkPayload {
   "The invitation."
   invitation: Invitation!
-  "A new single-use link; the previous one stops working."
-  link: String!
+  """
+  A new single-use link; the previous one stops working. Null when the
+  request repeated an idempotency key: the first answer had the link.
+  """
+  link: String
 }
 
 "A member's new role (admins and the owner)."
@@ -6942,13 +6959,19 @@ input CreateOAuthClientInput {
   scopes: [String!]!
   "A public client (a native or browser app) has no secret and must use PKCE."
   public: Boolean!
+  """
+  As in CreateWorkspaceInput: the same key again returns the client the
+  first request made, without its secret (clientSecret is null): the server
+  keeps only a hash. rotateOAuthClientSecret makes a new one.
+  """
+  idempotencyKey: String
 }
 
 "The client, and its secret when just made."
 type OAuthClientPayload {
   "The client."
   client: OAuthClient!
-  "The client secret, shown once (null for public clients)."
+  "The client secret, shown once: null for public clients, and when createOAuthClient repeated an idempotency key."
   clientSecret: String
 }
 
@@ -16223,11 +16246,11 @@ func (ec *executionContext) _InvitationLinkPayload_link(ctx context.Context, fie
 			return obj.Link, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_InvitationLinkPayload_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16310,11 +16333,11 @@ func (ec *executionContext) _InviteMemberPayload_link(ctx context.Context, field
 			return obj.Link, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_InviteMemberPayload_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -35930,7 +35953,7 @@ func (ec *executionContext) unmarshalInputCreateInvitationLinkInput(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id"}
+	fieldsInOrder := [...]string{"id", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35944,6 +35967,13 @@ func (ec *executionContext) unmarshalInputCreateInvitationLinkInput(ctx context.
 				return it, err
 			}
 			it.ID = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -35972,7 +36002,7 @@ func (ec *executionContext) unmarshalInputCreateOAuthClientInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "redirectUris", "scopes", "public"}
+	fieldsInOrder := [...]string{"name", "redirectUris", "scopes", "public", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36007,6 +36037,13 @@ func (ec *executionContext) unmarshalInputCreateOAuthClientInput(ctx context.Con
 				return it, err
 			}
 			it.Public = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -37691,7 +37728,7 @@ func (ec *executionContext) unmarshalInputInviteMemberInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"workspaceId", "email", "role"}
+	fieldsInOrder := [...]string{"workspaceId", "email", "role", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37719,6 +37756,13 @@ func (ec *executionContext) unmarshalInputInviteMemberInput(ctx context.Context,
 				return it, err
 			}
 			it.Role = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -50551,7 +50595,7 @@ func (ec *executionContext) _InvitationLinkPayload(ctx context.Context, sel ast.
 			}
 		case "link":
 			out.Values[i] = ec._InvitationLinkPayload_link(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -50622,7 +50666,7 @@ func (ec *executionContext) _InviteMemberPayload(ctx context.Context, sel ast.Se
 			}
 		case "link":
 			out.Values[i] = ec._InviteMemberPayload_link(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

@@ -131,8 +131,8 @@ func (r *mutationResolver) ArchiveWorkspace(ctx context.Context, input model.Arc
 
 // InviteMember is the resolver for the inviteMember field.
 func (r *mutationResolver) InviteMember(ctx context.Context, input model.InviteMemberInput) (*model.InviteMemberPayload, error) {
-	inv, link, err := r.Workspaces.Invite(ctx, input.WorkspaceID, input.Email, input.Role)
-	return &model.InviteMemberPayload{Invitation: inv, Link: link}, err
+	inv, link, err := r.Workspaces.InviteOnce(ctx, deref(input.IdempotencyKey), input.WorkspaceID, input.Email, input.Role)
+	return &model.InviteMemberPayload{Invitation: inv, Link: optional(link)}, err
 }
 
 // AcceptInvitation is the resolver for the acceptInvitation field.
@@ -155,8 +155,8 @@ func (r *mutationResolver) CancelInvitation(ctx context.Context, input model.Can
 
 // CreateInvitationLink is the resolver for the createInvitationLink field.
 func (r *mutationResolver) CreateInvitationLink(ctx context.Context, input model.CreateInvitationLinkInput) (*model.InvitationLinkPayload, error) {
-	inv, link, err := r.Workspaces.NewLink(ctx, input.ID)
-	return &model.InvitationLinkPayload{Invitation: inv, Link: link}, err
+	inv, link, err := r.Workspaces.NewLinkOnce(ctx, deref(input.IdempotencyKey), input.ID)
+	return &model.InvitationLinkPayload{Invitation: inv, Link: optional(link)}, err
 }
 
 // UpdateMemberRole is the resolver for the updateMemberRole field.
@@ -293,7 +293,8 @@ func (r *mutationResolver) ApproveOAuthDevice(ctx context.Context, input model.A
 
 // CreateOAuthClient is the resolver for the createOAuthClient field.
 func (r *mutationResolver) CreateOAuthClient(ctx context.Context, input model.CreateOAuthClientInput) (*model.OAuthClientPayload, error) {
-	c, secret, err := r.OAuth.CreateClient(ctx, oauth.ClientInput{Name: input.Name, RedirectURIs: input.RedirectUris, Scopes: input.Scopes, Public: input.Public})
+	c, secret, err := r.OAuth.CreateClient(ctx, oauth.ClientInput{Name: input.Name, RedirectURIs: input.RedirectUris, Scopes: input.Scopes, Public: input.Public,
+		IdempotencyKey: deref(input.IdempotencyKey)})
 	return &model.OAuthClientPayload{Client: c, ClientSecret: optional(secret)}, err
 }
 

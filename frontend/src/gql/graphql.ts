@@ -223,10 +223,22 @@ export type CreateAppTemplateInput = {
 export type CreateInvitationLinkInput = {
   /** The invitation; CONFLICT when it was answered or cancelled. Its expiry moves too. */
   id: string | number;
+  /**
+   * As in CreateWorkspaceInput: the same key again makes no new link and
+   * returns the invitation with link null (the server keeps only the link's
+   * hash); the link the first request made keeps working.
+   */
+  idempotencyKey?: string | null | undefined;
 };
 
 /** A new OAuth client, owned by the viewer. */
 export type CreateOAuthClientInput = {
+  /**
+   * As in CreateWorkspaceInput: the same key again returns the client the
+   * first request made, without its secret (clientSecret is null): the server
+   * keeps only a hash. rotateOAuthClientSecret makes a new one.
+   */
+  idempotencyKey?: string | null | undefined;
   /** The name users see on the consent page, 1 to 100 characters. */
   name: string;
   /** A public client (a native or browser app) has no secret and must use PKCE. */
@@ -422,6 +434,13 @@ export type InvitationStatus =
 export type InviteMemberInput = {
   /** The address to invite; CONFLICT when it belongs to a member already. */
   email: string;
+  /**
+   * As in CreateWorkspaceInput: the same key again returns the invitation the
+   * first request made, and sends no second e-mail. It has no link then
+   * (link is null): the server keeps only the link's hash, and a new link
+   * would stop the one e-mailed. createInvitationLink makes a new one.
+   */
+  idempotencyKey?: string | null | undefined;
   /** The role on accepting: admin, user or guest (owner is refused). */
   role: Role;
   /** The workspace. */
@@ -1900,7 +1919,7 @@ export type TeamInviteMutationVariables = Exact<{
 }>;
 
 
-export type TeamInviteMutation = { inviteMember: { link: string, invitation: { id: string, email: string, role: Role, status: InvitationStatus, expiresAt: string, createdAt: string } } };
+export type TeamInviteMutation = { inviteMember: { link: string | null, invitation: { id: string, email: string, role: Role, status: InvitationStatus, expiresAt: string, createdAt: string } } };
 
 export type TeamCancelInvitationMutationVariables = Exact<{
   input: CancelInvitationInput;
@@ -1914,7 +1933,7 @@ export type TeamInvitationLinkMutationVariables = Exact<{
 }>;
 
 
-export type TeamInvitationLinkMutation = { createInvitationLink: { link: string, invitation: { id: string, status: InvitationStatus, expiresAt: string } } };
+export type TeamInvitationLinkMutation = { createInvitationLink: { link: string | null, invitation: { id: string, status: InvitationStatus, expiresAt: string } } };
 
 export type TeamUpdateRoleMutationVariables = Exact<{
   input: UpdateMemberRoleInput;
