@@ -10,6 +10,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiprovider"
 	"github.com/woowtech/woow-paas/ent/aithread"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/store"
@@ -17,12 +18,14 @@ import (
 )
 
 // AgentInput is what createAIAgent and updateAIAgent take; nil leaves a
-// field as it is (on create: its default).
+// field as it is (on create: its default). IdempotencyKey is for create
+// only.
 type AgentInput struct {
 	Handle, DisplayName, Description, SystemPrompt, Model, AvatarColor *string
 	ProviderID                                                         *int
 	Temperature                                                        *float64
 	IsDefault, Active                                                  *bool
+	IdempotencyKey                                                     *string
 }
 
 // handleRE is what a @handle may be: it must stand alone after "@" in a
@@ -32,9 +35,15 @@ var handleRE = regexp.MustCompile(`^[a-z][a-z0-9_-]{0,49}$`)
 var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
 // CreateAgent adds an agent (platform admins). Making it the default
-// takes that from the agent that had it.
+// takes that from the agent that had it. The same idempotency key again
+// answers with the agent the first request made (see package
+// idempotency).
 func (s *Service) CreateAgent(ctx context.Context, in AgentInput) (*ent.AIAgent, error) {
 	if err := policy.PlatformAdmin(ctx); err != nil {
+		return nil, err
+	}
+	key := deref(in.IdempotencyKey)
+	if err := idempotency.Check("idempotencyKey", key); err != nil {
 		return nil, err
 	}
 	if in.Handle == nil || in.DisplayName == nil {
@@ -42,13 +51,22 @@ func (s *Service) CreateAgent(ctx context.Context, in AgentInput) (*ent.AIAgent,
 	}
 	var out *ent.AIAgent
 	err := s.tx(ctx, func(ctx context.Context, c *ent.Client) error {
+		id, err := idempotency.Earlier(ctx, c, "createAIAgent", key)
+		if err != nil || id != 0 {
+			if err == nil {
+				out, err = agent(ctx, c, id)
+			}
+			return err
+		}
 		create := c.AIAgent.Create()
 		if err := s.checkAgent(ctx, c, in, create.Mutation()); err != nil {
 			return err
 		}
-		var err error
 		if out, err = create.Save(ctx); err != nil {
 			return handleTaken(err, *in.Handle)
+		}
+		if err := idempotency.Remember(ctx, c, "createAIAgent", key, out.ID); err != nil {
+			return err
 		}
 		return s.onlyDefault(ctx, c, out)
 	})

@@ -21,6 +21,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/aiagent"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/events"
+	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/live"
 	"github.com/woowtech/woow-paas/llm"
 	"github.com/woowtech/woow-paas/names"
@@ -57,35 +58,58 @@ func New(client *ent.Client, box *secretbox.Box, llm *llm.Client, bus events.Bus
 }
 
 // ProviderInput is what createAIProvider and updateAIProvider take; nil
-// leaves a field as it is (on create: its default).
+// leaves a field as it is (on create: its default). IdempotencyKey is for
+// create only.
 type ProviderInput struct {
 	Name, BaseURL, APIKey, DefaultModel *string
 	MaxTokens                           *int
 	Temperature                         *float64
 	Active                              *bool
+	IdempotencyKey                      *string
 }
 
-// CreateProvider adds a provider (platform admins).
+// CreateProvider adds a provider (platform admins). The same idempotency
+// key again answers with the provider the first request made (see package
+// idempotency).
 func (s *Service) CreateProvider(ctx context.Context, in ProviderInput) (*ent.AIProvider, error) {
 	if err := policy.PlatformAdmin(ctx); err != nil {
+		return nil, err
+	}
+	key := deref(in.IdempotencyKey)
+	if err := idempotency.Check("idempotencyKey", key); err != nil {
 		return nil, err
 	}
 	if in.Name == nil || in.BaseURL == nil {
 		return nil, errs.InvalidField("name", "a provider needs a name and a base URL")
 	}
-	c := s.client.AIProvider.Create()
-	p, err := checkProvider(in, c.Mutation())
+	var out *ent.AIProvider
+	err := s.tx(ctx, func(ctx context.Context, c *ent.Client) error {
+		id, err := idempotency.Earlier(ctx, c, "createAIProvider", key)
+		if err != nil || id != 0 {
+			if err == nil {
+				out, err = c.AIProvider.Get(ctx, id)
+			}
+			return err
+		}
+		create := c.AIProvider.Create()
+		p, err := checkProvider(in, create.Mutation())
+		if err != nil {
+			return err
+		}
+		if out, err = create.Save(ctx); err != nil {
+			return err
+		}
+		if p.key != nil {
+			if out, err = s.setKey(ctx, out, *p.key); err != nil {
+				return err
+			}
+		}
+		return idempotency.Remember(ctx, c, "createAIProvider", key, out.ID)
+	})
 	if err != nil {
 		return nil, err
 	}
-	out, err := c.Save(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if p.key != nil {
-		return s.setKey(ctx, out, *p.key)
-	}
-	return out, nil
+	return out.Unwrap(), nil // read in the transaction: its edges load outside it
 }
 
 // UpdateProvider changes the fields in given (platform admins). An empty

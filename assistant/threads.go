@@ -7,22 +7,27 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/ent/aimessage"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/viewer"
 )
 
 // ThreadInput is what createThread and updateThread take; nil leaves a
-// field as it is (on create: its default). WorkspaceID is for create only.
+// field as it is (on create: its default). WorkspaceID and IdempotencyKey
+// are for create only.
 type ThreadInput struct {
 	WorkspaceID    int
 	Title          *string
 	DefaultAgentID *int
 	AutoReply      *bool
 	TaskID         *int
+	IdempotencyKey *string
 }
 
-// CreateThread opens a thread in a workspace (members from user up).
+// CreateThread opens a thread in a workspace (members from user up). The
+// same idempotency key again answers with the thread the first request
+// made (see package idempotency).
 func (s *Service) CreateThread(ctx context.Context, in ThreadInput) (*ent.AIThread, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
@@ -38,12 +43,25 @@ func (s *Service) CreateThread(ctx context.Context, in ThreadInput) (*ent.AIThre
 		if err := policy.Can(ctx, c, in.WorkspaceID, policy.Chat); err != nil {
 			return err
 		}
+		key := deref(in.IdempotencyKey)
+		if err := idempotency.Check("idempotencyKey", key); err != nil { // once authorised
+			return err
+		}
+		if id, err := idempotency.Earlier(ctx, c, "createThread", key); err != nil || id != 0 {
+			if err == nil {
+				out, err = c.AIThread.Get(ctx, id)
+			}
+			return err
+		}
 		create := c.AIThread.Create().SetWorkspaceID(in.WorkspaceID).SetCreatedByID(v.UserID)
 		if err := checkThread(ctx, c, in.WorkspaceID, in, create.Mutation()); err != nil {
 			return err
 		}
 		if out, err = create.Save(ctx); err != nil {
 			return taskTaken(err)
+		}
+		if err := idempotency.Remember(ctx, c, "createThread", key, out.ID); err != nil {
+			return err
 		}
 		_, err = activity.Record(ctx, c, activity.Entry{
 			WorkspaceID: out.WorkspaceID, ActorID: v.UserID, Verb: "thread.created",

@@ -120,12 +120,27 @@ func place(ctx context.Context, c *ent.Client, st *ent.TaskStage, skip, pos int,
 	return keys[pos], nil
 }
 
-// CreateStage adds a stage at position (default last).
-func (s *Service) CreateStage(ctx context.Context, projectID int, name string, position *int) (*ent.TaskStage, error) {
+// CreateStage adds a stage at position (default last). The same
+// idempotency key again answers with the stage the first request made
+// (see package idempotency).
+func (s *Service) CreateStage(ctx context.Context, projectID int, name string, position *int, idempotencyKey *string) (*ent.TaskStage, error) {
+	key := ""
+	if idempotencyKey != nil {
+		key = *idempotencyKey
+	}
 	var out *ent.TaskStage
 	err := s.write(ctx, func(ctx context.Context, c *ent.Client, note func(int, Change, int)) error {
 		p, err := editProject(ctx, c, projectID)
 		if err != nil {
+			return err
+		}
+		if err := idempotency.Check("idempotencyKey", key); err != nil { // once authorised
+			return err
+		}
+		if id, err := idempotency.Earlier(ctx, c, "createTaskStage", key); err != nil || id != 0 {
+			if err == nil {
+				out, err = c.TaskStage.Get(ctx, id)
+			}
 			return err
 		}
 		n, err := names.Required("name", "stage name", name, 100)
@@ -151,6 +166,9 @@ func (s *Service) CreateStage(ctx context.Context, projectID int, name string, p
 			return err
 		}
 		if err := resequence(ctx, c, slices.Insert(stages, pos, st), st.ID, note); err != nil {
+			return err
+		}
+		if err := idempotency.Remember(ctx, c, "createTaskStage", key, st.ID); err != nil {
 			return err
 		}
 		out, err = c.TaskStage.Get(ctx, st.ID)

@@ -14,7 +14,9 @@ import (
 	"github.com/woowtech/woow-paas/ent/predicate"
 	"github.com/woowtech/woow-paas/errs"
 	"github.com/woowtech/woow-paas/helmops"
+	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/policy"
+	"github.com/woowtech/woow-paas/store"
 	"github.com/woowtech/woow-paas/translation"
 	"github.com/woowtech/woow-paas/valuespec"
 	"github.com/woowtech/woow-paas/viewer"
@@ -283,20 +285,42 @@ func (s *Service) checkChart(ctx context.Context, chartRef, repoURL string) erro
 
 // Create adds a template (platform admins; the data layer refuses others).
 // Fields the input leaves out take the schema's defaults (active, port 80).
+// The same idempotency key again answers with the template the first
+// request made (see package idempotency).
 func (s *Service) Create(ctx context.Context, in ent.CreateAppTemplateInput) (*ent.AppTemplate, error) {
 	// Authorised before the input is looked at.
 	if err := policy.PlatformAdmin(ctx); err != nil {
 		return nil, err
 	}
-	c := s.client.AppTemplate.Create().SetInput(in)
-	if err := s.prepare(ctx, c.Mutation()); err != nil {
+	key := ""
+	if in.IdempotencyKey != nil {
+		key = *in.IdempotencyKey
+	}
+	if err := idempotency.Check("idempotencyKey", key); err != nil {
 		return nil, err
 	}
-	out, err := c.Save(ctx)
+	var out *ent.AppTemplate
+	err := store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		id, err := idempotency.Earlier(ctx, tx.Client(), "createAppTemplate", key)
+		if err != nil || id != 0 {
+			if err == nil {
+				out, err = tx.AppTemplate.Get(ctx, id)
+			}
+			return err
+		}
+		c := tx.AppTemplate.Create().SetInput(in)
+		if err := s.prepare(ctx, c.Mutation()); err != nil {
+			return err
+		}
+		if out, err = c.Save(ctx); err != nil {
+			return saveErr(err, in.Slug)
+		}
+		return idempotency.Remember(ctx, tx.Client(), "createAppTemplate", key, out.ID)
+	})
 	if err != nil {
-		return nil, saveErr(err, in.Slug)
+		return nil, err
 	}
-	return out, nil
+	return out.Unwrap(), nil // read in the transaction: its edges load outside it
 }
 
 // Update changes the fields the input gives (platform admins). Setting

@@ -24,7 +24,7 @@ func main() {
 		entgql.WithSchemaPath("./graph/ent.graphqls"),
 		entgql.WithWhereInputs(true),
 		entgql.WithNodeDescriptor(true),
-		entgql.WithSchemaHook(updateInputs, sharedIDs, describe),
+		entgql.WithSchemaHook(updateInputs, createInputs, sharedIDs, describe),
 	)
 	if err != nil {
 		log.Fatalf("creating entgql extension: %v", err)
@@ -39,7 +39,7 @@ func main() {
 			gen.FeatureLock,
 			gen.FeatureModifier,
 		},
-	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/update_input_id.tmpl"))
+	}, entc.Extensions(ex), entc.TemplateFiles("./ent/template/update_input_id.tmpl", "./ent/template/create_input_idempotency.tmpl"))
 	if err != nil {
 		log.Fatalf("running ent codegen: %v", err)
 	}
@@ -85,6 +85,26 @@ func updateInputs(g *gen.Graph, s *ast.Schema) error {
 			}
 		}
 		def.Fields = fields
+	}
+	return nil
+}
+
+// createInputs gives every generated Create<T>Input the optional
+// idempotencyKey of the hand-written create inputs (schema.graphqls,
+// package idempotency); ent/template/create_input_idempotency.tmpl adds
+// the Go field.
+func createInputs(g *gen.Graph, s *ast.Schema) error {
+	for _, n := range g.Nodes {
+		def := s.Types["Create"+n.Name+"Input"]
+		if def == nil || def.Fields.ForName("idempotencyKey") != nil {
+			continue
+		}
+		def.Fields = append(def.Fields, &ast.FieldDefinition{
+			Name: "idempotencyKey",
+			Type: ast.NamedType("String", nil),
+			Description: "As in CreateWorkspaceInput: the same key again returns the " + n.Name +
+				" the first request made (the viewer's keys: another's are theirs).",
+		})
 	}
 	return nil
 }

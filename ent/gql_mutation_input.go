@@ -31,6 +31,9 @@ type CreateAppTemplateInput struct {
 	MinRAMGB         *float64
 	MinStorageGB     *float64
 	Active           *bool
+	// IdempotencyKey is the client's key for this create (package
+	// idempotency): the same key again returns what the first made.
+	IdempotencyKey *string `json:"-"`
 }
 
 // Mutate applies the CreateAppTemplateInput on the AppTemplateMutation builder.

@@ -6084,6 +6084,13 @@ input InviteMemberInput {
   email: String!
   "The role on accepting: admin, user or guest (owner is refused)."
   role: Role!
+  """
+  As in CreateWorkspaceInput: the same key again returns the invitation the
+  first request made, and sends no second e-mail. It has no link then
+  (link is null): the server keeps only the link's hash, and a new link
+  would stop the one e-mailed. createInvitationLink makes a new one.
+  """
+  idempotencyKey: String
 }
 
 "The invitation made."
@@ -6097,9 +6104,10 @@ type InviteMemberPayload {
   """
   The single-use link that joins the workspace (while signed in). Only this
   answer carries it: the server keeps a hash. createInvitationLink makes a
-  new one.
+  new one. Null when the request repeated an idempotency key: the first
+  answer had the link.
   """
-  link: String!
+  link: String
 }
 
 "Where an invitation stands."
@@ -6201,14 +6209,23 @@ type InvitationPayload {
 input CreateInvitationLinkInput {
   "The invitation; CONFLICT when it was answered or cancelled. Its expiry moves too."
   id: ID!
+  """
+  As in CreateWorkspaceInput: the same key again makes no new link and
+  returns the invitation with link null (the server keeps only the link's
+  hash); the link the first request made keeps working.
+  """
+  idempotencyKey: String
 }
 
 "The invitation and its new link."
 type InvitationLinkPayload {
   "The invitation."
   invitation: Invitation!
-  "A new single-use link; the previous one stops working."
-  link: String!
+  """
+  A new single-use link; the previous one stops working. Null when the
+  request repeated an idempotency key: the first answer had the link.
+  """
+  link: String
 }
 
 "A member's new role (admins and the owner)."
@@ -6942,13 +6959,19 @@ input CreateOAuthClientInput {
   scopes: [String!]!
   "A public client (a native or browser app) has no secret and must use PKCE."
   public: Boolean!
+  """
+  As in CreateWorkspaceInput: the same key again returns the client the
+  first request made, without its secret (clientSecret is null): the server
+  keeps only a hash. rotateOAuthClientSecret makes a new one.
+  """
+  idempotencyKey: String
 }
 
 "The client, and its secret when just made."
 type OAuthClientPayload {
   "The client."
   client: OAuthClient!
-  "The client secret, shown once (null for public clients)."
+  "The client secret, shown once: null for public clients, and when createOAuthClient repeated an idempotency key."
   clientSecret: String
 }
 
@@ -7140,6 +7163,8 @@ input CreateAIProviderInput {
   temperature: Float
   "Whether agents may use it (default true)."
   active: Boolean
+  "As in CreateWorkspaceInput: the same key again returns the provider the first request made (the viewer's keys: another admin's are theirs)."
+  idempotencyKey: String
 }
 
 "Changes to a provider (platform admins); fields left out stay."
@@ -7218,6 +7243,8 @@ input CreateAIAgentInput {
   isDefault: Boolean
   "Whether it answers (default true)."
   active: Boolean
+  "As in CreateWorkspaceInput: the same key again returns the agent the first request made (the viewer's keys: another admin's are theirs)."
+  idempotencyKey: String
 }
 
 "Changes to an agent (platform admins); fields left out stay."
@@ -7314,6 +7341,8 @@ input CreateThreadInput {
   autoReply: Boolean
   "The task the thread is about (one thread per task)."
   taskId: ID
+  "As in CreateWorkspaceInput: the same key again returns the thread the first request made."
+  idempotencyKey: String
 }
 
 "Changes to a thread (members from user up); fields left out stay."
@@ -7523,6 +7552,8 @@ input CreateTaskStageInput {
   name: String!
   "Where the stage goes, counted from 0 (default: last)."
   position: Int
+  "As in CreateWorkspaceInput: the same key again returns the stage the first request made."
+  idempotencyKey: String
 }
 
 "Changes to a column; fields left out stay."
@@ -16215,11 +16246,11 @@ func (ec *executionContext) _InvitationLinkPayload_link(ctx context.Context, fie
 			return obj.Link, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_InvitationLinkPayload_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16302,11 +16333,11 @@ func (ec *executionContext) _InviteMemberPayload_link(ctx context.Context, field
 			return obj.Link, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_InviteMemberPayload_link(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -35530,7 +35561,7 @@ func (ec *executionContext) unmarshalInputCreateAIAgentInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"handle", "displayName", "description", "systemPrompt", "providerId", "model", "temperature", "avatarColor", "isDefault", "active"}
+	fieldsInOrder := [...]string{"handle", "displayName", "description", "systemPrompt", "providerId", "model", "temperature", "avatarColor", "isDefault", "active", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35607,6 +35638,13 @@ func (ec *executionContext) unmarshalInputCreateAIAgentInput(ctx context.Context
 				return it, err
 			}
 			it.Active = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -35635,7 +35673,7 @@ func (ec *executionContext) unmarshalInputCreateAIProviderInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "baseUrl", "apiKey", "defaultModel", "maxTokens", "temperature", "active"}
+	fieldsInOrder := [...]string{"name", "baseUrl", "apiKey", "defaultModel", "maxTokens", "temperature", "active", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35691,6 +35729,13 @@ func (ec *executionContext) unmarshalInputCreateAIProviderInput(ctx context.Cont
 				return it, err
 			}
 			it.Active = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -35719,7 +35764,7 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "slug", "description", "fullDescription", "translations", "category", "tags", "icon", "monthlyPrice", "documentationURL", "chartRef", "chartRepoURL", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRAMGB", "minStorageGB", "active"}
+	fieldsInOrder := [...]string{"name", "slug", "description", "fullDescription", "translations", "category", "tags", "icon", "monthlyPrice", "documentationURL", "chartRef", "chartRepoURL", "chartVersion", "defaultValues", "valueSpecs", "defaultPort", "ingressEnabled", "minVcpu", "minRAMGB", "minStorageGB", "active", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35873,6 +35918,13 @@ func (ec *executionContext) unmarshalInputCreateAppTemplateInput(ctx context.Con
 				return it, err
 			}
 			it.Active = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -35901,7 +35953,7 @@ func (ec *executionContext) unmarshalInputCreateInvitationLinkInput(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id"}
+	fieldsInOrder := [...]string{"id", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35915,6 +35967,13 @@ func (ec *executionContext) unmarshalInputCreateInvitationLinkInput(ctx context.
 				return it, err
 			}
 			it.ID = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -35943,7 +36002,7 @@ func (ec *executionContext) unmarshalInputCreateOAuthClientInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "redirectUris", "scopes", "public"}
+	fieldsInOrder := [...]string{"name", "redirectUris", "scopes", "public", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35978,6 +36037,13 @@ func (ec *executionContext) unmarshalInputCreateOAuthClientInput(ctx context.Con
 				return it, err
 			}
 			it.Public = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -36216,7 +36282,7 @@ func (ec *executionContext) unmarshalInputCreateTaskStageInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"projectId", "name", "position"}
+	fieldsInOrder := [...]string{"projectId", "name", "position", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36244,6 +36310,13 @@ func (ec *executionContext) unmarshalInputCreateTaskStageInput(ctx context.Conte
 				return it, err
 			}
 			it.Position = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -36272,7 +36345,7 @@ func (ec *executionContext) unmarshalInputCreateThreadInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"workspaceId", "title", "defaultAgentId", "autoReply", "taskId"}
+	fieldsInOrder := [...]string{"workspaceId", "title", "defaultAgentId", "autoReply", "taskId", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36314,6 +36387,13 @@ func (ec *executionContext) unmarshalInputCreateThreadInput(ctx context.Context,
 				return it, err
 			}
 			it.TaskID = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -37648,7 +37728,7 @@ func (ec *executionContext) unmarshalInputInviteMemberInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"workspaceId", "email", "role"}
+	fieldsInOrder := [...]string{"workspaceId", "email", "role", "idempotencyKey"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37676,6 +37756,13 @@ func (ec *executionContext) unmarshalInputInviteMemberInput(ctx context.Context,
 				return it, err
 			}
 			it.Role = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
 		}
 	}
 	return it, nil
@@ -50508,7 +50595,7 @@ func (ec *executionContext) _InvitationLinkPayload(ctx context.Context, sel ast.
 			}
 		case "link":
 			out.Values[i] = ec._InvitationLinkPayload_link(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -50579,7 +50666,7 @@ func (ec *executionContext) _InviteMemberPayload(ctx context.Context, sel ast.Se
 			}
 		case "link":
 			out.Values[i] = ec._InviteMemberPayload_link(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

@@ -20,6 +20,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/oauthgrant"
 	"github.com/woowtech/woow-paas/ent/oauthtoken"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/names"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/store"
@@ -141,6 +142,9 @@ type ClientInput struct {
 	RedirectURIs []string
 	Scopes       []string
 	Public       bool
+	// IdempotencyKey is the client's key for this create ("": none; see
+	// package idempotency).
+	IdempotencyKey string
 }
 
 // Limits on what a client registers.
@@ -230,37 +234,61 @@ func firstParty(ctx context.Context) (*viewer.Viewer, error) {
 // its secret (shown once; "" for a public client). A confidential client
 // may use the authorization code, refresh token and client credentials
 // grants; a public one the code (with PKCE), refresh and device grants.
+// The same idempotency key again answers with the client the first
+// request made and no secret (only its hash is kept; RotateSecret makes a
+// new one).
 func (s *Service) CreateClient(ctx context.Context, in ClientInput) (*ent.OAuthClient, string, error) {
 	v, err := firstParty(ctx)
 	if err != nil {
 		return nil, "", err
 	}
-	name, err := in.validate()
+	if err := idempotency.Check("idempotencyKey", in.IdempotencyKey); err != nil {
+		return nil, "", err
+	}
+	var (
+		out    *ent.OAuthClient
+		secret string
+	)
+	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
+		id, err := idempotency.Earlier(ctx, tx.Client(), "createOAuthClient", in.IdempotencyKey)
+		if err != nil || id != 0 {
+			if err == nil {
+				out, err = tx.OAuthClient.Query().Where(oauthclient.ID(id), oauthclient.OwnerID(v.UserID)).Only(ctx)
+			}
+			return err
+		}
+		name, err := in.validate()
+		if err != nil {
+			return err
+		}
+		cid, _ := auth.NewToken()
+		create := tx.OAuthClient.Create().
+			SetClientID("wpc-" + strings.ToLower(cid[:20])).
+			SetName(name).
+			SetRedirectUris(in.RedirectURIs).
+			SetAllowedScopes(dedupe(in.Scopes)).
+			SetPublic(in.Public).
+			SetOwnerID(v.UserID)
+		if in.Public {
+			create.SetGrantTypes([]string{GrantAuthorizationCode, GrantRefreshToken, GrantDeviceCode})
+		} else {
+			var hash string
+			secret, hash = newSecret(prefixSecret)
+			create.SetSecretHash(hash).
+				SetGrantTypes([]string{GrantAuthorizationCode, GrantRefreshToken, GrantClientCredentials})
+		}
+		if out, err = create.Save(ctx); err != nil {
+			return err
+		}
+		return idempotency.Remember(ctx, tx.Client(), "createOAuthClient", in.IdempotencyKey, out.ID)
+	})
+	if ent.IsNotFound(err) {
+		return nil, "", errs.E(errs.NotFound, "OAuth client not found") // deleted since
+	}
 	if err != nil {
 		return nil, "", err
 	}
-	id, _ := auth.NewToken()
-	create := s.client.OAuthClient.Create().
-		SetClientID("wpc-" + strings.ToLower(id[:20])).
-		SetName(name).
-		SetRedirectUris(in.RedirectURIs).
-		SetAllowedScopes(dedupe(in.Scopes)).
-		SetPublic(in.Public).
-		SetOwnerID(v.UserID)
-	secret := ""
-	if in.Public {
-		create.SetGrantTypes([]string{GrantAuthorizationCode, GrantRefreshToken, GrantDeviceCode})
-	} else {
-		var hash string
-		secret, hash = newSecret(prefixSecret)
-		create.SetSecretHash(hash).
-			SetGrantTypes([]string{GrantAuthorizationCode, GrantRefreshToken, GrantClientCredentials})
-	}
-	c, err := create.Save(ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	return c, secret, nil
+	return out.Unwrap(), secret, nil
 }
 
 // RotateSecret gives a confidential client of the viewer a new secret;

@@ -131,8 +131,8 @@ func (r *mutationResolver) ArchiveWorkspace(ctx context.Context, input model.Arc
 
 // InviteMember is the resolver for the inviteMember field.
 func (r *mutationResolver) InviteMember(ctx context.Context, input model.InviteMemberInput) (*model.InviteMemberPayload, error) {
-	inv, link, err := r.Workspaces.Invite(ctx, input.WorkspaceID, input.Email, input.Role)
-	return &model.InviteMemberPayload{Invitation: inv, Link: link}, err
+	inv, link, err := r.Workspaces.InviteOnce(ctx, deref(input.IdempotencyKey), input.WorkspaceID, input.Email, input.Role)
+	return &model.InviteMemberPayload{Invitation: inv, Link: optional(link)}, err
 }
 
 // AcceptInvitation is the resolver for the acceptInvitation field.
@@ -155,8 +155,8 @@ func (r *mutationResolver) CancelInvitation(ctx context.Context, input model.Can
 
 // CreateInvitationLink is the resolver for the createInvitationLink field.
 func (r *mutationResolver) CreateInvitationLink(ctx context.Context, input model.CreateInvitationLinkInput) (*model.InvitationLinkPayload, error) {
-	inv, link, err := r.Workspaces.NewLink(ctx, input.ID)
-	return &model.InvitationLinkPayload{Invitation: inv, Link: link}, err
+	inv, link, err := r.Workspaces.NewLinkOnce(ctx, deref(input.IdempotencyKey), input.ID)
+	return &model.InvitationLinkPayload{Invitation: inv, Link: optional(link)}, err
 }
 
 // UpdateMemberRole is the resolver for the updateMemberRole field.
@@ -293,7 +293,8 @@ func (r *mutationResolver) ApproveOAuthDevice(ctx context.Context, input model.A
 
 // CreateOAuthClient is the resolver for the createOAuthClient field.
 func (r *mutationResolver) CreateOAuthClient(ctx context.Context, input model.CreateOAuthClientInput) (*model.OAuthClientPayload, error) {
-	c, secret, err := r.OAuth.CreateClient(ctx, oauth.ClientInput{Name: input.Name, RedirectURIs: input.RedirectUris, Scopes: input.Scopes, Public: input.Public})
+	c, secret, err := r.OAuth.CreateClient(ctx, oauth.ClientInput{Name: input.Name, RedirectURIs: input.RedirectUris, Scopes: input.Scopes, Public: input.Public,
+		IdempotencyKey: deref(input.IdempotencyKey)})
 	return &model.OAuthClientPayload{Client: c, ClientSecret: optional(secret)}, err
 }
 
@@ -341,7 +342,8 @@ func (r *mutationResolver) DeleteSmartHome(ctx context.Context, input model.Dele
 // CreateAIProvider is the resolver for the createAIProvider field.
 func (r *mutationResolver) CreateAIProvider(ctx context.Context, input model.CreateAIProviderInput) (*model.AIProviderPayload, error) {
 	p, err := r.Assistant.CreateProvider(ctx, assistant.ProviderInput{Name: &input.Name, BaseURL: &input.BaseURL,
-		APIKey: input.APIKey, DefaultModel: input.DefaultModel, MaxTokens: input.MaxTokens, Temperature: input.Temperature, Active: input.Active})
+		APIKey: input.APIKey, DefaultModel: input.DefaultModel, MaxTokens: input.MaxTokens, Temperature: input.Temperature, Active: input.Active,
+		IdempotencyKey: input.IdempotencyKey})
 	return &model.AIProviderPayload{Provider: p}, err
 }
 
@@ -371,7 +373,8 @@ func (r *mutationResolver) TestAIProvider(ctx context.Context, input model.TestA
 func (r *mutationResolver) CreateAIAgent(ctx context.Context, input model.CreateAIAgentInput) (*model.AIAgentPayload, error) {
 	a, err := r.Assistant.CreateAgent(ctx, assistant.AgentInput{Handle: &input.Handle, DisplayName: &input.DisplayName,
 		Description: input.Description, SystemPrompt: input.SystemPrompt, ProviderID: input.ProviderID, Model: input.Model,
-		Temperature: input.Temperature, AvatarColor: input.AvatarColor, IsDefault: input.IsDefault, Active: input.Active})
+		Temperature: input.Temperature, AvatarColor: input.AvatarColor, IsDefault: input.IsDefault, Active: input.Active,
+		IdempotencyKey: input.IdempotencyKey})
 	return &model.AIAgentPayload{Agent: a}, err
 }
 
@@ -392,7 +395,7 @@ func (r *mutationResolver) DeleteAIAgent(ctx context.Context, input model.Delete
 // CreateThread is the resolver for the createThread field.
 func (r *mutationResolver) CreateThread(ctx context.Context, input model.CreateThreadInput) (*model.ThreadPayload, error) {
 	t, err := r.Assistant.CreateThread(ctx, assistant.ThreadInput{WorkspaceID: input.WorkspaceID, Title: input.Title,
-		DefaultAgentID: input.DefaultAgentID, AutoReply: input.AutoReply, TaskID: input.TaskID})
+		DefaultAgentID: input.DefaultAgentID, AutoReply: input.AutoReply, TaskID: input.TaskID, IdempotencyKey: input.IdempotencyKey})
 	return &model.ThreadPayload{Thread: t}, err
 }
 
@@ -448,7 +451,7 @@ func (r *mutationResolver) DeleteProject(ctx context.Context, input model.Delete
 
 // CreateTaskStage is the resolver for the createTaskStage field.
 func (r *mutationResolver) CreateTaskStage(ctx context.Context, input model.CreateTaskStageInput) (*model.TaskStagePayload, error) {
-	st, err := r.Board.CreateStage(ctx, input.ProjectID, input.Name, input.Position)
+	st, err := r.Board.CreateStage(ctx, input.ProjectID, input.Name, input.Position, input.IdempotencyKey)
 	return &model.TaskStagePayload{Stage: st}, err
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/woowtech/woow-paas/ent/workspace"
 	"github.com/woowtech/woow-paas/ent/workspacemember"
 	"github.com/woowtech/woow-paas/errs"
+	"github.com/woowtech/woow-paas/idempotency"
 	"github.com/woowtech/woow-paas/mail"
 	"github.com/woowtech/woow-paas/policy"
 	"github.com/woowtech/woow-paas/role"
@@ -99,20 +100,39 @@ type PendingInvitation struct {
 // admin, CONFLICT for an archived workspace or a member's email,
 // BAD_USER_INPUT naming email or role.
 func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Role) (*ent.Invitation, string, error) {
+	return s.InviteOnce(ctx, "", wsID, email, r)
+}
+
+// InviteOnce is Invite with the client's idempotency key: the same key
+// again answers with the invitation the first request made, sends no
+// second e-mail, and returns no link ("": only the link's hash is kept,
+// and a new link would stop the e-mailed one). See package idempotency.
+func (s *Service) InviteOnce(ctx context.Context, key string, wsID int, email string, r role.Role) (*ent.Invitation, string, error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
 		return nil, "", err
 	}
 	var (
-		inv   *ent.Invitation
-		token string
-		ws    *ent.Workspace
+		inv    *ent.Invitation
+		token  string
+		ws     *ent.Workspace
+		replay bool
 	)
 	inviter := s.nameOf(ctx, v.UserID)
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		// Authorised first: an outsider learns nothing from its input's
 		// faults.
 		if ws, err = writable(ctx, tx.Client(), wsID, policy.ManageMembers); err != nil {
+			return err
+		}
+		if err := idempotency.Check("idempotencyKey", key); err != nil {
+			return err
+		}
+		if id, err := idempotency.Earlier(ctx, tx.Client(), "inviteMember", key); err != nil || id != 0 {
+			if err == nil {
+				inv, err = tx.Invitation.Get(ctx, id)
+				replay = true
+			}
 			return err
 		}
 		if email, err = auth.NormalizeEmail(email); err != nil {
@@ -149,6 +169,9 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 		if err != nil {
 			return err
 		}
+		if err := idempotency.Remember(ctx, tx.Client(), "inviteMember", key, inv.ID); err != nil {
+			return err
+		}
 		_, err = activity.Record(ctx, tx.Client(), activity.Entry{
 			WorkspaceID: wsID, ActorID: v.UserID,
 			Verb: "member.invited", SubjectType: "Invitation", SubjectID: inv.ID,
@@ -161,6 +184,9 @@ func (s *Service) Invite(ctx context.Context, wsID int, email string, r role.Rol
 	})
 	if err != nil {
 		return nil, "", err
+	}
+	if replay {
+		return inv.Unwrap(), "", nil // mailed by the first request
 	}
 	link := s.invitationLink(token)
 	s.mailInvitation(ctx, inviter, ws, inv, link)
@@ -534,37 +560,50 @@ func (s *Service) Decline(ctx context.Context, a Answer) (int, error) {
 // FORBIDDEN, CONFLICT when it was answered or cancelled, or the workspace
 // is archived.
 func (s *Service) Cancel(ctx context.Context, id int) (*ent.Invitation, error) {
-	return s.changeUnanswered(ctx, id, "invitation.cancelled", func(u *ent.InvitationUpdateOne) string {
+	inv, _, err := s.changeUnanswered(ctx, id, "invitation.cancelled", once{}, func(u *ent.InvitationUpdateOne) string {
 		u.SetCancelledAt(s.Now())
 		return "withdrew an invitation"
 	})
+	return inv, err
 }
 
 // NewLink replaces the link of an invitation nobody answered (and renews
 // its expiry, so an expired one becomes pending again); the old link stops
 // working. Errors as Cancel.
 func (s *Service) NewLink(ctx context.Context, id int) (*ent.Invitation, string, error) {
+	return s.NewLinkOnce(ctx, "", id)
+}
+
+// NewLinkOnce is NewLink with the client's idempotency key: the same key
+// again answers with the invitation, returns no link ("": only its hash
+// is kept) and leaves the link the first request made working. See
+// package idempotency.
+func (s *Service) NewLinkOnce(ctx context.Context, key string, id int) (*ent.Invitation, string, error) {
 	token, hash := auth.NewToken()
-	inv, err := s.changeUnanswered(ctx, id, "", func(u *ent.InvitationUpdateOne) string {
+	inv, replay, err := s.changeUnanswered(ctx, id, "", once{"createInvitationLink", key}, func(u *ent.InvitationUpdateOne) string {
 		u.SetTokenHash(hash).SetExpiresAt(s.Now().Add(InvitationTTL))
 		return ""
 	})
-	if err != nil {
-		return nil, "", err
+	if err != nil || replay {
+		return inv, "", err
 	}
 	return inv, s.invitationLink(token), nil
 }
 
+// once is the operation and the client's idempotency key of a change
+// that makes something (package idempotency); the zero once has no key.
+type once struct{ operation, key string }
+
 // changeUnanswered changes a pending or expired invitation as the viewer
 // (the privacy layer shows invitations to admins only and checks the role
 // and the workspace's state on the write), with an activity entry when
-// verb is set.
-func (s *Service) changeUnanswered(ctx context.Context, id int, verb string, change func(*ent.InvitationUpdateOne) string) (*ent.Invitation, error) {
+// verb is set. With a key sent before (k), it changes nothing and returns
+// the invitation the first request changed, and replay true.
+func (s *Service) changeUnanswered(ctx context.Context, id int, verb string, k once, change func(*ent.InvitationUpdateOne) string) (out *ent.Invitation, replay bool, err error) {
 	v, err := viewer.Required(ctx)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	var out *ent.Invitation
 	err = store.WithTx(ctx, s.client, func(tx *ent.Tx) error {
 		inv, err := tx.Invitation.Get(ctx, id)
 		if ent.IsNotFound(err) {
@@ -576,12 +615,25 @@ func (s *Service) changeUnanswered(ctx context.Context, id int, verb string, cha
 		if _, err := writable(ctx, tx.Client(), inv.WorkspaceID, policy.ManageMembers); err != nil {
 			return err
 		}
+		if err := idempotency.Check("idempotencyKey", k.key); err != nil { // once authorised
+			return err
+		}
+		if earlier, err := idempotency.Earlier(ctx, tx.Client(), k.operation, k.key); err != nil || earlier != 0 {
+			if err == nil {
+				out, err = tx.Invitation.Get(ctx, earlier)
+				replay = true
+			}
+			return err
+		}
 		if st := StatusOf(inv, s.Now()); st != InvitationPending && st != InvitationExpired {
 			return errs.E(errs.Conflict, "the invitation is %s", st)
 		}
 		u := tx.Invitation.UpdateOne(inv)
 		summary := change(u)
 		if out, err = u.Save(ctx); err != nil {
+			return err
+		}
+		if err := idempotency.Remember(ctx, tx.Client(), k.operation, k.key, out.ID); err != nil {
 			return err
 		}
 		if verb == "" {
@@ -597,7 +649,7 @@ func (s *Service) changeUnanswered(ctx context.Context, id int, verb string, cha
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return out.Unwrap(), nil
+	return out.Unwrap(), replay, nil
 }

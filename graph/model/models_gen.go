@@ -149,6 +149,8 @@ type CreateAIAgentInput struct {
 	IsDefault *bool `json:"isDefault,omitempty"`
 	// Whether it answers (default true).
 	Active *bool `json:"active,omitempty"`
+	// As in CreateWorkspaceInput: the same key again returns the agent the first request made (the viewer's keys: another admin's are theirs).
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // A new OpenAI-compatible provider (platform admins).
@@ -168,12 +170,18 @@ type CreateAIProviderInput struct {
 	Temperature *float64 `json:"temperature,omitempty"`
 	// Whether agents may use it (default true).
 	Active *bool `json:"active,omitempty"`
+	// As in CreateWorkspaceInput: the same key again returns the provider the first request made (the viewer's keys: another admin's are theirs).
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // An invitation that needs a new link.
 type CreateInvitationLinkInput struct {
 	// The invitation; CONFLICT when it was answered or cancelled. Its expiry moves too.
 	ID int `json:"id"`
+	// As in CreateWorkspaceInput: the same key again makes no new link and
+	// returns the invitation with link null (the server keeps only the link's
+	// hash); the link the first request made keeps working.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // A new OAuth client, owned by the viewer.
@@ -186,6 +194,10 @@ type CreateOAuthClientInput struct {
 	Scopes []string `json:"scopes"`
 	// A public client (a native or browser app) has no secret and must use PKCE.
 	Public bool `json:"public"`
+	// As in CreateWorkspaceInput: the same key again returns the client the
+	// first request made, without its secret (clientSecret is null): the server
+	// keeps only a hash. rotateOAuthClientSecret makes a new one.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // A new support project (members from user up).
@@ -238,6 +250,8 @@ type CreateTaskStageInput struct {
 	Name string `json:"name"`
 	// Where the stage goes, counted from 0 (default: last).
 	Position *int `json:"position,omitempty"`
+	// As in CreateWorkspaceInput: the same key again returns the stage the first request made.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // A new thread (members from user up).
@@ -252,6 +266,8 @@ type CreateThreadInput struct {
 	AutoReply *bool `json:"autoReply,omitempty"`
 	// The task the thread is about (one thread per task).
 	TaskID *int `json:"taskId,omitempty"`
+	// As in CreateWorkspaceInput: the same key again returns the thread the first request made.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // A new workspace; the viewer becomes its owner.
@@ -417,8 +433,9 @@ type EnvironmentSetting struct {
 type InvitationLinkPayload struct {
 	// The invitation.
 	Invitation *ent.Invitation `json:"invitation"`
-	// A new single-use link; the previous one stops working.
-	Link string `json:"link"`
+	// A new single-use link; the previous one stops working. Null when the
+	// request repeated an idempotency key: the first answer had the link.
+	Link *string `json:"link,omitempty"`
 }
 
 // The invitation after the change.
@@ -435,6 +452,11 @@ type InviteMemberInput struct {
 	Email string `json:"email"`
 	// The role on accepting: admin, user or guest (owner is refused).
 	Role role.Role `json:"role"`
+	// As in CreateWorkspaceInput: the same key again returns the invitation the
+	// first request made, and sends no second e-mail. It has no link then
+	// (link is null): the server keeps only the link's hash, and a new link
+	// would stop the one e-mailed. createInvitationLink makes a new one.
+	IdempotencyKey *string `json:"idempotencyKey,omitempty"`
 }
 
 // The invitation made.
@@ -445,8 +467,9 @@ type InviteMemberPayload struct {
 	Invitation *ent.Invitation `json:"invitation"`
 	// The single-use link that joins the workspace (while signed in). Only this
 	// answer carries it: the server keeps a hash. createInvitationLink makes a
-	// new one.
-	Link string `json:"link"`
+	// new one. Null when the request repeated an idempotency key: the first
+	// answer had the link.
+	Link *string `json:"link,omitempty"`
 }
 
 // A workspace the viewer leaves.
@@ -520,7 +543,7 @@ type NamespaceQuotaInput struct {
 type OAuthClientPayload struct {
 	// The client.
 	Client *ent.OAuthClient `json:"client"`
-	// The client secret, shown once (null for public clients).
+	// The client secret, shown once: null for public clients, and when createOAuthClient repeated an idempotency key.
 	ClientSecret *string `json:"clientSecret,omitempty"`
 }
 

@@ -134,6 +134,8 @@ export type CreateAiAgentInput = {
   displayName: string;
   /** What follows @ in a mention: 1 to 50 lower-case letters, digits, _ or -. */
   handle: string;
+  /** As in CreateWorkspaceInput: the same key again returns the agent the first request made (the viewer's keys: another admin's are theirs). */
+  idempotencyKey?: string | null | undefined;
   /** The agent that answers when no one is mentioned; one at most. */
   isDefault?: boolean | null | undefined;
   /** Empty: the provider's default model. */
@@ -159,6 +161,8 @@ export type CreateAiProviderInput = {
   baseUrl: string;
   /** The model agents without one use; empty to set later. */
   defaultModel?: string | null | undefined;
+  /** As in CreateWorkspaceInput: the same key again returns the provider the first request made (the viewer's keys: another admin's are theirs). */
+  idempotencyKey?: string | null | undefined;
   /** 1 to 1,000,000 (default 2048). */
   maxTokens?: number | null | undefined;
   /** 1 to 100 characters. */
@@ -191,6 +195,8 @@ export type CreateAppTemplateInput = {
   fullDescription?: string | null | undefined;
   /** A Material Symbols icon name. */
   icon?: string | null | undefined;
+  /** As in CreateWorkspaceInput: the same key again returns the AppTemplate the first request made (the viewer's keys: another's are theirs). */
+  idempotencyKey?: string | null | undefined;
   /** Whether a deploy gets a public address (ingress) for the app. */
   ingressEnabled?: boolean | null | undefined;
   /** The memory the app needs at least, in GB. */
@@ -217,10 +223,22 @@ export type CreateAppTemplateInput = {
 export type CreateInvitationLinkInput = {
   /** The invitation; CONFLICT when it was answered or cancelled. Its expiry moves too. */
   id: string | number;
+  /**
+   * As in CreateWorkspaceInput: the same key again makes no new link and
+   * returns the invitation with link null (the server keeps only the link's
+   * hash); the link the first request made keeps working.
+   */
+  idempotencyKey?: string | null | undefined;
 };
 
 /** A new OAuth client, owned by the viewer. */
 export type CreateOAuthClientInput = {
+  /**
+   * As in CreateWorkspaceInput: the same key again returns the client the
+   * first request made, without its secret (clientSecret is null): the server
+   * keeps only a hash. rotateOAuthClientSecret makes a new one.
+   */
+  idempotencyKey?: string | null | undefined;
   /** The name users see on the consent page, 1 to 100 characters. */
   name: string;
   /** A public client (a native or browser app) has no secret and must use PKCE. */
@@ -275,6 +293,8 @@ export type CreateTaskInput = {
 
 /** A new column on a board. */
 export type CreateTaskStageInput = {
+  /** As in CreateWorkspaceInput: the same key again returns the stage the first request made. */
+  idempotencyKey?: string | null | undefined;
   /** At most 100 characters. */
   name: string;
   /** Where the stage goes, counted from 0 (default: last). */
@@ -289,6 +309,8 @@ export type CreateThreadInput = {
   autoReply?: boolean | null | undefined;
   /** The agent that answers when no one is mentioned and auto-reply is on. */
   defaultAgentId?: string | number | null | undefined;
+  /** As in CreateWorkspaceInput: the same key again returns the thread the first request made. */
+  idempotencyKey?: string | null | undefined;
   /** The task the thread is about (one thread per task). */
   taskId?: string | number | null | undefined;
   /** At most 200 characters. */
@@ -412,6 +434,13 @@ export type InvitationStatus =
 export type InviteMemberInput = {
   /** The address to invite; CONFLICT when it belongs to a member already. */
   email: string;
+  /**
+   * As in CreateWorkspaceInput: the same key again returns the invitation the
+   * first request made, and sends no second e-mail. It has no link then
+   * (link is null): the server keeps only the link's hash, and a new link
+   * would stop the one e-mailed. createInvitationLink makes a new one.
+   */
+  idempotencyKey?: string | null | undefined;
   /** The role on accepting: admin, user or guest (owner is refused). */
   role: Role;
   /** The workspace. */
@@ -1890,7 +1919,7 @@ export type TeamInviteMutationVariables = Exact<{
 }>;
 
 
-export type TeamInviteMutation = { inviteMember: { link: string, invitation: { id: string, email: string, role: Role, status: InvitationStatus, expiresAt: string, createdAt: string } } };
+export type TeamInviteMutation = { inviteMember: { link: string | null, invitation: { id: string, email: string, role: Role, status: InvitationStatus, expiresAt: string, createdAt: string } } };
 
 export type TeamCancelInvitationMutationVariables = Exact<{
   input: CancelInvitationInput;
@@ -1904,7 +1933,7 @@ export type TeamInvitationLinkMutationVariables = Exact<{
 }>;
 
 
-export type TeamInvitationLinkMutation = { createInvitationLink: { link: string, invitation: { id: string, status: InvitationStatus, expiresAt: string } } };
+export type TeamInvitationLinkMutation = { createInvitationLink: { link: string | null, invitation: { id: string, status: InvitationStatus, expiresAt: string } } };
 
 export type TeamUpdateRoleMutationVariables = Exact<{
   input: UpdateMemberRoleInput;

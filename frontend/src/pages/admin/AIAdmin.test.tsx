@@ -106,7 +106,7 @@ describe("AIAdmin", { timeout: 20_000 }, () => {
     await user.click(within(form).getByLabelText(/^Default agent/));
     await user.click(within(form).getByRole("button", { name: "Add agent" }));
     expect(mutation("CreateAIAgent")).toEqual({
-      input: { handle: "bot", displayName: "Bot", systemPrompt: "", model: "", isDefault: true, active: true, providerId: "p-1" },
+      input: { handle: "bot", displayName: "Bot", systemPrompt: "", model: "", isDefault: true, active: true, providerId: "p-1", idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/) },
     });
   });
 });

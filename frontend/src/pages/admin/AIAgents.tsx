@@ -9,6 +9,7 @@ import type { AiAgentFieldsFragment } from "../../gql/graphql";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
 import { i18n } from "../../i18n";
+import { useCreateOnce } from "../../lib/createOnce";
 import { CreateAIAgentDocument, DeleteAIAgentDocument, UpdateAIAgentDocument } from "./documents";
 import type { Provider, TestResult } from "./AIProviders";
 
@@ -144,6 +145,7 @@ function AgentForm({ agent, providers, tests, onDone }: Ctx & { agent?: Agent; o
   const [{ fetching: updating, error: updateError }, update] = useMutation(UpdateAIAgentDocument);
   const error = agent ? updateError : createError;
   const busy = creating || updating;
+  const once = useCreateOnce();
   const fields = { ...fieldErrors(error), ...checked };
   const set = <K extends keyof AgentFormState>(k: K, v: AgentFormState[K]) => setForm((f) => ({ ...f, [k]: v }));
   const listId = useId();
@@ -165,8 +167,16 @@ function AgentForm({ agent, providers, tests, onDone }: Ctx & { agent?: Agent; o
       active: form.active,
       ...(form.providerId ? { providerId: form.providerId } : {}),
     };
-    const res = agent ? await update({ input: { id: agent.id, ...input } }) : await create({ input });
-    if (res.data) onDone();
+    if (agent) {
+      const res = await update({ input: { id: agent.id, ...input } });
+      if (res.data) onDone();
+      return;
+    }
+    await once(async (idempotencyKey) => {
+      const res = await create({ input: { ...input, idempotencyKey } });
+      if (res.data) onDone();
+      return !!res.data;
+    });
   };
 
   const modelHint =

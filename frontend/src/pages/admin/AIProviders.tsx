@@ -10,6 +10,7 @@ import type { AiProviderFieldsFragment, TestAiProviderMutation } from "../../gql
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field } from "../../components/ui";
 import { fieldErrors, formError, sentence } from "../../lib/errors";
 import { i18n } from "../../i18n";
+import { useCreateOnce } from "../../lib/createOnce";
 import { CreateAIProviderDocument, DeleteAIProviderDocument, TestAIProviderDocument, UpdateAIProviderDocument } from "./documents";
 
 export type Provider = AiProviderFieldsFragment;
@@ -171,6 +172,7 @@ function ProviderForm({ provider, onDone }: { provider?: Provider; onDone(): voi
   const [{ fetching: updating, error: updateError }, update] = useMutation(UpdateAIProviderDocument);
   const error = provider ? updateError : createError;
   const busy = creating || updating;
+  const once = useCreateOnce();
   const fields = { ...fieldErrors(error), ...checked };
   const set = <K extends keyof ProviderFormState>(k: K, v: ProviderFormState[K]) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -187,8 +189,11 @@ function ProviderForm({ provider, onDone }: { provider?: Provider; onDone(): voi
       const res = await update({ input: { id: provider.id, ...common, ...(apiKey !== undefined ? { apiKey } : {}) } });
       if (res.data) onDone();
     } else {
-      const res = await create({ input: { ...common, ...(form.apiKey ? { apiKey: form.apiKey } : {}) } });
-      if (res.data) onDone();
+      await once(async (idempotencyKey) => {
+        const res = await create({ input: { ...common, ...(form.apiKey ? { apiKey: form.apiKey } : {}), idempotencyKey } });
+        if (res.data) onDone();
+        return !!res.data;
+      });
     }
   };
 

@@ -4,7 +4,7 @@ import { MemoryRouter } from "react-router";
 import { Provider } from "urql";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import i18n from "../../i18n";
-import { badInput, mockClient, opName } from "../../test/mockClient";
+import { badInput, gqlError, mockClient, opName } from "../../test/mockClient";
 import { AdminTemplates } from "./AdminTemplates";
 
 const session = vi.hoisted(() => ({ platformAdmin: true }));
@@ -62,8 +62,9 @@ function setup(answers: Record<string, unknown> = {}) {
       </MemoryRouter>
     </Provider>,
   );
-  const last = (op: string) => mc.executeMutation.mock.calls.map((c) => c[0]).filter((r) => opName(r) === op).at(-1)?.variables;
-  return { last };
+  const all = (op: string) => mc.executeMutation.mock.calls.map((c) => c[0]).filter((r) => opName(r) === op).map((r) => r.variables);
+  const last = (op: string) => all(op).at(-1);
+  return { all, last };
 }
 
 beforeEach(() => {
@@ -122,6 +123,26 @@ describe("AdminTemplates", { timeout: 20_000 }, () => {
     await user.click(screen.getByRole("button", { name: "Create template" }));
     expect(last("AdminCreateTemplate")).toMatchObject({ input: { name: "Redis", slug: "redis", chartRef: "oci://charts/redis", valueSpecs: { required: [], optional: [] } } });
     expect(await screen.findByText("the slug is taken")).toBeInTheDocument();
+  });
+
+  it("sends the same idempotency key when a create is tried again, and one create at a time", async () => {
+    const user = userEvent.setup();
+    let tries = 0;
+    // The first answer is lost (the server may have made the template); the retry's never comes.
+    const { all } = setup({ AdminCreateTemplate: () => (++tries === 1 ? { error: gqlError("INTERNAL_SERVER_ERROR", "connection lost") } : "pending") });
+    await user.click(await screen.findByRole("button", { name: "New template" }));
+    await user.type(screen.getByLabelText("Name"), "Redis");
+    await user.type(screen.getByLabelText("Slug"), "redis");
+    await user.type(screen.getByLabelText("Chart"), "oci://charts/redis");
+    await user.click(screen.getByRole("button", { name: "Create template" }));
+    await user.click(screen.getByRole("button", { name: "Create template" }));
+    const saving = screen.getByRole("button", { name: "Saving…" });
+    expect(saving).toBeDisabled();
+    await user.click(saving); // a click on the disabled button sends nothing
+    const keys = all("AdminCreateTemplate").map((v) => (v as { input: { idempotencyKey?: string } }).input.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
   });
 
   it("uploads a chart archive and names it as the template's chart", async () => {

@@ -10,6 +10,7 @@ import type { AdminTemplatesQuery, AppTemplateCategory, ValueSpecInput, ValueSpe
 import { Button, EmptyState, ErrorMessage, Field, Loading, PageHeader } from "../../components/ui";
 import { fieldErrors, formError } from "../../lib/errors";
 import { useSignedInViewer } from "../../lib/session";
+import { useCreateOnce } from "../../lib/createOnce";
 import { ChartUpload } from "../../components/ChartUpload";
 import { UploadedCharts } from "./UploadedCharts";
 
@@ -300,6 +301,7 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
   const [create, doCreate] = useMutation(CreateTemplateDocument);
   const [update, doUpdate] = useMutation(UpdateTemplateDocument);
   const res = template ? update : create;
+  const once = useCreateOnce();
   const fields = fieldErrors(res.error);
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   const setRow = (i: number, patch: Partial<SpecRow>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -325,8 +327,16 @@ function TemplateForm({ template, onDone }: { template: Template | null; onDone:
       active: form.active,
       valueSpecs: toSpecs(rows),
     };
-    const r = template ? await doUpdate({ input: { id: template.id, ...input } }) : await doCreate({ input });
-    if (r.data) onDone();
+    if (template) {
+      const r = await doUpdate({ input: { id: template.id, ...input } });
+      if (r.data) onDone();
+      return;
+    }
+    await once(async (idempotencyKey) => {
+      const r = await doCreate({ input: { ...input, idempotencyKey } });
+      if (r.data) onDone();
+      return !!r.data;
+    });
   };
 
   const text = (

@@ -214,13 +214,14 @@ function NewThread({ ws, onClose }: { ws: Workspace; onClose: () => void }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void once(async () => {
+    void once(async (idempotencyKey) => {
       const res = await create({
         input: {
           workspaceId: ws.id,
           title: title.trim(),
           defaultAgentId: chosen || null,
           autoReply: !!chosen && autoReply,
+          idempotencyKey,
         },
       });
       const thread = res.data?.createThread.thread;

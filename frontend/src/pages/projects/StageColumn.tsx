@@ -314,6 +314,7 @@ export function AddStage({ projectId, actions }: { projectId: string; actions: B
   const [name, setName] = useState("");
   const { t } = useTranslation(["projects", "common"]);
   const [{ fetching, error }, create] = useMutation(CreateStageDocument);
+  const once = useCreateOnce();
   if (!open) {
     return (
       <div className="board-add-stage">
@@ -327,13 +328,15 @@ export function AddStage({ projectId, actions }: { projectId: string; actions: B
     e.preventDefault();
     const n = name.trim();
     if (!n) return;
-    void create({ input: { projectId, name: n } }).then((res) => {
+    void once(async (idempotencyKey) => {
+      const res = await create({ input: { projectId, name: n, idempotencyKey } });
       const s = res.data?.createTaskStage.stage;
       if (s) {
         actions.apply({ change: "STAGE_CHANGED", stage: s });
         setName("");
         setOpen(false);
       }
+      return !!s;
     });
   };
   return (

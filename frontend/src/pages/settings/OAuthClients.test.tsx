@@ -69,7 +69,7 @@ describe("Settings: OAuth clients", () => {
     expect(await navigator.clipboard.readText()).toBe("s3cret-once");
     expect(screen.getByText(/Its client ID is/)).toHaveTextContent("cid-n-1");
     expect(calls.filter(([n]) => n === "CreateOAuthClient")).toEqual([
-      ["CreateOAuthClient", { input: { name: "My app", redirectUris: ["https://app.example/cb", "http://127.0.0.1:9000/cb"], scopes: ["read", "smarthome:read"], public: false } }],
+      ["CreateOAuthClient", { input: { name: "My app", redirectUris: ["https://app.example/cb", "http://127.0.0.1:9000/cb"], scopes: ["read", "smarthome:read"], public: false, idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/) } }],
     ]);
     await vi.waitFor(() => expect(screen.getByRole("list", { name: "OAuth clients" })).toHaveTextContent("My app"));
     expect(count("SettingsOAuthClients")).toBeGreaterThanOrEqual(2);
@@ -90,6 +90,20 @@ describe("Settings: OAuth clients", () => {
     await u.click(screen.getByRole("checkbox", { name: /^Public client/ }));
     await u.click(screen.getByRole("button", { name: "Register client" }));
     expect(await screen.findByText("A public client has no secret: it signs in with PKCE (S256).")).toBeInTheDocument();
+  });
+
+  it("a repeated registration (same key, the first answer lost): the client without its secret, and how to get one", async () => {
+    const { u } = renderSection((name) =>
+      name === "CreateOAuthClient"
+        ? { data: { createOAuthClient: { __typename: "OAuthClientPayload", client: client("c-1", "Web"), clientSecret: null } } }
+        : list([]),
+    );
+    await u.click((await screen.findAllByRole("button", { name: "Register a client" }))[0]);
+    await u.type(screen.getByLabelText("Name"), "Web");
+    await u.click(screen.getByRole("checkbox", { name: /^read/ }));
+    await u.click(screen.getByRole("button", { name: "Register client" }));
+    expect(await screen.findByText(/its secret is shown only once\. To get a secret, rotate it below\./)).toBeInTheDocument();
+    expect(screen.queryByText(/A public client has no secret/)).toBeNull();
   });
 
   it("checks the name and scopes first; a server field error shows at its field", async () => {

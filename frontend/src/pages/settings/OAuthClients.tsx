@@ -10,6 +10,7 @@ import type { SettingsOAuthClientsQuery } from "../../gql/graphql";
 import { CopyLink } from "../../components/CopyLink";
 import { Button, ConfirmDialog, EmptyState, ErrorMessage, Field, Loading, RelativeTime } from "../../components/ui";
 import { appErrors, sentence } from "../../lib/errors";
+import { useCreateOnce } from "../../lib/createOnce";
 
 export const SettingsOAuthClientsDocument = graphql(`
   query SettingsOAuthClients {
@@ -82,6 +83,9 @@ export const oauthScopes = [
   { name: "security-access:tunnel", hint: "securityAccessTunnel" },
 ] as const;
 
+/** A client just registered; its secret is null for a public one, and when the server answered a repeated request. */
+type Created = { name: string; clientId: string; public: boolean; secret: string | null };
+
 /** A secret shown once: copy it now. */
 function OneTimeSecret({ secret, clientName, onDone }: { secret: string; clientName: string; onDone: () => void }) {
   const { t } = useTranslation("oauth");
@@ -104,7 +108,7 @@ export function OAuthClients() {
   const [{ data, fetching, error }] = useQuery({ query: SettingsOAuthClientsDocument, requestPolicy: "cache-and-network" });
   const clients = (data?.oauthClients?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<{ name: string; clientId: string; secret: string | null } | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
   /** The new secret of a client, by its id, until the user says it is copied. */
   const [secrets, setSecrets] = useState<Record<string, string>>({});
   const [rotating, setRotating] = useState<Client | null>(null);
@@ -168,8 +172,11 @@ export function OAuthClients() {
           </p>
           {created.secret ? (
             <OneTimeSecret secret={created.secret} clientName={created.name} onDone={() => setCreated(null)} />
-          ) : (
+          ) : created.public ? (
             <p className="muted">{t("clients.noSecret")}</p>
+          ) : (
+            // The same idempotency key again: the server answers with the client, its secret shown once before.
+            <p className="muted">{t("clients.secretShownBefore")}</p>
           )}
         </div>
       )}
@@ -288,10 +295,11 @@ function CreateClientForm({
   onCreated,
 }: {
   onCancel: () => void;
-  onCreated: (c: { name: string; clientId: string; secret: string | null }) => void;
+  onCreated: (c: Created) => void;
 }) {
   const { t } = useTranslation(["oauth", "common"]);
   const [res, create] = useMutation(CreateOAuthClientDocument);
+  const once = useCreateOnce();
   const [name, setName] = useState("");
   const [uris, setUris] = useState("");
   const [scopes, setScopes] = useState<string[]>([]);
@@ -324,9 +332,12 @@ function CreateClientForm({
       .split("\n")
       .map((u) => u.trim())
       .filter(Boolean);
-    const r = await create({ input: { name: name.trim(), redirectUris, scopes, public: isPublic } });
-    const out = r.data?.createOAuthClient;
-    if (out) onCreated({ name: out.client.name, clientId: out.client.clientId, secret: out.clientSecret ?? null });
+    await once(async (idempotencyKey) => {
+      const r = await create({ input: { name: name.trim(), redirectUris, scopes, public: isPublic, idempotencyKey } });
+      const out = r.data?.createOAuthClient;
+      if (out) onCreated({ name: out.client.name, clientId: out.client.clientId, public: out.client.public, secret: out.clientSecret ?? null });
+      return !!out;
+    });
   };
 
   return (

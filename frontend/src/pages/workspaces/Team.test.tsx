@@ -199,7 +199,7 @@ describe("Team", { timeout: 20_000 }, () => {
     expect(screen.getByText(/If they have an account with this address and have confirmed it, they also find/)).toBeInTheDocument();
     expect(email).toHaveValue("");
     expect(executeMutation).toHaveBeenCalledWith(
-      expect.objectContaining({ variables: { input: { workspaceId: "ws-1", email: "zoe@x.io", role: "admin" } } }),
+      expect.objectContaining({ variables: { input: { workspaceId: "ws-1", email: "zoe@x.io", role: "admin", idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/) } } }),
       expect.anything(),
     );
 
@@ -215,6 +215,39 @@ describe("Team", { timeout: 20_000 }, () => {
     await u.click(screen.getByRole("button", { name: "Invite" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("olive@x.io is already a member");
     expect(screen.queryByRole("textbox", { name: /^Invitation link/ })).toBeNull();
+  });
+
+  it("sends an invitation again with the same key after a lost answer, and says the link went with the first", async () => {
+    let n = 0;
+    const { client, executeMutation } = mockClient(
+      answers(team("owner"), {
+        TeamInvite: (vars) => {
+          const input = vars.input as { email: string; role: string };
+          if (++n === 1) return { error: gqlError("INTERNAL_SERVER_ERROR", "the connection was lost") };
+          // The server made the invitation the first time: the same key answers with it, without a link.
+          return {
+            data: {
+              inviteMember: { __typename: "InviteMemberPayload", invitation: invitation("inv-1", input.email, input.role), link: null },
+            },
+          };
+        },
+      }),
+    );
+    const u = userEvent.setup();
+    renderTeam(client);
+    await u.type(await screen.findByRole("textbox", { name: "Email" }), "zoe@x.io");
+    await u.click(screen.getByRole("button", { name: "Invite" }));
+    await u.click(screen.getByRole("button", { name: "Invite" }));
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "The invitation for zoe@x.io was already made by an earlier try whose answer did not arrive (no second e-mail was sent).",
+    );
+    expect(screen.queryByText(/You cancelled the invitation/)).toBeNull();
+    expect(screen.queryByRole("textbox", { name: /^Invitation link/ })).toBeNull();
+    const keys = executeMutation.mock.calls
+      .filter(([req]) => opName(req) === "TeamInvite")
+      .map(([req]) => (req.variables as { input: { idempotencyKey: string } }).input.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
   });
 
   it("puts an invalid email error at the email field", async () => {
@@ -301,7 +334,7 @@ describe("Team", { timeout: 20_000 }, () => {
     );
     expect(screen.getByText(/the previous one no longer works/)).toBeInTheDocument();
     expect(executeMutation).toHaveBeenCalledWith(
-      expect.objectContaining({ variables: { input: { id: "inv-1" } } }),
+      expect.objectContaining({ variables: { input: { id: "inv-1", idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/) } } }),
       expect.anything(),
     );
   });
@@ -350,7 +383,7 @@ describe("Team", { timeout: 20_000 }, () => {
     renderTeam(client);
     await u.click(await screen.findByRole("button", { name: "Invite old@x.io again" }));
     expect(executeMutation).toHaveBeenCalledWith(
-      expect.objectContaining({ variables: { input: { workspaceId: "ws-1", email: "old@x.io", role: "guest" } } }),
+      expect.objectContaining({ variables: { input: { workspaceId: "ws-1", email: "old@x.io", role: "guest", idempotencyKey: expect.stringMatching(/^[0-9a-f]{32}$/) } } }),
       expect.anything(),
     );
     expect(await screen.findByRole("textbox", { name: "Invitation link for old@x.io" })).toHaveValue(

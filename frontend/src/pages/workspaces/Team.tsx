@@ -15,6 +15,7 @@ import { Button, ConfirmDialog, ErrorMessage, Field, Loading, PageHeader, Relati
 import { CopyLink } from "../../components/CopyLink";
 import { appError, fieldErrors, formError, sentence } from "../../lib/errors";
 import { useSignedInViewer } from "../../lib/session";
+import { useCreateOnce } from "../../lib/createOnce";
 import { RoleBadge, WorkspaceStateBadge, WorkspaceTabs, useVisitWorkspace } from "./parts";
 import { WorkspaceNotFound } from "./WorkspaceDetail";
 import { assignableRoles, byRole } from "./roles";
@@ -238,21 +239,26 @@ function InviteForm({ ws, links, onLink }: { ws: Workspace; links: Links; onLink
   const [role, setRole] = useState<Role>("user");
   const [{ fetching, error }, invite] = useMutation(InviteMemberDocument);
   const [sent, setSent] = useState<Sent | null>(null);
+  const once = useCreateOnce();
   const fields = fieldErrors(error);
   const other = formError(error, ["email", "role"]);
-  // The newest link of the invitation sent (a new one may have been made in the list), null once cancelled.
-  const shown = sent ? (sent.invitation.id in links ? links[sent.invitation.id].link : sent.link) : undefined;
+  // The newest link of the invitation sent (a new one may have been made in the list), null once cancelled;
+  // undefined when the answer had none (a repeated request: the link went with the first answer).
+  const shown = sent ? (sent.invitation.id in links ? links[sent.invitation.id].link : (sent.link ?? undefined)) : undefined;
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSent(null);
-    const res = await invite({ input: { workspaceId: ws.id, email: email.trim(), role } });
-    const p = res.data?.inviteMember;
-    if (!p) return;
-    // Inviting an address again renews its invitation: a new link, here only.
-    onLink(p.invitation.id, p.link, false);
-    setSent(p);
-    setEmail("");
+    void once(async (idempotencyKey) => {
+      setSent(null);
+      const res = await invite({ input: { workspaceId: ws.id, email: email.trim(), role, idempotencyKey } });
+      const p = res.data?.inviteMember;
+      if (!p) return false;
+      // Inviting an address again renews its invitation: a new link, here only.
+      if (p.link) onLink(p.invitation.id, p.link, false);
+      setSent(p);
+      setEmail("");
+      return true;
+    });
   };
 
   return (
@@ -288,6 +294,11 @@ function InviteForm({ ws, links, onLink }: { ws: Workspace; links: Links; onLink
         </div>
       </form>
       <ErrorMessage message={other} />
+      {sent && shown === undefined && (
+        <p className="alert alert-info" role="status">
+          {t("invite.sentBefore", { email: sent.invitation.email })}
+        </p>
+      )}
       {sent && shown === null && (
         <p className="alert alert-info" role="status">
           {t("invite.cancelled", { email: sent.invitation.email })}
@@ -515,6 +526,10 @@ function InvitationRow({
   const { t } = useTranslation(["workspaces", "common"]);
   const [linkOp, newLink] = useMutation(InvitationLinkDocument);
   const [againOp, inviteAgain] = useMutation(InviteMemberDocument);
+  const linkOnce = useCreateOnce();
+  const againOnce = useCreateOnce();
+  // The answer had no link: the same key again, the link went with the first answer.
+  const [madeBefore, setMadeBefore] = useState(false);
   const status = statusNow(i);
   const error = sentenceOf(linkOp.error ?? againOp.error);
 
@@ -540,11 +555,15 @@ function InvitationRow({
               size="sm"
               busy={linkOp.fetching}
               aria-label={t("invitations.newLinkLabel", { email: i.email })}
-              onClick={async () => {
-                const res = await newLink({ input: { id: i.id } });
-                const p = res.data?.createInvitationLink;
-                if (p) onLink(i.id, p.link);
-              }}
+              onClick={() =>
+                linkOnce(async (idempotencyKey) => {
+                  const res = await newLink({ input: { id: i.id, idempotencyKey } });
+                  const p = res.data?.createInvitationLink;
+                  if (p?.link) onLink(i.id, p.link);
+                  setMadeBefore(!!p && !p.link);
+                  return !!p;
+                })
+              }
             >
               {t("invitations.newLink")}
             </Button>
@@ -560,11 +579,15 @@ function InvitationRow({
               size="sm"
               busy={againOp.fetching}
               aria-label={t("invitations.inviteAgainLabel", { email: i.email })}
-              onClick={async () => {
-                const res = await inviteAgain({ input: { workspaceId: ws.id, email: i.email, role: i.role } });
-                const p = res.data?.inviteMember;
-                if (p) onLink(p.invitation.id, p.link);
-              }}
+              onClick={() =>
+                againOnce(async (idempotencyKey) => {
+                  const res = await inviteAgain({ input: { workspaceId: ws.id, email: i.email, role: i.role, idempotencyKey } });
+                  const p = res.data?.inviteMember;
+                  if (p?.link) onLink(p.invitation.id, p.link);
+                  setMadeBefore(!!p && !p.link);
+                  return !!p;
+                })
+              }
             >
               {t("invitations.inviteAgain")}
             </Button>
@@ -583,6 +606,11 @@ function InvitationRow({
         <span className="ws-inline-error" role="alert">
           {error}
         </span>
+      )}
+      {madeBefore && !link && (
+        <p className="muted ws-meta" role="status">
+          {t("invitations.linkMadeBefore", { email: i.email })}
+        </p>
       )}
       {link && (
         <div className="ws-invitation-link">
