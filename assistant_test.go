@@ -374,6 +374,35 @@ func TestAnswersStream(t *testing.T) {
 	}
 }
 
+// TestAnswersSavedAsTheyGrow: the text of the answers being written is
+// saved while they are written (one transaction for all of them), and an
+// answer whose thread is deleted meanwhile stops: the save finds it gone,
+// and the provider's connection is closed.
+func TestAnswersSavedAsTheyGrow(t *testing.T) {
+	c := newChat(t, newTestEnv(t))
+	s := send(t, c.bob, c.thread, "@helper and @scribe, slow 40 count 500")
+	if len(s.replies) != 2 {
+		t.Fatalf("replies: %+v", s.replies)
+	}
+	for _, r := range s.replies {
+		deadline := time.Now().Add(10 * time.Second)
+		for m := readMessage(t, c.bob, r.ID); !strings.Contains(m.Content, "w5 "); m = readMessage(t, c.bob, r.ID) {
+			if m.Status != "streaming" || time.Now().After(deadline) {
+				t.Fatalf("answer %s not saved as it grows: %+v", r.ID, m)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	c.bob.mustDo(t, deleteThreadMut, map[string]any{"id": c.thread})
+	deadline := time.Now().Add(5 * time.Second)
+	for c.fake.Cut() != 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the deleted answers' connections were not closed (cut %d of 2)", c.fake.Cut())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 func TestCancelAndRegenerate(t *testing.T) {
 	c := newChat(t, newTestEnv(t))
 	w := watch(t, c, c.bob, "bob", c.thread, nil)

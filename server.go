@@ -39,6 +39,7 @@ import (
 	"github.com/woowtech/woow-paas/ent"
 	"github.com/woowtech/woow-paas/events"
 	"github.com/woowtech/woow-paas/frontend"
+	"github.com/woowtech/woow-paas/gctune"
 	"github.com/woowtech/woow-paas/gqlserver"
 	"github.com/woowtech/woow-paas/hashim"
 	"github.com/woowtech/woow-paas/helmops"
@@ -60,7 +61,12 @@ import (
 	"github.com/woowtech/woow-paas/workspaces"
 )
 
+// gcHeadroom is the least room the collector gives the heap to grow in
+// (package gctune), unless GOGC is set.
+const gcHeadroom = 64 << 20
+
 func main() {
+	gctune.Floor(os.Getenv("GOGC"), gcHeadroom)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stderr, nil); err != nil {

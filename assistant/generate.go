@@ -18,8 +18,9 @@ import (
 
 // Config tunes generation; the zero value takes the defaults.
 type Config struct {
-	// FlushEvery is how often the text of an answer being written is
-	// saved (default 250 ms), or sooner after FlushBytes more (2 KiB).
+	// FlushEvery is how often the text of the answers being written is
+	// saved (default 250 ms), all in one transaction, or an answer's
+	// sooner after FlushBytes more (2 KiB).
 	FlushEvery time.Duration
 	FlushBytes int
 	// Heartbeat is how often a running answer marks itself alive
@@ -106,7 +107,6 @@ type generation struct {
 	saved      int
 	savedAt    time.Time
 	remoteWake chan struct{} // the remote sender's
-	save       chan struct{} // the saver's, after FlushBytes
 }
 
 func (g *generation) snapshot() []byte {
@@ -148,7 +148,7 @@ func (s *Service) publish(ctx context.Context, thread int, e *Event) {
 func (s *Service) begin(ctx context.Context, st start) {
 	gctx, cancel := context.WithCancelCause(context.Background())
 	g := &generation{id: st.reply.ID, thread: st.reply.ThreadID, attempt: st.reply.Attempt, cancel: cancel,
-		done: make(chan struct{}), remoteWake: make(chan struct{}, 1), save: make(chan struct{}, 1), savedAt: time.Now()}
+		done: make(chan struct{}), remoteWake: make(chan struct{}, 1), savedAt: time.Now()}
 	s.mu.Lock()
 	if s.closing {
 		s.mu.Unlock()
@@ -161,11 +161,12 @@ func (s *Service) begin(ctx context.Context, st start) {
 	// Announced once it is known here: another server that hears of it
 	// and asks for its pieces (resync) finds it.
 	s.announce(ctx, st.reply)
+	poke(s.saveNow) // the saver sleeps while nothing is being written
 	go s.generate(gctx, g, st)
 }
 
 // generate writes one answer: asks the provider, publishes each piece as
-// it comes, saves the text in batches, and stores the end.
+// it comes (the saver stores the text in batches), and stores the end.
 func (s *Service) generate(ctx context.Context, g *generation, st start) {
 	defer func() {
 		s.mu.Lock()
@@ -180,10 +181,9 @@ func (s *Service) generate(ctx context.Context, g *generation, st start) {
 	ctx, stop := context.WithTimeoutCause(ctx, s.cfg.MaxDuration, errTooSlow)
 	defer stop()
 	var workers sync.WaitGroup
-	workers.Add(2)
+	workers.Add(1)
 	finished := make(chan struct{})
 	go func() { defer workers.Done(); s.remoteSender(g, finished) }()
-	go func() { defer workers.Done(); s.saver(ctx, g, finished) }()
 
 	usage, err := s.ask(ctx, g, st)
 	close(finished)
@@ -316,7 +316,7 @@ func (s *Service) append(g *generation, piece string) error {
 		poke(g.remoteWake)
 	}
 	if full {
-		poke(g.save)
+		poke(s.saveNow)
 	}
 	return nil
 }
@@ -415,54 +415,123 @@ func (s *Service) sendRemote(topic string, g *generation) {
 	}
 }
 
-// saver stores g's text every FlushEvery (or after FlushBytes) and marks
-// it alive every Heartbeat. It stops the generation when the answer is no
-// longer its to write.
-func (s *Service) saver(ctx context.Context, g *generation, finished <-chan struct{}) {
-	tick := time.NewTicker(s.cfg.FlushEvery)
-	defer tick.Stop()
+// maxSaveBatch bounds the answers saved in one transaction, so that a
+// server writing thousands of answers holds no transaction for long.
+const maxSaveBatch = 64
+
+// saver stores the text of the answers being written here, in one
+// transaction for all of them: every FlushEvery those that grew (and
+// those whose heartbeat is due, Heartbeat after their last save), and at
+// once those that grew by FlushBytes (append pokes saveNow). A hundred
+// answers cost one commit per FlushEvery, not a hundred: on PostgreSQL
+// each commit is a flush of the write-ahead log. It sleeps while no answer
+// is being written here, and returns when ctx ends (Close ends the
+// answers first).
+func (s *Service) saver(ctx context.Context) {
+	t := time.NewTimer(s.cfg.FlushEvery)
+	defer t.Stop()
+	armed := true // t runs
 	for {
 		select {
-		case <-finished:
+		case <-ctx.Done():
 			return
-		case <-tick.C:
-		case <-g.save:
+		case <-t.C:
+			armed = false
+			if s.saveAll(ctx, true) {
+				t.Reset(s.cfg.FlushEvery)
+				armed = true
+			}
+		case <-s.saveNow: // an answer began, or one grew by FlushBytes
+			if s.saveAll(ctx, false) && !armed {
+				t.Reset(s.cfg.FlushEvery)
+				armed = true
+			}
 		}
-		g.mu.Lock()
-		grown := len(g.text) > g.saved
-		if !grown && time.Since(g.savedAt) < s.cfg.Heartbeat {
-			g.mu.Unlock()
-			continue
-		}
-		text := string(g.text)
-		g.mu.Unlock()
-		wctx, cancel := context.WithTimeout(viewer.System(context.WithoutCancel(ctx)), 10*time.Second)
-		n, err := s.client.AIMessage.Update().
-			Where(aimessage.ID(g.id), aimessage.StatusEQ(aimessage.StatusStreaming), aimessage.Attempt(g.attempt)).
-			SetContent(text).Save(wctx)
-		cancel()
-		if err != nil {
-			s.log.Warn("assistant: saving an answer being written", "message_id", g.id, "err", err)
-			continue
-		}
-		if n == 0 {
-			g.cancel(errGone)
-			return
-		}
-		g.mu.Lock()
-		g.saved, g.savedAt = len(text), time.Now()
-		g.mu.Unlock()
 	}
 }
 
-// Start listens for cancels and resyncs meant for this server's answers
-// and ends the answers left streaming by a server that stopped, now and
-// every Heartbeat, until Close.
+// saving is one answer's text to store.
+type saving struct {
+	g    *generation
+	text string
+}
+
+// saveAll stores the text of the answers being written here that grew
+// (all: every such one, and those whose heartbeat is due; else only those
+// FlushBytes ahead of their last save) and stops those that are no longer
+// this server's to write. busy: answers are being written here.
+func (s *Service) saveAll(ctx context.Context, all bool) (busy bool) {
+	s.mu.Lock()
+	gens := make([]*generation, 0, len(s.gens))
+	for _, g := range s.gens {
+		gens = append(gens, g)
+	}
+	s.mu.Unlock()
+	now := time.Now()
+	var due []saving
+	for _, g := range gens {
+		g.mu.Lock()
+		grown := len(g.text) - g.saved
+		if grown >= s.cfg.FlushBytes || all && (grown > 0 || now.Sub(g.savedAt) >= s.cfg.Heartbeat) {
+			due = append(due, saving{g, string(g.text)})
+		}
+		g.mu.Unlock()
+	}
+	for len(due) > 0 {
+		n := min(len(due), maxSaveBatch)
+		if err := s.save(ctx, due[:n]); err != nil {
+			s.log.Warn("assistant: saving the answers being written", "answers", n, "err", err)
+		}
+		due = due[n:]
+	}
+	return len(gens) > 0
+}
+
+// save stores batch in one transaction; an answer no longer streaming in
+// this attempt (ended or deleted elsewhere) has its generation stopped.
+func (s *Service) save(ctx context.Context, batch []saving) error {
+	wctx, cancel := context.WithTimeout(viewer.System(context.WithoutCancel(ctx)), 10*time.Second)
+	defer cancel()
+	tx, err := s.client.Tx(wctx)
+	if err != nil {
+		return err
+	}
+	gone := make([]bool, len(batch))
+	for i, b := range batch {
+		n, err := tx.AIMessage.Update().
+			Where(aimessage.ID(b.g.id), aimessage.StatusEQ(aimessage.StatusStreaming), aimessage.Attempt(b.g.attempt)).
+			SetContent(b.text).Save(wctx)
+		if err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		gone[i] = n == 0
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	now := time.Now()
+	for i, b := range batch {
+		if gone[i] {
+			b.g.cancel(errGone)
+			continue
+		}
+		b.g.mu.Lock()
+		b.g.saved, b.g.savedAt = len(b.text), now
+		b.g.mu.Unlock()
+	}
+	return nil
+}
+
+// Start saves the answers being written here (saver), listens for
+// cancels and resyncs meant for them, and ends the answers left streaming
+// by a server that stopped, now and every Heartbeat, until Close.
 func (s *Service) Start(ctx context.Context) {
 	ctx, cancel := context.WithCancel(ctx)
 	s.stop = cancel
 	controls := s.bus.Subscribe(ctx, controlTopic)
-	s.bg.Add(2)
+	s.bg.Add(3)
+	go func() { defer s.bg.Done(); s.saver(ctx) }()
 	go func() {
 		defer s.bg.Done()
 		for m := range controls {

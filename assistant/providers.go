@@ -41,6 +41,7 @@ type Service struct {
 
 	mu      sync.Mutex
 	gens    map[int]*generation // the answers being written here
+	saveNow chan struct{}       // wakes the saver: an answer began, or grew by FlushBytes
 	closing bool
 	running sync.WaitGroup // one per generation in gens
 	stop    context.CancelFunc
@@ -52,7 +53,8 @@ type Service struct {
 // it.
 func New(client *ent.Client, box *secretbox.Box, llm *llm.Client, bus events.Bus, cfg Config, log *slog.Logger) *Service {
 	cfg.defaults()
-	s := &Service{client: client, box: box, llm: llm, bus: bus, cfg: cfg, log: log, gens: map[int]*generation{}}
+	s := &Service{client: client, box: box, llm: llm, bus: bus, cfg: cfg, log: log, gens: map[int]*generation{},
+		saveNow: make(chan struct{}, 1)}
 	s.stream = s.newStream()
 	return s
 }

@@ -18,6 +18,8 @@
 #   BENCH_POSTGRES     auto (default), 0 or 1
 #   BENCH_KEEP=1       keep the temporary directory (logs, results)
 #   BENCH_OUT          also write the table to this file
+#   BENCH_SERVER_ENV   extra NAME=value words for the server only, e.g.
+#                      "GOGC=400 GOMAXPROCS=1" (deployment knobs)
 # Exits non-zero when a run fails, e.g. a token is lost or doubled.
 set -euo pipefail
 
@@ -73,6 +75,7 @@ start_server() {
 		WOOW_DATA_DIR="$tmp/data-$label" \
 		WOOW_LOG_LEVEL=info \
 		${dburl:+DATABASE_URL="$dburl"} \
+		${BENCH_SERVER_ENV:-} \
 		"$tmp/woow" serve 2>"$log" &
 	server_pid=$!
 	server_addr=""
