@@ -213,3 +213,39 @@ func TestWebSocketCoalescesQueuedEvents(t *testing.T) {
 		expect(t, c, "next", "1", `{"data":{"events":{"id":"`+strconv.Itoa(7+i)+`","title":"`+title+`"}}}`)
 	}
 }
+
+// A stream whose operation selects only @shared fields, on a connection
+// whose writes never block, offers its source to drain on the source's
+// goroutine (push.Here): after here returns, the event has been taken and
+// written. A stream that renders per viewer is not offered it.
+func TestWebSocketSharedStreamDrainsHere(t *testing.T) {
+	h := newEventHub(true)
+	ts := newEventsServer(t, h, Options{})
+	shared := initAs(t, ts, "")
+	subscribe(t, shared, "1", `subscription { events { id title } }`)
+	waitFor(t, "the shared subscription", func() bool { return h.count() == 1 })
+	own := initAs(t, ts, "")
+	subscribe(t, own, "1", `subscription { events { id viewer } }`)
+	waitFor(t, "the viewer's subscription", func() bool { return h.count() == 2 })
+
+	h.mu.Lock()
+	var offered []chan *testEvent
+	var here func()
+	for ch, f := range h.heres {
+		if f != nil {
+			offered, here = append(offered, ch), f
+		}
+	}
+	h.mu.Unlock()
+	if len(offered) != 1 {
+		t.Fatalf("%d subscriptions offered to drain on the source's goroutine, want the shared one", len(offered))
+	}
+	for ev := range 3 {
+		offered[0] <- &testEvent{ID: ev, Title: "t"}
+		here()
+		if n := len(offered[0]); n != 0 {
+			t.Fatalf("event %d: %d left in the channel after here returned", ev, n)
+		}
+		expect(t, shared, "next", "1", `{"data":{"events":{"id":"`+strconv.Itoa(ev)+`","title":"t"}}}`)
+	}
+}

@@ -76,14 +76,15 @@ type eventHub struct {
 	forwarders sync.WaitGroup
 	buffer     int // of each subscriber's channel (default 4)
 
-	mu   sync.Mutex
-	subs map[chan *testEvent]func() // the reader's wake, or nil
+	mu    sync.Mutex
+	subs  map[chan *testEvent]func() // the reader's wake, or nil
+	heres map[chan *testEvent]func() // the reader's push.Here, or nil
 
 	titles, viewers, notes atomic.Int32
 }
 
 func newEventHub(push bool) *eventHub {
-	return &eventHub{push: push, subs: map[chan *testEvent]func(){}}
+	return &eventHub{push: push, subs: map[chan *testEvent]func(){}, heres: map[chan *testEvent]func(){}}
 }
 
 // forEachMode runs a test with a hub that wakes its readers and with one
@@ -131,18 +132,21 @@ func (h *eventHub) resolve(ctx context.Context) (any, error) {
 
 func (h *eventHub) subscribe(ctx context.Context) <-chan *testEvent {
 	ch := make(chan *testEvent, max(h.buffer, 4))
-	var wake func()
+	var wake, here func()
 	if h.push {
 		wake = push.Accept(ctx, ch)
+		here = push.Here(ctx, ch)
 	}
 	h.mu.Lock()
 	h.subs[ch] = wake
+	h.heres[ch] = here
 	h.mu.Unlock()
 	context.AfterFunc(ctx, func() {
 		h.mu.Lock()
 		defer h.mu.Unlock()
 		if wake, ok := h.subs[ch]; ok {
 			delete(h.subs, ch)
+			delete(h.heres, ch)
 			close(ch)
 			notify(wake)
 		}

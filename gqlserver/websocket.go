@@ -98,7 +98,8 @@ func (wsTransport) Supports(r *http.Request) bool { return r.Header.Get("Upgrade
 // net/http's connection goroutine and buffers.
 func (t wsTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	s := t.s
-	ws, err := s.upgrader.Upgrade(w, r, nil)
+	sw := &spillWriter{ResponseWriter: w}
+	ws, err := s.upgrader.Upgrade(sw, r, nil)
 	if err != nil {
 		return // the upgrader has answered
 	}
@@ -117,7 +118,7 @@ func (t wsTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 	// The socket outlives the request (whose context net/http cancels when
 	// the handler returns) but not the server.
 	ctx, cancel := context.WithCancel(context.WithoutCancel(r.Context()))
-	c := &wsConn{s: s, exec: exec, ws: ws, ctx: ctx, cancel: cancel, ops: map[string]*wsOp{}}
+	c := &wsConn{s: s, exec: exec, ws: ws, ctx: ctx, cancel: cancel, ops: map[string]*wsOp{}, neverBlocks: sw.conn != nil}
 	// Under the lock: either callback may run at once, and close reads
 	// what is assigned here.
 	c.mu.Lock()
@@ -173,6 +174,9 @@ type wsConn struct {
 	stopInitCtx func() bool
 
 	wmu sync.Mutex // one writer at a time (gorilla's rule)
+	// neverBlocks: writes never wait for the client (spillConn), so a
+	// stream may drain on its source's goroutine (push.Here).
+	neverBlocks bool
 
 	mu           sync.Mutex
 	closed       bool
@@ -410,8 +414,15 @@ func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graph
 
 	var st *stream
 	if rc.Operation.Operation == ast.Subscription {
-		st = newStream(c.s.flushers, rc, sharedOperation(c.s.schema, rc.Doc, rc.Operation))
+		shared := sharedOperation(c.s.schema, rc.Doc, rc.Operation)
+		st = newStream(c.s.flushers, rc, shared)
 		ctx, st.waker = push.NewContext(ctx, st.flusher.Wake)
+		if shared && c.neverBlocks {
+			// Its events render without resolvers that read (only @shared
+			// fields) and its writes never wait: a source may have them
+			// done on its own goroutine.
+			st.waker.OfferHere(st.flusher.WakeHere)
+		}
 	}
 	ctx = graphql.WithOperationContext(ctx, rc)
 	responses, ctx := c.exec.DispatchOperation(ctx, rc)

@@ -77,17 +77,36 @@ func PublishItem(ctx context.Context, bus events.Bus, topic string, item any) er
 // other servers the item itself (events.Bus.PublishRemote). Items one
 // goroutine delivers arrive in its order. Nothing happens when no one here
 // follows key.
+//
+// Subscribers whose reader offers it (push.Here) take the item on the
+// caller's goroutine after the lock is released, at most maxHere of them
+// (the others are woken): no goroutine to wake and schedule per item.
 func (s *Stream[T, A]) Deliver(key int, item T) {
+	var here [maxHere]func()
+	n := 0
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	r := s.relays[key]
-	if r == nil {
-		return
+	if r := s.relays[key]; r != nil {
+		for sb := range r.subs {
+			if sb.here != nil && n < maxHere {
+				if s.sendLocked(r, sb, item) {
+					here[n] = sb.here
+					n++
+				}
+				continue
+			}
+			s.deliverLocked(r, sb, item)
+		}
 	}
-	for sb := range r.subs {
-		s.deliverLocked(r, sb, item)
+	s.mu.Unlock()
+	for _, h := range here[:n] {
+		h()
 	}
 }
+
+// maxHere bounds the subscribers Deliver serves on its caller's goroutine,
+// so that a thread with many viewers does not hold up the provider's
+// reader for all of them.
+const maxHere = 8
 
 // Config is what makes a Stream of items T, resumed after a cursor A.
 type Config[T, A any] struct {
@@ -169,6 +188,7 @@ type sub[T any] struct {
 	userID int
 	ch     chan T // nil while catching up
 	wake   func()
+	here   func() // the reader's push.Here: Deliver's, outside the lock
 	stop   func() bool
 	// While catching up (ch nil), live items wait in pending; lost is set
 	// when more came than Buffer.
@@ -235,6 +255,7 @@ func (s *Stream[T, A]) Subscribe(ctx context.Context, key int, after *A) (<-chan
 	if after == nil {
 		sb.ch = make(chan T, s.opts.Buffer)
 		sb.wake = push.Accept(ctx, sb.ch)
+		sb.here = push.Here(ctx, sb.ch)
 	}
 	r := s.register(ctx, key, ws, sb)
 	if after == nil {
@@ -277,6 +298,7 @@ func (s *Stream[T, A]) Subscribe(ctx context.Context, key int, after *A) (<-chan
 		s.deliverLocked(r, sb, it)
 	}
 	sb.wake = push.Accept(ctx, sb.ch)
+	sb.here = push.Here(ctx, sb.ch)
 	return sb.ch, nil
 }
 
@@ -394,32 +416,42 @@ func (s *Stream[T, A]) run(ctx context.Context, r *relay[T], msgs <-chan events.
 	}
 }
 
-// deliverLocked hands it to sb, or ends sb when it cannot keep up.
+// deliverLocked hands it to sb and wakes its reader, or ends sb when it
+// cannot keep up.
 func (s *Stream[T, A]) deliverLocked(r *relay[T], sb *sub[T], it T) {
+	if s.sendLocked(r, sb, it) {
+		sb.notify()
+	}
+}
+
+// sendLocked hands it to sb without waking its reader; true when it went
+// to sb's channel (not to pending, not filtered out, not dropped).
+func (s *Stream[T, A]) sendLocked(r *relay[T], sb *sub[T], it T) bool {
 	if sb.ch == nil {
 		if len(sb.pending) < s.opts.Buffer {
 			sb.pending = append(sb.pending, it)
 		} else {
 			sb.lost = true
 		}
-		return
+		return false
 	}
 	if sb.follow != nil {
 		var ok bool
 		if it, ok = sb.follow(it); !ok {
-			return
+			return false
 		}
 	} else if sb.seen != nil {
 		if sb.seen[s.cfg.Identity(it)] {
-			return
+			return false
 		}
 		sb.seen = nil
 	}
 	select {
 	case sb.ch <- it:
-		sb.notify()
+		return true
 	default: // too far behind: dropped, never waited for
 		s.endLocked(r, sb, errs.E(errs.Conflict, "the %s stream fell behind: subscribe again", s.cfg.Name))
+		return false
 	}
 }
 

@@ -32,8 +32,9 @@ import (
 type Waker struct {
 	wake func()
 
-	mu sync.Mutex
-	ch any // the accepted channel; nil until Accept
+	mu   sync.Mutex
+	ch   any    // the accepted channel; nil until Accept
+	here func() // the reader's offer to drain on a source's goroutine (Here)
 }
 
 type wakerKey struct{}
@@ -63,6 +64,32 @@ func Accept(ctx context.Context, ch any) func() {
 	}
 	w.ch = ch
 	return w.wake
+}
+
+// OfferHere lets sources that deliver on a goroutine of their own (not a
+// relay shared by many keys) have the reader drain on that goroutine, with
+// Here: here drains at once unless a drain runs (then it wakes, as wake
+// does). The reader offers it only when its drains never block: their
+// writes never wait for a slow client. Call it before the source runs.
+func (w *Waker) OfferHere(here func()) {
+	w.mu.Lock()
+	w.here = here
+	w.mu.Unlock()
+}
+
+// Here returns the reader's offer (OfferHere) for ch, the channel the
+// caller accepted, or nil. A source calls it instead of the wake after a
+// send, outside its own locks, on a goroutine that may do the reader's
+// work: rendering and writing the item. That saves waking a goroutine per
+// item, and the item reaches the client without waiting for a CPU again.
+func Here(ctx context.Context, ch any) func() {
+	w, _ := ctx.Value(wakerKey{}).(*Waker)
+	if w == nil || !w.Accepted(ch) {
+		return nil
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.here
 }
 
 // Accepted reports whether a source has promised to wake the reader for
@@ -106,6 +133,15 @@ func (f *Flusher) Wake() {
 	f.pending.Store(true)
 	if f.running.CompareAndSwap(false, true) {
 		f.pool.run(f)
+	}
+}
+
+// WakeHere asks for a drain and runs it on the caller's goroutine unless
+// one is under way (or the Flusher is held), which then drains again.
+func (f *Flusher) WakeHere() {
+	f.pending.Store(true)
+	if f.running.CompareAndSwap(false, true) {
+		f.Run()
 	}
 }
 

@@ -216,3 +216,46 @@ func TestPool(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// Here is the reader's offer for the accepted channel only, and WakeHere
+// drains on the caller's goroutine unless a drain is under way.
+func TestHere(t *testing.T) {
+	ctx, w := NewContext(context.Background(), func() {})
+	ch, other := make(chan int, 1), make(chan int, 1)
+	if Accept(ctx, ch) == nil {
+		t.Fatal("not accepted")
+	}
+	if Here(ctx, ch) != nil {
+		t.Fatal("an offer before the reader made one")
+	}
+	var drains int
+	var f *Flusher
+	blocked := false
+	f = NewFlusher(nil, func() bool {
+		drains++
+		if blocked {
+			blocked = false
+			f.WakeHere() // during a drain: recorded, not run inside it
+		}
+		return true
+	})
+	w.OfferHere(f.WakeHere)
+	if Here(ctx, other) != nil || Here(context.Background(), ch) != nil {
+		t.Fatal("an offer for a channel nobody accepted")
+	}
+	here := Here(ctx, ch)
+	if here == nil {
+		t.Fatal("no offer for the accepted channel")
+	}
+	f.Run() // the creator's first run releases the Flusher
+	drains = 0
+	here()
+	if drains != 1 {
+		t.Fatalf("here ran %d drains on the caller's goroutine, want 1", drains)
+	}
+	blocked = true
+	here()
+	if drains != 3 {
+		t.Fatalf("a wake during a drain: %d drains, want 3 (the drain, then once more)", drains)
+	}
+}
