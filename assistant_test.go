@@ -403,6 +403,19 @@ func TestAnswersSavedAsTheyGrow(t *testing.T) {
 	}
 }
 
+// TestAnswerWithNUL: a provider's NUL is dropped from the answer, which
+// PostgreSQL could not store otherwise (its saves and its end would fail).
+func TestAnswerWithNUL(t *testing.T) {
+	c := newChat(t, newTestEnv(t))
+	c.fake.Reply = func(r llmfake.Request) llmfake.Script {
+		return llmfake.Script{Tokens: []string{"nul\x00", "\x00 ", "inside"}}
+	}
+	s := send(t, c.bob, c.thread, "@helper hello")
+	if m := waitEnd(t, c.bob, s.replies[0].ID, 10*time.Second); m.Status != "complete" || m.Content != "nul inside" {
+		t.Errorf("stored: %+v", m)
+	}
+}
+
 func TestCancelAndRegenerate(t *testing.T) {
 	c := newChat(t, newTestEnv(t))
 	w := watch(t, c, c.bob, "bob", c.thread, nil)

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -106,6 +108,7 @@ type generation struct {
 	resync     bool // send the other servers the whole text again
 	saved      int
 	savedAt    time.Time
+	failedAt   time.Time     // the last save that failed
 	remoteWake chan struct{} // the remote sender's
 }
 
@@ -298,6 +301,11 @@ func (s *Service) ask(ctx context.Context, g *generation, st start) (llm.Usage, 
 // streams. It wakes the remote sender when another server follows (and
 // the saver, after FlushBytes).
 func (s *Service) append(g *generation, piece string) error {
+	if strings.IndexByte(piece, 0) >= 0 {
+		// PostgreSQL's text holds no NUL (and no client needs one): an
+		// answer with one could never be saved.
+		piece = strings.ReplaceAll(piece, "\x00", "")
+	}
 	if piece == "" {
 		return nil
 	}
@@ -472,15 +480,31 @@ func (s *Service) saveAll(ctx context.Context, all bool) (busy bool) {
 	for _, g := range gens {
 		g.mu.Lock()
 		grown := len(g.text) - g.saved
-		if grown >= s.cfg.FlushBytes || all && (grown > 0 || now.Sub(g.savedAt) >= s.cfg.Heartbeat) {
+		if grown >= s.cfg.FlushBytes && now.After(g.failedAt.Add(s.cfg.FlushEvery)) ||
+			all && (grown > 0 || now.Sub(g.savedAt) >= s.cfg.Heartbeat) {
 			due = append(due, saving{g, string(g.text)})
 		}
 		g.mu.Unlock()
 	}
+	// In one order, so that two servers' or a delete's row locks cannot
+	// wait on each other in a cycle.
+	slices.SortFunc(due, func(a, b saving) int { return a.g.id - b.g.id })
 	for len(due) > 0 {
 		n := min(len(due), maxSaveBatch)
 		if err := s.save(ctx, due[:n]); err != nil {
-			s.log.Warn("assistant: saving the answers being written", "answers", n, "err", err)
+			// One answer the database refuses must not keep the others
+			// unsaved (and so without a heartbeat): each on its own.
+			for _, one := range due[:n] {
+				if n > 1 {
+					err = s.save(ctx, []saving{one})
+				}
+				if err != nil {
+					s.log.Warn("assistant: saving an answer being written", "message_id", one.g.id, "err", err)
+					one.g.mu.Lock()
+					one.g.failedAt = now // pokes wait FlushEvery before trying again
+					one.g.mu.Unlock()
+				}
+			}
 		}
 		due = due[n:]
 	}

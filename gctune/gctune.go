@@ -11,7 +11,8 @@
 // a large live heap (10,000 idle subscribers) several times its memory.
 //
 // Floor makes the heap goal at least live + headroom: after every
-// collection it sets the GC percent to what gives that goal, never under
+// collection it sets the GC percent to what gives that goal (the percent
+// applies to the live heap, goroutine stacks and globals), never under
 // 100. A small heap gets room to allocate in; a large one keeps GOGC=100.
 // The cost is bounded: at most headroom more memory than GOGC=100 would
 // use. GOMEMLIMIT, when set, still bounds the heap.
@@ -31,15 +32,17 @@ const base = 100
 // would make the goal more than headroom for a tiny live heap.
 const heapMinimum = 4 << 20
 
-// Percent is the GC percent that makes the heap goal live + headroom: at
+// Percent is the GC percent that makes the heap goal live + headroom,
+// where scan is what the percent applies to (the live heap, goroutine
+// stacks and globals: the runtime's goal is live + scan x percent/100): at
 // least base, and at most what keeps the runtime's scaled minimum within
 // headroom.
-func Percent(live, headroom uint64) int {
+func Percent(scan, headroom uint64) int {
 	top := max(headroom*100/heapMinimum, base)
-	if live == 0 {
+	if scan == 0 {
 		return int(top)
 	}
-	return int(min(max(headroom*100/live, base), top))
+	return int(min(max(headroom*100/scan, base), top))
 }
 
 // Floor keeps the heap goal at least live + headroom until the process
@@ -49,12 +52,16 @@ func Floor(gogc string, headroom uint64) bool {
 	if gogc != "" || headroom == 0 {
 		return false
 	}
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/scan/stack:bytes"}, {Name: "/gc/scan/globals:bytes"}}
 	tune := func() {
 		metrics.Read(sample)
-		if sample[0].Value.Kind() == metrics.KindUint64 {
-			debug.SetGCPercent(Percent(sample[0].Value.Uint64(), headroom))
+		var scan uint64
+		for _, s := range sample {
+			if s.Value.Kind() == metrics.KindUint64 {
+				scan += s.Value.Uint64()
+			}
 		}
+		debug.SetGCPercent(Percent(scan, headroom))
 	}
 	tune()
 	// A finalizer runs once after the collection that finds its object

@@ -14,7 +14,7 @@ func TestPercent(t *testing.T) {
 	const mib = 1 << 20
 	for _, c := range []struct {
 		name           string
-		live, headroom uint64
+		scan, headroom uint64
 		want           int
 	}{
 		{"a small heap gets the headroom", 16 * mib, 64 * mib, 400},
@@ -24,8 +24,8 @@ func TestPercent(t *testing.T) {
 		{"nothing live yet", 0, 64 * mib, 1600},
 		{"a headroom under the minimum", 16 * mib, 2 * mib, 100},
 	} {
-		if got := gctune.Percent(c.live, c.headroom); got != c.want {
-			t.Errorf("%s: Percent(%d MiB, %d MiB) = %d, want %d", c.name, c.live/mib, c.headroom/mib, got, c.want)
+		if got := gctune.Percent(c.scan, c.headroom); got != c.want {
+			t.Errorf("%s: Percent(%d MiB, %d MiB) = %d, want %d", c.name, c.scan/mib, c.headroom/mib, got, c.want)
 		}
 	}
 }
@@ -43,7 +43,7 @@ func TestFloor(t *testing.T) {
 	if gctune.Floor("100", 64<<20) || gogc() != 100 {
 		t.Fatalf("GOGC set: the percent became %d", gogc())
 	}
-	// Live: some 32 MiB, so that the percent is neither bound (200).
+	// Live: some 32 MiB, so that the percent is neither bound (about 200).
 	keep := make([][]byte, 32)
 	for i := range keep {
 		keep[i] = make([]byte, 1<<20)
@@ -52,17 +52,18 @@ func TestFloor(t *testing.T) {
 	if !gctune.Floor("", 64<<20) {
 		t.Fatal("Floor did nothing")
 	}
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	scan := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/scan/stack:bytes"}, {Name: "/gc/scan/globals:bytes"}}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		runtime.GC()
 		time.Sleep(10 * time.Millisecond) // the finalizer goroutine's turn
-		metrics.Read(live)
-		want := int64(gctune.Percent(live[0].Value.Uint64(), 64<<20))
+		metrics.Read(scan)
+		n := scan[0].Value.Uint64() + scan[1].Value.Uint64() + scan[2].Value.Uint64()
+		want := int64(gctune.Percent(n, 64<<20))
 		if got := gogc(); got == want && want > 100 && want < 1600 {
 			break
 		} else if time.Now().After(deadline) {
-			t.Fatalf("after collections the percent is %d, want %d (live %d bytes)", got, want, live[0].Value.Uint64())
+			t.Fatalf("after collections the percent is %d, want %d (%d bytes to scan)", got, want, n)
 		}
 	}
 	runtime.KeepAlive(keep)

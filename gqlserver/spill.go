@@ -2,7 +2,6 @@ package gqlserver
 
 import (
 	"bufio"
-	"errors"
 	"net"
 	"net/http"
 	"sync"
@@ -10,32 +9,38 @@ import (
 	"time"
 )
 
-// maxSpill bounds what a connection holds for a client that reads slower
-// than it is written to: past it (the kernel's buffer full as well) the
-// client has fallen too far behind, and the connection ends.
+// maxSpill is how much a connection holds for a client that reads slower
+// than it is written to before a Write waits for room, as a plain socket
+// write waits when the kernel's buffer is full (within the deadline).
 const maxSpill = 1 << 20
 
-// errSpillFull is the write error of a connection whose client fell
-// maxSpill behind.
-var errSpillFull = errors.New("the client reads too slowly: more than 1 MiB is waiting for it")
+// closeGrace bounds how long a closed connection keeps writing what it
+// still holds (the last messages and the close frame) to a slow client.
+const closeGrace = 5 * time.Second
 
-// spillConn is a connection whose writes never block: a Write puts what
-// the socket takes at once into it (one non-blocking write), and leaves
-// the rest, with every write after it until it is written, to a goroutine
-// of its own (the spill), which writes it within the write deadline. So a
-// subscription event can be written on the goroutine that made it (the
-// one reading an AI provider, say) without a slow client holding it up.
-// Bytes go out in the order they were written. A spill over maxSpill, or
-// one the client does not read within the deadline, ends the connection:
-// every later Write fails, as a blocked write that timed out would.
+// spillConn is a connection whose writes do not block while less than
+// maxSpill waits: a Write puts what the socket takes at once into it (one
+// non-blocking write), and leaves the rest, with every write after it
+// until it is written, to a goroutine of its own (the drain), which writes
+// it within the write deadline. So a subscription event can be written on
+// the goroutine that made it (the one reading an AI provider, say)
+// without a slow client holding it up. Bytes go out in the order they
+// were written. With maxSpill waiting, a Write waits for the drain; a
+// drain the client does not read within the deadline ends the connection:
+// every later Write fails, as a blocked write that timed out did. Close
+// lets the drain write what waits (the close frame too) for at most
+// closeGrace before the socket closes.
 type spillConn struct {
 	net.Conn
 	raw syscall.RawConn
 
 	mu       sync.Mutex
-	spill    []byte // written to spillConn, not yet to the socket
-	spilling bool   // the spill goroutine runs: Writes append to spill
-	err      error  // the first failure; every Write after it returns it
+	room     *sync.Cond // on mu: the drain wrote something, or failed
+	spill    []byte     // written to spillConn, not yet to the socket
+	inflight int        // bytes the drain is writing now
+	spilling bool       // the drain runs: Writes append to spill
+	closing  bool       // Close was called while spilling: the drain closes
+	err      error      // the first failure; every Write after it returns it
 	deadline time.Time
 }
 
@@ -50,13 +55,18 @@ func newSpillConn(c net.Conn) *spillConn {
 	if err != nil {
 		return nil
 	}
-	return &spillConn{Conn: c, raw: raw}
+	conn := &spillConn{Conn: c, raw: raw}
+	conn.room = sync.NewCond(&conn.mu)
+	return conn
 }
 
-// Write never blocks on the client.
+// Write does not block on the client while less than maxSpill waits.
 func (c *spillConn) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.closing {
+		return 0, net.ErrClosed
+	}
 	if c.err != nil {
 		return 0, c.err
 	}
@@ -72,9 +82,16 @@ func (c *spillConn) Write(p []byte) (int, error) {
 			return len(p), nil
 		}
 	}
-	if len(c.spill)+len(rest) > maxSpill {
-		c.fail(errSpillFull)
-		return 0, errSpillFull
+	// The drain's writes end within the deadline, and wake room when
+	// they do (failed or not).
+	for c.spilling && len(c.spill)+c.inflight+len(rest) > maxSpill && c.err == nil && !c.closing {
+		c.room.Wait()
+	}
+	if c.err != nil {
+		return 0, c.err
+	}
+	if c.closing {
+		return 0, net.ErrClosed
 	}
 	c.spill = append(c.spill, rest...)
 	if !c.spilling {
@@ -112,7 +129,8 @@ func (c *spillConn) tryWrite(p []byte) (int, error) {
 }
 
 // drain writes the spill, blocking within the deadline, until it is
-// empty; then Writes go straight to the socket again.
+// empty; then Writes go straight to the socket again (or, after Close,
+// the socket closes).
 func (c *spillConn) drain() {
 	for {
 		c.mu.Lock()
@@ -121,21 +139,28 @@ func (c *spillConn) drain() {
 			// write once it has passed.
 			_ = c.Conn.SetWriteDeadline(time.Time{})
 			c.spill, c.spilling = nil, false
+			closing := c.closing
+			c.room.Broadcast()
 			c.mu.Unlock()
+			if closing {
+				_ = c.Conn.Close()
+			}
 			return
 		}
 		buf, deadline := c.spill, c.deadline
-		c.spill = nil
+		c.spill, c.inflight = nil, len(buf)
 		c.mu.Unlock()
 		err := c.Conn.SetWriteDeadline(deadline)
 		if err == nil {
 			_, err = c.Conn.Write(buf)
 		}
+		c.mu.Lock()
+		c.inflight = 0
 		if err != nil {
-			c.mu.Lock()
 			c.fail(err)
-			c.mu.Unlock()
 		}
+		c.room.Broadcast()
+		c.mu.Unlock()
 	}
 }
 
@@ -148,10 +173,36 @@ func (c *spillConn) fail(err error) {
 	}
 }
 
-// SetWriteDeadline bounds the spill's writes (Write itself never waits).
+// Close closes the socket, once the drain has written what waits when it
+// runs (within closeGrace: a client that does not read loses the rest).
+func (c *spillConn) Close() error {
+	c.mu.Lock()
+	if c.spilling && c.err == nil && !c.closing {
+		c.closing = true
+		grace := time.Now().Add(closeGrace)
+		if c.deadline.IsZero() || c.deadline.After(grace) {
+			c.deadline = grace
+		}
+		// Also the write under way, which read the deadline before.
+		_ = c.Conn.SetWriteDeadline(c.deadline)
+		c.mu.Unlock()
+		return nil
+	}
+	closed := c.closing
+	c.mu.Unlock()
+	if closed {
+		return nil // the drain closes it
+	}
+	return c.Conn.Close()
+}
+
+// SetWriteDeadline bounds the drain's writes (Write itself waits only
+// with maxSpill waiting).
 func (c *spillConn) SetWriteDeadline(t time.Time) error {
 	c.mu.Lock()
-	c.deadline = t
+	if !c.closing {
+		c.deadline = t
+	}
 	c.mu.Unlock()
 	return nil
 }
