@@ -100,6 +100,7 @@ type generation struct {
 	id, thread, attempt int
 	cancel              context.CancelCauseFunc
 	done                chan struct{}
+	tracked             bool // counted in Service.running (track)
 
 	mu         sync.Mutex
 	text       []byte
@@ -152,14 +153,8 @@ func (s *Service) begin(ctx context.Context, st start) {
 	gctx, cancel := context.WithCancelCause(context.Background())
 	g := &generation{id: st.reply.ID, thread: st.reply.ThreadID, attempt: st.reply.Attempt, cancel: cancel,
 		done: make(chan struct{}), remoteWake: make(chan struct{}, 1), savedAt: time.Now()}
-	s.mu.Lock()
-	if s.closing {
-		s.mu.Unlock()
+	if g.tracked = s.track(g); !g.tracked {
 		cancel(errShutdown)
-	} else {
-		s.gens[g.id] = g
-		s.running.Add(1)
-		s.mu.Unlock()
 	}
 	// Announced once it is known here: another server that hears of it
 	// and asks for its pieces (resync) finds it.
@@ -168,16 +163,38 @@ func (s *Service) begin(ctx context.Context, st start) {
 	go s.generate(gctx, g, st)
 }
 
+// track counts g among the answers being written here (Close waits for
+// them), unless the service is closing: false then.
+func (s *Service) track(g *generation) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return false
+	}
+	// A regenerated answer's earlier generation may still be finishing:
+	// it is no longer found by id, but it keeps its own count.
+	s.gens[g.id] = g
+	s.running.Add(1)
+	return true
+}
+
+// untrack ends what track began.
+func (s *Service) untrack(g *generation) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.gens[g.id] == g {
+		delete(s.gens, g.id)
+	}
+	s.running.Done()
+}
+
 // generate writes one answer: asks the provider, publishes each piece as
 // it comes (the saver stores the text in batches), and stores the end.
 func (s *Service) generate(ctx context.Context, g *generation, st start) {
 	defer func() {
-		s.mu.Lock()
-		if s.gens[g.id] == g {
-			delete(s.gens, g.id)
-			s.running.Done()
+		if g.tracked {
+			s.untrack(g)
 		}
-		s.mu.Unlock()
 		g.cancel(nil)
 		close(g.done)
 	}()
