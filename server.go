@@ -640,6 +640,7 @@ func newHandler(baseCtx context.Context, cfg config, db *store.DB, svc *services
 		Classify:    resolvers.ClassifyError,
 		Extensions:  append(resolvers.Extensions(), svc.metrics.Operations()),
 		Connections: svc.metrics.Connection,
+		Leaves:      resolvers.Leaves(),
 		MaxPageSize: resolvers.MaxPageSize,
 		// A connection costs 1 + page size x its node: two nested lists of
 		// small nodes at the default page of 100 fit, a third level needs

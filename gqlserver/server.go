@@ -218,6 +218,12 @@ type Options struct {
 	// operations, root fields, fields), used after the limits.
 	Extensions []graphql.HandlerExtension
 
+	// Leaves, by GraphQL object type name, render the leaf fields of
+	// subscription events of that type without gqlgen's executor, for
+	// operations that select only @shared leaf fields (see Leaves).
+	// Optional: without it every event goes through the executor.
+	Leaves map[string]Leaves
+
 	// Connections, when set, hears streaming connections open (+1) and
 	// close (-1), by transport ("websocket", "sse"): the metrics.
 	Connections func(transport string, delta int)
@@ -301,6 +307,7 @@ func New(es graphql.ExecutableSchema, opts Options) http.Handler {
 		renders:  newRenderCache(),
 		flushers: push.NewPool(flushWorkers, 2*time.Second),
 		schema:   es.Schema(),
+		leaves:   opts.Leaves,
 		shutdown: opts.Shutdown,
 		recover:  Recover(log),
 	}
@@ -379,6 +386,7 @@ type server struct {
 	renders  *renderCache
 	flushers *push.Pool  // runs the subscriptions' deliveries
 	schema   *ast.Schema // es.Schema(), read by sharedOperation
+	leaves   map[string]Leaves
 	shutdown context.Context
 	recover  graphql.RecoverFunc
 }

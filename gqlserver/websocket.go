@@ -416,6 +416,9 @@ func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graph
 	if rc.Operation.Operation == ast.Subscription {
 		shared := sharedOperation(c.s.schema, rc.Doc, rc.Operation)
 		st = newStream(c.s.flushers, rc, shared)
+		if shared {
+			st.plan = newLeafPlan(c.s.schema, rc.Operation, c.s.leaves)
+		}
 		ctx, st.waker = push.NewContext(ctx, st.flusher.Wake)
 		if shared && c.neverBlocks {
 			// Its events render without resolvers that read (only @shared
@@ -616,6 +619,9 @@ type stream struct {
 	// then, is its text, name and variables.
 	shared bool
 	key    string
+	// plan renders the events without the executor (set only when shared
+	// and the selection allows it: newLeafPlan).
+	plan *leafPlan
 
 	// Set once the operation is dispatched, before any delivery. The
 	// context is the operation's: a stream is an operation in progress.
@@ -805,10 +811,16 @@ func (st *stream) deliver(ev reflect.Value) bool {
 }
 
 // render executes the operation's selection on ev for this subscriber's
-// viewer; nil when the stream has ended. shareable is false when the
+// viewer, or writes it from ev's fields when the stream has a leafPlan
+// that renders ev; nil when the stream has ended. shareable is false when the
 // response has errors (they are logged, and may be about the viewer) or
 // extensions (per operation).
 func (st *stream) render(ev reflect.Value) (payload []byte, shareable bool) {
+	if st.plan != nil {
+		if b, ok := st.plan.render(ev); ok {
+			return b, true
+		}
+	}
 	st.proxy.Send(ev) // never blocks: the proxy is empty
 	resp := st.responses(st.ctx)
 	if resp == nil {
