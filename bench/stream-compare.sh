@@ -27,6 +27,6 @@ for r in $(seq 1 "$rounds"); do
 	for t in "${trees[@]}"; do
 		echo "== $(basename "$t"), round $r"
 		(cd "$t" && ./bench/stream.sh 2>/dev/null) |
-			grep -E '^(sqlite|postgres):|^  (added|server CPU|checks)|events per answer' || echo "(run failed)"
+			grep -E '^(sqlite|postgres):|^  (added|floor|server CPU|checks)|events per answer' || echo "(run failed)"
 	done
 done

@@ -6,9 +6,10 @@
 # OpenAI-compatible provider - measure, per token, the time from the
 # provider's write to each messageStream subscriber's receipt, against a
 # baseline in the same command (the same provider read directly over SSE),
-# and the server's CPU per token. See bench/README.md. PostgreSQL runs too
-# when TEST_DATABASE_URL (or DATABASE_URL) points at 127.0.0.1/localhost
-# and answers; BENCH_POSTGRES=0 skips it, =1 requires it.
+# a floor (the same streams through a hand-written relay process that does
+# nothing else) and the server's CPU per token. See bench/README.md.
+# PostgreSQL runs too when TEST_DATABASE_URL (or DATABASE_URL) points at
+# 127.0.0.1/localhost and answers; BENCH_POSTGRES=0 skips it, =1 requires it.
 #
 # Environment:
 #   BENCH_REPLIES      concurrent answers (default 100; 10 threads per workspace)
@@ -153,6 +154,8 @@ out="$tmp/table.txt"
 	echo "write->receipt: ms from the fake provider's write of a token to its receipt by a subscriber (a"
 	echo "delta holding several tokens counts for each); baseline: the same provider read directly over"
 	echo "SSE by the load process in the same command; added = server - baseline. Target: p99 added <= 1 ms."
+	echo "floor: the same streams through a hand-written relay process that only reads, decodes, encodes"
+	echo "and writes (bench/streamload/relay.go): what any process in between adds on this machine."
 	echo
 	echo "raw results:"
 	cat "$tmp/results.json" 2>/dev/null || true

@@ -66,6 +66,8 @@ func main() {
 		err = runCmd(os.Args[2:])
 	case "report":
 		err = reportCmd(os.Args[2:])
+	case "relay":
+		err = relayCmd(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -92,6 +94,7 @@ type config struct {
 	clkTck       int
 	timeout      time.Duration
 	password     string
+	floor        bool
 }
 
 func envInt(name string, def int) int {
@@ -132,7 +135,10 @@ type Result struct {
 	DelayMS     float64 `json:"token_delay_ms"`
 
 	Baseline Stats `json:"baseline"`
-	Server   Stats `json:"server"`
+	// Floor: through a hand-written relay in a process of its own
+	// (relay.go), the least one more process can add; zero when skipped.
+	Floor  Stats `json:"floor"`
+	Server Stats `json:"server"`
 	// Tokens a second written by the provider, from the release to the
 	// last write, in each phase.
 	BaselineTokPerSec float64 `json:"baseline_tokens_per_s"`
@@ -152,6 +158,9 @@ type Result struct {
 	ServerCPUAboveIdleUS float64 `json:"server_cpu_us_per_token_above_idle"`
 	LoadCPUPerTokenUS    float64 `json:"load_cpu_us_per_token"`
 	BaseCPUPerTokenUS    float64 `json:"baseline_load_cpu_us_per_token"`
+	// The relay's CPU and this process's in the floor phase.
+	FloorCPUPerTokenUS     float64 `json:"floor_cpu_us_per_token,omitempty"`
+	FloorLoadCPUPerTokenUS float64 `json:"floor_load_cpu_us_per_token,omitempty"`
 	// The server's threads during the round (schedstat): ms they ran,
 	// and ms they were runnable but waited for a CPU (a busy machine).
 	ServerRanMS      float64 `json:"server_ran_ms"`
@@ -198,6 +207,7 @@ func runCmd(args []string) error {
 	fs.IntVar(&c.clkTck, "clk-tck", 100, "clock ticks a second of /proc/PID/stat (getconf CLK_TCK)")
 	fs.DurationVar(&c.timeout, "timeout", 2*time.Minute, "how long a round may take")
 	fs.StringVar(&c.password, "password", "bench-password-123", "bench account password")
+	fs.BoolVar(&c.floor, "floor", true, "also measure the floor: the same streams through a hand-written relay process")
 	_ = fs.Parse(args)
 	if c.perWorkspace > 16 {
 		return errors.New("-threads-per-workspace: at most 16")
@@ -238,6 +248,13 @@ func run(c config) (*Result, error) {
 	}
 	logf("%s: baseline p50 %.3f p99 %.3f max %.3f ms over %d tokens", c.label,
 		res.Baseline.P50, res.Baseline.P99, res.Baseline.Max, res.Baseline.N)
+	if c.floor {
+		if err := floor(c, pv, res); err != nil {
+			return res, fmt.Errorf("floor: %w", err)
+		}
+		logf("%s: floor (bare relay) p50 %.3f p99 %.3f max %.3f ms over %d deliveries", c.label,
+			res.Floor.P50, res.Floor.P99, res.Floor.Max, res.Floor.N)
+	}
 	if c.addr == "" {
 		return res, nil
 	}
@@ -754,9 +771,16 @@ func formatTable(rs []Result) string {
 			r.Label, r.Replies, r.Tokens, r.DelayMS, r.Subscribers, r.Server.N)
 		fmt.Fprintf(&b, "  %-22s %9s %9s %9s %9s %10s\n", "write->receipt, ms", "p50", "p90", "p99", "max", "tokens/s")
 		fmt.Fprintf(&b, "  %-22s %9.3f %9.3f %9.3f %9.3f %10.0f\n", "baseline (direct SSE)", r.Baseline.P50, r.Baseline.P90, r.Baseline.P99, r.Baseline.Max, r.BaselineTokPerSec)
+		if r.Floor.N > 0 {
+			fmt.Fprintf(&b, "  %-22s %9.3f %9.3f %9.3f %9.3f\n", "floor (bare relay)", r.Floor.P50, r.Floor.P90, r.Floor.P99, r.Floor.Max)
+		}
 		fmt.Fprintf(&b, "  %-22s %9.3f %9.3f %9.3f %9.3f %10.0f\n", "through the server", r.Server.P50, r.Server.P90, r.Server.P99, r.Server.Max, r.ServerTokPerSec)
 		fmt.Fprintf(&b, "  %-22s %9.3f %9.3f %9.3f %9.3f\n", "added", r.Server.P50-r.Baseline.P50, r.Server.P90-r.Baseline.P90,
 			r.Server.P99-r.Baseline.P99, r.Server.Max-r.Baseline.Max)
+		if r.Floor.N > 0 {
+			fmt.Fprintf(&b, "  %-22s %9.3f %9.3f %9.3f %9.3f\n", "floor added", r.Floor.P50-r.Baseline.P50, r.Floor.P90-r.Baseline.P90,
+				r.Floor.P99-r.Baseline.P99, r.Floor.Max-r.Baseline.Max)
+		}
 		fmt.Fprintf(&b, "  %-22s %9s %9s %9s %9s\n", "ratio server/baseline", ratio(r.Server.P50, r.Baseline.P50), ratio(r.Server.P90, r.Baseline.P90),
 			ratio(r.Server.P99, r.Baseline.P99), ratio(r.Server.Max, r.Baseline.Max))
 		verdict := "MET"
@@ -764,11 +788,19 @@ func formatTable(rs []Result) string {
 			verdict = "MISSED"
 		}
 		fmt.Fprintf(&b, "  target p99 added <= 1 ms: %s (%.3f ms)\n", verdict, r.Server.P99-r.Baseline.P99)
+		if r.Floor.N > 0 {
+			fmt.Fprintf(&b, "  floor p99 added: %.3f ms; the server adds %.3f ms more at p99 (%s the floor's added)\n",
+				r.Floor.P99-r.Baseline.P99, r.Server.P99-r.Floor.P99, ratio(r.Server.P99-r.Baseline.P99, r.Floor.P99-r.Baseline.P99))
+		}
 		fmt.Fprintf(&b, "  server CPU %.1f us/token (%.0f%% of one CPU over %.1f s; idle before: %.0f%%, above idle: %.1f us/token)\n",
 			r.ServerCPUPerTokenUS, r.ServerCPUPercent, r.ServerSeconds, r.ServerIdleCPUPercent, r.ServerCPUAboveIdleUS)
 		if r.ServerRanMS > 0 {
 			fmt.Fprintf(&b, "  server threads ran %.0f ms and waited %.0f ms for a CPU (run queue) during the round\n",
 				r.ServerRanMS, r.ServerRunqWaitMS)
+		}
+		if r.FloorCPUPerTokenUS > 0 {
+			fmt.Fprintf(&b, "  floor: relay CPU %.1f us/token (the server's is %s), load process %.1f us/token\n",
+				r.FloorCPUPerTokenUS, ratio(r.ServerCPUPerTokenUS, r.FloorCPUPerTokenUS), r.FloorLoadCPUPerTokenUS)
 		}
 		fmt.Fprintf(&b, "  load process CPU %.1f us/token (baseline phase %.1f, ratio %s)\n",
 			r.LoadCPUPerTokenUS, r.BaseCPUPerTokenUS, ratio(r.LoadCPUPerTokenUS, r.BaseCPUPerTokenUS))
