@@ -107,7 +107,7 @@ func (c *spillConn) tryWrite(p []byte) (int, error) {
 	var werr error
 	err := c.raw.Write(func(fd uintptr) bool {
 		for n < len(p) {
-			m, err := writeNonblocking(fd, p[n:])
+			m, err := syscall.Write(int(fd), p[n:])
 			if err == syscall.EINTR {
 				continue
 			}
