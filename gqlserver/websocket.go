@@ -416,9 +416,7 @@ func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graph
 	if rc.Operation.Operation == ast.Subscription {
 		shared := sharedOperation(c.s.schema, rc.Doc, rc.Operation)
 		st = newStream(c.s.flushers, rc, shared)
-		if shared {
-			st.plan = newLeafPlan(c.s.schema, rc.Operation, c.s.leaves)
-		}
+		st.plan = newLeafPlan(c.s.schema, rc.Operation, c.s.leaves)
 		ctx, st.waker = push.NewContext(ctx, st.flusher.Wake)
 		if shared && c.neverBlocks {
 			// Its events render without resolvers that read (only @shared
@@ -619,9 +617,13 @@ type stream struct {
 	// then, is its text, name and variables.
 	shared bool
 	key    string
-	// plan renders the events without the executor (set only when shared
-	// and the selection allows it: newLeafPlan).
-	plan *leafPlan
+	// plan renders the events without the executor when the selection
+	// allows it (newLeafPlan), from the stream's second event on: the
+	// first goes through the executor (or the rendering another
+	// subscriber shared), whose interceptors see the stream's first
+	// response (the metrics count the operation then).
+	plan     *leafPlan
+	rendered bool
 
 	// Set once the operation is dispatched, before any delivery. The
 	// context is the operation's: a stream is an operation in progress.
@@ -807,6 +809,7 @@ func (st *stream) deliver(ev reflect.Value) bool {
 	} else if payload, _ = st.render(ev); payload == nil {
 		return false
 	}
+	st.rendered = true
 	return st.c.write(message(st.idJSON, "next", payload))
 }
 
@@ -816,7 +819,7 @@ func (st *stream) deliver(ev reflect.Value) bool {
 // response has errors (they are logged, and may be about the viewer) or
 // extensions (per operation).
 func (st *stream) render(ev reflect.Value) (payload []byte, shareable bool) {
-	if st.plan != nil {
+	if st.plan != nil && st.rendered {
 		if b, ok := st.plan.render(ev); ok {
 			return b, true
 		}

@@ -3,16 +3,20 @@
 //
 //	streamload run -addr 127.0.0.1:PORT -pid SERVER_PID [flags]
 //	streamload report RESULT.json...
+//	streamload relay -provider URL -subscribers N   (the floor phase's relay)
 //
 // run serves an OpenAI-compatible fake provider in this process
 // (provider.go) whose tokens carry their sequence number ("t0042 ") and
 // whose write of each token is timestamped on this process's monotonic
-// clock. Two phases, one after the other, with the same provider:
+// clock. Three phases, one after the other, with the same provider:
 //
 //   - baseline: BENCH_REPLIES streams read directly from the provider over
 //     HTTP SSE by this process (one reader per stream): the write-to-
 //     receipt latency of loopback TCP and the Go runtimes with no server
 //     in between, under the same token rate;
+//   - floor: the same streams and subscribers through a hand-written relay
+//     process that does nothing else (relay.go): what any process in
+//     between adds here (-floor=false skips it);
 //   - server: the bench account (the first, a platform admin) adds the fake
 //     as a provider and a default agent, makes ceil(BENCH_REPLIES/10)
 //     workspaces of 10 auto-reply threads (at most 16 answers run at once
@@ -37,6 +41,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -57,7 +62,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: streamload run [flags] | streamload report RESULT.json...")
+		fmt.Fprintln(os.Stderr, "usage: streamload run [flags] | streamload report RESULT.json... | streamload relay -provider URL")
 		os.Exit(2)
 	}
 	var err error
@@ -95,10 +100,37 @@ type config struct {
 	timeout      time.Duration
 	password     string
 	floor        bool
+	selection    string
+}
+
+// selections are the messageStream documents a subscriber may send: the
+// web app's own (the assistant page's, with the stored message and its
+// authors: rendered for each subscriber) and the fields of the event
+// alone (rendered once for all).
+var selections = map[string]string{
+	"app": `subscription MessageStream($th: ID!, $after: ID) {
+  messageStream(threadId: $th, after: $after) {
+    messageId delta status reset
+    message { ...ChatMessageFields }
+  }
+}
+fragment ChatMessageFields on AIMessage {
+  id role status content error createdAt
+  authorUser { id name }
+  authorAgent { id handle displayName avatarColor }
+}`,
+	"plain": `subscription($th: ID!) { messageStream(threadId: $th) { messageId delta status reset } }`,
 }
 
 func envInt(name string, def int) int {
 	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
+func envString(name, def string) string {
+	if v := os.Getenv(name); v != "" {
 		return v
 	}
 	return def
@@ -129,6 +161,7 @@ type Window struct {
 // Result is what run prints (one JSON line) and report reads.
 type Result struct {
 	Label       string  `json:"label"`
+	Selection   string  `json:"selection,omitempty"`
 	Replies     int     `json:"replies"`
 	Subscribers int     `json:"subscribers"`
 	Tokens      int     `json:"tokens"`
@@ -208,7 +241,11 @@ func runCmd(args []string) error {
 	fs.DurationVar(&c.timeout, "timeout", 2*time.Minute, "how long a round may take")
 	fs.StringVar(&c.password, "password", "bench-password-123", "bench account password")
 	fs.BoolVar(&c.floor, "floor", true, "also measure the floor: the same streams through a hand-written relay process")
+	fs.StringVar(&c.selection, "selection", envString("BENCH_SELECTION", "app"), "messageStream selection: app (the web app's document) or plain (the event's fields) (BENCH_SELECTION)")
 	_ = fs.Parse(args)
+	if selections[c.selection] == "" {
+		return fmt.Errorf("-selection: app or plain, not %q", c.selection)
+	}
 	if c.perWorkspace > 16 {
 		return errors.New("-threads-per-workspace: at most 16")
 	}
@@ -234,7 +271,7 @@ func runCmd(args []string) error {
 
 func run(c config) (*Result, error) {
 	epoch := time.Now()
-	res := &Result{Label: c.label, Replies: c.replies, Subscribers: c.subscribers, Tokens: c.tokens,
+	res := &Result{Label: c.label, Selection: c.selection, Replies: c.replies, Subscribers: c.subscribers, Tokens: c.tokens,
 		DelayMS: float64(c.delay) / 1e6}
 	pv, err := startProvider(epoch)
 	if err != nil {
@@ -306,7 +343,7 @@ func run(c config) (*Result, error) {
 	if err := parallel(len(subs), c.workers, func(k int) error {
 		th := k / c.subscribers
 		msg, _ := json.Marshal(map[string]any{"type": "subscribe", "id": "1", "payload": map[string]any{
-			"query":     `subscription($th: ID!) { messageStream(threadId: $th) { messageId delta status reset } }`,
+			"query":     selections[c.selection],
 			"variables": map[string]any{"th": threads[th]},
 		}})
 		ws, err := dial(wsURL, tok, msg)
@@ -767,8 +804,8 @@ func ratio(v, base float64) string {
 func formatTable(rs []Result) string {
 	var b strings.Builder
 	for _, r := range rs {
-		fmt.Fprintf(&b, "%s: %d answers x %d tokens every %.0f ms, %d subscribers each; %d token deliveries\n",
-			r.Label, r.Replies, r.Tokens, r.DelayMS, r.Subscribers, r.Server.N)
+		fmt.Fprintf(&b, "%s: %d answers x %d tokens every %.0f ms, %d subscribers each (%s selection); %d token deliveries\n",
+			r.Label, r.Replies, r.Tokens, r.DelayMS, r.Subscribers, cmp.Or(r.Selection, "plain"), r.Server.N)
 		fmt.Fprintf(&b, "  %-22s %9s %9s %9s %9s %10s\n", "write->receipt, ms", "p50", "p90", "p99", "max", "tokens/s")
 		fmt.Fprintf(&b, "  %-22s %9.3f %9.3f %9.3f %9.3f %10.0f\n", "baseline (direct SSE)", r.Baseline.P50, r.Baseline.P90, r.Baseline.P99, r.Baseline.Max, r.BaselineTokPerSec)
 		if r.Floor.N > 0 {

@@ -29,8 +29,9 @@ import (
 // it to each subscriber's WebSocket on the goroutine that read it) and
 // nothing else: no database, no GraphQL, no bus, no saving. What it adds
 // to the baseline is what one more process between the provider and the
-// subscribers costs on this machine at this token rate; the server can
-// only add more.
+// subscribers costs on this machine at this token rate: a reference for
+// the server, which does more per token (though it coalesces the pieces
+// queued for a subscriber that falls behind, where the relay writes each).
 //
 //	streamload relay -provider URL -subscribers N
 //
@@ -53,7 +54,8 @@ func relayCmd(args []string) error {
 		return err
 	}
 	r := &relay{provider: *providerURL, n: *n, streams: map[int][]*websocket.Conn{},
-		http: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1000, DisableCompression: true}}}
+		upgrader: websocket.Upgrader{Subprotocols: []string{"graphql-transport-ws"}},
+		http:     &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1000, DisableCompression: true}}}
 	srv := &http.Server{Handler: r}
 	go srv.Serve(ln)
 	fmt.Println(ln.Addr().String())
@@ -77,7 +79,6 @@ func (r *relay) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "bad stream", http.StatusBadRequest)
 		return
 	}
-	r.upgrader.Subprotocols = []string{"graphql-transport-ws"}
 	ws, err := r.upgrader.Upgrade(w, req, nil)
 	if err != nil {
 		return
@@ -115,12 +116,24 @@ func (r *relay) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 func (r *relay) relay(i int, subs []*websocket.Conn) {
 	body, _ := json.Marshal(map[string]any{"model": "fake-small", "stream": true,
 		"messages": []any{map[string]string{"role": "user", "content": fmt.Sprintf("floor r%d", i)}}})
+	fail := func(why string) {
+		fmt.Fprintf(os.Stderr, "relay: stream %d: %s\n", i, why)
+		msg := fmt.Appendf(nil, `{"id":"1","type":"error","payload":[{"message":%q}]}`, why)
+		for _, ws := range subs {
+			_ = ws.WriteMessage(websocket.TextMessage, msg)
+		}
+	}
 	resp, err := r.http.Post(r.provider+"/v1/chat/completions", "application/json", bytes.NewReader(body))
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "relay:", err)
+		fail(err.Error())
 		return
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+		fail(fmt.Sprintf("the provider answered %d: %s", resp.StatusCode, b))
+		return
+	}
 	br := bufio.NewReader(resp.Body)
 	first := true
 	send := func(delta, status string) {
@@ -135,6 +148,7 @@ func (r *relay) relay(i int, subs []*websocket.Conn) {
 	for {
 		line, err := br.ReadSlice('\n')
 		if err != nil {
+			fail("the provider's stream ended without [DONE]: " + err.Error())
 			return
 		}
 		if bytes.HasPrefix(line, []byte("data: [DONE]")) {
@@ -199,6 +213,14 @@ func floor(c config, pv *provider, res *Result) error {
 	pv.add(p)
 	var closing atomic.Bool
 	subs := make([]*sub, c.replies*c.subscribers)
+	defer func() { // also when a dial fails: the others are open
+		closing.Store(true)
+		for _, s := range subs {
+			if s != nil {
+				_ = s.ws.Close()
+			}
+		}
+	}()
 	runtime.GC()
 	old := debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(old)
@@ -215,18 +237,13 @@ func floor(c config, pv *provider, res *Result) error {
 	}); err != nil {
 		return err
 	}
-	defer func() {
-		closing.Store(true)
-		for _, s := range subs {
-			if s != nil {
-				_ = s.ws.Close()
-			}
-		}
-	}()
 	deadline := time.Now().Add(c.timeout)
 	for {
 		ok := 0
 		for _, s := range subs {
+			if e, _ := s.err.Load().(string); e != "" {
+				return fmt.Errorf("subscriber of stream %d: %.300s", s.thread, e)
+			}
 			if s.finals.Load() >= 1 {
 				ok++
 			}
