@@ -16,6 +16,7 @@
 #   BENCH_SUBSCRIBERS  messageStream subscribers per thread, one connection each (default 2)
 #   BENCH_TOKENS       tokens per answer (default 200)
 #   BENCH_TOKEN_DELAY  time between two tokens of an answer (default 10ms)
+#   BENCH_SELECTION    app (default: the web app's messageStream document) or plain
 #   BENCH_POSTGRES     auto (default), 0 or 1
 #   BENCH_KEEP=1       keep the temporary directory (logs, results)
 #   BENCH_OUT          also write the table to this file

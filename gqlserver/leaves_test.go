@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 )
@@ -77,4 +78,73 @@ func jsonString(s string) string {
 		panic(err)
 	}
 	return string(b)
+}
+
+// A stream rendered per viewer (its selection has a field not marked
+// @shared) whose plan writes its events is offered to drain on its
+// source's goroutine too (push.Here), but only for what the plan writes:
+// its first event and the events the plan refuses are left, in order, to
+// a drain of the stream's own, where the executor (whose resolvers may
+// read) runs. (A drain of its own still under way takes the next event
+// itself: no wake is lost.)
+func TestWebSocketPlannedStreamDrainsHere(t *testing.T) {
+	h := newEventHub(true)
+	h.noteGate = make(chan struct{})
+	var planned atomic.Int32
+	leaves := map[string]Leaves{"Event": func(v any, field string) (graphql.Marshaler, bool) {
+		e := v.(*testEvent)
+		switch field {
+		case "id":
+			planned.Add(1)
+			return graphql.MarshalString(strconv.Itoa(e.ID)), true
+		case "title":
+			return graphql.MarshalString(e.Title), true
+		case "note": // null for everyone but Alice; said so only on even events
+			if e.ID%2 == 0 {
+				return graphql.Null, true
+			}
+		}
+		return nil, false
+	}}
+	ts := newEventsServer(t, h, Options{WSInit: viewerInit, Leaves: leaves})
+	bob := initAs(t, ts, "bob")
+	subscribe(t, bob, "1", `subscription { events { id title note } }`)
+	waitFor(t, "the subscription", func() bool { return h.count() == 1 })
+	h.mu.Lock()
+	var ch chan *testEvent
+	var here func()
+	for c, f := range h.heres {
+		ch, here = c, f
+	}
+	h.mu.Unlock()
+	if here == nil {
+		t.Fatal("a planned stream was not offered to drain on the source's goroutine")
+	}
+	for _, tc := range []struct {
+		id       int
+		executed bool
+	}{{0, true}, {2, false}, {3, true}, {4, false}, {6, false}} {
+		planned.Store(0)
+		h.notes.Store(0)
+		ch <- &testEvent{ID: tc.id, Title: "t"}
+		// The executor's note waits for the gate: here must return
+		// without it, whatever the event.
+		returned := make(chan struct{})
+		go func() { here(); close(returned) }()
+		select {
+		case <-returned:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("event %d: here ran the executor on the source's goroutine", tc.id)
+		}
+		if tc.executed {
+			h.noteGate <- struct{}{}
+		}
+		expect(t, bob, "next", "1", `{"data":{"events":{"id":"`+strconv.Itoa(tc.id)+`","title":"t","note":null}}}`)
+		if got := h.notes.Load() == 1; got != tc.executed {
+			t.Errorf("event %d: executed %v, want %v", tc.id, got, tc.executed)
+		}
+		if !tc.executed && planned.Load() != 1 {
+			t.Errorf("event %d: not written by the plan", tc.id)
+		}
+	}
 }

@@ -81,6 +81,9 @@ type eventHub struct {
 	heres map[chan *testEvent]func() // the reader's push.Here, or nil
 
 	titles, viewers, notes atomic.Int32
+	// noteGate, when set, holds every rendering of Event.note until the
+	// test sends on it.
+	noteGate chan struct{}
 }
 
 func newEventHub(push bool) *eventHub {
@@ -275,6 +278,9 @@ func marshalEvent(ctx context.Context, oc *graphql.OperationContext, sel ast.Sel
 					return graphql.NewScalarFieldContext("Event", field, false, false, "String")
 				},
 				func(ctx context.Context) (any, error) {
+					if h.noteGate != nil {
+						<-h.noteGate
+					}
 					h.notes.Add(1)
 					if v, _ := ctx.Value(viewerKey{}).(string); v == "alice" {
 						return ptr("for alice only"), nil

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -418,11 +419,12 @@ func (c *wsConn) operate(ctx context.Context, op *wsOp, id string, params *graph
 		st = newStream(c.s.flushers, rc, shared)
 		st.plan = newLeafPlan(c.s.schema, rc.Operation, c.s.leaves)
 		ctx, st.waker = push.NewContext(ctx, st.flusher.Wake)
-		if shared && c.neverBlocks {
+		if (shared || st.plan != nil) && c.neverBlocks {
 			// Its events render without resolvers that read (only @shared
-			// fields) and its writes never wait: a source may have them
-			// done on its own goroutine.
-			st.waker.OfferHere(st.flusher.WakeHere)
+			// fields), or those the plan writes do (the others are left
+			// to a drain of the stream's own: take), and its writes never
+			// wait: a source may have them done on its own goroutine.
+			st.waker.OfferHere(st.wakeHere)
 		}
 	}
 	ctx = graphql.WithOperationContext(ctx, rc)
@@ -624,6 +626,10 @@ type stream struct {
 	// response (the metrics count the operation then).
 	plan     *leafPlan
 	rendered bool
+	// handoff: a drain on a source's goroutine met an event the plan
+	// does not write, held it and stopped; wakeHere then wakes a drain of
+	// the stream's own for it.
+	handoff atomic.Bool
 
 	// Set once the operation is dispatched, before any delivery. The
 	// context is the operation's: a stream is an operation in progress.
@@ -716,9 +722,42 @@ func (st *stream) take() (ended bool, v any) {
 				return true, nil
 			}
 		}
+		if !st.shared && st.flusher.Here() {
+			// On a source's goroutine, a stream rendered per viewer writes
+			// only what its plan writes: the executor's resolvers may read.
+			payload, ok := st.planned(ev)
+			if !ok {
+				st.held = ev
+				st.handoff.Store(true)
+				return false, nil
+			}
+			if !st.c.write(message(st.idJSON, "next", payload)) {
+				return true, nil
+			}
+			continue
+		}
 		if !st.deliver(st.coalesce(ev)) {
 			return true, nil
 		}
+	}
+}
+
+// planned is ev written by the stream's plan, or false when it goes
+// through the executor (no plan, the stream's first event, or an event
+// the plan does not write).
+func (st *stream) planned(ev reflect.Value) ([]byte, bool) {
+	if st.plan == nil || !st.rendered {
+		return nil, false
+	}
+	return st.plan.render(ev)
+}
+
+// wakeHere is the drain a source runs on its own goroutine (push.Here):
+// what the drain left for the executor goes to a run of the stream's own.
+func (st *stream) wakeHere() {
+	st.flusher.WakeHere()
+	if st.handoff.Swap(false) {
+		st.flusher.Wake()
 	}
 }
 
@@ -819,10 +858,8 @@ func (st *stream) deliver(ev reflect.Value) bool {
 // response has errors (they are logged, and may be about the viewer) or
 // extensions (per operation).
 func (st *stream) render(ev reflect.Value) (payload []byte, shareable bool) {
-	if st.plan != nil && st.rendered {
-		if b, ok := st.plan.render(ev); ok {
-			return b, true
-		}
+	if b, ok := st.planned(ev); ok {
+		return b, true
 	}
 	st.proxy.Send(ev) // never blocks: the proxy is empty
 	resp := st.responses(st.ctx)

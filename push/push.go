@@ -116,6 +116,10 @@ type Flusher struct {
 	pool    *Pool       // where runs go; nil: a new goroutine each
 	pending atomic.Bool // woken since drain last started
 	running atomic.Bool // held, draining, or stopped for good
+	// here: the run under way is on a source's goroutine (WakeHere).
+	// Written by the goroutine that has just taken running, read by drain
+	// (which only the holder runs).
+	here bool
 }
 
 // NewFlusher returns a held Flusher of drain. drain takes what is pending
@@ -141,14 +145,23 @@ func (f *Flusher) Wake() {
 func (f *Flusher) WakeHere() {
 	f.pending.Store(true)
 	if f.running.CompareAndSwap(false, true) {
-		f.Run()
+		f.run(true)
 	}
 }
+
+// Here reports, to the drain, whether it runs on a source's goroutine
+// (WakeHere) rather than on the Flusher's own: a drain may then leave
+// what would make the source wait (a read of the database) to a run of
+// its own (Wake), once it returns.
+func (f *Flusher) Here() bool { return f.here }
 
 // Run drains on the caller's goroutine until nothing is pending, then
 // releases the Flusher. Only its holder calls it: the creator once, and
 // the goroutines Wake starts.
-func (f *Flusher) Run() {
+func (f *Flusher) Run() { f.run(false) }
+
+func (f *Flusher) run(here bool) {
+	f.here = here
 	for {
 		f.pending.Store(false)
 		if !f.drain() {

@@ -259,3 +259,23 @@ func TestHere(t *testing.T) {
 		t.Fatalf("a wake during a drain: %d drains, want 3 (the drain, then once more)", drains)
 	}
 }
+
+// A drain knows where it runs: on the source's goroutine after WakeHere,
+// on the Flusher's own after Run or Wake.
+func TestFlusherHere(t *testing.T) {
+	var f *Flusher
+	where := make(chan bool, 4)
+	f = NewFlusher(nil, func() bool { where <- f.Here(); return true })
+	f.Run() // the creator's first run
+	if <-where {
+		t.Fatal("the creator's run said here")
+	}
+	f.WakeHere()
+	if !<-where {
+		t.Fatal("WakeHere's run did not say here")
+	}
+	f.Wake()
+	if <-where {
+		t.Fatal("Wake's run said here")
+	}
+}
