@@ -218,10 +218,11 @@ type Options struct {
 	// operations, root fields, fields), used after the limits.
 	Extensions []graphql.HandlerExtension
 
-	// Leaves, by GraphQL object type name, render the leaf fields of
-	// subscription events of that type without gqlgen's executor, for
-	// operations that select only @shared leaf fields (see Leaves).
-	// Optional: without it every event goes through the executor.
+	// Leaves, by GraphQL object type name, render the events of that type
+	// without gqlgen's executor, for subscriptions whose selection they
+	// can write (@shared leaf fields, and nullable fields that are null on
+	// the event: see Leaves and newLeafPlan). Optional: without it every
+	// event goes through the executor.
 	Leaves map[string]Leaves
 
 	// Connections, when set, hears streaming connections open (+1) and

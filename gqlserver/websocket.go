@@ -853,8 +853,8 @@ func (st *stream) deliver(ev reflect.Value) bool {
 }
 
 // render executes the operation's selection on ev for this subscriber's
-// viewer, or writes it from ev's fields when the stream has a leafPlan
-// that renders ev; nil when the stream has ended. shareable is false when the
+// viewer, or writes it from ev's fields when the stream's plan renders ev
+// (planned); nil when the stream has ended. shareable is false when the
 // response has errors (they are logged, and may be about the viewer) or
 // extensions (per operation).
 func (st *stream) render(ev reflect.Value) (payload []byte, shareable bool) {

@@ -168,6 +168,46 @@ func dial(url, token string, subscribe []byte) (*websocket.Conn, error) {
 	return ws, nil
 }
 
+// awaitEnds waits until every subscriber has seen want ends; an error
+// when one's subscription failed, or when timeout passes first.
+func awaitEnds(subs []*sub, want int64, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		ok := 0
+		for _, s := range subs {
+			if e, _ := s.err.Load().(string); e != "" {
+				return fmt.Errorf("the subscriber of stream %d: %.300s", s.thread, e)
+			}
+			if s.finals.Load() >= want {
+				ok++
+			}
+		}
+		if ok == len(subs) {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("only %d of %d subscriptions saw the ends within %s", ok, len(subs), timeout)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// closeAll closes the subscribers' sockets (those dialled: subs may have
+// gaps after a failed dial) and, with wait, waits for their readers.
+func closeAll(subs []*sub, closing *atomic.Bool, wait bool) {
+	closing.Store(true)
+	for _, s := range subs {
+		if s != nil {
+			_ = s.ws.Close()
+		}
+	}
+	for _, s := range subs {
+		if s != nil && wait {
+			<-s.done
+		}
+	}
+}
+
 func (s *sub) read(epoch time.Time, closing *atomic.Bool) {
 	defer close(s.done)
 	for {

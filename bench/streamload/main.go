@@ -357,14 +357,7 @@ func run(c config) (*Result, error) {
 	}); err != nil {
 		return res, err
 	}
-	defer func() {
-		closing.Store(true)
-		for _, s := range subs {
-			if s != nil {
-				_ = s.ws.Close()
-			}
-		}
-	}()
+	defer closeAll(subs, &closing, false)
 	logf("%s: %d threads in %d workspaces, %d subscriptions", c.label, c.replies, nws, len(subs))
 
 	// round sends "<phase> rI" to every thread and waits until every
@@ -383,22 +376,10 @@ func run(c config) (*Result, error) {
 		}); err != nil {
 			return nil, err
 		}
-		deadline := time.Now().Add(c.timeout)
-		for {
-			ok := 0
-			for _, s := range subs {
-				if s.finals.Load() >= wantFinals {
-					ok++
-				}
-			}
-			if ok == len(subs) {
-				return replyIDs, nil
-			}
-			if time.Now().After(deadline) {
-				return replyIDs, fmt.Errorf("%s: only %d of %d subscriptions saw the ends within %s", name, ok, len(subs), c.timeout)
-			}
-			time.Sleep(time.Millisecond)
+		if err := awaitEnds(subs, wantFinals, c.timeout); err != nil {
+			return replyIDs, fmt.Errorf("%s: %w", name, err)
 		}
+		return replyIDs, nil
 	}
 
 	// ------------------------------------------------ warm-up
@@ -453,13 +434,7 @@ func run(c config) (*Result, error) {
 	close(stopRSS)
 	rssWG.Wait()
 	time.Sleep(200 * time.Millisecond) // late or doubled events
-	closing.Store(true)
-	for _, s := range subs {
-		_ = s.ws.Close()
-	}
-	for _, s := range subs {
-		<-s.done
-	}
+	closeAll(subs, &closing, true)
 	if rerr != nil {
 		res.StreamErrs++
 		res.fail("%v", rerr)

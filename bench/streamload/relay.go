@@ -213,14 +213,7 @@ func floor(c config, pv *provider, res *Result) error {
 	pv.add(p)
 	var closing atomic.Bool
 	subs := make([]*sub, c.replies*c.subscribers)
-	defer func() { // also when a dial fails: the others are open
-		closing.Store(true)
-		for _, s := range subs {
-			if s != nil {
-				_ = s.ws.Close()
-			}
-		}
-	}()
+	defer closeAll(subs, &closing, false) // also when a dial fails: the others are open
 	runtime.GC()
 	old := debug.SetGCPercent(-1)
 	defer debug.SetGCPercent(old)
@@ -237,34 +230,12 @@ func floor(c config, pv *provider, res *Result) error {
 	}); err != nil {
 		return err
 	}
-	deadline := time.Now().Add(c.timeout)
-	for {
-		ok := 0
-		for _, s := range subs {
-			if e, _ := s.err.Load().(string); e != "" {
-				return fmt.Errorf("subscriber of stream %d: %.300s", s.thread, e)
-			}
-			if s.finals.Load() >= 1 {
-				ok++
-			}
-		}
-		if ok == len(subs) {
-			break
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("only %d of %d subscribers saw the end within %s", ok, len(subs), c.timeout)
-		}
-		time.Sleep(time.Millisecond)
+	if err := awaitEnds(subs, 1, c.timeout); err != nil {
+		return err
 	}
 	cpuRelay1, cpuLoad1 := cpuTicks(pid), cpuTicks(0)
 	time.Sleep(200 * time.Millisecond) // late or doubled events
-	closing.Store(true)
-	for _, s := range subs {
-		_ = s.ws.Close()
-	}
-	for _, s := range subs {
-		<-s.done
-	}
+	closeAll(subs, &closing, true)
 	sent := float64(c.replies * c.tokens)
 	tick := 1e6 / float64(c.clkTck)
 	res.FloorCPUPerTokenUS = round3(float64(cpuRelay1-cpuRelay0) * tick / sent)
